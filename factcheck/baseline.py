@@ -1,0 +1,81 @@
+"""Baseline files: findings an editor has accepted, keyed by their claim fingerprint."""
+
+from __future__ import annotations
+
+import json
+import os
+import tempfile
+from pathlib import Path
+from typing import Any
+
+from factcheck.findings import Finding
+
+VERSION = 1
+
+
+class BaselineError(Exception):
+    """The baseline file is missing or corrupt; str() names the file and the reason."""
+
+
+def load_baseline(path: str | Path) -> dict[str, dict[str, Any]]:
+    """Entries by finding id. Accepts what `factcheck baseline` and the report export write."""
+    p = Path(path)
+    try:
+        raw = p.read_text(encoding="utf-8")
+    except FileNotFoundError:
+        raise BaselineError(f"{p}: no such baseline file (create one with `factcheck baseline`)") from None
+    except (OSError, UnicodeDecodeError) as ex:
+        raise BaselineError(f"{p}: cannot read baseline ({ex})") from None
+    try:
+        data = json.loads(raw)
+    except json.JSONDecodeError as ex:
+        raise BaselineError(f"{p}: corrupt baseline, not JSON (line {ex.lineno}: {ex.msg})") from None
+    if not isinstance(data, dict) or not isinstance(data.get("findings"), list):
+        raise BaselineError(f"{p}: corrupt baseline: expected an object with a 'findings' list")
+    out: dict[str, dict[str, Any]] = {}
+    for i, entry in enumerate(data["findings"]):
+        if not isinstance(entry, dict) or not isinstance(entry.get("id"), str):
+            raise BaselineError(f"{p}: corrupt baseline: findings[{i}] has no string 'id'")
+        out[entry["id"]] = entry
+    return out
+
+
+def apply_baseline(findings: list[Finding], baseline: dict[str, dict[str, Any]]) -> list[dict[str, Any]]:
+    """Mark findings `baseline` or `new`; return the baseline entries that no longer occur."""
+    present = set()
+    for f in findings:
+        if f.id in baseline:
+            f.status = "baseline"
+            present.add(f.id)
+        else:
+            f.status = "new"
+    return [{"id": k, "rule": v.get("rule"), "message": v.get("message")}
+            for k, v in sorted(baseline.items()) if k not in present]
+
+
+def baseline_document(findings: list[Finding], previous: dict[str, dict[str, Any]] | None = None
+                      ) -> dict[str, Any]:
+    """The reviewable baseline: sorted by id, with each entry's justification kept."""
+    previous = previous or {}
+    entries = []
+    for f in sorted(findings, key=lambda f: f.id):
+        entries.append({
+            "id": f.id, "rule": f.rule, "severity": f.severity, "message": f.message,
+            "justification": previous.get(f.id, {}).get("justification", ""),
+            "mentions": [{"doc": m["doc"], "text": m["text"]} for m in f.mentions],
+        })
+    return {"version": VERSION, "generated_by": "factcheck", "findings": entries}
+
+
+def write_atomic(path: str | Path, text: str) -> None:
+    """Write via a temporary file and rename: an interrupted run leaves the old file whole."""
+    p = Path(path)
+    p.parent.mkdir(parents=True, exist_ok=True)
+    fd, tmp = tempfile.mkstemp(prefix=f".{p.name}.", suffix=".tmp", dir=p.parent)
+    try:
+        with os.fdopen(fd, "w", encoding="utf-8", newline="\n") as fh:
+            fh.write(text)
+        os.replace(tmp, p)
+    except BaseException:
+        Path(tmp).unlink(missing_ok=True)
+        raise

@@ -1,0 +1,32 @@
+"""What the read stage hands on: documents, and the inputs it could not read."""
+
+from __future__ import annotations
+
+import datetime as dt
+from dataclasses import dataclass
+
+
+@dataclass(frozen=True, slots=True)
+class Document:
+    """One article. `text` is what offsets refer to (visible text for HTML)."""
+
+    id: str
+    text: str
+    lang: str = "en"
+    date: dt.date | None = None  # publication date
+    title: str | None = None
+    url: str | None = None
+    source: str = ""  # the file (or "<stdin>") it was read from
+    encoding: str = "utf-8"  # how the bytes were decoded
+    date_source: str | None = None  # where `date` came from: field, front matter, meta, dateline
+
+
+@dataclass(frozen=True, slots=True)
+class ReadError:
+    """An input that could not be read. Never dropped: it is listed in every output."""
+
+    source: str  # file path, with ":LINE" for a corpus record
+    reason: str
+
+    def as_dict(self) -> dict[str, str]:
+        return {"source": self.source, "reason": self.reason}

@@ -1,0 +1,60 @@
+"""Extraction: one document in, its money and date mentions out (as table rows)."""
+
+from __future__ import annotations
+
+import bisect
+import re
+from typing import Any
+
+from factcheck.documents import Document
+from factcheck.extract.dates import find_dates
+from factcheck.extract.money import find_money
+from factcheck.extract.sentences import SentenceIndex
+from factcheck.spans import DateSpan, MoneySpan
+
+
+def _f(x) -> float | None:
+    return None if x is None else float(x)
+
+
+def find_mentions(doc: Document) -> tuple[list[dict[str, Any]], SentenceIndex]:
+    """The document's mentions as rows of the INTERFACES.md columns, sorted by offset.
+
+    A date inside a money span ("$2019") is dropped: the money reading wins.
+    """
+    text, lang = doc.text, doc.lang
+    money = find_money(text, lang)
+    dates = find_dates(text, lang, doc.date)
+    taken = [(m.start, m.end) for m in money]
+    dates = [d for d in dates if not any(a < d.end and d.start < b for a, b in taken)]
+    sidx = SentenceIndex(text)
+    newlines = [m.start() for m in re.finditer("\n", text)]
+    rows = [_row(doc, s, sidx, newlines) for s in (*money, *dates)]
+    rows.sort(key=lambda r: (r["start"], r["end"]))
+    return rows, sidx
+
+
+def _row(doc: Document, s: MoneySpan | DateSpan, sidx: SentenceIndex, newlines: list[int]
+         ) -> dict[str, Any]:
+    a, b = sidx.around(s.start, s.end)
+    line = bisect.bisect_left(newlines, s.start)  # newlines before the mention
+    col = s.start - (newlines[line - 1] + 1 if line else 0)
+    row: dict[str, Any] = {
+        "doc": doc.id, "kind": "money" if isinstance(s, MoneySpan) else "date",
+        "start": s.start, "end": s.end, "text": doc.text[s.start : s.end], "lang": doc.lang,
+        "sentence": doc.text[a:b], "sent_start": a, "sent_end": b, "line": line + 1,
+        "col": col + 1,
+        "value": None, "low": None, "high": None, "currency": None, "qualifier": None,
+        "per": None, "number": None, "magnitude": None,
+        "exact": None, "precision": None, "date_start": None, "date_end": None, "granularity": None,
+        "resolved": None,
+    }
+    if isinstance(s, MoneySpan):
+        row.update(value=_f(s.value), low=_f(s.low), high=_f(s.high), currency=s.currency,
+                   qualifier=s.qualifier, per=s.per, number=_f(s.number), magnitude=s.magnitude,
+                   precision=_f(s.precision),
+                   exact=None if s.value is None else format(s.value.normalize(), "f"))
+    else:
+        row.update(date_start=s.date_start.isoformat(), date_end=s.date_end.isoformat(),
+                   granularity=s.granularity, resolved=s.resolved)
+    return row

@@ -1,0 +1,84 @@
+"""Sentence boundaries, good enough to quote a mention and read its context.
+
+Wire copy is hard-wrapped (a single newline is not a break); scraped pages often lose the
+space after a period ("in the US.Musk has"). Both are handled; abbreviations from
+`factcheck/data/sentences.toml` never end a sentence.
+"""
+
+from __future__ import annotations
+
+import bisect
+import itertools
+import re
+
+from factcheck.lexicon import load
+
+_ABBREV = frozenset(load("sentences")["abbreviations"])
+_BREAK = re.compile(
+    # terminal punctuation, closing quotes, then space and a plausible sentence start
+    r"[.!?…]{1,3}[\"'”’»«)\]]{0,2}(?=\s{1,20}[\"'“„‘»«(\[]{0,2}[A-ZÄÖÜ0-9•])"
+    # a lost space: "the US.Musk has"
+    r"|(?<=[a-z]{2}|[A-Z]{2})\.(?=[A-Z][a-z])"
+    # a paragraph break, an indented line (wire paragraphs) or a bullet
+    r"|\n[ \t]{0,8}\n|\n(?=[ \t]{2,8}\S)|\n(?=\s{0,8}[•*·-]\s)"
+)
+_SHORT_LINE = re.compile(r"\n(?=[^\n]{0,200})")
+_WORD_BEFORE = re.compile(r"([\w.]{1,12})\.$")
+
+
+def sentence_bounds(text: str) -> list[tuple[int, int]]:
+    """(start, end) of each sentence, covering the text in order, whitespace trimmed."""
+    cuts = [0]
+    for m in _BREAK.finditer(text):
+        if m.group(0).startswith(".") and m.end() - m.start() == 1:
+            w = _WORD_BEFORE.search(text, max(0, m.start() - 12), m.end())
+            if w and w.group(1).lower() in _ABBREV:
+                continue
+            # one capital letter before the period: an initial ("John F. Kennedy")
+            if m.start() >= 2 and text[m.start() - 1].isupper() and not text[m.start() - 2].isalnum():
+                continue
+        cuts.append(m.end())
+    cuts.extend(_short_line_breaks(text))
+    cuts = sorted(set(cuts))
+    cuts.append(len(text))
+    out = []
+    for a, b in itertools.pairwise(cuts):
+        while a < b and text[a].isspace():
+            a += 1
+        while b > a and text[b - 1].isspace():
+            b -= 1
+        if b > a:
+            out.append((a, b))
+    return out
+
+
+def _short_line_breaks(text: str) -> list[int]:
+    """A newline after a short line without final punctuation ends a heading or byline."""
+    out = []
+    line_start = 0
+    for m in re.finditer(r"\n", text):
+        line = text[line_start : m.start()].strip()
+        # Wire copy wraps at ~70 characters, so only clearly short lines count.
+        if line and line[-1] not in ",;-–(" and (len(line) < 40 or (len(line) < 60 and not line[-1].islower())):
+            out.append(m.end())
+        line_start = m.end()
+    return out
+
+
+class SentenceIndex:
+    """Find the sentence that holds an offset in O(log n)."""
+
+    def __init__(self, text: str) -> None:
+        self.bounds = sentence_bounds(text)
+        self._starts = [a for a, _ in self.bounds]
+
+    def index(self, pos: int) -> int:
+        return max(0, bisect.bisect_right(self._starts, pos) - 1)
+
+    def around(self, start: int, end: int) -> tuple[int, int]:
+        """Bounds of the sentence(s) holding [start, end) (a mention may cross a break)."""
+        if not self.bounds:
+            return start, end
+        a = self.bounds[self.index(start)][0]
+        b = self.bounds[self.index(max(start, end - 1))][1]
+        return min(a, start), max(b, end)

@@ -1,0 +1,202 @@
+"""The visible text of an HTML page, plus the metadata a news page carries in its markup.
+
+Built on `html.parser`, which is event-driven and never recurses, so deeply nested or
+broken markup costs time linear in its size and cannot overflow the stack.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+from html.parser import HTMLParser
+
+# Contents never shown to a reader.
+_HIDDEN = frozenset({"script", "style", "noscript", "template", "svg", "math", "iframe", "object"})
+# Elements allowed in <head>; any other start tag means the body began without a <body> tag.
+_HEAD_ONLY = frozenset({"title", "meta", "link", "base", "style", "script", "noscript", "template"})
+# A paragraph break (blank line) keeps sentences of separate blocks apart for the extractors.
+_PARAGRAPH = frozenset(
+    {
+        "p", "h1", "h2", "h3", "h4", "h5", "h6", "section", "article", "blockquote", "pre",
+        "table", "ul", "ol", "dl", "header", "footer", "figure", "aside", "main", "nav", "form",
+        "hr", "address", "fieldset", "details", "body",
+    }
+)  # fmt: skip
+_LINE = frozenset(
+    {"br", "div", "li", "tr", "dt", "dd", "figcaption", "caption", "summary", "option", "legend"}
+)
+_CELL = frozenset({"td", "th"})
+# Meta names/properties that give the publication date, best first.
+DATE_META_KEYS = (
+    "article:published_time",
+    "og:published_time",
+    "datepublished",
+    "date",
+    "pubdate",
+    "publishdate",
+    "publish-date",
+    "published_time",
+    "dc.date",
+    "dc.date.issued",
+    "dcterms.date",
+    "dcterms.issued",
+    "dcterms.created",
+    "citation_publication_date",
+    "parsely-pub-date",
+    "sailthru.date",
+)
+_LD_DATE = re.compile(r'"datePublished"\s*:\s*"([^"]+)"')
+_SPACE = re.compile(r"\s+")
+
+
+@dataclass(slots=True)
+class HtmlPage:
+    """What `parse_html` found. `dates` are raw strings, best first; the caller parses."""
+
+    text: str
+    title: str | None = None
+    lang: str | None = None
+    dates: list[str] = field(default_factory=list)
+
+
+class _Extractor(HTMLParser):
+    def __init__(self) -> None:
+        super().__init__(convert_charrefs=True)  # entities arrive decoded
+        self.out: list[str] = []
+        self.hidden: list[str] = []  # open hidden elements, innermost last
+        self.in_head = False
+        self.pre = 0
+        self.pending = 0  # newlines owed before the next text: 1 line break, 2 paragraph
+        self.header = 0  # inside <header>: a <time> there is the article's dateline
+        self.title: list[str] | None = None  # collecting <title> text
+        self.titles: list[str] = []
+        self.h1: list[str] | None = None
+        self.h1_text = ""
+        self.ld_json = False
+        self.lang: str | None = None
+        self.meta: dict[str, str] = {}
+        self.other_dates: list[str] = []  # JSON-LD, itemprop, <time> — after the meta tags
+
+    # -- tags -----------------------------------------------------------------------
+    def handle_starttag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
+        self._start(tag, {k: v or "" for k, v in attrs}, closed=False)
+
+    def handle_startendtag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
+        self._start(tag, {k: v or "" for k, v in attrs}, closed=True)
+
+    def _start(self, tag: str, attrs: dict[str, str], *, closed: bool) -> None:
+        self._collect_metadata(tag, attrs)
+        if tag == "head":
+            self.in_head = True
+            return
+        if self.in_head and (tag == "body" or tag not in _HEAD_ONLY):
+            self.in_head = False
+        if tag == "title" and not closed:
+            self.title = []
+        elif tag in _HIDDEN and not closed:
+            self.hidden.append(tag)
+            self.ld_json = tag == "script" and "ld+json" in attrs.get("type", "").lower()
+        elif tag == "h1" and self.h1 is None and not self.h1_text and not self.hidden:
+            self.h1 = []
+        if tag == "pre":
+            self.pre += 1
+        elif tag == "header":
+            self.header += 1
+        self._break(tag)
+
+    def handle_endtag(self, tag: str) -> None:
+        if tag == "head":
+            self.in_head = False
+        elif tag == "title" and self.title is not None:
+            self.titles.append("".join(self.title))
+            self.title = None
+        elif tag in self.hidden:
+            while self.hidden.pop() != tag:  # close whatever was left open inside it
+                pass
+            self.ld_json = False
+        elif tag in ("body", "html"):
+            self.hidden.clear()  # an unclosed <svg> must not swallow a later document part
+        elif tag == "h1" and self.h1 is not None:
+            self.h1_text = _SPACE.sub(" ", "".join(self.h1)).strip()
+            self.h1 = None
+        elif tag == "pre" and self.pre:
+            self.pre -= 1
+        elif tag == "header" and self.header:
+            self.header -= 1
+        self._break(tag)
+
+    def _break(self, tag: str) -> None:
+        """Breaks wait until the next text, so nested blocks give one break, not several."""
+        if self.hidden or self.in_head:
+            return
+        if tag in _PARAGRAPH:
+            self.pending = 2
+        elif tag == "br":
+            self.pending = min(self.pending + 1, 2)  # <br><br> is a paragraph break
+        elif tag in _LINE:
+            self.pending = max(self.pending, 1)
+        elif tag in _CELL and not self.pending:
+            self.out.append(" ")
+
+    def _collect_metadata(self, tag: str, attrs: dict[str, str]) -> None:
+        if tag == "html" and attrs.get("lang") and self.lang is None:
+            self.lang = attrs["lang"]
+        if tag == "meta" and attrs.get("content"):
+            for key in ("name", "property", "itemprop", "http-equiv"):
+                name = attrs.get(key, "").strip().lower()
+                if name:
+                    self.meta.setdefault(name, attrs["content"].strip())
+        elif attrs.get("itemprop", "").lower() == "datepublished":
+            value = attrs.get("content") or attrs.get("datetime")
+            if value:
+                self.other_dates.append(value)
+        elif tag == "time" and attrs.get("datetime") and (self.header or "pubdate" in attrs):
+            self.other_dates.append(attrs["datetime"])
+
+    # -- text -----------------------------------------------------------------------
+    def handle_data(self, data: str) -> None:
+        if self.title is not None:
+            self.title.append(data)
+        elif self.hidden:
+            if self.ld_json:
+                self.other_dates.extend(_LD_DATE.findall(data))
+        elif not self.in_head:
+            if self.h1 is not None:
+                self.h1.append(data)
+            self._text(data)
+
+    def _text(self, data: str) -> None:
+        if self.pending:
+            if data.isspace():  # indentation between blocks
+                return
+            self.out.append("\n" * self.pending)
+            self.pending = 0
+        if self.pre:  # keep the lines of preformatted text, still squeeze the spaces
+            self.out.append("\n".join(_SPACE.sub(" ", ln) for ln in data.split("\n")))
+        else:
+            self.out.append(_SPACE.sub(" ", data))
+
+
+def _tidy(raw: str) -> str:
+    """One space between words, lines stripped, at most one blank line between blocks."""
+    lines = [re.sub(" {2,}", " ", line).strip() for line in raw.split("\n")]
+    return re.sub(r"\n{3,}", "\n\n", "\n".join(lines)).strip()
+
+
+def parse_html(source: str) -> HtmlPage:
+    """Visible text, title, declared language and publication-date candidates of a page."""
+    parser = _Extractor()
+    parser.feed(source)
+    if parser.rawdata.startswith("<"):  # a tag or comment left open at the end: browsers
+        parser.rawdata = ""  # show none of it, html.parser would print it as text
+    parser.close()
+    if parser.title is not None:  # <title> never closed
+        parser.titles.append("".join(parser.title))
+    title = next((t for t in (_SPACE.sub(" ", t).strip() for t in parser.titles) if t), None)
+    meta_dates = [parser.meta[key] for key in DATE_META_KEYS if parser.meta.get(key)]
+    return HtmlPage(
+        text=_tidy("".join(parser.out)),
+        title=title or parser.h1_text or None,
+        lang=parser.lang,
+        dates=meta_dates + parser.other_dates,
+    )

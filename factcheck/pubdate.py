@@ -1,0 +1,119 @@
+"""Publication dates: from a metadata value, or from a "Published: 22 Jan 2025" line.
+
+A small dedicated parser rather than a general date library: the formats news sites
+print in bylines are few, and each must map to exactly one calendar day.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+
+DATELINE_WINDOW = 3000  # bylines sit at the top; further down "Published" is body text
+
+_MONTHS: dict[str, int] = {}
+for _num, _names in enumerate(
+    (
+        "january jan januar jänner jän",
+        "february feb februar feber",
+        "march mar märz maerz mär mrz",
+        "april apr",
+        "may mai",
+        "june jun juni",
+        "july jul juli",
+        "august aug",
+        "september sep sept",
+        "october oct oktober okt",
+        "november nov",
+        "december dec dezember dez",
+    ),
+    start=1,
+):
+    for _name in _names.split():
+        _MONTHS[_name] = _num
+
+# Longest first so "January" wins over "Jan"; the look-ahead stops "Mai" matching "Main".
+_MONTH = "(?:" + "|".join(sorted(_MONTHS, key=len, reverse=True)) + r")(?![a-zäöü])"
+_ORD = r"(?:st|nd|rd|th)?"
+_DATE = re.compile(
+    rf"""
+    (?P<iy>\d{{4}})-(?P<im>\d{{1,2}})-(?P<id>\d{{1,2}})(?!\d)                 # 2025-01-22
+    | (?P<nd>\d{{1,2}})\.\s?(?P<nm>\d{{1,2}})\.\s?(?P<ny>\d{{4}}|\d{{2}})(?!\d)  # 22.01.2025
+    | (?P<dd>\d{{1,2}}){_ORD}\.?\s*(?:of\s+)?(?P<dm>{_MONTH})\.?,?\s*(?P<dy>\d{{4}})(?!\d)
+    | (?P<mm>{_MONTH})\.?\s*(?P<md>\d{{1,2}}){_ORD}\.?,?\s*(?P<my>\d{{4}})(?!\d)
+    """,
+    re.IGNORECASE | re.VERBOSE,
+)
+_WEEKDAY = (
+    r"(?:(?:mon|tues?|wed(?:nes)?|thu(?:rs)?|fri|sat(?:ur)?|sun)(?:day)?"
+    r"|montag|dienstag|mittwoch|donnerstag|freitag|samstag|sonnabend|sonntag"
+    r"|mo|di|mi|do|fr|sa|so)\.?,?\s+"
+)
+# No \b before a marker: scraped bylines run words together ("Managing EditorPublished:").
+_PUBLISHED = r"(?:published|posted|veröffentlicht|erschienen|publiziert)(?:\s+(?:on|am|at))?"
+_UPDATED = r"(?:last\s+updated|updated|aktualisiert|stand|datum|date)(?:\s+(?:on|am))?"
+_DATELINES = tuple(re.compile(rf"{marker}\s*:?", re.I) for marker in (_PUBLISHED, _UPDATED))
+_LEAD = re.compile(rf"\s*(?:{_WEEKDAY})?", re.I)
+_ISO_PREFIX = re.compile(r"\s*(\d{4})[-/](\d{1,2})[-/](\d{1,2})(?!\d)")
+
+
+def _year(text: str) -> int:
+    year = int(text)
+    return year + 2000 if year < 100 else year  # "22.01.25" in a byline is this century
+
+
+def _day(year: int, month: int, day: int) -> dt.date | None:
+    try:
+        return dt.date(year, month, day)
+    except ValueError:  # 31 February, month 13, ...
+        return None
+
+
+def _from_match(m: re.Match[str]) -> dt.date | None:
+    if m["iy"]:
+        return _day(int(m["iy"]), int(m["im"]), int(m["id"]))
+    if m["nd"]:
+        return _day(_year(m["ny"]), int(m["nm"]), int(m["nd"]))
+    if m["dd"]:
+        return _day(int(m["dy"]), _MONTHS[m["dm"].lower()], int(m["dd"]))
+    return _day(int(m["my"]), _MONTHS[m["mm"].lower()], int(m["md"]))
+
+
+def parse_date_text(text: str) -> dt.date | None:
+    """The date written at the start of `text` (an optional weekday first), or None."""
+    lead = _LEAD.match(text)
+    m = _DATE.match(text, lead.end() if lead else 0)
+    return _from_match(m) if m else None
+
+
+def parse_date_value(value: object) -> dt.date | None:
+    """A metadata date (corpus field, front matter, HTML meta) as a calendar day.
+
+    ISO dates and datetimes keep the date as written (no time-zone shift: the day the
+    outlet printed is the publication day); other strings go through the byline parser.
+    """
+    if isinstance(value, dt.datetime):
+        return value.date()
+    if isinstance(value, dt.date):
+        return value
+    if not isinstance(value, str):
+        return None
+    m = _ISO_PREFIX.match(value)
+    if m:
+        return _day(int(m[1]), int(m[2]), int(m[3]))
+    return parse_date_text(value)
+
+
+def find_dateline(text: str, window: int = DATELINE_WINDOW) -> dt.date | None:
+    """The publication date a byline states near the top of `text`, or None.
+
+    "Published"-type markers win over "Updated"/"Stand"-type ones, which only say when
+    the page last changed.
+    """
+    head = text[:window]
+    for marker in _DATELINES:
+        for m in marker.finditer(head):
+            day = parse_date_text(head[m.end() : m.end() + 80])
+            if day:
+                return day
+    return None

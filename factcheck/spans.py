@@ -1,0 +1,36 @@
+"""Spans found by the extractors, before they become table rows."""
+
+from __future__ import annotations
+
+import datetime as dt
+from dataclasses import dataclass
+from decimal import Decimal
+
+
+@dataclass(frozen=True, slots=True)
+class MoneySpan:
+    """A money mention. Values are exact (Decimal) in units of `currency`."""
+
+    start: int
+    end: int
+    value: Decimal | None  # the amount as stated (midpoint-free: the figure itself)
+    low: Decimal | None  # bound implied by the wording; None = open
+    high: Decimal | None
+    currency: str | None  # ISO 4217, None when the text names none
+    qualifier: str  # exact, approx, at_least, more_than, at_most, less_than, up_to, range, vague
+    per: str | None = None  # share, year, ... for rates
+    number: Decimal | None = None  # the figure as written before any magnitude word (500 in "$500bn")
+    magnitude: str | None = None  # the magnitude word as written ("bn", "Milliarden"), lower-cased
+    precision: Decimal | None = None  # half a unit of the last digit stated: rounding slack
+
+
+@dataclass(frozen=True, slots=True)
+class DateSpan:
+    """A date mention: the interval [date_start, date_end) it denotes."""
+
+    start: int
+    end: int
+    date_start: dt.date
+    date_end: dt.date  # exclusive
+    granularity: str  # day, month, quarter, half, year, decade
+    resolved: bool = False  # year (or more) taken from the publication date

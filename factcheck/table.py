@@ -1,0 +1,60 @@
+"""The mentions table: one row per mention, the columns of INTERFACES.md first."""
+
+from __future__ import annotations
+
+import math
+from typing import Any
+
+import pandas as pd
+
+CONTRACT_COLUMNS = [
+    "doc", "kind", "start", "end", "text", "lang", "sentence", "value", "low", "high",
+    "currency", "qualifier", "per", "date_start", "date_end", "granularity",
+]
+EXTRA_COLUMNS = [
+    "line", "col", "number", "magnitude", "exact", "precision", "resolved", "actor",
+    "entities", "metric", "family", "stage", "horizon", "masked", "claim", "why",
+]
+_FLOATS = ["value", "low", "high", "number", "precision"]
+_CATEGORIES = ["kind", "lang", "currency", "qualifier", "per", "granularity", "metric",
+               "family", "stage"]
+
+
+def mentions_frame(rows: list[dict[str, Any]]) -> pd.DataFrame:
+    """Rows (dicts) to the typed table; unknown extra keys are dropped."""
+    cols = CONTRACT_COLUMNS + EXTRA_COLUMNS
+    df = pd.DataFrame.from_records(rows, columns=[*cols, "sent_start", "sent_end"])
+    for c in _FLOATS:
+        df[c] = pd.to_numeric(df[c], errors="coerce").astype("float64")
+    for c in ("start", "end", "line", "col"):
+        df[c] = df[c].astype("int64")
+    return df
+
+
+def categorise(df: pd.DataFrame) -> pd.DataFrame:
+    """Categorical dtypes for the repeated strings: a large table shrinks several-fold."""
+    out = df.copy()
+    for c in _CATEGORIES:
+        out[c] = out[c].astype("category")
+    return out
+
+
+def clean(value: Any) -> Any:
+    """A JSON-ready scalar: NaN and pandas NA become None, numpy numbers plain Python."""
+    if value is None or value is pd.NA:
+        return None
+    if isinstance(value, float):
+        return None if math.isnan(value) else value
+    if hasattr(value, "item") and not isinstance(value, (list, tuple, dict, str)):
+        value = value.item()
+        return None if isinstance(value, float) and math.isnan(value) else value
+    return value
+
+
+def records(df: pd.DataFrame, columns: list[str] | None = None) -> list[dict[str, Any]]:
+    """Rows as plain dicts (JSON-ready), in table order."""
+    cols = columns or [c for c in CONTRACT_COLUMNS + EXTRA_COLUMNS if c in df.columns]
+    out = []
+    for rec in df[cols].to_dict("records"):
+        out.append({k: clean(v) if not isinstance(v, list) else v for k, v in rec.items()})
+    return out

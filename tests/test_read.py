@@ -1,0 +1,409 @@
+"""The read stage: folders, files, corpora, stdin, HTML, decoding, dates and language."""
+
+from __future__ import annotations
+
+import datetime as dt
+import io
+import json
+import os
+import sys
+from pathlib import Path
+
+import pytest
+
+from factcheck.documents import Document, ReadError
+from factcheck.htmltext import parse_html
+from factcheck.lang import detect_lang, normalize_lang
+from factcheck.pubdate import find_dateline, parse_date_text, parse_date_value
+from factcheck.read import MAX_DOCUMENT_BYTES, iter_inputs, read_inputs
+
+EN = "The company said on Monday that it would invest in the new plant and that work was on track."
+DE = "Das Unternehmen hat am Montag gesagt, dass es in die neue Fabrik investieren wird."
+
+
+def write(path: Path, content: str | bytes) -> Path:
+    path.parent.mkdir(parents=True, exist_ok=True)
+    if isinstance(content, bytes):
+        path.write_bytes(content)
+    else:
+        path.write_text(content, encoding="utf-8")
+    return path
+
+
+def read_one(path: Path, **kwargs: object) -> Document:
+    docs, errors = read_inputs([str(path)], **kwargs)  # type: ignore[arg-type]
+    assert errors == []
+    assert len(docs) == 1
+    return docs[0]
+
+
+def read_error(path: Path | str) -> ReadError:
+    docs, errors = read_inputs([str(path)])
+    assert docs == []
+    assert len(errors) == 1
+    return errors[0]
+
+
+# -- folders, order, ids ----------------------------------------------------------
+
+
+def test_folder_ids_are_relative_posix_paths_in_sorted_order(tmp_path: Path) -> None:
+    write(tmp_path / "b.txt", EN)
+    write(tmp_path / "a" / "z.md", EN)
+    write(tmp_path / "a" / "c.html", f"<p>{EN}</p>")
+    docs, errors = read_inputs([str(tmp_path)])
+    assert errors == []
+    assert [d.id for d in docs] == ["a/c.html", "a/z.md", "b.txt"]
+    assert docs[2].source == str(tmp_path / "b.txt")
+
+
+def test_paths_keep_the_order_given_and_a_direct_file_keeps_its_path_as_id(
+    tmp_path: Path,
+) -> None:
+    second = write(tmp_path / "a.txt", EN)
+    first = write(tmp_path / "z.txt", EN)
+    docs, _ = read_inputs([str(first), str(second)])
+    assert [d.id for d in docs] == [str(first), str(second)]
+
+
+def test_hidden_files_and_folders_and_other_extensions_are_skipped(tmp_path: Path) -> None:
+    write(tmp_path / "keep.txt", EN)
+    write(tmp_path / ".hidden.txt", EN)
+    write(tmp_path / ".git" / "notes.txt", EN)
+    write(tmp_path / "image.py", "print('x')")
+    docs, errors = read_inputs([str(tmp_path)])
+    assert [d.id for d in docs] == ["keep.txt"]
+    assert errors == []
+
+
+def test_single_file_with_unknown_extension_is_read_as_text(tmp_path: Path) -> None:
+    doc = read_one(write(tmp_path / "story.article", EN))
+    assert doc.text == EN
+
+
+def test_folder_without_articles_is_an_error(tmp_path: Path) -> None:
+    write(tmp_path / "notes.py", "x = 1")
+    error = read_error(tmp_path)
+    assert error.source == str(tmp_path)
+    assert error.reason.startswith("no articles found (looked for .txt, .md")
+
+
+def test_missing_path_is_an_error(tmp_path: Path) -> None:
+    error = read_error(tmp_path / "nope.txt")
+    assert error == ReadError(str(tmp_path / "nope.txt"), "no such file or folder")
+
+
+def test_symlink_loop_does_not_hang(tmp_path: Path) -> None:
+    write(tmp_path / "sub" / "a.txt", EN)
+    os.symlink(tmp_path, tmp_path / "sub" / "loop")
+    os.symlink(tmp_path / "sub", tmp_path / "again")
+    docs, errors = read_inputs([str(tmp_path)])
+    assert [d.id for d in docs] == ["sub/a.txt"]  # the real path wins, read once
+    assert errors == []
+
+
+def test_broken_symlink_in_a_folder_is_reported(tmp_path: Path) -> None:
+    write(tmp_path / "ok.txt", EN)
+    os.symlink(tmp_path / "gone.txt", tmp_path / "dangling.txt")
+    docs, errors = read_inputs([str(tmp_path)])
+    assert [d.id for d in docs] == ["ok.txt"]
+    assert errors == [ReadError(str(tmp_path / "dangling.txt"), "no such file or folder")]
+
+
+@pytest.mark.skipif(sys.platform == "win32" or os.geteuid() == 0, reason="root can read anything")
+def test_permission_denied_gives_the_os_reason(tmp_path: Path) -> None:
+    path = write(tmp_path / "secret.txt", EN)
+    path.chmod(0)
+    assert read_error(path).reason == "Permission denied"
+
+
+def test_iter_inputs_is_lazy_and_yields_errors_in_place(tmp_path: Path) -> None:
+    write(tmp_path / "a.txt", EN)
+    write(tmp_path / "b.txt", b"")
+    write(tmp_path / "c.txt", EN)
+    items = list(iter_inputs([str(tmp_path)]))
+    assert [type(i).__name__ for i in items] == ["Document", "ReadError", "Document"]
+
+
+# -- stdin ------------------------------------------------------------------------
+
+
+def test_stdin_is_one_plain_text_document() -> None:
+    docs, errors = read_inputs(["-"], stdin=io.BytesIO(DE.encode("utf-8")))
+    assert errors == []
+    assert [(d.id, d.source, d.text, d.lang) for d in docs] == [("-", "<stdin>", DE, "de")]
+
+
+def test_empty_stdin_is_an_error() -> None:
+    _, errors = read_inputs(["-"], stdin=io.BytesIO(b"  \n"))
+    assert errors == [ReadError("<stdin>", "empty file")]
+
+
+# -- decoding and binary files ----------------------------------------------------
+
+
+def test_cp1252_file_is_decoded_and_says_so(tmp_path: Path) -> None:
+    doc = read_one(write(tmp_path / "a.txt", "Kosten: 5 € – für Müller".encode("cp1252")))
+    assert doc.text == "Kosten: 5 € – für Müller"
+    assert doc.encoding == "cp1252"
+
+
+def test_utf8_bom_is_stripped_and_recorded(tmp_path: Path) -> None:
+    doc = read_one(write(tmp_path / "a.txt", b"\xef\xbb\xbf" + EN.encode()))
+    assert doc.text == EN
+    assert doc.encoding == "utf-8-sig"
+
+
+def test_utf16_with_bom_is_not_mistaken_for_binary(tmp_path: Path) -> None:
+    doc = read_one(write(tmp_path / "a.txt", DE.encode("utf-16")))
+    assert (doc.text, doc.encoding, doc.lang) == (DE, "utf-16", "de")
+
+
+def test_bytes_invalid_even_in_cp1252_fall_back_to_latin1(tmp_path: Path) -> None:
+    doc = read_one(write(tmp_path / "a.txt", b"Preis \x81 " + EN.encode()))
+    assert doc.encoding == "latin-1"
+    assert doc.text.startswith("Preis \x81 ")
+
+
+def test_pdf_is_reported_as_binary(tmp_path: Path) -> None:
+    error = read_error(write(tmp_path / "report.txt", b"%PDF-1.7\n%\xe2\xe3\n1 0 obj"))
+    assert error.reason == "binary file (PDF) — not an article"
+
+
+def test_nul_bytes_mean_binary(tmp_path: Path) -> None:
+    error = read_error(write(tmp_path / "blob.txt", b"abc\x00def" * 10))
+    assert error.reason == "binary file (contains NUL bytes) — not an article"
+
+
+def test_empty_and_whitespace_only_files_are_errors(tmp_path: Path) -> None:
+    write(tmp_path / "a.txt", b"")
+    write(tmp_path / "b.md", " \n\t\n")
+    _, errors = read_inputs([str(tmp_path)])
+    assert [(Path(e.source).name, e.reason) for e in errors] == [
+        ("a.txt", "empty file"),
+        ("b.md", "empty file"),
+    ]
+
+
+def test_oversized_plain_file_is_refused_with_a_hint(tmp_path: Path) -> None:
+    path = tmp_path / "huge.txt"
+    with open(path, "wb") as f:  # sparse: no 50 MiB written to disk
+        f.truncate(MAX_DOCUMENT_BYTES + 1)
+    error = read_error(path)
+    assert "too large" in error.reason
+    assert ".jsonl" in error.reason
+
+
+# -- corpora ----------------------------------------------------------------------
+
+
+def test_jsonl_bad_line_is_reported_with_its_line_number_and_the_rest_is_read(
+    tmp_path: Path,
+) -> None:
+    path = write(
+        tmp_path / "c.jsonl",
+        json.dumps({"id": "a", "text": EN})
+        + "\n{not json\n\n"
+        + json.dumps({"id": 7, "text": DE, "date": "2025-01-22T10:00:00+01:00"})
+        + "\n",
+    )
+    docs, errors = read_inputs([str(path)])
+    assert [(d.id, d.lang, d.date, d.date_source) for d in docs] == [
+        ("a", "en", None, None),
+        ("7", "de", dt.date(2025, 1, 22), "field"),
+    ]
+    assert [e.source for e in errors] == [f"{path}:2"]
+    assert errors[0].reason.startswith("invalid JSON:")
+
+
+def test_corpus_record_fields_and_missing_id(tmp_path: Path) -> None:
+    record = {"text": EN, "title": "T", "url": "https://x.test/a", "lang": "de"}
+    write(tmp_path / "sub" / "c.jsonl", "\n" + json.dumps(record) + "\n")
+    docs, _ = read_inputs([str(tmp_path)])
+    assert [(d.id, d.title, d.url, d.lang) for d in docs] == [
+        ("sub/c.jsonl:2", "T", "https://x.test/a", "de")
+    ]
+
+
+def test_record_without_string_text_is_an_error_at_its_line(tmp_path: Path) -> None:
+    path = write(tmp_path / "c.jsonl", '{"id": "a"}\n{"id": "b", "text": 5}\n[1]\n')
+    docs, errors = read_inputs([str(path)])
+    assert docs == []
+    assert [e.source for e in errors] == [f"{path}:1", f"{path}:2", f"{path}:3"]
+    assert "'text'" in errors[0].reason and "int" in errors[1].reason
+    assert "got list" in errors[2].reason
+
+
+def test_jsonl_with_a_stray_cp1252_line_keeps_the_other_lines_utf8(tmp_path: Path) -> None:
+    good = json.dumps({"id": "a", "text": "Müller"}, ensure_ascii=False).encode()
+    bad = json.dumps({"id": "b", "text": "Müller"}, ensure_ascii=False).encode("cp1252")
+    docs, _ = read_inputs([str(write(tmp_path / "c.jsonl", good + b"\n" + bad + b"\n"))])
+    assert [(d.text, d.encoding) for d in docs] == [("Müller", "utf-8"), ("Müller", "cp1252")]
+
+
+def test_csv_corpus_reads_quoted_multiline_text(tmp_path: Path) -> None:
+    path = write(
+        tmp_path / "c.csv",
+        'id,text,date\n1,"First line.\nSecond, with comma.",22.01.2025\n,"' + EN + '",\n',
+    )
+    docs, errors = read_inputs([str(path)])
+    assert errors == []
+    assert [(d.id, d.text, d.date) for d in docs] == [
+        ("1", "First line.\nSecond, with comma.", dt.date(2025, 1, 22)),
+        (f"{path}:4", EN, None),
+    ]
+
+
+def test_csv_without_text_column_is_one_error_naming_it(tmp_path: Path) -> None:
+    path = write(tmp_path / "c.csv", "id,body\n1,hello\n2,world\n")
+    assert read_error(path) == ReadError(
+        str(path), "CSV has no 'text' column (columns: 'id', 'body')"
+    )
+
+
+def test_csv_field_larger_than_the_default_limit_is_read(tmp_path: Path) -> None:
+    long_text = "word " * 40_000  # 200 KB > csv's 128 KiB default
+    doc = read_one(write(tmp_path / "c.csv", f"id,text\nx,{long_text}\n"))
+    assert len(doc.text) == len(long_text)
+
+
+def test_json_that_is_not_a_list_is_an_error(tmp_path: Path) -> None:
+    path = write(tmp_path / "c.json", json.dumps({"id": "a", "text": EN}))
+    assert read_error(path).reason == "expected a JSON list of article objects, got dict"
+
+
+def test_json_list_is_read_in_order(tmp_path: Path) -> None:
+    items = [{"id": "b", "text": EN}, {"id": "a", "text": DE}]
+    docs, _ = read_inputs([str(write(tmp_path / "c.json", json.dumps(items)))])
+    assert [(d.id, d.lang) for d in docs] == [("b", "en"), ("a", "de")]
+
+
+# -- HTML -------------------------------------------------------------------------
+
+PAGE = """<!doctype html><html lang="de-DE"><head>
+<title>Stargate &amp; Co</title>
+<meta property="article:published_time" content="2025-01-22T12:49:00Z">
+<style>p { color: red }</style><script>var price = "$999bn";</script>
+</head><body><nav>Menü</nav><!-- 1 Mrd. Euro -->
+<article><h1>Überschrift</h1><p>Die   Firma   investiert&nbsp;500&nbsp;Mrd. Euro.</p>
+<p>Das ist<br>neu.</p><noscript>Bitte JavaScript</noscript><svg><text>$5</text></svg>
+<ul><li>eins</li><li>zwei</li></ul></article></body></html>"""
+
+
+def test_html_script_content_is_not_part_of_the_text(tmp_path: Path) -> None:
+    doc = read_one(write(tmp_path / "a.html", PAGE))
+    for hidden in ("999", "color", "1 Mrd", "JavaScript", "$5", "Stargate"):
+        assert hidden not in doc.text
+
+
+def test_html_blocks_become_lines_and_metadata_is_read(tmp_path: Path) -> None:
+    doc = read_one(write(tmp_path / "a.htm", PAGE))
+    assert doc.text == (
+        "Menü\n\nÜberschrift\n\nDie Firma investiert 500 Mrd. Euro.\n\nDas ist\nneu.\n\neins\nzwei"
+    )
+    assert (doc.title, doc.lang) == ("Stargate & Co", "de")
+    assert (doc.date, doc.date_source) == (dt.date(2025, 1, 22), "html meta")
+
+
+def test_html_title_falls_back_to_h1_and_date_to_time_in_header() -> None:
+    page = parse_html(
+        "<body><header><h1>Big <b>news</b></h1><time datetime='2024-03-05'>5 March</time>"
+        "</header><p>Text</p></body>"
+    )
+    assert page.title == "Big news"
+    assert page.dates == ["2024-03-05"]
+
+
+def test_deeply_nested_and_broken_html_survives() -> None:
+    page = parse_html("<div>" * 50_000 + "deep $1bn" + "<p><b><i>unclosed <a href='x")
+    assert page.text == "deep $1bn\n\nunclosed"
+    assert parse_html("<p>shown</p><!-- never closed <p>hidden").text == "shown"
+
+
+def test_html_without_body_tag_still_has_text_after_head() -> None:
+    page = parse_html("<html><head><title>T</title><p>Hello there</p>")
+    assert (page.title, page.text) == ("T", "Hello there")
+
+
+# -- Markdown ---------------------------------------------------------------------
+
+
+def test_markdown_front_matter_gives_metadata_and_text_stays_whole(tmp_path: Path) -> None:
+    source = '---\ntitle: "Der Plan"\ndate: 2025-01-23\nlang: de\n---\n# Ignored heading\n' + EN
+    doc = read_one(write(tmp_path / "a.md", source))
+    assert doc.text == source
+    assert (doc.title, doc.date, doc.date_source, doc.lang) == (
+        "Der Plan",
+        dt.date(2025, 1, 23),
+        "front matter",
+        "de",
+    )
+
+
+# -- publication dates ------------------------------------------------------------
+
+
+def test_seed_style_published_line_gives_publication_date(tmp_path: Path) -> None:
+    text = "NewsByCliff Saran,Managing EditorPublished: 22 Jan 2025 12:49 Billionaire Elon Musk"
+    doc = read_one(write(tmp_path / "a.txt", text))
+    assert (doc.date, doc.date_source) == (dt.date(2025, 1, 22), "dateline")
+
+
+@pytest.mark.parametrize(
+    "written",
+    [
+        "22 Jan 2025",
+        "22 January 2025",
+        "January 22, 2025",
+        "Jan. 22, 2025",
+        "2025-01-22",
+        "22.01.2025",
+        "22. Januar 2025",
+        "Wednesday, January 22nd, 2025",
+        "Mi., 22. Jan. 2025",
+    ],
+)
+def test_byline_date_formats(written: str) -> None:
+    assert parse_date_text(written) == dt.date(2025, 1, 22)
+
+
+def test_published_wins_over_updated_and_stand_works_in_german() -> None:
+    assert find_dateline("Updated: 3 Feb 2025\nPublished on 1 Feb 2025") == dt.date(2025, 2, 1)
+    assert find_dateline("Stand: 22.01.2025, 12:49 Uhr") == dt.date(2025, 1, 22)
+    assert find_dateline("Veröffentlicht am 3. März 2024") == dt.date(2024, 3, 3)
+
+
+def test_dateline_is_only_looked_for_near_the_top() -> None:
+    assert find_dateline("x" * 4000 + " Published: 22 Jan 2025") is None
+
+
+def test_impossible_dates_and_non_dates_give_none() -> None:
+    assert parse_date_text("31 Feb 2025") is None
+    assert parse_date_text("22 Mainz 2025") is None
+    assert parse_date_value("soon") is None
+    assert parse_date_value(20250122) is None
+
+
+# -- language ---------------------------------------------------------------------
+
+
+def test_language_detected_per_document(tmp_path: Path) -> None:
+    write(tmp_path / "en.txt", EN)
+    write(tmp_path / "de.txt", DE)
+    docs, _ = read_inputs([str(tmp_path)])
+    assert [(d.id, d.lang) for d in docs] == [("de.txt", "de"), ("en.txt", "en")]
+
+
+def test_explicit_language_overrides_declared_and_detected(tmp_path: Path) -> None:
+    write(tmp_path / "c.jsonl", json.dumps({"id": "a", "text": EN, "lang": "en"}) + "\n")
+    docs, _ = read_inputs([str(tmp_path)], lang="de")
+    assert [d.lang for d in docs] == ["de"]
+    with pytest.raises(ValueError, match="unsupported language"):
+        read_inputs([str(tmp_path)], lang="fr")
+
+
+def test_declared_language_other_than_en_de_falls_back_to_detection() -> None:
+    assert normalize_lang("de-AT") == "de"
+    assert normalize_lang("fr") is None
+    assert detect_lang("12345 $ 678") == "en"
+    assert detect_lang("Größe Übermaß Fußball") == "de"
