@@ -99,7 +99,7 @@ def _find_entities(text: str, lang: str, lex: Lexicon) -> list[Entity]:
     taken = bytearray(len(text) + 1)
     for m in lex.alias_re.finditer(text):
         name = lex.surface[m.group("a")]
-        found.append(Entity(name, lex.types.get(name, "unknown"), m.start(), m.end()))
+        found.append(Entity(name, lex.types.get(name, "unknown"), m.start(), m.end("a")))
         taken[m.start() : m.end()] = b"\x01" * (m.end() - m.start())
     # Capitalised words seen away from a sentence start: evidence a word is a name.
     for m in _PROPER.finditer(text):
@@ -137,7 +137,7 @@ def _looks_like_name(name: str, lang: str, pos: int, text: str) -> bool:
     if len(tokens) == 1 and not inner_caps and not acronym:
         # A lone capitalised word at a sentence start is usually just the first word.
         before = text[max(0, pos - 3) : pos]
-        if pos == 0 or re.search(r"[.!?\n]\s*$|^\s*$", before) or before.endswith(("“", '"', "•")):
+        if pos == 0 or re.search(r"[.!?:\n]\s*$|^\s*$", before) or before.endswith(("“", '"', "•")):
             return False
     return True
 
@@ -165,8 +165,9 @@ def _demote_possessives(text: str, ents: list[Entity], lex: Lexicon, kind: str) 
     out = []
     for e in ents:
         m = re.match(r"(?:['’]s|s)?\s+([a-z][\w-]*)", text[e.end : e.end + 40])
-        poss = text[e.end : e.end + 2] in ("'s", "’s") or (
-            text[e.end - 1 : e.end] == "s" and e.name[-1] != "s"
+        # "OpenAI's", and scraped text that lost the apostrophe: "OpenAIs"
+        poss = text.startswith(("'s", "’s"), e.end) or (
+            text[e.end : e.end + 1] == "s" and not text[e.end + 1 : e.end + 2].isalnum()
         )
         if poss and m and not cue_re.match(m.group(1)):
             e = Entity(e.name, e.type, e.start, e.end, True)
@@ -244,7 +245,7 @@ def attribute(text: str, lang: str, rows: list[dict[str, Any]], sidx: SentenceIn
                 r["actor"] = _money_actor(r, cands, anaphora, ents, s_start, counts)
             else:
                 cue_pos = [h for h in cue_hits if h[2] == metric]
-                r["actor"] = _date_actor(r, cands, cue_pos)
+                r["actor"] = _date_actor(text, r, cands, cue_pos, metric)
 
 
 def _clause(r: dict[str, Any], peers: list[dict[str, Any]], s_start: int, s_end: int
@@ -278,14 +279,27 @@ def _money_actor(r, cands, anaphora, all_ents, s_start, counts) -> str | None:
     return right[0].name if right else None
 
 
-def _date_actor(r, cands, cue_hits) -> str | None:
-    usable = [e for e in cands if not e.demoted and e.type not in ("place",)]
-    orgs = [e for e in usable if e.type != "person"]
-    pool = orgs or usable
+_PASSIVE = re.compile(r"(?:was|were|been|being|is|are|wurde|wurden|worden)\s{1,3}$")
+
+
+def _date_actor(text, r, cands, cue_hits, metric) -> str | None:
+    """The organisation an event date is about; people only when no organisation is named."""
+    usable = [e for e in cands if not e.demoted and e.type != "place"]
+    pool = [e for e in usable if e.type != "person"] or usable
     if not pool:
         return None
-    anchor = cue_hits[0][0] if cue_hits else r["start"]
-    return min(pool, key=lambda e: abs(e.start - anchor)).name
+    if not cue_hits:
+        return min(pool, key=lambda e: abs(e.start - r["start"])).name
+    cue_start, cue_end = cue_hits[0][0], cue_hits[0][1]
+    if metric == "launch":
+        # "Musk launched a rival called xAI": what was launched, not who launched it;
+        # "xAI was launched in 2023": the passive subject.
+        if _PASSIVE.search(text, max(0, cue_start - 12), cue_start):
+            before = [e for e in pool if e.end <= cue_start]
+            return before[-1].name if before else None
+        after = [e for e in pool if e.start >= cue_end]
+        return after[0].name if after else None
+    return min(pool, key=lambda e: abs(e.start - cue_start)).name
 
 
 _DIGITS = re.compile(r"\d")

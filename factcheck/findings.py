@@ -128,8 +128,8 @@ def _finding(rule: Rule, claim: str, a: Cluster, b: Cluster | None, titles: dict
         "a": ha["text"], "a_doc": ha["doc"], "a_quote": _quote(ha, titles),
         "b": hb["text"] if hb else "", "b_doc": hb["doc"] if hb else "",
         "b_quote": _quote(hb, titles) if hb else "",
-        "b_all": ", ".join(_quote(r, titles) for r in _one_per_doc(b.rows)) if b else "",
-        "a_all": ", ".join(_quote(r, titles) for r in _one_per_doc(a.rows)),
+        "b_all": _join([_quote(r, titles) for r in _one_per_doc(b.rows)]) if b else "",
+        "a_all": _join([_quote(r, titles) for r in _one_per_doc(a.rows)]),
         "actor": ha.get("actor") or "", "metric": (ha.get("metric") or "").replace("_", " "),
         "docs": ", ".join(a.docs), "n_docs": len(a.docs),
         "orders": "", "ratio": "",
@@ -142,6 +142,10 @@ def _finding(rule: Rule, claim: str, a: Cluster, b: Cluster | None, titles: dict
     docs = sorted({r["doc"] for g in groups for r in g})
     return Finding(fingerprint(rule.id, claim, groups), rule.id, rule.name, rule.severity,
                    message, claim, ha.get("why") or "", mentions, docs=docs)
+
+
+def _join(items: list[str]) -> str:
+    return items[0] if len(items) == 1 else ", ".join(items[:-1]) + " and " + items[-1]
 
 
 def _one_per_doc(rows: list[dict[str, Any]]) -> list[dict[str, Any]]:

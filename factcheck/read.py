@@ -224,6 +224,8 @@ def _build_document(
         declared = meta.get("lang") or meta.get("language")
         date = _first_date(meta.get(key) for key in ("date", "published", "pubdate", "publishdate"))
         date_source = "front matter" if date else None
+    else:
+        title = _headline(text)
     return _finish(
         text,
         doc_id=doc_id,
@@ -235,6 +237,12 @@ def _build_document(
         date=date,
         date_source=date_source,
     )
+
+
+def _headline(text: str) -> str | None:
+    """A plain-text article's first line, when it is short enough to be its headline."""
+    first = text.lstrip().split("\n", 1)[0].strip()
+    return first if 0 < len(first) <= 150 else None
 
 
 def _finish(
