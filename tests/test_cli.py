@@ -180,7 +180,7 @@ def test_skip_unreadable_lets_the_findings_decide(tmp_path):
 
 
 def test_stdin_is_one_document():
-    res = run("extract", "-", input="Stargate will invest $500bn over four years.".encode())
+    res = run("extract", "-", input=b"Stargate will invest $500bn over four years.")
     rows = [json.loads(x) for x in res.stdout.splitlines()]
     assert [(r["doc"], r["text"], r["value"]) for r in rows] == [("-", "$500bn", 5e11)]
 
