@@ -1,19 +1,20 @@
 """Attribution: what claim each mention belongs to.
 
-For every mention of one document this finds the entities of its sentence (aliases from
-`rules/entities.toml`), the claimant (`actor`: who invests, raises, is valued, was
-founded), the metric (`rules/metrics.toml`), whether the figure is a first step or the
-whole (`stage`), the horizon ("over the next four years") and the sentence with figures
-masked. All of it works on one document at a time, so it runs wherever extraction runs.
+For every mention of one document this finds the entities of its sentence, the claimant
+(`actor`: who invests, raises, is valued, was founded), the metric, whether the figure is
+a first step, the whole, an earlier value or a difference (`stage`), the period it covers
+(quarter, year), the horizon ("over the next four years") and the sentence with figures
+masked. The lexicons live in `rules/entities.toml` and `rules/metrics.toml`. Everything
+works on one document at a time, so it runs wherever extraction runs.
 """
 
 from __future__ import annotations
 
 import re
-from collections import Counter
-from dataclasses import dataclass
 from typing import Any
 
+from factcheck.claimlex import Lexicon
+from factcheck.entities import DATELINE, Entity, demote_possessives, find_entities, title_subjects
 from factcheck.extract.sentences import SentenceIndex
 
 _WORD_NUMBERS = {
@@ -22,264 +23,170 @@ _WORD_NUMBERS = {
     "zwei": 2, "drei": 3, "vier": 4, "fünf": 5, "sechs": 6, "sieben": 7, "acht": 8, "neun": 9,
     "zehn": 10, "zwölf": 12, "zwanzig": 20,
 }
-
-
-def _alternation(words: list[str]) -> str:
-    return "|".join(re.escape(w) for w in sorted(set(words), key=len, reverse=True))
-
-
-@dataclass(frozen=True)
-class Entity:
-    name: str  # canonical
-    type: str  # person, org, project, place, unknown
-    start: int
-    end: int
-    demoted: bool = False  # "OpenAI's o1 models": the sentence is about something of OpenAI's
-
-
-class Lexicon:
-    """The attribution data of one rules folder set, compiled once."""
-
-    def __init__(self, entities: dict[str, Any], metrics: dict[str, Any]) -> None:
-        self.types: dict[str, str] = {}
-        surface: dict[str, str] = {}
-        for name, spec in entities.get("entity", {}).items():
-            self.types[name] = spec.get("type", "unknown")
-            for alias in [name, *spec.get("aliases", [])]:
-                surface[alias] = name
-        self.surface = surface
-        self.alias_re = re.compile(
-            r"(?<!\w)(?P<a>" + _alternation(list(surface)) + r")(?:['’]s|s)?(?![\w])"
-        )
-        self.stop = frozenset(entities.get("not_entities", {}).get("words", []))
-        ana = entities.get("anaphora", {})
-        self.anaphora_re = re.compile(
-            r"(?i)(?<!\w)(?:(?P<project>" + _alternation(ana.get("project", ["the project"]))
-            + r")|(?P<org>" + _alternation(ana.get("org", ["the company"])) + r"))(?!\w)"
-        )
-        roles = entities.get("roles", {}).get("words", ["CEO"])
-        self.appositive_re = re.compile(
-            r",[^,.;]{0,40}?(?<!\w)(?:" + _alternation(roles) + r")(?!\w)[^,;]{0,60},"
-        )
-        self.org_suffixes = frozenset(entities.get("org_suffixes", {}).get("words", []))
-
-        self.metric_family: dict[str, str] = {}
-        self.cue_re: dict[str, re.Pattern[str]] = {}
-        self.cue_metric: dict[str, dict[str, str]] = {}
-        for kind in ("money", "date"):
-            table: dict[str, str] = {}
-            for metric, spec in metrics.get(kind, {}).items():
-                self.metric_family[metric] = spec.get("family", metric)
-                for cue in spec.get("cues", []):
-                    table.setdefault(cue, metric)
-            self.cue_metric[kind] = table
-            self.cue_re[kind] = re.compile(r"(?<![\w])(?:" + _alternation(list(table)) + ")")
-        stage = metrics.get("stage", {})
-        self.stage_re = re.compile(
-            r"(?<![\w])(?:(?P<initial>" + _alternation(stage.get("initial", ["initial"]))
-            + r")|(?P<total>" + _alternation(stage.get("total", ["total"])) + r"))(?![\w])"
-        )
-        prev = metrics.get("previous", {})
-        self.prev_before_re = re.compile(
-            r"(?<![\w])(?:" + _alternation(prev.get("before", ["from"])) + r")\s{1,3}$")
-        self.prev_after_re = re.compile(
-            r"^[\s,]{1,3}(?:" + _alternation(prev.get("after", ["a year earlier"])) + r")(?![\w])")
-        self.horizon_res = [re.compile(p) for p in metrics.get("horizon", {}).get("patterns", [])]
-
-
-_PROPER = re.compile(
-    r"(?<![\w.])(?:[A-ZÄÖÜ][\w&'’.-]{0,30}|[a-z]{1,4}[A-Z][\w-]{0,30})"
-    r"(?:[ \t](?:[A-ZÄÖÜ][\w&'’-]{0,30}|of|de|von|&)){0,3}"
+# Section lines of a wire earnings table and the period they open.
+_SECTION = re.compile(
+    r"(?im)^[ \t]{0,8}(?P<sec>year|yr|nine mths|9 mths|six mths|6 mths|three mths|3 mths|qtr|quarter|"
+    r"(?:1st|2nd|3rd|4th|first|second|third|fourth) (?:qtr|quarter)|(?:1st|2nd) half)\b[^\n]{0,40}$"
 )
+_TITLE_PERIOD = re.compile(
+    r"(?i)\b(?P<sec>year|yr|nine mths|9 mths|six mths|6 mths|(?:1st|2nd|3rd|4th) qtr|qtr|1st half|2nd half)\b"
+)
+_PASSIVE = re.compile(r"(?:was|were|been|being|is|are|wurde|wurden|worden)\s{1,3}$")
+_OFFER_TARGET = re.compile(r"(?i)\b(?:for|acquire|buy|of)\s+(?:all\s+|the\s+)?(?:\w+\s+){0,4}?$")
+_DIGITS = re.compile(r"\d")
+_SPACE = re.compile(r"\s+")
 
 
-def _find_entities(text: str, lang: str, lex: Lexicon) -> list[Entity]:
-    """Entities of a whole document in order: aliases first, then other proper names."""
-    found: list[Entity] = []
-    taken = bytearray(len(text) + 1)
-    for m in lex.alias_re.finditer(text):
-        name = lex.surface[m.group("a")]
-        found.append(Entity(name, lex.types.get(name, "unknown"), m.start(), m.end("a")))
-        taken[m.start() : m.end()] = b"\x01" * (m.end() - m.start())
-    # Capitalised words seen away from a sentence start: evidence a word is a name.
-    for m in _PROPER.finditer(text):
-        if taken[m.start()]:
-            continue
-        tokens = m.group(0).split()
-        while tokens and (tokens[0] in lex.stop or tokens[0].rstrip(".") in lex.stop):
-            tokens.pop(0)
-        while tokens and tokens[-1] in ("of", "de", "von", "&"):
-            tokens.pop()
-        tokens = [t for t in tokens if not any(taken[m.start() + i] for i in range(1))]
-        if not tokens:
-            continue
-        name = " ".join(t.rstrip(".,'’") for t in tokens)
-        name = re.sub(r"['’]s$", "", name)
-        if not name or name in lex.stop or len(name) < 2:
-            continue
-        if not _looks_like_name(name, lang, m.start(), text):
-            continue
-        etype = "org" if tokens[-1].rstrip(".") in lex.org_suffixes else "unknown"
-        start = m.start() + m.group(0).index(tokens[0])
-        found.append(Entity(name, etype, start, start + len(name)))
-    found.sort(key=lambda e: e.start)
-    return _corefer_short_names(found)
-
-
-def _looks_like_name(name: str, lang: str, pos: int, text: str) -> bool:
-    tokens = name.split()
-    inner_caps = any(re.search(r"[a-z][A-Z]", t) for t in tokens)
-    acronym = any(len(t) >= 2 and t.isupper() and t.isalpha() for t in tokens)
-    if lang == "de":
-        # Every German noun is capitalised: only names that cannot be common nouns count.
-        return inner_caps or acronym or (len(tokens) >= 2 and all(t[0].isupper() for t in tokens)
-                                         and not any(t.endswith(("en", "ung", "heit")) for t in tokens))
-    if len(tokens) == 1 and not inner_caps and not acronym:
-        # A lone capitalised word at a sentence start is usually just the first word.
-        before = text[max(0, pos - 3) : pos]
-        if pos == 0 or re.search(r"[.!?:\n]\s*$|^\s*$", before) or before.endswith(("“", '"', "•")):
-            return False
-    return True
-
-
-def _corefer_short_names(found: list[Entity]) -> list[Entity]:
-    """'Altman' after 'Sam Altman' is Sam Altman; such a pair also marks a person."""
-    full_by_last: dict[str, str] = {}
-    persons = set()
-    for e in found:
-        parts = e.name.split()
-        if len(parts) in (2, 3) and e.type == "unknown":
-            full_by_last.setdefault(parts[-1], e.name)
-    out = []
-    for e in found:
-        if " " not in e.name and e.name in full_by_last and e.type == "unknown":
-            persons.add(full_by_last[e.name])
-            e = Entity(full_by_last[e.name], "person", e.start, e.end, e.demoted)
-        out.append(e)
-    return [Entity(e.name, "person", e.start, e.end, e.demoted) if e.name in persons else e
-            for e in out]
-
-
-def _demote_possessives(text: str, ents: list[Entity], lex: Lexicon, kind: str) -> list[Entity]:
-    cue_re = lex.cue_re[kind]
-    out = []
-    for e in ents:
-        m = re.match(r"(?:['’]s|s)?\s+([a-z][\w-]*)", text[e.end : e.end + 40])
-        # "OpenAI's", and scraped text that lost the apostrophe: "OpenAIs"
-        poss = text.startswith(("'s", "’s"), e.end) or (
-            text[e.end : e.end + 1] == "s" and not text[e.end + 1 : e.end + 2].isalnum()
-        )
-        if poss and m and not cue_re.match(m.group(1)):
-            e = Entity(e.name, e.type, e.start, e.end, True)
-        out.append(e)
-    return out
-
-
-def _horizon(text: str, a: int, b: int, lex: Lexicon) -> str | None:
-    for rx in lex.horizon_res:
-        m = rx.search(text, a, b)
-        if m:
-            unit, n = m.group("unit").lower(), m.group("n").lower()
-            if unit in ("through", "until", "by", "bis"):
-                return f"until {n}"
-            count = int(n) if n.isdigit() else _WORD_NUMBERS.get(n, 0)
-            return f"P{count}{'M' if unit.startswith(('month', 'monat')) else 'Y'}"
-    return None
-
-
-def _nearest(matches: list[tuple[int, int, str]], start: int, end: int) -> str | None:
-    best, best_d = None, None
-    for a, b, val in matches:
-        d = start - b if b <= start else a - end if a >= end else 0
-        if best_d is None or d < best_d:
-            best, best_d = val, d
-    return best
+def _period_of(word: str) -> str:
+    w = word.lower()
+    if w.startswith(("nine", "9")):
+        return "9M"
+    if w.startswith(("six", "6", "1st half", "2nd half")) or "half" in w:
+        return "H"
+    if w.startswith(("year", "yr")):
+        return "Y"
+    return "Q"
 
 
 def attribute(text: str, lang: str, rows: list[dict[str, Any]], sidx: SentenceIndex,
-              lex: Lexicon) -> None:
-    """Fill `entities`, `actor`, `metric`, `family`, `stage`, `horizon`, `masked` in `rows`.
+              lex: Lexicon, title: str | None = None) -> None:
+    """Fill the attribution columns of one document's `rows` (sorted by `start`).
 
-    `rows` are one document's mentions sorted by `start`, each with `sent_start`/`sent_end`.
+    Columns: entities, actor, metric, family, stage, period, horizon, masked, correction.
+    Each row needs `sent_start`/`sent_end` (from extraction).
     """
-    ents = _find_entities(text, lang, lex)
-    appositives = [(m.start(), m.end()) for m in lex.appositive_re.finditer(text)]
-    anaphora = [(m.start(), m.end(), "project" if m.group("project") else "org")
-                for m in lex.anaphora_re.finditer(text)]
+    ents = find_entities(text, lang, lex)
+    subjects = title_subjects(title, lang, lex)
+    subject = subjects[0] if subjects else None
+    ctx = _DocContext(text, lex, ents, subject, title)
     by_sentence: dict[int, list[dict[str, Any]]] = {}
     for r in rows:
         by_sentence.setdefault(r["sent_start"], []).append(r)
-    counts = Counter(e.name for e in ents)
     for s_start, group in by_sentence.items():
         s_end = group[0]["sent_end"]
-        s_ents = [e for e in ents if s_start <= e.start < s_end]
         masked = _mask(text, s_start, s_end, group)
+        correction = bool(lex.correction_re.search(text, s_start, s_end))
+        s_dates = [r for r in group if r["kind"] == "date"]
         money_rows = [r for r in group if r["kind"] == "money"]
         for r in group:
-            kind = r["kind"]
-            a, b = _clause(r, money_rows if kind == "money" else group, s_start, s_end)
-            cands = _demote_possessives(text, s_ents, lex, kind)
-            cands = [e for e in cands
-                     if not any(x <= e.start < y for x, y in appositives)
-                     and not any(x <= e.start < y for x, y, _ in anaphora)]
-            cue_hits = [(m.start(), m.end(), lex.cue_metric[kind][m.group(0)])
-                        for m in lex.cue_re[kind].finditer(text, s_start, s_end)]
-            local = [h for h in cue_hits if a <= h[0] < b]
-            metric = _nearest(local or cue_hits, r["start"], r["end"])
-            if kind == "money" and r.get("per") == "share" and metric not in ("dividend", "offer"):
-                metric = "price_per_share"
-            stage_hits = [(m.start(), m.end(), "initial" if m.group("initial") else "total")
-                          for m in lex.stage_re.finditer(text, a, b)]
-            r["entities"] = list(dict.fromkeys(e.name for e in s_ents if e.type != "place"))
-            r["metric"] = metric
-            r["family"] = lex.metric_family.get(metric) if metric else None
-            r["stage"] = _nearest(stage_hits, r["start"], r["end"]) or "total"
-            if kind == "money" and (
-                lex.prev_before_re.search(text, max(0, r["start"] - 30), r["start"])
-                or lex.prev_after_re.match(text[r["end"] : r["end"] + 40])
-            ):
-                r["stage"] = "previous"
-            r["horizon"] = _horizon(text, a, b, lex) or _horizon(text, s_start, s_end, lex)
+            peers = money_rows if r["kind"] == "money" else group
+            a, b = _clause(r, peers, s_start, s_end)
             r["masked"] = masked
-            if kind == "money":
-                r["actor"] = _money_actor(r, cands, anaphora, ents, s_start, counts)
-            else:
-                cue_pos = [h for h in cue_hits if h[2] == metric]
-                r["actor"] = _date_actor(text, r, cands, cue_pos, metric)
+            r["correction"] = correction
+            ctx.fill(r, s_start, s_end, a, b, s_dates)
 
 
-def _clause(r: dict[str, Any], peers: list[dict[str, Any]], s_start: int, s_end: int
-            ) -> tuple[int, int]:
-    """The stretch of the sentence that belongs to this mention and not to its neighbours."""
-    a, b = s_start, s_end
-    for p in peers:
-        if p is r:
-            continue
-        if p["end"] <= r["start"]:
-            a = max(a, p["end"])
-        elif p["start"] >= r["end"]:
-            b = min(b, p["start"])
-    return a, b
+class _DocContext:
+    """Per-document state shared by the mentions of its sentences."""
 
+    def __init__(self, text: str, lex: Lexicon, ents: list[Entity], subject: str | None,
+                 title: str | None) -> None:
+        self.text, self.lex, self.ents, self.subject = text, lex, ents, subject
+        self.appositives = [(m.start(), m.end()) for m in lex.appositive_re.finditer(text)]
+        self.anaphora = [(m.start(), m.end(), "project" if m.group("project") else "org")
+                         for m in lex.anaphora_re.finditer(text)]
+        first = _TITLE_PERIOD.search(title or "")
+        self.sections = [(0, _period_of(first.group("sec")) if first else None)]
+        self.sections += [(m.start(), _period_of(m.group("sec"))) for m in _SECTION.finditer(text)]
 
-def _money_actor(r, cands, anaphora, all_ents, s_start, counts) -> str | None:
-    left = [e for e in cands if e.end <= r["start"] and not e.demoted and e.type != "place"]
-    nearest = left[-1] if left else None
-    ana = [x for x in anaphora if s_start <= x[0] and x[1] <= r["start"]]
-    if ana and (nearest is None or ana[-1][0] > nearest.end):
-        want = ana[-1][2]
-        before = [e for e in all_ents if e.end <= ana[-1][0] and e.type in (want, "org", "project")]
-        typed = [e for e in before if e.type == want]
-        pick = (typed or before)[-1:] if (typed or before) else []
-        if pick:
-            return pick[0].name
-    if nearest is not None:
-        return nearest.name
-    right = [e for e in cands if e.start >= r["end"] and not e.demoted and e.type != "place"]
-    return right[0].name if right else None
+    def section_period(self, pos: int) -> str | None:
+        period = None
+        for start, p in self.sections:
+            if start > pos:
+                break
+            period = p
+        return period
 
+    def table_label(self, pos: int) -> dict[str, str] | None:
+        """The earnings-table label of the line holding `pos` ("Net", "Shr profit", ...)."""
+        line = self.text.rfind("\n", 0, pos) + 1
+        d = DATELINE.match(self.text, line)
+        if d and d.end() <= pos:
+            line = d.end()
+        m = self.lex.table_re.match(self.text, line)
+        return self.lex.table_labels[m.group("label")] if m and m.end() <= pos else None
 
-_PASSIVE = re.compile(r"(?:was|were|been|being|is|are|wurde|wurden|worden)\s{1,3}$")
+    def fill(self, r: dict[str, Any], s_start: int, s_end: int, a: int, b: int,
+             s_dates: list[dict[str, Any]]) -> None:
+        text, lex, kind = self.text, self.lex, r["kind"]
+        s_ents = [e for e in self.ents if s_start <= e.start < s_end]
+        cands = demote_possessives(text, s_ents, lex.cue_re[kind])
+        cands = [e for e in cands
+                 if not any(x <= e.start < y for x, y in self.appositives)
+                 and not any(x <= e.start < y for x, y, _ in self.anaphora)]
+        cue_hits = [(m.start(), m.end(), lex.cue_metric[kind][m.group(0)])
+                    for m in lex.cue_re[kind].finditer(text, s_start, s_end)]
+        local = [h for h in cue_hits if a <= h[0] < b]
+        metric = _nearest(local or cue_hits, r["start"], r["end"])
+        label = self.table_label(r["start"]) if kind == "money" else None
+        if label:
+            metric = label.get("metric", metric)
+            r["per"] = r.get("per") or label.get("per")
+        if kind == "money" and r.get("per") == "share" and metric not in (
+                "dividend", "offer", "net_income", "loss"):
+            metric = "price_per_share"
+        r["entities"] = list(dict.fromkeys(e.name for e in s_ents if e.type != "place"))
+        r["metric"] = metric
+        r["family"] = lex.metric_family.get(metric) if metric else None
+        r["horizon"] = _horizon(text, a, b, lex) or _horizon(text, s_start, s_end, lex)
+        r["period"] = self._period(r, a, b, s_dates, label)
+        if kind == "money":
+            r["stage"] = self._stage(r, a, b)
+            r["actor"] = self.subject if label else self._money_actor(r, cands, s_start, metric)
+        else:
+            r["stage"] = None
+            cue_pos = [h for h in cue_hits if h[2] == metric]
+            r["actor"] = _date_actor(text, r, cands, cue_pos, metric)
+            if r["actor"] is None and metric and not s_ents:
+                r["actor"] = self.subject  # "Pay April 15" in a dividend table
+
+    def _stage(self, r: dict[str, Any], a: int, b: int) -> str:
+        text, lex = self.text, self.lex
+        if lex.prev_before_re.search(text, max(0, r["start"] - 30), r["start"]) or lex.prev_after_re.match(
+                text[r["end"] : r["end"] + 40]):
+            return "previous"
+        if lex.difference_re.match(text[r["end"] : r["end"] + 30]):
+            return "difference"
+        hits = [(m.start(), m.end(), "initial" if m.group("initial") else "total")
+                for m in lex.stage_re.finditer(text, a, b)]
+        return _nearest(hits, r["start"], r["end"]) or "total"
+
+    def _period(self, r: dict[str, Any], a: int, b: int, s_dates: list[dict[str, Any]],
+                label: dict[str, str] | None) -> str | None:
+        if label:
+            return self.section_period(r["start"])
+        hits = [(m.start(), m.end(), self.lex.period_cues.get(m.group(0).lower(), "Y"))
+                for m in self.lex.period_re.finditer(self.text, a, b)]
+        found = _nearest(hits, r["start"], r["end"])
+        if found:
+            return found
+        gran = {"quarter": "Q", "half": "H", "year": "Y"}
+        dated = [(d["start"], d["end"], gran[d["granularity"]]) for d in s_dates
+                 if d is not r and d.get("granularity") in gran and a <= d["start"] < b]
+        return _nearest(dated, r["start"], r["end"])
+
+    def _money_actor(self, r, cands, s_start, metric) -> str | None:
+        usable = [e for e in cands if not e.demoted and e.type != "place"]
+        if metric == "offer":
+            # a bid is about its target ("tender offer for all shares of GenCorp"), else
+            # about the sentence's subject ("GenCorp was placed on creditwatch after ... offer")
+            targets = [e for e in usable if _OFFER_TARGET.search(self.text, max(0, e.start - 60), e.start)]
+            if targets:
+                return targets[0].name
+            return usable[0].name if usable else self.subject
+        left = [e for e in usable if e.end <= r["start"]]
+        nearest = left[-1] if left else None
+        ana = [x for x in self.anaphora if s_start <= x[0] and x[1] <= r["start"]]
+        if ana and (nearest is None or ana[-1][0] > nearest.end):
+            want = ana[-1][2]
+            before = [e for e in self.ents if e.end <= ana[-1][0] and e.type in (want, "org", "project")]
+            typed = [e for e in before if e.type == want]
+            pick = (typed or before)[-1:]
+            return pick[0].name if pick else self.subject
+        if nearest is not None:
+            return nearest.name
+        right = [e for e in usable if e.start >= r["end"]]
+        return right[0].name if right else self.subject
 
 
 def _date_actor(text, r, cands, cue_hits, metric) -> str | None:
@@ -302,8 +209,38 @@ def _date_actor(text, r, cands, cue_hits, metric) -> str | None:
     return min(pool, key=lambda e: abs(e.start - cue_start)).name
 
 
-_DIGITS = re.compile(r"\d")
-_SPACE = re.compile(r"\s+")
+def _clause(r: dict[str, Any], peers: list[dict[str, Any]], s_start: int, s_end: int) -> tuple[int, int]:
+    """The stretch of the sentence that belongs to this mention and not to its neighbours."""
+    a, b = s_start, s_end
+    for p in peers:
+        if p is r:
+            continue
+        if p["end"] <= r["start"]:
+            a = max(a, p["end"])
+        elif p["start"] >= r["end"]:
+            b = min(b, p["start"])
+    return a, b
+
+
+def _horizon(text: str, a: int, b: int, lex: Lexicon) -> str | None:
+    for rx in lex.horizon_res:
+        m = rx.search(text, a, b)
+        if m:
+            unit, n = m.group("unit").lower(), m.group("n").lower()
+            if unit in ("through", "until", "by", "bis"):
+                return f"until {n}"
+            count = int(n) if n.isdigit() else _WORD_NUMBERS.get(n, 0)
+            return f"P{count}{'M' if unit.startswith(('month', 'monat')) else 'Y'}"
+    return None
+
+
+def _nearest(matches: list[tuple[int, int, str]], start: int, end: int) -> str | None:
+    best, best_d = None, None
+    for a, b, val in matches:
+        d = start - b if b <= start else a - end if a >= end else 0
+        if best_d is None or d < best_d:
+            best, best_d = val, d
+    return best
 
 
 def _mask(text: str, s_start: int, s_end: int, group: list[dict[str, Any]]) -> str:

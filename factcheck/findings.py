@@ -9,6 +9,7 @@ edits to unrelated text.
 
 from __future__ import annotations
 
+import datetime as dt
 import hashlib
 import json
 import math
@@ -17,8 +18,9 @@ from itertools import combinations
 from typing import Any
 
 import pandas as pd
+from rapidfuzz import fuzz
 
-from factcheck.kinds import KINDS, Cluster, clusters, date_relation, money_relation
+from factcheck.kinds import KINDS, Cluster, clusters, date_relation, money_agree, money_relation
 from factcheck.ruleset import Rule, RuleSet
 from factcheck.table import records
 
@@ -62,33 +64,107 @@ def find(mentions: pd.DataFrame, ruleset: RuleSet, titles: dict[str, str] | None
          ) -> list[Finding]:
     """Every finding of every rule, sorted by severity, rule and id."""
     titles = titles or {}
-    params = kind_params(ruleset)
-    by_kind: dict[str, list[Rule]] = {}
+    lex = ruleset.lexicon
+    ctx = _Context(kind_params(ruleset), lex.window_days, lex.min_self_similarity, titles)
     for rule in ruleset.rules:
-        by_kind.setdefault(rule.kind, []).append(rule)
+        ctx.by_kind.setdefault(rule.kind, []).append(rule)
     # Vague amounts ("billions of dollars") bound nothing an editor could check.
     claimed = mentions[mentions["claim"].notna() & (mentions["qualifier"] != "vague")]
     if claimed.empty:
         return []
+    cols = [c for c in [*MENTION_FIELDS, "precision", "number", "magnitude", "why", "doc_date",
+                        "masked", "correction", "family", "stage"] if c in claimed.columns]
+    previous = claimed[claimed["stage"] == "previous"]
+    for key, group in previous.groupby(["actor", "family", previous["per"].astype("object").fillna("")]):
+        ctx.previous[tuple(key)] = records(group, cols)
     sizes = claimed.groupby("claim")["claim"].transform("size")
-    claimed = claimed[sizes >= 2]
-    out: list[Finding] = []
-    cols = [c for c in MENTION_FIELDS if c in claimed.columns] + ["precision", "number",
-                                                                  "magnitude", "why"]
-    for claim, group in claimed.groupby("claim", sort=True):
-        rows = records(group, cols)
-        cl = clusters(rows, params)
+    for claim, group in claimed[sizes >= 2].groupby("claim", sort=True):
+        ctx.claim(str(claim), records(group, cols))
+    ctx.out.sort(key=lambda f: (SEVERITY_ORDER[f.severity], f.rule, f.claim, f.id))
+    return ctx.out
+
+
+class _Context:
+    """The rules, parameters and output of one run of `find`."""
+
+    def __init__(self, params: dict[str, dict[str, Any]], window_days: int, min_self: float,
+                 titles: dict[str, str]) -> None:
+        self.params, self.window, self.min_self, self.titles = params, window_days, min_self, titles
+        self.by_kind: dict[str, list[Rule]] = {}
+        self.previous: dict[tuple[str, str, str], list[dict[str, Any]]] = {}
+        self.out: list[Finding] = []
+
+    def emit(self, kind: str, claim: str, a: Cluster, b: Cluster | None) -> None:
+        for rule in self.by_kind.get(kind, []):
+            self.out.append(_finding(rule, claim, a, b, self.titles))
+
+    def claim(self, claim: str, rows: list[dict[str, Any]]) -> None:
+        cl = clusters(rows, self.params)
         is_date = rows[0]["kind"] == "date"
         for a, b in combinations(cl, 2):
-            rel = date_relation(a.head, b.head) if is_date else money_relation(a.head, b.head, params)
-            for rule in by_kind.get(rel or "", []):
-                out.append(_finding(rule, str(claim), a, b, titles))
+            rel = date_relation(a.head, b.head) if is_date else money_relation(a.head, b.head, self.params)
+            if rel is None or rel == "incomparable":
+                continue
+            self._pair(claim, a, b, rel)
         for c in cl:
-            if len(c.docs) >= params["corroboration"]["min_documents"]:
-                for rule in by_kind.get("corroboration", []):
-                    out.append(_finding(rule, str(claim), c, None, titles))
-    out.sort(key=lambda f: (SEVERITY_ORDER[f.severity], f.rule, f.claim, f.id))
-    return out
+            if len(c.docs) >= self.params["corroboration"]["min_documents"]:
+                self.emit("corroboration", claim, c, None)
+
+    def _pair(self, claim: str, a: Cluster, b: Cluster, rel: str) -> None:
+        shared = set(a.docs) & set(b.docs)
+        if rel == "magnitude_slip":
+            # the same digits without their magnitude word: suspicious even beside the right figure
+            if self._dated_close(a.rows, b.rows):
+                self.emit(rel, claim, a, b)
+            return
+        for doc in sorted(shared):
+            xa = [r for r in a.rows if r["doc"] == doc]
+            xb = [r for r in b.rows if r["doc"] == doc]
+            pair = self._same_statement(xa, xb)
+            if pair and rel in ("value_conflict", "self_contradiction", "scale_mismatch"):
+                self.emit("self_contradiction", claim, Cluster([pair[0]]), Cluster([pair[1]]))
+        only_a = Cluster([r for r in a.rows if r["doc"] not in shared])
+        only_b = Cluster([r for r in b.rows if r["doc"] not in shared])
+        if not only_a.rows or not only_b.rows or not self._dated_close(only_a.rows, only_b.rows):
+            return  # an article that states both figures knows of the change
+        if rel == "self_contradiction":
+            rel = "value_conflict"
+        if rel in ("value_conflict", "scale_mismatch") and (
+                self._revised(only_b, a.head) or self._revised(only_a, b.head)):
+            rel = "revision"
+        self.emit(rel, claim, only_a, only_b)
+
+    def _revised(self, c: Cluster, old: dict[str, Any]) -> bool:
+        """Does an article of `c` state `old` as the earlier value of a change (not a correction)?"""
+        if old.get("kind") != "money":
+            return False
+        docs = set(c.docs)
+        for r in c.rows[:1]:
+            key = (r.get("actor"), r.get("family"), r.get("per") or "")
+            for p in self.previous.get(key, []):
+                if p["doc"] in docs and not p.get("correction") and money_agree(p, old, self.params):
+                    return True
+        return False
+
+    def _same_statement(self, xa, xb):
+        for x in xa:
+            for y in xb:
+                if fuzz.token_set_ratio(x.get("masked") or "", y.get("masked") or "") >= self.min_self:
+                    return x, y
+        return None
+
+    def _dated_close(self, xs, ys) -> bool:
+        """True when some pair of the two sides was published within the window (or is undated)."""
+        da = {r.get("doc_date") for r in xs}
+        db = {r.get("doc_date") for r in ys}
+        if None in da or None in db:
+            return True
+        days = self.window
+        return any(abs((_day(x) - _day(y)).days) <= days for x in da for y in db)
+
+
+def _day(iso: str) -> dt.date:
+    return dt.date.fromisoformat(iso[:10])
 
 
 def _value_key(r: dict[str, Any]) -> str:

@@ -14,7 +14,9 @@ from collections import defaultdict
 import pandas as pd
 from rapidfuzz import fuzz
 
-_NAME_SIMILARITY = 100.0  # token_set_ratio: one name's words all in the other's
+# token_set_ratio between claimant names that start with the same word: one name's words
+# all in the other's ("Stargate Project" ~ "Stargate") or a one-letter slip ("Regency Cruists").
+_NAME_SIMILARITY = 90.0
 
 
 def unify_actors(actors: pd.Series) -> pd.Series:
@@ -36,7 +38,11 @@ def unify_actors(actors: pd.Series) -> pd.Series:
 
 
 def assign_claims(m: pd.DataFrame) -> pd.DataFrame:
-    """Add `claim` (block key, or null when the mention cannot be attributed) and `why`."""
+    """Add `claim` (block key, or null when the mention cannot be attributed) and `why`.
+
+    The key is kind, claimant, metric family, rate unit and stage; a claim whose mentions
+    name different periods (quarter vs year) or horizons is split by them.
+    """
     m = m.copy()
     if m.empty:
         m["claim"] = pd.Series(dtype="object")
@@ -44,38 +50,40 @@ def assign_claims(m: pd.DataFrame) -> pd.DataFrame:
         return m
     actor = unify_actors(m["actor"])
     is_money = m["kind"] == "money"
-    usable = actor.notna() & m["family"].notna() & (m["family"] != "publication")
-    stage = m["stage"].fillna("total")
-    per = m["per"].fillna("")
+    stage = m["stage"].astype("object").fillna("total")
+    usable = actor.notna() & m["family"].notna() & (m["family"] != "publication") & (stage != "difference")
+    per = m["per"].astype("object").fillna("")
+    family = m["family"].astype("object")
     key = pd.Series(pd.NA, index=m.index, dtype="object")
-    money_key = "money|" + actor + "|" + m["family"] + "|" + stage + "|" + per
-    date_key = "date|" + actor + "|" + m["family"]
+    money_key = "money|" + actor + "|" + family + "|" + per + "|" + stage
+    date_key = "date|" + actor + "|" + family
     key = key.mask(usable & is_money, money_key).mask(usable & ~is_money, date_key)
     m["claim"] = key
     m["actor"] = actor
-    m = _split_horizons(m)
+    m = _split_on(m, "period")
+    m = _split_on(m, "horizon")
     m["why"] = _explain(m)
     return m
 
 
-def _split_horizons(m: pd.DataFrame) -> pd.DataFrame:
-    """Different stated horizons ("over four years" vs "by 2030") are different claims."""
-    has = m["claim"].notna() & m["horizon"].notna()
+def _split_on(m: pd.DataFrame, column: str) -> pd.DataFrame:
+    """Different stated periods or horizons within a claim make different claims."""
+    has = m["claim"].notna() & m[column].notna()
     if not has.any():
         return m
-    per_claim = m[has].groupby("claim")["horizon"].nunique()
+    per_claim = m[has].groupby("claim")[column].nunique()
     split = per_claim[per_claim > 1].index
     if len(split):
-        sel = m["claim"].isin(split) & m["horizon"].notna()
-        m.loc[sel, "claim"] = m.loc[sel, "claim"] + "|" + m.loc[sel, "horizon"]
+        sel = m["claim"].isin(split) & m[column].notna()
+        m.loc[sel, "claim"] = m.loc[sel, "claim"] + "|" + m.loc[sel, column].astype(str)
     return m
 
 
 def _explain(m: pd.DataFrame) -> pd.Series:
     parts = []
-    for claim, actor, metric, family, stage, per, horizon in zip(
+    for claim, actor, metric, family, stage, per, horizon, period in zip(
         m["claim"], m["actor"], m["metric"], m["family"], m["stage"], m["per"], m["horizon"],
-        strict=True,
+        m["period"], strict=True,
     ):
         if not isinstance(claim, str):
             parts.append(None)
@@ -85,6 +93,8 @@ def _explain(m: pd.DataFrame) -> pd.Series:
             text += f"; stage {stage or 'total'}"
             if isinstance(per, str) and per:
                 text += f"; per {per}"
+        if isinstance(period, str) and period:
+            text += f"; period {period}"
         if isinstance(horizon, str) and horizon:
             text += f"; horizon {horizon}"
         parts.append(text)

@@ -38,6 +38,8 @@ KINDS: dict[str, Kind] = {
              "Figures for one claim whose bounds do not overlap, across documents."),
         Kind("self_contradiction", "money", {"rel_tolerance": 0.005},
              "One document gives two incompatible figures for the same claim."),
+        Kind("revision", "money", {},
+             "A later article states the change from the earlier figure (raised to 110 from 100)."),
         Kind("corroboration", "any", {"min_documents": 2},
              "Several documents agree on a claim (shown as support)."),
         Kind("date_conflict", "date", {},

@@ -8,7 +8,8 @@ from typing import Any, BinaryIO
 
 import pandas as pd
 
-from factcheck.attribute import Lexicon, attribute
+from factcheck.attribute import attribute
+from factcheck.claimlex import Lexicon
 from factcheck.documents import Document, ReadError
 from factcheck.extract import find_mentions
 from factcheck.findings import Finding, find
@@ -46,25 +47,16 @@ class ScanResult:
     findings: list[Finding]
 
 
-def lexicon(ruleset: RuleSet) -> Lexicon:
-    """The attribution lexicon of a rule set (built once per rule set)."""
-    lex = getattr(ruleset, "_lexicon", None)
-    if lex is None:
-        lex = Lexicon(ruleset.lexicons.get("entities", {}), ruleset.lexicons.get("metrics", {}))
-        ruleset._lexicon = lex  # type: ignore[attr-defined]
-    return lex
-
-
 def analyse(doc: Document, lex: Lexicon) -> list[dict[str, Any]]:
     """One document's mentions with their attribution: the per-document map step."""
     rows, sidx = find_mentions(doc)
-    attribute(doc.text, doc.lang, rows, sidx, lex)
+    attribute(doc.text, doc.lang, rows, sidx, lex, doc.title)
     return rows
 
 
 def read_corpus(items: Iterable[Document | ReadError], ruleset: RuleSet,
                 progress: Progress | None = None) -> Corpus:
-    lex = lexicon(ruleset)
+    lex = ruleset.lexicon
     corpus = Corpus()
     rows: list[dict[str, Any]] = []
     for item in items:

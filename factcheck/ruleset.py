@@ -10,9 +10,11 @@ from __future__ import annotations
 
 import tomllib
 from dataclasses import dataclass, field
+from functools import cached_property
 from pathlib import Path
 from typing import Any
 
+from factcheck.claimlex import Lexicon
 from factcheck.kinds import KINDS
 
 LEXICON_FILES = ("entities", "metrics", "fx")
@@ -58,6 +60,11 @@ class RuleSet:
 
     def get(self, rule_id: str) -> Rule | None:
         return next((r for r in self.rules if r.id == rule_id), None)
+
+    @cached_property
+    def lexicon(self) -> Lexicon:
+        """The compiled attribution lexicons of these folders."""
+        return Lexicon(self.lexicons.get("entities", {}), self.lexicons.get("metrics", {}))
 
 
 def default_rules_dir() -> Path:

@@ -13,11 +13,12 @@ CONTRACT_COLUMNS = [
 ]
 EXTRA_COLUMNS = [
     "line", "col", "number", "magnitude", "exact", "precision", "resolved", "actor",
-    "entities", "metric", "family", "stage", "horizon", "masked", "claim", "why",
+    "entities", "metric", "family", "stage", "period", "horizon", "correction", "doc_date", "masked",
+    "claim", "why",
 ]
 _FLOATS = ["value", "low", "high", "number", "precision"]
 _CATEGORIES = ["kind", "lang", "currency", "qualifier", "per", "granularity", "metric",
-               "family", "stage"]
+               "family", "stage", "period"]
 
 
 def mentions_frame(rows: list[dict[str, Any]]) -> pd.DataFrame:

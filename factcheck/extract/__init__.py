@@ -40,7 +40,7 @@ def _row(doc: Document, s: MoneySpan | DateSpan, sidx: SentenceIndex, newlines: 
     line = bisect.bisect_left(newlines, s.start)  # newlines before the mention
     col = s.start - (newlines[line - 1] + 1 if line else 0)
     row: dict[str, Any] = {
-        "doc": doc.id, "kind": "money" if isinstance(s, MoneySpan) else "date",
+        "doc": doc.id, "doc_date": doc.date.isoformat() if doc.date else None, "kind": "money" if isinstance(s, MoneySpan) else "date",
         "start": s.start, "end": s.end, "text": doc.text[s.start : s.end], "lang": doc.lang,
         "sentence": doc.text[a:b], "sent_start": a, "sent_end": b, "line": line + 1,
         "col": col + 1,

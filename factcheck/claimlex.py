@@ -1,0 +1,72 @@
+"""The attribution lexicons of a rule set (`entities.toml`, `metrics.toml`), compiled once."""
+
+from __future__ import annotations
+
+import re
+from typing import Any
+
+
+def alternation(words: list[str] | tuple[str, ...]) -> str:
+    """Regex alternation of literal words, longest first (so the longest match wins)."""
+    return "|".join(re.escape(w) for w in sorted(set(words), key=len, reverse=True))
+
+
+def _words_re(words: list[str], *, before: str = r"(?<![\w])", after: str = r"(?![\w])",
+              flags: str = "") -> re.Pattern[str]:
+    return re.compile(flags + before + "(?:" + alternation(words or ["\x00"]) + ")" + after)
+
+
+class Lexicon:
+    """Compiled entity aliases, metric cues, stage, period and revision cues."""
+
+    def __init__(self, entities: dict[str, Any], metrics: dict[str, Any]) -> None:
+        self.types: dict[str, str] = {}
+        surface: dict[str, str] = {}
+        for name, spec in entities.get("entity", {}).items():
+            self.types[name] = spec.get("type", "unknown")
+            for alias in [name, *spec.get("aliases", [])]:
+                surface[alias] = name
+        self.surface = surface
+        self.alias_re = re.compile(r"(?<!\w)(?P<a>" + alternation(list(surface)) + r")(?:['’]s|s)?(?![\w])")
+        self.stop = frozenset(entities.get("not_entities", {}).get("words", []))
+        ana = entities.get("anaphora", {})
+        self.anaphora_re = re.compile(
+            r"(?i)(?<!\w)(?:(?P<project>" + alternation(ana.get("project", ["the project"]))
+            + r")|(?P<org>" + alternation(ana.get("org", ["the company"])) + r"))(?!\w)"
+        )
+        roles = entities.get("roles", {}).get("words", ["CEO"])
+        self.appositive_re = re.compile(r",[^,.;]{0,40}?(?<!\w)(?:" + alternation(roles) + r")(?!\w)[^,;]{0,60},")
+        self.org_suffixes = frozenset(entities.get("org_suffixes", {}).get("words", []))
+
+        self.metric_family: dict[str, str] = {}
+        self.cue_re: dict[str, re.Pattern[str]] = {}
+        self.cue_metric: dict[str, dict[str, str]] = {}
+        for kind in ("money", "date"):
+            table: dict[str, str] = {}
+            for metric, spec in metrics.get(kind, {}).items():
+                self.metric_family[metric] = spec.get("family", metric)
+                for cue in spec.get("cues", []):
+                    table.setdefault(cue, metric)
+            self.cue_metric[kind] = table
+            self.cue_re[kind] = _words_re(list(table), after="")
+        stage = metrics.get("stage", {})
+        self.stage_re = re.compile(
+            r"(?<![\w])(?:(?P<initial>" + alternation(stage.get("initial", ["initial"]))
+            + r")|(?P<total>" + alternation(stage.get("total", ["total"])) + r"))(?![\w])"
+        )
+        prev = metrics.get("previous", {})
+        self.prev_before_re = _words_re(prev.get("before", []), after=r"\s{1,3}$")
+        self.prev_after_re = _words_re(prev.get("after", []), before=r"^[\s,]{1,3}(?:in\s)?")
+        self.difference_re = _words_re(metrics.get("difference", {}).get("after", []), before=r"^\s{1,3}")
+        self.correction_re = _words_re(metrics.get("correction", {}).get("cues", []), after="")
+        self.horizon_res = [re.compile(p) for p in metrics.get("horizon", {}).get("patterns", [])]
+
+        labels = metrics.get("table", {}).get("labels", {})
+        self.table_labels: dict[str, dict[str, str]] = labels
+        self.table_re = re.compile(r"[ \t]{0,8}(?P<label>" + alternation(list(labels) or ["\x00"]) + r")\b")
+        periods = metrics.get("period", {}).get("cues", {})
+        self.period_cues = {k.lower(): v for k, v in periods.items()}
+        self.period_re = _words_re(list(periods), flags="(?i)")
+        grouping = metrics.get("grouping", {})
+        self.window_days = int(grouping.get("window_days", 7))
+        self.min_self_similarity = float(grouping.get("min_self_similarity", 85))

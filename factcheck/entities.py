@@ -1,0 +1,162 @@
+"""Entities: who and what a document talks about.
+
+Known names come from the alias table (`rules/entities.toml`); other proper names are read
+from capitalisation, with care for what capitals do not mean: German nouns, the first word
+of a sentence, wire datelines ("NEW YORK, March 18 -") and all-capital headlines. A wire
+headline's ticker ("SILVER STATE MINING CORP <SSMC> 4TH QTR NET") names the story's
+subject, which is what a bare earnings table is about.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, replace
+
+from factcheck.claimlex import Lexicon
+
+
+@dataclass(frozen=True)
+class Entity:
+    name: str  # canonical
+    type: str  # person, org, project, place, unknown
+    start: int
+    end: int
+    demoted: bool = False  # "OpenAI's o1 models": the sentence is about something of OpenAI's
+
+
+_PROPER = re.compile(
+    r"(?<![\w.])(?:[A-ZÄÖÜ][\w&'’.-]{0,30}|[a-z]{1,4}[A-Z][\w-]{0,30})"
+    r"(?:[ \t](?:[A-ZÄÖÜ][\w&'’-]{0,30}|of|de|von|&)){0,3}"
+)
+# Wire datelines: "NEW YORK, March 18 -", "ORLANDO, Fla., March 24 -", "DENVER, March 6 -"
+DATELINE = re.compile(
+    r"(?m)^[ \t]{0,8}[A-Z][A-Za-z.'&/ -]{1,40}(?:,[ \t]{1,3}[A-Z][A-Za-z.]{1,15}\.?){0,2},"
+    r"[ \t]{1,3}[A-Z][a-z]{2,8}\.?[ \t]{1,3}\d{1,2}[ \t]{0,3}-"
+)
+_TITLE_NOISE = re.compile(r"^\W*(?:\(?CORRECTED\)?|CORRECTION|REFILED|UPDATE \d*)\W*", re.I)
+_TICKER = re.compile(r"<([A-Z0-9.]{1,8})>")
+_TITLE_STOP = frozenset([
+    "FOR", "TO", "OF", "IN", "ON", "BY", "AT", "AND", "SAYS", "SAID", "SEES", "SETS", "RAISES",
+    "CUTS", "BUYS", "SELLS", "BID", "BIDS", "UNIT", "STAKE", "TALKS", "WITH", "FROM", "ITS", "HAS", "IS",
+])
+
+
+def find_entities(text: str, lang: str, lex: Lexicon) -> list[Entity]:
+    """Entities of a whole document in order: aliases first, then other proper names."""
+    found: list[Entity] = []
+    taken = bytearray(len(text) + 1)
+    for m in DATELINE.finditer(text):
+        taken[m.start() : m.end()] = b"\x01" * (m.end() - m.start())
+    for m in lex.alias_re.finditer(text):
+        if taken[m.start()]:
+            continue
+        name = lex.surface[m.group("a")]
+        found.append(Entity(name, lex.types.get(name, "unknown"), m.start(), m.end("a")))
+        taken[m.start() : m.end()] = b"\x01" * (m.end() - m.start())
+    for m in _PROPER.finditer(text):
+        if taken[m.start()]:
+            continue
+        ent = _proper_name(m, text, lang, lex)
+        if ent is not None:
+            found.append(ent)
+    found.sort(key=lambda e: e.start)
+    return _corefer_short_names(found)
+
+
+def _proper_name(m: re.Match[str], text: str, lang: str, lex: Lexicon) -> Entity | None:
+    tokens = m.group(0).split()
+    while tokens and (tokens[0] in lex.stop or tokens[0].rstrip(".:") in lex.stop):
+        tokens.pop(0)
+    while tokens and tokens[-1] in ("of", "de", "von", "&"):
+        tokens.pop()
+    if not tokens:
+        return None
+    # ALL-CAPS runs of long words are headlines or datelines shouting, not names
+    if all(t.isupper() for t in tokens) and any(len(t.strip(".,'’")) > 4 for t in tokens):
+        return None
+    name = re.sub(r"['’]s$", "", " ".join(t.rstrip(".,:'’") for t in tokens))
+    if len(name) < 2 or name in lex.stop or not _looks_like_name(name, lang, m.start(), text):
+        return None
+    etype = "org" if tokens[-1].rstrip(".") in lex.org_suffixes else "unknown"
+    start = m.start() + m.group(0).index(tokens[0])
+    return Entity(name, etype, start, start + len(name))
+
+
+def _looks_like_name(name: str, lang: str, pos: int, text: str) -> bool:
+    tokens = name.split()
+    inner_caps = any(re.search(r"[a-z][A-Z]", t) for t in tokens)
+    acronym = any(len(t) >= 2 and t.isupper() and t.isalpha() for t in tokens)
+    if lang == "de":
+        # Every German noun is capitalised: only names that cannot be common nouns count.
+        return inner_caps or acronym or (
+            len(tokens) >= 2 and not any(t.endswith(("en", "ung", "heit")) for t in tokens))
+    if len(tokens) == 1 and not inner_caps and not acronym:
+        # A lone capitalised word at a sentence start is usually just the first word.
+        before = text[max(0, pos - 3) : pos]
+        if pos == 0 or re.search(r"[.!?:\n]\s*$|^\s*$", before) or before.endswith(("“", '"', "•")):
+            return False
+    return True
+
+
+def _corefer_short_names(found: list[Entity]) -> list[Entity]:
+    """'Altman' after 'Sam Altman' is Sam Altman; such a pair also marks a person."""
+    full_by_last: dict[str, str] = {}
+    persons = set()
+    for e in found:
+        parts = e.name.split()
+        if len(parts) in (2, 3) and e.type == "unknown":
+            full_by_last.setdefault(parts[-1], e.name)
+    out = []
+    for e in found:
+        if " " not in e.name and e.name in full_by_last and e.type == "unknown":
+            persons.add(full_by_last[e.name])
+            e = replace(e, name=full_by_last[e.name], type="person")
+        out.append(e)
+    return [replace(e, type="person") if e.name in persons else e for e in out]
+
+
+def demote_possessives(text: str, ents: list[Entity], cue_re: re.Pattern[str]) -> list[Entity]:
+    """'OpenAI's o1 models': OpenAI owns the subject; 'OpenAI's valuation' keeps OpenAI."""
+    out = []
+    for e in ents:
+        m = re.match(r"(?:['’]s|s)?\s+([a-z][\w-]*)", text[e.end : e.end + 40])
+        # "OpenAI's", and scraped text that lost the apostrophe: "OpenAIs"
+        poss = text.startswith(("'s", "’s"), e.end) or (
+            text[e.end : e.end + 1] == "s" and not text[e.end + 1 : e.end + 2].isalnum()
+        )
+        if poss and m and not cue_re.match(m.group(1)):
+            e = replace(e, demoted=True)
+        out.append(e)
+    return out
+
+
+def title_subjects(title: str | None, lang: str, lex: Lexicon) -> list[str]:
+    """What a headline is about: the companies before its tickers, else its first name."""
+    if not title:
+        return []
+    title = _TITLE_NOISE.sub("", title)
+    out = []
+    for m in _TICKER.finditer(title):
+        words = re.split(r"[\s,;:/-]+", title[: m.start()].strip())
+        name: list[str] = []
+        for w in reversed(words):
+            if not w or w.upper() in _TITLE_STOP or not w[0].isalnum():
+                break
+            name.insert(0, w)
+        if name:
+            out.append(_canonical_title_name(" ".join(name), lex))
+    if not out:
+        shouting = title.isupper()
+        probe = title.title() if shouting else title
+        out = [e.name for e in find_entities(probe, lang, lex) if e.type != "place"][:1]
+    return list(dict.fromkeys(n for n in out if n))
+
+
+def _canonical_title_name(name: str, lex: Lexicon) -> str:
+    """'SILVER STATE MINING CORP' -> 'Silver State Mining Corp' (or its alias)."""
+    pretty = " ".join(w if len(w) <= 3 and w.isupper() and w not in ("CORP", "INC", "CO") else w.capitalize()
+                      for w in name.split())
+    for form in (name, pretty):
+        if form in lex.surface:
+            return lex.surface[form]
+    return pretty
