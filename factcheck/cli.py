@@ -128,6 +128,8 @@ def extract(paths, fmt, out, lang, rules_dirs, no_default_rules, quiet, skip_unr
 @click.option("--report", type=click.Path(dir_okay=False), default=DEFAULT_REPORT,
               show_default=True, help="Where to write the HTML report.")
 @click.option("--no-report", is_flag=True, help="Do not write the HTML report.")
+@click.option("--report-max-rows", type=click.IntRange(min=0), default=50_000, show_default=True,
+              help="Mentions embedded in the report's table (those of findings first).")
 @click.option("--format", "fmt", type=click.Choice(["text", "json", "sarif", "github"]),
               default="text", show_default=True, help="How findings are printed.")
 @click.option("--out", type=click.Path(dir_okay=False), help="Write findings to FILE instead of stdout.")
@@ -138,8 +140,8 @@ def extract(paths, fmt, out, lang, rules_dirs, no_default_rules, quiet, skip_unr
 @_lang
 @_quiet
 @_skip
-def scan(paths, rules_dirs, no_default_rules, report, no_report, fmt, out, baseline, fail_on,
-         lang, quiet, skip_unreadable) -> None:
+def scan(paths, rules_dirs, no_default_rules, report, no_report, report_max_rows, fmt, out, baseline,
+         fail_on, lang, quiet, skip_unreadable) -> None:
     """Extract, group and check every claim of PATH...; print findings, write the report.
 
     \b
@@ -180,7 +182,8 @@ def scan(paths, rules_dirs, no_default_rules, report, no_report, fmt, out, basel
     if not no_report:
         from factcheck.report.html import write_report
 
-        path = write_report(result, ruleset, report, fixed=fixed)
+        path = write_report(result, ruleset, report, fixed=fixed, baseline=base,
+                            max_rows=report_max_rows)
         if not quiet:
             click.echo(f"factcheck: report written to {path}", err=True)
     unreadable = _report_unreadable(result.corpus.errors, skip_unreadable)

@@ -69,17 +69,22 @@ def find(mentions: pd.DataFrame, ruleset: RuleSet, titles: dict[str, str] | None
     for rule in ruleset.rules:
         ctx.by_kind.setdefault(rule.kind, []).append(rule)
     # Vague amounts ("billions of dollars") bound nothing an editor could check.
-    claimed = mentions[mentions["claim"].notna() & (mentions["qualifier"] != "vague")]
+    claimed = mentions[mentions["claim"].notna() & (mentions["qualifier"] != "vague")
+                       & ((mentions["kind"] == "money") | mentions["date_start"].notna())]
     if claimed.empty:
         return []
     cols = [c for c in [*MENTION_FIELDS, "precision", "number", "magnitude", "why", "doc_date",
-                        "masked", "correction", "family", "stage"] if c in claimed.columns]
-    previous = claimed[claimed["stage"] == "previous"]
-    for key, group in previous.groupby(["actor", "family", previous["per"].astype("object").fillna("")]):
-        ctx.previous[tuple(key)] = records(group, cols)
-    sizes = claimed.groupby("claim")["claim"].transform("size")
-    for claim, group in claimed[sizes >= 2].groupby("claim", sort=True):
-        ctx.claim(str(claim), records(group, cols))
+                        "masked", "correction", "family", "stage", "claim"] if c in claimed.columns]
+    # One conversion to plain rows, then grouping in Python: per-group DataFrame access
+    # costs far more than the checks themselves.
+    by_claim: dict[str, list[dict[str, Any]]] = {}
+    for r in records(claimed, cols):
+        by_claim.setdefault(r["claim"], []).append(r)
+        if r.get("stage") == "previous":
+            ctx.previous.setdefault((r.get("actor"), r.get("family"), r.get("per") or ""), []).append(r)
+    for claim in sorted(by_claim):
+        if len(by_claim[claim]) >= 2:
+            ctx.claim(claim, by_claim[claim])
     ctx.out.sort(key=lambda f: (SEVERITY_ORDER[f.severity], f.rule, f.claim, f.id))
     return ctx.out
 

@@ -453,8 +453,8 @@ def _record_document(
         return ReadError(where, "record has no 'text' field")
     if not isinstance(text, str):
         return ReadError(where, f"'text' must be a string, got {type(text).__name__}")
-    if not text.strip():
-        return ReadError(where, "empty text")
+    # A record with an empty text is still an article of the corpus (wire BRIEFs often are
+    # headline-only): it is counted and simply has no mentions.
     raw_id = record.get("id")
     if raw_id is None or raw_id == "":
         doc_id = fallback_id

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import bisect
+import datetime as dt
 import re
 from typing import Any
 
@@ -11,6 +12,8 @@ from factcheck.extract.dates import find_dates
 from factcheck.extract.money import find_money
 from factcheck.extract.sentences import SentenceIndex
 from factcheck.spans import DateSpan, MoneySpan
+
+_STAND_IN = dt.date(2000, 7, 1)  # a leap year, so "Feb. 29" still reads
 
 
 def _f(x) -> float | None:
@@ -24,7 +27,9 @@ def find_mentions(doc: Document) -> tuple[list[dict[str, Any]], SentenceIndex]:
     """
     text, lang = doc.text, doc.lang
     money = find_money(text, lang)
-    dates = find_dates(text, lang, doc.date)
+    # Without a publication date, "April 28" or "last year" are still mentions: they are read
+    # against a fixed stand-in date and listed with their interval left unknown.
+    dates = find_dates(text, lang, doc.date or _STAND_IN)
     taken = [(m.start, m.end) for m in money]
     dates = [d for d in dates if not any(a < d.end and d.start < b for a, b in taken)]
     sidx = SentenceIndex(text)
@@ -40,7 +45,8 @@ def _row(doc: Document, s: MoneySpan | DateSpan, sidx: SentenceIndex, newlines: 
     line = bisect.bisect_left(newlines, s.start)  # newlines before the mention
     col = s.start - (newlines[line - 1] + 1 if line else 0)
     row: dict[str, Any] = {
-        "doc": doc.id, "doc_date": doc.date.isoformat() if doc.date else None, "kind": "money" if isinstance(s, MoneySpan) else "date",
+        "doc": doc.id, "doc_date": doc.date.isoformat() if doc.date else None,
+        "kind": "money" if isinstance(s, MoneySpan) else "date",
         "start": s.start, "end": s.end, "text": doc.text[s.start : s.end], "lang": doc.lang,
         "sentence": doc.text[a:b], "sent_start": a, "sent_end": b, "line": line + 1,
         "col": col + 1,
@@ -54,6 +60,8 @@ def _row(doc: Document, s: MoneySpan | DateSpan, sidx: SentenceIndex, newlines: 
                    qualifier=s.qualifier, per=s.per, number=_f(s.number), magnitude=s.magnitude,
                    precision=_f(s.precision),
                    exact=None if s.value is None else format(s.value.normalize(), "f"))
+    elif s.resolved and doc.date is None:
+        row.update(granularity=s.granularity, resolved=False)  # no anchor: interval unknown
     else:
         row.update(date_start=s.date_start.isoformat(), date_end=s.date_end.isoformat(),
                    granularity=s.granularity, resolved=s.resolved)

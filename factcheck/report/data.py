@@ -26,8 +26,6 @@ from factcheck.pipeline import ScanResult
 from factcheck.ruleset import RuleSet
 
 SEVERITIES = ("error", "warning", "info")
-STATUSES = ("new", "baseline")
-TRIAGE_STATES = ("accepted", "false_alarm", "to_fix")
 DEFAULT_MAX_FINDINGS = 500  # finding cards in one report; about 5 KB each
 PALETTE_SIZE = 6  # colour classes c0..c5 in report.css (one per document of a finding)
 CONTEXT_CHARS = 220  # at most this much sentence on each side of a figure
@@ -60,6 +58,7 @@ class DocRef:
     url: str | None = None  # http(s) only; anything else is dropped
     lang: str | None = None
     mentions: int = 0
+    encoding: str | None = None  # how its bytes were decoded; shown when not UTF-8
 
 
 @dataclass(frozen=True)
@@ -219,10 +218,6 @@ class ReportData:
     def shown_rules(self) -> list[tuple[str, str]]:
         """(id, name) of the rules of the findings shown, for the rule filter."""
         return sorted({(f.rule, f.name) for f in self.findings})
-
-    @property
-    def severities(self) -> tuple[str, ...]:
-        return SEVERITIES
 
 
 # ---------------------------------------------------------------------------- helpers
@@ -580,7 +575,7 @@ def _doc_refs(result: ScanResult) -> dict[str, DocRef]:
     refs = {}
     for d in result.corpus.docs:
         refs[str(d.id)] = DocRef(str(d.id), _s(d.title), _s(d.date), safe_url(d.url), _s(d.lang),
-                                 int(d.mentions or 0))
+                                 int(d.mentions or 0), _s(getattr(d, "encoding", None)))
     return refs
 
 

@@ -1,0 +1,236 @@
+"""The HTML report in a real chromium: findings, table, triage, export, hostile text."""
+
+from __future__ import annotations
+
+import json
+import time
+from pathlib import Path
+
+import pytest
+from report_sample import SAMPLE_FIXED, big_result, sample_result, sample_rules
+
+from factcheck.baseline import apply_baseline, load_baseline
+from factcheck.report.html import write_report
+
+pytestmark = pytest.mark.browser
+REPO = Path(__file__).resolve().parents[2]
+A1, B2, C3 = "fc-00000000000000a1", "fc-00000000000000b2", "fc-00000000000000c3"
+
+
+@pytest.fixture(scope="module")
+def report(tmp_path_factory) -> Path:
+    path = tmp_path_factory.mktemp("report") / "report.html"
+    return write_report(sample_result(), sample_rules(), path, fixed=SAMPLE_FIXED)
+
+
+def visible_rows(page) -> list[list[str]]:
+    return page.eval_on_selector_all(
+        "#mentions-body tr", "trs => trs.map(tr => Array.from(tr.cells, td => td.textContent))")
+
+
+def column(page, name: str) -> list[str]:
+    heads = page.eval_on_selector_all("#mentions-table thead th", "ths => ths.map(t => t.textContent)")
+    i = next(k for k, h in enumerate(heads) if h.strip() == name)
+    return [r[i] for r in visible_rows(page)]
+
+
+def test_findings_appear(watched, report):
+    page = watched.open(report)
+    cards = page.locator("article.finding")
+    assert cards.count() == 3
+    assert page.locator(f"#f-{A1} .message").inner_text().startswith("“$500” (wire-b) and “$500 billion”")
+    assert page.locator(f"#f-{A1} mark").all_inner_texts() == ["$500", "$500 billion", "about $500 bn"]
+    assert page.locator(f"#f-{A1} svg.strip circle").count() == 3
+    assert page.locator("#sum-findings").inner_text() == "3"
+    assert page.locator("#ff-status-line").inner_text() == "Showing 3 of 3 findings."
+    # Finding filters: severity, then triage state.
+    page.select_option("#ff-severity", "warning")
+    assert [c.get_attribute("data-fid") for c in cards.all() if c.is_visible()] == [B2]
+    page.select_option("#ff-severity", "")
+    page.select_option("#ff-triage", "accepted")  # the baseline finding starts accepted
+    assert [c.get_attribute("data-fid") for c in cards.all() if c.is_visible()] == [C3]
+    assert watched.errors == [] and watched.dialogs == [] and watched.csp_violations() == []
+
+
+def test_filter_and_sort_mentions(watched, report):
+    page = watched.open(report)
+    assert len(visible_rows(page)) == 6
+    assert page.locator("#mf-status-line").inner_text().startswith("Showing 1–6 of 6")
+    page.select_option("#mf-kind", "date")
+    assert column(page, "Kind") == ["date", "date", "date"]
+    page.fill("#mf-doc", "wire-b")
+    page.wait_for_function("() => document.querySelectorAll('#mentions-body tr').length === 1")
+    assert column(page, "Mention") == ["March 2026"]
+    page.click("#mf-reset")
+    page.fill("#mf-q", "data centres")
+    page.wait_for_function("() => document.querySelectorAll('#mentions-body tr').length === 1")
+    assert column(page, "Mention") == ["$500 billion"]
+    page.click("#mf-reset")
+    page.select_option("#mf-currency", "USD")
+    assert len(visible_rows(page)) == 3
+    page.click("#mf-reset")
+    # Sort by value: ascending, then descending; dates (no value) stay last.
+    page.click("#mentions-table th[data-sort=value] button")
+    assert page.get_attribute("#mentions-table th[data-sort=value]", "aria-sort") == "ascending"
+    assert column(page, "Mention")[:3] == ["$500", "$500 billion", "about $500 bn"]
+    page.click("#mentions-table th[data-sort=value] button")
+    assert page.get_attribute("#mentions-table th[data-sort=value]", "aria-sort") == "descending"
+    assert column(page, "Mention")[2] == "$500"
+    assert column(page, "Value")[3:] == ["", "", ""]
+    # "Show this claim's mentions" filters the table to the finding's claim.
+    page.click(f"#f-{B2} [data-role=show-claim]")
+    assert sorted(column(page, "Mention")) == ["March 2026", "May 2025"]
+    assert watched.errors == []
+
+
+def test_pages_through_many_rows(watched, tmp_path):
+    path = write_report(big_result(5000, docs=200), sample_rules(), tmp_path / "big.html")
+    page = watched.open(path)
+    assert len(visible_rows(page)) == 50
+    assert page.locator("#pg-label").inner_text() == "Page 1 of 100"
+    page.click("#pg-next")
+    assert page.locator("#pg-label").inner_text() == "Page 2 of 100"
+    assert page.locator("#mf-status-line").inner_text().startswith("Showing 51–100 of 5,000")
+    page.click("#pg-last")
+    assert page.locator("#pg-label").inner_text() == "Page 100 of 100"
+    page.select_option("#pg-size", "500")
+    assert len(visible_rows(page)) == 500
+    page.check("#mf-hit")
+    assert len(visible_rows(page)) == 5
+    assert watched.errors == []
+
+
+def test_triage_survives_reload(watched, report):
+    page = watched.open(report)
+    card = page.locator(f"#f-{A1}")
+    card.get_by_label("to fix").check()
+    card.locator("textarea").fill("ask the desk which figure is right")
+    card.locator("textarea").blur()
+    page.locator(f"#f-{B2}").get_by_label("false alarm").check()
+    assert card.locator("[data-role=triage-badge]").inner_text() == "to fix"
+    page.reload()
+    page.wait_for_selector("#mentions-body tr")
+    card = page.locator(f"#f-{A1}")
+    assert card.get_by_label("to fix").is_checked()
+    assert card.locator("textarea").input_value() == "ask the desk which figure is right"
+    assert card.locator("[data-role=triage-badge]").inner_text() == "to fix"
+    assert page.locator(f"#f-{B2}").get_by_label("false alarm").is_checked()
+    assert page.locator("#triage-summary").inner_text() == (
+        "Triage: 1 accepted, 1 false alarm, 1 to fix, 0 not triaged.")
+    # Marks belong to this report: another report (other identity) starts clean.
+    other = write_report(sample_result(), sample_rules(), report.with_name("other.html"),
+                         title="another report")
+    page2 = watched.open(other)
+    assert page2.locator(f"#f-{A1}").get_by_label("not triaged").is_checked()
+
+
+def test_export_is_a_valid_baseline(watched, report, tmp_path):
+    page = watched.open(report)
+    a1 = page.locator(f"#f-{A1}")
+    a1.get_by_label("accepted", exact=True).check()
+    a1.locator("textarea").fill("the $500 is a typo upstream; \"quoted\" </script>")
+    page.locator(f"#f-{B2}").get_by_label("to fix").check()
+    # C3 is in the baseline already: it stays accepted unless marked otherwise.
+    with page.expect_download() as info:
+        page.click("#export-baseline")
+    download = info.value
+    assert download.suggested_filename == "factcheck-baseline.json"
+    target = tmp_path / "baseline.json"
+    download.save_as(target)
+    doc = json.loads(target.read_text("utf-8"))
+    assert doc["version"] == 1 and doc["generated_by"] == "factcheck"
+    assert [e["id"] for e in doc["findings"]] == [A1, C3]
+    for e in doc["findings"]:
+        assert set(e) == {"id", "rule", "message", "status", "justification", "mentions"}
+        assert all(set(m) == {"doc", "text"} for m in e["mentions"])
+    a1_entry, c3_entry = doc["findings"]
+    assert a1_entry["status"] == "accepted" and a1_entry["rule"] == "FC101"
+    assert a1_entry["justification"] == "the $500 is a typo upstream; \"quoted\" </script>"
+    assert a1_entry["mentions"][0] == {"doc": "wire-b", "text": "$500"}
+    assert c3_entry["status"] == "accepted"
+    # The lead's --baseline reader takes it: A1 and C3 become baseline, B2 stays new.
+    base = load_baseline(target)
+    findings = sample_result().findings
+    fixed = apply_baseline(findings, base)
+    assert {f.id: f.status for f in findings} == {A1: "baseline", B2: "new", C3: "baseline"}
+    assert fixed == []
+
+
+def test_hostile_text_runs_no_script(watched, report):
+    page = watched.open(report)
+    # Draw every hostile string the table can show.
+    page.fill("#mf-doc", "wire-b")
+    page.wait_for_function("() => document.querySelectorAll('#mentions-body tr').length === 2")
+    page.locator(f"#f-{A1} [data-role=show-claim]").click()
+    page.hover(f"#f-{A1} blockquote")
+    page.hover(f"#f-{A1} .message")
+    assert page.evaluate("typeof window.__pwned") == "undefined"
+    assert watched.dialogs == []
+    assert page.evaluate("document.querySelectorAll('img, iframe, object, embed').length") == 0
+    assert page.evaluate("document.scripts.length") == 2
+    quote = page.locator(f"#f-{A1} blockquote").first.inner_text()
+    assert "<script>window.__pwned=4;alert(1)</script>" in quote
+    assert '" onmouseover="window.__pwned=5"' in quote
+    title = page.locator(f"#f-{A1} .quote .doc-title").first
+    assert title.inner_text().startswith('<img src=x onerror="window.__pwned=1">')
+    assert title.locator("a").count() == 0  # its javascript: URL is not a link
+    hrefs = page.eval_on_selector_all("a[href]", "as => as.map(a => a.href)")
+    assert not [h for h in hrefs if not h.startswith(("http:", "https:", "file:"))]
+    assert watched.csp_violations() == [] and watched.errors == []
+    # Nothing was fetched but the report itself.
+    assert [u for u in watched.requests if not u.startswith("file:")] == []
+
+
+def test_keyboard_reaches_controls(watched, report):
+    page = watched.open(report)
+    page.keyboard.press("Tab")
+    assert page.evaluate("document.activeElement.className") == "skip"
+    page.focus("#export-baseline")
+    outline = page.evaluate("getComputedStyle(document.activeElement).outlineStyle")
+    assert outline != "none"
+    radio = page.locator(f"#f-{A1} input[type=radio][value='']")
+    radio.focus()
+    page.keyboard.press("ArrowRight")
+    assert page.locator(f"#f-{A1} input[value=accepted]").is_checked()
+
+
+def test_print_shows_findings_without_controls(watched, report):
+    page = watched.open(report)
+    page.select_option("#ff-severity", "error")
+    page.emulate_media(media="print")
+    assert page.locator(f"#f-{B2}").is_visible()  # filtered out on screen, printed anyway
+    assert not page.locator("#export-baseline").is_visible()
+    assert not page.locator("#mentions-table").is_visible()
+
+
+def test_seeds_report_in_browser(watched, tmp_path):
+    from factcheck.pipeline import scan
+    from factcheck.ruleset import load_rules
+
+    rules = load_rules()
+    result = scan([str(REPO / "seeds")], rules)
+    path = write_report(result, rules, tmp_path / "seeds.html", title="factcheck report: seeds")
+    page = watched.open(path)
+    assert page.locator("article.finding").count() == len(result.findings) > 0
+    for f in result.findings:
+        assert page.locator(f"[data-fid='{f.id}'] .message").inner_text() == f.message
+    assert page.locator("#mf-status-line").inner_text().startswith(
+        f"Showing 1–{min(50, len(result.corpus.mentions))} of {len(result.corpus.mentions)}")
+    assert watched.errors == [] and watched.csp_violations() == []
+
+
+def test_large_report_opens_quickly(watched, tmp_path):
+    path = write_report(big_result(50_000, docs=2000), sample_rules(), tmp_path / "50k.html")
+    started = time.perf_counter()
+    page = watched.open(path)
+    page.wait_for_function("() => document.getElementById('pg-label').textContent === 'Page 1 of 1,000'")
+    opened = time.perf_counter() - started
+    started = time.perf_counter()
+    page.fill("#mf-q", "firm 42 ")
+    page.wait_for_function("() => document.getElementById('mf-status-line').textContent.indexOf('of 50,000') < 0")
+    page.click("#mentions-table th[data-sort=value] button")
+    filtered = time.perf_counter() - started
+    size = path.stat().st_size
+    print(f"50,000 mentions: {size / 1e6:.1f} MB, opened in {opened:.2f} s, "
+          f"search+sort in {filtered:.2f} s")
+    assert opened < 6 and filtered < 6
