@@ -284,3 +284,21 @@ def rules_show(rule_id, rules_dirs, no_default_rules) -> None:
         click.echo(f"  example {i} ({ex.expect}){': ' + ex.note if ex.note else ''}")
         for d in ex.docs:
             click.echo(f"    [{d['id']}] {d['text']}")
+
+
+def entry() -> None:
+    """Console entry point: no traceback reaches the user, whatever the input."""
+    import os
+
+    try:
+        main.main(prog_name="factcheck")
+    except KeyboardInterrupt:
+        click.echo("factcheck: interrupted", err=True)
+        sys.exit(130)
+    except OSError as ex:  # e.g. the report or output path cannot be written
+        where = f" {ex.filename}" if getattr(ex, "filename", None) else ""
+        _die(f"cannot write or read{where}: {ex.strerror or ex}")
+    except Exception as ex:  # a bug: say so in one line; the traceback is opt-in
+        if os.environ.get("FACTCHECK_DEBUG"):
+            raise
+        _die(f"internal error ({type(ex).__name__}: {ex}); rerun with FACTCHECK_DEBUG=1 and report it")
