@@ -11,9 +11,10 @@ works on one document at a time, so it runs wherever extraction runs.
 from __future__ import annotations
 
 import re
+from collections import Counter
 from typing import Any
 
-from factcheck.claimlex import Lexicon
+from factcheck.claimlex import Lexicon, norm
 from factcheck.entities import DATELINE, Entity, demote_possessives, find_entities, title_subjects
 from factcheck.extract.sentences import SentenceIndex
 
@@ -25,14 +26,16 @@ _WORD_NUMBERS = {
 }
 # Section lines of a wire earnings table and the period they open.
 _SECTION = re.compile(
-    r"(?im)^[ \t]{0,8}(?P<sec>year|yr|nine mths|9 mths|six mths|6 mths|three mths|3 mths|qtr|quarter|"
+    r"(?im)^[ \t]{0,8}(?P<sec>year|yr|(?:nine|9|six|6|three|3|12|twelve) (?:mths|months)|qtr|quarter|"
     r"(?:1st|2nd|3rd|4th|first|second|third|fourth) (?:qtr|quarter)|(?:1st|2nd) half)\b[^\n]{0,40}$"
 )
 _TITLE_PERIOD = re.compile(
-    r"(?i)\b(?P<sec>year|yr|nine mths|9 mths|six mths|6 mths|(?:1st|2nd|3rd|4th) qtr|qtr|1st half|2nd half)\b"
+    r"(?i)\b(?P<sec>year|yr|(?:nine|9|six|6|three|3) (?:mths|months)|(?:1st|2nd|3rd|4th) qtr|qtr|1st half|2nd half)\b"
 )
 _PASSIVE = re.compile(r"(?:was|were|been|being|is|are|wurde|wurden|worden)\s{1,3}$")
 _OFFER_TARGET = re.compile(r"(?i)\b(?:for|acquire|buy|of)\s+(?:all\s+|the\s+)?(?:\w+\s+){0,4}?$")
+_VS = re.compile(r"\bvs\b")
+_POSSESSIVE = re.compile(r"['’]s\s{1,3}")
 _DIGITS = re.compile(r"\d")
 _SPACE = re.compile(r"\s+")
 
@@ -43,7 +46,7 @@ def _period_of(word: str) -> str:
         return "9M"
     if w.startswith(("six", "6", "1st half", "2nd half")) or "half" in w:
         return "H"
-    if w.startswith(("year", "yr")):
+    if w.startswith(("year", "yr", "12", "twelve")):
         return "Y"
     return "Q"
 
@@ -57,6 +60,8 @@ def attribute(text: str, lang: str, rows: list[dict[str, Any]], sidx: SentenceIn
     """
     ents = find_entities(text, lang, lex)
     subjects = title_subjects(title, lang, lex)
+    # an article that corrects an earlier report says so in its headline or text
+    doc_correction = bool(lex.correction_re.search(title or "")) or bool(lex.correction_re.search(text))
     subject = subjects[0] if subjects else None
     ctx = _DocContext(text, lex, ents, subject, title)
     by_sentence: dict[int, list[dict[str, Any]]] = {}
@@ -65,14 +70,15 @@ def attribute(text: str, lang: str, rows: list[dict[str, Any]], sidx: SentenceIn
     for s_start, group in by_sentence.items():
         s_end = group[0]["sent_end"]
         masked = _mask(text, s_start, s_end, group)
-        correction = bool(lex.correction_re.search(text, s_start, s_end))
+        change = bool(lex.change_re.search(text, s_start, s_end))
         s_dates = [r for r in group if r["kind"] == "date"]
         money_rows = [r for r in group if r["kind"] == "money"]
         for r in group:
             peers = money_rows if r["kind"] == "money" else group
             a, b = _clause(r, peers, s_start, s_end)
             r["masked"] = masked
-            r["correction"] = correction
+            r["correction"] = doc_correction
+            r["change"] = change
             ctx.fill(r, s_start, s_end, a, b, s_dates)
 
 
@@ -82,12 +88,24 @@ class _DocContext:
     def __init__(self, text: str, lex: Lexicon, ents: list[Entity], subject: str | None,
                  title: str | None) -> None:
         self.text, self.lex, self.ents, self.subject = text, lex, ents, subject
+        self.counts = Counter(e.name for e in ents)
+        # what the story is about besides its claimants: a loan to Portugal is not a loan to China
+        self.objects = sorted({e.name for e in ents if e.type not in ("person", "place") and self.strong(e)})
         self.appositives = [(m.start(), m.end()) for m in lex.appositive_re.finditer(text)]
         self.anaphora = [(m.start(), m.end(), "project" if m.group("project") else "org")
                          for m in lex.anaphora_re.finditer(text)]
         first = _TITLE_PERIOD.search(title or "")
         self.sections = [(0, _period_of(first.group("sec")) if first else None)]
         self.sections += [(m.start(), _period_of(m.group("sec"))) for m in _SECTION.finditer(text)]
+
+    def strong(self, e: Entity) -> bool:
+        """Is this name specific enough to carry a claim? A lone capitalised word ("National",
+        "Computer") is, when it is a known alias, recurs in the article, or heads the story."""
+        if e.type != "unknown" or " " in e.name or not e.name.isalpha() or not e.name.istitle():
+            return True
+        if self.counts[e.name] >= 2 or (self.subject and self.subject.split()[0] == e.name):
+            return True
+        return bool(self.lex.speaker_after_re.match(self.text, e.end))
 
     def section_period(self, pos: int) -> str | None:
         period = None
@@ -104,17 +122,17 @@ class _DocContext:
         if d and d.end() <= pos:
             line = d.end()
         m = self.lex.table_re.match(self.text, line)
-        return self.lex.table_labels[m.group("label")] if m and m.end() <= pos else None
+        return self.lex.table_labels[norm(m.group("label"))] if m and m.end() <= pos else None
 
     def fill(self, r: dict[str, Any], s_start: int, s_end: int, a: int, b: int,
              s_dates: list[dict[str, Any]]) -> None:
         text, lex, kind = self.text, self.lex, r["kind"]
-        s_ents = [e for e in self.ents if s_start <= e.start < s_end]
+        s_ents = [e for e in self.ents if s_start <= e.start < s_end and self.strong(e)]
         cands = demote_possessives(text, s_ents, lex.cue_re[kind])
         cands = [e for e in cands
                  if not any(x <= e.start < y for x, y in self.appositives)
                  and not any(x <= e.start < y for x, y, _ in self.anaphora)]
-        cue_hits = [(m.start(), m.end(), lex.cue_metric[kind][m.group(0)])
+        cue_hits = [(m.start(), m.end(), lex.cue_metric[kind][norm(m.group(0))])
                     for m in lex.cue_re[kind].finditer(text, s_start, s_end)]
         local = [h for h in cue_hits if a <= h[0] < b]
         metric = _nearest(local or cue_hits, r["start"], r["end"])
@@ -139,9 +157,14 @@ class _DocContext:
             r["actor"] = _date_actor(text, r, cands, cue_pos, metric)
             if r["actor"] is None and metric and not s_ents:
                 r["actor"] = self.subject  # "Pay April 15" in a dividend table
+        r["table"] = bool(label)
+        r["objects"] = self.objects
 
     def _stage(self, r: dict[str, Any], a: int, b: int) -> str:
         text, lex = self.text, self.lex
+        line = text.rfind("\n", 0, r["start"]) + 1
+        if self.table_label(r["start"]) and _VS.search(text, line, r["start"]):
+            return "previous"  # "Shr profit 37 cts vs loss 10 cts": last year's column
         if lex.prev_before_re.search(text, max(0, r["start"] - 30), r["start"]) or lex.prev_after_re.match(
                 text[r["end"] : r["end"] + 40]):
             return "previous"
@@ -155,7 +178,7 @@ class _DocContext:
                 label: dict[str, str] | None) -> str | None:
         if label:
             return self.section_period(r["start"])
-        hits = [(m.start(), m.end(), self.lex.period_cues.get(m.group(0).lower(), "Y"))
+        hits = [(m.start(), m.end(), self.lex.period_cues.get(norm(m.group(0)).lower(), "Y"))
                 for m in self.lex.period_re.finditer(self.text, a, b)]
         found = _nearest(hits, r["start"], r["end"])
         if found:
@@ -165,8 +188,20 @@ class _DocContext:
                  if d is not r and d.get("granularity") in gran and a <= d["start"] < b]
         return _nearest(dated, r["start"], r["end"])
 
+    def _owns_metric(self, e: Entity) -> bool:
+        """"OpenAI's valuation": the entity owns the metric word that follows it."""
+        m = _POSSESSIVE.match(self.text, e.end)
+        return m is not None and self.lex.cue_re["money"].match(self.text, m.end()) is not None
+
     def _money_actor(self, r, cands, s_start, metric) -> str | None:
+        """Who the figure is about, in order of evidence: "OpenAI's valuation", a bid's target,
+        "the project" pointing back, the speaker ("National Pizza said"), the nearest name."""
         usable = [e for e in cands if not e.demoted and e.type != "place"]
+        text = self.text
+        owners = [e for e in usable if e.end <= r["start"] and (
+            self._owns_metric(e) or _POSSESSIVE.fullmatch(text, e.end, r["start"]))]
+        if owners:  # "OpenAI's valuation", "Mack Trucks Inc's 40 mln dlrs of debt"
+            return owners[-1].name
         if metric == "offer":
             # a bid is about its target ("tender offer for all shares of GenCorp"), else
             # about the sentence's subject ("GenCorp was placed on creditwatch after ... offer")
@@ -183,6 +218,10 @@ class _DocContext:
             typed = [e for e in before if e.type == want]
             pick = (typed or before)[-1:]
             return pick[0].name if pick else self.subject
+        speakers = [e for e in left if self.lex.speaker_after_re.match(text, e.end)
+                    or self.lex.speaker_before_re.search(text, max(0, e.start - 12), e.start)]
+        if speakers:  # the nearest: "Moody's noted that First Wisconsin said it would add ..."
+            return speakers[-1].name
         if nearest is not None:
             return nearest.name
         right = [e for e in usable if e.start >= r["end"]]

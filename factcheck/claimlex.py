@@ -7,8 +7,16 @@ from typing import Any
 
 
 def alternation(words: list[str] | tuple[str, ...]) -> str:
-    """Regex alternation of literal words, longest first (so the longest match wins)."""
-    return "|".join(re.escape(w) for w in sorted(set(words), key=len, reverse=True))
+    """Regex alternation of literal words, longest first (so the longest match wins).
+
+    A space matches any short run of white space: wire copy breaks lines anywhere.
+    """
+    return "|".join(re.escape(w).replace(r"\ ", r"\s{1,3}") for w in sorted(set(words), key=len, reverse=True))
+
+
+def norm(s: str) -> str:
+    """A matched phrase with its white space folded, as the lexicon writes it."""
+    return " ".join(s.split())
 
 
 def _words_re(words: list[str], *, before: str = r"(?<![\w])", after: str = r"(?![\w])",
@@ -39,12 +47,15 @@ class Lexicon:
         self.org_suffixes = frozenset(entities.get("org_suffixes", {}).get("words", []))
 
         self.metric_family: dict[str, str] = {}
+        self.volatile_families: set[str] = set()
         self.cue_re: dict[str, re.Pattern[str]] = {}
         self.cue_metric: dict[str, dict[str, str]] = {}
         for kind in ("money", "date"):
             table: dict[str, str] = {}
             for metric, spec in metrics.get(kind, {}).items():
                 self.metric_family[metric] = spec.get("family", metric)
+                if spec.get("volatile"):
+                    self.volatile_families.add(spec.get("family", metric))
                 for cue in spec.get("cues", []):
                     table.setdefault(cue, metric)
             self.cue_metric[kind] = table
@@ -58,7 +69,12 @@ class Lexicon:
         self.prev_before_re = _words_re(prev.get("before", []), after=r"\s{1,3}$")
         self.prev_after_re = _words_re(prev.get("after", []), before=r"^[\s,]{1,3}(?:in\s)?")
         self.difference_re = _words_re(metrics.get("difference", {}).get("after", []), before=r"^\s{1,3}")
-        self.correction_re = _words_re(metrics.get("correction", {}).get("cues", []), after="")
+        self.correction_re = _words_re(metrics.get("correction", {}).get("cues", []), after="", flags="(?i)")
+        self.change_re = _words_re(metrics.get("change", {}).get("verbs", []))
+        self.speaker_after_re = re.compile(
+            r"\s{0,3}(?:,[^,.;]{0,60},\s{0,3})?(?:said|says|told|reported|announced|estimated|sagte|sagt|"
+            r"teilte|erklärte)\b")
+        self.speaker_before_re = re.compile(r"\b(?:said|says|sagte|sagt)\s{1,3}$")
         self.horizon_res = [re.compile(p) for p in metrics.get("horizon", {}).get("patterns", [])]
 
         labels = metrics.get("table", {}).get("labels", {})
@@ -69,4 +85,5 @@ class Lexicon:
         self.period_re = _words_re(list(periods), flags="(?i)")
         grouping = metrics.get("grouping", {})
         self.window_days = int(grouping.get("window_days", 7))
+        self.correction_window_days = int(grouping.get("correction_window_days", 60))
         self.min_self_similarity = float(grouping.get("min_self_similarity", 85))

@@ -12,7 +12,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, replace
 
-from factcheck.claimlex import Lexicon
+from factcheck.claimlex import Lexicon, norm
 
 
 @dataclass(frozen=True)
@@ -26,7 +26,7 @@ class Entity:
 
 _PROPER = re.compile(
     r"(?<![\w.])(?:[A-ZÄÖÜ][\w&'’.-]{0,30}|[a-z]{1,4}[A-Z][\w-]{0,30})"
-    r"(?:[ \t](?:[A-ZÄÖÜ][\w&'’-]{0,30}|of|de|von|&)){0,3}"
+    r"(?:(?:[ \t]|\n(?![ \t]))(?:[A-ZÄÖÜ][\w&'’-]{0,30}|of|de|von|&)){0,3}"
 )
 # Wire datelines: "NEW YORK, March 18 -", "ORLANDO, Fla., March 24 -", "DENVER, March 6 -"
 DATELINE = re.compile(
@@ -50,7 +50,7 @@ def find_entities(text: str, lang: str, lex: Lexicon) -> list[Entity]:
     for m in lex.alias_re.finditer(text):
         if taken[m.start()]:
             continue
-        name = lex.surface[m.group("a")]
+        name = lex.surface[norm(m.group("a"))]
         found.append(Entity(name, lex.types.get(name, "unknown"), m.start(), m.end("a")))
         taken[m.start() : m.end()] = b"\x01" * (m.end() - m.start())
     for m in _PROPER.finditer(text):
@@ -67,6 +67,11 @@ def _proper_name(m: re.Match[str], text: str, lang: str, lex: Lexicon) -> Entity
     tokens = m.group(0).split()
     while tokens and (tokens[0] in lex.stop or tokens[0].rstrip(".:") in lex.stop):
         tokens.pop(0)
+    # a stop word inside ("Pay April", "Record March") ends the name
+    for i, t in enumerate(tokens[1:], 1):
+        if t in lex.stop or t.rstrip(".:,") in lex.stop:
+            tokens = tokens[:i]
+            break
     while tokens and tokens[-1] in ("of", "de", "von", "&"):
         tokens.pop()
     if not tokens:
@@ -137,7 +142,7 @@ def title_subjects(title: str | None, lang: str, lex: Lexicon) -> list[str]:
     title = _TITLE_NOISE.sub("", title)
     out = []
     for m in _TICKER.finditer(title):
-        words = re.split(r"[\s,;:/-]+", title[: m.start()].strip())
+        words = re.split(r"[\s,;:/]+", title[: m.start()].strip())
         name: list[str] = []
         for w in reversed(words):
             if not w or w.upper() in _TITLE_STOP or not w[0].isalnum():

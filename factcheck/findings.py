@@ -66,6 +66,8 @@ def find(mentions: pd.DataFrame, ruleset: RuleSet, titles: dict[str, str] | None
     titles = titles or {}
     lex = ruleset.lexicon
     ctx = _Context(kind_params(ruleset), lex.window_days, lex.min_self_similarity, titles)
+    ctx.correction_window = lex.correction_window_days
+    ctx.volatile = lex.volatile_families
     for rule in ruleset.rules:
         ctx.by_kind.setdefault(rule.kind, []).append(rule)
     # Vague amounts ("billions of dollars") bound nothing an editor could check.
@@ -73,8 +75,9 @@ def find(mentions: pd.DataFrame, ruleset: RuleSet, titles: dict[str, str] | None
                        & ((mentions["kind"] == "money") | mentions["date_start"].notna())]
     if claimed.empty:
         return []
-    cols = [c for c in [*MENTION_FIELDS, "precision", "number", "magnitude", "why", "doc_date",
-                        "masked", "correction", "family", "stage", "claim"] if c in claimed.columns]
+    extra = ["precision", "number", "magnitude", "why", "doc_date", "masked", "correction", "change",
+             "family", "stage", "claim", "sent_start", "table", "objects"]
+    cols = [c for c in [*MENTION_FIELDS, *extra] if c in claimed.columns]
     # One conversion to plain rows, then grouping in Python: per-group DataFrame access
     # costs far more than the checks themselves.
     by_claim: dict[str, list[dict[str, Any]]] = {}
@@ -96,6 +99,8 @@ class _Context:
                  titles: dict[str, str]) -> None:
         self.params, self.window, self.min_self, self.titles = params, window_days, min_self, titles
         self.by_kind: dict[str, list[Rule]] = {}
+        self.volatile: set[str] = set()
+        self.correction_window = window_days
         self.previous: dict[tuple[str, str, str], list[dict[str, Any]]] = {}
         self.out: list[Finding] = []
 
@@ -132,28 +137,36 @@ class _Context:
         only_b = Cluster([r for r in b.rows if r["doc"] not in shared])
         if not only_a.rows or not only_b.rows or not self._dated_close(only_a.rows, only_b.rows):
             return  # an article that states both figures knows of the change
+        if rel != "date_precision" and _different_objects(only_a.rows, only_b.rows):
+            return  # "loaned Portugal 50 mln" and "a 97.4 mln loan for China" are two loans
         if rel == "self_contradiction":
             rel = "value_conflict"
+        if rel == "value_conflict" and a.head.get("family") in self.volatile:
+            return  # prices move: different quotes on different days are not contradictions
         if rel in ("value_conflict", "scale_mismatch") and (
                 self._revised(only_b, a.head) or self._revised(only_a, b.head)):
             rel = "revision"
         self.emit(rel, claim, only_a, only_b)
 
     def _revised(self, c: Cluster, old: dict[str, Any]) -> bool:
-        """Does an article of `c` state `old` as the earlier value of a change (not a correction)?"""
+        """Does an article of `c` state `old` as the earlier value of a change ("raised to 110
+        from 100"), in a sentence with a change verb, without being a correction?"""
         if old.get("kind") != "money":
             return False
         docs = set(c.docs)
-        for r in c.rows[:1]:
-            key = (r.get("actor"), r.get("family"), r.get("per") or "")
-            for p in self.previous.get(key, []):
-                if p["doc"] in docs and not p.get("correction") and money_agree(p, old, self.params):
-                    return True
+        r = c.rows[0]
+        for p in self.previous.get((r.get("actor"), r.get("family"), r.get("per") or ""), []):
+            if (p["doc"] in docs and p.get("change") and not p.get("correction")
+                    and money_agree(p, old, self.params)):
+                return True
         return False
 
     def _same_statement(self, xa, xb):
+        """Two sentences of one article that say the same thing with different figures."""
         for x in xa:
             for y in xb:
+                if x.get("sent_start") == y.get("sent_start") or x.get("table") or y.get("table"):
+                    continue  # one sentence's figures, or table rows of two periods, are not one statement
                 if fuzz.token_set_ratio(x.get("masked") or "", y.get("masked") or "") >= self.min_self:
                     return x, y
         return None
@@ -164,8 +177,24 @@ class _Context:
         db = {r.get("doc_date") for r in ys}
         if None in da or None in db:
             return True
-        days = self.window
+        corrected = any(r.get("correction") for r in (*xs, *ys))
+        days = self.correction_window if corrected else self.window
         return any(abs((_day(x) - _day(y)).days) <= days for x in da for y in db)
+
+
+def _different_objects(xs: list[dict[str, Any]], ys: list[dict[str, Any]]) -> bool:
+    """The two sides' articles name other organisations, none in common: different stories.
+
+    Names are compared by their words of four letters or more ("Straw Hat" ~ "Straw Hat Piza").
+    """
+    actors = {r.get("actor") for r in (*xs, *ys)}
+
+    def words(rows: list[dict[str, Any]]) -> set[str]:
+        names = {o for r in rows for o in (r.get("objects") or [])} - actors
+        return {w.lower() for n in names for w in n.split() if len(w) >= 4}
+
+    ox, oy = words(xs), words(ys)
+    return bool(ox) and bool(oy) and not (ox & oy)
 
 
 def _day(iso: str) -> dt.date:

@@ -9,6 +9,7 @@ first word.
 
 from __future__ import annotations
 
+import re
 from collections import defaultdict
 
 import pandas as pd
@@ -19,8 +20,18 @@ from rapidfuzz import fuzz
 _NAME_SIMILARITY = 90.0
 
 
+_SUFFIX = re.compile(r"(?:[\s,]+(?:Inc|Corp|Corporation|Co|Ltd|Plc|PLC|AG|GmbH|SE|LLC|Group|Holdings)\.?)+$")
+
+
+def _core(name: str) -> str:
+    return _SUFFIX.sub("", name) or name
+
+
 def unify_actors(actors: pd.Series) -> pd.Series:
-    """Map each claimant name to the shortest name whose words it contains."""
+    """Map each claimant name to the shortest name whose words it contains.
+
+    Legal suffixes do not count ("Regency Cruises Inc" ~ "Regency Cruises").
+    """
     names = sorted({a for a in actors.dropna().unique() if a})
     by_first: dict[str, list[str]] = defaultdict(list)
     for n in names:
@@ -30,8 +41,15 @@ def unify_actors(actors: pd.Series) -> pd.Series:
         block.sort(key=lambda n: (len(n), n))
         for i, n in enumerate(block):
             canon[n] = n
+            core = _core(n)
             for shorter in block[:i]:
-                if fuzz.token_set_ratio(n, shorter) >= _NAME_SIMILARITY:
+                short = _core(shorter)
+                # a lone first word ("National") names nothing: it only absorbs its own
+                # suffixed forms ("National Inc"); longer names also absorb typos and
+                # extensions ("Regency Cruists" ~ "Regency Cruises", "Silver State Mining Corp")
+                if " " not in short and short != core:
+                    continue
+                if fuzz.token_set_ratio(core, short) >= _NAME_SIMILARITY:
                     canon[n] = canon[shorter]
                     break
     return actors.map(lambda a: canon.get(a, a) if isinstance(a, str) else a)

@@ -52,16 +52,29 @@ def sentence_bounds(text: str) -> list[tuple[int, int]]:
     return out
 
 
+_DATELINE_END = re.compile(r"\d{1,2}\s{0,3}-$")  # "NEW YORK, March 18 -"
+_SMALL = frozenset(["a", "an", "and", "at", "by", "for", "in", "of", "on", "or", "the", "to", "with",
+                    "von", "der", "die", "das", "und"])
+
+
 def _short_line_breaks(text: str) -> list[int]:
-    """A newline after a short line without final punctuation ends a heading or byline."""
+    """A newline after a headline, heading or dateline ends a sentence.
+
+    Wire copy is hard-wrapped at ~70 characters, so a line break by itself means nothing;
+    a short line that ends without a lower-case word, or whose words are all capitalised
+    ("Microsoft’s Crucial Role"), or a dateline does end one.
+    """
     out = []
     line_start = 0
     for m in re.finditer(r"\n", text):
         line = text[line_start : m.start()].strip()
-        # Wire copy wraps at ~70 characters, so only clearly short lines count.
-        if line and line[-1] not in ",;-–(" and (len(line) < 40 or (len(line) < 60 and not line[-1].islower())):
-            out.append(m.end())
         line_start = m.end()
+        if not line or len(line) >= 60:
+            continue
+        words = [w for w in line.split() if w.isalpha() and w.lower() not in _SMALL]
+        title_case = bool(words) and all(w[0].isupper() for w in words)
+        if _DATELINE_END.search(line) or title_case or (line[-1] not in ",;-–(" and not line[-1].islower()):
+            out.append(m.end())
     return out
 
 
