@@ -163,15 +163,53 @@ def test_every_span_is_the_surface_text():
         assert s.start < s.end
 
 
-@pytest.mark.parametrize("hostile", [
-    "9" * 1_000_000,
-    "$" * 1_000_000,
-    "1," * 500_000,
-    "5 billion " * 100_000,
-    "$1.1.1.1.1" * 100_000,
-    "up to " * 150_000,
-], ids=["digits", "dollar-signs", "comma-groups", "magnitude-words", "dotted", "qualifiers"])
-def test_hostile_text_is_processed_in_linear_time(hostile):
+_MB = 1_000_000
+_PATTERNS = {
+    "digits": "9",
+    "dollar-signs": "$",
+    "comma-groups": "1,",
+    "magnitude-words": "5 billion ",
+    "dotted": "$1.1.1.1.1",
+    "qualifiers": "up to ",
+    "space-groups": "123 ",
+    "number-words": "one two three four five six seven eight nine ",
+    "articles": "a ",
+    "vague-words": "billions of billions of ",
+    "short-lines": "5\n",
+    "fractions": "1-1/2 ",
+    "coin-sentences": "Dime. ",
+    "hyphen-chains": "$2-3-4-5-",
+    "dense-figures": "$1 ",
+}
+
+
+@pytest.mark.parametrize("name", ["digits", "dollar-signs", "comma-groups", "magnitude-words"])
+def test_one_megabyte_of_hostile_text_is_read_in_linear_time(name):
+    unit = _PATTERNS[name]
+    hostile = unit * (_MB // len(unit))
     t0 = time.perf_counter()
     find_money(hostile)
-    assert time.perf_counter() - t0 < 10
+    assert time.perf_counter() - t0 < 5
+
+
+def test_one_megabyte_of_every_hostile_pattern_mixed_is_read_in_linear_time():
+    chunk = _MB // len(_PATTERNS)
+    hostile = "".join(unit * (chunk // len(unit)) for unit in _PATTERNS.values())
+    t0 = time.perf_counter()
+    find_money(hostile)
+    assert time.perf_counter() - t0 < 5
+
+
+@pytest.mark.parametrize("name", list(_PATTERNS))
+def test_time_grows_linearly_with_hostile_text(name):
+    """Four times the text may take at most eight times as long (with slack for timer noise)."""
+    unit = _PATTERNS[name]
+
+    def run(n: int) -> float:
+        text = unit * (n // len(unit))
+        t0 = time.perf_counter()
+        find_money(text)
+        return time.perf_counter() - t0
+
+    small, large = run(25_000), run(100_000)
+    assert large < 8 * small + 0.5

@@ -1,112 +1,374 @@
 """Money mentions in English and German news text.
 
-One `finditer` pass of a compiled pattern finds every candidate figure (a numeral, a
-spelled number, or a vague amount such as "wenige Milliarden"); each candidate is then
-read with anchored matches over a bounded window on either side (currency, magnitude,
-qualifier, rate). Every quantifier is bounded, so the cost is linear in the text length.
-The lexicon lives in `factcheck/data/money.toml`.
+Two compiled patterns each make one pass over the text: one finds every numeral, the other
+every word that can start an amount (a spelled number before a magnitude, currency or coin;
+a fraction before a magnitude; a vague amount such as "wenige Milliarden"; a coin name
+standing alone). Each candidate, in text order, is then read with anchored matches over a
+bounded window on either side: the currency written before it (a prefix tree matched on
+the few reversed characters before the figure), then magnitude, currency, coin, cents and
+rate after it, then the qualifier words before it. Word lists are compiled as prefix trees
+of their case variants, every quantifier is bounded and each candidate is read once, so the
+cost is linear in the text length. The lexicon lives in `factcheck/data/money.toml`.
 """
 
 from __future__ import annotations
 
 import bisect
+import heapq
+import itertools
 import re
 from dataclasses import dataclass
 from decimal import Decimal
 
-from factcheck.extract.numbers import NUMERAL, parse_numeral
+from factcheck.extract.numbers import NUMERAL, SPACE_GROUPED, parse_numeral
 from factcheck.lexicon import load
 from factcheck.spans import MoneySpan
 
 _LEX = load("money")
-_LEFT_WINDOW = 48  # characters looked at before a figure for its currency and qualifier
-_RIGHT_WINDOW = 64
+_LEFT_WINDOW = 48  # characters looked at before a figure for its qualifier
+_RIGHT_WINDOW = 80  # characters looked at after a figure for magnitude, currency and rate
+_PREFIX_WINDOW = 24  # characters looked at before a figure for a currency prefix
 
 
-def _alternation(keys, *, flags_ci: bool = False) -> str:
-    """Regex alternation of `keys`, longest first, word-bounded where the key is a word."""
+# ----------------------------------------------------------------------------- patterns
+
+_GUARD = "\x00"  # tree terminal: the key starts with a letter, so no letter may come before it
+_OPT_SPACE = "\x01"  # tree token: an optional space ("hk $ 10" in tokenised copy)
+
+
+def _trie(keys) -> str:
+    """A regex alternation of `keys` as a prefix tree (no boundaries added).
+
+    Python's regex engine tries an alternation's branches one by one; a tree of shared
+    prefixes makes a failed attempt cost one character test per level instead of one per
+    word. A space in a key matches one to three whitespace characters.
+    """
+    tree: dict = {}
+    for key in keys:
+        node = tree
+        for ch in key:
+            node = node.setdefault(ch, {})
+        node[""] = {}
+
+    def emit(node: dict) -> str:
+        alts = []
+        for ch in sorted(k for k in node if k):
+            if ch == " ":
+                head = r"\s{1,3}"
+            elif ch == _GUARD:
+                head = r"(?![^\W\d_])"
+            elif ch == _OPT_SPACE:
+                head = r"\s?"
+            else:
+                head = re.escape(ch)
+            alts.append(head + emit(node[ch]))
+        if not alts:
+            return ""
+        body = alts[0] if len(alts) == 1 else "(?:" + "|".join(alts) + ")"
+        return "(?:" + body + ")?" if "" in node else body
+
+    return emit(tree)
+
+
+def _cased(keys) -> set[str]:
+    """Keys as written, in lower case, capitalised, in title case and in capitals (headlines)."""
+    out = set()
+    for k in keys:
+        low = k.lower()
+        out |= {k, low, low[:1].upper() + low[1:], k[:1].upper() + k[1:], k.upper(),
+                " ".join(w[:1].upper() + w[1:] for w in low.split(" ")),
+                " ".join(w[:1].upper() + w[1:] for w in k.split(" "))}
+    return out
+
+
+def _alternation(keys, *, ci: bool = False, guard: bool = True) -> str:
+    """Alternation of `keys`, word-bounded where a key starts or ends with a letter or digit.
+
+    A key that starts with a letter may follow a digit ("115USD", "10k") but not a letter
+    (unless `guard` is off: codes right after a magnitude letter, "30 MUSD"). With `ci` the
+    keys match in their usual case variants (a tree of variants is faster than `(?i)`).
+    """
+    keys = _cased(keys) if ci else set(keys)
+    groups: dict[tuple[bool, bool], list[str]] = {}
+    for k in keys:
+        groups.setdefault((k[0].isalnum(), k[-1].isalnum()), []).append(k)
     parts = []
-    for key in sorted(set(keys), key=lambda k: (-len(k), k)):
-        esc = re.escape(key).replace(r"\ ", r"\s{1,3}")
-        if key[0].isalnum():
-            esc = r"(?<!\w)" + esc
-        if key[-1].isalnum():
-            esc += r"(?![\w])"
-        parts.append(esc)
+    for (alnum_start, alnum_end), ks in sorted(groups.items()):
+        p = _trie(ks)
+        if alnum_start and guard:
+            p = r"(?<![^\W\d_])" + p
+        if alnum_end:
+            p += r"(?!\w)"
+        parts.append(p)
     return "(?:" + "|".join(parts) + ")"
+
+
+def _norm_key(s: str) -> str:
+    return " ".join(s.split()).lower()
 
 
 def _ci_lookup(table: dict[str, object]) -> dict[str, object]:
     out: dict[str, object] = {}
     for k, v in table.items():
-        out.setdefault(k.lower(), v)
+        out.setdefault(_norm_key(k), v)
     return out
 
 
 _PREFIX = _LEX["prefix"]
+_CODES = list(_LEX["codes"]["iso"])
+_CODE_ALIAS = dict(_LEX["codes"]["alias"])
+_CODE_ISO = {c: _CODE_ALIAS.get(c, c) for c in _CODES}
+_CODES_LOWER = {c.lower(): _CODE_ISO[c] for c in _LEX["codes"]["lowercase"]}
 _SUFFIX = _LEX["suffix"]
-_SUBUNIT = _LEX["subunit"]
+_SUFFIX_AS_WRITTEN = _LEX["suffix_as_written"]
+_SUFFIX_DE = _LEX["suffix_de"]
+_SUBUNIT_CI = _LEX["subunit"]
+_SUBUNIT_AS_WRITTEN = _LEX["subunit_as_written"]
+_SUBUNIT = {**_SUBUNIT_CI, **_SUBUNIT_AS_WRITTEN}
+_COIN = {k: (Decimal(v), c or None) for k, (v, c) in _LEX["coin"].items()}
+_COIN_COUNTED = [k for k in _COIN if k != "quarter"]
 _MAGNITUDE = _LEX["magnitude"]
 _MAG_DE = _LEX["magnitude_de"]
 _SHORT_MAGS = set(_LEX["magnitude_short"]["words"])
-_WORDS = _LEX["number_words"]
+_LONG_MAGS = [k for k in _MAGNITUDE if k not in _SHORT_MAGS]
+_VQ_MAGS = {**_MAGNITUDE, "hundred": 2, "Hundert": 2}  # "a few hundred dollars", "ein paar Hundert Euro"
+_WORDS_EN = _LEX["number_words"]
+_WORDS = {**_WORDS_EN, **_LEX["number_words_de"]}
+_FRACTIONS = _LEX["number_fractions"]
 _VAGUE_Q = _LEX["vague_quantifier"]
 _VAGUE_P = _LEX["vague_plural"]
 _QUALS = _ci_lookup(_LEX["qualifier"])
 _PER = _ci_lookup(_LEX["per"])
+_FOLLOW = frozenset(_LEX["follow"]["words"])
 _APPROX = Decimal(str(_LEX["approx"]["width"]))
+_ATTACHED_NOT_MONEY = frozenset(_LEX["attached_not_money"]["words"])
+# ambiguous currency word (lower case) -> (cue pattern with one group per ISO code, codes)
+_AMBIGUOUS: dict[str, tuple[re.Pattern[str], list[str]]] = {}
+for _entry in _LEX["ambiguous"].values():
+    _isos = list(_entry["cues"])
+    _cue_re = re.compile("|".join(
+        "(" + "|".join(r"\b" + re.escape(w) + r"\b" for w in _entry["cues"][iso]) + ")" for iso in _isos))
+    for _w in _entry["words"]:
+        _AMBIGUOUS[_w.lower()] = (_cue_re, _isos)
 
-# Long magnitude words are case-insensitive; the short ones ("m", "B", "T") are not.
-_LONG_MAGS = [k for k in _MAGNITUDE if k not in _SHORT_MAGS]
+_SUFFIX_CI = _ci_lookup(_SUFFIX)
+_SUBUNIT_LOOKUP = _ci_lookup(_SUBUNIT_CI)
+_WORDS_CI = _ci_lookup(_WORDS)
+_FRACTIONS_CI = _ci_lookup(_FRACTIONS)
+_VAGUE_Q_CI = _ci_lookup(_VAGUE_Q)
+_VAGUE_P_CI = _ci_lookup(_VAGUE_P)
+_MAG_CI = _ci_lookup({k: v for k, v in _MAGNITUDE.items() if k not in _SHORT_MAGS})
+
+_CODE_RE = "(?:" + _alternation(_CODES) + "|" + _alternation(_CODES_LOWER) + ")"
+_CODE_AFTER_MAG = _alternation(_CODES, guard=False)
+
+# Magnitudes: long words in any usual case; short ones ("m", "B", "T") as written, and only
+# where no word goes on, or directly before a currency code ("30 MUSD", "100 TEUR").
+_LONG_MAG_RE = _alternation(_LONG_MAGS, ci=True)
 _MAG_RE = (
-    r"(?P<mag>(?i:" + _alternation(_LONG_MAGS) + r")"
-    r"|(?:" + "|".join(sorted(_SHORT_MAGS, key=len, reverse=True)) + r")(?![\w-]))"
-)
-_CUR_SUFFIX_RE = (
-    r"(?P<cur>(?i:" + _alternation([k for k in _SUFFIX if k[0].isalpha()]) + r")"
-    r"|[€$£¥])"
-)
-_SUBUNIT_RE = r"(?P<sub>" + _alternation(_SUBUNIT) + r")"
-_PER_RE = (
-    r"(?P<per_intro>\s{0,2}(?:(?i:a|an|per|each|pro|je)\s{1,3}|/\s?|-(?i:a|per)-))"
-    r"(?P<per>(?i:" + _alternation(_PER) + r"))"
+    r"(?P<mag>" + _LONG_MAG_RE
+    + r"|(?:" + _trie(_SHORT_MAGS) + r")(?:(?![\w-])|(?=" + _CODE_AFTER_MAG + r")))"
 )
 
-# Candidates: numerals, spelled numbers, vague amounts.
-_WORD_NUM = _alternation([k for k in _WORDS if len(k) > 2])
-_VAGUE_AMOUNT = (
-    r"(?P<vq>(?i:" + _alternation(_VAGUE_Q) + r"))\s{1,3}(?P<vqmag>(?i:"
-    + _alternation([k for k in _MAGNITUDE if len(k) > 3]) + r"))"
+
+def _subunit_re(lang: str) -> str:
+    """Subunit words in lower case or capitals ("cts", "CTS"; a capitalised "Cent" after a
+    number is German, or in English the name of a rapper)."""
+    keys = [v for k in _SUBUNIT_CI if len(k) > 1 for v in (k, k.upper())]
+    written = [k for k in _SUBUNIT_AS_WRITTEN if lang == "de" or k != "Cent"]
+    return r"(?P<sub>" + _alternation(keys) + "|" + _alternation(written) + ")"
+
+
+_COIN_RE = r"(?P<coin>" + _alternation(_COIN_COUNTED, ci=True) + ")"
+_PER_RE = (
+    r"(?P<per_intro>\s{0,2}(?:" + _alternation(["a", "an", "per", "each", "pro", "je", "im"], ci=True)
+    + r"\s{1,3}|/\s?|-(?:a|per)-))(?P<per>" + _alternation(_PER, ci=True) + ")"
+    # not a time: "a year ago", "im Jahr 2015"
+    r"(?!\s{1,3}(?:earlier|ago|before|previously|prior|later|after|zuvor|davor|früher)(?!\w)|\s{1,3}\d)"
 )
-_CANDIDATE = re.compile(
-    r"(?P<num>" + NUMERAL + r")"
-    r"|" + _VAGUE_AMOUNT
-    + r"|(?P<vp>" + _alternation(_VAGUE_P) + r")"
-    r"|(?P<word>(?i:" + _WORD_NUM + r"|(?<!\w)an?(?!\w)))"
+
+
+def _right_re(lang: str) -> re.Pattern[str]:
+    words = [k for k in _SUFFIX if k[0].isalpha()]
+    symbols = [k for k in _SUFFIX if not k[0].isalpha()]
+    cur = [_alternation(_SUFFIX_AS_WRITTEN), _alternation(words, ci=True), _CODE_RE,
+           r"(?<=[MTk])" + _CODE_AFTER_MAG, _alternation(symbols)]
+    if lang == "de":
+        cur.insert(0, _alternation(_SUFFIX_DE))
+    return re.compile(
+        r"(?:(?:-[ \t]{0,2}|\s{0,3})" + _MAG_RE + r")?"
+        r"(?P<of>\s{1,3}of)?"
+        r"(?:(?:-[ \t]{0,2}|\s{0,3})(?:(?P<cur>" + "|".join(cur) + ")|" + _subunit_re(lang) + "|" + _COIN_RE + r")"
+        r"|(?P<att>c|p|\ c)(?![\w-]|\.\w))?"
+        r"(?:[ \t]{1,2}(?P<mag2>" + _LONG_MAG_RE + r"))?"
+        r"(?:" + _PER_RE + r")?"
+        # a range join ahead ("2 to", "2 und"), read only when nothing else followed
+        r"(?P<join>(?=\s{0,2}(?:-|–|—|(?:to|and|bis|und|or|oder|TO|AND)(?!\w))\s{0,2}[\w$€£¥]))?"
+    )
+
+
+_RIGHT = {"en": _right_re("en"), "de": _right_re("de")}
+
+# Spelled numbers: a run of number words ("two hundred thousand", "forty-five"), counted as a
+# figure only where a magnitude, currency or coin follows. "a"/"an"/"ein" only lead a run.
+_LEADERS = ["a", "an", "ein", "eine", "einer", "einen", "einem"]
+_NUMBER_WORDS = [k for k in _WORDS if k not in _LEADERS]
+_DE_UNITS = ["ein", "zwei", "drei", "vier", "fünf", "sechs", "sieben", "acht", "neun"]
+_DE_TENS = ["zwanzig", "dreißig", "vierzig", "fünfzig", "sechzig", "siebzig", "achtzig", "neunzig"]
+_DE_COMPOUNDS = [u + "und" + t for u in _DE_UNITS for t in _DE_TENS]
+_DE_COMPOUNDS += [u + h for u in _DE_UNITS for h in ("hundert", "tausend")]
+
+
+def _words(keys, lower: bool = False) -> str:
+    """`keys` (lower-cased, or in their case variants) as one prefix tree ending at a word boundary."""
+    return "(?:" + _trie({k.lower() for k in keys} if lower else _cased(keys)) + r")(?!\w)"
+
+
+_GATE_WORDS = [
+    *_LONG_MAGS, *[k for k in _SUFFIX if k[0].isalpha()], *_SUFFIX_DE,
+    *[k for k in _SUBUNIT_CI if len(k) > 1], *_COIN_COUNTED, "hundred", "thousand",
+]
+_BRANCH_FIRST = [*_LEADERS, *_NUMBER_WORDS, *_DE_COMPOUNDS, *_FRACTIONS, *_VAGUE_Q, *_VAGUE_P, *_COIN]
+
+
+def _word_candidate_re(lower: bool) -> re.Pattern[str]:
+    """Candidates that start with a word, for one pass over the lower-cased text (`lower`,
+    the fast path: a third of the branches) or over the text as written.
+
+    Each attempt starts at a word boundary whose letter can begin one of the words, and the
+    branches are prefix trees.
+    """
+    def words(keys):
+        return _words(keys, lower)
+
+    def alternation(keys):
+        return _alternation([k.lower() for k in keys] if lower else keys, ci=not lower)
+
+    codes = [c.lower() for c in _CODES] if lower else _CODES
+    gate = (
+        r"(?=[\s-]{1,3}(?:" + alternation(_GATE_WORDS) + r"|m?" + _alternation(codes, guard=False)
+        + "|" + _CODE_RE + "))" if lower else
+        r"(?=[\s-]{1,3}(?:" + alternation(_GATE_WORDS) + r"|M" + _CODE_AFTER_MAG + "|" + _CODE_RE + "))"
+    )
+    number_word = words([*_NUMBER_WORDS, *_DE_COMPOUNDS, "hundred and", "thousand and"])
+    leader = words(_LEADERS)
+    firsts = {k[0].lower() for k in _BRANCH_FIRST} if lower else {k[0] for k in _cased(_BRANCH_FIRST)}
+    coins = "dime|nickel|quarter|penny" if lower else "[Dd]ime|[Nn]ickel|[Qq]uarter|[Pp]enny"
+    return re.compile(
+        r"\b(?=[" + re.escape("".join(sorted(firsts))) + r"])(?:"
+        # a fraction before a magnitude: "half a million", "a quarter million", "eine halbe"
+        r"(?P<frac>(?:" + words(["a", "an", "eine"]) + r"[ \t]{1,2})?(?P<fracw>" + words(_FRACTIONS)
+        + r")(?:[ \t]{1,2}" + words(["a", "an"]) + r")?(?=[ \t]{1,3}" + alternation(_LONG_MAGS) + "))"
+        # a spelled number before a magnitude, currency or coin: "eight mln dlrs", "zwei Euro"
+        r"|(?P<word>(?:" + leader + r"[ \t]{1,2})?" + number_word
+        + r"(?:(?:[ \t]{1,2}|-|[ \t]{1,2}" + words(["point"]) + r"[ \t]{1,2})" + number_word + r"){0,6}|" + leader + ")"
+        + gate
+        # a vague amount: "several billion", "wenige Milliarden", "billions of dollars"
+        + r"|(?P<vq>" + words(_VAGUE_Q) + r")\s{1,3}(?P<vqmag>"
+        + alternation([k for k in _VQ_MAGS if len(k) > 3]) + r")"
+        r"|(?P<vp>" + _alternation([k.lower() for k in _VAGUE_P] if lower else _VAGUE_P) + r")"
+        # a coin name that is a whole sentence ("Dime.", a one-word caption or answer)
+        r"|(?P<bare>" + coins + r")(?=[.!?](?:\s|\Z)|[ \t]*(?:\n[ \t]*\n|\Z))"
+        r")"
+    )
+
+
+_WORD_CANDIDATE_LOWER = _word_candidate_re(lower=True)
+_WORD_CANDIDATE = _word_candidate_re(lower=False)
+_VAGUE_P_AS_WRITTEN = frozenset(_VAGUE_P)
+_NUMERAL_CANDIDATE = re.compile(NUMERAL)
+_START = re.Match.start
+_SENTENCE_BEFORE = re.compile(r"(?:\A|[.!?]\s|\n\n)[ \t]{0,3}\Z")
+_WORD_TOKEN = re.compile(r"[^\W\d_]+")
+
+
+def _prefix_re() -> tuple[re.Pattern[str], dict[str, str], frozenset[str]]:
+    """Currency prefixes as a tree matched on the reversed text before a figure.
+
+    Returns the pattern, the ISO code of each matched key (lower case, spaces removed) and
+    the characters a prefix can end with (to skip the match for most figures).
+    """
+    keys: dict[str, str] = {}  # variant as written -> ISO
+    for key, iso in _PREFIX.items():
+        one_letter = sum(ch.isalpha() for ch in key) == 1  # "C$", "A$": as written only
+        variants = {key} if key.isalpha() or one_letter else _cased([key])
+        for v in variants:
+            keys.setdefault(v, str(iso))
+    for code, iso in _CODE_ISO.items():
+        keys.setdefault(code, iso)
+    for code, iso in _CODES_LOWER.items():
+        keys.setdefault(code, iso)
+    rev_keys = []
+    for key in keys:
+        rev = ""
+        r = key[::-1]
+        for i, ch in enumerate(r):
+            if i > 0 and ch.isalpha() and not r[i - 1].isalpha() and not r[i - 1].isspace() \
+                    and r[i - 1] != ".":
+                rev += _OPT_SPACE  # "hk $": letters, then a space, then the symbol
+            rev += ch
+        if key[0].isalnum():
+            rev += _GUARD
+        rev_keys.append(rev)
+    lookup = {_norm_key(k).replace(" ", ""): iso for k, iso in keys.items()}
+    # how a prefix can end: one character ("$", "€") or two ("SD", "rs", "s.")
+    ends = frozenset(k[-1] for k in keys if len(k) == 1 or not k[-1].isalpha()) | frozenset(
+        k[-2:] for k in keys if len(k) > 1 and k[-1].isalpha())
+    return re.compile(r"\s{0,2}(" + _trie(rev_keys) + ")"), lookup, ends
+
+
+_PREFIX_REV, _PREFIX_ISO, _PREFIX_ENDS = _prefix_re()
+
+# Dollars and cents: "$20 43", "15 dollars and 15", "3 GBP 1 pence", "thirteen dollars
+# forty-five cents". Without a subunit word only at the end of a clause or before "and",
+# "more", ..., since "$20 43 times" is not a price.
+_UNITS_WORDS = [k for k, v in _WORDS_EN.items() if 1 <= v < 10 and len(k) > 2]
+_CENTS_NUM = (
+    r"(?:\d{1,2}(?![\d.,]\d)|" + _alternation([k for k, v in _WORDS_EN.items() if 1 <= v < 100 and len(k) > 2], ci=True)
+    + r"(?:[- \t]" + _alternation(_UNITS_WORDS, ci=True) + r")?)"
 )
-_RIGHT = re.compile(
-    r"(?:[\s-]{0,3}" + _MAG_RE + r")?"
-    r"(?P<of>\s{1,3}of)?"
-    r"(?:[\s-]{0,3}(?:" + _CUR_SUFFIX_RE + "|" + _SUBUNIT_RE + r"))?"
-    r"(?:" + _PER_RE + r")?"
+_CENTS = re.compile(
+    r"(?:[ \t]{1,3}(?:and|und)[ \t]{1,3}|[ \t]{1,2})(?P<cents>" + _CENTS_NUM + r")"
+    r"(?:(?P<csub>[ \t]{0,2}(?:" + _alternation([k for k in _SUBUNIT_CI if k != "p"], ci=True) + "|"
+    + _alternation(_SUBUNIT_AS_WRITTEN) + r"))"
+    r"|(?=[ \t]{0,2}(?:[.,;:!?)\"']|\Z|" + _alternation(
+        ["and", "or", "more", "less", "only", "each", "apiece", "extra", "und", "oder", "mehr"]) + ")))"
 )
 _NOT_MONEY_AFTER = re.compile(r"\s{0,2}(?:%|(?i:per\s?cent|pct|prozent)(?!\w))")
 _RANGE_JOIN = re.compile(r"\s{0,2}(?:-|–|—|(?i:to|and|bis|und|or|oder))\s{0,2}$")
+_VAGUE_CONTEXT = 120  # characters either side of a bare vague amount searched for a money word
+_ELLIPSIS_FOLLOW = frozenset(["vs", "versus", "last", "year", "a", "in", "from", "against"])
+_ELLIPSIS_BEFORE, _ELLIPSIS_AFTER = 120, 40  # characters between an elliptic amount and its neighbour
+_SENTENCE_BREAK = re.compile(r"[.!?;]\s+[A-ZÄÖÜ\d]|\n[ \t]*\n|\n[ \t]{2,}|[()]")
+_VS_BETWEEN = re.compile(r"[ \t]{1,3}vs\.?[ \t]{1,3}(?:(?:profit|loss)[ \t]{1,3})?")
+_ENDS_FIGURE = frozenset(",;:)%'\"]!?")
+_VALUE_LINK = re.compile(r"\s{1,3}(?:from|vs\.?|versus|against|compared\s{1,3}with|to|von|auf)\s{1,3}")
+_LINK_FOLLOW = frozenset(["yesterday", "earlier", "previously", "before", "asked", "bid", "offered",
+                          "prior", "last", "a", "at", "on", "in"])
+_JOIN_BETWEEN = re.compile(r"\s{0,2}(?:-|–|—|(?i:to|and|bis|und|or|oder))\s{0,2}")
+_JOIN_AHEAD = re.compile(r"\s{0,2}(?:-|–|—|(?i:to|and|bis|und|or|oder)(?!\w))\s{0,2}(?=[\w$€£¥])")
+_OF_WEIGHT = re.compile(r"\s{1,3}of\s{1,3}(?!" + _alternation(_LEX["weight"]["money_words"], ci=True) + ")")
+_DIGIT_NEXT = re.compile(r"\s{0,2}\d")
+_FOLLOW_WORD = re.compile(r"\s{0,3}([^\W\d_]+)|\s{0,3}-\w")
+_NOUN_AFTER = re.compile(r"\s{1,3}(?:(?i:of|von)\s|[A-ZÄÖÜ][a-zäöüß])")
 _MONEY_CONTEXT = re.compile(
-    "(?i:" + "|".join(re.escape(w) for w in _LEX["money_context"]["words"]) + ")"
+    r"(?i:\b(?:" + "|".join(re.escape(w) for w in _LEX["money_context"]["words"]) + "))"
 )
+# An earnings-table line: a label, the figure right after it (after words such as "profit"
+# or "loss"), and "vs" or a short line: "    Net 528,790 vs 286,969", "Shr loss two cts vs
+# profit five cts". A paragraph that starts "Net profit surged 70% to ..." is prose.
 _TABLE_LINE = re.compile(
-    r"(?m)^[ \t]{0,8}(?P<label>" + _alternation(_LEX["table"]["labels"]) + r")\b[^\n]{0,160}"
+    r"(?m)^[ \t]{0,8}(?P<label>" + _alternation(_LEX["table"]["labels"]) + r")"
+    r"(?:[ \t]+" + _alternation(_LEX["table"]["label_words"], ci=True) + r"){0,3}[ \t,:]+"
+    r"(?=[\d(]|" + _alternation([k for k, v in _WORDS_EN.items() if 1 <= v < 100 and len(k) > 2] + ["nil"], ci=True)
+    + r")(?:(?=[^\n]{0,120}\bvs\b)[^\n]{0,160}|[^\n]{0,40}$)"
 )
-_VS = re.compile(r"(?i)\s{0,3}(?:vs\.?|versus)\s{0,3}")
+_QUOTES = "„“\"«»"
+# last words of the qualifier phrases, to skip the phrase lookup for most figures
+_QUAL_LAST = frozenset(k.split()[-1] for k in _QUALS) | {"between", "zwischen"}
 
-_PREFIX_CI = _ci_lookup(_PREFIX)
-_SUFFIX_CI = _ci_lookup(_SUFFIX)
-_SUBUNIT_CI = _ci_lookup(_SUBUNIT)
-_WORDS_CI = _ci_lookup(_WORDS)
-_VAGUE_Q_CI = _ci_lookup(_VAGUE_Q)
-_MAG_CI = _ci_lookup({k: v for k, v in _MAGNITUDE.items() if k not in _SHORT_MAGS})
 
+# ----------------------------------------------------------------------------- reading
 
 @dataclass(slots=True)
 class _Figure:
@@ -121,137 +383,460 @@ class _Figure:
     has_currency: bool = False
     qualifier: str = "exact"
     per: str | None = None
-    vague: tuple[Decimal, Decimal] | None = None  # [low, high) for vague amounts
+    vague: tuple[Decimal, Decimal] | None = None  # [low, high) for vague amounts and ranges
     between: bool = False
     table: bool = False
+    exact_cents: bool = False  # stated to the cent ("$20 43", "five nickels")
+    elliptic: bool = False  # "4.1 mln" after "5.2 mln dlrs": the currency is the neighbour's
+    ambiguous: str | None = None  # the currency word when several countries use it ("francs")
+    linked: bool = False  # a bare number after "from", "vs", ... a money figure ("from 190")
+    left_read: bool = False  # qualifier words before it have been read
 
 
 def _magnitude_exponent(word: str, lang: str) -> int:
+    if word.lower() in ("hundred", "hundert"):
+        return 2
     if lang == "de" and word in _MAG_DE:
         return int(_MAG_DE[word])
     if word in _MAGNITUDE:
         return int(_MAGNITUDE[word])
-    return int(_MAG_CI[word.lower()])
+    return int(_MAG_CI[_norm_key(word)])
 
 
-def _norm_key(s: str) -> str:
-    return re.sub(r"\s+", " ", s).lower()
+def _currency_of(word: str, lang: str) -> str:
+    if word in _CODE_ISO:
+        return _CODE_ISO[word]
+    if lang == "de" and word in _SUFFIX_DE:
+        return str(_SUFFIX_DE[word])
+    if word in _SUFFIX_AS_WRITTEN:
+        return str(_SUFFIX_AS_WRITTEN[word])
+    if word in _SUFFIX:
+        return str(_SUFFIX[word])
+    key = _norm_key(word)
+    return str(_SUFFIX_CI.get(key) or _CODES_LOWER.get(key) or _SUFFIX_CI[key])
 
 
-def _read_candidate(text: str, m: re.Match[str], lang: str) -> _Figure | None:
-    kind = m.lastgroup if m.lastgroup in ("num", "vp", "word") else "vague"
-    if m.group("num") is not None:
-        kind = "num"
-    start, end = m.start(), m.end()
-    if kind == "num":
-        number = parse_numeral(m.group("num"), lang)
-        if number is None:
+def _spelled_value(words: str) -> Decimal | None:
+    """'two hundred thousand' -> 200000; 'forty-five' -> 45; 'fünfundzwanzig' -> 25."""
+    total = cur = Decimal(0)
+    seen = False
+    tokens = _WORD_TOKEN.findall(words.lower())
+    if len(tokens) > 1 and tokens[0] in _LEADERS:
+        tokens = tokens[1:]  # "a two mln dlr" is two million, "a hundred" one hundred
+    if "point" in tokens:  # "one point three" -> 1.3
+        i = tokens.index("point")
+        whole = _spelled_value(" ".join(tokens[:i])) if i else Decimal(0)
+        digits = [_WORDS_CI.get(t) for t in tokens[i + 1:]]
+        if whole is None or not digits or any(d is None or not 0 <= d <= 9 for d in digits):
             return None
-        fig = _Figure(start, end, number)
-    elif kind == "word":
-        fig = _Figure(start, end, Decimal(str(_WORDS_CI[m.group("word").lower()])))
-    elif kind == "vp":
-        low, high = _VAGUE_P.get(m.group("vp")) or _ci_lookup(_VAGUE_P)[m.group("vp").lower()]
-        word = m.group("vp")
+        return whole + Decimal("0." + "".join(str(int(d)) for d in digits))
+    for tok in tokens:
+        if tok == "and":
+            continue
+        v = _WORDS_CI.get(tok)
+        if v is None:
+            v = _german_compound(tok)
+            if v is None:
+                return None
+        v = Decimal(str(v))
+        seen = True
+        if v == 100:
+            cur = (cur or 1) * 100
+        elif v == 1000:
+            total += (cur or 1) * 1000
+            cur = Decimal(0)
+        else:
+            cur += v
+    return total + cur if seen else None
+
+
+def _german_compound(tok: str) -> int | None:
+    """'fünfundzwanzig' -> 25, 'dreihundert' -> 300 (the compounds the candidate pattern admits)."""
+    for h, mult in (("hundert", 100), ("tausend", 1000)):
+        if tok.endswith(h) and tok[: -len(h)] in _WORDS:
+            return int(_WORDS[tok[: -len(h)]]) * mult
+    unit, sep, tens = tok.partition("und")
+    if sep and unit in _WORDS and tens in _WORDS:
+        return int(_WORDS[unit]) + int(_WORDS[tens])
+    return None
+
+
+def _read_prefix(text: str, start: int, floor: int) -> tuple[int, str] | None:
+    """The currency written just before `start` ("$", "US$ ", "EUR ", "hk $ "): (its start, ISO)."""
+    i = start
+    while i > floor and start - i < 2 and text[i - 1] in " \t\n\u00a0":
+        i -= 1
+    if i <= floor or (text[i - 1] not in _PREFIX_ENDS and text[i - 2:i] not in _PREFIX_ENDS):
+        return None
+    m = _PREFIX_REV.match(text[max(floor, start - _PREFIX_WINDOW):start][::-1])
+    if not m:
+        return None
+    iso = _PREFIX_ISO.get(_norm_key(m.group(1)[::-1]).replace(" ", ""))
+    return None if iso is None else (start - m.end(), iso)
+
+
+def _quote_shorthand(text: str, start: int, raw: str) -> bool:
+    """Whether `raw`, after "NUMBER/", has fewer digits than that number ("1.8245/50")."""
+    k = start - 1
+    while k > max(0, start - 16) and (text[k - 1].isdigit() or text[k - 1] in ".,"):
+        k -= 1
+    before = sum(ch.isdigit() for ch in text[k:start - 1])
+    return sum(ch.isdigit() for ch in raw) < before
+
+
+def _noun_follows(text: str, pos: int) -> bool:
+    """Whether a word that is not a function word follows `pos` ("a grand jury", "a dollar bill")."""
+    m = _FOLLOW_WORD.match(text, pos, pos + 24)
+    if not m:
+        return False
+    return m.group(1) is None or m.group(1).lower() not in _FOLLOW
+
+
+def _start_figure(text: str, m: re.Match[str], lang: str) -> _Figure | None:
+    """The figure a word candidate stands for, before its right-hand side is read."""
+    start, end = m.start(), m.end()
+    if m.group("word") is not None:
+        number = _spelled_value(m.group("word"))
+        return None if number is None else _Figure(start, end, number)
+    if m.group("frac") is not None:
+        return _Figure(start, end, Decimal(str(_FRACTIONS_CI[_norm_key(m.group("fracw"))])))
+    if m.group("vp") is not None:
+        word = text[start:end]
+        if not (word in _VAGUE_P_AS_WRITTEN or word.isupper()
+                or (word[0].isupper() and word.lower() in _VAGUE_P_AS_WRITTEN)):
+            return None  # "Milliarden" is a noun: capitalised; "billions" is not
         if lang == "de" and word[0].islower():
             return None  # German plural magnitudes are nouns: capitalised
-        fig = _Figure(start, end, None, magnitude=word.lower())
+        low, high = _VAGUE_P_CI[_norm_key(word)]
+        fig = _Figure(start, end, None, magnitude=word.lower(), qualifier="vague")
         fig.vague = (Decimal(10) ** low, Decimal(10) ** high)
-        fig.qualifier = "vague"
-    else:
+        return fig
+    if m.group("vq") is not None:
         q_low, q_high = _VAGUE_Q_CI[_norm_key(m.group("vq"))]
         exp = _magnitude_exponent(m.group("vqmag"), lang)
         scale = Decimal(10) ** exp
-        fig = _Figure(start, end, None, exponent=exp, magnitude=m.group("vqmag").lower())
+        fig = _Figure(start, end, None, exponent=exp, magnitude=m.group("vqmag").lower(),
+                      qualifier="vague")
         fig.vague = (Decimal(str(q_low)) * scale, Decimal(str(q_high)) * scale)
-        fig.qualifier = "vague"
+        return fig
+    if text[start:end].isupper() or not _SENTENCE_BEFORE.search(text, max(0, start - 8), start):
+        return None  # "NICKEL" is a headline; "nickel" inside a sentence is the metal
+    value, cur = _COIN[m.group("bare").lower()]
+    return _Figure(start, end, value, currency=cur, has_currency=True, exact_cents=True)
 
-    right = _RIGHT.match(text, end, min(len(text), end + _RIGHT_WINDOW))
+
+def _read_candidate(text: str, m: re.Match[str], lang: str, floor: int, in_table) -> _Figure | int | None:
+    """Read one candidate: its figure; or None when it is not money; or, when a number with
+    its magnitude was read but is not money ("zwei Milliarden Menschen"), where it ends."""
+    start, end = m.start(), m.end()
+    right_re = _RIGHT.get(lang) or _RIGHT["en"]
+    prefix = None
+    numeral = m.re is _NUMERAL_CANDIDATE
+    if numeral:
+        prefix = _read_prefix(text, start, floor)
+        if prefix is None and start and (text[start - 1].isalpha() or text[start - 1] == "_"):
+            return None  # "B747", "Q3"; but "USD3.14"
+        raw = m.group(0)
+        if start > 1 and text[start - 1] == "/" and text[start - 2].isdigit() and _quote_shorthand(text, start, raw):
+            return None  # "1.8245/50 marks": the offer side of a quote, written short
+        if len(raw) <= 3 and text[end + 1:end + 2].isdigit() and text.startswith(" ", end):
+            sp = SPACE_GROUPED.match(text, start)  # "12 500 EUR", "10 000 dollars"
+            if sp and sp.end() > end:
+                r = right_re.match(text, sp.end(), sp.end() + _RIGHT_WINDOW)
+                if prefix or r.group("cur") or r.group("sub"):
+                    raw, end = sp.group(0), sp.end()
+        if prefix is None and (end >= len(text) or text[end] in _ENDS_FIGURE):
+            right = None  # "1987,", "5%": nothing can follow
+        else:
+            right = right_re.match(text, end, end + _RIGHT_WINDOW)
+        if prefix is None and (right is None or right.end() == end):
+            # a bare number: money only on an earnings-table line, or as the first half of
+            # a range whose second half names the currency ("2 und 3 Mrd. Euro")
+            table = in_table(start)
+            ahead = right is not None and right.group("join") is not None
+            linked = not table and _linked(text, start, end, floor, lang)
+            if not table and not linked and not _in_range(text, start, end, floor, ahead):
+                return None
+            if _NOT_MONEY_AFTER.match(text, end):
+                return None
+            number = parse_numeral(raw, lang)
+            if number is None:
+                return None
+            fig = _Figure(start, end, number, table=table, linked=linked)
+            if table:
+                _read_left(text, fig, floor)
+            return fig
+        number = parse_numeral(raw, lang)
+        if number is None:
+            return None
+        fig = _Figure(start, end, number)
+        if prefix is not None:
+            fig.start, fig.currency, fig.has_currency = prefix[0], prefix[1], True
+    else:
+        fig = _start_figure(text, m, lang)
+        if fig is None or m.group("bare") is not None:
+            return fig
+        right = right_re.match(text, end, end + _RIGHT_WINDOW)
+
     if fig.vague is None and right.group("mag"):
         mag = right.group("mag")
         fig.exponent = _magnitude_exponent(mag, lang)
         fig.magnitude = mag.lower()
         fig.end = right.end("mag")
-    if right.group("cur"):
-        if right.group("of") and fig.vague is None and not fig.magnitude:
-            pass  # "5 of dollars" is not a form
+    cur = right.group("cur")
+    if cur and not fig.has_currency:
+        cur_end = right.end("cur")
+        if right.group("of") and fig.vague is None:
+            pass  # "5 million of dollars" is not a form
+        elif not cur[-1].islower() and cur_end < len(text) and text[cur_end].isdigit():
+            pass  # "1 $10": the symbol belongs to the next figure
+        elif _norm_key(cur) in ("pounds", "pound") and _OF_WEIGHT.match(text, cur_end):
+            pass  # "500 pounds of beef" is a weight
+        elif not numeral and not fig.magnitude and lang == "en" and _norm_key(m.group(0)) in ("a", "an") \
+                and (_noun_follows(text, cur_end) or _DIGIT_NEXT.match(text, cur_end)):
+            pass  # "a dollar bill", "a pound coin"; "a dollars 600m loan" (the word is the prefix)
         else:
-            fig.currency = _SUFFIX.get(right.group("cur")) or _SUFFIX_CI[
-                _norm_key(right.group("cur"))
-            ]
+            fig.currency = _currency_of(cur, lang)
             fig.has_currency = True
-            fig.end = right.end("cur")
-    elif right.group("sub") and fig.vague is None and not fig.magnitude:
-        sub = right.group("sub")
-        fig.currency = _SUBUNIT.get(sub) or _SUBUNIT_CI[sub.lower()]
-        fig.has_currency = True
-        fig.number = fig.number / 100 if fig.number is not None else None
-        fig.end = right.end("sub")
-    if right.group("per") and (fig.has_currency or fig.magnitude is None):
-        fig.per = str(_PER[right.group("per").lower()])
+            fig.end = cur_end
+            if cur.lower() in _AMBIGUOUS:
+                fig.ambiguous = cur.lower()
+            if right.group("mag2") and not fig.magnitude and cur.isupper():
+                fig.exponent = _magnitude_exponent(right.group("mag2"), lang)  # "75 USD million"
+                fig.magnitude = right.group("mag2").lower()
+                fig.end = right.end("mag2")
+    elif fig.vague is None and not fig.magnitude and not fig.has_currency:
+        if right.group("sub"):
+            sub = right.group("sub")
+            fig.currency = str(_SUBUNIT.get(sub) or _SUBUNIT_LOOKUP[_norm_key(sub)])
+            fig.number = fig.number / 100
+            fig.has_currency = fig.exact_cents = True
+            fig.end = right.end("sub")
+        elif right.group("coin") and not _noun_follows(text, right.end("coin")):
+            value, fig.currency = _COIN[right.group("coin").lower()]
+            fig.number = fig.number * value
+            fig.has_currency = fig.exact_cents = True
+            fig.end = right.end("coin")
+        elif right.group("att") and numeral and lang == "en" \
+                and text[start:right.end("att")] not in _ATTACHED_NOT_MONEY:  # "43c", "50p"; not "1080p"
+            fig.currency = str(_SUBUNIT[right.group("att").strip()])
+            fig.number = fig.number / 100
+            fig.has_currency = fig.exact_cents = True
+            fig.end = right.end("att")
+    if right.group("per") and right.start("per_intro") == fig.end and (fig.has_currency or not fig.magnitude):
+        fig.per = str(_PER[_norm_key(right.group("per"))])
         fig.end = right.end("per")
 
-    _read_left(text, start, fig)
-    # Spelled numbers need a magnitude ("a billion dollars") and a currency ("eight mln dlrs").
-    if kind == "word" and not (fig.magnitude and fig.has_currency):
-        return None
+    if not fig.has_currency:
+        if not numeral and fig.vague is None and fig.exponent < 6:
+            return fig.end  # spelled numbers need a currency ("eight mln dlrs", "zwei Euro")
+        if fig.magnitude in _SHORT_MAGS:
+            return fig.end
     if _NOT_MONEY_AFTER.match(text, fig.end):
-        return None
-    if fig.magnitude in _SHORT_MAGS and not fig.has_currency:
-        return None
+        return fig.end
+    if fig.has_currency:
+        if fig.per is None:
+            _read_cents(text, fig)
+    elif fig.vague is not None:
+        if not _bare_vague_ok(text, fig, lang):
+            return fig.end
+    else:
+        fig.table = in_table(start)
+        if not fig.table:
+            # "5.2 mln dlrs vs 4.1 mln": may take its neighbour's currency
+            fig.elliptic = fig.exponent >= 6 and not _noun_after(text, fig.end, lang)
+            if _in_range(text, fig.start, fig.end, floor):
+                return fig  # half of a range: "2 und 3 Mrd. Euro"
+            if fig.elliptic:
+                _read_left(text, fig, floor)
+                return fig
+            return fig.end  # "5 billion people" names no currency
+    _read_left(text, fig, floor)
     return fig
 
 
-_PREFIX_BY_LAST: dict[str, list[str]] = {}
-for _key in sorted(_PREFIX, key=len, reverse=True):
-    _PREFIX_BY_LAST.setdefault(_key[-1], []).append(_key)
-_WORD = re.compile(r"\S+")
-_QUOTES = " \t\n„“\"«»"
+def _noun_after(text: str, pos: int, lang: str) -> bool:
+    """Whether the figure ending at `pos` counts something named next ("4 billion people")."""
+    m = _FOLLOW_WORD.match(text, pos, pos + 24)
+    if not m:
+        return False
+    word = m.group(1)
+    if word is None:
+        return True  # "4 billion-dollar"
+    if lang == "de":
+        return word[0].isupper()
+    return word.lower() not in _FOLLOW and word.lower() not in _ELLIPSIS_FOLLOW
 
 
-def _read_left(text: str, start: int, fig: _Figure) -> None:
-    """Currency prefix, "between" and qualifier words before a figure (a few dict lookups)."""
-    pos = start
-    while pos > 0 and start - pos < 2 and text[pos - 1] in " \t\n":
-        pos -= 1
-    for key in _PREFIX_BY_LAST.get(text[pos - 1], ()) if pos else ():
-        a = pos - len(key)
-        if a >= 0 and text.startswith(key, a) and not (
-            key[0].isalnum() and a > 0 and text[a - 1].isalnum()
-        ):
-            fig.currency = str(_PREFIX[key])
-            fig.has_currency = True
-            fig.start = pos = a
-            break
-    lo = max(0, pos - _LEFT_WINDOW)
-    words = list(_WORD.finditer(text, lo, pos))[-3:]
-    if not words or text[words[-1].end():pos].strip(_QUOTES) != "":
+def _resolve_ambiguous(text: str, figs: list[_Figure]) -> None:
+    """"francs" in a story from Paris are French francs: the country the text names most wins."""
+    chosen: dict[str, str | None] = {}
+    for fig in figs:
+        if fig.ambiguous is None:
+            continue
+        if fig.ambiguous not in chosen:
+            cue_re, isos = _AMBIGUOUS[fig.ambiguous]
+            counts = [0] * len(isos)
+            for m in cue_re.finditer(text):
+                counts[m.lastindex - 1] += 1
+            best = max(range(len(isos)), key=counts.__getitem__)
+            chosen[fig.ambiguous] = isos[best] if counts[best] else None
+        if chosen[fig.ambiguous]:
+            fig.currency = chosen[fig.ambiguous]
+
+
+def _inherit_unit(text: str, figs: list[_Figure]) -> None:
+    """A bare number linked to the figure before it is in that figure's unit: on an
+    earnings-table line after "vs" ("Net 42.1 mln vs 43.0", "Shr seven cts vs 20"); in prose
+    after "from", "vs", "against", "compared with" or "to" when the two are alike in size
+    ("192 dlrs from 190 yesterday")."""
+    for prev, fig in itertools.pairwise(figs):
+        if fig.has_currency or fig.magnitude or fig.number is None or prev.vague is not None:
+            continue
+        if fig.table and _VS_BETWEEN.fullmatch(text, prev.end, fig.start):
+            pass
+        elif fig.linked and prev.has_currency and not prev.table:
+            cents = prev.exact_cents and prev.number < 1
+            written = prev.number * 100 if cents else prev.number
+            if not written or not Decimal("0.2") < fig.number / written < 5:
+                continue
+        else:
+            continue
+        if prev.magnitude and prev.exponent >= 3 and fig.number < 1000:
+            fig.exponent, fig.magnitude = prev.exponent, prev.magnitude
+            fig.currency, fig.has_currency = prev.currency, prev.has_currency
+        elif prev.exact_cents and prev.has_currency and not prev.magnitude and fig.number < 100:
+            fig.number = fig.number / 100
+            fig.currency, fig.has_currency, fig.exact_cents = prev.currency, True, True
+        elif fig.linked and prev.has_currency and not prev.magnitude:
+            fig.currency, fig.has_currency = prev.currency, True
+
+
+def _inherit_currency(text: str, figs: list[_Figure]) -> None:
+    """An amount with a magnitude but no currency takes the currency of the nearest money
+    figure of the same magnitude in its sentence: "5.2 mln dlrs vs 4.1 mln", "448.8 mln pesos
+    in 1985 on sales of 10.99 billion pesos against 422.3 mln in 1984", "27 Millionen Euro,
+    die sich noch um drei Millionen erhöhen könnte", "um acht Milliarden auf 127,5 Milliarden
+    Euro"."""
+    for i, fig in enumerate(figs):
+        if not fig.elliptic or fig.has_currency:
+            continue
+        for step, gap in ((-1, _ELLIPSIS_BEFORE), (1, _ELLIPSIS_AFTER)):
+            j = i + step
+            while 0 <= j < len(figs):
+                other = figs[j]
+                a, b = (other.end, fig.start) if step < 0 else (fig.end, other.start)
+                if b - a > gap or _SENTENCE_BREAK.search(text, a, b + 1):
+                    break
+                if other.has_currency and other.exponent == fig.exponent and (
+                        other.vague is None or other.qualifier == "range"):
+                    fig.currency, fig.has_currency = other.currency, True
+                    break
+                j += step
+            if fig.has_currency:
+                break
+
+
+def _linked(text: str, start: int, end: int, floor: int, lang: str) -> bool:
+    """Whether a bare number follows the figure before it as a comparison ("192 dlrs from 190
+    yesterday", "1.25 dlrs vs 1.10") and counts nothing itself ("from 12 banks")."""
+    if floor <= 0 or start - floor > 24 or not _VALUE_LINK.fullmatch(text, floor, start):
+        return False
+    if start + 4 == end and text[start:start + 2] in ("19", "20"):
+        return False  # a year: "from 1986"
+    m = _FOLLOW_WORD.match(text, end, end + 24)
+    if not m or not m.group(1):
+        return m is None
+    word = m.group(1)
+    if lang == "de":
+        return not word[0].isupper()
+    return word.lower() in _FOLLOW or word.lower() in _ELLIPSIS_FOLLOW or word.lower() in _LINK_FOLLOW
+
+
+def _in_range(text: str, start: int, end: int, floor: int, ahead: bool | None = None) -> bool:
+    """Whether a figure is joined to the one before or after it ("2-3", "2 und 3")."""
+    if ahead if ahead is not None else _JOIN_AHEAD.match(text, end):
+        return True
+    return floor > 0 and start - floor <= 8 and _JOIN_BETWEEN.fullmatch(text, floor, start) is not None
+
+
+def _read_cents(text: str, fig: _Figure) -> None:
+    """Extend "$20" over " 43", " and 43c", " forty-five cents" (dollars and cents)."""
+    if fig.exponent or fig.exact_cents or fig.number is None or fig.number != fig.number.to_integral_value():
         return
-    if words[-1].group(0).lower() in ("between", "zwischen"):
+    c = _CENTS.match(text, fig.end, fig.end + 40)
+    if not c:
+        return
+    raw = c.group("cents")
+    cents = Decimal(raw) if raw.isdigit() else _spelled_value(raw)
+    if cents is None or not 0 < cents < 100 or _NOT_MONEY_AFTER.match(text, c.end()):
+        return
+    fig.number += cents / 100
+    fig.exact_cents = True
+    fig.end = c.end()
+
+
+def _bare_vague_ok(text: str, fig: _Figure, lang: str) -> bool:
+    """A vague amount with no currency word ("plunged billions into", "wenige Milliarden.")."""
+    if fig.vague[0] < Decimal(10) ** 6:
+        return False  # "thousands of deals"
+    if text.startswith("-", fig.end):
+        return False  # "Millionen-Publikum"
+    nxt = _NOUN_AFTER.match(text, fig.end)
+    if nxt and (lang == "de" or nxt.group(0).strip().lower() in ("of", "von")):
+        return False  # "billions of people", "Milliarden Menschen"
+    word = _FOLLOW_WORD.match(text, fig.end, fig.end + 24)
+    if lang != "de" and word and word.group(1) and word.group(1).endswith("s") \
+            and word.group(1).lower() not in _FOLLOW:
+        return False  # "several million shares"
+    # a money word in the same sentence, close by: "spend millions on", "costs them billions"
+    lo = max(0, fig.start - _VAGUE_CONTEXT)
+    for brk in _SENTENCE_BREAK.finditer(text, lo, fig.start + 1):
+        lo = brk.start() + 1
+    hi = min(len(text), fig.end + _VAGUE_CONTEXT)
+    brk = _SENTENCE_BREAK.search(text, fig.end, hi)
+    if brk:
+        hi = brk.start() + 1
+    return _MONEY_CONTEXT.search(text, lo, hi) is not None
+
+
+def _read_left(text: str, fig: _Figure, floor: int) -> None:
+    """"between" and qualifier words right before a figure ("up to", "mindestens", "knapp")."""
+    fig.left_read = True
+    lo = max(0, floor, fig.start - _LEFT_WINDOW)
+    before = text[lo:fig.start]
+    words = before.split()[-3:]
+    if not words or words[-1].strip(_QUOTES).lower() not in _QUAL_LAST:
+        return
+    offsets = []
+    pos = len(before)
+    for w in reversed(words):
+        pos = before.rfind(w, 0, pos)
+        offsets.append(lo + pos)
+    offsets.reverse()
+    if words[-1].lower() in ("between", "zwischen"):
         fig.between = True
-        fig.start = words[-1].start()
+        fig.start = offsets[-1]
         return
     if fig.vague is not None:
         return
     for n in (3, 2, 1):
         if len(words) < n:
             continue
-        phrase = " ".join(w.group(0).strip("„“\"") for w in words[-n:])
-        qual = _QUALS.get(phrase.lower()) or _QUALS.get(phrase)
+        qual = _QUALS.get(" ".join(w.strip(_QUOTES) for w in words[-n:]).lower())
         if qual:
-            fig.qualifier = str(qual)
             first = words[-n]
-            fig.start = first.start() + len(first.group(0)) - len(first.group(0).lstrip("„“\""))
+            fig.qualifier = str(qual)
+            fig.start = offsets[-n] + len(first) - len(first.lstrip(_QUOTES))
             return
 
 
-def _in_table(starts: list[int], ends: list[int], pos: int) -> bool:
-    i = bisect.bisect_right(starts, pos) - 1
-    return i >= 0 and pos < ends[i]
-
-
 def _merge_ranges(text: str, figs: list[_Figure]) -> list[_Figure]:
-    """Join "$2-3 billion", "between $5m and $7m", "zwischen 2 und 3 Mrd. Euro"."""
+    """Join "$2-3 billion", "between $5m and $7m", "zwischen 2 und 3 Mrd. Euro", "5 to 7 mln dlrs".
+
+    "rose one dlr to 51-1/8" and "seven cts or 1.2 mln dlrs" are not ranges: "to" and "or"
+    join only a bare first figure; a spaced hyphen is a dateline ("April 3 - A five ...").
+    """
     out: list[_Figure] = []
     for fig in figs:
         prev = out[-1] if out else None
@@ -259,37 +844,49 @@ def _merge_ranges(text: str, figs: list[_Figure]) -> list[_Figure]:
             prev is not None
             and prev.vague is None
             and fig.vague is None
-            and prev.qualifier == "exact"
             and prev.end <= fig.start
             and fig.start - prev.end <= 8
-            and not (prev.has_currency and prev.magnitude and fig.has_currency and not prev.between)
+            and (prev.has_currency or fig.has_currency)
         ):
             join = _RANGE_JOIN.search(text, prev.end, fig.start)
-            word = join.group(0).strip().lower() if join else ""
-            ok = join is not None and join.start() == prev.end and (
-                word in ("-", "–", "—")
-                or (prev.between and word in ("and", "und"))
-                or (word in ("to", "bis", "or", "oder") and not prev.magnitude
-                    and not (prev.has_currency and fig.has_currency and not fig.magnitude))
-            )
-            if ok and (prev.has_currency or fig.has_currency):
-                exp = prev.exponent if prev.magnitude else fig.exponent
-                low = prev.number * Decimal(10) ** exp
-                high = fig.number * Decimal(10) ** fig.exponent
-                if low < high:
-                    merged = _Figure(
-                        prev.start, fig.end, fig.number, fig.exponent, fig.magnitude,
-                        prev.currency or fig.currency, True, "range", fig.per or prev.per,
-                    )
-                    merged.vague = (low, high)  # bounds of the range
-                    out[-1] = merged
-                    continue
+            if join is not None and join.start() == prev.end:
+                if not prev.left_read:
+                    _read_left(text, prev, out[-2].end if len(out) > 1 else 0)
+                word = join.group(0).strip().lower()
+                if word == "-":
+                    ok = join.group(0) == "-" and not text[fig.start].isalpha()
+                elif word in ("–", "—"):
+                    ok = not text[fig.start].isalpha()
+                elif word in ("and", "und"):
+                    ok = prev.between
+                elif word in ("to", "bis"):  # "5 to 7 mln dlrs", "$1.3 to $1.5bn"
+                    ok = not prev.magnitude and (not prev.has_currency or fig.magnitude is not None)
+                else:  # or, oder: "5 or 6 mln dlrs"
+                    ok = not prev.has_currency and not prev.magnitude
+                ok = ok and prev.qualifier in ("exact", "approx") and not (
+                    prev.has_currency and prev.magnitude and fig.has_currency and not prev.between)
+                if ok:
+                    exp = prev.exponent if prev.magnitude else fig.exponent
+                    low = prev.number * Decimal(10) ** exp
+                    high = fig.number * Decimal(10) ** fig.exponent
+                    if low < high < 20 * low:  # "1.7770-80 marks" is a quote, not a range
+                        merged = _Figure(
+                            prev.start, fig.end, fig.number, fig.exponent, fig.magnitude,
+                            prev.currency or fig.currency, True, "range", fig.per or prev.per,
+                        )
+                        merged.vague = (low, high)  # bounds of the range
+                        out[-1] = merged
+                        continue
         out.append(fig)
     return out
 
 
-def _to_span(text: str, fig: _Figure) -> MoneySpan:
-    scale = Decimal(10) ** fig.exponent
+_POW10 = {e: Decimal(10) ** e for e in range(-8, 16)}
+_HALF = Decimal("0.5")
+
+
+def _to_span(fig: _Figure) -> MoneySpan:
+    scale = _POW10[fig.exponent]
     if fig.qualifier == "range":
         low, high = fig.vague
         return MoneySpan(fig.start, fig.end, (low + high) / 2, low, high, fig.currency, "range",
@@ -299,9 +896,9 @@ def _to_span(text: str, fig: _Figure) -> MoneySpan:
         return MoneySpan(fig.start, fig.end, None, low, high, fig.currency, "vague",
                          fig.per, None, fig.magnitude)
     value = fig.number * scale
-    precision = Decimal("0.5") * Decimal(10) ** min(0, fig.number.as_tuple().exponent) * scale
-    if fig.currency and fig.number != fig.number.to_integral_value() and fig.exponent == 0:
-        precision = Decimal(0)  # "17-1/2 cts", "$4.99": stated to the cent
+    precision = _HALF * _POW10[max(-8, min(0, fig.number.as_tuple().exponent))] * scale
+    if fig.exact_cents or (fig.currency and fig.number != fig.number.to_integral_value() and fig.exponent == 0):
+        precision = Decimal(0)  # "17-1/2 cts", "$4.99", "five nickels": stated to the cent
     q = fig.qualifier
     low = high = value
     if q in ("at_least", "more_than"):
@@ -324,29 +921,36 @@ def find_money(text: str, lang: str = "en") -> list[MoneySpan]:
     """
     tables = [(m.start("label"), m.end()) for m in _TABLE_LINE.finditer(text)]
     t_starts = [a for a, _ in tables]
-    t_ends = [b for _, b in tables]
+
+    def in_table(pos: int) -> bool:
+        if not tables:
+            return False
+        i = bisect.bisect_right(t_starts, pos) - 1
+        return i >= 0 and pos < tables[i][1]
+
     figs: list[_Figure] = []
-    last_end = -1
-    for m in _CANDIDATE.finditer(text):
-        if m.start() < last_end:
+    last_end = 0
+    candidates = _NUMERAL_CANDIDATE.finditer(text)
+    low = text.lower()  # when the offsets agree, scan the lower-cased text (faster)
+    words = list(_WORD_CANDIDATE_LOWER.finditer(low) if len(low) == len(text) else _WORD_CANDIDATE.finditer(text))
+    if words:  # few: merge them into the numerals by position
+        candidates = heapq.merge(candidates, words, key=_START)
+    for m in candidates:
+        start = m.start()
+        if start < last_end:
             continue
-        fig = _read_candidate(text, m, lang)
+        fig = _read_candidate(text, m, lang, last_end, in_table)
         if fig is None:
             continue
-        if tables and fig.number is not None and _in_table(t_starts, t_ends, m.start()):
-            fig.table = True
+        if isinstance(fig, int):
+            last_end = fig  # a number and its magnitude, not money: not read again as a vague amount
+            continue
         if figs and fig.start < figs[-1].end:
             continue
         figs.append(fig)
         last_end = fig.end
     figs = _merge_ranges(text, figs)
-    spans = []
-    for fig in figs:
-        if fig.has_currency or fig.table:
-            spans.append(_to_span(text, fig))
-        elif fig.vague is not None and fig.qualifier == "vague":
-            # "wenige Milliarden" with no currency word: money only in a money sentence
-            lo, hi = max(0, fig.start - 160), min(len(text), fig.end + 80)
-            if _MONEY_CONTEXT.search(text, lo, hi):
-                spans.append(_to_span(text, fig))
-    return spans
+    _resolve_ambiguous(text, figs)
+    _inherit_unit(text, figs)
+    _inherit_currency(text, figs)
+    return [_to_span(f) for f in figs if f.has_currency or f.table or f.vague is not None]

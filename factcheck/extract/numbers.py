@@ -5,22 +5,31 @@ from __future__ import annotations
 import re
 from decimal import Decimal, InvalidOperation
 
-# Grouped thousands ("1,500,000", "1.500.000", "1 500 000" with a no-break space) or a
-# plain run, then an optional decimal part and wire-style fraction ("17-1/2", "3 1/4").
-# Every repetition is bounded and the start may not sit inside another number, so a
-# hostile run of digits or separators costs linear time.
+# Grouped thousands ("1,500,000", "1.500.000", "1 500 000" with a no-break space), Indian
+# lakh grouping ("12,34,567.89") or a plain run, then an optional decimal part and a
+# wire-style fraction ("17-1/2", "3 1/4"). Every repetition is bounded and the start may not
+# sit inside another number, so a hostile run of digits or separators costs linear time.
+# A letter right before the numeral is allowed here ("USD3.14"): the caller decides.
 NUMERAL = (
-    r"(?<![\w.,])"
-    r"(?:\d{1,3}(?:[,.\u00a0\u202f']\d{3}){1,6}(?:[.,]\d{1,6})?|\d{1,15}(?:[.,]\d{1,6})?)"
+    r"\d(?<![\d.,]\d)"  # a digit first, so the scan skips text without digits quickly
+    r"(?:\d{0,2}(?:[,.\u00a0\u202f']\d{3}){1,6}(?:[.,]\d{1,6})?"
+    r"|\d?(?:,\d\d){1,4},\d{3}(?:\.\d{1,6})?"
+    r"|\d{0,14}(?:[.,]\d{1,6})?)"
     r"(?:(?:-|\s)\d{1,2}/\d{1,2})?"
-    r"(?![\d/])"
+    r"(?!\d|/\d)"
 )
+
+# Thousands grouped with a plain space ("12 500 EUR", "10 000 dollars"): read only where a
+# currency follows or precedes, since "in 2019 500 people" is two numbers.
+SPACE_GROUPED = re.compile(r"\d{1,3}(?: \d{3}){1,4}(?:[.,]\d{1,6})?(?![\d/])")
 
 _FRACTION = re.compile(r"(?:-|\s)(\d{1,2})/(\d{1,2})$")
 _GROUPED = {
-    "en": re.compile(r"\d{1,3}(?:[,\u00a0\u202f']\d{3})+(?:\.\d+)?"),
-    "de": re.compile(r"\d{1,3}(?:[.\u00a0\u202f']\d{3})+(?:,\d+)?"),
+    "en": re.compile(r"\d{1,3}(?:[,\u00a0\u202f' ]\d{3})+(?:\.\d+)?|\d{1,2}(?:,\d\d)+,\d{3}(?:\.\d+)?"),
+    "de": re.compile(r"\d{1,3}(?:[.\u00a0\u202f' ]\d{3})+(?:,\d+)?"),
 }
+
+_NOT_DIGIT_OR_MARK = {"en": re.compile(r"[^\d.]"), "de": re.compile(r"[^\d,]")}
 
 
 def parse_numeral(raw: str, lang: str) -> Decimal | None:
@@ -28,19 +37,23 @@ def parse_numeral(raw: str, lang: str) -> Decimal | None:
 
     >>> parse_numeral("1,500,000", "en"), parse_numeral("1,5", "de"), parse_numeral("17-1/2", "en")
     (Decimal('1500000'), Decimal('1.5'), Decimal('17.5'))
+    >>> parse_numeral("12,34,567.89", "en"), parse_numeral("12 500", "de")
+    (Decimal('1234567.89'), Decimal('12500'))
     """
     frac = Decimal(0)
-    m = _FRACTION.search(raw)
-    if m:
-        num, den = int(m.group(1)), int(m.group(2))
-        if den == 0 or num >= den:
-            return None
-        frac = Decimal(num) / Decimal(den)
-        raw = raw[: m.start()]
+    if "/" in raw:
+        m = _FRACTION.search(raw)
+        if m:
+            num, den = int(m.group(1)), int(m.group(2))
+            if den == 0 or num >= den:
+                return None
+            frac = Decimal(num) / Decimal(den)
+            raw = raw[: m.start()]
+    if raw.isdigit():
+        return Decimal(raw) + frac
     lang = lang if lang in _GROUPED else "en"
     if _GROUPED[lang].fullmatch(raw):
-        dec = "." if lang == "en" else ","
-        cleaned = re.sub(r"[^\d" + re.escape(dec) + "]", "", raw).replace(",", ".")
+        cleaned = _NOT_DIGIT_OR_MARK[lang].sub("", raw).replace(",", ".")
     else:
         # Ungrouped: a lone separator is the decimal mark in either language ("2,5", "2.5").
         cleaned = raw.replace(",", ".")
