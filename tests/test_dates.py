@@ -242,8 +242,11 @@ def test_yearless_date_takes_year_from_publication_date():
     assert found("the deal closes April 28, officials said", pubdate=PUB) == [
         ("April 28", D(2025, 4, 28), D(2025, 4, 29), "day", True)
     ]
-    # the nearest reading: late December seen from January is last year's
-    assert found("on 28 December the", pubdate=PUB)[0][1] == D(2024, 12, 28)
+    # the tense chooses between last year's and this year's 28 December (see test_dates_tense)
+    assert found("The plant closed on 28 December.", pubdate=PUB)[0][1] == D(2024, 12, 28)
+    assert found("The plant will close on 28 December.", pubdate=PUB)[0][1] == D(2025, 12, 28)
+    # without a cue, running text takes the nearest reading
+    assert found("The closure on 28 December is a setback for the town.", pubdate=PUB)[0][1] == D(2024, 12, 28)
 
 
 def test_yearless_date_needs_publication_date():
@@ -252,9 +255,10 @@ def test_yearless_date_needs_publication_date():
 
 
 def test_german_yearless_day_month():
-    assert found("am 3. März wurde", "de", PUB) == [
+    assert found("am 3. März wird", "de", PUB) == [
         ("3. März", D(2025, 3, 3), D(2025, 3, 4), "day", True)
     ]
+    assert found("am 3. Mai wurde", "de", PUB)[0][1] == D(2024, 5, 3)  # past tense
 
 
 def test_relative_year_needs_publication_date():

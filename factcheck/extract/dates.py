@@ -1,23 +1,40 @@
 """Date mentions in English and German news text.
 
 `find_dates(text, lang, pubdate)` returns `DateSpan`s: the surface span and the interval
-[date_start, date_end) it denotes, with its granularity (day, month, quarter, half, year,
-decade). Dates without a year ("April 28", "im November") and relative dates ("last year",
-"am Mittwoch") are resolved against the publication date and flagged `resolved=True`;
-without a publication date they are not reported.
+[date_start, date_end) it denotes, with its granularity: day, week, month, quarter, half,
+season, year or decade (week and season extend the list of INTERFACES.md; a run of days such
+as "13-15 July" or "end of next week" is "day", a run of months "month" and so on).
+Dates read against the publication date ("April 28", "last year", "am Mittwoch", "next
+week", "Christmas") are flagged `resolved=True`; they are not reported without one.
 
-How it works: a fixed set of regular expressions, compiled once at import, each run with
-one `finditer` pass over the text. Every match is checked in Python (valid day and month,
-context words that make "2000" a count rather than a year, case of "May"/"march" ...) and
-becomes a candidate. Candidates are chosen longest first without overlaps; adjacent
-candidates joined by "to", "-", "bis", "between ... and" ... become one range. The word
-lists live in `factcheck/data/dates.toml`. Quantifiers are bounded or anchored on a
-preceding literal, so the run time grows linearly with the text.
+Reading a date without a year (see `_lean`): the tense of its clause decides between the
+reading before and after the publication date (past: "sales fell at Christmas"; future:
+"will meet on Monday", "wird ... am 3. Mai"); without a cue running text takes the nearest
+reading, and a date standing alone (a heading, a list or agenda line, a query) reads
+forward like a calendar entry. Cues move a date only out of a window around the
+publication date, so "asked for offers on March 24" (six days ahead) stays this year's.
+Dates listed together share the year written once ("July 12, 2014. July 13, July 14";
+"im April und Mai 2015"). Holidays of other calendars are computed, not looked up: the
+Hebrew calendar exactly, Orthodox Easter by the Julian computus, Islamic months and the
+Chinese New Year from new moons (Meeus), Hindu festivals approximately from new and full
+moons and the Sun's sidereal signs (almanacs differ by a day between regions).
+
+How it works: a fixed set of regular expressions (one per family: "day month year", "next N
+units", holidays ...), compiled once at import. A few cheap passes find anchors (keywords at
+a word start, four-digit numbers, short numbers before a separator); each family's pattern
+then runs only at or around its anchors, so an article pays for the families it can match.
+Every match is checked in Python (valid day and month, context words that make "2000" a
+count rather than a year, case of "May"/"march" ...) and becomes a candidate. Candidates are
+chosen longest first without overlaps; adjacent candidates joined by "to", "-", "bis",
+"between ... and" ... become one range. The word lists live in `factcheck/data/dates.toml`.
+Quantifiers are bounded or anchored on a preceding literal, so the run time grows linearly
+with the text.
 """
 
 from __future__ import annotations
 
 import datetime as dt
+import math
 import re
 import tomllib
 from dataclasses import dataclass
@@ -49,6 +66,8 @@ _MONTHS = {**_MONTH_FULL, **_MONTH_ABBR}
 _AMBIGUOUS_MONTHS = _words("ambiguous_months", "words")
 _WEEKDAYS = _lower_map(_DATA["weekdays"])
 _WEEKDAY_ABBR = _lower_map(_DATA["weekday_abbreviations"])
+_WEEKDAYS_LANG = {"en": {w for w in _WEEKDAYS if w.endswith("day")},
+                  "de": {w for w in _WEEKDAYS if not w.endswith("day")}}
 _NOT_WEEKDAY_BEFORE = _words("not_a_weekday_before", "words")
 _COUNT_WORDS = _lower_map(_DATA["count_words"])
 _QUARTER_ORD = _lower_map(_DATA["quarter_ordinals"])
@@ -82,10 +101,19 @@ _NTH = _lower_map(_DATA["nth_weekday_ordinals"])
 _HOL_FIXED = _lower_map(_DATA["holidays"]["fixed"])
 _HOL_EASTER = _lower_map(_DATA["holidays"]["easter"])
 _HOL_NTH = _lower_map(_DATA["holidays"]["nth_weekday"])
-_HOLIDAYS = {**_HOL_FIXED, **_HOL_EASTER, **_HOL_NTH}
+_HOL_ORTHODOX = _lower_map(_DATA["holidays"]["orthodox"])
+_HOL_HEBREW = _lower_map(_DATA["holidays"]["hebrew"])
+_HOL_ISLAMIC = _lower_map(_DATA["holidays"]["islamic"])
+_HOL_OTHER = _lower_map(_DATA["holidays"]["other"])
+_HOLIDAYS = {**_HOL_FIXED, **_HOL_EASTER, **_HOL_NTH, **_HOL_ORTHODOX, **_HOL_HEBREW, **_HOL_ISLAMIC,
+             **_HOL_OTHER}
+_HOLIDAYS.update({k.replace("'", "\u2019"): v for k, v in _HOLIDAYS.items() if "'" in k})
+_HOL_KEY = {re.sub(r"[\s\u00a0-]+", " ", k).replace("\u2019", "'"): k for k in _HOLIDAYS}
 _NOT_HOLIDAY_BEFORE = _words("not_a_holiday_before", "words")
 _PERIOD_EDGES = _lower_map(_DATA["period_edges"])
 _DOM_AFTER = _words("day_of_month_after", "words")
+_IDIOMS = set(_DATA["not_a_date"]["idioms"])
+_NAME_MONTHS = _words("not_a_date", "name_months")
 
 
 def _build_day_words() -> tuple[dict[str, int], dict[str, int]]:
@@ -113,6 +141,36 @@ def _build_day_words() -> tuple[dict[str, int], dict[str, int]]:
 
 
 _ORD_WORDS, _CARD_WORDS = _build_day_words()
+
+
+def _build_spelled_years() -> dict[str, int]:
+    """Years written in words: "nineteen twenty-eight", "two thousand (and) ten", "twenty
+    nineteen", "nineteen oh five" (1900-2099)."""
+    units = {k: v for k, v in _lower_map(_DATA["cardinals_en"]).items() if v < 20}
+    tens = _lower_map(_DATA["tens_en"]) | {"forty": 40, "fifty": 50, "sixty": 60, "seventy": 70,
+                                           "eighty": 80, "ninety": 90}
+    two = dict(units)
+    for tw, tv in tens.items():
+        two[tw] = tv
+        for uw, uv in units.items():
+            if uv < 10:
+                two[f"{tw} {uw}"] = tv + uv
+    out: dict[str, int] = {}
+    for w, v in two.items():
+        if v >= 10:
+            out[f"nineteen {w}"] = 1900 + v
+            out[f"twenty {w}"] = 2000 + v
+        else:
+            out[f"nineteen oh {w}"] = 1900 + v
+        out[f"two thousand {w}"] = 2000 + v
+        out[f"two thousand and {w}"] = 2000 + v
+        out[f"nineteen hundred and {w}"] = 1900 + v
+    out["two thousand"] = 2000
+    out["nineteen hundred"] = 1900
+    return out
+
+
+_SPELLED_YEARS = _build_spelled_years()
 
 
 def _norm(word: str) -> str:
@@ -154,6 +212,7 @@ _YEAR4 = r"[12]\d{3}(?!\d)(?![.,]\d)"
 _DSUF = r"(?:(?:st|nd|rd|th|te[nrms]?)(?!" + _LETTER + r")|\.(?![\d]))?"
 _DSUF_NODOT = r"(?:(?:st|nd|rd|th|te[nrms]?)(?!" + _LETTER + r"))?"
 _REL_YEAR_ALT = _alt(_REL_YEAR)
+_SPELLED_ALT = _alt(_SPELLED_YEARS)
 
 _MACROS = {
     "S": r"[\s\u00a0]{0,3}",
@@ -228,6 +287,12 @@ _RANGE_SEP = r"(?:-|–|—|to|through|thru|till|until|bis(?:<S1>zum)?|/)"
 
 _WD_ALT = _alt(_WEEKDAYS)
 _WEEK_ALT = _alt(_words("week_words", "words"))
+_NU_REL = _lower_map(_DATA["next_n"]["direction"])
+_NU_COUNT = {**_lower_map(_DATA["next_n"]["counts"]), **{k: v for k, v in _COUNT_WORDS.items() if v}}
+_NU_UNITS = _lower_map(_DATA["next_n"]["units"])
+_WEEK_REL = {**_REL_YEAR, **_lower_map(_DATA["next_n"]["week_extra"])}
+_SEASONS = _lower_map(_DATA["seasons"]["names"])
+_THIRD_WORDS = _lower_map(_DATA["period_thirds"]["words"])
 
 # Every pattern starts with a lookbehind and a literal, a character class or a word trie
 # (no leading optional group), so the regex engine rejects most positions at once. The
@@ -403,7 +468,8 @@ _PATTERNS: list[tuple[str, str]] = [
     # holidays: "Christmas", "Thanksgiving 2017", "Ostermontag 2018", "last Easter"
     (
         "hol",
-        r"(?<!" + _LETTER + r")(?P<hol>" + _alt(_HOLIDAYS) + r")<NA>(?:<S>,?<S>(?:of<S1>)?(?P<y><YEAR4>)"
+        r"(?<!" + _LETTER + r")(?P<hol>" + _alt(_HOLIDAYS) + r")<NA>(?:<S>,?<S>(?:(?:of|in)<S1>)?(?:(?P<y><YEAR4>)"
+        r"|(?P<ys>" + _SPELLED_ALT + r")<NA>)"
         r"|<S1>(?:of<S1>)?(?P<ry>" + _REL_YEAR_ALT + r")<S1>year<NA>)?",
     ),
     # "by the end of the year", "Jahresende", "Ende des Monats"
@@ -413,6 +479,69 @@ _PATTERNS: list[tuple[str, str]] = [
         "dom",
         r"(?<!" + _LETTER + r")(?:(?P<pre>on|for)<S1>the<S1>|(?P<am>am)<S1>)"
         r"(?:(?P<dn>[0-3]?\d)(?!\d)(?:(?:st|nd|rd|th|te[nrms]?)<NA>|\.(?!\d))?|<ORDW:dw>)(?![.,]\d)",
+    ),
+    # "next 3 years", "the past two weeks", "in den nächsten drei Monaten"
+    (
+        "nu",
+        r"(?<!" + _LETTER + r")(?:the<S1>)?(?P<rel>" + _alt(_NU_REL) + r")<S1>(?P<n>\d{1,2}|"
+        + _alt(_NU_COUNT) + r")<S>(?P<u>" + _alt(_NU_UNITS) + r")<NA>",
+    ),
+    # "in 3 weeks", "three weeks hence", "2 years from today", "3 fridays from now", "in 2 Wochen"
+    (
+        "inn",
+        r"(?<!" + _LETTER + r")(?:(?P<pin>in|within|innerhalb<S1>von)<S1>)?(?P<n>\d{1,2}|"
+        + _alt(_NU_COUNT) + r")<S1>(?:(?P<u>" + _alt(_NU_UNITS) + r")|(?P<wd>" + _WD_ALT + r")s)<NA>"
+        r"(?:<S1>(?P<post>from<S1>now|from<S1>today|from<S1>tomorrow|from<S1>yesterday|after<S1>today"
+        r"|before<S1>yesterday|before<S1>today|hence|back|ago))?",
+    ),
+    # compound durations: "1 month, 21 days ago", "2 years 21 days later"
+    (
+        "cdur",
+        r"(?<!" + _LETTER + r")(?P<n1>\d{1,2}|" + _alt(_NU_COUNT) + r")<S1>(?P<u1>" + _alt(_NU_UNITS)
+        + r")<NA>(?:<S>,<S>|<S1>and<S1>|<S1>)(?P<n2>\d{1,2}|" + _alt(_NU_COUNT) + r")<S1>(?P<u2>"
+        + _alt(_NU_UNITS) + r")<S1>(?P<post>ago|from<S1>now|hence)<NA>",
+    ),
+    # weeks: "this week", "next week", "the week after next", "end of last week", "letzte Woche"
+    (
+        "wk",
+        r"(?<!" + _LETTER + r")(?:(?:at<S1>)?(?:the<S1>)?(?P<pos>beginning|start|end|middle)<S1>of<S1>"
+        r"(?:the<S1>)?(?:around<S1>)?)?(?:(?P<rel>" + _alt(_WEEK_REL) + r")<S1>(?:" + _WEEK_ALT + r")<NA>"
+        r"|the<S1>week<S1>(?P<after>after<S1>next|before<S1>last))",
+    ),
+    # "the first week of October 2014", "letzte Woche im September 2014"
+    (
+        "wkm",
+        r"(?<!" + _LETTER + r")(?:the<S1>)?(?P<o>first|second|third|fourth|last|erste|zweite|dritte"
+        r"|vierte|letzte)<S1>(?:" + _WEEK_ALT + r")<S1>(?:of|in|im)<S1><MON:mon>(?:<S>,?<S>(?P<y><YEAR4>))?",
+    ),
+    # seasons: "this summer", "last winter", "the spring of 1978", "Sommer 2019", "diesen Sommer"
+    (
+        "sea",
+        r"(?<!" + _LETTER + r")(?:(?P<rel>" + _REL_YEAR_ALT + r"|the)<S1>)?(?P<s>" + _alt(_SEASONS)
+        + r")<NA>(?:<S>,?<S>(?:of<S1>)?(?:(?P<y><YEAR4>)|(?P<ys>" + _SPELLED_ALT + r")<NA>))?",
+    ),
+    # thirds of a year: "the end of 2012", "mid-2019", "Anfang 2020", "beginning of 2017"
+    (
+        "ythird",
+        r"(?<!" + _LETTER + r")(?:at<S1>)?(?:the<S1>)?(?P<pre>" + _alt(_THIRD_WORDS) + r")(?:<S1>of|<S1>des)?"
+        r"(?:<S1>|-)(?:(?:the<S1>)?year<S1>)?(?P<y><YEAR4>)(?![\w'\u2019])",
+    ),
+    # a day of a relative month: "20 of this month", "the 20th of the previous month"
+    (
+        "dorel",
+        r"(?<!" + _LETTER + r")(?:the<S1>)?(?:<DNUM:dn>|<ORDW:dw>)<S1>of<S1>(?:the<S1>)?(?P<rel>"
+        + _REL_YEAR_ALT + r")<S1>month<NA>",
+    ),
+    # the last day of a month: "last day of October 2015", "fifth last day of May"
+    (
+        "lastday",
+        r"(?<!" + _LETTER + r")(?:the<S1>)?(?:(?P<o>" + _alt(_ORD_WORDS) + r"|\d(?:st|nd|rd|th))<S1>)?"
+        r"(?P<last>last<S1>)?day<S1>(?:of|in)<S1><MON:mon>(?:<S>,?<S>(?P<y><YEAR4>))?",
+    ),
+    # years in words after a preposition: "in nineteen twenty-eight", "the year two thousand ten"
+    (
+        "ysp",
+        r"(?<!" + _LETTER + r")(?:in|of|since|until|by|year)<S1>(?P<ys>" + _SPELLED_ALT + r")<NA>",
     ),
     # weekdays: "on Wednesday", "am Mittwoch", "last Friday", "Mittwochabend"
     (
@@ -424,53 +553,191 @@ _PATTERNS: list[tuple[str, str]] = [
 
 _FAMILY_RANK = {name: i for i, (name, _) in enumerate(_PATTERNS)}
 
-# Gates: a family's pattern runs only when the text holds something it needs (a month
-# name, "quart", ...), so a news article pays for the few patterns it can match.
-_MONTH_ANY = re.compile(r"(?<!" + _LETTER + r")" + _alt(_MONTHS) + r"(?!" + _LETTER + r")")
-_WEEKDAY_ANY = re.compile(r"(?<!" + _LETTER + r")" + _WD_ALT)
-_GATE_REGEX = {
-    "month": _MONTH_ANY,
-    "weekday": _WEEKDAY_ANY,
-    "digit": re.compile(r"\d"),
-    "rd": re.compile(_alt(_DAYS_REL)),
-    "hol": re.compile(_alt(_HOLIDAYS)),
-    "edge": re.compile(_alt(_PERIOD_EDGES)),
-    "qn": re.compile(r"q[1-4]"),
-    "nq": re.compile(r"[1-4]q"),
-    "hn": re.compile(r"h[12]"),
-    "nh": re.compile(r"[12]h"),
-}
-_GATE_WORDS = {
-    "q": ("quart", "qtr"),
-    "h": ("half", "hälfte", "halbjahr"),
-    "dec4": ("0s", "0's", "0\u2019s"),
-    "dec2": ("0s", "0's", "0\u2019s"),
-    "decde": ("0er",),
-    "decw": ("ties",),
-    "fy": ("fiscal", "fy", "financial", "geschäftsjahr", "gj", "wirtschaftsjahr"),
-    "ru": ("year", "yr", "month", "quarter", "qtr", "jahr", "monat", "quartal", "decade",
-           "jahrzehnt", "halbjahr"),
-    "pp": ("vorjahr", "vormonat", "vorquartal"),
-    "ago": ("ago",),
-    "vor": ("vor",),
-    "dom": ("on the", "for the", "am "),
-}
-_FAMILY_GATE = {
-    **{f: "month" for f in ("dmy", "dmyw", "mdy", "ddm", "mdd", "my", "myrel", "ym", "bm")},
-    **{f: "weekday" for f in ("wdd", "wdw", "wwd", "nwd", "wd")},
-    **{f: "digit" for f in ("ddnum", "iso", "num", "nmy", "nym", "ndm", "yr", "y")},
-    **{f: f for f in ("rd", "hol", "edge", "qn", "nq", "hn", "nh")},
+# ----------------------------------------------------------------------------- anchors
+#
+# Running every family's pattern over the whole text costs one pass each. Instead a few
+# cheap passes find *anchors*: a keyword (month, weekday, "year", a holiday's first word ...)
+# at a word start, a four-digit number, a short number before a separator, "q"/"h" next to
+# a digit. Each family then runs only where one of its anchors is: matched right at the
+# anchor ("at") or searched in a small window around it ("win", margins in characters).
+# Every match of a family contains one of its anchors, so nothing is lost.
+
+_WIN_FWD = 90  # characters after an anchor's start a window reaches (longest match + look-ahead)
+
+
+def _kw_table() -> dict[str, tuple[dict[str, tuple], dict[str, tuple]]]:
+    """anchor word -> (families run at any word starting with it, families run only when
+    the word ends there); each family with its run mode ("at", or ("win", back))."""
+    table: dict[str, tuple[dict, dict]] = {}
+
+    def add(words, fams: dict[str, object], whole: bool) -> None:
+        for w in words:
+            w = w.lower()
+            pre, wh = table.setdefault(w, ({}, {}))
+            (wh if whole else pre).update(fams)
+
+    def first_words(keys) -> set[str]:
+        return {re.split(r"[\s\-\u00a0]+", k.lower())[0] for k in keys}
+
+    # ("win", back, need): search a window reaching `back` characters before the anchor, but
+    # only when the word before the anchor fits: "digit" (a digit close before), "num" (a
+    # number or count word), "rel" (next/last/this ...), "ord" (an ordinal, "of"), "mod" (a
+    # month modifier: in/since/early ...), "edge" (the/of, or a compound word); None: always
+    month_fams = {"dmy": ("win", 30, "digit"), "dmyw": ("win", 45, "ord"), "mdy": "at",
+                  "ddm": ("win", 40, "digit"), "mdd": "at", "my": "at", "myrel": "at",
+                  "bm": ("win", 45, "mod")}
+    add(_MONTHS, month_fams, whole=True)
+    add(_WEEKDAYS, {"wdd": "at", "wdw": "at", "wwd": ("win", 30, "wwd"), "nwd": ("win", 20, "ord"),
+                    "wd": "at", "inn": ("win", 25, "num")}, whole=False)
+    add(first_words(_HOLIDAYS), {"hol": "at"}, whole=True)
+    units = {"year", "yr", "month", "quarter", "qtr", "jahr", "monat", "quartal", "decade",
+             "jahrzehnt", "halbjahr"}
+    add(units | first_words(_REL_UNITS), {"ru": ("win", 30, "rel")}, whole=False)
+    add({"year", "month", "jahr", "monat", "week"} | first_words(_PERIOD_EDGES) - {"the", "end", "beginning",
+        "start", "ende", "anfang", "mitte"}, {"edge": ("win", 30, "edge")}, whole=False)
+    add(_PREV_PERIOD, {"pp": "at"}, whole=True)
+    add({w.split(" ")[-1] for w in _DAYS_REL}, {"rd": ("win", 30, None)}, whole=True)
+    add({"ago"}, {"ago": ("win", 30, None)}, whole=True)
+    add({"vor"}, {"vor": "at"}, whole=True)
+    add({"quart", "qtr"}, {"q": ("win", 30, None)}, whole=False)
+    add({"half", "hälfte", "halbjahr", "jahreshälfte"}, {"h": ("win", 25, None)}, whole=False)
+    add(_DECADE_WORDS, {"decw": ("win", 25, None)}, whole=True)
+    add(first_words(_FISCAL), {"fy": "at"}, whole=False)
+    add(first_words(_NU_UNITS), {"nu": ("win", 48, "num"), "inn": ("win", 40, "num"),
+                                 "cdur": ("win", 40, "num")}, whole=True)
+    add({"week", "woche"}, {"wk": ("win", 45, "rel"), "wkm": ("win", 25, "ord")}, whole=False)
+    add(first_words(_SEASONS), {"sea": ("win", 25, None)}, whole=True)
+    add({"month"}, {"dorel": ("win", 40, "rel")}, whole=True)
+    add({"day"}, {"lastday": ("win", 30, "ord")}, whole=True)
+    add({"nineteen", "two", "twenty"}, {"ysp": ("win", 12, None)}, whole=True)
+    # a family of a shorter anchor also runs at every longer anchor word starting with it
+    for w, (pre, _wh) in list(table.items()):
+        for i in range(1, len(w)):
+            if w[:i] in table:
+                for fam, mode in table[w[:i]][0].items():
+                    pre.setdefault(fam, mode)
+    return {w: (tuple(pre.items()), tuple(wh.items())) for w, (pre, wh) in table.items()}
+
+
+_KW = _kw_table()
+# one pass: a non-letter (consumed, so the engine skips to candidate positions fast) and a
+# keyword; the text is scanned with a space in front so that position 0 is a word start
+_KW_RX = re.compile(r"[^a-zäöüß](?P<w>" + _alt(_KW) + ")")
+# a four-digit number starting with 1 or 2 (group y), or one or two digits before a date separator
+_DIGIT_RX = re.compile(r"\d(?:(?P<y>(?<=[12])\d{3})|\d?(?:[./-]|\.?[\s\u00a0]{1,3}(?:[-–—/]|bis)))")
+_QN_RX = re.compile(r"q[1-4]")
+_NQ_RX = re.compile(r"q(?<=[1-4]q)")
+_HN_RX = re.compile(r"h[12]")
+_NH_RX = re.compile(r"h(?<=[12]h)")
+_DEC_RX = re.compile(r"0['\u2019]?s")
+_DOM_RX = re.compile(r"the[\s\u00a0]{1,3}(?=\d|(?:" + _alt(_ORD_WORDS) + r")(?![^\W\d_]))")
+_AM_RX = re.compile(r"am[\s\u00a0]{1,3}(?=\d)")
+_Y4_FAMS = ("iso", "yr", "nym", "ym", "dec4", "y", "decde")
+_DN_FAMS = ("ddnum", "num", "nmy", "ndm")
+
+
+_ANY_DIGIT = re.compile(r"\d")
+_NEED_WORDS = {
+    "num": {w.split(" ")[-1] for w in _NU_COUNT},
+    "rel": {w.split(" ")[-1] for w in (*_REL_YEAR, *_NU_REL, *_WEEK_REL)} | {"the", "of", "rest"},
+    "ord": set(_ORD_WORDS) | set(_NTH) | set(_QUARTER_ORD) | {"of", "de", "the"},
+    "mod": {w.split(" ")[-1] for w in _MONTH_MOD_MODE} | {w.split(" ")[-1] for w in _THIRD_WORDS},
+    "edge": {"the", "of", "des", "this", "rest"},
+    "wwd": {"on", "am", "week", "woche", "weeks"},
 }
 
 
-def _family_runs(family: str, low: str, cache: dict[str, bool]) -> bool:
-    gate = _FAMILY_GATE.get(family)
-    if gate is not None:
-        if gate not in cache:
-            cache[gate] = _GATE_REGEX[gate].search(low) is not None
-        return cache[gate]
-    words = _GATE_WORDS.get(family)
-    return words is None or any(w in low for w in words)
+def _prev_token(low: str, a: int) -> str:
+    """The word or number just before position a (over up to four other characters)."""
+    j = a - 1
+    stop = max(-1, a - 6)
+    while j > stop and not low[j].isalnum():
+        j -= 1
+    k = j
+    stop = max(-1, j - 20)
+    while k > stop and low[k].isalnum():
+        k -= 1
+    return low[k + 1 : j + 1]
+
+
+def _need_ok(need: str, low: str, a: int, e: int, pw: str) -> bool:
+    if need == "digit":
+        return _ANY_DIGIT.search(low, max(0, a - 12), a) is not None
+    if need == "edge" and ((e < len(low) and low[e].isalpha()) or low[a:e] in _PERIOD_EDGES):
+        return True  # a compound: "Jahresende"
+    return (need == "num" and pw.isdigit()) or pw in _NEED_WORDS[need]
+
+
+def _anchors(low: str) -> tuple[dict[str, set[int]], dict[str, list[tuple[int, int]]]]:
+    """Per family: the positions to match at, and the windows to search."""
+    at: dict[str, set[int]] = {}
+    win: dict[str, list[tuple[int, int]]] = {}
+    n = len(low)
+    kw = _KW
+    for m in _KW_RX.finditer(" " + low):
+        a, e = m.start("w") - 1, m.end("w") - 1
+        pre, whole = kw[m.group("w")]
+        fams = pre + whole if whole and (e >= n or not low[e].isalpha()) else pre
+        checked: dict[str, bool] = {}
+        pw = None
+        for fam, mode in fams:
+            if mode == "at":
+                at.setdefault(fam, set()).add(a)
+                continue
+            need = mode[2]
+            if need is not None:
+                ok = checked.get(need)
+                if ok is None:
+                    if pw is None:
+                        pw = _prev_token(low, a)
+                    ok = checked[need] = _need_ok(need, low, a, e, pw)
+                if not ok:
+                    continue
+            win.setdefault(fam, []).append((max(0, a - mode[1]), min(n, a + _WIN_FWD)))
+    y4 = win.setdefault("ythird", [])
+    for m in _DIGIT_RX.finditer(low):
+        a = m.start()
+        if m.group("y") is None:
+            for fam in _DN_FAMS:
+                at.setdefault(fam, set()).add(a)
+        elif (a == 0 or not low[a - 1].isdigit()) and not low[a + 4 : a + 5].isdigit():
+            for fam in _Y4_FAMS:
+                at.setdefault(fam, set()).add(a)
+            y4.append((max(0, a - 30), min(n, a + 6)))
+    for m in _QN_RX.finditer(low):
+        at.setdefault("qn", set()).add(m.start())
+    for m in _NQ_RX.finditer(low):
+        at.setdefault("nq", set()).add(m.start() - 1)
+    for m in _HN_RX.finditer(low):
+        at.setdefault("hn", set()).add(m.start())
+    for m in _NH_RX.finditer(low):
+        at.setdefault("nh", set()).add(m.start() - 1)
+    for m in _DEC_RX.finditer(low):
+        a = m.start()
+        win.setdefault("dec2", []).append((max(0, a - 3), min(n, a + 6)))
+        win.setdefault("dec4", []).append((max(0, a - 4), min(n, a + 6)))
+    i = low.find("0er")
+    while i >= 0:
+        win.setdefault("decde", []).append((max(0, i - 4), min(n, i + 20)))
+        i = low.find("0er", i + 1)
+    for rx in (_DOM_RX, _AM_RX):
+        for m in rx.finditer(low):
+            win.setdefault("dom", []).append((max(0, m.start() - 6), min(n, m.start() + _WIN_FWD)))
+    return at, win
+
+
+def _merged(windows: list[tuple[int, int]]) -> list[tuple[int, int]]:
+    windows.sort()
+    out = [list(windows[0])]
+    for s, e in windows[1:]:
+        if s <= out[-1][1]:
+            if e > out[-1][1]:
+                out[-1][1] = e
+        else:
+            out.append([s, e])
+    return out
+
+
 _COMPILED = [(name, re.compile(_p(pat))) for name, pat in _PATTERNS]
 
 # look-backs from the start of a match (run on the lower-cased text, anchored at its end)
@@ -483,6 +750,7 @@ _WD_MOD_RE = re.compile(_p(
     r"(?<!" + _LETTER + r")(?P<mod>on|last|next|this|coming|this<S1>coming|am|letzten"
     r"|vergangenen|nächsten|kommenden|diesen|den)<S1>\Z"
 ))
+_WDPRE_WORDS = {w.lower() for w in (*_WEEKDAYS, *_WEEKDAY_ABBR)} | {"the", "den", "der"}
 _HOL_MOD_RE = re.compile(_p(r"(?<!" + _LETTER + r")(?P<mod>next|last|this)<S1>\Z"))
 
 _PREV_WORD_RE = re.compile(r"(" + _LETTER + r"+)\.?[\s\u00a0]*$")
@@ -521,6 +789,7 @@ class _Cand:
     resolved: bool = False
     until: _Cand | None = None  # end part of a range
     wd: int | None = None  # weekday named with a year-less date: picks the year
+    third: int | None = None  # early/mid/late: the first, middle or last third of the period
 
 
 @dataclass(slots=True)
@@ -567,6 +836,9 @@ def _lower(text: str) -> str:
 
 def _wd_prefix(ctx: _Ctx, start: int) -> tuple[int, int | None]:
     """A weekday written before a date ("Monday, March 4"): (new start, weekday)."""
+    pt = _prev_token(ctx.low, start)
+    if pt not in _WDPRE_WORDS:
+        return start, None
     m = _WDPRE_RE.search(ctx.low, max(0, start - 30), start)
     if not m:
         return start, None
@@ -662,39 +934,43 @@ def _pub_index(gran: str, pub: dt.date) -> int:
     return pub.month
 
 
-def _year_from_pub(c: _Cand, pub: dt.date) -> int | None:
+def _year_from_pub(c: _Cand, pub: dt.date, lean=lambda: (0, 0)) -> int | None:
     """The year a year-less candidate denotes, seen from the publication date."""
     py = pub.year
     if c.gran == "day" and c.mode == "nearest":
-        best = None
         years = range(py - 1, py + 2)
         if c.wd is not None:  # "Fri, Jul 18": the nearest year in which it is a Friday
             years = [y for y in range(py - 6, py + 7) if _valid_ymd(y, c.m, c.d)
                      and dt.date(y, c.m, c.d).weekday() == c.wd] or years
-        for y in years:
-            try:
-                diff = abs((dt.date(y, c.m, c.d) - pub).days)
-            except ValueError:
-                continue
-            if best is None or diff < best[0]:
-                best = (diff, y)
-        if best is None:  # 29 February: the nearest leap year
+            lean = lambda: (0, 0)  # noqa: E731
+        options = [dt.date(y, c.m, c.d) for y in years if _valid_ymd(y, c.m, c.d)]
+        if not options:  # 29 February: the nearest leap year
             for y in sorted(range(py - 4, py + 5), key=lambda v: abs(v - py)):
-                try:
-                    dt.date(y, c.m, c.d)
+                if _valid_ymd(y, c.m, c.d):
                     return y
-                except ValueError:
-                    continue
             return None
-        return best[1]
+        got = _pick(options, pub, lean)
+        return got.year if got else None
     idx, pidx = _period_index(c), _pub_index(c.gran, pub)
-    if c.mode == "nearest" and c.gran in ("quarter", "half"):
-        # the year whose quarter (half) lies nearest the publication date, ties to the past
+    if c.mode in ("nearest", "recent") and c.gran in ("month", "quarter", "half"):
+        # the year whose period lies nearest the publication date (ties to the past), or the
+        # current-or-next / current-or-last one when the tense says so
         def gap(y: int) -> int:
-            ds, de = _bounds(c.gran, y, 1, 1, c.n)
+            ds, de = _bounds(c.gran, y, c.m, 1, c.n)
             return 0 if ds <= pub < de else min(abs((ds - pub).days), abs((pub - de).days))
 
-        return min((py - 1, py, py + 1), key=lambda y: (gap(y), y != py - 1, y))
+        near = min((py - 1, py, py + 1), key=lambda y: (gap(y), y != py - 1, y))
+        ahead = _bounds(c.gran, near, c.m, 1, c.n)[0] > pub
+        if gap(near) == 0 or (ahead and gap(near) <= 60):
+            return near
+        direction, window = lean()
+        if direction == 0 or gap(near) <= window:
+            return near
+        if direction > 0:
+            return next(y for y in (py - 1, py, py + 1) if _bounds(c.gran, y, c.m, 1, c.n)[1] > pub)
+        if direction < 0:
+            return next(y for y in (py + 1, py, py - 1) if _bounds(c.gran, y, c.m, 1, c.n)[0] <= pub)
+        return near
     if c.mode == "next":
         return py if idx > pidx else py + 1
     if c.mode == "last":
@@ -725,12 +1001,98 @@ def _interval(c: _Cand, y: int | None) -> tuple[dt.date, dt.date] | None:
         return None
 
 
+# ----------------------------------------------------------------------------- tense
+
+# A date without a year ("April 28", "Christmas", "on Sunday", "in March", "the third quarter")
+# has a reading before and one after the publication date. The verbs around it choose: past
+# tense ("fell", "was", "hatte") the latest reading not after it, future ("will", "expects",
+# "wird", "soll") the first not before it. Without a cue, running text takes the nearest
+# reading; a date standing alone (a heading, a list or agenda line, a query: nothing but the
+# date and function words) reads forward, like a calendar entry.
+_CUES = {w: -1 for w in _words("tense_cues", "past")} | {w: 1 for w in _words("tense_cues", "future")}
+_REPORTING = _words("tense_cues", "reporting")
+_NOT_PAST_ED = _words("tense_cues", "not_past_ed")
+_FUNCTION = _words("tense_cues", "function_words")
+_PERFECT = _words("tense_cues", "not_past_after")
+_WORD_RX = re.compile(r"[^\W\d_]+(?:'[^\W\d_]+)?")
+_CLAUSE_END = re.compile(r"[.!?;:]\s|\n\s*\n|\n[ \t]{2,}|[\u2022|]")
+
+
+def _cue(words: list[str], i: int, lang: str) -> int:
+    w = words[i]
+    c = _CUES.get(w)
+    if c is not None:
+        return c
+    participle = (lang == "en" and len(w) > 3 and w.endswith("ed")) or (
+        lang == "de" and len(w) > 5 and w.startswith("ge") and w.endswith(("t", "en")))
+    if not participle or w in _NOT_PAST_ED:
+        return 0
+    if i and words[i - 1] in _PERFECT:  # "has called", "to be announced": not a past event
+        return 0
+    return -1
+
+
+def _lean(ctx: _Ctx, start: int, end: int, weekly: bool = False) -> tuple[int, int]:
+    """(direction, window): +1 read forward, -1 read back, 0 the nearest reading. A date
+    standing alone reads forward (window 0). A tense cue moves a date only when its nearest
+    reading lies more than `window` days from the publication date: 14 for a future cue
+    before the date, 60 for past cues and cues after it (a past-tense verb often governs a
+    date just ahead: "asked for offers on March 24"; "growth in February will help")."""
+    text = ctx.text
+    left = text[max(0, start - 120) : start]
+    cut = [m.end() for m in _CLAUSE_END.finditer(left)]
+    if cut:
+        left = left[cut[-1]:]
+    right = text[end : end + 80]
+    m = _CLAUSE_END.search(right)
+    if m:
+        right = right[: m.start()]
+    lw = [w.lower() for w in _WORD_RX.findall(left)]
+    rw = [w.lower() for w in _WORD_RX.findall(right)]
+    n = len(lw)
+    for k in range(n - 1, max(-1, n - 9), -1):
+        c = _cue(lw, k, ctx.lang)
+        if c and (lw[k] not in _REPORTING or k >= n - 2):  # "announced Nov. 17", "said Monday"
+            return c, 0 if weekly else 14 if c > 0 else 60
+    fronted = all(w in _FUNCTION for w in lw)  # the date opens its clause: its verb follows
+    for k in range(min(len(rw), 5)):
+        c = _cue(rw, k, ctx.lang)
+        if c and (rw[k] not in _REPORTING or (fronted and k == 0)):
+            return c, 0 if weekly else 60
+    if fronted and all(w in _FUNCTION for w in rw):
+        return 1, 0
+    return 0, 0
+
+
+def _pick(options: list[dt.date], pub: dt.date, lean) -> dt.date | None:
+    """The reading of a recurring date that the lean (see `_lean`; a callable, asked only
+    when it can matter) asks for."""
+    if not options:
+        return None
+    nearest = min(options, key=lambda d: (abs((d - pub).days), d))
+    gap = (nearest - pub).days
+    if gap == 0 or 0 < gap <= 60:
+        return nearest  # today, or close ahead: no cue moves it back
+    direction, window = lean()
+    if direction == 0 or abs(gap) <= window:
+        return nearest
+    if direction > 0:
+        fut = [d for d in options if d >= pub]
+        return min(fut) if fut else nearest
+    past = [d for d in options if d <= pub]
+    return max(past) if past else nearest
+
+
 # ----------------------------------------------------------------------------- handlers
 
 
 def _h_dmy(m: re.Match, ctx: _Ctx) -> _Cand | None:
     if not _month_ok(m.group("mon"), ctx):
         return None
+    if m.group("dn"):
+        between = ctx.low[m.end("dn") : m.start("mon")]
+        if between[:2] in ("st", "nd", "rd", "th") and "." in between:
+            return None  # "July 13th. July 14th": a full stop ends the first date
     day = _day_value(m, "dn", "dw")
     if day is None:
         return None
@@ -752,6 +1114,13 @@ def _h_mdy(m: re.Match, ctx: _Ctx) -> _Cand | None:
     day = _day_value(m, "dn", "dw")
     if day is None:
         return None
+    if m.group("dw") and _norm(m.group("dw")) in _CARD_WORDS and m.group("y") is None:
+        nxt = _next_word(ctx.text, m.end())
+        if nxt in _COUNT_AFTER or nxt in _NOT_YEAR_AFTER or (len(nxt) > 3 and nxt.endswith("s")
+                                                            and nxt not in _FUNCTION):
+            return None  # "in August six people died"
+    if m.group("dn") and mon.isupper() and len(m.group("dn")) == 1 and m.start("dn") == m.end("mon"):
+        return None  # "SEP7" in a futures table: the contract month of 1987
     if m.group("dn") and m.group("ya") is None and m.group("y") is None:
         # "March 3" must not be a count: "in March 10 people" is rare, "May 5" common;
         # but a following "percent"/unit word means a number
@@ -849,10 +1218,20 @@ def _h_bm(m: re.Match, ctx: _Ctx) -> _Cand | None:
     if key in ("may", "mai", "march") and ctx.text[m.end() : m.end() + 2] in ("'s", "\u2019s"):
         return None
     pre = _norm(m.group("pre"))
+    if key in _NAME_MONTHS and ctx.cased:
+        nm = re.match(r"[ \t\u00a0]+(" + _LETTER + r"+)", ctx.text[m.end() : m.end() + 40])
+        nxt = nm.group(1) if nm else ""
+        if pre in ("von", "vom", "by", "from") and nxt[:1].isupper() and nxt.lower() not in _MONTHS \
+                and nxt.lower() not in _WEEKDAYS:
+            return None  # "von August Diehl", "by August Wilson": a first name
     mode = _MONTH_MOD_MODE.get(pre, "recent")
     # "in November": the span is the month; "this Jan", "Ende März": with the modifier
     start = m.start("mon") if mode == "recent" and pre not in _SPAN_MODS else m.start()
-    return _Cand(start, m.end(), "month", "bm", m=_MONTHS[key], mode=mode)
+    c = _Cand(start, m.end(), "month", "bm", m=_MONTHS[key], mode=mode)
+    third = _THIRD_WORDS.get(pre.removeprefix("the ").removesuffix(" of"))
+    if third is not None:
+        c.third = third
+    return c
 
 
 def _valid_ymd(y: int, mo: int, d: int) -> bool:
@@ -935,6 +1314,10 @@ def _is_line_start(text: str, pos: int) -> bool:
 def _h_ndm(m: re.Match, ctx: _Ctx) -> _Cand | None:
     a, b = int(m.group("a")), int(m.group("b"))
     text = ctx.text
+    if text[m.start() : m.end()] in _IDIOMS or text[m.start() : m.end() + 4] in _IDIOMS:
+        return None  # "24/7": around the clock
+    if ctx.lang == "en" and m.group("s") == "." and _prev_token(ctx.low, m.start()) not in _WDPRE_WORDS:
+        return None  # English "1.5" is a decimal (a dotted day-month only after a weekday)
     prev = _prev_word(text, m.start())
     context = prev in _DM_CONTEXT or prev in _WEEKDAYS or prev in _WEEKDAY_ABBR
     nxt = _next_word(text, m.end())
@@ -953,8 +1336,8 @@ def _h_ndm(m: re.Match, ctx: _Ctx) -> _Cand | None:
     else:
         sep = "."
         german_dot = m.group("dot") is not None and ctx.lang == "de"
-        if not (context or german_dot):
-            return None
+        if not (german_dot or (context and (ctx.lang == "de" or prev in _WEEKDAYS or prev in _WEEKDAY_ABBR))):
+            return None  # English "for 1.5" is a decimal
         if prev in _NUM_BLOCK_BEFORE:
             return None
     order = _dm_order(a, b, sep, ctx.lang)
@@ -1172,6 +1555,10 @@ def _h_rd(m: re.Match, ctx: _Ctx) -> _Cand | None:
     key = _norm(word)
     if key not in _DAYS_REL_LANG[ctx.lang]:
         return None
+    if ctx.cased and word[0].isupper() and m.start() > 0 and (
+            _prev_word(ctx.text, m.start()) == "the" or _next_word(ctx.text, m.end()) in ("programme", "program",
+                                                                                         "show")):
+        return None  # "the Today programme": a title
     if key == "morgen":
         if ctx.cased and word[0].isupper():
             return None  # "Morgen" is the morning
@@ -1194,8 +1581,9 @@ def _h_ru(m: re.Match, ctx: _Ctx) -> _Cand | None:
 def _h_pp(m: re.Match, ctx: _Ctx) -> _Cand | None:
     if ctx.pubdate is None:
         return None
-    gran = _PREV_PERIOD[m.group("w").lower()]
-    ds, de = _period_at(gran, ctx.pubdate, -1)
+    word = m.group("w").lower()
+    gran = _PREV_PERIOD[word]
+    ds, de = _period_at(gran, ctx.pubdate, 0 if word == "heuer" else -1)  # Austrian "heuer": this year
     return _fixed(m.start(), m.end(), "pp", gran, ds, de)
 
 
@@ -1237,6 +1625,8 @@ def _h_wd(m: re.Match, ctx: _Ctx) -> _Cand | None:
         return None
     if _prev_word(ctx.text, m.start()) in _NOT_WEEKDAY_BEFORE:
         return None
+    if m.group("wd").lower() not in _WEEKDAYS_LANG[ctx.lang]:
+        return None  # "The Independent on Sunday" in a German article
     wd = _WEEKDAYS[m.group("wd").lower()]
     pub = ctx.pubdate
     back = (pub.weekday() - wd) % 7
@@ -1246,12 +1636,12 @@ def _h_wd(m: re.Match, ctx: _Ctx) -> _Cand | None:
     elif mod == "next" and ctx.lang == "en":
         monday_next = pub + dt.timedelta(days=7 - pub.weekday())
         day = monday_next + dt.timedelta(days=wd)
-    elif mod in ("next", "nächsten", "kommenden", "coming", "this coming"):
-        day = pub + dt.timedelta(days=fwd or 7)
-    elif mod in ("this", "diesen"):
-        day = pub + dt.timedelta(days=wd - pub.weekday())
+    elif mod in ("next", "nächsten", "kommenden", "coming", "this coming", "this", "diesen"):
+        day = pub + dt.timedelta(days=fwd if mod in ("this", "diesen") else fwd or 7)
     else:
-        day = pub - dt.timedelta(days=back) if back <= fwd else pub + dt.timedelta(days=fwd)
+        lean = _lean(ctx, start, m.end(), weekly=True)[0]
+        forward = lean > 0 or (lean == 0 and fwd < back)
+        day = pub + dt.timedelta(days=fwd) if forward else pub - dt.timedelta(days=back)
     span_start = m.start() if mod in ("on", "am", "den", "") else start
     return _fixed(span_start, m.end(), "wd", "day", day, day + dt.timedelta(days=1))
 
@@ -1280,7 +1670,9 @@ def _h_wdd(m: re.Match, ctx: _Ctx) -> _Cand | None:
             options.append((cand.weekday() != wd, abs((cand - pub).days), cand))
     if not options:
         return None
-    day_date = min(options)[2]
+    match_wd = [o[2] for o in options if not o[0]]
+    day_date = min(options)[2] if match_wd else _pick([o[2] for o in options], pub,
+                                                                  lambda: _lean(ctx, m.start(), m.end(), weekly=True))
     return _fixed(m.start(), m.end(), "wdd", "day", day_date, day_date + dt.timedelta(days=1))
 
 
@@ -1302,7 +1694,7 @@ def _nth_weekday(y: int, month: int, wd: int, n: int) -> dt.date | None:
     return last - dt.timedelta(days=(last.weekday() - wd) % 7)
 
 
-def _nearest_yearly(pub: dt.date, mode: str, make) -> tuple[dt.date, bool] | None:
+def _nearest_yearly(pub: dt.date, mode: str, make, lean=lambda: (0, 0)) -> tuple[dt.date, bool] | None:
     """A yearly date `make(year)` seen from the publication date: the nearest one, or the
     last one before it / the next one after it / the one in its year."""
     options = [d for d in (make(y) for y in range(pub.year - 1, pub.year + 2)) if d]
@@ -1314,10 +1706,10 @@ def _nearest_yearly(pub: dt.date, mode: str, make) -> tuple[dt.date, bool] | Non
     if mode == "next":
         future = [d for d in options if d > pub]
         return (min(future), True) if future else None
-    if mode == "this":
-        same = [d for d in options if d.year == pub.year]
-        return (same[0], True) if same else None
-    return min(options, key=lambda d: (abs((d - pub).days), d)), True
+    if mode == "this":  # "this Christmas", "this MLK day": the coming one (or today)
+        future = [d for d in options if d >= pub]
+        return (min(future), True) if future else None
+    return _pick(options, pub, lean), True
 
 
 def _h_nwd(m: re.Match, ctx: _Ctx) -> _Cand | None:
@@ -1336,7 +1728,8 @@ def _h_nwd(m: re.Match, ctx: _Ctx) -> _Cand | None:
             return c
         if ctx.pubdate is None:
             return None
-        got = _nearest_yearly(ctx.pubdate, "nearest", lambda y: _nth_weekday(y, month, wd, n))
+        got = _nearest_yearly(ctx.pubdate, "nearest", lambda y: _nth_weekday(y, month, wd, n),
+                              lambda: _lean(ctx, m.start(), m.end()))
     else:
         if ctx.pubdate is None:
             return None
@@ -1347,6 +1740,238 @@ def _h_nwd(m: re.Match, ctx: _Ctx) -> _Cand | None:
     if got is None:
         return None
     return _fixed(m.start(), m.end(), "nwd", "day", got[0], got[0] + dt.timedelta(days=1))
+
+
+# ----------------------------------------------------------------------------- calendars
+# Holidays of other calendars, computed (no tables): the Hebrew calendar (arithmetic, exact),
+# Orthodox Easter (Julian computus), and lunar phases after J. Meeus, Astronomical Algorithms
+# (2nd ed.), ch. 49, accurate to minutes, for the Islamic months (a month begins the day
+# after the conjunction, or the day after that when the conjunction falls late in the day
+# at Mecca), the Chinese New Year (the new moon, Beijing time, between 21 January and
+# 20 February) and festivals tied to a full or new moon.
+
+_RAD = math.pi / 180
+
+
+def _moon_phase_jde(k: float) -> float:
+    """Julian ephemeris day of the new moon (k whole) or full moon (k + 0.5), Meeus ch. 49."""
+    t = k / 1236.85
+    jde = (2451550.09766 + 29.530588861 * k + 0.00015437 * t * t - 0.00000015 * t ** 3
+           + 0.00000000073 * t ** 4)
+    e = 1 - 0.002516 * t - 0.0000074 * t * t
+    m = (2.5534 + 29.1053567 * k - 0.0000014 * t * t - 0.00000011 * t ** 3) * _RAD
+    mp = (201.5643 + 385.81693528 * k + 0.0107582 * t * t + 0.00001238 * t ** 3
+          - 0.000000058 * t ** 4) * _RAD
+    f = (160.7108 + 390.67050284 * k - 0.0016118 * t * t - 0.00000227 * t ** 3
+         + 0.000000011 * t ** 4) * _RAD
+    om = (124.7746 - 1.56375588 * k + 0.0020672 * t * t + 0.00000215 * t ** 3) * _RAD
+    sin = math.sin
+    full = (k % 1) != 0
+    c1, c2, c3, c4, c5, c6, c7 = ((-0.40614, 0.17302, 0.01614, 0.01043, 0.00734, -0.00515, 0.00209)
+                                  if full else
+                                  (-0.40720, 0.17241, 0.01608, 0.01039, 0.00739, -0.00514, 0.00208))
+    jde += (c1 * sin(mp) + c2 * e * sin(m) + c3 * sin(2 * mp) + c4 * sin(2 * f)
+            + c5 * e * sin(mp - m) + c6 * e * sin(mp + m) + c7 * e * e * sin(2 * m)
+            - 0.00111 * sin(mp - 2 * f) - 0.00057 * sin(mp + 2 * f) + 0.00056 * e * sin(2 * mp + m)
+            - 0.00042 * sin(3 * mp) + 0.00042 * e * sin(m + 2 * f) + 0.00038 * e * sin(m - 2 * f)
+            - 0.00024 * e * sin(2 * mp - m) - 0.00017 * sin(om) - 0.00007 * sin(mp + 2 * m)
+            + 0.00004 * sin(2 * mp - 2 * f) + 0.00004 * sin(3 * m) + 0.00003 * sin(mp + m - 2 * f)
+            + 0.00003 * sin(2 * mp + 2 * f) - 0.00003 * sin(mp + m + 2 * f)
+            + 0.00003 * sin(mp - m + 2 * f) - 0.00002 * sin(mp - m - 2 * f)
+            - 0.00002 * sin(3 * mp + m) + 0.00002 * sin(4 * mp))
+    return jde
+
+
+_JD_ORDINAL = 1721424.5  # Julian day of 0001-01-01 00:00 minus one day (date.toordinal() == 1)
+
+
+def _phase_local(k: float, utc_hours: float) -> tuple[dt.date, float]:
+    """(local date, local hour) of a lunar phase at a UTC offset."""
+    jd = _moon_phase_jde(k) + utc_hours / 24
+    ordinal = math.floor(jd - _JD_ORDINAL)
+    return dt.date.fromordinal(ordinal), (jd - _JD_ORDINAL - ordinal) * 24
+
+
+def _phases_near(day: dt.date, full: bool) -> list[float]:
+    k0 = math.floor((day.year + (day.timetuple().tm_yday - 1) / 365.25 - 2000) * 12.3685)
+    return [k + (0.5 if full else 0.0) for k in range(k0 - 2, k0 + 3)]
+
+
+def _phase_on_or_after(day: dt.date, full: bool, utc_hours: float) -> tuple[dt.date, float]:
+    for k in _phases_near(day, full):
+        d, h = _phase_local(k, utc_hours)
+        if d >= day:
+            return d, h
+    return _phase_local(_phases_near(day, full)[-1] + 1, utc_hours)
+
+
+def _sun_longitude(jd: float) -> float:
+    """Apparent ecliptic longitude of the Sun in degrees (Meeus ch. 25, low accuracy)."""
+    t = (jd - 2451545.0) / 36525
+    l0 = 280.46646 + 36000.76983 * t + 0.0003032 * t * t
+    m = (357.52911 + 35999.05029 * t - 0.0001537 * t * t) * _RAD
+    c = ((1.914602 - 0.004817 * t - 0.000014 * t * t) * math.sin(m)
+         + (0.019993 - 0.000101 * t) * math.sin(2 * m) + 0.000289 * math.sin(3 * m))
+    om = (125.04 - 1934.136 * t) * _RAD
+    return (l0 + c - 0.00569 - 0.00478 * math.sin(om)) % 360
+
+
+def _ayanamsa(jd: float) -> float:
+    """Lahiri ayanamsa (degrees): sidereal = tropical - ayanamsa."""
+    return 23.853 + (jd - 2451545.0) / 365.25 * 0.013969
+
+
+def _sankranti(y: int, sign: int) -> tuple[dt.date, float]:
+    """(date, hour) in India (UTC+5:30) when the Sun enters a sidereal sign (0 = Aries)."""
+    target = sign * 30.0
+    jd0 = dt.date(y, 1, 1).toordinal() + _JD_ORDINAL + 1
+    approx = jd0 + ((target + 23.9 - 280.0) % 360) / 0.98565  # days from 1 Jan
+    lo, hi = approx - 6, approx + 6
+    for _ in range(40):
+        mid = (lo + hi) / 2
+        diff = (_sun_longitude(mid) - _ayanamsa(mid) - target + 180) % 360 - 180
+        lo, hi = (mid, hi) if diff < 0 else (lo, mid)
+    jd = (lo + hi) / 2 + 5.5 / 24
+    ordinal = math.floor(jd - _JD_ORDINAL)
+    return dt.date.fromordinal(ordinal), (jd - _JD_ORDINAL - ordinal) * 24
+
+
+# Hindu lunisolar festivals: the amanta month is named by the sidereal sign the Sun is in at
+# its new moon (Pisces -> Chaitra ... Aquarius -> Phalguna; a month without a sign change is
+# a leap month and skipped); a tithi is a twelfth of the Moon's elongation, taken here as
+# evenly spread between new and full moon; a festival falls on the day (India time) when its
+# tithi prevails at the hour its rite is held (sunrise, afternoon, evening or midnight). This
+# is an approximation: almanacs differ by a day between regions, and so may we.
+_DAYS_PER_SYNODIC = 29.530588861
+
+
+def _jd_local(jd: float, utc_hours: float) -> float:
+    return jd + utc_hours / 24 - _JD_ORDINAL  # days since 0001-01-01 00:00 local, + 1
+
+
+def _hindu(y: int, month: int, tithi: int, hour: float) -> dt.date | None:
+    k0 = math.floor((y - 2000) * 12.3685) - 2
+    moons = [(k, _moon_phase_jde(k)) for k in range(k0, k0 + 17)]
+    signs = [math.floor(((_sun_longitude(j) - _ayanamsa(j)) % 360) / 30) for _, j in moons]
+    for i in range(len(moons) - 1):
+        if signs[i] == signs[i + 1] or (signs[i] + 1) % 12 + 1 != month:
+            continue  # another month, or a leap month
+        k, conj = moons[i]
+        full, nxt = _moon_phase_jde(k + 0.5), moons[i + 1][1]
+        if tithi <= 15:
+            t0 = conj + (tithi - 1) * (full - conj) / 15
+            t1 = conj + tithi * (full - conj) / 15
+        else:
+            t0 = full + (tithi - 16) * (nxt - full) / 15
+            t1 = full + (tithi - 15) * (nxt - full) / 15
+        a, b = _jd_local(t0, 5.5), _jd_local(t1, 5.5)
+        day = math.ceil(a - hour / 24)
+        if day + hour / 24 >= b:  # the tithi is skipped at that hour: the day it begins
+            day = math.floor(a)
+        d = dt.date.fromordinal(day)
+        if d.year == y:
+            return d
+    return None
+
+
+def _chinese_new_year(y: int) -> dt.date:
+    return _phase_on_or_after(dt.date(y, 1, 21), False, 8)[0]
+
+
+# Islamic months: the tabular calendar gives the month roughly; the new moon before it fixes it
+_ISLAMIC_EPOCH = 227015  # R.D. of 1 Muharram 1 AH (16 July 622, Julian)
+
+
+def _islamic_tabular(y: int, m: int, d: int) -> int:
+    return (d + 29 * (m - 1) + (6 * m - 1) // 11 + (y - 1) * 354 + (3 + 11 * y) // 30
+            + _ISLAMIC_EPOCH - 1)
+
+
+def _islamic_month_start(y: int, m: int, late_hour: float) -> dt.date:
+    approx = dt.date.fromordinal(_islamic_tabular(y, m, 1))
+    best = None
+    for k in _phases_near(approx, False):
+        d, h = _phase_local(k, 3)  # Mecca time
+        if best is None or abs((d - approx).days) < abs((best[0] - approx).days):
+            best = (d, h)
+    d, h = best
+    return d + dt.timedelta(days=1 if h < late_hour else 2)
+
+
+def _islamic(y_greg: int, m: int, d: int, late_hour: float = 15.0) -> list[dt.date]:
+    """Gregorian dates of Islamic day (m, d) that fall in a Gregorian year (one or two)."""
+    out = []
+    iy0 = (30 * (dt.date(y_greg, 1, 1).toordinal() - _ISLAMIC_EPOCH) + 10646) // 10631
+    for iy in (iy0 - 1, iy0, iy0 + 1, iy0 + 2):
+        g = _islamic_month_start(iy, m, late_hour) + dt.timedelta(days=d - 1)
+        if g.year == y_greg:
+            out.append(g)
+    return sorted(out)
+
+
+# Hebrew calendar (Reingold & Dershowitz, Calendrical Calculations): months counted from
+# Nisan = 1; the year starts at Tishri = 7.
+_HEBREW_EPOCH = -1373427  # R.D. of 1 Tishri AM 1
+
+
+def _heb_leap(y: int) -> bool:
+    return (7 * y + 1) % 19 < 7
+
+
+def _heb_elapsed(y: int) -> int:
+    months = (235 * y - 234) // 19
+    parts = 12084 + 13753 * months
+    day = months * 29 + parts // 25920
+    return day + 1 if (3 * (day + 1)) % 7 < 3 else day
+
+
+def _heb_new_year(y: int) -> int:
+    ny0, ny1, ny2 = _heb_elapsed(y - 1), _heb_elapsed(y), _heb_elapsed(y + 1)
+    corr = 2 if ny2 - ny1 == 356 else 1 if ny1 - ny0 == 382 else 0
+    return _HEBREW_EPOCH + ny1 + corr
+
+
+def _heb_month_len(y: int, m: int) -> int:
+    days = _heb_new_year(y + 1) - _heb_new_year(y)
+    if m in (2, 4, 6, 10, 13) or (m == 12 and not _heb_leap(y)):
+        return 29
+    if m == 8 and days % 10 != 5:
+        return 29
+    if m == 9 and days % 10 == 3:
+        return 29
+    return 30
+
+
+def _hebrew_rd(y: int, m: int, d: int) -> int:
+    rd = _heb_new_year(y) + d - 1
+    last = 13 if _heb_leap(y) else 12
+    if m < 7:
+        for mm in range(7, last + 1):
+            rd += _heb_month_len(y, mm)
+        for mm in range(1, m):
+            rd += _heb_month_len(y, mm)
+    else:
+        for mm in range(7, m):
+            rd += _heb_month_len(y, mm)
+    return rd
+
+
+def _hebrew(y_greg: int, m: int, d: int) -> dt.date:
+    """The Gregorian day of Hebrew (m, d) in the Hebrew year that overlaps y_greg there."""
+    hy = y_greg + 3760 + (1 if 7 <= m <= 9 else 0)
+    if m == 13 and not _heb_leap(hy):
+        m = 12  # Adar II only in leap years
+    return dt.date.fromordinal(_hebrew_rd(hy, m, d))
+
+
+def _orthodox_easter(y: int) -> dt.date:
+    a, b, c = y % 4, y % 7, y % 19
+    d = (19 * c + 15) % 30
+    e = (2 * a + 4 * b - d + 34) % 7
+    month = (d + e + 114) // 31
+    day = (d + e + 114) % 31 + 1
+    julian = dt.date(y, month, day)
+    return julian + dt.timedelta(days=y // 100 - y // 400 - 2)
 
 
 def _easter(y: int) -> dt.date:
@@ -1364,32 +1989,98 @@ def _easter(y: int) -> dt.date:
     return dt.date(y, month, day)
 
 
-def _holiday(name: str, y: int) -> dt.date | None:
+def _holiday_iv(name: str, y: int) -> tuple[dt.date, dt.date] | None:
+    """The interval of a holiday in year y (the first one when a lunar holiday falls twice);
+    Jewish holidays begin on the evening before, so their interval starts that day."""
     if not 1583 <= y <= 9999:
         return None
+    one = dt.timedelta(days=1)
+    name = name.replace("\u2019", "'")
     if name in _HOL_FIXED:
         month, day = _HOL_FIXED[name]
-        return dt.date(y, month, day)
+        d = dt.date(y, month, day)
+        return d, d + one
     if name in _HOL_EASTER:
-        return _easter(y) + dt.timedelta(days=_HOL_EASTER[name])
-    month, wd, n, extra = _HOL_NTH[name]
-    d = _nth_weekday(y, month, wd, n)
-    return d + dt.timedelta(days=extra) if d else None
+        d = _easter(y) + dt.timedelta(days=_HOL_EASTER[name])
+        return d, d + one
+    if name in _HOL_ORTHODOX:
+        d = _orthodox_easter(y) + dt.timedelta(days=_HOL_ORTHODOX[name])
+        return d, d + one
+    if name in _HOL_HEBREW:
+        month, day, days, *rule = _HOL_HEBREW[name]
+        d = _hebrew(y, month, day)
+        if rule:  # Israeli days moved off the Sabbath: weekday -> shift
+            d += dt.timedelta(days=dict(zip(rule[0::2], rule[1::2], strict=True)).get(d.weekday(), 0))
+        return d - one, d + dt.timedelta(days=days)
+    if name in _HOL_ISLAMIC:
+        month, day, days = _HOL_ISLAMIC[name]
+        got = _islamic(y, month, day)
+        if not got:
+            return None
+        if days == 0:  # Ramadan: to the end of the month
+            return got[0], _islamic(got[0].year + (got[0].month > 10), 10, 1)[0]
+        if days < 0:  # the last Friday of Ramadan
+            end = [d for d in _islamic(y, 10, 1) if d > got[0]] or _islamic(y + 1, 10, 1)
+            d = end[0] - one
+            d -= dt.timedelta(days=(d.weekday() - 4) % 7)
+            return d, d + one
+        return got[0], got[0] + dt.timedelta(days=days)
+    if name in _HOL_OTHER:
+        kind, *arg = _HOL_OTHER[name]
+        if kind == "chinese":
+            d = _chinese_new_year(y)
+        elif kind == "parsi":  # the Shahenshahi year has 365 days: one day earlier every leap year
+            d = dt.date(2018, 8, 17) + dt.timedelta(days=365 * (y - 2018))
+            d = d if d.year == y else d + dt.timedelta(days=365 if d.year < y else -365)
+        elif kind == "weekday_shift":  # [month, day, weekday, shift, weekday, shift ...]
+            d = dt.date(y, arg[0], arg[1])
+            d += dt.timedelta(days=dict(zip(arg[2::2], arg[3::2], strict=True)).get(d.weekday(), 0))
+        elif kind == "solar":  # [sign, days after]: the day the Sun enters the sign, or the
+            # next day when it does so after sunset (about 18:00 in India)
+            d, h = _sankranti(y, arg[0])
+            d += dt.timedelta(days=arg[1] + (h >= 18.0))
+        elif kind == "bengali":  # [sign, day]: the month begins the day after the Sun enters
+            d, _h = _sankranti(y, arg[0])
+            d += dt.timedelta(days=arg[1])
+        elif kind == "hindu":  # [amanta month, tithi, hour in India, days after]
+            d = _hindu(y, arg[0], arg[1], arg[2])
+            if d is None:
+                return None
+            d += dt.timedelta(days=arg[3])
+        elif kind == "lent":
+            return _easter(y) - dt.timedelta(days=46), _easter(y)
+        elif kind == "great_lent":
+            e = _orthodox_easter(y)
+            return e - dt.timedelta(days=48), e - dt.timedelta(days=8)
+        else:
+            return None
+        return d, d + one
+    if name in _HOL_NTH:
+        month, wd, n, extra = _HOL_NTH[name]
+        d = _nth_weekday(y, month, wd, n)
+        return (d + dt.timedelta(days=extra), d + dt.timedelta(days=extra + 1)) if d else None
+    return None
+
+
+def _holiday(name: str, y: int) -> dt.date | None:
+    iv = _holiday_iv(name, y)
+    return iv[0] if iv else None
 
 
 def _h_hol(m: re.Match, ctx: _Ctx) -> _Cand | None:
     word = m.group("hol")
     if ctx.cased and word.islower():
         return None  # "easter egg" style lower-case uses are not the holiday
-    name = re.sub(r"[\s\u00a0-]+", " ", word.lower()).replace("\u2019", "'")
-    if name not in _HOLIDAYS or _prev_word(ctx.text, m.start()) in _NOT_HOLIDAY_BEFORE:
+    name = _HOL_KEY.get(re.sub(r"[\s\u00a0-]+", " ", word.lower()).replace("\u2019", "'"))
+    if name is None or _prev_word(ctx.text, m.start()) in _NOT_HOLIDAY_BEFORE:
         return None
     mm = None
-    if m.group("y"):
-        d = _holiday(name, int(m.group("y")))
-        if d is None:
+    if m.group("y") or m.group("ys"):
+        y = int(m.group("y")) if m.group("y") else _SPELLED_YEARS[_norm(m.group("ys"))]
+        iv = _holiday_iv(name, y)
+        if iv is None:
             return None
-        c = _fixed(m.start(), m.end(), "hol", "day", d, d + dt.timedelta(days=1))
+        c = _fixed(m.start(), m.end(), "hol", "day", *iv)
         c.resolved = False
         return c
     if ctx.pubdate is None:
@@ -1400,19 +2091,33 @@ def _h_hol(m: re.Match, ctx: _Ctx) -> _Cand | None:
     else:
         mm = _HOL_MOD_RE.search(ctx.low, max(0, m.start() - 10), m.start())
         mode = mm.group("mod") if mm else "nearest"
-        got = _nearest_yearly(ctx.pubdate, mode, lambda y: _holiday(name, y))
+        got = _nearest_yearly(ctx.pubdate, mode, lambda y: _holiday(name, y), lambda: _lean(ctx, m.start(), m.end()))
     if got is None:
         return None
     start = mm.start() if mm else m.start()
-    return _fixed(start, m.end(), "hol", "day", got[0], got[0] + dt.timedelta(days=1))
+    iv = _holiday_iv(name, got[0].year)
+    if iv is None or iv[0] != got[0]:
+        iv = (got[0], got[0] + dt.timedelta(days=1))
+    return _fixed(start, m.end(), "hol", "day", *iv)
 
 
 def _h_edge(m: re.Match, ctx: _Ctx) -> _Cand | None:
     if ctx.pubdate is None:
         return None
-    gran = _PERIOD_EDGES[_norm(m.group("w"))]
-    ds, de = _period_at(gran, ctx.pubdate, 0)
-    return _fixed(m.start(), m.end(), "edge", gran, ds, de)
+    w = _norm(m.group("w"))
+    gran = _PERIOD_EDGES[w]
+    if w.isalpha() and len(w) == 3 and not m.group("w").isupper():
+        return None  # "EOY", "BOM" only as capitals ("boy" is a word)
+    if gran == "week":
+        ds = _monday(ctx.pubdate)
+        de = ds + dt.timedelta(days=7)
+    else:
+        ds, de = _period_at(gran, ctx.pubdate, 0)
+    if w.startswith("rest"):
+        return _fixed(m.start(), m.end(), "edge", "day", ctx.pubdate, de)
+    which = 2 if ("end" in w or "ende" in w) else 1 if ("mid" in w or "mitte" in w) else 0
+    ds, de, g2 = _third(gran, ds, de, which)
+    return _fixed(m.start(), m.end(), "edge", g2, ds, de)
 
 
 def _h_dom(m: re.Match, ctx: _Ctx) -> _Cand | None:
@@ -1441,16 +2146,251 @@ def _h_dom(m: re.Match, ctx: _Ctx) -> _Cand | None:
     for k in (-1, 0, 1):
         first = _add_months(dt.date(pub.year, pub.month, 1), k)
         if _valid_ymd(first.year, first.month, day):
-            cand = first.replace(day=day)
-            options.append((abs((cand - pub).days), cand))
-    if not options:
+            options.append(first.replace(day=day))
+    d = _pick(options, pub, lambda: _lean(ctx, m.start(), m.end(), weekly=True))
+    if d is None:
         return None
-    d = min(options)[1]
     start = m.start("dn") if dn else m.start("dw")
     if m.group("pre"):
         start = m.start() + len(m.group("pre")) + 1
         start = text.index("the", start, m.end()) if "the" in text[start : m.end()] else start
     return _fixed(start, m.end(), "dom", "day", d, d + dt.timedelta(days=1))
+
+
+def _third(gran: str, ds: dt.date, de: dt.date, which: int) -> tuple[dt.date, dt.date, str]:
+    """The first (0), middle (1) or last (2) third of a month (days 1-10, 11-20, 21-end) or
+    of a year (January-April, May-August, September-December)."""
+    if gran == "year":
+        a = _add_months(ds, 4 * which)
+        return a, _add_months(a, 4), "month"
+    if gran == "month":
+        a = ds + dt.timedelta(days=10 * which)
+        return a, (de if which == 2 else a + dt.timedelta(days=10)), "day"
+    # a week: Monday to Wednesday, or Friday to Sunday
+    if which == 0:
+        return ds, ds + dt.timedelta(days=3), "day"
+    if which == 2:
+        return ds + dt.timedelta(days=4), de, "day"
+    return ds + dt.timedelta(days=2), ds + dt.timedelta(days=5), "day"
+
+
+def _h_nu(m: re.Match, ctx: _Ctx) -> _Cand | None:
+    if ctx.pubdate is None:
+        return None
+    if _norm(m.group("rel")) == "following" and not ctx.low[m.start() : m.start("rel")].strip():
+        return None  # "following six years at Anfield": "the following three years" only
+    back = _NU_REL[_norm(m.group("rel"))] < 0
+    n = _count(m.group("n")) if m.group("n").isdigit() else _NU_COUNT.get(_norm(m.group("n")))
+    unit = _NU_UNITS[_norm(m.group("u"))]
+    if not n or n > 99:
+        return None
+    pub = ctx.pubdate
+    if unit == "day":
+        ds = pub - dt.timedelta(days=n) if back else pub + dt.timedelta(days=1)
+        return _fixed(m.start(), m.end(), "nu", "day", ds, ds + dt.timedelta(days=n))
+    if unit == "week":
+        mon = _monday(pub)
+        ds = mon - dt.timedelta(days=7 * n) if back else mon + dt.timedelta(days=7)
+        return _fixed(m.start(), m.end(), "nu", "week", ds, ds + dt.timedelta(days=7 * n))
+    size = {"month": 1, "quarter": 3, "year": 12, "decade": 120}[unit]
+    gran = {"month": "month", "quarter": "quarter", "year": "year", "decade": "year"}[unit]
+    cur = _period_at("decade" if unit == "decade" else unit, pub, 0)[0]
+    ds = _add_months(cur, -size * n) if back else _add_months(cur, size)
+    return _fixed(m.start(), m.end(), "nu", gran, ds, _add_months(ds, size * n))
+
+
+def _h_inn(m: re.Match, ctx: _Ctx) -> _Cand | None:
+    if ctx.pubdate is None:
+        return None
+    pin, post = m.group("pin"), _norm(m.group("post") or "")
+    if not pin and not post:
+        return None
+    if pin and pin.lower().startswith(("within", "innerhalb")):
+        return None  # "within 2 weeks" is a span up to then, not a date
+    if pin and not post:
+        before = _WORD_RX.findall(ctx.low[max(0, m.start() - 40) : m.start()])[-4:]
+        if any(w.endswith("est") or w in ("time", "first", "since", "once", "twice", "mal") for w in before):
+            return None  # "the biggest slide in a month": a span, not a date
+    n = _count(m.group("n")) if m.group("n").isdigit() else _NU_COUNT.get(_norm(m.group("n")))
+    if not n:
+        return None
+    base = ctx.pubdate + dt.timedelta(days={"from tomorrow": 1, "from yesterday": -1,
+                                            "before yesterday": -1}.get(post, 0))
+    if post == "ago" and not m.group("wd"):
+        return None  # "3 weeks ago": the ago family
+    sign = -1 if post in ("back", "ago", "before yesterday", "before today") else 1
+    if m.group("wd"):  # "3 fridays from now": the third Friday after (before) today
+        wd = _WEEKDAYS[m.group("wd").lower()]
+        step = (wd - base.weekday()) % 7 or 7 if sign > 0 else (base.weekday() - wd) % 7 or 7
+        d = base + dt.timedelta(days=sign * (step + 7 * (n - 1)))
+        return _fixed(m.start(), m.end(), "inn", "day", d, d + dt.timedelta(days=1))
+    unit = _NU_UNITS[_norm(m.group("u"))]
+    if unit in ("day", "week"):
+        d = base + dt.timedelta(days=sign * n * (7 if unit == "week" else 1))
+        return _fixed(m.start(), m.end(), "inn", "day", d, d + dt.timedelta(days=1))
+    months = sign * n * {"month": 1, "quarter": 3, "year": 12, "decade": 120}[unit]
+    first = _add_months(dt.date(base.year, base.month, 1), months)
+    if post in ("from today", "from tomorrow", "from yesterday", "after today"):
+        last = (_add_months(first, 1) - dt.timedelta(days=1)).day
+        d = first.replace(day=min(base.day, last))
+        return _fixed(m.start(), m.end(), "inn", "day", d, d + dt.timedelta(days=1))
+    if unit == "month":
+        return _fixed(m.start(), m.end(), "inn", "month", first, _add_months(first, 1))
+    y = first.year
+    return _fixed(m.start(), m.end(), "inn", "year", dt.date(y, 1, 1), dt.date(y + 1, 1, 1))
+
+
+def _h_wk(m: re.Match, ctx: _Ctx) -> _Cand | None:
+    if ctx.pubdate is None:
+        return None
+    if m.group("after"):
+        off = 2 if m.group("after").lower().startswith("after") else -2
+    else:
+        off = _WEEK_REL[_norm(m.group("rel"))]
+    ds = _monday(ctx.pubdate) + dt.timedelta(days=7 * off)
+    de = ds + dt.timedelta(days=7)
+    gran = "week"
+    pos = (m.group("pos") or "").lower()
+    if pos:
+        ds, de, gran = _third("week", ds, de, {"beginning": 0, "start": 0, "middle": 1}.get(pos, 2))
+    return _fixed(m.start(), m.end(), "wk", gran, ds, de)
+
+
+def _h_wkm(m: re.Match, ctx: _Ctx) -> _Cand | None:
+    if not _month_ok(m.group("mon"), ctx):
+        return None
+    month = _MONTHS[m.group("mon").lower().rstrip(".")]
+    if m.group("y"):
+        y = int(m.group("y"))
+    elif ctx.pubdate is not None:
+        y = _year_from_pub(_Cand(0, 0, "month", "wkm", m=month), ctx.pubdate, lambda: _lean(ctx, m.start(), m.end()))
+    else:
+        return None
+    first = dt.date(y, month, 1)
+    end = _add_months(first, 1)
+    mondays = [first + dt.timedelta(days=(7 - first.weekday()) % 7 + 7 * k) for k in range(5)]
+    mondays = [d for d in mondays if d + dt.timedelta(days=7) <= end]  # weeks wholly inside
+    o = m.group("o").lower()
+    idx = -1 if o.startswith(("last", "letzt")) else {"f": 0, "s": 1, "t": 2}.get(o[0], 3)
+    if o.startswith(("erst", "zweit", "dritt", "viert")):
+        idx = {"e": 0, "z": 1, "d": 2, "v": 3}[o[0]]
+    if not mondays or idx >= len(mondays):
+        return None
+    ds = mondays[idx]
+    c = _fixed(m.start(), m.end(), "wkm", "week", ds, ds + dt.timedelta(days=7))
+    c.resolved = not m.group("y")
+    return c
+
+
+def _season(name: str, y: int) -> tuple[dt.date, dt.date]:
+    """Astronomical seasons (equinoxes and solstices, to the day); winter spans the new year."""
+    start = {"spring": (3, 20), "summer": (6, 21), "autumn": (9, 23), "winter": (12, 21)}
+    nxt = {"spring": "summer", "summer": "autumn", "autumn": "winter", "winter": "spring"}
+    a = dt.date(y, *start[name])
+    b = dt.date(y + (name == "winter"), *start[nxt[name]])
+    return a, b
+
+
+def _h_sea(m: re.Match, ctx: _Ctx) -> _Cand | None:
+    word = _norm(m.group("s"))
+    name = _SEASONS[word]
+    rel = _norm(m.group("rel") or "")
+    if not name and (m.group("y") or m.group("ys") or not rel or rel == "the"):
+        return None
+    if m.group("y") or m.group("ys"):
+        ds, de = _season(name, int(m.group("y")) if m.group("y") else _SPELLED_YEARS[_norm(m.group("ys"))])
+        return _Cand(m.start() if rel and rel != "the" else m.start("s"), m.end(), "season", "sea", y=ds.year,
+                     fixed=(ds, de))
+    if ctx.pubdate is None or not rel or rel == "the":
+        return None
+    pub = ctx.pubdate
+    seasons = sorted(_season(nm, y) for y in (pub.year - 2, pub.year - 1, pub.year, pub.year + 1)
+                      for nm in ("spring", "summer", "autumn", "winter"))
+    named = [iv for iv in seasons if iv == _season(name, iv[0].year)] if name else seasons
+    cur = [iv for iv in named if iv[0] <= pub < iv[1]]
+    off = _REL_YEAR.get(rel, 0)
+    if off == 0:
+        got = cur[0] if cur else min((iv for iv in named if iv[0] > pub), default=None)
+    elif off > 0:
+        got = min((iv for iv in named if iv[0] > pub), default=None)
+    else:
+        got = max((iv for iv in named if iv[1] <= pub), default=None)
+    if got is None:
+        return None
+    return _fixed(m.start(), m.end(), "sea", "season", *got)
+
+
+def _h_ythird(m: re.Match, ctx: _Ctx) -> _Cand | None:
+    y = int(m.group("y"))
+    which = _THIRD_WORDS[_norm(m.group("pre"))]
+    ds, de, gran = _third("year", dt.date(y, 1, 1), dt.date(y + 1, 1, 1), which)
+    c = _fixed(m.start(), m.end(), "ythird", gran, ds, de)
+    c.resolved = False
+    return c
+
+
+def _h_dorel(m: re.Match, ctx: _Ctx) -> _Cand | None:
+    if ctx.pubdate is None:
+        return None
+    day = _day_value(m, "dn", "dw")
+    if day is None:
+        return None
+    first = _add_months(dt.date(ctx.pubdate.year, ctx.pubdate.month, 1), _REL_YEAR[_norm(m.group("rel"))])
+    if not _valid_ymd(first.year, first.month, day):
+        return None
+    d = first.replace(day=day)
+    return _fixed(m.start(), m.end(), "dorel", "day", d, d + dt.timedelta(days=1))
+
+
+def _h_lastday(m: re.Match, ctx: _Ctx) -> _Cand | None:
+    if not _month_ok(m.group("mon"), ctx):
+        return None
+    month = _MONTHS[m.group("mon").lower().rstrip(".")]
+    o = m.group("o")
+    n = (_ORD_WORDS.get(_norm(o)) or (int(o[0]) if o[0].isdigit() else None)) if o else 1
+    if not n or (not m.group("last") and not o):
+        return None
+    if m.group("y"):
+        y = int(m.group("y"))
+    elif ctx.pubdate is not None:
+        y = _year_from_pub(_Cand(0, 0, "month", "lastday", m=month), ctx.pubdate,
+                           lambda: _lean(ctx, m.start(), m.end()))
+    else:
+        return None
+    first = dt.date(y, month, 1)
+    d = _add_months(first, 1) - dt.timedelta(days=n) if m.group("last") else first + dt.timedelta(days=n - 1)
+    if d.month != month:
+        return None
+    c = _fixed(m.start(), m.end(), "lastday", "day", d, d + dt.timedelta(days=1))
+    c.resolved = not m.group("y")
+    return c
+
+
+def _h_ysp(m: re.Match, ctx: _Ctx) -> _Cand | None:
+    if ctx.cased and not m.group("ys").islower():
+        return None  # "Nineteen Eighty-Four" is a title
+    y = _SPELLED_YEARS[_norm(m.group("ys"))]
+    return _Cand(m.start("ys"), m.end(), "year", "ysp", y=y)
+
+
+def _h_cdur(m: re.Match, ctx: _Ctx) -> _Cand | None:
+    if ctx.pubdate is None:
+        return None
+    sign = -1 if m.group("post").lower() == "ago" else 1
+    d = ctx.pubdate
+    for ng, ug in (("n1", "u1"), ("n2", "u2")):
+        n = _count(m.group(ng)) if m.group(ng).isdigit() else _NU_COUNT.get(_norm(m.group(ng)))
+        if not n:
+            return None
+        unit = _NU_UNITS[_norm(m.group(ug))]
+        if unit in ("day", "week"):
+            d += dt.timedelta(days=sign * n * (7 if unit == "week" else 1))
+        else:
+            first = _add_months(dt.date(d.year, d.month, 1),
+                                sign * n * {"month": 1, "quarter": 3, "year": 12, "decade": 120}[unit])
+            last = (_add_months(first, 1) - dt.timedelta(days=1)).day
+            d = first.replace(day=min(d.day, last))
+    return _fixed(m.start(), m.end(), "cdur", "day", d, d + dt.timedelta(days=1))
 
 
 _HANDLERS = {
@@ -1461,7 +2401,9 @@ _HANDLERS = {
     "decw": _h_decw, "fy": _h_fy, "y": _h_y, "rd": _h_rd, "ru": _h_ru, "pp": _h_pp,
     "ago": _h_ago, "vor": _h_ago, "wd": _h_wd, "wdd": _h_wdd, "wdw": _h_wdw, "wwd": _h_wdw,
     "nwd": _h_nwd, "dmyw": _h_dmy, "nh": _h_hn,
-    "hol": _h_hol, "edge": _h_edge, "dom": _h_dom,
+    "hol": _h_hol, "edge": _h_edge, "dom": _h_dom, "nu": _h_nu, "inn": _h_inn, "wk": _h_wk,
+    "wkm": _h_wkm, "sea": _h_sea, "ysp": _h_ysp, "cdur": _h_cdur, "ythird": _h_ythird, "dorel": _h_dorel,
+    "lastday": _h_lastday,
 }
 
 
@@ -1490,7 +2432,7 @@ def _fill(c: _Cand, ctx: _Ctx) -> tuple[tuple[dt.date, dt.date], bool] | None:
         return (iv, c.resolved) if iv else None
     if ctx.pubdate is None:
         return None
-    y = _year_from_pub(c, ctx.pubdate)
+    y = _year_from_pub(c, ctx.pubdate, lambda: _lean(ctx, c.start, c.end))
     iv = _interval(c, y)
     return (iv, True) if iv else None
 
@@ -1532,7 +2474,10 @@ def _span(c: _Cand, ctx: _Ctx) -> DateSpan | None:
     if f is None:
         return None
     (ds, de), res = f
-    return DateSpan(c.start, c.end, ds, de, c.gran, res)
+    gran = c.gran
+    if c.third is not None and gran in ("month", "year"):
+        ds, de, gran = _third(gran, ds, de, c.third)
+    return DateSpan(c.start, c.end, ds, de, gran, res)
 
 
 def _merge_ranges(chosen: list[_Cand], ctx: _Ctx) -> list[_Cand]:
@@ -1553,7 +2498,7 @@ def _merge_ranges(chosen: list[_Cand], ctx: _Ctx) -> list[_Cand]:
         if i + 1 < len(chosen) and a.until is None and chosen[i + 1].until is None:
             b = chosen[i + 1]
             gap = text[a.end : b.start]
-            m = _CONNECTOR_RE.fullmatch(gap) if len(gap) <= 24 else None
+            m = _CONNECTOR_RE.fullmatch(gap) if len(gap) <= 24 and not ("\n" in gap and "-" in gap) else None
             if m:
                 conj = gap.strip().lower()
                 needs_between = conj.startswith(("and", "und"))
@@ -1567,6 +2512,35 @@ def _merge_ranges(chosen: list[_Cand], ctx: _Ctx) -> list[_Cand]:
         out.append(a)
         i += 1
     return out
+
+
+_LIST_GAP_RE = re.compile(r"(?:[\s\d:.,;/&()\u00a0-]|\b(?:" + "|".join(
+    sorted(_words("list_gap_words", "words") | set(_MONTHS), key=len, reverse=True)) + r")\b)*", re.IGNORECASE)
+
+
+_AND_GAP_RE = re.compile(r"[\s\u00a0]*(?:,|and|und|or|oder|&)[\s\u00a0]*", re.IGNORECASE)
+
+
+def _inherit_years(chosen: list[_Cand], ctx: _Ctx) -> list[_Cand]:
+    """Dates listed together share the year written once: "July 12, 2014. July 13, July 14"
+    (the gap holds nothing but punctuation, times and month names)."""
+    year = None
+    prev_end = 0
+    for c in chosen:
+        gap_ok = year is not None and _LIST_GAP_RE.fullmatch(ctx.text, prev_end, c.start) is not None
+        if c.until is None and not c.fixed and c.y is None and c.gran in ("day", "month") and gap_ok:
+            c.y = year
+        elif c.until is None and not c.fixed and c.y is not None and not c.resolved:
+            year = c.y
+        elif not gap_ok:
+            year = None
+        prev_end = c.end
+    # and backwards: "im April und Mai 2015", "March and April 1987"
+    for a, b in zip(reversed(chosen[:-1]), reversed(chosen[1:]), strict=True):
+        if (a.until is None and not a.fixed and a.y is None and a.gran == b.gran and b.y is not None
+                and not b.fixed and not b.resolved and _AND_GAP_RE.fullmatch(ctx.text, a.end, b.start)):
+            a.y = b.y
+    return chosen
 
 
 _ONES = b"\x01" * 256
@@ -1586,12 +2560,26 @@ def find_dates(text: str, lang: str, pubdate: dt.date | None = None) -> list[Dat
                cased=not (text.islower() or text.isupper()), low=_lower(text))
     cands: list[_Cand] = []
     covered = bytearray(len(text) + 1)  # spans of the candidates found so far
-    gates: dict[str, bool] = {}
+    low = ctx.low
+    at, win = _anchors(low)
     for name, rx in _COMPILED:
-        if not _family_runs(name, ctx.low, gates):
+        positions, windows = at.get(name), win.get(name)
+        if not positions and not windows:
             continue
+        raws = []
+        if positions:
+            for a in sorted(positions):
+                raw = rx.match(low, a)
+                if raw is not None:
+                    raws.append(raw)
+        if windows:
+            seen = {r.span() for r in raws}
+            for ws, we in _merged(windows):
+                for raw in rx.finditer(low, ws, we):
+                    if raw.span() not in seen:
+                        raws.append(raw)
         handler = _HANDLERS[name]
-        for raw in rx.finditer(ctx.low):
+        for raw in raws:
             if raw.end() <= raw.start() or covered.find(0, raw.start(), raw.end()) == -1:
                 continue  # empty, or inside a longer candidate found before: cannot win
             c = handler(_Match(raw, text), ctx)
@@ -1602,7 +2590,7 @@ def find_dates(text: str, lang: str, pubdate: dt.date | None = None) -> list[Dat
                 cands.append(c)
                 n = c.end - c.start
                 covered[c.start : c.end] = _ONES[:n] if n <= len(_ONES) else b"\x01" * n
-    chosen = _merge_ranges(_select(cands, len(text)), ctx)
+    chosen = _inherit_years(_merge_ranges(_select(cands, len(text)), ctx), ctx)
     spans = []
     for c in chosen:
         s = _span(c, ctx)

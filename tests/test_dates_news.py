@@ -1,0 +1,250 @@
+"""Dates in news: tense-aware resolution, weeks, spans of units, seasons, holidays of other
+calendars, spelled numbers, date lists, false friends, and linear time on hostile input."""
+
+from __future__ import annotations
+
+import datetime as dt
+import time
+
+import pytest
+
+from factcheck.extract.dates import find_dates
+
+D = dt.date
+PUB = D(2013, 2, 12)  # a Tuesday
+
+
+def found(text: str, lang: str = "en", pubdate: dt.date | None = PUB):
+    return [(text[s.start : s.end], s.date_start, s.date_end, s.granularity, s.resolved)
+            for s in find_dates(text, lang, pubdate)]
+
+
+def first(text: str, lang: str = "en", pubdate: dt.date | None = PUB):
+    spans = found(text, lang, pubdate)
+    assert spans, f"no date in {text!r}"
+    return spans[0]
+
+
+# ----------------------------------------------------------------------------- tense
+
+
+@pytest.mark.parametrize(
+    ("text", "day"),
+    [
+        ("Sales rose sharply at Christmas.", D(2012, 12, 25)),  # past tense: the last one
+        ("The shop will open before Christmas.", D(2013, 12, 25)),  # future: the next one
+        ("Christmas", D(2013, 12, 25)),  # standing alone, like a calendar entry: the next one
+        ("The firm said it expects to close the deal by October 1.", D(2013, 10, 1)),
+        ("The plant closed on October 1 after a fire.", D(2012, 10, 1)),
+        ("The closure on October 1 is a blow to the town.", D(2012, 10, 1)),  # no cue: nearest
+    ],
+)
+def test_tense_chooses_the_reading_of_a_yearless_date(text, day):
+    assert first(text)[1] == day
+
+
+def test_a_past_verb_does_not_push_a_date_just_ahead_into_last_year():
+    # "asked for offers on March 24" in an article of 18 March: this year's 24 March
+    assert first("It asked for offers on March 24.", pubdate=D(1987, 3, 18))[1] == D(1987, 3, 24)
+
+
+def test_present_perfect_is_not_a_past_cue():
+    assert first("It has called a special meeting for July 23.", pubdate=D(1987, 6, 18))[1] == D(1987, 7, 23)
+
+
+def test_weekday_follows_the_tense():
+    assert first("The minister said on Monday that")[1] == D(2013, 2, 11)
+    assert first("The minister will travel on Monday.")[1] == D(2013, 2, 18)
+    assert first("sunday")[1] == D(2013, 2, 17)  # alone: the coming one
+
+
+def test_this_weekday_and_this_holiday_are_the_coming_ones():
+    assert first("this monday")[1] == D(2013, 2, 18)
+    assert first("this MLK day")[1] == D(2014, 1, 20)
+
+
+def test_dateline_is_not_joined_to_the_next_line():
+    text = "REGAN DEPARTURE\nWASHINGTON, March 3 -\nLast week's shake-up has"
+    assert [f[0] for f in found(text, pubdate=D(1987, 3, 3))] == ["March 3", "Last week"]
+
+
+# ----------------------------------------------------------------------------- weeks and spans
+
+
+@pytest.mark.parametrize(
+    ("text", "lang", "start", "end", "gran"),
+    [
+        ("this week", "en", D(2013, 2, 11), D(2013, 2, 18), "week"),
+        ("prices fell last week", "en", D(2013, 2, 4), D(2013, 2, 11), "week"),
+        ("the week after next", "en", D(2013, 2, 25), D(2013, 3, 4), "week"),
+        ("at the end of next week", "en", D(2013, 2, 22), D(2013, 2, 25), "day"),
+        ("nächste Woche", "de", D(2013, 2, 18), D(2013, 2, 25), "week"),
+        ("the first week of October 2014", "en", D(2014, 10, 6), D(2014, 10, 13), "week"),
+        ("over the next three years", "en", D(2014, 1, 1), D(2017, 1, 1), "year"),
+        ("in the past two weeks", "en", D(2013, 1, 28), D(2013, 2, 11), "week"),
+        ("in den nächsten drei Monaten", "de", D(2013, 3, 1), D(2013, 6, 1), "month"),
+        ("in den letzten zwei Tagen", "de", D(2013, 2, 10), D(2013, 2, 12), "day"),
+    ],
+)
+def test_weeks_and_runs_of_units(text, lang, start, end, gran):
+    _s, ds, de, g, resolved = first(text, lang)
+    assert (ds, de, g, resolved) == (start, end, gran, "2014" not in text)
+
+
+@pytest.mark.parametrize(
+    ("text", "lang", "day"),
+    [
+        ("in 3 weeks", "en", D(2013, 3, 5)),
+        ("three weeks hence", "en", D(2013, 3, 5)),
+        ("3 years from today", "en", D(2016, 2, 12)),
+        ("4 tuesdays from now", "en", D(2013, 3, 12)),
+        ("2 thursdays ago", "en", D(2013, 1, 31)),
+        ("1 month, 21 days ago", "en", D(2012, 12, 22)),
+        ("in einer Woche", "de", D(2013, 2, 19)),
+    ],
+)
+def test_points_counted_from_the_publication_date(text, lang, day):
+    assert first(text, lang)[1:4] == (day, day + dt.timedelta(days=1), "day")
+
+
+def test_later_counts_from_the_story_not_the_publication_date():
+    assert found("Three months later the plant closed.") == []
+
+
+def test_thirds_of_months_and_years():
+    assert first("prices peaked in mid-March")[1:4] == (D(2013, 3, 11), D(2013, 3, 21), "day")
+    assert first("by the end of 2012 it had")[1:4] == (D(2012, 9, 1), D(2013, 1, 1), "month")
+    assert first("Anfang 2015 wurde", "de")[1:4] == (D(2015, 1, 1), D(2015, 5, 1), "month")
+    assert first("bis Jahresende", "de", D(2016, 3, 1))[1:4] == (D(2016, 9, 1), D(2017, 1, 1), "month")
+
+
+def test_seasons_need_a_modifier_or_a_year():
+    assert first("Prices rose last summer.")[1:4] == (D(2012, 6, 21), D(2012, 9, 23), "season")
+    assert first("im Herbst 2015", "de")[1:4] == (D(2015, 9, 23), D(2015, 12, 21), "season")
+    assert found("Prices fall in winter.") == []
+
+
+# ----------------------------------------------------------------------------- holidays
+
+
+@pytest.mark.parametrize(
+    ("text", "start", "end"),
+    [
+        # Hebrew calendar; the Jewish day begins at nightfall, so the evening before counts
+        ("Rosh Hashanah 2023", D(2023, 9, 15), D(2023, 9, 18)),
+        ("Yom Kippur 2023", D(2023, 9, 24), D(2023, 9, 26)),
+        ("Passover 2024", D(2024, 4, 22), D(2024, 5, 1)),
+        ("Hanukkah 2024", D(2024, 12, 25), D(2025, 1, 3)),
+        # Orthodox Easter (Julian computus)
+        ("Orthodox Easter 2018", D(2018, 4, 8), D(2018, 4, 9)),
+        ("Orthodox Easter 2024", D(2024, 5, 5), D(2024, 5, 6)),
+        # new moons
+        ("Chinese New Year 2014", D(2014, 1, 31), D(2014, 2, 1)),
+        ("Chinese New Year 2024", D(2024, 2, 10), D(2024, 2, 11)),
+        ("Eid al-Adha 2018", D(2018, 8, 21), D(2018, 8, 22)),
+        ("Eid al-Fitr 2018", D(2018, 6, 15), D(2018, 6, 16)),
+        ("Diwali 2019", D(2019, 10, 27), D(2019, 10, 28)),
+        ("Holi 2019", D(2019, 3, 21), D(2019, 3, 22)),
+        # the Sun's sidereal signs
+        ("Vaisakhi 2018", D(2018, 4, 14), D(2018, 4, 15)),
+        ("Makar Sankranti 2019", D(2019, 1, 15), D(2019, 1, 16)),
+        # fixed days moved off weekends
+        ("King's Day 2014", D(2014, 4, 26), D(2014, 4, 27)),
+    ],
+)
+def test_holidays_of_other_calendars(text, start, end):
+    assert found(text, pubdate=None) == [(text, start, end, "day", False)]
+
+
+def test_ramadan_lasts_to_the_end_of_the_month():
+    _s, ds, de, _g, _r = first("Ramadan 2018", pubdate=None)
+    assert (ds, de) == (D(2018, 5, 16), D(2018, 6, 15))
+
+
+def test_yearless_holiday_with_a_modifier():
+    assert first("last chinese new year")[1] == D(2013, 2, 10)
+    assert first("Zuckerfest", "de", D(2018, 1, 1))[1] == D(2018, 6, 15)
+
+
+# ----------------------------------------------------------------------------- words and numbers
+
+
+def test_spelled_day_after_a_month_reuters_style():
+    text = "the new tariffs, starting August six, will be lifted"
+    assert first(text, pubdate=D(1987, 3, 20))[:4] == ("August six", D(1987, 8, 6), D(1987, 8, 7), "day")
+    assert first("effective March first", pubdate=D(1987, 2, 20))[:2] == ("March first", D(1987, 3, 1))
+    assert [f[0] for f in found("in August six people died", pubdate=D(1987, 3, 20))] == ["August"]
+
+
+def test_spelled_years():
+    assert first("founded in nineteen twenty-eight", pubdate=None)[:4] == (
+        "nineteen twenty-eight", D(1928, 1, 1), D(1929, 1, 1), "year")
+    assert first("Easter Sunday two thousand ten", pubdate=None)[1] == D(2010, 4, 4)
+
+
+@pytest.mark.parametrize(
+    ("text", "lang"),
+    [
+        ("Der Film von August Diehl wurde gezeigt.", "de"),
+        ("a new book by April Ryan", "en"),
+        ("The hotline is open on 24/7 basis.", "en"),
+        ("shares for 1.5 to 1.9 common shares each", "en"),
+        ("Nineteen Eighty-Four is a novel.", "en"),
+        ("a visit from Father Christmas", "en"),
+        ("Die Zeitung The Independent on Sunday wird eingestellt.", "de"),
+        ("She told BBC Radio 4's Today programme that", "en"),
+        ("SEP7  6830 UP  100", "en"),
+        ("the first current account surplus in 20 years", "en"),
+        ("after leaving the club following six years there", "en"),
+    ],
+)
+def test_false_friends_are_not_dates(text, lang):
+    assert found(text, lang) == []
+
+
+def test_dates_listed_together_share_the_year_written_once():
+    text = "July 12th, 2014. July 13th, July 14th"
+    assert [(f[0], f[1], f[4]) for f in found(text)] == [
+        ("July 12th, 2014", D(2014, 7, 12), False),
+        ("July 13th", D(2014, 7, 13), False),
+        ("July 14th", D(2014, 7, 14), False),
+    ]
+    # words between them end the list: the publication date decides
+    assert first("In 2014 sales rose. The board meets on July 13.", pubdate=D(2013, 2, 12))[1] == D(2014, 1, 1)
+    assert found("In 2014 sales rose. The board meets on July 13.")[1][1] == D(2013, 7, 13)
+
+
+def test_a_year_written_after_a_list_applies_to_all():
+    assert [(f[0], f[1]) for f in found("im April und Mai 2015 durchgeführt", "de")] == [
+        ("April", D(2015, 4, 1)), ("Mai 2015", D(2015, 5, 1))]
+
+
+def test_austrian_heuer_and_times_of_today():
+    assert first("Die Ausgaben steigen heuer", "de")[1:4] == (D(2013, 1, 1), D(2014, 1, 1), "year")
+    assert first("prices jumped this morning")[1:4] == (D(2013, 2, 12), D(2013, 2, 13), "day")
+
+
+def test_ordinal_full_stop_ends_a_date():
+    assert [f[0] for f in found("July 13th.\r\n July 14th", pubdate=D(2000, 1, 1))] == ["July 13th", "July 14th"]
+
+
+# ----------------------------------------------------------------------------- hostile input
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "next " * 200_000,
+        "the end of the " * 60_000,
+        "2 thursdays " * 80_000,
+        "nineteen twenty " * 60_000,
+        "week " * 200_000,
+        "Eid al " * 100_000,
+        "1 month, 21 days " * 50_000,
+    ],
+    ids=["next", "end-of", "n-weekdays", "spelled-years", "week", "holiday-prefix", "compound-duration"],
+)
+def test_new_families_stay_linear_on_hostile_input(text):
+    t0 = time.perf_counter()
+    find_dates(text, "en", PUB)
+    assert time.perf_counter() - t0 < 10.0
