@@ -35,6 +35,7 @@ _TITLE_PERIOD = re.compile(
 _PASSIVE = re.compile(r"(?:was|were|been|being|is|are|wurde|wurden|worden)\s{1,3}$")
 _OFFER_TARGET = re.compile(r"(?i)\b(?:for|acquire|buy|of)\s+(?:all\s+|the\s+)?(?:\w+\s+){0,4}?$")
 _VS = re.compile(r"\bvs\b")
+_OF_OWNER = re.compile(r"\s{1,3}(?:of|in)\s{1,3}(?:[a-zA-Z-]{1,15}\s{1,3}){0,4}?of\s{1,3}(?:the\s{1,3})?")
 _POSSESSIVE = re.compile(r"['’]s\s{1,3}")
 _DIGITS = re.compile(r"\d")
 _SPACE = re.compile(r"\s+")
@@ -62,7 +63,9 @@ def attribute(text: str, lang: str, rows: list[dict[str, Any]], sidx: SentenceIn
     subjects = title_subjects(title, lang, lex)
     # an article that corrects an earlier report says so in its headline or text
     doc_correction = bool(lex.correction_re.search(title or "")) or bool(lex.correction_re.search(text))
-    subject = subjects[0] if subjects else None
+    # no headline: the first name the text gives (its lede's subject)
+    subject = subjects[0] if subjects else (
+        None if title else next((e.name for e in ents if e.type != "place"), None))
     ctx = _DocContext(text, lex, ents, subject, title)
     by_sentence: dict[int, list[dict[str, Any]]] = {}
     for r in rows:
@@ -74,6 +77,8 @@ def attribute(text: str, lang: str, rows: list[dict[str, Any]], sidx: SentenceIn
         s_dates = [r for r in group if r["kind"] == "date"]
         money_rows = [r for r in group if r["kind"] == "money"]
         for r in group:
+            r["figures"] = len(money_rows)
+            r["title"] = title
             peers = money_rows if r["kind"] == "money" else group
             a, b = _clause(r, peers, s_start, s_end)
             r["masked"] = masked
@@ -159,6 +164,7 @@ class _DocContext:
                 r["actor"] = self.subject  # "Pay April 15" in a dividend table
         r["table"] = bool(label)
         r["objects"] = self.objects
+        r["subject"] = self.subject
 
     def _stage(self, r: dict[str, Any], a: int, b: int) -> str:
         text, lex = self.text, self.lex
@@ -185,7 +191,8 @@ class _DocContext:
             return found
         gran = {"quarter": "Q", "half": "H", "year": "Y"}
         dated = [(d["start"], d["end"], gran[d["granularity"]]) for d in s_dates
-                 if d is not r and d.get("granularity") in gran and a <= d["start"] < b]
+                 if d is not r and d.get("granularity") in gran and a <= d["start"] < b
+                 and not _multi_year(d)]  # "over the next four years" is a horizon, not a period
         return _nearest(dated, r["start"], r["end"])
 
     def _owns_metric(self, e: Entity) -> bool:
@@ -200,8 +207,9 @@ class _DocContext:
         text = self.text
         owners = [e for e in usable if e.end <= r["start"] and (
             self._owns_metric(e) or _POSSESSIVE.fullmatch(text, e.end, r["start"]))]
-        if owners:  # "OpenAI's valuation", "Mack Trucks Inc's 40 mln dlrs of debt"
-            return owners[-1].name
+        owners += [e for e in usable if e.start > r["end"] and _OF_OWNER.fullmatch(text, r["end"], e.start)]
+        if owners:  # "OpenAI's valuation", "Mack Trucks Inc's 40 mln dlrs", "700 mln dlrs of debt of Dana"
+            return owners[-1].name if owners[-1].end <= r["start"] else owners[0].name
         if metric == "offer":
             # a bid is about its target ("tender offer for all shares of GenCorp"), else
             # about the sentence's subject ("GenCorp was placed on creditwatch after ... offer")
@@ -246,6 +254,11 @@ def _date_actor(text, r, cands, cue_hits, metric) -> str | None:
         after = [e for e in pool if e.start >= cue_end]
         return after[0].name if after else None
     return min(pool, key=lambda e: abs(e.start - cue_start)).name
+
+
+def _multi_year(d: dict[str, Any]) -> bool:
+    s, e = d.get("date_start"), d.get("date_end")
+    return bool(s and e) and int(e[:4]) - int(s[:4]) > 1
 
 
 def _clause(r: dict[str, Any], peers: list[dict[str, Any]], s_start: int, s_end: int) -> tuple[int, int]:

@@ -64,6 +64,7 @@ class Lexicon:
         self.stage_re = re.compile(
             r"(?<![\w])(?:(?P<initial>" + alternation(stage.get("initial", ["initial"]))
             + r")|(?P<total>" + alternation(stage.get("total", ["total"])) + r"))(?![\w])"
+            r"(?![\s-]{1,3}(?:quarter|half|qtr|Quartal|Halbjahr))"  # "first quarter" is a period
         )
         prev = metrics.get("previous", {})
         self.prev_before_re = _words_re(prev.get("before", []), after=r"\s{1,3}$")
@@ -86,4 +87,6 @@ class Lexicon:
         grouping = metrics.get("grouping", {})
         self.window_days = int(grouping.get("window_days", 7))
         self.correction_window_days = int(grouping.get("correction_window_days", 60))
-        self.min_self_similarity = float(grouping.get("min_self_similarity", 85))
+        self.min_self_similarity = float(grouping.get("min_self_similarity", 92))
+        self.min_story_overlap = float(grouping.get("min_story_overlap", 0.4))
+        self.min_context_similarity = float(grouping.get("min_context_similarity", 60))

@@ -35,8 +35,9 @@ DATELINE = re.compile(
 )
 _TITLE_NOISE = re.compile(r"^\W*(?:\(?CORRECTED\)?|CORRECTION|REFILED|UPDATE \d*)\W*", re.I)
 _TICKER = re.compile(r"<([A-Z0-9.]{1,8})>")
+_LEGAL = frozenset(["INC", "CORP", "CO", "LTD", "PLC", "AG", "NV", "SA", "LP", "CORPORATION", "GROUP"])
 _TITLE_STOP = frozenset([
-    "FOR", "TO", "OF", "IN", "ON", "BY", "AT", "AND", "SAYS", "SAID", "SEES", "SETS", "RAISES",
+    "FOR", "TO", "IN", "ON", "BY", "AT", "SAYS", "SAID", "SEES", "SETS", "RAISES",
     "CUTS", "BUYS", "SELLS", "BID", "BIDS", "UNIT", "STAKE", "TALKS", "WITH", "FROM", "ITS", "HAS", "IS",
 ])
 
@@ -142,18 +143,18 @@ def title_subjects(title: str | None, lang: str, lex: Lexicon) -> list[str]:
     title = _TITLE_NOISE.sub("", title)
     out = []
     for m in _TICKER.finditer(title):
-        words = re.split(r"[\s,;:/]+", title[: m.start()].strip())
+        # "TALKING POINT/GENCORP <GY>": a slash or colon ends the run before the name
+        words = re.split(r"[\s,;]+", re.split(r"[/:]", title[: m.start()])[-1].strip())
         name: list[str] = []
         for w in reversed(words):
             if not w or w.upper() in _TITLE_STOP or not w[0].isalnum():
                 break
             name.insert(0, w)
-        if name:
+        if name and not all(w.upper().strip(".") in _LEGAL for w in name):
             out.append(_canonical_title_name(" ".join(name), lex))
-    if not out:
-        shouting = title.isupper()
-        probe = title.title() if shouting else title
-        out = [e.name for e in find_entities(probe, lang, lex) if e.type != "place"][:1]
+    if not out and not title.isupper():
+        # an all-capital headline without a ticker names its subject too unreliably
+        out = [e.name for e in find_entities(title, lang, lex) if e.type != "place"][:1]
     return list(dict.fromkeys(n for n in out if n))
 
 

@@ -13,6 +13,7 @@ import datetime as dt
 import hashlib
 import json
 import math
+import re
 from dataclasses import dataclass, field
 from itertools import combinations
 from typing import Any
@@ -67,6 +68,8 @@ def find(mentions: pd.DataFrame, ruleset: RuleSet, titles: dict[str, str] | None
     lex = ruleset.lexicon
     ctx = _Context(kind_params(ruleset), lex.window_days, lex.min_self_similarity, titles)
     ctx.correction_window = lex.correction_window_days
+    ctx.min_story = lex.min_story_overlap
+    ctx.min_context = lex.min_context_similarity
     ctx.volatile = lex.volatile_families
     for rule in ruleset.rules:
         ctx.by_kind.setdefault(rule.kind, []).append(rule)
@@ -76,7 +79,7 @@ def find(mentions: pd.DataFrame, ruleset: RuleSet, titles: dict[str, str] | None
     if claimed.empty:
         return []
     extra = ["precision", "number", "magnitude", "why", "doc_date", "masked", "correction", "change",
-             "family", "stage", "claim", "sent_start", "table", "objects"]
+             "family", "stage", "claim", "sent_start", "table", "objects", "subject", "title", "figures"]
     cols = [c for c in [*MENTION_FIELDS, *extra] if c in claimed.columns]
     # One conversion to plain rows, then grouping in Python: per-group DataFrame access
     # costs far more than the checks themselves.
@@ -101,19 +104,32 @@ class _Context:
         self.by_kind: dict[str, list[Rule]] = {}
         self.volatile: set[str] = set()
         self.correction_window = window_days
+        self.series_days = 0
+        self.min_story = 0.4
+        self.min_context = 60.0
+        self.min_strong = 85.0
         self.previous: dict[tuple[str, str, str], list[dict[str, Any]]] = {}
         self.out: list[Finding] = []
 
-    def emit(self, kind: str, claim: str, a: Cluster, b: Cluster | None) -> None:
+    def emit(self, kind: str, claim: str, a: Cluster, b: Cluster | None, strong: bool = True) -> None:
+        """Report through every rule of this kind; rules that ask for `evidence = "strong"`
+        take the pairs with strong evidence, `"weak"` ones the others."""
         for rule in self.by_kind.get(kind, []):
-            self.out.append(_finding(rule, claim, a, b, self.titles))
+            wants = rule.params.get("evidence", "strong")
+            if (wants == "strong") == strong or wants == "any":
+                self.out.append(_finding(rule, claim, a, b, self.titles))
 
     def claim(self, claim: str, rows: list[dict[str, Any]]) -> None:
         cl = clusters(rows, self.params)
+        self.series_days = len({r.get("doc_date") for r in rows if r.get("doc_date")})
         is_date = rows[0]["kind"] == "date"
+        if rows[0].get("stage") == "previous":
+            cl = []  # last year's column and "up from" figures only serve to recognise revisions
         for a, b in combinations(cl, 2):
             rel = date_relation(a.head, b.head) if is_date else money_relation(a.head, b.head, self.params)
             if rel is None or rel == "incomparable":
+                continue
+            if rel == "scale_mismatch" and not self._comparable_scales(a, b):
                 continue
             self._pair(claim, a, b, rel)
         for c in cl:
@@ -137,8 +153,13 @@ class _Context:
         only_b = Cluster([r for r in b.rows if r["doc"] not in shared])
         if not only_a.rows or not only_b.rows or not self._dated_close(only_a.rows, only_b.rows):
             return  # an article that states both figures knows of the change
-        if rel != "date_precision" and _different_objects(only_a.rows, only_b.rows):
-            return  # "loaned Portugal 50 mln" and "a 97.4 mln loan for China" are two loans
+        if rel != "date_precision" and not self._same_story(only_a.rows, only_b.rows):
+            return
+        # a differing value is only a contradiction between two statements of the same claim;
+        # a scale slip, a currency slip or a difference of precision speaks for itself
+        if rel in ("value_conflict", "self_contradiction", "date_conflict") and not self._same_claim_said(
+                only_a.rows, only_b.rows):
+            return
         if rel == "self_contradiction":
             rel = "value_conflict"
         if rel == "value_conflict" and a.head.get("family") in self.volatile:
@@ -146,7 +167,14 @@ class _Context:
         if rel in ("value_conflict", "scale_mismatch") and (
                 self._revised(only_b, a.head) or self._revised(only_a, b.head)):
             rel = "revision"
-        self.emit(rel, claim, only_a, only_b)
+        if rel == "date_conflict" and {_fold(r["text"]) for r in (*only_a.rows, *only_b.rows)} == {
+                _fold(only_a.head["text"])}:
+            return  # "yesterday" re-issued a day later: our reading differs, the text does not
+        if rel == "scale_mismatch":
+            strong = self._strong(only_a.rows, only_b.rows) or self._subject_led(only_a, only_b)
+        else:
+            strong = rel not in ("value_conflict", "date_conflict") or self._strong(only_a.rows, only_b.rows)
+        self.emit(rel, claim, only_a, only_b, strong)
 
     def _revised(self, c: Cluster, old: dict[str, Any]) -> bool:
         """Does an article of `c` state `old` as the earlier value of a change ("raised to 110
@@ -161,13 +189,89 @@ class _Context:
                 return True
         return False
 
+    def _same_story(self, xs: list[dict[str, Any]], ys: list[dict[str, Any]]) -> bool:
+        """Are the two sides' articles about one story, so that their figures should agree?
+
+        Yes when the claimant heads both stories (the headline's subject), or the articles
+        name mostly the same organisations. But figures of a recurring report (the same claim
+        published on three or more days: money market operations, weekly balances) differ
+        from day to day: there only same-day articles and corrections are compared.
+        """
+        actor = xs[0].get("actor")
+        subjects = {r.get("subject") for r in (*xs, *ys)}
+        linked = subjects == {actor} or _story_overlap(xs, ys) >= self.min_story
+        if not linked or _different_objects(xs, ys):
+            return False
+        if self.series_days >= 3 and not any(r.get("correction") for r in (*xs, *ys)):
+            dx = {r.get("doc_date") for r in xs}
+            dy = {r.get("doc_date") for r in ys}
+            return None in dx or None in dy or bool(dx & dy)
+        return True
+
+    def _strong(self, xs: list[dict[str, Any]], ys: list[dict[str, Any]]) -> bool:
+        """Strong evidence, for some pair of articles, that two figures are one claim stated
+        twice: a correction of the story's subject, a re-issued story (same headline), the same
+        sentence, or two prose reports of one day headed by the claimant on the very metric."""
+        by_doc_x: dict[str, list[dict[str, Any]]] = {}
+        by_doc_y: dict[str, list[dict[str, Any]]] = {}
+        for r in xs:
+            by_doc_x.setdefault(r["doc"], []).append(r)
+        for r in ys:
+            by_doc_y.setdefault(r["doc"], []).append(r)
+        return any(self._strong_pair(dx, dy) for dx in by_doc_x.values() for dy in by_doc_y.values())
+
+    def _strong_pair(self, xs: list[dict[str, Any]], ys: list[dict[str, Any]]) -> bool:
+        rows = (*xs, *ys)
+        subject_led = {r.get("subject") for r in rows} == {rows[0].get("actor")}
+        if subject_led and any(r.get("correction") for r in rows):
+            return True
+        if _said_alike_titles(xs[0], ys[0]) >= 85:
+            return True
+        if (subject_led and rows[0]["kind"] == "money" and len({r.get("metric") for r in rows}) == 1
+                and not any(r.get("table") for r in rows)
+                and xs[0].get("doc_date") and xs[0].get("doc_date") == ys[0].get("doc_date")):
+            return True
+        return any(_said_alike(x, y) >= self.min_strong for x in xs for y in ys)
+
+    def _subject_led(self, a: Cluster, b: Cluster) -> bool:
+        """Both articles are about the claimant (it heads them) and the figures are very far
+        apart: "$10 million" against "$7 trillion" for Sam Altman's AI plans."""
+        rows = (*a.rows, *b.rows)
+        if {r.get("subject") for r in rows} != {a.head.get("actor")}:
+            return False
+        ratio = max(a.head["value"], b.head["value"]) / max(min(a.head["value"], b.head["value"]), 1e-9)
+        return math.log10(ratio) >= self.params["scale_mismatch"].get("strong_orders", 3.5)
+
+    def _comparable_scales(self, a: Cluster, b: Cluster) -> bool:
+        """Scale is compared between totals stated in prose: not table rows, not per-share
+        figures, not prices ("warrants at 35 dlrs") against totals."""
+        low = self.params["scale_mismatch"]["min_value"]
+        return all(not r.get("table") and not r.get("per") and (r.get("value") or 0) >= low
+                   for r in (a.head, b.head))
+
+    def _same_claim_said(self, xs: list[dict[str, Any]], ys: list[dict[str, Any]]) -> bool:
+        """Do two articles of one story state this figure in the same words (re-issues, parallel
+        reports)? A correction about the story's own subject restates what it corrects, so
+        its money figures are compared whatever the wording."""
+        rows = (*xs, *ys)
+        if (rows[0]["kind"] == "money" and any(r.get("correction") for r in rows)
+                and {r.get("subject") for r in rows} == {rows[0].get("actor")}):
+            return True
+        if any(r.get("table") for r in rows):
+            # earnings tables of two different periods look alike: only re-issued tables count
+            titles_alike = all(_said_alike_titles(x, y) >= 85 for x in xs[:1] for y in ys[:1])
+            return titles_alike or any(r.get("correction") for r in rows)
+        return any(_said_alike(x, y) >= self.min_context for x in xs for y in ys)
+
     def _same_statement(self, xa, xb):
         """Two sentences of one article that say the same thing with different figures."""
         for x in xa:
             for y in xb:
                 if x.get("sent_start") == y.get("sent_start") or x.get("table") or y.get("table"):
                     continue  # one sentence's figures, or table rows of two periods, are not one statement
-                if fuzz.token_set_ratio(x.get("masked") or "", y.get("masked") or "") >= self.min_self:
+                if x.get("figures", 1) > 1 or y.get("figures", 1) > 1:
+                    continue  # sentences listing several figures compare items, not one claim twice
+                if _said_alike(x, y) >= self.min_self:
                     return x, y
         return None
 
@@ -182,19 +286,56 @@ class _Context:
         return any(abs((_day(x) - _day(y)).days) <= days for x in da for y in db)
 
 
+_GENERIC = frozenset(["corp", "corporation", "bank", "group", "company", "holdings", "international",
+                      "national", "general", "first", "american", "united", "service", "services"])
+
+
+def _words(rows: list[dict[str, Any]], actors: set[Any]) -> set[str]:
+    """Distinctive words of the organisations an article names, the claimant's words left out."""
+    skip = {w.lower() for a in actors if isinstance(a, str) for w in a.split()} | _GENERIC
+    names = {o for r in rows for o in (r.get("objects") or [])}
+    return {w.lower() for n in names for w in n.split() if len(w) >= 4 and w.lower() not in skip}
+
+
+def _said_alike(x: dict[str, Any], y: dict[str, Any]) -> float:
+    """rapidfuzz similarity (0-100) of the two sentences with only their own figures masked:
+    other numbers, years above all, still tell two statements apart."""
+    sx = (x.get("sentence") or "").replace(x["text"], "<M>").lower()
+    sy = (y.get("sentence") or "").replace(y["text"], "<M>").lower()
+    return fuzz.token_set_ratio(sx, sy)
+
+
+def _said_alike_titles(x: dict[str, Any], y: dict[str, Any]) -> float:
+    """100 when two headlines are the same story re-issued (corrections marks aside), else 0:
+    "3RD QTR NET" and "2ND QTR NET" of one company are two stories."""
+    tx, ty = (_fold(_CORRECTED.sub("", r.get("title") or "")) for r in (x, y))
+    return 100.0 if tx and tx == ty else 0.0
+
+
+def _fold(s: str) -> str:
+    return re.sub(r"\W+", " ", s).strip().lower()
+
+
+_CORRECTED = re.compile(r"(?i)\(?correct(?:ed|ion|s)?\)?\s*-?\s*")
+
+
 def _different_objects(xs: list[dict[str, Any]], ys: list[dict[str, Any]]) -> bool:
-    """The two sides' articles name other organisations, none in common: different stories.
-
-    Names are compared by their words of four letters or more ("Straw Hat" ~ "Straw Hat Piza").
-    """
+    """Both sides' articles name other organisations and places, none in common: a loan to
+    Hungary and a loan to Uganda are two loans, whoever made them."""
     actors = {r.get("actor") for r in (*xs, *ys)}
-
-    def words(rows: list[dict[str, Any]]) -> set[str]:
-        names = {o for r in rows for o in (r.get("objects") or [])} - actors
-        return {w.lower() for n in names for w in n.split() if len(w) >= 4}
-
-    ox, oy = words(xs), words(ys)
+    ox, oy = _words(xs, actors), _words(ys, actors)
     return bool(ox) and bool(oy) and not (ox & oy)
+
+
+def _story_overlap(xs: list[dict[str, Any]], ys: list[dict[str, Any]]) -> float:
+    """How much the two sides' articles name the same organisations besides the claimant:
+    shared name words over the smaller side's ("Straw Hat" ~ "Straw Hat Piza")."""
+    actors = {r.get("actor") for r in (*xs, *ys)}
+    ox, oy = _words(xs, actors), _words(ys, actors)
+    if not ox or not oy:
+        return 0.0
+    shared = len(ox & oy)
+    return shared / min(len(ox), len(oy)) if shared >= 2 else 0.0
 
 
 def _day(iso: str) -> dt.date:

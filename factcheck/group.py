@@ -14,6 +14,7 @@ from collections import defaultdict
 
 import pandas as pd
 from rapidfuzz import fuzz
+from rapidfuzz.utils import default_process
 
 # token_set_ratio between claimant names that start with the same word: one name's words
 # all in the other's ("Stargate Project" ~ "Stargate") or a one-letter slip ("Regency Cruists").
@@ -27,12 +28,12 @@ def _core(name: str) -> str:
     return _SUFFIX.sub("", name) or name
 
 
-def unify_actors(actors: pd.Series) -> pd.Series:
-    """Map each claimant name to the shortest name whose words it contains.
+def unify_actors(*columns: pd.Series) -> list[pd.Series]:
+    """Map each claimant name to the shortest name whose words it contains, across columns.
 
     Legal suffixes do not count ("Regency Cruises Inc" ~ "Regency Cruises").
     """
-    names = sorted({a for a in actors.dropna().unique() if a})
+    names = sorted({a for col in columns for a in col.dropna().unique() if a})
     by_first: dict[str, list[str]] = defaultdict(list)
     for n in names:
         by_first[n.split()[0].lower()].append(n)
@@ -47,12 +48,12 @@ def unify_actors(actors: pd.Series) -> pd.Series:
                 # a lone first word ("National") names nothing: it only absorbs its own
                 # suffixed forms ("National Inc"); longer names also absorb typos and
                 # extensions ("Regency Cruists" ~ "Regency Cruises", "Silver State Mining Corp")
-                if " " not in short and short != core:
+                if " " not in short and short.lower() != core.lower():
                     continue
-                if fuzz.token_set_ratio(core, short) >= _NAME_SIMILARITY:
+                if fuzz.token_set_ratio(core, short, processor=default_process) >= _NAME_SIMILARITY:
                     canon[n] = canon[shorter]
                     break
-    return actors.map(lambda a: canon.get(a, a) if isinstance(a, str) else a)
+    return [col.map(lambda a: canon.get(a, a) if isinstance(a, str) else a) for col in columns]
 
 
 def assign_claims(m: pd.DataFrame) -> pd.DataFrame:
@@ -66,7 +67,7 @@ def assign_claims(m: pd.DataFrame) -> pd.DataFrame:
         m["claim"] = pd.Series(dtype="object")
         m["why"] = pd.Series(dtype="object")
         return m
-    actor = unify_actors(m["actor"])
+    actor, m["subject"] = unify_actors(m["actor"], m["subject"])
     is_money = m["kind"] == "money"
     stage = m["stage"].astype("object").fillna("total")
     usable = actor.notna() & m["family"].notna() & (m["family"] != "publication") & (stage != "difference")

@@ -73,7 +73,9 @@ def _short_line_breaks(text: str) -> list[int]:
             continue
         words = [w for w in line.split() if w.isalpha() and w.lower() not in _SMALL]
         title_case = bool(words) and all(w[0].isupper() for w in words)
-        if _DATELINE_END.search(line) or title_case or (line[-1] not in ",;-–(" and not line[-1].islower()):
+        continues = text[m.end() : m.end() + 1].islower()  # "rose 17\ncents": one sentence
+        if _DATELINE_END.search(line) or title_case or (
+                line[-1] not in ",;-–(" and not line[-1].islower() and not continues):
             out.append(m.end())
     return out
 
