@@ -32,39 +32,74 @@ def load_baseline(path: str | Path) -> dict[str, dict[str, Any]]:
         raise BaselineError(f"{p}: corrupt baseline, not JSON (line {ex.lineno}: {ex.msg})") from None
     if not isinstance(data, dict) or not isinstance(data.get("findings"), list):
         raise BaselineError(f"{p}: corrupt baseline: expected an object with a 'findings' list")
+    if data.get("version", VERSION) != VERSION:
+        raise BaselineError(f"{p}: baseline version {data.get('version')!r} is not {VERSION}; "
+                            "written by another factcheck? Regenerate it with `factcheck baseline`")
     out: dict[str, dict[str, Any]] = {}
     for i, entry in enumerate(data["findings"]):
         if not isinstance(entry, dict) or not isinstance(entry.get("id"), str):
             raise BaselineError(f"{p}: corrupt baseline: findings[{i}] has no string 'id'")
+        if not isinstance(entry.get("justification", ""), str):
+            raise BaselineError(f"{p}: corrupt baseline: findings[{i}].justification must be a string")
         out[entry["id"]] = entry
     return out
 
 
-def apply_baseline(findings: list[Finding], baseline: dict[str, dict[str, Any]]) -> list[dict[str, Any]]:
-    """Mark findings `baseline` or `new`; return the baseline entries that no longer occur."""
+def apply_baseline(findings: list[Finding], baseline: dict[str, dict[str, Any]],
+                   scope: set[str] | None = None) -> list[dict[str, Any]]:
+    """Mark findings `baseline` or `new`; return the baseline entries that no longer occur.
+
+    A finding already `suppressed` by an inline comment stays so (it never fails a run
+    either way). `scope`: only entries that quote one of these documents can be fixed
+    (a check of some drafts cannot tell whether an archive-only finding still occurs).
+    """
     present = set()
     for f in findings:
         if f.id in baseline:
-            f.status = "baseline"
             present.add(f.id)
-        else:
+            if f.status != "suppressed":
+                f.status = "baseline"
+        elif f.status != "suppressed":
             f.status = "new"
     return [{"id": k, "rule": v.get("rule"), "message": v.get("message")}
-            for k, v in sorted(baseline.items()) if k not in present]
+            for k, v in sorted(baseline.items())
+            if k not in present and (scope is None or scope & _entry_docs(v))]
+
+
+def _entry_docs(entry: dict[str, Any]) -> set[str]:
+    mentions = entry.get("mentions")
+    if not isinstance(mentions, list):
+        return set()
+    return {str(m["doc"]) for m in mentions if isinstance(m, dict) and "doc" in m}
 
 
 def baseline_document(findings: list[Finding], previous: dict[str, dict[str, Any]] | None = None
                       ) -> dict[str, Any]:
-    """The reviewable baseline: sorted by id, with each entry's justification kept."""
+    """The reviewable baseline: one entry per finding, sorted by id, justifications kept.
+
+    Each entry reads top to bottom as a reviewer needs it: the rule, the message, the
+    quotes (document, line, figure, sentence) and the editor's `justification`.
+    """
     previous = previous or {}
     entries = []
     for f in sorted(findings, key=lambda f: f.id):
         entries.append({
             "id": f.id, "rule": f.rule, "severity": f.severity, "message": f.message,
+            "mentions": [{"doc": m["doc"], "text": m["text"],
+                          "sentence": " ".join(str(m.get("sentence") or "").split())}
+                         for m in f.mentions],
             "justification": previous.get(f.id, {}).get("justification", ""),
-            "mentions": [{"doc": m["doc"], "text": m["text"]} for m in f.mentions],
         })
-    return {"version": VERSION, "generated_by": "factcheck", "findings": entries}
+    return {"version": VERSION, "generated_by": "factcheck",
+            "note": "Accepted findings: `factcheck scan --baseline FILE` fails only on findings not listed "
+                    "here. Ids come from the claim and the figures, not from positions. Write why each "
+                    "is accepted in its justification.",
+            "findings": entries}
+
+
+def baseline_text(doc: dict[str, Any]) -> str:
+    """The file's bytes: indented JSON, one key order, a final newline (diff-friendly)."""
+    return json.dumps(doc, ensure_ascii=False, indent=2) + "\n"
 
 
 def write_atomic(path: str | Path, text: str) -> None:

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-import json
+import os
 import sys
 from pathlib import Path
 from typing import NoReturn
@@ -14,9 +14,11 @@ from factcheck.baseline import (
     BaselineError,
     apply_baseline,
     baseline_document,
+    baseline_text,
     load_baseline,
     write_atomic,
 )
+from factcheck.config import Config, ConfigError, find_config
 from factcheck.exitcodes import Exit
 from factcheck.progress import Progress
 from factcheck.ruleset import RuleFileError, RuleSet, load_rules
@@ -24,6 +26,9 @@ from factcheck.ruleset import RuleFileError, RuleSet, load_rules
 DEFAULT_REPORT = "reports/factcheck-report.html"
 FAIL_LEVELS = {"error": ("error",), "warning": ("error", "warning"),
                "info": ("error", "warning", "info"), "never": ()}
+
+FORMATS = ["text", "json", "sarif", "github"]
+DEFAULT_BASELINE = "factcheck-baseline.json"
 
 _paths = click.argument("paths", nargs=-1, required=True, metavar="PATH...")
 _lang = click.option("--lang", type=click.Choice(["en", "de"]),
@@ -34,8 +39,26 @@ _skip = click.option("--skip-unreadable", is_flag=True,
 _rules = click.option("--rules", "rules_dirs", multiple=True, metavar="DIR",
                       type=click.Path(file_okay=False),
                       help="Extra folder of rule files (repeatable); adds to the default rules.")
-_no_defaults = click.option("--no-default-rules", is_flag=True,
-                            help="Use only the rules of the --rules folders.")
+_no_defaults = click.option("--no-default-rules/--default-rules", "no_default_rules", default=None,
+                            help="Use only the rules of the --rules folders (--default-rules: the default "
+                                 "rules too, overriding the config).")
+_format = click.option("--format", "fmt", type=click.Choice(FORMATS), default=None,
+                       help="How findings are printed: text (path:line:col: severity rule message), json, "
+                            "sarif (SARIF 2.1.0) or github (workflow annotations). [default: text]")
+_out = click.option("--out", type=click.Path(dir_okay=False), help="Write findings to FILE instead of stdout.")
+_baseline = click.option("--baseline", type=click.Path(dir_okay=False),
+                         help="Baseline file: findings it lists are marked 'baseline' and do not fail the "
+                              "run; listed findings that no longer occur are reported as fixed.")
+_fail_on = click.option("--fail-on", type=click.Choice(list(FAIL_LEVELS)), default=None,
+                        help="Exit 1 when a NEW finding is at or above this severity. [default: error]")
+_config = click.option("--config", "config_file", type=click.Path(dir_okay=False), metavar="FILE",
+                       help="Read settings from FILE (a factcheck.toml or pyproject.toml) instead of the one "
+                            "found upward from the working folder.")
+_no_config = click.option("--no-config", is_flag=True, help="Ignore any factcheck.toml / [tool.factcheck].")
+_cache_dir = click.option("--cache-dir", type=click.Path(file_okay=False), metavar="DIR",
+                          help="Cache folder for analysed archives (also $FACTCHECK_CACHE_DIR or cache-dir "
+                               "in the config; default: the user cache folder, e.g. ~/.cache/factcheck).")
+_no_cache = click.option("--no-cache", is_flag=True, help="Read and analyse everything; use no cache.")
 
 
 def _die(message: str, code: Exit = Exit.USAGE) -> NoReturn:
@@ -43,13 +66,76 @@ def _die(message: str, code: Exit = Exit.USAGE) -> NoReturn:
     sys.exit(int(code))
 
 
-def _ruleset(rules_dirs: tuple[str, ...], no_defaults: bool) -> RuleSet:
+def _load_config(config_file: str | None, no_config: bool) -> Config:
+    try:
+        return find_config(config_file, disabled=no_config)
+    except ConfigError as ex:
+        _die(f"broken configuration: {ex}")
+
+
+def _ruleset(rules_dirs: tuple[str, ...], no_defaults: bool | None, cfg: Config | None = None) -> RuleSet:
+    cfg = cfg or Config()
+    rules_dirs = tuple(rules_dirs) or tuple(cfg.get("rules", ()))
+    no_defaults = cfg.get("no-default-rules", False) if no_defaults is None else no_defaults
     if no_defaults and not rules_dirs:
         _die("--no-default-rules needs at least one --rules DIR")
     try:
         return load_rules(rules_dirs, defaults=not no_defaults)
     except RuleFileError as ex:
         _die(f"broken rule file: {ex}")
+
+
+def _load_baseline(path: str | None) -> dict | None:
+    if not path:
+        return None
+    try:
+        return load_baseline(path)
+    except BaselineError as ex:
+        _die(str(ex))
+
+
+def _cache(cache_dir: str | None, no_cache: bool, cfg: Config, *, default_on: bool):
+    """The cache to use: None (scan without one) or a Cache (in memory only for --no-cache)."""
+    from factcheck.cache import ENV, Cache, resolve_cache_dir
+
+    if no_cache:
+        return Cache(None) if default_on else None
+    if not default_on and not (cache_dir or cfg.get("cache-dir") or os.environ.get(ENV)):
+        return None
+    return Cache(resolve_cache_dir(cache_dir, cfg.get("cache-dir")))
+
+
+def _sources(result) -> dict[str, str]:
+    """Document id → the path to show (the file, when the document is one)."""
+    return {d.id: d.source if d.source and Path(d.source).name == Path(d.id).name else d.id
+            for d in result.corpus.docs}
+
+
+def _render(result, ruleset: RuleSet, fmt: str, fixed: list, base: dict | None) -> str:
+    from factcheck.output import scan_github, scan_json, scan_sarif, scan_text
+
+    sources = _sources(result)
+    if fmt == "json":
+        return scan_json(result, fixed)
+    if fmt == "sarif":
+        return scan_sarif(result, ruleset, sources=sources, baseline=base, fixed=fixed)
+    if fmt == "github":
+        return scan_github(result, sources=sources, fixed=fixed)
+    return scan_text(result, sources=sources, fixed=fixed)
+
+
+def _finish(result, fail_on: str, unreadable: bool) -> NoReturn:
+    failing = [f for f in result.findings if f.status == "new" and f.severity in FAIL_LEVELS[fail_on]]
+    if unreadable:
+        sys.exit(int(Exit.USAGE))
+    sys.exit(int(Exit.FINDINGS if failing else Exit.OK))
+
+
+def _cache_notes(cache, quiet: bool) -> None:
+    if cache is None:
+        return
+    for w in cache.warnings:
+        click.echo(f"factcheck: {w}", err=True)
 
 
 def _stdin_for(paths: tuple[str, ...]):
@@ -82,6 +168,7 @@ def main() -> None:
     Examples:
       factcheck scan seeds/                       # findings + reports/factcheck-report.html
       factcheck extract seeds/ --format jsonl     # every money and date mention
+      factcheck check draft.md --against archive/ # a draft against the archive, before publishing
       factcheck rules list
     """
 
@@ -94,9 +181,12 @@ def main() -> None:
 @_lang
 @_rules
 @_no_defaults
+@_config
+@_no_config
 @_quiet
 @_skip
-def extract(paths, fmt, out, lang, rules_dirs, no_default_rules, quiet, skip_unreadable) -> None:
+def extract(paths, fmt, out, lang, rules_dirs, no_default_rules, config_file, no_config, quiet,
+            skip_unreadable) -> None:
     """Extract every money and date mention of PATH... into one table.
 
     PATH may be a folder (read recursively), a .txt/.md/.html file, a .jsonl/.csv/.json
@@ -112,7 +202,9 @@ def extract(paths, fmt, out, lang, rules_dirs, no_default_rules, quiet, skip_unr
     from factcheck.pipeline import read_corpus
     from factcheck.read import iter_inputs
 
-    ruleset = _ruleset(rules_dirs, no_default_rules)
+    cfg = _load_config(config_file, no_config)
+    ruleset = _ruleset(rules_dirs, no_default_rules, cfg)
+    lang = lang or cfg.get("lang")
     corpus = read_corpus(iter_inputs(paths, stdin=_stdin_for(paths), lang=lang), ruleset,
                          Progress(not quiet, label="extracting"))
     text = mentions_jsonl(corpus.mentions) if fmt == "jsonl" else mentions_csv(corpus.mentions)
@@ -130,23 +222,28 @@ def extract(paths, fmt, out, lang, rules_dirs, no_default_rules, quiet, skip_unr
 @click.option("--no-report", is_flag=True, help="Do not write the HTML report.")
 @click.option("--report-max-rows", type=click.IntRange(min=0), default=50_000, show_default=True,
               help="Mentions embedded in the report's table (those of findings first).")
-@click.option("--format", "fmt", type=click.Choice(["text", "json", "sarif", "github"]),
-              default="text", show_default=True, help="How findings are printed.")
-@click.option("--out", type=click.Path(dir_okay=False), help="Write findings to FILE instead of stdout.")
-@click.option("--baseline", type=click.Path(dir_okay=False),
-              help="Baseline file: findings it lists are marked 'baseline' and do not fail the run.")
-@click.option("--fail-on", type=click.Choice(list(FAIL_LEVELS)), default="error",
-              show_default=True, help="Exit 1 when a NEW finding is at or above this severity.")
+@_format
+@_out
+@_baseline
+@_fail_on
 @_lang
+@_cache_dir
+@_no_cache
+@_config
+@_no_config
 @_quiet
 @_skip
 def scan(paths, rules_dirs, no_default_rules, report, no_report, report_max_rows, fmt, out, baseline,
-         fail_on, lang, quiet, skip_unreadable) -> None:
+         fail_on, lang, cache_dir, no_cache, config_file, no_config, quiet, skip_unreadable) -> None:
     """Extract, group and check every claim of PATH...; print findings, write the report.
+
+    Settings not given here come from the factcheck.toml or [tool.factcheck] of
+    pyproject.toml found upward from the working folder. With a cache folder (--cache-dir,
+    $FACTCHECK_CACHE_DIR or cache-dir in the config) unchanged inputs are not read again.
 
     \b
     Exit codes: 0 no new finding at or above --fail-on; 1 there is one;
-    2 usage error, broken rule or baseline file, or an unreadable input.
+    2 usage error, broken rule, config or baseline file, or an unreadable input.
 
     \b
     Examples:
@@ -154,31 +251,20 @@ def scan(paths, rules_dirs, no_default_rules, report, no_report, report_max_rows
       factcheck scan archive/ --format json --no-report
       factcheck scan articles/ --baseline factcheck-baseline.json --fail-on warning
       factcheck scan drafts/ --rules newsroom-rules/ --format sarif --out findings.sarif
+      factcheck scan archive/ --cache-dir ~/.cache/factcheck --no-report
     """
-    from factcheck.output import scan_github, scan_json, scan_sarif, scan_text
     from factcheck.pipeline import scan as run_scan
 
-    ruleset = _ruleset(rules_dirs, no_default_rules)
-    base = None
-    if baseline:
-        try:
-            base = load_baseline(baseline)
-        except BaselineError as ex:
-            _die(str(ex))
-    result = run_scan(paths, ruleset, lang=lang, stdin=_stdin_for(paths),
-                      progress=Progress(not quiet, label="scanning"))
+    cfg = _load_config(config_file, no_config)
+    ruleset = _ruleset(rules_dirs, no_default_rules, cfg)
+    fmt, fail_on = fmt or cfg.get("format", "text"), fail_on or cfg.get("fail-on", "error")
+    base = _load_baseline(baseline or cfg.get("baseline"))
+    cache = _cache(cache_dir, no_cache, cfg, default_on=False)
+    result = run_scan(paths, ruleset, lang=lang or cfg.get("lang"), stdin=_stdin_for(paths),
+                      progress=Progress(not quiet, label="scanning"), cache=cache)
+    _cache_notes(cache, quiet)
     fixed = apply_baseline(result.findings, base) if base is not None else []
-    sources = {d.id: d.source if d.source and Path(d.source).name == Path(d.id).name else d.id
-               for d in result.corpus.docs}
-    if fmt == "json":
-        text = scan_json(result, fixed)
-    elif fmt == "sarif":
-        text = scan_sarif(result, ruleset, sources=sources)
-    elif fmt == "github":
-        text = scan_github(result, sources=sources)
-    else:
-        text = scan_text(result, sources=sources)
-    _emit(text, out)
+    _emit(_render(result, ruleset, fmt, fixed, base), out)
     if not no_report:
         from factcheck.report.html import write_report
 
@@ -186,23 +272,97 @@ def scan(paths, rules_dirs, no_default_rules, report, no_report, report_max_rows
                             max_rows=report_max_rows)
         if not quiet:
             click.echo(f"factcheck: report written to {path}", err=True)
-    unreadable = _report_unreadable(result.corpus.errors, skip_unreadable)
-    failing = [f for f in result.findings if f.status == "new" and f.severity in FAIL_LEVELS[fail_on]]
-    if unreadable:
-        sys.exit(int(Exit.USAGE))
-    sys.exit(int(Exit.FINDINGS if failing else Exit.OK))
+    _finish(result, fail_on, _report_unreadable(result.corpus.errors, skip_unreadable))
+
+
+@main.command()
+@click.argument("drafts", nargs=-1, required=True, metavar="DRAFT...")
+@click.option("--against", "archive", multiple=True, metavar="ARCHIVE",
+              help="Archive to check against: a folder, a file or a .jsonl/.csv/.json corpus (repeatable; "
+                   "default: archive in the config).")
+@_rules
+@_no_defaults
+@_format
+@_out
+@_baseline
+@_fail_on
+@_lang
+@_cache_dir
+@_no_cache
+@click.option("--report", type=click.Path(dir_okay=False), default=None,
+              help="Also write an HTML report of the findings to FILE.")
+@_config
+@_no_config
+@_quiet
+@_skip
+def check(drafts, archive, rules_dirs, no_default_rules, fmt, out, baseline, fail_on, lang, cache_dir, no_cache,
+          report, config_file, no_config, quiet, skip_unreadable) -> None:
+    """Check drafts against the archive before publication: only findings that involve a draft.
+
+    Reports contradictions between a draft and the archive, and within the drafts, never
+    those between archive articles. The archive is analysed once and cached by content
+    (see --cache-dir): later checks read only archive files that changed, so a check
+    answers in about a second. A draft inside an archive folder is compared with the
+    other articles of that folder. Inline <!-- factcheck-ignore RULE --> comments in a
+    Markdown or HTML draft mark findings suppressed (listed, never failing).
+
+    \b
+    Exit codes: 0 no new finding at or above --fail-on; 1 there is one;
+    2 usage error, broken rule, config or baseline file, or an unreadable input.
+
+    \b
+    Examples:
+      factcheck check draft.md --against archive/
+      factcheck check draft.md --against archive/ --against wire/reuters.jsonl --format json
+      factcheck check articles/new.md --baseline factcheck-baseline.json --format github
+      cat draft.txt | factcheck check - --against archive/ --fail-on warning
+    """
+    from factcheck.check import check as run_check
+
+    cfg = _load_config(config_file, no_config)
+    archive = tuple(archive) or tuple(cfg.get("archive", ()))
+    if not archive:
+        where = f" in {cfg.path}" if cfg.path else ""
+        _die(f"no archive to check against: pass --against PATH, or set archive = [...]{where} "
+             "(factcheck.toml or [tool.factcheck] in pyproject.toml)")
+    ruleset = _ruleset(rules_dirs, no_default_rules, cfg)
+    fmt, fail_on = fmt or cfg.get("format", "text"), fail_on or cfg.get("fail-on", "error")
+    base = _load_baseline(baseline or cfg.get("baseline"))
+    cache = _cache(cache_dir, no_cache, cfg, default_on=True)
+    result = run_check(drafts, archive, ruleset, cache=cache, lang=lang or cfg.get("lang"),
+                       stdin=_stdin_for(drafts), progress=Progress(not quiet, label="reading archive"))
+    _cache_notes(cache, quiet)
+    fixed = apply_baseline(result.findings, base, scope=set(result.drafts)) if base is not None else []
+    _emit(_render(result, ruleset, fmt, fixed, base), out)
+    if report:
+        from factcheck.report.html import write_report
+
+        path = write_report(result, ruleset, report, fixed=fixed, baseline=base)
+        if not quiet:
+            click.echo(f"factcheck: report written to {path}", err=True)
+    _finish(result, fail_on, _report_unreadable(result.corpus.errors, skip_unreadable))
 
 
 @main.command("baseline")
 @_paths
-@click.option("--out", type=click.Path(dir_okay=False), default="factcheck-baseline.json",
-              show_default=True, help="The baseline file to write (justifications already in it are kept).")
+@click.option("--out", type=click.Path(dir_okay=False), default=None,
+              help="The baseline file to write (justifications already in it are kept). "
+                   f"[default: baseline in the config, else {DEFAULT_BASELINE}]")
 @_rules
 @_no_defaults
 @_lang
+@_cache_dir
+@_no_cache
+@_config
+@_no_config
 @_quiet
-def baseline_cmd(paths, out, rules_dirs, no_default_rules, lang, quiet) -> None:
+def baseline_cmd(paths, out, rules_dirs, no_default_rules, lang, cache_dir, no_cache, config_file, no_config,
+                 quiet) -> None:
     """Accept every current finding of PATH...: write them to a reviewable baseline file.
+
+    The file is JSON sorted by finding id; each entry gives the rule, the message, the
+    quoted figures and sentences, and a justification for the editor to fill in. Ids come
+    from the claim and the figures, so they survive edits elsewhere in the articles.
 
     \b
     Examples:
@@ -211,22 +371,81 @@ def baseline_cmd(paths, out, rules_dirs, no_default_rules, lang, quiet) -> None:
     """
     from factcheck.pipeline import scan as run_scan
 
-    ruleset = _ruleset(rules_dirs, no_default_rules)
+    cfg = _load_config(config_file, no_config)
+    out = out or cfg.get("baseline") or DEFAULT_BASELINE
+    ruleset = _ruleset(rules_dirs, no_default_rules, cfg)
     previous = {}
     if Path(out).exists():
         try:
             previous = load_baseline(out)
         except BaselineError as ex:
             _die(f"{ex} (move it away to start a new baseline)")
-    result = run_scan(paths, ruleset, lang=lang, stdin=_stdin_for(paths),
-                      progress=Progress(not quiet, label="scanning"))
-    doc = baseline_document(result.findings, previous)
-    write_atomic(out, json.dumps(doc, ensure_ascii=False, indent=1) + "\n")
+    cache = _cache(cache_dir, no_cache, cfg, default_on=False)
+    result = run_scan(paths, ruleset, lang=lang or cfg.get("lang"), stdin=_stdin_for(paths),
+                      progress=Progress(not quiet, label="scanning"), cache=cache)
+    _cache_notes(cache, quiet)
+    accepted = [f for f in result.findings if f.status != "suppressed"]
+    doc = baseline_document(accepted, previous)
+    write_atomic(out, baseline_text(doc))
     if not quiet:
-        click.echo(f"factcheck: {len(doc['findings'])} findings written to {out}; "
-                   "add a justification to each before committing it.", err=True)
+        gone = len(set(previous) - {f.id for f in accepted})
+        click.echo(f"factcheck: {len(doc['findings'])} findings written to {out}"
+                   + (f" ({gone} no longer found, dropped)" if gone else "")
+                   + "; add a justification to each before committing it.", err=True)
     if _report_unreadable(result.corpus.errors, False):
         sys.exit(int(Exit.USAGE))
+
+
+@main.group("cache")
+def cache_group() -> None:
+    """Where the analysis cache lives, how big it is, and clearing it (always safe).
+
+    \b
+    Examples:
+      factcheck cache info
+      factcheck cache clear --cache-dir .factcheck-cache
+    """
+
+
+@cache_group.command("info")
+@_cache_dir
+@_config
+@_no_config
+def cache_info(cache_dir, config_file, no_config) -> None:
+    """Print the cache folder, its number of files and its size.
+
+    \b
+    Example:
+      factcheck cache info
+    """
+    from factcheck.cache import Cache, resolve_cache_dir
+
+    cfg = _load_config(config_file, no_config)
+    c = Cache(resolve_cache_dir(cache_dir, cfg.get("cache-dir")))
+    files, size = c.size()
+    click.echo(f"{c.root}\n{files} files, {size / 2**20:.1f} MiB")
+
+
+@cache_group.command("clear")
+@_cache_dir
+@_config
+@_no_config
+def cache_clear(cache_dir, config_file, no_config) -> None:
+    """Delete every cache entry (the next check reads the archive again).
+
+    \b
+    Example:
+      factcheck cache clear
+    """
+    from factcheck.cache import Cache, CacheError, resolve_cache_dir
+
+    cfg = _load_config(config_file, no_config)
+    c = Cache(resolve_cache_dir(cache_dir, cfg.get("cache-dir")))
+    try:
+        n = c.clear()
+    except CacheError as ex:
+        _die(str(ex))
+    click.echo(f"factcheck: removed {n} files from {c.root}", err=True)
 
 
 @main.group()
@@ -251,7 +470,7 @@ def rules_list(rules_dirs, no_default_rules) -> None:
     Example:
       factcheck rules list --rules newsroom-rules/
     """
-    rs = _ruleset(rules_dirs, no_default_rules)
+    rs = _ruleset(rules_dirs, no_default_rules, _load_config(None, False))
     for r in rs.rules:
         click.echo(f"{r.id}  {r.severity:<7}  {r.kind:<18}  {r.name}")
 
@@ -269,7 +488,7 @@ def rules_show(rule_id, rules_dirs, no_default_rules) -> None:
     """
     from factcheck.kinds import KINDS
 
-    rs = _ruleset(rules_dirs, no_default_rules)
+    rs = _ruleset(rules_dirs, no_default_rules, _load_config(None, False))
     r = rs.get(rule_id)
     if r is None:
         _die(f"no rule {rule_id!r}; `factcheck rules list` shows the ids")

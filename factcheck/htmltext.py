@@ -1,7 +1,9 @@
 """The visible text of an HTML page, plus the metadata a news page carries in its markup.
 
 Built on `html.parser`, which is event-driven and never recurses, so deeply nested or
-broken markup costs time linear in its size and cannot overflow the stack.
+broken markup costs time linear in its size and cannot overflow the stack. Markup that
+`html.parser` gives up on (an unknown `<![keyword[` section) is skipped like a browser
+skips a bogus comment, instead of raising.
 """
 
 from __future__ import annotations
@@ -47,6 +49,7 @@ DATE_META_KEYS = (
 )
 _LD_DATE = re.compile(r'"datePublished"\s*:\s*"([^"]+)"')
 _SPACE = re.compile(r"\s+")
+_NON_SPACE = re.compile(r"\S")
 
 
 @dataclass(slots=True)
@@ -57,6 +60,9 @@ class HtmlPage:
     title: str | None = None
     lang: str | None = None
     dates: list[str] = field(default_factory=list)
+    # Comments in the shown part of the page: (offset in `text` of the first visible
+    # character after the comment, comment text). Inline suppression reads them.
+    comments: list[tuple[int, str]] = field(default_factory=list)
 
 
 class _Extractor(HTMLParser):
@@ -64,6 +70,7 @@ class _Extractor(HTMLParser):
         super().__init__(convert_charrefs=True)  # entities arrive decoded
         self.out: list[str] = []
         self.hidden: list[str] = []  # open hidden elements, innermost last
+        self.hidden_open: dict[str, int] = {}  # tag -> how many of `hidden` (O(1) lookups)
         self.in_head = False
         self.pre = 0
         self.pending = 0  # newlines owed before the next text: 1 line break, 2 paragraph
@@ -76,6 +83,7 @@ class _Extractor(HTMLParser):
         self.lang: str | None = None
         self.meta: dict[str, str] = {}
         self.other_dates: list[str] = []  # JSON-LD, itemprop, <time> — after the meta tags
+        self.comments: list[tuple[int, str]] = []  # (chunks of `out` before it, comment text)
 
     # -- tags -----------------------------------------------------------------------
     def handle_starttag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
@@ -95,6 +103,7 @@ class _Extractor(HTMLParser):
             self.title = []
         elif tag in _HIDDEN and not closed:
             self.hidden.append(tag)
+            self.hidden_open[tag] = self.hidden_open.get(tag, 0) + 1
             self.ld_json = tag == "script" and "ld+json" in attrs.get("type", "").lower()
         elif tag == "h1" and self.h1 is None and not self.h1_text and not self.hidden:
             self.h1 = []
@@ -110,12 +119,14 @@ class _Extractor(HTMLParser):
         elif tag == "title" and self.title is not None:
             self.titles.append("".join(self.title))
             self.title = None
-        elif tag in self.hidden:
-            while self.hidden.pop() != tag:  # close whatever was left open inside it
-                pass
+        elif self.hidden_open.get(tag):
+            while (top := self.hidden.pop()) != tag:  # close whatever was left open inside it
+                self.hidden_open[top] -= 1
+            self.hidden_open[tag] -= 1
             self.ld_json = False
         elif tag in ("body", "html"):
             self.hidden.clear()  # an unclosed <svg> must not swallow a later document part
+            self.hidden_open.clear()
         elif tag == "h1" and self.h1 is not None:
             self.h1_text = _SPACE.sub(" ", "".join(self.h1)).strip()
             self.h1 = None
@@ -153,6 +164,22 @@ class _Extractor(HTMLParser):
         elif tag == "time" and attrs.get("datetime") and (self.header or "pubdate" in attrs):
             self.other_dates.append(attrs["datetime"])
 
+    def handle_comment(self, data: str) -> None:
+        if not self.hidden and not self.in_head and self.title is None:
+            self.comments.append((len(self.out), data))
+
+    # -- markup html.parser cannot handle ---------------------------------------------
+    def parse_marked_section(self, i: int, report: int = 1) -> int:
+        """`<![CDATA[`, `<![if ...]>`; any other `<![...` is a bogus comment up to `>`.
+
+        html.parser raises AssertionError on an unknown keyword (`<![foo[`) or none (`<![ x`).
+        """
+        try:
+            return super().parse_marked_section(i, report)
+        except AssertionError:
+            end = self.rawdata.find(">", i + 3)
+            return -1 if end < 0 else end + 1
+
     # -- text -----------------------------------------------------------------------
     def handle_data(self, data: str) -> None:
         if self.title is not None:
@@ -183,6 +210,23 @@ def _tidy(raw: str) -> str:
     return re.sub(r"\n{3,}", "\n\n", "\n".join(lines)).strip()
 
 
+def _comment_offsets(chunks: list[str], marks: list[tuple[int, str]], text: str) -> list[tuple[int, str]]:
+    """Where each comment stood, as an offset in the tidied `text`.
+
+    Tidying only ever changes whitespace, so a comment preceded by k visible (non-space)
+    characters in the raw output sits just before the (k+1)-th one of `text`.
+    """
+    if not marks:
+        return []
+    visible = [m.start() for m in _NON_SPACE.finditer(text)]
+    out, seen, done = [], 0, 0
+    for chunk_index, data in marks:
+        seen += sum(len(_NON_SPACE.findall(c)) for c in chunks[done:chunk_index])
+        done = chunk_index
+        out.append((visible[seen] if seen < len(visible) else len(text), data))
+    return out
+
+
 def parse_html(source: str) -> HtmlPage:
     """Visible text, title, declared language and publication-date candidates of a page."""
     parser = _Extractor()
@@ -194,9 +238,11 @@ def parse_html(source: str) -> HtmlPage:
         parser.titles.append("".join(parser.title))
     title = next((t for t in (_SPACE.sub(" ", t).strip() for t in parser.titles) if t), None)
     meta_dates = [parser.meta[key] for key in DATE_META_KEYS if parser.meta.get(key)]
+    text = _tidy("".join(parser.out))
     return HtmlPage(
-        text=_tidy("".join(parser.out)),
+        text=text,
         title=title or parser.h1_text or None,
         lang=parser.lang,
         dates=meta_dates + parser.other_dates,
+        comments=_comment_offsets(parser.out, parser.comments, text),
     )

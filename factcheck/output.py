@@ -7,6 +7,7 @@ import io
 import json
 from collections import Counter
 from typing import Any
+from urllib.parse import quote
 
 import pandas as pd
 
@@ -43,18 +44,29 @@ def mentions_csv(df: pd.DataFrame) -> str:
     return buf.getvalue()
 
 
+def _finding_dict(result: ScanResult, f: Finding) -> dict[str, Any]:
+    d = f.as_dict()
+    region = result.suppressed.get(f.id) if f.status == "suppressed" else None
+    if region is not None:
+        d["suppression"] = {"line": region.line, "rules": list(region.rules), "reason": region.reason}
+    return d
+
+
 def scan_json(result: ScanResult, fixed: list[dict[str, Any]] | None = None) -> str:
     c = result.corpus
     doc = {
-        "findings": [f.as_dict() for f in result.findings],
-        "documents": len(c.docs),
-        "mentions": len(c.mentions),
+        "findings": [_finding_dict(result, f) for f in result.findings],
+        "documents": result.documents,
+        "mentions": result.mention_count,
         "errors": [e.as_dict() for e in c.errors],
         "fixed": fixed or [],
         "summary": summary(result),
         "docs": [{"id": d.id, "lang": d.lang, "date": d.date, "title": d.title, "url": d.url,
                   "mentions": d.mentions} for d in c.docs],
     }
+    drafts = getattr(result, "drafts", None)
+    if drafts is not None:  # factcheck check: `docs` lists the drafts and the archive articles quoted
+        doc["drafts"] = drafts
     return json.dumps(doc, ensure_ascii=False, indent=1) + "\n"
 
 
@@ -62,34 +74,68 @@ def summary(result: ScanResult) -> dict[str, Any]:
     sev = Counter(f.severity for f in result.findings)
     status = Counter(f.status for f in result.findings)
     return {"by_severity": {k: sev.get(k, 0) for k in ("error", "warning", "info")},
-            "by_status": {k: status.get(k, 0) for k in ("new", "baseline")}}
+            "by_status": {k: status.get(k, 0) for k in ("new", "baseline", "suppressed")}}
 
 
-def _where(f: Finding) -> dict[str, Any]:
+def _where(f: Finding, prefer: set[str] | None = None) -> dict[str, Any]:
+    """The mention a finding is reported at: the first one in a draft when there are drafts."""
+    if prefer:
+        for m in f.mentions:
+            if m["doc"] in prefer:
+                return m
     return f.mentions[0] if f.mentions else {"doc": "-", "line": 1, "col": 1}
 
 
-def scan_text(result: ScanResult, *, sources: dict[str, str] | None = None) -> str:
+def _drafts(result: ScanResult) -> set[str] | None:
+    drafts = getattr(result, "drafts", None)
+    return set(drafts) if drafts else None
+
+
+def _tag(result: ScanResult, f: Finding) -> str:
+    if f.status == "new":
+        return ""
+    region = result.suppressed.get(f.id)
+    if f.status == "suppressed" and region is not None:
+        why = f": {region.reason}" if region.reason else ""
+        return f" [suppressed at line {region.line}{why}]"
+    return f" [{f.status}]"
+
+
+def scan_text(result: ScanResult, *, sources: dict[str, str] | None = None,
+              fixed: list[dict[str, Any]] | None = None) -> str:
     """`path:line:col: severity rule message`, one line a finding, then the quotes."""
     sources = sources or {}
+    prefer = _drafts(result)
     out = []
     for f in result.findings:
-        m = _where(f)
+        m = _where(f, prefer)
         path = sources.get(m["doc"], m["doc"])
-        tag = "" if f.status == "new" else f" [{f.status}]"
-        out.append(f"{path}:{m.get('line', 1)}:{m.get('col', 1)}: {f.severity} {f.rule}{tag} {f.message}")
+        out.append(f"{path}:{m.get('line', 1)}:{m.get('col', 1)}: {f.severity} {f.rule}{_tag(result, f)} "
+                   f"{f.message}")
         for q in f.mentions:
             out.append(f"    {q['doc']}:{q.get('line', 1)}: “{q['text']}” — {_squash(q['sentence'])}")
         if f.why:
             out.append(f"    grouped: {f.why}")
+    for e in fixed or []:
+        out.append(f"fixed: {e['id']} {e.get('rule') or ''} {e.get('message') or ''}".rstrip())
     c = result.corpus
     for e in c.errors:
         out.append(f"{e.source}: unreadable: {e.reason}")
-    s = summary(result)["by_severity"]
-    out.append(f"{len(c.docs)} documents, {len(c.mentions)} mentions, {len(result.findings)} findings "
-               f"({s['error']} error, {s['warning']} warning, {s['info']} info)"
+    s = summary(result)
+    sev, st = s["by_severity"], s["by_status"]
+    status = "".join(f", {st[k]} {k}" for k in ("baseline", "suppressed") if st[k])
+    drafts = getattr(result, "drafts", None)
+    what = (f"{_n(len(drafts), 'draft')} against {_n(result.documents - len(drafts), 'archive document')}"
+            if drafts is not None else f"{result.documents} documents")
+    out.append(f"{what}, {result.mention_count} mentions, {len(result.findings)} findings "
+               f"({sev['error']} error, {sev['warning']} warning, {sev['info']} info{status})"
+               + (f", {len(fixed)} fixed" if fixed else "")
                + (f", {len(c.errors)} unreadable inputs" if c.errors else ""))
     return "\n".join(out) + "\n"
+
+
+def _n(count: int, noun: str) -> str:
+    return f"{count:,} {noun}" + ("" if count == 1 else "s")
 
 
 def _squash(s: str, limit: int = 220) -> str:
@@ -97,17 +143,27 @@ def _squash(s: str, limit: int = 220) -> str:
     return s if len(s) <= limit else s[: limit - 1] + "…"
 
 
-def scan_github(result: ScanResult, *, sources: dict[str, str] | None = None) -> str:
-    """GitHub Actions workflow commands: one annotation per finding."""
+def scan_github(result: ScanResult, *, sources: dict[str, str] | None = None,
+                fixed: list[dict[str, Any]] | None = None) -> str:
+    """GitHub Actions workflow commands: one annotation per finding.
+
+    New findings are annotated at their severity; baseline and suppressed ones as notices
+    tagged with their status, so they stay visible without looking like failures.
+    """
     sources = sources or {}
+    prefer = _drafts(result)
     level = {"error": "error", "warning": "warning", "info": "notice"}
     out = []
     for f in result.findings:
-        m = _where(f)
+        m = _where(f, prefer)
         file = _gh_escape(sources.get(m["doc"], m["doc"]), prop=True)
-        msg = _gh_escape(f"{f.message} [{f.id}]")
-        out.append(f"::{level[f.severity]} file={file},line={m.get('line', 1)},col={m.get('col', 1)},"
-                   f"title={_gh_escape(f.rule + ' ' + f.name, prop=True)}::{msg}")
+        lvl = level[f.severity] if f.status == "new" else "notice"
+        msg = _gh_escape(f"{f.message} [{f.id}]{_tag(result, f)}")
+        title = f"{f.rule} {f.name}" + ("" if f.status == "new" else f" ({f.status})")
+        out.append(f"::{lvl} file={file},line={m.get('line', 1)},col={m.get('col', 1)},"
+                   f"title={_gh_escape(title, prop=True)}::{msg}")
+    for e in fixed or []:
+        out.append(f"::notice title=fixed baseline finding::{_gh_escape(str(e['id']) + ' ' + str(e.get('message')))}")
     for e in result.corpus.errors:
         out.append(f"::error title=unreadable input::{_gh_escape(e.source + ': ' + e.reason)}")
     return "\n".join(out) + ("\n" if out else "")
@@ -120,9 +176,21 @@ def _gh_escape(s: str, prop: bool = False) -> str:
     return s
 
 
-def scan_sarif(result: ScanResult, ruleset: RuleSet, *, sources: dict[str, str] | None = None) -> str:
-    """SARIF 2.1.0 with partialFingerprints and baselineState for code-scanning dashboards."""
+def _uri(path: str) -> str:
+    """A relative URI reference for a path (SARIF artifactLocation.uri)."""
+    return quote(path.replace("\\", "/"), safe="/:@-._~!$&'()*+,;=")
+
+
+def scan_sarif(result: ScanResult, ruleset: RuleSet, *, sources: dict[str, str] | None = None,
+               baseline: dict[str, Any] | None = None, fixed: list[dict[str, Any]] | None = None) -> str:
+    """SARIF 2.1.0 with partialFingerprints and baselineState for code-scanning dashboards.
+
+    `baselineState` is `unchanged` for a finding the baseline lists, else `new`; findings
+    suppressed inline carry a SARIF `suppressions` entry (kind inSource).
+    """
     sources = sources or {}
+    prefer = _drafts(result)
+    known = set(baseline or ()) | {f.id for f in result.findings if f.status == "baseline"}
     rules = [{
         "id": r.id, "name": r.name,
         "shortDescription": {"text": r.description or r.name},
@@ -132,35 +200,45 @@ def scan_sarif(result: ScanResult, ruleset: RuleSet, *, sources: dict[str, str] 
     index = {r.id: i for i, r in enumerate(ruleset.rules)}
     results = []
     for f in result.findings:
+        first = _where(f, prefer)
+        ordered = [first] + [m for m in f.mentions if m is not first]
         locs = []
-        for m in f.mentions:
+        for m in ordered:
             locs.append({"physicalLocation": {
-                "artifactLocation": {"uri": sources.get(m["doc"], m["doc"])},
-                "region": {"startLine": m.get("line", 1), "startColumn": m.get("col", 1),
+                "artifactLocation": {"uri": _uri(sources.get(m["doc"], m["doc"]))},
+                "region": {"startLine": max(1, int(m.get("line") or 1)),
+                           "startColumn": max(1, int(m.get("col") or 1)),
                            "charOffset": m["start"], "charLength": m["end"] - m["start"],
                            "snippet": {"text": m["text"]}},
             }})
-        res = {
+        res: dict[str, Any] = {
             "ruleId": f.rule, "level": _SARIF_LEVEL[f.severity],
             "message": {"text": f.message},
             "locations": locs[:1], "relatedLocations": [dict(loc, id=i) for i, loc in enumerate(locs[1:], 1)],
             "partialFingerprints": {"factcheckClaim/v1": f.id},
-            "baselineState": "unchanged" if f.status == "baseline" else "new",
+            "baselineState": "unchanged" if f.id in known else "new",
+            "properties": {"status": f.status, "claim": f.claim},
         }
         if f.rule in index:
             res["ruleIndex"] = index[f.rule]
+        region = result.suppressed.get(f.id)
+        if f.status == "suppressed" and region is not None:
+            why = region.reason or f"factcheck-ignore comment at line {region.line}"
+            res["suppressions"] = [{"kind": "inSource", "status": "accepted", "justification": why}]
         results.append(res)
     notes = [{"level": "error", "message": {"text": f"{e.source}: {e.reason}"},
               "descriptor": {"id": "unreadable-input"}} for e in result.corpus.errors]
+    run: dict[str, Any] = {
+        "tool": {"driver": {"name": "factcheck", "version": __version__, "rules": rules}},
+        "invocations": [{"executionSuccessful": True, "toolExecutionNotifications": notes}],
+        "results": results,
+    }
+    if fixed:
+        run["properties"] = {"fixed": fixed}
     log = {
         "$schema": "https://json.schemastore.org/sarif-2.1.0.json",
         "version": "2.1.0",
-        "runs": [{
-            "tool": {"driver": {"name": "factcheck", "version": __version__,
-                                "rules": rules}},
-            "invocations": [{"executionSuccessful": True, "toolExecutionNotifications": notes}],
-            "results": results,
-        }],
+        "runs": [run],
     }
     return json.dumps(log, ensure_ascii=False, indent=1) + "\n"
 

@@ -2,22 +2,25 @@
 
 from __future__ import annotations
 
+import os
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
-from typing import Any, BinaryIO
+from typing import TYPE_CHECKING, Any, BinaryIO
 
 import pandas as pd
 
-from factcheck.attribute import attribute
 from factcheck.claimlex import Lexicon
 from factcheck.documents import Document, ReadError
-from factcheck.extract import find_mentions
 from factcheck.findings import Finding, find
 from factcheck.group import assign_claims
 from factcheck.progress import Progress
 from factcheck.read import iter_inputs
 from factcheck.ruleset import RuleSet
+from factcheck.suppress import Region, hidden_spans, regions
 from factcheck.table import mentions_frame
+
+if TYPE_CHECKING:
+    from factcheck.cache import Cache, DocMemo
 
 
 @dataclass
@@ -32,6 +35,7 @@ class DocInfo:
     source: str
     encoding: str
     mentions: int = 0
+    suppress: list[Region] = field(default_factory=list)  # inline factcheck-ignore regions
 
 
 @dataclass
@@ -45,43 +49,116 @@ class Corpus:
 class ScanResult:
     corpus: Corpus
     findings: list[Finding]
+    suppressed: dict[str, Region] = field(default_factory=dict)  # finding id → its comment
+
+    @property
+    def documents(self) -> int:
+        return len(self.corpus.docs)
+
+    @property
+    def mention_count(self) -> int:
+        return len(self.corpus.mentions)
 
 
 def analyse(doc: Document, lex: Lexicon) -> list[dict[str, Any]]:
     """One document's mentions with their attribution: the per-document map step."""
+    # Imported here: compiling the extractors' patterns costs more than half a second,
+    # which a run whose documents all come from the cache never pays.
+    from factcheck.attribute import attribute
+    from factcheck.extract import find_mentions
+
     rows, sidx = find_mentions(doc)
     attribute(doc.text, doc.lang, rows, sidx, lex, doc.title)
     return rows
 
 
-def read_corpus(items: Iterable[Document | ReadError], ruleset: RuleSet,
-                progress: Progress | None = None) -> Corpus:
+def doc_info(doc: Document, mentions: int) -> DocInfo:
+    return DocInfo(doc.id, doc.lang, doc.date.isoformat() if doc.date else None, doc.title, doc.url,
+                   doc.source, doc.encoding, mentions, regions(doc))
+
+
+def gather(items: Iterable[Document | ReadError], ruleset: RuleSet, progress: Progress | None = None,
+           *, memo: DocMemo | None = None) -> tuple[list[DocInfo], list[dict[str, Any]], list[ReadError]]:
+    """The per-document map: documents, their mention rows (in document order), read errors.
+
+    With a `memo` (cache.DocMemo), a document whose content was analysed before is not
+    analysed again.
+    """
     lex = ruleset.lexicon
-    corpus = Corpus()
+    docs: list[DocInfo] = []
     rows: list[dict[str, Any]] = []
+    errors: list[ReadError] = []
     for item in items:
         if isinstance(item, ReadError):
-            corpus.errors.append(item)
+            errors.append(item)
             if progress:
                 progress.update(errors=1)
             continue
-        doc_rows = analyse(item, lex)
+        try:
+            doc_rows = memo.analyse(item, lex) if memo is not None else analyse(item, lex)
+        except Exception as ex:  # a bug on one article must not sink a 25,000-article run
+            if os.environ.get("FACTCHECK_DEBUG"):
+                raise
+            errors.append(ReadError(f"{item.source} ({item.id})" if item.source else item.id,
+                                    f"analysis failed ({type(ex).__name__}: {ex}): a factcheck bug; "
+                                    "rerun with FACTCHECK_DEBUG=1 and report it"))
+            if progress:
+                progress.update(errors=1)
+            continue
+        hidden = hidden_spans(item)
+        if hidden:  # a figure inside a Markdown comment is not something the article states
+            doc_rows = [r for r in doc_rows if not any(a <= r["start"] < b for a, b in hidden)]
         rows.extend(doc_rows)
-        corpus.docs.append(DocInfo(item.id, item.lang, item.date.isoformat() if item.date else None,
-                                   item.title, item.url, item.source, item.encoding, len(doc_rows)))
+        docs.append(doc_info(item, len(doc_rows)))
         if progress:
             progress.update(docs=1, mentions=len(doc_rows))
     if progress:
         progress.done()
-    corpus.mentions = assign_claims(mentions_frame(rows))
-    return corpus
+    return docs, rows, errors
+
+
+def read_corpus(items: Iterable[Document | ReadError], ruleset: RuleSet,
+                progress: Progress | None = None, *, memo: DocMemo | None = None) -> Corpus:
+    docs, rows, errors = gather(items, ruleset, progress, memo=memo)
+    return Corpus(docs, assign_claims(mentions_frame(rows)), errors)
+
+
+def cached_corpus(paths: Sequence[str], ruleset: RuleSet, cache: Cache, *, lang: str | None = None,
+                  stdin: BinaryIO | None = None, progress: Progress | None = None) -> Corpus:
+    """`read_corpus` of `paths` through the cache: each path's pack is reused while unchanged."""
+    docs: list[DocInfo] = []
+    rows: list[dict[str, Any]] = []
+    errors: list[ReadError] = []
+    for path in paths:
+        if path == "-":
+            d, r, e = gather(iter_inputs([path], stdin=stdin, lang=lang), ruleset)
+        else:
+            pack = cache.pack(path, ruleset, lang=lang, progress=progress)
+            pack, r = cache.rows(pack, path, ruleset, lang=lang)
+            d, e = pack.docs(), pack.errors()
+        docs += d
+        rows += r
+        errors += e
+    return Corpus(docs, assign_claims(mentions_frame(rows)), errors)
+
+
+def suppress_findings(findings: list[Finding], docs: Iterable[DocInfo]) -> dict[str, Region]:
+    """Mark findings that an inline factcheck-ignore comment covers `suppressed`."""
+    from factcheck.suppress import apply
+
+    return apply(findings, {d.id: d.suppress for d in docs if d.suppress})
 
 
 def scan(paths: Sequence[str], ruleset: RuleSet, *, lang: str | None = None,
-         stdin: BinaryIO | None = None, progress: Progress | None = None) -> ScanResult:
-    corpus = read_corpus(iter_inputs(paths, stdin=stdin, lang=lang), ruleset, progress)
+         stdin: BinaryIO | None = None, progress: Progress | None = None,
+         cache: Cache | None = None) -> ScanResult:
+    if cache is not None:
+        corpus = cached_corpus(paths, ruleset, cache, lang=lang, stdin=stdin, progress=progress)
+    else:
+        corpus = read_corpus(iter_inputs(paths, stdin=stdin, lang=lang), ruleset, progress)
     titles = {d.id: d.title or d.id for d in corpus.docs}
-    return ScanResult(corpus, find(corpus.mentions, ruleset, titles))
+    findings = find(corpus.mentions, ruleset, titles)
+    return ScanResult(corpus, findings, suppress_findings(findings, corpus.docs))
 
 
 def documents_from_records(records: Iterable[dict[str, Any]]) -> list[Document]:
@@ -99,4 +176,5 @@ def documents_from_records(records: Iterable[dict[str, Any]]) -> list[Document]:
 
 def scan_documents(docs: Iterable[Document], ruleset: RuleSet) -> ScanResult:
     corpus = read_corpus(docs, ruleset)
-    return ScanResult(corpus, find(corpus.mentions, ruleset))
+    findings = find(corpus.mentions, ruleset)
+    return ScanResult(corpus, findings, suppress_findings(findings, corpus.docs))

@@ -10,6 +10,10 @@ import datetime as dt
 import re
 
 DATELINE_WINDOW = 3000  # bylines sit at the top; further down "Published" is body text
+# Years a publication date can have. Exports write placeholders outside it ("0001-01-01",
+# Go's zero time; "9999-12-31", "never"): those are no date, and as an anchor for "next
+# year" they would run dates past the calendar's end.
+PUBLICATION_YEARS = range(1600, 3000)
 
 _MONTHS: dict[str, int] = {}
 for _num, _names in enumerate(
@@ -63,6 +67,8 @@ def _year(text: str) -> int:
 
 
 def _day(year: int, month: int, day: int) -> dt.date | None:
+    if year not in PUBLICATION_YEARS:
+        return None
     try:
         return dt.date(year, month, day)
     except ValueError:  # 31 February, month 13, ...
@@ -92,10 +98,8 @@ def parse_date_value(value: object) -> dt.date | None:
     ISO dates and datetimes keep the date as written (no time-zone shift: the day the
     outlet printed is the publication day); other strings go through the byline parser.
     """
-    if isinstance(value, dt.datetime):
-        return value.date()
-    if isinstance(value, dt.date):
-        return value
+    if isinstance(value, dt.date):  # datetimes too
+        return _day(value.year, value.month, value.day)
     if not isinstance(value, str):
         return None
     m = _ISO_PREFIX.match(value)

@@ -15,6 +15,7 @@ import io
 import json
 import os
 import re
+import stat
 import sys
 from collections.abc import Iterable, Iterator, Sequence
 from typing import BinaryIO
@@ -31,6 +32,7 @@ MAX_DOCUMENT_BYTES = 50 * 1024 * 1024  # one article; archives belong in a strea
 STDIN_ID, STDIN_SOURCE = "-", "<stdin>"
 
 _SNIFF = 8192
+_CHUNK = 1 << 20  # read size once a file turns out longer than it said
 _MAGIC = (
     (b"%PDF-", "PDF"),
     (b"\x89PNG\r\n\x1a\n", "PNG"),
@@ -43,6 +45,8 @@ _MAGIC = (
 )
 _UTF16_BOMS = (codecs.BOM_UTF16_LE, codecs.BOM_UTF16_BE)
 _NO_ARTICLES = "no articles found (looked for " + ", ".join(ARTICLE_EXTENSIONS) + ")"
+_LINE_TOO_LONG = "line longer than 50 MiB (one article's limit) — skipped"
+_NOT_REGULAR = "not a regular file (a pipe, socket or device) — not read"
 
 
 class _Unreadable(Exception):
@@ -133,7 +137,8 @@ def _walk(root: str) -> list[tuple[str, str, ReadError | None]]:
             if _is_dir(entry):
                 (linked if entry.is_symlink() else folders).append((child, entry.path))
             elif _extension(entry.name) in ARTICLE_EXTENSIONS:
-                found.append((child, entry.path, None))  # broken links fail when read
+                error = ReadError(entry.path, _NOT_REGULAR) if _is_special(entry) else None
+                found.append((child, entry.path, error))  # broken links fail when read
     return found
 
 
@@ -141,6 +146,16 @@ def _is_dir(entry: os.DirEntry[str]) -> bool:
     try:
         return entry.is_dir()
     except OSError:
+        return False
+
+
+def _is_special(entry: os.DirEntry[str]) -> bool:
+    """A pipe, socket or device named like an article: reading it could block forever."""
+    try:
+        if entry.is_file():  # from the directory listing, no extra system call
+            return False
+        return not stat.S_ISREG(os.stat(entry.path).st_mode)
+    except OSError:  # a broken link: reading it gives the reason
         return False
 
 
@@ -162,6 +177,12 @@ def _iter_file(path: str, *, doc_id: str, lang: str | None) -> Iterator[Document
         yield ReadError(path, _os_reason(exc))
     except UnicodeError as exc:
         yield ReadError(path, f"cannot decode: {exc}")
+    except (MemoryError, RecursionError):
+        yield ReadError(path, "too large or too deeply nested to read")
+    except Exception as exc:  # a reader bug must cost this input, not the whole run
+        if os.environ.get("FACTCHECK_DEBUG"):
+            raise
+        yield ReadError(path, _internal_reason(exc))
 
 
 def _read_document_file(path: str, doc_id: str, lang: str | None) -> Document:
@@ -169,7 +190,7 @@ def _read_document_file(path: str, doc_id: str, lang: str | None) -> Document:
         size = os.fstat(f.fileno()).st_size
         if size > MAX_DOCUMENT_BYTES:  # refuse before reading it into memory
             raise _Unreadable(_too_large(size))
-        data = _read_limited(f)
+        data = _read_limited(f, size)
     text, encoding = _decode_document(data)
     return _build_document(
         text, doc_id=doc_id, source=path, encoding=encoding, kind=_extension(path), lang=lang
@@ -186,14 +207,40 @@ def _read_stdin(stream: BinaryIO, lang: str | None) -> Document | ReadError:
         return ReadError(STDIN_SOURCE, exc.reason)
     except OSError as exc:
         return ReadError(STDIN_SOURCE, _os_reason(exc))
+    except Exception as exc:  # as for files: say what went wrong, in one line
+        if os.environ.get("FACTCHECK_DEBUG"):
+            raise
+        return ReadError(STDIN_SOURCE, _internal_reason(exc))
 
 
-def _read_limited(stream: BinaryIO) -> bytes:
-    """All of `stream`, unless it is bigger than one article can be (pipes have no size)."""
-    data = stream.read(MAX_DOCUMENT_BYTES + 1)
-    if len(data) > MAX_DOCUMENT_BYTES:
+def _read_limited(stream: BinaryIO, size_hint: int = 0, limit: int | None = None) -> bytes:
+    """All of `stream`, unless it is bigger than one article can be (pipes have no size).
+
+    Read in chunks sized by what `fstat` said: a single `read(limit + 1)` would allocate
+    the whole limit (50 MiB) for every file, which made folders of many small files slow.
+    """
+    limit = MAX_DOCUMENT_BYTES if limit is None else limit
+    chunks: list[bytes] = []
+    total = 0
+    want = min(max(size_hint, 0), limit) + 1  # +1: see the end (or growth) of a regular file
+    while total <= limit:
+        chunk = stream.read(min(want, limit + 1 - total))
+        if not chunk:
+            break
+        chunks.append(chunk)
+        total += len(chunk)
+        want = _CHUNK
+    if total > limit:
         raise _Unreadable(_too_large(None))
-    return data
+    return chunks[0] if len(chunks) == 1 else b"".join(chunks)
+
+
+def _json_too_large(size: int | None) -> str:
+    amount = f"{size / 2**20:.1f} MiB" if size is not None else "more than 50 MiB"
+    return (
+        f"JSON file too large ({amount}, limit 50 MiB): a .json list is read whole; "
+        "convert it to a .jsonl corpus (one JSON object per line), which is streamed"
+    )
 
 
 def _too_large(size: int | None) -> str:
@@ -210,6 +257,7 @@ def _build_document(
     """A Document from decoded file text, with the metadata its format can carry."""
     title = declared = date = None
     date_source = None
+    comments: tuple[tuple[int, int, str], ...] = ()
     if kind in (".html", ".htm"):
         page = parse_html(text)
         text = page.text
@@ -218,6 +266,7 @@ def _build_document(
         title, declared = page.title, page.lang
         date = _first_date(page.dates)
         date_source = "html meta" if date else None
+        comments = tuple((at, at, data) for at, data in page.comments)
     elif kind == ".md":
         meta = front_matter(text)
         title = meta.get("title") or _markdown_heading(text)
@@ -236,6 +285,7 @@ def _build_document(
         title=title,
         date=date,
         date_source=date_source,
+        comments=comments,
     )
 
 
@@ -257,6 +307,7 @@ def _finish(
     date: dt.date | None,
     date_source: str | None,
     url: str | None = None,
+    comments: tuple[tuple[int, int, str], ...] = (),
 ) -> Document:
     """Fill in what the source did not declare: date from a byline, language from words."""
     if date is None:
@@ -272,6 +323,7 @@ def _finish(
         source=source,
         encoding=encoding,
         date_source=date_source,
+        comments=comments,
     )
 
 
@@ -282,7 +334,9 @@ def _first_date(values: Iterable[object]) -> dt.date | None:
 # -- Markdown -----------------------------------------------------------------------
 
 _FRONT_MATTER = re.compile(r"\A---[ \t]*\r?\n(.*?)^(?:---|\.\.\.)[ \t]*\r?$", re.S | re.M)
-_MD_HEADING = re.compile(r"^#[ \t]+(.+?)[ \t#]*$", re.M)
+# Greedy to the end of the line, closing hashes stripped in Python: `(.+?)[ \t#]*$` took
+# time quadratic in the length of a line of spaces or hashes.
+_MD_HEADING = re.compile(r"^#[ \t]+(.*)$", re.M)
 
 
 def front_matter(text: str) -> dict[str, str]:
@@ -303,8 +357,12 @@ def front_matter(text: str) -> dict[str, str]:
 
 
 def _markdown_heading(text: str) -> str | None:
-    m = _MD_HEADING.search(text[m.end() :] if (m := _FRONT_MATTER.match(text)) else text)
-    return m[1] if m else None
+    body = text[m.end() :] if (m := _FRONT_MATTER.match(text)) else text
+    for heading in _MD_HEADING.finditer(body):
+        title = heading[1].rstrip(" \t#\r")
+        if title:
+            return title
+    return None
 
 
 # -- corpora ------------------------------------------------------------------------
@@ -317,9 +375,8 @@ class _Lines:
     costs nothing but a note in that record's `encoding`.
     """
 
-    def __init__(self, f: BinaryIO) -> None:
-        head = f.read(_SNIFF)
-        f.seek(0)
+    def __init__(self, f: io.BufferedReader) -> None:
+        head = f.peek(_SNIFF)[:_SNIFF]  # no seek: a pipe (`<(zcat corpus.jsonl.gz)`) works too
         if not head:
             raise _Unreadable("empty file")
         _check_not_binary(head)
@@ -331,13 +388,28 @@ class _Lines:
             self.base = "utf-8-sig" if head.startswith(codecs.BOM_UTF8) else "utf-8"
         self._fallback: str | None = None
 
-    def __iter__(self) -> Iterator[str]:
+    def __iter__(self) -> Iterator[str | None]:
+        """Each line, or None for a line longer than one article may be (it is skipped
+        in bounded memory: a 200 MB line without a newline is never held whole)."""
         if self._utf16:
-            yield from io.TextIOWrapper(self._f, encoding="utf-16", newline="")
+            text = io.TextIOWrapper(self._f, encoding="utf-16", newline="")
+            limit = MAX_DOCUMENT_BYTES // 2  # characters of two bytes
+            while line := text.readline(limit + 1):
+                if len(line) > limit:
+                    while line and line[-1] not in "\r\n":
+                        line = text.readline(_CHUNK)
+                    yield None
+                else:
+                    yield line
             return
-        for number, raw in enumerate(self._f):
-            if number == 0 and raw.startswith(codecs.BOM_UTF8):
+        first = True
+        while (raw := _readline(self._f, MAX_DOCUMENT_BYTES)) != b"":
+            if raw is None:
+                yield None
+                continue
+            if first and raw.startswith(codecs.BOM_UTF8):
                 raw = raw[len(codecs.BOM_UTF8) :]
+            first = False
             text, encoding = _decode_8bit(raw)
             if encoding != "utf-8":
                 self._fallback = encoding
@@ -349,16 +421,37 @@ class _Lines:
         return encoding
 
 
+def _readline(f: BinaryIO, limit: int) -> bytes | None:
+    """The next line (b"" at the end), or None for a line over `limit` bytes, which is
+    skipped holding at most `limit` bytes of it."""
+    chunks: list[bytes] = []
+    total = 0
+    while chunk := f.readline(_CHUNK):
+        total += len(chunk)
+        if total > limit:
+            chunks.clear()
+            while chunk and not chunk.endswith(b"\n"):
+                chunk = f.readline(_CHUNK)
+            return None
+        chunks.append(chunk)
+        if chunk.endswith(b"\n"):
+            break
+    return chunks[0] if len(chunks) == 1 else b"".join(chunks)
+
+
 def _read_jsonl(path: str, doc_id: str, lang: str | None) -> Iterator[Document | ReadError]:
     records = 0
     with open(path, "rb") as f:
         lines = _Lines(f)
         for number, line in enumerate(lines, 1):
             encoding = lines.take_encoding()
-            if not line.strip():
+            if line is not None and not line.strip():
                 continue
             records += 1
             where = f"{path}:{number}"
+            if line is None:
+                yield ReadError(where, _LINE_TOO_LONG)
+                continue
             try:
                 record = json.loads(line)
             except (ValueError, RecursionError) as exc:
@@ -372,11 +465,14 @@ def _read_jsonl(path: str, doc_id: str, lang: str | None) -> Iterator[Document |
 
 
 def _read_csv(path: str, doc_id: str, lang: str | None) -> Iterator[Document | ReadError]:
-    csv.field_size_limit(min(sys.maxsize, 2**31 - 1))  # article bodies exceed the 128 KiB default
+    csv.field_size_limit(MAX_DOCUMENT_BYTES)  # article bodies exceed the 128 KiB default
     with open(path, "rb") as f:
         lines = _Lines(f)
-        reader = csv.reader(lines)
-        header = next(reader, None)
+        reader = csv.reader(_csv_lines(lines))
+        try:
+            header = next(reader, None)
+        except csv.Error as exc:
+            raise _Unreadable(f"invalid CSV header: {exc}") from None
         if header is None:
             raise _Unreadable("empty file")
         columns = [name.strip().lstrip("\ufeff").lower() for name in header]
@@ -391,6 +487,11 @@ def _read_csv(path: str, doc_id: str, lang: str | None) -> Iterator[Document | R
             except StopIteration:
                 break
             except csv.Error as exc:
+                if "field larger than field limit" in str(exc):  # an unclosed quote, usually:
+                    raise _Unreadable(  # what follows would be read as garbage rows
+                        f"line {first_line}: a field is larger than 50 MiB (an unclosed quote?); "
+                        "stopped reading there, the records before it were read"
+                    ) from None
                 yield ReadError(f"{path}:{first_line}", f"invalid CSV: {exc}")
                 continue
             encoding = lines.take_encoding()
@@ -407,10 +508,38 @@ def _read_csv(path: str, doc_id: str, lang: str | None) -> Iterator[Document | R
             )
 
 
+_LONE_CR = re.compile(r"(?<=\r)(?!\n)")
+
+
+def _csv_lines(lines: _Lines) -> Iterator[str]:
+    """The lines csv.reader expects from a file opened with newline="": a lone "\r" (old Mac
+    line ends, or a stray one) also ends a line, or csv raises "new-line character seen in
+    unquoted field"."""
+    for number, line in enumerate(lines, 1):
+        if line is None:
+            raise _Unreadable(
+                f"line {number} is longer than 50 MiB; stopped reading there, the records before it were read"
+            )
+        if "\r" in line:
+            yield from _LONE_CR.split(line)
+        else:
+            yield line
+
+
 def _read_json(path: str, doc_id: str, lang: str | None) -> Iterator[Document | ReadError]:
-    """A JSON list of records; record numbers (1-based) stand in for line numbers."""
+    """A JSON list of records; record numbers (1-based) stand in for line numbers.
+
+    json.loads needs the whole file (and several times its size in memory), so a .json
+    corpus has the same size limit as one article; big corpora belong in .jsonl.
+    """
     with open(path, "rb") as f:
-        data = f.read()
+        size = os.fstat(f.fileno()).st_size
+        if size > MAX_DOCUMENT_BYTES:
+            raise _Unreadable(_json_too_large(size))
+        try:
+            data = _read_limited(f, size)
+        except _Unreadable:
+            raise _Unreadable(_json_too_large(None)) from None
     text, encoding = _decode_document(data)
     try:
         items = json.loads(text)
@@ -436,7 +565,8 @@ def _json_reason(exc: Exception, *, with_line: bool) -> str:
         return "invalid JSON: nested too deeply"
     if isinstance(exc, json.JSONDecodeError):
         where = f"line {exc.lineno}, column {exc.colno}" if with_line else f"column {exc.colno}"
-        return f"invalid JSON: {exc.msg} ({where})"
+        msg = exc.msg.removesuffix(" at")  # "Invalid control character at"
+        return f"invalid JSON: {msg} ({where})"
     return f"invalid JSON: {exc}"
 
 
@@ -499,7 +629,12 @@ def _decode_document(data: bytes) -> tuple[str, str]:
         raise _Unreadable("empty file")
     _check_not_binary(data[:_SNIFF])
     if data.startswith(_UTF16_BOMS):
-        text, encoding = data.decode("utf-16"), "utf-16"
+        try:
+            text, encoding = data.decode("utf-16"), "utf-16"
+        except UnicodeDecodeError as exc:
+            raise _Unreadable(
+                f"cannot decode as UTF-16 (the file starts with its byte-order mark): {exc.reason}"
+            ) from None
     elif data.startswith(codecs.BOM_UTF8):
         text, encoding = _decode_8bit(data[len(codecs.BOM_UTF8) :])
         encoding = "utf-8-sig" if encoding == "utf-8" else encoding
@@ -525,6 +660,14 @@ def _decode_8bit(data: bytes) -> tuple[str, str]:
 
 def _extension(path: str) -> str:
     return os.path.splitext(path)[1].lower()
+
+
+def _internal_reason(exc: Exception) -> str:
+    detail = " ".join(str(exc).split())[:200]
+    return (
+        f"internal error while reading ({type(exc).__name__}: {detail}); "
+        "rerun with FACTCHECK_DEBUG=1 and report it"
+    )
 
 
 def _os_reason(exc: OSError) -> str:

@@ -8,9 +8,10 @@ Every problem is a RuleFileError naming the file and the key.
 
 from __future__ import annotations
 
+import re
 import tomllib
 from dataclasses import dataclass, field
-from functools import cached_property
+from functools import cache, cached_property
 from pathlib import Path
 from typing import Any
 
@@ -22,6 +23,13 @@ SEVERITIES = ("error", "warning", "info")
 _RULE_KEYS = {"id", "name", "kind", "severity", "message", "description", "params"}
 _EXAMPLE_KEYS = {"expect", "note", "docs"}
 _DOC_KEYS = {"id", "text", "lang", "date", "title"}
+# A lexicon in a --rules folder is checked against the shape of the default one: the same
+# tables and keys, values of the same types. In these tables the keys are names (an entity,
+# a metric, a table label, a period cue) that a newsroom adds; their entries are checked
+# against the entries of the default table.
+_OPEN_TABLES = {"entities": ("entity",), "metrics": ("money", "date", "table.labels", "period.cues")}
+_REGEX_LISTS = {"metrics": ("horizon.patterns",)}
+ENTITY_TYPES = ("org", "person", "project", "place")
 
 
 class RuleFileError(Exception):
@@ -78,7 +86,8 @@ def default_rules_dir() -> Path:
 
 def load_rules(extra: list[str] | tuple[str, ...] = (), *, defaults: bool = True) -> RuleSet:
     """Rules and lexicons from the default folder (unless `defaults` is off) and `extra`."""
-    folders = ([default_rules_dir()] if defaults else []) + [Path(p) for p in extra]
+    default_dir = default_rules_dir() if defaults else None
+    folders = ([default_dir] if default_dir else []) + [Path(p) for p in extra]
     rules: list[Rule] = []
     lexicons: dict[str, dict[str, Any]] = {name: {} for name in LEXICON_FILES}
     seen: dict[str, str] = {}
@@ -88,6 +97,8 @@ def load_rules(extra: list[str] | tuple[str, ...] = (), *, defaults: bool = True
         for path in sorted(folder.glob("*.toml")):
             data = _parse(path)
             if path.stem in LEXICON_FILES:
+                if folder != default_dir:
+                    _check_lexicon(path, path.stem, data)
                 _merge(lexicons[path.stem], data)
                 continue
             rule = _rule(path, data)
@@ -105,8 +116,86 @@ def _parse(path: Path) -> dict[str, Any]:
             return tomllib.load(fh)
     except tomllib.TOMLDecodeError as ex:
         raise RuleFileError(path, "-", f"not valid TOML ({ex})") from None
+    except UnicodeDecodeError as ex:  # tomllib decodes UTF-8 strictly and does not wrap this
+        raise RuleFileError(path, "-", f"not valid TOML: not UTF-8 (byte {ex.start})") from None
     except OSError as ex:
         raise RuleFileError(path, "-", f"cannot read ({ex.strerror})") from None
+
+
+@cache
+def _default_lexicon(name: str) -> dict[str, Any] | None:
+    try:
+        path = default_rules_dir() / f"{name}.toml"
+        return _parse(path) if path.is_file() else None
+    except RuleFileError:
+        return None
+
+
+def _check_lexicon(path: Path, name: str, data: dict[str, Any]) -> None:
+    """A user lexicon has the tables, keys and value types of the default one."""
+    schema = _default_lexicon(name)
+    if schema is None:  # no default to compare with (fx.toml): nothing reads it yet
+        return
+    _check_like(path, "", data, schema, _OPEN_TABLES.get(name, ()))
+    for dotted in _REGEX_LISTS.get(name, ()):
+        node: Any = data
+        for part in dotted.split("."):
+            node = node.get(part, {}) if isinstance(node, dict) else {}
+        for i, pattern in enumerate(node if isinstance(node, list) else []):
+            try:
+                re.compile(pattern)
+            except re.error as ex:
+                raise RuleFileError(path, f"{dotted}[{i}]", f"not a valid regular expression ({ex})") from None
+    if name == "entities":
+        for entity, spec in data.get("entity", {}).items():
+            if "type" in spec and spec["type"] not in ENTITY_TYPES:
+                raise RuleFileError(path, f"entity.{entity}.type", f"must be one of {', '.join(ENTITY_TYPES)}")
+
+
+def _template(entries: list[Any]) -> Any:
+    """One example entry standing for all entries of an open table (keys merged)."""
+    if entries and all(isinstance(e, dict) for e in entries):
+        merged: dict[str, Any] = {}
+        for e in entries:
+            for k, v in e.items():
+                merged.setdefault(k, v)
+        return merged
+    return entries[0] if entries else None
+
+
+def _kind(example: Any) -> str:
+    if isinstance(example, dict):
+        return "table"
+    if isinstance(example, list):
+        return "array"
+    if isinstance(example, bool):
+        return "boolean"
+    if isinstance(example, int | float):
+        return "number"
+    return "string"
+
+
+def _check_like(path: Path, where: str, value: Any, example: Any, open_tables: tuple[str, ...]) -> None:
+    if example is None:
+        return
+    kind = _kind(example)
+    if _kind(value) != kind:
+        article = "an" if kind[0] in "aeiou" else "a"
+        raise RuleFileError(path, where or "-", f"must be {article} {kind}, got {_kind(value)}")
+    if isinstance(example, dict):
+        if where in open_tables:
+            entry = _template(list(example.values()))
+            for k, v in value.items():
+                _check_like(path, f"{where}.{k}", v, entry, open_tables)
+            return
+        for k, v in value.items():
+            key = f"{where}.{k}" if where else k
+            if k not in example:
+                raise RuleFileError(path, key, f"unknown key; known here: {', '.join(sorted(example))}")
+            _check_like(path, key, v, example[k], open_tables)
+    elif isinstance(example, list) and example:
+        for i, v in enumerate(value):
+            _check_like(path, f"{where}[{i}]", v, example[0], open_tables)
 
 
 def _merge(into: dict[str, Any], data: dict[str, Any]) -> None:
@@ -163,11 +252,19 @@ def _rule(path: Path, data: dict[str, Any]) -> Rule:
         params[k] = v
     try:
         message.format_map(_TemplateProbe())
-    except (ValueError, IndexError) as ex:
+    except (ValueError, IndexError, AttributeError, KeyError, TypeError) as ex:
         raise RuleFileError(path, "rule.message", f"bad template ({ex})") from None
-    examples = tuple(_example(path, i, e) for i, e in enumerate(data.get("example", [])))
+    if not rid.strip():
+        raise RuleFileError(path, "rule.id", "must not be empty")
+    description = r.get("description", "")
+    if not isinstance(description, str):
+        raise RuleFileError(path, "rule.description", f"must be a str, got {type(description).__name__}")
+    raw_examples = data.get("example", [])
+    if not isinstance(raw_examples, list):
+        raise RuleFileError(path, "example", "must be an array of tables: write [[example]], not [example]")
+    examples = tuple(_example(path, i, e) for i, e in enumerate(raw_examples))
     return Rule(rid, _need(path, r, "name", str, "rule"), kind, severity, message, params,
-                r.get("description", ""), examples, str(path))
+                description, examples, str(path))
 
 
 class _TemplateProbe(dict):
@@ -194,4 +291,10 @@ def _example(path: Path, i: int, e: Any) -> Example:
             raise RuleFileError(path, f"{where}.docs[{j}].{sorted(bad)[0]}", "unknown key")
         _need(path, d, "id", str, f"{where}.docs[{j}]")
         _need(path, d, "text", str, f"{where}.docs[{j}]")
-    return Example(expect, tuple(docs), e.get("note", ""))
+        for key in ("lang", "date", "title"):
+            if key in d and not isinstance(d[key], str):
+                raise RuleFileError(path, f"{where}.docs[{j}].{key}", f"must be a str, got {type(d[key]).__name__}")
+    note = e.get("note", "")
+    if not isinstance(note, str):
+        raise RuleFileError(path, f"{where}.note", f"must be a str, got {type(note).__name__}")
+    return Example(expect, tuple(docs), note)

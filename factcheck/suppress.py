@@ -1,0 +1,143 @@
+"""Inline suppression: comments in a Markdown or HTML article that accept a finding there.
+
+    <!-- factcheck-ignore FC101 -->             the next line of text (the paragraph below)
+    <!-- factcheck-ignore FC101, FC102 -- checked with the desk -->   several rules, a reason
+    <!-- factcheck-ignore -->                   every rule
+    <!-- factcheck-ignore-start FC101 -->       a block, up to the matching end comment
+    ...
+    <!-- factcheck-ignore-end -->
+
+A one-line comment covers the text after it up to the end of the first line that has any
+(so on a line of its own it covers the paragraph below; inside a line, the rest of that
+line). A block without its end comment runs to the end of the article. A finding with a
+figure inside a region that names its rule (or names none) is reported with status
+`suppressed` (still listed, never failing the run), provided every other quote of that
+same figure in the finding is inside such a region too.
+
+Markdown and plain-text articles keep their comments in the text; HTML articles drop
+them from the visible text, and the HTML reader records where they stood
+(`Document.comments`), so both give regions in the offsets that mentions use.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterable
+from dataclasses import dataclass
+from typing import Any
+
+from factcheck.documents import Document
+from factcheck.findings import Finding, _value_key
+
+_COMMENT = re.compile(r"<!--(.*?)-->", re.S)
+_DIRECTIVE = re.compile(r"\s*factcheck-ignore(?P<kind>-start|-end)?(?![\w-])(?P<rest>.*)\Z", re.S)
+_RULE_ID = re.compile(r"[A-Za-z]+[0-9]+\Z")
+_TEXT_ON_LINE = re.compile(r"[^\n]*?\S[^\n]*")
+
+
+@dataclass(frozen=True, slots=True)
+class Region:
+    """Offsets [start, end) of one document where findings of `rules` (all if empty) are accepted."""
+
+    start: int
+    end: int
+    rules: tuple[str, ...]
+    line: int  # 1-based line of the comment, for messages
+    reason: str = ""
+
+    def covers(self, rule: str, offset: int) -> bool:
+        return self.start <= offset < self.end and (not self.rules or rule in self.rules)
+
+    def as_list(self) -> list[Any]:
+        return [self.start, self.end, list(self.rules), self.line, self.reason]
+
+    @classmethod
+    def from_list(cls, raw: list[Any]) -> Region:
+        start, end, rules, line, reason = raw
+        return cls(int(start), int(end), tuple(rules), int(line), str(reason))
+
+
+def comments(doc: Document) -> list[tuple[int, int, str]]:
+    """(start, end, text) of every comment: recorded by the reader, or found in the text."""
+    if doc.comments:
+        return list(doc.comments)
+    if "<!--" not in doc.text:
+        return []
+    return [(m.start(), m.end(), m[1]) for m in _COMMENT.finditer(doc.text)]
+
+
+def hidden_spans(doc: Document) -> list[tuple[int, int]]:
+    """Spans of `doc.text` that a reader never sees: the comments of a Markdown or text article."""
+    return [(a, b) for a, b, _ in comments(doc) if b > a]
+
+
+def _parse(body: str) -> tuple[str, tuple[str, ...], str] | None:
+    """('one'|'start'|'end', rule ids, reason) of a factcheck-ignore comment, else None."""
+    m = _DIRECTIVE.match(body)
+    if not m:
+        return None
+    kind = {"-start": "start", "-end": "end"}.get(m["kind"] or "", "one")
+    words = m["rest"].replace(",", " ").split()
+    ids = []
+    while words and _RULE_ID.match(words[0]):
+        ids.append(words.pop(0))
+    reason = " ".join(words).lstrip("-:— ").strip()
+    return kind, tuple(ids), reason
+
+
+def _line_end_after(text: str, pos: int) -> int:
+    """End of the first line at or after `pos` that has text (the rest of pos's line counts)."""
+    m = _TEXT_ON_LINE.search(text, pos)
+    return m.end() if m else len(text)
+
+
+def regions(doc: Document) -> list[Region]:
+    """The suppression regions of one document, in text order."""
+    found = comments(doc)
+    if not found:
+        return []
+    text = doc.text
+    out: list[Region] = []
+    open_blocks: list[tuple[int, tuple[str, ...], int, str]] = []
+    for start, end, body in found:
+        parsed = _parse(body)
+        if parsed is None:
+            continue
+        kind, ids, reason = parsed
+        line = text.count("\n", 0, start) + 1
+        if kind == "one":
+            out.append(Region(end, _line_end_after(text, end), ids, line, reason))
+        elif kind == "start":
+            open_blocks.append((end, ids, line, reason))
+        elif open_blocks:
+            b_start, b_ids, b_line, b_reason = open_blocks.pop()
+            out.append(Region(b_start, start, b_ids, b_line, b_reason))
+    for b_start, b_ids, b_line, b_reason in open_blocks:  # never closed: to the end
+        out.append(Region(b_start, len(text), b_ids, b_line, b_reason))
+    out.sort(key=lambda r: (r.start, r.end))
+    return out
+
+
+def apply(findings: Iterable[Finding], by_doc: dict[str, list[Region]]) -> dict[str, Region]:
+    """Mark findings that a comment accepts `suppressed`; return finding id → the region.
+
+    A finding is accepted when a region covers one of its figures and every other quote
+    of that same figure in the finding is covered too: an ignore comment in one article
+    never hides the same slip in another.
+    """
+    hits: dict[str, Region] = {}
+    if not any(by_doc.values()):
+        return hits
+    for f in findings:
+        covered = {}
+        for i, m in enumerate(f.mentions):
+            region = next((r for r in by_doc.get(m["doc"], ()) if r.covers(f.rule, m["start"])), None)
+            if region is not None:
+                covered[i] = region
+        for i, region in covered.items():
+            figure = _value_key(f.mentions[i])
+            if all(j in covered for j, m in enumerate(f.mentions) if _value_key(m) == figure):
+                f.status = "suppressed"
+                hits[f.id] = region
+                break
+    return hits

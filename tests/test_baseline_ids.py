@@ -1,0 +1,195 @@
+"""The CI gate: a baseline of accepted findings, new findings fail, ids survive edits.
+
+Acceptance of issue 6: a clean baseline run exits 0; adding a contradicting draft exits 1
+with exactly the new finding marked `new`; editing an unrelated paragraph, moving the
+contradicting sentence elsewhere in the article, or changing nothing but whitespace keeps
+every id; a corrupt or missing baseline file gives a clear error and exit 2.
+"""
+
+from __future__ import annotations
+
+import json
+import re
+import shutil
+from pathlib import Path
+
+import pytest
+from click.testing import CliRunner
+
+from factcheck.cli import main
+from factcheck.findings import fingerprint
+
+NEWSROOM = Path(__file__).parent / "data" / "newsroom"
+SLIP = "Stargate will invest $500 over the next four years, according to a statement."
+
+
+def run(*args: str):
+    return CliRunner().invoke(main, [*args], catch_exceptions=False)
+
+
+@pytest.fixture
+def repo(tmp_path, monkeypatch):
+    """A repository of articles with a reviewed baseline of its current findings."""
+    root = tmp_path / "repo"
+    shutil.copytree(NEWSROOM / "articles", root / "articles")
+    monkeypatch.chdir(root)
+    monkeypatch.delenv("FACTCHECK_CACHE_DIR", raising=False)
+    monkeypatch.setenv("XDG_CACHE_HOME", str(tmp_path / "xdg-cache"))  # never the real user cache
+    res = run("baseline", "articles", "--out", "factcheck-baseline.json", "--no-config")
+    assert res.exit_code == 0, res.stderr
+    return root
+
+
+def scan_json(*extra: str):
+    res = run("scan", "articles", "--baseline", "factcheck-baseline.json", "--format", "json", "--no-report",
+              "-q", "--no-config", "--fail-on", "warning", *extra)
+    return res.exit_code, json.loads(res.stdout)
+
+
+def ids(out) -> dict[str, str]:
+    return {f["id"]: f["rule"] for f in out["findings"]}
+
+
+def add_draft(repo: Path, text: str | None = None) -> Path:
+    p = repo / "articles" / "stargate-update.md"
+    p.write_text(text or (NEWSROOM / "drafts" / "stargate-slip.md").read_text(encoding="utf-8"), encoding="utf-8")
+    return p
+
+
+def test_clean_baseline_run_exits_0(repo):
+    code, out = scan_json()
+    assert code == 0
+    assert out["findings"] and {f["status"] for f in out["findings"]} == {"baseline"}
+    assert out["fixed"] == []
+
+
+def test_a_contradicting_draft_exits_1_with_exactly_that_finding_new(repo):
+    add_draft(repo)
+    code, out = scan_json()
+    assert code == 1
+    new = [f for f in out["findings"] if f["status"] == "new"]
+    assert [(f["rule"], sorted(f["documents"])) for f in new] == [("FC102", ["stargate-update.md", "stargate.md"])]
+    assert out["summary"]["by_status"]["new"] == 1
+
+
+def test_check_of_the_draft_marks_the_same_finding_new(repo):
+    add_draft(repo)
+    res = run("check", "articles/stargate-update.md", "--against", "articles", "--baseline",
+              "factcheck-baseline.json", "--format", "json", "-q", "--no-config", "--no-cache")
+    assert res.exit_code == 1
+    out = json.loads(res.stdout)
+    _, scanned = scan_json()
+    assert [(f["id"], f["status"]) for f in out["findings"]] == [
+        (f["id"], "new") for f in scanned["findings"] if f["status"] == "new"]
+    assert out["fixed"] == []  # archive-only baseline entries are out of a draft check's scope
+
+
+def _edits(text: str) -> dict[str, str]:
+    body_start = text.index("The weather")
+    paragraphs = text[body_start:].strip().split("\n\n")
+    moved = [p for p in paragraphs if p != SLIP] + [SLIP]
+    return {
+        "unrelated paragraph edited": text.replace("The weather in Texas was mild this week.",
+                                                   "Heavy rain fell across Texas on Monday, flooding roads."),
+        "unrelated paragraph added": text.replace("Local officials welcomed the news.",
+                                                  "Local officials welcomed the news.\n\nA new paragraph about "
+                                                  "schools, traffic and the local football team."),
+        "contradicting sentence moved": text[:body_start] + "\n\n".join(moved) + "\n",
+        "whitespace only": re.sub(r"(?m)$", "  ", text.replace("\n\n", "\n\n\n")).replace(
+            "Stargate will invest $500 over", "Stargate  will invest $500\nover"),
+    }
+
+
+@pytest.mark.parametrize("edit", ["unrelated paragraph edited", "unrelated paragraph added",
+                                  "contradicting sentence moved", "whitespace only"])
+def test_ids_survive_edits(repo, edit):
+    draft = add_draft(repo)
+    _, before = scan_json()
+    original = draft.read_text(encoding="utf-8")
+    changed = _edits(original)[edit]
+    assert changed != original
+    draft.write_text(changed, encoding="utf-8")
+    _, after = scan_json()
+    assert ids(after) == ids(before)
+    assert [f["status"] for f in after["findings"] if f["rule"] == "FC102"] == ["new"]
+
+
+def test_ids_survive_edits_to_the_archived_article_too(repo):
+    add_draft(repo)
+    _, before = scan_json()
+    p = repo / "articles" / "stargate.md"
+    text = p.read_text(encoding="utf-8")
+    p.write_text(text.replace("Analysts said", "Several analysts, speaking on Monday, said")
+                 .replace("\n\n", "\n\n\n"), encoding="utf-8")
+    _, after = scan_json()
+    assert ids(after) == ids(before)
+
+
+def test_a_fixed_finding_is_listed_as_fixed(repo):
+    p = repo / "articles" / "robotics-b.md"
+    p.write_text(p.read_text(encoding="utf-8").replace("2019", "2015"), encoding="utf-8")
+    code, out = scan_json()
+    assert code == 0
+    assert [e["rule"] for e in out["fixed"]] == ["FC201"]
+    text = run("scan", "articles", "--baseline", "factcheck-baseline.json", "--no-report", "-q",
+               "--no-config").stdout
+    assert "fixed: fc-" in text and "1 fixed" in text
+
+
+@pytest.mark.parametrize(("content", "says"), [
+    (None, "no such baseline file"),
+    ("{not json", "corrupt baseline, not JSON"),
+    ('{"findings": {}}', "expected an object with a 'findings' list"),
+    ('{"findings": [{"rule": "FC101"}]}', "findings[0] has no string 'id'"),
+    ('{"version": 99, "findings": []}', "baseline version 99"),
+])
+def test_a_missing_or_corrupt_baseline_is_a_clear_usage_error(repo, content, says):
+    target = repo / "broken-baseline.json"
+    if content is not None:
+        target.write_text(content, encoding="utf-8")
+    for cmd in (["scan", "articles", "--no-report"], ["check", "articles/stargate.md", "--against", "articles"]):
+        res = run(*cmd, "--baseline", str(target), "-q", "--no-config")
+        assert res.exit_code == 2, cmd
+        assert "broken-baseline.json" in res.stderr and says in res.stderr
+        assert "Traceback" not in res.stderr
+
+
+def test_the_baseline_file_is_reviewable_and_keeps_justifications(repo):
+    path = repo / "factcheck-baseline.json"
+    doc = json.loads(path.read_text(encoding="utf-8"))
+    assert doc["version"] == 1 and doc["findings"] == sorted(doc["findings"], key=lambda e: e["id"])
+    entry = doc["findings"][0]
+    assert list(entry) == ["id", "rule", "severity", "message", "mentions", "justification"]
+    assert entry["justification"] == ""
+    assert all({"doc", "text", "sentence"} <= set(m) for m in entry["mentions"])
+    assert path.read_text(encoding="utf-8").endswith("}\n")
+    entry["justification"] = "Both dates appear in the company's own filings; the desk knows."
+    path.write_text(json.dumps(doc, indent=2), encoding="utf-8")
+    add_draft(repo)
+    assert run("baseline", "articles", "--out", str(path), "-q", "--no-config").exit_code == 0
+    again = json.loads(path.read_text(encoding="utf-8"))
+    kept = {e["id"]: e["justification"] for e in again["findings"]}
+    assert kept[entry["id"]] == entry["justification"] and len(kept) == 2
+    # same input, same bytes
+    before = path.read_bytes()
+    run("baseline", "articles", "--out", str(path), "-q", "--no-config")
+    assert path.read_bytes() == before
+
+
+def test_suppressed_findings_stay_out_of_the_baseline_and_never_fail(repo):
+    shutil.copy(NEWSROOM / "drafts" / "stargate-suppressed.md", repo / "articles")
+    code, out = scan_json()
+    assert code == 0
+    assert [f["status"] for f in out["findings"] if f["rule"] == "FC102"] == ["suppressed"]
+    run("baseline", "articles", "--out", "factcheck-baseline.json", "-q", "--no-config")
+    doc = json.loads((repo / "factcheck-baseline.json").read_text(encoding="utf-8"))
+    assert "FC102" not in {e["rule"] for e in doc["findings"]}
+
+
+def test_fingerprint_ignores_offsets_and_order():
+    a = [{"doc": "x", "kind": "money", "low": 5e11, "value": 5e11, "high": 5e11, "currency": "USD", "start": 10}]
+    b = [{"doc": "y", "kind": "money", "low": 500.0, "value": 500.0, "high": 500.0, "currency": "USD", "start": 3}]
+    moved = [dict(a[0], start=900)]
+    assert fingerprint("FC102", "c", [a, b]) == fingerprint("FC102", "c", [b, moved])
+    assert fingerprint("FC102", "c", [a, b]) != fingerprint("FC101", "c", [a, b])
+    assert fingerprint("FC102", "c", [a, b]) != fingerprint("FC102", "c", [a, [dict(b[0], value=600.0)]])

@@ -1,0 +1,397 @@
+"""`factcheck check`: drafts against the archive, through the on-disk cache."""
+
+from __future__ import annotations
+
+import json
+import os
+import shutil
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+from click.testing import CliRunner
+
+from factcheck.cache import Cache, DocMemo, Pack, analysis_version, doc_key
+from factcheck.check import check
+from factcheck.cli import main
+from factcheck.pipeline import documents_from_records, scan
+
+from .conftest import SEEDS
+
+NEWSROOM = Path(__file__).parent / "data" / "newsroom"
+
+
+def run(*args: str, input: bytes | None = None):
+    return CliRunner().invoke(main, list(args), input=input, catch_exceptions=False)
+
+
+@pytest.fixture
+def newsroom(tmp_path, monkeypatch):
+    """A copy of the test newsroom, the working folder, with a cache folder of its own."""
+    root = tmp_path / "newsroom"
+    shutil.copytree(NEWSROOM, root)
+    monkeypatch.chdir(root)
+    monkeypatch.setenv("FACTCHECK_CACHE_DIR", str(tmp_path / "cache"))
+    return root
+
+
+def findings_of(res) -> list[dict]:
+    return json.loads(res.stdout)["findings"]
+
+
+# -- what is reported ----------------------------------------------------------------
+
+
+def test_a_draft_contradicting_the_archive_fails_with_that_finding_only(newsroom):
+    res = run("check", "drafts/stargate-slip.md", "--against", "articles", "--format", "json", "-q")
+    assert res.exit_code == 1, res.stderr
+    out = json.loads(res.stdout)
+    assert [(f["rule"], f["severity"], f["status"]) for f in out["findings"]] == [("FC102", "error", "new")]
+    assert {m["text"] for m in out["findings"][0]["mentions"]} == {"$500", "$500bn"}
+    # the archive's own contradiction (Acme Robotics 2015 vs 2019) does not involve the draft
+    assert out["drafts"] == ["drafts/stargate-slip.md"]
+    assert out["documents"] == 5 and out["mentions"] > 5
+
+
+def test_a_draft_that_agrees_passes(newsroom):
+    res = run("check", "drafts/clean.md", "--against", "articles", "--format", "json", "-q")
+    assert res.exit_code == 0
+    assert {f["severity"] for f in findings_of(res)} <= {"info"}
+
+
+def test_a_draft_contradicting_itself_is_reported_without_an_archive_partner(newsroom):
+    (newsroom / "drafts" / "self.md").write_text(
+        "# Acme\n\nAcme Corp said it will invest 40 mln dlrs in a new plant. Later, Acme Corp said it will "
+        "invest 45 mln dlrs in the plant.\n", encoding="utf-8")
+    res = run("check", "drafts/self.md", "--against", "articles", "--format", "json", "-q", "--fail-on", "warning")
+    assert res.exit_code == 1
+    assert [f["rule"] for f in findings_of(res)] == ["FC105"]
+
+
+def test_text_output_points_at_the_draft(newsroom):
+    res = run("check", "drafts/stargate-slip.md", "--against", "articles", "-q")
+    first = res.stdout.splitlines()[0]
+    path, line, col, rest = first.split(":", 3)
+    assert (path, line, col) == ("drafts/stargate-slip.md", "9", "22")
+    assert rest.split()[:2] == ["error", "FC102"]
+    assert res.stdout.splitlines()[-1].startswith("1 draft against 4 archive documents")
+
+
+def test_check_gives_the_findings_of_a_full_scan_that_involve_the_draft(newsroom):
+    """Loading only the draft's claim blocks loses nothing: same ids, same messages."""
+    shutil.copy(newsroom / "drafts" / "stargate-slip.md", newsroom / "articles" / "stargate-slip.md")
+    full = run("scan", "articles", "--format", "json", "--no-report", "-q")
+    want = [f for f in findings_of(full) if "stargate-slip.md" in f["documents"]]
+    res = run("check", "articles/stargate-slip.md", "--against", "articles", "--format", "json", "-q")
+    got = findings_of(res)
+    assert want and [(f["id"], f["message"]) for f in got] == [(f["id"], f["message"]) for f in want]
+    # the draft has its archive id, and its archived copy is not compared with itself
+    assert json.loads(res.stdout)["drafts"] == ["stargate-slip.md"]
+    assert json.loads(res.stdout)["documents"] == 5
+
+
+@pytest.mark.parametrize("draft", sorted(p.name for p in SEEDS.glob("*.txt")))
+def test_check_matches_scan_on_every_seed(tmp_path, ruleset, draft):
+    full = scan([str(SEEDS)], ruleset)
+    want = sorted(f.id for f in full.findings if draft in f.docs)
+    got = check([str(SEEDS / draft)], [str(SEEDS)], ruleset, cache=Cache(tmp_path / "c"))
+    assert sorted(f.id for f in got.findings) == want
+    assert got.documents == len(full.corpus.docs) and got.mention_count == len(full.corpus.mentions)
+
+
+def test_stdin_draft(newsroom):
+    text = (newsroom / "drafts" / "stargate-slip.md").read_bytes()
+    res = run("check", "-", "--against", "articles", "--format", "json", "-q", input=text)
+    assert res.exit_code == 1
+    assert [f["rule"] for f in findings_of(res)] == ["FC102"]
+
+
+def test_archive_from_the_config_file(newsroom):
+    (newsroom / "factcheck.toml").write_text('archive = ["articles"]\n', encoding="utf-8")
+    res = run("check", "drafts/stargate-slip.md", "--format", "json", "-q")
+    assert res.exit_code == 1 and [f["rule"] for f in findings_of(res)] == ["FC102"]
+
+
+def test_no_archive_is_a_usage_error(newsroom):
+    res = run("check", "drafts/clean.md", "--no-config")
+    assert res.exit_code == 2 and "--against" in res.stderr
+
+
+def test_unreadable_draft_exits_2_after_the_output(newsroom):
+    res = run("check", "drafts/nope.md", "--against", "articles", "--format", "json", "-q")
+    assert res.exit_code == 2
+    assert json.loads(res.stdout)["errors"][0]["source"] == "drafts/nope.md"
+
+
+def test_no_cache_reads_everything_and_writes_nothing(newsroom, tmp_path):
+    res = run("check", "drafts/stargate-slip.md", "--against", "articles", "--no-cache", "-q")
+    assert res.exit_code == 1
+    assert not (tmp_path / "cache").exists()
+
+
+def test_report_option_writes_html(newsroom):
+    res = run("check", "drafts/stargate-slip.md", "--against", "articles", "--report", "out/r.html", "-q")
+    assert res.exit_code == 1
+    assert "FC102" in (newsroom / "out" / "r.html").read_text(encoding="utf-8")
+
+
+# -- inline suppression --------------------------------------------------------------
+
+
+def test_markdown_ignore_comment_suppresses_but_still_reports(newsroom):
+    res = run("check", "drafts/stargate-suppressed.md", "--against", "articles", "--format", "json", "-q")
+    assert res.exit_code == 0  # an error-level finding, suppressed: never failing
+    (f,) = findings_of(res)
+    assert (f["rule"], f["status"]) == ("FC102", "suppressed")
+    assert f["suppression"]["reason"].startswith("the statement really says $500")
+    # the figure inside the comment is not a mention of the article
+    assert all(m["line"] != 9 for m in f["mentions"])
+    text = run("check", "drafts/stargate-suppressed.md", "--against", "articles", "-q").stdout
+    assert "[suppressed at line 9" in text and "1 suppressed" in text
+
+
+def test_html_ignore_block_suppresses(newsroom):
+    res = run("check", "drafts/harbour-suppressed.html", "--against", "articles", "--format", "json", "-q",
+              "--fail-on", "warning")
+    assert res.exit_code == 0
+    (f,) = findings_of(res)
+    assert (f["rule"], f["status"]) == ("FC101", "suppressed")
+
+
+def test_ignore_comment_for_another_rule_does_not_suppress(newsroom):
+    p = newsroom / "drafts" / "stargate-suppressed.md"
+    p.write_text(p.read_text(encoding="utf-8").replace("factcheck-ignore FC102", "factcheck-ignore FC101"),
+                 encoding="utf-8")
+    res = run("check", str(p.relative_to(newsroom)), "--against", "articles", "--format", "json", "-q")
+    assert res.exit_code == 1 and findings_of(res)[0]["status"] == "new"
+
+
+def test_scan_honours_ignore_comments_too(newsroom):
+    shutil.copy(newsroom / "drafts" / "stargate-suppressed.md", newsroom / "articles")
+    res = run("scan", "articles", "--format", "json", "--no-report", "-q")
+    assert res.exit_code == 0
+    assert [f["status"] for f in findings_of(res) if f["rule"] == "FC102"] == ["suppressed"]
+
+
+# -- the cache -----------------------------------------------------------------------
+
+
+def test_warm_check_reads_from_the_cache_and_analyses_nothing(tmp_path, ruleset):
+    archive = [str(NEWSROOM / "articles")]
+    draft = [str(NEWSROOM / "drafts" / "stargate-slip.md")]
+    cold = Cache(tmp_path / "c")
+    first = check(draft, archive, ruleset, cache=cold)
+    assert cold.stats.packs_built == 1 and cold.stats.docs_analysed == 4
+    warm = Cache(tmp_path / "c")
+    second = check(draft, archive, ruleset, cache=warm)
+    assert (warm.stats.packs_loaded, warm.stats.packs_built, warm.stats.docs_analysed) == (1, 0, 0)
+    assert [f.as_dict() for f in second.findings] == [f.as_dict() for f in first.findings]
+
+
+def test_an_edited_archive_is_reread_but_only_changed_articles_are_analysed(tmp_path, ruleset):
+    archive = tmp_path / "articles"
+    shutil.copytree(NEWSROOM / "articles", archive)
+    draft = [str(NEWSROOM / "drafts" / "stargate-slip.md")]
+    check(draft, [str(archive)], ruleset, cache=Cache(tmp_path / "c"))
+    p = archive / "stargate.md"
+    p.write_text(p.read_text(encoding="utf-8").replace("$500bn", "$600bn"), encoding="utf-8")
+    c = Cache(tmp_path / "c")
+    res = check(draft, [str(archive)], ruleset, cache=c)
+    assert (c.stats.packs_built, c.stats.docs_reused, c.stats.docs_analysed) == (1, 3, 1)
+    assert "$600bn" in set(res.corpus.mentions["text"])
+    fresh = check(draft, [str(archive)], ruleset, cache=Cache(None))
+    assert [f.as_dict() for f in res.findings] == [f.as_dict() for f in fresh.findings]
+    # the replaced entry is gone: one pack per source
+    assert len(list((tmp_path / "c").rglob("*.pack"))) == 1
+
+
+def test_a_corpus_file_archive_is_cached_too(tmp_path, ruleset):
+    corpus = tmp_path / "wire.jsonl"
+    texts = ["Stargate will invest $500bn over the next four years.",
+             "Acme Robotics was founded in 2015 by two engineers."]
+    corpus.write_text("".join(json.dumps({"id": f"w{i}", "text": t, "date": "2025-01-22"}) + "\n"
+                              for i, t in enumerate(texts)), encoding="utf-8")
+    draft = [str(NEWSROOM / "drafts" / "stargate-slip.md")]
+    check(draft, [str(corpus)], ruleset, cache=Cache(tmp_path / "c"))
+    c = Cache(tmp_path / "c")
+    res = check(draft, [str(corpus)], ruleset, cache=c)
+    assert c.stats.packs_loaded == 1 and [f.rule for f in res.findings] == ["FC102"]
+    assert {"w0"} <= {d.id for d in res.corpus.docs}
+
+
+def test_a_corrupt_cache_entry_is_detected_and_rebuilt(tmp_path, ruleset):
+    archive = [str(NEWSROOM / "articles")]
+    draft = [str(NEWSROOM / "drafts" / "stargate-slip.md")]
+    want = [f.id for f in check(draft, archive, ruleset, cache=Cache(tmp_path / "c")).findings]
+    (pack,) = (tmp_path / "c").rglob("*.pack")
+    data = bytearray(pack.read_bytes())
+    data[-10] ^= 0xFF  # flip bits inside a compressed block
+    pack.write_bytes(bytes(data))
+    c = Cache(tmp_path / "c")
+    assert [f.id for f in check(draft, archive, ruleset, cache=c).findings] == want
+    assert c.stats.packs_rebuilt == 1 and any("corrupt" in w for w in c.warnings)
+    pack.write_bytes(b"garbage")  # not even a header
+    c = Cache(tmp_path / "c")
+    assert [f.id for f in check(draft, archive, ruleset, cache=c).findings] == want
+    assert c.stats.packs_rebuilt == 1
+
+
+def test_a_truncated_entry_is_rebuilt(tmp_path, ruleset):
+    archive = [str(NEWSROOM / "articles")]
+    draft = [str(NEWSROOM / "drafts" / "stargate-slip.md")]
+    check(draft, archive, ruleset, cache=Cache(tmp_path / "c"))
+    (pack,) = (tmp_path / "c").rglob("*.pack")
+    pack.write_bytes(pack.read_bytes()[:-50])
+    c = Cache(tmp_path / "c")
+    assert [f.rule for f in check(draft, archive, ruleset, cache=c).findings] == ["FC102"]
+    assert c.stats.packs_rebuilt == 1
+
+
+def test_the_cache_folder_is_safe_to_delete(newsroom, tmp_path):
+    assert run("check", "drafts/stargate-slip.md", "--against", "articles", "-q").exit_code == 1
+    shutil.rmtree(tmp_path / "cache")
+    assert run("check", "drafts/stargate-slip.md", "--against", "articles", "-q").exit_code == 1
+    assert (tmp_path / "cache" / "CACHEDIR.TAG").is_file()
+
+
+def test_cache_commands(newsroom, tmp_path):
+    run("check", "drafts/clean.md", "--against", "articles", "-q")
+    info = run("cache", "info").stdout
+    assert str(tmp_path / "cache") in info and "files" in info
+    assert run("cache", "clear").exit_code == 0
+    assert not list((tmp_path / "cache").rglob("*.pack"))
+    stray = tmp_path / "not-a-cache"
+    stray.mkdir()
+    (stray / "keep.txt").write_text("x", encoding="utf-8")
+    assert run("cache", "clear", "--cache-dir", str(stray)).exit_code == 2
+    assert (stray / "keep.txt").exists()
+
+
+def test_an_unwritable_cache_folder_only_warns(newsroom, tmp_path):
+    blocker = tmp_path / "file-not-folder"
+    blocker.write_text("x", encoding="utf-8")
+    res = run("check", "drafts/stargate-slip.md", "--against", "articles", "--cache-dir", str(blocker / "sub"))
+    assert res.exit_code == 1 and "cannot write to the cache" in res.stderr
+
+
+def test_two_concurrent_checks_share_one_cache(tmp_path):
+    """Two processes building the same entries at once: both answer, the entries stay valid."""
+    env = dict(os.environ, FACTCHECK_CACHE_DIR=str(tmp_path / "c"))
+    cmd = [sys.executable, "-m", "factcheck", "check", str(NEWSROOM / "drafts" / "stargate-slip.md"),
+           "--against", str(NEWSROOM / "articles"), "--against", str(SEEDS), "--format", "json", "-q"]
+    procs = [subprocess.Popen(cmd, env=env, stdout=subprocess.PIPE, stderr=subprocess.PIPE) for _ in range(2)]
+    outs = [p.communicate(timeout=300) for p in procs]
+    assert [p.returncode for p in procs] == [1, 1], [o[1] for o in outs]
+    assert outs[0][0] == outs[1][0]
+    c = Cache(tmp_path / "c")
+    packs = list((tmp_path / "c").rglob("*.pack"))
+    assert len(packs) == 2 and all(c.load(p.stem) is not None for p in packs)
+    assert c.warnings == []
+    third = subprocess.run(cmd, env=env, capture_output=True, timeout=300)
+    assert third.stdout == outs[0][0]
+    assert not list((tmp_path / "c").rglob("*.tmp"))
+
+
+def test_cached_scan_gives_the_same_bytes(tmp_path):
+    plain = run("scan", str(SEEDS), "--format", "json", "--no-report", "-q").stdout
+    cold = run("scan", str(SEEDS), "--format", "json", "--no-report", "-q", "--cache-dir", str(tmp_path)).stdout
+    warm = run("scan", str(SEEDS), "--format", "json", "--no-report", "-q", "--cache-dir", str(tmp_path)).stdout
+    assert plain == cold == warm
+    assert list(tmp_path.rglob("*.pack"))
+
+
+def test_doc_key_follows_content_not_id(ruleset):
+    a, b, c = documents_from_records([
+        {"id": "a", "text": "Acme will invest $5m.", "date": "2025-01-01"},
+        {"id": "b", "text": "Acme will invest $5m.", "date": "2025-01-01"},
+        {"id": "c", "text": "Acme will invest $5m.", "date": "2025-01-02"},
+    ])
+    v = analysis_version(ruleset)
+    assert doc_key(a, v) == doc_key(b, v) != doc_key(c, v)
+    memo = DocMemo(v)
+    memo.analyse(a, ruleset.lexicon)
+    rows = memo.analyse(b, ruleset.lexicon)
+    assert memo.hits == 1 and {r["doc"] for r in rows} == {"b"}
+
+
+def test_pack_round_trips_through_bytes(tmp_path, ruleset):
+    c = Cache(None)
+    pack = c.pack(str(SEEDS), ruleset)
+    again = Pack.from_bytes(pack.to_bytes(), pack.key)
+    assert again.rows() == pack.rows() and [d.id for d in again.docs()] == [d.id for d in pack.docs()]
+    assert again.blocks == pack.blocks and "stargate" in pack.blocks
+
+
+def test_check_help_has_an_example():
+    for cmd in (["check"], ["cache"], ["cache", "info"], ["cache", "clear"]):
+        res = run(*cmd, "--help")
+        assert res.exit_code == 0 and "Example" in res.stdout
+
+
+def _example_cases():
+    from factcheck.ruleset import load_rules
+
+    for rule in load_rules().rules:
+        for n, ex in enumerate(rule.examples):
+            if len(ex.docs) >= 2:
+                yield pytest.param(ex.docs, id=f"{rule.id}-{n}")
+
+
+@pytest.mark.parametrize("docs", list(_example_cases()))
+def test_check_matches_scan_on_every_rule_example(tmp_path, ruleset, docs):
+    """Each rule example's last article as the draft: check finds what a scan finds for it."""
+    def write(name, records):
+        p = tmp_path / name
+        p.write_text("".join(json.dumps(dict(r)) + "\n" for r in records), encoding="utf-8")
+        return str(p)
+
+    archive, draft = write("archive.jsonl", docs[:-1]), write("draft.jsonl", docs[-1:])
+    full = scan([archive, draft], ruleset)
+    want = sorted((f.id, f.rule) for f in full.findings if docs[-1]["id"] in f.docs)
+    got = check([draft], [archive], ruleset, cache=Cache(tmp_path / "c"))
+    assert sorted((f.id, f.rule) for f in got.findings) == want
+
+
+def test_a_failing_article_becomes_an_error_not_a_crash(tmp_path, monkeypatch, ruleset):
+    import factcheck.pipeline as pipeline
+
+    real = pipeline.analyse
+
+    def flaky(doc, lex):
+        if "Acme Robotics" in doc.text and "2019" in doc.text:
+            raise KeyError("boom")
+        return real(doc, lex)
+
+    monkeypatch.delenv("FACTCHECK_DEBUG", raising=False)
+    monkeypatch.setattr(pipeline, "analyse", flaky)
+    c = Cache(tmp_path / "c")
+    res = check([str(NEWSROOM / "drafts" / "stargate-slip.md")], [str(NEWSROOM / "articles")], ruleset, cache=c)
+    assert [f.rule for f in res.findings] == ["FC102"]
+    (err,) = res.corpus.errors
+    assert "robotics-b.md" in err.source and "analysis failed (KeyError" in err.reason
+    assert res.archive_documents == 3
+
+
+def test_a_cached_scan_rebuilds_a_corrupt_block(tmp_path):
+    want = run("scan", str(SEEDS), "--format", "json", "--no-report", "-q", "--no-cache").stdout
+    run("scan", str(SEEDS), "--format", "json", "--no-report", "-q", "--cache-dir", str(tmp_path))
+    (pack,) = tmp_path.rglob("*.pack")
+    data = bytearray(pack.read_bytes())
+    data[len(data) // 2] ^= 0xFF
+    pack.write_bytes(bytes(data))
+    res = run("scan", str(SEEDS), "--format", "json", "--no-report", "-q", "--cache-dir", str(tmp_path))
+    assert res.stdout == want and "corrupt" in res.stderr
+
+
+def test_a_warm_check_of_an_unchanged_draft_loads_no_extractor(tmp_path):
+    """Everything from the cache: the extractors' patterns are never compiled."""
+    env = dict(os.environ, FACTCHECK_CACHE_DIR=str(tmp_path / "c"))
+    args = [str(NEWSROOM / "drafts" / "stargate-slip.md"), "--against", str(NEWSROOM / "articles")]
+    subprocess.run([sys.executable, "-m", "factcheck", "check", *args, "-q"], env=env, capture_output=True,
+                   check=False, timeout=300)
+    probe = ("import sys\nfrom factcheck.cli import main\ntry:\n"
+             f"    main.main({['check', *args, '-q', '--out', os.devnull]!r}, standalone_mode=False)\n"
+             "except SystemExit:\n    pass\nprint('factcheck.extract' in sys.modules)")
+    res = subprocess.run([sys.executable, "-c", probe], env=env, capture_output=True, text=True, timeout=300)
+    assert res.stdout.strip().splitlines()[-1] == "False", res.stdout + res.stderr

@@ -1,0 +1,74 @@
+"""Inline suppression comments: where they apply, in Markdown/text and in HTML."""
+
+from __future__ import annotations
+
+from factcheck.documents import Document
+from factcheck.htmltext import parse_html
+from factcheck.pipeline import documents_from_records, scan_documents
+from factcheck.read import _build_document
+from factcheck.suppress import hidden_spans, regions
+
+
+def covered(doc: Document, needle: str, rule: str = "FC101") -> bool:
+    at = doc.text.index(needle)
+    return any(r.covers(rule, at) for r in regions(doc))
+
+
+def md(text: str) -> Document:
+    return Document("a.md", text)
+
+
+def test_a_comment_covers_the_next_line_with_text_only():
+    doc = md("Intro $1m.\n\n<!-- factcheck-ignore FC101 -->\n\nCovered $2m.\nNot covered $3m.\n")
+    assert covered(doc, "$2m") and not covered(doc, "$1m") and not covered(doc, "$3m")
+
+
+def test_inside_a_line_it_covers_the_rest_of_that_line():
+    doc = md("Before $1m <!-- factcheck-ignore --> after $2m.\nNext $3m.\n")
+    assert covered(doc, "$2m") and not covered(doc, "$1m") and not covered(doc, "$3m")
+
+
+def test_rule_ids_limit_the_comment_and_none_means_every_rule():
+    doc = md("<!-- factcheck-ignore FC102, FC201 -- desk checked -->\nFigure $2m.\n")
+    assert covered(doc, "$2m", "FC102") and covered(doc, "$2m", "FC201") and not covered(doc, "$2m", "FC101")
+    (r,) = regions(doc)
+    assert r.rules == ("FC102", "FC201") and r.reason == "desk checked" and r.line == 1
+    assert covered(md("<!-- factcheck-ignore -->\nFigure $2m.\n"), "$2m", "ANY1")
+
+
+def test_block_form_and_an_unclosed_block():
+    doc = md("A $1m.\n<!-- factcheck-ignore-start FC101 -->\nB $2m.\n\nC $3m.\n<!-- factcheck-ignore-end -->\nD $4m.\n")
+    assert [covered(doc, f"${n}m") for n in (1, 2, 3, 4)] == [False, True, True, False]
+    doc = md("A $1m.\n<!-- factcheck-ignore-start -->\nB $2m.\n\nC $3m.\n")
+    assert [covered(doc, f"${n}m") for n in (1, 2, 3)] == [False, True, True]
+
+
+def test_other_comments_and_look_alikes_do_nothing():
+    doc = md("<!-- a note -->\nA $1m.\n<!-- factcheck-ignored FC101 -->\nB $2m.\n")
+    assert regions(doc) == []
+
+
+def test_html_comments_are_mapped_into_the_visible_text():
+    page = ("<html><body><p>Shares rose.</p>\n  <!-- factcheck-ignore FC101 -->\n"
+            "<p>Harbour   Bank made 21 million euros.</p><p>Other 5 million euros.</p></body></html>")
+    parsed = parse_html(page)
+    assert parsed.text == "Shares rose.\n\nHarbour Bank made 21 million euros.\n\nOther 5 million euros."
+    ((at, body),) = parsed.comments
+    assert parsed.text[at:].startswith("Harbour") and "factcheck-ignore" in body
+    doc = _build_document(page, doc_id="p.html", source="p.html", encoding="utf-8", kind=".html", lang="en")
+    assert covered(doc, "21 million") and not covered(doc, "5 million")
+    assert hidden_spans(doc) == []  # HTML comments are not in the text at all
+
+
+def test_visible_text_of_html_is_unchanged_by_comments():
+    plain = "<p>A <b>b</b>  c</p><div>d</div>"
+    commented = "<p>A <!-- x --><b>b</b>  c</p><!-- y --><div>d<!-- z --></div><!-- end -->"
+    assert parse_html(commented).text == parse_html(plain).text
+    assert [parse_html(commented).text[at:at + 1] for at, _ in parse_html(commented).comments] == ["b", "d", "", ""]
+
+
+def test_figures_inside_markdown_comments_are_not_mentions(ruleset):
+    (doc,) = documents_from_records([{"id": "a.md", "text": "<!-- was $9bn -->\nAcme Corp will invest $5bn.\n"}])
+    res = scan_documents([doc], ruleset)
+    assert sorted(res.corpus.mentions["text"]) == ["$5bn"]
+    assert hidden_spans(doc) == [(0, 17)]
