@@ -192,7 +192,8 @@ class _DocContext:
         gran = {"quarter": "Q", "half": "H", "year": "Y"}
         dated = [(d["start"], d["end"], gran[d["granularity"]]) for d in s_dates
                  if d is not r and d.get("granularity") in gran and a <= d["start"] < b
-                 and not _multi_year(d)]  # "over the next four years" is a horizon, not a period
+                 and not _multi_year(d) and _horizon(self.text, d["start"], d["end"], self.lex) is None]
+        # ("over the next four years" is a horizon, not a period)
         return _nearest(dated, r["start"], r["end"])
 
     def _owns_metric(self, e: Entity) -> bool:
