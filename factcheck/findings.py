@@ -229,9 +229,11 @@ class _Context:
             return True
         if (subject_led and rows[0]["kind"] == "money" and len({r.get("metric") for r in rows}) == 1
                 and not any(r.get("table") for r in rows)
-                and xs[0].get("doc_date") and xs[0].get("doc_date") == ys[0].get("doc_date")):
+                and xs[0].get("doc_date") and xs[0].get("doc_date") == ys[0].get("doc_date")
+                and any(_said_alike(x, y) >= self.min_context for x in xs for y in ys)):
             return True
-        return any(_said_alike(x, y) >= self.min_strong for x in xs for y in ys)
+        # the same sentence, word for word but the figure (order-sensitive, unlike token sets)
+        return any(_said_alike(x, y, fuzz.ratio) >= self.min_strong for x in xs for y in ys)
 
     def _subject_led(self, a: Cluster, b: Cluster) -> bool:
         """Both articles are about the claimant (it heads them) and the figures are very far
@@ -297,12 +299,12 @@ def _words(rows: list[dict[str, Any]], actors: set[Any]) -> set[str]:
     return {w.lower() for n in names for w in n.split() if len(w) >= 4 and w.lower() not in skip}
 
 
-def _said_alike(x: dict[str, Any], y: dict[str, Any]) -> float:
+def _said_alike(x: dict[str, Any], y: dict[str, Any], scorer=fuzz.token_set_ratio) -> float:
     """rapidfuzz similarity (0-100) of the two sentences with only their own figures masked:
     other numbers, years above all, still tell two statements apart."""
-    sx = (x.get("sentence") or "").replace(x["text"], "<M>").lower()
-    sy = (y.get("sentence") or "").replace(y["text"], "<M>").lower()
-    return fuzz.token_set_ratio(sx, sy)
+    sx = " ".join((x.get("sentence") or "").replace(x["text"], "<M>").lower().split())
+    sy = " ".join((y.get("sentence") or "").replace(y["text"], "<M>").lower().split())
+    return scorer(sx, sy)
 
 
 def _said_alike_titles(x: dict[str, Any], y: dict[str, Any]) -> float:

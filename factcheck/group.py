@@ -28,6 +28,16 @@ def _core(name: str) -> str:
     return _SUFFIX.sub("", name) or name
 
 
+def _same_name(longer: str, shorter: str) -> bool:
+    """All the shorter name's words are in the longer one ("Silver State Mining" ~ "Silver State
+    Mining Corp"), or the two differ by a typo ("Regency Cruists" ~ "Regency Cruises");
+    sharing a first word is not enough ("Washington Post" is not "Washington Gas")."""
+    a, b = default_process(longer).split(), default_process(shorter).split()
+    if set(b) <= set(a):
+        return True
+    return len(a) == len(b) and fuzz.ratio(" ".join(a), " ".join(b)) >= _NAME_SIMILARITY
+
+
 def unify_actors(*columns: pd.Series) -> list[pd.Series]:
     """Map each claimant name to the shortest name whose words it contains, across columns.
 
@@ -50,7 +60,7 @@ def unify_actors(*columns: pd.Series) -> list[pd.Series]:
                 # extensions ("Regency Cruists" ~ "Regency Cruises", "Silver State Mining Corp")
                 if " " not in short and short.lower() != core.lower():
                     continue
-                if fuzz.token_set_ratio(core, short, processor=default_process) >= _NAME_SIMILARITY:
+                if _same_name(core, short):
                     canon[n] = canon[shorter]
                     break
     return [col.map(lambda a: canon.get(a, a) if isinstance(a, str) else a) for col in columns]
