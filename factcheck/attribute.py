@@ -10,6 +10,7 @@ works on one document at a time, so it runs wherever extraction runs.
 
 from __future__ import annotations
 
+import bisect
 import re
 from collections import Counter
 from typing import Any
@@ -99,9 +100,18 @@ class _DocContext:
         self.appositives = [(m.start(), m.end()) for m in lex.appositive_re.finditer(text)]
         self.anaphora = [(m.start(), m.end(), "project" if m.group("project") else "org")
                          for m in lex.anaphora_re.finditer(text)]
+        # sorted starts, so each sentence looks only at its own entities (bisect, not a scan)
+        self.ents = list(ents)
+        self._ent_starts = [e.start for e in self.ents]
+        self._app_starts = [x[0] for x in self.appositives]
+        self._ana_starts = [x[0] for x in self.anaphora]
         first = _TITLE_PERIOD.search(title or "")
         self.sections = [(0, _period_of(first.group("sec")) if first else None)]
         self.sections += [(m.start(), _period_of(m.group("sec"))) for m in _SECTION.finditer(text)]
+
+    @staticmethod
+    def _within(items: list, starts: list[int], a: int, b: int) -> list:
+        return items[bisect.bisect_left(starts, a) : bisect.bisect_left(starts, b)]
 
     def strong(self, e: Entity) -> bool:
         """Is this name specific enough to carry a claim? A lone capitalised word ("National",
@@ -132,11 +142,13 @@ class _DocContext:
     def fill(self, r: dict[str, Any], s_start: int, s_end: int, a: int, b: int,
              s_dates: list[dict[str, Any]]) -> None:
         text, lex, kind = self.text, self.lex, r["kind"]
-        s_ents = [e for e in self.ents if s_start <= e.start < s_end and self.strong(e)]
+        s_ents = [e for e in self._within(self.ents, self._ent_starts, s_start, s_end) if self.strong(e)]
+        apps = self._within(self.appositives, self._app_starts, s_start, s_end)
+        anas = self._within(self.anaphora, self._ana_starts, s_start, s_end)
         cands = demote_possessives(text, s_ents, lex.cue_re[kind])
         cands = [e for e in cands
-                 if not any(x <= e.start < y for x, y in self.appositives)
-                 and not any(x <= e.start < y for x, y, _ in self.anaphora)]
+                 if not any(x <= e.start < y for x, y in apps)
+                 and not any(x <= e.start < y for x, y, _ in anas)]
         cue_hits = [(m.start(), m.end(), lex.cue_metric[kind][norm(m.group(0))])
                     for m in lex.cue_re[kind].finditer(text, s_start, s_end)]
         local = [h for h in cue_hits if a <= h[0] < b]
@@ -155,7 +167,7 @@ class _DocContext:
         r["period"] = self._period(r, a, b, s_dates, label)
         if kind == "money":
             r["stage"] = self._stage(r, a, b)
-            r["actor"] = self.subject if label else self._money_actor(r, cands, s_start, metric)
+            r["actor"] = self.subject if label else self._money_actor(r, cands, anas, metric)
         else:
             r["stage"] = None
             cue_pos = [h for h in cue_hits if h[2] == metric]
@@ -201,7 +213,7 @@ class _DocContext:
         m = _POSSESSIVE.match(self.text, e.end)
         return m is not None and self.lex.cue_re["money"].match(self.text, m.end()) is not None
 
-    def _money_actor(self, r, cands, s_start, metric) -> str | None:
+    def _money_actor(self, r, cands, anas, metric) -> str | None:
         """Who the figure is about, in order of evidence: "OpenAI's valuation", a bid's target,
         "the project" pointing back, the speaker ("National Pizza said"), the nearest name."""
         usable = [e for e in cands if not e.demoted and e.type != "place"]
@@ -220,10 +232,13 @@ class _DocContext:
             return usable[0].name if usable else self.subject
         left = [e for e in usable if e.end <= r["start"]]
         nearest = left[-1] if left else None
-        ana = [x for x in self.anaphora if s_start <= x[0] and x[1] <= r["start"]]
+        ana = [x for x in anas if x[1] <= r["start"]]
         if ana and (nearest is None or ana[-1][0] > nearest.end):
             want = ana[-1][2]
-            before = [e for e in self.ents if e.end <= ana[-1][0] and e.type in (want, "org", "project")]
+            # the last organisations named before the anaphor (a bounded look back)
+            upto = bisect.bisect_left(self._ent_starts, ana[-1][0])
+            before = [e for e in self.ents[max(0, upto - 200) : upto]
+                      if e.end <= ana[-1][0] and e.type in (want, "org", "project")]
             typed = [e for e in before if e.type == want]
             pick = (typed or before)[-1:]
             return pick[0].name if pick else self.subject

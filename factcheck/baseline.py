@@ -3,11 +3,10 @@
 from __future__ import annotations
 
 import json
-import os
-import tempfile
 from pathlib import Path
 from typing import Any
 
+from factcheck.atomic import write_atomic  # noqa: F401  (re-exported: the CLI writes through it)
 from factcheck.findings import Finding
 
 VERSION = 1
@@ -100,17 +99,3 @@ def baseline_document(findings: list[Finding], previous: dict[str, dict[str, Any
 def baseline_text(doc: dict[str, Any]) -> str:
     """The file's bytes: indented JSON, one key order, a final newline (diff-friendly)."""
     return json.dumps(doc, ensure_ascii=False, indent=2) + "\n"
-
-
-def write_atomic(path: str | Path, text: str) -> None:
-    """Write via a temporary file and rename: an interrupted run leaves the old file whole."""
-    p = Path(path)
-    p.parent.mkdir(parents=True, exist_ok=True)
-    fd, tmp = tempfile.mkstemp(prefix=f".{p.name}.", suffix=".tmp", dir=p.parent)
-    try:
-        with os.fdopen(fd, "w", encoding="utf-8", newline="\n") as fh:
-            fh.write(text)
-        os.replace(tmp, p)
-    except BaseException:
-        Path(tmp).unlink(missing_ok=True)
-        raise

@@ -143,15 +143,35 @@ def clusters(rows: list[dict[str, Any]], params: dict[str, dict[str, Any]]) -> l
         _vague(r) if not is_date else False,
         r.get("qualifier") not in (None, "exact"),
         r["doc"], r["start"]))
+    # A figure stated again (same value, bounds, currency and wording) joins its twin's cluster
+    # without comparisons: a claim repeated across an archive costs its distinct figures only.
+    placed: dict[tuple, Cluster] = {}
+    distinct: dict[int, list[dict[str, Any]]] = {}
     for r in order:
+        key = _figure_key(r)
+        if key in placed:
+            placed[key].rows.append(r)
+            continue
         for c in out:
+            reps = distinct[id(c)]
             if is_date:
-                ok = all(date_relation(r, x) is None for x in c.rows)
+                ok = all(date_relation(r, x) is None for x in reps)
             else:
-                ok = all(money_relation(r, x, params) is None for x in c.rows)
+                ok = all(money_relation(r, x, params) is None for x in reps)
             if ok:
                 c.rows.append(r)
+                reps.append(r)
+                placed[key] = c
                 break
         else:
-            out.append(Cluster([r]))
+            c = Cluster([r])
+            out.append(c)
+            distinct[id(c)] = [r]
+            placed[key] = c
     return out
+
+
+def _figure_key(r: dict[str, Any]) -> tuple:
+    fields = ("kind", "value", "low", "high", "currency", "qualifier", "number", "magnitude", "precision",
+              "date_start", "date_end", "granularity")
+    return tuple(_num(r.get(f)) if isinstance(r.get(f), float) else r.get(f) for f in fields)

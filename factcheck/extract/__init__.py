@@ -16,6 +16,17 @@ from factcheck.spans import DateSpan, MoneySpan
 _STAND_IN = dt.date(2000, 7, 1)  # a leap year, so "Feb. 29" still reads
 
 
+_QUOTE_SPAN = 1000  # a "sentence" longer than twice this (a table dump) is quoted around the mention
+
+
+def _quote(text: str, a: int, b: int, start: int, end: int) -> str:
+    """The sentence holding a mention, cut to a window when it is very long: every row copies
+    it, so an unbounded sentence would make time and memory grow with its square."""
+    if b - a > 2 * _QUOTE_SPAN:
+        a, b = max(a, start - _QUOTE_SPAN), min(b, end + _QUOTE_SPAN)
+    return text[a:b]
+
+
 def _f(x) -> float | None:
     return None if x is None else float(x)
 
@@ -48,7 +59,7 @@ def _row(doc: Document, s: MoneySpan | DateSpan, sidx: SentenceIndex, newlines: 
         "doc": doc.id, "doc_date": doc.date.isoformat() if doc.date else None,
         "kind": "money" if isinstance(s, MoneySpan) else "date",
         "start": s.start, "end": s.end, "text": doc.text[s.start : s.end], "lang": doc.lang,
-        "sentence": doc.text[a:b], "sent_start": a, "sent_end": b, "line": line + 1,
+        "sentence": _quote(doc.text, a, b, s.start, s.end), "sent_start": a, "sent_end": b, "line": line + 1,
         "col": col + 1,
         "value": None, "low": None, "high": None, "currency": None, "qualifier": None,
         "per": None, "number": None, "magnitude": None,

@@ -13,13 +13,13 @@ import base64
 import hashlib
 import json
 import os
-import tempfile
 from pathlib import Path
 from typing import Any
 
 import jinja2
 from markupsafe import Markup
 
+from factcheck.atomic import write_atomic
 from factcheck.pipeline import ScanResult
 from factcheck.report.data import ReportData, build_report_data
 from factcheck.ruleset import RuleSet
@@ -110,14 +110,5 @@ def write_report(result: ScanResult, ruleset: RuleSet, path: str | os.PathLike[s
     """
     html = render_html(build_report_data(result, ruleset, **kw))
     p = Path(path)
-    p.parent.mkdir(parents=True, exist_ok=True)
-    fd, tmp = tempfile.mkstemp(prefix=f".{p.name}.", suffix=".tmp", dir=p.parent)
-    try:
-        with os.fdopen(fd, "w", encoding="utf-8", newline="\n") as fh:
-            fh.write(html)
-        os.chmod(tmp, 0o644)
-        os.replace(tmp, p)
-    except BaseException:
-        Path(tmp).unlink(missing_ok=True)
-        raise
+    write_atomic(p, html)
     return p

@@ -118,12 +118,9 @@ def test_parse_html_of_1_mb_of_unclosed_hidden_elements() -> None:
     assert timed(lambda: parse_html("<math>" * 100_000 + "</svg>" * 100_000)) < BOUND
 
 
-# -- handed over: quadratic in the mentions of one document or claim ------------------------
+# -- quadratic traps in the mentions of one document or claim ----------------------------------
 
 
-@pytest.mark.xfail(strict=True, reason="extract/__init__.py _row(): `sentence` is the whole sentence; a text "
-                                       "without sentence breaks (a table dump) copies all of it into every row: "
-                                       "time and memory quadratic (1 MB of '$1bn ' needs ~200 GB)")
 def test_a_mention_sentence_is_bounded_however_long_the_sentence() -> None:
     text = rep("$1bn ", 20_000)  # one 20 KB "sentence", 4,000 mentions
     rows, _ = find_mentions(Document(id="d", text=text, lang="en", date=PUB))
@@ -142,10 +139,6 @@ class _CountingList(list):
             yield item
 
 
-@pytest.mark.xfail(strict=True, raises=AssertionError,
-                   reason="attribute.py _DocContext.fill(): `[e for e in self.ents if s_start <= e.start < s_end]` "
-                          "scans every entity of the document for every mention: quadratic (1 MB of "
-                          "'OpenAI raised $5 billion.' takes 41 s; bisect on the sorted entity starts fixes it)")
 def test_attribution_looks_only_at_the_entities_of_the_sentence(monkeypatch, ruleset: RuleSet) -> None:
     real = attribute_mod.find_entities
     monkeypatch.setattr(attribute_mod, "find_entities", lambda *a, **k: _CountingList(real(*a, **k)))
@@ -156,10 +149,6 @@ def test_attribution_looks_only_at_the_entities_of_the_sentence(monkeypatch, rul
     assert _CountingList.seen <= 50 * len(rows), f"{_CountingList.seen:,} entity visits for {len(rows):,} mentions"
 
 
-@pytest.mark.xfail(strict=True, raises=AssertionError,
-                   reason="kinds.py clusters(): each mention is compared with every mention of every cluster "
-                          "(money_relation per pair): quadratic in the mentions of one claim; 3,676 mentions of "
-                          "one claim take 10-40 s, an archive-wide claim hours")
 def test_clustering_a_claim_is_not_quadratic_in_its_mentions(monkeypatch, ruleset: RuleSet) -> None:
     calls = 0
     real = kinds_mod.money_relation
