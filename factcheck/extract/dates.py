@@ -2582,7 +2582,10 @@ def find_dates(text: str, lang: str, pubdate: dt.date | None = None) -> list[Dat
         for raw in raws:
             if raw.end() <= raw.start() or covered.find(0, raw.start(), raw.end()) == -1:
                 continue  # empty, or inside a longer candidate found before: cannot win
-            c = handler(_Match(raw, text), ctx)
+            try:
+                c = handler(_Match(raw, text), ctx)
+            except (ValueError, OverflowError):
+                c = None  # "next year" read from year 9999: no date outside the calendar
             if c is not None:
                 if (text[c.end - 1] == "." and text[c.end - 2 : c.end - 1].isalpha()
                         and _prev_word(text, c.end).rstrip(".") not in _MONTH_ABBR):
@@ -2593,7 +2596,10 @@ def find_dates(text: str, lang: str, pubdate: dt.date | None = None) -> list[Dat
     chosen = _inherit_years(_merge_ranges(_select(cands, len(text)), ctx), ctx)
     spans = []
     for c in chosen:
-        s = _span(c, ctx)
+        try:
+            s = _span(c, ctx)
+        except (ValueError, OverflowError):
+            continue  # an interval that would leave years 1-9999
         if s is not None:
             spans.append(s)
     return spans
