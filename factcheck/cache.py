@@ -130,19 +130,38 @@ class DocMemo:
         self.keys: list[str] = []  # of every document analysed through this memo, in order
         self.hits = self.misses = 0
 
-    def analyse(self, doc: Document, lex: Any) -> list[dict[str, Any]]:
-        from factcheck.pipeline import analyse
-
+    def lookup(self, doc: Document) -> tuple[str, list[dict[str, Any]] | None]:
+        """The document's content key and its known rows (None when it must be analysed)."""
         key = doc_key(doc, self.version)
         rows = self.known.get(key)
-        if rows is not None:
-            self.hits += 1
-            self.keys.append(key)
-            return [dict(r, doc=doc.id) for r in rows]
-        rows = analyse(doc, lex)  # may raise: then this document is not recorded at all
+        if rows is None:
+            rows = self._load(key)
+        return key, None if rows is None else [dict(r, doc=doc.id) for r in rows]
+
+    def _load(self, key: str) -> list[dict[str, Any]] | None:
+        """Rows stored elsewhere (on disk in DiskMemo); None here."""
+        return None
+
+    def hit(self, key: str) -> None:
+        """A document whose rows came from `lookup` joins the run."""
+        self.hits += 1
+        self.keys.append(key)
+
+    def record(self, key: str, rows: list[dict[str, Any]]) -> None:
+        """A document analysed in this run (here or in a worker process) joins the run."""
         self.misses += 1
         self.known[key] = rows
         self.keys.append(key)
+
+    def analyse(self, doc: Document, lex: Any) -> list[dict[str, Any]]:
+        from factcheck.pipeline import analyse
+
+        key, rows = self.lookup(doc)
+        if rows is not None:
+            self.hit(key)
+            return rows
+        rows = analyse(doc, lex)  # may raise: then this document is not recorded at all
+        self.record(key, rows)
         return rows
 
 
@@ -163,9 +182,8 @@ class DiskMemo(DocMemo):
         assert self.folder is not None
         return self.folder / key[:2] / f"{key}.json.z"
 
-    def analyse(self, doc: Document, lex: Any) -> list[dict[str, Any]]:
-        key = doc_key(doc, self.version)
-        if key not in self.known and self.folder is not None:
+    def _load(self, key: str) -> list[dict[str, Any]] | None:
+        if self.folder is not None:
             try:
                 p = self._path(key)
                 data = json.loads(zlib.decompress(p.read_bytes()).decode("utf-8"))
@@ -178,11 +196,11 @@ class DiskMemo(DocMemo):
             except (OSError, zlib.error, ValueError, UnicodeDecodeError):
                 with contextlib.suppress(OSError):  # corrupt or unreadable: analysed again below
                     self._path(key).unlink(missing_ok=True)
-        before = self.misses
-        rows = super().analyse(doc, lex)
-        if self.misses > before:
-            self.new[key] = rows
-        return rows
+        return self.known.get(key)
+
+    def record(self, key: str, rows: list[dict[str, Any]]) -> None:
+        super().record(key, rows)
+        self.new[key] = rows
 
     def save(self) -> None:
         """Write the documents analysed in this run; prune entries not used for a while."""
@@ -455,7 +473,7 @@ class Cache:
         p.unlink(missing_ok=True)
 
     def pack(self, path: str, ruleset: RuleSet, *, lang: str | None = None, progress: Any = None,
-             refresh: bool = False) -> Pack:
+             refresh: bool = False, jobs: int = 1) -> Pack:
         """The pack of one input path: from the cache when its content is unchanged."""
         version = analysis_version(ruleset)
         digest = source_digest(path)
@@ -466,7 +484,7 @@ class Cache:
                 return found
         previous = self._previous(path, lang, version) if digest is not None else None
         memo = DocMemo(version, previous.memo_rows() if previous is not None else None)
-        pack = self._build(key, path, ruleset, lang, progress, memo)
+        pack = self._build(key, path, ruleset, lang, progress, memo, jobs)
         self.stats.packs_built += 1
         self.stats.docs_reused += memo.hits
         self.stats.docs_analysed += memo.misses
@@ -512,11 +530,11 @@ class Cache:
             return None
 
     def _build(self, key: str, path: str, ruleset: RuleSet, lang: str | None, progress: Any,
-               memo: DocMemo) -> Pack:
+               memo: DocMemo, jobs: int = 1) -> Pack:
         from factcheck.pipeline import gather
         from factcheck.read import iter_inputs
 
-        docs, rows, errors = gather(iter_inputs([path], lang=lang), ruleset, progress, memo=memo)
+        docs, rows, errors = gather(iter_inputs([path], lang=lang), ruleset, progress, memo=memo, jobs=jobs)
         return Pack.build(key, docs, memo.keys, rows, errors)
 
     def clear(self) -> int:

@@ -109,8 +109,11 @@ def touched_claims(table: pd.DataFrame, draft_ids: set[str]) -> pd.DataFrame:
 
 def check(drafts: Sequence[str], archive: Sequence[str], ruleset: RuleSet, *, cache: Cache,
           lang: str | None = None, stdin: BinaryIO | None = None,
-          progress: Progress | None = None) -> CheckResult:
-    """Findings of `drafts` against themselves and `archive` (each finding involves a draft)."""
+          progress: Progress | None = None, jobs: int = 1) -> CheckResult:
+    """Findings of `drafts` against themselves and `archive` (each finding involves a draft).
+
+    `jobs` processes analyse archive files that are not in the cache yet.
+    """
     items = read_drafts(drafts, archive, lang=lang, stdin=stdin)
     memo = cache.doc_memo(ruleset)
     draft_docs, draft_rows, errors = gather(items, ruleset, memo=memo)
@@ -125,7 +128,7 @@ def check(drafts: Sequence[str], archive: Sequence[str], ruleset: RuleSet, *, ca
     where: dict[str, tuple[int, int]] = {}  # archive doc id → (pack number, index in the pack)
     packs: list[Pack] = []
     for path in archive:
-        pack = cache.pack(path, ruleset, lang=lang, progress=progress)
+        pack = cache.pack(path, ruleset, lang=lang, progress=progress, jobs=jobs)
         pack, pack_rows = cache.rows(pack, path, ruleset, lang=lang, blocks=blocks)
         n = len(packs)
         packs.append(pack)

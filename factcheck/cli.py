@@ -58,7 +58,38 @@ _no_config = click.option("--no-config", is_flag=True, help="Ignore any factchec
 _cache_dir = click.option("--cache-dir", type=click.Path(file_okay=False), metavar="DIR",
                           help="Cache folder for analysed archives (also $FACTCHECK_CACHE_DIR or cache-dir "
                                "in the config; default: the user cache folder, e.g. ~/.cache/factcheck).")
+_jobs = click.option("--jobs", "-j", type=click.IntRange(min=0), default=1, show_default=True, metavar="N",
+                     help="Analyse documents on N processes (0: one per CPU); the output is the same as with 1.")
 _no_cache = click.option("--no-cache", is_flag=True, help="Read and analyse everything; use no cache.")
+
+
+_engine = click.option("--engine", type=click.Choice(["local", "dask"]), default="local", show_default=True,
+                       help="local: this machine (--jobs processes); dask: the per-document analysis and the "
+                            "per-claim rules as Dask tasks on --scheduler (needs the 'dask' extra: "
+                            "pip install 'factcheck[dask]'). Same findings either way.")
+_scheduler = click.option("--scheduler", metavar="ADDRESS",
+                          help="With --engine dask: the Dask scheduler to use, e.g. tcp://10.0.0.5:8786 "
+                               "(default: a local cluster of --jobs worker processes, one per CPU for 0).")
+
+
+def _run_scan(paths, ruleset, *, lang, stdin, progress, cache, jobs, engine, scheduler):
+    """pipeline.scan, or the Dask engine's."""
+    if scheduler and engine != "dask":
+        _die("--scheduler needs --engine dask")
+    if engine == "dask":
+        from factcheck.dask_engine import DaskUnavailable
+        from factcheck.dask_engine import scan as dask_scan
+
+        if cache is not None:
+            _die("--engine dask reads every input itself; it does not use the cache: pass --no-cache "
+                 "or leave out --cache-dir")
+        try:
+            return dask_scan(paths, ruleset, lang=lang, stdin=stdin, scheduler=scheduler, jobs=jobs)
+        except DaskUnavailable as ex:
+            _die(str(ex))
+    from factcheck.pipeline import scan
+
+    return scan(paths, ruleset, lang=lang, stdin=stdin, progress=progress, cache=cache, jobs=jobs)
 
 
 def _die(message: str, code: Exit = Exit.USAGE) -> NoReturn:
@@ -181,11 +212,12 @@ def main() -> None:
 @_lang
 @_rules
 @_no_defaults
+@_jobs
 @_config
 @_no_config
 @_quiet
 @_skip
-def extract(paths, fmt, out, lang, rules_dirs, no_default_rules, config_file, no_config, quiet,
+def extract(paths, fmt, out, lang, rules_dirs, no_default_rules, jobs, config_file, no_config, quiet,
             skip_unreadable) -> None:
     """Extract every money and date mention of PATH... into one table.
 
@@ -197,6 +229,7 @@ def extract(paths, fmt, out, lang, rules_dirs, no_default_rules, config_file, no
       factcheck extract seeds/ --format jsonl
       factcheck extract corpus.jsonl --format csv --out mentions.csv
       echo 'Stargate will invest $500bn.' | factcheck extract -
+      factcheck extract archive/ --jobs 0 --out mentions.jsonl   # on every CPU
     """
     from factcheck.output import mentions_csv, mentions_jsonl
     from factcheck.pipeline import read_corpus
@@ -206,7 +239,7 @@ def extract(paths, fmt, out, lang, rules_dirs, no_default_rules, config_file, no
     ruleset = _ruleset(rules_dirs, no_default_rules, cfg)
     lang = lang or cfg.get("lang")
     corpus = read_corpus(iter_inputs(paths, stdin=_stdin_for(paths), lang=lang), ruleset,
-                         Progress(not quiet, label="extracting"))
+                         Progress(not quiet, label="extracting"), jobs=jobs)
     text = mentions_jsonl(corpus.mentions) if fmt == "jsonl" else mentions_csv(corpus.mentions)
     _emit(text, out)
     if _report_unreadable(corpus.errors, skip_unreadable):
@@ -229,12 +262,16 @@ def extract(paths, fmt, out, lang, rules_dirs, no_default_rules, config_file, no
 @_lang
 @_cache_dir
 @_no_cache
+@_jobs
+@_engine
+@_scheduler
 @_config
 @_no_config
 @_quiet
 @_skip
 def scan(paths, rules_dirs, no_default_rules, report, no_report, report_max_rows, fmt, out, baseline,
-         fail_on, lang, cache_dir, no_cache, config_file, no_config, quiet, skip_unreadable) -> None:
+         fail_on, lang, cache_dir, no_cache, jobs, engine, scheduler, config_file, no_config, quiet,
+         skip_unreadable) -> None:
     """Extract, group and check every claim of PATH...; print findings, write the report.
 
     Settings not given here come from the factcheck.toml or [tool.factcheck] of
@@ -252,16 +289,17 @@ def scan(paths, rules_dirs, no_default_rules, report, no_report, report_max_rows
       factcheck scan articles/ --baseline factcheck-baseline.json --fail-on warning
       factcheck scan drafts/ --rules newsroom-rules/ --format sarif --out findings.sarif
       factcheck scan archive/ --cache-dir ~/.cache/factcheck --no-report
+      factcheck scan archive/ --jobs 0                  # analyse on every CPU
+      factcheck scan archive/ --engine dask --scheduler tcp://10.0.0.5:8786
     """
-    from factcheck.pipeline import scan as run_scan
-
     cfg = _load_config(config_file, no_config)
     ruleset = _ruleset(rules_dirs, no_default_rules, cfg)
     fmt, fail_on = fmt or cfg.get("format", "text"), fail_on or cfg.get("fail-on", "error")
     base = _load_baseline(baseline or cfg.get("baseline"))
     cache = _cache(cache_dir, no_cache, cfg, default_on=False)
-    result = run_scan(paths, ruleset, lang=lang or cfg.get("lang"), stdin=_stdin_for(paths),
-                      progress=Progress(not quiet, label="scanning"), cache=cache)
+    result = _run_scan(paths, ruleset, lang=lang or cfg.get("lang"), stdin=_stdin_for(paths),
+                       progress=Progress(not quiet, label="scanning"), cache=cache, jobs=jobs, engine=engine,
+                       scheduler=scheduler)
     _cache_notes(cache, quiet)
     fixed = apply_baseline(result.findings, base) if base is not None else []
     _emit(_render(result, ruleset, fmt, fixed, base), out)
@@ -291,12 +329,13 @@ def scan(paths, rules_dirs, no_default_rules, report, no_report, report_max_rows
 @_no_cache
 @click.option("--report", type=click.Path(dir_okay=False), default=None,
               help="Also write an HTML report of the findings to FILE.")
+@_jobs
 @_config
 @_no_config
 @_quiet
 @_skip
 def check(drafts, archive, rules_dirs, no_default_rules, fmt, out, baseline, fail_on, lang, cache_dir, no_cache,
-          report, config_file, no_config, quiet, skip_unreadable) -> None:
+          report, jobs, config_file, no_config, quiet, skip_unreadable) -> None:
     """Check drafts against the archive before publication: only findings that involve a draft.
 
     Reports contradictions between a draft and the archive, and within the drafts, never
@@ -330,7 +369,8 @@ def check(drafts, archive, rules_dirs, no_default_rules, fmt, out, baseline, fai
     base = _load_baseline(baseline or cfg.get("baseline"))
     cache = _cache(cache_dir, no_cache, cfg, default_on=True)
     result = run_check(drafts, archive, ruleset, cache=cache, lang=lang or cfg.get("lang"),
-                       stdin=_stdin_for(drafts), progress=Progress(not quiet, label="reading archive"))
+                       stdin=_stdin_for(drafts), progress=Progress(not quiet, label="reading archive"),
+                       jobs=jobs)
     _cache_notes(cache, quiet)
     fixed = apply_baseline(result.findings, base, scope=set(result.drafts)) if base is not None else []
     _emit(_render(result, ruleset, fmt, fixed, base), out)
@@ -353,11 +393,14 @@ def check(drafts, archive, rules_dirs, no_default_rules, fmt, out, baseline, fai
 @_lang
 @_cache_dir
 @_no_cache
+@_jobs
+@_engine
+@_scheduler
 @_config
 @_no_config
 @_quiet
-def baseline_cmd(paths, out, rules_dirs, no_default_rules, lang, cache_dir, no_cache, config_file, no_config,
-                 quiet) -> None:
+def baseline_cmd(paths, out, rules_dirs, no_default_rules, lang, cache_dir, no_cache, jobs, engine, scheduler,
+                 config_file, no_config, quiet) -> None:
     """Accept every current finding of PATH...: write them to a reviewable baseline file.
 
     The file is JSON sorted by finding id; each entry gives the rule, the message, the
@@ -369,8 +412,6 @@ def baseline_cmd(paths, out, rules_dirs, no_default_rules, lang, cache_dir, no_c
       factcheck baseline articles/ --out factcheck-baseline.json
       factcheck scan articles/ --baseline factcheck-baseline.json   # fails on new findings only
     """
-    from factcheck.pipeline import scan as run_scan
-
     cfg = _load_config(config_file, no_config)
     out = out or cfg.get("baseline") or DEFAULT_BASELINE
     ruleset = _ruleset(rules_dirs, no_default_rules, cfg)
@@ -381,8 +422,9 @@ def baseline_cmd(paths, out, rules_dirs, no_default_rules, lang, cache_dir, no_c
         except BaselineError as ex:
             _die(f"{ex} (move it away to start a new baseline)")
     cache = _cache(cache_dir, no_cache, cfg, default_on=False)
-    result = run_scan(paths, ruleset, lang=lang or cfg.get("lang"), stdin=_stdin_for(paths),
-                      progress=Progress(not quiet, label="scanning"), cache=cache)
+    result = _run_scan(paths, ruleset, lang=lang or cfg.get("lang"), stdin=_stdin_for(paths),
+                       progress=Progress(not quiet, label="scanning"), cache=cache, jobs=jobs, engine=engine,
+                       scheduler=scheduler)
     _cache_notes(cache, quiet)
     accepted = [f for f in result.findings if f.status != "suppressed"]
     doc = baseline_document(accepted, previous)

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import os
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING, Any, BinaryIO
@@ -78,29 +77,37 @@ def doc_info(doc: Document, mentions: int) -> DocInfo:
 
 
 def gather(items: Iterable[Document | ReadError], ruleset: RuleSet, progress: Progress | None = None,
-           *, memo: DocMemo | None = None) -> tuple[list[DocInfo], list[dict[str, Any]], list[ReadError]]:
+           *, memo: DocMemo | None = None, jobs: int = 1
+           ) -> tuple[list[DocInfo], list[dict[str, Any]], list[ReadError]]:
     """The per-document map: documents, their mention rows (in document order), read errors.
 
     With a `memo` (cache.DocMemo), a document whose content was analysed before is not
-    analysed again.
+    analysed again. `jobs` > 1 analyses on that many processes (0: one per CPU), streaming
+    and in input order: the result is the same as with one.
     """
-    lex = ruleset.lexicon
+    from factcheck.parallel import analysed
+
+    return collect(analysed(items, ruleset.lexicon, jobs, memo), progress)
+
+
+def collect(analyses: Iterable[tuple[Document | ReadError, Any]], progress: Progress | None = None
+            ) -> tuple[list[DocInfo], list[dict[str, Any]], list[ReadError]]:
+    """`gather`'s result from (item, its rows or parallel.Failure) pairs in input order."""
+    from factcheck.parallel import Failure
+
     docs: list[DocInfo] = []
     rows: list[dict[str, Any]] = []
     errors: list[ReadError] = []
-    for item in items:
+    for item, doc_rows in analyses:
         if isinstance(item, ReadError):
             errors.append(item)
             if progress:
                 progress.update(errors=1)
             continue
-        try:
-            doc_rows = memo.analyse(item, lex) if memo is not None else analyse(item, lex)
-        except Exception as ex:  # a bug on one article must not sink a 25,000-article run
-            if os.environ.get("FACTCHECK_DEBUG"):
-                raise
+        if isinstance(doc_rows, Failure) or doc_rows is None:
+            why = f"{doc_rows.kind}: {doc_rows.message}" if doc_rows is not None else "no result"
             errors.append(ReadError(f"{item.source} ({item.id})" if item.source else item.id,
-                                    f"analysis failed ({type(ex).__name__}: {ex}): a factcheck bug; "
+                                    f"analysis failed ({why}): a factcheck bug; "
                                     "rerun with FACTCHECK_DEBUG=1 and report it"))
             if progress:
                 progress.update(errors=1)
@@ -118,22 +125,22 @@ def gather(items: Iterable[Document | ReadError], ruleset: RuleSet, progress: Pr
 
 
 def read_corpus(items: Iterable[Document | ReadError], ruleset: RuleSet,
-                progress: Progress | None = None, *, memo: DocMemo | None = None) -> Corpus:
-    docs, rows, errors = gather(items, ruleset, progress, memo=memo)
+                progress: Progress | None = None, *, memo: DocMemo | None = None, jobs: int = 1) -> Corpus:
+    docs, rows, errors = gather(items, ruleset, progress, memo=memo, jobs=jobs)
     return Corpus(docs, assign_claims(mentions_frame(rows)), errors)
 
 
 def cached_corpus(paths: Sequence[str], ruleset: RuleSet, cache: Cache, *, lang: str | None = None,
-                  stdin: BinaryIO | None = None, progress: Progress | None = None) -> Corpus:
+                  stdin: BinaryIO | None = None, progress: Progress | None = None, jobs: int = 1) -> Corpus:
     """`read_corpus` of `paths` through the cache: each path's pack is reused while unchanged."""
     docs: list[DocInfo] = []
     rows: list[dict[str, Any]] = []
     errors: list[ReadError] = []
     for path in paths:
         if path == "-":
-            d, r, e = gather(iter_inputs([path], stdin=stdin, lang=lang), ruleset)
+            d, r, e = gather(iter_inputs([path], stdin=stdin, lang=lang), ruleset, jobs=jobs)
         else:
-            pack = cache.pack(path, ruleset, lang=lang, progress=progress)
+            pack = cache.pack(path, ruleset, lang=lang, progress=progress, jobs=jobs)
             pack, r = cache.rows(pack, path, ruleset, lang=lang)
             d, e = pack.docs(), pack.errors()
         docs += d
@@ -151,11 +158,12 @@ def suppress_findings(findings: list[Finding], docs: Iterable[DocInfo]) -> dict[
 
 def scan(paths: Sequence[str], ruleset: RuleSet, *, lang: str | None = None,
          stdin: BinaryIO | None = None, progress: Progress | None = None,
-         cache: Cache | None = None) -> ScanResult:
+         cache: Cache | None = None, jobs: int = 1) -> ScanResult:
+    """Read, analyse (on `jobs` processes), group and check `paths`."""
     if cache is not None:
-        corpus = cached_corpus(paths, ruleset, cache, lang=lang, stdin=stdin, progress=progress)
+        corpus = cached_corpus(paths, ruleset, cache, lang=lang, stdin=stdin, progress=progress, jobs=jobs)
     else:
-        corpus = read_corpus(iter_inputs(paths, stdin=stdin, lang=lang), ruleset, progress)
+        corpus = read_corpus(iter_inputs(paths, stdin=stdin, lang=lang), ruleset, progress, jobs=jobs)
     titles = {d.id: d.title or d.id for d in corpus.docs}
     findings = find(corpus.mentions, ruleset, titles)
     return ScanResult(corpus, findings, suppress_findings(findings, corpus.docs))
