@@ -449,6 +449,14 @@ def cache_group() -> None:
     """
 
 
+def _cache_for(cache_dir, config_file, no_config):
+    """The cache the options, the environment or the configuration point at."""
+    from factcheck.cache import Cache, resolve_cache_dir
+
+    cfg = _load_config(config_file, no_config)
+    return Cache(resolve_cache_dir(cache_dir, cfg.get("cache-dir")))
+
+
 @cache_group.command("info")
 @_cache_dir
 @_config
@@ -460,10 +468,7 @@ def cache_info(cache_dir, config_file, no_config) -> None:
     Example:
       factcheck cache info
     """
-    from factcheck.cache import Cache, resolve_cache_dir
-
-    cfg = _load_config(config_file, no_config)
-    c = Cache(resolve_cache_dir(cache_dir, cfg.get("cache-dir")))
+    c = _cache_for(cache_dir, config_file, no_config)
     files, size = c.size()
     click.echo(f"{c.root}\n{files} files, {size / 2**20:.1f} MiB")
 
@@ -479,10 +484,9 @@ def cache_clear(cache_dir, config_file, no_config) -> None:
     Example:
       factcheck cache clear
     """
-    from factcheck.cache import Cache, CacheError, resolve_cache_dir
+    from factcheck.cache import CacheError
 
-    cfg = _load_config(config_file, no_config)
-    c = Cache(resolve_cache_dir(cache_dir, cfg.get("cache-dir")))
+    c = _cache_for(cache_dir, config_file, no_config)
     try:
         n = c.clear()
     except CacheError as ex:
