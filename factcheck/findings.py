@@ -15,7 +15,7 @@ import json
 import math
 import re
 from dataclasses import dataclass, field
-from itertools import combinations
+from itertools import combinations, islice
 from typing import Any
 
 import pandas as pd
@@ -30,6 +30,13 @@ MENTION_FIELDS = [
     "currency", "qualifier", "per", "date_start", "date_end", "granularity", "actor", "metric",
 ]
 SEVERITY_ORDER = {"error": 0, "warning": 1, "info": 2}
+# Article pairs examined for evidence between two figures of one claim. A claim repeated by
+# thousands of articles would otherwise cost the square of its size; evidence, when it exists,
+# shows up among the first pairs of the sorted sides.
+_PAIR_BUDGET = 2000
+# A "claim" whose figures fall into more disagreeing groups than this is a grouping failure
+# (a common name over many stories); comparing all its groups pairwise would flag noise.
+_MAX_CLUSTERS = 40
 
 
 @dataclass
@@ -125,6 +132,8 @@ class _Context:
         is_date = rows[0]["kind"] == "date"
         if rows[0].get("stage") == "previous":
             cl = []  # last year's column and "up from" figures only serve to recognise revisions
+        elif len(cl) > _MAX_CLUSTERS:
+            cl = []  # dozens of disagreeing figures are many claims under one name, not one claim
         for a, b in combinations(cl, 2):
             rel = date_relation(a.head, b.head) if is_date else money_relation(a.head, b.head, self.params)
             if rel is None or rel == "incomparable":
@@ -218,7 +227,8 @@ class _Context:
             by_doc_x.setdefault(r["doc"], []).append(r)
         for r in ys:
             by_doc_y.setdefault(r["doc"], []).append(r)
-        return any(self._strong_pair(dx, dy) for dx in by_doc_x.values() for dy in by_doc_y.values())
+        pairs = ((dx, dy) for dx in by_doc_x.values() for dy in by_doc_y.values())
+        return any(self._strong_pair(dx, dy) for dx, dy in islice(pairs, _PAIR_BUDGET))
 
     def _strong_pair(self, xs: list[dict[str, Any]], ys: list[dict[str, Any]]) -> bool:
         rows = (*xs, *ys)
@@ -263,7 +273,8 @@ class _Context:
             # earnings tables of two different periods look alike: only re-issued tables count
             titles_alike = all(_said_alike_titles(x, y) >= 85 for x in xs[:1] for y in ys[:1])
             return titles_alike or any(r.get("correction") for r in rows)
-        return any(_said_alike(x, y) >= self.min_context for x in xs for y in ys)
+        pairs = ((x, y) for x in xs for y in ys)
+        return any(_said_alike(x, y) >= self.min_context for x, y in islice(pairs, _PAIR_BUDGET))
 
     def _same_statement(self, xa, xb):
         """Two sentences of one article that say the same thing with different figures."""
