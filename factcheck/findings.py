@@ -90,6 +90,9 @@ def find(mentions: pd.DataFrame, ruleset: RuleSet, titles: dict[str, str] | None
     cols = [c for c in [*MENTION_FIELDS, *extra] if c in claimed.columns]
     # One conversion to plain rows, then grouping in Python: per-group DataFrame access
     # costs far more than the checks themselves.
+    # Only claims stated at least twice can disagree; earlier-period rows are kept for revisions.
+    sizes = claimed["claim"].map(claimed["claim"].value_counts())
+    claimed = claimed[(sizes >= 2) | (claimed["stage"] == "previous")]
     by_claim: dict[str, list[dict[str, Any]]] = {}
     for r in records(claimed, cols):
         by_claim.setdefault(r["claim"], []).append(r)
