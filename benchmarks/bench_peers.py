@@ -1,6 +1,6 @@
 """Side by side: factcheck's extractors against Recognizers-Text on the same Reuters articles.
 
-    pip install -e '.[bench]' "emoji<1.0"   # recognizers-text-suite needs the old emoji API
+    pip install -e '.[bench]'
     python benchmarks/bench_peers.py [--articles 200] [--date-articles 30]
 
 Times Recognizers-Text's currency and date-time models and factcheck's `find_money` and
