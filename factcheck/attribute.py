@@ -105,9 +105,27 @@ class _DocContext:
         self._ent_starts = [e.start for e in self.ents]
         self._app_starts = [x[0] for x in self.appositives]
         self._ana_starts = [x[0] for x in self.anaphora]
+        self._per_sentence: dict[tuple[int, str], tuple[list, list, list, list]] = {}
         first = _TITLE_PERIOD.search(title or "")
         self.sections = [(0, _period_of(first.group("sec")) if first else None)]
         self.sections += [(m.start(), _period_of(m.group("sec"))) for m in _SECTION.finditer(text)]
+
+    def _sentence(self, s_start: int, s_end: int, kind: str) -> tuple[list, list, list, list]:
+        """What every mention of one sentence shares: its entities, anaphora, claimant candidates
+        and metric cues; worked out once per sentence and kind, not once per mention."""
+        key = (s_start, kind)
+        if key not in self._per_sentence:
+            text, lex = self.text, self.lex
+            s_ents = [e for e in self._within(self.ents, self._ent_starts, s_start, s_end) if self.strong(e)]
+            apps = self._within(self.appositives, self._app_starts, s_start, s_end)
+            anas = self._within(self.anaphora, self._ana_starts, s_start, s_end)
+            cands = [e for e in demote_possessives(text, s_ents, lex.cue_re[kind])
+                     if not any(x <= e.start < y for x, y in apps)
+                     and not any(x <= e.start < y for x, y, _ in anas)]
+            cue_hits = [(m.start(), m.end(), lex.cue_metric[kind][norm(m.group(0))])
+                        for m in lex.cue_re[kind].finditer(text, s_start, s_end)]
+            self._per_sentence[key] = (s_ents, anas, cands, cue_hits)
+        return self._per_sentence[key]
 
     @staticmethod
     def _within(items: list, starts: list[int], a: int, b: int) -> list:
@@ -142,15 +160,7 @@ class _DocContext:
     def fill(self, r: dict[str, Any], s_start: int, s_end: int, a: int, b: int,
              s_dates: list[dict[str, Any]]) -> None:
         text, lex, kind = self.text, self.lex, r["kind"]
-        s_ents = [e for e in self._within(self.ents, self._ent_starts, s_start, s_end) if self.strong(e)]
-        apps = self._within(self.appositives, self._app_starts, s_start, s_end)
-        anas = self._within(self.anaphora, self._ana_starts, s_start, s_end)
-        cands = demote_possessives(text, s_ents, lex.cue_re[kind])
-        cands = [e for e in cands
-                 if not any(x <= e.start < y for x, y in apps)
-                 and not any(x <= e.start < y for x, y, _ in anas)]
-        cue_hits = [(m.start(), m.end(), lex.cue_metric[kind][norm(m.group(0))])
-                    for m in lex.cue_re[kind].finditer(text, s_start, s_end)]
+        s_ents, anas, cands, cue_hits = self._sentence(s_start, s_end, kind)
         local = [h for h in cue_hits if a <= h[0] < b]
         metric = _nearest(local or cue_hits, r["start"], r["end"])
         label = self.table_label(r["start"]) if kind == "money" else None
