@@ -39,6 +39,7 @@ _VS = re.compile(r"\bvs\b")
 _OF_OWNER = re.compile(r"\s{1,3}(?:of|in)\s{1,3}(?:[a-zA-Z-]{1,15}\s{1,3}){0,4}?of\s{1,3}(?:the\s{1,3})?")
 _POSSESSIVE = re.compile(r"['’]s\s{1,3}")
 _DIGITS = re.compile(r"\d")
+_TO = re.compile(r"(?<!\w)(?:to|auf)\s{1,3}$")
 _SPACE = re.compile(r"\s+")
 
 
@@ -63,7 +64,7 @@ def attribute(text: str, lang: str, rows: list[dict[str, Any]], sidx: SentenceIn
     ents = find_entities(text, lang, lex)
     subjects = title_subjects(title, lang, lex)
     # an article that corrects an earlier report says so in its headline or text
-    doc_correction = bool(lex.correction_re.search(title or "")) or bool(lex.correction_re.search(text))
+    doc_correction = bool(lex.title_correction_re.search(title or "")) or bool(lex.correction_re.search(text))
     # no headline: the first name the text gives (its lede's subject)
     subject = subjects[0] if subjects else (
         None if title else next((e.name for e in ents if e.type != "place"), None))
@@ -82,10 +83,14 @@ def attribute(text: str, lang: str, rows: list[dict[str, Any]], sidx: SentenceIn
             r["title"] = title
             peers = money_rows if r["kind"] == "money" else group
             a, b = _clause(r, peers, s_start, s_end)
+            brk = lex.clause_break_re.search(text, r["end"], b)
+            if brk:  # "gain 1,637,000 dlrs vs loss 720,000": "loss" is the next figure's
+                b = brk.start()
             r["masked"] = masked
             r["correction"] = doc_correction
             r["change"] = change
             ctx.fill(r, s_start, s_end, a, b, s_dates)
+        _link_statements(text, money_rows, s_end, lex)
 
 
 class _DocContext:
@@ -167,6 +172,8 @@ class _DocContext:
         if label:
             metric = label.get("metric", metric)
             r["per"] = r.get("per") or label.get("per")
+        if kind == "money" and not label:
+            metric = self._refine(metric, r, s_start, s_end)
         if kind == "money" and r.get("per") == "share" and metric not in (
                 "dividend", "offer", "net_income", "loss"):
             metric = "price_per_share"
@@ -177,6 +184,8 @@ class _DocContext:
         r["period"] = self._period(r, a, b, s_dates, label)
         if kind == "money":
             r["stage"] = self._stage(r, a, b)
+            # "raised its bid to 110 dlrs": the new value of a change the sentence states
+            r["revised"] = bool(r.get("change")) and _TO.search(text, max(0, r["start"] - 6), r["start"]) is not None
             r["actor"] = self.subject if label else self._money_actor(r, cands, anas, metric)
         else:
             r["stage"] = None
@@ -188,6 +197,19 @@ class _DocContext:
         r["objects"] = self.objects
         r["subject"] = self.subject
 
+    def _refine(self, metric: str | None, r: dict[str, Any], s_start: int, s_end: int) -> str | None:
+        """Re-read the metric when the sentence says what kind of figure it is (`[refine]`)."""
+        for target, metrics, before_re, then_re, sentence_re in self.lex.refinements:
+            if (metric or "") not in metrics:
+                continue
+            if sentence_re is not None and sentence_re.search(self.text, s_start, s_end):
+                return target
+            if before_re is not None:
+                for m in before_re.finditer(self.text, s_start, r["start"]):
+                    if then_re is None or then_re.search(self.text, m.end(), r["start"]):
+                        return target
+        return metric
+
     def _stage(self, r: dict[str, Any], a: int, b: int) -> str:
         text, lex = self.text, self.lex
         line = text.rfind("\n", 0, r["start"]) + 1
@@ -198,6 +220,9 @@ class _DocContext:
             return "previous"
         if lex.difference_re.match(text[r["end"] : r["end"] + 30]):
             return "difference"
+        if lex.by_re.search(text, max(0, r["start"] - 8), r["start"]) and (
+                r.get("change") or lex.motion_re.search(text, a, r["start"])):
+            return "difference"  # "raising its price by 0.50 cent": the size of a change
         hits = [(m.start(), m.end(), "initial" if m.group("initial") else "total")
                 for m in lex.stage_re.finditer(text, a, b)]
         return _nearest(hits, r["start"], r["end"]) or "total"
@@ -280,6 +305,46 @@ def _date_actor(text, r, cands, cue_hits, metric) -> str | None:
         after = [e for e in pool if e.start >= cue_end]
         return after[0].name if after else None
     return min(pool, key=lambda e: abs(e.start - cue_start)).name
+
+
+# Figures of one statement: "67.6 mln dlrs, or 4.72 dlrs a share" (the same item per share),
+# "gain 1,637,000 dlrs vs loss 720,000 dlrs" (this period and the last).
+_OR_LINK = re.compile(r"\s{0,3},?\s{0,3}(?:or|oder)\s{1,3}$")
+_VS_LINK = re.compile(r"\s{0,3},?\s{0,3}(?:vs\.?|versus|compared\s{1,3}with|against)\b[^\d\n]{0,25}$")
+# a period stated after a statement's figures: "... in the quarter", "for the six months"
+_TRAILING_PERIOD = re.compile(r"\s{0,3},?\s{0,3}(?:in|for|during|im)\s{1,3}(?:the\s{1,3}|this\s{1,3}|latest\s{1,3})?")
+
+
+def _link_statements(text: str, money_rows: list[dict[str, Any]], s_end: int, lex: Lexicon) -> None:
+    """Let the figures of one statement share what the statement says once.
+
+    A per-share figure after ", or" is the same item as the figure before it (its metric and
+    stage); a period named right after the statement ("in the quarter", "for the six months")
+    is the period of all its figures, whatever the sentence says elsewhere.
+    """
+    rows = sorted(money_rows, key=lambda r: r["start"])
+    units: list[list[dict[str, Any]]] = []
+    for i, r in enumerate(rows):
+        prev = rows[i - 1] if i else None
+        gap = text[prev["end"] : r["start"]] if prev is not None and prev["end"] <= r["start"] else None
+        if gap is not None and _OR_LINK.fullmatch(gap):
+            for k in ("metric", "family", "stage", "period"):
+                r[k] = prev[k]
+            units[-1].append(r)
+        elif gap is not None and _VS_LINK.fullmatch(gap):
+            units[-1].append(r)
+        else:
+            units.append([r])
+    for j, unit in enumerate(units):
+        end = units[j + 1][0]["start"] if j + 1 < len(units) else s_end
+        m = _TRAILING_PERIOD.match(text, unit[-1]["end"], end)
+        if not m:
+            continue
+        cue = lex.period_re.match(text, m.end(), end)
+        if cue:
+            period = lex.period_cues.get(norm(cue.group(0)).lower(), "Y")
+            for r in unit:
+                r["period"] = period
 
 
 def _multi_year(d: dict[str, Any]) -> bool:

@@ -37,6 +37,7 @@ class Lexicon:
         self.surface = surface
         self.alias_re = re.compile(r"(?<!\w)(?P<a>" + alternation(list(surface)) + r")(?:['’]s|s)?(?![\w])")
         self.stop = frozenset(entities.get("not_entities", {}).get("words", []))
+        self.lone_stop = frozenset(entities.get("demonyms", {}).get("words", []))
         ana = entities.get("anaphora", {})
         self.anaphora_re = re.compile(
             r"(?i)(?<!\w)(?:(?P<project>" + alternation(ana.get("project", ["the project"]))
@@ -48,6 +49,7 @@ class Lexicon:
 
         self.metric_family: dict[str, str] = {}
         self.volatile_families: set[str] = set()
+        self.strict_families: set[str] = set()
         self.cue_re: dict[str, re.Pattern[str]] = {}
         self.cue_metric: dict[str, dict[str, str]] = {}
         for kind in ("money", "date"):
@@ -56,6 +58,8 @@ class Lexicon:
                 self.metric_family[metric] = spec.get("family", metric)
                 if spec.get("volatile"):
                     self.volatile_families.add(spec.get("family", metric))
+                if spec.get("strict"):
+                    self.strict_families.add(spec.get("family", metric))
                 for cue in spec.get("cues", []):
                     table.setdefault(cue, metric)
             self.cue_metric[kind] = table
@@ -67,11 +71,33 @@ class Lexicon:
             r"(?![\s-]{1,3}(?:quarter|half|qtr|Quartal|Halbjahr))"  # "first quarter" is a period
         )
         prev = metrics.get("previous", {})
-        self.prev_before_re = _words_re(prev.get("before", []), after=r"\s{1,3}$")
-        self.prev_after_re = _words_re(prev.get("after", []), before=r"^[\s,]{1,3}(?:in\s)?")
-        self.difference_re = _words_re(metrics.get("difference", {}).get("after", []), before=r"^\s{1,3}")
-        self.correction_re = _words_re(metrics.get("correction", {}).get("cues", []), after="", flags="(?i)")
+        fillers = alternation(prev.get("fillers", []) or ["\x00"])
+        # the cue, then at most four filler words ("versus a loss of"), then the figure
+        self.prev_before_re = _words_re(prev.get("before", []),
+                                        after=r"(?:\s{1,3}(?:" + fillers + r")(?!\w)){0,4}\s{1,3}$")
+        self.clause_break_re = _words_re(prev.get("clause_breaks", []))
+        # after the figure, past its unit ("46 dlrs per share previously")
+        self.prev_after_re = _words_re(prev.get("after", []),
+                                       before=r"^[\s,]{1,3}(?:(?:per|a)\s{1,3}share[\s,]{1,3})?(?:in\s)?")
+        diff = metrics.get("difference", {})
+        self.difference_re = _words_re(diff.get("after", []), before=r"^\s{1,3}")
+        self.by_re = _words_re(diff.get("by", []), after=r"\s{1,3}$")
+        self.motion_re = _words_re(diff.get("motion_verbs", []))
+        correction = metrics.get("correction", {})
+        self.correction_re = _words_re(correction.get("cues", []), flags="(?i)")
+        self.title_correction_re = _words_re([*correction.get("cues", []), *correction.get("title_cues", [])],
+                                             flags="(?i)")
         self.change_re = _words_re(metrics.get("change", {}).get("verbs", []))
+        # (metric, the metrics it re-reads, before-word regex, then-word regex, sentence regex)
+        self.refinements: list[tuple[str, frozenset[str], Any, Any, Any]] = []
+        for metric, spec in metrics.get("refine", {}).items():
+            self.metric_family.setdefault(metric, metric)
+            self.refinements.append((
+                metric, frozenset(spec.get("metrics", [])),
+                _words_re(spec["before"]) if spec.get("before") else None,
+                _words_re(spec["then"]) if spec.get("then") else None,
+                _words_re(spec["sentence"]) if spec.get("sentence") else None,
+            ))
         self.speaker_after_re = re.compile(
             r"\s{0,3}(?:,[^,.;]{0,60},\s{0,3})?(?:said|says|told|reported|announced|estimated|sagte|sagt|"
             r"teilte|erklärte)\b")

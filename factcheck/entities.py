@@ -81,7 +81,7 @@ def _proper_name(m: re.Match[str], text: str, lang: str, lex: Lexicon) -> Entity
     if all(t.isupper() for t in tokens) and any(len(t.strip(".,'’")) > 4 for t in tokens):
         return None
     name = re.sub(r"['’]s$", "", " ".join(t.rstrip(".,:'’") for t in tokens))
-    if len(name) < 2 or name in lex.stop or not _looks_like_name(name, lang, m.start(), text):
+    if len(name) < 2 or name in lex.stop or name in lex.lone_stop or not _looks_like_name(name, lang, m.start(), text):
         return None
     etype = "org" if tokens[-1].rstrip(".") in lex.org_suffixes else "unknown"
     start = m.start() + m.group(0).index(tokens[0])

@@ -78,6 +78,7 @@ def find(mentions: pd.DataFrame, ruleset: RuleSet, titles: dict[str, str] | None
     ctx.min_story = lex.min_story_overlap
     ctx.min_context = lex.min_context_similarity
     ctx.volatile = lex.volatile_families
+    ctx.strict = lex.strict_families
     for rule in ruleset.rules:
         ctx.by_kind.setdefault(rule.kind, []).append(rule)
     # Vague amounts ("billions of dollars") bound nothing an editor could check.
@@ -86,7 +87,8 @@ def find(mentions: pd.DataFrame, ruleset: RuleSet, titles: dict[str, str] | None
     if claimed.empty:
         return []
     extra = ["precision", "number", "magnitude", "why", "doc_date", "masked", "correction", "change",
-             "family", "stage", "claim", "sent_start", "table", "objects", "subject", "title", "figures"]
+             "family", "stage", "claim", "sent_start", "table", "objects", "subject", "title", "figures",
+             "resolved", "revised"]
     cols = [c for c in [*MENTION_FIELDS, *extra] if c in claimed.columns]
     # One conversion to plain rows, then grouping in Python: per-group DataFrame access
     # costs far more than the checks themselves.
@@ -98,6 +100,7 @@ def find(mentions: pd.DataFrame, ruleset: RuleSet, titles: dict[str, str] | None
         by_claim.setdefault(r["claim"], []).append(r)
         if r.get("stage") == "previous":
             ctx.previous.setdefault((r.get("actor"), r.get("family"), r.get("per") or ""), []).append(r)
+            ctx.previous_by_doc.setdefault(r["doc"], []).append(r)
     for claim in sorted(by_claim):
         if len(by_claim[claim]) >= 2:
             ctx.claim(claim, by_claim[claim])
@@ -113,12 +116,14 @@ class _Context:
         self.params, self.window, self.min_self, self.titles = params, window_days, min_self, titles
         self.by_kind: dict[str, list[Rule]] = {}
         self.volatile: set[str] = set()
+        self.strict: set[str] = set()
         self.correction_window = window_days
         self.series_days = 0
         self.min_story = 0.4
         self.min_context = 60.0
         self.min_strong = 85.0
         self.previous: dict[tuple[str, str, str], list[dict[str, Any]]] = {}
+        self.previous_by_doc: dict[str, list[dict[str, Any]]] = {}
         self.out: list[Finding] = []
 
     def emit(self, kind: str, claim: str, a: Cluster, b: Cluster | None, strong: bool = True) -> None:
@@ -176,9 +181,13 @@ class _Context:
             rel = "value_conflict"
         if rel == "value_conflict" and a.head.get("family") in self.volatile:
             return  # prices move: different quotes on different days are not contradictions
+        if a.head.get("family") in self.strict and not any(
+                _said_alike(x, y, fuzz.ratio) >= self.min_strong for x in only_a.rows for y in only_b.rows):
+            return  # one-off items of a report: only a re-issued sentence states the same item twice
         if rel in ("value_conflict", "scale_mismatch") and (
-                self._revised(only_b, a.head) or self._revised(only_a, b.head)):
-            rel = "revision"
+                self._revised(only_b, a.head) or self._revised(only_a, b.head)
+                or _all_revised(only_a) or _all_revised(only_b)):
+            rel = "revision"  # "raised its bid to 110" wherever 110 is said: a new figure, not a rival one
         if rel == "date_conflict" and {_fold(r["text"]) for r in (*only_a.rows, *only_b.rows)} == {
                 _fold(only_a.head["text"])}:
             return  # "yesterday" re-issued a day later: our reading differs, the text does not
@@ -236,7 +245,7 @@ class _Context:
     def _strong_pair(self, xs: list[dict[str, Any]], ys: list[dict[str, Any]]) -> bool:
         rows = (*xs, *ys)
         subject_led = {r.get("subject") for r in rows} == {rows[0].get("actor")}
-        if subject_led and any(r.get("correction") for r in rows):
+        if subject_led and self._correction_holds(xs, ys):
             return True
         if _said_alike_titles(xs[0], ys[0]) >= 85:
             return True
@@ -269,13 +278,13 @@ class _Context:
         reports)? A correction about the story's own subject restates what it corrects, so
         its money figures are compared whatever the wording."""
         rows = (*xs, *ys)
-        if (rows[0]["kind"] == "money" and any(r.get("correction") for r in rows)
-                and {r.get("subject") for r in rows} == {rows[0].get("actor")}):
+        if (rows[0]["kind"] == "money" and {r.get("subject") for r in rows} == {rows[0].get("actor")}
+                and self._correction_holds(xs, ys)):
             return True
         if any(r.get("table") for r in rows):
             # earnings tables of two different periods look alike: only re-issued tables count
             titles_alike = all(_said_alike_titles(x, y) >= 85 for x in xs[:1] for y in ys[:1])
-            return titles_alike or any(r.get("correction") for r in rows)
+            return titles_alike or self._correction_holds(xs, ys)
         pairs = ((x, y) for x in xs for y in ys)
         return any(_said_alike(x, y) >= self.min_context for x, y in islice(pairs, _PAIR_BUDGET))
 
@@ -287,19 +296,31 @@ class _Context:
                     continue  # one sentence's figures, or table rows of two periods, are not one statement
                 if x.get("figures", 1) > 1 or y.get("figures", 1) > 1:
                     continue  # sentences listing several figures compare items, not one claim twice
+                if _other_numbers(x) != _other_numbers(y):
+                    continue  # "1986 net includes ..." and "1985 net includes ...": two years' items
                 if _said_alike(x, y) >= self.min_self:
                     return x, y
         return None
 
     def _dated_close(self, xs, ys) -> bool:
         """True when some pair of the two sides was published within the window (or is undated)."""
-        da = {r.get("doc_date") for r in xs}
-        db = {r.get("doc_date") for r in ys}
-        if None in da or None in db:
-            return True
         corrected = any(r.get("correction") for r in (*xs, *ys))
-        days = self.correction_window if corrected else self.window
-        return any(abs((_day(x) - _day(y)).days) <= days for x in da for y in db)
+        return _close(xs, ys, self.correction_window if corrected else self.window)
+
+    def _correction_holds(self, xs: list[dict[str, Any]], ys: list[dict[str, Any]]) -> bool:
+        """Is one side a correction of the other? A correction near it in time (a re-issue of
+        the day), or one that names the other's figure as the one it replaces ("36 cts, not the
+        37 cts it reported"). A correction of some other figure weeks later vouches for nothing."""
+        if not any(r.get("correction") for r in (*xs, *ys)):
+            return False
+        if _close(xs, ys, self.window):
+            return True
+        for fixed, other in ((xs, ys), (ys, xs)):
+            for doc in {r["doc"] for r in fixed if r.get("correction")}:
+                for p in self.previous_by_doc.get(doc, []):
+                    if any(o["kind"] == "money" and money_agree(p, o, self.params) for o in other):
+                        return True
+        return False
 
 
 _GENERIC = frozenset(["corp", "corporation", "bank", "group", "company", "holdings", "international",
@@ -319,6 +340,27 @@ def _said_alike(x: dict[str, Any], y: dict[str, Any], scorer=fuzz.token_set_rati
     sx = " ".join((x.get("sentence") or "").replace(x["text"], "<M>").lower().split())
     sy = " ".join((y.get("sentence") or "").replace(y["text"], "<M>").lower().split())
     return scorer(sx, sy)
+
+
+def _close(xs: list[dict[str, Any]], ys: list[dict[str, Any]], days: int) -> bool:
+    """Some pair of the two sides was published within `days` of each other (or is undated)."""
+    da = {r.get("doc_date") for r in xs}
+    db = {r.get("doc_date") for r in ys}
+    if None in da or None in db:
+        return True
+    return any(abs((_day(x) - _day(y)).days) <= days for x in da for y in db)
+
+
+def _all_revised(c: Cluster) -> bool:
+    return all(r.get("revised") and not r.get("correction") for r in c.rows)
+
+
+_NUMBER = re.compile(r"\d+(?:[.,]\d+)*")
+
+
+def _other_numbers(r: dict[str, Any]) -> list[str]:
+    """The numbers of a mention's sentence besides its own figure (years, counts, other sums)."""
+    return _NUMBER.findall((r.get("sentence") or "").replace(r["text"], " "))
 
 
 def _said_alike_titles(x: dict[str, Any], y: dict[str, Any]) -> float:

@@ -129,10 +129,21 @@ def date_relation(a: dict[str, Any], b: dict[str, Any]) -> str | None:
     sa, ea, sb, eb = a["date_start"], a["date_end"], b["date_start"], b["date_end"]
     if (sa, ea) == (sb, eb):
         return None
+    if bool(a.get("resolved")) != bool(b.get("resolved")) and _same_but_year(a, b):
+        return None  # "April Nine" read in the publication year vs "April 9, 1997": the year was our guess
     if ea <= sb or eb <= sa:
         return "date_conflict"
     nested = (sa <= sb and eb <= ea) or (sb <= sa and ea <= eb)
     return "date_precision" if nested else "date_conflict"
+
+
+def _same_but_year(a: dict[str, Any], b: dict[str, Any]) -> bool:
+    """The same day or month of the year, at the same granularity, in different years."""
+    gran = a.get("granularity")
+    if gran != b.get("granularity") or gran not in ("day", "month"):
+        return False
+    cut = 10 if gran == "day" else 7
+    return a["date_start"][5:cut] == b["date_start"][5:cut] and a["date_end"][5:cut] == b["date_end"][5:cut]
 
 
 def clusters(rows: list[dict[str, Any]], params: dict[str, dict[str, Any]]) -> list[Cluster]:

@@ -14,7 +14,7 @@ CONTRACT_COLUMNS = [
 EXTRA_COLUMNS = [
     "line", "col", "number", "magnitude", "exact", "precision", "resolved", "actor",
     "entities", "metric", "family", "stage", "period", "horizon", "correction", "change", "table",
-    "objects", "subject", "title", "figures", "doc_date", "masked", "claim", "why",
+    "objects", "subject", "title", "figures", "doc_date", "masked", "claim", "why", "revised",
 ]
 _FLOATS = ["value", "low", "high", "number", "precision"]
 _CATEGORIES = ["kind", "lang", "currency", "qualifier", "per", "granularity", "metric",

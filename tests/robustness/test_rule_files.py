@@ -71,7 +71,7 @@ CASES: dict[str, tuple[dict[str, str | bytes], str, str, str]] = {
     "not-toml": ({"r.toml": "[rule\nid = 1\n"}, "r.toml", "-", "not valid TOML"),
     "not-utf8": ({"r.toml": GOOD.encode() + b'description = "caf\xe9"\n'}, "r.toml", "-", "not UTF-8"),
     "lexicon-unknown-table": ({"entities.toml": "[entites.Acme]\ntype = 'org'\n"}, "entities.toml", "entites",
-                              "unknown key; known here: anaphora, entity"),
+                              "unknown key; known here: anaphora, demonyms, entity"),
     "lexicon-unknown-entity-key": ({"entities.toml": "[entity.Acme]\ntype = 'org'\nalias = ['Acme']\n"},
                                    "entities.toml", "entity.Acme.alias", "unknown key; known here: aliases, type"),
     "lexicon-wrong-type": ({"entities.toml": "[entity.Acme]\ntype = 'org'\naliases = 'Acme Inc'\n"},

@@ -1,0 +1,98 @@
+"""Attribution: what each money figure is, read from its sentence (wire-copy cases)."""
+
+from __future__ import annotations
+
+import pytest
+
+from factcheck.pipeline import analyse, documents_from_records
+from factcheck.ruleset import load_rules
+
+LEX = load_rules().lexicon
+
+
+def rows(text: str, title: str | None = None, date: str = "1987-04-01") -> dict[str, dict]:
+    [doc] = documents_from_records([{"id": "a", "text": text, "title": title, "date": date, "lang": "en"}])
+    return {text[r["start"]:r["end"]]: r for r in analyse(doc, LEX) if r["kind"] == "money"}
+
+
+def test_an_earlier_bid_named_after_its_unit_is_the_previous_figure():
+    r = rows("GAF had offered 46 dlrs per share previously.")
+    assert r["46 dlrs"]["stage"] == "previous"
+
+
+def test_versus_a_loss_of_marks_last_years_figure_and_its_per_share_twin():
+    r = rows("Fairchild reported 1986 operating net of 7.6 mln dlrs, versus a loss of 283,000 dlrs, "
+             "or 93 cts a share, in 1985.")
+    assert r["283,000 dlrs"]["stage"] == "previous"
+    assert r["93 cts a share"]["stage"] == "previous"
+    assert r["7.6 mln dlrs"]["stage"] == "total"
+
+
+def test_a_per_share_figure_after_or_is_the_same_item_as_the_figure_before_it():
+    r = rows("Fourth qtr earnings exclude loss from discontinued operations of 67.6 mln dlrs, "
+             "or 4.72 dlrs a share.")
+    assert r["67.6 mln dlrs"]["metric"] == "special_item"
+    assert r["4.72 dlrs a share"]["metric"] == "special_item"
+
+
+def test_a_period_named_after_a_statement_belongs_to_all_its_figures():
+    r = rows("NOTE: 1987 earnings exclude gain from utilization of tax loss carryforwards of "
+             "125,000 dlrs, or one ct a share in the quarter and 150,000 dlrs, or two cts a share "
+             "for the six months.")
+    assert [r[k]["period"] for k in ("125,000 dlrs", "one ct a share", "150,000 dlrs", "two cts a share")] == [
+        "Q", "Q", "H", "H"]
+
+
+def test_a_cue_after_vs_belongs_to_the_next_figure():
+    r = rows("NOTE: Net excludes discontinued operations gain 1,637,000 dlrs vs loss 720,000 dlrs in quarter.")
+    assert r["1,637,000 dlrs"]["metric"] == "special_item"
+    assert r["720,000 dlrs"]["stage"] == "previous"
+
+
+@pytest.mark.parametrize(("text", "figure"), [
+    ("Magma Copper Co said it is raising its copper cathode price by 0.50 cent to 66.00 cents a lb.",
+     "0.50 cent"),
+    ("Analysts said the offer was between 10 and 20 dlrs per share too low.",
+     "between 10 and\n20 dlrs per share".replace("\n", " ")),
+    ("It was misleading for the bank to split the provision, attributing 425 mln dlrs of it to the sale.",
+     "425 mln dlrs"),
+])
+def test_changes_differences_and_parts_are_not_amounts_of_the_claim(text, figure):
+    assert rows(text)[figure]["stage"] == "difference"
+
+
+def test_splitting_in_half_is_not_a_half_year():
+    r = rows("It was misleading for the bank to split the 950 mln dlr loan loss provision in half.")
+    assert r["950 mln dlr"]["period"] is None
+    assert r["950 mln dlr"]["metric"] == "special_item"
+
+
+def test_items_a_result_includes_are_one_off_items():
+    r = rows("NOTE: 1986 net includes gain of 40 cts from discontinued operations.")
+    assert r["40 cts"]["metric"] == "special_item"
+
+
+def test_a_rating_action_names_the_rated_debt_not_the_debt():
+    r = rows("Standard and Poor's Corp said it affirmed Marine Midland Banks Inc's 500 mln dlrs of debt.")
+    assert r["500 mln dlrs"]["metric"] == "rated_debt"
+    plain = rows("Marine Midland Banks Inc said it repaid 500 mln dlrs of debt.")
+    assert plain["500 mln dlrs"]["metric"] == "debt"
+
+
+def test_a_nationality_is_not_a_claimant():
+    r = rows("Cardiac said the agreement requires the Japanese firm to purchase pacemakers worth "
+             "about 12 mln dlrs. The Japanese firm will sell them.")
+    assert r["about 12 mln dlrs"]["actor"] != "Japanese"
+
+
+def test_the_new_value_of_a_stated_raise_is_marked_revised():
+    r = rows("General Partners said it was prepared to raise its bid to 110 dlrs per share.")
+    assert r["110 dlrs per share"]["revised"] is True
+    assert rows("It made a tender offer of 110 dlrs per share.")["110 dlrs per share"]["revised"] is False
+
+
+def test_corrections_of_cash_letter_errors_are_not_a_corrected_story():
+    text = ("Borrowings averaged 310 mln dlrs, the Federal Reserve said, after a number of corrections "
+            "for cash letter errors.")
+    assert rows(text, title="U.S. BANK DISCOUNT BORROWINGS")["310 mln dlrs"]["correction"] is False
+    assert rows(text, title="CORRECTION - U.S. BANK DISCOUNT BORROWINGS")["310 mln dlrs"]["correction"] is True
