@@ -107,9 +107,11 @@ def analysis_version(ruleset: RuleSet) -> str:
 
 
 def doc_key(doc: Document, version: str) -> str:
-    """Content hash of what `analyse` reads: text, language, date, title (not the id)."""
-    blob = json.dumps([version, doc.lang, doc.date.isoformat() if doc.date else None, doc.title, doc.text],
-                      ensure_ascii=False)
+    """Content hash of what `analyse` reads: text, language, date, title, locale (not the id)."""
+    parts = [version, doc.lang, doc.date.isoformat() if doc.date else None, doc.title, doc.text]
+    if doc.locale:  # (appended only when set: keys of documents without one stay as they were)
+        parts.append(doc.locale)
+    blob = json.dumps(parts, ensure_ascii=False)
     return hashlib.sha256(blob.encode("utf-8", "surrogatepass")).hexdigest()[:32]
 
 

@@ -178,7 +178,8 @@ def documents_from_records(records: Iterable[dict[str, Any]]) -> list[Document]:
     for r in records:
         text = r["text"]
         out.append(Document(r["id"], text, resolve_lang(text, declared=r.get("lang")),
-                            parse_date_value(r.get("date")), r.get("title"), source="<memory>"))
+                            parse_date_value(r.get("date")), r.get("title"), source="<memory>",
+                            locale=r.get("locale")))
     return out
 
 

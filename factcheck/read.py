@@ -255,7 +255,7 @@ def _build_document(
     text: str, *, doc_id: str, source: str, encoding: str, kind: str, lang: str | None
 ) -> Document:
     """A Document from decoded file text, with the metadata its format can carry."""
-    title = declared = date = None
+    title = declared = date = locale = None
     date_source = None
     comments: tuple[tuple[int, int, str], ...] = ()
     if kind in (".html", ".htm"):
@@ -271,6 +271,7 @@ def _build_document(
         meta = front_matter(text)
         title = meta.get("title") or _markdown_heading(text)
         declared = meta.get("lang") or meta.get("language")
+        locale = meta.get("locale") or meta.get("country")
         date = _first_date(meta.get(key) for key in ("date", "published", "pubdate", "publishdate"))
         date_source = "front matter" if date else None
     else:
@@ -286,6 +287,7 @@ def _build_document(
         date=date,
         date_source=date_source,
         comments=comments,
+        locale=locale,
     )
 
 
@@ -308,6 +310,7 @@ def _finish(
     date_source: str | None,
     url: str | None = None,
     comments: tuple[tuple[int, int, str], ...] = (),
+    locale: str | None = None,
 ) -> Document:
     """Fill in what the source did not declare: date from a byline, language from words."""
     if date is None:
@@ -324,6 +327,7 @@ def _finish(
         encoding=encoding,
         date_source=date_source,
         comments=comments,
+        locale=locale,
     )
 
 
@@ -604,6 +608,7 @@ def _record_document(
         url=_optional_str(record.get("url")),
         date=date,
         date_source="field" if date else None,
+        locale=_optional_str(record.get("locale") or record.get("country")),
     )
 
 

@@ -9,7 +9,7 @@ from typing import Any
 
 from factcheck.documents import Document
 from factcheck.extract.dates import find_dates
-from factcheck.extract.money import find_money
+from factcheck.extract.money import find_money, local_dollar
 from factcheck.extract.sentences import SentenceIndex
 from factcheck.spans import DateSpan, MoneySpan
 
@@ -37,7 +37,7 @@ def find_mentions(doc: Document) -> tuple[list[dict[str, Any]], SentenceIndex]:
     A date inside a money span ("$2019") is dropped: the money reading wins.
     """
     text, lang = doc.text, doc.lang
-    money = find_money(text, lang)
+    money = find_money(text, lang, local_dollar(doc.locale))
     # Without a publication date, "April 28" or "last year" are still mentions: they are read
     # against a fixed stand-in date and listed with their interval left unknown.
     dates = find_dates(text, lang, doc.date or _STAND_IN)

@@ -17,7 +17,7 @@ import bisect
 import heapq
 import itertools
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from decimal import Decimal
 
 from factcheck.extract.numbers import NUMERAL, SPACE_GROUPED, parse_numeral
@@ -913,8 +913,25 @@ def _to_span(fig: _Figure) -> MoneySpan:
                      fig.number, fig.magnitude, precision)
 
 
-def find_money(text: str, lang: str = "en") -> list[MoneySpan]:
+_LOCAL_DOLLAR = {str(k).upper(): v for k, v in _LEX["local_dollar"].items()}
+_LOCALE_SPLIT = re.compile(r"[-_\s]+")
+# a dollar said to be American keeps its currency whatever the locale
+_US_MARK = re.compile(r"(?i)(?<![^\W\d_])(?:US|U\.S\.|USD|American|amerikanisch\w*)(?![^\W\d_])")
+
+
+def local_dollar(locale: str | None) -> str:
+    """The currency a bare "$" or "dollars" means where an article is published: "en-AU",
+    "EN_AU" or "AU" gives AUD; no locale, or a country without a dollar of its own, USD."""
+    if not locale:
+        return "USD"
+    country = _LOCALE_SPLIT.split(locale.strip())[-1].upper()
+    return _LOCAL_DOLLAR.get(country, "USD")
+
+
+def find_money(text: str, lang: str = "en", dollar: str = "USD") -> list[MoneySpan]:
     """Every money mention in `text`, sorted by position and not overlapping.
+
+    `dollar` is what an unmarked dollar means (see `local_dollar`).
 
     >>> [(s.value, s.currency, s.qualifier) for s in find_money("raise up to $7 trillion")]
     [(Decimal('7000000000000'), 'USD', 'up_to')]
@@ -953,4 +970,8 @@ def find_money(text: str, lang: str = "en") -> list[MoneySpan]:
     _resolve_ambiguous(text, figs)
     _inherit_unit(text, figs)
     _inherit_currency(text, figs)
-    return [_to_span(f) for f in figs if f.has_currency or f.table or f.vague is not None]
+    spans = [_to_span(f) for f in figs if f.has_currency or f.table or f.vague is not None]
+    if dollar != "USD":
+        spans = [replace(s, currency=dollar) if s.currency == "USD" and not _US_MARK.search(text, s.start, s.end)
+                 else s for s in spans]
+    return spans
