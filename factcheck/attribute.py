@@ -25,14 +25,6 @@ _WORD_NUMBERS = {
     "zwei": 2, "drei": 3, "vier": 4, "fünf": 5, "sechs": 6, "sieben": 7, "acht": 8, "neun": 9,
     "zehn": 10, "zwölf": 12, "zwanzig": 20,
 }
-# Section lines of a wire earnings table and the period they open.
-_SECTION = re.compile(
-    r"(?im)^[ \t]{0,8}(?P<sec>year|yr|(?:nine|9|six|6|three|3|12|twelve) (?:mths|months)|qtr|quarter|"
-    r"(?:1st|2nd|3rd|4th|first|second|third|fourth) (?:qtr|quarter)|(?:1st|2nd) half)\b[^\n]{0,40}$"
-)
-_TITLE_PERIOD = re.compile(
-    r"(?i)\b(?P<sec>year|yr|(?:nine|9|six|6|three|3) (?:mths|months)|(?:1st|2nd|3rd|4th) qtr|qtr|1st half|2nd half)\b"
-)
 _PASSIVE = re.compile(r"(?:was|were|been|being|is|are|wurde|wurden|worden)\s{1,3}$")
 _OFFER_TARGET = re.compile(r"(?i)\b(?:for|acquire|buy|of)\s+(?:all\s+|the\s+)?(?:\w+\s+){0,4}?$")
 _VS = re.compile(r"\bvs\b")
@@ -41,17 +33,6 @@ _POSSESSIVE = re.compile(r"['’]s\s{1,3}")
 _DIGITS = re.compile(r"\d")
 _TO = re.compile(r"(?<!\w)(?:to|auf)\s{1,3}$")
 _SPACE = re.compile(r"\s+")
-
-
-def _period_of(word: str) -> str:
-    w = word.lower()
-    if w.startswith(("nine", "9")):
-        return "9M"
-    if w.startswith(("six", "6", "1st half", "2nd half")) or "half" in w:
-        return "H"
-    if w.startswith(("year", "yr", "12", "twelve")):
-        return "Y"
-    return "Q"
 
 
 def attribute(text: str, lang: str, rows: list[dict[str, Any]], sidx: SentenceIndex,
@@ -111,9 +92,10 @@ class _DocContext:
         self._app_starts = [x[0] for x in self.appositives]
         self._ana_starts = [x[0] for x in self.anaphora]
         self._per_sentence: dict[tuple[int, str], tuple[list, list, list, list]] = {}
-        first = _TITLE_PERIOD.search(title or "")
-        self.sections = [(0, _period_of(first.group("sec")) if first else None)]
-        self.sections += [(m.start(), _period_of(m.group("sec"))) for m in _SECTION.finditer(text)]
+        periods = lex.section_periods
+        first = lex.title_period_re.search(title or "")
+        self.sections = [(0, periods[norm(first.group("sec")).lower()] if first else None)]
+        self.sections += [(m.start(), periods[norm(m.group("sec")).lower()]) for m in lex.section_re.finditer(text)]
 
     def _sentence(self, s_start: int, s_end: int, kind: str) -> tuple[list, list, list, list]:
         """What every mention of one sentence shares: its entities, anaphora, claimant candidates

@@ -110,6 +110,11 @@ class Lexicon:
         periods = metrics.get("period", {}).get("cues", {})
         self.period_cues = {k.lower(): v for k, v in periods.items()}
         self.period_re = _words_re(list(periods), flags="(?i)")
+        sections = metrics.get("period", {}).get("sections", {})
+        self.section_periods = {norm(k).lower(): v for k, v in sections.items()}
+        words = alternation(list(sections) or ["\x00"])
+        self.section_re = re.compile(r"(?im)^[ \t]{0,8}(?P<sec>" + words + r")\b[^\n]{0,40}$")
+        self.title_period_re = re.compile(r"(?i)\b(?P<sec>" + words + r")\b")
         grouping = metrics.get("grouping", {})
         self.window_days = int(grouping.get("window_days", 7))
         self.correction_window_days = int(grouping.get("correction_window_days", 60))

@@ -42,6 +42,10 @@ _TITLE_STOP = frozenset([
 ])
 
 
+# a capitalised word right after a place name continues a company's name
+_NAME_GOES_ON = re.compile(r"[ \t]{1,2}(?!(?:Inc|Corp|Co|Ltd|The|And|Is|Said|Says)\b)[A-Z][a-z]")
+
+
 def find_entities(text: str, lang: str, lex: Lexicon) -> list[Entity]:
     """Entities of a whole document in order: aliases first, then other proper names."""
     found: list[Entity] = []
@@ -52,6 +56,10 @@ def find_entities(text: str, lang: str, lex: Lexicon) -> list[Entity]:
         if taken[m.start()]:
             continue
         name = lex.surface[norm(m.group("a"))]
+        alias = m.group("a")
+        if (lex.types.get(name) == "place" and not alias.isupper() and "." not in alias
+                and _NAME_GOES_ON.match(text, m.end())):
+            continue  # "Japan Line", "Canada Packers": a company named after a country ("US President" is not)
         found.append(Entity(name, lex.types.get(name, "unknown"), m.start(), m.end("a")))
         taken[m.start() : m.end()] = b"\x01" * (m.end() - m.start())
     for m in _PROPER.finditer(text):

@@ -27,7 +27,8 @@ _DOC_KEYS = {"id", "text", "lang", "date", "title"}
 # tables and keys, values of the same types. In these tables the keys are names (an entity,
 # a metric, a table label, a period cue) that a newsroom adds; their entries are checked
 # against the entries of the default table.
-_OPEN_TABLES = {"entities": ("entity",), "metrics": ("money", "date", "table.labels", "period.cues", "refine")}
+_OPEN_TABLES = {"entities": ("entity",),
+                "metrics": ("money", "date", "table.labels", "period.cues", "period.sections", "refine")}
 _REGEX_LISTS = {"metrics": ("horizon.patterns",)}
 ENTITY_TYPES = ("org", "person", "project", "place")
 

@@ -96,3 +96,15 @@ def test_corrections_of_cash_letter_errors_are_not_a_corrected_story():
             "for cash letter errors.")
     assert rows(text, title="U.S. BANK DISCOUNT BORROWINGS")["310 mln dlrs"]["correction"] is False
     assert rows(text, title="CORRECTION - U.S. BANK DISCOUNT BORROWINGS")["310 mln dlrs"]["correction"] is True
+
+
+def test_a_country_is_no_claimant_but_a_company_named_after_one_is():
+    assert rows("Japan said it will spend 5 billion yen on roads.")["5 billion yen"]["actor"] != "Japan"
+    assert rows("Japan Line said it owes 124 billion yen.")["124 billion yen"]["actor"] == "Japan Line"
+
+
+def test_an_earnings_table_section_sets_the_period_of_its_lines():
+    text = ("ACME CORP 3RD QTR NET\nShr 10 cts vs five cts\n    Net 1,000,000 vs 500,000\n"
+            "    Nine mths\n    Net 3,000,000 vs 1,500,000\n")
+    r = rows(text, title="ACME CORP 3RD QTR NET")
+    assert (r["1,000,000"]["period"], r["3,000,000"]["period"]) == ("Q", "9M")
