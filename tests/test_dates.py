@@ -337,6 +337,43 @@ def test_spans_are_sorted_and_do_not_overlap():
     assert all(a.end <= b.start for a, b in itertools.pairwise(spans))
 
 
+# ----------------------------------------------------------------------------- anchors and windows
+# The patterns run only at or around anchors (see the module docstring): these pin down what
+# the shortcuts must still find, and what a window cut short must not invent.
+
+
+def test_a_window_cut_inside_a_word_does_not_make_a_month():
+    assert found("profits since November 1998 by Marvel.", pubdate=PUB) == [
+        ("November 1998", D(1998, 11, 1), D(1998, 12, 1), "month", False)
+    ]
+
+
+@pytest.mark.parametrize(
+    "text, surface",
+    [
+        ("Sales rose in the first quarter of the fiscal year 1987.", "first quarter of the fiscal year 1987"),
+        ("It was built in the spring of two thousand and twenty-one.", "spring of two thousand and twenty-one"),
+        ("It happened a couple of months and a couple of weeks ago.", "a couple of months and a couple of weeks ago"),
+        ("It will happen three fridays from tomorrow.", "three fridays from tomorrow"),
+    ],
+)
+def test_long_tails_after_the_anchor_word_are_read_whole(text, surface):
+    assert [f[0] for f in found(text, pubdate=PUB)] == [surface]
+
+
+def test_a_dotted_day_and_month_in_english_only_after_a_weekday():
+    assert found("Output rose 1.5 pct; the board meets on Friday 7.2.", pubdate=PUB) == [
+        ("Friday 7.2.", D(2025, 2, 7), D(2025, 2, 8), "day", True)
+    ]
+    assert [f[0] for f in found("Der Umsatz stieg um 1.5 Prozent, am 7.2. tagt der Rat.", "de", PUB)] == ["7.2."]
+
+
+def test_anchors_next_to_digits_and_suffixes():
+    assert [f[0] for f in found("Results for Q3FY2024 and 3Q24; the 1990's, die 1990er Jahre.", pubdate=PUB)] == [
+        "FY2024", "3Q24", "1990's", "1990er Jahre"
+    ]
+
+
 # ----------------------------------------------------------------------------- hostile input
 
 

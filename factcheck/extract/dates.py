@@ -20,15 +20,19 @@ Chinese New Year from new moons (Meeus), Hindu festivals approximately from new 
 moons and the Sun's sidereal signs (almanacs differ by a day between regions).
 
 How it works: a fixed set of regular expressions (one per family: "day month year", "next N
-units", holidays ...), compiled once at import. A few cheap passes find anchors (keywords at
-a word start, four-digit numbers, short numbers before a separator); each family's pattern
-then runs only at or around its anchors, so an article pays for the families it can match.
-Every match is checked in Python (valid day and month, context words that make "2000" a
-count rather than a year, case of "May"/"march" ...) and becomes a candidate. Candidates are
-chosen longest first without overlaps; adjacent candidates joined by "to", "-", "bis",
-"between ... and" ... become one range. The word lists live in `factcheck/data/dates.toml`.
-Quantifiers are bounded or anchored on a preceding literal, so the run time grows linearly
-with the text.
+units", holidays ...), compiled once at import. Two passes find anchors: one trie of
+keywords at a word start (months, weekdays, "year", a holiday's first word, "Q" before a
+digit, "the" before a day number ...), one for digits (four-digit numbers, a short number
+before a separator, "3Q", "1990s"). Each anchor word has a plan, made at import: the
+families that start right at it, tried at once by one pattern (a look-ahead per family),
+and the families searched in a short window around it, only when the word before it fits
+(a count before "years", a modifier before "March"). So an article pays for the families
+it can match, and a common word for little. Every match is checked in Python (valid day and
+month, context words that make "2000" a count rather than a year, case of "May"/"march" ...)
+and becomes a candidate. Candidates are chosen longest first without overlaps; adjacent
+candidates joined by "to", "-", "bis", "between ... and" ... become one range. The word
+lists live in `factcheck/data/dates.toml`. Quantifiers are bounded or anchored on a
+preceding literal, so the run time grows linearly with the text.
 """
 
 from __future__ import annotations
@@ -37,7 +41,10 @@ import datetime as dt
 import math
 import re
 import tomllib
+from bisect import bisect_left
+from collections import defaultdict
 from dataclasses import dataclass
+from itertools import pairwise
 from pathlib import Path
 
 from factcheck.spans import DateSpan
@@ -173,8 +180,12 @@ def _build_spelled_years() -> dict[str, int]:
 _SPELLED_YEARS = _build_spelled_years()
 
 
+_NORM_RX = re.compile(r"[\s\-\u00a0]+")
+
+
 def _norm(word: str) -> str:
-    return re.sub(r"[\s\-\u00a0]+", " ", word.strip().lower())
+    word = word.strip().lower()
+    return word if word.isalpha() else _NORM_RX.sub(" ", word)  # one word: nothing to join
 
 
 # ----------------------------------------------------------------------------- patterns
@@ -182,29 +193,33 @@ def _norm(word: str) -> str:
 _LETTER = r"[^\W\d_]"
 
 
-def _alt(words) -> str:
+def _alt(words, tails: dict[str, str] | None = None) -> str:
     """Regex alternation of words as a character trie (one branch per first letter, so a
-    failed match costs one test per position); spaces and hyphens in a word match either."""
+    failed match costs one test per position); spaces and hyphens in a word match either.
+    `tails` gives some words a pattern that must follow them (a look-ahead)."""
     trie: dict = {}
-    for w in set(words):
+    for w in set(words) | set(tails or ()):
         node = trie
         for tok in re.findall(r"[\s-]+|.", w.lower(), flags=re.S):
             node = node.setdefault(" " if tok.strip(" -") == "" else tok, {})
         node[""] = {}
+        if tails and w in tails:
+            node["\0"] = tails[w]
     return _trie_regex(trie)
 
 
 def _trie_regex(node: dict) -> str:
     end = "" in node
+    tail = node.get("\0")
     branches = []
-    for tok in sorted(k for k in node if k):
+    for tok in sorted(k for k in node if k and k != "\0"):
         head = r"[\s\u00a0-]{1,2}" if tok == " " else re.escape(tok)
         branches.append(head + _trie_regex(node[tok]))
     if not branches:
-        return ""
+        return tail or ""
     body = branches[0] if len(branches) == 1 else "(?:" + "|".join(branches) + ")"
     if end:  # a word ends here: longer continuations first, then the word itself
-        return "(?:" + body + ")?"
+        return "(?:" + body + ("|" + tail + ")" if tail else ")?")
     return body
 
 
@@ -293,6 +308,16 @@ _NU_UNITS = _lower_map(_DATA["next_n"]["units"])
 _WEEK_REL = {**_REL_YEAR, **_lower_map(_DATA["next_n"]["week_extra"])}
 _SEASONS = _lower_map(_DATA["seasons"]["names"])
 _THIRD_WORDS = _lower_map(_DATA["period_thirds"]["words"])
+
+# Words written into patterns that also decide whether a window around an anchor is searched
+# (see `_need_ok`), kept once here: what precedes a day of the month, a count, a year in
+# words; what follows a count of units
+_DOM_BEFORE = ("on", "for")
+_INN_BEFORE = ("in", "within", "innerhalb<S1>von")
+_INN_AFTER = ("from<S1>now", "from<S1>today", "from<S1>tomorrow", "from<S1>yesterday", "after<S1>today",
+              "before<S1>yesterday", "before<S1>today", "hence", "back", "ago")
+_CDUR_AFTER = ("ago", "from<S1>now", "hence")
+_YSP_BEFORE = ("in", "of", "since", "until", "by", "year")
 
 # Every pattern starts with a lookbehind and a literal, a character class or a word trie
 # (no leading optional group), so the regex engine rejects most positions at once. The
@@ -477,7 +502,7 @@ _PATTERNS: list[tuple[str, str]] = [
     # a day of the month alone: "on the 15th", "for the 27", "am 15."
     (
         "dom",
-        r"(?<!" + _LETTER + r")(?:(?P<pre>on|for)<S1>the<S1>|(?P<am>am)<S1>)"
+        r"(?<!" + _LETTER + r")(?:(?P<pre>" + "|".join(_DOM_BEFORE) + r")<S1>the<S1>|(?P<am>am)<S1>)"
         r"(?:(?P<dn>[0-3]?\d)(?!\d)(?:(?:st|nd|rd|th|te[nrms]?)<NA>|\.(?!\d))?|<ORDW:dw>)(?![.,]\d)",
     ),
     # "next 3 years", "the past two weeks", "in den nächsten drei Monaten"
@@ -489,17 +514,16 @@ _PATTERNS: list[tuple[str, str]] = [
     # "in 3 weeks", "three weeks hence", "2 years from today", "3 fridays from now", "in 2 Wochen"
     (
         "inn",
-        r"(?<!" + _LETTER + r")(?:(?P<pin>in|within|innerhalb<S1>von)<S1>)?(?P<n>\d{1,2}|"
+        r"(?<!" + _LETTER + r")(?:(?P<pin>" + "|".join(_INN_BEFORE) + r")<S1>)?(?P<n>\d{1,2}|"
         + _alt(_NU_COUNT) + r")<S1>(?:(?P<u>" + _alt(_NU_UNITS) + r")|(?P<wd>" + _WD_ALT + r")s)<NA>"
-        r"(?:<S1>(?P<post>from<S1>now|from<S1>today|from<S1>tomorrow|from<S1>yesterday|after<S1>today"
-        r"|before<S1>yesterday|before<S1>today|hence|back|ago))?",
+        r"(?:<S1>(?P<post>" + "|".join(_INN_AFTER) + r"))?",
     ),
     # compound durations: "1 month, 21 days ago", "2 years 21 days later"
     (
         "cdur",
         r"(?<!" + _LETTER + r")(?P<n1>\d{1,2}|" + _alt(_NU_COUNT) + r")<S1>(?P<u1>" + _alt(_NU_UNITS)
         + r")<NA>(?:<S>,<S>|<S1>and<S1>|<S1>)(?P<n2>\d{1,2}|" + _alt(_NU_COUNT) + r")<S1>(?P<u2>"
-        + _alt(_NU_UNITS) + r")<S1>(?P<post>ago|from<S1>now|hence)<NA>",
+        + _alt(_NU_UNITS) + r")<S1>(?P<post>" + "|".join(_CDUR_AFTER) + r")<NA>",
     ),
     # weeks: "this week", "next week", "the week after next", "end of last week", "letzte Woche"
     (
@@ -541,7 +565,7 @@ _PATTERNS: list[tuple[str, str]] = [
     # years in words after a preposition: "in nineteen twenty-eight", "the year two thousand ten"
     (
         "ysp",
-        r"(?<!" + _LETTER + r")(?:in|of|since|until|by|year)<S1>(?P<ys>" + _SPELLED_ALT + r")<NA>",
+        r"(?<!" + _LETTER + r")(?:" + "|".join(_YSP_BEFORE) + r")<S1>(?P<ys>" + _SPELLED_ALT + r")<NA>",
     ),
     # weekdays: "on Wednesday", "am Mittwoch", "last Friday", "Mittwochabend"
     (
@@ -555,19 +579,27 @@ _FAMILY_RANK = {name: i for i, (name, _) in enumerate(_PATTERNS)}
 
 # ----------------------------------------------------------------------------- anchors
 #
-# Running every family's pattern over the whole text costs one pass each. Instead a few
-# cheap passes find *anchors*: a keyword (month, weekday, "year", a holiday's first word ...)
-# at a word start, a four-digit number, a short number before a separator, "q"/"h" next to
-# a digit. Each family then runs only where one of its anchors is: matched right at the
-# anchor ("at") or searched in a small window around it ("win", margins in characters).
-# Every match of a family contains one of its anchors, so nothing is lost.
+# Running every family's pattern over the whole text costs one pass each. Instead two
+# passes find *anchors*: one for keywords at a word start (a month, a weekday, "year", a
+# holiday's first word, "Q3", "the" before a day number ...), one for digits (a four-digit
+# number starting with 1 or 2, a short number before a separator, "3Q", "1990s", "90er").
+# Each family then runs only where one of its anchors is: matched right at the anchor
+# ("at") or searched in a small window around it ("win": back to where the longest match
+# can start, forward to where it can end plus its look-ahead). Every match of a family
+# contains one of its anchors, so nothing is lost. A window is searched only when the word
+# before the anchor fits the family ("need"), so a common word such as "year" costs little.
 
-_WIN_FWD = 90  # characters after an anchor's start a window reaches (longest match + look-ahead)
+# How far past its anchor's end a family's match, with its look-ahead, can reach (the longest
+# tail after the anchor word with every space run at its widest, plus eight): a window cut
+# shorter would let a look-ahead such as "no letter follows" pass at the cut.
+_FWD = {"dmy": 32, "dmyw": 32, "ddm": 32, "bm": 16, "wwd": 8, "nwd": 52, "inn": 36, "ru": 8,
+        "edge": 44, "rd": 8, "ago": 8, "q": 72, "h": 72, "decw": 8, "nu": 8, "cdur": 68, "wk": 32,
+        "wkm": 48, "sea": 60, "dorel": 8, "lastday": 44, "ysp": 48, "dom": 36}
 
 
-def _kw_table() -> dict[str, tuple[dict[str, tuple], dict[str, tuple]]]:
+def _kw_table() -> dict[str, tuple[dict[str, object], dict[str, object]]]:
     """anchor word -> (families run at any word starting with it, families run only when
-    the word ends there); each family with its run mode ("at", or ("win", back))."""
+    the word ends there); each family with its run mode ("at", or ("win", back, need))."""
     table: dict[str, tuple[dict, dict]] = {}
 
     def add(words, fams: dict[str, object], whole: bool) -> None:
@@ -580,15 +612,13 @@ def _kw_table() -> dict[str, tuple[dict[str, tuple], dict[str, tuple]]]:
         return {re.split(r"[\s\-\u00a0]+", k.lower())[0] for k in keys}
 
     # ("win", back, need): search a window reaching `back` characters before the anchor, but
-    # only when the word before the anchor fits: "digit" (a digit close before), "num" (a
-    # number or count word), "rel" (next/last/this ...), "ord" (an ordinal, "of"), "mod" (a
-    # month modifier: in/since/early ...), "edge" (the/of, or a compound word); None: always
+    # only when the word before the anchor fits (see `_need_ok`); None: always
     month_fams = {"dmy": ("win", 30, "digit"), "dmyw": ("win", 45, "ord"), "mdy": "at",
                   "ddm": ("win", 40, "digit"), "mdd": "at", "my": "at", "myrel": "at",
                   "bm": ("win", 45, "mod")}
     add(_MONTHS, month_fams, whole=True)
     add(_WEEKDAYS, {"wdd": "at", "wdw": "at", "wwd": ("win", 30, "wwd"), "nwd": ("win", 20, "ord"),
-                    "wd": "at", "inn": ("win", 25, "num")}, whole=False)
+                    "wd": "at", "inn": ("win", 25, "inn")}, whole=False)
     add(first_words(_HOLIDAYS), {"hol": "at"}, whole=True)
     units = {"year", "yr", "month", "quarter", "qtr", "jahr", "monat", "quartal", "decade",
              "jahrzehnt", "halbjahr"}
@@ -603,133 +633,175 @@ def _kw_table() -> dict[str, tuple[dict[str, tuple], dict[str, tuple]]]:
     add({"half", "hälfte", "halbjahr", "jahreshälfte"}, {"h": ("win", 25, None)}, whole=False)
     add(_DECADE_WORDS, {"decw": ("win", 25, None)}, whole=True)
     add(first_words(_FISCAL), {"fy": "at"}, whole=False)
-    add(first_words(_NU_UNITS), {"nu": ("win", 48, "num"), "inn": ("win", 40, "num"),
-                                 "cdur": ("win", 40, "num")}, whole=True)
+    add(first_words(_NU_UNITS), {"nu": ("win", 48, "nu"), "inn": ("win", 40, "inn"),
+                                 "cdur": ("win", 40, "cdur")}, whole=True)
     add({"week", "woche"}, {"wk": ("win", 45, "rel"), "wkm": ("win", 25, "ord")}, whole=False)
     add(first_words(_SEASONS), {"sea": ("win", 25, None)}, whole=True)
     add({"month"}, {"dorel": ("win", 40, "rel")}, whole=True)
     add({"day"}, {"lastday": ("win", 30, "ord")}, whole=True)
-    add({"nineteen", "two", "twenty"}, {"ysp": ("win", 12, None)}, whole=True)
+    add({"nineteen", "two", "twenty"}, {"ysp": ("win", 12, "ysp")}, whole=True)
     # a family of a shorter anchor also runs at every longer anchor word starting with it
     for w, (pre, _wh) in list(table.items()):
         for i in range(1, len(w)):
             if w[:i] in table:
                 for fam, mode in table[w[:i]][0].items():
                     pre.setdefault(fam, mode)
-    return {w: (tuple(pre.items()), tuple(wh.items())) for w, (pre, wh) in table.items()}
+    return table
 
 
 _KW = _kw_table()
-# one pass: a non-letter (consumed, so the engine skips to candidate positions fast) and a
-# keyword; the text is scanned with a space in front so that position 0 is a word start
-_KW_RX = re.compile(r"[^a-zäöüß](?P<w>" + _alt(_KW) + ")")
-# a four-digit number starting with 1 or 2 (group y), or one or two digits before a date separator
-_DIGIT_RX = re.compile(r"\d(?:(?P<y>(?<=[12])\d{3})|\d?(?:[./-]|\.?[\s\u00a0]{1,3}(?:[-–—/]|bis)))")
-_QN_RX = re.compile(r"q[1-4]")
-_NQ_RX = re.compile(r"q(?<=[1-4]q)")
-_HN_RX = re.compile(r"h[12]")
-_NH_RX = re.compile(r"h(?<=[12]h)")
-_DEC_RX = re.compile(r"0['\u2019]?s")
-_DOM_RX = re.compile(r"the[\s\u00a0]{1,3}(?=\d|(?:" + _alt(_ORD_WORDS) + r")(?![^\W\d_]))")
-_AM_RX = re.compile(r"am[\s\u00a0]{1,3}(?=\d)")
+assert "the" not in _KW and "am" not in _KW  # they anchor "dom" below, before a day number
+
+# A plan says what an anchor word sets off: its "at" families (as one tuple, matched together,
+# see `_at_class`) and its windows grouped by need: ((need, ((family, back, fwd), ...)), ...).
+_Plan = tuple[tuple[str, ...], tuple[tuple[object, tuple[tuple[str, int, int], ...]], ...]]
+
+
+def _plan(fams: dict[str, object]) -> _Plan | None:
+    at = tuple(sorted((f for f, mode in fams.items() if mode == "at"), key=_FAMILY_RANK.__getitem__))
+    needs: dict[str | None, list[tuple[str, int, int]]] = {}
+    for f, mode in fams.items():
+        if mode != "at":
+            _, back, need = mode  # type: ignore[misc]
+            needs.setdefault(need, []).append((f, back, _FWD[f]))
+    if not at and not needs:
+        return None
+    # a need that is just "the word before is one of these" is kept as that set (tested inline)
+    return at, tuple((_NEED_SETS.get(need, need), tuple(ws)) for need, ws in needs.items())
+
+
+# one pass: a non-letter (consumed, so the engine skips to candidate positions fast), then a
+# keyword; in the same trie "the"/"am" before a day number ("on the 15th", "am 15.") and the
+# "q"/"h" of "Q3", "H1" (the digit is left to start the next word: "Q3FY2024"); the text is
+# scanned with a space in front so that position 0 is a word start
+_KW_SPECIAL = {
+    "the": r"(?=[\s\u00a0]{1,3}(?:\d|(?:" + _alt(_ORD_WORDS) + r")(?![^\W\d_])))",
+    "am": r"(?=[\s\u00a0]{1,3}\d)",
+    "q": r"(?=[1-4])",
+    "h": r"(?=[12])",
+}
+assert not set(_KW_SPECIAL) & set(_KW)
+_KW_RX = re.compile(r"[^a-zäöüß](?P<w>" + _alt(_KW, _KW_SPECIAL) + ")")
+# one pass over digits: a four-digit number starting with 1 or 2 (group y, with a decade
+# suffix "1990s", "1990er" in yd); one or two digits before a full stop and a digit (dp:
+# "1.5", "22.04.", with dpy when a year can follow: "22.01.2025", "05.2016") or before
+# another date separator and, soon, a number (dn); "3Q" (nq), "1H" (nh), a decade "0s" /
+# "0er" (dec)
+_DIGIT_RX = re.compile(
+    r"\d(?:(?<=[12])(?P<y>\d{3})(?:(?<=0)(?P<yd>['\u2019]?s|er))?"
+    r"|(?P<dp>\d?\.(?=\d))(?P<dpy>(?=\d{1,2}[.,](?:[12]\d{3}|\d{2})(?!\d)|(?:19|20)\d\d(?!\d)))?"
+    r"|(?P<dn>\d?(?:[./-]|\.?[\s\u00a0]{1,3}(?:[-–—/]|bis))(?=\D{0,12}\d))"
+    r"|(?<=[1-4])(?P<nq>q)|(?<=[12])(?P<nh>h)|(?<=0)(?P<dec>['\u2019]?s|er))"
+)
+_DIGIT_GROUPS = {name: i for name, i in _DIGIT_RX.groupindex.items()}
 _Y4_FAMS = ("iso", "yr", "nym", "ym", "dec4", "y", "decde")
 _DN_FAMS = ("ddnum", "num", "nmy", "ndm")
-
+# after "1.5" a day range cannot follow; with no year after it only a day and month, and in
+# English that only after a weekday (see _h_ndm: "1.5" is a decimal)
+_DP_FAMS = ("num", "nmy", "ndm")
+_DP_FAMS_EN = ("num", "nmy")
 
 _ANY_DIGIT = re.compile(r"\d")
+# the last word of an "in"/"within" shortly before a count: "in 3 weeks", "innerhalb von drei Wochen"
+_INN_PIN = re.compile(r"(?<![^\W\d_])(?:" + "|".join(w.split("<S1>")[-1] for w in _INN_BEFORE) + r")[\s\u00a0]")
+
+
+def _prev_token(low: str, rlow: str, a: int) -> str:
+    """The word or number just before position a (over up to five other characters)."""
+    return _prev_tok(low, rlow, a)[0]
+
+
+# read backwards on the reversed text: up to five other characters, then up to 20 of a word
+_PREV_TOK_RX = re.compile(r"[\W_]{0,5}([^\W_]{0,20})")
+
+
+def _prev_tok(low: str, rlow: str, a: int) -> tuple[str, int]:
+    """`_prev_token` and where it starts; `rlow` is `low` reversed (one match, no loop)."""
+    n = len(low)
+    s, e = _PREV_TOK_RX.match(rlow, n - a).span(1)
+    return low[n - e : n - s], n - e
+
+
+def _next_token(low: str, e: int) -> str:
+    """The word or number just after position e (over up to five other characters)."""
+    n = len(low)
+    j = e
+    stop = min(n, e + 5)
+    while j < stop and not low[j].isalnum():
+        j += 1
+    k = j
+    stop = min(n, j + 20)
+    while k < stop and low[k].isalnum():
+        k += 1
+    return low[j:k]
+
+
+def _last_token(word: str) -> str:
+    return _prev_token(word, word[::-1], len(word))
+
+
+_COUNT_LAST = {w.split(" ")[-1] for w in _NU_COUNT}
 _NEED_WORDS = {
-    "num": {w.split(" ")[-1] for w in _NU_COUNT},
     "rel": {w.split(" ")[-1] for w in (*_REL_YEAR, *_NU_REL, *_WEEK_REL)} | {"the", "of", "rest"},
     "ord": set(_ORD_WORDS) | set(_NTH) | set(_QUARTER_ORD) | {"of", "de", "the"},
     "mod": {w.split(" ")[-1] for w in _MONTH_MOD_MODE} | {w.split(" ")[-1] for w in _THIRD_WORDS},
     "edge": {"the", "of", "des", "this", "rest"},
     "wwd": {"on", "am", "week", "woche", "weeks"},
+    "ysp": set(_YSP_BEFORE),
+    "dom": set(_DOM_BEFORE),
+    "ythird": {_last_token(w) for w in _THIRD_WORDS} | {"of", "des", "year"},
 }
+_NEED_SETS = {k: frozenset(_NEED_WORDS[k]) for k in ("rel", "ord", "mod", "wwd")}
+_COUNT_NEEDS = frozenset(("inn", "nu", "cdur"))
+_EDGE_BEFORE = frozenset(_NEED_WORDS["edge"])
+# "the next three years": the word before the count is the direction (or part of a count)
+_NU_BEFORE = {w.split(" ")[-1] for w in _NU_REL} | {x for w in _NU_COUNT for x in w.split(" ")[:-1]}
+# "2 years from now", "3 weeks ago": the word after the unit (cdur: or the second count)
+_INN_POST = tuple({w.split("<S1>")[0] for w in _INN_AFTER})
+_CDUR_NEXT = tuple({w.split("<S1>")[0] for w in _CDUR_AFTER} | {"and"} | {w.split(" ")[0] for w in _NU_COUNT})
 
 
-def _prev_token(low: str, a: int) -> str:
-    """The word or number just before position a (over up to four other characters)."""
-    j = a - 1
-    stop = max(-1, a - 6)
-    while j > stop and not low[j].isalnum():
-        j -= 1
-    k = j
-    stop = max(-1, j - 20)
-    while k > stop and low[k].isalnum():
-        k -= 1
-    return low[k + 1 : j + 1]
+def _alpha_tail(token: str) -> str:
+    """The letters ending a token: "mid" of "2016mid" (a word may follow digits directly)."""
+    i = len(token)
+    while i and token[i - 1].isalpha():
+        i -= 1
+    return token[i:]
 
 
-def _need_ok(need: str, low: str, a: int, e: int, pw: str) -> bool:
-    if need == "digit":
-        return _ANY_DIGIT.search(low, max(0, a - 12), a) is not None
-    if need == "edge" and ((e < len(low) and low[e].isalpha()) or low[a:e] in _PERIOD_EDGES):
-        return True  # a compound: "Jahresende"
-    return (need == "num" and pw.isdigit()) or pw in _NEED_WORDS[need]
+def _need_ok(need: str, low: str, rlow: str, a: int, e: int, pw: str) -> bool:
+    """Whether the words around an anchor (low[a:e], pw the word before) fit a family; the
+    needs that only ask for pw in a set are tested inline (see `_NEED_SETS`)."""
+    if need == "digit":  # "3 March", "3rd of March"
+        return pw[-1:].isdigit() or _ANY_DIGIT.search(low, max(0, a - 12), a) is not None
+    if need == "edge":  # "end of the year", or a compound: "Jahresende"
+        return pw in _EDGE_BEFORE or (e < len(low) and low[e].isalpha()) or low[a:e] in _PERIOD_EDGES
+    if need in _COUNT_NEEDS:  # a count before the unit, and more
+        if not (pw.isdigit() or pw in _COUNT_LAST):
+            return False
+        if need == "nu":
+            return _alpha_tail(_prev_token(low, rlow, _prev_tok(low, rlow, a)[1])) in _NU_BEFORE
+        k = e
+        while k < len(low) and low[k].isalnum():  # past the word: "3 fridays from now"
+            k += 1
+        nxt = _next_token(low, k)
+        if need == "cdur":
+            return nxt.startswith(_CDUR_NEXT) or nxt[:1].isdigit()
+        return nxt.startswith(_INN_POST) or _INN_PIN.search(low, max(0, a - 40), a) is not None
+    if need == "ysp":  # "in nineteen twenty-eight"
+        return _alpha_tail(pw) in _NEED_WORDS[need]
+    return pw in _NEED_WORDS[need]
 
 
-def _anchors(low: str) -> tuple[dict[str, set[int]], dict[str, list[tuple[int, int]]]]:
-    """Per family: the positions to match at, and the windows to search."""
-    at: dict[str, set[int]] = {}
-    win: dict[str, list[tuple[int, int]]] = {}
-    n = len(low)
-    kw = _KW
-    for m in _KW_RX.finditer(" " + low):
-        a, e = m.start("w") - 1, m.end("w") - 1
-        pre, whole = kw[m.group("w")]
-        fams = pre + whole if whole and (e >= n or not low[e].isalpha()) else pre
-        checked: dict[str, bool] = {}
-        pw = None
-        for fam, mode in fams:
-            if mode == "at":
-                at.setdefault(fam, set()).add(a)
-                continue
-            need = mode[2]
-            if need is not None:
-                ok = checked.get(need)
-                if ok is None:
-                    if pw is None:
-                        pw = _prev_token(low, a)
-                    ok = checked[need] = _need_ok(need, low, a, e, pw)
-                if not ok:
-                    continue
-            win.setdefault(fam, []).append((max(0, a - mode[1]), min(n, a + _WIN_FWD)))
-    y4 = win.setdefault("ythird", [])
-    for m in _DIGIT_RX.finditer(low):
-        a = m.start()
-        if m.group("y") is None:
-            for fam in _DN_FAMS:
-                at.setdefault(fam, set()).add(a)
-        elif (a == 0 or not low[a - 1].isdigit()) and not low[a + 4 : a + 5].isdigit():
-            for fam in _Y4_FAMS:
-                at.setdefault(fam, set()).add(a)
-            y4.append((max(0, a - 30), min(n, a + 6)))
-    for m in _QN_RX.finditer(low):
-        at.setdefault("qn", set()).add(m.start())
-    for m in _NQ_RX.finditer(low):
-        at.setdefault("nq", set()).add(m.start() - 1)
-    for m in _HN_RX.finditer(low):
-        at.setdefault("hn", set()).add(m.start())
-    for m in _NH_RX.finditer(low):
-        at.setdefault("nh", set()).add(m.start() - 1)
-    for m in _DEC_RX.finditer(low):
-        a = m.start()
-        win.setdefault("dec2", []).append((max(0, a - 3), min(n, a + 6)))
-        win.setdefault("dec4", []).append((max(0, a - 4), min(n, a + 6)))
-    i = low.find("0er")
-    while i >= 0:
-        win.setdefault("decde", []).append((max(0, i - 4), min(n, i + 20)))
-        i = low.find("0er", i + 1)
-    for rx in (_DOM_RX, _AM_RX):
-        for m in rx.finditer(low):
-            win.setdefault("dom", []).append((max(0, m.start() - 6), min(n, m.start() + _WIN_FWD)))
-    return at, win
+# per anchor word: the plan when the word continues (a prefix) and when it ends there
+_KW_PLANS = {w: (_plan(pre), _plan({**pre, **wh})) for w, (pre, wh) in _KW.items()}
 
 
-def _merged(windows: list[tuple[int, int]]) -> list[tuple[int, int]]:
+def _merged(windows: list[tuple[int, int, int]]) -> list[list[int]]:
+    """Windows (start, end, anchor) joined where they overlap, as [start, end]."""
     windows.sort()
-    out = [list(windows[0])]
-    for s, e in windows[1:]:
+    out = [[windows[0][0], windows[0][1]]]
+    for s, e, _ in windows[1:]:
         if s <= out[-1][1]:
             if e > out[-1][1]:
                 out[-1][1] = e
@@ -739,6 +811,160 @@ def _merged(windows: list[tuple[int, int]]) -> list[tuple[int, int]]:
 
 
 _COMPILED = [(name, re.compile(_p(pat))) for name, pat in _PATTERNS]
+_RX = dict(_COMPILED)
+
+
+def _at_class(fams: tuple[str, ...]) -> tuple[re.Pattern, tuple[tuple[str, int], ...]]:
+    """One pattern that tries each family of an anchor at once: a look-ahead per family
+    captures its match (group names prefixed to keep them apart), and it fails when none
+    does. So a position costs one call, and only the families that match run again."""
+    parts, tests = [], "(?!)"
+    raw = [dict(_PATTERNS)[f] for f in fams]
+    if all(r.startswith("<MON:mon>") for r in raw):  # match the month once: "March" + what follows
+        parts.append(rf"(?<!{_LETTER})(?:{_alt(_MONTHS)})(?!{_LETTER})")
+        raw = [r"\.?" + r.removeprefix("<MON:mon>") for r in raw]
+    for i, pat in enumerate(raw):
+        pat = _p(pat)
+        pat = re.sub(r"\(\?P<(\w+)>", rf"(?P<_{i}_\1>", pat)
+        pat = re.sub(r"\(\?P=(\w+)\)", rf"(?P=_{i}_\1)", pat)
+        parts.append(rf"(?:(?=(?P<_{i}>{pat}))|)")
+    for i in reversed(range(len(fams))):
+        tests = rf"(?(_{i})|{tests})"
+    rx = re.compile("".join(parts) + tests)
+    return rx, tuple((f, rx.groupindex[f"_{i}"]) for i, f in enumerate(fams))
+
+
+_AT_CLASSES = {fams: _at_class(fams) for fams in {
+    *(plan[0] for plans in _KW_PLANS.values() for plan in plans if plan and len(plan[0]) > 1),
+    _DN_FAMS, _DP_FAMS, _DP_FAMS_EN, _Y4_FAMS}}
+
+
+def _at_raws(low: str, fams: tuple[str, ...], positions: list[int], raws: dict[str, list]) -> None:
+    """The matches of families `fams` at `positions`, appended per family to `raws`."""
+    if len(fams) == 1:
+        match = _RX[fams[0]].match
+        got = [m for m in map(match, [low] * len(positions), positions) if m is not None]
+        if got:
+            raws.setdefault(fams[0], []).extend(got)
+        return
+    match, groups = _AT_CLASSES[fams]
+    match = match.match
+    for a in positions:
+        m = match(low, a)
+        if m is None:
+            continue
+        regs = m.regs
+        for f, gi in groups:
+            if regs[gi][0] >= 0:
+                raws.setdefault(f, []).append(_RX[f].match(low, a))
+
+
+def _anchor_raws(low: str, rlow: str, lang: str) -> dict[str, list[re.Match]]:
+    """Per family: its matches at and around the anchors, in the order they are tried (at
+    anchors by position, then window matches). `rlow` is `low` reversed."""
+    n = len(low)
+    at: defaultdict[tuple[str, ...], list[int]] = defaultdict(list)
+    win: defaultdict[str, list[tuple[int, int, int]]] = defaultdict(list)
+    plans = _KW_PLANS
+    s = " " + low
+    for m in _KW_RX.finditer(s):
+        a, e = m.span(1)
+        w = s[a:e]
+        a -= 1  # on low
+        e -= 1
+        plan = plans.get(w)
+        if plan is None:  # "Q3", "H1"; "the"/"am" before a day number
+            if len(w) == 1:
+                at[("qn",) if w == "q" else ("hn",)].append(a)
+            elif w == "am" or _alpha_tail(_prev_token(low, rlow, a)) in _NEED_WORDS["dom"]:
+                win["dom"].append((max(0, a - 6), min(n, e + _FWD["dom"]), a))
+            continue
+        plan = plan[e >= n or not low[e].isalpha()]
+        if plan is None:
+            continue
+        fams, needs = plan
+        if fams:
+            at[fams].append(a)
+        pw = counted = None
+        for need, ws in needs:
+            if need is not None:
+                if pw is None:
+                    pw = _prev_token(low, rlow, a)
+                # the commonest tests inline (a month or a unit word at every few lines)
+                if need.__class__ is frozenset:
+                    if pw not in need:  # type: ignore[operator]
+                        continue
+                elif need in _COUNT_NEEDS:  # first of all a count before the unit
+                    if counted is None:
+                        counted = pw.isdigit() or pw in _COUNT_LAST
+                    if not counted or not _need_ok(need, low, rlow, a, e, pw):  # type: ignore[arg-type]
+                        continue
+                elif not _need_ok(need, low, rlow, a, e, pw):  # type: ignore[arg-type]
+                    continue
+            for f, back, fwd in ws:
+                win[f].append((max(0, a - back), min(n, e + fwd), a))
+    gi = _DIGIT_GROUPS
+    g_y, g_yd, g_dn, g_nq, g_nh = gi["y"], gi["yd"], gi["dn"], gi["nq"], gi["nh"]
+    g_dp, g_dpy = gi["dp"], gi["dpy"]
+    en = lang == "en"
+    for m in _DIGIT_RX.finditer(low):
+        a = m.start()
+        k = m.lastindex
+        if k == g_dn:
+            at[_DN_FAMS].append(a)
+            continue
+        if k in (g_dp, g_dpy):
+            if not en or _prev_token(low, rlow, a) in _WDPRE_WORDS:
+                at[_DP_FAMS if k == g_dpy else ("ndm",)].append(a)
+            elif k == g_dpy:
+                at[_DP_FAMS_EN].append(a)
+            continue
+        if k in (g_y, g_yd):
+            if (a == 0 or not low[a - 1].isdigit()) and not low[a + 4 : a + 5].isdigit():
+                at[_Y4_FAMS].append(a)
+                if _alpha_tail(_prev_token(low, rlow, a)) in _NEED_WORDS["ythird"]:
+                    win["ythird"].append((max(0, a - 30), min(n, a + 6), a))
+            if k == g_y:
+                continue
+            a += 3  # "1990s": the decade's "0"
+        elif k == g_nq:
+            at[("nq",)].append(a)
+            continue
+        elif k == g_nh:
+            at[("nh",)].append(a)
+            continue
+        if low[m.end() - 1] == "r":  # "90er"
+            win["decde"].append((max(0, a - 4), min(n, a + 20), a))
+        else:  # "1990s", "the '70s"
+            win["dec2"].append((max(0, a - 3), min(n, a + 6), a))
+            win["dec4"].append((max(0, a - 4), min(n, a + 6), a))
+    raws: dict[str, list[re.Match]] = {}
+    multi = set()  # families anchored by more than one plan: their matches need sorting
+    for fams, positions in at.items():
+        for f in fams:
+            if f in raws:
+                multi.add(f)
+        _at_raws(low, fams, positions, raws)
+    for f in multi:
+        raws[f].sort(key=lambda r: r.start())
+    for f, windows in win.items():
+        # a match must hold one of the family's anchors: a window cut short could otherwise
+        # match a word it cuts ("by Mar|vel"), and a match without one ("the past twoweeks")
+        # would be found or not depending on what precedes it
+        anchors = [w[2] for w in windows]  # ascending: one scan adds a family's windows
+        finditer = _RX[f].finditer
+        got = raws.get(f)
+        seen = {r.span() for r in got} if got else ()
+        out = got if got is not None else []
+        for ws, we in _merged(windows):
+            for r in finditer(low, ws, we):
+                a, e = r.span()
+                i = bisect_left(anchors, a)
+                if i < len(anchors) and anchors[i] < e and (a, e) not in seen:
+                    out.append(r)
+        if out and got is None:
+            raws[f] = out
+    return raws
 
 # look-backs from the start of a match (run on the lower-cased text, anchored at its end)
 _WDPRE_RE = re.compile(_p(
@@ -753,7 +979,7 @@ _WD_MOD_RE = re.compile(_p(
 _WDPRE_WORDS = {w.lower() for w in (*_WEEKDAYS, *_WEEKDAY_ABBR)} | {"the", "den", "der"}
 _HOL_MOD_RE = re.compile(_p(r"(?<!" + _LETTER + r")(?P<mod>next|last|this)<S1>\Z"))
 
-_PREV_WORD_RE = re.compile(r"(" + _LETTER + r"+)\.?[\s\u00a0]*$")
+_PREV_WORD_RX = re.compile(r"[\s\u00a0]*\.?(" + _LETTER + r"+)")  # on the reversed text
 _NEXT_WORD_RE = re.compile(r"[\s\u00a0]*(%|" + _LETTER + r"[\w-]*)")
 _CONNECTOR_RE = re.compile(
     _p(
@@ -799,31 +1025,13 @@ class _Ctx:
     pubdate: dt.date | None
     cased: bool
     low: str = ""  # lower-cased text, same length: the patterns run on it
+    rlow: str = ""  # low reversed, to read the word before a position
 
 
-class _Match:
-    """A match on the lower-cased text whose groups read the original text."""
-
-    __slots__ = ("_m", "_t")
-
-    def __init__(self, m: re.Match, text: str) -> None:
-        self._m, self._t = m, text
-
-    def group(self, g: int | str = 0) -> str | None:
-        try:
-            a, b = self._m.span(g)
-        except IndexError:  # a group this family's pattern does not have
-            return None
-        return None if a < 0 else self._t[a:b]
-
-    def start(self, g: int | str = 0) -> int:
-        return self._m.start(g)
-
-    def end(self, g: int | str = 0) -> int:
-        return self._m.end(g)
-
-    def groupdict(self) -> dict[str, str | None]:
-        return {k: self.group(k) for k in self._m.re.groupindex}
+def _orig(m: re.Match, ctx: _Ctx, g: str) -> str:
+    """Group g of a match on the lower-cased text, as written in the original text (for the
+    handlers that check case; digits and word lists read the lower-cased groups)."""
+    return ctx.text[m.start(g) : m.end(g)]
 
 
 def _lower(text: str) -> str:
@@ -836,7 +1044,7 @@ def _lower(text: str) -> str:
 
 def _wd_prefix(ctx: _Ctx, start: int) -> tuple[int, int | None]:
     """A weekday written before a date ("Monday, March 4"): (new start, weekday)."""
-    pt = _prev_token(ctx.low, start)
+    pt = _prev_token(ctx.low, ctx.rlow, start)
     if pt not in _WDPRE_WORDS:
         return start, None
     m = _WDPRE_RE.search(ctx.low, max(0, start - 30), start)
@@ -847,14 +1055,22 @@ def _wd_prefix(ctx: _Ctx, start: int) -> tuple[int, int | None]:
     return m.start(), _WEEKDAY_ABBR[m.group("wda")]
 
 
-def _prev_word(text: str, pos: int) -> str:
-    m = _PREV_WORD_RE.search(text, max(0, pos - 40), pos)
-    return m.group(1).lower() if m else ""
+def _prev_word(ctx: _Ctx, pos: int) -> str:
+    """The word (letters) ending just before pos, over a full stop and spaces, lower-cased;
+    read backwards on the reversed text within 40 characters."""
+    n = len(ctx.low)
+    pos = min(max(pos, 0), n)
+    m = _PREV_WORD_RX.match(ctx.rlow, n - pos, n - max(0, pos - 40))
+    if m is None:
+        return ""
+    a, b = m.span(1)
+    return ctx.low[n - b : n - a]
 
 
-def _next_word(text: str, pos: int) -> str:
-    m = _NEXT_WORD_RE.match(text, pos, min(len(text), pos + 40))
-    return m.group(1).lower() if m else ""
+def _next_word(ctx: _Ctx, pos: int) -> str:
+    """The word (or "%") just after pos, over spaces, lower-cased."""
+    m = _NEXT_WORD_RE.match(ctx.low, pos, min(len(ctx.low), pos + 40))
+    return m.group(1) if m else ""
 
 
 def _month_ok(token: str, ctx: _Ctx, bare: bool = False) -> bool:
@@ -873,8 +1089,8 @@ def _year2(yy: str) -> int:
     return 2000 + v if v < 50 else 1900 + v
 
 
-def _day_value(m: re.Match, num: str, word: str) -> int | None:
-    if m.group(num):
+def _day_value(m: re.Match, num: str | None, word: str | None) -> int | None:
+    if num is not None and m.group(num):
         v = int(m.group(num))
     else:
         key = _norm(m.group(word))
@@ -884,14 +1100,17 @@ def _day_value(m: re.Match, num: str, word: str) -> int | None:
     return v if 1 <= v <= 31 else None
 
 
+_YEAR_GROUPS: dict[re.Pattern, tuple[str, ...]] = {}  # per pattern: which of y, yy, ya it has
+
+
 def _year_from_tail(m: re.Match) -> int | None:
-    gd = m.groupdict()
-    if gd.get("y"):
-        return int(gd["y"])
-    if gd.get("yy"):
-        return _year2(gd["yy"])
-    if gd.get("ya"):
-        return _year2(gd["ya"])
+    names = _YEAR_GROUPS.get(m.re)
+    if names is None:
+        names = _YEAR_GROUPS[m.re] = tuple(g for g in ("y", "yy", "ya") if g in m.re.groupindex)
+    for g in names:
+        v = m.group(g)
+        if v:
+            return int(v) if g == "y" else _year2(v)
     return None
 
 
@@ -943,7 +1162,12 @@ def _year_from_pub(c: _Cand, pub: dt.date, lean=lambda: (0, 0)) -> int | None:
             years = [y for y in range(py - 6, py + 7) if _valid_ymd(y, c.m, c.d)
                      and dt.date(y, c.m, c.d).weekday() == c.wd] or years
             lean = lambda: (0, 0)  # noqa: E731
-        options = [dt.date(y, c.m, c.d) for y in years if _valid_ymd(y, c.m, c.d)]
+        options = []
+        for y in years:
+            try:  # noqa: SIM105 (a context manager costs more here, where every date passes)
+                options.append(dt.date(y, c.m, c.d))
+            except ValueError:
+                pass
         if not options:  # 29 February: the nearest leap year
             for y in sorted(range(py - 4, py + 5), key=lambda v: abs(v - py)):
                 if _valid_ymd(y, c.m, c.d):
@@ -955,22 +1179,21 @@ def _year_from_pub(c: _Cand, pub: dt.date, lean=lambda: (0, 0)) -> int | None:
     if c.mode in ("nearest", "recent") and c.gran in ("month", "quarter", "half"):
         # the year whose period lies nearest the publication date (ties to the past), or the
         # current-or-next / current-or-last one when the tense says so
-        def gap(y: int) -> int:
-            ds, de = _bounds(c.gran, y, c.m, 1, c.n)
-            return 0 if ds <= pub < de else min(abs((ds - pub).days), abs((pub - de).days))
-
-        near = min((py - 1, py, py + 1), key=lambda y: (gap(y), y != py - 1, y))
-        ahead = _bounds(c.gran, near, c.m, 1, c.n)[0] > pub
-        if gap(near) == 0 or (ahead and gap(near) <= 60):
+        ys = (py - 1, py, py + 1)
+        bounds = [_bounds(c.gran, y, c.m, 1, c.n) for y in ys]
+        po = pub.toordinal()
+        gaps = [0 if ds <= pub < de else min(abs(ds.toordinal() - po), abs(po - de.toordinal()))
+                for ds, de in bounds]
+        i = min(range(3), key=lambda i: (gaps[i], i != 0, i))
+        near, gap = ys[i], gaps[i]
+        if gap == 0 or (bounds[i][0] > pub and gap <= 60):
             return near
         direction, window = lean()
-        if direction == 0 or gap(near) <= window:
+        if direction == 0 or gap <= window:
             return near
         if direction > 0:
-            return next(y for y in (py - 1, py, py + 1) if _bounds(c.gran, y, c.m, 1, c.n)[1] > pub)
-        if direction < 0:
-            return next(y for y in (py + 1, py, py - 1) if _bounds(c.gran, y, c.m, 1, c.n)[0] <= pub)
-        return near
+            return next(y for y, (_ds, de) in zip(ys, bounds, strict=True) if de > pub)
+        return next(y for y, (ds, _de) in zip(ys[::-1], bounds[::-1], strict=True) if ds <= pub)
     if c.mode == "next":
         return py if idx > pidx else py + 1
     if c.mode == "last":
@@ -1038,28 +1261,37 @@ def _lean(ctx: _Ctx, start: int, end: int, weekly: bool = False) -> tuple[int, i
     reading lies more than `window` days from the publication date: 14 for a future cue
     before the date, 60 for past cues and cues after it (a past-tense verb often governs a
     date just ahead: "asked for offers on March 24"; "growth in February will help")."""
-    text = ctx.text
-    left = text[max(0, start - 120) : start]
-    cut = [m.end() for m in _CLAUSE_END.finditer(left)]
-    if cut:
-        left = left[cut[-1]:]
-    right = text[end : end + 80]
-    m = _CLAUSE_END.search(right)
-    if m:
-        right = right[: m.start()]
-    lw = [w.lower() for w in _WORD_RX.findall(left)]
-    rw = [w.lower() for w in _WORD_RX.findall(right)]
+    low = ctx.low  # words read lower-cased; clause ends are the same in either case
+    cut = max(0, start - 120)
+    for m in _CLAUSE_END.finditer(low, cut, start):
+        cut = m.end()
+    stop = min(len(low), end + 80)
+    m = _CLAUSE_END.search(low, end, stop)
+    lw = _WORD_RX.findall(low, cut, start)
+    rw = _WORD_RX.findall(low, end, m.start() if m else stop)
+    lang = ctx.lang
+    cues = _CUES
     n = len(lw)
     for k in range(n - 1, max(-1, n - 9), -1):
-        c = _cue(lw, k, ctx.lang)
-        if c and (lw[k] not in _REPORTING or k >= n - 2):  # "announced Nov. 17", "said Monday"
+        w = lw[k]
+        c = cues.get(w)
+        if c is None:  # most words: no cue, and not a participle ("fell", "the")
+            if not (len(w) > 3 and w[-1] in "dtn"):
+                continue
+            c = _cue(lw, k, lang)
+        if c and (w not in _REPORTING or k >= n - 2):  # "announced Nov. 17", "said Monday"
             return c, 0 if weekly else 14 if c > 0 else 60
-    fronted = all(w in _FUNCTION for w in lw)  # the date opens its clause: its verb follows
+    fronted = _FUNCTION.issuperset(lw)  # the date opens its clause: its verb follows
     for k in range(min(len(rw), 5)):
-        c = _cue(rw, k, ctx.lang)
-        if c and (rw[k] not in _REPORTING or (fronted and k == 0)):
+        w = rw[k]
+        c = cues.get(w)
+        if c is None:
+            if not (len(w) > 3 and w[-1] in "dtn"):
+                continue
+            c = _cue(rw, k, lang)
+        if c and (w not in _REPORTING or (fronted and k == 0)):
             return c, 0 if weekly else 60
-    if fronted and all(w in _FUNCTION for w in rw):
+    if fronted and _FUNCTION.issuperset(rw):
         return 1, 0
     return 0, 0
 
@@ -1069,8 +1301,9 @@ def _pick(options: list[dt.date], pub: dt.date, lean) -> dt.date | None:
     when it can matter) asks for."""
     if not options:
         return None
-    nearest = min(options, key=lambda d: (abs((d - pub).days), d))
-    gap = (nearest - pub).days
+    po = pub.toordinal()
+    nearest = min(options, key=lambda d: (abs(d.toordinal() - po), d))
+    gap = nearest.toordinal() - po
     if gap == 0 or 0 < gap <= 60:
         return nearest  # today, or close ahead: no cue moves it back
     direction, window = lean()
@@ -1086,54 +1319,69 @@ def _pick(options: list[dt.date], pub: dt.date, lean) -> dt.date | None:
 # ----------------------------------------------------------------------------- handlers
 
 
-def _h_dmy(m: re.Match, ctx: _Ctx) -> _Cand | None:
-    if not _month_ok(m.group("mon"), ctx):
+def _h_dmy(m: re.Match, ctx: _Ctx, word: bool = False) -> _Cand | None:
+    mon = _orig(m, ctx, "mon")
+    if not _month_ok(mon, ctx):
         return None
-    if m.group("dn"):
+    if word:  # "third of March" (family dmyw)
+        day = _day_value(m, None, "dw")
+        if day is None:
+            return None
+        if ctx.cased and mon.lower() in _AMBIGUOUS_MONTHS and not mon[0].isupper():
+            return None  # "may first", "march second": verbs, not dates
+    else:
         between = ctx.low[m.end("dn") : m.start("mon")]
         if between[:2] in ("st", "nd", "rd", "th") and "." in between:
             return None  # "July 13th. July 14th": a full stop ends the first date
-    day = _day_value(m, "dn", "dw")
-    if day is None:
-        return None
-    mon = m.group("mon")
-    if m.group("dw") and ctx.cased and mon.lower() in _AMBIGUOUS_MONTHS and not mon[0].isupper():
-        return None  # "may first", "march second": verbs, not dates
-    y = _year_from_tail(m)
-    start, wd = _wd_prefix(ctx, m.start())
-    return _Cand(start, m.end(), "day", "dmy", y=y, m=_MONTHS[m.group("mon").lower()], d=day,
-                 wd=wd)
-
-
-def _h_mdy(m: re.Match, ctx: _Ctx) -> _Cand | None:
-    mon = m.group("mon")
-    if not _month_ok(mon, ctx):
-        return None
-    if m.group("dw") and ctx.cased and mon.lower() in _AMBIGUOUS_MONTHS and not mon[0].isupper():
-        return None
-    day = _day_value(m, "dn", "dw")
-    if day is None:
-        return None
-    if m.group("dw") and _norm(m.group("dw")) in _CARD_WORDS and m.group("y") is None:
-        nxt = _next_word(ctx.text, m.end())
-        if nxt in _COUNT_AFTER or nxt in _NOT_YEAR_AFTER or (len(nxt) > 3 and nxt.endswith("s")
-                                                            and nxt not in _FUNCTION):
-            return None  # "in August six people died"
-    if m.group("dn") and mon.isupper() and len(m.group("dn")) == 1 and m.start("dn") == m.end("mon"):
-        return None  # "SEP7" in a futures table: the contract month of 1987
-    if m.group("dn") and m.group("ya") is None and m.group("y") is None:
-        # "March 3" must not be a count: "in March 10 people" is rare, "May 5" common;
-        # but a following "percent"/unit word means a number
-        nxt = _next_word(ctx.text, m.end())
-        if nxt in _NOT_YEAR_AFTER or nxt == "%":
+        day = _day_value(m, "dn", None)
+        if day is None:
             return None
     y = _year_from_tail(m)
     start, wd = _wd_prefix(ctx, m.start())
-    return _Cand(start, m.end(), "day", "mdy", y=y, m=_MONTHS[mon.lower()], d=day, wd=wd)
+    return _Cand(start, m.end(), "day", "dmy", y=y, m=_MONTHS[m.group("mon")], d=day, wd=wd)
+
+
+def _h_dmyw(m: re.Match, ctx: _Ctx) -> _Cand | None:
+    return _h_dmy(m, ctx, word=True)
+
+
+def _h_mdy(m: re.Match, ctx: _Ctx) -> _Cand | None:
+    mon_a, mon_b = m.span("mon")
+    mon = ctx.text[mon_a:mon_b]
+    if not _month_ok(mon, ctx):
+        return None
+    dn, dw, ys, ya = m.group("dn", "dw", "y", "ya")
+    if dn:
+        day = int(dn)
+        if not 1 <= day <= 31:
+            return None
+        if mon.isupper() and len(dn) == 1 and m.start("dn") == mon_b:
+            return None  # "SEP7" in a futures table: the contract month of 1987
+        if ya is None and ys is None:
+            # "March 3" must not be a count: "in March 10 people" is rare, "May 5" common;
+            # but a following "percent"/unit word means a number
+            nxt = _next_word(ctx, m.end())
+            if nxt in _NOT_YEAR_AFTER or nxt == "%":
+                return None
+    else:
+        if ctx.cased and mon.lower() in _AMBIGUOUS_MONTHS and not mon[0].isupper():
+            return None
+        key = _norm(dw)
+        day = _ORD_WORDS.get(key) or _CARD_WORDS.get(key)
+        if day is None or not 1 <= day <= 31:
+            return None
+        if key in _CARD_WORDS and ys is None:
+            nxt = _next_word(ctx, m.end())
+            if nxt in _COUNT_AFTER or nxt in _NOT_YEAR_AFTER or (len(nxt) > 3 and nxt.endswith("s")
+                                                                and nxt not in _FUNCTION):
+                return None  # "in August six people died"
+    y = int(ys) if ys else _year2(ya) if ya else None
+    start, wd = _wd_prefix(ctx, m.start())
+    return _Cand(start, m.end(), "day", "mdy", y=y, m=_MONTHS[m.group("mon")], d=day, wd=wd)
 
 
 def _h_ddm(m: re.Match, ctx: _Ctx) -> _Cand | None:
-    if not _month_ok(m.group("mon"), ctx):
+    if not _month_ok(_orig(m, ctx, "mon"), ctx):
         return None
     d1, d2 = int(m.group("d1")), int(m.group("d2"))
     if not (1 <= d1 < d2 <= 31):
@@ -1145,7 +1393,7 @@ def _h_ddm(m: re.Match, ctx: _Ctx) -> _Cand | None:
 
 
 def _h_mdd(m: re.Match, ctx: _Ctx) -> _Cand | None:
-    if not _month_ok(m.group("mon"), ctx):
+    if not _month_ok(_orig(m, ctx, "mon"), ctx):
         return None
     d1, d2 = int(m.group("d1")), int(m.group("d2"))
     if not (1 <= d1 < d2 <= 31):
@@ -1153,7 +1401,7 @@ def _h_mdd(m: re.Match, ctx: _Ctx) -> _Cand | None:
     sep = ctx.text[m.end("d1") : m.start("d2")].strip().lower()
     if sep.startswith("and") and not _BETWEEN_RE.search(ctx.text, max(0, m.start() - 30), m.start()):
         return None
-    nxt = _next_word(ctx.text, m.end())
+    nxt = _next_word(ctx, m.end())
     if nxt in _NOT_YEAR_AFTER or nxt == "%":
         return None
     mon = _MONTHS[m.group("mon").lower()]
@@ -1174,14 +1422,14 @@ def _h_ddnum(m: re.Match, ctx: _Ctx) -> _Cand | None:
 
 
 def _h_my(m: re.Match, ctx: _Ctx) -> _Cand | None:
-    if not _month_ok(m.group("mon"), ctx):
+    if not _month_ok(_orig(m, ctx, "mon"), ctx):
         return None
     y = _year_from_tail(m)
-    return _Cand(m.start(), m.end(), "month", "my", y=y, m=_MONTHS[m.group("mon").lower()])
+    return _Cand(m.start(), m.end(), "month", "my", y=y, m=_MONTHS[m.group("mon")])
 
 
 def _h_myrel(m: re.Match, ctx: _Ctx) -> _Cand | None:
-    if ctx.pubdate is None or not _month_ok(m.group("mon"), ctx, bare=True):
+    if ctx.pubdate is None or not _month_ok(_orig(m, ctx, "mon"), ctx, bare=True):
         return None
     y = ctx.pubdate.year + _REL_YEAR[_norm(m.group("ry"))]
     c = _Cand(m.start(), m.end(), "month", "myrel", y=y, m=_MONTHS[m.group("mon").lower()])
@@ -1190,15 +1438,15 @@ def _h_myrel(m: re.Match, ctx: _Ctx) -> _Cand | None:
 
 
 def _h_ym(m: re.Match, ctx: _Ctx) -> _Cand | None:
-    if not _month_ok(m.group("mon"), ctx):
+    if not _month_ok(_orig(m, ctx, "mon"), ctx):
         return None
-    y, mon = int(m.group("y")), _MONTHS[m.group("mon").lower()]
+    y, mon = int(m.group("y")), _MONTHS[m.group("mon")]
     if m.group("d"):
         d = int(m.group("d"))
         if not 1 <= d <= 31:
             return None
         return _Cand(m.start(), m.end(), "day", "ym", y=y, m=mon, d=d)
-    if _prev_word(ctx.text, m.start()) in _NOT_YEAR_BEFORE:
+    if _prev_word(ctx, m.start()) in _NOT_YEAR_BEFORE:
         return None
     return _Cand(m.start(), m.end(), "month", "ym", y=y, m=mon)
 
@@ -1209,7 +1457,7 @@ _SPAN_MODS = {"early", "mid", "late", "end of", "the end of", "beginning of", "t
 
 
 def _h_bm(m: re.Match, ctx: _Ctx) -> _Cand | None:
-    mon = m.group("mon")
+    mon = _orig(m, ctx, "mon")
     if not _month_ok(mon, ctx, bare=True):
         return None
     key = mon.lower().rstrip(".")
@@ -1248,7 +1496,7 @@ _NUM_BLOCK_BEFORE = {"version", "v", "release", "build", "ip", "kapitel", "chapt
 
 def _h_iso(m: re.Match, ctx: _Ctx) -> _Cand | None:
     y, mo, d = int(m.group("y")), int(m.group("m")), int(m.group("d"))
-    if not _valid_ymd(y, mo, d) or _prev_word(ctx.text, m.start()) in _NUM_BLOCK_BEFORE:
+    if not _valid_ymd(y, mo, d) or _prev_word(ctx, m.start()) in _NUM_BLOCK_BEFORE:
         return None
     return _Cand(m.start(), m.end(), "day", "iso", y=y, m=mo, d=d)
 
@@ -1272,7 +1520,7 @@ def _h_num(m: re.Match, ctx: _Ctx) -> _Cand | None:
     ys = m.group("y")
     y = int(ys) if len(ys) == 4 else _year2(ys)
     order = _dm_order(a, b, m.group("s"), ctx.lang)
-    if order is None or _prev_word(ctx.text, m.start()) in _NUM_BLOCK_BEFORE:
+    if order is None or _prev_word(ctx, m.start()) in _NUM_BLOCK_BEFORE:
         return None
     mo, d = order
     if not _valid_ymd(y, mo, d):
@@ -1285,9 +1533,9 @@ def _h_nmy(m: re.Match, ctx: _Ctx) -> _Cand | None:
     mo = int(mo_s)
     if not 1 <= mo <= 12 or (m.group("dot") and len(mo_s) != 2):
         return None
-    if _next_word(ctx.text, m.end()) in {"of", "der", "des"} | _NOT_YEAR_AFTER:
+    if _next_word(ctx, m.end()) in {"of", "der", "des"} | _NOT_YEAR_AFTER:
         return None
-    if _prev_word(ctx.text, m.start()) in _NUM_BLOCK_BEFORE:
+    if _prev_word(ctx, m.start()) in _NUM_BLOCK_BEFORE:
         return None
     return _Cand(m.start(), m.end(), "month", "nmy", y=int(m.group("y")), m=mo)
 
@@ -1299,7 +1547,7 @@ def _h_nym(m: re.Match, ctx: _Ctx) -> _Cand | None:
         return None
     if len(mo_s) == 2 and y // 100 * 100 + mo > y:
         return None  # "2010-12" is the years 2010 to 2012
-    if _next_word(ctx.text, m.end()) in _NOT_YEAR_AFTER | _COUNT_AFTER:
+    if _next_word(ctx, m.end()) in _NOT_YEAR_AFTER | _COUNT_AFTER:
         return None
     return _Cand(m.start(), m.end(), "month", "nym", y=y, m=mo)
 
@@ -1316,11 +1564,11 @@ def _h_ndm(m: re.Match, ctx: _Ctx) -> _Cand | None:
     text = ctx.text
     if text[m.start() : m.end()] in _IDIOMS or text[m.start() : m.end() + 4] in _IDIOMS:
         return None  # "24/7": around the clock
-    if ctx.lang == "en" and m.group("s") == "." and _prev_token(ctx.low, m.start()) not in _WDPRE_WORDS:
+    if ctx.lang == "en" and m.group("s") == "." and _prev_token(ctx.low, ctx.rlow, m.start()) not in _WDPRE_WORDS:
         return None  # English "1.5" is a decimal (a dotted day-month only after a weekday)
-    prev = _prev_word(text, m.start())
+    prev = _prev_word(ctx, m.start())
     context = prev in _DM_CONTEXT or prev in _WEEKDAYS or prev in _WEEKDAY_ABBR
-    nxt = _next_word(text, m.end())
+    nxt = _next_word(ctx, m.end())
     if nxt in _NOT_YEAR_AFTER or nxt in ("%", "of", "der", "des", "uhr"):
         return None
     if m.group("h"):
@@ -1349,6 +1597,11 @@ def _h_ndm(m: re.Match, ctx: _Ctx) -> _Cand | None:
     return _Cand(m.start(), m.end(), "day", "ndm", m=mo, d=d)
 
 
+_PHONE_BEFORE = re.compile(r"\d[\s\u00a0-]$|\d\)[\s\u00a0]?$")
+_PHONE_AFTER = re.compile(r"[\s\u00a0-]\d{3,}(?![.,]\d)")
+_SECOND_WORD = re.compile(r"[\s\u00a0]*" + _LETTER + r"[\w-]*[\s\u00a0]+(" + _LETTER + r"[\w-]*)")
+
+
 def _year_context_ok(ctx: _Ctx, start: int, end: int) -> bool:
     """Context checks for a 4-digit number read as a year (or a year range)."""
     text = ctx.text
@@ -1358,25 +1611,22 @@ def _year_context_ok(ctx: _Ctx, start: int, end: int) -> bool:
     if i >= 0 and text[i] in "$€£¥#":
         return False
     if start > 0 and text[start - 1] == "-":
-        word = _prev_word(text, start - 1)
+        word = _prev_word(ctx, start - 1)
         if not word or word not in _YEAR_HYPHEN_OK or text[start - 2 : start - 1].isdigit():
             return False
-    if re.search(r"\d[\s\u00a0-]$|\d\)[\s\u00a0]?$", text[max(0, start - 3) : start]):
+    if _PHONE_BEFORE.search(text[max(0, start - 3) : start]) or _PHONE_AFTER.match(text[end : end + 8]):
         return False  # phone-number-like digit groups
-    if re.match(r"[\s\u00a0-]\d{3,}(?![.,]\d)", text[end : end + 8]):
-        return False
-    prev = _prev_word(text, start)
+    prev = _prev_word(ctx, start)
     ok_before = prev in _YEAR_OK_BEFORE
     if prev in _NOT_YEAR_BEFORE and not ok_before:
         return False
-    nxt = _next_word(text, end)
+    nxt = _next_word(ctx, end)
     if nxt == "%" or nxt in _NOT_YEAR_AFTER:
         return False
     if not ok_before:
         if nxt in _COUNT_AFTER:
             return False
-        m2 = re.match(r"[\s\u00a0]*" + _LETTER + r"[\w-]*[\s\u00a0]+(" + _LETTER + r"[\w-]*)",
-                      text[end : end + 50])
+        m2 = _SECOND_WORD.match(text[end : end + 50])
         if m2 and m2.group(1).lower() in _COUNT_AFTER and nxt not in _YEAR_OK_BEFORE:
             return False
     return True
@@ -1403,16 +1653,16 @@ def _h_yr(m: re.Match, ctx: _Ctx) -> _Cand | None:
 
 def _year_for_period(m: re.Match, ctx: _Ctx) -> tuple[int | None, bool]:
     """(year, resolved) from a period's year tail: explicit, relative ("this year") or none."""
-    gd = m.groupdict()
-    if gd.get("ry"):
+    ry = m.group("ry")  # every family that asks has a relative-year group
+    if ry:
         if ctx.pubdate is None:
             return None, False
-        return ctx.pubdate.year + _REL_YEAR[_norm(gd["ry"])], True
+        return ctx.pubdate.year + _REL_YEAR[_norm(ry)], True
     return _year_from_tail(m), False
 
 
 def _quarter_blocked(ctx: _Ctx, start: int) -> bool:
-    return _prev_word(ctx.text, start) in _NOT_YEAR_BEFORE | {"audi"}
+    return _prev_word(ctx, start) in _NOT_YEAR_BEFORE | {"audi"}
 
 
 def _h_q(m: re.Match, ctx: _Ctx) -> _Cand | None:
@@ -1479,11 +1729,11 @@ def _two_digit_decade(dd: int, ctx: _Ctx) -> int:
 
 
 def _h_dec2(m: re.Match, ctx: _Ctx) -> _Cand | None:
-    prev = _prev_word(ctx.text, m.start())
+    prev = _prev_word(ctx, m.start())
     if prev not in ("the", "early", "late", "mid", "mid-"):
         return None
     if prev in ("early", "late", "mid", "mid-"):
-        before = _prev_word(ctx.text, ctx.text.rfind(prev, 0, m.start() + 1))
+        before = _prev_word(ctx, ctx.text.rfind(prev, 0, m.start() + 1))
         if before in _AGE_POSS:
             return None
     return _Cand(m.start(), m.end(), "decade", "dec2",
@@ -1494,7 +1744,7 @@ def _h_decde(m: re.Match, ctx: _Ctx) -> _Cand | None:
     if m.group("c"):
         y = int(m.group("c")) * 100 + int(m.group("d1")) * 10
     else:
-        if not m.group("j") and _prev_word(ctx.text, m.start()) not in (
+        if not m.group("j") and _prev_word(ctx, m.start()) not in (
             "den", "der", "die", "späten", "frühen", "anfang", "ende", "mitte"
         ):
             return None
@@ -1508,7 +1758,7 @@ def _h_decw(m: re.Match, ctx: _Ctx) -> _Cand | None:
 
 def _h_fy(m: re.Match, ctx: _Ctx) -> _Cand | None:
     f = _norm(m.group("f"))
-    if f in ("fy", "gj") and ctx.cased and not m.group("f").isupper():
+    if f in ("fy", "gj") and ctx.cased and not _orig(m, ctx, "f").isupper():
         return None
     ys = m.group("y")
     y = int(ys) if len(ys) == 4 else _year2(ys)
@@ -1551,18 +1801,18 @@ def _period_at(gran: str, pub: dt.date, offset: int) -> tuple[dt.date, dt.date]:
 def _h_rd(m: re.Match, ctx: _Ctx) -> _Cand | None:
     if ctx.pubdate is None:
         return None
-    word = m.group("w")
+    word = _orig(m, ctx, "w")
     key = _norm(word)
     if key not in _DAYS_REL_LANG[ctx.lang]:
         return None
     if ctx.cased and word[0].isupper() and m.start() > 0 and (
-            _prev_word(ctx.text, m.start()) == "the" or _next_word(ctx.text, m.end()) in ("programme", "program",
+            _prev_word(ctx, m.start()) == "the" or _next_word(ctx, m.end()) in ("programme", "program",
                                                                                          "show")):
         return None  # "the Today programme": a title
     if key == "morgen":
         if ctx.cased and word[0].isupper():
             return None  # "Morgen" is the morning
-        if _prev_word(ctx.text, m.start()) in ("heute", "gestern", "jeden", "am", "guten"):
+        if _prev_word(ctx, m.start()) in ("heute", "gestern", "jeden", "am", "guten"):
             return None
     ds = ctx.pubdate + dt.timedelta(days=_DAYS_REL[key])
     return _fixed(m.start(), m.end(), "rd", "day", ds, ds + dt.timedelta(days=1))
@@ -1621,9 +1871,9 @@ def _h_wd(m: re.Match, ctx: _Ctx) -> _Cand | None:
     mm = _WD_MOD_RE.search(ctx.low, max(0, m.start() - 20), m.start())
     mod = _norm(mm.group("mod")) if mm else ""
     start = mm.start() if mm else m.start()
-    if _prev_word(ctx.text, start) in _NOT_WEEKDAY_BEFORE:
+    if _prev_word(ctx, start) in _NOT_WEEKDAY_BEFORE:
         return None
-    if _prev_word(ctx.text, m.start()) in _NOT_WEEKDAY_BEFORE:
+    if _prev_word(ctx, m.start()) in _NOT_WEEKDAY_BEFORE:
         return None
     if m.group("wd").lower() not in _WEEKDAYS_LANG[ctx.lang]:
         return None  # "The Independent on Sunday" in a German article
@@ -1716,9 +1966,9 @@ def _h_nwd(m: re.Match, ctx: _Ctx) -> _Cand | None:
     n = _NTH[m.group("o").lower()]
     wd = _WEEKDAYS[m.group("wd").lower()]
     if m.group("mon"):
-        if not _month_ok(m.group("mon"), ctx):
+        if not _month_ok(_orig(m, ctx, "mon"), ctx):
             return None
-        month = _MONTHS[m.group("mon").lower()]
+        month = _MONTHS[m.group("mon")]
         if m.group("y"):
             d = _nth_weekday(int(m.group("y")), month, wd, n)
             if d is None:
@@ -2068,11 +2318,11 @@ def _holiday(name: str, y: int) -> dt.date | None:
 
 
 def _h_hol(m: re.Match, ctx: _Ctx) -> _Cand | None:
-    word = m.group("hol")
+    word = _orig(m, ctx, "hol")
     if ctx.cased and word.islower():
         return None  # "easter egg" style lower-case uses are not the holiday
     name = _HOL_KEY.get(re.sub(r"[\s\u00a0-]+", " ", word.lower()).replace("\u2019", "'"))
-    if name is None or _prev_word(ctx.text, m.start()) in _NOT_HOLIDAY_BEFORE:
+    if name is None or _prev_word(ctx, m.start()) in _NOT_HOLIDAY_BEFORE:
         return None
     mm = None
     if m.group("y") or m.group("ys"):
@@ -2106,7 +2356,7 @@ def _h_edge(m: re.Match, ctx: _Ctx) -> _Cand | None:
         return None
     w = _norm(m.group("w"))
     gran = _PERIOD_EDGES[w]
-    if w.isalpha() and len(w) == 3 and not m.group("w").isupper():
+    if w.isalpha() and len(w) == 3 and not _orig(m, ctx, "w").isupper():
         return None  # "EOY", "BOM" only as capitals ("boy" is a word)
     if gran == "week":
         ds = _monday(ctx.pubdate)
@@ -2257,9 +2507,9 @@ def _h_wk(m: re.Match, ctx: _Ctx) -> _Cand | None:
 
 
 def _h_wkm(m: re.Match, ctx: _Ctx) -> _Cand | None:
-    if not _month_ok(m.group("mon"), ctx):
+    if not _month_ok(_orig(m, ctx, "mon"), ctx):
         return None
-    month = _MONTHS[m.group("mon").lower().rstrip(".")]
+    month = _MONTHS[m.group("mon")]
     if m.group("y"):
         y = int(m.group("y"))
     elif ctx.pubdate is not None:
@@ -2343,9 +2593,9 @@ def _h_dorel(m: re.Match, ctx: _Ctx) -> _Cand | None:
 
 
 def _h_lastday(m: re.Match, ctx: _Ctx) -> _Cand | None:
-    if not _month_ok(m.group("mon"), ctx):
+    if not _month_ok(_orig(m, ctx, "mon"), ctx):
         return None
-    month = _MONTHS[m.group("mon").lower().rstrip(".")]
+    month = _MONTHS[m.group("mon")]
     o = m.group("o")
     n = (_ORD_WORDS.get(_norm(o)) or (int(o[0]) if o[0].isdigit() else None)) if o else 1
     if not n or (not m.group("last") and not o):
@@ -2367,7 +2617,7 @@ def _h_lastday(m: re.Match, ctx: _Ctx) -> _Cand | None:
 
 
 def _h_ysp(m: re.Match, ctx: _Ctx) -> _Cand | None:
-    if ctx.cased and not m.group("ys").islower():
+    if ctx.cased and not _orig(m, ctx, "ys").islower():
         return None  # "Nineteen Eighty-Four" is a title
     y = _SPELLED_YEARS[_norm(m.group("ys"))]
     return _Cand(m.start("ys"), m.end(), "year", "ysp", y=y)
@@ -2400,7 +2650,7 @@ _HANDLERS = {
     "nq": _h_nq, "h": _h_h, "hn": _h_hn, "dec4": _h_dec4, "dec2": _h_dec2, "decde": _h_decde,
     "decw": _h_decw, "fy": _h_fy, "y": _h_y, "rd": _h_rd, "ru": _h_ru, "pp": _h_pp,
     "ago": _h_ago, "vor": _h_ago, "wd": _h_wd, "wdd": _h_wdd, "wdw": _h_wdw, "wwd": _h_wdw,
-    "nwd": _h_nwd, "dmyw": _h_dmy, "nh": _h_hn,
+    "nwd": _h_nwd, "dmyw": _h_dmyw, "nh": _h_hn,
     "hol": _h_hol, "edge": _h_edge, "dom": _h_dom, "nu": _h_nu, "inn": _h_inn, "wk": _h_wk,
     "wkm": _h_wkm, "sea": _h_sea, "ysp": _h_ysp, "cdur": _h_cdur, "ythird": _h_ythird, "dorel": _h_dorel,
     "lastday": _h_lastday,
@@ -2412,6 +2662,11 @@ _HANDLERS = {
 
 def _select(cands: list[_Cand], length: int) -> list[_Cand]:
     """Longest candidates first, no overlaps; ties go to the earlier pattern family."""
+    if len(cands) < 2:
+        return list(cands)
+    by_start = sorted(cands, key=lambda c: c.start)
+    if all(a.end <= b.start and a.start < a.end for a, b in pairwise(by_start)):
+        return by_start  # no overlaps: every candidate stays
     occupied = bytearray(length + 1)
     chosen = []
     for c in sorted(cands, key=lambda c: (c.start - c.end, _FAMILY_RANK[c.family], c.start)):
@@ -2561,38 +2816,27 @@ def find_dates(text: str, lang: str, pubdate: dt.date | None = None) -> list[Dat
     cands: list[_Cand] = []
     covered = bytearray(len(text) + 1)  # spans of the candidates found so far
     low = ctx.low
-    at, win = _anchors(low)
-    for name, rx in _COMPILED:
-        positions, windows = at.get(name), win.get(name)
-        if not positions and not windows:
-            continue
-        raws = []
-        if positions:
-            for a in sorted(positions):
-                raw = rx.match(low, a)
-                if raw is not None:
-                    raws.append(raw)
-        if windows:
-            seen = {r.span() for r in raws}
-            for ws, we in _merged(windows):
-                for raw in rx.finditer(low, ws, we):
-                    if raw.span() not in seen:
-                        raws.append(raw)
+    ctx.rlow = low[::-1]
+    raws_by_family = _anchor_raws(low, ctx.rlow, ctx.lang)
+    for name in sorted(raws_by_family, key=_FAMILY_RANK.__getitem__):
         handler = _HANDLERS[name]
-        for raw in raws:
-            if raw.end() <= raw.start() or covered.find(0, raw.start(), raw.end()) == -1:
+        for raw in raws_by_family[name]:
+            a, b = raw.span()
+            if b <= a or covered.find(0, a, b) == -1:
                 continue  # empty, or inside a longer candidate found before: cannot win
             try:
-                c = handler(_Match(raw, text), ctx)
+                c = handler(raw, ctx)
             except (ValueError, OverflowError):
                 c = None  # "next year" read from year 9999: no date outside the calendar
             if c is not None:
                 if (text[c.end - 1] == "." and text[c.end - 2 : c.end - 1].isalpha()
-                        and _prev_word(text, c.end).rstrip(".") not in _MONTH_ABBR):
+                        and _prev_word(ctx, c.end).rstrip(".") not in _MONTH_ABBR):
                     c.end -= 1  # a sentence full stop after "3rd of May"
                 cands.append(c)
                 n = c.end - c.start
                 covered[c.start : c.end] = _ONES[:n] if n <= len(_ONES) else b"\x01" * n
+    if not cands:
+        return []
     chosen = _inherit_years(_merge_ranges(_select(cands, len(text)), ctx), ctx)
     spans = []
     for c in chosen:
