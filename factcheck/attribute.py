@@ -31,6 +31,7 @@ _VS = re.compile(r"\bvs\b")
 _OF_OWNER = re.compile(r"\s{1,3}(?:of|in)\s{1,3}(?:[a-zA-Z-]{1,15}\s{1,3}){0,4}?of\s{1,3}(?:the\s{1,3})?")
 _POSSESSIVE = re.compile(r"['’]s\s{1,3}")
 _DIGITS = re.compile(r"\d")
+_REFINE_REACH = 100  # characters before a figure where "includes ... gain" may stand
 _TO = re.compile(r"(?<!\w)(?:to|auf)\s{1,3}$")
 _SPACE = re.compile(r"\s+")
 
@@ -59,11 +60,11 @@ def attribute(text: str, lang: str, rows: list[dict[str, Any]], sidx: SentenceIn
         change = bool(lex.change_re.search(text, s_start, s_end))
         s_dates = [r for r in group if r["kind"] == "date"]
         money_rows = [r for r in group if r["kind"] == "money"]
+        bounds = {"money": _Neighbours(money_rows), "date": _Neighbours(group)}
         for r in group:
             r["figures"] = len(money_rows)
             r["title"] = title
-            peers = money_rows if r["kind"] == "money" else group
-            a, b = _clause(r, peers, s_start, s_end)
+            a, b = bounds["money" if r["kind"] == "money" else "date"].clause(r, s_start, s_end)
             brk = lex.clause_break_re.search(text, r["end"], b)
             if brk:  # "gain 1,637,000 dlrs vs loss 720,000": "loss" is the next figure's
                 b = brk.start()
@@ -92,10 +93,13 @@ class _DocContext:
         self._app_starts = [x[0] for x in self.appositives]
         self._ana_starts = [x[0] for x in self.anaphora]
         self._per_sentence: dict[tuple[int, str], tuple[list, list, list, list]] = {}
+        self._memo: dict[tuple[str, int], Any] = {}
         periods = lex.section_periods
         first = lex.title_period_re.search(title or "")
-        self.sections = [(0, periods[norm(first.group("sec")).lower()] if first else None)]
-        self.sections += [(m.start(), periods[norm(m.group("sec")).lower()]) for m in lex.section_re.finditer(text)]
+        # .get: a case-insensitive match need not lower-case to a key ("ſix mths")
+        self.sections = [(0, periods.get(norm(first.group("sec")).lower()) if first else None)]
+        self.sections += [(m.start(), periods.get(norm(m.group("sec")).lower()))
+                          for m in lex.section_re.finditer(text)]
 
     def _sentence(self, s_start: int, s_end: int, kind: str) -> tuple[list, list, list, list]:
         """What every mention of one sentence shares: its entities, anaphora, claimant candidates
@@ -162,7 +166,7 @@ class _DocContext:
         r["entities"] = list(dict.fromkeys(e.name for e in s_ents if e.type != "place"))
         r["metric"] = metric
         r["family"] = lex.metric_family.get(metric) if metric else None
-        r["horizon"] = _horizon(text, a, b, lex) or _horizon(text, s_start, s_end, lex)
+        r["horizon"] = _horizon(text, a, b, lex) or self._sentence_horizon(s_start, s_end)
         r["period"] = self._period(r, a, b, s_dates, label)
         if kind == "money":
             r["stage"] = self._stage(r, a, b)
@@ -179,17 +183,29 @@ class _DocContext:
         r["objects"] = self.objects
         r["subject"] = self.subject
 
+    def _sentence_horizon(self, s_start: int, s_end: int) -> str | None:
+        key = ("horizon", s_start)
+        if key not in self._memo:  # once per sentence, not per figure: linear on long sentences
+            self._memo[key] = _horizon(self.text, s_start, s_end, self.lex)
+        return self._memo[key]
+
+    def _says(self, rx: re.Pattern[str], s_start: int, s_end: int) -> bool:
+        key = (rx.pattern, s_start)
+        if key not in self._memo:
+            self._memo[key] = rx.search(self.text, s_start, s_end) is not None
+        return self._memo[key]
+
     def _refine(self, metric: str | None, r: dict[str, Any], s_start: int, s_end: int) -> str | None:
         """Re-read the metric when the sentence says what kind of figure it is (`[refine]`)."""
-        for target, metrics, before_re, then_re, sentence_re in self.lex.refinements:
+        for target, metrics, before_re, sentence_re in self.lex.refinements:
             if (metric or "") not in metrics:
                 continue
-            if sentence_re is not None and sentence_re.search(self.text, s_start, s_end):
+            if sentence_re is not None and self._says(sentence_re, s_start, s_end):
                 return target
-            if before_re is not None:
-                for m in before_re.finditer(self.text, s_start, r["start"]):
-                    if then_re is None or then_re.search(self.text, m.end(), r["start"]):
-                        return target
+            # "includes gain of 40 cts": the words stand shortly before the figure
+            if before_re is not None and before_re.search(self.text, max(s_start, r["start"] - _REFINE_REACH),
+                                                          r["start"]):
+                return target
         return metric
 
     def _stage(self, r: dict[str, Any], a: int, b: int) -> str:
@@ -202,8 +218,10 @@ class _DocContext:
             return "previous"
         if lex.difference_re.match(text[r["end"] : r["end"] + 30]):
             return "difference"
+        # the verb in the same clause: "raised its stake, funded by 50 mln" states no change of 50 mln
+        c = max(a, text.rfind(",", a, r["start"]) + 1, text.rfind(";", a, r["start"]) + 1)
         if lex.by_re.search(text, max(0, r["start"] - 8), r["start"]) and (
-                r.get("change") or lex.motion_re.search(text, a, r["start"])):
+                lex.change_re.search(text, c, r["start"]) or lex.motion_re.search(text, c, r["start"])):
             return "difference"  # "raising its price by 0.50 cent": the size of a change
         hits = [(m.start(), m.end(), "initial" if m.group("initial") else "total")
                 for m in lex.stage_re.finditer(text, a, b)]
@@ -300,8 +318,8 @@ _TRAILING_PERIOD = re.compile(r"\s{0,3},?\s{0,3}(?:in|for|during|im)\s{1,3}(?:th
 def _link_statements(text: str, money_rows: list[dict[str, Any]], s_end: int, lex: Lexicon) -> None:
     """Let the figures of one statement share what the statement says once.
 
-    A per-share figure after ", or" is the same item as the figure before it (its metric and
-    stage); a period named right after the statement ("in the quarter", "for the six months")
+    A figure after ", or" ("67.6 mln dlrs, or 4.72 dlrs a share") restates the figure before it
+    (its metric, stage and period); a period named right after the statement ("in the quarter", "for the six months")
     is the period of all its figures, whatever the sentence says elsewhere.
     """
     rows = sorted(money_rows, key=lambda r: r["start"])
@@ -334,17 +352,23 @@ def _multi_year(d: dict[str, Any]) -> bool:
     return bool(s and e) and int(e[:4]) - int(s[:4]) > 1
 
 
-def _clause(r: dict[str, Any], peers: list[dict[str, Any]], s_start: int, s_end: int) -> tuple[int, int]:
-    """The stretch of the sentence that belongs to this mention and not to its neighbours."""
-    a, b = s_start, s_end
-    for p in peers:
-        if p is r:
-            continue
-        if p["end"] <= r["start"]:
-            a = max(a, p["end"])
-        elif p["start"] >= r["end"]:
-            b = min(b, p["start"])
-    return a, b
+class _Neighbours:
+    """The mentions of one sentence by position, to find each one's neighbours by bisection."""
+
+    def __init__(self, peers: list[dict[str, Any]]) -> None:
+        self.by_start = sorted(peers, key=lambda p: p["start"])
+        self.starts = [p["start"] for p in self.by_start]
+        self.by_end = sorted(peers, key=lambda p: p["end"])
+        self.ends = [p["end"] for p in self.by_end]
+
+    def clause(self, r: dict[str, Any], s_start: int, s_end: int) -> tuple[int, int]:
+        """The stretch of the sentence that belongs to this mention and not to its neighbours:
+        from the last end before it to the first start after it."""
+        i = bisect.bisect_right(self.ends, r["start"])
+        a = max(s_start, self.ends[i - 1]) if i else s_start
+        j = bisect.bisect_left(self.starts, r["end"])
+        b = min(s_end, self.starts[j]) if j < len(self.starts) else s_end
+        return a, b
 
 
 def _horizon(text: str, a: int, b: int, lex: Lexicon) -> str | None:

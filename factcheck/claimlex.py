@@ -24,6 +24,15 @@ def _words_re(words: list[str], *, before: str = r"(?<![\w])", after: str = r"(?
     return re.compile(flags + before + "(?:" + alternation(words or ["\x00"]) + ")" + after)
 
 
+def _before_then_re(before: list[str], then: list[str]) -> re.Pattern[str]:
+    """A `before` word followed, at most three words on, by a `then` word (when given):
+    "includes gain", "exclude a loss", "excludes discontinued operations gain"."""
+    if not then:
+        return _words_re(before)
+    return re.compile(r"(?<![\w])(?:" + alternation(before) + r")(?:\s{1,3}[\w-]{1,30}){0,3}?\s{1,3}(?:"
+                      + alternation(then) + r")(?![\w])")
+
+
 class Lexicon:
     """Compiled entity aliases, metric cues, stage, period and revision cues."""
 
@@ -72,9 +81,13 @@ class Lexicon:
         )
         prev = metrics.get("previous", {})
         fillers = alternation(prev.get("fillers", []) or ["\x00"])
-        # the cue, then at most four filler words ("versus a loss of"), then the figure
-        self.prev_before_re = _words_re(prev.get("before", []),
-                                        after=r"(?:\s{1,3}(?:" + fillers + r")(?!\w)){0,4}\s{1,3}$")
+        # the cue, then at most four filler words ("versus a loss of"), then the figure; a bare
+        # "from" takes no fillers ("income from a gain of 20 mln" is no earlier figure)
+        befores = prev.get("before", [])
+        with_fillers = _words_re([w for w in befores if w.lower() != "from"],
+                                 after=r"(?:\s{1,3}(?:" + fillers + r")(?!\w)){0,4}\s{1,3}$")
+        bare = _words_re([w for w in befores if w.lower() == "from"], after=r"\s{1,3}$")
+        self.prev_before_re = re.compile(f"{with_fillers.pattern}|{bare.pattern}")
         self.clause_break_re = _words_re(prev.get("clause_breaks", []))
         # after the figure, past its unit ("46 dlrs per share previously")
         self.prev_after_re = _words_re(prev.get("after", []),
@@ -88,14 +101,13 @@ class Lexicon:
         self.title_correction_re = _words_re([*correction.get("cues", []), *correction.get("title_cues", [])],
                                              flags="(?i)")
         self.change_re = _words_re(metrics.get("change", {}).get("verbs", []))
-        # (metric, the metrics it re-reads, before-word regex, then-word regex, sentence regex)
-        self.refinements: list[tuple[str, frozenset[str], Any, Any, Any]] = []
+        # (metric, the metrics it re-reads, "before ... then" regex, sentence regex)
+        self.refinements: list[tuple[str, frozenset[str], Any, Any]] = []
         for metric, spec in metrics.get("refine", {}).items():
             self.metric_family.setdefault(metric, metric)
             self.refinements.append((
                 metric, frozenset(spec.get("metrics", [])),
-                _words_re(spec["before"]) if spec.get("before") else None,
-                _words_re(spec["then"]) if spec.get("then") else None,
+                _before_then_re(spec.get("before", []), spec.get("then", [])) if spec.get("before") else None,
                 _words_re(spec["sentence"]) if spec.get("sentence") else None,
             ))
         self.speaker_after_re = re.compile(

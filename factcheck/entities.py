@@ -46,6 +46,15 @@ _TITLE_STOP = frozenset([
 _NAME_GOES_ON = re.compile(r"[ \t]{1,2}(?!(?:Inc|Corp|Co|Ltd|The|And|Is|Said|Says)\b)[A-Z][a-z]")
 
 
+def _company_goes_on(text: str, pos: int, lex: Lexicon) -> bool:
+    """Does a capitalised name word follow (not a stop word: "Canada Friday", "Japan In")?"""
+    m = _NAME_GOES_ON.match(text, pos)
+    if not m:
+        return False
+    word = re.match(r"[A-Za-z]+", text[m.end() - 2 : m.end() + 30])
+    return word is not None and word.group(0) not in lex.stop
+
+
 def find_entities(text: str, lang: str, lex: Lexicon) -> list[Entity]:
     """Entities of a whole document in order: aliases first, then other proper names."""
     found: list[Entity] = []
@@ -57,8 +66,8 @@ def find_entities(text: str, lang: str, lex: Lexicon) -> list[Entity]:
             continue
         name = lex.surface[norm(m.group("a"))]
         alias = m.group("a")
-        if (lex.types.get(name) == "place" and not alias.isupper() and "." not in alias
-                and _NAME_GOES_ON.match(text, m.end())):
+        if (lang == "en" and lex.types.get(name) == "place" and not alias.isupper() and "." not in alias
+                and m.end() == m.end("a") and _company_goes_on(text, m.end(), lex)):
             continue  # "Japan Line", "Canada Packers": a company named after a country ("US President" is not)
         found.append(Entity(name, lex.types.get(name, "unknown"), m.start(), m.end("a")))
         taken[m.start() : m.end()] = b"\x01" * (m.end() - m.start())

@@ -186,7 +186,7 @@ class _Context:
             return  # one-off items of a report: only a re-issued sentence states the same item twice
         if rel in ("value_conflict", "scale_mismatch") and (
                 self._revised(only_b, a.head) or self._revised(only_a, b.head)
-                or _all_revised(only_a) or _all_revised(only_b)):
+                or _later_revision(only_a, only_b) or _later_revision(only_b, only_a)):
             rel = "revision"  # "raised its bid to 110" wherever 110 is said: a new figure, not a rival one
         if rel == "date_conflict" and {_fold(r["text"]) for r in (*only_a.rows, *only_b.rows)} == {
                 _fold(only_a.head["text"])}:
@@ -353,6 +353,16 @@ def _close(xs: list[dict[str, Any]], ys: list[dict[str, Any]], days: int) -> boo
 
 def _all_revised(c: Cluster) -> bool:
     return all(r.get("revised") and not r.get("correction") for r in c.rows)
+
+
+def _later_revision(new: Cluster, old: Cluster) -> bool:
+    """Every article of `new` states its figure as a raise or cut ("raised its bid to 110"),
+    none of `old` does, and `new` is not older: the old figure was overtaken, not contradicted."""
+    if not _all_revised(new) or any(r.get("revised") for r in old.rows):
+        return False
+    dn = [r.get("doc_date") for r in new.rows]
+    do = [r.get("doc_date") for r in old.rows]
+    return None in dn or None in do or min(dn) >= max(do)
 
 
 _NUMBER = re.compile(r"\d+(?:[.,]\d+)*")

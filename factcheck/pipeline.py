@@ -179,7 +179,7 @@ def documents_from_records(records: Iterable[dict[str, Any]]) -> list[Document]:
         text = r["text"]
         out.append(Document(r["id"], text, resolve_lang(text, declared=r.get("lang")),
                             parse_date_value(r.get("date")), r.get("title"), source="<memory>",
-                            locale=r.get("locale")))
+                            locale=r["locale"] if isinstance(r.get("locale"), str) else None))
     return out
 
 

@@ -271,7 +271,7 @@ def _build_document(
         meta = front_matter(text)
         title = meta.get("title") or _markdown_heading(text)
         declared = meta.get("lang") or meta.get("language")
-        locale = meta.get("locale") or meta.get("country")
+        locale = meta.get("locale") or (f"-{meta['country']}" if meta.get("country") else None)
         date = _first_date(meta.get(key) for key in ("date", "published", "pubdate", "publishdate"))
         date_source = "front matter" if date else None
     else:
@@ -608,8 +608,14 @@ def _record_document(
         url=_optional_str(record.get("url")),
         date=date,
         date_source="field" if date else None,
-        locale=_optional_str(record.get("locale") or record.get("country")),
+        locale=_locale(record),
     )
+
+
+def _locale(record: dict) -> str | None:
+    """A record's `locale` ("en-AU"), else its `country` ("AU", "au") as a region."""
+    locale, country = _optional_str(record.get("locale")), _optional_str(record.get("country"))
+    return locale or (f"-{country}" if country else None)
 
 
 def _optional_str(value: object) -> str | None:

@@ -108,3 +108,27 @@ def test_an_earnings_table_section_sets_the_period_of_its_lines():
             "    Nine mths\n    Net 3,000,000 vs 1,500,000\n")
     r = rows(text, title="ACME CORP 3RD QTR NET")
     assert (r["1,000,000"]["period"], r["3,000,000"]["period"]) == ("Q", "9M")
+
+
+def test_a_long_s_in_a_table_section_does_not_stop_the_article():
+    r = rows("ACME CORP YEAR NET\n    \u017fix mths\n    Net 1,000,000 vs 500,000\n", title="ACME CORP \u017fIX MTHS")
+    assert r["1,000,000"]["metric"] == "net_income"
+
+
+def test_an_exclusion_far_from_the_figure_does_not_make_it_a_one_off_item():
+    r = rows("Acme Corp, excluding its Japan unit, reported a net loss of 25 mln dlrs.")
+    assert r["25 mln dlrs"]["metric"] == "loss"
+
+
+def test_income_from_a_gain_is_not_an_earlier_figure():
+    assert rows("It booked income from a gain of 20 mln dlrs.")["20 mln dlrs"]["stage"] == "total"
+
+
+def test_by_without_a_change_in_its_clause_is_not_a_difference():
+    r = rows("Acme raised its stake, funded by 50 mln dlrs of new bank loans.")
+    assert r["50 mln dlrs"]["stage"] == "total"
+
+
+def test_a_country_before_a_weekday_is_still_a_place():
+    r = rows("Canada Friday approved spending of 5 billion dlrs.")
+    assert r["5 billion dlrs"]["actor"] != "Canada"

@@ -43,3 +43,8 @@ def test_a_corpus_record_carries_its_locale_into_the_mentions(tmp_path):
     assert result.exit_code == 0, result.output
     rows = [json.loads(line) for line in out.read_text(encoding="utf-8").splitlines()]
     assert {(r["doc"], r["currency"]) for r in rows if r["kind"] == "money"} == {("syd", "AUD"), ("ny", "USD")}
+
+
+def test_a_language_alone_is_no_country():
+    assert local_dollar("ca") == "USD"  # Catalan, not Canada
+    assert local_dollar("-ca") == "CAD"  # a corpus `country` field

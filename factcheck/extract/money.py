@@ -924,8 +924,11 @@ def local_dollar(locale: str | None) -> str:
     "EN_AU" or "AU" gives AUD; no locale, or a country without a dollar of its own, USD."""
     if not locale:
         return "USD"
-    country = _LOCALE_SPLIT.split(locale.strip())[-1].upper()
-    return _LOCAL_DOLLAR.get(country, "USD")
+    parts = _LOCALE_SPLIT.split(locale.strip())
+    # a lone part is a country only when written as one ("AU"); "ca" is Catalan
+    if len(parts) < 2 and not parts[0].isupper():
+        return "USD"
+    return _LOCAL_DOLLAR.get(parts[-1].upper(), "USD")
 
 
 def find_money(text: str, lang: str = "en", dollar: str = "USD") -> list[MoneySpan]:

@@ -97,6 +97,14 @@ def test_find_mentions_and_attribution_on_1_mb_hostile_strings(name: str, rulese
     assert timed(lambda: analyse(doc, ruleset.lexicon)) < BOUND
 
 
+@pytest.mark.parametrize("unit", ["includes gain of 1 dlrs and ", "raised by 2 dlrs, or 3 cts a share, vs "])
+def test_attribution_of_one_sentence_dense_with_figures(unit: str, ruleset: RuleSet) -> None:
+    # 64 KB without a sentence end: clauses, horizons and refinements are found per sentence
+    # or by bisection, never by a scan of the sentence for each of its figures
+    doc = Document(id="d", text="Net " + rep(unit, 64_000), lang="en", date=PUB)
+    assert timed(lambda: analyse(doc, ruleset.lexicon)) < BOUND / 2
+
+
 def test_sentence_splitting_of_1_mb_of_breaks() -> None:
     text = "".join(rep(unit, 125_000) for unit in ("Mr. ", "U.S.", ". ", "\n• ", "Ab\n", '." A', "A. B", "\n\n"))
     doc = Document(id="d", text=text, lang="en", date=PUB)
