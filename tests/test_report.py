@@ -9,7 +9,6 @@ import importlib.util
 import json
 import random
 import re
-from html.parser import HTMLParser
 from pathlib import Path
 
 import pytest
@@ -27,6 +26,7 @@ from factcheck.report.data import (
     split_sentence,
 )
 from factcheck.report.html import render_html, script_json, write_report
+from tests.html_page import Page
 
 _spec = importlib.util.spec_from_file_location(
     "report_sample", Path(__file__).parent / "browser" / "report_sample.py")
@@ -40,57 +40,6 @@ REPO = Path(__file__).resolve().parents[1]
 def render(result: ScanResult | None = None, **kw) -> str:
     kw.setdefault("fixed", sample.SAMPLE_FIXED)
     return render_html(build_report_data(result or sample.sample_result(), sample.sample_rules(), **kw))
-
-
-class Page(HTMLParser):
-    """Every start tag with its attributes, the text of each id'd element, and raw blocks."""
-
-    def __init__(self, html: str) -> None:
-        super().__init__(convert_charrefs=True)
-        self.tags: list[tuple[str, dict[str, str | None]]] = []
-        self.scripts: list[tuple[dict[str, str | None], str]] = []
-        self.styles: list[str] = []
-        self.text_by_id: dict[str, str] = {}
-        self._open: list[tuple[str, str | None]] = []
-        self._raw: tuple[str, dict[str, str | None]] | None = None
-        self._buf: list[str] = []
-        self.feed(html)
-        self.close()
-
-    def handle_starttag(self, tag, attrs):
-        a = dict(attrs)
-        self.tags.append((tag, a))
-        if tag in ("script", "style"):
-            self._raw, self._buf = (tag, a), []
-        elif tag not in ("meta", "input", "br", "link", "img", "line", "circle", "polygon"):
-            self._open.append((tag, a.get("id")))
-            if a.get("id"):
-                self.text_by_id[a["id"]] = ""
-
-    def handle_startendtag(self, tag, attrs):
-        self.tags.append((tag, dict(attrs)))
-
-    def handle_endtag(self, tag):
-        if self._raw and tag == self._raw[0]:
-            body = "".join(self._buf)
-            if tag == "script":
-                self.scripts.append((self._raw[1], body))
-            else:
-                self.styles.append(body)
-            self._raw = None
-            return
-        while self._open:
-            t, _ = self._open.pop()
-            if t == tag:
-                break
-
-    def handle_data(self, data):
-        if self._raw:
-            self._buf.append(data)
-            return
-        for _, ident in self._open:
-            if ident:
-                self.text_by_id[ident] += data
 
 
 def data_block(page: Page) -> dict:

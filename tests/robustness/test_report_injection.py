@@ -7,10 +7,10 @@ import base64
 import hashlib
 import json
 import re
-from html.parser import HTMLParser
 
 import pytest
 
+from tests.html_page import Page
 from tests.robustness.helpers import assert_clean_stderr, run_cli
 
 PAYLOAD = ("<script>alert(1)</script> <img src=x onerror=alert(2)> \" onmouseover=\"alert(3) ' onfocus='alert(4) "
@@ -26,36 +26,6 @@ RECORDS = [
 HTML_ARTICLE = ("<html><head><title>&lt;script&gt;alert(9)&lt;/script&gt;</title></head><body>"
                 "<p>OpenAI &lt;img src=x onerror=alert(10)&gt; raised $7 billion in 2023, it said.</p>"
                 "<p onclick=\"alert(11)\"><a href=\"javascript:alert(12)\">link</a></p></body></html>")
-
-
-class Page(HTMLParser):
-    def __init__(self, html: str) -> None:
-        super().__init__(convert_charrefs=True)
-        self.tags: list[tuple[str, dict[str, str | None]]] = []
-        self.scripts: list[tuple[dict[str, str | None], str]] = []
-        self.styles: list[str] = []
-        self.text: list[str] = []
-        self._raw: tuple[str, dict[str, str | None]] | None = None
-        self._buf: list[str] = []
-        self.feed(html)
-        self.close()
-
-    def handle_starttag(self, tag, attrs):
-        self.tags.append((tag, dict(attrs)))
-        if tag in ("script", "style"):
-            self._raw, self._buf = (tag, dict(attrs)), []
-
-    def handle_startendtag(self, tag, attrs):
-        self.tags.append((tag, dict(attrs)))
-
-    def handle_endtag(self, tag):
-        if self._raw and tag == self._raw[0]:
-            (self.scripts.append((self._raw[1], "".join(self._buf))) if tag == "script"
-             else self.styles.append("".join(self._buf)))
-            self._raw = None
-
-    def handle_data(self, data):
-        (self._buf if self._raw else self.text).append(data)
 
 
 @pytest.fixture(scope="module")
