@@ -322,7 +322,7 @@ def _link_statements(text: str, money_rows: list[dict[str, Any]], s_end: int, le
     (its metric, stage and period); a period named right after the statement ("in the quarter", "for the six months")
     is the period of all its figures, whatever the sentence says elsewhere.
     """
-    rows = sorted(money_rows, key=lambda r: r["start"])
+    rows = money_rows  # in text order, as `attribute` receives them
     units: list[list[dict[str, Any]]] = []
     for i, r in enumerate(rows):
         prev = rows[i - 1] if i else None
@@ -356,10 +356,8 @@ class _Neighbours:
     """The mentions of one sentence by position, to find each one's neighbours by bisection."""
 
     def __init__(self, peers: list[dict[str, Any]]) -> None:
-        self.by_start = sorted(peers, key=lambda p: p["start"])
-        self.starts = [p["start"] for p in self.by_start]
-        self.by_end = sorted(peers, key=lambda p: p["end"])
-        self.ends = [p["end"] for p in self.by_end]
+        self.starts = [p["start"] for p in peers]  # in text order, as `attribute` receives them
+        self.ends = sorted(p["end"] for p in peers)
 
     def clause(self, r: dict[str, Any], s_start: int, s_end: int) -> tuple[int, int]:
         """The stretch of the sentence that belongs to this mention and not to its neighbours:

@@ -181,8 +181,9 @@ class _Context:
             rel = "value_conflict"
         if rel == "value_conflict" and a.head.get("family") in self.volatile:
             return  # prices move: different quotes on different days are not contradictions
+        pairs = ((x, y) for x in only_a.rows for y in only_b.rows)
         if a.head.get("family") in self.strict and not any(
-                _said_alike(x, y, fuzz.ratio) >= self.min_strong for x in only_a.rows for y in only_b.rows):
+                _said_alike(x, y, fuzz.ratio) >= self.min_strong for x, y in islice(pairs, _PAIR_BUDGET)):
             return  # one-off items of a report: only a re-issued sentence states the same item twice
         if rel in ("value_conflict", "scale_mismatch") and (
                 self._revised(only_b, a.head) or self._revised(only_a, b.head)
