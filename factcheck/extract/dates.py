@@ -681,7 +681,7 @@ _KW_SPECIAL = {
     "h": r"(?=[12])",
 }
 assert not set(_KW_SPECIAL) & set(_KW)
-_KW_RX = re.compile(r"[^a-zäöüß](?P<w>" + _alt(_KW, _KW_SPECIAL) + ")")
+
 # one pass over digits: a four-digit number starting with 1 or 2 (group y, with a decade
 # suffix "1990s", "1990er" in yd); one or two digits before a full stop and a digit (dp:
 # "1.5", "22.04.", with dpy when a year can follow: "22.01.2025", "05.2016") or before
@@ -795,6 +795,34 @@ def _need_ok(need: str, low: str, rlow: str, a: int, e: int, pw: str) -> bool:
 
 # per anchor word: the plan when the word continues (a prefix) and when it ends there
 _KW_PLANS = {w: (_plan(pre), _plan({**pre, **wh})) for w, (pre, wh) in _KW.items()}
+
+
+def _kw_tails() -> dict[str, str]:
+    """What must follow an anchor word for any of its families to have a chance, as a
+    look-ahead the scan tests itself: most anchor words that reach Python would set off
+    nothing ("market" for "mar", "new" without "year's day", "die" without "Heiligen Drei
+    Könige", "financial" without a year), and each costs a turn of the anchor loop."""
+    not_letter = "(?!" + _LETTER + ")"
+
+    def rests(keys, w: str) -> list[str]:
+        return [k.lower()[len(w):] for k in keys if re.split(r"[\s\-\u00a0]+", k.lower())[0] == w]
+
+    tails = {}
+    for w, (pre, whole) in _KW_PLANS.items():
+        fams = [] if whole is None else [*whole[0], *(f for _, ws in whole[1] for f, *_ in ws)]
+        if pre is None and whole == (("hol",), ()) and w not in _HOLIDAYS:
+            tails[w] = "(?=" + _alt(rests(_HOLIDAYS, w)) + ")"  # "new" -> "new year's day"
+        elif pre is None and fams == ["ysp"]:
+            tails[w] = "(?=" + _alt(rests(_SPELLED_YEARS, w)) + ")"  # "two" -> "two thousand ten"
+        elif all(p is None or p == (("fy",), ()) for p in (pre, whole)):
+            # "fiscal 1987", "financial year 1987/88": a number follows
+            tails[w] = "(?=(?:" + _alt(rests(_FISCAL, w)) + r")[\s\u00a0]{0,3}['\u2019]?\d)"
+        elif pre is None:
+            tails[w] = not_letter  # no family runs at a longer word: "market", "decline"
+    return tails
+
+
+_KW_RX = re.compile(r"[^a-zäöüß](?P<w>" + _alt(_KW, {**_kw_tails(), **_KW_SPECIAL}) + ")")
 
 
 def _merged(windows: list[tuple[int, int, int]]) -> list[list[int]]:
@@ -1157,6 +1185,19 @@ def _year_from_pub(c: _Cand, pub: dt.date, lean=lambda: (0, 0)) -> int | None:
     """The year a year-less candidate denotes, seen from the publication date."""
     py = pub.year
     if c.gran == "day" and c.mode == "nearest":
+        if c.wd is None and 1 <= c.d <= 28 and 1 <= c.m <= 12 and 1 < py < 9999:
+            # most dates: this year's reading lies within half a year, so it is the nearest
+            # (what `_pick` chooses, without building the three readings)
+            gap = dt.date(py, c.m, c.d).toordinal() - pub.toordinal()
+            if -181 <= gap <= 181:
+                if 0 <= gap <= 60:
+                    return py
+                direction, window = lean()
+                if direction == 0 or abs(gap) <= window:
+                    return py
+                if direction > 0:
+                    return py if gap > 0 else py + 1
+                return py if gap < 0 else py - 1
         years = range(py - 1, py + 2)
         if c.wd is not None:  # "Fri, Jul 18": the nearest year in which it is a Friday
             years = [y for y in range(py - 6, py + 7) if _valid_ymd(y, c.m, c.d)
