@@ -88,7 +88,7 @@ def find(mentions: pd.DataFrame, ruleset: RuleSet, titles: dict[str, str] | None
         return []
     extra = ["precision", "number", "magnitude", "why", "doc_date", "masked", "correction", "change",
              "family", "stage", "claim", "sent_start", "table", "objects", "subject", "title", "figures",
-             "resolved", "revised"]
+             "resolved", "guessed", "revised"]
     cols = [c for c in [*MENTION_FIELDS, *extra] if c in claimed.columns]
     # One conversion to plain rows, then grouping in Python: per-group DataFrame access
     # costs far more than the checks themselves.

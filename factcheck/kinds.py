@@ -13,7 +13,6 @@ severity and message.
 from __future__ import annotations
 
 import math
-import re
 from dataclasses import dataclass, field
 from typing import Any
 
@@ -130,23 +129,12 @@ def date_relation(a: dict[str, Any], b: dict[str, Any]) -> str | None:
     sa, ea, sb, eb = a["date_start"], a["date_end"], b["date_start"], b["date_end"]
     if (sa, ea) == (sb, eb):
         return None
-    if _year_guessed(a) != _year_guessed(b) and _same_but_year(a, b):
+    if bool(a.get("guessed")) != bool(b.get("guessed")) and _same_but_year(a, b):
         return None  # "April Nine" read in the publication year vs "April 9, 1997": the year was our guess
     if ea <= sb or eb <= sa:
         return "date_conflict"
     nested = (sa <= sb and eb <= ea) or (sb <= sa and ea <= eb)
     return "date_precision" if nested else "date_conflict"
-
-
-# words that make a date relative to the publication date: its year is read, not guessed
-_RELATIVE = re.compile(r"(?i)\b(?:last|next|this|previous|coming|past|vorig|vergangen|nächst|kommend|dies)")
-_YEAR = re.compile(r"\d{4}|['’]\d\d\b")
-
-
-def _year_guessed(r: dict[str, Any]) -> bool:
-    """A date without a year ("April Nine"), put in the year around the publication date."""
-    text = r.get("text") or ""
-    return bool(r.get("resolved")) and not _YEAR.search(text) and not _RELATIVE.search(text)
 
 
 def _same_but_year(a: dict[str, Any], b: dict[str, Any]) -> bool:

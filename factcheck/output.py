@@ -18,7 +18,7 @@ from factcheck.ruleset import RuleSet
 from factcheck.table import CONTRACT_COLUMNS, EXTRA_COLUMNS, records
 
 EXTRACT_COLUMNS = [
-    *CONTRACT_COLUMNS, "line", "col", "number", "magnitude", "exact", "resolved", "actor",
+    *CONTRACT_COLUMNS, "line", "col", "number", "magnitude", "exact", "resolved", "guessed", "actor",
     "entities", "metric", "stage", "horizon", "claim",
 ]
 _SARIF_LEVEL = {"error": "error", "warning": "warning", "info": "note"}

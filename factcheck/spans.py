@@ -34,3 +34,6 @@ class DateSpan:
     date_end: dt.date  # exclusive
     granularity: str  # day, month, quarter, half, year, decade
     resolved: bool = False  # year (or more) taken from the publication date
+    # the year is our reading of a date that names none ("April 28", "at Christmas": the
+    # nearest one, or the one the tense asks for), not one its words give ("last March")
+    guessed: bool = False

@@ -12,7 +12,7 @@ CONTRACT_COLUMNS = [
     "currency", "qualifier", "per", "date_start", "date_end", "granularity",
 ]
 EXTRA_COLUMNS = [
-    "line", "col", "number", "magnitude", "exact", "precision", "resolved", "actor",
+    "line", "col", "number", "magnitude", "exact", "precision", "resolved", "guessed", "actor",
     "entities", "metric", "family", "stage", "period", "horizon", "correction", "change", "table",
     "objects", "subject", "title", "figures", "doc_date", "masked", "claim", "why", "revised",
 ]

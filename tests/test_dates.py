@@ -288,6 +288,38 @@ def test_relative_dates_resolve_against_publication_date(text, lang, start, end,
     assert (ds, de, g, resolved) == (start, end, gran, True)
 
 
+@pytest.mark.parametrize(
+    ("text", "lang", "guessed"),
+    [
+        # a date naming no year is put in the nearest year (or the one the tense asks for)
+        ("pay April 28", "en", True),
+        ("the rights expire April Nine", "en", True),
+        ("sales rose in March", "en", True),
+        ("sales at Christmas", "en", True),
+        ("am 3. März", "de", True),
+        ("in the last week of February", "en", True),
+        # words that give the year: read, not guessed
+        ("pay April 28, 2025", "en", False),
+        ("last March", "en", False),
+        ("next June", "en", False),
+        ("last Christmas", "en", False),
+        ("said yesterday", "en", False),
+        ("said on Friday", "en", False),
+        ("two weeks ago", "en", False),
+        ("the current quarter", "en", False),
+        ("im vergangenen Jahr", "de", False),
+    ],
+)
+def test_guessed_marks_a_year_we_chose_not_one_the_words_give(text, lang, guessed):
+    (span,) = find_dates(text, lang, PUB)
+    assert span.guessed is guessed
+
+
+def test_a_year_less_end_of_a_range_takes_the_written_year_and_is_not_guessed():
+    (span,) = find_dates("from March 3 to April 5, 2024", "en", PUB)
+    assert (span.date_start, span.date_end, span.guessed) == (D(2024, 3, 3), D(2024, 4, 6), False)
+
+
 def test_black_friday_is_not_on_friday():
     assert found("Black Friday sales", pubdate=PUB)[0][1] == D(2024, 11, 29)
 

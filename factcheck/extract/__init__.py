@@ -64,7 +64,7 @@ def _row(doc: Document, s: MoneySpan | DateSpan, sidx: SentenceIndex, newlines: 
         "value": None, "low": None, "high": None, "currency": None, "qualifier": None,
         "per": None, "number": None, "magnitude": None,
         "exact": None, "precision": None, "date_start": None, "date_end": None, "granularity": None,
-        "resolved": None,
+        "resolved": None, "guessed": None,
     }
     if isinstance(s, MoneySpan):
         row.update(value=_f(s.value), low=_f(s.low), high=_f(s.high), currency=s.currency,
@@ -75,5 +75,5 @@ def _row(doc: Document, s: MoneySpan | DateSpan, sidx: SentenceIndex, newlines: 
         row.update(granularity=s.granularity, resolved=False)  # no anchor: interval unknown
     else:
         row.update(date_start=s.date_start.isoformat(), date_end=s.date_end.isoformat(),
-                   granularity=s.granularity, resolved=s.resolved)
+                   granularity=s.granularity, resolved=s.resolved, guessed=s.guessed)
     return row

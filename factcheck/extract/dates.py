@@ -1044,6 +1044,7 @@ class _Cand:
     until: _Cand | None = None  # end part of a range
     wd: int | None = None  # weekday named with a year-less date: picks the year
     third: int | None = None  # early/mid/late: the first, middle or last third of the period
+    guessed: bool = False  # a fixed interval whose year is the nearest reading ("at Christmas")
 
 
 @dataclass(slots=True)
@@ -2030,7 +2031,9 @@ def _h_nwd(m: re.Match, ctx: _Ctx) -> _Cand | None:
         got = (d, True) if d else None
     if got is None:
         return None
-    return _fixed(m.start(), m.end(), "nwd", "day", got[0], got[0] + dt.timedelta(days=1))
+    c = _fixed(m.start(), m.end(), "nwd", "day", got[0], got[0] + dt.timedelta(days=1))
+    c.guessed = bool(m.group("mon"))  # "the first Monday of March": the nearest March
+    return c
 
 
 # ----------------------------------------------------------------------------- calendars
@@ -2389,7 +2392,9 @@ def _h_hol(m: re.Match, ctx: _Ctx) -> _Cand | None:
     iv = _holiday_iv(name, got[0].year)
     if iv is None or iv[0] != got[0]:
         iv = (got[0], got[0] + dt.timedelta(days=1))
-    return _fixed(start, m.end(), "hol", "day", *iv)
+    c = _fixed(start, m.end(), "hol", "day", *iv)
+    c.guessed = mm is None and not m.group("ry")  # "at Christmas"; not "last Christmas"
+    return c
 
 
 def _h_edge(m: re.Match, ctx: _Ctx) -> _Cand | None:
@@ -2570,6 +2575,7 @@ def _h_wkm(m: re.Match, ctx: _Ctx) -> _Cand | None:
     ds = mondays[idx]
     c = _fixed(m.start(), m.end(), "wkm", "week", ds, ds + dt.timedelta(days=7))
     c.resolved = not m.group("y")
+    c.guessed = c.resolved  # the nearest such month
     return c
 
 
@@ -2654,6 +2660,7 @@ def _h_lastday(m: re.Match, ctx: _Ctx) -> _Cand | None:
         return None
     c = _fixed(m.start(), m.end(), "lastday", "day", d, d + dt.timedelta(days=1))
     c.resolved = not m.group("y")
+    c.guessed = c.resolved  # the nearest such month
     return c
 
 
@@ -2719,18 +2726,20 @@ def _select(cands: list[_Cand], length: int) -> list[_Cand]:
     return chosen
 
 
-def _fill(c: _Cand, ctx: _Ctx) -> tuple[tuple[dt.date, dt.date], bool] | None:
-    """Interval of a candidate on its own, taking a missing year from the publication date."""
+def _fill(c: _Cand, ctx: _Ctx) -> tuple[tuple[dt.date, dt.date], bool, bool] | None:
+    """Interval of a candidate on its own, taking a missing year from the publication date:
+    (interval, resolved, guessed); guessed when that year is the nearest reading (or the one
+    the tense asks for) rather than one the words name ("last March", "next June")."""
     if c.fixed:
-        return c.fixed, c.resolved
+        return c.fixed, c.resolved, c.guessed
     if c.y is not None:
         iv = _interval(c, c.y)
-        return (iv, c.resolved) if iv else None
+        return (iv, c.resolved, False) if iv else None
     if ctx.pubdate is None:
         return None
     y = _year_from_pub(c, ctx.pubdate, lambda: _lean(ctx, c.start, c.end))
     iv = _interval(c, y)
-    return (iv, True) if iv else None
+    return (iv, True, c.mode in ("nearest", "recent")) if iv else None
 
 
 def _fill_pair(a: _Cand, b: _Cand, ctx: _Ctx):
@@ -2742,7 +2751,7 @@ def _fill_pair(a: _Cand, b: _Cand, ctx: _Ctx):
         fb = _fill(b, ctx)
         if ia is None or fb is None:
             return None
-        return (ia, b.resolved), fb
+        return (ia, b.resolved, fb[2]), fb
     fa = _fill(a, ctx)
     if fa is None:
         return None
@@ -2752,7 +2761,7 @@ def _fill_pair(a: _Cand, b: _Cand, ctx: _Ctx):
         ib = _interval(b, yb)
         if ib is None:
             return None
-        return fa, (ib, fa[1])
+        return fa, (ib, fa[1], fa[2])
     fb = _fill(b, ctx)
     return (fa, fb) if fb else None
 
@@ -2762,18 +2771,18 @@ def _span(c: _Cand, ctx: _Ctx) -> DateSpan | None:
         pair = _fill_pair(c, c.until, ctx)
         if pair is None:
             return None
-        (ia, ra), (ib, rb) = pair
+        (ia, ra, ga), (ib, rb, gb) = pair
         if ib[1] <= ia[0]:
             return None
-        return DateSpan(c.start, c.end, ia[0], ib[1], c.gran, ra or rb)
+        return DateSpan(c.start, c.end, ia[0], ib[1], c.gran, ra or rb, ga or gb)
     f = _fill(c, ctx)
     if f is None:
         return None
-    (ds, de), res = f
+    (ds, de), res, guessed = f
     gran = c.gran
     if c.third is not None and gran in ("month", "year"):
         ds, de, gran = _third(gran, ds, de, c.third)
-    return DateSpan(c.start, c.end, ds, de, gran, res)
+    return DateSpan(c.start, c.end, ds, de, gran, res, guessed)
 
 
 def _merge_ranges(chosen: list[_Cand], ctx: _Ctx) -> list[_Cand]:
@@ -2800,7 +2809,8 @@ def _merge_ranges(chosen: list[_Cand], ctx: _Ctx) -> list[_Cand]:
                 needs_between = conj.startswith(("and", "und"))
                 if not needs_between or _BETWEEN_RE.search(text, max(0, a.start - 30), a.start):
                     merged = _Cand(a.start, b.end, a.gran, a.family, y=a.y, m=a.m, d=a.d, n=a.n,
-                                   mode=a.mode, fixed=a.fixed, resolved=a.resolved, until=b)
+                                   mode=a.mode, fixed=a.fixed, resolved=a.resolved, until=b,
+                                   guessed=a.guessed)
                     if _span(merged, ctx) is not None:
                         out.append(merged)
                         i += 2
