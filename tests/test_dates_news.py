@@ -194,12 +194,32 @@ def test_spelled_years():
         ("Die Zeitung The Independent on Sunday wird eingestellt.", "de"),
         ("She told BBC Radio 4's Today programme that", "en"),
         ("SEP7  6830 UP  100", "en"),
+        ("JUL7 1595  UP  17   JUL7 1467  UP  16", "en"),  # a price change, then a contract month
+        ("MAY7  1921 OFF 13", "en"),  # a futures price after its contract month
+        ("paved the way for the Human Rights Act 1998.", "en"),
+        ("The trial is expected to last two months.", "en"),
         ("the first current account surplus in 20 years", "en"),
         ("after leaving the club following six years there", "en"),
     ],
 )
 def test_false_friends_are_not_dates(text, lang):
     assert found(text, lang) == []
+
+
+def test_a_month_quarter_is_the_quarter_ending_in_that_month():
+    pub = D(1987, 4, 27)
+    assert [f[:4] for f in found("deficit in the March quarter 1985 and the December quarter", pubdate=pub)] == [
+        ("March quarter 1985", D(1985, 1, 1), D(1985, 4, 1), "quarter"),
+        ("December quarter", D(1986, 10, 1), D(1987, 1, 1), "quarter"),
+    ]
+    assert first("the Dec. quarter", pubdate=pub)[:2] == ("Dec. quarter", D(1987, 10, 1))
+    # a month that ends no quarter names none
+    assert [f[3] for f in found("sales in the May quarter", pubdate=pub)] == []
+
+
+def test_last_is_a_date_after_the_not_a_verb():
+    assert first("sales in the last two months rose", pubdate=D(1987, 4, 27))[:3] == (
+        "the last two months", D(1987, 2, 1), D(1987, 4, 1))
 
 
 def test_dates_listed_together_share_the_year_written_once():

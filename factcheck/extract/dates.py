@@ -121,6 +121,9 @@ _PERIOD_EDGES = _lower_map(_DATA["period_edges"])
 _DOM_AFTER = _words("day_of_month_after", "words")
 _IDIOMS = set(_DATA["not_a_date"]["idioms"])
 _NAME_MONTHS = _words("not_a_date", "name_months")
+_QUARTER_MONTHS = _lower_map(_DATA["quarter_months"])
+_NAMES_BEFORE_YEAR = set(_DATA["names_before_year"]["words"])  # as written: capitalised
+_LAST_AS_VERB = _words("last_as_verb", "before")
 
 
 def _build_day_words() -> tuple[dict[str, int], dict[str, int]]:
@@ -405,7 +408,7 @@ _PATTERNS: list[tuple[str, str]] = [
     # quarters: "third quarter of 1986", "im dritten Quartal 2024", "4th qtr 2018"
     (
         "q",
-        r"(?<![\w.])(?P<qo>" + _alt(_QUARTER_ORD) + r")[\s\u00a0-]{1,3}"
+        r"(?<![\w.])(?P<qo>" + _alt({**_QUARTER_ORD, **_QUARTER_MONTHS}) + r")\.?[\s\u00a0-]{1,3}"
         r"(?:fiscal<S1>)?(?P<qw>" + _alt(_QUARTER_WORDS) + r")<NA>" + _PERIOD_YT,
     ),
     # "Q3 2024", "Q3/24", "Q1"
@@ -1378,6 +1381,8 @@ def _h_dmy(m: re.Match, ctx: _Ctx, word: bool = False) -> _Cand | None:
         day = _day_value(m, "dn", None)
         if day is None:
             return None
+        if mon.isupper() and m.end() == m.end("mon") and ctx.text[m.end() : m.end() + 1].isdigit():
+            return None  # "UP  17   JUL7 1467": a price change, then a futures contract month
     y = _year_from_tail(m)
     start, wd = _wd_prefix(ctx, m.start())
     return _Cand(start, m.end(), "day", "dmy", y=y, m=_MONTHS[m.group("mon")], d=day, wd=wd)
@@ -1709,12 +1714,17 @@ def _quarter_blocked(ctx: _Ctx, start: int) -> bool:
 
 def _h_q(m: re.Match, ctx: _Ctx) -> _Cand | None:
     qo = m.group("qo").lower()
-    if qo not in _QUARTER_ORD:
-        return None
+    n = _QUARTER_ORD.get(qo)
+    if n is None:  # "the March quarter": the quarter ending in March
+        n = _QUARTER_MONTHS.get(qo)
+        if n is None or not _month_ok(_orig(m, ctx, "qo"), ctx, bare=True):
+            return None
+    elif "." in ctx.text[m.end("qo") : m.end("qo") + 1]:
+        return None  # the full stop is for "Dec." only
     y, res = _year_for_period(m, ctx)
     if m.group("ry") and y is None:
         return None
-    c = _Cand(m.start(), m.end(), "quarter", "q", y=y, n=_QUARTER_ORD[qo])
+    c = _Cand(m.start(), m.end(), "quarter", "q", y=y, n=n)
     c.resolved = res
     return c
 
@@ -1815,9 +1825,20 @@ def _h_fy(m: re.Match, ctx: _Ctx) -> _Cand | None:
     return c
 
 
+# an upper-case month abbreviation glued to a digit: a futures contract ("JUL7", "SEP87")
+_CONTRACT_BEFORE = re.compile(r"(?<![A-Za-z])([A-Z]{3,4})\d{1,2}[ \t\u00a0]{1,6}\Z")
+
+
 def _h_y(m: re.Match, ctx: _Ctx) -> _Cand | None:
     if not _year_context_ok(ctx, m.start(), m.end()):
         return None
+    cm = _CONTRACT_BEFORE.search(ctx.text, max(0, m.start() - 12), m.start())
+    if cm and cm.group(1).lower() in _MONTHS:
+        return None  # "MAY7  1921": a futures price after its contract month
+    if ctx.cased and _prev_word(ctx, m.start()).capitalize() in _NAMES_BEFORE_YEAR:
+        pw = ctx.text[max(0, m.start() - 14) : m.start()].split()
+        if pw and pw[-1] in _NAMES_BEFORE_YEAR:
+            return None  # "the Human Rights Act 1998": part of a name
     return _Cand(m.start(), m.end(), "year", "y", y=int(m.group("y")))
 
 
@@ -2475,6 +2496,9 @@ def _h_nu(m: re.Match, ctx: _Ctx) -> _Cand | None:
         return None
     if _norm(m.group("rel")) == "following" and not ctx.low[m.start() : m.start("rel")].strip():
         return None  # "following six years at Anfield": "the following three years" only
+    if (_norm(m.group("rel")) == "last" and m.start("rel") == m.start()
+            and _prev_word(ctx, m.start()) in _LAST_AS_VERB):
+        return None  # "expected to last two months": how long, not which months
     back = _NU_REL[_norm(m.group("rel"))] < 0
     n = _count(m.group("n")) if m.group("n").isdigit() else _NU_COUNT.get(_norm(m.group("n")))
     unit = _NU_UNITS[_norm(m.group("u"))]
