@@ -811,16 +811,16 @@ def _kw_tails() -> dict[str, str]:
         return [k.lower()[len(w):] for k in keys if re.split(r"[\s\-\u00a0]+", k.lower())[0] == w]
 
     tails = {}
-    for w, (pre, whole) in _KW_PLANS.items():
-        fams = [] if whole is None else [*whole[0], *(f for _, ws in whole[1] for f, *_ in ws)]
-        if pre is None and whole == (("hol",), ()) and w not in _HOLIDAYS:
+    for w, (pre, whole) in _KW.items():
+        fams = set(pre) | set(whole)  # what runs where the word ends; `pre` also at longer words
+        if not pre and fams == {"hol"} and w not in _HOLIDAYS:
             tails[w] = "(?=" + _alt(rests(_HOLIDAYS, w)) + ")"  # "new" -> "new year's day"
-        elif pre is None and fams == ["ysp"]:
+        elif not pre and fams == {"ysp"}:
             tails[w] = "(?=" + _alt(rests(_SPELLED_YEARS, w)) + ")"  # "two" -> "two thousand ten"
-        elif all(p is None or p == (("fy",), ()) for p in (pre, whole)):
+        elif fams == {"fy"}:
             # "fiscal 1987", "financial year 1987/88": a number follows
             tails[w] = "(?=(?:" + _alt(rests(_FISCAL, w)) + r")[\s\u00a0]{0,3}['\u2019]?\d)"
-        elif pre is None:
+        elif not pre:
             tails[w] = not_letter  # no family runs at a longer word: "market", "decline"
     return tails
 
