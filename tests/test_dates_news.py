@@ -222,6 +222,30 @@ def test_last_is_a_date_after_the_not_a_verb():
         "the last two months", D(1987, 2, 1), D(1987, 4, 1))
 
 
+@pytest.mark.parametrize(
+    ("text", "pub", "span", "start", "end", "resolved"),
+    [
+        # counted back from the period the sentence named last, not from the publication date
+        ("Its net earnings fell to 200,000 dlrs in 1986 from 52.2 mln dlrs the previous year.",
+         D(1987, 3, 11), "the previous year", D(1985, 1, 1), D(1986, 1, 1), False),
+        ("Production rose 0.3 pct in February from the previous month, the ministry said.",
+         D(1987, 3, 27), "the previous month", D(1987, 1, 1), D(1987, 2, 1), True),
+        ("In the fourth quarter the surplus rose to 14.1 billion francs from 6.6 billion the prior quarter.",
+         D(1987, 3, 12), "the prior quarter", D(1986, 7, 1), D(1986, 10, 1), True),
+        ("Purchases grew in December from around 500 mln in each of the previous five months.",
+         D(1987, 2, 26), "the previous five months", D(1986, 7, 1), D(1986, 12, 1), True),
+        # with no period named before it in the sentence: from the publication date
+        ("Qtly div 25 cts vs 23 cts prior qtr", D(1987, 4, 8), "prior qtr", D(1987, 1, 1), D(1987, 4, 1), True),
+        # a headline or a new table line is not the same sentence
+        ("MORRISON INC 3RD QTR FEB 28 NET\nMOBILE, Ala., March 30 -\nShr 35 cts vs 29 cts\n"
+         "    Qtly div 12 cts vs 12 cts prior qtr\n", D(1987, 3, 30), "prior qtr", D(1986, 10, 1), D(1987, 1, 1), True),
+    ],
+)
+def test_the_previous_period_counts_back_from_the_one_just_named(text, pub, span, start, end, resolved):
+    got = [f for f in found(text, pubdate=pub) if f[0] == span]
+    assert [(f[1], f[2], f[4]) for f in got] == [(start, end, resolved)]
+
+
 def test_dates_listed_together_share_the_year_written_once():
     text = "July 12th, 2014. July 13th, July 14th"
     assert [(f[0], f[1], f[4]) for f in found(text)] == [

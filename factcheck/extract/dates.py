@@ -37,6 +37,7 @@ preceding literal, so the run time grows linearly with the text.
 
 from __future__ import annotations
 
+import contextlib
 import datetime as dt
 import math
 import re
@@ -122,6 +123,7 @@ _DOM_AFTER = _words("day_of_month_after", "words")
 _IDIOMS = set(_DATA["not_a_date"]["idioms"])
 _NAME_MONTHS = _words("not_a_date", "name_months")
 _QUARTER_MONTHS = _lower_map(_DATA["quarter_months"])
+_ANAPHORIC = _words("anaphoric", "words")
 _NAMES_BEFORE_YEAR = set(_DATA["names_before_year"]["words"])  # as written: capitalised
 _LAST_AS_VERB = _words("last_as_verb", "before")
 
@@ -1048,6 +1050,7 @@ class _Cand:
     wd: int | None = None  # weekday named with a year-less date: picks the year
     third: int | None = None  # early/mid/late: the first, middle or last third of the period
     guessed: bool = False  # a fixed interval whose year is the nearest reading ("at Christmas")
+    back: int = 0  # "the previous year" (1), "the prior three months" (3): see `_reanchor`
 
 
 @dataclass(slots=True)
@@ -1888,7 +1891,10 @@ def _h_ru(m: re.Match, ctx: _Ctx) -> _Cand | None:
     gran = _REL_UNITS[m.group("unit").lower()]
     ds, de = _period_at(gran, ctx.pubdate, _REL_YEAR[rel])
     start = m.start()
-    return _fixed(start, m.end(), "ru", gran, ds, de)
+    c = _fixed(start, m.end(), "ru", gran, ds, de)
+    if rel in _ANAPHORIC:
+        c.back = 1
+    return c
 
 
 def _h_pp(m: re.Match, ctx: _Ctx) -> _Cand | None:
@@ -2516,7 +2522,10 @@ def _h_nu(m: re.Match, ctx: _Ctx) -> _Cand | None:
     gran = {"month": "month", "quarter": "quarter", "year": "year", "decade": "year"}[unit]
     cur = _period_at("decade" if unit == "decade" else unit, pub, 0)[0]
     ds = _add_months(cur, -size * n) if back else _add_months(cur, size)
-    return _fixed(m.start(), m.end(), "nu", gran, ds, _add_months(ds, size * n))
+    c = _fixed(m.start(), m.end(), "nu", gran, ds, _add_months(ds, size * n))
+    if _norm(m.group("rel")) in _ANAPHORIC and unit != "decade":
+        c.back = n
+    return c
 
 
 def _h_inn(m: re.Match, ctx: _Ctx) -> _Cand | None:
@@ -2873,6 +2882,39 @@ def _inherit_years(chosen: list[_Cand], ctx: _Ctx) -> list[_Cand]:
     return chosen
 
 
+_SENTENCE_END = re.compile(r"[.!?][\s\u00a0]|\n[ \t\u00a0]*\n|\n[ \t]{2,}")  # or a new paragraph, table line
+_UNIT_MONTHS = {"month": 1, "quarter": 3, "half": 6, "year": 12}
+
+
+def _reanchor(spans: list[DateSpan], cands: list[_Cand], text: str) -> list[DateSpan]:
+    """"the previous year", "the prior three months" count back from the period the same
+    sentence named last at that granularity ("1986 profit rose ... from 35.1 mln the
+    previous year": 1985), not from the publication date."""
+    out = list(spans)
+    for i, c in enumerate(cands):
+        if not c.back or out[i] is None:
+            continue
+        s = out[i]
+        for j in range(i - 1, -1, -1):
+            a = out[j]
+            if a is None or cands[j].back:
+                continue
+            if _SENTENCE_END.search(text, a.end, s.start) or s.start - a.end > 300:
+                break
+            if a.granularity != s.granularity:
+                continue
+            if s.granularity == "week":
+                ds = a.date_start - dt.timedelta(days=7 * c.back)
+            elif s.granularity in _UNIT_MONTHS:
+                ds = _add_months(dt.date(a.date_start.year, a.date_start.month, 1),
+                                 -_UNIT_MONTHS[s.granularity] * c.back)
+            else:
+                break
+            out[i] = DateSpan(s.start, s.end, ds, a.date_start, s.granularity, a.resolved, a.guessed)
+            break
+    return out
+
+
 _ONES = b"\x01" * 256
 
 
@@ -2913,12 +2955,13 @@ def find_dates(text: str, lang: str, pubdate: dt.date | None = None) -> list[Dat
     if not cands:
         return []
     chosen = _inherit_years(_merge_ranges(_select(cands, len(text)), ctx), ctx)
-    spans = []
+    spans: list[DateSpan | None] = []
     for c in chosen:
         try:
-            s = _span(c, ctx)
+            spans.append(_span(c, ctx))
         except (ValueError, OverflowError):
-            continue  # an interval that would leave years 1-9999
-        if s is not None:
-            spans.append(s)
-    return spans
+            spans.append(None)  # an interval that would leave years 1-9999
+    if any(c.back for c in chosen):
+        with contextlib.suppress(ValueError, OverflowError):  # counted back past year 1
+            spans = _reanchor(spans, chosen, text)
+    return [s for s in spans if s is not None]
