@@ -246,6 +246,43 @@ def test_the_previous_period_counts_back_from_the_one_just_named(text, pub, span
     assert [(f[1], f[2], f[4]) for f in got] == [(start, end, resolved)]
 
 
+@pytest.mark.parametrize(
+    ("text", "lang", "pub", "span", "start", "end", "gran"),
+    [
+        # the period the sentence named last, moved back
+        ("The invisible deficit fell to 617 mln dlrs in February from 693 mln a year earlier.", "en",
+         D(1987, 3, 27), "a year earlier", D(1986, 2, 1), D(1986, 3, 1), "month"),
+        ("Fourth quarter exports fell to 622,000 tonnes from 909,000 tonnes a year earlier, they said.", "en",
+         D(1987, 3, 13), "a year earlier", D(1985, 10, 1), D(1986, 1, 1), "quarter"),
+        ("Currency in circulation in February fell to 7.43 billion from 8.32 billion a month earlier.", "en",
+         D(1987, 3, 16), "a month earlier", D(1987, 1, 1), D(1987, 2, 1), "month"),
+        ("The value reached 3.3 trillion in 2004 - triple the value 10 years earlier, a report said.", "en",
+         None, "10 years earlier", D(1994, 1, 1), D(1995, 1, 1), "year"),
+        ("Der Umsatz stieg 2015 auf 3 Mrd, ein Jahr zuvor waren es 2 Mrd.", "de",
+         None, "ein Jahr zuvor", D(2014, 1, 1), D(2015, 1, 1), "year"),
+        # German "im Vorjahr" counts back from the year named before it
+        ("Der Umsatz stieg 2015 auf 3 Mrd nach 2,8 Mrd im Vorjahr.", "de",
+         D(2016, 3, 1), "Vorjahr", D(2014, 1, 1), D(2015, 1, 1), "year"),
+    ],
+)
+def test_a_year_earlier_moves_the_period_just_named(text, lang, pub, span, start, end, gran):
+    got = [f for f in found(text, lang, pub) if f[0] == span]
+    assert [f[1:4] for f in got] == [(start, end, gran)]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "A year earlier the plant had closed.",  # no period named before it: nothing to move
+        "The board meeting looks set to end today, a day earlier than planned.",
+        "In 1990, two years before the war began, the plant closed.",
+        "Today it said sales were down from a year before.",  # when it was said, not measured
+    ],
+)
+def test_a_year_earlier_without_a_period_before_it_is_no_date(text):
+    assert [f for f in found(text, pubdate=D(1987, 4, 1)) if "earlier" in f[0] or "before" in f[0]] == []
+
+
 def test_dates_listed_together_share_the_year_written_once():
     text = "July 12th, 2014. July 13th, July 14th"
     assert [(f[0], f[1], f[4]) for f in found(text)] == [

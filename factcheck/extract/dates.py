@@ -37,7 +37,6 @@ preceding literal, so the run time grows linearly with the text.
 
 from __future__ import annotations
 
-import contextlib
 import datetime as dt
 import math
 import re
@@ -124,6 +123,9 @@ _IDIOMS = set(_DATA["not_a_date"]["idioms"])
 _NAME_MONTHS = _words("not_a_date", "name_months")
 _QUARTER_MONTHS = _lower_map(_DATA["quarter_months"])
 _ANAPHORIC = _words("anaphoric", "words")
+_SHIFT_UNITS = _lower_map(_DATA["shift_units"])
+_SHIFT_WORDS = _words("shift_words", "words")
+_SHIFT_THEN = _words("shift_words", "then")
 _NAMES_BEFORE_YEAR = set(_DATA["names_before_year"]["words"])  # as written: capitalised
 _LAST_AS_VERB = _words("last_as_verb", "before")
 
@@ -469,6 +471,12 @@ _PATTERNS: list[tuple[str, str]] = [
         r"(?<!" + _LETTER + r")vor<S1>(?P<n>\d{1,2}|" + _alt(_COUNT_WORDS) + r")<S1>(?P<u>"
         + _alt(_AGO_UNITS) + r")<NA>",
     ),
+    # "a year earlier", "two months before", "ein Jahr zuvor": see `_reanchor`
+    (
+        "ear",
+        r"(?<![\w])(?P<n>\d{1,2}|" + _alt(_COUNT_WORDS) + r")<S1>(?P<u>" + _alt(_SHIFT_UNITS) + r")<S1>(?P<post>"
+        + _alt(_SHIFT_WORDS) + r")<NA>",
+    ),
     # weekday with a day of the month: "Tuesday 19th", "Friday the 15th", "Freitag, den 15."
     (
         "wdd",
@@ -598,7 +606,7 @@ _FAMILY_RANK = {name: i for i, (name, _) in enumerate(_PATTERNS)}
 # tail after the anchor word with every space run at its widest, plus eight): a window cut
 # shorter would let a look-ahead such as "no letter follows" pass at the cut.
 _FWD = {"dmy": 32, "dmyw": 32, "ddm": 32, "bm": 16, "wwd": 8, "nwd": 52, "inn": 36, "ru": 8,
-        "edge": 44, "rd": 8, "ago": 8, "q": 72, "h": 72, "decw": 8, "nu": 8, "cdur": 68, "wk": 32,
+        "edge": 44, "rd": 8, "ago": 8, "ear": 8, "q": 72, "h": 72, "decw": 8, "nu": 8, "cdur": 68, "wk": 32,
         "wkm": 48, "sea": 60, "dorel": 8, "lastday": 44, "ysp": 48, "dom": 36}
 
 
@@ -634,6 +642,7 @@ def _kw_table() -> dict[str, tuple[dict[str, object], dict[str, object]]]:
     add({w.split(" ")[-1] for w in _DAYS_REL}, {"rd": ("win", 30, None)}, whole=True)
     add({"ago"}, {"ago": ("win", 30, None)}, whole=True)
     add({"vor"}, {"vor": "at"}, whole=True)
+    add(_SHIFT_WORDS, {"ear": ("win", 30, "unit")}, whole=True)
     add({"quart", "qtr"}, {"q": ("win", 30, None)}, whole=False)
     add({"half", "hälfte", "halbjahr", "jahreshälfte"}, {"h": ("win", 25, None)}, whole=False)
     add(_DECADE_WORDS, {"decw": ("win", 25, None)}, whole=True)
@@ -755,8 +764,9 @@ _NEED_WORDS = {
     "ysp": set(_YSP_BEFORE),
     "dom": set(_DOM_BEFORE),
     "ythird": {_last_token(w) for w in _THIRD_WORDS} | {"of", "des", "year"},
+    "unit": set(_SHIFT_UNITS),
 }
-_NEED_SETS = {k: frozenset(_NEED_WORDS[k]) for k in ("rel", "ord", "mod", "wwd")}
+_NEED_SETS = {k: frozenset(_NEED_WORDS[k]) for k in ("rel", "ord", "mod", "wwd", "unit")}
 _COUNT_NEEDS = frozenset(("inn", "nu", "cdur"))
 _EDGE_BEFORE = frozenset(_NEED_WORDS["edge"])
 # "the next three years": the word before the count is the direction (or part of a count)
@@ -1051,6 +1061,7 @@ class _Cand:
     third: int | None = None  # early/mid/late: the first, middle or last third of the period
     guessed: bool = False  # a fixed interval whose year is the nearest reading ("at Christmas")
     back: int = 0  # "the previous year" (1), "the prior three months" (3): see `_reanchor`
+    shift: tuple[int, str] | None = None  # "a year earlier": (1, "year"), see `_reanchor`
 
 
 @dataclass(slots=True)
@@ -1903,7 +1914,10 @@ def _h_pp(m: re.Match, ctx: _Ctx) -> _Cand | None:
     word = m.group("w").lower()
     gran = _PREV_PERIOD[word]
     ds, de = _period_at(gran, ctx.pubdate, 0 if word == "heuer" else -1)  # Austrian "heuer": this year
-    return _fixed(m.start(), m.end(), "pp", gran, ds, de)
+    c = _fixed(m.start(), m.end(), "pp", gran, ds, de)
+    if word != "heuer":
+        c.back = 1  # "2015 ... nach 2,8 Milliarden im Vorjahr": 2014
+    return c
 
 
 def _count(word: str) -> int | None:
@@ -1932,6 +1946,22 @@ def _h_ago(m: re.Match, ctx: _Ctx) -> _Cand | None:
     if y < 1:
         return None
     return _fixed(m.start(), m.end(), "ago", "year", dt.date(y, 1, 1), dt.date(y + 1, 1, 1))
+
+
+_NO_DATE = (dt.date(1, 1, 1), dt.date(1, 1, 2))  # a shift's interval until `_reanchor` moves its anchor
+
+
+def _h_ear(m: re.Match, ctx: _Ctx) -> _Cand | None:
+    n = _count(m.group("n"))
+    if not n:
+        return None
+    nxt = _next_word(ctx, m.end())
+    if nxt and nxt not in _SHIFT_THEN and ctx.text[m.end() : m.end() + 1] not in ",;:)":
+        return None  # "two years before the war", "a day earlier than planned"
+    c = _fixed(m.start(), m.end(), "ear", "day", *_NO_DATE)
+    c.resolved = False
+    c.shift = (n, _SHIFT_UNITS[m.group("u").lower()])
+    return c
 
 
 def _h_wd(m: re.Match, ctx: _Ctx) -> _Cand | None:
@@ -2730,7 +2760,7 @@ _HANDLERS = {
     "nmy": _h_nmy, "nym": _h_nym, "ndm": _h_ndm, "yr": _h_yr, "q": _h_q, "qn": _h_qn,
     "nq": _h_nq, "h": _h_h, "hn": _h_hn, "dec4": _h_dec4, "dec2": _h_dec2, "decde": _h_decde,
     "decw": _h_decw, "fy": _h_fy, "y": _h_y, "rd": _h_rd, "ru": _h_ru, "pp": _h_pp,
-    "ago": _h_ago, "vor": _h_ago, "wd": _h_wd, "wdd": _h_wdd, "wdw": _h_wdw, "wwd": _h_wdw,
+    "ago": _h_ago, "vor": _h_ago, "ear": _h_ear, "wd": _h_wd, "wdd": _h_wdd, "wdw": _h_wdw, "wwd": _h_wdw,
     "nwd": _h_nwd, "dmyw": _h_dmyw, "nh": _h_hn,
     "hol": _h_hol, "edge": _h_edge, "dom": _h_dom, "nu": _h_nu, "inn": _h_inn, "wk": _h_wk,
     "wkm": _h_wkm, "sea": _h_sea, "ysp": _h_ysp, "cdur": _h_cdur, "ythird": _h_ythird, "dorel": _h_dorel,
@@ -2833,7 +2863,8 @@ def _merge_ranges(chosen: list[_Cand], ctx: _Ctx) -> list[_Cand]:
                     b.wd = _WEEKDAYS.get(_norm(text[a.start : a.end]).split(" ")[-1])
                 i += 1
                 continue
-        if i + 1 < len(chosen) and a.until is None and chosen[i + 1].until is None:
+        if (i + 1 < len(chosen) and a.until is None and chosen[i + 1].until is None
+                and not a.shift and not chosen[i + 1].shift):
             b = chosen[i + 1]
             gap = text[a.end : b.start]
             m = _CONNECTOR_RE.fullmatch(gap) if len(gap) <= 24 and not ("\n" in gap and "-" in gap) else None
@@ -2883,36 +2914,61 @@ def _inherit_years(chosen: list[_Cand], ctx: _Ctx) -> list[_Cand]:
 
 
 _SENTENCE_END = re.compile(r"[.!?][\s\u00a0]|\n[ \t\u00a0]*\n|\n[ \t]{2,}")  # or a new paragraph, table line
-_UNIT_MONTHS = {"month": 1, "quarter": 3, "half": 6, "year": 12}
+_UNIT_MONTHS = {"month": 1, "quarter": 3, "half": 6, "year": 12, "decade": 120}
 
 
-def _reanchor(spans: list[DateSpan], cands: list[_Cand], text: str) -> list[DateSpan]:
-    """"the previous year", "the prior three months" count back from the period the same
-    sentence named last at that granularity ("1986 profit rose ... from 35.1 mln the
-    previous year": 1985), not from the publication date."""
+def _shift(d: dt.date, n: int, unit: str) -> dt.date:
+    """The day n units before d (the same day of the month, or the month's last)."""
+    if unit in ("day", "week"):
+        return d - dt.timedelta(days=n * (7 if unit == "week" else 1))
+    first = _add_months(dt.date(d.year, d.month, 1), -n * _UNIT_MONTHS[unit])
+    return first.replace(day=min(d.day, (_add_months(first, 1) - dt.timedelta(days=1)).day))
+
+
+def _reanchor(spans: list[DateSpan | None], cands: list[_Cand], text: str) -> list[DateSpan | None]:
+    """Dates read from the period the same sentence named last: "the previous year", "the
+    prior three months" count back from it at their granularity ("1986 profit rose ... from
+    35.1 mln the previous year": 1985), not from the publication date; "a year earlier" is
+    that period moved back ("in February ... a year earlier": February 1986), and no date
+    when the sentence names none ("a year earlier" in a story of 1987 need not be 1986)."""
     out = list(spans)
     for i, c in enumerate(cands):
-        if not c.back or out[i] is None:
+        if not (c.back or c.shift) or out[i] is None:
             continue
-        s = out[i]
-        for j in range(i - 1, -1, -1):
-            a = out[j]
-            if a is None or cands[j].back:
-                continue
-            if _SENTENCE_END.search(text, a.end, s.start) or s.start - a.end > 300:
-                break
-            if a.granularity != s.granularity:
-                continue
-            if s.granularity == "week":
-                ds = a.date_start - dt.timedelta(days=7 * c.back)
-            elif s.granularity in _UNIT_MONTHS:
-                ds = _add_months(dt.date(a.date_start.year, a.date_start.month, 1),
-                                 -_UNIT_MONTHS[s.granularity] * c.back)
-            else:
-                break
-            out[i] = DateSpan(s.start, s.end, ds, a.date_start, s.granularity, a.resolved, a.guessed)
-            break
+        try:
+            out[i] = _reanchored(out, cands, i, text)
+        except (ValueError, OverflowError):  # moved back past year 1
+            out[i] = None if c.shift else out[i]
     return out
+
+
+def _reanchored(out: list[DateSpan | None], cands: list[_Cand], i: int, text: str) -> DateSpan | None:
+    """The interval of anaphoric candidate i, read from the nearest date before it in its
+    sentence (see `_reanchor`); as read from the publication date when there is none, or no
+    date at all for a shift."""
+    c, s = cands[i], out[i]
+    assert s is not None
+    for j in range(i - 1, -1, -1):
+        a = out[j]
+        if a is None or cands[j].back or cands[j].shift or cands[j].family in ("rd", "wd"):
+            continue  # "Today it reported 1986 earnings, down from ... a year before": when it
+            # was said, not what was measured
+        if _SENTENCE_END.search(text, a.end, s.start) or s.start - a.end > 300:
+            break
+        if c.shift:
+            n, unit = c.shift
+            return DateSpan(s.start, s.end, _shift(a.date_start, n, unit), _shift(a.date_end, n, unit),
+                            a.granularity, a.resolved, a.guessed)
+        if a.granularity != s.granularity:
+            continue
+        if s.granularity == "week":
+            ds = a.date_start - dt.timedelta(days=7 * c.back)
+        elif s.granularity in _UNIT_MONTHS:
+            ds = _add_months(dt.date(a.date_start.year, a.date_start.month, 1), -_UNIT_MONTHS[s.granularity] * c.back)
+        else:
+            break
+        return DateSpan(s.start, s.end, ds, a.date_start, s.granularity, a.resolved, a.guessed)
+    return None if c.shift else s
 
 
 _ONES = b"\x01" * 256
@@ -2961,7 +3017,6 @@ def find_dates(text: str, lang: str, pubdate: dt.date | None = None) -> list[Dat
             spans.append(_span(c, ctx))
         except (ValueError, OverflowError):
             spans.append(None)  # an interval that would leave years 1-9999
-    if any(c.back for c in chosen):
-        with contextlib.suppress(ValueError, OverflowError):  # counted back past year 1
-            spans = _reanchor(spans, chosen, text)
+    if any(c.back or c.shift for c in chosen):
+        spans = _reanchor(spans, chosen, text)
     return [s for s in spans if s is not None]
