@@ -260,6 +260,12 @@ def test_the_previous_period_counts_back_from_the_one_just_named(text, pub, span
          None, "10 years earlier", D(1994, 1, 1), D(1995, 1, 1), "year"),
         ("Der Umsatz stieg 2015 auf 3 Mrd, ein Jahr zuvor waren es 2 Mrd.", "de",
          None, "ein Jahr zuvor", D(2014, 1, 1), D(2015, 1, 1), "year"),
+        ("First quarter net rose to 5 mln dlrs from 4 mln dlrs in the year-ago quarter.", "en",
+         D(1987, 4, 20), "year-ago quarter", D(1986, 1, 1), D(1986, 4, 1), "quarter"),
+        # a wire dateline is when the story was filed, not the period it measures
+        ("HONDA HAS HIGHER EARLY MARCH SALES\nGARDENA, Calif., March 13 -\nHonda said its sales totaled\n"
+         "4,394 as compared to 3,786 a year earlier.\n", "en",
+         D(1987, 3, 13), "a year earlier", D(1986, 3, 1), D(1986, 3, 11), "day"),
         # German "im Vorjahr" counts back from the year named before it
         ("Der Umsatz stieg 2015 auf 3 Mrd nach 2,8 Mrd im Vorjahr.", "de",
          D(2016, 3, 1), "Vorjahr", D(2014, 1, 1), D(2015, 1, 1), "year"),
@@ -277,6 +283,7 @@ def test_a_year_earlier_moves_the_period_just_named(text, lang, pub, span, start
         "The board meeting looks set to end today, a day earlier than planned.",
         "In 1990, two years before the war began, the plant closed.",
         "Today it said sales were down from a year before.",  # when it was said, not measured
+        "NOLAND FEBRUARY SALES\nNEWPORT NEWS, Va., March 2 -\nNoland said sales were off 2.3 pct from a year\nearlier.",
     ],
 )
 def test_a_year_earlier_without_a_period_before_it_is_no_date(text):

@@ -126,6 +126,7 @@ _ANAPHORIC = _words("anaphoric", "words")
 _SHIFT_UNITS = _lower_map(_DATA["shift_units"])
 _SHIFT_WORDS = _words("shift_words", "words")
 _SHIFT_THEN = _words("shift_words", "then")
+_YEAR_AGO_WORDS = _words("year_ago_words", "words")
 _NAMES_BEFORE_YEAR = set(_DATA["names_before_year"]["words"])  # as written: capitalised
 _LAST_AS_VERB = _words("last_as_verb", "before")
 
@@ -477,6 +478,8 @@ _PATTERNS: list[tuple[str, str]] = [
         r"(?<![\w])(?P<n>\d{1,2}|" + _alt(_COUNT_WORDS) + r")<S1>(?P<u>" + _alt(_SHIFT_UNITS) + r")<S1>(?P<post>"
         + _alt(_SHIFT_WORDS) + r")<NA>",
     ),
+    ("yago", r"(?<!" + _LETTER + r")(?P<u>year|month)[\s\u00a0-]{1,2}(?:ago|earlier)<S1>(?P<w>"
+     + _alt(_YEAR_AGO_WORDS) + r")<NA>"),
     # weekday with a day of the month: "Tuesday 19th", "Friday the 15th", "Freitag, den 15."
     (
         "wdd",
@@ -606,7 +609,7 @@ _FAMILY_RANK = {name: i for i, (name, _) in enumerate(_PATTERNS)}
 # tail after the anchor word with every space run at its widest, plus eight): a window cut
 # shorter would let a look-ahead such as "no letter follows" pass at the cut.
 _FWD = {"dmy": 32, "dmyw": 32, "ddm": 32, "bm": 16, "wwd": 8, "nwd": 52, "inn": 36, "ru": 8,
-        "edge": 44, "rd": 8, "ago": 8, "ear": 8, "q": 72, "h": 72, "decw": 8, "nu": 8, "cdur": 68, "wk": 32,
+        "edge": 44, "rd": 8, "ago": 8, "ear": 8, "yago": 16, "q": 72, "h": 72, "decw": 8, "nu": 8, "cdur": 68, "wk": 32,
         "wkm": 48, "sea": 60, "dorel": 8, "lastday": 44, "ysp": 48, "dom": 36}
 
 
@@ -643,6 +646,7 @@ def _kw_table() -> dict[str, tuple[dict[str, object], dict[str, object]]]:
     add({"ago"}, {"ago": ("win", 30, None)}, whole=True)
     add({"vor"}, {"vor": "at"}, whole=True)
     add(_SHIFT_WORDS, {"ear": ("win", 30, "unit")}, whole=True)
+    add({"ago", "earlier"}, {"yago": ("win", 12, "unit")}, whole=True)
     add({"quart", "qtr"}, {"q": ("win", 30, None)}, whole=False)
     add({"half", "hälfte", "halbjahr", "jahreshälfte"}, {"h": ("win", 25, None)}, whole=False)
     add(_DECADE_WORDS, {"decw": ("win", 25, None)}, whole=True)
@@ -1964,6 +1968,13 @@ def _h_ear(m: re.Match, ctx: _Ctx) -> _Cand | None:
     return c
 
 
+def _h_yago(m: re.Match, ctx: _Ctx) -> _Cand | None:
+    c = _fixed(m.start(), m.end(), "yago", "day", *_NO_DATE)
+    c.resolved = False
+    c.shift = (1, m.group("u").lower())
+    return c
+
+
 def _h_wd(m: re.Match, ctx: _Ctx) -> _Cand | None:
     if ctx.pubdate is None:
         return None
@@ -2760,7 +2771,8 @@ _HANDLERS = {
     "nmy": _h_nmy, "nym": _h_nym, "ndm": _h_ndm, "yr": _h_yr, "q": _h_q, "qn": _h_qn,
     "nq": _h_nq, "h": _h_h, "hn": _h_hn, "dec4": _h_dec4, "dec2": _h_dec2, "decde": _h_decde,
     "decw": _h_decw, "fy": _h_fy, "y": _h_y, "rd": _h_rd, "ru": _h_ru, "pp": _h_pp,
-    "ago": _h_ago, "vor": _h_ago, "ear": _h_ear, "wd": _h_wd, "wdd": _h_wdd, "wdw": _h_wdw, "wwd": _h_wdw,
+    "ago": _h_ago, "vor": _h_ago, "ear": _h_ear, "yago": _h_yago,
+    "wd": _h_wd, "wdd": _h_wdd, "wdw": _h_wdw, "wwd": _h_wdw,
     "nwd": _h_nwd, "dmyw": _h_dmyw, "nh": _h_hn,
     "hol": _h_hol, "edge": _h_edge, "dom": _h_dom, "nu": _h_nu, "inn": _h_inn, "wk": _h_wk,
     "wkm": _h_wkm, "sea": _h_sea, "ysp": _h_ysp, "cdur": _h_cdur, "ythird": _h_ythird, "dorel": _h_dorel,
@@ -2942,12 +2954,18 @@ def _reanchor(spans: list[DateSpan | None], cands: list[_Cand], text: str) -> li
     return out
 
 
+# a wire dateline, "SAN JOSE, Calif., March 2 -": when the story was filed, not what it measures
+_DATELINE_BEFORE = re.compile(r"(?:^|\n)[A-Z][A-Za-z.'&\- ]{0,40},(?:[A-Za-z. ]{0,20},)?[ \t]*\Z")
+_DATELINE_AFTER = re.compile(r"[ \t]*-(?:[ \t]|\n|\Z)")
+
+
 def _reanchored(out: list[DateSpan | None], cands: list[_Cand], i: int, text: str) -> DateSpan | None:
     """The interval of anaphoric candidate i, read from the nearest date before it in its
     sentence (see `_reanchor`); as read from the publication date when there is none, or no
     date at all for a shift."""
     c, s = cands[i], out[i]
     assert s is not None
+    anchors = []
     for j in range(i - 1, -1, -1):
         a = out[j]
         if a is None or cands[j].back or cands[j].shift or cands[j].family in ("rd", "wd"):
@@ -2955,10 +2973,16 @@ def _reanchored(out: list[DateSpan | None], cands: list[_Cand], i: int, text: st
             # was said, not what was measured
         if _SENTENCE_END.search(text, a.end, s.start) or s.start - a.end > 300:
             break
-        if c.shift:
-            n, unit = c.shift
-            return DateSpan(s.start, s.end, _shift(a.date_start, n, unit), _shift(a.date_end, n, unit),
-                            a.granularity, a.resolved, a.guessed)
+        if not (_DATELINE_AFTER.match(text, a.end) and _DATELINE_BEFORE.search(text, max(0, a.start - 70), a.start)):
+            anchors.append(a)
+    if c.shift:
+        if not anchors:
+            return None
+        a = anchors[0]
+        n, unit = c.shift
+        return DateSpan(s.start, s.end, _shift(a.date_start, n, unit), _shift(a.date_end, n, unit),
+                        a.granularity, a.resolved, a.guessed)
+    for a in anchors:
         if a.granularity != s.granularity:
             continue
         if s.granularity == "week":
@@ -2968,7 +2992,7 @@ def _reanchored(out: list[DateSpan | None], cands: list[_Cand], i: int, text: st
         else:
             break
         return DateSpan(s.start, s.end, ds, a.date_start, s.granularity, a.resolved, a.guessed)
-    return None if c.shift else s
+    return s
 
 
 _ONES = b"\x01" * 256
