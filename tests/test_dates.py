@@ -320,6 +320,24 @@ def test_a_year_less_end_of_a_range_takes_the_written_year_and_is_not_guessed():
     assert (span.date_start, span.date_end, span.guessed) == (D(2024, 3, 3), D(2024, 4, 6), False)
 
 
+@pytest.mark.parametrize("days", [-182, -181, -61, -60, -1, 0, 1, 60, 61, 181, 182])
+def test_a_yearless_day_takes_its_nearest_year_around_the_publication_date(days):
+    day = PUB + dt.timedelta(days=days)
+    (span,) = find_dates(f"the meeting on {day:%B} {day.day}", "en", PUB)
+    assert span.date_start == day
+
+
+@pytest.mark.parametrize(("days", "years_back"), [(60, 0), (61, 1), (181, 1), (-60, 0), (-181, 0)])
+def test_a_past_verb_moves_a_yearless_day_only_beyond_sixty_days_ahead(days, years_back):
+    day = PUB + dt.timedelta(days=days)
+    (span,) = find_dates(f"prices fell on {day:%B} {day.day}", "en", PUB)
+    assert span.date_start == day.replace(year=day.year - years_back)
+
+
+def test_an_ordinal_with_a_full_stop_is_no_quarter_in_english():
+    assert [s.granularity for s in find_dates("the first. quarter of 2024", "en", PUB)] == ["year"]
+
+
 def test_black_friday_is_not_on_friday():
     assert found("Black Friday sales", pubdate=PUB)[0][1] == D(2024, 11, 29)
 

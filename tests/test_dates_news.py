@@ -237,6 +237,8 @@ def test_last_is_a_date_after_the_not_a_verb():
         # with no period named before it in the sentence: from the publication date
         ("Qtly div 25 cts vs 23 cts prior qtr", D(1987, 4, 8), "prior qtr", D(1987, 1, 1), D(1987, 4, 1), True),
         # a headline or a new table line is not the same sentence
+        ("MORRISON INC 3RD QTR FEB 28 NET\nMOBILE, Ala., March 30 -\nQtly div 12 cts vs 12 cts prior qtr\n",
+         D(1987, 3, 30), "prior qtr", D(1986, 10, 1), D(1987, 1, 1), True),
         ("MORRISON INC 3RD QTR FEB 28 NET\nMOBILE, Ala., March 30 -\nShr 35 cts vs 29 cts\n"
          "    Qtly div 12 cts vs 12 cts prior qtr\n", D(1987, 3, 30), "prior qtr", D(1986, 10, 1), D(1987, 1, 1), True),
     ],
@@ -262,10 +264,14 @@ def test_the_previous_period_counts_back_from_the_one_just_named(text, pub, span
          None, "ein Jahr zuvor", D(2014, 1, 1), D(2015, 1, 1), "year"),
         ("First quarter net rose to 5 mln dlrs from 4 mln dlrs in the year-ago quarter.", "en",
          D(1987, 4, 20), "year-ago quarter", D(1986, 1, 1), D(1986, 4, 1), "quarter"),
-        # a wire dateline is when the story was filed, not the period it measures
-        ("HONDA HAS HIGHER EARLY MARCH SALES\nGARDENA, Calif., March 13 -\nHonda said its sales totaled\n"
-         "4,394 as compared to 3,786 a year earlier.\n", "en",
-         D(1987, 3, 13), "a year earlier", D(1986, 3, 1), D(1986, 3, 11), "day"),
+        # the noun picks the date: the quarter, not the day it ended (and that quarter is the
+        # three months up to that day)
+        ("The provision for the first quarter ended January 31 rose to 223 mln dlrs from 187 mln dlrs "
+         "in the year-ago quarter.", "en", D(1987, 3, 3), "year-ago quarter", D(1985, 11, 1), D(1986, 2, 1),
+         "quarter"),
+        # moved back as long as it was: February 29 is a day a year earlier too
+        ("On Feb 29, 1988 sales rose from a year earlier.", "en", None, "a year earlier",
+         D(1987, 2, 28), D(1987, 3, 1), "day"),
         # German "im Vorjahr" counts back from the year named before it
         ("Der Umsatz stieg 2015 auf 3 Mrd nach 2,8 Mrd im Vorjahr.", "de",
          D(2016, 3, 1), "Vorjahr", D(2014, 1, 1), D(2015, 1, 1), "year"),
@@ -283,10 +289,18 @@ def test_a_year_earlier_moves_the_period_just_named(text, lang, pub, span, start
         "The board meeting looks set to end today, a day earlier than planned.",
         "In 1990, two years before the war began, the plant closed.",
         "Today it said sales were down from a year before.",  # when it was said, not measured
+        # a wire dateline is when the story was filed, not the period it measures
         "NOLAND FEBRUARY SALES\nNEWPORT NEWS, Va., March 2 -\nNoland said sales were off 2.3 pct from a year\nearlier.",
+        "S\u00c3O PAULO, March 2 - Sales were up from a year earlier.",
+        "LONDON, March 2 \u2013 Sales were up from a year earlier.",
+        # a unit finer than the date names no date
+        "In 1986 sales rose to 5 mln from 4 mln a day earlier.",
+        "Sales in February rose from 3 mln two weeks earlier.",
+        # a count is not the end of a decimal or a range
+        "In 1986 it was up from 2 mln 3.5 years earlier, it said.",
     ],
 )
-def test_a_year_earlier_without_a_period_before_it_is_no_date(text):
+def test_a_year_earlier_is_no_date_without_a_period_of_its_own_sentence_to_move(text):
     assert [f for f in found(text, pubdate=D(1987, 4, 1)) if "earlier" in f[0] or "before" in f[0]] == []
 
 

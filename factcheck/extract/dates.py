@@ -47,6 +47,7 @@ from dataclasses import dataclass
 from itertools import pairwise
 from pathlib import Path
 
+from factcheck.extract.sentences import SentenceIndex
 from factcheck.spans import DateSpan
 
 __all__ = ["find_dates"]
@@ -126,7 +127,11 @@ _ANAPHORIC = _words("anaphoric", "words")
 _SHIFT_UNITS = _lower_map(_DATA["shift_units"])
 _SHIFT_WORDS = _words("shift_words", "words")
 _SHIFT_THEN = _words("shift_words", "then")
-_YEAR_AGO_WORDS = _words("year_ago_words", "words")
+_YEAR_AGO_NOUNS = {k: v or None for k, v in _lower_map(_DATA["year_ago"]["nouns"]).items()}
+_YEAR_AGO_UNITS = _words("year_ago", "units")
+_ENDED_RE = re.compile(r"[\s\u00a0]{1,3}(?:" + "|".join(sorted(_words("period_ended", "words"))) + r")[\s\u00a0]{1,3}",
+                       re.IGNORECASE)
+_YEAR_AGO_AFTER = _words("year_ago", "after")
 _NAMES_BEFORE_YEAR = set(_DATA["names_before_year"]["words"])  # as written: capitalised
 _LAST_AS_VERB = _words("last_as_verb", "before")
 
@@ -463,7 +468,7 @@ _PATTERNS: list[tuple[str, str]] = [
     # "three years ago", "vor zwei Jahren"
     (
         "ago",
-        r"(?<![\w])(?P<n>\d{1,2}|" + _alt(_COUNT_WORDS) + r")<S1>(?P<u>"
+        r"(?<![\w.,/-])(?P<n>\d{1,2}|" + _alt(_COUNT_WORDS) + r")<S1>(?P<u>"
         + _alt(k for k in _AGO_UNITS if k.isascii() and k.endswith(("s", "y", "k", "h")))
         + r")<S1>ago<NA>",
     ),
@@ -475,11 +480,11 @@ _PATTERNS: list[tuple[str, str]] = [
     # "a year earlier", "two months before", "ein Jahr zuvor": see `_reanchor`
     (
         "ear",
-        r"(?<![\w])(?P<n>\d{1,2}|" + _alt(_COUNT_WORDS) + r")<S1>(?P<u>" + _alt(_SHIFT_UNITS) + r")<S1>(?P<post>"
+        r"(?<![\w.,/-])(?P<n>\d{1,2}|" + _alt(_COUNT_WORDS) + r")<S1>(?P<u>" + _alt(_SHIFT_UNITS) + r")<S1>(?P<post>"
         + _alt(_SHIFT_WORDS) + r")<NA>",
     ),
-    ("yago", r"(?<!" + _LETTER + r")(?P<u>year|month)[\s\u00a0-]{1,2}(?:ago|earlier)<S1>(?P<w>"
-     + _alt(_YEAR_AGO_WORDS) + r")<NA>"),
+    ("yago", r"(?<!" + _LETTER + r")(?P<u>" + _alt(_YEAR_AGO_UNITS) + r")[\s\u00a0-]{1,2}(?:" + _alt(_YEAR_AGO_AFTER)
+     + r")<S1>(?P<w>" + _alt(_YEAR_AGO_NOUNS) + r")<NA>"),
     # weekday with a day of the month: "Tuesday 19th", "Friday the 15th", "Freitag, den 15."
     (
         "wdd",
@@ -609,7 +614,7 @@ _FAMILY_RANK = {name: i for i, (name, _) in enumerate(_PATTERNS)}
 # tail after the anchor word with every space run at its widest, plus eight): a window cut
 # shorter would let a look-ahead such as "no letter follows" pass at the cut.
 _FWD = {"dmy": 32, "dmyw": 32, "ddm": 32, "bm": 16, "wwd": 8, "nwd": 52, "inn": 36, "ru": 8,
-        "edge": 44, "rd": 8, "ago": 8, "ear": 8, "yago": 16, "q": 72, "h": 72, "decw": 8, "nu": 8, "cdur": 68, "wk": 32,
+        "edge": 44, "rd": 8, "ago": 8, "ear": 8, "yago": 18, "q": 72, "h": 72, "decw": 8, "nu": 8, "cdur": 68, "wk": 32,
         "wkm": 48, "sea": 60, "dorel": 8, "lastday": 44, "ysp": 48, "dom": 36}
 
 
@@ -646,7 +651,7 @@ def _kw_table() -> dict[str, tuple[dict[str, object], dict[str, object]]]:
     add({"ago"}, {"ago": ("win", 30, None)}, whole=True)
     add({"vor"}, {"vor": "at"}, whole=True)
     add(_SHIFT_WORDS, {"ear": ("win", 30, "unit")}, whole=True)
-    add({"ago", "earlier"}, {"yago": ("win", 12, "unit")}, whole=True)
+    add(_YEAR_AGO_AFTER, {"yago": ("win", 12, "unit")}, whole=True)
     add({"quart", "qtr"}, {"q": ("win", 30, None)}, whole=False)
     add({"half", "hälfte", "halbjahr", "jahreshälfte"}, {"h": ("win", 25, None)}, whole=False)
     add(_DECADE_WORDS, {"decw": ("win", 25, None)}, whole=True)
@@ -1066,6 +1071,7 @@ class _Cand:
     guessed: bool = False  # a fixed interval whose year is the nearest reading ("at Christmas")
     back: int = 0  # "the previous year" (1), "the prior three months" (3): see `_reanchor`
     shift: tuple[int, str] | None = None  # "a year earlier": (1, "year"), see `_reanchor`
+    like: str | None = None  # "the year-ago quarter": a quarter named before is the one moved
 
 
 @dataclass(slots=True)
@@ -1737,6 +1743,8 @@ def _h_q(m: re.Match, ctx: _Ctx) -> _Cand | None:
         n = _QUARTER_MONTHS.get(qo)
         if n is None or not _month_ok(_orig(m, ctx, "qo"), ctx, bare=True):
             return None
+        if re.match(r"-(?:on|over|to)-", ctx.low[m.end("qw") : m.end("qw") + 6]):
+            return None  # "rose in March quarter-on-quarter": a comparison, not a quarter
     elif "." in ctx.text[m.end("qo") : m.end("qo") + 1]:
         return None  # the full stop is for "Dec." only
     y, res = _year_for_period(m, ctx)
@@ -1972,6 +1980,7 @@ def _h_yago(m: re.Match, ctx: _Ctx) -> _Cand | None:
     c = _fixed(m.start(), m.end(), "yago", "day", *_NO_DATE)
     c.resolved = False
     c.shift = (1, m.group("u").lower())
+    c.like = _YEAR_AGO_NOUNS[m.group("w").lower()]
     return c
 
 
@@ -2033,7 +2042,9 @@ def _h_wdd(m: re.Match, ctx: _Ctx) -> _Cand | None:
     match_wd = [o[2] for o in options if not o[0]]
     day_date = min(options)[2] if match_wd else _pick([o[2] for o in options], pub,
                                                                   lambda: _lean(ctx, m.start(), m.end(), weekly=True))
-    return _fixed(m.start(), m.end(), "wdd", "day", day_date, day_date + dt.timedelta(days=1))
+    c = _fixed(m.start(), m.end(), "wdd", "day", day_date, day_date + dt.timedelta(days=1))
+    c.guessed = True  # "Tuesday 19th": the month and year are ours
+    return c
 
 
 def _h_wdw(m: re.Match, ctx: _Ctx) -> _Cand | None:
@@ -2518,7 +2529,9 @@ def _h_dom(m: re.Match, ctx: _Ctx) -> _Cand | None:
     if m.group("pre"):
         start = m.start() + len(m.group("pre")) + 1
         start = text.index("the", start, m.end()) if "the" in text[start : m.end()] else start
-    return _fixed(start, m.end(), "dom", "day", d, d + dt.timedelta(days=1))
+    c = _fixed(start, m.end(), "dom", "day", d, d + dt.timedelta(days=1))
+    c.guessed = True  # "on the 15th": the month and year are ours
+    return c
 
 
 def _third(gran: str, ds: dt.date, de: dt.date, which: int) -> tuple[dt.date, dt.date, str]:
@@ -2876,7 +2889,7 @@ def _merge_ranges(chosen: list[_Cand], ctx: _Ctx) -> list[_Cand]:
                 i += 1
                 continue
         if (i + 1 < len(chosen) and a.until is None and chosen[i + 1].until is None
-                and not a.shift and not chosen[i + 1].shift):
+                and not (a.shift or a.back or chosen[i + 1].shift or chosen[i + 1].back)):
             b = chosen[i + 1]
             gap = text[a.end : b.start]
             m = _CONNECTOR_RE.fullmatch(gap) if len(gap) <= 24 and not ("\n" in gap and "-" in gap) else None
@@ -2887,7 +2900,11 @@ def _merge_ranges(chosen: list[_Cand], ctx: _Ctx) -> list[_Cand]:
                     merged = _Cand(a.start, b.end, a.gran, a.family, y=a.y, m=a.m, d=a.d, n=a.n,
                                    mode=a.mode, fixed=a.fixed, resolved=a.resolved, until=b,
                                    guessed=a.guessed)
-                    if _span(merged, ctx) is not None:
+                    try:
+                        ok = _span(merged, ctx) is not None
+                    except (ValueError, OverflowError):
+                        ok = False  # "first quarter to first quarter" read from year 9999
+                    if ok:
                         out.append(merged)
                         i += 2
                         continue
@@ -2925,64 +2942,103 @@ def _inherit_years(chosen: list[_Cand], ctx: _Ctx) -> list[_Cand]:
     return chosen
 
 
-_SENTENCE_END = re.compile(r"[.!?][\s\u00a0]|\n[ \t\u00a0]*\n|\n[ \t]{2,}")  # or a new paragraph, table line
 _UNIT_MONTHS = {"month": 1, "quarter": 3, "half": 6, "year": 12, "decade": 120}
+_GRAN_RANK = {g: i for i, g in enumerate(("day", "week", "month", "quarter", "half", "season", "year", "decade"))}
+_REACH = int(_DATA["anaphoric"]["reach"])  # characters back to the period a date points to
+# a wire dateline, "SÃO PAULO, March 2 -": when the story was filed, not what it measures
+_DATELINE_BEFORE = re.compile(r"(?:^|\n)[^\W\d_](?:[^\W\d_]|[.'&\- ]){0,40},(?:(?:[^\W\d_]|[. ]){0,20},)?[ \t]*\Z")
+_DATELINE_AFTER = re.compile(r"[ \t]*[-\u2013\u2014](?:[ \t]|\n|\Z)")
 
 
-def _shift(d: dt.date, n: int, unit: str) -> dt.date:
-    """The day n units before d (the same day of the month, or the month's last)."""
+def _moved(a: DateSpan, n: int, unit: str) -> tuple[dt.date, dt.date] | None:
+    """The interval of date `a` moved back n units, as long as it was; None when the unit is
+    finer than the date ("in 1986 ... a day earlier" names no day)."""
+    if _GRAN_RANK[unit] < _GRAN_RANK.get(a.granularity, 0):
+        return None
     if unit in ("day", "week"):
-        return d - dt.timedelta(days=n * (7 if unit == "week" else 1))
-    first = _add_months(dt.date(d.year, d.month, 1), -n * _UNIT_MONTHS[unit])
-    return first.replace(day=min(d.day, (_add_months(first, 1) - dt.timedelta(days=1)).day))
+        delta = dt.timedelta(days=n * (7 if unit == "week" else 1))
+        return a.date_start - delta, a.date_end - delta
+    ds, de, months = a.date_start, a.date_end, n * _UNIT_MONTHS[unit]
+    if ds.day == 1 and de.day == 1:  # whole months: "February", "the fourth quarter", "1986"
+        length = (de.year - ds.year) * 12 + de.month - ds.month
+        start = _add_months(ds, -months)
+        return start, _add_months(start, length)
+    first = _add_months(dt.date(ds.year, ds.month, 1), -months)  # days: the same day, or the last
+    start = first.replace(day=min(ds.day, (_add_months(first, 1) - dt.timedelta(days=1)).day))
+    return start, start + (de - ds)
 
 
-def _reanchor(spans: list[DateSpan | None], cands: list[_Cand], text: str) -> list[DateSpan | None]:
-    """Dates read from the period the same sentence named last: "the previous year", "the
-    prior three months" count back from it at their granularity ("1986 profit rose ... from
-    35.1 mln the previous year": 1985), not from the publication date; "a year earlier" is
-    that period moved back ("in February ... a year earlier": February 1986), and no date
-    when the sentence names none ("a year earlier" in a story of 1987 need not be 1986)."""
+_ENDED_FAMILIES = {"q": 3, "qn": 3, "h": 6, "hn": 6, "fy": 12}
+
+
+def _periods_ended(spans: list[DateSpan | None], cands: list[_Cand], text: str) -> list[DateSpan | None]:
+    """A quarter, half or fiscal year followed by the day it ended ("the third quarter ended
+    January 31") is the months up to that day, November to January."""
     out = list(spans)
-    for i, c in enumerate(cands):
-        if not (c.back or c.shift) or out[i] is None:
+    for i in range(len(cands) - 1):
+        months = _ENDED_FAMILIES.get(cands[i].family)
+        p, d = out[i], out[i + 1]
+        if not (months and p is not None and d is not None and d.granularity == "day" and cands[i].until is None
+                and _ENDED_RE.fullmatch(text, p.end, d.start)):
             continue
-        try:
-            out[i] = _reanchored(out, cands, i, text)
-        except (ValueError, OverflowError):  # moved back past year 1
-            out[i] = None if c.shift else out[i]
+        end, resolved, guessed = d.date_end, d.resolved, d.guessed
+        if d.resolved and not p.resolved:  # "fiscal 1986 ended June 30": the period gives the year
+            day = d.date_start
+            if cands[i].family == "fy":
+                years = [p.date_start.year]  # fiscal 1986 ends in 1986
+            else:  # a quarter ends near the calendar quarter of its name
+                years = sorted((p.date_end.year - 1, p.date_end.year),
+                               key=lambda y: abs((dt.date(y, day.month, min(day.day, 28)) - p.date_end).days))
+            if not _valid_ymd(years[0], day.month, day.day):
+                continue
+            end, resolved, guessed = dt.date(years[0], day.month, day.day) + dt.timedelta(days=1), False, False
+        first = _add_months(dt.date(end.year, end.month, 1), -months)
+        start = first.replace(day=min(end.day, (_add_months(first, 1) - dt.timedelta(days=1)).day))
+        out[i] = DateSpan(p.start, p.end, start, end, p.granularity, resolved, guessed)
     return out
 
 
-# a wire dateline, "SAN JOSE, Calif., March 2 -": when the story was filed, not what it measures
-_DATELINE_BEFORE = re.compile(r"(?:^|\n)[A-Z][A-Za-z.'&\- ]{0,40},(?:[A-Za-z. ]{0,20},)?[ \t]*\Z")
-_DATELINE_AFTER = re.compile(r"[ \t]*-(?:[ \t]|\n|\Z)")
+def _reanchor(spans: list[DateSpan | None], cands: list[_Cand], text: str) -> list[DateSpan | None]:
+    """Dates read from the period their sentence named last: "the previous year", "the prior
+    three months" count back from it at their granularity ("1986 profit rose ... from 35.1
+    mln the previous year": 1985) and from the publication date only when there is none;
+    "a year earlier" is that period moved back ("in February ... a year earlier": February
+    1986), and no date when the sentence names none ("a year earlier" in a story of 1987
+    need not be 1986)."""
+    sentences = SentenceIndex(text)
+    out = list(spans)
+    for i, c in enumerate(cands):
+        if (c.back or c.shift) and out[i] is not None:
+            try:
+                out[i] = _reanchored(out, cands, i, text, sentences)
+            except (ValueError, OverflowError):  # moved back past year 1
+                out[i] = None if c.shift else out[i]
+    return out
 
 
-def _reanchored(out: list[DateSpan | None], cands: list[_Cand], i: int, text: str) -> DateSpan | None:
-    """The interval of anaphoric candidate i, read from the nearest date before it in its
-    sentence (see `_reanchor`); as read from the publication date when there is none, or no
-    date at all for a shift."""
+def _reanchored(out: list[DateSpan | None], cands: list[_Cand], i: int, text: str,
+                sentences: SentenceIndex) -> DateSpan | None:
     c, s = cands[i], out[i]
     assert s is not None
-    anchors = []
+    first = sentences.bounds[sentences.index(s.start)][0] if sentences.bounds else 0
+    lo = max(first, s.start - _REACH)  # candidates are in text order: look back this far only
+    nearest = None
     for j in range(i - 1, -1, -1):
+        if cands[j].end <= lo:
+            break
         a = out[j]
         if a is None or cands[j].back or cands[j].shift or cands[j].family in ("rd", "wd"):
             continue  # "Today it reported 1986 earnings, down from ... a year before": when it
             # was said, not what was measured
-        if _SENTENCE_END.search(text, a.end, s.start) or s.start - a.end > 300:
-            break
-        if not (_DATELINE_AFTER.match(text, a.end) and _DATELINE_BEFORE.search(text, max(0, a.start - 70), a.start)):
-            anchors.append(a)
-    if c.shift:
-        if not anchors:
-            return None
-        a = anchors[0]
-        n, unit = c.shift
-        return DateSpan(s.start, s.end, _shift(a.date_start, n, unit), _shift(a.date_end, n, unit),
-                        a.granularity, a.resolved, a.guessed)
-    for a in anchors:
+        if a.start < lo or (_DATELINE_AFTER.match(text, a.end)
+                            and _DATELINE_BEFORE.search(text, max(0, a.start - 70), a.start)):
+            continue
+        if c.shift:
+            if c.like is None or a.granularity == c.like:
+                nearest = a
+                break
+            nearest = nearest or a
+            continue
         if a.granularity != s.granularity:
             continue
         if s.granularity == "week":
@@ -2992,7 +3048,14 @@ def _reanchored(out: list[DateSpan | None], cands: list[_Cand], i: int, text: st
         else:
             break
         return DateSpan(s.start, s.end, ds, a.date_start, s.granularity, a.resolved, a.guessed)
-    return s
+    if not c.shift:
+        return s
+    if nearest is None:
+        return None
+    iv = _moved(nearest, *c.shift)
+    if iv is None:
+        return None
+    return DateSpan(s.start, s.end, iv[0], iv[1], nearest.granularity, nearest.resolved, nearest.guessed)
 
 
 _ONES = b"\x01" * 256
@@ -3041,6 +3104,8 @@ def find_dates(text: str, lang: str, pubdate: dt.date | None = None) -> list[Dat
             spans.append(_span(c, ctx))
         except (ValueError, OverflowError):
             spans.append(None)  # an interval that would leave years 1-9999
+    if any(c.family in _ENDED_FAMILIES for c in chosen):
+        spans = _periods_ended(spans, chosen, text)
     if any(c.back or c.shift for c in chosen):
         spans = _reanchor(spans, chosen, text)
     return [s for s in spans if s is not None]

@@ -171,3 +171,15 @@ def test_clustering_a_claim_is_not_quadratic_in_its_mentions(monkeypatch, rulese
                                     "date": "2024-01-02"} for i in range(600)])
     scan_documents(docs, ruleset)
     assert calls <= 50 * len(docs), f"{calls:,} comparisons for {len(docs):,} mentions"
+
+
+@pytest.mark.parametrize("text, lang", [
+    ("In 1986 " + rep("profit rose from the previous month and "), "en"),
+    ("In 1986 " + rep("up from a year earlier, "), "en"),
+    (rep("im Vorjahr "), "de"),
+    (rep("In March 1986 sales rose from a year earlier and the previous month. "), "en"),
+])
+def test_dates_that_point_back_stay_linear_in_a_1_mb_sentence(text: str, lang: str) -> None:
+    # each looks back only so far within its sentence (a loop over all dates before it
+    # took minutes here)
+    assert timed(lambda: find_dates(text, lang, PUB)) < BOUND
