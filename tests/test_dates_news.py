@@ -272,6 +272,16 @@ def test_the_previous_period_counts_back_from_the_one_just_named(text, pub, span
         # moved back as long as it was: February 29 is a day a year earlier too
         ("On Feb 29, 1988 sales rose from a year earlier.", "en", None, "a year earlier",
          D(1987, 2, 28), D(1987, 3, 1), "day"),
+        # "the same month last year": the period named before, a year back; "of 2003": in 2003
+        ("Sales in February rose 5 pct from the same month last year.", "en", D(1987, 3, 27),
+         "the same month last year", D(1986, 2, 1), D(1986, 3, 1), "month"),
+        ("In the fourth quarter profit was 50m, up from 38m in the same period of 2003.", "en", D(2005, 2, 1),
+         "the same period of 2003", D(2003, 10, 1), D(2004, 1, 1), "quarter"),
+        ("Exports in the first quarter rose from the corresponding quarter a year ago.", "en", D(1987, 4, 27),
+         "the corresponding quarter a year ago", D(1986, 1, 1), D(1986, 4, 1), "quarter"),
+        # with no period named before it: the year it names
+        ("Sales were up from the same period of 2003.", "en", None, "the same period of 2003",
+         D(2003, 1, 1), D(2004, 1, 1), "year"),
         # German "im Vorjahr" counts back from the year named before it
         ("Der Umsatz stieg 2015 auf 3 Mrd nach 2,8 Mrd im Vorjahr.", "de",
          D(2016, 3, 1), "Vorjahr", D(2014, 1, 1), D(2015, 1, 1), "year"),
@@ -302,6 +312,11 @@ def test_a_year_earlier_moves_the_period_just_named(text, lang, pub, span, start
 )
 def test_a_year_earlier_is_no_date_without_a_period_of_its_own_sentence_to_move(text):
     assert [f for f in found(text, pubdate=D(1987, 4, 1)) if "earlier" in f[0] or "before" in f[0]] == []
+
+
+def test_the_same_period_of_a_year_range_keeps_the_range():
+    got = found("exports were 3,000 tonnes in the corresponding period of 1985/86.", pubdate=D(1987, 3, 2))
+    assert [f[:4] for f in got] == [("1985/86", D(1985, 1, 1), D(1987, 1, 1), "year")]
 
 
 def test_dates_listed_together_share_the_year_written_once():

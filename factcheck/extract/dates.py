@@ -129,6 +129,8 @@ _SHIFT_WORDS = _words("shift_words", "words")
 _SHIFT_THEN = _words("shift_words", "then")
 _YEAR_AGO_NOUNS = {k: v or None for k, v in _lower_map(_DATA["year_ago"]["nouns"]).items()}
 _YEAR_AGO_UNITS = _words("year_ago", "units")
+_SAME_WORDS = _words("same_period", "words")
+_SAME_NOUNS = {k: v or None for k, v in _lower_map(_DATA["same_period"]["nouns"]).items()}
 _ENDED_RE = re.compile(r"[\s\u00a0]{1,3}(?:" + "|".join(sorted(_words("period_ended", "words"))) + r")[\s\u00a0]{1,3}",
                        re.IGNORECASE)
 _YEAR_AGO_AFTER = _words("year_ago", "after")
@@ -477,6 +479,13 @@ _PATTERNS: list[tuple[str, str]] = [
         r"(?<!" + _LETTER + r")vor<S1>(?P<n>\d{1,2}|" + _alt(_COUNT_WORDS) + r")<S1>(?P<u>"
         + _alt(_AGO_UNITS) + r")<NA>",
     ),
+    # "the same period last year", "the same month of 1986": see `_reanchor`
+    (
+        "same",
+        r"(?<!" + _LETTER + r")the<S1>(?:" + _alt(_SAME_WORDS) + r")<S1>(?P<w>" + _alt(_SAME_NOUNS) + r")<S1>"
+        r"(?:(?:of|in)<S1>(?P<y><YEAR4>)(?![/\u2013-]\d)|(?P<rel>last|(?:the<S1>)?(?:previous|prior)|a<S1>year)<S1>"
+        r"(?P<post>year|ago|earlier|before)<NA>)",
+    ),
     # "a year earlier", "two months before", "ein Jahr zuvor": see `_reanchor`
     (
         "ear",
@@ -614,7 +623,8 @@ _FAMILY_RANK = {name: i for i, (name, _) in enumerate(_PATTERNS)}
 # tail after the anchor word with every space run at its widest, plus eight): a window cut
 # shorter would let a look-ahead such as "no letter follows" pass at the cut.
 _FWD = {"dmy": 32, "dmyw": 32, "ddm": 32, "bm": 16, "wwd": 8, "nwd": 52, "inn": 36, "ru": 8,
-        "edge": 44, "rd": 8, "ago": 8, "ear": 8, "yago": 18, "q": 72, "h": 72, "decw": 8, "nu": 8, "cdur": 68, "wk": 32,
+        "edge": 44, "rd": 8, "ago": 8, "ear": 8, "yago": 18, "same": 44, "q": 72, "h": 72, "decw": 8, "nu": 8,
+        "cdur": 68, "wk": 32,
         "wkm": 48, "sea": 60, "dorel": 8, "lastday": 44, "ysp": 48, "dom": 36}
 
 
@@ -652,6 +662,7 @@ def _kw_table() -> dict[str, tuple[dict[str, object], dict[str, object]]]:
     add({"vor"}, {"vor": "at"}, whole=True)
     add(_SHIFT_WORDS, {"ear": ("win", 30, "unit")}, whole=True)
     add(_YEAR_AGO_AFTER, {"yago": ("win", 12, "unit")}, whole=True)
+    add(_SAME_WORDS, {"same": ("win", 6, "the")}, whole=True)
     add({"quart", "qtr"}, {"q": ("win", 30, None)}, whole=False)
     add({"half", "hälfte", "halbjahr", "jahreshälfte"}, {"h": ("win", 25, None)}, whole=False)
     add(_DECADE_WORDS, {"decw": ("win", 25, None)}, whole=True)
@@ -773,9 +784,10 @@ _NEED_WORDS = {
     "ysp": set(_YSP_BEFORE),
     "dom": set(_DOM_BEFORE),
     "ythird": {_last_token(w) for w in _THIRD_WORDS} | {"of", "des", "year"},
+    "the": {"the"},
     "unit": set(_SHIFT_UNITS),
 }
-_NEED_SETS = {k: frozenset(_NEED_WORDS[k]) for k in ("rel", "ord", "mod", "wwd", "unit")}
+_NEED_SETS = {k: frozenset(_NEED_WORDS[k]) for k in ("rel", "ord", "mod", "wwd", "unit", "the")}
 _COUNT_NEEDS = frozenset(("inn", "nu", "cdur"))
 _EDGE_BEFORE = frozenset(_NEED_WORDS["edge"])
 # "the next three years": the word before the count is the direction (or part of a count)
@@ -1072,6 +1084,8 @@ class _Cand:
     back: int = 0  # "the previous year" (1), "the prior three months" (3): see `_reanchor`
     shift: tuple[int, str] | None = None  # "a year earlier": (1, "year"), see `_reanchor`
     like: str | None = None  # "the year-ago quarter": a quarter named before is the one moved
+    to_year: int | None = None  # "the same month of 1986": the period named before, in 1986
+    keep: bool = False  # a moved date keeps its own interval when nothing was named before it
 
 
 @dataclass(slots=True)
@@ -1976,6 +1990,24 @@ def _h_ear(m: re.Match, ctx: _Ctx) -> _Cand | None:
     return c
 
 
+def _h_same(m: re.Match, ctx: _Ctx) -> _Cand | None:
+    rel, post = (m.group("rel") or "").lower(), (m.group("post") or "").lower()
+    if rel and (rel == "a year") != (post in ("ago", "earlier", "before")):
+        return None  # "last ago", "a year year"
+    if m.group("y"):  # with no period named before it: that year
+        y = int(m.group("y"))
+        c = _Cand(m.start(), m.end(), "year", "same", y=y, to_year=y, keep=True)
+    elif ctx.pubdate is not None:  # with no period named before it: last year
+        y = ctx.pubdate.year - 1
+        c = _fixed(m.start(), m.end(), "same", "year", dt.date(y, 1, 1), dt.date(y + 1, 1, 1))
+        c.shift, c.keep = (1, "year"), True
+    else:
+        c = _fixed(m.start(), m.end(), "same", "year", *_NO_DATE)
+        c.shift, c.resolved = (1, "year"), False
+    c.like = _SAME_NOUNS[m.group("w").lower()]
+    return c
+
+
 def _h_yago(m: re.Match, ctx: _Ctx) -> _Cand | None:
     c = _fixed(m.start(), m.end(), "yago", "day", *_NO_DATE)
     c.resolved = False
@@ -2784,7 +2816,7 @@ _HANDLERS = {
     "nmy": _h_nmy, "nym": _h_nym, "ndm": _h_ndm, "yr": _h_yr, "q": _h_q, "qn": _h_qn,
     "nq": _h_nq, "h": _h_h, "hn": _h_hn, "dec4": _h_dec4, "dec2": _h_dec2, "decde": _h_decde,
     "decw": _h_decw, "fy": _h_fy, "y": _h_y, "rd": _h_rd, "ru": _h_ru, "pp": _h_pp,
-    "ago": _h_ago, "vor": _h_ago, "ear": _h_ear, "yago": _h_yago,
+    "ago": _h_ago, "vor": _h_ago, "ear": _h_ear, "yago": _h_yago, "same": _h_same,
     "wd": _h_wd, "wdd": _h_wdd, "wdw": _h_wdw, "wwd": _h_wdw,
     "nwd": _h_nwd, "dmyw": _h_dmyw, "nh": _h_hn,
     "hol": _h_hol, "edge": _h_edge, "dom": _h_dom, "nu": _h_nu, "inn": _h_inn, "wk": _h_wk,
@@ -3008,11 +3040,11 @@ def _reanchor(spans: list[DateSpan | None], cands: list[_Cand], text: str) -> li
     sentences = SentenceIndex(text)
     out = list(spans)
     for i, c in enumerate(cands):
-        if (c.back or c.shift) and out[i] is not None:
+        if (c.back or c.shift or c.to_year) and out[i] is not None:
             try:
                 out[i] = _reanchored(out, cands, i, text, sentences)
             except (ValueError, OverflowError):  # moved back past year 1
-                out[i] = None if c.shift else out[i]
+                out[i] = out[i] if c.back or c.keep else None
     return out
 
 
@@ -3027,13 +3059,13 @@ def _reanchored(out: list[DateSpan | None], cands: list[_Cand], i: int, text: st
         if cands[j].end <= lo:
             break
         a = out[j]
-        if a is None or cands[j].back or cands[j].shift or cands[j].family in ("rd", "wd"):
+        if a is None or cands[j].back or cands[j].shift or cands[j].to_year or cands[j].family in ("rd", "wd"):
             continue  # "Today it reported 1986 earnings, down from ... a year before": when it
             # was said, not what was measured
         if a.start < lo or (_DATELINE_AFTER.match(text, a.end)
                             and _DATELINE_BEFORE.search(text, max(0, a.start - 70), a.start)):
             continue
-        if c.shift:
+        if c.shift or c.to_year:
             if c.like is None or a.granularity == c.like:
                 nearest = a
                 break
@@ -3048,14 +3080,16 @@ def _reanchored(out: list[DateSpan | None], cands: list[_Cand], i: int, text: st
         else:
             break
         return DateSpan(s.start, s.end, ds, a.date_start, s.granularity, a.resolved, a.guessed)
-    if not c.shift:
+    if c.back:
         return s
     if nearest is None:
-        return None
-    iv = _moved(nearest, *c.shift)
+        return s if c.keep else None
+    n, unit = c.shift or (nearest.date_start.year - (c.to_year or 0), "year")
+    iv = _moved(nearest, n, unit) if n > 0 else None
     if iv is None:
-        return None
-    return DateSpan(s.start, s.end, iv[0], iv[1], nearest.granularity, nearest.resolved, nearest.guessed)
+        return s if c.keep else None
+    resolved = nearest.resolved if c.to_year is None else False  # "of 1986": the year is written
+    return DateSpan(s.start, s.end, iv[0], iv[1], nearest.granularity, resolved, nearest.guessed and resolved)
 
 
 _ONES = b"\x01" * 256
@@ -3106,6 +3140,6 @@ def find_dates(text: str, lang: str, pubdate: dt.date | None = None) -> list[Dat
             spans.append(None)  # an interval that would leave years 1-9999
     if any(c.family in _ENDED_FAMILIES for c in chosen):
         spans = _periods_ended(spans, chosen, text)
-    if any(c.back or c.shift for c in chosen):
+    if any(c.back or c.shift or c.to_year for c in chosen):
         spans = _reanchor(spans, chosen, text)
     return [s for s in spans if s is not None]

@@ -178,7 +178,8 @@ def test_clustering_a_claim_is_not_quadratic_in_its_mentions(monkeypatch, rulese
     ("In 1986 " + rep("up from a year earlier, "), "en"),
     (rep("im Vorjahr "), "de"),
     (rep("In March 1986 sales rose from a year earlier and the previous month. "), "en"),
-])
+    ("In March 1986 " + rep("up from the same month last year and the same period of 1985, "), "en"),
+], ids=["previous-month", "a-year-earlier", "im-vorjahr", "mixed-sentences", "same-period"])
 def test_dates_that_point_back_stay_linear_in_a_1_mb_sentence(text: str, lang: str) -> None:
     # each looks back only so far within its sentence (a loop over all dates before it
     # took minutes here)
