@@ -47,7 +47,7 @@ from dataclasses import dataclass
 from itertools import pairwise
 from pathlib import Path
 
-from factcheck.extract.sentences import SentenceIndex
+from factcheck.extract.sentences import sentence_bounds
 from factcheck.spans import DateSpan
 
 __all__ = ["find_dates"]
@@ -623,7 +623,7 @@ _FAMILY_RANK = {name: i for i, (name, _) in enumerate(_PATTERNS)}
 # tail after the anchor word with every space run at its widest, plus eight): a window cut
 # shorter would let a look-ahead such as "no letter follows" pass at the cut.
 _FWD = {"dmy": 32, "dmyw": 32, "ddm": 32, "bm": 16, "wwd": 8, "nwd": 52, "inn": 36, "ru": 8,
-        "edge": 44, "rd": 8, "ago": 8, "ear": 8, "yago": 18, "same": 44, "q": 72, "h": 72, "decw": 8, "nu": 8,
+        "edge": 44, "rd": 8, "ago": 8, "ear": 20, "yago": 28, "same": 44, "q": 72, "h": 72, "decw": 8, "nu": 8,
         "cdur": 68, "wk": 32,
         "wkm": 48, "sea": 60, "dorel": 8, "lastday": 44, "ysp": 48, "dom": 36}
 
@@ -660,8 +660,10 @@ def _kw_table() -> dict[str, tuple[dict[str, object], dict[str, object]]]:
     add({w.split(" ")[-1] for w in _DAYS_REL}, {"rd": ("win", 30, None)}, whole=True)
     add({"ago"}, {"ago": ("win", 30, None)}, whole=True)
     add({"vor"}, {"vor": "at"}, whole=True)
-    add(_SHIFT_WORDS, {"ear": ("win", 30, "unit")}, whole=True)
-    add(_YEAR_AGO_AFTER, {"yago": ("win", 12, "unit")}, whole=True)
+    # anchored on the unit, not on "before"/"earlier" (common words): a count before it and
+    # the word after it decide
+    add(_SHIFT_UNITS, {"ear": ("win", 30, "ear")}, whole=True)
+    add(_YEAR_AGO_UNITS, {"yago": ("win", 2, "yago")}, whole=True)
     add(_SAME_WORDS, {"same": ("win", 6, "the")}, whole=True)
     add({"quart", "qtr"}, {"q": ("win", 30, None)}, whole=False)
     add({"half", "hälfte", "halbjahr", "jahreshälfte"}, {"h": ("win", 25, None)}, whole=False)
@@ -785,10 +787,9 @@ _NEED_WORDS = {
     "dom": set(_DOM_BEFORE),
     "ythird": {_last_token(w) for w in _THIRD_WORDS} | {"of", "des", "year"},
     "the": {"the"},
-    "unit": set(_SHIFT_UNITS),
 }
-_NEED_SETS = {k: frozenset(_NEED_WORDS[k]) for k in ("rel", "ord", "mod", "wwd", "unit", "the")}
-_COUNT_NEEDS = frozenset(("inn", "nu", "cdur"))
+_NEED_SETS = {k: frozenset(_NEED_WORDS[k]) for k in ("rel", "ord", "mod", "wwd", "the")}
+_COUNT_NEEDS = frozenset(("inn", "nu", "cdur", "ear"))
 _EDGE_BEFORE = frozenset(_NEED_WORDS["edge"])
 # "the next three years": the word before the count is the direction (or part of a count)
 _NU_BEFORE = {w.split(" ")[-1] for w in _NU_REL} | {x for w in _NU_COUNT for x in w.split(" ")[:-1]}
@@ -821,9 +822,13 @@ def _need_ok(need: str, low: str, rlow: str, a: int, e: int, pw: str) -> bool:
         while k < len(low) and low[k].isalnum():  # past the word: "3 fridays from now"
             k += 1
         nxt = _next_token(low, k)
+        if need == "ear":  # "a year earlier"
+            return nxt in _SHIFT_WORDS
         if need == "cdur":
             return nxt.startswith(_CDUR_NEXT) or nxt[:1].isdigit()
         return nxt.startswith(_INN_POST) or _INN_PIN.search(low, max(0, a - 40), a) is not None
+    if need == "yago":  # "the year-ago quarter"
+        return _next_token(low, e) in _YEAR_AGO_AFTER
     if need == "ysp":  # "in nineteen twenty-eight"
         return _alpha_tail(pw) in _NEED_WORDS[need]
     return pw in _NEED_WORDS[need]
@@ -848,6 +853,8 @@ def _kw_tails() -> dict[str, str]:
         fams = set(pre) | set(whole)  # what runs where the word ends; `pre` also at longer words
         if not pre and fams == {"hol"} and w not in _HOLIDAYS:
             tails[w] = "(?=" + _alt(rests(_HOLIDAYS, w)) + ")"  # "new" -> "new year's day"
+        elif not pre and fams == {"same"}:  # "the same period", "the corresponding quarter"
+            tails[w] = r"(?=[\s\u00a0]{1,3}(?:" + _alt(_SAME_NOUNS) + ")(?!" + _LETTER + "))"
         elif not pre and fams == {"ysp"}:
             tails[w] = "(?=" + _alt(rests(_SPELLED_YEARS, w)) + ")"  # "two" -> "two thousand ten"
         elif fams == {"fy"}:
@@ -3037,23 +3044,36 @@ def _reanchor(spans: list[DateSpan | None], cands: list[_Cand], text: str) -> li
     "a year earlier" is that period moved back ("in February ... a year earlier": February
     1986), and no date when the sentence names none ("a year earlier" in a story of 1987
     need not be 1986)."""
-    sentences = SentenceIndex(text)
     out = list(spans)
     for i, c in enumerate(cands):
         if (c.back or c.shift or c.to_year) and out[i] is not None:
             try:
-                out[i] = _reanchored(out, cands, i, text, sentences)
+                out[i] = _reanchored(out, cands, i, text)
             except (ValueError, OverflowError):  # moved back past year 1
                 out[i] = out[i] if c.back or c.keep else None
     return out
 
 
-def _reanchored(out: list[DateSpan | None], cands: list[_Cand], i: int, text: str,
-                sentences: SentenceIndex) -> DateSpan | None:
+def _sentence_start(text: str, pos: int) -> int:
+    """Where the sentence holding pos starts, looking back at most about `_REACH` characters
+    (the project's sentence rules, run on that stretch only: a text of one endless sentence
+    costs the same per date)."""
+    lo = max(0, pos - _REACH)
+    nl = text.rfind("\n", max(0, lo - 120), lo)
+    pad = ""
+    if nl != -1 or lo == 0:
+        lo = nl + 1  # from a line start: the rules read whole lines (headlines, datelines)
+    else:
+        pad = "x" * 60  # the rest of a long line is no short line
+    rel = len(pad) + pos - lo
+    starts = [a for a, _ in sentence_bounds(pad + text[lo : pos + 40]) if a <= rel]  # a break needs
+    return lo + max(0, starts[-1] - len(pad)) if starts else pos  # what follows it: a capital, a word
+
+
+def _reanchored(out: list[DateSpan | None], cands: list[_Cand], i: int, text: str) -> DateSpan | None:
     c, s = cands[i], out[i]
     assert s is not None
-    first = sentences.bounds[sentences.index(s.start)][0] if sentences.bounds else 0
-    lo = max(first, s.start - _REACH)  # candidates are in text order: look back this far only
+    lo = max(_sentence_start(text, s.start), s.start - _REACH)  # in text order: look back this far only
     nearest = None
     for j in range(i - 1, -1, -1):
         if cands[j].end <= lo:
