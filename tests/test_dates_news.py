@@ -279,6 +279,9 @@ def test_the_previous_period_counts_back_from_the_one_just_named(text, pub, span
          "the same period of 2003", D(2003, 10, 1), D(2004, 1, 1), "quarter"),
         ("Exports in the first quarter rose from the corresponding quarter a year ago.", "en", D(1987, 4, 27),
          "the corresponding quarter a year ago", D(1986, 1, 1), D(1986, 4, 1), "quarter"),
+        # read from a date before it (the stand-in of an undated article): moved ahead
+        ("In the fourth quarter profit was 50m, up from 38m in the same period of 2003.", "en", D(2000, 7, 1),
+         "the same period of 2003", D(2003, 10, 1), D(2004, 1, 1), "quarter"),
         # with no period named before it: the year it names
         ("Sales were up from the same period of 2003.", "en", None, "the same period of 2003",
          D(2003, 1, 1), D(2004, 1, 1), "year"),

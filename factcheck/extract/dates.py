@@ -3104,8 +3104,9 @@ def _reanchored(out: list[DateSpan | None], cands: list[_Cand], i: int, text: st
         return s
     if nearest is None:
         return s if c.keep else None
+    # "of 2003" moves the period named to 2003, back or (read from a stand-in date) ahead
     n, unit = c.shift or (nearest.date_start.year - (c.to_year or 0), "year")
-    iv = _moved(nearest, n, unit) if n > 0 else None
+    iv = _moved(nearest, n, unit)
     if iv is None:
         return s if c.keep else None
     resolved = nearest.resolved if c.to_year is None else False  # "of 1986": the year is written
