@@ -298,6 +298,8 @@ def test_relative_dates_resolve_against_publication_date(text, lang, start, end,
         ("sales at Christmas", "en", True),
         ("am 3. März", "de", True),
         ("in the last week of February", "en", True),
+        ("due on the 15th", "en", True),
+        ("meets Tuesday 19th", "en", True),
         # words that give the year: read, not guessed
         ("pay April 28, 2025", "en", False),
         ("last March", "en", False),

@@ -279,6 +279,14 @@ def test_the_previous_period_counts_back_from_the_one_just_named(text, pub, span
          "the same period of 2003", D(2003, 10, 1), D(2004, 1, 1), "quarter"),
         ("Exports in the first quarter rose from the corresponding quarter a year ago.", "en", D(1987, 4, 27),
          "the corresponding quarter a year ago", D(1986, 1, 1), D(1986, 4, 1), "quarter"),
+        # after a quarter "ended" on a day: that quarter, not the day, and of the year it ended in
+        ("Net for the first quarter ended January 31, 1987 rose to 5 mln from 4 mln in the year-earlier period.",
+         "en", D(1987, 3, 3), "year-earlier period", D(1985, 11, 1), D(1986, 2, 1), "quarter"),
+        ("Profit in the fourth quarter ended January 31, 1987 rose from the same quarter of 1986.", "en",
+         D(1987, 3, 3), "the same quarter of 1986", D(1985, 11, 1), D(1986, 2, 1), "quarter"),
+        # a whole number of the date's own length moves it: "12 months earlier" than 1986
+        ("In 1986 sales rose to 5 mln from 4 mln 12 months earlier.", "en", None, "12 months earlier",
+         D(1985, 1, 1), D(1986, 1, 1), "year"),
         # read from a date before it (the stand-in of an undated article): moved ahead
         ("In the fourth quarter profit was 50m, up from 38m in the same period of 2003.", "en", D(2000, 7, 1),
          "the same period of 2003", D(2003, 10, 1), D(2004, 1, 1), "quarter"),
@@ -309,6 +317,7 @@ def test_a_year_earlier_moves_the_period_just_named(text, lang, pub, span, start
         # a unit finer than the date names no date
         "In 1986 sales rose to 5 mln from 4 mln a day earlier.",
         "Sales in February rose from 3 mln two weeks earlier.",
+        "Sales in February were above the same month a year earlier than expected.",
         # a count is not the end of a decimal or a range
         "In 1986 it was up from 2 mln 3.5 years earlier, it said.",
     ],
@@ -317,9 +326,42 @@ def test_a_year_earlier_is_no_date_without_a_period_of_its_own_sentence_to_move(
     assert [f for f in found(text, pubdate=D(1987, 4, 1)) if "earlier" in f[0] or "before" in f[0]] == []
 
 
-def test_the_same_period_of_a_year_range_keeps_the_range():
+def test_a_year_range_after_the_same_period_stays_a_year_range():
     got = found("exports were 3,000 tonnes in the corresponding period of 1985/86.", pubdate=D(1987, 3, 2))
     assert [f[:4] for f in got] == [("1985/86", D(1985, 1, 1), D(1987, 1, 1), "year")]
+
+
+@pytest.mark.parametrize(
+    ("text", "span", "start", "end", "resolved"),
+    [
+        ("The provision for the third quarter ended January 31 rose.", "third quarter",
+         D(1986, 11, 1), D(1987, 2, 1), True),
+        ("Profit for the fourth quarter ended May 30, 1987 rose.", "fourth quarter",
+         D(1987, 3, 1), D(1987, 5, 31), False),
+        # the fiscal year gives the year, to the day it ended as well
+        ("Sales in fiscal 1987 ended September 30 rose.", "fiscal 1987", D(1986, 10, 1), D(1987, 10, 1), False),
+        ("Sales in fiscal 1987 ended September 30 rose.", "September 30", D(1987, 9, 30), D(1987, 10, 1), False),
+    ],
+)
+def test_a_period_ended_on_a_day_is_the_months_up_to_it(text, span, start, end, resolved):
+    got = [f for f in found(text, pubdate=D(1987, 3, 3)) if f[0] == span]
+    assert [(f[1], f[2], f[4]) for f in got] == [(start, end, resolved)]
+
+
+def test_a_written_year_moves_a_period_and_is_not_read_from_the_publication_date():
+    got = [f for f in found("In the fourth quarter profit was up from the same period of 2003.",
+                            pubdate=D(2005, 2, 1)) if f[0] == "the same period of 2003"]
+    assert [(f[1], f[4]) for f in got] == [(D(2003, 10, 1), False)]
+
+
+def test_quarter_on_quarter_names_no_quarter():
+    assert [f[3] for f in found("Sales rose 2 pct in the March quarter-on-quarter.", pubdate=D(1987, 4, 1))
+            if f[3] == "quarter"] == []
+
+
+def test_a_date_pointing_back_is_not_the_end_of_a_range():
+    got = found("Profit rose between 1985 and the previous year.", pubdate=D(1987, 4, 1))
+    assert [(f[0], f[1]) for f in got] == [("1985", D(1985, 1, 1)), ("the previous year", D(1984, 1, 1))]
 
 
 def test_dates_listed_together_share_the_year_written_once():

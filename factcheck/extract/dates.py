@@ -1093,6 +1093,7 @@ class _Cand:
     like: str | None = None  # "the year-ago quarter": a quarter named before is the one moved
     to_year: int | None = None  # "the same month of 1986": the period named before, in 1986
     keep: bool = False  # a moved date keeps its own interval when nothing was named before it
+    ends: bool = False  # the day a period ended ("the quarter ended January 31"): not moved itself
 
 
 @dataclass(slots=True)
@@ -2001,6 +2002,8 @@ def _h_same(m: re.Match, ctx: _Ctx) -> _Cand | None:
     rel, post = (m.group("rel") or "").lower(), (m.group("post") or "").lower()
     if rel and (rel == "a year") != (post in ("ago", "earlier", "before")):
         return None  # "last ago", "a year year"
+    if _next_word(ctx, m.end()) == "than":
+        return None  # "the same month a year earlier than expected"
     if m.group("y"):  # with no period named before it: that year
         y = int(m.group("y"))
         c = _Cand(m.start(), m.end(), "year", "same", y=y, to_year=y, keep=True)
@@ -2992,14 +2995,17 @@ _DATELINE_AFTER = re.compile(r"[ \t]*[-\u2013\u2014](?:[ \t]|\n|\Z)")
 def _moved(a: DateSpan, n: int, unit: str) -> tuple[dt.date, dt.date] | None:
     """The interval of date `a` moved back n units, as long as it was; None when the unit is
     finer than the date ("in 1986 ... a day earlier" names no day)."""
-    if _GRAN_RANK[unit] < _GRAN_RANK.get(a.granularity, 0):
-        return None
+    ds, de = a.date_start, a.date_end
+    whole = ds.day == 1 and de.day == 1  # whole months: "February", "the fourth quarter", "1986"
+    length = (de.year - ds.year) * 12 + de.month - ds.month
+    if _GRAN_RANK[unit] < _GRAN_RANK.get(a.granularity, 0) and not (
+            unit in _UNIT_MONTHS and whole and length and n * _UNIT_MONTHS[unit] % length == 0):
+        return None  # but "in 1986 ... 12 months earlier" is 1985
     if unit in ("day", "week"):
         delta = dt.timedelta(days=n * (7 if unit == "week" else 1))
         return a.date_start - delta, a.date_end - delta
-    ds, de, months = a.date_start, a.date_end, n * _UNIT_MONTHS[unit]
-    if ds.day == 1 and de.day == 1:  # whole months: "February", "the fourth quarter", "1986"
-        length = (de.year - ds.year) * 12 + de.month - ds.month
+    months = n * _UNIT_MONTHS[unit]
+    if whole:
         start = _add_months(ds, -months)
         return start, _add_months(start, length)
     first = _add_months(dt.date(ds.year, ds.month, 1), -months)  # days: the same day, or the last
@@ -3031,9 +3037,13 @@ def _periods_ended(spans: list[DateSpan | None], cands: list[_Cand], text: str) 
             if not _valid_ymd(years[0], day.month, day.day):
                 continue
             end, resolved, guessed = dt.date(years[0], day.month, day.day) + dt.timedelta(days=1), False, False
+            out[i + 1] = DateSpan(d.start, d.end, end - dt.timedelta(days=1), end, "day", False, False)
         first = _add_months(dt.date(end.year, end.month, 1), -months)
-        start = first.replace(day=min(end.day, (_add_months(first, 1) - dt.timedelta(days=1)).day))
+        last = (_add_months(first, 1) - dt.timedelta(days=1)).day
+        # "ended May 30": from March 1 (there is no February 31st to start on)
+        start = first.replace(day=end.day) if end.day <= last else _add_months(first, 1)
         out[i] = DateSpan(p.start, p.end, start, end, p.granularity, resolved, guessed)
+        cands[i + 1].ends = True
     return out
 
 
@@ -3079,7 +3089,8 @@ def _reanchored(out: list[DateSpan | None], cands: list[_Cand], i: int, text: st
         if cands[j].end <= lo:
             break
         a = out[j]
-        if a is None or cands[j].back or cands[j].shift or cands[j].to_year or cands[j].family in ("rd", "wd"):
+        if (a is None or cands[j].back or cands[j].shift or cands[j].to_year or cands[j].ends
+                or cands[j].family in ("rd", "wd")):
             continue  # "Today it reported 1986 earnings, down from ... a year before": when it
             # was said, not what was measured
         if a.start < lo or (_DATELINE_AFTER.match(text, a.end)
@@ -3105,7 +3116,11 @@ def _reanchored(out: list[DateSpan | None], cands: list[_Cand], i: int, text: st
     if nearest is None:
         return s if c.keep else None
     # "of 2003" moves the period named to 2003, back or (read from a stand-in date) ahead
-    n, unit = c.shift or (nearest.date_start.year - (c.to_year or 0), "year")
+    # the year a period of a year or less is named by is the one it ends in (a fiscal quarter
+    # "ended January 31, 1987" is of 1987); a run of years goes by its first
+    short = (nearest.date_end - nearest.date_start).days <= 366
+    ref = (nearest.date_end - dt.timedelta(days=1)).year if short else nearest.date_start.year
+    n, unit = c.shift or (ref - (c.to_year or 0), "year")
     iv = _moved(nearest, n, unit)
     if iv is None:
         return s if c.keep else None

@@ -179,7 +179,10 @@ def test_clustering_a_claim_is_not_quadratic_in_its_mentions(monkeypatch, rulese
     (rep("im Vorjahr "), "de"),
     (rep("In March 1986 sales rose from a year earlier and the previous month. "), "en"),
     ("In March 1986 " + rep("up from the same month last year and the same period of 1985, "), "en"),
-], ids=["previous-month", "a-year-earlier", "im-vorjahr", "mixed-sentences", "same-period"])
+    (rep("\n\n\nthe previous year"), "en"),  # a line start to find before every one
+    (rep("the fourth quarter ended January 31 and the year-ago quarter "), "en"),
+], ids=["previous-month", "a-year-earlier", "im-vorjahr", "mixed-sentences", "same-period", "newlines",
+        "ended-quarters"])
 def test_dates_that_point_back_stay_linear_in_a_1_mb_sentence(text: str, lang: str) -> None:
     # each looks back only so far within its sentence (a loop over all dates before it
     # took minutes here)
