@@ -30,7 +30,10 @@ and the families searched in a short window around it, only when the word before
 it can match, and a common word for little. Every match is checked in Python (valid day and
 month, context words that make "2000" a count rather than a year, case of "May"/"march" ...)
 and becomes a candidate. Candidates are chosen longest first without overlaps; adjacent
-candidates joined by "to", "-", "bis", "between ... and" ... become one range. The word
+candidates joined by "to", "-", "bis", "between ... and" ... become one range. Last, dates
+that point back are read from the period their sentence named last ("from the previous
+month", "a year earlier", "the same quarter of 1986"; see `_reanchor`), and a quarter or
+fiscal year "ended January 31" becomes the months up to that day. The word
 lists live in `factcheck/data/dates.toml`. Quantifiers are bounded or anchored on a
 preceding literal, so the run time grows linearly with the text.
 """
@@ -865,6 +868,7 @@ def _kw_tails() -> dict[str, str]:
     return tails
 
 
+# the keyword scan (see `_KW_SPECIAL` above), each word with what must follow it
 _KW_RX = re.compile(r"[^a-zäöüß](?P<w>" + _alt(_KW, {**_kw_tails(), **_KW_SPECIAL}) + ")")
 
 
@@ -3053,7 +3057,7 @@ def _reanchor(spans: list[DateSpan | None], cands: list[_Cand], text: str) -> li
     mln the previous year": 1985) and from the publication date only when there is none;
     "a year earlier" is that period moved back ("in February ... a year earlier": February
     1986), and no date when the sentence names none ("a year earlier" in a story of 1987
-    need not be 1986)."""
+    need not be 1986); "the same period of 2003" is that period in 2003, or 2003 alone."""
     out = list(spans)
     for i, c in enumerate(cands):
         if (c.back or c.shift or c.to_year) and out[i] is not None:
