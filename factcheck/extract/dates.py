@@ -631,6 +631,11 @@ _FWD = {"dmy": 32, "dmyw": 32, "ddm": 32, "bm": 16, "wwd": 8, "nwd": 52, "inn": 
         "wkm": 48, "sea": 60, "dorel": 8, "lastday": 44, "ysp": 48, "dom": 36}
 
 
+def _first_word(key: str) -> str:
+    """The anchor word of a multi-word key ("st. patrick's day" -> "st.")."""
+    return re.split(r"[\s\-\u00a0]+", key.lower())[0]
+
+
 def _kw_table() -> dict[str, tuple[dict[str, object], dict[str, object]]]:
     """anchor word -> (families run at any word starting with it, families run only when
     the word ends there); each family with its run mode ("at", or ("win", back, need))."""
@@ -643,7 +648,7 @@ def _kw_table() -> dict[str, tuple[dict[str, object], dict[str, object]]]:
             (wh if whole else pre).update(fams)
 
     def first_words(keys) -> set[str]:
-        return {re.split(r"[\s\-\u00a0]+", k.lower())[0] for k in keys}
+        return {_first_word(k) for k in keys}
 
     # ("win", back, need): search a window reaching `back` characters before the anchor, but
     # only when the word before the anchor fits (see `_need_ok`); None: always
@@ -849,7 +854,7 @@ def _kw_tails() -> dict[str, str]:
     not_letter = "(?!" + _LETTER + ")"
 
     def rests(keys, w: str) -> list[str]:
-        return [k.lower()[len(w):] for k in keys if re.split(r"[\s\-\u00a0]+", k.lower())[0] == w]
+        return [k.lower()[len(w):] for k in keys if _first_word(k) == w]
 
     tails = {}
     for w, (pre, whole) in _KW.items():
@@ -1205,6 +1210,15 @@ def _add_months(d: dt.date, months: int) -> dt.date:
     return dt.date(idx // 12, idx % 12 + 1, 1)
 
 
+_UNIT_MONTHS = {"month": 1, "quarter": 3, "half": 6, "year": 12, "decade": 120}
+
+
+def _months_on(d: dt.date, months: int) -> dt.date:
+    """The same day `months` later (earlier when negative), or the last day of a shorter month."""
+    first = _add_months(dt.date(d.year, d.month, 1), months)
+    return first.replace(day=min(d.day, (_add_months(first, 1) - dt.timedelta(days=1)).day))
+
+
 def _bounds(gran: str, y: int, m: int, d: int, n: int) -> tuple[dt.date, dt.date]:
     if gran == "day":
         s = dt.date(y, m, d)
@@ -1239,19 +1253,6 @@ def _year_from_pub(c: _Cand, pub: dt.date, lean=lambda: (0, 0)) -> int | None:
     """The year a year-less candidate denotes, seen from the publication date."""
     py = pub.year
     if c.gran == "day" and c.mode == "nearest":
-        if c.wd is None and 1 <= c.d <= 28 and 1 <= c.m <= 12 and 1 < py < 9999:
-            # most dates: this year's reading lies within half a year, so it is the nearest
-            # (what `_pick` chooses, without building the three readings)
-            gap = dt.date(py, c.m, c.d).toordinal() - pub.toordinal()
-            if -181 <= gap <= 181:
-                if 0 <= gap <= 60:
-                    return py
-                direction, window = lean()
-                if direction == 0 or abs(gap) <= window:
-                    return py
-                if direction > 0:
-                    return py if gap > 0 else py + 1
-                return py if gap < 0 else py - 1
         years = range(py - 1, py + 2)
         if c.wd is not None:  # "Fri, Jul 18": the nearest year in which it is a Friday
             years = [y for y in range(py - 6, py + 7) if _valid_ymd(y, c.m, c.d)
@@ -1762,6 +1763,9 @@ def _quarter_blocked(ctx: _Ctx, start: int) -> bool:
     return _prev_word(ctx, start) in _NOT_YEAR_BEFORE | {"audi"}
 
 
+_COMPARISON_AFTER = re.compile(r"-(?:on|over|to)-")  # "quarter-on-quarter"
+
+
 def _h_q(m: re.Match, ctx: _Ctx) -> _Cand | None:
     qo = m.group("qo").lower()
     n = _QUARTER_ORD.get(qo)
@@ -1769,7 +1773,7 @@ def _h_q(m: re.Match, ctx: _Ctx) -> _Cand | None:
         n = _QUARTER_MONTHS.get(qo)
         if n is None or not _month_ok(_orig(m, ctx, "qo"), ctx, bare=True):
             return None
-        if re.match(r"-(?:on|over|to)-", ctx.low[m.end("qw") : m.end("qw") + 6]):
+        if _COMPARISON_AFTER.match(ctx.low, m.end("qw")):
             return None  # "rose in March quarter-on-quarter": a comparison, not a quarter
     elif "." in ctx.text[m.end("qo") : m.end("qo") + 1]:
         return None  # the full stop is for "Dec." only
@@ -1976,9 +1980,7 @@ def _h_ago(m: re.Match, ctx: _Ctx) -> _Cand | None:
         ds = pub - dt.timedelta(days=n * (7 if unit == "week" else 1))
         return _fixed(m.start(), m.end(), "ago", "day", ds, ds + dt.timedelta(days=1))
     if unit == "month":  # the same day n months back (the last day of a shorter month)
-        first = _add_months(dt.date(pub.year, pub.month, 1), -n)
-        last_day = (_add_months(first, 1) - dt.timedelta(days=1)).day
-        ds = first.replace(day=min(pub.day, last_day))
+        ds = _months_on(pub, -n)
         return _fixed(m.start(), m.end(), "ago", "day", ds, ds + dt.timedelta(days=1))
     y = pub.year - n
     if y < 1:
@@ -2618,7 +2620,7 @@ def _h_nu(m: re.Match, ctx: _Ctx) -> _Cand | None:
         mon = _monday(pub)
         ds = mon - dt.timedelta(days=7 * n) if back else mon + dt.timedelta(days=7)
         return _fixed(m.start(), m.end(), "nu", "week", ds, ds + dt.timedelta(days=7 * n))
-    size = {"month": 1, "quarter": 3, "year": 12, "decade": 120}[unit]
+    size = _UNIT_MONTHS[unit]
     gran = {"month": "month", "quarter": "quarter", "year": "year", "decade": "year"}[unit]
     cur = _period_at("decade" if unit == "decade" else unit, pub, 0)[0]
     ds = _add_months(cur, -size * n) if back else _add_months(cur, size)
@@ -2657,11 +2659,10 @@ def _h_inn(m: re.Match, ctx: _Ctx) -> _Cand | None:
     if unit in ("day", "week"):
         d = base + dt.timedelta(days=sign * n * (7 if unit == "week" else 1))
         return _fixed(m.start(), m.end(), "inn", "day", d, d + dt.timedelta(days=1))
-    months = sign * n * {"month": 1, "quarter": 3, "year": 12, "decade": 120}[unit]
+    months = sign * n * _UNIT_MONTHS[unit]
     first = _add_months(dt.date(base.year, base.month, 1), months)
     if post in ("from today", "from tomorrow", "from yesterday", "after today"):
-        last = (_add_months(first, 1) - dt.timedelta(days=1)).day
-        d = first.replace(day=min(base.day, last))
+        d = _months_on(base, months)
         return _fixed(m.start(), m.end(), "inn", "day", d, d + dt.timedelta(days=1))
     if unit == "month":
         return _fixed(m.start(), m.end(), "inn", "month", first, _add_months(first, 1))
@@ -2817,10 +2818,7 @@ def _h_cdur(m: re.Match, ctx: _Ctx) -> _Cand | None:
         if unit in ("day", "week"):
             d += dt.timedelta(days=sign * n * (7 if unit == "week" else 1))
         else:
-            first = _add_months(dt.date(d.year, d.month, 1),
-                                sign * n * {"month": 1, "quarter": 3, "year": 12, "decade": 120}[unit])
-            last = (_add_months(first, 1) - dt.timedelta(days=1)).day
-            d = first.replace(day=min(d.day, last))
+            d = _months_on(d, sign * n * _UNIT_MONTHS[unit])
     return _fixed(m.start(), m.end(), "cdur", "day", d, d + dt.timedelta(days=1))
 
 
@@ -2988,7 +2986,6 @@ def _inherit_years(chosen: list[_Cand], ctx: _Ctx) -> list[_Cand]:
     return chosen
 
 
-_UNIT_MONTHS = {"month": 1, "quarter": 3, "half": 6, "year": 12, "decade": 120}
 _GRAN_RANK = {g: i for i, g in enumerate(("day", "week", "month", "quarter", "half", "season", "year", "decade"))}
 _REACH = int(_DATA["anaphoric"]["reach"])  # characters back to the period a date points to
 # a wire dateline, "SÃO PAULO, March 2 -": when the story was filed, not what it measures
@@ -3012,8 +3009,7 @@ def _moved(a: DateSpan, n: int, unit: str) -> tuple[dt.date, dt.date] | None:
     if whole:
         start = _add_months(ds, -months)
         return start, _add_months(start, length)
-    first = _add_months(dt.date(ds.year, ds.month, 1), -months)  # days: the same day, or the last
-    start = first.replace(day=min(ds.day, (_add_months(first, 1) - dt.timedelta(days=1)).day))
+    start = _months_on(ds, -months)  # days: the same day, or the month's last
     return start, start + (de - ds)
 
 
