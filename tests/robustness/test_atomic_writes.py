@@ -50,6 +50,14 @@ def _failing_replace(src, dst):
     raise OSError(errno.EIO, "Input/output error")
 
 
+def _break_writes(monkeypatch, failure: str) -> None:
+    """Make the atomic writer fail halfway through writing ("write") or at the rename."""
+    if failure == "write":
+        monkeypatch.setattr(atomic_mod.os, "fdopen", _half_fdopen(os.fdopen))
+    else:
+        monkeypatch.setattr(atomic_mod.os, "replace", _failing_replace)
+
+
 def _leftovers(folder: Path, keep: str) -> list[str]:
     return sorted(p.name for p in folder.iterdir() if p.name != keep)
 
@@ -66,10 +74,7 @@ def seed_scan(ruleset):
 def test_baseline_write_that_fails_keeps_the_old_file_and_no_temp(tmp_path: Path, monkeypatch, failure) -> None:
     target = tmp_path / "factcheck-baseline.json"
     target.write_text(OLD, encoding="utf-8")
-    if failure == "write":
-        monkeypatch.setattr(atomic_mod.os, "fdopen", _half_fdopen(os.fdopen))
-    else:
-        monkeypatch.setattr(atomic_mod.os, "replace", _failing_replace)
+    _break_writes(monkeypatch, failure)
     with pytest.raises(OSError):
         baseline_mod.write_atomic(target, '{"version": 1, "findings": []}\n' * 1000)
     assert target.read_text(encoding="utf-8") == OLD
@@ -81,10 +86,7 @@ def test_report_write_that_fails_keeps_the_old_report_and_no_temp(tmp_path: Path
                                                                    ruleset) -> None:
     target = tmp_path / "report.html"
     target.write_text(OLD, encoding="utf-8")
-    if failure == "write":
-        monkeypatch.setattr(atomic_mod.os, "fdopen", _half_fdopen(os.fdopen))
-    else:
-        monkeypatch.setattr(atomic_mod.os, "replace", _failing_replace)
+    _break_writes(monkeypatch, failure)
     with pytest.raises(OSError):
         report_mod.write_report(seed_scan, ruleset, target)
     assert target.read_text(encoding="utf-8") == OLD
