@@ -11,6 +11,9 @@ document). Prints MB/s (UTF-8 bytes of article text per CPU second of this proce
 per article; CPU time rather than wall time, so that other work on a shared machine does not
 count.
 `--profile money|dates|both` prints the cProfile top 25 of that run instead of timing it.
+`--floor` also times a minimal date finder (one compiled pattern for "March 3, 1987" and
+four-digit years, nothing else: no context checks, no year resolution), a yardstick for what
+any regular-expression date reader costs on the corpus.
 `--min-mbps X` exits 1 when money+dates is below X MB/s (for CI). Without the corpus the
 script says so and exits 0.
 """
@@ -24,6 +27,7 @@ import json
 import os
 import platform
 import pstats
+import re
 import sys
 import time
 from pathlib import Path
@@ -100,14 +104,46 @@ def _runs(docs):
     return {"money": money, "dates": dates, "money+dates": both, "find_mentions": mentions}
 
 
+# the yardstick of --floor: the two commonest date forms of the wire, read as cheaply as a
+# compiled pattern allows (the lower-cased text scanned once, a non-letter consumed first so
+# the engine skips to word starts)
+_FLOOR_RX = re.compile(
+    r"[^a-z0-9](?:(?P<mon>jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|may|june?|july?|aug(?:ust)?"
+    r"|sept?(?:ember)?|oct(?:ober)?|nov(?:ember)?|dec(?:ember)?)\.?\s+(?P<d>\d{1,2})(?:,\s*(?P<y>\d{4}))?"
+    r"|(?P<yr>(?:19|20)\d\d))(?![a-z0-9])"
+)
+_FLOOR_MONTHS = {m: i for i, m in enumerate(
+    ["jan", "feb", "mar", "apr", "may", "jun", "jul", "aug", "sep", "oct", "nov", "dec"], 1)}
+
+
+def _floor(docs):
+    """Date spans of the two forms, as (start, end, first day, day after, granularity)."""
+    def run():
+        for d in docs:
+            out = []
+            year = (d.date or dt.date(2000, 1, 1)).year
+            for m in _FLOOR_RX.finditer(" " + d.text.lower()):
+                if m.group("yr"):
+                    y = int(m.group("yr"))
+                    out.append((m.start(), m.end(), dt.date(y, 1, 1), dt.date(y + 1, 1, 1), "year"))
+                    continue
+                try:
+                    day = dt.date(int(m.group("y") or year), _FLOOR_MONTHS[m.group("mon")[:3]], int(m.group("d")))
+                except ValueError:
+                    continue
+                out.append((m.start(), m.end(), day, day + dt.timedelta(days=1), "day"))
+    return run
+
+
 def main(argv=None) -> int:
     ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     ap.add_argument("corpus", nargs="?", default=str(DEFAULT_CORPUS), help="corpus JSONL (default: %(default)s)")
     ap.add_argument("--repeat", type=int, default=3, help="runs per measurement; the best counts")
     ap.add_argument("--limit", type=int, default=0, help="use only the first N articles")
-    ap.add_argument("--only", choices=["money", "dates", "money+dates", "find_mentions"], action="append",
-                    help="time only these (repeatable)")
+    ap.add_argument("--only", action="append", help="time only these (repeatable)",
+                    choices=["money", "dates", "money+dates", "find_mentions", "dates floor"])
     ap.add_argument("--profile", choices=["money", "dates", "both"], help="print a cProfile of one run")
+    ap.add_argument("--floor", action="store_true", help="also time a minimal two-form date finder (a yardstick)")
     ap.add_argument("--min-mbps", type=float, default=0.0, help="exit 1 when money+dates is slower")
     args = ap.parse_args(argv)
 
@@ -120,6 +156,8 @@ def main(argv=None) -> int:
     docs = _load(path, args.limit)
     nbytes = sum(len(d.text.encode("utf-8")) for d in docs)
     runs = _runs(docs)
+    if args.floor:
+        runs["dates floor"] = _floor(docs)
     print(f"corpus: {path.name}, {len(docs)} articles, {nbytes / 1e6:.2f} MB of text")
     print(f"machine: {_machine()}; {pinned}")
     if args.profile:
