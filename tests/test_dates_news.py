@@ -386,6 +386,61 @@ def test_austrian_heuer_and_times_of_today():
     assert first("prices jumped this morning")[1:4] == (D(2013, 2, 12), D(2013, 2, 13), "day")
 
 
+@pytest.mark.parametrize(
+    ("text", "lang"),
+    [
+        ("Darunter leiden wir in Österreich noch heute.", "de"),
+        ("Die Verwechslung ist bis heute Thema.", "de"),
+        ("Diese Themen besitzen auch heute noch große Aktualität.", "de"),
+        ("die Familie in der Welt von heute", "de"),
+        ("Der heute 19-jährige Rapper war schon in Haft.", "de"),
+        ("die heute wieder regierende Partei", "de"),
+        ("Ohne die Grenze wäre sie heute in einer ähnlichen Lage.", "de"),
+        ("Er wurde mehrmals gerügt. Heute ist das Thema so dominant, dass es alle betrifft.", "de"),
+        ("Früher war das anders, die Politiker haben diese Bereitschaft heute verloren.", "de"),
+        ("Was 1995 für Peking galt, ist heute wahr.", "de"),
+        ("nach einem Heute-Artikel über Muslime", "de"),
+        ("sagte er im ZDF-heute journal.", "de"),
+        ("so zeigt es die Sendung Heute konkret.", "de"),
+        ("traders said the story, which appeared in USA Today, added speculation", "en"),
+        ("asked on a television interview (on NBC-Today) about taxes", "en"),
+        ("a poll in tomorrow's Today newspaper", "en"),
+        ("the democratic institutions of today, Shultz said", "en"),
+        ("The tradition is still today a draw for tourists.", "en"),
+    ],
+)
+def test_today_as_a_name_or_the_present_at_large_is_no_day(text, lang):
+    assert [f for f in found(text, lang) if "heute" in f[0].lower() or "today" in f[0].lower()] == []
+
+
+@pytest.mark.parametrize(
+    ("text", "lang"),
+    [
+        ("heute", "de"),  # standing alone: the day
+        ("heute um 20:00", "de"),
+        ("teilte das Ministerium heute, Freitag, in Berlin mit.", "de"),
+        ("Heute, Montag, fährt er nach Wien.", "de"),  # opens its sentence, but a weekday goes with it
+        ("Der Film läuft ab heute in den Kinos.", "de"),
+        ("Ich bin von heute bis morgen weg.", "de"),
+        ("Die Pensionskommission überbringe heute gute Nachrichten fürs Budget.", "de"),
+        ("Everyone received their money, 148 this year through today--everyone.", "en"),
+        ("The rule takes effect as of today, the agency said.", "en"),
+        ("The victor of today's auction has bought itself a headache.", "en"),
+        ("some dealers said easier fixtures talked of today involved older tonnage", "en"),
+        ("Even today it pressured the market.", "en"),
+        ("quarter of 1987.\n    Today the company reported first quarter profit", "en"),
+    ],
+)
+def test_today_stays_the_day_where_the_day_is_meant(text, lang):
+    got = [f for f in found(text, lang) if "heute" in f[0].lower() or "today" in f[0].lower()]
+    assert got and got[0][1] <= PUB < got[0][2]  # the day itself, or a range that holds it
+
+
+def test_idioms_of_today_and_tomorrow_are_no_dates():
+    assert found("Er soll lieber heute als morgen gehen.", "de") == []
+    assert found("Das ging von heute auf morgen.", "de") == []
+
+
 def test_ordinal_full_stop_ends_a_date():
     assert [f[0] for f in found("July 13th.\r\n July 14th", pubdate=D(2000, 1, 1))] == ["July 13th", "July 14th"]
 

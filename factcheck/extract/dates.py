@@ -44,7 +44,7 @@ import datetime as dt
 import math
 import re
 import tomllib
-from bisect import bisect_left
+from bisect import bisect_left, bisect_right
 from collections import defaultdict
 from dataclasses import dataclass
 from itertools import pairwise
@@ -90,6 +90,12 @@ _DAYS_REL_LANG = {
     for lang, table in _DATA["days_relative"].items()
 }
 _DAYS_REL = {k: v for table in _DAYS_REL_LANG.values() for k, v in table.items()}
+_PRESENT = _DATA["present_at_large"]
+_PRESENT_WORDS = _words("present_at_large", "words")
+_PRESENT_DAY_AFTER = _words("present_at_large", "day_after")
+_PRESENT_DAY_BEFORE = _words("present_at_large", "day_before")
+_PRESENT_CUES = {lang: {k: {w.lower() for w in ws} for k, ws in cues.items()}
+                 for lang, cues in _PRESENT.items() if lang in ("en", "de")}
 _AGO_UNITS = _lower_map(_DATA["ago_units"])
 _DECADE_WORDS = _lower_map(_DATA["decade_words_en"])
 _MONTH_MODS = {
@@ -1113,6 +1119,9 @@ class _Ctx:
     cased: bool
     low: str = ""  # lower-cased text, same length: the patterns run on it
     rlow: str = ""  # low reversed, to read the word before a position
+    # sentence ends and then-and-now contrasts, found once per text when first asked for
+    # (see `_present_at_large`)
+    present_marks: tuple[list[int], list[int]] | None = None
 
 
 def _orig(m: re.Match, ctx: _Ctx, g: str) -> str:
@@ -1917,12 +1926,93 @@ def _period_at(gran: str, pub: dt.date, offset: int) -> tuple[dt.date, dt.date]:
     return s, _add_months(s, size)
 
 
+_LETTER_WORDS_RE = re.compile(r"[^\W\d_]+")
+_NEXT_WORD_COMMA_RE = re.compile(r"[\s,\u00a0]*([^\W\d_]+)")
+_SENTENCE_END_RE = re.compile(r"[.!?](?=\s|$)|\n[ \t\u00a0]*\n")
+_SENTENCE_OPENERS = frozenset('.!?:;"\u201e\u201c\u201d\u00bb\u00ab\u2013\u2014(\n')
+_PRESENT_REACH = 300  # characters a sentence is read either side of the word, at most
+
+
+def _contrast_re() -> re.Pattern:
+    """A then-and-now contrast: a word ("früher", "damals"), "vor zehn Jahren", or a year (kept
+    in group y: it counts only when before the publication year)."""
+    return re.compile(
+        r"(?<![^\W\d_])(?:" + _alt(_PRESENT_CUES["de"]["contrast"]) + r")(?![^\W\d_])"
+        r"|(?<![^\W\d_])vor[\s\u00a0]+\S+[\s\u00a0]+jahr(?:en|zehnten)(?![^\W\d_])"
+        r"|(?<![\d.,])(?P<y>1[5-9]\d\d|20\d\d)(?![\d.,]?\d)"
+    )
+
+
+_CONTRAST_RE = _contrast_re()
+
+
+def _present_marks(ctx: _Ctx) -> tuple[list[int], list[int]]:
+    """Where sentences end and where then-and-now contrasts start in the text: one pass each,
+    so that a text full of "heute" costs the same per word."""
+    if ctx.present_marks is None:
+        low = ctx.low
+        pub_year = ctx.pubdate.year if ctx.pubdate else 0
+        ends = [m.end() for m in _SENTENCE_END_RE.finditer(low)]
+        marks = [m.start() for m in _CONTRAST_RE.finditer(low) if m.group("y") is None or int(m.group("y")) < pub_year]
+        ctx.present_marks = ends, marks
+    return ctx.present_marks
+
+
+def _present_at_large(ctx: _Ctx, a: int, e: int) -> bool:
+    """Whether "today"/"heute" at [a, e) is a name or the present at large rather than the
+    publication day (the cues are listed under [present_at_large] in dates.toml)."""
+    text, low = ctx.text, ctx.low
+    if (text[a - 1 : a] == "-" and text[a - 2 : a - 1].isalnum()) or (
+            text[e : e + 1] == "-" and text[e + 1 : e + 2].isalnum()):
+        return True  # "Heute-Show", "ZDF-heute journal"; not "through today--everyone"
+    j = a - 1
+    while j >= 0 and text[j] in " \t\u00a0":
+        j -= 1
+    opens = j < 0 or text[j] in _SENTENCE_OPENERS
+    word = text[a:e]
+    if ctx.cased and word[0].isupper() and not word.isupper() and not opens:
+        return True  # a name in mid-sentence: "told Today", "laut Heute", "Heute konkret"
+    before = [] if opens else _LETTER_WORDS_RE.findall(low, max(0, a - 40), a)[-3:]  # in its sentence
+    pw = before[-1] if before else ""
+    m = _NEXT_WORD_COMMA_RE.match(low, e, min(len(low), e + 30))
+    nw = m.group(1) if m else ""
+    if nw in _PRESENT_DAY_AFTER or pw in _PRESENT_DAY_BEFORE:
+        return False  # "heute, Freitag", "heute Abend", "ab heute"
+    cues = _PRESENT_CUES[ctx.lang]
+    if ctx.lang == "en":
+        if pw in cues["before"]:
+            return True  # "still today"
+        # "the children of today"; not "as of today", "of today's auction", "talked of today"
+        return (pw in cues["of"] and text[e : e + 1] not in "'\u2019" and len(before) > 1
+                and before[-2] != "as" and not before[-2].endswith("ed"))
+    if pw in cues["before"] or nw in cues["after"]:
+        return True  # "bis heute", "heute noch"
+    nx = text[e : e + 4].lstrip()[:1]
+    if pw in cues["determiners"] and (nx.islower() or nx.isdigit()):
+        return True  # "der heute 19-jährige Rapper"
+    after = _LETTER_WORDS_RE.findall(low, e, min(len(low), e + 30))[:2]
+    if not cues["conditional"].isdisjoint(before) or not cues["conditional"].isdisjoint(after):
+        return True  # "wäre sie heute in einer ähnlichen Lage"
+    if opens and nw:
+        return True  # "Heute ist es der Kopf, der ...": 15 to 1 in the labelled draw
+    # a contrast in the sentence: "früher ..., heute ...", "Was 1995 galt, ist heute ..."
+    ends, marks = _present_marks(ctx)
+    i = bisect_right(ends, a)
+    lo = max(ends[i - 1] if i else 0, a - _PRESENT_REACH)
+    j = bisect_left(ends, e)
+    hi = min(ends[j] if j < len(ends) else len(low), e + _PRESENT_REACH)
+    k = bisect_left(marks, lo)
+    return k < len(marks) and marks[k] < hi
+
+
 def _h_rd(m: re.Match, ctx: _Ctx) -> _Cand | None:
     if ctx.pubdate is None:
         return None
     word = _orig(m, ctx, "w")
     key = _norm(word)
     if key not in _DAYS_REL_LANG[ctx.lang]:
+        return None
+    if key in _PRESENT_WORDS and _present_at_large(ctx, m.start(), m.end()):
         return None
     if ctx.cased and word[0].isupper() and m.start() > 0 and (
             _prev_word(ctx, m.start()) == "the" or _next_word(ctx, m.end()) in ("programme", "program",
@@ -1931,8 +2021,12 @@ def _h_rd(m: re.Match, ctx: _Ctx) -> _Cand | None:
     if key == "morgen":
         if ctx.cased and word[0].isupper():
             return None  # "Morgen" is the morning
-        if _prev_word(ctx, m.start()) in ("heute", "gestern", "jeden", "am", "guten"):
+        pw = _prev_word(ctx, m.start())
+        if pw in ("heute", "gestern", "jeden", "am", "guten"):
             return None
+        low, rlow = ctx.low, ctx.rlow
+        if pw in ("als", "auf") and _prev_token(low, rlow, _prev_tok(low, rlow, m.start())[1]) == "heute":
+            return None  # "lieber heute als morgen", "von heute auf morgen": idioms
     ds = ctx.pubdate + dt.timedelta(days=_DAYS_REL[key])
     return _fixed(m.start(), m.end(), "rd", "day", ds, ds + dt.timedelta(days=1))
 

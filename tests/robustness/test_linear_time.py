@@ -66,6 +66,8 @@ DENSE = {
     "month-years": rep("March 2023 ", 64_000),
     "german-dates": rep("1. Mai ", 64_000),
     "quarters": rep("Q1 ", 64_000),
+    "heute": rep("heute ", 64_000),  # each one weighed for the day or the present at large
+    "then-and-now": rep("1990 war es damals, heute ist es anders, ", 64_000),
 }
 
 
@@ -86,7 +88,7 @@ def test_extractors_on_1_mb_hostile_strings(name: str, lang: str) -> None:
 @pytest.mark.parametrize("name", list(DENSE))
 def test_extractors_on_mention_dense_strings(name: str) -> None:
     text = DENSE[name]
-    lang = "de" if name in ("milliarden", "german-dates") else "en"
+    lang = "de" if name in ("milliarden", "german-dates", "heute", "then-and-now") else "en"
     assert timed(lambda: find_money(text, lang)) < BOUND / 2
     assert timed(lambda: find_dates(text, lang, PUB)) < BOUND / 2
 
