@@ -441,6 +441,52 @@ def test_idioms_of_today_and_tomorrow_are_no_dates():
     assert found("Das ging von heute auf morgen.", "de") == []
 
 
+@pytest.mark.parametrize(
+    ("text", "lang", "pub", "span", "start", "end", "gran"),
+    [
+        ("Net profit rose in the first nine months of 1986.", "en", D(1987, 4, 3),
+         "the first nine months of 1986", D(1986, 1, 1), D(1986, 10, 1), "month"),
+        ("inflation for the first five months of this year", "en", D(1987, 6, 1),
+         "the first five months of this year", D(1987, 1, 1), D(1987, 6, 1), "month"),
+        ("sales in the last two weeks of 1986", "en", D(1987, 4, 3),
+         "the last two weeks of 1986", D(1986, 12, 18), D(1987, 1, 1), "week"),
+        # a week without a count is the calendar week with most of its days in the period
+        ("first week of 2015", "en", D(2017, 11, 20), "first week of 2015", D(2014, 12, 29), D(2015, 1, 5), "week"),
+        ("last week of 2016", "en", D(2018, 11, 29), "last week of 2016", D(2016, 12, 26), D(2017, 1, 2), "week"),
+        ("Net income for the nine months ended Sept 30 rose.", "en", D(1987, 4, 3),
+         "the nine months ended Sept 30", D(1986, 1, 1), D(1986, 10, 1), "month"),
+        ("profit in the six months to March 31, 1987", "en", D(1987, 5, 3),
+         "the six months to March 31, 1987", D(1986, 10, 1), D(1987, 4, 1), "month"),
+        ("sales for the four weeks ended February 28 rose", "en", D(1987, 3, 5),
+         "the four weeks ended February 28", D(1987, 2, 1), D(1987, 3, 1), "week"),
+        ("Der Umsatz stieg in den ersten neun Monaten 2015 um fünf Prozent.", "de", D(2015, 11, 5),
+         "den ersten neun Monaten 2015", D(2015, 1, 1), D(2015, 10, 1), "month"),
+    ],
+)
+def test_a_part_of_a_period_is_that_part(text, lang, pub, span, start, end, gran):
+    assert first(text, lang, pub)[:4] == (span, start, end, gran)
+
+
+@pytest.mark.parametrize(
+    ("text", "span", "gran"),
+    [
+        ("The vote was postponed by two weeks to March 3.", "March 3", "day"),  # "to" needs "the"
+        ("in the first 14 months of 1986", "1986", "year"),  # more than the year holds
+        ("in the last months of 2004", "2004", "year"),  # how many is not said
+        ("shares rose on their opening day in May 2004", "May 2004", "month"),  # an event's day
+    ],
+)
+def test_what_is_no_part_of_the_period_leaves_it_whole(text, span, gran):
+    got = first(text, pubdate=D(2005, 1, 10))
+    assert (got[0], got[3]) == (span, gran)
+
+
+def test_the_same_period_a_year_earlier_moves_the_part():
+    got = found("profit rose in the first nine months of 1986, up from the same period a year earlier",
+                pubdate=D(1987, 4, 3))
+    assert [g[1:3] for g in got] == [(D(1986, 1, 1), D(1986, 10, 1)), (D(1985, 1, 1), D(1985, 10, 1))]
+
+
 def test_ordinal_full_stop_ends_a_date():
     assert [f[0] for f in found("July 13th.\r\n July 14th", pubdate=D(2000, 1, 1))] == ["July 13th", "July 14th"]
 

@@ -3132,12 +3132,106 @@ def _periods_ended(spans: list[DateSpan | None], cands: list[_Cand], text: str) 
                 continue
             end, resolved, guessed = dt.date(years[0], day.month, day.day) + dt.timedelta(days=1), False, False
             out[i + 1] = DateSpan(d.start, d.end, end - dt.timedelta(days=1), end, "day", False, False)
-        first = _add_months(dt.date(end.year, end.month, 1), -months)
-        last = (_add_months(first, 1) - dt.timedelta(days=1)).day
-        # "ended May 30": from March 1 (there is no February 31st to start on)
-        start = first.replace(day=end.day) if end.day <= last else _add_months(first, 1)
-        out[i] = DateSpan(p.start, p.end, start, end, p.granularity, resolved, guessed)
+        out[i] = DateSpan(p.start, p.end, _months_up_to(end, months), end, p.granularity, resolved, guessed)
         cands[i + 1].ends = True
+    return out
+
+
+def _part_rx() -> re.Pattern:
+    """The words before a period that make it a part of it, read backwards from the period's
+    start on the reversed text (one match per date, nothing searched): group `part` for "the
+    first nine months of", group `upto` for "the six months to", "nine months ended"."""
+    part = _DATA["part_of_period"]
+
+    def rev(words) -> str:
+        return "|".join(sorted((re.escape(w.lower()[::-1]) for w in words), key=len, reverse=True))
+
+    s = r"[\s\u00a0]+"
+    count = rf"(?:{s}(?P<{{g}}>\d{{{{1,2}}}}|{rev(w for w, v in _COUNT_WORDS.items() if v)}))?"
+    units = rev(part["units"])
+    return re.compile(
+        rf"(?P<part>{s}(?:(?:{rev(part['of'])}){s})?(?P<unit>{units}){count.format(g='n')}{s}"
+        rf"(?P<edge>{rev(part['first'] + part['last'])})(?:{s}(?:{rev(part['before'])}))?)(?![^\W\d_])"
+        rf"|(?P<upto>{s}(?:(?P<ended>{rev(part['ended'])})|(?P<to>{rev(part['to'])})){s}(?P<unit2>{units})"
+        rf"{count.format(g='n2')}(?P<the>{s}(?:{rev(part['before'])}))?)(?![^\W\d_])"
+    )
+
+
+_PART_RX = _part_rx()
+_PART_UNITS = _lower_map(_DATA["part_of_period"]["units"])
+_PART_LAST = _words("part_of_period", "last")
+_PART_SINGULAR = {"month", "monat", "week", "woche", "day", "tag"}
+_PART_OF_GRANS = ("year", "half", "quarter", "month")
+
+
+def _count(word: str) -> int:
+    return int(word) if word.isdigit() else _COUNT_WORDS[word]
+
+
+def _months_up_to(end: dt.date, months: int) -> dt.date:
+    """The first day of the `months` months that end the day before `end` ("ended May 30":
+    from March 1, as there is no February 31st to start on)."""
+    first = _add_months(dt.date(end.year, end.month, 1), -months)
+    last = (_add_months(first, 1) - dt.timedelta(days=1)).day
+    return first.replace(day=end.day) if end.day <= last else _add_months(first, 1)
+
+
+def _parts_of_periods(spans: list[DateSpan | None], cands: list[_Cand], ctx: _Ctx) -> list[DateSpan | None]:
+    """"The first nine months of 1986" is January to September, "the last two weeks of March"
+    its last fourteen days, "nine months ended Sept 30" and "the six months to March 31" the
+    months up to that day: one mention each, in place of the period or day alone."""
+    out = list(spans)
+    n = len(ctx.low)
+    for i, s in enumerate(spans):
+        if s is None or cands[i].until is not None:
+            continue
+        m = _PART_RX.match(ctx.rlow, n - s.start)
+        if m is None:
+            continue
+        if m.group("part") is not None:
+            if s.granularity not in _PART_OF_GRANS:
+                continue
+            word = m.group("unit")[::-1]
+            if not m.group("n") and word not in _PART_SINGULAR:
+                continue  # "the last months of 2004": how many is not said
+            unit = _PART_UNITS[word]
+            k = _count(m.group("n")[::-1]) if m.group("n") else 1
+            from_end = m.group("edge")[::-1] in _PART_LAST
+        else:
+            if s.granularity not in ("day", "month") or (m.group("to") and not m.group("the")):
+                continue
+            word = m.group("unit2")[::-1]
+            if not m.group("n2") and word not in _PART_SINGULAR:
+                continue
+            unit = _PART_UNITS[word]
+            k = _count(m.group("n2")[::-1]) if m.group("n2") else 1
+            from_end = True
+        ps, pe = s.date_start, s.date_end
+        iso = unit == "week" and not (m.group("n") or m.group("n2"))
+        if m.group("upto") is not None:  # the period ends with the day (or month) named
+            ps = _months_up_to(pe, k) if unit == "month" else pe - dt.timedelta(days=k * (7 if unit == "week" else 1))
+        elif unit == "month":
+            ps, pe = (_add_months(pe, -k), pe) if from_end else (ps, _add_months(ps, k))
+        elif iso:
+            # "the first week of 2015", "the last week of this month": the calendar week
+            # (Monday to Sunday) with most of its days in the period
+            day = pe - dt.timedelta(days=4) if from_end else ps + dt.timedelta(days=3)
+            ps = day - dt.timedelta(days=day.weekday())
+            pe = ps + dt.timedelta(days=7)
+        else:
+            days = dt.timedelta(days=k * (7 if unit == "week" else 1))
+            ps, pe = (pe - days, pe) if from_end else (ps, ps + days)
+        if m.group("part") is not None and not (s.date_start <= ps + (pe - ps) / 2 < s.date_end if iso
+                                                else s.date_start <= ps and pe <= s.date_end):
+            continue  # more than the period holds: "the first 14 months of 1986"
+        start = n - m.end()
+        for j in range(i - 1, -1, -1):  # "the last two weeks" read on its own before
+            o = out[j]
+            if o is not None:
+                if o.start < start:
+                    break
+                out[j] = None
+        out[i] = DateSpan(start, s.end, ps, pe, unit, s.resolved, s.guessed)
     return out
 
 
@@ -3270,6 +3364,7 @@ def find_dates(text: str, lang: str, pubdate: dt.date | None = None) -> list[Dat
             spans.append(None)  # an interval that would leave years 1-9999
     if any(c.family in _ENDED_FAMILIES for c in chosen):
         spans = _periods_ended(spans, chosen, text)
+    spans = _parts_of_periods(spans, chosen, ctx)
     if any(c.back or c.shift or c.to_year for c in chosen):
         spans = _reanchor(spans, chosen, text)
     return [s for s in spans if s is not None]

@@ -68,6 +68,8 @@ DENSE = {
     "quarters": rep("Q1 ", 64_000),
     "heute": rep("heute ", 64_000),  # each one weighed for the day or the present at large
     "then-and-now": rep("1990 war es damals, heute ist es anders, ", 64_000),
+    "parts-of-periods": rep("the first nine months of 1986 and the six months to March 31, ", 64_000),
+    "spaces-before-dates": rep(" " * 500 + "1986", 64_000),
 }
 
 
