@@ -487,6 +487,13 @@ def test_the_same_period_a_year_earlier_moves_the_part():
     assert [g[1:3] for g in got] == [(D(1986, 1, 1), D(1986, 10, 1)), (D(1985, 1, 1), D(1985, 10, 1))]
 
 
+def test_a_full_stop_after_a_month_written_out_ends_the_date():
+    text = "now its current month of February. The first ceremony was held in 1929."
+    got = found(text, pubdate=D(2005, 1, 10))
+    assert [(f[0], f[3]) for f in got] == [("month of February", "month"), ("1929", "year")]
+    assert first("on Feb. 3 the board met", pubdate=D(2005, 1, 10))[:2] == ("Feb. 3", D(2005, 2, 3))
+
+
 def test_ordinal_full_stop_ends_a_date():
     assert [f[0] for f in found("July 13th.\r\n July 14th", pubdate=D(2000, 1, 1))] == ["July 13th", "July 14th"]
 

@@ -1458,6 +1458,9 @@ def _h_mdy(m: re.Match, ctx: _Ctx) -> _Cand | None:
     if not _month_ok(mon, ctx):
         return None
     dn, dw, ys, ya = m.group("dn", "dw", "y", "ya")
+    sep = ctx.low[mon_b : m.start("dn" if dn else "dw")]
+    if "." in sep and mon.lower() in _MONTH_FULL and (dw or "the" in sep):
+        return None  # a full stop after a month written out: "in February. The first ...", "May. One"
     if dn:
         day = int(dn)
         if not 1 <= day <= 31:
