@@ -398,7 +398,7 @@ def test_austrian_heuer_and_times_of_today():
         ("Ohne die Grenze wäre sie heute in einer ähnlichen Lage.", "de"),
         ("Er wurde mehrmals gerügt. Heute ist das Thema so dominant, dass es alle betrifft.", "de"),
         ("Früher war das anders, die Politiker haben diese Bereitschaft heute verloren.", "de"),
-        ("Was 1995 für Peking galt, ist heute wahr.", "de"),
+        ("Vor zehn Jahren war das anders, heute ist alles gut.", "de"),
         ("nach einem Heute-Artikel über Muslime", "de"),
         ("sagte er im ZDF-heute journal.", "de"),
         ("so zeigt es die Sendung Heute konkret.", "de"),
@@ -418,12 +418,12 @@ def test_today_as_a_name_or_the_present_at_large_is_no_day(text, lang):
     [
         ("heute", "de"),  # standing alone: the day
         ("heute um 20:00", "de"),
+        ("In Wien demonstrierten heute rund 2000 Menschen.", "de"),  # a number is no then-and-now
+        ("Die Entscheidung fällt heute. Würde sie negativ ausfallen, gibt es Streik.", "de"),
         ("teilte das Ministerium heute, Freitag, in Berlin mit.", "de"),
         ("Heute, Montag, fährt er nach Wien.", "de"),  # opens its sentence, but a weekday goes with it
         ("Der Film läuft ab heute in den Kinos.", "de"),
-        ("Ich bin von heute bis morgen weg.", "de"),
         ("Die Pensionskommission überbringe heute gute Nachrichten fürs Budget.", "de"),
-        ("Everyone received their money, 148 this year through today--everyone.", "en"),
         ("The rule takes effect as of today, the agency said.", "en"),
         ("The victor of today's auction has bought itself a headache.", "en"),
         ("some dealers said easier fixtures talked of today involved older tonnage", "en"),
@@ -432,8 +432,16 @@ def test_today_as_a_name_or_the_present_at_large_is_no_day(text, lang):
     ],
 )
 def test_today_stays_the_day_where_the_day_is_meant(text, lang):
-    got = [f for f in found(text, lang) if "heute" in f[0].lower() or "today" in f[0].lower()]
-    assert got and got[0][1] <= PUB < got[0][2]  # the day itself, or a range that holds it
+    got = [f for f in found(text, lang) if f[0].lower() in ("heute", "today")]
+    assert got and got[0][1:4] == (PUB, PUB + dt.timedelta(days=1), "day")
+
+
+def test_today_in_a_range_is_the_day_it_starts_or_ends_on():
+    assert first("Ich bin von heute bis morgen weg.", "de")[:4] == (
+        "heute bis morgen", PUB, PUB + dt.timedelta(days=2), "day")
+    # a dash of two hyphens after it is no name ("Heute-Show")
+    assert first("148 failures this year through today--everyone was paid.")[:3] == (
+        "this year through today", D(2013, 1, 1), PUB + dt.timedelta(days=1))
 
 
 def test_idioms_of_today_and_tomorrow_are_no_dates():
@@ -471,6 +479,8 @@ def test_a_part_of_a_period_is_that_part(text, lang, pub, span, start, end, gran
     ("text", "span", "gran"),
     [
         ("The vote was postponed by two weeks to March 3.", "March 3", "day"),  # "to" needs "the"
+        ("in the 100 days ended March 31", "March 31", "day"),  # "100" is no count of "00"
+        ("in the first 0 months of 1986", "1986", "year"),
         ("in the first 14 months of 1986", "1986", "year"),  # more than the year holds
         ("in the last months of 2004", "2004", "year"),  # how many is not said
         ("shares rose on their opening day in May 2004", "May 2004", "month"),  # an event's day
@@ -479,6 +489,19 @@ def test_a_part_of_a_period_is_that_part(text, lang, pub, span, start, end, gran
 def test_what_is_no_part_of_the_period_leaves_it_whole(text, span, gran):
     got = first(text, pubdate=D(2005, 1, 10))
     assert (got[0], got[3]) == (span, gran)
+
+
+def test_a_date_read_in_the_words_of_a_part_gives_way_to_it():
+    got = found("18.2 pct in 12 months ended December 1986", pubdate=D(1987, 4, 3))
+    assert [g[:3] for g in got] == [("12 months ended December 1986", D(1986, 1, 1), D(1987, 1, 1))]
+    got = found("sales rose last week ended Friday", pubdate=D(1987, 4, 3))  # not two dates on "week"
+    assert [g[:3] for g in got] == [("week ended Friday", D(1987, 3, 28), D(1987, 4, 4))]
+
+
+def test_the_first_week_of_a_month_is_read_alike_however_the_month_is_named():
+    named = first("in the first week of March 1988", pubdate=D(1988, 3, 10))
+    this = first("in the first week of this month", pubdate=D(1988, 3, 10))
+    assert named[1:4] == this[1:4] == (D(1988, 3, 7), D(1988, 3, 14), "week")  # the first whole week
 
 
 def test_the_same_period_a_year_earlier_moves_the_part():

@@ -94,8 +94,8 @@ _PRESENT = _DATA["present_at_large"]
 _PRESENT_WORDS = _words("present_at_large", "words")
 _PRESENT_DAY_AFTER = _words("present_at_large", "day_after")
 _PRESENT_DAY_BEFORE = _words("present_at_large", "day_before")
-_PRESENT_CUES = {lang: {k: {w.lower() for w in ws} for k, ws in cues.items()}
-                 for lang, cues in _PRESENT.items() if lang in ("en", "de")}
+_MORGEN_IDIOMS = _words("present_at_large", "idioms")
+_PRESENT_CUES = {lang: {k: {w.lower() for w in ws} for k, ws in _PRESENT[lang].items()} for lang in ("en", "de")}
 _AGO_UNITS = _lower_map(_DATA["ago_units"])
 _DECADE_WORDS = _lower_map(_DATA["decade_words_en"])
 _MONTH_MODS = {
@@ -1934,15 +1934,17 @@ _NEXT_WORD_COMMA_RE = re.compile(r"[\s,\u00a0]*([^\W\d_]+)")
 _SENTENCE_END_RE = re.compile(r"[.!?](?=\s|$)|\n[ \t\u00a0]*\n")
 _SENTENCE_OPENERS = frozenset('.!?:;"\u201e\u201c\u201d\u00bb\u00ab\u2013\u2014(\n')
 _PRESENT_REACH = 300  # characters a sentence is read either side of the word, at most
+_CLAUSE_MARK_RE = re.compile(r"[.!?;:]")  # where the words read around the word stop
 
 
 def _contrast_re() -> re.Pattern:
-    """A then-and-now contrast: a word ("früher", "damals"), "vor zehn Jahren", or a year (kept
-    in group y: it counts only when before the publication year)."""
+    """A then-and-now contrast: a word ("früher", "damals") or "vor zehn Jahren". (A year was
+    tried too: "rund 2000 Menschen" is no year, and the cue held only 5 of the 163.)"""
+    cues = _PRESENT_CUES["de"]
     return re.compile(
-        r"(?<![^\W\d_])(?:" + _alt(_PRESENT_CUES["de"]["contrast"]) + r")(?![^\W\d_])"
-        r"|(?<![^\W\d_])vor[\s\u00a0]+\S+[\s\u00a0]+jahr(?:en|zehnten)(?![^\W\d_])"
-        r"|(?<![\d.,])(?P<y>1[5-9]\d\d|20\d\d)(?![\d.,]?\d)"
+        r"(?<![^\W\d_])(?:" + _alt(cues["contrast"]) + r")(?![^\W\d_])"
+        r"|(?<![^\W\d_])(?:" + _alt(cues["ago"]) + r")[\s\u00a0]+\S+[\s\u00a0]+(?:" + _alt(cues["ago_units"])
+        + r")(?![^\W\d_])"
     )
 
 
@@ -1954,10 +1956,8 @@ def _present_marks(ctx: _Ctx) -> tuple[list[int], list[int]]:
     so that a text full of "heute" costs the same per word."""
     if ctx.present_marks is None:
         low = ctx.low
-        pub_year = ctx.pubdate.year if ctx.pubdate else 0
-        ends = [m.end() for m in _SENTENCE_END_RE.finditer(low)]
-        marks = [m.start() for m in _CONTRAST_RE.finditer(low) if m.group("y") is None or int(m.group("y")) < pub_year]
-        ctx.present_marks = ends, marks
+        ctx.present_marks = ([m.end() for m in _SENTENCE_END_RE.finditer(low)],
+                             [m.start() for m in _CONTRAST_RE.finditer(low)])
     return ctx.present_marks
 
 
@@ -1975,7 +1975,10 @@ def _present_at_large(ctx: _Ctx, a: int, e: int) -> bool:
     word = text[a:e]
     if ctx.cased and word[0].isupper() and not word.isupper() and not opens:
         return True  # a name in mid-sentence: "told Today", "laut Heute", "Heute konkret"
-    before = [] if opens else _LETTER_WORDS_RE.findall(low, max(0, a - 40), a)[-3:]  # in its sentence
+    # the words around it in its clause (up to three before, two after)
+    lo = a if opens else max(0, a - 40)
+    cut = _CLAUSE_MARK_RE.search(ctx.rlow, len(low) - a, len(low) - lo)
+    before = _LETTER_WORDS_RE.findall(low, len(low) - cut.start() if cut else lo, a)[-3:]
     pw = before[-1] if before else ""
     m = _NEXT_WORD_COMMA_RE.match(low, e, min(len(low), e + 30))
     nw = m.group(1) if m else ""
@@ -1993,12 +1996,13 @@ def _present_at_large(ctx: _Ctx, a: int, e: int) -> bool:
     nx = text[e : e + 4].lstrip()[:1]
     if pw in cues["determiners"] and (nx.islower() or nx.isdigit()):
         return True  # "der heute 19-jährige Rapper"
-    after = _LETTER_WORDS_RE.findall(low, e, min(len(low), e + 30))[:2]
+    cut = _CLAUSE_MARK_RE.search(low, e, min(len(low), e + 30))
+    after = _LETTER_WORDS_RE.findall(low, e, cut.start() if cut else min(len(low), e + 30))[:2]
     if not cues["conditional"].isdisjoint(before) or not cues["conditional"].isdisjoint(after):
         return True  # "wäre sie heute in einer ähnlichen Lage"
     if opens and nw:
         return True  # "Heute ist es der Kopf, der ...": 15 to 1 in the labelled draw
-    # a contrast in the sentence: "früher ..., heute ...", "Was 1995 galt, ist heute ..."
+    # a contrast in the sentence: "früher ..., heute ...", "vor zehn Jahren ..., heute ..."
     ends, marks = _present_marks(ctx)
     i = bisect_right(ends, a)
     lo = max(ends[i - 1] if i else 0, a - _PRESENT_REACH)
@@ -2028,8 +2032,8 @@ def _h_rd(m: re.Match, ctx: _Ctx) -> _Cand | None:
         if pw in ("heute", "gestern", "jeden", "am", "guten"):
             return None
         low, rlow = ctx.low, ctx.rlow
-        if pw in ("als", "auf") and _prev_token(low, rlow, _prev_tok(low, rlow, m.start())[1]) == "heute":
-            return None  # "lieber heute als morgen", "von heute auf morgen": idioms
+        if f"{_prev_token(low, rlow, _prev_tok(low, rlow, m.start())[1])} {pw} morgen" in _MORGEN_IDIOMS:
+            return None  # "lieber heute als morgen", "von heute auf morgen"
     ds = ctx.pubdate + dt.timedelta(days=_DAYS_REL[key])
     return _fixed(m.start(), m.end(), "rd", "day", ds, ds + dt.timedelta(days=1))
 
@@ -3150,7 +3154,8 @@ def _part_rx() -> re.Pattern:
         return "|".join(sorted((re.escape(w.lower()[::-1]) for w in words), key=len, reverse=True))
 
     s = r"[\s\u00a0]+"
-    count = rf"(?:{s}(?P<{{g}}>\d{{{{1,2}}}}|{rev(w for w, v in _COUNT_WORDS.items() if v)}))?"
+    # a count of one or two digits that is the whole number ("100 days" is no count of "00")
+    count = rf"(?:{s}(?P<{{g}}>\d{{{{1,2}}}}(?![\d.,])|{rev(w for w, v in _COUNT_WORDS.items() if v)}))?"
     units = rev(part["units"])
     return re.compile(
         rf"(?P<part>{s}(?:(?:{rev(part['of'])}){s})?(?P<unit>{units}){count.format(g='n')}{s}"
@@ -3163,11 +3168,12 @@ def _part_rx() -> re.Pattern:
 _PART_RX = _part_rx()
 _PART_UNITS = _lower_map(_DATA["part_of_period"]["units"])
 _PART_LAST = _words("part_of_period", "last")
-_PART_SINGULAR = {"month", "monat", "week", "woche", "day", "tag"}
+_PART_SINGULAR = _words("part_of_period", "singular")
 _PART_OF_GRANS = ("year", "half", "quarter", "month")
 
 
-def _count(word: str) -> int:
+def _part_count(word: str) -> int:
+    """A count as read by `_PART_RX` (lower-cased, a number of one or two digits or a word)."""
     return int(word) if word.isdigit() else _COUNT_WORDS[word]
 
 
@@ -3177,6 +3183,58 @@ def _months_up_to(end: dt.date, months: int) -> dt.date:
     first = _add_months(dt.date(end.year, end.month, 1), -months)
     last = (_add_months(first, 1) - dt.timedelta(days=1)).day
     return first.replace(day=end.day) if end.day <= last else _add_months(first, 1)
+
+
+def _week_of(ps: dt.date, pe: dt.date, from_end: bool, gran: str) -> tuple[dt.date, dt.date] | None:
+    """"The first/last week of" a period: in a month the first/last week wholly inside it (as
+    "the first week of March" is read), in a longer period the calendar week with most of its
+    days in it (ISO's week 1 of a year: "the first week of 2015" starts December 29)."""
+    if gran == "month":
+        mondays = [ps + dt.timedelta(days=(7 - ps.weekday()) % 7 + 7 * k) for k in range(5)]
+        mondays = [d for d in mondays if d + dt.timedelta(days=7) <= pe]
+        if not mondays:
+            return None
+        day = mondays[-1 if from_end else 0]
+    else:
+        day = pe - dt.timedelta(days=4) if from_end else ps + dt.timedelta(days=3)
+        day -= dt.timedelta(days=day.weekday())
+    return day, day + dt.timedelta(days=7)
+
+
+def _part_interval(m: re.Match, s: DateSpan) -> tuple[dt.date, dt.date, str] | None:
+    """The interval and granularity a `_PART_RX` match makes of span `s`, or None."""
+    if m.group("part") is not None:
+        if s.granularity not in _PART_OF_GRANS:
+            return None
+        word, n = m.group("unit")[::-1], m.group("n")
+        from_end = m.group("edge")[::-1] in _PART_LAST
+    else:
+        if s.granularity not in ("day", "month") or (m.group("to") and not m.group("the")):
+            return None  # "postponed by two weeks to March 3": a day
+        word, n, from_end = m.group("unit2")[::-1], m.group("n2"), True
+    if not n and word not in _PART_SINGULAR:
+        return None  # "the last months of 2004": how many is not said
+    unit = _PART_UNITS[word]
+    k = _part_count(n[::-1]) if n else 1
+    if k < 1:
+        return None
+    ps, pe = s.date_start, s.date_end
+    if m.group("upto") is not None:  # the period ends with the day (or month) named
+        ps = _months_up_to(pe, k) if unit == "month" else pe - dt.timedelta(days=k * (7 if unit == "week" else 1))
+        return ps, pe, unit
+    if unit == "week" and not n:
+        week = _week_of(ps, pe, from_end, s.granularity)
+        if week is None or not ps <= week[0] + dt.timedelta(days=3) < pe:
+            return None
+        return week[0], week[1], unit
+    if unit == "month":
+        part = (_add_months(pe, -k), pe) if from_end else (ps, _add_months(ps, k))
+    else:
+        days = dt.timedelta(days=k * (7 if unit == "week" else 1))
+        part = (pe - days, pe) if from_end else (ps, ps + days)
+    if not (ps <= part[0] and part[1] <= pe):
+        return None  # more than the period holds: "the first 14 months of 1986"
+    return part[0], part[1], unit
 
 
 def _parts_of_periods(spans: list[DateSpan | None], cands: list[_Cand], ctx: _Ctx) -> list[DateSpan | None]:
@@ -3191,50 +3249,27 @@ def _parts_of_periods(spans: list[DateSpan | None], cands: list[_Cand], ctx: _Ct
         m = _PART_RX.match(ctx.rlow, n - s.start)
         if m is None:
             continue
-        if m.group("part") is not None:
-            if s.granularity not in _PART_OF_GRANS:
-                continue
-            word = m.group("unit")[::-1]
-            if not m.group("n") and word not in _PART_SINGULAR:
-                continue  # "the last months of 2004": how many is not said
-            unit = _PART_UNITS[word]
-            k = _count(m.group("n")[::-1]) if m.group("n") else 1
-            from_end = m.group("edge")[::-1] in _PART_LAST
-        else:
-            if s.granularity not in ("day", "month") or (m.group("to") and not m.group("the")):
-                continue
-            word = m.group("unit2")[::-1]
-            if not m.group("n2") and word not in _PART_SINGULAR:
-                continue
-            unit = _PART_UNITS[word]
-            k = _count(m.group("n2")[::-1]) if m.group("n2") else 1
-            from_end = True
-        ps, pe = s.date_start, s.date_end
-        iso = unit == "week" and not (m.group("n") or m.group("n2"))
-        if m.group("upto") is not None:  # the period ends with the day (or month) named
-            ps = _months_up_to(pe, k) if unit == "month" else pe - dt.timedelta(days=k * (7 if unit == "week" else 1))
-        elif unit == "month":
-            ps, pe = (_add_months(pe, -k), pe) if from_end else (ps, _add_months(ps, k))
-        elif iso:
-            # "the first week of 2015", "the last week of this month": the calendar week
-            # (Monday to Sunday) with most of its days in the period
-            day = pe - dt.timedelta(days=4) if from_end else ps + dt.timedelta(days=3)
-            ps = day - dt.timedelta(days=day.weekday())
-            pe = ps + dt.timedelta(days=7)
-        else:
-            days = dt.timedelta(days=k * (7 if unit == "week" else 1))
-            ps, pe = (pe - days, pe) if from_end else (ps, ps + days)
-        if m.group("part") is not None and not (s.date_start <= ps + (pe - ps) / 2 < s.date_end if iso
-                                                else s.date_start <= ps and pe <= s.date_end):
-            continue  # more than the period holds: "the first 14 months of 1986"
+        try:
+            got = _part_interval(m, s)
+        except (ValueError, OverflowError):  # a part that would leave years 1-9999
+            got = None
+        if got is None:
+            continue
         start = n - m.end()
-        for j in range(i - 1, -1, -1):  # "the last two weeks" read on its own before
+        # the dates read in the part's words give way to it: "the last two weeks" of "the
+        # last two weeks of 1986", "in 12 months" of "in 12 months ended December 1986"
+        # (spans are sorted and apart, so none of them reaches into the period itself)
+        inside = []
+        for j in range(i - 1, -1, -1):
             o = out[j]
-            if o is not None:
-                if o.start < start:
-                    break
-                out[j] = None
-        out[i] = DateSpan(start, s.end, ps, pe, unit, s.resolved, s.guessed)
+            if o is None:
+                continue
+            if o.end <= start:
+                break
+            inside.append(j)
+        for j in inside:
+            out[j] = None
+        out[i] = DateSpan(start, s.end, got[0], got[1], got[2], s.resolved, s.guessed)
     return out
 
 

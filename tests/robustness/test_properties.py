@@ -55,6 +55,8 @@ def test_find_money_never_raises_and_spans_are_sound(text: str, lang: str) -> No
 @example(text="in den 90er Jahren, vor zwei Jahren", lang="de", pubdate=dt.date(1600, 1, 1))
 @example(text="Q4 9999 and H2 of next year, the 2990s", lang="en", pubdate=dt.date(2999, 6, 1))
 @example(text="sommer1000", lang="en", pubdate=None)  # found by fuzzing: granularity "season"
+@example(text="in the 100 days ended March 31", lang="en", pubdate=dt.date(1987, 4, 3))  # no count "00"
+@example(text="last week ended Friday", lang="en", pubdate=dt.date(1987, 4, 3))  # no overlapping spans
 def test_find_dates_never_raises_and_spans_are_sound(text: str, lang: str, pubdate: dt.date | None) -> None:
     check_dates(text, find_dates(text, lang, pubdate))
 
@@ -66,7 +68,10 @@ def test_placeholder_publication_dates_are_no_date(value: str) -> None:
 
 
 @pytest.mark.parametrize("text, pubdate", [("Sales will grow next year.", dt.date(9999, 6, 1)),
-                                           ("Sales fell last year.", dt.date(1, 6, 1))])
+                                           ("Sales fell last year.", dt.date(1, 6, 1)),
+                                           ("profit in the six months to March 31", dt.date(1, 1, 5)),
+                                           ("the last 13 months of this year", dt.date(1, 1, 5)),
+                                           ("the first 99 days of this month", dt.date(9999, 11, 15))])
 def test_find_dates_at_the_ends_of_the_calendar(text: str, pubdate: dt.date) -> None:
     check_dates(text, find_dates(text, "en", pubdate))
 
