@@ -3,6 +3,7 @@
 
     python benchmarks/bench_dates.py [CORPUS.jsonl] [--repeat N] [--only dates|money]
     python benchmarks/bench_dates.py --handcheck SEED     # the sample of benchmarks/handcheck_dates.md
+    python benchmarks/bench_dates.py --labels             # "today"/"heute" against labels_today.tsv
 
 Reads a corpus JSONL (default: ../shared/corpora/reuters21578.jsonl, from the checkout's root),
 then times `find_dates(text, lang, pubdate)` and `find_money(text, lang)` over every article,
@@ -78,13 +79,49 @@ def handcheck(seed: int) -> None:
             print("      " + text[a:b].replace("\n", " ")[:300])
 
 
+LABELS = Path(__file__).resolve().parent / "labels_today.tsv"
+
+
+def score_labels() -> None:
+    """Per corpus: how many labelled "today"/"heute" the date finder still reads as a date,
+    by label, the precision of those kept (DAY among them) and the share of DAYs kept."""
+    from collections import Counter
+
+    wanted: dict[str, dict[str, dict[int, str]]] = {}
+    for line in LABELS.read_text(encoding="utf-8").splitlines():
+        if line.startswith(("#", "corpus\t")) or not line.strip():
+            continue
+        corpus, doc, offset, label = line.split("\t")[:4]
+        wanted.setdefault(corpus, {}).setdefault(doc, {})[int(offset)] = label
+    for corpus, docs in wanted.items():
+        counts: Counter = Counter()
+        with (DEFAULT.parent / f"{corpus}.jsonl").open(encoding="utf-8") as fh:
+            for line in fh:
+                d = json.loads(line) if line.strip() else {}
+                if d.get("id") not in docs:
+                    continue
+                pub = dt.date.fromisoformat(d["date"][:10]) if d.get("date") else STAND_IN
+                starts = {s.start for s in find_dates(d["text"], d.get("lang") or "en", pub)}
+                for offset, label in docs[d["id"]].items():
+                    counts[label, offset in starts] += 1
+        kept = sum(v for (_, k), v in counts.items() if k)
+        day, day_lost = counts["DAY", True], counts["DAY", False]
+        print(f"{corpus}: kept DAY {day}, NOW {counts['NOW', True]}, NAME {counts['NAME', True]}; "
+              f"dropped DAY {day_lost}, NOW {counts['NOW', False]}, NAME {counts['NAME', False]}; "
+              f"precision of kept {day / max(1, kept):.2f}, days kept {day / max(1, day + day_lost):.2f}")
+
+
 def main(argv: list[str] | None = None) -> int:
     ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     ap.add_argument("corpus", nargs="?", default=str(DEFAULT))
     ap.add_argument("--repeat", type=int, default=3)
     ap.add_argument("--only", choices=["dates", "money"])
     ap.add_argument("--handcheck", type=int, metavar="SEED", help="print a hand-check sample instead")
+    ap.add_argument("--labels", action="store_true", help="score today/heute against benchmarks/labels_today.tsv")
     args = ap.parse_args(argv)
+    if args.labels:
+        score_labels()
+        return 0
     if args.handcheck is not None:
         handcheck(args.handcheck)
         return 0
