@@ -44,13 +44,13 @@ import datetime as dt
 import math
 import re
 import tomllib
-from bisect import bisect_left, bisect_right
+from bisect import bisect_left
 from collections import defaultdict
 from dataclasses import dataclass
 from itertools import pairwise
 from pathlib import Path
 
-from factcheck.extract.sentences import sentence_bounds
+from factcheck.extract.sentences import SentenceIndex, sentence_bounds
 from factcheck.spans import DateSpan
 
 __all__ = ["find_dates"]
@@ -1119,9 +1119,9 @@ class _Ctx:
     cased: bool
     low: str = ""  # lower-cased text, same length: the patterns run on it
     rlow: str = ""  # low reversed, to read the word before a position
-    # sentence ends and then-and-now contrasts, found once per text when first asked for
-    # (see `_present_at_large`)
-    present_marks: tuple[list[int], list[int]] | None = None
+    # the sentences and the then-and-now contrasts of the text, found once when first asked
+    # for (see `_present_at_large`)
+    present_marks: tuple[SentenceIndex, list[int]] | None = None
 
 
 def _orig(m: re.Match, ctx: _Ctx, g: str) -> str:
@@ -1931,7 +1931,6 @@ def _period_at(gran: str, pub: dt.date, offset: int) -> tuple[dt.date, dt.date]:
 
 _LETTER_WORDS_RE = re.compile(r"[^\W\d_]+")
 _NEXT_WORD_COMMA_RE = re.compile(r"[\s,\u00a0]*([^\W\d_]+)")
-_SENTENCE_END_RE = re.compile(r"[.!?](?=\s|$)|\n[ \t\u00a0]*\n")
 _SENTENCE_OPENERS = frozenset('.!?:;"\u201e\u201c\u201d\u00bb\u00ab\u2013\u2014(\n')
 _PRESENT_REACH = 300  # characters a sentence is read either side of the word, at most
 _CLAUSE_MARK_RE = re.compile(r"[.!?;:]")  # where the words read around the word stop
@@ -1951,13 +1950,11 @@ def _contrast_re() -> re.Pattern:
 _CONTRAST_RE = _contrast_re()
 
 
-def _present_marks(ctx: _Ctx) -> tuple[list[int], list[int]]:
-    """Where sentences end and where then-and-now contrasts start in the text: one pass each,
-    so that a text full of "heute" costs the same per word."""
+def _present_marks(ctx: _Ctx) -> tuple[SentenceIndex, list[int]]:
+    """The sentences of the text (the project's sentence rules) and where then-and-now
+    contrasts start in it: one pass each, so that a text full of "heute" costs the same per word."""
     if ctx.present_marks is None:
-        low = ctx.low
-        ctx.present_marks = ([m.end() for m in _SENTENCE_END_RE.finditer(low)],
-                             [m.start() for m in _CONTRAST_RE.finditer(low)])
+        ctx.present_marks = SentenceIndex(ctx.text), [m.start() for m in _CONTRAST_RE.finditer(ctx.low)]
     return ctx.present_marks
 
 
@@ -2003,13 +2000,10 @@ def _present_at_large(ctx: _Ctx, a: int, e: int) -> bool:
     if opens and nw:
         return True  # "Heute ist es der Kopf, der ...": 15 to 1 in the labelled draw
     # a contrast in the sentence: "früher ..., heute ...", "vor zehn Jahren ..., heute ..."
-    ends, marks = _present_marks(ctx)
-    i = bisect_right(ends, a)
-    lo = max(ends[i - 1] if i else 0, a - _PRESENT_REACH)
-    j = bisect_left(ends, e)
-    hi = min(ends[j] if j < len(ends) else len(low), e + _PRESENT_REACH)
-    k = bisect_left(marks, lo)
-    return k < len(marks) and marks[k] < hi
+    sentences, marks = _present_marks(ctx)
+    lo, hi = sentences.around(a, e)
+    k = bisect_left(marks, max(lo, a - _PRESENT_REACH))
+    return k < len(marks) and marks[k] < min(hi, e + _PRESENT_REACH)
 
 
 def _h_rd(m: re.Match, ctx: _Ctx) -> _Cand | None:
@@ -2798,9 +2792,7 @@ def _h_wkm(m: re.Match, ctx: _Ctx) -> _Cand | None:
     else:
         return None
     first = dt.date(y, month, 1)
-    end = _add_months(first, 1)
-    mondays = [first + dt.timedelta(days=(7 - first.weekday()) % 7 + 7 * k) for k in range(5)]
-    mondays = [d for d in mondays if d + dt.timedelta(days=7) <= end]  # weeks wholly inside
+    mondays = _whole_weeks(first, _add_months(first, 1))
     o = m.group("o").lower()
     idx = -1 if o.startswith(("last", "letzt")) else {"f": 0, "s": 1, "t": 2}.get(o[0], 3)
     if o.startswith(("erst", "zweit", "dritt", "viert")):
@@ -3172,11 +3164,6 @@ _PART_SINGULAR = _words("part_of_period", "singular")
 _PART_OF_GRANS = ("year", "half", "quarter", "month")
 
 
-def _part_count(word: str) -> int:
-    """A count as read by `_PART_RX` (lower-cased, a number of one or two digits or a word)."""
-    return int(word) if word.isdigit() else _COUNT_WORDS[word]
-
-
 def _months_up_to(end: dt.date, months: int) -> dt.date:
     """The first day of the `months` months that end the day before `end` ("ended May 30":
     from March 1, as there is no February 31st to start on)."""
@@ -3185,13 +3172,18 @@ def _months_up_to(end: dt.date, months: int) -> dt.date:
     return first.replace(day=end.day) if end.day <= last else _add_months(first, 1)
 
 
+def _whole_weeks(first: dt.date, end: dt.date) -> list[dt.date]:
+    """The Mondays of the weeks wholly inside [first, end), a month at most."""
+    mondays = [first + dt.timedelta(days=(7 - first.weekday()) % 7 + 7 * k) for k in range(5)]
+    return [d for d in mondays if d + dt.timedelta(days=7) <= end]
+
+
 def _week_of(ps: dt.date, pe: dt.date, from_end: bool, gran: str) -> tuple[dt.date, dt.date] | None:
     """"The first/last week of" a period: in a month the first/last week wholly inside it (as
     "the first week of March" is read), in a longer period the calendar week with most of its
     days in it (ISO's week 1 of a year: "the first week of 2015" starts December 29)."""
     if gran == "month":
-        mondays = [ps + dt.timedelta(days=(7 - ps.weekday()) % 7 + 7 * k) for k in range(5)]
-        mondays = [d for d in mondays if d + dt.timedelta(days=7) <= pe]
+        mondays = _whole_weeks(ps, pe)
         if not mondays:
             return None
         day = mondays[-1 if from_end else 0]
@@ -3215,8 +3207,8 @@ def _part_interval(m: re.Match, s: DateSpan) -> tuple[dt.date, dt.date, str] | N
     if not n and word not in _PART_SINGULAR:
         return None  # "the last months of 2004": how many is not said
     unit = _PART_UNITS[word]
-    k = _part_count(n[::-1]) if n else 1
-    if k < 1:
+    k = _count(n[::-1]) if n else 1
+    if not k:
         return None
     ps, pe = s.date_start, s.date_end
     if m.group("upto") is not None:  # the period ends with the day (or month) named
