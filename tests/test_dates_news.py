@@ -491,6 +491,104 @@ def test_what_is_no_part_of_the_period_leaves_it_whole(text, span, gran):
     assert (got[0], got[3]) == (span, gran)
 
 
+@pytest.mark.parametrize(
+    ("text", "lang", "pub", "span", "start", "end"),
+    [
+        # the year whose part lies nearest the publication date: a part that has begun...
+        ("In the first two months of the year, inflation was 3.8 pct.", "en", D(1987, 3, 10),
+         "the first two months of the year", D(1987, 1, 1), D(1987, 3, 1)),
+        # ... or has ended lately: in March the last quarter is last year's
+        ("demand rose 0.6 pct in the final three months of the year", "en", D(1987, 3, 10),
+         "the final three months of the year", D(1986, 10, 1), D(1987, 1, 1)),
+        # the tense is read around the whole mention, "had" being nine words before "the year"
+        ("The company, which had posted a net loss of 626 mln dlrs in the first six months of "
+         "the year, today reported earnings", "en", D(1987, 10, 20),
+         "the first six months of the year", D(1987, 1, 1), D(1987, 7, 1)),
+        ("In den ersten zehn Monaten des Jahres kamen 600.000 Menschen.", "de", D(2015, 11, 20),
+         "den ersten zehn Monaten des Jahres", D(2015, 1, 1), D(2015, 11, 1)),
+    ],
+)
+def test_a_part_of_the_year_is_read_in_the_year_nearest_the_publication_date(text, lang, pub, span, start, end):
+    assert first(text, lang, pub)[:4] == (span, start, end, "month")
+
+
+def test_the_year_without_a_part_or_a_publication_date_is_no_date():
+    assert found("He was named person of the year.", pubdate=D(1987, 3, 10)) == []
+    assert found("Sales in the first two months of the year rose.", pubdate=None) == []
+
+
+@pytest.mark.parametrize(
+    ("text", "pub", "span", "start", "end"),
+    [
+        ("Sales rose in the January-March period.", D(1987, 4, 10), "January-March", D(1987, 1, 1), D(1987, 4, 1)),
+        ("white sugar for Mar/Apr shipment", D(1987, 3, 4), "Mar/Apr", D(1987, 3, 1), D(1987, 5, 1)),
+        # across the new year, and the range as a whole nearest: not January 1988 in October
+        ("consumption in October-February rose", D(1987, 4, 1), "October-February", D(1986, 10, 1), D(1987, 3, 1)),
+        ("the January-September surplus widened", D(1987, 10, 19), "January-September", D(1987, 1, 1), D(1987, 10, 1)),
+        # a year after the second month is the range's: not "Sept 1986" alone
+        ("420,000 tonnes for April-Sept 1986", D(1987, 4, 6), "April-Sept 1986", D(1986, 4, 1), D(1986, 10, 1)),
+        ("exports during Jan/Feb 1987 totalled", D(1987, 3, 11), "Jan/Feb 1987", D(1987, 1, 1), D(1987, 3, 1)),
+    ],
+)
+def test_two_months_joined_by_a_hyphen_or_slash_are_a_range(text, pub, span, start, end):
+    assert first(text, pubdate=pub)[:4] == (span, start, end, "month")
+
+
+def test_a_range_of_three_months_before_quarter_is_that_quarter():
+    assert first("GNP rose in the January/March quarter.", pubdate=D(1987, 6, 10))[:4] == (
+        "January/March quarter", D(1987, 1, 1), D(1987, 4, 1), "quarter")
+    # a fiscal quarter is no calendar quarter: the months
+    assert first("sales in the November-January quarter", pubdate=D(1987, 3, 13))[:4] == (
+        "November-January", D(1986, 11, 1), D(1987, 2, 1), "month")
+
+
+def test_two_months_before_a_figure_or_a_day_are_no_range():
+    assert found("cocoa Jan-Mar 2,000 tonnes", pubdate=D(1987, 3, 1)) == []
+    assert first("on 16 January-March", pubdate=D(1987, 3, 1))[0] == "16 January"
+
+
+@pytest.mark.parametrize(
+    ("text", "pub", "span", "start"),
+    [
+        ("The dollar fell after weak March employment data.", D(1987, 4, 10), "March", D(1987, 3, 1)),
+        ("The December meeting was tense.", D(1987, 4, 10), "December", D(1986, 12, 1)),
+        # a measure is of a month that has begun, whatever the tense
+        ("officials said the February figure will be a final one", D(1987, 4, 20), "February", D(1987, 2, 1)),
+        # an event is read as after "in": the tense decides
+        ("OPEC may be forced to meet before a scheduled June session", D(1987, 2, 26), "June", D(1987, 6, 1)),
+        # "for" is a preposition before a month like "in"
+        ("For March, the bank said sales rose.", D(1987, 4, 10), "March", D(1987, 3, 1)),
+        ("Closing of the acquisition is scheduled for April.", D(1987, 2, 10), "April", D(1987, 4, 1)),
+    ],
+)
+def test_a_bare_month_before_a_noun_or_after_for_is_that_month(text, pub, span, start):
+    assert first(text, pubdate=pub)[:3] == (span, start, _next_month(start))
+
+
+def _next_month(d: dt.date) -> dt.date:
+    return D(d.year + d.month // 12, d.month % 12 + 1, 1)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "May trade figures were weak.",  # "May" opening a sentence may be the verb
+        "Traders said May soybeans rose.",  # a futures contract: not in the nouns
+        "a tribute for August Wilson",  # "for" and a first name
+        "the march sales were low",  # lower case in cased text
+        "Der März-Umsatz stieg.",  # English only
+    ],
+)
+def test_what_is_no_bare_month_before_a_noun(text):
+    assert found(text, "de" if "März" in text else "en", D(1987, 4, 10)) == []
+
+
+def test_a_month_before_a_noun_takes_no_year_from_a_list_before_it():
+    got = found("against 10.89 billion in January, 1986.     January imports were 9.19 billion dlrs",
+                pubdate=D(1987, 3, 11))
+    assert [g[:2] for g in got] == [("January, 1986", D(1986, 1, 1)), ("January", D(1987, 1, 1))]
+
+
 def test_a_date_read_in_the_words_of_a_part_gives_way_to_it():
     got = found("18.2 pct in 12 months ended December 1986", pubdate=D(1987, 4, 3))
     assert [g[:3] for g in got] == [("12 months ended December 1986", D(1986, 1, 1), D(1987, 1, 1))]

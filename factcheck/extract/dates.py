@@ -131,6 +131,8 @@ _PERIOD_EDGES = _lower_map(_DATA["period_edges"])
 _DOM_AFTER = _words("day_of_month_after", "words")
 _IDIOMS = set(_DATA["not_a_date"]["idioms"])
 _NAME_MONTHS = _words("not_a_date", "name_months")
+_MONTH_MEASURES = _words("month_before_noun", "measures")
+_MONTH_NOUNS = _MONTH_MEASURES | _words("month_before_noun", "events")
 _QUARTER_MONTHS = _lower_map(_DATA["quarter_months"])
 _ANAPHORIC = _words("anaphoric", "words")
 _SHIFT_UNITS = _lower_map(_DATA["shift_units"])
@@ -394,6 +396,16 @@ _PATTERNS: list[tuple[str, str]] = [
         r"(?<!" + _LETTER + r")(?P<pre>" + _alt(_MONTH_MOD_MODE) + r")(?:<S1>|-)"
         r"(?:(?:the<S1>)?month<S1>of<S1>)?<MON:mon>(?!<S>[-/.]?<S>\d)(?!['\u2019]s)",
     ),
+    # two months joined by a hyphen or slash, perhaps a year after: "the January-March
+    # period", "for Apr/May shipment", "April-Sept 1986" (not a day after: "Feb-March 3")
+    (
+        "mm",
+        r"<MON:mon><S>[-\u2013/]<S>(?P<mon2>" + _alt(_MONTHS) + r")<NA>\.?"
+        r"(?:<S>,?<S>(?P<y><YEAR4>)(?![.,/]?\d))?(?!<S>[,.]?<S>(?:of<S1>)?['\u2019]?\d)"
+        r"(?P<q><S1>(?:quarter|qtr)<NA>)?",
+    ),
+    # bare month before a noun: "weak March employment data" (English; see _h_mn)
+    ("mn", r"<MON:mon><S1>(?=(?P<noun>" + _alt(_MONTH_NOUNS) + r")<NA>)"),
     # ISO and year-first numeric dates: "2025-01-22", "2015/08/12", "2015.5.13"
     (
         "iso",
@@ -601,6 +613,8 @@ _PATTERNS: list[tuple[str, str]] = [
         r"(?<!" + _LETTER + r")(?:the<S1>)?(?:(?P<o>" + _alt(_ORD_WORDS) + r"|\d(?:st|nd|rd|th))<S1>)?"
         r"(?P<last>last<S1>)?day<S1>(?:of|in)<S1><MON:mon>(?:<S>,?<S>(?P<y><YEAR4>))?",
     ),
+    # "the year" after a part of it: "the first two months of the year" (see _h_ofy)
+    ("ofy", r"(?<!" + _LETTER + r")(?:the|des)<S1>(?:year|jahres)<NA>"),
     # years in words after a preposition: "in nineteen twenty-eight", "the year two thousand ten"
     (
         "ysp",
@@ -634,7 +648,7 @@ _FAMILY_RANK = {name: i for i, (name, _) in enumerate(_PATTERNS)}
 _FWD = {"dmy": 32, "dmyw": 32, "ddm": 32, "bm": 16, "wwd": 8, "nwd": 52, "inn": 36, "ru": 8,
         "edge": 44, "rd": 8, "ago": 8, "ear": 20, "yago": 28, "same": 44, "q": 72, "h": 72, "decw": 8, "nu": 8,
         "cdur": 68, "wk": 32,
-        "wkm": 48, "sea": 60, "dorel": 8, "lastday": 44, "ysp": 48, "dom": 36}
+        "wkm": 48, "sea": 60, "dorel": 8, "lastday": 44, "ysp": 48, "dom": 36, "ofy": 8}
 
 
 def _first_word(key: str) -> str:
@@ -660,7 +674,7 @@ def _kw_table() -> dict[str, tuple[dict[str, object], dict[str, object]]]:
     # only when the word before the anchor fits (see `_need_ok`); None: always
     month_fams = {"dmy": ("win", 30, "digit"), "dmyw": ("win", 45, "ord"), "mdy": "at",
                   "ddm": ("win", 40, "digit"), "mdd": "at", "my": "at", "myrel": "at",
-                  "bm": ("win", 45, "mod")}
+                  "bm": ("win", 45, "mod"), "mn": "at", "mm": "at"}
     add(_MONTHS, month_fams, whole=True)
     add(_WEEKDAYS, {"wdd": "at", "wdw": "at", "wwd": ("win", 30, "wwd"), "nwd": ("win", 20, "ord"),
                     "wd": "at", "inn": ("win", 25, "inn")}, whole=False)
@@ -689,6 +703,7 @@ def _kw_table() -> dict[str, tuple[dict[str, object], dict[str, object]]]:
     add(first_words(_SEASONS), {"sea": ("win", 25, None)}, whole=True)
     add({"month"}, {"dorel": ("win", 40, "rel")}, whole=True)
     add({"day"}, {"lastday": ("win", 30, "ord")}, whole=True)
+    add({"year", "jahres"}, {"ofy": ("win", 7, "ofy")}, whole=True)
     add({"nineteen", "two", "twenty"}, {"ysp": ("win", 12, "ysp")}, whole=True)
     # a family of a shorter anchor also runs at every longer anchor word starting with it
     for w, (pre, _wh) in list(table.items()):
@@ -799,10 +814,11 @@ _NEED_WORDS = {
     "wwd": {"on", "am", "week", "woche", "weeks"},
     "ysp": set(_YSP_BEFORE),
     "dom": set(_DOM_BEFORE),
+    "ofy": {"the", "des"},
     "ythird": {_last_token(w) for w in _THIRD_WORDS} | {"of", "des", "year"},
     "the": {"the"},
 }
-_NEED_SETS = {k: frozenset(_NEED_WORDS[k]) for k in ("rel", "ord", "mod", "wwd", "the")}
+_NEED_SETS = {k: frozenset(_NEED_WORDS[k]) for k in ("rel", "ord", "mod", "wwd", "the", "ofy")}
 _COUNT_NEEDS = frozenset(("inn", "nu", "cdur", "ear"))
 _EDGE_BEFORE = frozenset(_NEED_WORDS["edge"])
 # "the next three years": the word before the count is the direction (or part of a count)
@@ -1096,7 +1112,7 @@ class _Cand:
     m: int = 1
     d: int = 1
     n: int = 0  # quarter or half number
-    mode: str = "nearest"  # how a missing year is chosen: nearest, recent, next, last, this
+    mode: str = "nearest"  # how a missing year is chosen: nearest, recent, next, last, this, latest
     fixed: tuple[dt.date, dt.date] | None = None  # interval already known (relative dates)
     resolved: bool = False
     until: _Cand | None = None  # end part of a range
@@ -1258,6 +1274,28 @@ def _pub_index(gran: str, pub: dt.date) -> int:
     return pub.month
 
 
+def _nearest_year(bounds_in, pub: dt.date, lean) -> int:
+    """The year (the publication year or one either side) whose period, `bounds_in(year)`,
+    lies nearest the publication date (ties to the past), or the current-or-next /
+    current-or-last one when the tense says so (see `_lean`)."""
+    py = pub.year
+    ys = (py - 1, py, py + 1)
+    bounds = [bounds_in(y) for y in ys]
+    po = pub.toordinal()
+    gaps = [0 if ds <= pub < de else min(abs(ds.toordinal() - po), abs(po - de.toordinal()))
+            for ds, de in bounds]
+    i = min(range(3), key=lambda i: (gaps[i], i != 0, i))
+    near, gap = ys[i], gaps[i]
+    if gap == 0 or (bounds[i][0] > pub and gap <= 60):
+        return near
+    direction, window = lean()
+    if direction == 0 or gap <= window:
+        return near
+    if direction > 0:
+        return next(y for y, (_ds, de) in zip(ys, bounds, strict=True) if de > pub)
+    return next(y for y, (ds, _de) in zip(ys[::-1], bounds[::-1], strict=True) if ds <= pub)
+
+
 def _year_from_pub(c: _Cand, pub: dt.date, lean=lambda: (0, 0)) -> int | None:
     """The year a year-less candidate denotes, seen from the publication date."""
     py = pub.year
@@ -1282,25 +1320,11 @@ def _year_from_pub(c: _Cand, pub: dt.date, lean=lambda: (0, 0)) -> int | None:
         return got.year if got else None
     idx, pidx = _period_index(c), _pub_index(c.gran, pub)
     if c.mode in ("nearest", "recent") and c.gran in ("month", "quarter", "half"):
-        # the year whose period lies nearest the publication date (ties to the past), or the
-        # current-or-next / current-or-last one when the tense says so
-        ys = (py - 1, py, py + 1)
-        bounds = [_bounds(c.gran, y, c.m, 1, c.n) for y in ys]
-        po = pub.toordinal()
-        gaps = [0 if ds <= pub < de else min(abs(ds.toordinal() - po), abs(po - de.toordinal()))
-                for ds, de in bounds]
-        i = min(range(3), key=lambda i: (gaps[i], i != 0, i))
-        near, gap = ys[i], gaps[i]
-        if gap == 0 or (bounds[i][0] > pub and gap <= 60):
-            return near
-        direction, window = lean()
-        if direction == 0 or gap <= window:
-            return near
-        if direction > 0:
-            return next(y for y, (_ds, de) in zip(ys, bounds, strict=True) if de > pub)
-        return next(y for y, (ds, _de) in zip(ys[::-1], bounds[::-1], strict=True) if ds <= pub)
+        return _nearest_year(lambda y: _bounds(c.gran, y, c.m, 1, c.n), pub, lean)
     if c.mode == "next":
         return py if idx > pidx else py + 1
+    if c.mode == "latest":  # "the February figure": the current period or an earlier one
+        return py if idx <= pidx else py - 1
     if c.mode == "last":
         return py if idx < pidx else py - 1
     if c.mode == "this":
@@ -1579,7 +1603,7 @@ def _h_bm(m: re.Match, ctx: _Ctx) -> _Cand | None:
     if key in _NAME_MONTHS and ctx.cased:
         nm = re.match(r"[ \t\u00a0]+(" + _LETTER + r"+)", ctx.text[m.end() : m.end() + 40])
         nxt = nm.group(1) if nm else ""
-        if pre in ("von", "vom", "by", "from") and nxt[:1].isupper() and nxt.lower() not in _MONTHS \
+        if pre in ("von", "vom", "by", "from", "for") and nxt[:1].isupper() and nxt.lower() not in _MONTHS \
                 and nxt.lower() not in _WEEKDAYS:
             return None  # "von August Diehl", "by August Wilson": a first name
     mode = _MONTH_MOD_MODE.get(pre, "recent")
@@ -1590,6 +1614,44 @@ def _h_bm(m: re.Match, ctx: _Ctx) -> _Cand | None:
     if third is not None:
         c.third = third
     return c
+
+
+def _h_mn(m: re.Match, ctx: _Ctx) -> _Cand | None:
+    """"the December meeting": the month alone, its year as after "in" (see `_h_bm`)."""
+    if ctx.lang != "en" or not ctx.cased:
+        return None  # in upper- or lower-case text a capital cannot tell "may" from "May"
+    mon = _orig(m, ctx, "mon")
+    key = mon.lower()
+    if key not in _MONTH_FULL or not mon[0].isupper() or mon.isupper():
+        return None
+    if key in _AMBIGUOUS_MONTHS:
+        k = m.start() - 1
+        while k >= 0 and ctx.text[k] in " \t\u00a0\"'(":
+            k -= 1
+        if k < 0 or ctx.text[k] in ".!?:;\n":
+            return None  # "March orders the ...", "May trade ...": a verb opening a sentence
+    mode = "latest" if m.group("noun") in _MONTH_MEASURES else "recent"
+    return _Cand(m.start("mon"), m.end("mon"), "month", "mn", m=_MONTHS[key], mode=mode)
+
+
+def _h_mm(m: re.Match, ctx: _Ctx) -> _Cand | None:
+    """"January-March", "Apr/May": the months from the first to the second, the year chosen
+    for the two together (see `_fill_pair`)."""
+    first, second = _orig(m, ctx, "mon"), _orig(m, ctx, "mon2")
+    a, b = _MONTHS[first.lower()], _MONTHS[second.lower()]
+    if a == b or (ctx.cased and not (first[0].isupper() and second[0].isupper())):
+        return None
+    if _prev_token(ctx.low, ctx.rlow, m.start())[-1:].isdigit():
+        return None  # "16 January-March": the day belongs to the first month
+    y = int(m.group("y")) if m.group("y") else None
+    if m.group("q"):
+        if a % 3 == 1 and b == a + 2:  # "the January/March quarter": the calendar quarter
+            return _Cand(m.start(), m.end(), "quarter", "mm", y=y, n=(a + 2) // 3, mode="recent")
+        end_at = m.start("q")  # a fiscal quarter ("the November-January quarter"): the months
+    else:
+        end_at = m.end()
+    end = _Cand(m.start("mon2"), end_at, "month", "mm", y=y, m=b, mode="recent")
+    return _Cand(m.start(), end_at, "month", "mm", m=a, mode="recent", until=end)
 
 
 def _valid_ymd(y: int, mo: int, d: int) -> bool:
@@ -2915,9 +2977,18 @@ def _h_cdur(m: re.Match, ctx: _Ctx) -> _Cand | None:
     return _fixed(m.start(), m.end(), "cdur", "day", d, d + dt.timedelta(days=1))
 
 
+def _h_ofy(m: re.Match, ctx: _Ctx) -> _Cand | None:
+    """"the year" of "the first two months of the year": a year to take a part of, chosen in
+    `_parts_of_periods` (no date on its own: "the person of the year")."""
+    p = _PART_RX.match(ctx.rlow, len(ctx.low) - m.start())
+    if p is None or p.group("part") is None:
+        return None
+    return _Cand(m.start(), m.end(), "year", "ofy", mode="this")
+
+
 _HANDLERS = {
     "dmy": _h_dmy, "mdy": _h_mdy, "ddm": _h_ddm, "mdd": _h_mdd, "ddnum": _h_ddnum,
-    "my": _h_my, "myrel": _h_myrel, "ym": _h_ym, "bm": _h_bm, "iso": _h_iso, "num": _h_num,
+    "my": _h_my, "myrel": _h_myrel, "ym": _h_ym, "bm": _h_bm, "mn": _h_mn, "mm": _h_mm, "iso": _h_iso, "num": _h_num,
     "nmy": _h_nmy, "nym": _h_nym, "ndm": _h_ndm, "yr": _h_yr, "q": _h_q, "qn": _h_qn,
     "nq": _h_nq, "h": _h_h, "hn": _h_hn, "dec4": _h_dec4, "dec2": _h_dec2, "decde": _h_decde,
     "decw": _h_decw, "fy": _h_fy, "y": _h_y, "rd": _h_rd, "ru": _h_ru, "pp": _h_pp,
@@ -2926,7 +2997,7 @@ _HANDLERS = {
     "nwd": _h_nwd, "dmyw": _h_dmyw, "nh": _h_hn,
     "hol": _h_hol, "edge": _h_edge, "dom": _h_dom, "nu": _h_nu, "inn": _h_inn, "wk": _h_wk,
     "wkm": _h_wkm, "sea": _h_sea, "ysp": _h_ysp, "cdur": _h_cdur, "ythird": _h_ythird, "dorel": _h_dorel,
-    "lastday": _h_lastday,
+    "lastday": _h_lastday, "ofy": _h_ofy,
 }
 
 
@@ -2964,11 +3035,23 @@ def _fill(c: _Cand, ctx: _Ctx) -> tuple[tuple[dt.date, dt.date], bool, bool] | N
         return None
     y = _year_from_pub(c, ctx.pubdate, lambda: _lean(ctx, c.start, c.end))
     iv = _interval(c, y)
-    return (iv, True, c.mode in ("nearest", "recent")) if iv else None
+    return (iv, True, c.mode in ("nearest", "recent", "latest")) if iv else None
 
 
 def _fill_pair(a: _Cand, b: _Cand, ctx: _Ctx):
-    """Intervals of the two ends of a range, a missing year taken from the other end."""
+    """Intervals of the two ends of a range, a missing year taken from the other end; two
+    year-less months ("from May to September") take the year that puts the whole range
+    nearest the publication date."""
+    if (a.y is None and b.y is None and not a.fixed and not b.fixed and a.gran == b.gran == "month"
+            and a.mode in ("nearest", "recent") and b.mode in ("nearest", "recent") and a.third is None
+            and b.third is None and ctx.pubdate is not None):
+        wrap = int(b.m < a.m)  # "November-March": into the next year
+        y = _nearest_year(lambda y: (dt.date(y, a.m, 1), _add_months(dt.date(y + wrap, b.m, 1), 1)),
+                          ctx.pubdate, lambda: _lean(ctx, a.start, b.end))
+        ia, ib = _interval(a, y), _interval(b, y + wrap)
+        if ia is None or ib is None:
+            return None
+        return (ia, True, True), (ib, True, True)
     if a.y is None and not a.fixed and (b.y is not None or b.fixed):
         by = b.fixed[0].year if b.fixed else b.y
         ya = by - 1 if _order_key(a) > _order_key(b) else by
@@ -3064,7 +3147,8 @@ def _inherit_years(chosen: list[_Cand], ctx: _Ctx) -> list[_Cand]:
     prev_end = 0
     for c in chosen:
         gap_ok = year is not None and _LIST_GAP_RE.fullmatch(ctx.text, prev_end, c.start) is not None
-        if c.until is None and not c.fixed and c.y is None and c.gran in ("day", "month") and gap_ok:
+        if (c.until is None and not c.fixed and c.y is None and c.gran in ("day", "month") and gap_ok
+                and c.family != "mn"):  # "... in January, 1986. January imports were": prose
             c.y = year
         elif c.until is None and not c.fixed and c.y is not None and not c.resolved:
             year = c.y
@@ -3229,6 +3313,21 @@ def _part_interval(m: re.Match, s: DateSpan) -> tuple[dt.date, dt.date, str] | N
     return part[0], part[1], unit
 
 
+def _part_of_the_year(m: re.Match, s: DateSpan, ctx: _Ctx) -> tuple[dt.date, dt.date, str] | None:
+    """A part of "the year" (see `_h_ofy`): in the year that puts the part nearest the
+    publication date, or where the tense says ("the final three months of the year" in March:
+    last year's)."""
+    def part_in(y: int) -> tuple[dt.date, dt.date, str] | None:
+        return _part_interval(m, DateSpan(s.start, s.end, dt.date(y, 1, 1), dt.date(y + 1, 1, 1), "year", True, True))
+
+    assert ctx.pubdate is not None  # a year-less candidate has no span without one
+    if part_in(ctx.pubdate.year) is None:
+        return None
+    start = len(ctx.low) - m.end()  # the tense is read around the whole mention
+    y = _nearest_year(lambda y: part_in(y)[:2], ctx.pubdate, lambda: _lean(ctx, start, s.end))  # type: ignore[index]
+    return part_in(y)
+
+
 def _parts_of_periods(spans: list[DateSpan | None], cands: list[_Cand], ctx: _Ctx) -> list[DateSpan | None]:
     """"The first nine months of 1986" is January to September, "the last two weeks of March"
     its last fourteen days, "nine months ended Sept 30" and "the six months to March 31" the
@@ -3239,13 +3338,18 @@ def _parts_of_periods(spans: list[DateSpan | None], cands: list[_Cand], ctx: _Ct
         if s is None or cands[i].until is not None:
             continue
         m = _PART_RX.match(ctx.rlow, n - s.start)
+        of_the_year = cands[i].family == "ofy"
         if m is None:
+            if of_the_year:
+                out[i] = None
             continue
         try:
-            got = _part_interval(m, s)
+            got = _part_of_the_year(m, s, ctx) if of_the_year else _part_interval(m, s)
         except (ValueError, OverflowError):  # a part that would leave years 1-9999
             got = None
         if got is None:
+            if of_the_year:
+                out[i] = None
             continue
         start = n - m.end()
         # the dates read in the part's words give way to it: "the last two weeks" of "the

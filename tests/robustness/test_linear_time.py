@@ -70,6 +70,8 @@ DENSE = {
     "then-and-now": rep("1990 war es damals, heute ist es anders, ", 64_000),
     "parts-of-periods": rep("the first nine months of 1986 and the six months to March 31, ", 64_000),
     "spaces-before-dates": rep(" " * 500 + "1986", 64_000),
+    "month-ranges-and-nouns": rep("January-March/April sales for May, ", 64_000),
+    "parts-of-the-year": rep("the first two months of the year, ", 64_000),
 }
 
 
