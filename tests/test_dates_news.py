@@ -554,6 +554,7 @@ def test_two_months_before_a_figure_or_a_day_are_no_range():
         ("The December meeting was tense.", D(1987, 4, 10), "December", D(1986, 12, 1)),
         # a measure is of a month that has begun, whatever the tense
         ("officials said the February figure will be a final one", D(1987, 4, 20), "February", D(1987, 2, 1)),
+        ("revenue was below a December forecast of 2.91 billion", D(1987, 3, 20), "December", D(1986, 12, 1)),
         # an event is read as after "in": the tense decides
         ("OPEC may be forced to meet before a scheduled June session", D(1987, 2, 26), "June", D(1987, 6, 1)),
         # "for" is a preposition before a month like "in"
@@ -567,6 +568,41 @@ def test_a_bare_month_before_a_noun_or_after_for_is_that_month(text, pub, span, 
 
 def _next_month(d: dt.date) -> dt.date:
     return D(d.year + d.month // 12, d.month % 12 + 1, 1)
+
+
+@pytest.mark.parametrize(
+    ("text", "pub", "span", "start", "end"),
+    [
+        # goods shipped or delivered: the current month or a later one, whatever the tense
+        ("Cotton for December delivery was 1.35 cents higher.", D(1987, 6, 18),
+         "December", D(1987, 12, 1), D(1988, 1, 1)),
+        ("For September shipment, the Board bought 25,000 tonnes.", D(1987, 6, 20),
+         "September", D(1987, 9, 1), D(1987, 10, 1)),
+        ("The poultry is for shipment June-September and the bonus was 719.80 dlrs.", D(1987, 6, 5),
+         "June-September", D(1987, 6, 1), D(1987, 10, 1)),
+        # a trader's pair of abbreviated months: a range not over by the publication date
+        ("Aug/Sept at 4,351 dlrs and Oct/Dec at 4,480 dlrs", D(1987, 2, 26), "Aug/Sept", D(1987, 8, 1), D(1987, 10, 1)),
+        ("1,460 stg a tonne cif for Dec/Feb, dealers said", D(1987, 4, 7), "Dec/Feb", D(1987, 12, 1), D(1988, 3, 1)),
+        ("Jan/May is forecast to fall", D(1987, 4, 7), "Jan/May", D(1987, 1, 1), D(1987, 6, 1)),
+        # ... but a period measured, after "in", before a measure or in brackets, is nearest
+        ("growth registered in Oct/Dec may have been inflated", D(1987, 3, 17),
+         "Oct/Dec", D(1986, 10, 1), D(1987, 1, 1)),
+        ("and took the Nov/Feb total to 2.25 mln tonnes", D(1987, 3, 20), "Nov/Feb", D(1986, 11, 1), D(1987, 3, 1)),
+        ("GNP up 0.8 pct (July/Sept revised 0.7 rise)", D(1987, 3, 17), "July/Sept", D(1986, 7, 1), D(1986, 10, 1)),
+    ],
+)
+def test_months_of_goods_shipped_lie_ahead_and_periods_measured_nearest(text, pub, span, start, end):
+    assert first(text, pubdate=pub)[:3] == (span, start, end)
+
+
+def test_a_period_in_an_aside_after_a_figure_is_not_what_a_year_earlier_points_back_from():
+    got = found("Prices rose 0.8 pct in February, after a 5.0 pct January rise, and were 41.0 pct "
+                "below prices a year earlier.", pubdate=D(1987, 3, 20))
+    assert got[-1][:3] == ("a year earlier", D(1986, 2, 1), D(1986, 3, 1))
+    # without the aside the last month named is the one
+    got = found("Prices rose 0.8 pct in February and 0.5 pct in January, below a year earlier.",
+                pubdate=D(1987, 3, 20))
+    assert got[-1][:3] == ("a year earlier", D(1986, 1, 1), D(1986, 2, 1))
 
 
 @pytest.mark.parametrize(

@@ -132,7 +132,13 @@ _DOM_AFTER = _words("day_of_month_after", "words")
 _IDIOMS = set(_DATA["not_a_date"]["idioms"])
 _NAME_MONTHS = _words("not_a_date", "name_months")
 _MONTH_MEASURES = _words("month_before_noun", "measures")
-_MONTH_NOUNS = _MONTH_MEASURES | _words("month_before_noun", "events")
+_MONTH_FORWARD = _words("month_before_noun", "forward")
+_MONTH_NOUNS = _MONTH_MEASURES | _MONTH_FORWARD | _words("month_before_noun", "events")
+_MEASURED_AFTER = _words("month_before_noun", "measured_after")
+_MEASURE_AFTER = re.compile(r"[\s\u00a0]{1,3}(?:" + "|".join(sorted(_MONTH_MEASURES, key=len, reverse=True))
+                            + r")(?![^\W\d_])")
+_FORWARD_AFTER = re.compile(r"[\s\u00a0]{1,3}(?:" + "|".join(sorted(_MONTH_FORWARD, key=len, reverse=True))
+                            + r")(?![^\W\d_])")
 _QUARTER_MONTHS = _lower_map(_DATA["quarter_months"])
 _ANAPHORIC = _words("anaphoric", "words")
 _SHIFT_UNITS = _lower_map(_DATA["shift_units"])
@@ -1112,7 +1118,7 @@ class _Cand:
     m: int = 1
     d: int = 1
     n: int = 0  # quarter or half number
-    mode: str = "nearest"  # how a missing year is chosen: nearest, recent, next, last, this, latest
+    mode: str = "nearest"  # how a missing year is chosen: nearest, recent, next, last, this, latest, soon
     fixed: tuple[dt.date, dt.date] | None = None  # interval already known (relative dates)
     resolved: bool = False
     until: _Cand | None = None  # end part of a range
@@ -1325,6 +1331,8 @@ def _year_from_pub(c: _Cand, pub: dt.date, lean=lambda: (0, 0)) -> int | None:
         return py if idx > pidx else py + 1
     if c.mode == "latest":  # "the February figure": the current period or an earlier one
         return py if idx <= pidx else py - 1
+    if c.mode == "soon":  # "for December delivery": the current period or a later one
+        return py if idx >= pidx else py + 1
     if c.mode == "last":
         return py if idx < pidx else py - 1
     if c.mode == "this":
@@ -1607,8 +1615,10 @@ def _h_bm(m: re.Match, ctx: _Ctx) -> _Cand | None:
                 and nxt.lower() not in _WEEKDAYS:
             return None  # "von August Diehl", "by August Wilson": a first name
     mode = _MONTH_MOD_MODE.get(pre, "recent")
+    if mode == "recent" and _FORWARD_AFTER.match(ctx.low, m.end()):
+        mode = "soon"  # "for May shipment"
     # "in November": the span is the month; "this Jan", "Ende März": with the modifier
-    start = m.start("mon") if mode == "recent" and pre not in _SPAN_MODS else m.start()
+    start = m.start("mon") if mode in ("recent", "soon") and pre not in _SPAN_MODS else m.start()
     c = _Cand(start, m.end(), "month", "bm", m=_MONTHS[key], mode=mode)
     third = _THIRD_WORDS.get(pre.removeprefix("the ").removesuffix(" of"))
     if third is not None:
@@ -1630,7 +1640,8 @@ def _h_mn(m: re.Match, ctx: _Ctx) -> _Cand | None:
             k -= 1
         if k < 0 or ctx.text[k] in ".!?:;\n":
             return None  # "March orders the ...", "May trade ...": a verb opening a sentence
-    mode = "latest" if m.group("noun") in _MONTH_MEASURES else "recent"
+    noun = m.group("noun")
+    mode = "latest" if noun in _MONTH_MEASURES else "soon" if noun in _MONTH_FORWARD else "recent"
     return _Cand(m.start("mon"), m.end("mon"), "month", "mn", m=_MONTHS[key], mode=mode)
 
 
@@ -1641,7 +1652,8 @@ def _h_mm(m: re.Match, ctx: _Ctx) -> _Cand | None:
     a, b = _MONTHS[first.lower()], _MONTHS[second.lower()]
     if a == b or (ctx.cased and not (first[0].isupper() and second[0].isupper())):
         return None
-    if _prev_token(ctx.low, ctx.rlow, m.start())[-1:].isdigit():
+    prev = _prev_token(ctx.low, ctx.rlow, m.start())
+    if prev[-1:].isdigit():
         return None  # "16 January-March": the day belongs to the first month
     y = int(m.group("y")) if m.group("y") else None
     if m.group("q"):
@@ -1650,8 +1662,17 @@ def _h_mm(m: re.Match, ctx: _Ctx) -> _Cand | None:
         end_at = m.start("q")  # a fiscal quarter ("the November-January quarter"): the months
     else:
         end_at = m.end()
+    # goods shipped ("for shipment June-September", "Apr/May delivery") and a trader's pair
+    # of months ("Oct/Dec at 4,480 dlrs"): a range not over by the publication date; other
+    # ranges as a whole nearest it (see `_fill_pair`)
+    abbreviated = "/" in ctx.text[m.end("mon") : m.start("mon2")] and not (
+        first.lower() in _MONTH_FULL and second.lower().rstrip(".") in _MONTH_FULL)
+    forward = (_FORWARD_AFTER.match(ctx.low, end_at) or prev in _MONTH_FORWARD
+               or (abbreviated and prev not in _MEASURED_AFTER and not _MEASURE_AFTER.match(ctx.low, end_at)
+                   and ctx.text[m.start() - 1 : m.start()] != "("))
+    mode = "soon" if forward else "recent"
     end = _Cand(m.start("mon2"), end_at, "month", "mm", y=y, m=b, mode="recent")
-    return _Cand(m.start(), end_at, "month", "mm", m=a, mode="recent", until=end)
+    return _Cand(m.start(), end_at, "month", "mm", m=a, mode=mode, until=end)
 
 
 def _valid_ymd(y: int, mo: int, d: int) -> bool:
@@ -3035,7 +3056,7 @@ def _fill(c: _Cand, ctx: _Ctx) -> tuple[tuple[dt.date, dt.date], bool, bool] | N
         return None
     y = _year_from_pub(c, ctx.pubdate, lambda: _lean(ctx, c.start, c.end))
     iv = _interval(c, y)
-    return (iv, True, c.mode in ("nearest", "recent", "latest")) if iv else None
+    return (iv, True, c.mode in ("nearest", "recent", "latest", "soon")) if iv else None
 
 
 def _fill_pair(a: _Cand, b: _Cand, ctx: _Ctx):
@@ -3043,11 +3064,16 @@ def _fill_pair(a: _Cand, b: _Cand, ctx: _Ctx):
     year-less months ("from May to September") take the year that puts the whole range
     nearest the publication date."""
     if (a.y is None and b.y is None and not a.fixed and not b.fixed and a.gran == b.gran == "month"
-            and a.mode in ("nearest", "recent") and b.mode in ("nearest", "recent") and a.third is None
-            and b.third is None and ctx.pubdate is not None):
+            and a.mode in ("nearest", "recent", "soon") and b.mode in ("nearest", "recent")
+            and a.third is None and b.third is None and ctx.pubdate is not None):
         wrap = int(b.m < a.m)  # "November-March": into the next year
-        y = _nearest_year(lambda y: (dt.date(y, a.m, 1), _add_months(dt.date(y + wrap, b.m, 1), 1)),
-                          ctx.pubdate, lambda: _lean(ctx, a.start, b.end))
+        pub = ctx.pubdate
+
+        def whole(y: int) -> tuple[dt.date, dt.date]:
+            return dt.date(y, a.m, 1), _add_months(dt.date(y + wrap, b.m, 1), 1)
+
+        # "soon" (goods shipped, see `_h_mm`): the first range not over by then
+        y = _nearest_year(whole, pub, (lambda: (1, 0)) if a.mode == "soon" else lambda: _lean(ctx, a.start, b.end))
         ia, ib = _interval(a, y), _interval(b, y + wrap)
         if ia is None or ib is None:
             return None
@@ -3402,6 +3428,11 @@ def _sentence_start(text: str, pos: int) -> int:
     return lo + max(0, starts[-1] - len(pad)) if starts else pos  # what follows it: a capital, a word
 
 
+# a period named in an aside on the one before it, which the sentence does not go on about
+_AFTER_A_RX = re.compile(r"\b(?:after|following)[\s\u00a0]+an?[\s\u00a0](?:[^,.;:()\n]|\.(?=\d)){0,40}\Z",
+                         re.IGNORECASE)
+
+
 def _reanchored(out: list[DateSpan | None], cands: list[_Cand], i: int, text: str) -> DateSpan | None:
     c, s = cands[i], out[i]
     assert s is not None
@@ -3418,6 +3449,8 @@ def _reanchored(out: list[DateSpan | None], cands: list[_Cand], i: int, text: st
         if a.start < lo or (_DATELINE_AFTER.match(text, a.end)
                             and _DATELINE_BEFORE.search(text, max(0, a.start - 70), a.start)):
             continue
+        if _AFTER_A_RX.search(text, max(lo, a.start - 48), a.start):
+            continue  # "rose in February, after a 5.0 pct January rise, and ... a year earlier"
         if c.shift or c.to_year:
             if c.like is None or a.granularity == c.like:
                 nearest = a
