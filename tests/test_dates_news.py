@@ -584,6 +584,11 @@ def _next_month(d: dt.date) -> dt.date:
         ("Aug/Sept at 4,351 dlrs and Oct/Dec at 4,480 dlrs", D(1987, 2, 26), "Aug/Sept", D(1987, 8, 1), D(1987, 10, 1)),
         ("1,460 stg a tonne cif for Dec/Feb, dealers said", D(1987, 4, 7), "Dec/Feb", D(1987, 12, 1), D(1988, 3, 1)),
         ("Jan/May is forecast to fall", D(1987, 4, 7), "Jan/May", D(1987, 1, 1), D(1987, 6, 1)),
+        # a pair of months priced is traded, whatever the tense; a price after a comma is no year
+        ("Butter went at 2.27 times New York May, June/July at 4,400 dlrs", D(1987, 2, 26),
+         "June/July", D(1987, 6, 1), D(1987, 8, 1)),
+        ("sales were registered at 785 dlrs for\nMarch/April, 785 dlrs for May", D(1987, 2, 26),
+         "March/April", D(1987, 3, 1), D(1987, 5, 1)),
         # ... but a period measured, after "in", before a measure or in brackets, is nearest
         ("growth registered in Oct/Dec may have been inflated", D(1987, 3, 17),
          "Oct/Dec", D(1986, 10, 1), D(1987, 1, 1)),

@@ -135,6 +135,7 @@ _MONTH_MEASURES = _words("month_before_noun", "measures")
 _MONTH_FORWARD = _words("month_before_noun", "forward")
 _MONTH_NOUNS = _MONTH_MEASURES | _MONTH_FORWARD | _words("month_before_noun", "events")
 _MEASURED_AFTER = _words("month_before_noun", "measured_after")
+_PRICE_AFTER = re.compile(r"[\s\u00a0]{1,3}at[\s\u00a0]{1,3}\d")  # "June/July at 4,400 dlrs": traded
 _MEASURE_AFTER = re.compile(r"[\s\u00a0]{1,3}(?:" + "|".join(sorted(_MONTH_MEASURES, key=len, reverse=True))
                             + r")(?![^\W\d_])")
 _FORWARD_AFTER = re.compile(r"[\s\u00a0]{1,3}(?:" + "|".join(sorted(_MONTH_FORWARD, key=len, reverse=True))
@@ -407,7 +408,7 @@ _PATTERNS: list[tuple[str, str]] = [
     (
         "mm",
         r"<MON:mon><S>[-\u2013/]<S>(?P<mon2>" + _alt(_MONTHS) + r")<NA>\.?"
-        r"(?:<S>,?<S>(?P<y><YEAR4>)(?![.,/]?\d))?(?!<S>[,.]?<S>(?:of<S1>)?['\u2019]?\d)"
+        r"(?:<S>,?<S>(?P<y><YEAR4>)(?![.,/]?\d))?(?!<S>\.?<S>(?:of<S1>)?['\u2019]?\d)"
         r"(?P<q><S1>(?:quarter|qtr)<NA>)?",
     ),
     # bare month before a noun: "weak March employment data" (English; see _h_mn)
@@ -1667,7 +1668,7 @@ def _h_mm(m: re.Match, ctx: _Ctx) -> _Cand | None:
     # ranges as a whole nearest it (see `_fill_pair`)
     abbreviated = "/" in ctx.text[m.end("mon") : m.start("mon2")] and not (
         first.lower() in _MONTH_FULL and second.lower().rstrip(".") in _MONTH_FULL)
-    forward = (_FORWARD_AFTER.match(ctx.low, end_at) or prev in _MONTH_FORWARD
+    forward = (_FORWARD_AFTER.match(ctx.low, end_at) or prev in _MONTH_FORWARD or _PRICE_AFTER.match(ctx.low, end_at)
                or (abbreviated and prev not in _MEASURED_AFTER and not _MEASURE_AFTER.match(ctx.low, end_at)
                    and ctx.text[m.start() - 1 : m.start()] != "("))
     mode = "soon" if forward else "recent"
