@@ -512,6 +512,26 @@ def test_a_part_of_the_year_is_read_in_the_year_nearest_the_publication_date(tex
     assert first(text, lang, pub)[:4] == (span, start, end, "month")
 
 
+def test_a_part_of_the_year_is_marked_a_guess_like_any_year_chosen_from_the_publication_date():
+    spans = find_dates("Sales in the first two months of the year rose 5 pct.", "en", D(1987, 3, 10))
+    assert [(s.date_start, s.guessed) for s in spans] == [(D(1987, 1, 1), True)]
+
+
+@pytest.mark.parametrize(
+    ("text", "lang", "pub", "spans"),
+    [
+        # a year written after "the year" is the year: no guess beside it
+        ("In den ersten zehn Monaten des Jahres 2014 kamen viele.", "de", D(2015, 11, 20), ["2014"]),
+        # a fiscal year's end: the day read, not this calendar year's first nine months
+        ("Net profit for the first nine months of the year ended March 31, 1987 rose", "en", D(1987, 5, 10),
+         ["March 31, 1987"]),
+        ("Sales in the first six months of the year to June 1986 rose.", "en", D(1987, 3, 10), ["June 1986"]),
+    ],
+)
+def test_the_year_followed_by_a_year_or_its_end_is_left_to_them(text, lang, pub, spans):
+    assert [g[0] for g in found(text, lang, pub)] == spans
+
+
 def test_the_year_without_a_part_or_a_publication_date_is_no_date():
     assert found("He was named person of the year.", pubdate=D(1987, 3, 10)) == []
     assert found("Sales in the first two months of the year rose.", pubdate=None) == []
@@ -594,6 +614,11 @@ def _next_month(d: dt.date) -> dt.date:
          "Oct/Dec", D(1986, 10, 1), D(1987, 1, 1)),
         ("and took the Nov/Feb total to 2.25 mln tonnes", D(1987, 3, 20), "Nov/Feb", D(1986, 11, 1), D(1987, 3, 1)),
         ("GNP up 0.8 pct (July/Sept revised 0.7 rise)", D(1987, 3, 17), "July/Sept", D(1986, 7, 1), D(1986, 10, 1)),
+        ("Exports rose 5 pct in the Jan/Feb period, officials said.", D(1987, 3, 10), "Jan/Feb", D(1987, 1, 1),
+         D(1987, 3, 1)),
+        # a rate is no price
+        ("Inflation in January-March at 4.1 pct was the highest since 1982.", D(1987, 5, 10), "January-March",
+         D(1987, 1, 1), D(1987, 4, 1)),
     ],
 )
 def test_months_of_goods_shipped_lie_ahead_and_periods_measured_nearest(text, pub, span, start, end):
@@ -604,6 +629,10 @@ def test_a_period_in_an_aside_after_a_figure_is_not_what_a_year_earlier_points_b
     got = found("Prices rose 0.8 pct in February, after a 5.0 pct January rise, and were 41.0 pct "
                 "below prices a year earlier.", pubdate=D(1987, 3, 20))
     assert got[-1][:3] == ("a year earlier", D(1986, 2, 1), D(1986, 3, 1))
+    # an aside opens with a figure: "after a report that ..." is no aside
+    got = found("Shares rose after a report that profit in 1986 was up from the previous year.",
+                pubdate=D(1988, 3, 10))
+    assert got[-1][:3] == ("the previous year", D(1985, 1, 1), D(1986, 1, 1))
     # without the aside the last month named is the one
     got = found("Prices rose 0.8 pct in February and 0.5 pct in January, below a year earlier.",
                 pubdate=D(1987, 3, 20))
@@ -618,10 +647,17 @@ def test_a_period_in_an_aside_after_a_figure_is_not_what_a_year_earlier_points_b
         "a tribute for August Wilson",  # "for" and a first name
         "the march sales were low",  # lower case in cased text
         "Der März-Umsatz stieg.",  # English only
+        "Oil Prices May Rise On OPEC Cut",  # a title-case headline
+        "Prime Minister Theresa May talks with EU leaders.",  # a name before it
+        "Theresa May faces a vote. Pressure mounts for May to quit.",  # the story's May is a person
     ],
 )
 def test_what_is_no_bare_month_before_a_noun(text):
     assert found(text, "de" if "März" in text else "en", D(1987, 4, 10)) == []
+
+
+def test_a_month_that_is_no_verb_is_read_before_a_noun_at_a_sentence_start():
+    assert first("August retail sales rose 0.5 pct.", pubdate=D(1987, 9, 20))[:2] == ("August", D(1987, 8, 1))
 
 
 def test_a_month_before_a_noun_takes_no_year_from_a_list_before_it():

@@ -131,11 +131,21 @@ _PERIOD_EDGES = _lower_map(_DATA["period_edges"])
 _DOM_AFTER = _words("day_of_month_after", "words")
 _IDIOMS = set(_DATA["not_a_date"]["idioms"])
 _NAME_MONTHS = _words("not_a_date", "name_months")
+# "the first nine months of the year ended March 31", "des Jahres 2014": a year written or a
+# fiscal year's end after "the year" is read by the other families
+_OFY_NOT_BEFORE = {w.lower() for w in (*_DATA["period_ended"]["words"], "through", "thru", "until",
+                                        "till", "starting", "beginning", "from", "bis", "ab")} - {"to"}
 _MONTH_MEASURES = _words("month_before_noun", "measures")
 _MONTH_FORWARD = _words("month_before_noun", "forward")
+_MONTH_VERBS = _words("month_before_noun", "verbs")
+_MONTH_PERSON_BEFORE = _words("month_before_noun", "person_before")
+_PERSON_MAY_RX = re.compile(r"(?<![^\W\d_])(?:" + "|".join(sorted(_MONTH_PERSON_BEFORE))
+                            + r")\.?[\s\u00a0]{1,3}may(?![^\W\d_])")
 _MONTH_NOUNS = _MONTH_MEASURES | _MONTH_FORWARD | _words("month_before_noun", "events")
 _MEASURED_AFTER = _words("month_before_noun", "measured_after")
-_PRICE_AFTER = re.compile(r"[\s\u00a0]{1,3}at[\s\u00a0]{1,3}\d")  # "June/July at 4,400 dlrs": traded
+# "June/July at 4,400 dlrs": traded (not a rate: "at 4.1 pct")
+_PRICE_AFTER = re.compile(r"[\s\u00a0]{1,3}at[\s\u00a0]{1,3}\d"
+                          r"(?![\d.,/-]*[\s\u00a0]*(?:pct|percent|per[\s\u00a0]cent|%))")
 _MEASURE_AFTER = re.compile(r"[\s\u00a0]{1,3}(?:" + "|".join(sorted(_MONTH_MEASURES, key=len, reverse=True))
                             + r")(?![^\W\d_])")
 _FORWARD_AFTER = re.compile(r"[\s\u00a0]{1,3}(?:" + "|".join(sorted(_MONTH_FORWARD, key=len, reverse=True))
@@ -621,7 +631,8 @@ _PATTERNS: list[tuple[str, str]] = [
         r"(?P<last>last<S1>)?day<S1>(?:of|in)<S1><MON:mon>(?:<S>,?<S>(?P<y><YEAR4>))?",
     ),
     # "the year" after a part of it: "the first two months of the year" (see _h_ofy)
-    ("ofy", r"(?<!" + _LETTER + r")(?:the|des)<S1>(?:year|jahres)<NA>"),
+    ("ofy", r"(?<!" + _LETTER + r")(?:the|des)<S1>(?:year|jahres)<NA>(?!<S>(?:\d|(?:" + _alt(_OFY_NOT_BEFORE)
+     + r")<NA>|to<S1>(?:" + _alt(_MONTHS) + r")<NA>))"),
     # years in words after a preposition: "in nineteen twenty-eight", "the year two thousand ten"
     (
         "ysp",
@@ -1145,6 +1156,7 @@ class _Ctx:
     # the sentences and the then-and-now contrasts of the text, found once when first asked
     # for (see `_present_at_large`)
     present_marks: tuple[SentenceIndex, list[int]] | None = None
+    may_is_a_person: bool | None = None  # "Theresa May" in the text (see `_h_bm`), found once
 
 
 def _orig(m: re.Match, ctx: _Ctx, g: str) -> str:
@@ -1615,6 +1627,11 @@ def _h_bm(m: re.Match, ctx: _Ctx) -> _Cand | None:
         if pre in ("von", "vom", "by", "from", "for") and nxt[:1].isupper() and nxt.lower() not in _MONTHS \
                 and nxt.lower() not in _WEEKDAYS:
             return None  # "von August Diehl", "by August Wilson": a first name
+        if pre == "for" and key in _MONTH_VERBS:
+            if ctx.may_is_a_person is None:
+                ctx.may_is_a_person = _PERSON_MAY_RX.search(ctx.low) is not None
+            if ctx.may_is_a_person:
+                return None  # "pressure mounts for May to quit" in a story of Theresa May
     mode = _MONTH_MOD_MODE.get(pre, "recent")
     if mode == "recent" and _FORWARD_AFTER.match(ctx.low, m.end()):
         mode = "soon"  # "for May shipment"
@@ -1628,14 +1645,19 @@ def _h_bm(m: re.Match, ctx: _Ctx) -> _Cand | None:
 
 
 def _h_mn(m: re.Match, ctx: _Ctx) -> _Cand | None:
-    """"the December meeting": the month alone, its year as after "in" (see `_h_bm`)."""
+    """"the December meeting": the month alone; its year by the noun (see [month_before_noun]):
+    a measure's month has begun, goods ship from now on, an event is read as after "in"."""
     if ctx.lang != "en" or not ctx.cased:
         return None  # in upper- or lower-case text a capital cannot tell "may" from "May"
     mon = _orig(m, ctx, "mon")
     key = mon.lower()
     if key not in _MONTH_FULL or not mon[0].isupper() or mon.isupper():
         return None
-    if key in _AMBIGUOUS_MONTHS:
+    if not ctx.text[m.start("noun")].islower():
+        return None  # a title-case headline: "Oil Prices May Rise On OPEC Cut"
+    if _prev_token(ctx.low, ctx.rlow, m.start()) in _MONTH_PERSON_BEFORE:
+        return None  # "Prime Minister Theresa May talks"
+    if key in _MONTH_VERBS:
         k = m.start() - 1
         while k >= 0 and ctx.text[k] in " \t\u00a0\"'(":
             k -= 1
@@ -1667,10 +1689,13 @@ def _h_mm(m: re.Match, ctx: _Ctx) -> _Cand | None:
     # of months ("Oct/Dec at 4,480 dlrs"): a range not over by the publication date; other
     # ranges as a whole nearest it (see `_fill_pair`)
     abbreviated = "/" in ctx.text[m.end("mon") : m.start("mon2")] and not (
-        first.lower() in _MONTH_FULL and second.lower().rstrip(".") in _MONTH_FULL)
-    forward = (_FORWARD_AFTER.match(ctx.low, end_at) or prev in _MONTH_FORWARD or _PRICE_AFTER.match(ctx.low, end_at)
-               or (abbreviated and prev not in _MEASURED_AFTER and not _MEASURE_AFTER.match(ctx.low, end_at)
-                   and ctx.text[m.start() - 1 : m.start()] != "("))
+        first.lower() in _MONTH_FULL and second.lower() in _MONTH_FULL)
+    measured = (prev in _MEASURED_AFTER or _MEASURE_AFTER.match(ctx.low, end_at) is not None
+                or ctx.text[m.start() - 1 : m.start()] == "("
+                or (prev == "the" and _prev_token(ctx.low, ctx.rlow, _prev_tok(ctx.low, ctx.rlow, m.start())[1])
+                    in _MEASURED_AFTER))  # "in the Jan/Feb period"
+    forward = (_FORWARD_AFTER.match(ctx.low, end_at) or prev in _MONTH_FORWARD
+               or _PRICE_AFTER.match(ctx.low, end_at) or (abbreviated and not measured))
     mode = "soon" if forward else "recent"
     end = _Cand(m.start("mon2"), end_at, "month", "mm", y=y, m=b, mode="recent")
     return _Cand(m.start(), end_at, "month", "mm", m=a, mode=mode, until=end)
@@ -3005,7 +3030,7 @@ def _h_ofy(m: re.Match, ctx: _Ctx) -> _Cand | None:
     p = _PART_RX.match(ctx.rlow, len(ctx.low) - m.start())
     if p is None or p.group("part") is None:
         return None
-    return _Cand(m.start(), m.end(), "year", "ofy", mode="this")
+    return _Cand(m.start(), m.end(), "year", "ofy", mode="nearest")  # a guess: see _part_of_the_year
 
 
 _HANDLERS = {
@@ -3136,7 +3161,8 @@ def _merge_ranges(chosen: list[_Cand], ctx: _Ctx) -> list[_Cand]:
                 i += 1
                 continue
         if (i + 1 < len(chosen) and a.until is None and chosen[i + 1].until is None
-                and not (a.shift or a.back or chosen[i + 1].shift or chosen[i + 1].back)):
+                and not (a.shift or a.back or chosen[i + 1].shift or chosen[i + 1].back)
+                and "ofy" not in (a.family, chosen[i + 1].family)):  # a part of "the year" stays one
             b = chosen[i + 1]
             gap = text[a.end : b.start]
             m = _CONNECTOR_RE.fullmatch(gap) if len(gap) <= 24 and not ("\n" in gap and "-" in gap) else None
@@ -3365,10 +3391,8 @@ def _parts_of_periods(spans: list[DateSpan | None], cands: list[_Cand], ctx: _Ct
         if s is None or cands[i].until is not None:
             continue
         m = _PART_RX.match(ctx.rlow, n - s.start)
-        of_the_year = cands[i].family == "ofy"
+        of_the_year = cands[i].family == "ofy"  # matched a part in _h_ofy: m is not None
         if m is None:
-            if of_the_year:
-                out[i] = None
             continue
         try:
             got = _part_of_the_year(m, s, ctx) if of_the_year else _part_interval(m, s)
@@ -3430,8 +3454,8 @@ def _sentence_start(text: str, pos: int) -> int:
 
 
 # a period named in an aside on the one before it, which the sentence does not go on about
-_AFTER_A_RX = re.compile(r"\b(?:after|following)[\s\u00a0]+an?[\s\u00a0](?:[^,.;:()\n]|\.(?=\d)){0,40}\Z",
-                         re.IGNORECASE)
+_AFTER_A_RX = re.compile(r"\b(?:after|following)[\s\u00a0]+an?[\s\u00a0]+(?:[^\W\d_]+[\s\u00a0]+)?\d[\d.,/-]*"
+                         r"[\s\u00a0]*(?:pct|percent|per[\s\u00a0]cent|%)?[^,.;:()\n\d]{0,16}\Z", re.IGNORECASE)
 
 
 def _reanchored(out: list[DateSpan | None], cands: list[_Cand], i: int, text: str) -> DateSpan | None:
