@@ -131,25 +131,13 @@ _PERIOD_EDGES = _lower_map(_DATA["period_edges"])
 _DOM_AFTER = _words("day_of_month_after", "words")
 _IDIOMS = set(_DATA["not_a_date"]["idioms"])
 _NAME_MONTHS = _words("not_a_date", "name_months")
-# "the first nine months of the year ended March 31", "des Jahres 2014": a year written or a
-# fiscal year's end after "the year" is read by the other families
-_OFY_NOT_BEFORE = {w.lower() for w in (*_DATA["period_ended"]["words"], "through", "thru", "until",
-                                        "till", "starting", "beginning", "from", "bis", "ab")} - {"to"}
+_OFY_NOT_BEFORE = _words("part_of_period", "not_of_the_year_before")
 _MONTH_MEASURES = _words("month_before_noun", "measures")
 _MONTH_FORWARD = _words("month_before_noun", "forward")
 _MONTH_VERBS = _words("month_before_noun", "verbs")
 _MONTH_PERSON_BEFORE = _words("month_before_noun", "person_before")
-_PERSON_MAY_RX = re.compile(r"(?<![^\W\d_])(?:" + "|".join(sorted(_MONTH_PERSON_BEFORE))
-                            + r")\.?[\s\u00a0]{1,3}may(?![^\W\d_])")
 _MONTH_NOUNS = _MONTH_MEASURES | _MONTH_FORWARD | _words("month_before_noun", "events")
 _MEASURED_AFTER = _words("month_before_noun", "measured_after")
-# "June/July at 4,400 dlrs": traded (not a rate: "at 4.1 pct")
-_PRICE_AFTER = re.compile(r"[\s\u00a0]{1,3}at[\s\u00a0]{1,3}\d"
-                          r"(?![\d.,/-]*[\s\u00a0]*(?:pct|percent|per[\s\u00a0]cent|%))")
-_MEASURE_AFTER = re.compile(r"[\s\u00a0]{1,3}(?:" + "|".join(sorted(_MONTH_MEASURES, key=len, reverse=True))
-                            + r")(?![^\W\d_])")
-_FORWARD_AFTER = re.compile(r"[\s\u00a0]{1,3}(?:" + "|".join(sorted(_MONTH_FORWARD, key=len, reverse=True))
-                            + r")(?![^\W\d_])")
 _QUARTER_MONTHS = _lower_map(_DATA["quarter_months"])
 _ANAPHORIC = _words("anaphoric", "words")
 _SHIFT_UNITS = _lower_map(_DATA["shift_units"])
@@ -361,6 +349,14 @@ _INN_AFTER = ("from<S1>now", "from<S1>today", "from<S1>tomorrow", "from<S1>yeste
               "before<S1>yesterday", "before<S1>today", "hence", "back", "ago")
 _CDUR_AFTER = ("ago", "from<S1>now", "hence")
 _YSP_BEFORE = ("in", "of", "since", "until", "by", "year")
+
+# the words around a bare month that choose its year (see `_h_bm`, `_h_mn`, `_h_mm`)
+_PERSON_MAY_RX = re.compile(r"(?<![^\W\d_])(?:" + _alt(_MONTH_PERSON_BEFORE) + r")\.?[\s\u00a0]{1,3}may(?![^\W\d_])")
+# "June/July at 4,400 dlrs": traded (not a rate: "at 4.1 pct")
+_PRICE_AFTER = re.compile(r"[\s\u00a0]{1,3}at[\s\u00a0]{1,3}\d"
+                          r"(?![\d.,/-]*[\s\u00a0]*(?:pct|percent|per[\s\u00a0]cent|%))")
+_MEASURE_AFTER = re.compile(r"[\s\u00a0]{1,3}(?:" + _alt(_MONTH_MEASURES) + r")(?![^\W\d_])")  # "the Nov/Feb total"
+_FORWARD_AFTER = re.compile(r"[\s\u00a0]{1,3}(?:" + _alt(_MONTH_FORWARD) + r")(?![^\W\d_])")  # "May shipment"
 
 # Every pattern starts with a lookbehind and a literal, a character class or a word trie
 # (no leading optional group), so the regex engine rejects most positions at once. The
@@ -3069,6 +3065,11 @@ def _select(cands: list[_Cand], length: int) -> list[_Cand]:
     return chosen
 
 
+# the modes whose year is a reading of the publication date, not one the words name ("last
+# March", "next June")
+_GUESSED_MODES = frozenset(("nearest", "recent", "latest", "soon"))
+
+
 def _fill(c: _Cand, ctx: _Ctx) -> tuple[tuple[dt.date, dt.date], bool, bool] | None:
     """Interval of a candidate on its own, taking a missing year from the publication date:
     (interval, resolved, guessed); guessed when that year is the nearest reading (or the one
@@ -3082,7 +3083,7 @@ def _fill(c: _Cand, ctx: _Ctx) -> tuple[tuple[dt.date, dt.date], bool, bool] | N
         return None
     y = _year_from_pub(c, ctx.pubdate, lambda: _lean(ctx, c.start, c.end))
     iv = _interval(c, y)
-    return (iv, True, c.mode in ("nearest", "recent", "latest", "soon")) if iv else None
+    return (iv, True, c.mode in _GUESSED_MODES) if iv else None
 
 
 def _fill_pair(a: _Cand, b: _Cand, ctx: _Ctx):
@@ -3096,7 +3097,7 @@ def _fill_pair(a: _Cand, b: _Cand, ctx: _Ctx):
         pub = ctx.pubdate
 
         def whole(y: int) -> tuple[dt.date, dt.date]:
-            return dt.date(y, a.m, 1), _add_months(dt.date(y + wrap, b.m, 1), 1)
+            return _bounds("month", y, a.m, 1, 0)[0], _bounds("month", y + wrap, b.m, 1, 0)[1]
 
         # "soon" (goods shipped, see `_h_mm`): the first range not over by then
         y = _nearest_year(whole, pub, (lambda: (1, 0)) if a.mode == "soon" else lambda: _lean(ctx, a.start, b.end))
