@@ -40,7 +40,7 @@ from factcheck.documents import Document, ReadError
 from factcheck.ruleset import RuleSet
 
 ENV = "FACTCHECK_CACHE_DIR"
-FORMAT = 1
+FORMAT = 2
 MAGIC = b"FCPACK1\n"
 NO_ACTOR = "\x00"  # block of rows without a claimant: never part of a claim
 _PACKAGE = Path(__file__).resolve().parent
@@ -51,7 +51,7 @@ _AFTER_CACHE = frozenset({
     "group.py", "table.py", "ruleset.py", "progress.py", "exitcodes.py", "__main__.py",
     "cache.py",  # its FORMAT number covers the layout of entries
 })
-_DOC_FIELDS = ("id", "lang", "date", "title", "url", "source", "encoding", "mentions")
+_DOC_FIELDS = ("id", "lang", "date", "title", "url", "source", "encoding", "mentions", "lead")
 
 
 class CacheError(Exception):
@@ -287,7 +287,7 @@ class Pack:
         out = []
         for values in seg["rows"]:
             d = dict(zip(seg["cols"], values, strict=True))
-            out.append(DocInfo(*(d[k] for k in _DOC_FIELDS),
+            out.append(DocInfo(*(d[k] for k in _DOC_FIELDS if k != "lead"), lead=d["lead"],
                                suppress=[Region.from_list(r) for r in d["suppress"]]))
         return out
 

@@ -51,12 +51,18 @@ class Finding:
     mentions: list[dict[str, Any]]
     status: str = "new"
     docs: list[str] = field(default_factory=list)
+    # Why the figures were judged to state one fact: named features with their values
+    # ({"name", "value", "text"}), the decision's score (0-1) and the story id, if any.
+    evidence: list[dict[str, Any]] = field(default_factory=list)
+    score: float | None = None
+    story: str | None = None
 
     def as_dict(self) -> dict[str, Any]:
         return {
             "id": self.id, "rule": self.rule, "name": self.name, "severity": self.severity,
             "message": self.message, "status": self.status, "claim": self.claim,
-            "why": self.why, "documents": self.docs, "mentions": self.mentions,
+            "why": self.why, "score": self.score, "story": self.story, "evidence": self.evidence,
+            "documents": self.docs, "mentions": self.mentions,
         }
 
 

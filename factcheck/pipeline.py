@@ -35,6 +35,19 @@ class DocInfo:
     encoding: str
     mentions: int = 0
     suppress: list[Region] = field(default_factory=list)  # inline factcheck-ignore regions
+    lead: str | None = None  # the opening of the text (title left out): what links stories
+
+
+LEAD_CHARS = 600
+
+
+def lead_of(doc: Document) -> str:
+    """The opening of a document's text, its title line left out: with the title, what
+    tells which story an article reports."""
+    text = doc.text
+    if doc.title and text.lstrip().startswith(doc.title.strip()):
+        text = text.lstrip()[len(doc.title.strip()):]
+    return " ".join(text[: LEAD_CHARS * 2].split())[:LEAD_CHARS]
 
 
 @dataclass
@@ -73,7 +86,7 @@ def analyse(doc: Document, lex: Lexicon) -> list[dict[str, Any]]:
 
 def doc_info(doc: Document, mentions: int) -> DocInfo:
     return DocInfo(doc.id, doc.lang, doc.date.isoformat() if doc.date else None, doc.title, doc.url,
-                   doc.source, doc.encoding, mentions, regions(doc))
+                   doc.source, doc.encoding, mentions, regions(doc), lead_of(doc))
 
 
 def gather(items: Iterable[Document | ReadError], ruleset: RuleSet, progress: Progress | None = None,
