@@ -36,18 +36,18 @@ from pathlib import Path
 from typing import Any
 
 from factcheck import __version__
+from factcheck.claims import block_of
 from factcheck.documents import Document, ReadError
 from factcheck.ruleset import RuleSet
 
 ENV = "FACTCHECK_CACHE_DIR"
 FORMAT = 2
 MAGIC = b"FCPACK1\n"
-NO_ACTOR = "\x00"  # block of rows without a claimant: never part of a claim
 _PACKAGE = Path(__file__).resolve().parent
 # Code that runs only on what comes out of the cache (grouping, rules, rendering, the
 # command line): changing it leaves cached entries valid. Everything else is hashed.
 _AFTER_CACHE = frozenset({
-    "report", "cli.py", "output.py", "baseline.py", "config.py", "check.py", "findings.py", "kinds.py",
+    "report", "claims", "cli.py", "output.py", "baseline.py", "config.py", "check.py", "findings.py", "kinds.py",
     "group.py", "table.py", "ruleset.py", "progress.py", "exitcodes.py", "__main__.py",
     "cache.py",  # its FORMAT number covers the layout of entries
 })
@@ -113,14 +113,6 @@ def doc_key(doc: Document, version: str) -> str:
         parts.append(doc.locale)
     blob = json.dumps(parts, ensure_ascii=False)
     return hashlib.sha256(blob.encode("utf-8", "surrogatepass")).hexdigest()[:32]
-
-
-def block_of(actor: Any) -> str:
-    """The grouping block of a claimant: its first word, lower-cased (as group.unify_actors)."""
-    if not isinstance(actor, str) or not actor:
-        return NO_ACTOR
-    words = actor.split()
-    return words[0].lower() if words else ""
 
 
 class DocMemo:

@@ -23,10 +23,9 @@ from typing import Any, BinaryIO
 
 import pandas as pd
 
-from factcheck.cache import NO_ACTOR, Cache, Pack, block_of
+from factcheck.cache import Cache, Pack
+from factcheck.claims import annotate, archive_needs, decide
 from factcheck.documents import Document, ReadError
-from factcheck.findings import find
-from factcheck.group import assign_claims
 from factcheck.pipeline import Corpus, DocInfo, ScanResult, gather, suppress_findings
 from factcheck.progress import Progress
 from factcheck.read import DOCUMENT_EXTENSIONS, iter_inputs
@@ -121,7 +120,7 @@ def check(drafts: Sequence[str], archive: Sequence[str], ruleset: RuleSet, *, ca
     cache.warnings += memo.warnings
     draft_ids = {d.id for d in draft_docs}
     draft_files = {_real(d.source) for d in draft_docs if d.source and os.path.isfile(d.source)}
-    blocks = {block_of(r.get("actor")) for r in draft_rows} - {NO_ACTOR}
+    blocks = archive_needs(draft_rows, draft_docs, []).blocks
 
     archive_docs = archive_mentions = 0
     rows: list[dict[str, Any]] = []
@@ -152,9 +151,8 @@ def check(drafts: Sequence[str], archive: Sequence[str], ruleset: RuleSet, *, ca
             where.setdefault(r["doc"], (n, i))
             rows.append(r)
 
-    table = touched_claims(assign_claims(mentions_frame(rows + draft_rows)), draft_ids)
-    titles = {d.id: d.title or d.id for d in draft_docs}
-    findings = [f for f in find(table, ruleset, titles) if draft_ids & set(f.docs)]
+    table = touched_claims(annotate(mentions_frame(rows + draft_rows), draft_docs), draft_ids)
+    findings = decide(table, draft_docs, ruleset, focus=draft_ids)
 
     involved = sorted({doc for f in findings for doc in f.docs if doc in where})
     loaded: dict[int, list[DocInfo]] = {}

@@ -29,9 +29,9 @@ from typing import Any, BinaryIO
 
 import pandas as pd
 
+from factcheck.claims import annotate
 from factcheck.documents import Document, ReadError
 from factcheck.findings import SEVERITY_ORDER, Finding, find
-from factcheck.group import assign_claims
 from factcheck.parallel import CHUNK, Outcome, analyse_one, resolve_jobs
 from factcheck.pipeline import Corpus, ScanResult, collect, suppress_findings
 from factcheck.read import iter_inputs
@@ -140,7 +140,7 @@ def scan(paths: Sequence[str], ruleset: RuleSet, *, lang: str | None = None, std
     try:
         docs, rows, errors = collect(map_documents(client, iter_inputs(paths, stdin=stdin, lang=lang),
                                                    ruleset.lexicon))
-        corpus = Corpus(docs, assign_claims(mentions_frame(rows)), errors)
+        corpus = Corpus(docs, annotate(mentions_frame(rows), docs), errors)
         titles = {d.id: d.title or d.id for d in corpus.docs}
         findings = find_distributed(client, corpus.mentions, ruleset, titles)
     finally:

@@ -9,9 +9,9 @@ from typing import TYPE_CHECKING, Any, BinaryIO
 import pandas as pd
 
 from factcheck.claimlex import Lexicon
+from factcheck.claims import annotate, decide
 from factcheck.documents import Document, ReadError
-from factcheck.findings import Finding, find
-from factcheck.group import assign_claims
+from factcheck.findings import Finding
 from factcheck.progress import Progress
 from factcheck.read import iter_inputs
 from factcheck.ruleset import RuleSet
@@ -140,7 +140,7 @@ def collect(analyses: Iterable[tuple[Document | ReadError, Any]], progress: Prog
 def read_corpus(items: Iterable[Document | ReadError], ruleset: RuleSet,
                 progress: Progress | None = None, *, memo: DocMemo | None = None, jobs: int = 1) -> Corpus:
     docs, rows, errors = gather(items, ruleset, progress, memo=memo, jobs=jobs)
-    return Corpus(docs, assign_claims(mentions_frame(rows)), errors)
+    return Corpus(docs, annotate(mentions_frame(rows), docs), errors)
 
 
 def cached_corpus(paths: Sequence[str], ruleset: RuleSet, cache: Cache, *, lang: str | None = None,
@@ -159,7 +159,7 @@ def cached_corpus(paths: Sequence[str], ruleset: RuleSet, cache: Cache, *, lang:
         docs += d
         rows += r
         errors += e
-    return Corpus(docs, assign_claims(mentions_frame(rows)), errors)
+    return Corpus(docs, annotate(mentions_frame(rows), docs), errors)
 
 
 def suppress_findings(findings: list[Finding], docs: Iterable[DocInfo]) -> dict[str, Region]:
@@ -177,8 +177,7 @@ def scan(paths: Sequence[str], ruleset: RuleSet, *, lang: str | None = None,
         corpus = cached_corpus(paths, ruleset, cache, lang=lang, stdin=stdin, progress=progress, jobs=jobs)
     else:
         corpus = read_corpus(iter_inputs(paths, stdin=stdin, lang=lang), ruleset, progress, jobs=jobs)
-    titles = {d.id: d.title or d.id for d in corpus.docs}
-    findings = find(corpus.mentions, ruleset, titles)
+    findings = decide(corpus.mentions, corpus.docs, ruleset)
     return ScanResult(corpus, findings, suppress_findings(findings, corpus.docs))
 
 
@@ -198,5 +197,5 @@ def documents_from_records(records: Iterable[dict[str, Any]]) -> list[Document]:
 
 def scan_documents(docs: Iterable[Document], ruleset: RuleSet) -> ScanResult:
     corpus = read_corpus(docs, ruleset)
-    findings = find(corpus.mentions, ruleset)
+    findings = decide(corpus.mentions, corpus.docs, ruleset)
     return ScanResult(corpus, findings, suppress_findings(findings, corpus.docs))
