@@ -18,6 +18,7 @@ from typing import Any
 from factcheck.claimlex import Lexicon, norm
 from factcheck.entities import DATELINE, Entity, demote_possessives, find_entities, title_subjects
 from factcheck.extract.sentences import SentenceIndex
+from factcheck.words import content_words
 
 _WORD_NUMBERS = {
     "one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7, "eight": 8,
@@ -34,13 +35,17 @@ _DIGITS = re.compile(r"\d")
 _REFINE_REACH = 100  # characters before a figure where "includes ... gain" may stand
 _TO = re.compile(r"(?<!\w)(?:to|auf)\s{1,3}$")
 _SPACE = re.compile(r"\s+")
+_DATELINE_REACH = 400  # characters from the top where a dateline stands
+_MOTION_REACH = 20  # characters: a motion word right before a figure ("up 0.50 dlr")
+_LAST_WORD = re.compile(r"\b(\w+)\s{1,3}(?:by\s{1,3})?$")
+_TO_FIGURE = re.compile(r"(?i)\s{1,3}(?:to|auf)\s{1,3}(?:[$€£]\s?)?\d")
 
 
 def attribute(text: str, lang: str, rows: list[dict[str, Any]], sidx: SentenceIndex,
               lex: Lexicon, title: str | None = None) -> None:
     """Fill the attribution columns of one document's `rows` (sorted by `start`).
 
-    Columns: entities, actor, metric, family, stage, period, horizon, masked, correction.
+    Columns: entities, actor, metric, family, stage, period, horizon, masked, context, correction.
     Each row needs `sent_start`/`sent_end` (from extraction).
     """
     ents = find_entities(text, lang, lex)
@@ -51,12 +56,17 @@ def attribute(text: str, lang: str, rows: list[dict[str, Any]], sidx: SentenceIn
     subject = subjects[0] if subjects else (
         None if title else next((e.name for e in ents if e.type != "place"), None))
     ctx = _DocContext(text, lex, ents, subject, title)
+    # the wire dateline ("NEW YORK, March 18 -") dates the article, it states no event
+    dateline = DATELINE.search(text, 0, min(len(text), _DATELINE_REACH))
+    # a headline's date marks the report ("GOLD CLOSING - APR 7", "3RD QTR NET"), not an event
+    head_end = text.find("\n") if title and text.startswith(title.strip()[:20]) else -1
     by_sentence: dict[int, list[dict[str, Any]]] = {}
     for r in rows:
         by_sentence.setdefault(r["sent_start"], []).append(r)
     for s_start, group in by_sentence.items():
         s_end = group[0]["sent_end"]
         masked = _mask(text, s_start, s_end, group)
+        numbers = [(m.start(), m.end(), m.group(0).replace(",", "")) for m in _NUMBER.finditer(text, s_start, s_end)]
         change = bool(lex.change_re.search(text, s_start, s_end))
         s_dates = [r for r in group if r["kind"] == "date"]
         money_rows = [r for r in group if r["kind"] == "money"]
@@ -69,9 +79,15 @@ def attribute(text: str, lang: str, rows: list[dict[str, Any]], sidx: SentenceIn
             if brk:  # "gain 1,637,000 dlrs vs loss 720,000": "loss" is the next figure's
                 b = brk.start()
             r["masked"] = masked
+            r["context"] = _context(text, s_start, s_end, r["start"], r["end"])
+            r["numbers"] = _other_numbers(numbers, r["start"], r["end"])
             r["correction"] = doc_correction
             r["change"] = change
             ctx.fill(r, s_start, s_end, a, b, s_dates)
+            if r["kind"] == "date" and (
+                    (dateline and dateline.start() <= r["start"] < dateline.end())
+                    or (0 <= r["start"] < head_end and (r.get("guessed") or r.get("resolved")))):
+                r["metric"] = r["family"] = "publication"
         _link_statements(text, money_rows, s_end, lex)
 
 
@@ -84,6 +100,8 @@ class _DocContext:
         self.counts = Counter(e.name for e in ents)
         # what the story is about besides its claimants: a loan to Portugal is not a loan to China
         self.objects = sorted({e.name for e in ents if e.type not in ("person", "place") and self.strong(e)})
+        # the places a story is about (a loan to Turkey is not a loan to Mexico)
+        self.places = sorted({e.name for e in ents if e.type == "place"})
         self.appositives = [(m.start(), m.end()) for m in lex.appositive_re.finditer(text)]
         self.anaphora = [(m.start(), m.end(), "project" if m.group("project") else "org")
                          for m in lex.anaphora_re.finditer(text)]
@@ -181,6 +199,7 @@ class _DocContext:
                 r["actor"] = self.subject  # "Pay April 15" in a dividend table
         r["table"] = bool(label)
         r["objects"] = self.objects
+        r["places"] = self.places
         r["subject"] = self.subject
 
     def _sentence_horizon(self, s_start: int, s_end: int) -> str | None:
@@ -223,6 +242,13 @@ class _DocContext:
         if lex.by_re.search(text, max(0, r["start"] - 8), r["start"]) and (
                 lex.change_re.search(text, c, r["start"]) or lex.motion_re.search(text, c, r["start"])):
             return "difference"  # "raising its price by 0.50 cent": the size of a change
+        last = _LAST_WORD.search(text, max(c, r["start"] - _MOTION_REACH), r["start"])
+        if last and lex.motion_re.fullmatch(last.group(1)):
+            return "difference"  # "rose 50 cts", "SEEN UP 0.50 DLR": the size of a move
+        if _TO_FIGURE.match(text, r["end"]):
+            before = text[c:r["start"]].lower()  # headlines shout: "RAISES PRICE 0.50 CT TO 66 CTS"
+            if lex.change_re.search(before) or lex.motion_re.search(before):
+                return "difference"  # "raised its price 0.50 cent to 66 cents": the change, then the new value
         hits = [(m.start(), m.end(), "initial" if m.group("initial") else "total")
                 for m in lex.stage_re.finditer(text, a, b)]
         return _nearest(hits, r["start"], r["end"]) or "total"
@@ -388,6 +414,25 @@ def _nearest(matches: list[tuple[int, int, str]], start: int, end: int) -> str |
         if best_d is None or d < best_d:
             best, best_d = val, d
     return best
+
+
+_CONTEXT_WORDS = 15  # content words kept on each side of a figure, within its sentence
+_NUMBER = re.compile(r"\d+(?:[.,]\d+)*")
+
+
+def _other_numbers(numbers: list[tuple[int, int, str]], start: int, end: int) -> str:
+    """The numbers of a figure's sentence besides its own ("1986", "March 4", other sums):
+    two sentences alike in words but not in these tell of two periods or two items."""
+    return " ".join(sorted({n for a, b, n in numbers if b <= start or a >= end}))
+
+
+def _context(text: str, s_start: int, s_end: int, start: int, end: int) -> str:
+    """The content words around a figure in its sentence, nearest last before it and first
+    after it: "led house democrats | leader pelosi". The claims stage compares figures of
+    different articles by these words (the same sentence template, numbers left out)."""
+    before = content_words(text[max(s_start, start - 400):start])[-_CONTEXT_WORDS:]
+    after = content_words(text[end:min(s_end, end + 400)])[:_CONTEXT_WORDS]
+    return " ".join([*before, "|", *after])
 
 
 def _mask(text: str, s_start: int, s_end: int, group: list[dict[str, Any]]) -> str:

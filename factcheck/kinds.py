@@ -1,13 +1,13 @@
 """Rule kinds: the vocabulary of checks that rule files pick from.
 
-A claim's mentions are first gathered into *clusters* of figures that agree with each
-other (bounds-aware, with the slack of rounding). Each pair of clusters then stands in
-exactly one *relation*, the most specific that holds: a magnitude slip ("500 US-Dollar"
-against "500 Milliarden"), a scale mismatch (orders of magnitude apart), a currency
-mismatch, a value conflict, a document contradicting itself; dates: a conflict or a
-difference of precision. Agreeing clusters from several documents are corroboration.
-A kind is the name of one relation; a rule file picks a kind and sets its parameters,
-severity and message.
+The claims stage decides which figures state one fact (`factcheck.claims`). Between two
+figures of one fact, a kind says what their difference is: a magnitude slip ("500 US-Dollar"
+against "500 Milliarden"), a scale mismatch (orders of magnitude apart), a currency mismatch,
+a stated revision, a document contradicting itself, a value conflict; for dates a conflict or a
+difference of precision; agreeing figures from several documents are corroboration. A rule
+file picks a kind and sets its severity, message and the kind's parameters, which apply to that
+rule alone: `kind_holds` reads them. Kinds are tried from the most specific to the most general
+(CONFLICT_KINDS), so one difference makes one finding.
 """
 
 from __future__ import annotations
@@ -20,7 +20,7 @@ from typing import Any
 @dataclass(frozen=True)
 class Kind:
     name: str
-    applies_to: str  # money or date
+    applies_to: str  # money, date or any
     params: dict[str, Any]
     doc: str
 
@@ -30,30 +30,32 @@ KINDS: dict[str, Kind] = {
     for k in (
         Kind("magnitude_slip", "money", {"min_orders": 2.5},
              "The same digits with a missing or different magnitude word (500 vs 500 billion)."),
-        Kind("scale_mismatch", "money", {"min_orders": 2.0, "min_value": 100000.0, "evidence": "strong",
-                                         "strong_orders": 3.5},
-             "Figures for one claim that are orders of magnitude apart."),
+        Kind("scale_mismatch", "money", {"min_orders": 2.0, "min_value": 100000.0},
+             "Figures for one fact that are orders of magnitude apart (both at least min_value)."),
         Kind("currency_mismatch", "money", {"max_rel_diff": 0.02},
-             "The same figure for one claim in two different currencies."),
-        Kind("value_conflict", "money", {"rel_tolerance": 0.005, "evidence": "strong"},
-             "Figures for one claim whose bounds do not overlap, across documents."),
-        Kind("self_contradiction", "money", {"rel_tolerance": 0.005},
-             "One document gives two incompatible figures for the same claim."),
+             "The same figure for one fact in two currencies, both stated in the text."),
         Kind("revision", "money", {},
-             "A later article states the change from the earlier figure (raised to 110 from 100)."),
-        Kind("corroboration", "any", {"min_documents": 2},
-             "Several documents agree on a claim (shown as support)."),
-        Kind("date_conflict", "date", {"evidence": "strong"},
+             "A figure changed and an article states the change (raised to 110 from 100)."),
+        Kind("self_contradiction", "money", {"rel_tolerance": 0.0},
+             "One document gives two incompatible figures for the same fact."),
+        Kind("value_conflict", "money", {"rel_tolerance": 0.0},
+             "Figures for one fact whose bounds do not overlap, across documents."),
+        Kind("date_conflict", "date", {},
              "Dates for one event that do not overlap."),
         Kind("date_precision", "date", {},
              "Dates for one event that agree, one more precise than the other."),
+        Kind("corroboration", "any", {"min_documents": 2},
+             "Several documents agree on a fact (shown as support)."),
     )
 }
+# Kinds of a difference between two figures, most specific first.
+CONFLICT_KINDS = ("magnitude_slip", "scale_mismatch", "currency_mismatch", "revision", "self_contradiction",
+                  "value_conflict", "date_conflict", "date_precision")
 
 
 @dataclass
 class Cluster:
-    """Mentions (row dicts) of one claim that agree with each other."""
+    """Mentions (row dicts) of one fact that agree with each other."""
 
     rows: list[dict[str, Any]] = field(default_factory=list)
 
@@ -75,114 +77,118 @@ def _num(x: Any) -> float | None:
     return float(x)
 
 
-def _bounds(r: dict[str, Any], rel_tol: float) -> tuple[float, float]:
+def unit_of(number: float | None, value: float | None) -> float:
+    """The unit of the last digit a figure states, in currency units: "3.5 billion" → 0.1
+    billion, "43,000" → 1,000, "2,594,474" → 1. Zero when unknown."""
+    if number is None or value is None or number == 0 or math.isnan(number) or math.isnan(value):
+        return 0.0
+    scale = value / number
+    if abs(number) < 1000 and number == round(number):
+        return abs(scale)  # "100 dlrs", "10 million": zeros of a small number are digits, not rounding
+    for k in range(12, -9, -1):  # the largest power of ten the stated number is a multiple of
+        q = number / 10.0**k
+        if round(q) != 0 and abs(q - round(q)) <= 1e-9 * max(1.0, abs(q)):
+            return 10.0**k * abs(scale)
+    return 0.0
+
+
+def money_interval(r: dict[str, Any], unit: float, truncates: bool, rel_tol: float) -> tuple[float, float]:
+    """The values a figure allows: its bounds, widened by rounding of its last digit (half a
+    unit each way) and, for the coarser of two figures, by truncation (a full unit up: "$43
+    million" for $43.9 million). Shrunk by a hair so that 3.5 and 3.6 billion, which only touch
+    at 3.55, do not overlap."""
     lo, hi, v = _num(r.get("low")), _num(r.get("high")), _num(r.get("value"))
-    slack = (_num(r.get("precision")) or 0.0) + rel_tol * abs(v or lo or hi or 0.0)
-    return (-math.inf if lo is None else lo - slack, math.inf if hi is None else hi + slack)
+    base = abs(v or lo or hi or 0.0)
+    hair = unit * 1e-6
+    down = unit / 2 + rel_tol * base - hair
+    up = (unit if truncates else unit / 2) + rel_tol * base - hair
+    return (-math.inf if lo is None else lo - down, math.inf if hi is None else hi + up)
 
 
-def _vague(r: dict[str, Any]) -> bool:
-    return r.get("qualifier") == "vague" or _num(r.get("value")) is None
+def money_compatible(a: dict[str, Any], b: dict[str, Any], rel_tol: float = 0.0) -> bool:
+    """Can one amount be true and both figures be honest roundings (or truncations) of it?"""
+    ua = unit_of(_num(a.get("number")), _num(a.get("value")))
+    ub = unit_of(_num(b.get("number")), _num(b.get("value")))
+    la, ha = money_interval(a, ua, ua > ub, rel_tol)
+    lb, hb = money_interval(b, ub, ub > ua, rel_tol)
+    return la <= hb and lb <= ha
 
 
-def money_agree(a: dict[str, Any], b: dict[str, Any], params: dict[str, dict[str, Any]]) -> bool:
-    return money_relation(a, b, params) is None
+def _orders(a: dict[str, Any], b: dict[str, Any]) -> float:
+    va, vb = _num(a.get("value")), _num(b.get("value"))
+    if not va or not vb or va <= 0 or vb <= 0:
+        return 0.0
+    return abs(math.log10(va / vb))
 
 
-def money_relation(a: dict[str, Any], b: dict[str, Any], params: dict[str, dict[str, Any]]
-                   ) -> str | None:
-    """The most specific disagreement between two money mentions, or None when they agree.
-
-    `params` maps kind name to that kind's parameters (defaults for kinds with no rule).
-    """
-    if _vague(a) or _vague(b):
-        return None  # "billions of dollars" bounds nothing an editor could check
-    va, vb = float(a["value"]), float(b["value"])
+def _stated_currencies_differ(a: dict[str, Any], b: dict[str, Any]) -> bool:
     ca, cb = a.get("currency"), b.get("currency")
-    if ca and cb and ca != cb:
-        rel = abs(va - vb) / max(abs(va), abs(vb), 1e-9)
-        if rel <= params["currency_mismatch"]["max_rel_diff"]:
-            return "currency_mismatch"
-        return "incomparable"  # different currencies: no FX conversion in this version
-    if va <= 0 or vb <= 0:
-        return None
-    orders = abs(math.log10(va / vb))
-    same_digits = (
-        _num(a.get("number")) is not None
-        and _num(a.get("number")) == _num(b.get("number"))
-        and (a.get("magnitude") or "") != (b.get("magnitude") or "")
-    )
-    if same_digits and orders >= params["magnitude_slip"]["min_orders"]:
-        return "magnitude_slip"
-    if orders >= params["scale_mismatch"]["min_orders"]:
-        return "scale_mismatch"
-    tol = params["value_conflict"]["rel_tolerance"]
-    la, ha = _bounds(a, tol)
-    lb, hb = _bounds(b, tol)
-    if ha < lb or hb < la:
-        return "self_contradiction" if a["doc"] == b["doc"] else "value_conflict"
-    return None
+    stated = all(r.get("currency_source") in (None, "stated") for r in (a, b))
+    return bool(ca and cb and ca != cb and stated)
 
 
-def date_relation(a: dict[str, Any], b: dict[str, Any]) -> str | None:
-    """'date_conflict', 'date_precision' or None (the same interval)."""
-    sa, ea, sb, eb = a["date_start"], a["date_end"], b["date_start"], b["date_end"]
-    if (sa, ea) == (sb, eb):
-        return None
-    if bool(a.get("guessed")) != bool(b.get("guessed")) and _same_but_year(a, b):
-        return None  # "April Nine" read in the publication year vs "April 9, 1997": the year was our guess
-    if ea <= sb or eb <= sa:
-        return "date_conflict"
-    nested = (sa <= sb and eb <= ea) or (sb <= sa and ea <= eb)
-    return "date_precision" if nested else "date_conflict"
-
-
-def _same_but_year(a: dict[str, Any], b: dict[str, Any]) -> bool:
-    """The same day or month of the year, at the same granularity, in different years."""
-    gran = a.get("granularity")
-    if gran != b.get("granularity") or gran not in ("day", "month"):
+def kind_holds(kind: str, a: dict[str, Any], b: dict[str, Any], params: dict[str, Any],
+               evidence: dict[str, Any] | None = None) -> bool:
+    """Does `kind`, with one rule's `params`, describe the difference between figures a and b?"""
+    p = {**KINDS[kind].params, **params}
+    if kind in ("date_conflict", "date_precision"):
+        if a["kind"] != "date" or b["kind"] != "date":
+            return False
+        sa, ea, sb, eb = a["date_start"], a["date_end"], b["date_start"], b["date_end"]
+        if (sa, ea) == (sb, eb):
+            return False
+        nested = (sa <= sb and eb <= ea) or (sb <= sa and ea <= eb)
+        return nested if kind == "date_precision" else not nested
+    if a["kind"] != "money" or b["kind"] != "money" or kind == "corroboration":
         return False
-    cut = 10 if gran == "day" else 7
-    return a["date_start"][5:cut] == b["date_start"][5:cut] and a["date_end"][5:cut] == b["date_end"][5:cut]
+    if kind == "currency_mismatch":
+        va, vb = _num(a.get("value")) or 0.0, _num(b.get("value")) or 0.0
+        rel = abs(va - vb) / max(abs(va), abs(vb), 1e-9)
+        return _stated_currencies_differ(a, b) and rel <= p["max_rel_diff"]
+    if a.get("currency") and b.get("currency") and a.get("currency") != b.get("currency"):
+        return False  # no FX conversion: amounts in two currencies are not compared
+    orders = _orders(a, b)
+    if kind == "magnitude_slip":
+        same_digits = (_num(a.get("number")) is not None and _num(a.get("number")) == _num(b.get("number"))
+                       and (a.get("magnitude") or "") != (b.get("magnitude") or ""))
+        return same_digits and orders >= p["min_orders"]
+    if kind == "scale_mismatch":
+        low = p["min_value"]
+        return (orders >= p["min_orders"] and not a.get("per") and not b.get("per")
+                and min(_num(a.get("value")) or 0.0, _num(b.get("value")) or 0.0) >= low)
+    if kind == "revision":
+        # one side states the change ("raised its bid to 110"), the other does not; a
+        # correction is no revision: the earlier article was wrong
+        corrected = bool(a.get("correction")) or bool(b.get("correction"))
+        return bool(a.get("revised")) != bool(b.get("revised")) and not corrected and not money_compatible(a, b)
+    if kind in ("self_contradiction", "value_conflict"):
+        same_doc = a["doc"] == b["doc"]
+        if same_doc != (kind == "self_contradiction"):
+            return False
+        return not money_compatible(a, b, p["rel_tolerance"])
+    return False
 
 
-def clusters(rows: list[dict[str, Any]], params: dict[str, dict[str, Any]]) -> list[Cluster]:
+def agree(a: dict[str, Any], b: dict[str, Any], rel_tol: float) -> bool:
+    """Do two figures agree (the same interval, or money whose bounds overlap)?"""
+    if a["kind"] != b["kind"]:
+        return False
+    if a["kind"] == "date":
+        return (a["date_start"], a["date_end"]) == (b["date_start"], b["date_end"])
+    if a.get("currency") and b.get("currency") and a.get("currency") != b.get("currency"):
+        return False
+    return money_compatible(a, b, rel_tol)
+
+
+def clusters(rows: list[dict[str, Any]], rel_tol: float = 0.0) -> list[Cluster]:
     """Greedy agreement clusters, most precise figures first so they seed the clusters."""
     out: list[Cluster] = []
-    is_date = rows and rows[0]["kind"] == "date"
-    order = sorted(rows, key=lambda r: (
-        _vague(r) if not is_date else False,
-        r.get("qualifier") not in (None, "exact"),
-        r["doc"], r["start"]))
-    # A figure stated again (same value, bounds, currency and wording) joins its twin's cluster
-    # without comparisons: a claim repeated across an archive costs its distinct figures only.
-    placed: dict[tuple, Cluster] = {}
-    distinct: dict[int, list[dict[str, Any]]] = {}
+    order = sorted(rows, key=lambda r: (r.get("qualifier") not in (None, "exact"), r["doc"], r["start"]))
     for r in order:
-        key = _figure_key(r)
-        if key in placed:
-            placed[key].rows.append(r)
-            continue
         for c in out:
-            reps = distinct[id(c)]
-            if is_date:
-                ok = all(date_relation(r, x) is None for x in reps)
-            else:
-                ok = all(money_relation(r, x, params) is None for x in reps)
-            if ok:
+            if all(agree(r, x, rel_tol) for x in c.rows):
                 c.rows.append(r)
-                reps.append(r)
-                placed[key] = c
                 break
         else:
-            c = Cluster([r])
-            out.append(c)
-            distinct[id(c)] = [r]
-            placed[key] = c
+            out.append(Cluster([r]))
     return out
-
-
-def _figure_key(r: dict[str, Any]) -> tuple:
-    fields = ("kind", "value", "low", "high", "currency", "qualifier", "number", "magnitude", "precision",
-              "date_start", "date_end", "granularity")
-    return tuple(_num(r.get(f)) if isinstance(r.get(f), float) else r.get(f) for f in fields)

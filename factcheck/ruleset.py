@@ -13,12 +13,16 @@ import tomllib
 from dataclasses import dataclass, field
 from functools import cache, cached_property
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from factcheck.claimlex import Lexicon
 from factcheck.kinds import KINDS
 
+if TYPE_CHECKING:
+    from factcheck.claims.decision import Decision
+
 LEXICON_FILES = ("entities", "metrics", "fx")
+DECISION_STEM = "decision"  # rules/decision.toml: the weights and thresholds of the claims stage
 SEVERITIES = ("error", "warning", "info")
 _RULE_KEYS = {"id", "name", "kind", "severity", "message", "description", "params"}
 _EXAMPLE_KEYS = {"expect", "note", "docs"}
@@ -66,6 +70,7 @@ class RuleSet:
     rules: list[Rule]
     lexicons: dict[str, dict[str, Any]] = field(default_factory=dict)
     folders: list[str] = field(default_factory=list)
+    decision: Decision = field(default=None)  # type: ignore[assignment]  # set by load_rules
 
     def get(self, rule_id: str) -> Rule | None:
         return next((r for r in self.rules if r.id == rule_id), None)
@@ -90,12 +95,16 @@ def load_rules(extra: list[str] | tuple[str, ...] = (), *, defaults: bool = True
     default_dir = default_rules_dir() if defaults else None
     folders = ([default_dir] if default_dir else []) + [Path(p) for p in extra]
     rules: list[Rule] = []
+    decision_path: Path | None = None
     lexicons: dict[str, dict[str, Any]] = {name: {} for name in LEXICON_FILES}
     seen: dict[str, str] = {}
     for folder in folders:
         if not folder.is_dir():
             raise RuleFileError(folder, "--rules", "not a folder")
         for path in sorted(folder.glob("*.toml")):
+            if path.stem == DECISION_STEM:
+                decision_path = path  # the last folder's decision wins
+                continue
             data = _parse(path)
             if path.stem in LEXICON_FILES:
                 if folder != default_dir:
@@ -108,7 +117,18 @@ def load_rules(extra: list[str] | tuple[str, ...] = (), *, defaults: bool = True
             seen[rule.id] = str(path)
             rules.append(rule)
     rules.sort(key=lambda r: r.id)
-    return RuleSet(rules, lexicons, [str(f) for f in folders])
+    if decision_path is None:
+        decision_path = default_rules_dir() / f"{DECISION_STEM}.toml"
+    return RuleSet(rules, lexicons, [str(f) for f in folders], _decision(decision_path))
+
+
+def _decision(path: Path) -> Decision:
+    from factcheck.claims.decision import DecisionFileError, load_decision
+
+    try:
+        return load_decision(path)
+    except DecisionFileError as ex:
+        raise RuleFileError(ex.path, ex.key, ex.reason) from None
 
 
 def _parse(path: Path) -> dict[str, Any]:

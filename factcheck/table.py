@@ -14,7 +14,8 @@ CONTRACT_COLUMNS = [
 EXTRA_COLUMNS = [
     "line", "col", "number", "magnitude", "exact", "precision", "resolved", "guessed", "actor",
     "entities", "metric", "family", "stage", "period", "horizon", "correction", "change", "table",
-    "objects", "subject", "title", "figures", "doc_date", "masked", "claim", "why", "revised",
+    "objects", "places", "subject", "title", "figures", "doc_date", "masked", "context", "numbers", "claim",
+    "why", "revised", "story",
 ]
 _FLOATS = ["value", "low", "high", "number", "precision"]
 _CATEGORIES = ["kind", "lang", "currency", "qualifier", "per", "granularity", "metric",

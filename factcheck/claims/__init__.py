@@ -1,8 +1,9 @@
 """The cross-document stage: which figures state one fact, and what their differences mean.
 
-mentions table → claims and stories (`annotate`) → candidate pairs → evidence → decision →
-findings (`decide`). The pipeline calls these two functions and nothing else of this package;
-`archive_needs` tells a pre-publication check which archive rows to load for its drafts.
+mentions table → claims and stories (`annotate`) → candidate pairs (`pairs`) → evidence
+(`evidence`) → decision (`decision`, weights in rules/decision.toml) → findings (`facts`).
+The pipeline calls `annotate` and `decide` and nothing else of this package; `archive_needs`
+tells a pre-publication check which archive rows to load for its drafts.
 """
 
 from __future__ import annotations
@@ -13,7 +14,12 @@ from typing import TYPE_CHECKING, Any
 
 import pandas as pd
 
-from factcheck.findings import Finding, find
+from factcheck.claims.decision import Decision
+from factcheck.claims.evidence import features, prune
+from factcheck.claims.facts import assemble
+from factcheck.claims.pairs import candidates
+from factcheck.claims.stories import Stories, link
+from factcheck.findings import Finding
 from factcheck.group import assign_claims
 
 if TYPE_CHECKING:
@@ -21,6 +27,10 @@ if TYPE_CHECKING:
     from factcheck.ruleset import RuleSet
 
 NO_ACTOR = "\x00"  # block of rows without a claimant: never part of a claim
+# The links `annotate` found, for `decide` to reuse: the table's attrs carry a token, not the
+# links themselves (pandas deep-copies attrs on every operation).
+_STORIES = "factcheck.stories"
+_LAST: dict[str, Stories] = {}
 
 # An ordered map (function, items) → results in the same order: the executor the per-block
 # decisions run on (the built-in `map`, a process pool, Dask).
@@ -35,19 +45,71 @@ def block_of(actor: Any) -> str:
     return words[0].lower() if words else ""
 
 
-def annotate(table: pd.DataFrame, docs: Sequence[DocInfo]) -> pd.DataFrame:
-    """The mentions table with the claim each figure belongs to (`claim`, `why`)."""
-    return assign_claims(table)
+def _default_decision() -> Decision:
+    from factcheck.ruleset import load_rules
+
+    return load_rules().decision
+
+
+def names_by_doc(table: pd.DataFrame) -> dict[str, list[str]]:
+    """The organisations each article names (attribution's `objects`): part of what its story is."""
+    if table.empty or "objects" not in table:
+        return {}
+    first = table.drop_duplicates("doc")
+    return {d: list(o) if isinstance(o, list | tuple) else [] for d, o in zip(first["doc"], first["objects"],
+                                                                               strict=True)}
+
+
+def annotate(table: pd.DataFrame, docs: Sequence[DocInfo], decision: Decision | None = None) -> pd.DataFrame:
+    """The mentions table with each figure's claim (`claim`, `why`) and story (`story`)."""
+    decision = decision or _default_decision()
+    out = assign_claims(table)
+    stories = link(docs, names_by_doc(table), decision.stories)
+    out["story"] = out["doc"].map(stories.story).astype("object") if len(out) else pd.Series(dtype="object")
+    token = f"{id(stories):x}"
+    _LAST.clear()
+    _LAST[token] = stories
+    out.attrs[_STORIES] = token
+    return out
+
+
+def _stories_of(table: pd.DataFrame, docs: Sequence[DocInfo], decision: Decision) -> Stories:
+    stories = _LAST.get(table.attrs.get(_STORIES, ""))
+    if stories is not None and all(d.id in stories.story for d in docs):
+        return stories
+    return link(docs, names_by_doc(table), decision.stories)
+
+
+def score_pairs(table: pd.DataFrame, docs: Sequence[DocInfo], decision: Decision) -> pd.DataFrame:
+    """Every candidate pair of an annotated table with its features, relation and score."""
+    stories = _stories_of(table, docs, decision)
+    pairs = candidates(table, stories, decision.pairs)
+    if pairs.empty:
+        return pairs.assign(relation=pd.Series(dtype="object"), score=pd.Series(dtype="float64"))
+    pairs, context = prune(table, pairs, decision.pairs.max_link_pairs)
+    feats = features(table, pairs, stories, decision.relations, context)
+    scored = pd.concat([pairs, feats], axis=1)
+    scored["score"] = decision.score(feats)
+    return scored
 
 
 def decide(table: pd.DataFrame, docs: Sequence[DocInfo], ruleset: RuleSet, *,
            focus: set[str] | None = None, map_blocks: OrderedMap = map) -> list[Finding]:
     """Every finding of an annotated table; with `focus` (draft ids) only those involving them."""
+    table = table.reset_index(drop=True) if not isinstance(table.index, pd.RangeIndex) else table
+    decision = ruleset.decision
     titles = {d.id: d.title or d.id for d in docs}
-    findings = find(table, ruleset, titles)
+    scored = score_pairs(table, docs, decision)
+    if scored.empty:
+        return []
     if focus is not None:
-        findings = [f for f in findings if focus & set(f.docs)]
-    return findings
+        doc = table["doc"].to_numpy()
+        touch = pd.Series(doc[scored["i"].to_numpy()]).isin(focus).to_numpy() | pd.Series(
+            doc[scored["j"].to_numpy()]).isin(focus).to_numpy()
+        # the facts a draft figure belongs to, with every pair that links their figures
+        keep_pos = set(scored.loc[touch & (scored["score"] >= decision.floor).to_numpy(), ["i", "j"]].to_numpy().ravel())
+        scored = scored[scored["i"].isin(keep_pos) | scored["j"].isin(keep_pos)]
+    return assemble(table, scored, decision, ruleset.rules, titles, focus)
 
 
 @dataclass

@@ -1,0 +1,586 @@
+"""Evidence: named features of each candidate pair, and how the two figures' values relate.
+
+Every feature is a number in [0, 1] with a name the decision weights (`rules/decision.toml`)
+and every finding's explanation use. Computed column-wise over all pairs at once: a pair costs
+a few array operations, not a Python loop.
+
+Value relations (the `relation` column) are those of `kinds`: agree, value_conflict,
+magnitude_slip, scale_mismatch, currency_mismatch, date_conflict, date_precision, incomparable.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Mapping, Sequence
+from dataclasses import dataclass
+from typing import Any
+
+import numpy as np
+import pandas as pd
+from scipy import sparse
+
+from factcheck.claims.pairs import _days
+from factcheck.claims.stories import Stories
+from factcheck.words import content_words, generic_names, is_name, name_overlap
+
+RELATIONS = ("agree", "value_conflict", "magnitude_slip", "scale_mismatch", "currency_mismatch",
+             "date_conflict", "date_precision", "incomparable")
+CONFLICTS = frozenset({"value_conflict", "magnitude_slip", "scale_mismatch", "currency_mismatch",
+                       "date_conflict"})
+
+# name → what it means, for explanations and `factcheck calibrate`
+FEATURES: dict[str, str] = {
+    "story": "articles tell one story (similarity of headlines, leads and names)",
+    "same_doc": "both figures in one article",
+    "context_near": "same words right around the figures (rare words weigh more, numbers left out)",
+    "context": "same words in the figures' sentences (rare words weigh more, numbers left out)",
+    "specific": "the words both sentences share are rare ones, not a template's (\"holistic retreat\")",
+    "names": "same names in the figures' sentences",
+    "numbers": "same other numbers in the figures' sentences (years, dates, other sums)",
+    "numbers_differ": "the sentences' other numbers differ (another week, another year)",
+    "claimant": "same claimant",
+    "claimant_missing": "a figure has no claimant",
+    "claimant_differs": "both figures have a claimant and the names differ",
+    "metric": "same metric",
+    "metric_missing": "a figure has no metric",
+    "metric_differs": "both figures have a metric and they differ",
+    "headline": "same headline words (rare words weigh more)",
+    "doc_names": "the two articles name the same organisations",
+    "others_differ": "the articles name other organisations or places, none in common (Turkey, Mexico)",
+    "headline_same": "the same headline (a re-issue or a correction)",
+    "correction": "an article says it corrects a report",
+    "days_apart": "days between publications, on a log scale (1 day 0.2, a week 0.6, a month 1)",
+    "series": "the same sentence on another day: a recurring report (a daily, a weekly figure)",
+    "same_day": "published the same day",
+    "closeness": "values close (money: 1 when equal, 0 from a factor of three; dates: gap against length)",
+    "slip": "same digits, magnitude word missing or different",
+    "scale": "orders of magnitude apart",
+    "bound": "a figure is a bound or an estimate",
+    "revision": "a sentence states a change (raised to, cut to)",
+    "table": "a figure is an earnings-table row",
+    "table_slot": "two table rows with the same label, column and period",
+    "period_differs": "the figures name different periods (quarter, year)",
+    "horizon_differs": "the figures name different horizons",
+    "stage_differs": "a first step, a total or an earlier value against another of these",
+    "per_differs": "a rate (a share, a year) against a total, or two rates",
+    "relative": "a date read against the publication date (a weekday, 'last year')",
+    "same_words": "both dates are written alike ('last week' twice): read on two days, not two claims",
+    "guessed": "a date's year is our guess",
+    "is_date": "dates, not money",
+    "counterpart": "each figure is the other's closest match in the other article",
+    "twin": "an article states this figure again in matching words (it is accounted for)",
+    "shared_figures": "share of the two articles' figures that agree (near 1: one article re-issued)",
+}
+
+
+# The direction each feature may push the score when weights are fitted: +1 only towards
+# "one fact", -1 only away from it, 0 either way. A fitted model then reads as evidence for
+# and against, and a handful of labelled cases cannot turn "same claimant" into a reason to
+# doubt that two figures are one fact.
+SIGNS: dict[str, int] = {
+    "story": 1, "same_doc": 0, "context_near": 1, "context": 1, "specific": 1, "names": 1, "numbers": 1,
+    "numbers_differ": -1, "claimant": 1, "claimant_missing": -1, "claimant_differs": -1, "metric": 1,
+    "metric_missing": 0, "metric_differs": -1, "headline": 1, "doc_names": 1, "others_differ": -1, "headline_same": 1, "correction": 1,
+    "days_apart": -1, "series": -1, "same_day": 1, "closeness": 1, "slip": 1, "scale": 0, "bound": -1, "revision": -1,
+    "table": 0, "table_slot": 1, "period_differs": -1, "horizon_differs": -1, "stage_differs": -1,
+    "per_differs": -1, "relative": 0, "same_words": -1, "guessed": -1, "is_date": 0, "counterpart": 1, "twin": -1,
+    "shared_figures": 1,
+}
+
+
+@dataclass(frozen=True)
+class RelationParams:
+    rel_tolerance: float = 0.0  # relative slack on top of the rounding of the stated digits
+    slip_orders: float = 2.5  # same digits this far apart: a magnitude slip
+    scale_orders: float = 2.0  # this far apart: a scale mismatch
+    currency_rel_diff: float = 0.02  # the same number in two stated currencies
+
+    @classmethod
+    def from_table(cls, table: Mapping[str, Any]) -> RelationParams:
+        return cls(**{k: float(table[k]) for k in cls.__dataclass_fields__ if k in table})
+
+
+def _f(table: pd.DataFrame, col: str) -> np.ndarray:
+    if col not in table.columns:
+        return np.full(len(table), np.nan)
+    return pd.to_numeric(table[col], errors="coerce").to_numpy(dtype=np.float64, na_value=np.nan)
+
+
+def _o(table: pd.DataFrame, col: str) -> np.ndarray:
+    if col not in table.columns:
+        return np.full(len(table), None, dtype=object)
+    s = table[col].astype("object")
+    return s.where(s.notna(), None).to_numpy()
+
+
+def _ordinals(table: pd.DataFrame, col: str) -> np.ndarray:
+    d = pd.to_datetime(table[col].astype("object"), errors="coerce", format="%Y-%m-%d")
+    out = np.full(len(table), -1, dtype=np.int64)
+    ok = d.notna().to_numpy()
+    if ok.any():
+        out[ok] = d[ok].to_numpy().astype("datetime64[D]").astype(np.int64) + 719163
+    return out
+
+
+def units(table: pd.DataFrame) -> np.ndarray:
+    """Each money row's unit of its last stated digit, in currency units (`kinds.unit_of`)."""
+    number, value = _f(table, "number"), _f(table, "value")
+    out = np.zeros(len(table))
+    ok = ~np.isnan(number) & ~np.isnan(value) & (number != 0)
+    if not ok.any():
+        return out
+    x = number[ok]
+    exp = np.full(len(x), -9.0)  # -9: no stated digit found (then the unit is about zero)
+    for k in range(12, -9, -1):  # the largest power of ten the stated number is a multiple of
+        q = x / 10.0**k
+        hit = (exp == -9.0) & (np.round(q) != 0) & (np.abs(q - np.round(q)) <= 1e-9 * np.maximum(1.0, np.abs(q)))
+        exp[hit] = k
+    small = (np.abs(x) < 1000) & (x == np.round(x))  # "100 dlrs", "10 million": digits, not rounding
+    exp[small] = 0
+    out[ok] = 10.0**exp * np.abs(value[ok] / x)
+    return out
+
+
+def _interval(lo: np.ndarray, hi: np.ndarray, v: np.ndarray, unit: np.ndarray, truncates: np.ndarray,
+              rel_tol: float) -> tuple[np.ndarray, np.ndarray]:
+    """`kinds.money_interval`, vectorised."""
+    base = np.abs(np.where(np.isnan(v), np.where(np.isnan(lo), hi, lo), v))
+    hair = unit * 1e-6
+    down = unit / 2 + rel_tol * np.nan_to_num(base) - hair
+    up = np.where(truncates, unit, unit / 2) + rel_tol * np.nan_to_num(base) - hair
+    return np.where(np.isnan(lo), -np.inf, lo - down), np.where(np.isnan(hi), np.inf, hi + up)
+
+
+def relations(table: pd.DataFrame, i: np.ndarray, j: np.ndarray, params: RelationParams) -> np.ndarray:
+    """The value relation of each pair (names from RELATIONS), vectorised over pairs."""
+    out = np.full(len(i), "agree", dtype=object)
+    kind = _o(table, "kind")
+    is_money = kind[i] == "money"
+    # -- money
+    va, vb = _f(table, "value")[i], _f(table, "value")[j]
+    lo, hi = _f(table, "low"), _f(table, "high")
+    cur = _o(table, "currency")
+    src = _o(table, "currency_source")
+    ca, cb = cur[i], cur[j]
+    stated = np.array([s in (None, "stated") for s in src])  # columns written before sources existed
+    both_cur = np.array([a is not None and b is not None for a, b in zip(ca, cb, strict=True)], dtype=bool)
+    diff_cur = both_cur & (ca != cb)
+    with np.errstate(divide="ignore", invalid="ignore"):
+        rel = np.abs(va - vb) / np.maximum(np.maximum(np.abs(va), np.abs(vb)), 1e-9)
+        pos = (va > 0) & (vb > 0)
+        orders = np.where(pos, np.abs(np.log10(np.where(pos, va / vb, 1.0))), 0.0)
+    m = is_money & diff_cur
+    cm = m & (rel <= params.currency_rel_diff) & stated[i] & stated[j]
+    out[cm] = "currency_mismatch"
+    out[m & ~cm] = "incomparable"  # no FX conversion; a currency read from context is no claim
+    live = is_money & ~diff_cur & pos
+    num = _f(table, "number")
+    mag = _o(table, "magnitude")
+    same_digits = (num[i] == num[j]) & np.array([(a or "") != (b or "") for a, b in zip(mag[i], mag[j], strict=True)])
+    slip = live & same_digits & (orders >= params.slip_orders)
+    out[slip] = "magnitude_slip"
+    scale = live & ~slip & (orders >= params.scale_orders)
+    out[scale] = "scale_mismatch"
+    rest = live & ~slip & ~scale
+    unit = units(table)
+    ua, ub = unit[i], unit[j]
+    la, ha = _interval(lo[i], hi[i], va, ua, ua > ub, params.rel_tolerance)
+    lb, hb = _interval(lo[j], hi[j], vb, ub, ub > ua, params.rel_tolerance)
+    out[rest & ((ha < lb) | (hb < la))] = "value_conflict"
+    # -- dates
+    is_date = ~is_money
+    sa, ea = _ordinals(table, "date_start")[i], _ordinals(table, "date_end")[i]
+    sb, eb = _ordinals(table, "date_start")[j], _ordinals(table, "date_end")[j]
+    same = (sa == sb) & (ea == eb)
+    guessed = _o(table, "guessed")
+    gran = _o(table, "granularity")
+    ds = _o(table, "date_start")
+    # "April Nine" read in the publication year vs "April 9, 1997": the year was our guess
+    year_only = np.array([
+        bool(g1) != bool(g2) and gr1 == gr2 and gr1 in ("day", "month") and (s1 or "")[5:] == (s2 or "")[5:]
+        for g1, g2, gr1, gr2, s1, s2 in zip(guessed[i], guessed[j], gran[i], gran[j], ds[i], ds[j], strict=True)
+    ], dtype=bool) if is_date.any() else np.zeros(len(i), dtype=bool)
+    disjoint = (ea <= sb) | (eb <= sa)
+    nested = ((sa <= sb) & (eb <= ea)) | ((sb <= sa) & (ea <= eb))
+    d = is_date & ~same & ~year_only
+    out[d & disjoint] = "date_conflict"
+    out[d & ~disjoint & nested] = "date_precision"
+    out[d & ~disjoint & ~nested] = "date_conflict"
+    return out
+
+
+def _tokens(lists: Sequence[Sequence[str]], weighted: bool = False) -> sparse.csr_matrix:
+    """Row-per-list matrix of tokens: binary, or (weighted) L2-normalised TF-IDF rows, with the
+    inverse document frequency taken over the lists themselves: a word most contexts share
+    ("president", "company") says less about a fact than one few share ("holistic retreat")."""
+    lengths = np.fromiter((len(x) for x in lists), dtype=np.int64, count=len(lists))
+    flat = [t for x in lists for t in x]
+    codes, vocab = pd.factorize(pd.Series(flat, dtype="object"))
+    rows = np.repeat(np.arange(len(lists)), lengths)
+    m = sparse.csr_matrix((np.ones(len(codes)), (rows, codes)), shape=(len(lists), max(len(vocab), 1)))
+    m.sum_duplicates()
+    m.data[:] = 1.0
+    if weighted and m.nnz:
+        df = np.bincount(m.indices, minlength=m.shape[1])
+        m.data = np.log((1.0 + len(lists)) / (1.0 + df[m.indices])) + 1.0
+        norms = np.sqrt(np.asarray(m.multiply(m).sum(axis=1)).ravel())
+        norms[norms == 0] = 1.0
+        m = sparse.csr_matrix(sparse.diags(1.0 / norms) @ m)
+    return m
+
+
+def _jaccard(m: sparse.csr_matrix, i: np.ndarray, j: np.ndarray) -> np.ndarray:
+    if len(i) == 0:
+        return np.zeros(0)
+    inter = np.asarray(m[i].multiply(m[j]).sum(axis=1)).ravel()
+    size = np.asarray(m.sum(axis=1)).ravel()
+    union = size[i] + size[j] - inter
+    with np.errstate(invalid="ignore", divide="ignore"):
+        return np.where(union > 0, inter / union, 0.0)
+
+
+def _cosine(m: sparse.csr_matrix, i: np.ndarray, j: np.ndarray) -> np.ndarray:
+    if len(i) == 0:
+        return np.zeros(0)
+    return np.minimum(np.asarray(m[i].multiply(m[j]).sum(axis=1)).ravel(), 1.0)
+
+
+def _near(context: str | None, n: int = 5) -> list[str]:
+    if not context:
+        return []
+    before, _, after = context.partition("|")
+    return before.split()[-n:] + after.split()[:n]
+
+
+def _wide(context: str | None) -> list[str]:
+    return context.replace("|", " ").split() if context else []
+
+
+def _names(entities: Any, memo: dict[str, list[str]]) -> list[str]:
+    if not isinstance(entities, list | tuple | np.ndarray):
+        return []
+    out = []
+    for e in entities:
+        words = memo.get(e)
+        if words is None:
+            words = memo[e] = content_words(str(e))
+        out.extend(words)
+    return out
+
+
+def _name_similarity(a: Any, b: Any) -> float:
+    return name_overlap(str(a), str(b))
+
+
+_COMMON_IDF = 3.0  # a word in more than 1 in 20 contexts (e^3) adds nothing to `specific`
+_SPECIFIC_MASS = 12.0  # rarity mass (sum of idf above the floor) that makes `specific` 1
+
+
+class Contexts:
+    """The words around each figure as token matrices, built once for all pairs."""
+
+    def __init__(self, table: pd.DataFrame, used: np.ndarray) -> None:
+        ctx = _o(table, "context")
+        ents = _o(table, "entities")
+        self.index = np.full(len(table), -1, dtype=np.int64)
+        self.index[used] = np.arange(len(used))
+        self.near = _tokens([_near(ctx[k]) for k in used], weighted=True)
+        wide = [_wide(ctx[k]) for k in used]
+        self.wide = _tokens(wide, weighted=True)
+        self.words = _tokens(wide)  # binary
+        df = np.bincount(self.words.indices, minlength=self.words.shape[1])
+        # what a shared word tells: nothing when most contexts have it ("dividend", "said")
+        self.rarity = np.maximum(0.0, np.log(max(len(used), 1) / np.maximum(df, 1)) - _COMMON_IDF)
+        memo: dict[str, list[str]] = {}
+        self.names = _tokens([_names(ents[k], memo) for k in used])
+        nums = _o(table, "numbers")
+        self.numbers = _tokens([(nums[k] or "").split() for k in used])
+
+    def overlap(self, i: np.ndarray, j: np.ndarray) -> dict[str, np.ndarray]:
+        li, lj = self.index[i], self.index[j]
+        size = np.asarray(self.numbers.sum(axis=1)).ravel()
+        both = (size[li] > 0) & (size[lj] > 0)
+        numbers = np.where(both, _jaccard(self.numbers, li, lj), 0.0)
+        shared = np.asarray(self.words[li].multiply(self.words[lj]) @ self.rarity).ravel() if len(li) else np.zeros(0)
+        return {"context_near": _cosine(self.near, li, lj), "context": _cosine(self.wide, li, lj),
+                "specific": np.minimum(1.0, shared / _SPECIFIC_MASS),
+                "names": _jaccard(self.names, li, lj), "numbers": numbers,
+                "numbers_differ": (both & (numbers < 0.5)).astype(np.float64)}
+
+
+def prune(table: pd.DataFrame, pairs: pd.DataFrame, max_link_pairs: int) -> tuple[pd.DataFrame, pd.DataFrame]:
+    """Drop the story-link pairs whose sentences share no word: most pairs of two linked
+    articles are different facts, and a fact told twice shares at least some words. Of two
+    long tables, keep the `max_link_pairs` most alike pairs. Claimant-block pairs all stay.
+    Returns the kept pairs and their context features."""
+    i, j = pairs["i"].to_numpy(), pairs["j"].to_numpy()
+    used = np.unique(np.concatenate([i, j])) if len(i) else np.zeros(0, np.int64)
+    ctx = Contexts(table, used).overlap(i, j)
+    by_claim = (pairs["via"].to_numpy() & 2) > 0
+    keep = (ctx["context"] > 0) | (ctx["names"] > 0) | by_claim
+    doc = table["doc"].to_numpy()
+    link = pd.Series(doc[i]).astype(str).to_numpy() + "\x00" + pd.Series(doc[j]).astype(str).to_numpy()
+    frame = pd.DataFrame({"link": link, "ctx": ctx["context"], "near": ctx["context_near"], "n": np.arange(len(i))})
+    frame = frame[keep & ~by_claim].sort_values(["link", "near", "ctx", "n"], ascending=[True, False, False, True])
+    over = frame[frame.groupby("link", sort=False).cumcount() >= max_link_pairs]["n"].to_numpy()
+    keep[over] = False
+    kept = pairs[keep].reset_index(drop=True)
+    return kept, pd.DataFrame({k: v[keep] for k, v in ctx.items()})
+
+
+class Columns:
+    """The table's columns as arrays and integer codes, converted once for all pairs."""
+
+    def __init__(self, table: pd.DataFrame) -> None:
+        self.table = table
+        self._codes: dict[str, tuple[np.ndarray, np.ndarray]] = {}
+
+    def codes(self, col: str) -> tuple[np.ndarray, np.ndarray]:
+        """(codes, uniques) of a column; -1 for a missing value."""
+        if col not in self._codes:
+            if col in self.table.columns:
+                s = self.table[col].astype("object")
+                codes, uniques = pd.factorize(s.where(s.notna(), None), use_na_sentinel=True)
+            else:
+                codes, uniques = np.full(len(self.table), -1, dtype=np.int64), np.empty(0, dtype=object)
+            self._codes[col] = (np.asarray(codes, dtype=np.int64), np.asarray(uniques, dtype=object))
+        return self._codes[col]
+
+    def flag(self, col: str) -> np.ndarray:
+        if col not in self.table.columns:
+            return np.zeros(len(self.table), dtype=bool)
+        s = self.table[col]
+        return s.where(s.notna(), False).astype(bool).to_numpy()
+
+
+def _pair_similarity(codes: np.ndarray, uniques: np.ndarray, i: np.ndarray, j: np.ndarray,
+                     similarity: Any) -> np.ndarray:
+    """similarity(a, b) of each pair's two values, computed once per distinct pair of values;
+    0 where either is missing, 1 where they are equal."""
+    ca, cb = codes[i], codes[j]
+    out = np.zeros(len(i))
+    both = (ca >= 0) & (cb >= 0)
+    out[both & (ca == cb)] = 1.0
+    diff = both & (ca != cb)
+    if diff.any():
+        width = max(len(uniques), 1)
+        keys = ca[diff] * width + cb[diff]
+        uk, inverse = np.unique(keys, return_inverse=True)
+        vals = np.array([similarity(uniques[k // width], uniques[k % width]) for k in uk.tolist()])
+        out[diff] = vals[inverse]
+    return out
+
+
+_CORRECTED = re.compile(r"(?i)\(?\b(?:corrected|correction|refiled|repeat)\b\)?")
+
+
+def _fold_title(title: Any) -> str:
+    """A headline without its correction marks, punctuation and case."""
+    return " ".join(re.sub(r"\W+", " ", _CORRECTED.sub(" ", str(title))).lower().split())
+
+
+def _doc_names(table: pd.DataFrame, doc_codes: np.ndarray, doc_names: np.ndarray, i: np.ndarray,
+               j: np.ndarray) -> np.ndarray:
+    """Jaccard of the words of the organisations two articles name (attribution's `objects`)."""
+    if "objects" not in table or len(i) == 0:
+        return np.zeros(len(i))
+    first = pd.Series(np.arange(len(table))).groupby(doc_codes).first().to_numpy()  # a row per article
+    objs = table["objects"].to_numpy()
+    words = [set(w for o in (objs[r] if isinstance(objs[r], list | tuple | np.ndarray) else []) for w in content_words(str(o)))
+             for r in first]
+    m = _tokens([sorted(w) for w in words])
+    return _jaccard(m, doc_codes[i], doc_codes[j])
+
+
+def _others_differ(table: pd.DataFrame, doc_codes: np.ndarray, actor: np.ndarray, actors: np.ndarray,
+                   i: np.ndarray, j: np.ndarray) -> np.ndarray:
+    """1 where both articles name organisations or places besides the claimants, and none of
+    them (by their distinctive words) in common: the same lender, two borrowers."""
+    if len(i) == 0:
+        return np.zeros(0)
+    first = pd.Series(np.arange(len(table))).groupby(doc_codes).first().to_numpy()
+    cols = [table[c].to_numpy() if c in table else np.full(len(table), None) for c in ("objects", "places")]
+    generic = generic_names()
+    per_doc = []
+    for r in first:
+        names = [n for col in cols if isinstance(col[r], list | tuple | np.ndarray) for n in col[r]]
+        per_doc.append({w for n in names for w in content_words(str(n)) if w not in generic})
+    claimant = [set(content_words(str(a))) if a is not None else set() for a in actors]
+    out = np.zeros(len(i))
+    seen: dict[tuple[int, int, int, int], float] = {}
+    for n, (da, db, aa, ab) in enumerate(zip(doc_codes[i], doc_codes[j], actor[i], actor[j], strict=True)):
+        key = (da, db, aa, ab)
+        if key not in seen:
+            own = (claimant[aa] if aa >= 0 else set()) | (claimant[ab] if ab >= 0 else set())
+            wa, wb = per_doc[da] - own, per_doc[db] - own
+            seen[key] = float(bool(wa) and bool(wb) and not (wa & wb))
+        out[n] = seen[key]
+    return out
+
+
+def _story_similarity(stories: Stories, doc_codes: np.ndarray, doc_names: np.ndarray,
+                      i: np.ndarray, j: np.ndarray) -> np.ndarray:
+    if not stories.links:
+        return np.zeros(len(i))
+    width = max(len(doc_names), 1)
+    where = {d: n for n, d in enumerate(doc_names.tolist())}
+    keys, sims = [], []
+    for (a, b), sim in stories.links.items():
+        if a in where and b in where:
+            x, y = where[a], where[b]
+            keys += [x * width + y, y * width + x]
+            sims += [sim, sim]
+    if not keys:
+        return np.zeros(len(i))
+    index = pd.Index(np.asarray(keys, dtype=np.int64))
+    at = index.get_indexer(doc_codes[i] * width + doc_codes[j])
+    return np.where(at >= 0, np.asarray(sims)[np.maximum(at, 0)], 0.0)
+
+
+def features(table: pd.DataFrame, pairs: pd.DataFrame, stories: Stories,
+             params: RelationParams, context: pd.DataFrame | None = None) -> pd.DataFrame:
+    """The feature columns (FEATURES) and `relation` of each pair, aligned with `pairs`;
+    `context`: the context features `prune` already computed for these pairs."""
+    i, j = pairs["i"].to_numpy(), pairs["j"].to_numpy()
+    cols = Columns(table)
+    out = pd.DataFrame(index=pairs.index)
+    doc_codes, doc_names = cols.codes("doc")
+    same_doc = doc_codes[i] == doc_codes[j]
+    story = _story_similarity(stories, doc_codes, doc_names, i, j)
+    out["story"] = np.where(same_doc, 0.0, story)
+    out["same_doc"] = same_doc.astype(np.float64)
+    if context is None:
+        used = np.unique(np.concatenate([i, j])) if len(i) else np.zeros(0, np.int64)
+        context = pd.DataFrame(Contexts(table, used).overlap(i, j))
+    for name in ("context_near", "context", "specific", "names", "numbers", "numbers_differ"):
+        out[name] = context[name].to_numpy()
+    actor, actors = cols.codes("actor")
+    named = np.append(np.array([is_name(str(a)) for a in actors], dtype=bool), False)
+    actor = np.where(named[actor], actor, -1)  # "APR", "QTR SHR": no claimant
+    out["claimant"] = _pair_similarity(actor, actors, i, j, _name_similarity)
+    out["claimant_missing"] = ((actor[i] < 0) | (actor[j] < 0)).astype(np.float64)
+    out["claimant_differs"] = ((actor[i] >= 0) & (actor[j] >= 0) & (out["claimant"].to_numpy() < 0.5)).astype(np.float64)
+    metric, _ = cols.codes("metric")
+    family, _ = cols.codes("family")
+    m_missing = (metric[i] < 0) | (metric[j] < 0)
+    out["metric"] = np.where(m_missing, 0.0, np.where(metric[i] == metric[j], 1.0,
+                                                      np.where(family[i] == family[j], 0.5, 0.0)))
+    out["metric_missing"] = m_missing.astype(np.float64)
+    out["metric_differs"] = (~m_missing & (family[i] != family[j])).astype(np.float64)
+    title, titles = cols.codes("title")
+    heads = _tokens([content_words(str(x)) for x in titles], weighted=True) if len(titles) else None
+    has = (title[i] >= 0) & (title[j] >= 0)
+    head = np.zeros(len(i))
+    if heads is not None and has.any():
+        head[has] = _cosine(heads, title[i][has], title[j][has])
+    out["headline"] = np.where(same_doc, 0.0, head)
+    folded = pd.Series([_fold_title(x) for x in titles], dtype="object")
+    fcodes = np.append(pd.factorize(folded)[0], -1)[title]  # -1 (missing) stays missing
+    out["headline_same"] = ((fcodes[i] >= 0) & (fcodes[i] == fcodes[j]) & ~same_doc).astype(np.float64)
+    out["doc_names"] = np.where(same_doc, 0.0, _doc_names(table, doc_codes, doc_names, i, j))
+    out["others_differ"] = np.where(same_doc, 0.0, _others_differ(table, doc_codes, actor, actors, i, j))
+    corr = cols.flag("correction")
+    out["correction"] = ((corr[i] | corr[j]) & ~same_doc).astype(np.float64)
+    days = _days(table)
+    da, db = days[i], days[j]
+    apart = np.where((da < 0) | (db < 0), 0, np.abs(da - db))
+    out["days_apart"] = np.minimum(np.log2(1.0 + apart) / 5.0, 1.0)
+    out["same_day"] = ((da >= 0) & (da == db)).astype(np.float64)
+    rel = relations(table, i, j, params)
+    out["relation"] = rel
+    kind, kinds = cols.codes("kind")
+    is_date = kinds[kind[i]] == "date" if len(kinds) else np.zeros(len(i), dtype=bool)
+    va, vb = _f(table, "value")[i], _f(table, "value")[j]
+    with np.errstate(divide="ignore", invalid="ignore"):
+        pos = (va > 0) & (vb > 0)
+        orders = np.where(pos, np.abs(np.log10(np.where(pos, va / vb, 1.0))), 0.0)
+    sa, ea = _ordinals(table, "date_start")[i], _ordinals(table, "date_end")[i]
+    sb, eb = _ordinals(table, "date_start")[j], _ordinals(table, "date_end")[j]
+    gap = np.maximum(0, np.maximum(sb - ea, sa - eb))
+    span = np.maximum(np.maximum(ea - sa, eb - sb), 1)
+    # money: 1 for equal, 0.9 for 5% apart, 0 from a factor of about three (half an order)
+    out["closeness"] = np.where(is_date, 1.0 / (1.0 + gap / span), np.maximum(0.0, 1.0 - 2.0 * orders))
+    out["slip"] = (rel == "magnitude_slip").astype(np.float64)
+    out["scale"] = (rel == "scale_mismatch").astype(np.float64)
+    qual, quals = cols.codes("qualifier")
+    inexact = np.append(quals != "exact", False)  # index -1 (missing) reads as exact
+    out["bound"] = ((inexact[qual[i]] | inexact[qual[j]]) & ~is_date).astype(np.float64)
+    stage, _ = cols.codes("stage")
+    revised = cols.flag("revised")
+    out["revision"] = (revised[i] | revised[j]).astype(np.float64)
+    tab = cols.flag("table")
+    out["table"] = (tab[i] | tab[j]).astype(np.float64)
+    both_tab = tab[i] & tab[j]
+    # two table rows: the row label and its neighbours are all their "context"; what makes
+    # them one figure is the same company (claimant), label (metric), column and period
+    for name in ("context_near", "context", "specific"):
+        out[name] = np.where(both_tab, 0.0, out[name].to_numpy())
+    period, _ = cols.codes("period")
+    out["table_slot"] = (both_tab & (metric[i] == metric[j]) & (metric[i] >= 0) & (stage[i] == stage[j])
+                         & (period[i] == period[j])).astype(np.float64)
+    out["period_differs"] = _differs(cols.codes("period")[0], i, j)
+    out["horizon_differs"] = _differs(cols.codes("horizon")[0], i, j)
+    out["stage_differs"] = _differs(stage, i, j)
+    per, _ = cols.codes("per")
+    out["per_differs"] = ((per[i] != per[j]) & ~is_date).astype(np.float64)
+    resolved, guessed = cols.flag("resolved"), cols.flag("guessed")
+    out["relative"] = ((resolved[i] | resolved[j]) & is_date).astype(np.float64)
+    out["guessed"] = ((guessed[i] | guessed[j]) & is_date).astype(np.float64)
+    text, texts = cols.codes("text")
+    folded = np.append(pd.factorize(pd.Series([" ".join(str(t).lower().split()) for t in texts],
+                                              dtype="object"))[0], -1)[text]
+    out["same_words"] = (is_date & (folded[i] == folded[j]) & (resolved[i] | resolved[j])).astype(np.float64)
+    out["is_date"] = is_date.astype(np.float64)
+    out["counterpart"], out["twin"], out["shared_figures"] = _alignment(out, i, j, doc_codes)
+    # the same template on another day, no correction: a daily or weekly report's new figure
+    out["series"] = ((apart >= 1) & (out["context"].to_numpy() >= 0.6)
+                     & (out["correction"].to_numpy() == 0)).astype(np.float64)
+    return out
+
+
+def _alignment(out: pd.DataFrame, i: np.ndarray, j: np.ndarray, doc: np.ndarray
+               ) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
+    """How each pair stands among the figure's other candidates in the other article.
+
+    `counterpart`: each figure is the other's most alike candidate there (words around it, or
+    the table slot), so the two are what the two articles say at the same place.
+    `twin`: the other article also states this figure's own value in words at least as alike:
+    the figure is accounted for there, and a differing figure beside it is another fact
+    (a re-issued sentence listing 1986 and 1987 pairs each year with the other too).
+    `shared_figures`: the share of the two articles' candidate figures that have an agreeing
+    twin in the other: near 1 for a re-issue, where the few figures that differ are the edits.
+    """
+    if len(i) == 0:
+        return np.zeros(0), np.zeros(0), np.zeros(0)
+    sim = (out["context_near"].to_numpy() + out["context"].to_numpy() + out["table_slot"].to_numpy()
+           + 0.5 * out["claimant"].to_numpy())
+    agree = (out["relation"].to_numpy() == "agree")
+    cross = doc[i] != doc[j]
+    frame = pd.DataFrame({"a": np.concatenate([i, j]), "other": np.concatenate([doc[j], doc[i]]),
+                          "sim": np.concatenate([sim, sim]), "agree": np.concatenate([agree, agree]),
+                          "n": np.concatenate([np.arange(len(i)), np.arange(len(i))])})
+    frame = frame[np.concatenate([cross, cross])]
+    groups = frame.groupby(["a", "other"], sort=False)["sim"]
+    best = frame["sim"].to_numpy() >= groups.transform("max").to_numpy() - 1e-9
+    twin_sim = frame["sim"].where(frame["agree"], -np.inf).groupby([frame["a"], frame["other"]], sort=False).transform("max")
+    twinned = (~frame["agree"].to_numpy()) & (twin_sim.to_numpy() >= frame["sim"].to_numpy() - 1e-9)
+    n = frame["n"].to_numpy()
+    best_count = np.bincount(n, weights=best.astype(np.float64), minlength=len(i))
+    twin_any = np.bincount(n, weights=twinned.astype(np.float64), minlength=len(i))
+    # per (figure, other article): has it an agreeing twin there? then per article pair
+    has_twin = frame.groupby(["a", "other"], sort=False)["agree"].transform("any").to_numpy()
+    own = np.concatenate([doc[i], doc[j]])[np.concatenate([cross, cross])]
+    per_fig = pd.DataFrame({"own": own, "other": frame["other"].to_numpy(), "a": frame["a"].to_numpy(),
+                            "twin": has_twin}).drop_duplicates(["a", "other"])
+    ratio = per_fig.groupby(["own", "other"], sort=False)["twin"].mean()
+    key_ab = pd.MultiIndex.from_arrays([doc[i], doc[j]])
+    key_ba = pd.MultiIndex.from_arrays([doc[j], doc[i]])
+    r_ab = ratio.reindex(key_ab).to_numpy(dtype=np.float64)
+    r_ba = ratio.reindex(key_ba).to_numpy(dtype=np.float64)
+    shared = np.where(cross, np.fmin(np.nan_to_num(r_ab), np.nan_to_num(r_ba)), 0.0)
+    return (best_count >= 2).astype(np.float64), (twin_any > 0).astype(np.float64), shared
+
+
+def _differs(codes: np.ndarray, i: np.ndarray, j: np.ndarray) -> np.ndarray:
+    a, b = codes[i], codes[j]
+    return ((a >= 0) & (b >= 0) & (a != b)).astype(np.float64)

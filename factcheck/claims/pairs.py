@@ -1,0 +1,123 @@
+"""Candidate pairs: figures that may state one fact, found without comparing all with all.
+
+Two ways in, both bounded:
+- **story links**: every pair of comparable figures across two linked articles (see
+  `stories`), and within one article the figures of one claimant block;
+- **claimant blocks**: figures given the same claim key (claimant, metric family, rate unit,
+  stage: `group.assign_claims`) in articles published within the window, whatever their story.
+  A block larger than `max_block` figures is a common name over many stories, not one claim.
+
+Comparable means the same kind, and for money the same rate unit (`per`); figures that bound
+nothing ("billions of dollars") and differences ("12 mln more than") are never candidates.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Mapping
+from dataclasses import dataclass
+from typing import Any
+
+import numpy as np
+import pandas as pd
+
+from factcheck.claims.stories import Stories
+
+VIA_STORY, VIA_CLAIM = 1, 2  # bit flags: how a pair became a candidate
+
+
+@dataclass(frozen=True)
+class PairParams:
+    window_days: int = 14  # claimant-block pairs further apart are not compared
+    correction_window_days: int = 60  # ... unless one article corrects a report
+    max_block: int = 300  # figures in one claim key; larger keys are not compared at all
+    max_link_pairs: int = 2500  # figure pairs kept per story link, the most alike first (big tables)
+
+    @classmethod
+    def from_table(cls, table: Mapping[str, Any]) -> PairParams:
+        return cls(**{k: table[k] for k in cls.__dataclass_fields__ if k in table})
+
+
+def eligible(table: pd.DataFrame) -> pd.Series:
+    """Rows that state a checkable figure: a bounded amount or a dated interval."""
+    money = (table["kind"] == "money") & table["value"].notna() & (table["qualifier"] != "vague")
+    dates = (table["kind"] == "date") & table["date_start"].notna()
+    stage = table["stage"].astype("object")
+    family = table["family"].astype("object")
+    return (money | dates) & (stage != "difference") & (family != "publication")
+
+
+def candidates(table: pd.DataFrame, stories: Stories, params: PairParams) -> pd.DataFrame:
+    """Candidate pairs as positions into `table`: columns i < j and `via` (bit flags)."""
+    ok = eligible(table).to_numpy()
+    pos = np.flatnonzero(ok)
+    if len(pos) < 2:
+        return pd.DataFrame({"i": np.empty(0, np.int64), "j": np.empty(0, np.int64), "via": np.empty(0, np.int8)})
+    m = pd.DataFrame({
+        "pos": pos,
+        "doc": table["doc"].to_numpy()[pos],
+        "kind": table["kind"].astype("object").to_numpy()[pos],
+        "per": table["per"].astype("object").fillna("").to_numpy()[pos],
+    })
+    parts = [_story_pairs(m, stories, params), _claim_pairs(table, pos, params)]
+    pairs = pd.concat(parts, ignore_index=True)
+    if pairs.empty:
+        return pairs
+    # a pair found both ways carries both flags (1 + 2)
+    pairs = pairs.drop_duplicates().groupby(["i", "j"], sort=True, as_index=False)["via"].sum()
+    pairs["via"] = pairs["via"].astype(np.int8)
+    return pairs
+
+
+def _story_pairs(m: pd.DataFrame, stories: Stories, params: PairParams) -> pd.DataFrame:
+    if not stories.links:
+        return _empty()
+    links = pd.DataFrame(list(stories.links), columns=["da", "db"])
+    links["link"] = np.arange(len(links))
+    left = links.merge(m, left_on="da", right_on="doc")[["link", "db", "pos", "kind", "per"]]
+    both = left.merge(m, left_on=["db", "kind"], right_on=["doc", "kind"], suffixes=("_a", "_b"))
+    # a rate unit stated on both sides must be the same ("a share" against "a share")
+    both = both[(both["per_a"] == both["per_b"]) | (both["per_a"] == "") | (both["per_b"] == "")]
+    if both.empty:
+        return _empty()
+    a, b = both["pos_a"].to_numpy(), both["pos_b"].to_numpy()
+    return pd.DataFrame({"i": np.minimum(a, b), "j": np.maximum(a, b), "via": np.int8(1)})
+
+
+def _claim_pairs(table: pd.DataFrame, pos: np.ndarray, params: PairParams) -> pd.DataFrame:
+    claim = table["claim"].astype("object").to_numpy()[pos]
+    has = pd.notna(claim)
+    if not has.any():
+        return _empty()
+    c = pd.DataFrame({"pos": pos[has], "claim": claim[has]})
+    sizes = c["claim"].map(c["claim"].value_counts())
+    c = c[(sizes >= 2) & (sizes <= params.max_block)]
+    if c.empty:
+        return _empty()
+    both = c.merge(c, on="claim", suffixes=("_a", "_b"))  # (claims share their rate unit)
+    both = both[both["pos_a"] < both["pos_b"]]
+    # two figures of one sentence state two things ("2.3 mln and 2.9 mln dlrs of charges")
+    sent = table["sent_start"].to_numpy() if "sent_start" in table else np.full(len(table), -1)
+    doc = table["doc"].to_numpy()
+    a0, b0 = both["pos_a"].to_numpy(), both["pos_b"].to_numpy()
+    both = both[~((doc[a0] == doc[b0]) & (sent[a0] == sent[b0]))]
+    a, b = both["pos_a"].to_numpy(), both["pos_b"].to_numpy()
+    days = _days(table)
+    da, db = days[a], days[b]
+    corrected = table["correction"].fillna(False).astype(bool).to_numpy()
+    window = np.where(corrected[a] | corrected[b], params.correction_window_days, params.window_days)
+    close = (da < 0) | (db < 0) | (np.abs(da - db) <= window)
+    return pd.DataFrame({"i": a[close], "j": b[close], "via": np.int8(2)})
+
+
+def _days(table: pd.DataFrame) -> np.ndarray:
+    """Publication day of each row's article as an ordinal (-1: undated)."""
+    d = pd.to_datetime(table["doc_date"].astype("object").str.slice(0, 10), errors="coerce", format="%Y-%m-%d")
+    out = np.full(len(table), -1, dtype=np.int64)
+    ok = d.notna().to_numpy()
+    if ok.any():
+        out[ok] = (d[ok].to_numpy().astype("datetime64[D]").astype(np.int64) + 719163)
+    return out
+
+
+def _empty() -> pd.DataFrame:
+    return pd.DataFrame({"i": np.empty(0, np.int64), "j": np.empty(0, np.int64), "via": np.empty(0, np.int8)})

@@ -1,0 +1,176 @@
+"""Stories: the articles that report one event (other outlets, re-issues, a draft and its archive).
+
+Two articles are linked when the words of their headlines, leads and the names they give are
+alike: cosine similarity of TF-IDF vectors (sublinear term counts, smoothed inverse document
+frequency over the articles compared), at least `min_similarity`, published within
+`window_days` of each other (undated articles always qualify). Each article keeps its
+`max_neighbours` most similar partners, so the cost grows with the number of articles, not its
+square: the similarity products run over sparse rows in chunks, and words found in a large
+share of a big archive (which say nothing about a story) are left out of the products.
+
+A story is a connected group of linked articles; its id is the id of its earliest article.
+Figures are compared along links, never across a whole group, so a long chain of loosely
+linked articles does not make all their figures candidates.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import math
+from collections.abc import Mapping, Sequence
+from dataclasses import dataclass, field
+from typing import TYPE_CHECKING, Any
+
+import numpy as np
+import pandas as pd
+from scipy import sparse
+
+from factcheck.words import content_words
+
+if TYPE_CHECKING:
+    from factcheck.pipeline import DocInfo
+
+_CHUNK = 2000  # rows per sparse product: bounds memory on large archives
+_COMMON_FLOOR = 200  # a word is "common" only past this many articles (small archives keep all)
+
+
+@dataclass(frozen=True)
+class StoryParams:
+    min_similarity: float = 0.12
+    window_days: int = 14
+    max_neighbours: int = 12
+    common_share: float = 0.05  # words in more than this share of a big archive are not compared
+
+    @classmethod
+    def from_table(cls, table: Mapping[str, Any]) -> StoryParams:
+        known = {k: table[k] for k in cls.__dataclass_fields__ if k in table}
+        return cls(**known)
+
+
+@dataclass
+class Stories:
+    story: dict[str, str] = field(default_factory=dict)  # doc id → story id
+    links: dict[tuple[str, str], float] = field(default_factory=dict)  # (a, b) with a < b → similarity
+
+    def similarity(self, a: str, b: str) -> float:
+        if a == b:
+            return 1.0
+        return self.links.get((a, b) if a < b else (b, a), 0.0)
+
+    def partners(self) -> dict[str, list[str]]:
+        """Each linked article's partners."""
+        out: dict[str, list[str]] = {}
+        for a, b in self.links:
+            out.setdefault(a, []).append(b)
+            out.setdefault(b, []).append(a)
+        return out
+
+
+def story_text(doc: DocInfo, names: Sequence[str] = ()) -> str:
+    return " ".join([doc.title or "", doc.lead or "", *names])
+
+
+def _ordinal(date: str | None) -> int:
+    if not date:
+        return -1
+    try:
+        return dt.date.fromisoformat(date[:10]).toordinal()
+    except ValueError:
+        return -1
+
+
+def vectors(texts: Sequence[str]) -> sparse.csr_matrix:
+    """L2-normalised TF-IDF rows of `texts` (sublinear counts, smoothed idf)."""
+    words: list[str] = []
+    lengths = np.zeros(len(texts), dtype=np.int64)
+    for i, text in enumerate(texts):
+        ws = content_words(text)
+        words.extend(ws)
+        lengths[i] = len(ws)
+    codes, vocab = pd.factorize(pd.Series(words, dtype="object"))
+    n = len(texts)
+    rows = np.repeat(np.arange(n), lengths)
+    x = sparse.csr_matrix((np.ones(len(codes)), (rows, codes)), shape=(n, len(vocab)))
+    x.sum_duplicates()
+    if not x.nnz:
+        return x
+    x.data = 1.0 + np.log(x.data)
+    df = np.bincount(x.indices, minlength=x.shape[1])
+    idf = np.log((1.0 + n) / (1.0 + df)) + 1.0
+    return _normalised(sparse.csr_matrix(x @ sparse.diags(idf)))
+
+
+def _normalised(x: sparse.csr_matrix) -> sparse.csr_matrix:
+    norms = np.sqrt(np.asarray(x.multiply(x).sum(axis=1)).ravel())
+    norms[norms == 0] = 1.0
+    return sparse.csr_matrix(sparse.diags(1.0 / norms) @ x)
+
+
+def link(docs: Sequence[DocInfo], names: Mapping[str, Sequence[str]], params: StoryParams) -> Stories:
+    """Link the articles of `docs` that tell one story; `names`: the names each article gives."""
+    n = len(docs)
+    if n == 0:
+        return Stories()
+    ids = [d.id for d in docs]
+    x = vectors([story_text(d, names.get(d.id, ())) for d in docs])
+    days = np.array([_ordinal(d.date) for d in docs], dtype=np.int64)
+    # words found in a large share of a big archive say nothing about a story and make the
+    # products dense: they are left out, and the vectors normalised again without them
+    df = np.bincount(x.indices, minlength=x.shape[1])
+    common = df > max(_COMMON_FLOOR, params.common_share * n)
+    xp = x
+    if common.any():
+        xp = sparse.csr_matrix(x @ sparse.diags((~common).astype(np.float64)))
+        xp.eliminate_zeros()
+        xp = _normalised(xp)
+    xt = xp.T.tocsc()
+    found_a, found_b, found_s = [], [], []
+    for lo in range(0, n, _CHUNK):
+        prod = xp[lo:lo + _CHUNK] @ xt
+        prod.data[prod.data < params.min_similarity - 1e-12] = 0.0
+        prod.eliminate_zeros()
+        prod = prod.tocoo()
+        rows, cols, sims = prod.row + lo, prod.col, prod.data
+        ok = rows != cols
+        d_r, d_c = days[rows], days[cols]
+        ok &= (d_r < 0) | (d_c < 0) | (np.abs(d_r - d_c) <= params.window_days)
+        rows, cols, sims = rows[ok], cols[ok], sims[ok]
+        order = np.lexsort((cols, -sims, rows))  # per row: most similar first, ties by position
+        rows, cols, sims = rows[order], cols[order], sims[order]
+        first = np.searchsorted(rows, rows, side="left")  # where each row's run starts
+        keep = (np.arange(len(rows)) - first) < params.max_neighbours
+        found_a.append(np.minimum(rows[keep], cols[keep]))
+        found_b.append(np.maximum(rows[keep], cols[keep]))
+        found_s.append(sims[keep])
+    a_all = np.concatenate(found_a) if found_a else np.empty(0, np.int64)
+    b_all = np.concatenate(found_b) if found_b else np.empty(0, np.int64)
+    s_all = np.concatenate(found_s) if found_s else np.empty(0)
+    order = np.lexsort((-s_all, b_all, a_all))  # one entry per pair: its highest similarity
+    a_all, b_all, s_all = a_all[order], b_all[order], s_all[order]
+    uniq = np.ones(len(a_all), dtype=bool)
+    uniq[1:] = (a_all[1:] != a_all[:-1]) | (b_all[1:] != b_all[:-1])
+    links: dict[tuple[str, str], float] = {}
+    parent = list(range(n))
+
+    def find(i: int) -> int:
+        while parent[i] != i:
+            parent[i] = parent[parent[i]]
+            i = parent[i]
+        return i
+
+    for a, b, sim in zip(a_all[uniq].tolist(), b_all[uniq].tolist(), s_all[uniq].tolist(), strict=True):
+        ka, kb = (ids[a], ids[b]) if ids[a] < ids[b] else (ids[b], ids[a])
+        links[(ka, kb)] = round(sim, 4)
+        ra, rb = find(a), find(b)
+        if ra != rb:
+            parent[max(ra, rb)] = min(ra, rb)
+    # a story is named after its earliest article (then the first in input order)
+    first: dict[int, tuple[float, int]] = {}
+    for i in range(n):
+        r = find(i)
+        key = (days[i] if days[i] >= 0 else math.inf, i)
+        if r not in first or key < first[r]:
+            first[r] = key
+    story = {ids[i]: ids[first[find(i)][1]] for i in range(n)}
+    return Stories(story, links)
+
