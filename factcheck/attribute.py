@@ -4,7 +4,7 @@ For every mention of one document this finds the entities of its sentence, the c
 (`actor`: who invests, raises, is valued, was founded), the metric, whether the figure is
 a first step, the whole, an earlier value or a difference (`stage`), the period it covers
 (quarter, year), the horizon ("over the next four years") and the sentence with figures
-masked. The lexicons live in `rules/entities.toml` and `rules/metrics.toml`. Everything
+masked. The lexicons live in `factcheck/data/entities.toml` and `metrics.toml`. Everything
 works on one document at a time, so it runs wherever extraction runs.
 """
 

@@ -1,6 +1,6 @@
 """Entities: who and what a document talks about.
 
-Known names come from the alias table (`rules/entities.toml`); other proper names are read
+Known names come from the alias table (`factcheck/data/entities.toml`); other proper names are read
 from capitalisation, with care for what capitals do not mean: German nouns, the first word
 of a sentence, wire datelines ("NEW YORK, March 18 -") and all-capital headlines. A wire
 headline's ticker ("SILVER STATE MINING CORP <SSMC> 4TH QTR NET") names the story's

@@ -1,8 +1,10 @@
 """Rule files: find, parse and validate `rules/*.toml` (and any folder given with --rules).
 
 A rule file holds one `[rule]` table (id, name, kind, severity, message, params) and its
-`[[example]]` cases. Three lexicon files share the folder: `entities.toml`,
-`metrics.toml`, `fx.toml`; a lexicon in a user folder extends the default one.
+`[[example]]` cases. `decision.toml` beside them holds the weights and thresholds of the claims
+stage (the last folder that has one wins). The attribution lexicons (`entities.toml`,
+`metrics.toml`) are language data: they live in `factcheck/data/` and are always loaded,
+whatever `--no-default-rules` says; a lexicon file in a --rules folder extends them.
 Every problem is a RuleFileError naming the file and the key.
 """
 
@@ -90,13 +92,23 @@ def default_rules_dir() -> Path:
     raise RuleFileError(here / "_rules", "-", "the default rules folder is missing; reinstall factcheck")
 
 
+def default_lexicon_dir() -> Path:
+    """The lexicons that ship with factcheck (`factcheck/data/`)."""
+    return Path(__file__).resolve().parent / "data"
+
+
 def load_rules(extra: list[str] | tuple[str, ...] = (), *, defaults: bool = True) -> RuleSet:
-    """Rules and lexicons from the default folder (unless `defaults` is off) and `extra`."""
+    """Rules from the default folder (unless `defaults` is off) and `extra`; the default
+    lexicons always, extended by any lexicon file in those folders."""
     default_dir = default_rules_dir() if defaults else None
     folders = ([default_dir] if default_dir else []) + [Path(p) for p in extra]
     rules: list[Rule] = []
     decision_path: Path | None = None
     lexicons: dict[str, dict[str, Any]] = {name: {} for name in LEXICON_FILES}
+    for name in LEXICON_FILES:
+        path = default_lexicon_dir() / f"{name}.toml"
+        if path.is_file():
+            _merge(lexicons[name], _parse(path))
     seen: dict[str, str] = {}
     for folder in folders:
         if not folder.is_dir():
@@ -107,8 +119,7 @@ def load_rules(extra: list[str] | tuple[str, ...] = (), *, defaults: bool = True
                 continue
             data = _parse(path)
             if path.stem in LEXICON_FILES:
-                if folder != default_dir:
-                    _check_lexicon(path, path.stem, data)
+                _check_lexicon(path, path.stem, data)
                 _merge(lexicons[path.stem], data)
                 continue
             rule = _rule(path, data)
@@ -146,7 +157,7 @@ def _parse(path: Path) -> dict[str, Any]:
 @cache
 def _default_lexicon(name: str) -> dict[str, Any] | None:
     try:
-        path = default_rules_dir() / f"{name}.toml"
+        path = default_lexicon_dir() / f"{name}.toml"
         return _parse(path) if path.is_file() else None
     except RuleFileError:
         return None

@@ -51,20 +51,11 @@ def _default_decision() -> Decision:
     return load_rules().decision
 
 
-def names_by_doc(table: pd.DataFrame) -> dict[str, list[str]]:
-    """The organisations each article names (attribution's `objects`): part of what its story is."""
-    if table.empty or "objects" not in table:
-        return {}
-    first = table.drop_duplicates("doc")
-    return {d: list(o) if isinstance(o, list | tuple) else [] for d, o in zip(first["doc"], first["objects"],
-                                                                               strict=True)}
-
-
 def annotate(table: pd.DataFrame, docs: Sequence[DocInfo], decision: Decision | None = None) -> pd.DataFrame:
     """The mentions table with each figure's claim (`claim`, `why`) and story (`story`)."""
     decision = decision or _default_decision()
     out = assign_claims(table)
-    stories = link(docs, names_by_doc(table), decision.stories)
+    stories = link(docs, decision.stories)
     out["story"] = out["doc"].map(stories.story).astype("object") if len(out) else pd.Series(dtype="object")
     token = f"{id(stories):x}"
     _LAST.clear()
@@ -77,7 +68,7 @@ def _stories_of(table: pd.DataFrame, docs: Sequence[DocInfo], decision: Decision
     stories = _LAST.get(table.attrs.get(_STORIES, ""))
     if stories is not None and all(d.id in stories.story for d in docs):
         return stories
-    return link(docs, names_by_doc(table), decision.stories)
+    return link(docs, decision.stories)
 
 
 def score_pairs(table: pd.DataFrame, docs: Sequence[DocInfo], decision: Decision) -> pd.DataFrame:
@@ -121,7 +112,15 @@ class ArchiveNeeds:
 
 
 def archive_needs(draft_rows: list[dict[str, Any]], draft_docs: Sequence[DocInfo],
-                  archive_docs: Sequence[DocInfo]) -> ArchiveNeeds:
+                  archive_docs: Sequence[DocInfo], decision: Decision | None = None) -> ArchiveNeeds:
     """What to load from the archive so that `decide(..., focus=drafts)` on drafts plus the
-    loaded rows gives every finding a full scan would give about the drafts."""
-    return ArchiveNeeds(set(), {block_of(r.get("actor")) for r in draft_rows} - {NO_ACTOR})
+    loaded rows sees every pair a full scan would see for the drafts' figures: the archive
+    articles linked to a draft's story, and the rows of the drafts' claimant blocks."""
+    blocks = {block_of(r.get("actor")) for r in draft_rows} - {NO_ACTOR}
+    drafts = {d.id for d in draft_docs}
+    docs: set[str] = set()
+    if drafts and archive_docs:
+        stories = link([*draft_docs, *(d for d in archive_docs if d.id not in drafts)],
+                       (decision or _default_decision()).stories)
+        docs = {b if a in drafts else a for a, b in stories.links if (a in drafts) != (b in drafts)}
+    return ArchiveNeeds(docs, blocks)

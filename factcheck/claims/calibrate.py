@@ -285,25 +285,34 @@ def quality(ex: Example, scores: np.ndarray, threshold: float, keep: np.ndarray 
 
 @dataclass(frozen=True)
 class Targets:
-    error_precision: float = 0.9
-    warning_precision: float = 0.6
-    info_precision: float = 0.15
-    max_false_rate: float = 0.05
+    """What each severity promises, on held-out scores. `max_false_rate`: share of labelled
+    non-conflicts a finding may flag; `max_background`: share of the sampled pairs away from
+    the labelled articles (nearly all different facts) that may reach the threshold, which
+    bounds the false alarms a whole archive would see."""
+
+    error_false_rate: float = 0.0
+    error_background: float = 0.0002
+    warning_false_rate: float = 0.05
+    warning_background: float = 0.001
+    info_background: float = 0.01
 
 
 def choose_thresholds(ex: Example, scores: np.ndarray, targets: Targets) -> dict[str, float]:
     """The lowest thresholds that meet each severity's targets on held-out scores."""
-    grid = np.unique(np.round(np.concatenate([scores[ex.y == 1], np.linspace(0.05, 0.99, 95)]), 4))
+    grid = np.unique(np.round(np.concatenate([scores[ex.y == 1], np.linspace(0.05, 0.999, 96)]), 4))
+    background = ex.source == ""
+    n_bg = max(int(background.sum()), 1)
+    wants = {"error": (targets.error_false_rate, targets.error_background),
+             "warning": (targets.warning_false_rate, targets.warning_background),
+             "info": (1.0, targets.info_background)}
     out: dict[str, float] = {}
-    for sev, prec in (("error", targets.error_precision), ("warning", targets.warning_precision),
-                      ("info", targets.info_precision)):
-        chosen = 0.99
+    for sev, (false_rate, bg_rate) in wants.items():
+        out[sev] = 0.999
         for t in sorted(grid):
             q = quality(ex, scores, float(t))
-            if q.precision >= prec and (sev == "info" or q.false_rate <= targets.max_false_rate):
-                chosen = float(t)
+            if q.false_rate <= false_rate and ((scores >= t) & background).sum() / n_bg <= bg_rate:
+                out[sev] = float(t)
                 break
-        out[sev] = chosen
     out["warning"] = min(out["warning"], out["error"])
     out["info"] = min(out["info"], out["warning"])
     return out
@@ -319,36 +328,6 @@ def folds_of(ex: Example, k: int) -> np.ndarray:
     index = {c: n % k for n, c in enumerate(keys)}
     rng = np.random.default_rng(0)
     return np.array([index.get(c, int(rng.integers(k))) for c in ex.case.tolist()], dtype=np.int64)
-
-
-def cross_scores(ex: Example, folds: np.ndarray, l2: float) -> np.ndarray:
-    """Each example's score from weights fitted without its fold."""
-    out = np.zeros(len(ex.y))
-    for f in sorted(set(folds.tolist()) - {-1}):
-        train, test = folds != f, folds == f
-        if ex.y[train].sum() == 0:
-            continue
-        b, wts = fit(ex.x[train], ex.y[train], ex.w[train], l2=l2)
-        out[test] = scores_of(b, wts, ex.x[test])
-    rest = folds == -1
-    if rest.any():
-        b, wts = fit(ex.x, ex.y, ex.w, l2=l2)
-        out[rest] = scores_of(b, wts, ex.x[rest])
-    return out
-
-
-def calibrated(decision: Decision, ex: Example, *, l2: float = 1.0, targets: Targets = Targets(),
-               k: int = 5) -> tuple[Decision, np.ndarray, np.ndarray]:
-    """A decision with weights fitted on all examples and thresholds from held-out scores;
-    also the held-out scores and the fold of each example."""
-    folds = folds_of(ex, k)
-    held = cross_scores(ex, folds, l2)
-    thresholds = choose_thresholds(ex, held, targets)
-    b, weights = fit(ex.x, ex.y, ex.w, l2=l2)
-    fitted = {"examples": len(ex.y), "positives": int(ex.y.sum()), "l2": l2,
-              "labels": sorted(set(ex.source.tolist()) - {""})}
-    return replace(decision, intercept=b, weights={n: round(v, 4) for n, v in weights.items()},
-                   thresholds={s: round(thresholds[s], 4) for s in SEVERITIES}, fitted=fitted), held, folds
 
 
 def report(ex: Example, scores: np.ndarray, thresholds: dict[str, float], folds: np.ndarray | None = None
@@ -368,5 +347,65 @@ def report(ex: Example, scores: np.ndarray, thresholds: dict[str, float], folds:
     return rows
 
 
-__all__ = ["Case", "Example", "LabelFileError", "Targets", "calibrated", "choose_thresholds", "examples",
-           "fit", "load_cases", "quality", "report", "scores_of"]
+@dataclass
+class Calibration:
+    """What `factcheck calibrate` found: the fitted decision, and how the decision in use and
+    the fitted one do on held-out folds (rows of `report`)."""
+
+    decision: Decision
+    before: list[dict[str, Any]]
+    after: list[dict[str, Any]]
+    examples: int
+    positives: int
+    cases: int
+    covered: int  # conflict cases with at least one candidate pair: what any weights can reach
+
+
+def run(cases: Sequence[Case], table: pd.DataFrame, scored: pd.DataFrame, decision: Decision, *,
+        strength: float = 300.0, k: int = 5, targets: Targets = Targets()) -> Calibration:
+    """Fit on the scored candidate pairs of the cases' corpus and compare with `decision`."""
+    ex = examples(cases, table, scored)
+    if ex.y.sum() == 0:
+        raise LabelFileError("no labelled conflict matches a candidate pair of the corpus: are the labels "
+                             "about these articles (same ids, same texts)?")
+    before = scores_of(decision.intercept, decision.weights, ex.x)
+    folds = folds_of(ex, k)
+    held = np.zeros(len(ex.y))
+    for f in sorted(set(folds.tolist())):
+        train, test = folds != f, folds == f
+        if ex.y[train].sum() == 0:
+            held[test] = before[test]
+            continue
+        b, w = fit(ex.x[train], ex.y[train], ex.w[train], l2=strength, prior=decision.weights)
+        held[test] = scores_of(b, w, ex.x[test])
+    thresholds = choose_thresholds(ex, held, targets)
+    b, weights = fit(ex.x, ex.y, ex.w, l2=strength, prior=decision.weights)
+    fitted = replace(decision, intercept=round(b, 4), weights={n: round(v, 4) for n, v in weights.items()},
+                     thresholds={s: round(thresholds[s], 4) for s in SEVERITIES},
+                     fitted={"examples": int(len(ex.y)), "positives": int(ex.y.sum()), "strength": strength,
+                             "labels": sorted(set(ex.source.tolist()) - {""})})
+    covered = len(set(ex.case[ex.y == 1].tolist()))
+    return Calibration(fitted, report(ex, before, decision.thresholds), report(ex, held, fitted.thresholds),
+                       int(len(ex.y)), int(ex.y.sum()), len(ex.positive_cases), covered)
+
+
+def format_report(cal: Calibration) -> str:
+    """The before/after table `factcheck calibrate` prints."""
+    lines = [f"{cal.examples} candidate pairs, {cal.positives} of them labelled conflicts; "
+             f"{cal.covered} of {cal.cases} conflict cases have a candidate pair (the most any weights can catch)",
+             "", f"{'set':34} {'severity':8} {'':6} {'threshold':>9} {'recall':>14} {'non-conflicts flagged':>22}"]
+    for label, rows in (("in use", cal.before), ("fitted", cal.after)):
+        for r in rows:
+            lines.append(f"{r['set'][:34]:34} {r['severity']:8} {label:6} {r['threshold']:>9.3f} "
+                         f"{r['recall']:>6.2f} ({r['caught']:>2}/{r['conflicts']:<2}) "
+                         f"{r['false_rate']:>12.2f} ({r['flagged']:>2}/{r['non_conflicts']:<2})")
+    lines.append("")
+    lines.append("Scores of held-out folds: by labels file when there are several (fitted on the others), "
+                 "else five folds of cases.")
+    return "\n".join(lines) + "\n"
+
+
+__all__ = ["Calibration", "Case", "Example", "LabelFileError", "Targets", "choose_thresholds", "examples", "fit",
+           "format_report", "load_cases", "quality", "report", "run", "scores_of"]
+
+

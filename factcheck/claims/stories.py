@@ -1,7 +1,6 @@
 """Stories: the articles that report one event (other outlets, re-issues, a draft and its archive).
 
-Two articles are linked when the words of their headlines, leads and the names they give are
-alike: cosine similarity of TF-IDF vectors (sublinear term counts, smoothed inverse document
+Two articles are linked when the words of their headlines and leads are alike: cosine similarity of TF-IDF vectors (sublinear term counts, smoothed inverse document
 frequency over the articles compared), at least `min_similarity`, published within
 `window_days` of each other (undated articles always qualify). Each article keeps its
 `max_neighbours` most similar partners, so the cost grows with the number of articles, not its
@@ -66,8 +65,8 @@ class Stories:
         return out
 
 
-def story_text(doc: DocInfo, names: Sequence[str] = ()) -> str:
-    return " ".join([doc.title or "", doc.lead or "", *names])
+def story_text(doc: DocInfo) -> str:
+    return f"{doc.title or ''} {doc.lead or ''}"
 
 
 def _ordinal(date: str | None) -> int:
@@ -106,13 +105,13 @@ def _normalised(x: sparse.csr_matrix) -> sparse.csr_matrix:
     return sparse.csr_matrix(sparse.diags(1.0 / norms) @ x)
 
 
-def link(docs: Sequence[DocInfo], names: Mapping[str, Sequence[str]], params: StoryParams) -> Stories:
-    """Link the articles of `docs` that tell one story; `names`: the names each article gives."""
+def link(docs: Sequence[DocInfo], params: StoryParams) -> Stories:
+    """Link the articles of `docs` that tell one story, by their headlines and leads."""
     n = len(docs)
     if n == 0:
         return Stories()
     ids = [d.id for d in docs]
-    x = vectors([story_text(d, names.get(d.id, ())) for d in docs])
+    x = vectors([story_text(d) for d in docs])
     days = np.array([_ordinal(d.date) for d in docs], dtype=np.int64)
     # words found in a large share of a big archive say nothing about a story and make the
     # products dense: they are left out, and the vectors normalised again without them
