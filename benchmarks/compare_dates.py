@@ -20,6 +20,12 @@ For every input it prints the number of rows of the kind in each revision and `s
 1 when any differs, 2 on usage errors (an unknown revision, no inputs). `--keep DIR` keeps
 the outputs (DIR/<commit>/<input>.jsonl) and reuses those already there, so that a second
 comparison with the same base revision runs one side only.
+
+`--bench N` measures date throughput instead: each revision's own `benchmarks/bench_extract.py
+--only dates --repeat 1` (CPU time of `find_dates` over Reuters-21578), old and new
+alternating N times each, pinned to one CPU with `taskset -c CPU` (`--cpu`, default 0); it
+prints every run, the best and the median of each side, and the new best against the old.
+On a shared machine the best of several alternating runs is the figure to compare.
 """
 
 from __future__ import annotations
@@ -29,6 +35,9 @@ import hashlib
 import io
 import json
 import os
+import re
+import shutil
+import statistics
 import subprocess
 import sys
 import tarfile
@@ -136,6 +145,35 @@ def _rows(path: Path, kind: str) -> list[bytes]:
     return out
 
 
+def _bench(checkouts: list[Path], labels: list[str], rounds: int, cpu: int) -> int:
+    """Alternate the date benchmark of two checkouts; print runs, best and median MB/s."""
+    corpus = SHARED / "corpora" / "reuters21578.jsonl"
+    if not corpus.is_file():
+        print(f"compare_dates: corpus not found: {corpus}", file=sys.stderr)
+        return 2
+    pin = ["taskset", "-c", str(cpu)] if shutil.which("taskset") else []
+    if not pin:
+        print("compare_dates: taskset not found, runs are not pinned", file=sys.stderr)
+    runs: list[list[float]] = [[], []]
+    for r in range(rounds):
+        for side in (0, 1) if r % 2 == 0 else (1, 0):
+            script = checkouts[side] / "benchmarks" / "bench_extract.py"
+            proc = subprocess.run([*pin, sys.executable, str(script), str(corpus), "--only", "dates", "--repeat", "1"],
+                                  env=dict(os.environ, PYTHONPATH=str(checkouts[side])), capture_output=True, text=True)
+            m = re.search(r"^dates\s+([\d.]+) MB/s", proc.stdout, re.M)
+            if proc.returncode or m is None:
+                raise SystemExit(f"compare_dates: the benchmark of {labels[side]} failed:\n{proc.stderr[-2000:]}")
+            runs[side].append(float(m.group(1)))
+            print(f"  round {r + 1} {labels[side]:12s} {runs[side][-1]:6.2f} MB/s", flush=True)
+    for side in (0, 1):
+        xs = runs[side]
+        print(f"{labels[side]:12s} best {max(xs):.2f} MB/s, median {statistics.median(xs):.2f}, "
+              f"range {min(xs):.2f}-{max(xs):.2f} over {len(xs)} runs")
+    print(f"new best / old best: {max(runs[1]) / max(runs[0]):.3f}; "
+          f"new median / old median: {statistics.median(runs[1]) / statistics.median(runs[0]):.3f}")
+    return 0
+
+
 def main(argv: list[str] | None = None) -> int:
     ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     ap.add_argument("old", help="base revision (a commit, a branch, HEAD~3; '.' for this checkout)")
@@ -145,11 +183,17 @@ def main(argv: list[str] | None = None) -> int:
     ap.add_argument("--jobs", type=int, default=1, help="extract with N processes (default 1)")
     ap.add_argument("--keep", metavar="DIR", help="keep the outputs in DIR and reuse those of a commit")
     ap.add_argument("--show", type=int, default=5, help="differing rows shown per input (default 5)")
+    ap.add_argument("--bench", type=int, metavar="N", help="instead: date throughput, N runs of each side, alternating")
+    ap.add_argument("--cpu", type=int, default=0, help="the CPU --bench pins to (default 0)")
     args = ap.parse_args(argv)
 
     revs = [_resolve(args.old), _resolve(args.new)]
     with tempfile.TemporaryDirectory(prefix="compare_dates.") as tmpname:
         tmp = Path(tmpname)
+        if args.bench:
+            checkouts = [_unpack(commit, tmp / f"rev{side}") for side, commit in enumerate(revs)]
+            labels = [c[:12] if c != "." else "checkout" for c in revs]
+            return _bench(checkouts, labels, args.bench, args.cpu)
         inputs = _inputs(args.only, tmp)
         if not inputs:
             print("compare_dates: no inputs (is ../shared there? does --only name one?)", file=sys.stderr)
