@@ -29,17 +29,13 @@ from factcheck.extract.dates.registry import BY_NAME
 from factcheck.extract.dates.scan import FAMILY_RANK, anchor_raws
 from factcheck.extract.dates.templates import expand
 from factcheck.extract.dates.text import BETWEEN_RE, Cand, Ctx, lowered, prev_word
-from factcheck.extract.dates.words import MONTH_ABBR, MONTHS, WEEKDAYS, norm, word_set
+from factcheck.extract.dates.words import LIST_GAP_WORDS, MONTH_ABBR, MONTHS, WEEKDAYS, norm, words
 from factcheck.spans import DateSpan
 
-CONNECTOR_RE = re.compile(
-    expand(
-        r"<S>(?:-|–|—|to|until|till|through|thru|and|und|bis(?:<S1>(?:zum|zur|einschließlich))?"
-        r"|auf<S1>den)<S>(?:(?:the|dem|den)<S1>)?"
-    ),
-    re.IGNORECASE,
-)
-WD_JOIN_RE = re.compile(expand(r"<S>,?<S>(?:(?:the|den|der)<S1>)?"), re.IGNORECASE)
+# between the two ends of a range: "March 2023 to May 2024", "vom 3. bis zum 5. Mai"
+CONNECTOR_RE = re.compile(expand(r"<S>(?:-|–|—|<W:range_connectors>)<S>(?:<W:range_articles><S1>)?"), re.IGNORECASE)
+RANGE_JOINERS = tuple(sorted(words("pattern_words.range_joiners")))  # "and": only after "between"
+WD_JOIN_RE = re.compile(expand(r"<S>,?<S>(?:<W:before_day_number><S1>)?"), re.IGNORECASE)
 
 
 # ----------------------------------------------------------------------------- assembly
@@ -167,7 +163,7 @@ def merge_ranges(chosen: list[Cand], ctx: Ctx) -> list[Cand]:
             m = CONNECTOR_RE.fullmatch(gap) if len(gap) <= 24 and not ("\n" in gap and "-" in gap) else None
             if m:
                 conj = gap.strip().lower()
-                needs_between = conj.startswith(("and", "und"))
+                needs_between = conj.startswith(RANGE_JOINERS)
                 if not needs_between or BETWEEN_RE.search(text, max(0, a.start - 30), a.start):
                     merged = Cand(a.start, b.end, a.gran, family=a.family, y=a.y, m=a.m, d=a.d, n=a.n,
                                    mode=a.mode, fixed=a.fixed, resolved=a.resolved, until=b,
@@ -186,10 +182,10 @@ def merge_ranges(chosen: list[Cand], ctx: Ctx) -> list[Cand]:
 
 
 LIST_GAP_RE = re.compile(r"(?:[\s\d:.,;/&()\u00a0-]|\b(?:" + "|".join(
-    sorted(word_set("list_gap_words", "words") | set(MONTHS), key=len, reverse=True)) + r")\b)*", re.IGNORECASE)
+    sorted(LIST_GAP_WORDS | set(MONTHS), key=lambda w: (-len(w), w))) + r")\b)*", re.IGNORECASE)
 
 
-AND_GAP_RE = re.compile(r"[\s\u00a0]*(?:,|and|und|or|oder|&)[\s\u00a0]*", re.IGNORECASE)
+AND_GAP_RE = re.compile(expand(r"[\s\u00a0]*(?:,|<W:list_joiners>|&)[\s\u00a0]*"), re.IGNORECASE)
 
 
 def inherit_years(chosen: list[Cand], ctx: Ctx) -> list[Cand]:

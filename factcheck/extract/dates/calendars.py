@@ -344,10 +344,15 @@ def holiday_day(name: str, y: int) -> dt.date | None:
     return iv[0] if iv else None
 
 
+# the seasons by the names the data files give them ([seasons.names]), with the day each
+# begins (the equinox or solstice, to the day)
+SEASON_STARTS = {"spring": (3, 20), "summer": (6, 21), "autumn": (9, 23), "winter": (12, 21)}
+SEASON_NAMES = tuple(SEASON_STARTS)
+
+
 def season_interval(name: str, y: int) -> tuple[dt.date, dt.date]:
     """Astronomical seasons (equinoxes and solstices, to the day); winter spans the new year."""
-    start = {"spring": (3, 20), "summer": (6, 21), "autumn": (9, 23), "winter": (12, 21)}
-    nxt = {"spring": "summer", "summer": "autumn", "autumn": "winter", "winter": "spring"}
-    a = dt.date(y, *start[name])
-    b = dt.date(y + (name == "winter"), *start[nxt[name]])
+    a = dt.date(y, *SEASON_STARTS[name])
+    nxt = SEASON_NAMES[(SEASON_NAMES.index(name) + 1) % 4]
+    b = dt.date(y + (nxt == SEASON_NAMES[0]), *SEASON_STARTS[nxt])
     return a, b

@@ -10,21 +10,28 @@ import datetime as dt
 import re
 
 from factcheck.extract.dates.reading import UNIT_MONTHS, add_months, months_on, nearest_year, tense_lean
+from factcheck.extract.dates.templates import PERCENT, s1_alt
 from factcheck.extract.dates.text import Cand, Ctx, count_value, fixed_cand, next_word, valid_ymd
 from factcheck.extract.dates.words import (
     COUNT_WORDS,
-    DATA,
+    PART,
+    PART_SINGULAR,
+    PART_UNITS,
+    PERIOD_ENDED,
+    REACH,
+    SAME_AFTER_AGO,
+    SAME_NOT_BEFORE,
     SAME_NOUNS,
+    SAME_RELATIVE_AGO,
     SHIFT_THEN,
     SHIFT_UNITS,
     YEAR_AGO_NOUNS,
-    lower_map,
-    word_set,
+    words,
 )
 from factcheck.extract.sentences import sentence_bounds
 from factcheck.spans import DateSpan
 
-ENDED_RE = re.compile(r"[\s\u00a0]{1,3}(?:" + "|".join(sorted(word_set("period_ended", "words"))) + r")[\s\u00a0]{1,3}",
+ENDED_RE = re.compile(r"[\s\u00a0]{1,3}(?:" + "|".join(sorted(PERIOD_ENDED)) + r")[\s\u00a0]{1,3}",
                        re.IGNORECASE)
 
 
@@ -46,9 +53,9 @@ def read_units_earlier(m: re.Match, ctx: Ctx) -> Cand | None:
 
 def read_same_period(m: re.Match, ctx: Ctx) -> Cand | None:
     rel, post = (m.group("rel") or "").lower(), (m.group("post") or "").lower()
-    if rel and (rel == "a year") != (post in ("ago", "earlier", "before")):
+    if rel and (rel in SAME_RELATIVE_AGO) != (post in SAME_AFTER_AGO):
         return None  # "last ago", "a year year"
-    if next_word(ctx, m.end()) == "than":
+    if next_word(ctx, m.end()) in SAME_NOT_BEFORE:
         return None  # "the same month a year earlier than expected"
     if m.group("y"):  # with no period named before it: that year
         y = int(m.group("y"))
@@ -82,7 +89,6 @@ def read_of_the_year(m: re.Match, ctx: Ctx) -> Cand | None:
 
 
 GRAN_RANK = {g: i for i, g in enumerate(("day", "week", "month", "quarter", "half", "season", "year", "decade"))}
-REACH = int(DATA["anaphoric"]["reach"])  # characters back to the period a date points to
 # a wire dateline, "SÃO PAULO, March 2 -": when the story was filed, not what it measures
 DATELINE_BEFORE = re.compile(r"(?:^|\n)[^\W\d_](?:[^\W\d_]|[.'&\- ]){0,40},(?:(?:[^\W\d_]|[. ]){0,20},)?[ \t]*\Z")
 DATELINE_AFTER = re.compile(r"[ \t]*[-\u2013\u2014](?:[ \t]|\n|\Z)")
@@ -141,27 +147,25 @@ def part_rx() -> re.Pattern:
     """The words before a period that make it a part of it, read backwards from the period's
     start on the reversed text (one match per date, nothing searched): group `part` for "the
     first nine months of", group `upto` for "the six months to", "nine months ended"."""
-    part = DATA["part_of_period"]
+    part = PART
 
     def rev(words) -> str:
-        return "|".join(sorted((re.escape(w.lower()[::-1]) for w in words), key=len, reverse=True))
+        return "|".join(sorted((re.escape(w.lower()[::-1]) for w in words), key=lambda w: (-len(w), w)))
 
     s = r"[\s\u00a0]+"
     # a count of one or two digits that is the whole number ("100 days" is no count of "00")
     count = rf"(?:{s}(?P<{{g}}>\d{{{{1,2}}}}(?![\d.,])|{rev(w for w, v in COUNT_WORDS.items() if v)}))?"
-    units = rev(part["units"])
+    units = rev(PART_UNITS)
     return re.compile(
         rf"(?P<part>{s}(?:(?:{rev(part['of'])}){s})?(?P<unit>{units}){count.format(g='n')}{s}"
-        rf"(?P<edge>{rev(part['first'] + part['last'])})(?:{s}(?:{rev(part['before'])}))?)(?![^\W\d_])"
+        rf"(?P<edge>{rev(part['first'] | part['last'])})(?:{s}(?:{rev(part['before'])}))?)(?![^\W\d_])"
         rf"|(?P<upto>{s}(?:(?P<ended>{rev(part['ended'])})|(?P<to>{rev(part['to'])})){s}(?P<unit2>{units})"
         rf"{count.format(g='n2')}(?P<the>{s}(?:{rev(part['before'])}))?)(?![^\W\d_])"
     )
 
 
 PART_RX = part_rx()
-PART_UNITS = lower_map(DATA["part_of_period"]["units"])
-PART_LAST = word_set("part_of_period", "last")
-PART_SINGULAR = word_set("part_of_period", "singular")
+PART_LAST = PART["last"]
 PART_OF_GRANS = ("year", "half", "quarter", "month")
 
 
@@ -318,8 +322,10 @@ def sentence_start(text: str, pos: int) -> int:
 
 
 # a period named in an aside on the one before it, which the sentence does not go on about
-AFTER_A_RX = re.compile(r"\b(?:after|following)[\s\u00a0]+an?[\s\u00a0]+(?:[^\W\d_]+[\s\u00a0]+)?\d[\d.,/-]*"
-                         r"[\s\u00a0]*(?:pct|percent|per[\s\u00a0]cent|%)?[^,.;:()\n\d]{0,16}\Z", re.IGNORECASE)
+AFTER_A_RX = re.compile(r"\b" + s1_alt(words("pattern_words.aside")) + r"[\s\u00a0]+"
+                        + s1_alt(words("pattern_words.aside_article"))
+                        + r"[\s\u00a0]+(?:[^\W\d_]+[\s\u00a0]+)?\d[\d.,/-]*"
+                        r"[\s\u00a0]*(?:" + PERCENT + r"|%)?[^,.;:()\n\d]{0,16}\Z", re.IGNORECASE)
 
 
 def reanchored(out: list[DateSpan | None], cands: list[Cand], i: int, text: str) -> DateSpan | None:

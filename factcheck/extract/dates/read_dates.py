@@ -9,7 +9,7 @@ from __future__ import annotations
 import re
 
 from factcheck.extract.dates.reading import FUNCTION
-from factcheck.extract.dates.templates import LETTER, alt
+from factcheck.extract.dates.templates import LETTER, PERCENT, alt, expand
 from factcheck.extract.dates.text import (
     BETWEEN_RE,
     WDPRE_WORDS,
@@ -30,8 +30,12 @@ from factcheck.extract.dates.text import (
 )
 from factcheck.extract.dates.words import (
     AMBIGUOUS_MONTHS,
+    BARE_MONTH_IN_SPAN,
+    BARE_MONTH_THIRDS,
     CARD_WORDS,
     COUNT_AFTER,
+    DAY_MONTH_HYPHEN_AFTER,
+    DAY_MONTH_NOT_BEFORE,
     DM_CONTEXT,
     IDIOMS,
     MEASURED_AFTER,
@@ -41,24 +45,34 @@ from factcheck.extract.dates.words import (
     MONTH_MOD_MODE,
     MONTH_PERSON_BEFORE,
     MONTH_VERBS,
+    MONTH_YEAR_NOT_BEFORE,
     MONTHS,
+    NAME_BEFORE,
     NAME_MONTHS,
     NOT_YEAR_AFTER,
     NOT_YEAR_BEFORE,
+    NUM_BLOCK_BEFORE,
     ORD_WORDS,
+    PERSON_AFTER,
+    POSSESSIVE_MONTHS,
     REL_YEAR,
-    THIRD_WORDS,
     WEEKDAY_ABBR,
     WEEKDAYS,
     norm,
+    words,
 )
 
 # the words around a bare month that choose its year (see `read_bare_month`, `read_month_before_noun`,
 # `read_month_pair`)
-PERSON_MAY_RX = re.compile(r"(?<![^\W\d_])(?:" + alt(MONTH_PERSON_BEFORE) + r")\.?[\s\u00a0]{1,3}may(?![^\W\d_])")
+PERSON_MAY_RX = re.compile(r"(?<![^\W\d_])(?:" + alt(MONTH_PERSON_BEFORE) + r")\.?[\s\u00a0]{1,3}(?:"
+                           + alt(words("bare_month.person_names")) + r")(?![^\W\d_])")
 # "June/July at 4,400 dlrs": traded (not a rate: "at 4.1 pct")
-PRICE_AFTER = re.compile(r"[\s\u00a0]{1,3}at[\s\u00a0]{1,3}\d"
-                          r"(?![\d.,/-]*[\s\u00a0]*(?:pct|percent|per[\s\u00a0]cent|%))")
+PRICE_AFTER = re.compile(expand(r"[\s\u00a0]{1,3}<W:price_at>[\s\u00a0]{1,3}\d"
+                                r"(?![\d.,/-]*[\s\u00a0]*(?:" + PERCENT + "|%))"))
+THE = words("pattern_words.the")
+SUFFIX_EN = words("pattern_words.ordinal_suffix", "en")
+DAY_RANGE_AND = tuple(sorted(words("pattern_words.day_range_and")))  # "July 13 and 15" only after "between"
+POSSESSIVE = words("pattern_words.possessive")
 MEASURE_AFTER = re.compile(r"[\s\u00a0]{1,3}(?:" + alt(MONTH_MEASURES) + r")(?![^\W\d_])")  # "the Nov/Feb total"
 FORWARD_AFTER = re.compile(r"[\s\u00a0]{1,3}(?:" + alt(MONTH_FORWARD) + r")(?![^\W\d_])")  # "May shipment"
 
@@ -78,7 +92,7 @@ def read_day_month_year(m: re.Match, ctx: Ctx, word: bool = False) -> Cand | Non
             return None  # "may first", "march second": verbs, not dates
     else:
         between = ctx.low[m.end("dn") : m.start("mon")]
-        if between[:2] in ("st", "nd", "rd", "th") and "." in between:
+        if between[:2] in SUFFIX_EN and "." in between:
             return None  # "July 13th. July 14th": a full stop ends the first date
         day = day_value(m, "dn", None)
         if day is None:
@@ -101,7 +115,7 @@ def read_month_day_year(m: re.Match, ctx: Ctx) -> Cand | None:
         return None
     dn, dw, ys, ya = m.group("dn", "dw", "y", "ya")
     sep = ctx.low[mon_b : m.start("dn" if dn else "dw")]
-    if "." in sep and mon.lower() in MONTH_FULL and (dw or "the" in sep):
+    if "." in sep and mon.lower() in MONTH_FULL and (dw or m.group("art")):
         return None  # a full stop after a month written out: "in February. The first ...", "May. One"
     if dn:
         day = int(dn)
@@ -151,7 +165,7 @@ def read_month_day_range(m: re.Match, ctx: Ctx) -> Cand | None:
     if not (1 <= d1 < d2 <= 31):
         return None
     sep = ctx.text[m.end("d1") : m.start("d2")].strip().lower()
-    if sep.startswith("and") and not BETWEEN_RE.search(ctx.text, max(0, m.start() - 30), m.start()):
+    if sep.startswith(DAY_RANGE_AND) and not BETWEEN_RE.search(ctx.text, max(0, m.start() - 30), m.start()):
         return None
     nxt = next_word(ctx, m.end())
     if nxt in NOT_YEAR_AFTER or nxt == "%":
@@ -203,11 +217,6 @@ def read_year_month(m: re.Match, ctx: Ctx) -> Cand | None:
     return Cand(m.start(), m.end(), "month", y=y, m=mon)
 
 
-SPAN_MODS = {"early", "mid", "late", "end of", "the end of", "beginning of", "the beginning of",
-              "start of", "the start of", "the month of", "month of", "anfang", "ende", "mitte",
-              "im monat"}
-
-
 def read_bare_month(m: re.Match, ctx: Ctx) -> Cand | None:
     mon = orig(m, ctx, "mon")
     if not month_ok(mon, ctx, bare=True):
@@ -215,16 +224,16 @@ def read_bare_month(m: re.Match, ctx: Ctx) -> Cand | None:
     key = mon.lower().rstrip(".")
     if ctx.cased and not mon[0].isupper():
         return None  # bare month names are written capitalised in news (en and de)
-    if key in ("may", "mai", "march") and ctx.text[m.end() : m.end() + 2] in ("'s", "\u2019s"):
+    if key in POSSESSIVE_MONTHS and ctx.text[m.end() : m.end() + 2] in POSSESSIVE:
         return None
     pre = norm(m.group("pre"))
     if key in NAME_MONTHS and ctx.cased:
         nm = re.match(r"[ \t\u00a0]+(" + LETTER + r"+)", ctx.text[m.end() : m.end() + 40])
         nxt = nm.group(1) if nm else ""
-        if pre in ("von", "vom", "by", "from", "for") and nxt[:1].isupper() and nxt.lower() not in MONTHS \
+        if pre in NAME_BEFORE and nxt[:1].isupper() and nxt.lower() not in MONTHS \
                 and nxt.lower() not in WEEKDAYS:
             return None  # "von August Diehl", "by August Wilson": a first name
-        if pre == "for" and key in MONTH_VERBS:
+        if pre in PERSON_AFTER and key in MONTH_VERBS:
             if ctx.may_is_a_person is None:
                 ctx.may_is_a_person = PERSON_MAY_RX.search(ctx.low) is not None
             if ctx.may_is_a_person:
@@ -233,9 +242,9 @@ def read_bare_month(m: re.Match, ctx: Ctx) -> Cand | None:
     if mode == "recent" and FORWARD_AFTER.match(ctx.low, m.end()):
         mode = "soon"  # "for May shipment"
     # "in November": the span is the month; "this Jan", "Ende März": with the modifier
-    start = m.start("mon") if mode in ("recent", "soon") and pre not in SPAN_MODS else m.start()
+    start = m.start("mon") if mode in ("recent", "soon") and pre not in BARE_MONTH_IN_SPAN else m.start()
     c = Cand(start, m.end(), "month", m=MONTHS[key], mode=mode)
-    third = THIRD_WORDS.get(pre.removeprefix("the ").removesuffix(" of"))
+    third = BARE_MONTH_THIRDS.get(pre)
     if third is not None:
         c.third = third
     return c
@@ -289,7 +298,7 @@ def read_month_pair(m: re.Match, ctx: Ctx) -> Cand | None:
         first.lower() in MONTH_FULL and second.lower() in MONTH_FULL)
     measured = (prev in MEASURED_AFTER or MEASURE_AFTER.match(ctx.low, end_at) is not None
                 or ctx.text[m.start() - 1 : m.start()] == "("
-                or (prev == "the" and prev_token(ctx.low, ctx.rlow, prev_tok(ctx.low, ctx.rlow, m.start())[1])
+                or (prev in THE and prev_token(ctx.low, ctx.rlow, prev_tok(ctx.low, ctx.rlow, m.start())[1])
                     in MEASURED_AFTER))  # "in the Jan/Feb period"
     forward = (FORWARD_AFTER.match(ctx.low, end_at) or prev in MONTH_FORWARD
                or PRICE_AFTER.match(ctx.low, end_at) or (abbreviated and not measured))
@@ -297,9 +306,6 @@ def read_month_pair(m: re.Match, ctx: Ctx) -> Cand | None:
     end = Cand(m.start("mon2"), end_at, "month", y=y, m=b, mode="recent")
     return Cand(m.start(), end_at, "month", m=a, mode=mode, until=end)
 
-
-NUM_BLOCK_BEFORE = {"version", "v", "release", "build", "ip", "kapitel", "chapter", "section",
-                     "abschnitt", "paragraph", "nr", "no", "tel", "phone", "fax", "telefon"}
 
 
 def read_iso_date(m: re.Match, ctx: Ctx) -> Cand | None:
@@ -341,7 +347,7 @@ def read_numeric_month_year(m: re.Match, ctx: Ctx) -> Cand | None:
     mo = int(mo_s)
     if not 1 <= mo <= 12 or (m.group("dot") and len(mo_s) != 2):
         return None
-    if next_word(ctx, m.end()) in {"of", "der", "des"} | NOT_YEAR_AFTER:
+    if next_word(ctx, m.end()) in MONTH_YEAR_NOT_BEFORE or next_word(ctx, m.end()) in NOT_YEAR_AFTER:
         return None
     if prev_word(ctx, m.start()) in NUM_BLOCK_BEFORE:
         return None
@@ -370,10 +376,10 @@ def read_numeric_day_month(m: re.Match, ctx: Ctx) -> Cand | None:
     prev = prev_word(ctx, m.start())
     context = prev in DM_CONTEXT or prev in WEEKDAYS or prev in WEEKDAY_ABBR
     nxt = next_word(ctx, m.end())
-    if nxt in NOT_YEAR_AFTER or nxt in ("%", "of", "der", "des", "uhr"):
+    if nxt in NOT_YEAR_AFTER or nxt in DAY_MONTH_NOT_BEFORE:
         return None
     if m.group("h"):
-        if prev not in ("on", "am") and prev not in WEEKDAYS:
+        if prev not in DAY_MONTH_HYPHEN_AFTER and prev not in WEEKDAYS:
             return None
         sep = "-"
     elif m.group("s") == "/":

@@ -7,10 +7,10 @@ from __future__ import annotations
 import datetime as dt
 import re
 
-from factcheck.extract.dates.calendars import season_interval
+from factcheck.extract.dates.calendars import SEASON_NAMES, season_interval
 from factcheck.extract.dates.pointing_back import whole_weeks
 from factcheck.extract.dates.reading import add_months, tense_lean, third_of, year_from_pub
-from factcheck.extract.dates.templates import LETTER
+from factcheck.extract.dates.templates import LETTER, wordlist
 from factcheck.extract.dates.text import (
     Cand,
     Ctx,
@@ -24,23 +24,31 @@ from factcheck.extract.dates.text import (
 )
 from factcheck.extract.dates.words import (
     AGE_POSS,
+    CAPITALS_ONLY,
     COUNT_AFTER,
+    DECADE_ER_BEFORE,
+    DECADE_TWO_BEFORE,
+    DECADE_TWO_PART,
     DECADE_WORDS,
+    HALF_ORD,
     HALF_WITH_YEAR,
     MONTHS,
     NAMES_BEFORE_YEAR,
     NOT_YEAR_AFTER,
     NOT_YEAR_BEFORE,
     ORD_WORDS,
+    QUARTER_CODE_NOT_AFTER,
     QUARTER_MONTHS,
     QUARTER_ORD,
     REL_YEAR,
     SEASONS,
     SPELLED_YEARS,
     THIRD_WORDS,
+    WEEK_ORD,
     YEAR_HYPHEN_OK,
     YEAR_OK_BEFORE,
     norm,
+    words,
 )
 
 PHONE_BEFORE = re.compile(r"\d[\s\u00a0-]$|\d\)[\s\u00a0]?$")
@@ -108,10 +116,10 @@ def year_for_period(m: re.Match, ctx: Ctx) -> tuple[int | None, bool]:
 
 
 def quarter_blocked(ctx: Ctx, start: int) -> bool:
-    return prev_word(ctx, start) in NOT_YEAR_BEFORE | {"audi"}
+    return prev_word(ctx, start) in NOT_YEAR_BEFORE or prev_word(ctx, start) in QUARTER_CODE_NOT_AFTER
 
 
-COMPARISON_AFTER = re.compile(r"-(?:on|over|to)-")  # "quarter-on-quarter"
+COMPARISON_AFTER = re.compile("-" + wordlist("quarter_comparison") + "-")  # "quarter-on-quarter"
 
 
 def read_quarter_of_year(m: re.Match, ctx: Ctx) -> Cand | None:
@@ -151,9 +159,12 @@ def read_quarter_code_digit_first(m: re.Match, ctx: Ctx) -> Cand | None:
     return Cand(m.start(), m.end(), "quarter", y=y, n=int(m.group("qn")))
 
 
+THE = words("pattern_words.the")
+
+
 def read_half_of_year(m: re.Match, ctx: Ctx) -> Cand | None:
     ho = m.group("ho").lower()
-    n = 1 if ho in ("first", "1st", "1.") or ho.startswith("erst") else 2
+    n = HALF_ORD[ho]
     hw = norm(m.group("hw"))
     y, res = year_for_period(m, ctx)
     if m.group("ry") and y is None:
@@ -186,9 +197,9 @@ def two_digit_decade(dd: int, ctx: Ctx) -> int:
 
 def read_decade_two_digits(m: re.Match, ctx: Ctx) -> Cand | None:
     prev = prev_word(ctx, m.start())
-    if prev not in ("the", "early", "late", "mid", "mid-"):
+    if prev not in DECADE_TWO_BEFORE:
         return None
-    if prev in ("early", "late", "mid", "mid-"):
+    if prev in DECADE_TWO_PART:
         before = prev_word(ctx, ctx.text.rfind(prev, 0, m.start() + 1))
         if before in AGE_POSS:
             return None
@@ -199,9 +210,7 @@ def read_decade_er(m: re.Match, ctx: Ctx) -> Cand | None:
     if m.group("c"):
         y = int(m.group("c")) * 100 + int(m.group("d1")) * 10
     else:
-        if not m.group("j") and prev_word(ctx, m.start()) not in (
-            "den", "der", "die", "späten", "frühen", "anfang", "ende", "mitte"
-        ):
+        if not m.group("j") and prev_word(ctx, m.start()) not in DECADE_ER_BEFORE:
             return None
         y = two_digit_decade(int(m.group("d2")), ctx)
     return Cand(m.start(), m.end(), "decade", y=y)
@@ -213,7 +222,7 @@ def read_decade_words(m: re.Match, ctx: Ctx) -> Cand | None:
 
 def read_fiscal_year(m: re.Match, ctx: Ctx) -> Cand | None:
     f = norm(m.group("f"))
-    if f in ("fy", "gj") and ctx.cased and not orig(m, ctx, "f").isupper():
+    if f in CAPITALS_ONLY and ctx.cased and not orig(m, ctx, "f").isupper():
         return None
     ys = m.group("y")
     y = int(ys) if len(ys) == 4 else year2(ys)
@@ -258,9 +267,7 @@ def read_week_of_month(m: re.Match, ctx: Ctx) -> Cand | None:
     first = dt.date(y, month, 1)
     mondays = whole_weeks(first, add_months(first, 1))
     o = m.group("o").lower()
-    idx = -1 if o.startswith(("last", "letzt")) else {"f": 0, "s": 1, "t": 2}.get(o[0], 3)
-    if o.startswith(("erst", "zweit", "dritt", "viert")):
-        idx = {"e": 0, "z": 1, "d": 2, "v": 3}[o[0]]
+    idx = WEEK_ORD[o]
     if not mondays or idx >= len(mondays):
         return None
     ds = mondays[idx]
@@ -274,17 +281,17 @@ def read_season(m: re.Match, ctx: Ctx) -> Cand | None:
     word = norm(m.group("s"))
     name = SEASONS[word]
     rel = norm(m.group("rel") or "")
-    if not name and (m.group("y") or m.group("ys") or not rel or rel == "the"):
+    if not name and (m.group("y") or m.group("ys") or not rel or rel in THE):
         return None
     if m.group("y") or m.group("ys"):
         ds, de = season_interval(name, int(m.group("y")) if m.group("y") else SPELLED_YEARS[norm(m.group("ys"))])
-        return Cand(m.start() if rel and rel != "the" else m.start("s"), m.end(), "season", y=ds.year,
+        return Cand(m.start() if rel and rel not in THE else m.start("s"), m.end(), "season", y=ds.year,
                      fixed=(ds, de))
-    if ctx.pubdate is None or not rel or rel == "the":
+    if ctx.pubdate is None or not rel or rel in THE:
         return None
     pub = ctx.pubdate
     seasons = sorted(season_interval(nm, y) for y in (pub.year - 2, pub.year - 1, pub.year, pub.year + 1)
-                      for nm in ("spring", "summer", "autumn", "winter"))
+                      for nm in SEASON_NAMES)
     named = [iv for iv in seasons if iv == season_interval(name, iv[0].year)] if name else seasons
     cur = [iv for iv in named if iv[0] <= pub < iv[1]]
     off = REL_YEAR.get(rel, 0)

@@ -44,11 +44,19 @@ from factcheck.extract.dates.today import present_at_large
 from factcheck.extract.dates.words import (
     AGO_UNITS,
     ANAPHORIC,
+    CAPITALS_ONLY,
     CARD_WORDS,
+    CDUR_AFTER,
     DAYS_REL,
     DAYS_REL_LANG,
     DOM_AFTER,
     HOL_KEY,
+    HOLIDAY_MODS,
+    IN_UNITS_AFTER,
+    IN_UNITS_LEFT_TO_AGO,
+    IN_UNITS_NOT_AFTER,
+    IN_UNITS_NOT_AFTER_ENDINGS,
+    IN_UNITS_SPAN_BEFORE,
     LAST_AS_VERB,
     MONTHS,
     MORGEN_IDIOMS,
@@ -56,6 +64,8 @@ from factcheck.extract.dates.words import (
     NOT_WEEKDAY_BEFORE,
     NTH,
     NU_COUNT,
+    NU_MAY_BE_VERB,
+    NU_NEEDS_THE,
     NU_REL,
     NU_UNITS,
     ORD_WORDS,
@@ -64,12 +74,21 @@ from factcheck.extract.dates.words import (
     PREV_PERIOD,
     REL_UNITS,
     REL_YEAR,
+    RELATIVE_DAY_NOUN_AFTER,
+    RELATIVE_DAY_NOUNS,
+    RELATIVE_DAY_TITLE_AFTER,
     SPELLED_YEARS,
+    WEEK_AFTER_NEXT,
+    WEEK_EDGES,
     WEEK_REL,
+    WEEKDAY_MODS,
     WEEKDAYS,
     WEEKDAYS_LANG,
     norm,
+    words,
 )
+
+THE = words("pattern_words.the")
 
 
 def read_relative_day(m: re.Match, ctx: Ctx) -> Cand | None:
@@ -82,17 +101,16 @@ def read_relative_day(m: re.Match, ctx: Ctx) -> Cand | None:
     if key in PRESENT_WORDS and present_at_large(ctx, m.start(), m.end()):
         return None
     if ctx.cased and word[0].isupper() and m.start() > 0 and (
-            prev_word(ctx, m.start()) == "the" or next_word(ctx, m.end()) in ("programme", "program",
-                                                                                         "show")):
+            prev_word(ctx, m.start()) in THE or next_word(ctx, m.end()) in RELATIVE_DAY_TITLE_AFTER):
         return None  # "the Today programme": a title
-    if key == "morgen":
+    if key in RELATIVE_DAY_NOUNS:
         if ctx.cased and word[0].isupper():
             return None  # "Morgen" is the morning
         pw = prev_word(ctx, m.start())
-        if pw in ("heute", "gestern", "jeden", "am", "guten"):
-            return None
+        if pw in RELATIVE_DAY_NOUN_AFTER:
+            return None  # "heute Morgen", "guten Morgen"
         low, rlow = ctx.low, ctx.rlow
-        if f"{prev_token(low, rlow, prev_tok(low, rlow, m.start())[1])} {pw} morgen" in MORGEN_IDIOMS:
+        if f"{prev_token(low, rlow, prev_tok(low, rlow, m.start())[1])} {pw} {key}" in MORGEN_IDIOMS:
             return None  # "lieber heute als morgen", "von heute auf morgen"
     ds = ctx.pubdate + dt.timedelta(days=DAYS_REL[key])
     return fixed_cand(m.start(), m.end(), "day", ds, ds + dt.timedelta(days=1))
@@ -115,10 +133,10 @@ def read_previous_period(m: re.Match, ctx: Ctx) -> Cand | None:
     if ctx.pubdate is None:
         return None
     word = m.group("w").lower()
-    gran = PREV_PERIOD[word]
-    ds, de = period_at(gran, ctx.pubdate, 0 if word == "heuer" else -1)  # Austrian "heuer": this year
+    gran, offset = PREV_PERIOD[word]  # Austrian "heuer": this year
+    ds, de = period_at(gran, ctx.pubdate, offset)
     c = fixed_cand(m.start(), m.end(), gran, ds, de)
-    if word != "heuer":
+    if offset < 0:
         c.back = 1  # "2015 ... nach 2,8 Milliarden im Vorjahr": 2014
     return c
 
@@ -147,7 +165,7 @@ def read_weekday(m: re.Match, ctx: Ctx) -> Cand | None:
     if ctx.pubdate is None:
         return None
     mm = WD_MOD_RE.search(ctx.low, max(0, m.start() - 20), m.start())
-    mod = norm(mm.group("mod")) if mm else ""
+    mod = WEEKDAY_MODS[norm(mm.group("mod"))] if mm else ""  # see [weekday_modifiers]
     start = mm.start() if mm else m.start()
     if prev_word(ctx, start) in NOT_WEEKDAY_BEFORE:
         return None
@@ -159,18 +177,18 @@ def read_weekday(m: re.Match, ctx: Ctx) -> Cand | None:
     pub = ctx.pubdate
     back = (pub.weekday() - wd) % 7
     fwd = (wd - pub.weekday()) % 7
-    if mod in ("last", "letzten", "vergangenen"):
+    if mod == "last":
         day = pub - dt.timedelta(days=back or 7)
-    elif mod == "next" and ctx.lang == "en":
+    elif mod == "next_week" and ctx.lang == "en":  # in an English article
         monday_next = pub + dt.timedelta(days=7 - pub.weekday())
         day = monday_next + dt.timedelta(days=wd)
-    elif mod in ("next", "nächsten", "kommenden", "coming", "this coming", "this", "diesen"):
-        day = pub + dt.timedelta(days=fwd if mod in ("this", "diesen") else fwd or 7)
+    elif mod in ("next_week", "coming", "this"):
+        day = pub + dt.timedelta(days=fwd if mod == "this" else fwd or 7)
     else:
         lean = tense_lean(ctx, start, m.end(), weekly=True)[0]
         forward = lean > 0 or (lean == 0 and fwd < back)
         day = pub + dt.timedelta(days=fwd) if forward else pub - dt.timedelta(days=back)
-    span_start = m.start() if mod in ("on", "am", "den", "") else start
+    span_start = m.start() if mod in ("at", "") else start
     return fixed_cand(span_start, m.end(), "day", day, day + dt.timedelta(days=1))
 
 
@@ -266,7 +284,7 @@ def read_holiday(m: re.Match, ctx: Ctx) -> Cand | None:
         got = (d, True) if d else None
     else:
         mm = HOL_MOD_RE.search(ctx.low, max(0, m.start() - 10), m.start())
-        mode = mm.group("mod") if mm else "nearest"
+        mode = HOLIDAY_MODS[norm(mm.group("mod"))] if mm else "nearest"
         got = nearest_yearly(ctx.pubdate, mode, lambda y: holiday_day(name, y),
                              lambda: tense_lean(ctx, m.start(), m.end()))
     if got is None:
@@ -284,18 +302,17 @@ def read_period_edge(m: re.Match, ctx: Ctx) -> Cand | None:
     if ctx.pubdate is None:
         return None
     w = norm(m.group("w"))
-    gran = PERIOD_EDGES[w]
-    if w.isalpha() and len(w) == 3 and not orig(m, ctx, "w").isupper():
+    gran, part = PERIOD_EDGES[w]
+    if w in CAPITALS_ONLY and not orig(m, ctx, "w").isupper():
         return None  # "EOY", "BOM" only as capitals ("boy" is a word)
     if gran == "week":
         ds = monday_of(ctx.pubdate)
         de = ds + dt.timedelta(days=7)
     else:
         ds, de = period_at(gran, ctx.pubdate, 0)
-    if w.startswith("rest"):
+    if part == "rest":  # "the rest of the year"
         return fixed_cand(m.start(), m.end(), "day", ctx.pubdate, de)
-    which = 2 if ("end" in w or "ende" in w) else 1 if ("mid" in w or "mitte" in w) else 0
-    ds, de, g2 = third_of(gran, ds, de, which)
+    ds, de, g2 = third_of(gran, ds, de, part)
     return fixed_cand(m.start(), m.end(), g2, ds, de)
 
 
@@ -332,7 +349,10 @@ def read_day_of_month(m: re.Match, ctx: Ctx) -> Cand | None:
     start = m.start("dn") if dn else m.start("dw")
     if m.group("pre"):
         start = m.start() + len(m.group("pre")) + 1
-        start = text.index("the", start, m.end()) if "the" in text[start : m.end()] else start
+        for article in THE:  # from the article on: "on [the 15th]"
+            if article in text[start : m.end()]:
+                start = text.index(article, start, m.end())
+                break
     c = fixed_cand(start, m.end(), "day", d, d + dt.timedelta(days=1))
     c.guessed = True  # "on the 15th": the month and year are ours
     return c
@@ -341,9 +361,9 @@ def read_day_of_month(m: re.Match, ctx: Ctx) -> Cand | None:
 def read_next_units(m: re.Match, ctx: Ctx) -> Cand | None:
     if ctx.pubdate is None:
         return None
-    if norm(m.group("rel")) == "following" and not ctx.low[m.start() : m.start("rel")].strip():
+    if norm(m.group("rel")) in NU_NEEDS_THE and not ctx.low[m.start() : m.start("rel")].strip():
         return None  # "following six years at Anfield": "the following three years" only
-    if (norm(m.group("rel")) == "last" and m.start("rel") == m.start()
+    if (norm(m.group("rel")) in NU_MAY_BE_VERB and m.start("rel") == m.start()
             and prev_word(ctx, m.start()) in LAST_AS_VERB):
         return None  # "expected to last two months": how long, not which months
     back = NU_REL[norm(m.group("rel"))] < 0
@@ -375,20 +395,19 @@ def read_in_units(m: re.Match, ctx: Ctx) -> Cand | None:
     pin, post = m.group("pin"), norm(m.group("post") or "")
     if not pin and not post:
         return None
-    if pin and pin.lower().startswith(("within", "innerhalb")):
+    if pin and pin.lower().startswith(IN_UNITS_SPAN_BEFORE):
         return None  # "within 2 weeks" is a span up to then, not a date
     if pin and not post:
         before = WORD_RX.findall(ctx.low[max(0, m.start() - 40) : m.start()])[-4:]
-        if any(w.endswith("est") or w in ("time", "first", "since", "once", "twice", "mal") for w in before):
+        if any(w.endswith(IN_UNITS_NOT_AFTER_ENDINGS) or w in IN_UNITS_NOT_AFTER for w in before):
             return None  # "the biggest slide in a month": a span, not a date
     n = count_value(m.group("n")) if m.group("n").isdigit() else NU_COUNT.get(norm(m.group("n")))
     if not n:
         return None
-    base = ctx.pubdate + dt.timedelta(days={"from tomorrow": 1, "from yesterday": -1,
-                                            "before yesterday": -1}.get(post, 0))
-    if post == "ago" and not m.group("wd"):
+    shift, sign, to_the_day = IN_UNITS_AFTER.get(post, (0, 1, False))  # see [in_units.after]
+    base = ctx.pubdate + dt.timedelta(days=shift)
+    if post in IN_UNITS_LEFT_TO_AGO and not m.group("wd"):
         return None  # "3 weeks ago": the family units_ago
-    sign = -1 if post in ("back", "ago", "before yesterday", "before today") else 1
     if m.group("wd"):  # "3 fridays from now": the third Friday after (before) today
         wd = WEEKDAYS[m.group("wd").lower()]
         step = (wd - base.weekday()) % 7 or 7 if sign > 0 else (base.weekday() - wd) % 7 or 7
@@ -400,7 +419,7 @@ def read_in_units(m: re.Match, ctx: Ctx) -> Cand | None:
         return fixed_cand(m.start(), m.end(), "day", d, d + dt.timedelta(days=1))
     months = sign * n * UNIT_MONTHS[unit]
     first = add_months(dt.date(base.year, base.month, 1), months)
-    if post in ("from today", "from tomorrow", "from yesterday", "after today"):
+    if to_the_day:  # "2 years from today"
         d = months_on(base, months)
         return fixed_cand(m.start(), m.end(), "day", d, d + dt.timedelta(days=1))
     if unit == "month":
@@ -412,16 +431,13 @@ def read_in_units(m: re.Match, ctx: Ctx) -> Cand | None:
 def read_relative_week(m: re.Match, ctx: Ctx) -> Cand | None:
     if ctx.pubdate is None:
         return None
-    if m.group("after"):
-        off = 2 if m.group("after").lower().startswith("after") else -2
-    else:
-        off = WEEK_REL[norm(m.group("rel"))]
+    off = WEEK_AFTER_NEXT[norm(m.group("after"))] if m.group("after") else WEEK_REL[norm(m.group("rel"))]
     ds = monday_of(ctx.pubdate) + dt.timedelta(days=7 * off)
     de = ds + dt.timedelta(days=7)
     gran = "week"
     pos = (m.group("pos") or "").lower()
     if pos:
-        ds, de, gran = third_of("week", ds, de, {"beginning": 0, "start": 0, "middle": 1}.get(pos, 2))
+        ds, de, gran = third_of("week", ds, de, WEEK_EDGES[pos])
     return fixed_cand(m.start(), m.end(), gran, ds, de)
 
 
@@ -441,7 +457,7 @@ def read_day_of_relative_month(m: re.Match, ctx: Ctx) -> Cand | None:
 def read_compound_duration(m: re.Match, ctx: Ctx) -> Cand | None:
     if ctx.pubdate is None:
         return None
-    sign = -1 if m.group("post").lower() == "ago" else 1
+    sign = CDUR_AFTER[norm(m.group("post"))]
     d = ctx.pubdate
     for ng, ug in (("n1", "u1"), ("n2", "u2")):
         n = count_value(m.group(ng)) if m.group(ng).isdigit() else NU_COUNT.get(norm(m.group(ng)))

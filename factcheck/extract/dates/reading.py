@@ -8,7 +8,17 @@ import datetime as dt
 import re
 
 from factcheck.extract.dates.text import Cand, Ctx, valid_ymd
-from factcheck.extract.dates.words import word_set
+from factcheck.extract.dates.words import (
+    FUNCTION_WORDS,
+    FUTURE_CUES,
+    NOT_PAST_ED,
+    PARTICIPLE,
+    PARTICIPLE_LAST,
+    PARTICIPLE_MIN,
+    PAST_CUES,
+    PERFECT,
+    REPORTING,
+)
 
 
 def quarter_of(month: int) -> int:
@@ -148,11 +158,8 @@ def interval(c: Cand, y: int | None) -> tuple[dt.date, dt.date] | None:
 # "wird", "soll") the first not before it. Without a cue, running text takes the nearest
 # reading; a date standing alone (a heading, a list or agenda line, a query: nothing but the
 # date and function words) reads forward, like a calendar entry.
-CUES = {w: -1 for w in word_set("tense_cues", "past")} | {w: 1 for w in word_set("tense_cues", "future")}
-REPORTING = word_set("tense_cues", "reporting")
-NOT_PAST_ED = word_set("tense_cues", "not_past_ed")
-FUNCTION = word_set("tense_cues", "function_words")
-PERFECT = word_set("tense_cues", "not_past_after")
+CUES = {w: -1 for w in PAST_CUES} | {w: 1 for w in FUTURE_CUES}
+FUNCTION = FUNCTION_WORDS
 WORD_RX = re.compile(r"[^\W\d_]+(?:'[^\W\d_]+)?")
 CLAUSE_END = re.compile(r"[.!?;:]\s|\n\s*\n|\n[ \t]{2,}|[\u2022|]")
 
@@ -162,9 +169,8 @@ def cue(words: list[str], i: int, lang: str) -> int:
     c = CUES.get(w)
     if c is not None:
         return c
-    participle = (lang == "en" and len(w) > 3 and w.endswith("ed")) or (
-        lang == "de" and len(w) > 5 and w.startswith("ge") and w.endswith(("t", "en")))
-    if not participle or w in NOT_PAST_ED:
+    prefix, endings, shortest = PARTICIPLE[lang]  # "rallied", "gestiegen"
+    if not (len(w) >= shortest and w.startswith(prefix) and w.endswith(endings)) or w in NOT_PAST_ED:
         return 0
     if i and words[i - 1] in PERFECT:  # "has called", "to be announced": not a past event
         return 0
@@ -187,12 +193,13 @@ def tense_lean(ctx: Ctx, start: int, end: int, weekly: bool = False) -> tuple[in
     rw = WORD_RX.findall(low, end, m.start() if m else stop)
     lang = ctx.lang
     cues = CUES
+    last, shortest = PARTICIPLE_LAST, PARTICIPLE_MIN  # a quick test before `cue`
     n = len(lw)
     for k in range(n - 1, max(-1, n - 9), -1):
         w = lw[k]
         c = cues.get(w)
         if c is None:  # most words: no cue, and not a participle ("fell", "the")
-            if not (len(w) > 3 and w[-1] in "dtn"):
+            if not (len(w) >= shortest and w[-1] in last):
                 continue
             c = cue(lw, k, lang)
         if c and (w not in REPORTING or k >= n - 2):  # "announced Nov. 17", "said Monday"
@@ -202,7 +209,7 @@ def tense_lean(ctx: Ctx, start: int, end: int, weekly: bool = False) -> tuple[in
         w = rw[k]
         c = cues.get(w)
         if c is None:
-            if not (len(w) > 3 and w[-1] in "dtn"):
+            if not (len(w) >= shortest and w[-1] in last):
                 continue
             c = cue(rw, k, lang)
         if c and (w not in REPORTING or (fronted and k == 0)):

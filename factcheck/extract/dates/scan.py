@@ -7,18 +7,13 @@ from bisect import bisect_left
 from collections import defaultdict
 
 from factcheck.extract.dates.registry import BY_NAME, FAMILIES
-from factcheck.extract.dates.templates import (
-    CDUR_AFTER,
-    DOM_BEFORE,
-    INN_AFTER,
-    INN_BEFORE,
-    LETTER,
-    YSP_BEFORE,
-    alt,
-    expand,
-)
+from factcheck.extract.dates.templates import LETTER, alt, expand, wordlist
 from factcheck.extract.dates.text import WDPRE_WORDS, alpha_tail, last_token, next_token, prev_tok, prev_token
 from factcheck.extract.dates.words import (
+    BEFORE_ANCHOR,
+    CDUR_AFTER,
+    IN_UNITS_AFTER,
+    IN_UNITS_BEFORE,
     MONTH_MOD_MODE,
     MONTHS,
     NTH,
@@ -29,9 +24,11 @@ from factcheck.extract.dates.words import (
     QUARTER_ORD,
     REL_YEAR,
     SHIFT_WORDS,
+    SPELLED_YEAR_BEFORE,
     THIRD_WORDS,
     WEEK_REL,
     YEAR_AGO_AFTER,
+    words,
 )
 
 # ----------------------------------------------------------------------------- anchors
@@ -146,7 +143,7 @@ def make_plan(fams: dict[str, object]) -> Plan | None:
 DIGIT_RX = re.compile(
     r"\d(?:(?<=[12])(?P<y>\d{3})(?:(?<=0)(?P<yd>['\u2019]?s|er))?"
     r"|(?P<dp>\d?\.(?=\d))(?P<dpy>(?=\d{1,2}[.,](?:[12]\d{3}|\d{2})(?!\d)|(?:19|20)\d\d(?!\d)))?"
-    r"|(?P<dn>\d?(?:[./-]|\.?[\s\u00a0]{1,3}(?:[-–—/]|bis))(?=\D{0,12}\d))"
+    r"|(?P<dn>\d?(?:[./-]|\.?[\s\u00a0]{1,3}(?:[-–—/]|" + wordlist("numeric_range_to") + r"))(?=\D{0,12}\d))"
     r"|(?<=[1-4])(?P<nq>q)|(?<=[12])(?P<nh>h)|(?<=0)(?P<dec>['\u2019]?s|er))"
 )
 DIGIT_GROUPS = {name: i for name, i in DIGIT_RX.groupindex.items()}
@@ -177,21 +174,21 @@ DECIMAL_YEAR_DAY_FAMS = tuple(sorted({*DECIMAL_YEAR_FAMS, *DECIMAL_FAMS}, key=FA
 
 ANY_DIGIT = re.compile(r"\d")
 # the last word of an "in"/"within" shortly before a count: "in 3 weeks", "innerhalb von drei Wochen"
-INN_PIN = re.compile(r"(?<![^\W\d_])(?:" + "|".join(w.split("<S1>")[-1] for w in INN_BEFORE) + r")[\s\u00a0]")
+INN_PIN = re.compile(r"(?<![^\W\d_])(?:" + "|".join(sorted({w.split()[-1] for w in IN_UNITS_BEFORE})) + r")[\s\u00a0]")
 
 
 COUNT_LAST = {w.split(" ")[-1] for w in NU_COUNT}
 NEED_WORDS = {
-    "rel": {w.split(" ")[-1] for w in (*REL_YEAR, *NU_REL, *WEEK_REL)} | {"the", "of", "rest"},
-    "ord": set(ORD_WORDS) | set(NTH) | set(QUARTER_ORD) | {"of", "de", "the"},
+    "rel": {w.split(" ")[-1] for w in (*REL_YEAR, *NU_REL, *WEEK_REL)} | BEFORE_ANCHOR["relative"],
+    "ord": set(ORD_WORDS) | set(NTH) | set(QUARTER_ORD) | BEFORE_ANCHOR["ordinal"],
     "mod": {w.split(" ")[-1] for w in MONTH_MOD_MODE} | {w.split(" ")[-1] for w in THIRD_WORDS},
-    "edge": {"the", "of", "des", "this", "rest"},
-    "wwd": {"on", "am", "week", "woche", "weeks"},
-    "ysp": set(YSP_BEFORE),
-    "dom": set(DOM_BEFORE),
-    "ofy": {"the", "des"},
-    "ythird": {last_token(w) for w in THIRD_WORDS} | {"of", "des", "year"},
-    "the": {"the"},
+    "edge": BEFORE_ANCHOR["period_edge"],
+    "wwd": BEFORE_ANCHOR["relative_week_weekday"],
+    "ysp": SPELLED_YEAR_BEFORE,
+    "dom": BEFORE_ANCHOR["day_of_month"],
+    "ofy": words("pattern_words.of_the_year_article"),
+    "ythird": {last_token(w) for w in THIRD_WORDS} | BEFORE_ANCHOR["third_of_year"],
+    "the": words("pattern_words.the"),
 }
 NEED_SETS = {k: frozenset(NEED_WORDS[k]) for k in ("rel", "ord", "mod", "wwd", "the", "ofy")}
 COUNT_NEEDS = frozenset(("inn", "nu", "cdur", "ear"))
@@ -199,8 +196,9 @@ EDGE_BEFORE = frozenset(NEED_WORDS["edge"])
 # "the next three years": the word before the count is the direction (or part of a count)
 NU_BEFORE = {w.split(" ")[-1] for w in NU_REL} | {x for w in NU_COUNT for x in w.split(" ")[:-1]}
 # "2 years from now", "3 weeks ago": the word after the unit (cdur: or the second count)
-INN_POST = tuple({w.split("<S1>")[0] for w in INN_AFTER})
-CDUR_NEXT = tuple({w.split("<S1>")[0] for w in CDUR_AFTER} | {"and"} | {w.split(" ")[0] for w in NU_COUNT})
+INN_POST = tuple(sorted({w.split()[0] for w in IN_UNITS_AFTER}))
+CDUR_NEXT = tuple(sorted({w.split()[0] for w in CDUR_AFTER} | words("pattern_words.duration_and")
+                         | {w.split(" ")[0] for w in NU_COUNT}))
 
 
 def need_ok(need: str, low: str, rlow: str, a: int, e: int, pw: str) -> bool:

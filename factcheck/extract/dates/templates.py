@@ -6,35 +6,46 @@ from __future__ import annotations
 
 import re
 
-from factcheck.extract.dates.words import CARD_WORDS, MONTHS, ORD_WORDS, REL_YEAR, SPELLED_YEARS, WEEKDAYS, word_set
+from factcheck.extract.dates.words import (
+    CARD_WORDS,
+    MONTHS,
+    ORD_WORDS,
+    REL_YEAR,
+    SPELLED_YEARS,
+    WEEK_WORDS,
+    WEEKDAYS,
+    words,
+)
 
 # ----------------------------------------------------------------------------- patterns
 
 LETTER = r"[^\W\d_]"
 
 
-def alt(words, tails: dict[str, str] | None = None) -> str:
+def alt(words, tails: dict[str, str] | None = None, *, space: str = r"[\s\u00a0-]{1,2}",
+        hyphen_is_space: bool = True) -> str:
     """Regex alternation of words as a character trie (one branch per first letter, so a
-    failed match costs one test per position); spaces and hyphens in a word match either.
+    failed match costs one test per position); spaces (and hyphens) in a word match `space`.
     `tails` gives some words a pattern that must follow them (a look-ahead)."""
     trie: dict = {}
+    split = r"[\s-]+|." if hyphen_is_space else r"\s+|."
     for w in set(words) | set(tails or ()):
         node = trie
-        for tok in re.findall(r"[\s-]+|.", w.lower(), flags=re.S):
+        for tok in re.findall(split, w.lower(), flags=re.S):
             node = node.setdefault(" " if tok.strip(" -") == "" else tok, {})
         node[""] = {}
         if tails and w in tails:
             node["\0"] = tails[w]
-    return trie_regex(trie)
+    return trie_regex(trie, space)
 
 
-def trie_regex(node: dict) -> str:
+def trie_regex(node: dict, space: str) -> str:
     end = "" in node
     tail = node.get("\0")
     branches = []
     for tok in sorted(k for k in node if k and k != "\0"):
-        head = r"[\s\u00a0-]{1,2}" if tok == " " else re.escape(tok)
-        branches.append(head + trie_regex(node[tok]))
+        head = space if tok == " " else re.escape(tok)
+        branches.append(head + trie_regex(node[tok], space))
     if not branches:
         return tail or ""
     body = branches[0] if len(branches) == 1 else "(?:" + "|".join(branches) + ")"
@@ -43,15 +54,25 @@ def trie_regex(node: dict) -> str:
     return body
 
 
+S1 = r"[\s\u00a0]{1,3}"
+
+
+def wordlist(name: str, lang: str | None = None) -> str:
+    """The words of [pattern_words] `name` (of one language, or of every one) as a group;
+    a space in a word matches what <S1> does."""
+    ws = words(f"pattern_words.{name}", lang)
+    return "(?:" + alt(ws, space=S1, hyphen_is_space=False) + ")" if ws else "(?!)"
+
+
 YEAR4 = r"[12]\d{3}(?!\d)(?![.,]\d)"
-DSUF = r"(?:(?:st|nd|rd|th|te[nrms]?)(?!" + LETTER + r")|\.(?![\d]))?"
-DSUF_NODOT = r"(?:(?:st|nd|rd|th|te[nrms]?)(?!" + LETTER + r"))?"
+DSUF = r"(?:<W:ordinal_suffix>(?!" + LETTER + r")|\.(?![\d]))?"  # "3rd", "3.", "3ten"
+DSUF_NODOT = r"(?:<W:ordinal_suffix>(?!" + LETTER + r"))?"
 REL_YEAR_ALT = alt(REL_YEAR)
 SPELLED_ALT = alt(SPELLED_YEARS)
 
 MACROS = {
     "S": r"[\s\u00a0]{0,3}",
-    "S1": r"[\s\u00a0]{1,3}",
+    "S1": S1,
     "NB": r"(?<!" + LETTER + r")",
     "NA": r"(?!" + LETTER + r")",
     "YEAR4": YEAR4,
@@ -76,11 +97,16 @@ def anyw(group: str) -> str:
 
 
 def expand(pattern: str) -> str:
-    """Expand <S>, <S1>, <NB>, <NA>, <YEAR4>, <MON:g>, <DNUM:g>, <DNUMX:g>, <ORDW:g>,
-    <ANYW:g> in a pattern."""
+    """Expand the macros of a pattern: <S> (up to three spaces), <S1> (one to three), <NB> (no
+    letter before), <NA> (no letter after), <YEAR4>, <MON:g> (a month word, group g), <DNUM:g>
+    and <DNUMX:g> (a day number with or without an ordinal dot), <ORDW:g> (an ordinal word),
+    <ANYW:g> (an ordinal or cardinal word), and <W:name> / <W:name:en> (the words of
+    [pattern_words] `name` in the date data files, of every language or of one)."""
 
     def repl(m: re.Match) -> str:
-        name, arg = m.group(1), m.group(2)
+        name, arg, lang = m.group(1), m.group(2), m.group(3)
+        if name == "W":
+            return wordlist(arg, lang)
         if name == "MON":
             return month_group(arg)
         if name == "DNUM":
@@ -96,39 +122,38 @@ def expand(pattern: str) -> str:
     prev = None
     while prev != pattern:
         prev = pattern
-        pattern = re.sub(r"(?<!\?P)<([A-Z][A-Z0-9]*)(?::(\w+))?>", repl, pattern)
+        pattern = re.sub(r"(?<!\?P)<([A-Z][A-Z0-9]*)(?::(\w+))?(?::(en|de))?>", repl, pattern)
     return pattern
 
 
 # year tails after a day and month: ", 2025", " of 2016", "-74", " '25"
 YT = (
-    r"(?:<S>[,/-]?<S>(?:of<S1>)?(?P<y><YEAR4>)"
+    r"(?:<S>[,/-]?<S>(?:<W:of><S1>)?(?P<y><YEAR4>)"
     r"|<S>[-/]<S>(?P<yy>\d{2})(?!\d)(?![.,]\d)"
     r"|<S>['\u2019](?P<ya>\d{2})(?!\d))?"
 )
 YT_MDY = (
-    r"(?:<S>,?<S>(?:of<S1>)?(?P<y><YEAR4>)"
+    r"(?:<S>,?<S>(?:<W:of><S1>)?(?P<y><YEAR4>)"
     r"|<S>,?<S>['\u2019](?P<ya>\d{2})(?!\d))?"
 )
 # year tails after a quarter, half or bare month name
 PERIOD_YT = (
-    r"(?:<S>,?<S>(?:(?:of|in)<S1>(?:the<S1>)?(?:(?:fiscal<S1>)?year<S1>)?"
-    r"|des<S1>(?:(?:geschäfts)?jahres<S1>)?)?(?P<y><YEAR4>)"
-    r"|<S1>(?:of<S1>|des<S1>)?(?P<ry>" + REL_YEAR_ALT + r")<S1>(?:year|jahres)<NA>"
+    r"(?:<S>,?<S>(?:<W:period_year_before><S1>)?(?P<y><YEAR4>)"
+    r"|<S1>(?:<W:relative_year_of><S1>)?(?P<ry>" + REL_YEAR_ALT + r")<S1><W:year_after_relative><NA>"
     r"|<S>['\u2019/](?P<ya>\d{2})(?!\d)(?![.,]\d))?"
 )
 
-RANGE_SEP = r"(?:-|–|—|to|through|thru|till|until|bis(?:<S1>zum)?|/)"
+RANGE_SEP = r"(?:-|–|—|<W:range_to>|/)"
 
 WD_ALT = alt(WEEKDAYS)
-WEEK_ALT = alt(word_set("week_words", "words"))
+WEEK_ALT = alt(WEEK_WORDS)
 
-# Words written into patterns that also decide whether a window around an anchor is searched
-# (see `need_ok`), kept once here: what precedes a day of the month, a count, a year in
-# words; what follows a count of units
-DOM_BEFORE = ("on", "for")
-INN_BEFORE = ("in", "within", "innerhalb<S1>von")
-INN_AFTER = ("from<S1>now", "from<S1>today", "from<S1>tomorrow", "from<S1>yesterday", "after<S1>today",
-              "before<S1>yesterday", "before<S1>today", "hence", "back", "ago")
-CDUR_AFTER = ("ago", "from<S1>now", "hence")
-YSP_BEFORE = ("in", "of", "since", "until", "by", "year")
+
+def s1_alt(ws, space: str = S1) -> str:
+    """Words as a group, a space in a word matching what <S1> does ("from now", "innerhalb
+    von"), or `space`."""
+    return "(?:" + alt(ws, space=space, hyphen_is_space=False) + ")"
+
+
+# "4.1 pct", "5 per cent": one space inside
+PERCENT = s1_alt(words("pattern_words.percent"), r"[\s\u00a0]")

@@ -8,18 +8,21 @@ import re
 from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
-from factcheck.extract.dates.templates import LETTER, WD_ALT, alt, expand
+from factcheck.extract.dates.templates import LETTER, WD_ALT, alt, expand, s1_alt, wordlist
 from factcheck.extract.dates.words import (
     AMBIGUOUS_MONTHS,
     BETWEEN,
     CARD_WORDS,
     COUNT_WORDS,
+    HOLIDAY_MODS,
     MONTH_ABBR,
     MONTH_FULL,
     ORD_WORDS,
     WEEKDAY_ABBR,
+    WEEKDAY_MODS,
     WEEKDAYS,
     norm,
+    words,
 )
 from factcheck.extract.sentences import SentenceIndex
 
@@ -69,19 +72,16 @@ def alpha_tail(token: str) -> str:
 WDPRE_RE = re.compile(expand(
     r"(?:(?<!" + LETTER + r")(?P<wd>" + WD_ALT + r")<NA><S>,?<S>"
     r"|(?<!" + LETTER + r")(?P<wda>" + alt(WEEKDAY_ABBR) + r")(?:\.,?|,)<S>)"
-    r"(?:(?:the|den|der)<S1>)?\Z"
+    r"(?:<W:before_day_number><S1>)?\Z"
 ))
-WD_MOD_RE = re.compile(expand(
-    r"(?<!" + LETTER + r")(?P<mod>on|last|next|this|coming|this<S1>coming|am|letzten"
-    r"|vergangenen|nächsten|kommenden|diesen|den)<S1>\Z"
-))
-WDPRE_WORDS = {w.lower() for w in (*WEEKDAYS, *WEEKDAY_ABBR)} | {"the", "den", "der"}
-HOL_MOD_RE = re.compile(expand(r"(?<!" + LETTER + r")(?P<mod>next|last|this)<S1>\Z"))
+WD_MOD_RE = re.compile(expand(r"(?<!" + LETTER + r")(?P<mod>" + s1_alt(WEEKDAY_MODS) + r")<S1>\Z"))
+WDPRE_WORDS = {w.lower() for w in (*WEEKDAYS, *WEEKDAY_ABBR)} | words("pattern_words.before_day_number")
+HOL_MOD_RE = re.compile(expand(r"(?<!" + LETTER + r")(?P<mod>" + s1_alt(HOLIDAY_MODS) + r")<S1>\Z"))
 
 PREV_WORD_RX = re.compile(r"[\s\u00a0]*\.?(" + LETTER + r"+)")  # on the reversed text
 NEXT_WORD_RE = re.compile(r"[\s\u00a0]*(%|" + LETTER + r"[\w-]*)")
 BETWEEN_RE = re.compile(
-    r"(?<!" + LETTER + r")(?:" + alt(BETWEEN) + r")(?:[\s\u00a0]{1,3}(?:the|dem|den))?"
+    r"(?<!" + LETTER + r")(?:" + alt(BETWEEN) + r")(?:[\s\u00a0]{1,3}" + wordlist("range_articles") + ")?"
     r"[\s\u00a0]{1,3}$",
     re.IGNORECASE,
 )

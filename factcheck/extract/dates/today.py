@@ -9,7 +9,7 @@ from bisect import bisect_left
 
 from factcheck.extract.dates.templates import alt
 from factcheck.extract.dates.text import Ctx
-from factcheck.extract.dates.words import PRESENT_CUES, PRESENT_DAY_AFTER, PRESENT_DAY_BEFORE
+from factcheck.extract.dates.words import PARTICIPLE, PRESENT_CUES, PRESENT_DAY_AFTER, PRESENT_DAY_BEFORE
 from factcheck.extract.sentences import SentenceIndex
 
 LETTER_WORDS_RE = re.compile(r"[^\W\d_]+")
@@ -43,7 +43,7 @@ def sentence_marks(ctx: Ctx) -> tuple[SentenceIndex, list[int]]:
 
 def present_at_large(ctx: Ctx, a: int, e: int) -> bool:
     """Whether "today"/"heute" at [a, e) is a name or the present at large rather than the
-    publication day (the cues are listed under [present_at_large] in dates.toml)."""
+    publication day (the cues are listed under [present_at_large] in the date data files)."""
     text, low = ctx.text, ctx.low
     if (text[a - 1 : a] == "-" and text[a - 2 : a - 1].isalnum()) or (
             text[e : e + 1] == "-" and text[e + 1 : e + 2].isalnum()):
@@ -70,7 +70,7 @@ def present_at_large(ctx: Ctx, a: int, e: int) -> bool:
             return True  # "still today"
         # "the children of today"; not "as of today", "of today's auction", "talked of today"
         return (pw in cues["of"] and text[e : e + 1] not in "'\u2019" and len(before) > 1
-                and before[-2] != "as" and not before[-2].endswith("ed"))
+                and before[-2] not in cues["of_not_after"] and not before[-2].endswith(PARTICIPLE["en"][1]))
     if pw in cues["before"] or nw in cues["after"]:
         return True  # "bis heute", "heute noch"
     nx = text[e : e + 4].lstrip()[:1]
