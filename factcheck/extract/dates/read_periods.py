@@ -41,6 +41,7 @@ from factcheck.extract.dates.words import (
     QUARTER_MONTHS,
     QUARTER_ORD,
     REL_YEAR,
+    SEASON_OF_YEAR_NOT,
     SEASONS,
     SPELLED_YEARS,
     THIRD_WORDS,
@@ -304,6 +305,24 @@ def read_season(m: re.Match, ctx: Ctx) -> Cand | None:
     if got is None:
         return None
     return fixed_cand(m.start(), m.end(), "season", *got)
+
+
+def read_season_of_year(m: re.Match, ctx: Ctx) -> Cand | None:
+    """A season of a year named relatively or written with its year word: "im Herbst letzten
+    Jahres", "in the autumn of last year", "im Herbst des Jahres 2024" (a season with a year
+    written right after it, "Herbst 2024", is the family season)."""
+    word = norm(m.group("s"))
+    if word in SEASON_OF_YEAR_NOT:
+        return None  # "the fall of last year": a decline as often
+    if m.group("y"):
+        y, resolved = int(m.group("y")), False
+    elif ctx.pubdate is None:
+        return None
+    else:
+        y, resolved = ctx.pubdate.year + REL_YEAR[norm(m.group("rel"))], True
+    c = fixed_cand(m.start(), m.end(), "season", *season_interval(SEASONS[word], y))
+    c.resolved = resolved
+    return c
 
 
 def read_third_of_year(m: re.Match, ctx: Ctx) -> Cand | None:

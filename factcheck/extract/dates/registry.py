@@ -45,6 +45,7 @@ from factcheck.extract.dates.read_periods import (
     read_quarter_code_digit_first,
     read_quarter_of_year,
     read_season,
+    read_season_of_year,
     read_spelled_year,
     read_third_of_year,
     read_week_of_month,
@@ -515,6 +516,18 @@ FAMILIES: tuple[Family, ...] = (
         + r")<S1><W:of_month><S1><MON:mon>(?:<S>,?<S>(?P<y><YEAR4>))?",
         (window(WEEK_WORDS, 25, "ord", prefix=True),), read_week_of_month, reach=48,
         examples=("[the first week of October 2014] => 2014-10-06 week",),
+    ),
+    Family(
+        "season_of_year",  # "im Herbst letzten Jahres", "in the autumn of last year", "im Herbst des Jahres 2024"
+        r"(?<!" + LETTER + r")(?P<s>" + alt(SEASONS) + r")<NA><S1>"
+        r"(?:(?:<W:season_of><S1>)?(?P<rel>" + REL_YEAR_ALT + r")<S1><W:year_after_relative>"
+        r"|<W:season_of><S1><W:season_year><S1>(?P<y><YEAR4>))<NA>(?!<W:possessive>)",
+        (at(first_words(SEASONS)),), read_season_of_year,
+        examples=("de: Die Wahl war im [Herbst letzten Jahres] => 2012-09-23..2012-12-21 season",
+                  "de: im [Sommer dieses Jahres] => 2013-06-21..2013-09-23 season",
+                  "de: im [Frühjahr des kommenden Jahres] => 2014-03-20..2014-06-21 season",
+                  "de: im [Herbst des Jahres 2024] => 2024-09-23..2024-12-21 season",
+                  "sales fell in the [autumn of last year] => 2012-09-23..2012-12-21 season"),
     ),
     Family(
         "season",  # "this summer", "last winter", "the spring of 1978", "Sommer 2019", "diesen Sommer"
