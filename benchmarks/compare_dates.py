@@ -3,7 +3,7 @@
 
     python benchmarks/compare_dates.py 8c2f7b5 HEAD            # date rows, every corpus and peer suite
     python benchmarks/compare_dates.py 8c2f7b5 .                # against this checkout as it is now
-    python benchmarks/compare_dates.py 8c2f7b5 HEAD --kind money --only reuters21578 --jobs 2
+    python benchmarks/compare_dates.py 8c2f7b5 HEAD --kind date --kind money --only reuters21578 --jobs 2
 
 Each revision is unpacked with `git archive` into a temporary folder and runs its own code:
 `python -m factcheck extract INPUT --format jsonl` with that folder first on PYTHONPATH (the
@@ -178,7 +178,8 @@ def main(argv: list[str] | None = None) -> int:
     ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     ap.add_argument("old", help="base revision (a commit, a branch, HEAD~3; '.' for this checkout)")
     ap.add_argument("new", help="revision to compare with it ('.' for this checkout as it is now)")
-    ap.add_argument("--kind", choices=["date", "money"], default="date", help="which rows to compare")
+    ap.add_argument("--kind", choices=["date", "money"], action="append",
+                    help="which rows to compare (repeatable; default: date)")
     ap.add_argument("--only", action="append", help="only this input (a corpus name or a peer suite's name)")
     ap.add_argument("--jobs", type=int, default=1, help="extract with N processes (default 1)")
     ap.add_argument("--keep", metavar="DIR", help="keep the outputs in DIR and reuse those of a commit")
@@ -186,6 +187,7 @@ def main(argv: list[str] | None = None) -> int:
     ap.add_argument("--bench", type=int, metavar="N", help="instead: date throughput, N runs of each side, alternating")
     ap.add_argument("--cpu", type=int, default=0, help="the CPU --bench pins to (default 0)")
     args = ap.parse_args(argv)
+    kinds = args.kind or ["date"]
 
     revs = [_resolve(args.old), _resolve(args.new)]
     with tempfile.TemporaryDirectory(prefix="compare_dates.") as tmpname:
@@ -224,24 +226,28 @@ def main(argv: list[str] | None = None) -> int:
                 files[name] = out
             outs.append(files)
 
-        print(f"\n{args.kind} rows, {revs[0][:12]} vs {revs[1][:12] if revs[1] != '.' else 'checkout'}:")
         differing = 0
-        for name, _ in inputs:
-            a, b = _rows(outs[0][name], args.kind), _rows(outs[1][name], args.kind)
-            same = a == b
-            differing += not same
-            print(f"  {name:42s} {len(a):7d} {len(b):7d}  {'same' if same else 'DIFFERENT'}")
-            if not same:
-                shown = 0
-                for i, (x, y) in enumerate(zip(a, b, strict=False)):
-                    if x != y and shown < args.show:
-                        print(f"    row {i}:\n      - {x.decode()[:300]}\n      + {y.decode()[:300]}")
-                        shown += 1
-                if len(a) != len(b) and shown < args.show:
-                    print(f"    {abs(len(a) - len(b))} more rows in the {'old' if len(a) > len(b) else 'new'} revision")
-        total = len(inputs)
-        print(f"\n{total - differing} of {total} inputs give byte-identical {args.kind} rows"
-              + ("" if not differing else f"; {differing} differ"))
+        for kind in kinds:
+            print(f"\n{kind} rows, {revs[0][:12]} vs {revs[1][:12] if revs[1] != '.' else 'checkout'}:")
+            bad = 0
+            for name, _ in inputs:
+                a, b = _rows(outs[0][name], kind), _rows(outs[1][name], kind)
+                same = a == b
+                bad += not same
+                print(f"  {name:42s} {len(a):7d} {len(b):7d}  {'same' if same else 'DIFFERENT'}")
+                if not same:
+                    shown = 0
+                    for i, (x, y) in enumerate(zip(a, b, strict=False)):
+                        if x != y and shown < args.show:
+                            print(f"    row {i}:\n      - {x.decode()[:300]}\n      + {y.decode()[:300]}")
+                            shown += 1
+                    if len(a) != len(b) and shown < args.show:
+                        more = "old" if len(a) > len(b) else "new"
+                        print(f"    {abs(len(a) - len(b))} more rows in the {more} revision")
+            total = len(inputs)
+            print(f"\n{total - bad} of {total} inputs give byte-identical {kind} rows"
+                  + ("" if not bad else f"; {bad} differ"))
+            differing += bad
         return 1 if differing else 0
 
 
