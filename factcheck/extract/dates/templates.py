@@ -16,6 +16,7 @@ from factcheck.extract.dates.words import (
     WEEKDAYS,
     words,
 )
+from factcheck.patterns import trie
 
 # ----------------------------------------------------------------------------- patterns
 
@@ -24,34 +25,10 @@ LETTER = r"[^\W\d_]"
 
 def alt(words, tails: dict[str, str] | None = None, *, space: str = r"[\s\u00a0-]{1,2}",
         hyphen_is_space: bool = True) -> str:
-    """Regex alternation of words as a character trie (one branch per first letter, so a
-    failed match costs one test per position); spaces (and hyphens) in a word match `space`.
-    `tails` gives some words a pattern that must follow them (a look-ahead)."""
-    trie: dict = {}
-    split = r"[\s-]+|." if hyphen_is_space else r"\s+|."
-    for w in set(words) | set(tails or ()):
-        node = trie
-        for tok in re.findall(split, w.lower(), flags=re.S):
-            node = node.setdefault(" " if tok.strip(" -") == "" else tok, {})
-        node[""] = {}
-        if tails and w in tails:
-            node["\0"] = tails[w]
-    return trie_regex(trie, space)
-
-
-def trie_regex(node: dict, space: str) -> str:
-    end = "" in node
-    tail = node.get("\0")
-    branches = []
-    for tok in sorted(k for k in node if k and k != "\0"):
-        head = space if tok == " " else re.escape(tok)
-        branches.append(head + trie_regex(node[tok], space))
-    if not branches:
-        return tail or ""
-    body = branches[0] if len(branches) == 1 else "(?:" + "|".join(branches) + ")"
-    if end:  # a word ends here: longer continuations first, then the word itself
-        return "(?:" + body + ("|" + tail + ")" if tail else ")?")
-    return body
+    """Words as a prefix tree (the project's `patterns.trie`) for the lower-cased text: spaces
+    (and hyphens) in a word match `space`; `tails` gives some words a pattern that must follow
+    them (a look-ahead)."""
+    return trie(words, space=space, separators=r"[\s-]" if hyphen_is_space else r"\s", lower=True, tails=tails)
 
 
 S1 = r"[\s\u00a0]{1,3}"
