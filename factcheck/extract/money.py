@@ -21,8 +21,8 @@ from dataclasses import dataclass, replace
 from decimal import Decimal
 from functools import partial
 
+from factcheck.datafiles import load
 from factcheck.extract.numbers import NUMERAL, SPACE_GROUPED, parse_numeral
-from factcheck.lexicon import load
 from factcheck.patterns import trie
 from factcheck.spans import MoneySpan
 

@@ -16,7 +16,7 @@ import contextlib
 import re
 from typing import Any
 
-from factcheck.lexicon import load
+from factcheck.datafiles import load
 
 LANGS = ("en", "de")
 _DATA = {lang: load(f"dates_{lang}") for lang in LANGS}
