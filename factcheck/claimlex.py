@@ -5,13 +5,7 @@ from __future__ import annotations
 import re
 from typing import Any
 
-
-def alternation(words: list[str] | tuple[str, ...]) -> str:
-    """Regex alternation of literal words, longest first (so the longest match wins).
-
-    A space matches any short run of white space: wire copy breaks lines anywhere.
-    """
-    return "|".join(re.escape(w).replace(r"\ ", r"\s{1,3}") for w in sorted(set(words), key=len, reverse=True))
+from factcheck.patterns import trie as alternation
 
 
 def norm(s: str) -> str:

@@ -7,15 +7,15 @@ a source declares is treated as "not declared" and the text decides.
 from __future__ import annotations
 
 import re
-import tomllib
-from importlib import resources
+
+from factcheck.datafiles import load
 
 LANGS = ("en", "de")
 DEFAULT_LANG = "en"
 
 
 def _load_stopwords() -> dict[str, frozenset[str]]:
-    data = tomllib.loads(resources.files("factcheck").joinpath("data/lang.toml").read_text("utf-8"))
+    data = load("lang")
     return {lang: frozenset(data[lang]["stopwords"].split()) for lang in LANGS}
 
 

@@ -19,9 +19,11 @@ import itertools
 import re
 from dataclasses import dataclass, replace
 from decimal import Decimal
+from functools import partial
 
+from factcheck.datafiles import load
 from factcheck.extract.numbers import NUMERAL, SPACE_GROUPED, parse_numeral
-from factcheck.lexicon import load
+from factcheck.patterns import trie
 from factcheck.spans import MoneySpan
 
 _LEX = load("money")
@@ -36,38 +38,8 @@ _GUARD = "\x00"  # tree terminal: the key starts with a letter, so no letter may
 _OPT_SPACE = "\x01"  # tree token: an optional space ("hk $ 10" in tokenised copy)
 
 
-def _trie(keys) -> str:
-    """A regex alternation of `keys` as a prefix tree (no boundaries added).
-
-    Python's regex engine tries an alternation's branches one by one; a tree of shared
-    prefixes makes a failed attempt cost one character test per level instead of one per
-    word. A space in a key matches one to three whitespace characters.
-    """
-    tree: dict = {}
-    for key in keys:
-        node = tree
-        for ch in key:
-            node = node.setdefault(ch, {})
-        node[""] = {}
-
-    def emit(node: dict) -> str:
-        alts = []
-        for ch in sorted(k for k in node if k):
-            if ch == " ":
-                head = r"\s{1,3}"
-            elif ch == _GUARD:
-                head = r"(?![^\W\d_])"
-            elif ch == _OPT_SPACE:
-                head = r"\s?"
-            else:
-                head = re.escape(ch)
-            alts.append(head + emit(node[ch]))
-        if not alts:
-            return ""
-        body = alts[0] if len(alts) == 1 else "(?:" + "|".join(alts) + ")"
-        return "(?:" + body + ")?" if "" in node else body
-
-    return emit(tree)
+# the project's alternation builder with the two tokens above
+_trie = partial(trie, tokens={_GUARD: r"(?![^\W\d_])", _OPT_SPACE: r"\s?"})
 
 
 def _cased(keys) -> set[str]:

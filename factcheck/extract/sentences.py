@@ -11,7 +11,7 @@ import bisect
 import itertools
 import re
 
-from factcheck.lexicon import load
+from factcheck.datafiles import load
 
 _ABBREV = frozenset(load("sentences")["abbreviations"])
 _BREAK = re.compile(
