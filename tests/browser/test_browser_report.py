@@ -7,7 +7,7 @@ import time
 from pathlib import Path
 
 import pytest
-from report_sample import SAMPLE_FIXED, big_result, sample_result, sample_rules
+from report_sample import SAMPLE_FIXED, big_result, many_findings_result, sample_result, sample_rules
 
 from factcheck.baseline import apply_baseline, load_baseline
 from factcheck.report.html import write_report
@@ -28,6 +28,17 @@ def visible_rows(page) -> list[list[str]]:
         "#mentions-body tr", "trs => trs.map(tr => Array.from(tr.cells, td => td.textContent))")
 
 
+def index_rows(page) -> list[dict[str, str]]:
+    """The findings index as shown: one dict a row (its finding's anchor, severity, rule)."""
+    return page.eval_on_selector_all("#findings-body tr.frow", """trs => trs.map(tr => ({
+        anchor: tr.getAttribute('data-fid'), sev: tr.cells[1].textContent.trim(),
+        rule: tr.cells[2].querySelector('.rule-id').textContent, message: tr.cells[3].textContent}))""")
+
+
+def shown_ids(page) -> list[str]:
+    return [r["anchor"][2:] for r in index_rows(page)]
+
+
 def column(page, name: str) -> list[str]:
     heads = page.eval_on_selector_all("#mentions-table thead th", "ths => ths.map(t => t.textContent)")
     i = next(k for k, h in enumerate(heads) if h.strip() == name)
@@ -36,20 +47,50 @@ def column(page, name: str) -> list[str]:
 
 def test_findings_appear(watched, report):
     page = watched.open(report)
-    cards = page.locator("article.finding")
-    assert cards.count() == 3
-    assert page.locator(f"#f-{A1} .message").inner_text().startswith("“$500” (wire-b) and “$500 billion”")
+    # A report of a few findings opens with every card open, in claim order.
+    assert shown_ids(page) == [A1, C3, B2]
+    assert page.locator("article.finding").count() == 3
+    message = page.locator(f"#f-{A1} .message").inner_text()
+    assert message.startswith('“$500” (<img src=x onerror="window.__pwned=1">Acme "…) and “$500 billion” '
+                              "(Acme to invest $500 billion)")
     assert page.locator(f"#f-{A1} mark").all_inner_texts() == ["$500", "$500 billion", "about $500 bn"]
     assert page.locator(f"#f-{A1} svg.strip circle").count() == 3
     assert page.locator("#sum-findings").inner_text() == "3"
-    assert page.locator("#ff-status-line").inner_text() == "Showing 3 of 3 findings."
-    # Finding filters: severity, then triage state.
+    assert page.locator("#ff-status-line").inner_text() == "Showing 1–3 of 3 matching findings (3 in this report)."
+    assert page.locator("#ff-banner").is_hidden()
+    # Finding filters: severity, then triage state; the banner counts what they hide.
     page.select_option("#ff-severity", "warning")
-    assert [c.get_attribute("data-fid") for c in cards.all() if c.is_visible()] == [B2]
+    assert shown_ids(page) == [B2]
+    assert page.locator("#ff-banner-text").inner_text() == "2 findings hidden by the filter (1 error, 1 info)."
     page.select_option("#ff-severity", "")
     page.select_option("#ff-triage", "accepted")  # the baseline finding starts accepted
-    assert [c.get_attribute("data-fid") for c in cards.all() if c.is_visible()] == [C3]
+    assert shown_ids(page) == [C3]
+    assert page.locator("#ff-banner-text").inner_text() == "2 findings hidden by the filter (1 error, 1 warning)."
+    page.click("#ff-show-all")
+    assert shown_ids(page) == [A1, C3, B2] and page.locator("#ff-banner").is_hidden()
+    # Related findings of one claim: the error's card lists the agreement on the same claim.
+    related = page.locator(f"#f-{A1} .related li")
+    assert related.count() == 1 and "FC900" in related.inner_text()
     assert watched.errors == [] and watched.dialogs == [] and watched.csp_violations() == []
+
+
+def test_a_closed_card_opens_on_demand(watched, report):
+    page = watched.open(report)
+    page.click("#fp-close-all")
+    assert page.locator("article.finding").count() == 0
+    button = page.locator(f"tr[data-fid='f-{B2}'] button.open-btn")
+    assert button.get_attribute("aria-expanded") == "false"
+    button.click()
+    assert page.locator("article.finding").count() == 1
+    assert page.locator(f"#f-{B2} mark").all_inner_texts() == ["May 2025", "March 2026"]
+    assert page.locator(f"tr[data-fid='f-{B2}'] button.open-btn").get_attribute("aria-expanded") == "true"
+    # A related finding's link opens it where it is listed.
+    page.click("#fp-close-all")
+    page.locator(f"tr[data-fid='f-{A1}'] button.open-btn").click()
+    page.locator(f"#f-{A1} .related a").click()
+    page.wait_for_selector(f"#f-{C3}")
+    assert page.locator(f"#f-{C3} mark").all_inner_texts() == ["$500 billion", "about $500 bn"]
+    assert watched.errors == []
 
 
 def test_filter_and_sort_mentions(watched, report):
@@ -196,10 +237,10 @@ def test_keyboard_reaches_controls(watched, report):
 
 def test_print_shows_findings_without_controls(watched, report):
     page = watched.open(report)
-    page.select_option("#ff-severity", "error")
     page.emulate_media(media="print")
-    assert page.locator(f"#f-{B2}").is_visible()  # filtered out on screen, printed anyway
+    assert page.locator(f"#f-{B2}").is_visible() and page.locator(f"#f-{A1} blockquote").first.is_visible()
     assert not page.locator("#export-baseline").is_visible()
+    assert not page.locator("#ff-severity").is_visible()
     assert not page.locator("#mentions-table").is_visible()
 
 
@@ -212,8 +253,7 @@ def test_seeds_report_in_browser(watched, tmp_path):
     path = write_report(result, rules, tmp_path / "seeds.html", title="factcheck report: seeds")
     page = watched.open(path)
     assert page.locator("article.finding").count() == len(result.findings) > 0
-    for f in result.findings:
-        assert page.locator(f"[data-fid='{f.id}'] .message").inner_text() == f.message
+    assert sorted(shown_ids(page)) == sorted(f.id for f in result.findings)
     assert page.locator("#mf-status-line").inner_text().startswith(
         f"Showing 1–{min(50, len(result.corpus.mentions))} of {len(result.corpus.mentions)}")
     assert watched.errors == [] and watched.csp_violations() == []
@@ -234,3 +274,99 @@ def test_large_report_opens_quickly(watched, tmp_path):
     print(f"50,000 mentions: {size / 1e6:.1f} MB, opened in {opened:.2f} s, "
           f"search+sort in {filtered:.2f} s")
     assert opened < 6 and filtered < 6
+
+
+# ------------------------------------------------------------------ at archive scale
+
+
+@pytest.fixture(scope="module")
+def archive(tmp_path_factory) -> Path:
+    """2,000 findings (84% info) over 30,000 mentions, as an archive scan gives them."""
+    path = tmp_path_factory.mktemp("archive") / "archive.html"
+    return write_report(many_findings_result(2000, 30_000), sample_rules(), path)
+
+
+def page_height(page) -> int:
+    return page.evaluate("document.documentElement.scrollHeight")
+
+
+def test_archive_report_opens_quickly_and_stays_short(watched, archive):
+    started = time.perf_counter()
+    page = watched.open(archive)
+    opened = time.perf_counter() - started
+    print(f"2,000 findings, 30,000 mentions: {archive.stat().st_size / 1e6:.1f} MB, opened in {opened:.2f} s, "
+          f"{page_height(page):,} px tall")
+    assert opened < 2
+    page.click("#ff-reset")
+    page.click("#mf-reset")
+    assert page.locator("#ff-status-line").inner_text() == (
+        "Showing 1–50 of 2,000 matching findings (2,000 in this report).")
+    assert page.locator("article.finding").count() == 0  # no card until one is opened
+    assert page_height(page) < 20_000
+    page.locator("#findings-body tr.frow button.open-btn").first.click()
+    assert page.locator("article.finding").count() == 1
+    assert page.locator("article.finding blockquote").count() >= 2
+    assert watched.errors == [] and watched.csp_violations() == []
+
+
+def test_every_archive_finding_is_reachable_from_the_index(watched, archive):
+    from report_sample import many_findings_result as again
+
+    page = watched.open(archive)
+    page.select_option("#fp-size", "200")
+    seen: list[str] = []
+    while True:
+        seen += shown_ids(page)
+        if page.locator("#fp-next").is_disabled():
+            break
+        page.click("#fp-next")
+    expected = [f.id for f in again(2000, 30_000).findings]
+    assert len(seen) == 2000 and sorted(seen) == sorted(expected)
+    # The claim order keeps a claim's findings together: each claim is one run of rows.
+    claims = page.evaluate("(() => { const d = JSON.parse(document.getElementById('fc-data').textContent);"
+                           " return d.findings.map(f => f.claim); })()")
+    runs = [c for i, c in enumerate(claims) if i == 0 or claims[i - 1] != c]
+    assert len(runs) == len(set(runs))
+
+
+def test_filter_the_archive_by_severity_and_rule(watched, archive):
+    page = watched.open(archive)
+    page.select_option("#ff-severity", "warning")
+    page.select_option("#fp-size", "200")
+    rows = index_rows(page)
+    assert len(rows) == 200 and {r["sev"].lower() for r in rows} == {"warning"}
+    assert page.locator("#ff-status-line").inner_text().endswith("of 241 matching findings (2,000 in this report).")
+    assert page.locator("#ff-banner-text").inner_text() == (
+        "1,759 findings hidden by the filter (81 error, 1,678 info).")
+    page.select_option("#ff-severity", "")
+    page.select_option("#ff-rule", "FC101")
+    rows = index_rows(page)
+    assert {r["rule"] for r in rows} == {"FC101"}
+    assert page.locator("#ff-status-line").inner_text().endswith("of 81 matching findings (2,000 in this report).")
+    # Sorting: by rule, descending, then by severity.
+    page.click("#ff-reset")
+    page.click("#findings-index th[data-sort=rule] button")
+    page.click("#findings-index th[data-sort=rule] button")
+    assert index_rows(page)[0]["rule"] == "FC900"
+    assert page.get_attribute("#findings-index th[data-sort=rule]", "aria-sort") == "descending"
+    page.click("#findings-index th[data-sort=severity] button")
+    sevs = [r["sev"].lower() for r in index_rows(page)]
+    assert sevs == ["error"] * 81 + ["warning"] * 119  # a page of 200
+    assert watched.errors == []
+
+
+def test_the_archive_opens_at_the_scan_floor_with_an_archive_banner(watched, tmp_path):
+    path = write_report(many_findings_result(2000, 30_000), sample_rules(), tmp_path / "w.html",
+                        min_severity="warning")
+    page = watched.open(path)
+    assert page.locator("#ff-severity").input_value() == "error+warning"
+    assert page.locator("#ff-banner-text").inner_text() == "1,678 info findings hidden by the filter."
+    assert {r["sev"].lower() for r in index_rows(page)} <= {"error", "warning"}
+    page.click("#ff-show-all")
+    assert page.locator("#ff-banner").is_hidden()
+    assert "of 2,000 matching findings" in page.locator("#ff-status-line").inner_text()
+    # A link to one finding opens it wherever it is listed, past the filter.
+    info = next(f for f in many_findings_result(2000, 30_000).findings[1900:] if f.severity == "info")
+    page.goto(path.resolve().as_uri() + f"#f-{info.id}")
+    page.wait_for_selector(f"#f-{info.id} blockquote")
+    assert page.locator(f"#f-{info.id} .message").inner_text().endswith(f"(finding {int(info.id[3:], 16)}).")
