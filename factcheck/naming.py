@@ -46,16 +46,19 @@ def doc_labels(docs: Any, limit: int = LABEL_CHARS) -> dict[str, str]:
 
 
 def retitle(message: str, labels: Mapping[str, str]) -> str:
-    """A finding's message with each quoted source's id, "(004_bb12….txt)", read as its label.
+    """A finding's message with each quoted source's id read as its label.
 
-    Messages name a figure's document in parentheses after the figure; only those
-    parentheses are rewritten, in one pass, so a title holding another id stays as it is.
+    Messages name a figure's document in parentheses after the figure ("“$5bn” (004_bb12….txt)"),
+    or open with the document that contradicts itself; only those places are rewritten, in one
+    pass, so a title holding another id stays as it is.
     """
-    wanted = {doc: label for doc, label in labels.items() if label and label != doc and f"({doc})" in message}
+    wanted = {doc: label for doc, label in labels.items()
+              if label and label != doc and (f"({doc})" in message or message.startswith(doc + " "))}
     if not wanted:
         return message
-    pattern = re.compile(r"\((" + "|".join(re.escape(d) for d in sorted(wanted, key=len, reverse=True)) + r")\)")
-    return pattern.sub(lambda m: f"({wanted[m.group(1)]})", message)
+    ids = "|".join(re.escape(d) for d in sorted(wanted, key=len, reverse=True))
+    pattern = re.compile(rf"\(({ids})\)|^({ids})(?= )")
+    return pattern.sub(lambda m: f"({wanted[m.group(1)]})" if m.group(1) else wanted[m.group(2)], message)
 
 
 def plural(count: int, noun: str, plural_form: str | None = None) -> str:

@@ -14,7 +14,7 @@ import math
 import re
 from collections import Counter
 from collections.abc import Iterable
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from typing import Any
 from urllib.parse import urlsplit
 
@@ -38,8 +38,8 @@ TABLE_FIELDS = (
 DOC_FIELDS = ("id", "title", "date", "url", "lang", "label", "encoding")
 
 # The SVG strip's geometry (viewBox units).
-STRIP_WIDTH = 640
-STRIP_LABEL = 170  # left column: the document's label
+STRIP_WIDTH = 680
+STRIP_LABEL = 200  # left column: the document's label
 STRIP_CHAR = 6.2  # average width of one character of the strip's 11px text (for placing labels)
 STRIP_RIGHT = 16
 STRIP_LANE = 22
@@ -428,27 +428,35 @@ def _text_width(text: str) -> float:
     return len(text) * STRIP_CHAR
 
 
+ABOVE = 13  # extra height of a lane whose figure text goes above its mark (no room beside it)
+
+
 def _text_place(dot: float | None, x1: float | None, x2: float | None, left: int, right: int,
-                text: str = "", y: float = 0.0) -> tuple[float, str, float]:
-    """(x, anchor, baseline) of a figure's text: beside its mark where the mark leaves room,
-    never across its dot or bar (an "up to" bar runs to the edge); above the lane otherwise."""
+                text: str = "") -> tuple[float, str]:
+    """(x, anchor) of a figure's text: beside its mark where the mark leaves room, never
+    across its dot or bar (an "up to" bar runs to the edge); "middle" means above the lane."""
     xs = [v for v in (dot, x1, x2) if v is not None]
     lo, hi = (min(xs), max(xs)) if xs else (float(left), float(left))
     pad = 7 if dot is not None else 3
     width = _text_width(text)
-    on_line = _r(y + 4)
     if hi + pad + width <= right:
-        return _r(hi + pad), "start", on_line
+        return _r(hi + pad), "start"
     if lo - pad - width >= left:
-        return _r(lo - pad), "end", on_line
+        return _r(lo - pad), "end"
     mid = dot if dot is not None else (lo + hi) / 2
-    mid = min(max(mid, left + width / 2), right - width / 2)
-    return _r(mid), "middle", _r(y - 7)
+    return _r(min(max(mid, left + width / 2), right - width / 2)), "middle"
 
 
-def _lanes(n: int) -> tuple[int, float]:
-    height = STRIP_TOP + n * STRIP_LANE + STRIP_AXIS
-    return height, STRIP_TOP + n * STRIP_LANE + 4
+def _stack(marks: list[StripMark]) -> tuple[list[StripMark], int, float]:
+    """Lay the lanes out top to bottom, a lane with its text above taller by ABOVE:
+    (the marks with their y and text baseline, the strip's height, the axis's y)."""
+    out, y = [], float(STRIP_TOP)
+    for m in marks:
+        above = m.text_anchor == "middle"
+        mid = y + (ABOVE if above else 0) + STRIP_LANE / 2
+        out.append(replace(m, y=_r(mid), text_y=_r(mid - 8 if above else mid + 4)))
+        y += STRIP_LANE + (ABOVE if above else 0)
+    return out, math.ceil(y) + STRIP_AXIS, _r(y + 4)
 
 
 def _lane_groups(mentions: list[dict[str, Any]]) -> list[tuple[dict[str, Any], int]]:
@@ -499,9 +507,8 @@ def money_strip(mentions: list[dict[str, Any]], colors: dict[str, int],
 
     step = max(1, math.ceil(span / 8))
     ticks = [StripTick(x(10.0 ** d), fmt_short(10.0 ** d)) for d in range(lo_dec, hi_dec + 1, step)]
-    height, axis_y = _lanes(len(shown))
     marks, unplaced = [], []
-    for i, (m, n) in enumerate(shown):
+    for m, n in shown:
         label, full = _lane_label(m, labels)
         v, lo, hi = _f(m.get("value")), _f(m.get("low")), _f(m.get("high"))
         v = v if v is not None and v > 0 else None
@@ -520,13 +527,13 @@ def money_strip(mentions: list[dict[str, Any]], colors: dict[str, int],
                 x1 = x2 = None
                 open_low = open_high = False
         dot = x(v) if v is not None else None
-        y = _r(STRIP_TOP + i * STRIP_LANE + STRIP_LANE / 2)
         text = _lane_text(m, n)
-        tx, anchor, ty = _text_place(dot, x1, x2, left, right, text, y)
+        tx, anchor = _text_place(dot, x1, x2, left, right, text)
         marks.append(StripMark(
-            y=y, label=label, title=title, color=colors.get(str(m.get("doc")), 0), dot=dot,
+            y=0.0, label=label, title=title, color=colors.get(str(m.get("doc")), 0), dot=dot,
             x1=x1, x2=x2, open_low=open_low, open_high=open_high,
-            text=text, text_x=tx, text_anchor=anchor, text_y=ty))
+            text=text, text_x=tx, text_anchor=anchor))
+    marks, height, axis_y = _stack(marks)
     values = [_f(m.get("value")) for m, _ in shown]
     values = [v for v in values if v is not None and v > 0]
     caption = "Figures on a log scale (each tick is 10× the one before)."
@@ -577,9 +584,8 @@ def date_strip(mentions: list[dict[str, Any]], colors: dict[str, int],
         return _r(left + (d - lo) / (hi - lo) * (right - left))
 
     ticks = _date_ticks(lo, hi, x)
-    height, axis_y = _lanes(len(shown))
     marks, unplaced = [], []
-    for i, ((m, n), (a, b)) in enumerate(zip(shown, spans, strict=True)):
+    for (m, n), (a, b) in zip(shown, spans, strict=True):
         label, full = _lane_label(m, labels)
         title = f"{full}: {m.get('text')} = {reading(m)}"
         if a is None:
@@ -589,12 +595,12 @@ def date_strip(mentions: list[dict[str, Any]], colors: dict[str, int],
         dot = None
         if x1 is not None and x2 is not None and x2 - x1 < 3:
             dot, x1, x2 = _r((x1 + x2) / 2), None, None
-        y = _r(STRIP_TOP + i * STRIP_LANE + STRIP_LANE / 2)
         text = _lane_text(m, n)
-        tx, anchor, ty = _text_place(dot, x1, x2, left, right, text, y)
+        tx, anchor = _text_place(dot, x1, x2, left, right, text)
         marks.append(StripMark(
-            y=y, label=label, title=title, color=colors.get(str(m.get("doc")), 0), dot=dot, x1=x1, x2=x2,
-            text=text, text_x=tx, text_anchor=anchor, text_y=ty))
+            y=0.0, label=label, title=title, color=colors.get(str(m.get("doc")), 0), dot=dot, x1=x1, x2=x2,
+            text=text, text_x=tx, text_anchor=anchor))
+    marks, height, axis_y = _stack(marks)
     caption = "Dates on a time axis: each bar is the period the text denotes."
     if len(lanes) > len(shown):
         caption += f" The first {len(shown)} of {len(lanes)} dates are shown."

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+import re
 import time
 from pathlib import Path
 
@@ -370,3 +371,97 @@ def test_the_archive_opens_at_the_scan_floor_with_an_archive_banner(watched, tmp
     page.goto(path.resolve().as_uri() + f"#f-{info.id}")
     page.wait_for_selector(f"#f-{info.id} blockquote")
     assert page.locator(f"#f-{info.id} .message").inner_text().endswith(f"(finding {int(info.id[3:], 16)}).")
+
+
+# ------------------------------------------------------------------ names, strips, wording
+
+SEED_FILE = r"\d{3}_[0-9a-f]{16}\.txt"
+OVERLAPS = """() => {
+  const hit = (a, b) => a.x < b.x + b.width && b.x < a.x + a.width && a.y < b.y + b.height && b.y < a.y + a.height;
+  const box = e => {  // a line's box is its stroke (4 wide), not its zero height
+    const b = e.getBBox();
+    return e.tagName === 'line' ? {x: b.x, y: b.y - 2, width: b.width, height: 4} : b;
+  };
+  const bad = [];
+  document.querySelectorAll('svg.strip').forEach(svg => {
+    const width = svg.viewBox.baseVal.width;
+    const labels = [...svg.querySelectorAll('text.lane')];
+    const marks = [...svg.querySelectorAll('g.mark circle, g.mark line, g.mark polygon, g.mark text.fig')];
+    labels.forEach(l => {
+      const a = l.getBBox();
+      if (a.x < 0) { bad.push('label cut at the left: ' + l.textContent); }
+      marks.forEach(m => { if (hit(a, box(m))) { bad.push('label ' + l.textContent + ' over ' + m.tagName); } });
+    });
+    svg.querySelectorAll('g.mark').forEach(g => {
+      const t = g.querySelector('text.fig');
+      if (!t) { return; }
+      const a = t.getBBox();
+      if (a.x < 0 || a.x + a.width > width) { bad.push('figure text outside: ' + t.textContent); }
+      g.querySelectorAll('circle, line, polygon').forEach(m => {
+        if (hit(a, box(m))) { bad.push('figure text ' + t.textContent + ' over its ' + m.tagName); }
+      });
+    });
+  });
+  return bad;
+}"""
+
+
+@pytest.fixture(scope="module")
+def seeds_report(tmp_path_factory) -> Path:
+    from factcheck.pipeline import scan
+    from factcheck.ruleset import load_rules
+
+    rules = load_rules()
+    path = tmp_path_factory.mktemp("seeds") / "seeds.html"
+    return write_report(scan([str(REPO / "seeds")], rules), rules, path)
+
+
+def test_seed_names_shown_are_titles_with_the_file_beside(watched, seeds_report):
+    page = watched.open(seeds_report)
+    assert page.locator("article.finding").count() == 4  # all open: a small report
+    bad = page.evaluate("""(re) => { re = new RegExp(re); const out = [];
+      const walk = document.createTreeWalker(document.getElementById('findings'), NodeFilter.SHOW_TEXT);
+      let n;
+      while ((n = walk.nextNode())) {
+        if (!re.test(n.data)) { continue; }
+        const p = n.parentElement;
+        if (p.closest('svg title, svg desc')) { continue; }  // tooltips: the title first, the file beside it
+        const block = p.closest('figcaption, .doc-ref, tr');
+        if (p.tagName !== 'CODE' || !block || block.textContent.replace(re, '').trim().length < 12) {
+          out.push(p.tagName + ': ' + n.data);
+        }
+      }
+      return out; }""", SEED_FILE)
+    assert bad == []
+    messages = page.locator("article.finding .message").all_inner_texts()
+    assert len(messages) == 4 and not any(re.search(SEED_FILE, m) for m in messages)
+    lanes = page.locator("svg.strip text.lane").all_text_contents()
+    assert lanes and not any(re.search(SEED_FILE, x) for x in lanes)
+    assert "Sam Altman’s $7 trillion…" in lanes  # cut to its column, in full in the tooltip
+
+
+def test_strip_labels_and_figures_never_overlap_marks(watched, seeds_report, report):
+    for path in (seeds_report, report):
+        page = watched.open(path)
+        page.click("#fp-open-all")
+        assert page.locator("svg.strip").count() >= 3
+        assert page.evaluate(OVERLAPS) == []
+
+
+def test_rule_ids_never_wrap_and_counts_agree_in_number(browser, seeds_report, tmp_path):
+    context = browser.new_context(viewport={"width": 560, "height": 900})
+    try:
+        page = context.new_page()
+        page.goto(seeds_report.resolve().as_uri())
+        page.wait_for_selector("#mf-status-line:not(:empty)")
+        ids = page.eval_on_selector_all(".rule-id", "es => es.map(e => [e.textContent, e.getClientRects().length])")
+        assert ids and all(n == 1 for _, n in ids), ids
+        one = sample_result()
+        one.findings = one.findings[1:2]
+        page.goto(write_report(one, sample_rules(), tmp_path / "one.html").resolve().as_uri())
+        page.wait_for_selector("#mf-status-line:not(:empty)")
+        text = page.locator("body").inner_text()
+        assert "Showing 1–1 of 1 matching finding (1 in this report)." in text
+        assert not re.search(r"\b1 (findings|mentions|documents)\b", text)
+    finally:
+        context.close()
