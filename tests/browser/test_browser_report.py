@@ -304,10 +304,36 @@ def test_archive_report_opens_quickly_and_stays_short(watched, archive):
         "Showing 1–50 of 2,000 matching findings (2,000 in this report).")
     assert page.locator("article.finding").count() == 0  # no card until one is opened
     assert page_height(page) < 20_000
-    page.locator("#findings-body tr.frow button.open-btn").first.click()
+    page.locator("tr[data-fid='f-fc-0000000000000003'] button.open-btn").click()
     assert page.locator("article.finding").count() == 1
     assert page.locator("article.finding blockquote").count() >= 2
+    # The figure quoted twice from one sentence is one quote with its count.
+    assert page.locator("article.finding .quote .count").all_inner_texts() == [
+        "×2: 2 times in this article, in the same words"]
+    assert page_height(page) > 0
     assert watched.errors == [] and watched.csp_violations() == []
+
+
+def test_filter_the_archive_by_claim_source_and_status(watched, archive):
+    page = watched.open(archive)
+    page.fill("#ff-claim", "money · Firm 7 · revenue")
+    page.wait_for_function("() => document.getElementById('ff-status-line').textContent.indexOf('of 2,000') < 0")
+    claims = page.eval_on_selector_all("#findings-body tr.frow", "trs => trs.map(tr => tr.getAttribute('data-fid'))")
+    data = page.evaluate("JSON.parse(document.getElementById('fc-data').textContent).findings"
+                         ".filter(f => f.claimLabel.indexOf('money · Firm 7 · revenue') >= 0).map(f => f.anchor)")
+    assert claims == data and len(claims) >= 2  # Firm 7, Firm 70-79, ...: every one, none else
+    page.click("#ff-reset")
+    page.fill("#ff-source", "doc-00026")
+    page.wait_for_function("() => document.getElementById('ff-status-line').textContent.indexOf('of 2,000') < 0")
+    docs = page.evaluate("""(() => { const d = JSON.parse(document.getElementById('fc-data').textContent);
+        const i = d.table.docs.findIndex(x => x[0] === 'doc-00026');
+        return d.findings.filter(f => f.docs.indexOf(i) >= 0).map(f => f.anchor); })()""")
+    shown = page.eval_on_selector_all("#findings-body tr.frow", "trs => trs.map(tr => tr.getAttribute('data-fid'))")
+    assert shown == docs[:50] and docs
+    page.click("#ff-reset")
+    page.select_option("#ff-status", "baseline")
+    assert shown_ids(page) == [C3]
+    assert watched.errors == []
 
 
 def test_every_archive_finding_is_reachable_from_the_index(watched, archive):

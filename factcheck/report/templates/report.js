@@ -545,18 +545,8 @@
     }
     body.textContent = "";
     body.appendChild(frag);
-    var pages = Math.max(1, Math.ceil(fview.length / fstate.size));
-    $("fp-label").textContent = "Page " + fmtInt(fstate.page + 1) + " of " + fmtInt(pages);
-    $("fp-first").disabled = $("fp-prev").disabled = fstate.page === 0;
-    $("fp-next").disabled = $("fp-last").disabled = fstate.page >= pages - 1;
-    $("ff-status-line").textContent = fview.length
-      ? "Showing " + fmtInt(from + 1) + "–" + fmtInt(to) + " of " + plural(fview.length, "matching finding") +
-        " (" + fmtInt(FINDINGS.length) + " in this report)."
-      : "No finding matches these filters (" + fmtInt(FINDINGS.length) + " in this report).";
-    all("#findings-index th[data-sort]").forEach(function (th) {
-      var key = th.getAttribute("data-sort");
-      th.setAttribute("aria-sort", key === fstate.sort ? (fstate.dir > 0 ? "ascending" : "descending") : "none");
-    });
+    paintPager({ pager: "fp", status: "ff-status-line", table: "findings-index", noun: "finding" },
+      fstate, fview.length, FINDINGS.length);
     banner();
   }
 
@@ -638,6 +628,23 @@
     if (FINDINGS.length <= AUTO_OPEN) { FINDINGS.forEach(function (f) { openIds[f.id] = true; }); }
     applyFindings();
     window.addEventListener("hashchange", fromHash);
+  }
+
+  /* A paged table's pager buttons, its status line and its headers' sort marks. */
+  function paintPager(ids, st, matching, total) {
+    var pages = Math.max(1, Math.ceil(matching / st.size));
+    var from = st.page * st.size, to = Math.min(matching, from + st.size);
+    $(ids.pager + "-label").textContent = "Page " + fmtInt(st.page + 1) + " of " + fmtInt(pages);
+    $(ids.pager + "-first").disabled = $(ids.pager + "-prev").disabled = st.page === 0;
+    $(ids.pager + "-next").disabled = $(ids.pager + "-last").disabled = st.page >= pages - 1;
+    $(ids.status).textContent = matching
+      ? "Showing " + fmtInt(from + 1) + "–" + fmtInt(to) + " of " + plural(matching, "matching " + ids.noun) +
+        " (" + fmtInt(total) + " in this report)."
+      : "No " + ids.noun + " matches these filters (" + fmtInt(total) + " in this report).";
+    all("#" + ids.table + " th[data-sort]").forEach(function (th) {
+      var key = th.getAttribute("data-sort");
+      th.setAttribute("aria-sort", key === st.sort ? (st.dir > 0 ? "ascending" : "descending") : "none");
+    });
   }
 
   function fillDatalist(id, values, limit) {
@@ -828,18 +835,8 @@
     }
     body.textContent = "";
     body.appendChild(frag);
-    var pages = Math.max(1, Math.ceil(view.length / state.size));
-    $("pg-label").textContent = "Page " + fmtInt(state.page + 1) + " of " + fmtInt(pages);
-    $("pg-first").disabled = $("pg-prev").disabled = state.page === 0;
-    $("pg-next").disabled = $("pg-last").disabled = state.page >= pages - 1;
-    $("mf-status-line").textContent = view.length
-      ? "Showing " + fmtInt(from + 1) + "–" + fmtInt(to) + " of " + fmtInt(view.length) +
-        " matching mentions (" + fmtInt(rows.length) + " in this report)."
-      : "No mention matches these filters (" + fmtInt(rows.length) + " in this report).";
-    all("#mentions-table th[data-sort]").forEach(function (th) {
-      var key = th.getAttribute("data-sort");
-      th.setAttribute("aria-sort", key === state.sort ? (state.dir > 0 ? "ascending" : "descending") : "none");
-    });
+    paintPager({ pager: "pg", status: "mf-status-line", table: "mentions-table", noun: "mention" },
+      state, view.length, rows.length);
   }
 
   fillDatalist("mf-doc-list", docs.map(function (d) { return d[0]; }), 2000);
