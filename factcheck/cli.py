@@ -46,6 +46,11 @@ _format = click.option("--format", "fmt", type=click.Choice(FORMATS), default=No
                        help="How findings are printed: text (path:line:col: severity rule message), json, "
                             "sarif (SARIF 2.1.0) or github (workflow annotations). [default: text]")
 _out = click.option("--out", type=click.Path(dir_okay=False), help="Write findings to FILE instead of stdout.")
+_min_severity = click.option("--min-severity", type=click.Choice(["error", "warning", "info"]), default="info",
+                             show_default=True,
+                             help="Print only findings at or above this severity in text and github output; the "
+                                  "summary line counts the others. JSON and SARIF stay complete; the report opens "
+                                  "with this filter and lists the rest one click away.")
 _baseline = click.option("--baseline", type=click.Path(dir_okay=False),
                          help="Baseline file: findings it lists are marked 'baseline' and do not fail the "
                               "run; listed findings that no longer occur are reported as fixed.")
@@ -142,7 +147,7 @@ def _sources(result) -> dict[str, str]:
             for d in result.corpus.docs}
 
 
-def _render(result, ruleset: RuleSet, fmt: str, fixed: list, base: dict | None) -> str:
+def _render(result, ruleset: RuleSet, fmt: str, fixed: list, base: dict | None, min_severity: str = "info") -> str:
     from factcheck.output import scan_github, scan_json, scan_sarif, scan_text
 
     sources = _sources(result)
@@ -151,8 +156,8 @@ def _render(result, ruleset: RuleSet, fmt: str, fixed: list, base: dict | None) 
     if fmt == "sarif":
         return scan_sarif(result, ruleset, sources=sources, baseline=base, fixed=fixed)
     if fmt == "github":
-        return scan_github(result, sources=sources, fixed=fixed)
-    return scan_text(result, sources=sources, fixed=fixed)
+        return scan_github(result, sources=sources, fixed=fixed, min_severity=min_severity)
+    return scan_text(result, sources=sources, fixed=fixed, min_severity=min_severity)
 
 
 def _finish(result, fail_on: str, unreadable: bool) -> NoReturn:
@@ -256,6 +261,7 @@ def extract(paths, fmt, out, lang, rules_dirs, no_default_rules, jobs, config_fi
 @click.option("--report-max-rows", type=click.IntRange(min=0), default=50_000, show_default=True,
               help="Mentions embedded in the report's table (those of findings first).")
 @_format
+@_min_severity
 @_out
 @_baseline
 @_fail_on
@@ -269,7 +275,7 @@ def extract(paths, fmt, out, lang, rules_dirs, no_default_rules, jobs, config_fi
 @_no_config
 @_quiet
 @_skip
-def scan(paths, rules_dirs, no_default_rules, report, no_report, report_max_rows, fmt, out, baseline,
+def scan(paths, rules_dirs, no_default_rules, report, no_report, report_max_rows, fmt, min_severity, out, baseline,
          fail_on, lang, cache_dir, no_cache, jobs, engine, scheduler, config_file, no_config, quiet,
          skip_unreadable) -> None:
     """Extract, group and check every claim of PATH...; print findings, write the report.
@@ -286,6 +292,7 @@ def scan(paths, rules_dirs, no_default_rules, report, no_report, report_max_rows
     Examples:
       factcheck scan seeds/
       factcheck scan archive/ --format json --no-report
+      factcheck scan archive/ --min-severity warning    # print warnings and errors, count the rest
       factcheck scan articles/ --baseline factcheck-baseline.json --fail-on warning
       factcheck scan drafts/ --rules newsroom-rules/ --format sarif --out findings.sarif
       factcheck scan archive/ --cache-dir ~/.cache/factcheck --no-report
@@ -302,12 +309,12 @@ def scan(paths, rules_dirs, no_default_rules, report, no_report, report_max_rows
                        scheduler=scheduler)
     _cache_notes(cache, quiet)
     fixed = apply_baseline(result.findings, base) if base is not None else []
-    _emit(_render(result, ruleset, fmt, fixed, base), out)
+    _emit(_render(result, ruleset, fmt, fixed, base, min_severity), out)
     if not no_report:
         from factcheck.report.html import write_report
 
         path = write_report(result, ruleset, report, fixed=fixed, baseline=base,
-                            max_rows=report_max_rows)
+                            max_rows=report_max_rows, min_severity=min_severity)
         if not quiet:
             click.echo(f"factcheck: report written to {path}", err=True)
     _finish(result, fail_on, _report_unreadable(result.corpus.errors, skip_unreadable))
@@ -321,6 +328,7 @@ def scan(paths, rules_dirs, no_default_rules, report, no_report, report_max_rows
 @_rules
 @_no_defaults
 @_format
+@_min_severity
 @_out
 @_baseline
 @_fail_on
@@ -334,8 +342,8 @@ def scan(paths, rules_dirs, no_default_rules, report, no_report, report_max_rows
 @_no_config
 @_quiet
 @_skip
-def check(drafts, archive, rules_dirs, no_default_rules, fmt, out, baseline, fail_on, lang, cache_dir, no_cache,
-          report, jobs, config_file, no_config, quiet, skip_unreadable) -> None:
+def check(drafts, archive, rules_dirs, no_default_rules, fmt, min_severity, out, baseline, fail_on, lang, cache_dir,
+          no_cache, report, jobs, config_file, no_config, quiet, skip_unreadable) -> None:
     """Check drafts against the archive before publication: only findings that involve a draft.
 
     Reports contradictions between a draft and the archive, and within the drafts, never
@@ -375,11 +383,11 @@ def check(drafts, archive, rules_dirs, no_default_rules, fmt, out, baseline, fai
                        jobs=jobs)
     _cache_notes(cache, quiet)
     fixed = apply_baseline(result.findings, base, scope=set(result.drafts)) if base is not None else []
-    _emit(_render(result, ruleset, fmt, fixed, base), out)
+    _emit(_render(result, ruleset, fmt, fixed, base, min_severity), out)
     if report:
         from factcheck.report.html import write_report
 
-        path = write_report(result, ruleset, report, fixed=fixed, baseline=base)
+        path = write_report(result, ruleset, report, fixed=fixed, baseline=base, min_severity=min_severity)
         if not quiet:
             click.echo(f"factcheck: report written to {path}", err=True)
     _finish(result, fail_on, _report_unreadable(result.corpus.errors, skip_unreadable))

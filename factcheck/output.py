@@ -13,6 +13,7 @@ import pandas as pd
 
 from factcheck import __version__
 from factcheck.findings import Finding
+from factcheck.naming import doc_labels, plural, retitle, shorten
 from factcheck.pipeline import ScanResult
 from factcheck.ruleset import RuleSet
 from factcheck.table import CONTRACT_COLUMNS, EXTRA_COLUMNS, records
@@ -22,6 +23,31 @@ EXTRACT_COLUMNS = [
     "entities", "metric", "stage", "horizon", "claim",
 ]
 _SARIF_LEVEL = {"error": "error", "warning": "warning", "info": "note"}
+SEVERITIES = ("error", "warning", "info")
+QUOTE_LABEL_CHARS = 60  # a source's label at the head of a quote line
+QUOTE_LINES = 3  # quote lines a finding prints; the other sources are named on one more line
+
+
+def at_least(severity: str, floor: str) -> bool:
+    """Is `severity` at or above `floor` (error > warning > info)? Unknown ones always print."""
+    if severity not in SEVERITIES or floor not in SEVERITIES:
+        return True
+    return SEVERITIES.index(severity) <= SEVERITIES.index(floor)
+
+
+def evidence_line(f: Finding) -> str:
+    """'same story 0.82 · context 0.74 · claimant Acme ≈ Acme Corp · score 0.91', or ''."""
+    parts = []
+    for e in getattr(f, "evidence", None) or []:
+        if not isinstance(e, dict):
+            continue
+        value = e.get("value")
+        shown = f"{value:.2f}" if isinstance(value, float | int) and not isinstance(value, bool) else value
+        parts.append(" ".join(str(p) for p in (e.get("name"), shown) if p not in (None, "")))
+    score = getattr(f, "score", None)
+    if isinstance(score, float | int) and not isinstance(score, bool):
+        parts.append(f"score {score:.2f}")
+    return " · ".join(p for p in parts if p)
 
 
 def dumps(obj: Any) -> str:
@@ -101,37 +127,98 @@ def _tag(result: ScanResult, f: Finding) -> str:
     return f" [{f.status}]"
 
 
+def _figure_key(q: dict[str, Any]) -> tuple[Any, ...]:
+    """A quote's figure as read: "$7 trillion" and "up to $7 trillion" in one article are one figure."""
+    if q.get("kind") == "date":
+        return (q["doc"], "date", q.get("date_start"), q.get("date_end"))
+    value = q.get("value")
+    if value is None or value != value:  # NaN
+        value = q.get("high") if q.get("high") is not None else q.get("low")
+    return (q["doc"], "money", value if value is not None else q.get("text"), q.get("currency"), q.get("per"))
+
+
+def _quote_lines(f: Finding, labels: dict[str, str]) -> list[str]:
+    """A finding's quotes: one line per figure of one document, however often and in however
+    many wordings the article states it ("×4"), the source named by its label with its id
+    and lines; past QUOTE_LINES, the other sources on one line."""
+    groups: dict[tuple[Any, ...], list[dict[str, Any]]] = {}
+    for q in f.mentions:
+        groups.setdefault(_figure_key(q), []).append(q)
+    out, rest = [], []
+    for qs in groups.values():
+        doc = str(qs[0]["doc"])
+        lines = sorted({int(q.get("line") or 1) for q in qs})
+        where = f"{doc}:{lines[0]}" if len(lines) == 1 else f"{doc}, lines {', '.join(map(str, lines))}"
+        label = shorten(labels.get(doc, doc), QUOTE_LABEL_CHARS)
+        source = where if label == doc else f"{label} ({where})"
+        texts: dict[str, int] = {}
+        for q in qs:
+            t = " ".join(str(q["text"]).split())  # a figure may span a line break
+            texts[t] = texts.get(t, 0) + 1
+        figures = ", ".join(f"“{t}”" + (f" ×{n}" if n > 1 else "") for t, n in texts.items())
+        if len(out) < QUOTE_LINES or len(groups) == QUOTE_LINES + 1:
+            out.append(f"    {source}: {figures} — {_squash(qs[0]['sentence'])}")
+        else:
+            rest.append(f"{figures} in {source}")
+    if rest:
+        out.append("    " + _squash(f"… and {len(rest)} more: " + "; ".join(rest), 240))
+    return out
+
+
 def scan_text(result: ScanResult, *, sources: dict[str, str] | None = None,
-              fixed: list[dict[str, Any]] | None = None) -> str:
-    """`path:line:col: severity rule message`, one line a finding, then the quotes."""
+              fixed: list[dict[str, Any]] | None = None, min_severity: str = "info") -> str:
+    """`path:line:col: severity rule message [evidence: ...]`, one line a finding, then its quotes.
+
+    Sources are named by their titles (the file name or id beside them). Why the figures
+    were grouped is in the message (claimant and metric), in full in JSON and the report.
+    Findings below `min_severity` are not printed; the summary line counts them.
+    """
     sources = sources or {}
     prefer = _drafts(result)
+    labels = doc_labels(result.corpus.docs)
     out = []
     for f in result.findings:
+        if not at_least(f.severity, min_severity):
+            continue
         m = _where(f, prefer)
         path = sources.get(m["doc"], m["doc"])
+        evidence = evidence_line(f)
         out.append(f"{path}:{m.get('line', 1)}:{m.get('col', 1)}: {f.severity} {f.rule}{_tag(result, f)} "
-                   f"{f.message}")
-        for q in f.mentions:
-            out.append(f"    {q['doc']}:{q.get('line', 1)}: “{q['text']}” — {_squash(q['sentence'])}")
-        if f.why:
-            out.append(f"    grouped: {f.why}")
+                   f"{_one_line(retitle(f.message, labels))}" + (f" [evidence: {evidence}]" if evidence else ""))
+        out.extend(_quote_lines(f, labels))
     for e in fixed or []:
         out.append(f"fixed: {e['id']} {e.get('rule') or ''} {e.get('message') or ''}".rstrip())
     c = result.corpus
     for e in c.errors:
         out.append(f"{e.source}: unreadable: {e.reason}")
+    out.append(summary_line(result, fixed, min_severity))
+    return "\n".join(out) + "\n"
+
+
+def summary_line(result: ScanResult, fixed: list[dict[str, Any]] | None = None, min_severity: str = "info") -> str:
+    """'5 documents, 34 mentions, 4 findings (1 error, 1 warning, 2 info)', and what was not printed."""
     s = summary(result)
     sev, st = s["by_severity"], s["by_status"]
-    status = "".join(f", {st[k]} {k}" for k in ("baseline", "suppressed") if st[k])
+    status = "".join(f", {st[k]:,} {k}" for k in ("baseline", "suppressed") if st[k])
     drafts = getattr(result, "drafts", None)
+    c = result.corpus
     what = (f"{_n(len(drafts), 'draft')} against {_n(result.documents - len(drafts), 'archive document')}"
-            if drafts is not None else f"{result.documents} documents")
-    out.append(f"{what}, {result.mention_count} mentions, {len(result.findings)} findings "
-               f"({sev['error']} error, {sev['warning']} warning, {sev['info']} info{status})"
-               + (f", {len(fixed)} fixed" if fixed else "")
-               + (f", {len(c.errors)} unreadable inputs" if c.errors else ""))
-    return "\n".join(out) + "\n"
+            if drafts is not None else plural(result.documents, "document"))
+    line = (f"{what}, {plural(result.mention_count, 'mention')}, {plural(len(result.findings), 'finding')} "
+            f"({sev['error']:,} error, {sev['warning']:,} warning, {sev['info']:,} info{status})"
+            + (f", {len(fixed):,} fixed" if fixed else "")
+            + (f", {plural(len(c.errors), 'unreadable input')}" if c.errors else ""))
+    below = [k for k in SEVERITIES if not at_least(k, min_severity) and sev.get(k)]
+    if below:
+        hidden = sum(sev[k] for k in below)
+        line += (f"; {hidden:,} {' and '.join(below)} not printed (--min-severity {min_severity}; "
+                 "--format json or sarif, or the report, has them all)")
+    return line
+
+
+def _one_line(s: str) -> str:
+    """One line of output per finding: a figure or title that spans a line break is joined."""
+    return " ".join(s.split())
 
 
 def _n(count: int, noun: str) -> str:
@@ -144,21 +231,25 @@ def _squash(s: str, limit: int = 220) -> str:
 
 
 def scan_github(result: ScanResult, *, sources: dict[str, str] | None = None,
-                fixed: list[dict[str, Any]] | None = None) -> str:
-    """GitHub Actions workflow commands: one annotation per finding.
+                fixed: list[dict[str, Any]] | None = None, min_severity: str = "info") -> str:
+    """GitHub Actions workflow commands: one annotation per finding at or above `min_severity`.
 
     New findings are annotated at their severity; baseline and suppressed ones as notices
-    tagged with their status, so they stay visible without looking like failures.
+    tagged with their status, so they stay visible without looking like failures. Sources
+    are named by their titles in the message; the annotation's file is the path.
     """
     sources = sources or {}
     prefer = _drafts(result)
+    labels = doc_labels(result.corpus.docs)
     level = {"error": "error", "warning": "warning", "info": "notice"}
     out = []
     for f in result.findings:
+        if not at_least(f.severity, min_severity):
+            continue
         m = _where(f, prefer)
         file = _gh_escape(sources.get(m["doc"], m["doc"]), prop=True)
         lvl = level[f.severity] if f.status == "new" else "notice"
-        msg = _gh_escape(f"{f.message} [{f.id}]{_tag(result, f)}")
+        msg = _gh_escape(f"{retitle(f.message, labels)} [{f.id}]{_tag(result, f)}")
         title = f"{f.rule} {f.name}" + ("" if f.status == "new" else f" ({f.status})")
         out.append(f"::{lvl} file={file},line={m.get('line', 1)},col={m.get('col', 1)},"
                    f"title={_gh_escape(title, prop=True)}::{msg}")
@@ -217,7 +308,8 @@ def scan_sarif(result: ScanResult, ruleset: RuleSet, *, sources: dict[str, str] 
             "locations": locs[:1], "relatedLocations": [dict(loc, id=i) for i, loc in enumerate(locs[1:], 1)],
             "partialFingerprints": {"factcheckClaim/v1": f.id},
             "baselineState": "unchanged" if f.id in known else "new",
-            "properties": {"status": f.status, "claim": f.claim},
+            "properties": {"status": f.status, "claim": f.claim, "score": getattr(f, "score", None),
+                           "story": getattr(f, "story", None), "evidence": getattr(f, "evidence", None) or []},
         }
         if f.rule in index:
             res["ruleIndex"] = index[f.rule]
@@ -243,5 +335,5 @@ def scan_sarif(result: ScanResult, ruleset: RuleSet, *, sources: dict[str, str] 
     return json.dumps(log, ensure_ascii=False, indent=1) + "\n"
 
 
-__all__ = ["EXTRA_COLUMNS", "mentions_csv", "mentions_jsonl", "scan_github", "scan_json",
-           "scan_sarif", "scan_text"]
+__all__ = ["EXTRA_COLUMNS", "at_least", "evidence_line", "mentions_csv", "mentions_jsonl", "scan_github",
+           "scan_json", "scan_sarif", "scan_text", "summary_line"]

@@ -292,9 +292,20 @@ def _build_document(
 
 
 def _headline(text: str) -> str | None:
-    """A plain-text article's first line, when it is short enough to be its headline."""
-    first = text.lstrip().split("\n", 1)[0].strip()
-    return first if 0 < len(first) <= 150 else None
+    """A plain-text article's first line, when it is short enough to be its headline. A first
+    line of at most three capitalised words (a site or section name: "DayFR Deutsch") gives way
+    to the next line when that one reads as a headline: four words or more, no final stop."""
+    lines = [line.strip() for line in text.lstrip().split("\n", 6)[:6]]
+    lines = [line for line in lines if line]
+    first = lines[0] if lines else ""
+    if not 0 < len(first) <= 150:
+        return None
+    words = first.split()
+    if len(words) <= 3 and all(w[0].isupper() for w in words) and len(lines) > 1:
+        second = lines[1]
+        if len(second.split()) >= 4 and len(second) <= 150 and not second.endswith((".", ":", ",")):
+            return second
+    return first
 
 
 def _finish(

@@ -407,3 +407,18 @@ def test_declared_language_other_than_en_de_falls_back_to_detection() -> None:
     assert normalize_lang("fr") is None
     assert detect_lang("12345 $ 678") == "en"
     assert detect_lang("Größe Übermaß Fußball") == "de"
+
+
+@pytest.mark.parametrize(("text", "title"), [
+    ("Sam Altman's $7 trillion quest for chips\n\n" + EN, "Sam Altman's $7 trillion quest for chips"),
+    # a site's name above the headline gives way to the headline
+    ("DayFR Deutsch\n\nDie Romanze zwischen Trump und Musk brodelt bereits\n\n" + DE,
+     "Die Romanze zwischen Trump und Musk brodelt bereits"),
+    # a short headline stays when what follows is body text
+    ("Stocks slump\n\n" + EN, "Stocks slump"),
+    ("Markets Rally\n\nThe company said it would invest.\n", "Markets Rally"),
+    # a first line that is a paragraph is no title
+    (EN + " " + EN + "\n\nMore text.", None),
+])
+def test_a_text_article_title_is_its_headline_line(tmp_path: Path, text: str, title: str | None) -> None:
+    assert read_one(write(tmp_path / "a.txt", text)).title == title

@@ -14,7 +14,7 @@ import math
 import re
 from collections import Counter
 from collections.abc import Iterable
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from typing import Any
 from urllib.parse import urlsplit
 
@@ -22,22 +22,25 @@ import pandas as pd
 
 from factcheck import __version__
 from factcheck.findings import Finding
+from factcheck.naming import doc_label, retitle, shorten
 from factcheck.pipeline import ScanResult
 from factcheck.ruleset import RuleSet
 
 SEVERITIES = ("error", "warning", "info")
-DEFAULT_MAX_FINDINGS = 500  # finding cards in one report; about 5 KB each
 PALETTE_SIZE = 6  # colour classes c0..c5 in report.css (one per document of a finding)
 CONTEXT_CHARS = 220  # at most this much sentence on each side of a figure
 TABLE_SENTENCE_MAX = 600  # longer sentences are cut to a window around each mention
 TABLE_FIELDS = (
     "doc", "kind", "text", "value", "low", "high", "currency", "qualifier", "per",
     "date_start", "date_end", "granularity", "claim", "sent", "s0", "s1", "line", "col", "hit",
+    "pair", "note",  # pair: the row of the same amount in another currency ("$8bn (£6.3bn)"), or -1
 )
+DOC_FIELDS = ("id", "title", "date", "url", "lang", "label", "encoding")
 
 # The SVG strip's geometry (viewBox units).
-STRIP_WIDTH = 640
-STRIP_LABEL = 170  # left column: document id
+STRIP_WIDTH = 680
+STRIP_LABEL = 200  # left column: the document's label
+STRIP_CHAR = 6.2  # average width of one character of the strip's 11px text (for placing labels)
 STRIP_RIGHT = 16
 STRIP_LANE = 22
 STRIP_TOP = 8
@@ -59,6 +62,11 @@ class DocRef:
     lang: str | None = None
     mentions: int = 0
     encoding: str | None = None  # how its bytes were decoded; shown when not UTF-8
+    label: str = ""  # what a reader sees: the title, else the opening words, else the id
+
+    @property
+    def name(self) -> str:
+        return self.label or self.title or self.id
 
 
 @dataclass(frozen=True)
@@ -75,6 +83,10 @@ class Quote:
     line: int | None
     col: int | None
     color: int  # palette index, shared with the strip
+    count: int = 1  # mentions of this figure, as written and read, in this document
+    lines: list[int] = field(default_factory=list)  # their lines
+    more: list[tuple[str, str, str, int | None]] = field(default_factory=list)  # other sentences
+    note: str = ""  # a stated conversion, a table row's label, where the currency came from
 
 
 @dataclass(frozen=True)
@@ -88,17 +100,18 @@ class StripMark:
     """One lane of the strip: a mention's value (dot) and bounds (segment)."""
 
     y: float
-    label: str  # document id, shortened
-    title: str  # tooltip: the quote
+    label: str  # the document's label, cut to fit the label column
+    title: str  # tooltip: the source in full, the figure and its reading
     color: int
     dot: float | None  # x of the value
     x1: float | None  # segment start (bounds or date interval)
     x2: float | None
     open_low: bool = False  # the bound runs off the left edge ("up to")
     open_high: bool = False  # ... off the right edge ("at least")
-    text: str = ""  # the figure as written, printed beside the mark
+    text: str = ""  # the figure as written (×n when stated n times), printed beside the mark
     text_x: float = 0.0
-    text_anchor: str = "start"
+    text_anchor: str = "start"  # start | end | middle (middle: above the lane, no room beside)
+    text_y: float = 0.0  # the text's baseline
 
 
 @dataclass(frozen=True)
@@ -125,7 +138,7 @@ class FindingCard:
     name: str
     severity: str
     status: str
-    message: str
+    message: str  # as a person reads it: sources named by their titles
     claim: str
     claim_label: str
     why: str
@@ -133,6 +146,10 @@ class FindingCard:
     docs: list[DocRef]
     quotes: list[Quote]
     strip: Strip | None
+    evidence: list[dict[str, Any]] = field(default_factory=list)
+    score: float | None = None
+    story: str | None = None
+    raw_message: str = ""  # the message as the finding carries it (what a baseline keeps)
 
 
 @dataclass(frozen=True)
@@ -208,15 +225,11 @@ class ReportData:
     rules: list[RuleRow]
     table: TableData
     export: list[dict[str, Any]]  # per finding: what a baseline entry needs
-    max_findings: int | None = None
+    min_severity: str = "info"  # the severity filter the page opens with
 
     @property
-    def findings_truncated(self) -> bool:
-        return len(self.findings) < self.summary.findings
-
-    @property
-    def shown_rules(self) -> list[tuple[str, str]]:
-        """(id, name) of the rules of the findings shown, for the rule filter."""
+    def finding_rules(self) -> list[tuple[str, str]]:
+        """(id, name) of the rules that found something, for the rule filter."""
         return sorted({(f.rule, f.name) for f in self.findings})
 
 
@@ -408,26 +421,75 @@ def _num_json(v: float | None) -> float | int | None:
 # ---------------------------------------------------------------------------- strips
 
 
-def _text_place(dot: float | None, x1: float | None, x2: float | None, left: int, right: int
-                ) -> tuple[float, str]:
-    """Where the figure's text goes: beside its dot (or its bar), towards the middle."""
-    if dot is None:
-        known = [x for x in (x1, x2) if x is not None]
-        dot = sum(known) / len(known) if known else float(left)
-    if dot < (left + right) / 2:
-        return _r(dot + 9), "start"
-    return _r(dot - 9), "end"
+LABEL_FIT = int((STRIP_LABEL - 14) / STRIP_CHAR)  # characters of a lane label that fit its column
 
 
-def _lanes(n: int) -> tuple[int, float]:
-    height = STRIP_TOP + n * STRIP_LANE + STRIP_AXIS
-    return height, STRIP_TOP + n * STRIP_LANE + 4
+def _text_width(text: str) -> float:
+    return len(text) * STRIP_CHAR
 
 
-def money_strip(mentions: list[dict[str, Any]], colors: dict[str, int]) -> Strip | None:
-    """Every money figure of a finding on a log10 axis (decades as ticks)."""
-    shown = mentions[:STRIP_MAX_LANES]
-    positives = [v for m in shown for v in (_f(m.get("value")), _f(m.get("low")), _f(m.get("high")))
+ABOVE = 13  # extra height of a lane whose figure text goes above its mark (no room beside it)
+
+
+def _text_place(dot: float | None, x1: float | None, x2: float | None, left: int, right: int,
+                text: str = "") -> tuple[float, str]:
+    """(x, anchor) of a figure's text: beside its mark where the mark leaves room, never
+    across its dot or bar (an "up to" bar runs to the edge); "middle" means above the lane."""
+    xs = [v for v in (dot, x1, x2) if v is not None]
+    lo, hi = (min(xs), max(xs)) if xs else (float(left), float(left))
+    pad = 7 if dot is not None else 3
+    width = _text_width(text)
+    if hi + pad + width <= right:
+        return _r(hi + pad), "start"
+    if lo - pad - width >= left:
+        return _r(lo - pad), "end"
+    mid = dot if dot is not None else (lo + hi) / 2
+    return _r(min(max(mid, left + width / 2), right - width / 2)), "middle"
+
+
+def _stack(marks: list[StripMark]) -> tuple[list[StripMark], int, float]:
+    """Lay the lanes out top to bottom, a lane with its text above taller by ABOVE:
+    (the marks with their y and text baseline, the strip's height, the axis's y)."""
+    out, y = [], float(STRIP_TOP)
+    for m in marks:
+        above = m.text_anchor == "middle"
+        mid = y + (ABOVE if above else 0) + STRIP_LANE / 2
+        out.append(replace(m, y=_r(mid), text_y=_r(mid - 8 if above else mid + 4)))
+        y += STRIP_LANE + (ABOVE if above else 0)
+    return out, math.ceil(y) + STRIP_AXIS, _r(y + 4)
+
+
+def _lane_groups(mentions: list[dict[str, Any]]) -> list[tuple[dict[str, Any], int]]:
+    """One lane per figure as written and read in one document, with how often it is stated."""
+    groups: dict[tuple[str, str, str], list[Any]] = {}
+    for m in mentions:
+        key = (str(m.get("doc")), str(m.get("text") or ""), reading(m))
+        if key in groups:
+            groups[key][1] += 1
+        else:
+            groups[key] = [m, 1]
+    return [(m, n) for m, n in groups.values()]
+
+
+def _lane_text(m: dict[str, Any], n: int) -> str:
+    text = _short(str(m.get("text") or ""), 28)
+    return f"{text} ×{n}" if n > 1 else text
+
+
+def _lane_label(m: dict[str, Any], labels: dict[str, str] | None) -> tuple[str, str]:
+    """(the label cut to the column, the label in full) of a lane's document."""
+    doc = str(m.get("doc"))
+    full = (labels or {}).get(doc) or doc
+    return shorten(full, LABEL_FIT), full if full == doc else f"{full} ({doc})"
+
+
+def money_strip(mentions: list[dict[str, Any]], colors: dict[str, int],
+                labels: dict[str, str] | None = None) -> Strip | None:
+    """Every money figure of a finding on a log10 axis (decades as ticks), one lane per figure
+    and document (the same figure stated four times in one article is one lane, "×4")."""
+    lanes = _lane_groups(mentions)
+    shown = lanes[:STRIP_MAX_LANES]
+    positives = [v for m, _ in shown for v in (_f(m.get("value")), _f(m.get("low")), _f(m.get("high")))
                  if v is not None and v > 0]
     if not positives:
         return None
@@ -445,16 +507,16 @@ def money_strip(mentions: list[dict[str, Any]], colors: dict[str, int]) -> Strip
 
     step = max(1, math.ceil(span / 8))
     ticks = [StripTick(x(10.0 ** d), fmt_short(10.0 ** d)) for d in range(lo_dec, hi_dec + 1, step)]
-    height, axis_y = _lanes(len(shown))
     marks, unplaced = [], []
-    for i, m in enumerate(shown):
+    for m, n in shown:
+        label, full = _lane_label(m, labels)
         v, lo, hi = _f(m.get("value")), _f(m.get("low")), _f(m.get("high"))
         v = v if v is not None and v > 0 else None
         lo_p = lo if lo is not None and lo > 0 else None
         hi_p = hi if hi is not None and hi > 0 else None
-        title = f"{m.get('doc')}: {m.get('text')} = {reading(m)}"
+        title = f"{full}: {m.get('text')} = {reading(m)}"
         if v is None and lo_p is None and hi_p is None:
-            unplaced.append(f"{m.get('doc')}: {m.get('text')}")
+            unplaced.append(f"{full}: {m.get('text')}")
         x1 = x2 = None
         open_low = open_high = False
         if (lo_p is not None or hi_p is not None) and not (lo_p == hi_p == v):
@@ -465,13 +527,14 @@ def money_strip(mentions: list[dict[str, Any]], colors: dict[str, int]) -> Strip
                 x1 = x2 = None
                 open_low = open_high = False
         dot = x(v) if v is not None else None
-        tx, anchor = _text_place(dot, x1, x2, left, right)
+        text = _lane_text(m, n)
+        tx, anchor = _text_place(dot, x1, x2, left, right, text)
         marks.append(StripMark(
-            y=_r(STRIP_TOP + i * STRIP_LANE + STRIP_LANE / 2), label=_short(str(m.get("doc"))),
-            title=title, color=colors.get(str(m.get("doc")), 0), dot=dot,
+            y=0.0, label=label, title=title, color=colors.get(str(m.get("doc")), 0), dot=dot,
             x1=x1, x2=x2, open_low=open_low, open_high=open_high,
-            text=_short(str(m.get("text") or ""), 28), text_x=tx, text_anchor=anchor))
-    values = [_f(m.get("value")) for m in shown]
+            text=text, text_x=tx, text_anchor=anchor))
+    marks, height, axis_y = _stack(marks)
+    values = [_f(m.get("value")) for m, _ in shown]
     values = [v for v in values if v is not None and v > 0]
     caption = "Figures on a log scale (each tick is 10× the one before)."
     if len(values) >= 2 and min(values) > 0:
@@ -479,11 +542,11 @@ def money_strip(mentions: list[dict[str, Any]], colors: dict[str, int]) -> Strip
         ratio = max(values) / min(values)
         caption += (f" They span {orders:.1f} orders of magnitude (×{ratio:,.0f})."
                     if ratio >= 10 else f" The largest is ×{ratio:.2f} the smallest.")
-    currencies = sorted({str(c) for c in (m.get("currency") for m in shown) if not is_missing(c)})
+    currencies = sorted({str(c) for c in (m.get("currency") for m, _ in shown) if not is_missing(c)})
     if len(currencies) > 1:
         caption += f" Currencies differ ({', '.join(currencies)}); amounts are placed as stated."
-    if len(mentions) > len(shown):
-        caption += f" The first {len(shown)} of {len(mentions)} figures are shown."
+    if len(lanes) > len(shown):
+        caption += f" The first {len(shown)} of {len(lanes)} figures are shown."
     return Strip("log10", STRIP_WIDTH, height, left, right, axis_y, ticks, marks, caption, unplaced)
 
 
@@ -497,11 +560,13 @@ def _day(s: Any) -> int | None:
         return None
 
 
-def date_strip(mentions: list[dict[str, Any]], colors: dict[str, int]) -> Strip | None:
-    """Every date of a finding as an interval on a time axis."""
-    shown = mentions[:STRIP_MAX_LANES]
+def date_strip(mentions: list[dict[str, Any]], colors: dict[str, int],
+               labels: dict[str, str] | None = None) -> Strip | None:
+    """Every date of a finding as an interval on a time axis, one lane per date and document."""
+    lanes = _lane_groups(mentions)
+    shown = lanes[:STRIP_MAX_LANES]
     spans = []
-    for m in shown:
+    for m, _ in shown:
         a, b = _day(m.get("date_start")), _day(m.get("date_end"))
         if a is not None and (b is None or b <= a):
             b = a + 1
@@ -519,25 +584,26 @@ def date_strip(mentions: list[dict[str, Any]], colors: dict[str, int]) -> Strip 
         return _r(left + (d - lo) / (hi - lo) * (right - left))
 
     ticks = _date_ticks(lo, hi, x)
-    height, axis_y = _lanes(len(shown))
     marks, unplaced = [], []
-    for i, (m, (a, b)) in enumerate(zip(shown, spans, strict=True)):
-        title = f"{m.get('doc')}: {m.get('text')} = {reading(m)}"
+    for (m, n), (a, b) in zip(shown, spans, strict=True):
+        label, full = _lane_label(m, labels)
+        title = f"{full}: {m.get('text')} = {reading(m)}"
         if a is None:
-            unplaced.append(f"{m.get('doc')}: {m.get('text')}")
+            unplaced.append(f"{full}: {m.get('text')}")
         x1 = x(a) if a is not None else None
         x2 = x(b) if b is not None else None
         dot = None
         if x1 is not None and x2 is not None and x2 - x1 < 3:
             dot, x1, x2 = _r((x1 + x2) / 2), None, None
-        tx, anchor = _text_place(dot, x1, x2, left, right)
+        text = _lane_text(m, n)
+        tx, anchor = _text_place(dot, x1, x2, left, right, text)
         marks.append(StripMark(
-            y=_r(STRIP_TOP + i * STRIP_LANE + STRIP_LANE / 2), label=_short(str(m.get("doc"))),
-            title=title, color=colors.get(str(m.get("doc")), 0), dot=dot, x1=x1, x2=x2,
-            text=_short(str(m.get("text") or ""), 28), text_x=tx, text_anchor=anchor))
+            y=0.0, label=label, title=title, color=colors.get(str(m.get("doc")), 0), dot=dot, x1=x1, x2=x2,
+            text=text, text_x=tx, text_anchor=anchor))
+    marks, height, axis_y = _stack(marks)
     caption = "Dates on a time axis: each bar is the period the text denotes."
-    if len(mentions) > len(shown):
-        caption += f" The first {len(shown)} of {len(mentions)} dates are shown."
+    if len(lanes) > len(shown):
+        caption += f" The first {len(shown)} of {len(lanes)} dates are shown."
     return Strip("time", STRIP_WIDTH, height, left, right, axis_y, ticks, marks, caption, unplaced)
 
 
@@ -574,8 +640,10 @@ def _date_ticks(lo: int, hi: int, x: Any) -> list[StripTick]:
 def _doc_refs(result: ScanResult) -> dict[str, DocRef]:
     refs = {}
     for d in result.corpus.docs:
-        refs[str(d.id)] = DocRef(str(d.id), _s(d.title), _s(d.date), safe_url(d.url), _s(d.lang),
-                                 int(d.mentions or 0), _s(getattr(d, "encoding", None)))
+        did, title = str(d.id), _s(d.title)
+        refs[did] = DocRef(did, title, _s(d.date), safe_url(d.url), _s(d.lang), int(d.mentions or 0),
+                           _s(getattr(d, "encoding", None)),
+                           doc_label(did, title, _s(getattr(d, "lead", None))))
     return refs
 
 
@@ -589,45 +657,189 @@ def _sentence_offsets(mentions: pd.DataFrame) -> dict[tuple[str, int, int], int]
                         df["end"].astype("int64").tolist(), strict=True), rel, strict=True))
 
 
+# Columns of a money row that say more about its figure; shown when the table has them.
+NOTE_COLUMNS = ("converts", "currency_source", "row_label")
+_PLAIN_CURRENCY_SOURCES = frozenset({"text", "symbol", "code", "stated", "explicit", "word"})
+
+
+@dataclass(frozen=True)
+class _Notes:
+    """What the table says about mentions beyond the finding's own fields (by doc and offsets)."""
+
+    extra: dict[tuple[str, int, int], dict[str, Any]] = field(default_factory=dict)
+    partner: dict[tuple[str, int], dict[str, Any]] = field(default_factory=dict)  # by (doc, start)
+
+    def of(self, m: dict[str, Any]) -> dict[str, Any]:
+        start, end = _i(m.get("start")), _i(m.get("end"))
+        found = self.extra.get((str(m.get("doc")), start, end)) if start is not None and end is not None else None
+        return {**(found or {}), **{k: m[k] for k in NOTE_COLUMNS if not is_missing(m.get(k))}}
+
+
+def _notes(mentions: pd.DataFrame) -> _Notes:
+    """Conversions, table rows and currency sources of the mentions, where the table has them."""
+    cols = [c for c in NOTE_COLUMNS if c in mentions.columns]
+    if mentions.empty or not cols:
+        return _Notes()
+    fields = ["doc", "kind", "start", "end", "text", "value", "low", "high", "currency", "qualifier", "per"]
+    df = mentions[[c for c in fields if c in mentions.columns] + cols]
+    noted = df[df[cols].notna().any(axis=1)]
+    extra: dict[tuple[str, int, int], dict[str, Any]] = {}
+    wanted: set[tuple[str, int]] = set()
+    for r in noted.to_dict("records"):
+        key = (str(r["doc"]), int(r["start"]), int(r["end"]))
+        extra[key] = {c: r[c] for c in cols if not is_missing(r.get(c))}
+        if _i(r.get("converts")) is not None:
+            wanted.add((key[0], int(r["converts"])))
+    partner = {}
+    if wanted:
+        near = df[df["start"].isin({c for _, c in wanted})]
+        for r in near.to_dict("records"):
+            k = (str(r["doc"]), int(r["start"]))
+            if k in wanted:
+                partner[k] = r
+    return _Notes(extra, partner)
+
+
+def _conversion(m: dict[str, Any], extra: dict[str, Any], notes: _Notes) -> dict[str, Any] | None:
+    c = _i(extra.get("converts"))
+    return notes.partner.get((str(m.get("doc")), c)) if c is not None else None
+
+
+def _quote_note(m: dict[str, Any], extra: dict[str, Any], partner: dict[str, Any] | None) -> str:
+    parts = []
+    if partner is not None:
+        parts.append(f"one amount in two currencies: {reading(m)} = {reading(partner)}")
+    if extra.get("row_label"):
+        parts.append(f"table row “{extra['row_label']}”")
+    src = _s(extra.get("currency_source"))
+    if src and src.lower() not in _PLAIN_CURRENCY_SOURCES:
+        parts.append(f"currency from {src.replace('_', ' ')}")
+    return "; ".join(parts)
+
+
+def _with_partner(before: str, figure: str, after: str, partner: dict[str, Any] | None
+                  ) -> tuple[str, str, str]:
+    """Widen the highlighted figure to its stated conversion: "about $8bn (£6.3bn)"."""
+    if partner is None:
+        return before, figure, after
+    other = str(partner.get("text") or "")
+    if not other:
+        return before, figure, after
+    gap = after[: len(after) - len(after.lstrip(" (–-"))]
+    if after[len(gap):].startswith(other):
+        k = len(gap) + len(other)
+        if after[k:k + 1] == ")" and "(" in gap:
+            k += 1
+        return before, figure + after[:k], after[k:]
+    stripped = before.rstrip(" (–-")
+    if stripped.endswith(other):
+        k = len(stripped) - len(other)
+        return before[:k], before[k:] + figure, after
+    return before, figure, after
+
+
+def _quotes(f: Finding, refs: dict[str, DocRef], rel: dict[tuple[str, int, int], int], notes: _Notes,
+            colors: dict[str, int]) -> list[Quote]:
+    """The finding's mentions as quotes: a figure stated several times in one article, as
+    written and read alike, is one quote with a count (its other sentences kept apart)."""
+    groups: dict[tuple[str, str, str], dict[str, Any]] = {}
+    for m in f.mentions:
+        doc = str(m.get("doc"))
+        text = str(m.get("text") or "")
+        read = reading(m)
+        start, end = _i(m.get("start")), _i(m.get("end"))
+        r = rel.get((doc, start, end)) if start is not None and end is not None else None
+        before, figure, after, _ = split_sentence(str(m.get("sentence") or ""), text, r)
+        extra = notes.of(m)
+        partner = _conversion(m, extra, notes)
+        before, figure, after = _with_partner(before, figure, after, partner)
+        line = _i(m.get("line"))
+        g = groups.get((doc, text, read))
+        if g is None:
+            groups[(doc, text, read)] = {"m": m, "read": read, "parts": (before, figure, after), "line": line,
+                                          "count": 1, "lines": [line] if line is not None else [], "more": [],
+                                          "note": _quote_note(m, extra, partner)}
+            continue
+        g["count"] += 1
+        if line is not None:
+            g["lines"].append(line)
+        if (before, figure, after) != g["parts"] and (before, figure, after) not in [x[:3] for x in g["more"]]:
+            g["more"].append((before, figure, after, line))
+    out = []
+    for (doc, text, read), g in groups.items():
+        before, figure, after = g["parts"]
+        m = g["m"]
+        out.append(Quote(refs.get(doc, DocRef(doc)), str(m.get("kind") or ""), text, before, figure, after, read,
+                         g["line"], _i(m.get("col")), colors[doc], g["count"], sorted(set(g["lines"])),
+                         g["more"], g["note"]))
+    return out
+
+
 def _card(f: Finding, refs: dict[str, DocRef], rel: dict[tuple[str, int, int], int],
-          descriptions: dict[str, str]) -> FindingCard:
+          descriptions: dict[str, str], notes: _Notes | None = None) -> FindingCard:
     colors: dict[str, int] = {}
     for m in f.mentions:
         doc = str(m.get("doc"))
         if doc not in colors:
             colors[doc] = len(colors) % PALETTE_SIZE
-    quotes = []
-    for m in f.mentions:
-        doc = str(m.get("doc"))
-        text = str(m.get("text") or "")
-        start, end = _i(m.get("start")), _i(m.get("end"))
-        r = rel.get((doc, start, end)) if start is not None and end is not None else None
-        before, figure, after, _ = split_sentence(str(m.get("sentence") or ""), text, r)
-        quotes.append(Quote(refs.get(doc, DocRef(doc)), str(m.get("kind") or ""), text, before,
-                            figure, after, reading(m), _i(m.get("line")), _i(m.get("col")),
-                            colors[doc]))
+    quotes = _quotes(f, refs, rel, notes or _Notes(), colors)
+    labels = {d: r.name for d, r in refs.items()}
     is_date = bool(f.mentions) and all(m.get("kind") == "date" for m in f.mentions)
-    strip = (date_strip if is_date else money_strip)(f.mentions, colors) if f.mentions else None
+    strip = (date_strip if is_date else money_strip)(f.mentions, colors, labels) if f.mentions else None
     doc_ids = sorted({str(d) for d in f.docs} | set(colors))
     return FindingCard(
         id=str(f.id), anchor=anchor_id(str(f.id)), rule=str(f.rule), name=str(f.name),
-        severity=str(f.severity), status=str(f.status or "new"), message=str(f.message),
+        severity=str(f.severity), status=str(f.status or "new"),
+        message=retitle(str(f.message), {d: refs[d].name for d in doc_ids if d in refs}),
         claim=str(f.claim or ""), claim_label=claim_label(f.claim), why=str(f.why or ""),
         description=descriptions.get(str(f.rule), ""),
-        docs=[refs.get(d, DocRef(d)) for d in doc_ids], quotes=quotes, strip=strip)
+        docs=[refs.get(d, DocRef(d)) for d in doc_ids], quotes=quotes, strip=strip,
+        evidence=[_evidence_item(e) for e in (getattr(f, "evidence", None) or []) if isinstance(e, dict)],
+        score=_f(getattr(f, "score", None)), story=_s(getattr(f, "story", None)), raw_message=str(f.message))
 
 
-def _finding_order(f: Finding) -> tuple[Any, ...]:
+def _evidence_item(e: dict[str, Any]) -> dict[str, Any]:
+    value = e.get("value")
+    if not isinstance(value, str):
+        value = _f(value)
+    return {"name": str(e.get("name") or ""), "value": value, "text": str(e.get("text") or "")}
+
+
+def evidence_text(evidence: list[dict[str, Any]]) -> str:
+    """'same story 0.82 · context 0.74 · claimant Acme ≈ Acme Corp': one line for a person."""
+    parts = []
+    for e in evidence:
+        value = e.get("value")
+        shown = f"{value:.2f}" if isinstance(value, float | int) and not isinstance(value, bool) else _s(value)
+        parts.append(" ".join(p for p in (str(e.get("name") or ""), shown or "") if p))
+    return " · ".join(p for p in parts if p)
+
+
+def _rank(f: Finding) -> tuple[int, int]:
     sev = SEVERITIES.index(f.severity) if f.severity in SEVERITIES else len(SEVERITIES)
-    return (sev, 0 if f.status == "new" else 1, str(f.rule), str(f.claim or ""), str(f.id))
+    return sev, 0 if (f.status or "new") == "new" else 1
+
+
+def report_order(findings: Iterable[Finding]) -> list[Finding]:
+    """Findings by claim: the claims with the worst findings first, each claim's findings
+    together (worst first), so related findings of one claim sit side by side."""
+    groups: dict[str, list[Finding]] = {}
+    for f in findings:
+        groups.setdefault(str(f.claim) if f.claim else "\x00" + str(f.id), []).append(f)
+    for g in groups.values():
+        g.sort(key=lambda f: (*_rank(f), str(f.rule), str(f.id)))
+    ordered = sorted(groups.items(), key=lambda kv: (_rank(kv[1][0]), kv[0]))
+    return [f for _, g in ordered for f in g]
 
 
 def build_table(mentions: pd.DataFrame, refs: dict[str, DocRef], hits: set[Any],
-                max_rows: int | None = None, *, priority: set[Any] | None = None) -> TableData:
+                max_rows: int | None = None, *, priority: set[Any] | None = None,
+                docs: list[str] | None = None) -> TableData:
     """The mentions table as compact JSON: documents, claims and sentences by index.
 
     `hits`: (doc, start, end) of mentions in findings, flagged in the table. With
-    `max_rows`, the mentions in `priority` (default: `hits`) are kept first.
+    `max_rows`, the mentions in `priority` (default: `hits`) are kept first. `docs`: ids
+    that must be in the document list (the findings' documents) besides the table's own.
     """
     total = len(mentions)
     df = mentions
@@ -648,7 +860,7 @@ def build_table(mentions: pd.DataFrame, refs: dict[str, DocRef], hits: set[Any],
             return [None] * len(df)
         return df[name].astype(object).tolist()
 
-    docs_used = sorted({str(d) for d in col("doc")} | set(refs))
+    docs_used = sorted({str(d) for d in col("doc")} | set(refs) | set(docs or ()))
     doc_index = {d: i for i, d in enumerate(docs_used)}
     claims_raw = [_s(c) for c in col("claim")]
     claims = sorted({c for c in claims_raw if c})
@@ -656,12 +868,14 @@ def build_table(mentions: pd.DataFrame, refs: dict[str, DocRef], hits: set[Any],
     sentences: list[str] = []
     sent_index: dict[Any, int] = {}
     rows = []
+    at: dict[tuple[int, int], int] = {}  # (doc index, start) → row, for conversion pairs
+    converts = [_i(c) for c in col("converts")]
     for (doc, kind, text, value, low, high, cur, qual, per, ds, de, gran, claim, sentence,
-         s_start, start, end, line, c) in zip(
+         s_start, start, end, line, c, row_label, cur_source) in zip(
             col("doc"), col("kind"), col("text"), col("value"), col("low"), col("high"),
             col("currency"), col("qualifier"), col("per"), col("date_start"), col("date_end"),
             col("granularity"), claims_raw, col("sentence"), col("sent_start"), col("start"),
-            col("end"), col("line"), col("col"), strict=True):
+            col("end"), col("line"), col("col"), col("row_label"), col("currency_source"), strict=True):
         doc = str(doc)
         text = "" if is_missing(text) else str(text)
         sentence = "" if is_missing(sentence) else str(sentence)
@@ -687,19 +901,27 @@ def build_table(mentions: pd.DataFrame, refs: dict[str, DocRef], hits: set[Any],
         if si is None:
             si = sent_index[skey] = len(sentences)
             sentences.append(shown)
+        note = _quote_note({}, {"row_label": _s(row_label), "currency_source": _s(cur_source)}, None)
+        at[(doc_index[doc], start_i)] = len(rows)
         rows.append([
             doc_index[doc], _s(kind), text, _num_json(_f(value)), _num_json(_f(low)),
             _num_json(_f(high)), _s(cur), _s(qual), _s(per), _s(ds), _s(de), _s(gran),
             claim_index[claim] if claim else -1, si,
             rel if rel is not None else -1, rel + len(text) if rel is not None else -1,
-            _i(line), _i(c), 1 if (doc, start_i, end_i) in hits else 0,
+            _i(line), _i(c), 1 if (doc, start_i, end_i) in hits else 0, -1, note or None,
         ])
+    pair = TABLE_FIELDS.index("pair")
+    for i, row in enumerate(rows):
+        c = converts[i]
+        if c is not None:
+            row[pair] = at.get((row[0], c), -1)
     docs_payload = []
     for d in docs_used:
         ref = refs.get(d, DocRef(d))
-        docs_payload.append([ref.id, ref.title or "", ref.date or "", ref.url or "", ref.lang or ""])
-    payload = {"fields": list(TABLE_FIELDS), "docs": docs_payload, "claims": claims,
-               "claimLabels": [claim_label(c) for c in claims], "sentences": sentences,
+        docs_payload.append([ref.id, ref.title or "", ref.date or "", ref.url or "", ref.lang or "", ref.name,
+                             ref.encoding or ""])
+    payload = {"fields": list(TABLE_FIELDS), "docFields": list(DOC_FIELDS), "docs": docs_payload,
+               "claims": claims, "claimLabels": [claim_label(c) for c in claims], "sentences": sentences,
                "rows": rows, "total": total}
     kinds = sorted({str(k) for k in col("kind") if not is_missing(k)})
     currencies = sorted({str(k) for k in col("currency") if not is_missing(k)})
@@ -714,22 +936,23 @@ def report_identity(title: str, doc_ids: Iterable[str]) -> str:
 
 def build_report_data(result: ScanResult, ruleset: RuleSet, *, fixed: list[dict] | None = None,
                       title: str = "factcheck report", max_rows: int | None = None,
-                      max_findings: int | None = DEFAULT_MAX_FINDINGS,
-                      baseline: dict[str, dict[str, Any]] | None = None) -> ReportData:
+                      baseline: dict[str, dict[str, Any]] | None = None,
+                      min_severity: str = "info") -> ReportData:
     """Everything the report shows, from a scan. No HTML here.
 
+    Every finding is in the report, whatever their number: the page lists them in a compact
+    index and draws a finding's card when it is opened.
     `fixed`: baseline entries that no longer occur (id, rule, message).
-    `max_rows`: embed at most this many mentions in the table (mentions of the findings
-    shown first); the report says how many were left out. None: all of them.
-    `max_findings`: show at most this many findings as cards, in report order (errors
-    first, new before baseline); the report says how many were left out. None: all.
-    Findings already in the baseline are exported with the baseline even when not shown.
+    `max_rows`: embed at most this many mentions in the table (mentions of findings
+    first); the report says how many were left out. None: all of them.
     `baseline`: the loaded baseline by id, to pre-fill justifications in the export.
+    `min_severity`: the severity filter the page opens with (lower findings are counted in
+    its banner, one click away).
     """
     if max_rows is not None and max_rows < 0:
         raise ValueError("max_rows must be >= 0")
-    if max_findings is not None and max_findings < 0:
-        raise ValueError("max_findings must be >= 0")
+    if min_severity not in SEVERITIES:
+        raise ValueError(f"min_severity must be one of {', '.join(SEVERITIES)}")
     corpus = result.corpus
     refs = _doc_refs(result)
     mentions = corpus.mentions if corpus.mentions is not None else pd.DataFrame()
@@ -737,15 +960,12 @@ def build_report_data(result: ScanResult, ruleset: RuleSet, *, fixed: list[dict]
         refs.setdefault(doc, DocRef(doc))
     descriptions = {r.id: r.description or "" for r in ruleset.rules}
     rel = _sentence_offsets(mentions)
-    findings = sorted(result.findings, key=_finding_order)
-    shown = findings if max_findings is None else findings[:max_findings]
-    cards = [_card(f, refs, rel, descriptions) for f in shown]
-
-    def keys(fs: list[Finding]) -> set[tuple[str, int | None, int | None]]:
-        return {(str(m.get("doc")), _i(m.get("start")), _i(m.get("end")))
-                for f in fs for m in f.mentions}
-
-    table = build_table(mentions, refs, keys(findings), max_rows, priority=keys(shown))
+    notes = _notes(mentions)
+    findings = report_order(result.findings)
+    cards = [_card(f, refs, rel, descriptions, notes) for f in findings]
+    hits = {(str(m.get("doc")), _i(m.get("start")), _i(m.get("end"))) for f in findings for m in f.mentions}
+    table = build_table(mentions, refs, hits, max_rows,
+                        docs=[str(d) for f in findings for d in (*f.docs, *(m.get("doc") for m in f.mentions))])
 
     counts = Counter((f.severity, f.status or "new") for f in findings)
     by_sev = [SeverityRow(s, counts[(s, "new")], counts[(s, "baseline")],
@@ -770,15 +990,13 @@ def build_report_data(result: ScanResult, ruleset: RuleSet, *, fixed: list[dict]
     rules = [RuleRow(r.id, r.name, r.kind, r.severity, r.description or "", per_rule[r.id])
              for r in sorted(ruleset.rules, key=lambda r: r.id)]
     baseline = baseline or {}
-    shown_ids = {str(f.id) for f in shown}
     export = [{
         "id": str(f.id), "rule": str(f.rule), "message": str(f.message),
         "status": str(f.status or "new"),
         "justification": str(baseline.get(str(f.id), {}).get("justification") or ""),
         "mentions": [{"doc": str(m.get("doc")), "text": str(m.get("text") or "")}
                      for m in f.mentions],
-    } for f in sorted(findings, key=lambda f: str(f.id))
-        if str(f.id) in shown_ids or f.status == "baseline"]
+    } for f in sorted(findings, key=lambda f: str(f.id))]
     identity = report_identity(title, [d.id for d in corpus.docs])
     return ReportData(title, identity, __version__, summary, cards, fixed_rows, rules, table,
-                      export, max_findings)
+                      export, min_severity)

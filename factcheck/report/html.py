@@ -21,7 +21,14 @@ from markupsafe import Markup
 
 from factcheck.atomic import write_atomic
 from factcheck.pipeline import ScanResult
-from factcheck.report.data import ReportData, build_report_data
+from factcheck.report.data import (
+    SEVERITIES,
+    FindingCard,
+    ReportData,
+    Strip,
+    build_report_data,
+    evidence_text,
+)
 from factcheck.ruleset import RuleSet
 
 TEMPLATE = "report.html.j2"
@@ -79,13 +86,47 @@ def script_json(obj: Any) -> Markup:
     return Markup(text)
 
 
+def _strip_json(st: Strip | None) -> dict[str, Any] | None:
+    if st is None:
+        return None
+    return {
+        "scale": st.scale, "w": st.width, "h": st.height, "left": st.plot_left, "right": st.plot_right,
+        "axisY": st.axis_y, "ticks": [[t.x, t.label] for t in st.ticks], "caption": st.caption,
+        "unplaced": st.unplaced,
+        "marks": [{"y": m.y, "label": m.label, "title": m.title, "c": m.color, "dot": m.dot, "x1": m.x1,
+                   "x2": m.x2, "ol": m.open_low, "oh": m.open_high, "text": m.text, "tx": m.text_x,
+                   "ty": m.text_y, "anchor": m.text_anchor} for m in st.marks],
+    }
+
+
+def _finding_json(card: FindingCard, doc_index: dict[str, int], export: dict[str, Any]) -> dict[str, Any]:
+    return {
+        "id": card.id, "anchor": card.anchor, "rule": card.rule, "name": card.name, "sev": card.severity,
+        "status": card.status, "message": card.message, "raw": card.raw_message, "claim": card.claim,
+        "claimLabel": card.claim_label, "why": card.why, "story": card.story, "score": card.score,
+        "evidence": card.evidence, "evidenceText": evidence_text(card.evidence),
+        "docs": [doc_index[d.id] for d in card.docs],
+        "quotes": [{"d": doc_index[q.doc.id], "kind": q.kind, "before": q.before, "figure": q.figure,
+                    "after": q.after, "reading": q.reading, "line": q.line, "n": q.count, "lines": q.lines,
+                    "more": [list(x) for x in q.more], "note": q.note, "c": q.color} for q in card.quotes],
+        "strip": _strip_json(card.strip),
+        "justification": export.get("justification", ""),
+        "m": [[doc_index[m["doc"]], m["text"]] for m in export.get("mentions", [])],
+    }
+
+
 def page_data(data: ReportData) -> dict[str, Any]:
-    """What the script needs: the mentions table, the findings for export, the identity."""
+    """What the script needs: every finding (drawn on demand), the mentions table, the identity."""
+    docs = data.table.payload["docs"]
+    doc_index = {d[0]: i for i, d in enumerate(docs)}
+    export = {e["id"]: e for e in data.export}
     return {
         "identity": data.identity,
         "title": data.title,
-        "findings": data.export,
-        "claims": {f.id: f.claim for f in data.findings},
+        "minSeverity": data.min_severity,
+        "severities": list(SEVERITIES),
+        "rules": {r.id: [r.name, r.description] for r in data.rules},
+        "findings": [_finding_json(c, doc_index, export.get(c.id, {})) for c in data.findings],
         "table": data.table.payload,
     }
 
@@ -106,7 +147,7 @@ def write_report(result: ScanResult, ruleset: RuleSet, path: str | os.PathLike[s
                  **kw: Any) -> Path:
     """Build and render the report, then write it atomically (temp file + rename).
 
-    Keyword arguments go to `build_report_data` (fixed, title, max_rows, baseline).
+    Keyword arguments go to `build_report_data` (fixed, title, max_rows, baseline, min_severity).
     """
     html = render_html(build_report_data(result, ruleset, **kw))
     p = Path(path)

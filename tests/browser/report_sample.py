@@ -155,3 +155,37 @@ def big_result(n: int, docs: int = 500) -> ScanResult:
     base.corpus.docs.extend(extra)
     base.corpus.mentions = mentions_frame(rows)
     return base
+
+
+def many_findings_result(findings: int = 2000, mentions: int = 30_000, docs: int = 1500) -> ScanResult:
+    """`findings` findings over `mentions` mentions: most of them info, as an archive scan gives.
+
+    Each claim has one to three findings (a scale slip beside an agreement, say); every finding
+    quotes two or three mentions of the table, one of them stated twice in its article.
+    """
+    result = big_result(mentions, docs=docs)
+    rows = result.corpus.mentions.to_dict("records")
+    money = [r for r in rows if r["kind"] == "money" and str(r["doc"]).startswith("doc-")]
+    rules = [("FC101", "scale-mismatch", "error"), ("FC301", "date-conflict", "warning"),
+             ("FC900", "corroboration", "info")]
+    out = list(result.findings)
+    k = 0
+    while len(out) < findings:
+        claim = f"money|Firm {k}|revenue|total|"
+        for _ in range(1 + k % 3):
+            if len(out) >= findings:
+                break
+            n = len(out)
+            # about 84% info, 12% warning, 4% error
+            rule, name, sev = rules[0] if n % 25 == 3 else rules[1] if n % 8 == 5 else rules[2]
+            picked = [money[(n * 7 + i * 131) % len(money)] for i in range(2 + n % 2)]
+            quoted = [{f: r.get(f) for f in MENTION_FIELDS} for r in picked]
+            quoted.append(dict(quoted[0], start=quoted[0]["start"] + 100000, end=quoted[0]["end"] + 100000))
+            docs_of = sorted({q["doc"] for q in quoted})
+            out.append(Finding(f"fc-{n:016x}", rule, name, sev,
+                               f"“{quoted[0]['text']}” ({quoted[0]['doc']}) and “{quoted[1]['text']}” "
+                               f"({quoted[1]['doc']}) disagree on Firm {k}'s revenue (finding {n}).",
+                               claim, f"claimant Firm {k}; metric revenue", quoted, "new", docs_of))
+        k += 1
+    result.findings = out
+    return result

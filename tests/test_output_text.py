@@ -1,0 +1,119 @@
+"""Text output for people: titles for sources, one line per figure, --min-severity, evidence."""
+
+from __future__ import annotations
+
+import importlib.util
+import json
+from pathlib import Path
+
+from click.testing import CliRunner
+
+from factcheck.cli import main
+from factcheck.findings import Finding
+from factcheck.output import scan_json, scan_sarif, scan_text
+
+from .conftest import SEEDS
+
+_spec = importlib.util.spec_from_file_location(
+    "report_sample", Path(__file__).parent / "browser" / "report_sample.py")
+assert _spec and _spec.loader
+sample = importlib.util.module_from_spec(_spec)
+_spec.loader.exec_module(sample)
+A1, B2, C3 = "fc-00000000000000a1", "fc-00000000000000b2", "fc-00000000000000c3"
+
+
+def header_lines(text: str) -> list[str]:
+    return [line for line in text.splitlines() if not line.startswith("    ")][:-1]
+
+
+def test_min_severity_prints_the_floor_and_up_and_counts_the_rest():
+    result = sample.sample_result()
+    text = scan_text(result, min_severity="warning")
+    heads = header_lines(text)
+    assert [h.split(" ")[1:3] for h in heads[:2]] == [["error", "FC101"], ["warning", "FC301"]]
+    assert not any("FC900" in line for line in text.splitlines())
+    assert text.splitlines()[-1].endswith(
+        "3 findings (1 error, 1 warning, 1 info, 1 baseline), 1 unreadable input; 1 info not printed "
+        "(--min-severity warning; --format json or sarif, or the report, has them all)")
+    # JSON and SARIF stay complete.
+    assert {f["id"] for f in json.loads(scan_json(result))["findings"]} == {A1, B2, C3}
+    assert {r["partialFingerprints"]["factcheckClaim/v1"]
+            for r in json.loads(scan_sarif(result, sample.sample_rules()))["runs"][0]["results"]} == {A1, B2, C3}
+    everything = scan_text(result)
+    assert "FC900" in everything and "not printed" not in everything
+
+
+def test_one_finding_is_one_finding():
+    result = sample.sample_result()
+    result.findings = result.findings[1:2]
+    assert ", 1 finding (0 error, 1 warning, 0 info)" in scan_text(result).splitlines()[-1]
+
+
+def test_sources_are_named_by_title_with_the_id_beside():
+    text = scan_text(sample.sample_result())
+    b2 = next(line for line in text.splitlines() if " FC301 " in line)
+    assert "“May 2025” (Acme to invest $500 billion) and “March 2026” (" in b2
+    assert "(wire-a)" not in b2 and "(wire-b)" not in b2
+    assert "    Acme to invest $500 billion (wire-a:1): “May 2025” — The first site opens in May 2025 in Texas." in text
+
+
+def _mention(doc, text, start, line, sentence, value=1e7):
+    return {"doc": doc, "kind": "money", "start": start, "end": start + len(text), "line": line, "col": 1,
+            "text": text, "sentence": sentence, "value": value, "low": value, "high": value, "currency": "USD",
+            "qualifier": "exact"}
+
+
+def test_a_figure_stated_often_is_one_line_and_a_crowd_of_sources_one_more():
+    result = sample.sample_result()
+    ms = [_mention("wire-a", "$10 million", 10 * i, i + 1, f"Sentence {i} with $10 million.") for i in range(4)]
+    ms += [_mention("wire-b", "$10\nmillion", 5, 2, "Wrapped $10\nmillion here.", 1e7)]
+    ms += [_mention(f"other-{k}", "$2 billion", 3, 7, "It is $2 billion.", 2e9) for k in range(6)]
+    result.findings = [Finding("fc-1", "FC101", "scale-mismatch", "error", "“$10\nmillion” (wire-b) differs.",
+                               "money|Acme|investment|total|", "", ms)]
+    lines = scan_text(result).splitlines()
+    assert lines[0].endswith("differs.") and "error FC101 “$10 million” (<img src=x" in lines[0]
+    assert lines[1] == ("    Acme to invest $500 billion (wire-a, lines 1, 2, 3, 4): “$10 million” ×4 — "
+                        "Sentence 0 with $10 million.")
+    assert lines[2].endswith("“$10 million” — Wrapped $10 million here.")
+    assert lines[3] == "    other-0:7: “$2 billion” — It is $2 billion."
+    assert lines[4].startswith("    … and 5 more: “$2 billion” in other-1:7; “$2 billion” in other-2:7;")
+    assert lines[6].startswith("3 documents, 6 mentions, 1 finding (1 error, 0 warning, 0 info)")
+
+
+def test_evidence_is_one_compact_tail_of_the_finding_line_and_is_in_json_and_sarif():
+    result = sample.sample_result()
+    f = result.findings[1]
+    f.evidence = [{"name": "same story", "value": 0.82, "text": "leads share 12 names"},
+                  {"name": "context", "value": 0.7412, "text": ""},
+                  {"name": "claimant", "value": "Acme ≈ Acme Corp", "text": ""}]
+    f.score = 0.91
+    f.story = "s-3"
+    line = next(x for x in scan_text(result).splitlines() if " FC301 " in x)
+    assert line.endswith("do not overlap. [evidence: same story 0.82 · context 0.74 · claimant Acme ≈ Acme Corp "
+                         "· score 0.91]")
+    others = [x for x in scan_text(result).splitlines() if " FC101 " in x or " FC900 " in x]
+    assert others and not any("evidence" in x for x in others)
+    js = next(x for x in json.loads(scan_json(result))["findings"] if x["id"] == B2)
+    assert (js["score"], js["story"], js["evidence"][0]["name"]) == (0.91, "s-3", "same story")
+    res = next(r for r in json.loads(scan_sarif(result, sample.sample_rules()))["runs"][0]["results"]
+               if r["partialFingerprints"]["factcheckClaim/v1"] == B2)
+    assert res["properties"]["evidence"][2]["value"] == "Acme ≈ Acme Corp" and res["properties"]["score"] == 0.91
+
+
+def run(*args: str):
+    return CliRunner().invoke(main, list(args), catch_exceptions=False)
+
+
+def test_cli_min_severity_on_the_seeds(tmp_path):
+    res = run("scan", str(SEEDS), "--no-report", "--quiet", "--min-severity", "warning")
+    assert res.exit_code == 1  # the seeds' error still fails the run
+    heads = header_lines(res.stdout)
+    assert [h.split(" ")[1] for h in heads] == ["error", "warning"]
+    assert res.stdout.splitlines()[-1].startswith("5 documents, 34 mentions, 4 findings (1 error, 1 warning, 2 info); "
+                                                  "2 info not printed")
+    js = run("scan", str(SEEDS), "--no-report", "--quiet", "--min-severity", "warning", "--format", "json")
+    assert len(json.loads(js.stdout)["findings"]) == 4
+    gh = run("scan", str(SEEDS), "--no-report", "--quiet", "--min-severity", "error", "--format", "github")
+    assert [line.split(" ")[0] for line in gh.stdout.splitlines()] == ["::error"]
+    bad = run("scan", str(SEEDS), "--no-report", "--min-severity", "loud")
+    assert bad.exit_code == 2 and "loud" in bad.stderr
