@@ -198,6 +198,8 @@ class _DocContext:
             if r["actor"] is None and metric and not s_ents:
                 r["actor"] = self.subject  # "Pay April 15" in a dividend table
         r["table"] = bool(label)
+        # a claimant the entity lexicon knows (an alias resolved), not a guessed proper name
+        r["actor_known"] = r["actor"] in lex.types if r.get("actor") else False
         r["objects"] = self.objects
         r["places"] = self.places
         r["subject"] = self.subject

@@ -25,7 +25,6 @@ MENTION_FIELDS = [
     "currency", "qualifier", "per", "date_start", "date_end", "granularity", "actor", "metric", "story",
 ]
 SEVERITY_ORDER = {"error": 0, "warning": 1, "info": 2}
-_TITLE_CHARS = 70  # a source's title in a message: enough to recognise it
 
 
 @dataclass
@@ -72,11 +71,9 @@ def fingerprint(rule_id: str, claim: str, groups: list[list[dict[str, Any]]]) ->
 
 
 def source_name(doc: str, titles: dict[str, str]) -> str:
-    """How a message names an article: its title (shortened), else its id."""
-    title = " ".join((titles.get(doc) or "").split())
-    if not title or title == doc:
-        return doc
-    return title if len(title) <= _TITLE_CHARS else title[: _TITLE_CHARS - 1].rstrip() + "…"
+    """How a message names an article: its label (`naming.doc_labels`: title, else opening
+    words), else its id."""
+    return titles.get(doc) or doc
 
 
 def _quote(r: dict[str, Any], titles: dict[str, str]) -> str:

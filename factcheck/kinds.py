@@ -169,24 +169,25 @@ def kind_holds(kind: str, a: dict[str, Any], b: dict[str, Any], params: dict[str
     return False
 
 
-def agree(a: dict[str, Any], b: dict[str, Any], rel_tol: float) -> bool:
-    """Do two figures agree (the same interval, or money whose bounds overlap)?"""
+def agree(a: dict[str, Any], b: dict[str, Any], rel_tol: float, scale_orders: float = 2.0) -> bool:
+    """Do two figures agree (the same interval, or money whose bounds overlap and whose
+    stated values are not orders of magnitude apart: "up to $7 trillion" is no $10 million)?"""
     if a["kind"] != b["kind"]:
         return False
     if a["kind"] == "date":
         return (a["date_start"], a["date_end"]) == (b["date_start"], b["date_end"])
     if a.get("currency") and b.get("currency") and a.get("currency") != b.get("currency"):
         return False
-    return money_compatible(a, b, rel_tol)
+    return _orders(a, b) < scale_orders and money_compatible(a, b, rel_tol)
 
 
-def clusters(rows: list[dict[str, Any]], rel_tol: float = 0.0) -> list[Cluster]:
+def clusters(rows: list[dict[str, Any]], rel_tol: float = 0.0, scale_orders: float = 2.0) -> list[Cluster]:
     """Greedy agreement clusters, most precise figures first so they seed the clusters."""
     out: list[Cluster] = []
     order = sorted(rows, key=lambda r: (r.get("qualifier") not in (None, "exact"), r["doc"], r["start"]))
     for r in order:
         for c in out:
-            if all(agree(r, x, rel_tol) for x in c.rows):
+            if all(agree(r, x, rel_tol, scale_orders) for x in c.rows):
                 c.rows.append(r)
                 break
         else:

@@ -21,6 +21,7 @@ from factcheck.claims.pairs import candidates
 from factcheck.claims.stories import Stories, link
 from factcheck.findings import Finding
 from factcheck.group import assign_claims
+from factcheck.naming import doc_labels
 
 if TYPE_CHECKING:
     from factcheck.pipeline import DocInfo
@@ -89,7 +90,7 @@ def decide(table: pd.DataFrame, docs: Sequence[DocInfo], ruleset: RuleSet, *,
     """Every finding of an annotated table; with `focus` (draft ids) only those involving them."""
     table = table.reset_index(drop=True) if not isinstance(table.index, pd.RangeIndex) else table
     decision = ruleset.decision
-    titles = {d.id: d.title or d.id for d in docs}
+    titles = doc_labels(docs)
     scored = score_pairs(table, docs, decision)
     if scored.empty:
         return []

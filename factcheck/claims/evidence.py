@@ -40,6 +40,7 @@ FEATURES: dict[str, str] = {
     "numbers_differ": "the sentences' other numbers differ (another week, another year)",
     "claimant": "same claimant",
     "claimant_missing": "a figure has no claimant",
+    "claimant_known": "the same claimant, one the entity lexicon knows (not a guessed name)",
     "claimant_differs": "both figures have a claimant and the names differ",
     "metric": "same metric",
     "metric_missing": "a figure has no metric",
@@ -61,6 +62,7 @@ FEATURES: dict[str, str] = {
     "table_slot": "two table rows with the same label, column and period",
     "period_differs": "the figures name different periods (quarter, year)",
     "horizon_differs": "the figures name different horizons",
+    "horizon_same": "the figures name the same horizon (\"over four years\")",
     "stage_differs": "a first step, a total or an earlier value against another of these",
     "per_differs": "a rate (a share, a year) against a total, or two rates",
     "relative": "a date read against the publication date (a weekday, 'last year')",
@@ -79,10 +81,10 @@ FEATURES: dict[str, str] = {
 # doubt that two figures are one fact.
 SIGNS: dict[str, int] = {
     "story": 1, "same_doc": 0, "context_near": 1, "context": 1, "specific": 1, "names": 1, "numbers": 1,
-    "numbers_differ": -1, "claimant": 1, "claimant_missing": -1, "claimant_differs": -1, "metric": 1,
+    "numbers_differ": -1, "claimant": 1, "claimant_known": 1, "claimant_missing": -1, "claimant_differs": -1, "metric": 1,
     "metric_missing": 0, "metric_differs": -1, "headline": 1, "doc_names": 1, "others_differ": -1, "headline_same": 1, "correction": 1,
     "days_apart": -1, "series": -1, "same_day": 1, "closeness": 1, "slip": 1, "scale": 0, "bound": -1, "revision": -1,
-    "table": 0, "table_slot": 1, "period_differs": -1, "horizon_differs": -1, "stage_differs": -1,
+    "table": 0, "table_slot": 1, "period_differs": -1, "horizon_differs": -1, "horizon_same": 1, "stage_differs": -1,
     "per_differs": -1, "relative": 0, "same_words": -1, "guessed": -1, "is_date": 0, "counterpart": 1, "twin": -1,
     "shared_figures": 1,
 }
@@ -459,6 +461,8 @@ def features(table: pd.DataFrame, pairs: pd.DataFrame, stories: Stories,
     actor = np.where(named[actor], actor, -1)  # "APR", "QTR SHR": no claimant
     out["claimant"] = _pair_similarity(actor, actors, i, j, _name_similarity)
     out["claimant_missing"] = ((actor[i] < 0) | (actor[j] < 0)).astype(np.float64)
+    known = cols.flag("actor_known")
+    out["claimant_known"] = (known[i] & known[j] & (actor[i] == actor[j]) & (actor[i] >= 0)).astype(np.float64)
     out["claimant_differs"] = ((actor[i] >= 0) & (actor[j] >= 0) & (out["claimant"].to_numpy() < 0.5)).astype(np.float64)
     metric, _ = cols.codes("metric")
     family, _ = cols.codes("family")
@@ -519,7 +523,9 @@ def features(table: pd.DataFrame, pairs: pd.DataFrame, stories: Stories,
     out["table_slot"] = (both_tab & (metric[i] == metric[j]) & (metric[i] >= 0) & (stage[i] == stage[j])
                          & (period[i] == period[j])).astype(np.float64)
     out["period_differs"] = _differs(cols.codes("period")[0], i, j)
-    out["horizon_differs"] = _differs(cols.codes("horizon")[0], i, j)
+    horizon, _ = cols.codes("horizon")
+    out["horizon_differs"] = _differs(horizon, i, j)
+    out["horizon_same"] = ((horizon[i] >= 0) & (horizon[i] == horizon[j])).astype(np.float64)
     out["stage_differs"] = _differs(stage, i, j)
     per, _ = cols.codes("per")
     out["per_differs"] = ((per[i] != per[j]) & ~is_date).astype(np.float64)

@@ -73,7 +73,7 @@ def assemble(table: pd.DataFrame, scored: pd.DataFrame, decision: Decision, rule
             continue
         fact_edges = by_fact[root]
         one_kind = len({_kind(r) for r in members}) == 1
-        cl = clusters(members, decision.relations.rel_tolerance) if one_kind and len(members) <= _MAX_MEMBERS else []
+        cl = clusters(members, decision.relations.rel_tolerance, decision.relations.scale_orders) if one_kind and len(members) <= _MAX_MEMBERS else []
         if not cl or len(cl) > _MAX_CLUSTERS:
             cl = []  # each pair alone
             groups = [(Cluster([rows[a]]), Cluster([rows[b]]), [edges[(a, b)]]) for a, b in fact_edges]
