@@ -1,11 +1,10 @@
 """Pre-publication check: drafts against the archive, reporting only what involves a draft.
 
 The archive comes from the cache (`cache.Pack`, one per input path, reused while its
-bytes are unchanged). Only the archive rows that can share a claim with a draft mention
-are loaded: those whose claimant is in the same grouping block (first word of the name)
-as a draft claimant. Grouping and the rules then run on that small table, which gives
-exactly the findings a full scan would give for claims that a draft touches, because a
-claim never spans two blocks and every row of a touched block is present.
+bytes are unchanged). Only the archive rows a draft's figures can meet in a candidate pair
+are loaded (`claims.archive_needs`): the articles linked to a draft's story (by headline and
+lead, against every archive article's) and the rows of the drafts' claimant blocks. The
+claims stage then runs on that small table and keeps the findings that involve a draft.
 
 A draft that lives inside an archive folder gets the id it has in that folder (its path
 relative to the folder), and the archive's copy of it is left out: checking a changed
@@ -21,10 +20,8 @@ from collections.abc import Sequence
 from dataclasses import dataclass, field
 from typing import Any, BinaryIO
 
-import pandas as pd
-
 from factcheck.cache import Cache, Pack
-from factcheck.claims import annotate, archive_needs, decide
+from factcheck.claims import annotate, archive_needs, block_of, decide
 from factcheck.documents import Document, ReadError
 from factcheck.pipeline import Corpus, DocInfo, ScanResult, gather, suppress_findings
 from factcheck.progress import Progress
@@ -84,28 +81,6 @@ def read_drafts(drafts: Sequence[str], archive: Sequence[str], *, lang: str | No
     return out
 
 
-def touched_claims(table: pd.DataFrame, draft_ids: set[str]) -> pd.DataFrame:
-    """The rows the rules need for the claims a draft touches.
-
-    Those claims' rows, plus the rows that state an earlier figure ("raised to 110 from
-    100") for the same claimant, metric family and rate: the rules read them to tell a
-    revision from a contradiction.
-    """
-    claimed = table["claim"].notna()
-    touched = set(table.loc[claimed & table["doc"].isin(draft_ids), "claim"])
-    keep = table["claim"].isin(touched)
-    if not keep.any():
-        return table[keep]
-
-    def keys(df: pd.DataFrame) -> pd.Series:
-        return (df["actor"].astype("object").fillna("") + "|" + df["family"].astype("object").fillna("")
-                + "|" + df["per"].astype("object").fillna(""))
-
-    previous = claimed & (table["stage"].astype("object") == "previous")
-    keep |= previous & keys(table).isin(set(keys(table[keep])))
-    return table[keep]
-
-
 def check(drafts: Sequence[str], archive: Sequence[str], ruleset: RuleSet, *, cache: Cache,
           lang: str | None = None, stdin: BinaryIO | None = None,
           progress: Progress | None = None, jobs: int = 1) -> CheckResult:
@@ -120,53 +95,58 @@ def check(drafts: Sequence[str], archive: Sequence[str], ruleset: RuleSet, *, ca
     cache.warnings += memo.warnings
     draft_ids = {d.id for d in draft_docs}
     draft_files = {_real(d.source) for d in draft_docs if d.source and os.path.isfile(d.source)}
-    blocks = archive_needs(draft_rows, draft_docs, []).blocks
 
     archive_docs = archive_mentions = 0
-    rows: list[dict[str, Any]] = []
-    where: dict[str, tuple[int, int]] = {}  # archive doc id → (pack number, index in the pack)
-    packs: list[Pack] = []
+    packs: list[tuple[str, Pack, list[DocInfo], set[int]]] = []
     for path in archive:
         pack = cache.pack(path, ruleset, lang=lang, progress=progress, jobs=jobs)
-        pack, pack_rows = cache.rows(pack, path, ruleset, lang=lang, blocks=blocks)
-        n = len(packs)
-        packs.append(pack)
+        infos = pack.docs()
         errors += pack.errors()
         archive_docs += pack.documents
         archive_mentions += pack.mentions
         skip: set[int] = set()
         real = _real(path)
         if any(f == real or _inside(f, real) for f in draft_files):
-            for i, d in enumerate(pack.docs()):
+            for i, d in enumerate(infos):
                 if d.source and _real(d.source) in draft_files:  # the draft itself, as archived
                     skip.add(i)
                     archive_docs -= 1
                     archive_mentions -= d.mentions
+        packs.append((path, pack, infos, skip))
+    # what the drafts need: their stories' articles and their claimants' blocks
+    candidates = [d for _, _, infos, skip in packs for i, d in enumerate(infos) if i not in skip]
+    needs = archive_needs(draft_rows, draft_docs, candidates, ruleset.decision)
+
+    rows: list[dict[str, Any]] = []
+    docs = list(draft_docs)
+    seen: set[str] = set(draft_ids)
+    for path, pack, infos, skip in packs:
+        wanted = {i for i, d in enumerate(infos) if d.id in needs.docs and i not in skip}
+        pack, pack_rows = cache.rows(pack, path, ruleset, lang=lang, blocks=None if wanted else needs.blocks)
         for r in pack_rows:
             i = r["_i"]
-            if i in skip:
+            if i in skip or (wanted and i not in wanted and block_of(r.get("actor")) not in needs.blocks):
                 continue
+            info = infos[i]
             if r["doc"] in draft_ids:  # another file with a draft's id: keep them apart
                 r["doc"] = f"{path}#{r['doc']}"
-            where.setdefault(r["doc"], (n, i))
+                info = dataclasses.replace(info, id=r["doc"])
+            if r["doc"] not in seen:
+                seen.add(r["doc"])
+                docs.append(info)
             rows.append(r)
 
-    table = touched_claims(annotate(mentions_frame(rows + draft_rows), draft_docs), draft_ids)
-    findings = decide(table, draft_docs, ruleset, focus=draft_ids)
-
-    involved = sorted({doc for f in findings for doc in f.docs if doc in where})
-    loaded: dict[int, list[DocInfo]] = {}
-    docs = list(draft_docs)
-    for doc_id in involved:
-        n, i = where[doc_id]
-        if n not in loaded:
-            loaded[n] = packs[n].docs()
-        info = loaded[n][i]
-        docs.append(info if info.id == doc_id else dataclasses.replace(info, id=doc_id))
+    # stories are linked over every archive article, as a full scan links them, so a draft's
+    # evidence does not depend on which rows were loaded
+    every = docs + [d for d in candidates if d.id not in seen]
+    table = annotate(mentions_frame(rows + draft_rows), every, ruleset.decision)
+    findings = decide(table, every, ruleset, focus=draft_ids)
+    involved = {doc for f in findings for doc in f.docs}
+    docs = [d for d in docs if d.id in draft_ids or d.id in involved]
     corpus = Corpus(docs, table, errors)
     return CheckResult(corpus, findings, suppress_findings(findings, docs), drafts=[d.id for d in draft_docs],
                        archive_documents=archive_docs, archive_mentions=archive_mentions,
                        draft_mentions=len(draft_rows))
 
 
-__all__ = ["CheckResult", "check", "read_drafts", "touched_claims"]
+__all__ = ["CheckResult", "check", "read_drafts"]

@@ -3,11 +3,10 @@
 - **per-document map**: documents are read here as a stream and sent in chunks to the
   cluster as tasks (`Client.submit`), a bounded number in flight, results taken in input
   order: the same rows as `pipeline.gather`.
-- **grouping** (`group.assign_claims`) runs here: unifying claimant names needs every name
-  of the corpus, and it is a fraction of the time.
-- **per-block rules**: the grouped table is split into blocks by claimant (a claim, and the
-  earlier figures its rules read, never spans two claimants) and `findings.find` runs on each
-  block as a `dask.bag` task; the findings are merged in `find`'s order.
+- **claims and evidence** (`claims.annotate`, the scored pairs) run here: story links and
+  claimant names need every article of the corpus, and the scoring is column-wise.
+- **per-fact decisions**: the facts (figures linked by scored pairs) are decided in blocks as
+  Dask tasks through `claims.decide`'s ordered map; the findings are merged in a stable order.
 
 So the findings are identical to the default engine's (tests/test_dask.py). On a real
 cluster, the workers need factcheck installed in the same version as the client:
@@ -22,16 +21,12 @@ Without --scheduler a `distributed.LocalCluster` of --jobs worker processes is s
 
 from __future__ import annotations
 
-import zlib
 from collections import deque
 from collections.abc import Iterable, Iterator, Sequence
 from typing import Any, BinaryIO
 
-import pandas as pd
-
-from factcheck.claims import annotate
+from factcheck.claims import annotate, decide
 from factcheck.documents import Document, ReadError
-from factcheck.findings import SEVERITY_ORDER, Finding, find
 from factcheck.parallel import CHUNK, Outcome, analyse_one, resolve_jobs
 from factcheck.pipeline import Corpus, ScanResult, collect, suppress_findings
 from factcheck.read import iter_inputs
@@ -97,35 +92,14 @@ def map_documents(client: Any, items: Iterable[Document | ReadError], lex: Any,
         yield from drain()
 
 
-def block_number(actor: Any, blocks: int) -> int:
-    """The rules block of a claimant (stable across processes and machines)."""
-    return zlib.crc32(str(actor).encode("utf-8", "surrogatepass")) % blocks
-
-
-def _find_block(table: pd.DataFrame, ruleset: RuleSet, titles: dict[str, str]) -> list[Finding]:
-    return find(table, ruleset, titles)
-
-
-def find_distributed(client: Any, mentions: pd.DataFrame, ruleset: RuleSet, titles: dict[str, str],
-                     blocks: int | None = None) -> list[Finding]:
-    """`findings.find` with the claims split by claimant into `blocks` Dask tasks."""
-    import dask.bag as db
-
-    claimed = mentions[mentions["claim"].notna()]
-    if claimed.empty:
-        return []
-    blocks = blocks or max(1, 4 * sum(client.nthreads().values()))
-    number = claimed["actor"].map(lambda a: block_number(a, blocks))
-    parts = []
-    for _, part in claimed.groupby(number, sort=True):
-        docs = set(part["doc"])
-        parts.append((part, {d: t for d, t in titles.items() if d in docs}))
-    rules = client.scatter(ruleset, broadcast=True, hash=False)
-    bag = db.from_sequence(parts, npartitions=len(parts))
-    found = bag.map(lambda p, rs: _find_block(p[0], rs, p[1]), rules).flatten()
-    out: list[Finding] = found.compute(scheduler=client)
-    out.sort(key=lambda f: (SEVERITY_ORDER[f.severity], f.rule, f.claim, f.id))
-    return out
+def client_map(client: Any) -> Any:
+    """An ordered map (function, items) → results on the Dask cluster: one task per item."""
+    def ordered(func: Any, items: Any) -> list[Any]:
+        items = list(items)
+        if not items:
+            return []
+        return client.gather(client.map(func, items, pure=False))
+    return ordered
 
 
 def scan(paths: Sequence[str], ruleset: RuleSet, *, lang: str | None = None, stdin: BinaryIO | None = None,
@@ -141,8 +115,7 @@ def scan(paths: Sequence[str], ruleset: RuleSet, *, lang: str | None = None, std
         docs, rows, errors = collect(map_documents(client, iter_inputs(paths, stdin=stdin, lang=lang),
                                                    ruleset.lexicon))
         corpus = Corpus(docs, annotate(mentions_frame(rows), docs), errors)
-        titles = {d.id: d.title or d.id for d in corpus.docs}
-        findings = find_distributed(client, corpus.mentions, ruleset, titles)
+        findings = decide(corpus.mentions, corpus.docs, ruleset, map_blocks=client_map(client))
     finally:
         if own:
             client.close()

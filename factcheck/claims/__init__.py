@@ -99,9 +99,10 @@ def decide(table: pd.DataFrame, docs: Sequence[DocInfo], ruleset: RuleSet, *,
         touch = pd.Series(doc[scored["i"].to_numpy()]).isin(focus).to_numpy() | pd.Series(
             doc[scored["j"].to_numpy()]).isin(focus).to_numpy()
         # the facts a draft figure belongs to, with every pair that links their figures
-        keep_pos = set(scored.loc[touch & (scored["score"] >= decision.floor).to_numpy(), ["i", "j"]].to_numpy().ravel())
+        live = touch & (scored["score"] >= decision.floor).to_numpy()
+        keep_pos = set(scored.loc[live, ["i", "j"]].to_numpy().ravel())
         scored = scored[scored["i"].isin(keep_pos) | scored["j"].isin(keep_pos)]
-    return assemble(table, scored, decision, ruleset.rules, titles, focus)
+    return assemble(table, scored, decision, ruleset.rules, titles, focus, map_blocks)
 
 
 @dataclass

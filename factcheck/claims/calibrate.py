@@ -382,11 +382,11 @@ def run(cases: Sequence[Case], table: pd.DataFrame, scored: pd.DataFrame, decisi
     b, weights = fit(ex.x, ex.y, ex.w, l2=strength, prior=decision.weights)
     fitted = replace(decision, intercept=round(b, 4), weights={n: round(v, 4) for n, v in weights.items()},
                      thresholds={s: round(thresholds[s], 4) for s in SEVERITIES},
-                     fitted={"examples": int(len(ex.y)), "positives": int(ex.y.sum()), "strength": strength,
+                     fitted={"examples": len(ex.y), "positives": int(ex.y.sum()), "strength": strength,
                              "labels": sorted(set(ex.source.tolist()) - {""})})
     covered = len(set(ex.case[ex.y == 1].tolist()))
     return Calibration(fitted, report(ex, before, decision.thresholds), report(ex, held, fitted.thresholds),
-                       int(len(ex.y)), int(ex.y.sum()), len(ex.positive_cases), covered)
+                       len(ex.y), int(ex.y.sum()), len(ex.positive_cases), covered)
 
 
 def format_report(cal: Calibration) -> str:

@@ -102,7 +102,7 @@ def parse_decision(data: dict[str, Any], path: Path | str = "<decision>") -> Dec
     intercept = _number(path, model, "intercept", "model")
     weights_raw = _table(path, model, "weights", "model.")
     weights: dict[str, float] = {}
-    for name, w in weights_raw.items():
+    for name in weights_raw:
         if name not in FEATURES:
             raise DecisionFileError(path, f"model.weights.{name}",
                                     f"unknown feature; known: {', '.join(sorted(FEATURES))}")

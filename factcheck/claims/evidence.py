@@ -30,7 +30,7 @@ CONFLICTS = frozenset({"value_conflict", "magnitude_slip", "scale_mismatch", "cu
 
 # name → what it means, for explanations and `factcheck calibrate`
 FEATURES: dict[str, str] = {
-    "story": "articles tell one story (similarity of headlines, leads and names)",
+    "story": "articles tell one story (similarity of headlines and leads; 1 within one article)",
     "same_doc": "both figures in one article",
     "context_near": "same words right around the figures (rare words weigh more, numbers left out)",
     "context": "same words in the figures' sentences (rare words weigh more, numbers left out)",
@@ -51,7 +51,7 @@ FEATURES: dict[str, str] = {
     "headline_same": "the same headline (a re-issue or a correction)",
     "correction": "an article says it corrects a report",
     "days_apart": "days between publications, on a log scale (1 day 0.2, a week 0.6, a month 1)",
-    "series": "the same sentence on another day: a recurring report (a daily, a weekly figure)",
+    "series": "the same sentence on another day, in a form printed on three days or more: a recurring report",
     "same_day": "published the same day",
     "closeness": "values close (money: 1 when equal, 0 from a factor of three; dates: gap against length)",
     "slip": "same digits, magnitude word missing or different",
@@ -81,8 +81,9 @@ FEATURES: dict[str, str] = {
 # doubt that two figures are one fact.
 SIGNS: dict[str, int] = {
     "story": 1, "same_doc": 0, "context_near": 1, "context": 1, "specific": 1, "names": 1, "numbers": 1,
-    "numbers_differ": -1, "claimant": 1, "claimant_known": 1, "claimant_missing": -1, "claimant_differs": -1, "metric": 1,
-    "metric_missing": 0, "metric_differs": -1, "headline": 1, "doc_names": 1, "others_differ": -1, "headline_same": 1, "correction": 1,
+    "numbers_differ": -1, "claimant": 1, "claimant_known": 1, "claimant_missing": -1, "claimant_differs": -1,
+    "metric": 1, "metric_missing": 0, "metric_differs": -1, "headline": 1, "doc_names": 1, "others_differ": -1,
+    "headline_same": 1, "correction": 1,
     "days_apart": -1, "series": -1, "same_day": 1, "closeness": 1, "slip": 1, "scale": 0, "bound": -1, "revision": -1,
     "table": 0, "table_slot": 1, "period_differs": -1, "horizon_differs": -1, "horizon_same": 1, "stage_differs": -1,
     "per_differs": -1, "relative": 0, "same_words": -1, "guessed": -1, "is_date": 0, "counterpart": 1, "twin": -1,
@@ -388,10 +389,28 @@ def _doc_names(table: pd.DataFrame, doc_codes: np.ndarray, doc_names: np.ndarray
         return np.zeros(len(i))
     first = pd.Series(np.arange(len(table))).groupby(doc_codes).first().to_numpy()  # a row per article
     objs = table["objects"].to_numpy()
-    words = [set(w for o in (objs[r] if isinstance(objs[r], list | tuple | np.ndarray) else []) for w in content_words(str(o)))
-             for r in first]
+    words = [{w for o in (objs[r] if isinstance(objs[r], list | tuple | np.ndarray) else [])
+              for w in content_words(str(o))} for r in first]
     m = _tokens([sorted(w) for w in words])
     return _jaccard(m, doc_codes[i], doc_codes[j])
+
+
+_SERIES_DAYS = 3  # a sentence form printed on this many days is a recurring report
+
+
+def _recurring(table: pd.DataFrame, cols: Columns, i: np.ndarray, j: np.ndarray) -> np.ndarray:
+    """Is either figure's sentence form (the sentence with figures and digits masked) printed on
+    `_SERIES_DAYS` or more publication days in the corpus?"""
+    if "masked" not in table or len(i) == 0:
+        return np.zeros(len(i), dtype=bool)
+    masked, _ = cols.codes("masked")
+    days = _days(table)
+    ok = (masked >= 0) & (days >= 0)
+    spread = pd.Series(days[ok]).groupby(masked[ok]).nunique()
+    n = np.zeros(int(masked.max()) + 2 if len(masked) else 1)
+    n[spread.index.to_numpy()] = spread.to_numpy()
+    per_row = np.where(masked >= 0, n[np.maximum(masked, 0)], 0)
+    return (per_row[i] >= _SERIES_DAYS) | (per_row[j] >= _SERIES_DAYS)
 
 
 def _others_differ(table: pd.DataFrame, doc_codes: np.ndarray, actor: np.ndarray, actors: np.ndarray,
@@ -449,7 +468,7 @@ def features(table: pd.DataFrame, pairs: pd.DataFrame, stories: Stories,
     doc_codes, doc_names = cols.codes("doc")
     same_doc = doc_codes[i] == doc_codes[j]
     story = _story_similarity(stories, doc_codes, doc_names, i, j)
-    out["story"] = np.where(same_doc, 0.0, story)
+    out["story"] = np.where(same_doc, 1.0, story)  # one article is one story
     out["same_doc"] = same_doc.astype(np.float64)
     if context is None:
         used = np.unique(np.concatenate([i, j])) if len(i) else np.zeros(0, np.int64)
@@ -463,7 +482,8 @@ def features(table: pd.DataFrame, pairs: pd.DataFrame, stories: Stories,
     out["claimant_missing"] = ((actor[i] < 0) | (actor[j] < 0)).astype(np.float64)
     known = cols.flag("actor_known")
     out["claimant_known"] = (known[i] & known[j] & (actor[i] == actor[j]) & (actor[i] >= 0)).astype(np.float64)
-    out["claimant_differs"] = ((actor[i] >= 0) & (actor[j] >= 0) & (out["claimant"].to_numpy() < 0.5)).astype(np.float64)
+    both_named = (actor[i] >= 0) & (actor[j] >= 0)
+    out["claimant_differs"] = (both_named & (out["claimant"].to_numpy() < 0.5)).astype(np.float64)
     metric, _ = cols.codes("metric")
     family, _ = cols.codes("family")
     m_missing = (metric[i] < 0) | (metric[j] < 0)
@@ -537,14 +557,18 @@ def features(table: pd.DataFrame, pairs: pd.DataFrame, stories: Stories,
                                               dtype="object"))[0], -1)[text]
     out["same_words"] = (is_date & (folded[i] == folded[j]) & (resolved[i] | resolved[j])).astype(np.float64)
     out["is_date"] = is_date.astype(np.float64)
-    out["counterpart"], out["twin"], out["shared_figures"] = _alignment(out, i, j, doc_codes)
-    # the same template on another day, no correction: a daily or weekly report's new figure
-    out["series"] = ((apart >= 1) & (out["context"].to_numpy() >= 0.6)
-                     & (out["correction"].to_numpy() == 0)).astype(np.float64)
+    stage_names = np.append(cols.codes("stage")[1], None)
+    earlier = stage_names[stage] == "previous"
+    out["counterpart"], out["twin"], out["shared_figures"] = _alignment(out, i, j, doc_codes,
+                                                                      earlier[i] | earlier[j])
+    # the same template on another day, no correction, in a sentence form the corpus prints on
+    # three days or more: a daily or weekly report's new figure
+    out["series"] = ((apart >= 1) & (out["context"].to_numpy() >= 0.6) & (out["correction"].to_numpy() == 0)
+                     & _recurring(table, cols, i, j)).astype(np.float64)
     return out
 
 
-def _alignment(out: pd.DataFrame, i: np.ndarray, j: np.ndarray, doc: np.ndarray
+def _alignment(out: pd.DataFrame, i: np.ndarray, j: np.ndarray, doc: np.ndarray, earlier: np.ndarray
                ) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
     """How each pair stands among the figure's other candidates in the other article.
 
@@ -552,7 +576,8 @@ def _alignment(out: pd.DataFrame, i: np.ndarray, j: np.ndarray, doc: np.ndarray
     the table slot), so the two are what the two articles say at the same place.
     `twin`: the other article also states this figure's own value in words at least as alike:
     the figure is accounted for there, and a differing figure beside it is another fact
-    (a re-issued sentence listing 1986 and 1987 pairs each year with the other too).
+    (a re-issued sentence listing 1986 and 1987 pairs each year with the other too). A figure
+    the other article gives as the earlier value ("to 110 from 100") is history, not a twin.
     `shared_figures`: the share of the two articles' candidate figures that have an agreeing
     twin in the other: near 1 for a re-issue, where the few figures that differ are the edits.
     """
@@ -560,7 +585,7 @@ def _alignment(out: pd.DataFrame, i: np.ndarray, j: np.ndarray, doc: np.ndarray
         return np.zeros(0), np.zeros(0), np.zeros(0)
     sim = (out["context_near"].to_numpy() + out["context"].to_numpy() + out["table_slot"].to_numpy()
            + 0.5 * out["claimant"].to_numpy())
-    agree = (out["relation"].to_numpy() == "agree")
+    agree = (out["relation"].to_numpy() == "agree") & ~earlier
     cross = doc[i] != doc[j]
     frame = pd.DataFrame({"a": np.concatenate([i, j]), "other": np.concatenate([doc[j], doc[i]]),
                           "sim": np.concatenate([sim, sim]), "agree": np.concatenate([agree, agree]),
@@ -568,7 +593,8 @@ def _alignment(out: pd.DataFrame, i: np.ndarray, j: np.ndarray, doc: np.ndarray
     frame = frame[np.concatenate([cross, cross])]
     groups = frame.groupby(["a", "other"], sort=False)["sim"]
     best = frame["sim"].to_numpy() >= groups.transform("max").to_numpy() - 1e-9
-    twin_sim = frame["sim"].where(frame["agree"], -np.inf).groupby([frame["a"], frame["other"]], sort=False).transform("max")
+    twin_sim = (frame["sim"].where(frame["agree"], -np.inf)
+                .groupby([frame["a"], frame["other"]], sort=False).transform("max"))
     twinned = (~frame["agree"].to_numpy()) & (twin_sim.to_numpy() >= frame["sim"].to_numpy() - 1e-9)
     n = frame["n"].to_numpy()
     best_count = np.bincount(n, weights=best.astype(np.float64), minlength=len(i))

@@ -13,6 +13,7 @@ from __future__ import annotations
 
 from collections import defaultdict
 from collections.abc import Sequence
+from dataclasses import dataclass
 from typing import Any
 
 import numpy as np
@@ -29,20 +30,44 @@ _MAX_CLUSTERS = 12
 _MAX_MEMBERS = 200
 
 
-def assemble(table: pd.DataFrame, scored: pd.DataFrame, decision: Decision, rules: Sequence[Rule],
-             titles: dict[str, str], focus: set[str] | None = None) -> list[Finding]:
-    """Findings of the pairs in `scored` (positions into `table`)."""
-    floor = decision.floor
-    live = scored[(scored["score"] >= floor) & (scored["relation"] != "incomparable")]
+@dataclass
+class Fact:
+    """One fact's figures (row dicts with `_pos`) and the scored pairs that link them."""
+
+    members: list[dict[str, Any]]
+    edges: dict[tuple[int, int], dict[str, Any]]
+
+
+@dataclass
+class Judge:
+    """What deciding a fact needs besides the fact: picklable, so an executor can ship it."""
+
+    decision: Decision
+    rules: Sequence[Rule]
+    titles: dict[str, str]
+    focus: set[str] | None = None
+
+    def __call__(self, facts: list[Fact]) -> list[Finding]:
+        by_kind: dict[str, list[Rule]] = defaultdict(list)
+        for rule in self.rules:
+            by_kind[rule.kind].append(rule)
+        out: list[Finding] = []
+        for fact in facts:
+            out.extend(_judge(fact, self.decision, by_kind, self.titles, self.focus))
+        return out
+
+
+def facts_of(table: pd.DataFrame, scored: pd.DataFrame, decision: Decision,
+             focus: set[str] | None = None) -> list[Fact]:
+    """The facts of the pairs in `scored` (positions into `table`) that reach the lowest
+    threshold: connected groups of figures, in a stable order."""
+    live = scored[(scored["score"] >= decision.floor) & (scored["relation"] != "incomparable")]
     if live.empty:
         return []
     used = np.unique(np.concatenate([live["i"].to_numpy(), live["j"].to_numpy()]))
     rows = {int(p): r for p, r in zip(used, records(table.iloc[used]), strict=True)}
     for p, r in rows.items():
         r["_pos"] = p
-    by_rule_kind: dict[str, list[Rule]] = defaultdict(list)
-    for rule in rules:
-        by_rule_kind[rule.kind].append(rule)
     parent: dict[int, int] = {}
 
     def find(x: int) -> int:
@@ -59,74 +84,84 @@ def assemble(table: pd.DataFrame, scored: pd.DataFrame, decision: Decision, rule
         ra, rb = find(a), find(b)
         if ra != rb:
             parent[max(ra, rb)] = min(ra, rb)
-    facts: dict[int, list[int]] = defaultdict(list)
+    members: dict[int, list[dict[str, Any]]] = defaultdict(list)
     for p in used:
-        facts[find(int(p))].append(int(p))
-    by_fact: dict[int, list[tuple[int, int]]] = defaultdict(list)
-    for key in edges:
-        by_fact[find(key[0])].append(key)
+        members[find(int(p))].append(rows[int(p)])
+    by_fact: dict[int, dict[tuple[int, int], dict[str, Any]]] = defaultdict(dict)
+    for key, rec in edges.items():
+        by_fact[find(key[0])][key] = rec
+    out = []
+    for root in sorted(members):
+        if focus is None or any(r["doc"] in focus for r in members[root]):
+            out.append(Fact(members[root], by_fact[root]))
+    return out
 
-    out: list[Finding] = []
-    for root in sorted(facts):
-        members = [rows[p] for p in sorted(facts[root])]
-        if focus is not None and not any(r["doc"] in focus for r in members):
-            continue
-        fact_edges = by_fact[root]
-        one_kind = len({_kind(r) for r in members}) == 1
-        cl = clusters(members, decision.relations.rel_tolerance, decision.relations.scale_orders) if one_kind and len(members) <= _MAX_MEMBERS else []
-        if not cl or len(cl) > _MAX_CLUSTERS:
-            cl = []  # each pair alone
-            groups = [(Cluster([rows[a]]), Cluster([rows[b]]), [edges[(a, b)]]) for a, b in fact_edges]
-        else:
-            where = {r["_pos"]: n for n, c in enumerate(cl) for r in c.rows}
-            between: dict[tuple[int, int], list[dict[str, Any]]] = defaultdict(list)
-            for a, b in fact_edges:
-                ca, cb = where[a], where[b]
-                if ca != cb:
-                    between[(min(ca, cb), max(ca, cb))].append(edges[(a, b)])
-            groups = [(cl[x], cl[y], es) for (x, y), es in sorted(between.items())]
-        for ca, cb, es in groups:
-            finding = _conflict(ca, cb, es, rows, decision, by_rule_kind, titles, focus)
-            if finding is not None:
-                out.append(finding)
-        for c in cl:
-            support = [edges[k] for k in fact_edges if k[0] in {r["_pos"] for r in c.rows}
-                       and k[1] in {r["_pos"] for r in c.rows}]
-            out.extend(_corroboration(c, support, decision, by_rule_kind, titles, focus))
+
+def assemble(table: pd.DataFrame, scored: pd.DataFrame, decision: Decision, rules: Sequence[Rule],
+             titles: dict[str, str], focus: set[str] | None = None, map_blocks: Any = map,
+             block: int = 500) -> list[Finding]:
+    """Findings of the pairs in `scored`: facts decided in blocks of `block` facts by the
+    ordered map `map_blocks` (the built-in map, or an executor's), merged in a stable order."""
+    facts = facts_of(table, scored, decision, focus)
+    judge = Judge(decision, list(rules), titles, focus)
+    blocks = [facts[k:k + block] for k in range(0, len(facts), block)]
+    out = [f for found in map_blocks(judge, blocks) for f in found]
     out.sort(key=lambda f: (SEVERITY_ORDER[f.severity], f.rule, f.claim, f.id))
     return out
 
 
-def _kind(r: dict[str, Any]) -> str:
-    return r["kind"]
+def _judge(fact: Fact, decision: Decision, by_kind: dict[str, list[Rule]], titles: dict[str, str],
+           focus: set[str] | None) -> list[Finding]:
+    """The findings of one fact: between its clusters of agreeing figures, and their support."""
+    rows = {r["_pos"]: r for r in fact.members}
+    edges = fact.edges
+    one_kind = len({r["kind"] for r in fact.members}) == 1
+    cl = (clusters(fact.members, decision.relations.rel_tolerance, decision.relations.scale_orders)
+          if one_kind and len(fact.members) <= _MAX_MEMBERS else [])
+    if not cl or len(cl) > _MAX_CLUSTERS:
+        cl = []  # each pair alone
+        groups = [(Cluster([rows[a]]), Cluster([rows[b]]), [edges[(a, b)]]) for a, b in edges]
+    else:
+        where = {r["_pos"]: n for n, c in enumerate(cl) for r in c.rows}
+        between: dict[tuple[int, int], list[dict[str, Any]]] = defaultdict(list)
+        for a, b in edges:
+            ca, cb = where[a], where[b]
+            if ca != cb:
+                between[(min(ca, cb), max(ca, cb))].append(edges[(a, b)])
+        groups = [(cl[x], cl[y], es) for (x, y), es in sorted(between.items())]
+    out: list[Finding] = []
+    for ca, cb, es in groups:
+        out.extend(_conflict(ca, cb, es, rows, decision, by_kind, titles, focus))
+    for c in cl:
+        inside = {r["_pos"] for r in c.rows}
+        support = [e for k, e in edges.items() if k[0] in inside and k[1] in inside]
+        out.extend(_corroboration(c, support, decision, by_kind, titles, focus))
+    return out
 
 
 def _conflict(ca: Cluster, cb: Cluster, es: list[dict[str, Any]], rows: dict[int, dict[str, Any]],
               decision: Decision, by_kind: dict[str, list[Rule]], titles: dict[str, str],
-              focus: set[str] | None) -> Finding | None:
-    """The finding between two clusters of one fact, from their best-scored differing pair."""
+              focus: set[str] | None) -> list[Finding]:
+    """The findings between two clusters of one fact, from their best-scored differing pair."""
     differing = [e for e in es if e["relation"] in CONFLICTS or e["relation"] == "date_precision"]
     if focus is not None:
         differing = [e for e in differing if rows[int(e["i"])]["doc"] in focus or rows[int(e["j"])]["doc"] in focus]
     if not differing:
-        return None
+        return []
     best = max(differing, key=lambda e: (e["score"], -int(e["i"]), -int(e["j"])))
     a, b = rows[int(best["i"])], rows[int(best["j"])]
     best = dict(best, _a=a, _b=b)
     band = decision.severity(float(best["score"]))
     if band is None:
-        return None
-    # each side quotes the figures that were found to differ from the other side, not every
-    # figure that agrees with them: a finding is about these pairs
-    ends = {int(e[k]) for e in differing for k in ("i", "j")}
-    ca = Cluster([r for r in ca.rows if r["_pos"] in ends])
-    cb = Cluster([r for r in cb.rows if r["_pos"] in ends])
+        return []
+    # the most specific kind that holds for the pair decides; every rule of that kind whose own
+    # parameters hold reports it (a newsroom's stricter rule beside the default one)
     for kind in CONFLICT_KINDS:
-        for rule in by_kind.get(kind, []):
-            if kind_holds(kind, a, b, rule.params, best):
-                severity = max(band, rule.severity, key=lambda s: SEVERITY_ORDER[s])
-                return build_finding(rule, severity, ca, cb, best, decision, titles)
-    return None
+        fired = [rule for rule in by_kind.get(kind, []) if kind_holds(kind, a, b, rule.params, best)]
+        if fired:
+            return [build_finding(rule, max(band, rule.severity, key=lambda s: SEVERITY_ORDER[s]), ca, cb, best,
+                                  decision, titles) for rule in fired]
+    return []
 
 
 def _corroboration(c: Cluster, support: list[dict[str, Any]], decision: Decision,
@@ -136,6 +171,13 @@ def _corroboration(c: Cluster, support: list[dict[str, Any]], decision: Decision
         return []
     if focus is not None and not any(r["doc"] in focus for r in c.rows):
         return []
+    # two articles that both say "next year" or "the next four years" agree on words, read
+    # against their own dates: that corroborates no fact
+    support = [e for e in support if not e.get("relative")]
+    if not support:
+        return []
+    if c.head["kind"] == "date" and not any(r.get("metric") for r in c.rows):
+        return []  # a year two articles name (the period of a figure) is no event they agree on
     best = max(support, key=lambda e: (e["score"], -int(e["i"]), -int(e["j"])))
     best = dict(best, _a=c.rows[0], _b=None)
     band = decision.severity(float(best["score"]))

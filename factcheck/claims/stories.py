@@ -1,7 +1,8 @@
 """Stories: the articles that report one event (other outlets, re-issues, a draft and its archive).
 
-Two articles are linked when the words of their headlines and leads are alike: cosine similarity of TF-IDF vectors (sublinear term counts, smoothed inverse document
-frequency over the articles compared), at least `min_similarity`, published within
+Two articles are linked when the words of their headlines and leads are alike: cosine
+similarity of TF-IDF vectors (sublinear term counts, smoothed inverse document frequency over
+the articles compared), at least `min_similarity`, published within
 `window_days` of each other (undated articles always qualify). Each article keeps its
 `max_neighbours` most similar partners, so the cost grows with the number of articles, not its
 square: the similarity products run over sparse rows in chunks, and words found in a large

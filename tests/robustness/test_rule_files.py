@@ -11,7 +11,7 @@ from pathlib import Path
 
 import pytest
 
-from factcheck.ruleset import default_rules_dir
+from factcheck.ruleset import default_lexicon_dir
 from tests.robustness.helpers import ARTICLE, assert_clean_stderr, run_cli, run_entry
 
 GOOD = """[rule]
@@ -34,6 +34,16 @@ def rule(**changes: str | None) -> str:
 
 
 # name -> (files in the --rules folder, the file the error names, key, fragment of the reason)
+DECISION = """[model]
+intercept = -7.0
+[model.weights]
+story = 1.5
+[thresholds]
+error = 0.99
+warning = 0.9
+info = 0.5
+"""
+
 CASES: dict[str, tuple[dict[str, str | bytes], str, str, str]] = {
     "unknown-top-level-key": ({"r.toml": GOOD + "[extra]\nx = 1\n"}, "r.toml", "extra", "unknown top-level key"),
     "unknown-rule-key": ({"r.toml": rule(severty='"error"')}, "r.toml", "rule.severty", "unknown key"),
@@ -80,8 +90,16 @@ CASES: dict[str, tuple[dict[str, str | bytes], str, str, str]] = {
                                    "entity.Acme.aliases[1]", "must be a string, got number"),
     "lexicon-bad-entity-type": ({"entities.toml": "[entity.Acme]\ntype = 'company'\n"}, "entities.toml",
                                 "entity.Acme.type", "must be one of org, person, project, place"),
-    "metrics-wrong-number": ({"metrics.toml": "[grouping]\nwindow_days = '7'\n"}, "metrics.toml",
-                             "grouping.window_days", "must be a number, got string"),
+    "metrics-wrong-flag": ({"metrics.toml": "[money.grants]\nfamily = 'grants'\ncues = ['grant']\nvolatile = 'yes'\n"},
+                           "metrics.toml", "money.grants.volatile", "must be a boolean, got string"),
+    "decision-threshold-not-a-number": ({"decision.toml": DECISION.replace("warning = 0.9", "warning = 'high'")},
+                                        "decision.toml", "thresholds.warning", "must be a number, got str"),
+    "decision-unknown-feature": ({"decision.toml": DECISION.replace("[model.weights]", "[model.weights]\nmood = 1.0")},
+                                 "decision.toml", "model.weights.mood", "unknown feature"),
+    "decision-thresholds-out-of-order": ({"decision.toml": DECISION.replace("error = 0.99", "error = 0.5")},
+                                         "decision.toml", "thresholds", "must satisfy error >= warning >= info"),
+    "decision-unknown-parameter": ({"decision.toml": DECISION + "[stories]\nwindow = 3\n"}, "decision.toml",
+                                   "stories.window", "unknown parameter"),
     "metrics-bad-regex": ({"metrics.toml": "[horizon]\npatterns = ['(by|until 20\\\\d\\\\d']\n"}, "metrics.toml",
                           "horizon.patterns[0]", "not a valid regular expression"),
     "metrics-metric-wrong-type": ({"metrics.toml": "[money.grants]\nfamily = 'grants'\ncues = 'grant'\n"},
@@ -123,7 +141,7 @@ def test_broken_rule_or_lexicon_file_is_one_line_naming_file_and_key(
 
 def test_the_default_lexicons_pass_their_own_check(monkeypatch, capsys, tmp_path: Path) -> None:
     """A --rules folder holding copies of the default lexicons (and no rules) is valid."""
-    folder = make_folder(tmp_path, {name: (default_rules_dir() / name).read_text(encoding="utf-8")
+    folder = make_folder(tmp_path, {name: (default_lexicon_dir() / name).read_text(encoding="utf-8")
                                     for name in ("entities.toml", "metrics.toml")})
     code, out, err = astuple(run_entry(["rules", "list", "--rules", str(folder)], monkeypatch, capsys))
     assert (code, err) == (0, "")
