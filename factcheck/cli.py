@@ -427,7 +427,7 @@ def calibrate(labels, corpora, out, strength, rules_dirs, no_default_rules, lang
       factcheck calibrate triage.json --corpus archive/ --out newsroom-rules/decision.toml
       factcheck scan archive/ --rules newsroom-rules/
     """
-    from factcheck.claims import annotate, score_pairs
+    from factcheck.claims import score_pairs
     from factcheck.claims.calibrate import LabelFileError, format_report, load_cases, run
     from factcheck.claims.decision import dumps_decision
     from factcheck.pipeline import read_corpus
@@ -443,7 +443,7 @@ def calibrate(labels, corpora, out, strength, rules_dirs, no_default_rules, lang
                          Progress(not quiet, label="reading corpus"), jobs=jobs)
     if corpus.errors:
         _die("; ".join(f"{e.source}: {e.reason}" for e in corpus.errors[:3]) + " (calibration needs every article)")
-    table = annotate(corpus.mentions, corpus.docs, ruleset.decision)
+    table = corpus.mentions
     try:
         cal = run(cases, table, score_pairs(table, corpus.docs, ruleset.decision), ruleset.decision,
                   strength=strength)

@@ -114,7 +114,7 @@ def scan(paths: Sequence[str], ruleset: RuleSet, *, lang: str | None = None, std
     try:
         docs, rows, errors = collect(map_documents(client, iter_inputs(paths, stdin=stdin, lang=lang),
                                                    ruleset.lexicon))
-        corpus = Corpus(docs, annotate(mentions_frame(rows), docs), errors)
+        corpus = Corpus(docs, annotate(mentions_frame(rows), docs, ruleset.decision), errors)
         findings = decide(corpus.mentions, corpus.docs, ruleset, map_blocks=client_map(client))
     finally:
         if own:

@@ -20,7 +20,7 @@ from factcheck.table import CONTRACT_COLUMNS, EXTRA_COLUMNS, records
 
 EXTRACT_COLUMNS = [
     *CONTRACT_COLUMNS, "line", "col", "number", "magnitude", "exact", "resolved", "guessed", "actor",
-    "entities", "metric", "stage", "horizon", "claim",
+    "entities", "metric", "stage", "horizon", "claim", "story",
 ]
 _SARIF_LEVEL = {"error": "error", "warning": "warning", "info": "note"}
 SEVERITIES = ("error", "warning", "info")

@@ -140,7 +140,7 @@ def collect(analyses: Iterable[tuple[Document | ReadError, Any]], progress: Prog
 def read_corpus(items: Iterable[Document | ReadError], ruleset: RuleSet,
                 progress: Progress | None = None, *, memo: DocMemo | None = None, jobs: int = 1) -> Corpus:
     docs, rows, errors = gather(items, ruleset, progress, memo=memo, jobs=jobs)
-    return Corpus(docs, annotate(mentions_frame(rows), docs), errors)
+    return Corpus(docs, annotate(mentions_frame(rows), docs, ruleset.decision), errors)
 
 
 def cached_corpus(paths: Sequence[str], ruleset: RuleSet, cache: Cache, *, lang: str | None = None,
@@ -159,7 +159,7 @@ def cached_corpus(paths: Sequence[str], ruleset: RuleSet, cache: Cache, *, lang:
         docs += d
         rows += r
         errors += e
-    return Corpus(docs, annotate(mentions_frame(rows), docs), errors)
+    return Corpus(docs, annotate(mentions_frame(rows), docs, ruleset.decision), errors)
 
 
 def suppress_findings(findings: list[Finding], docs: Iterable[DocInfo]) -> dict[str, Region]:

@@ -233,7 +233,7 @@ def fit(x: pd.DataFrame, y: np.ndarray, w: np.ndarray, *, l2: float = 1.0,
     def loss(theta: np.ndarray) -> tuple[float, np.ndarray]:
         b, beta = theta[0], theta[1:]
         z = b + xm @ beta
-        p = 1.0 / (1.0 + np.exp(-z))
+        p = _sigmoid(z)
         d = beta - w0
         ll = np.sum(w * (np.logaddexp(0.0, z) - y * z)) / len(w) + 0.5 * lam * d @ d
         g = w * (p - y) / len(w)
@@ -248,11 +248,15 @@ def fit(x: pd.DataFrame, y: np.ndarray, w: np.ndarray, *, l2: float = 1.0,
     return float(theta[0]), {n: float(v) for n, v in zip(names, theta[1:], strict=True)}
 
 
+def _sigmoid(z: np.ndarray) -> np.ndarray:
+    return 0.5 * (1.0 + np.tanh(0.5 * z))  # = 1 / (1 + e^-z), without overflow
+
+
 def scores_of(intercept: float, weights: dict[str, float], x: pd.DataFrame) -> np.ndarray:
     z = np.full(len(x), intercept)
     for n, v in weights.items():
         z += v * x[n].to_numpy(dtype=np.float64)
-    return 1.0 / (1.0 + np.exp(-z))
+    return _sigmoid(z)
 
 
 @dataclass

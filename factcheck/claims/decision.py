@@ -53,7 +53,7 @@ class Decision:
         return z
 
     def score(self, feats: pd.DataFrame) -> np.ndarray:
-        return 1.0 / (1.0 + np.exp(-self.logit(feats)))
+        return 0.5 * (1.0 + np.tanh(0.5 * self.logit(feats)))  # = 1 / (1 + e^-z), without overflow
 
     def severity(self, score: float) -> str | None:
         """The severity band a score reaches, or None below the lowest threshold."""

@@ -1,0 +1,99 @@
+"""`factcheck calibrate`: weights and thresholds fitted from labelled cases, written as data."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+from click.testing import CliRunner
+
+from factcheck.claims.decision import load_decision
+from factcheck.cli import main
+
+CITIES = ["Portmouth", "Eastfield", "Northbay", "Lakeside", "Hillcrest", "Riverton", "Stonebridge", "Westmere"]
+
+
+def _corpus_and_labels(tmp_path: Path) -> tuple[Path, Path]:
+    """Eight invented stories, each told by two outlets: in half of them the second outlet
+    gets the bridge's repair cost wrong, in the others it rounds it."""
+    records, cases = [], []
+    for k, city in enumerate(CITIES):
+        cost, other = 40 + k, (60 + k if k % 2 == 0 else 40 + k)
+        other_text = f"{other} million" if k % 2 == 0 else f"about {cost} million"
+        day = f"2025-03-{10 + k:02d}"
+        for outlet, figure in (("a", f"${cost}.2 million"), ("b", f"${other_text}")):
+            records.append({"id": f"{city}-{outlet}", "date": day, "title": f"{city} bridge repairs approved",
+                            "text": f"{city} bridge repairs approved\nThe {city} city council approved repairs to "
+                                    f"the old harbour bridge, which engineers said will cost {figure}. Work "
+                                    f"starts in {city} next spring."})
+        label = "conflict" if k % 2 == 0 else "non_conflict"
+        cases.append({"id": f"case-{k}", "label": label, "mentions": [
+            {"doc": f"{city}-a", "text": f"${cost}.2 million", "group": "a"},
+            {"doc": f"{city}-b", "text": f"${other_text}", "group": "b"}]})
+    corpus = tmp_path / "corpus.jsonl"
+    corpus.write_text("".join(json.dumps(r) + "\n" for r in records), encoding="utf-8")
+    labels = tmp_path / "labels.json"
+    labels.write_text(json.dumps(cases), encoding="utf-8")
+    return corpus, labels
+
+
+def test_calibrate_reports_before_and_after_and_writes_a_decision_that_scans_use(tmp_path: Path) -> None:
+    corpus, labels = _corpus_and_labels(tmp_path)
+    out = tmp_path / "newsroom" / "decision.toml"
+    res = CliRunner().invoke(main, ["calibrate", str(labels), "--corpus", str(corpus), "--out", str(out), "-q"])
+    assert res.exit_code == 0, res.output
+    assert "4 of 4 conflict cases have a candidate pair" in res.stdout
+    assert " in use " in res.stdout and " fitted " in res.stdout
+    d = load_decision(out)  # a valid decision file
+    assert d.fitted["positives"] >= 4 and d.fitted["labels"] == ["labels.json"]
+    assert d.thresholds["error"] >= d.thresholds["warning"] >= d.thresholds["info"]
+    scan = CliRunner().invoke(main, ["scan", str(corpus), "--rules", str(out.parent), "--no-report", "--no-cache",
+                                     "--format", "json", "-q"])
+    assert scan.exit_code in (0, 1), scan.output
+
+
+def test_a_strength_of_zero_fits_from_the_labels_alone_and_moves_the_weights(tmp_path: Path) -> None:
+    corpus, labels = _corpus_and_labels(tmp_path)
+    held, free = tmp_path / "held" / "decision.toml", tmp_path / "free" / "decision.toml"
+    for out, strength in ((held, "100000"), (free, "0")):
+        res = CliRunner().invoke(main, ["calibrate", str(labels), "--corpus", str(corpus), "--out", str(out),
+                                        "--strength", strength, "-q"])
+        assert res.exit_code == 0, res.output
+    from factcheck.ruleset import load_rules
+
+    shipped = load_rules().decision.weights
+    moved = lambda d: sum(abs(d.weights[n] - shipped.get(n, 0.0)) for n in d.weights)  # noqa: E731
+    assert moved(load_decision(free)) > moved(load_decision(held))
+
+
+def test_a_triage_export_counts_accepted_findings_as_conflicts(tmp_path: Path) -> None:
+    corpus, labels = _corpus_and_labels(tmp_path)
+    cases = json.loads(labels.read_text(encoding="utf-8"))
+    triage = {"version": 1, "generated_by": "factcheck", "findings": [
+        {"id": c["id"], "rule": "FC101", "status": "accepted" if c["label"] == "conflict" else "false_alarm",
+         "justification": "", "mentions": [{"doc": m["doc"], "text": m["text"]} for m in c["mentions"]]}
+        for c in cases]}
+    path = tmp_path / "factcheck-baseline.json"
+    path.write_text(json.dumps(triage), encoding="utf-8")
+    res = CliRunner().invoke(main, ["calibrate", str(path), "--corpus", str(corpus), "-q"])
+    assert res.exit_code == 0, res.output
+    assert "4 of 4 conflict cases" in res.stdout
+
+
+def test_labels_about_other_articles_are_a_clear_error(tmp_path: Path) -> None:
+    corpus, _ = _corpus_and_labels(tmp_path)
+    labels = tmp_path / "other.json"
+    labels.write_text(json.dumps([{"id": "x", "label": "conflict", "mentions": [
+        {"doc": "nowhere", "text": "$1 million"}, {"doc": "elsewhere", "text": "$2 million"}]}]), encoding="utf-8")
+    res = CliRunner().invoke(main, ["calibrate", str(labels), "--corpus", str(corpus), "-q"])
+    assert res.exit_code == 2
+    assert "no labelled conflict matches a candidate pair" in res.stderr
+
+
+def test_a_malformed_labels_file_names_the_file(tmp_path: Path) -> None:
+    corpus, _ = _corpus_and_labels(tmp_path)
+    bad = tmp_path / "bad.json"
+    bad.write_text('{"cases": ', encoding="utf-8")
+    res = CliRunner().invoke(main, ["calibrate", str(bad), "--corpus", str(corpus)])
+    assert res.exit_code == 2
+    assert str(bad) in res.stderr and "not JSON" in res.stderr

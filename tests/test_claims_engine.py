@@ -1,0 +1,186 @@
+"""The claims stage: stories, candidate pairs, evidence, the decision and its file."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+import pytest
+from click.testing import CliRunner
+
+from factcheck.claims import annotate, score_pairs
+from factcheck.claims.decision import DecisionFileError, load_decision, parse_decision
+from factcheck.claims.stories import StoryParams, link
+from factcheck.cli import main
+from factcheck.pipeline import DocInfo, documents_from_records, read_corpus, scan_documents
+
+
+def _doc(doc_id: str, title: str, lead: str, date: str | None = "2025-03-04") -> DocInfo:
+    return DocInfo(doc_id, "en", date, title, None, "", "utf-8", 0, [], lead)
+
+
+OUTLETS = [
+    _doc("fox", "Harbour Bridge closed after barge strike",
+         "The Harbour Bridge in Portmouth was closed on Monday after a barge struck a pier; engineers said repairs "
+         "to the span could cost the city millions."),
+    _doc("nyt", "Portmouth shuts Harbour Bridge as barge damages pier",
+         "Portmouth officials shut the Harbour Bridge after a barge hit one of its piers, and engineers began "
+         "inspecting the damaged span."),
+    _doc("post", "Barge crash closes Portmouth's Harbour Bridge",
+         "A barge crashed into a pier of the Harbour Bridge, closing the Portmouth crossing while engineers "
+         "examine the span."),
+    _doc("sport", "Portmouth Rovers win the cup final",
+         "Portmouth Rovers beat Eastfield 3-1 in the cup final on Saturday in front of a record crowd."),
+    _doc("weather", "Snow expected across the north",
+         "Forecasters expect heavy snow across the northern hills on Tuesday, with icy roads in the valleys."),
+]
+
+
+def test_outlets_reporting_one_event_share_a_story_and_others_do_not() -> None:
+    stories = link(OUTLETS, StoryParams())
+    assert stories.story["fox"] == stories.story["nyt"] == stories.story["post"]
+    assert stories.story["sport"] != stories.story["fox"]
+    assert stories.story["weather"] not in {stories.story["fox"], stories.story["sport"]}
+    assert stories.similarity("fox", "nyt") > stories.similarity("fox", "sport")
+
+
+def test_articles_published_far_apart_are_not_linked() -> None:
+    later = [OUTLETS[0], _doc("late", OUTLETS[1].title, OUTLETS[1].lead, "2025-06-30")]
+    assert not link(later, StoryParams(window_days=14)).links
+    assert link(later, StoryParams(window_days=200)).links
+
+
+def test_each_article_keeps_a_bounded_number_of_story_partners() -> None:
+    many = [_doc(f"d{k}", "Harbour Bridge closed after barge strike", OUTLETS[0].lead) for k in range(40)]
+    stories = link(many, StoryParams(max_neighbours=3))
+    per_doc: dict[str, int] = {}
+    for a, b in stories.links:
+        per_doc[a] = per_doc.get(a, 0) + 1
+        per_doc[b] = per_doc.get(b, 0) + 1
+    assert len(stories.links) <= 3 * len(many)
+    assert len(set(stories.story.values())) == 1  # all one story, through the bounded links
+
+
+def test_the_mentions_table_and_json_name_each_figures_story(tmp_path: Path) -> None:
+    corpus = tmp_path / "c.jsonl"
+    corpus.write_text("".join(json.dumps(r) + "\n" for r in [
+        {"id": "a", "title": "Acme to build plant in Ohio", "date": "2025-03-04",
+         "text": "Acme to build plant in Ohio\nAcme Corp will invest $40 million in a new plant in Ohio."},
+        {"id": "b", "title": "Acme plans Ohio plant", "date": "2025-03-04",
+         "text": "Acme plans Ohio plant\nAcme Corp will invest $45 million in a new plant in Ohio."},
+    ]), encoding="utf-8")
+    out = CliRunner().invoke(main, ["extract", str(corpus), "--format", "jsonl"]).stdout
+    rows = [json.loads(line) for line in out.splitlines()]
+    assert {r["story"] for r in rows if r["kind"] == "money"} == {"a"}
+    res = CliRunner().invoke(main, ["scan", str(corpus), "--no-report", "--no-cache", "--format", "json", "-q"])
+    (f,) = [f for f in json.loads(res.stdout)["findings"] if f["rule"] == "FC101"]
+    assert f["story"] == "a"
+    assert f["mentions"][0]["story"] == "a"
+
+
+def _pairs(records: list[dict]) -> tuple:
+    from factcheck.ruleset import load_rules
+
+    rs = load_rules()
+    corpus = read_corpus(documents_from_records(records), rs)
+    table = annotate(corpus.mentions, corpus.docs, rs.decision).reset_index(drop=True)
+    return table, score_pairs(table, corpus.docs, rs.decision)
+
+
+def _pair_of(table, scored, a: str, b: str):
+    text = table["text"].to_numpy()
+    for _, p in scored.iterrows():
+        if {text[int(p["i"])], text[int(p["j"])]} == {a, b}:
+            return p
+    raise AssertionError(f"no candidate pair {a} / {b}")
+
+
+def test_the_same_sentence_template_scores_higher_than_other_words_around_the_figure() -> None:
+    table, scored = _pairs([
+        {"id": "a", "date": "2025-03-04", "text": "Acme Corp will invest $40 million in a new plant in Ohio."},
+        {"id": "b", "date": "2025-03-04", "text": "Acme Corp will invest $45 million in a new plant in Ohio. "
+                                                 "Acme Corp paid $30 million in dividends last year."},
+    ])
+    same = _pair_of(table, scored, "$40 million", "$45 million")
+    other = _pair_of(table, scored, "$40 million", "$30 million")
+    assert same["context_near"] > other["context_near"]
+    assert same["score"] > other["score"]
+
+
+def test_different_periods_count_against_one_fact() -> None:
+    table, scored = _pairs([
+        {"id": "a", "date": "2025-03-04", "text": "Acme Corp said its first-quarter revenue was 40 mln dlrs."},
+        {"id": "b", "date": "2025-03-04", "text": "Acme Corp said its annual revenue was 45 mln dlrs."},
+    ])
+    p = _pair_of(table, scored, "40 mln dlrs", "45 mln dlrs")
+    assert p["period_differs"] == 1.0
+
+
+def test_a_figure_restated_by_the_other_article_is_accounted_for() -> None:
+    """Two issues of one story list the same two years: 1986 is not a rival of 1987."""
+    text = "Acme Corp said sales rose in 1987 after a weak 1986, when the plant was closed."
+    table, scored = _pairs([{"id": "a", "date": "2025-03-04", "text": text},
+                            {"id": "b", "date": "2025-03-04", "text": text}])
+    p = _pair_of(table, scored, "1987", "1986")
+    assert p["twin"] == 1.0
+    assert p["score"] < 0.5
+
+
+def test_each_finding_lists_its_evidence_with_values_and_a_score() -> None:
+    result = scan_documents(documents_from_records([
+        {"id": "a", "text": "Acme Robotics was founded in 2015 by two engineers."},
+        {"id": "b", "text": "Acme Robotics was founded in 2019 by two engineers."},
+    ]), __import__("factcheck.ruleset", fromlist=["load_rules"]).load_rules())
+    (f,) = [f for f in result.findings if f.rule == "FC201"]
+    assert 0.0 <= f.score <= 1.0
+    names = [e["name"] for e in f.evidence]
+    assert "context_near" in names and all({"name", "value", "text", "weight"} <= set(e) for e in f.evidence)
+    assert "claimant Acme Robotics = Acme Robotics" in f.why
+
+
+DECISION = """[model]
+intercept = -2.0
+[model.weights]
+story = 1.0
+context_near = 3.0
+[thresholds]
+error = 0.99
+warning = 0.9
+info = 0.5
+"""
+
+
+def test_the_score_is_the_logistic_of_the_weighted_features() -> None:
+    import math
+
+    import pandas as pd
+
+    d = parse_decision(__import__("tomllib").loads(DECISION))
+    feats = pd.DataFrame({"story": [1.0, 0.0], "context_near": [1.0, 0.0]})
+    z = -2.0 + 1.0 + 3.0
+    assert d.score(feats)[0] == pytest.approx(1 / (1 + math.exp(-z)))
+    assert d.severity(0.95) == "warning" and d.severity(0.995) == "error" and d.severity(0.2) is None
+
+
+@pytest.mark.parametrize("text, key", [
+    (DECISION.replace("error = 0.99", "error = 0.1"), "thresholds"),
+    (DECISION.replace("story = 1.0", "stroy = 1.0"), "model.weights.stroy"),
+    (DECISION.replace("intercept = -2.0", 'intercept = "low"'), "model.intercept"),
+    (DECISION + "[pairs]\nmax_block = true\n", "pairs.max_block"),
+    ("[model]\n", "model.intercept"),
+], ids=["out-of-order", "unknown-feature", "not-a-number", "boolean-parameter", "missing"])
+def test_a_broken_decision_file_names_the_key(tmp_path: Path, text: str, key: str) -> None:
+    p = tmp_path / "decision.toml"
+    p.write_text(text, encoding="utf-8")
+    with pytest.raises(DecisionFileError) as ex:
+        load_decision(p)
+    assert ex.value.key == key and str(p) in str(ex.value)
+
+
+def test_a_rules_folders_decision_file_replaces_the_default(tmp_path: Path) -> None:
+    from factcheck.ruleset import load_rules
+
+    (tmp_path / "decision.toml").write_text(DECISION, encoding="utf-8")
+    rs = load_rules([str(tmp_path)])
+    assert rs.decision.intercept == -2.0 and rs.decision.weights == {"story": 1.0, "context_near": 3.0}
+    assert any(r.id == "FC101" for r in rs.rules)  # rule files still come from the defaults
