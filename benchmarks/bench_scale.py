@@ -12,12 +12,12 @@ Measures, printing a Markdown table (also written to --out):
    `factcheck scan` (extract, group, rules, findings, HTML report) in a fresh process,
    cold with --jobs 1 and --jobs N, then warm (cache) with --jobs N; wall time and the
    peak memory of the process tree; then grouping, rules and report time in-process;
-3. N synthetic mention rows (default 1,000,000) through grouping (`assign_claims`) and the
-   rules (`find`) in a fresh process: times and peak resident memory (ru_maxrss; tracemalloc
-   would slow the run several-fold and misses pandas' buffers).
+3. N synthetic mention rows (default 1,000,000) through the claims stage in a fresh process:
+   claims and stories (`claims.annotate`), candidate pairs, evidence and decisions
+   (`claims.decide`): times and peak resident memory (ru_maxrss; tracemalloc would slow the
+   run several-fold and misses pandas' buffers).
 
-Acceptance (issue 8): corpora cold < 60 s with --jobs 2, warm < 10 s; a million mentions
-through grouping and rules < 120 s and < 8 GB.
+Acceptance (issue 16): a million mentions through the claims stage < 120 s and < 8 GB.
 """
 
 from __future__ import annotations
@@ -105,10 +105,9 @@ def corpora(jobs: int, skip_jobs1: bool) -> list[tuple[str, str]]:
 
 
 def _stages(paths: list[str], cache_dir: str, tmp: str) -> list[tuple[str, str]]:
-    """Grouping, rules and report of the corpora, timed in this process (rows from the cache)."""
+    """The claims stage and the report of the corpora, timed in this process (rows from the cache)."""
     from factcheck.cache import Cache
-    from factcheck.findings import find
-    from factcheck.group import assign_claims
+    from factcheck.claims import annotate, decide
     from factcheck.pipeline import ScanResult, cached_corpus, suppress_findings
     from factcheck.report.html import write_report
     from factcheck.ruleset import load_rules
@@ -116,45 +115,59 @@ def _stages(paths: list[str], cache_dir: str, tmp: str) -> list[tuple[str, str]]
 
     rs = load_rules()
     corpus = cached_corpus(paths, rs, Cache(cache_dir))
-    raw = corpus.mentions.drop(columns=["claim", "why"])
+    raw = corpus.mentions.drop(columns=["claim", "why", "story"])
     t = time.perf_counter()
-    grouped = assign_claims(mentions_frame(raw.to_dict("records")))
+    table = annotate(mentions_frame(raw.to_dict("records")), corpus.docs, rs.decision)
     t_group = time.perf_counter() - t
     t = time.perf_counter()
-    findings = find(grouped, rs, {d.id: d.title or d.id for d in corpus.docs})
+    findings = decide(table, corpus.docs, rs)
     t_rules = time.perf_counter() - t
     result = ScanResult(corpus, findings, suppress_findings(findings, corpus.docs))
     t = time.perf_counter()
     write_report(result, rs, f"{tmp}/stage-report.html")
     t_report = time.perf_counter() - t
-    return [(f"three corpora: grouping ({len(grouped):,} mentions)", f"{t_group:.1f} s"),
-            (f"three corpora: rules ({len(findings):,} findings)", f"{t_rules:.1f} s"),
+    return [(f"three corpora: claims and stories ({len(table):,} mentions)", f"{t_group:.1f} s"),
+            (f"three corpora: pairs, evidence, decisions ({len(findings):,} findings)", f"{t_rules:.1f} s"),
             ("three corpora: HTML report", f"{t_report:.1f} s")]
 
 
+def synthetic_docs(rows: list[dict]) -> list:
+    """A `DocInfo` per synthetic document: its first row's headline and sentence as the lead."""
+    from factcheck.pipeline import DocInfo
+
+    out, seen = [], set()
+    for r in rows:
+        if r["doc"] not in seen:
+            seen.add(r["doc"])
+            out.append(DocInfo(r["doc"], "en", r.get("doc_date"), r.get("title"), None, "", "utf-8", 0, [],
+                               r.get("sentence")))
+    return out
+
+
 def mentions_child(n: int) -> None:
-    """Run in a fresh process: print JSON timings of grouping and rules on n synthetic rows."""
+    """Run in a fresh process: print JSON timings of the claims stage on n synthetic rows."""
     import synthetic
 
-    from factcheck.findings import find
-    from factcheck.group import assign_claims
+    from factcheck.claims import annotate, decide
     from factcheck.ruleset import load_rules
     from factcheck.table import mentions_frame
 
+    rs = load_rules()
     t = time.perf_counter()
     rows = synthetic.mention_rows(n)
+    docs = synthetic_docs(rows)
     frame = mentions_frame(rows)
     del rows
     t_gen = time.perf_counter() - t
     t = time.perf_counter()
-    grouped = assign_claims(frame)
+    table = annotate(frame, docs, rs.decision)
     t_group = time.perf_counter() - t
     t = time.perf_counter()
-    findings = find(grouped, load_rules())
+    findings = decide(table, docs, rs)
     t_rules = time.perf_counter() - t
-    top = int(grouped["claim"].value_counts().iloc[0])
+    top = int(table["claim"].value_counts().iloc[0])
     print(json.dumps({"generate": t_gen, "group": t_group, "rules": t_rules, "findings": len(findings),
-                      "claims": int(grouped["claim"].nunique()), "largest_claim": top,
+                      "claims": int(table["claim"].nunique()), "largest_claim": top,
                       "peak_mb": resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024}))
 
 
@@ -163,10 +176,11 @@ def mentions(n: int) -> list[tuple[str, str]]:
                           cwd=ROOT, check=True)
     r = json.loads(proc.stdout.strip().splitlines()[-1])
     return [(f"{n:,} synthetic mentions: generated (setup, not counted)", f"{r['generate']:.1f} s"),
-            (f"{n:,} synthetic mentions: grouping ({r['claims']:,} claims, largest {r['largest_claim']:,} rows)",
-             f"{r['group']:.1f} s"),
-            (f"{n:,} synthetic mentions: rules ({r['findings']:,} findings)", f"{r['rules']:.1f} s"),
-            (f"{n:,} synthetic mentions: grouping + rules", f"{r['group'] + r['rules']:.1f} s"),
+            (f"{n:,} synthetic mentions: claims and stories ({r['claims']:,} claims, largest "
+             f"{r['largest_claim']:,} rows)", f"{r['group']:.1f} s"),
+            (f"{n:,} synthetic mentions: pairs, evidence, decisions ({r['findings']:,} findings)",
+             f"{r['rules']:.1f} s"),
+            (f"{n:,} synthetic mentions: the claims stage in all", f"{r['group'] + r['rules']:.1f} s"),
             (f"{n:,} synthetic mentions: peak memory (whole process)", f"{r['peak_mb']:,.0f} MB")]
 
 

@@ -259,18 +259,6 @@ def _wide(context: str | None) -> list[str]:
     return context.replace("|", " ").split() if context else []
 
 
-def _names(entities: Any, memo: dict[str, list[str]]) -> list[str]:
-    if not isinstance(entities, list | tuple | np.ndarray):
-        return []
-    out = []
-    for e in entities:
-        words = memo.get(e)
-        if words is None:
-            words = memo[e] = content_words(str(e))
-        out.extend(words)
-    return out
-
-
 def _name_similarity(a: Any, b: Any) -> float:
     return name_overlap(str(a), str(b))
 
@@ -280,35 +268,45 @@ _SPECIFIC_MASS = 12.0  # rarity mass (sum of idf above the floor) that makes `sp
 
 
 class Contexts:
-    """The words around each figure as token matrices, built once for all pairs."""
+    """The words around each figure as token matrices, built once for all pairs, one row per
+    distinct context (a re-issued story repeats its sentences: they are tokenised once)."""
 
     def __init__(self, table: pd.DataFrame, used: np.ndarray) -> None:
-        ctx = _o(table, "context")
-        ents = _o(table, "entities")
-        self.index = np.full(len(table), -1, dtype=np.int64)
-        self.index[used] = np.arange(len(used))
-        self.near = _tokens([_near(ctx[k]) for k in used], weighted=True)
-        wide = [_wide(ctx[k]) for k in used]
+        self.ctx, uniq = _distinct(_o(table, "context")[used], len(table), used)
+        self.near = _tokens([_near(c) for c in uniq], weighted=True)
+        wide = [_wide(c) for c in uniq]
         self.wide = _tokens(wide, weighted=True)
         self.words = _tokens(wide)  # binary
         df = np.bincount(self.words.indices, minlength=self.words.shape[1])
         # what a shared word tells: nothing when most contexts have it ("dividend", "said")
-        self.rarity = np.maximum(0.0, np.log(max(len(used), 1) / np.maximum(df, 1)) - _COMMON_IDF)
-        memo: dict[str, list[str]] = {}
-        self.names = _tokens([_names(ents[k], memo) for k in used])
-        nums = _o(table, "numbers")
-        self.numbers = _tokens([(nums[k] or "").split() for k in used])
+        self.rarity = np.maximum(0.0, np.log(max(len(uniq), 1) / np.maximum(df, 1)) - _COMMON_IDF)
+        ents = _o(table, "entities")[used]
+        keys = np.array(["\x1f".join(map(str, e)) if isinstance(e, list | tuple | np.ndarray) else "" for e in ents],
+                        dtype=object)
+        self.ent, uniq_ents = _distinct(keys, len(table), used)
+        self.names = _tokens([content_words(k.replace("\x1f", " ; ")) for k in uniq_ents])
+        self.num, uniq_nums = _distinct(_o(table, "numbers")[used], len(table), used)
+        self.numbers = _tokens([(n or "").split() for n in uniq_nums])
 
     def overlap(self, i: np.ndarray, j: np.ndarray) -> dict[str, np.ndarray]:
-        li, lj = self.index[i], self.index[j]
+        ci, cj = self.ctx[i], self.ctx[j]
+        ni, nj = self.num[i], self.num[j]
         size = np.asarray(self.numbers.sum(axis=1)).ravel()
-        both = (size[li] > 0) & (size[lj] > 0)
-        numbers = np.where(both, _jaccard(self.numbers, li, lj), 0.0)
-        shared = np.asarray(self.words[li].multiply(self.words[lj]) @ self.rarity).ravel() if len(li) else np.zeros(0)
-        return {"context_near": _cosine(self.near, li, lj), "context": _cosine(self.wide, li, lj),
+        both = (size[ni] > 0) & (size[nj] > 0)
+        numbers = np.where(both, _jaccard(self.numbers, ni, nj), 0.0)
+        shared = np.asarray(self.words[ci].multiply(self.words[cj]) @ self.rarity).ravel() if len(ci) else np.zeros(0)
+        return {"context_near": _cosine(self.near, ci, cj), "context": _cosine(self.wide, ci, cj),
                 "specific": np.minimum(1.0, shared / _SPECIFIC_MASS),
-                "names": _jaccard(self.names, li, lj), "numbers": numbers,
+                "names": _jaccard(self.names, self.ent[i], self.ent[j]), "numbers": numbers,
                 "numbers_differ": (both & (numbers < 0.5)).astype(np.float64)}
+
+
+def _distinct(values: np.ndarray, n: int, used: np.ndarray) -> tuple[np.ndarray, list[Any]]:
+    """(row of each table position in the list of distinct values, the distinct values)."""
+    codes, uniq = pd.factorize(pd.Series(values, dtype="object").fillna(""))
+    index = np.zeros(n, dtype=np.int64)
+    index[used] = codes
+    return index, list(uniq)
 
 
 def prune(table: pd.DataFrame, pairs: pd.DataFrame, max_link_pairs: int) -> tuple[pd.DataFrame, pd.DataFrame]:
@@ -321,8 +319,8 @@ def prune(table: pd.DataFrame, pairs: pd.DataFrame, max_link_pairs: int) -> tupl
     ctx = Contexts(table, used).overlap(i, j)
     by_claim = (pairs["via"].to_numpy() & 2) > 0
     keep = (ctx["context"] > 0) | (ctx["names"] > 0) | by_claim
-    doc = table["doc"].to_numpy()
-    link = pd.Series(doc[i]).astype(str).to_numpy() + "\x00" + pd.Series(doc[j]).astype(str).to_numpy()
+    doc = pd.factorize(table["doc"].astype("object"))[0].astype(np.int64)
+    link = doc[i] * (int(doc.max()) + 1 if len(doc) else 1) + doc[j]
     frame = pd.DataFrame({"link": link, "ctx": ctx["context"], "near": ctx["context_near"], "n": np.arange(len(i))})
     frame = frame[keep & ~by_claim].sort_values(["link", "near", "ctx", "n"], ascending=[True, False, False, True])
     over = frame[frame.groupby("link", sort=False).cumcount() >= max_link_pairs]["n"].to_numpy()
@@ -382,17 +380,39 @@ def _fold_title(title: Any) -> str:
     return " ".join(re.sub(r"\W+", " ", _CORRECTED.sub(" ", str(title))).lower().split())
 
 
-def _doc_names(table: pd.DataFrame, doc_codes: np.ndarray, doc_names: np.ndarray, i: np.ndarray,
-               j: np.ndarray) -> np.ndarray:
-    """Jaccard of the words of the organisations two articles name (attribution's `objects`)."""
-    if "objects" not in table or len(i) == 0:
-        return np.zeros(len(i))
-    first = pd.Series(np.arange(len(table))).groupby(doc_codes).first().to_numpy()  # a row per article
-    objs = table["objects"].to_numpy()
-    words = [{w for o in (objs[r] if isinstance(objs[r], list | tuple | np.ndarray) else [])
-              for w in content_words(str(o))} for r in first]
-    m = _tokens([sorted(w) for w in words])
-    return _jaccard(m, doc_codes[i], doc_codes[j])
+class DocWords:
+    """Per article: the words of the organisations it names (`objects`), and those of its
+    organisations and places besides its own claimants (for telling two stories' others apart)."""
+
+    def __init__(self, table: pd.DataFrame, doc_codes: np.ndarray) -> None:
+        first = pd.Series(np.arange(len(table))).groupby(doc_codes).first().to_numpy()  # a row per article
+        def words(names: Any) -> set[str]:
+            if not isinstance(names, list | tuple | np.ndarray) or not len(names):
+                return set()
+            return set(content_words(" ; ".join(map(str, names))))
+
+        objs = _o(table, "objects")
+        places = _o(table, "places")
+        actors = pd.Series(_o(table, "actor")).groupby(doc_codes).agg(lambda a: {x for x in a if isinstance(x, str)})
+        generic = generic_names()
+        orgs, others = [], []
+        for d, r in enumerate(first):
+            mine = words(sorted(actors.iloc[d])) if d < len(actors) else set()
+            o = words(objs[r])
+            orgs.append(sorted(o))
+            others.append(sorted((o | words(places[r])) - mine - generic))
+        self.orgs = _tokens(orgs)
+        self.others = _tokens(others)
+
+    def names(self, da: np.ndarray, db: np.ndarray) -> np.ndarray:
+        return _jaccard(self.orgs, da, db)
+
+    def others_differ(self, da: np.ndarray, db: np.ndarray) -> np.ndarray:
+        """1 where both articles name organisations or places besides their claimants and none
+        (by their words) in common: the same lender, two borrowers."""
+        size = np.asarray(self.others.sum(axis=1)).ravel()
+        inter = np.asarray(self.others[da].multiply(self.others[db]).sum(axis=1)).ravel() if len(da) else np.zeros(0)
+        return ((size[da] > 0) & (size[db] > 0) & (inter == 0)).astype(np.float64)
 
 
 _SERIES_DAYS = 3  # a sentence form printed on this many days is a recurring report
@@ -411,32 +431,6 @@ def _recurring(table: pd.DataFrame, cols: Columns, i: np.ndarray, j: np.ndarray)
     n[spread.index.to_numpy()] = spread.to_numpy()
     per_row = np.where(masked >= 0, n[np.maximum(masked, 0)], 0)
     return (per_row[i] >= _SERIES_DAYS) | (per_row[j] >= _SERIES_DAYS)
-
-
-def _others_differ(table: pd.DataFrame, doc_codes: np.ndarray, actor: np.ndarray, actors: np.ndarray,
-                   i: np.ndarray, j: np.ndarray) -> np.ndarray:
-    """1 where both articles name organisations or places besides the claimants, and none of
-    them (by their distinctive words) in common: the same lender, two borrowers."""
-    if len(i) == 0:
-        return np.zeros(0)
-    first = pd.Series(np.arange(len(table))).groupby(doc_codes).first().to_numpy()
-    cols = [table[c].to_numpy() if c in table else np.full(len(table), None) for c in ("objects", "places")]
-    generic = generic_names()
-    per_doc = []
-    for r in first:
-        names = [n for col in cols if isinstance(col[r], list | tuple | np.ndarray) for n in col[r]]
-        per_doc.append({w for n in names for w in content_words(str(n)) if w not in generic})
-    claimant = [set(content_words(str(a))) if a is not None else set() for a in actors]
-    out = np.zeros(len(i))
-    seen: dict[tuple[int, int, int, int], float] = {}
-    for n, (da, db, aa, ab) in enumerate(zip(doc_codes[i], doc_codes[j], actor[i], actor[j], strict=True)):
-        key = (da, db, aa, ab)
-        if key not in seen:
-            own = (claimant[aa] if aa >= 0 else set()) | (claimant[ab] if ab >= 0 else set())
-            wa, wb = per_doc[da] - own, per_doc[db] - own
-            seen[key] = float(bool(wa) and bool(wb) and not (wa & wb))
-        out[n] = seen[key]
-    return out
 
 
 def _story_similarity(stories: Stories, doc_codes: np.ndarray, doc_names: np.ndarray,
@@ -501,8 +495,9 @@ def features(table: pd.DataFrame, pairs: pd.DataFrame, stories: Stories,
     folded = pd.Series([_fold_title(x) for x in titles], dtype="object")
     fcodes = np.append(pd.factorize(folded)[0], -1)[title]  # -1 (missing) stays missing
     out["headline_same"] = ((fcodes[i] >= 0) & (fcodes[i] == fcodes[j]) & ~same_doc).astype(np.float64)
-    out["doc_names"] = np.where(same_doc, 0.0, _doc_names(table, doc_codes, doc_names, i, j))
-    out["others_differ"] = np.where(same_doc, 0.0, _others_differ(table, doc_codes, actor, actors, i, j))
+    per_doc = DocWords(table, doc_codes)
+    out["doc_names"] = np.where(same_doc, 0.0, per_doc.names(doc_codes[i], doc_codes[j]))
+    out["others_differ"] = np.where(same_doc, 0.0, per_doc.others_differ(doc_codes[i], doc_codes[j]))
     corr = cols.flag("correction")
     out["correction"] = ((corr[i] | corr[j]) & ~same_doc).astype(np.float64)
     days = _days(table)

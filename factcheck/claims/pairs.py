@@ -52,11 +52,15 @@ def candidates(table: pd.DataFrame, stories: Stories, params: PairParams) -> pd.
     pos = np.flatnonzero(ok)
     if len(pos) < 2:
         return pd.DataFrame({"i": np.empty(0, np.int64), "j": np.empty(0, np.int64), "via": np.empty(0, np.int8)})
+    tab = table["table"].to_numpy()[pos] if "table" in table else np.zeros(len(pos), dtype=object)
     m = pd.DataFrame({
         "pos": pos,
         "doc": table["doc"].to_numpy()[pos],
         "kind": table["kind"].astype("object").to_numpy()[pos],
         "per": table["per"].astype("object").fillna("").to_numpy()[pos],
+        # an earnings-table row's label says what it is: rows of two labels are two facts
+        "row": np.where(pd.Series(tab).fillna(False).astype(bool).to_numpy(),
+                        table["metric"].astype("object").fillna("").to_numpy()[pos], None),
     })
     parts = [_story_pairs(m, stories, params), _claim_pairs(table, pos, params)]
     pairs = pd.concat(parts, ignore_index=True)
@@ -73,10 +77,12 @@ def _story_pairs(m: pd.DataFrame, stories: Stories, params: PairParams) -> pd.Da
         return _empty()
     links = pd.DataFrame(list(stories.links), columns=["da", "db"])
     links["link"] = np.arange(len(links))
-    left = links.merge(m, left_on="da", right_on="doc")[["link", "db", "pos", "kind", "per"]]
+    left = links.merge(m, left_on="da", right_on="doc")[["link", "db", "pos", "kind", "per", "row"]]
     both = left.merge(m, left_on=["db", "kind"], right_on=["doc", "kind"], suffixes=("_a", "_b"))
-    # a rate unit stated on both sides must be the same ("a share" against "a share")
-    both = both[(both["per_a"] == both["per_b"]) | (both["per_a"] == "") | (both["per_b"] == "")]
+    # a rate unit stated on both sides must be the same ("a share" against "a share"), and two
+    # table rows must carry one label ("Revs" is not "Net")
+    both = both[((both["per_a"] == both["per_b"]) | (both["per_a"] == "") | (both["per_b"] == ""))
+                & (both["row_a"].isna() | both["row_b"].isna() | (both["row_a"] == both["row_b"]))]
     if both.empty:
         return _empty()
     a, b = both["pos_a"].to_numpy(), both["pos_b"].to_numpy()
