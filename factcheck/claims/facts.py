@@ -64,6 +64,7 @@ def facts_of(table: pd.DataFrame, scored: pd.DataFrame, decision: Decision,
     live = scored[(scored["score"] >= decision.floor) & (scored["relation"] != "incomparable")]
     if live.empty:
         return []
+    live = _one_agreement_per_article(live, table)
     used = np.unique(np.concatenate([live["i"].to_numpy(), live["j"].to_numpy()]))
     rows = {int(p): r for p, r in zip(used, records(table.iloc[used]), strict=True)}
     for p, r in rows.items():
@@ -95,6 +96,24 @@ def facts_of(table: pd.DataFrame, scored: pd.DataFrame, decision: Decision,
         if focus is None or any(r["doc"] in focus for r in members[root]):
             out.append(Fact(members[root], by_fact[root]))
     return out
+
+
+def _one_agreement_per_article(live: pd.DataFrame, table: pd.DataFrame) -> pd.DataFrame:
+    """Of the pairs that agree, keep each figure's best one per other article: agreement links
+    a figure to a fact once, and a figure repeated across a big archive would otherwise bring
+    the square of its repetitions."""
+    agree = (live["relation"] == "agree").to_numpy()
+    if not agree.any():
+        return live
+    doc = pd.factorize(table["doc"].astype("object"))[0]
+    part = live[agree]
+    i, j = part["i"].to_numpy(), part["j"].to_numpy()
+    frame = pd.DataFrame({"a": np.concatenate([i, j]), "other": np.concatenate([doc[j], doc[i]]),
+                          "score": np.concatenate([part["score"].to_numpy()] * 2),
+                          "n": np.concatenate([np.arange(len(part))] * 2)})
+    frame = frame.sort_values(["a", "other", "score", "n"], ascending=[True, True, False, True], kind="stable")
+    best = np.unique(frame.drop_duplicates(["a", "other"])["n"].to_numpy())
+    return pd.concat([live[~agree], part.iloc[best]]).sort_index()
 
 
 def assemble(table: pd.DataFrame, scored: pd.DataFrame, decision: Decision, rules: Sequence[Rule],
