@@ -76,6 +76,7 @@ class DocInfo:
     mentions: int = 0
     suppress: list[Region] = field(default_factory=list)  # inline factcheck-ignore regions
     lead: str | None = None  # the opening of the text (title left out): what links stories
+    locale: str | None = None  # where it is published ("en-AU"), when the input says
 
 
 @dataclass
@@ -191,17 +192,17 @@ def _failed(doc: Document, failure: Failure) -> ReadError:
 
 def doc_info(doc: Document, a: Analysis) -> DocInfo:
     return DocInfo(doc.id, doc.lang, doc.date.isoformat() if doc.date else None, doc.title, doc.url,
-                   doc.source, doc.encoding, len(a.rows), list(a.regions), a.lead)
+                   doc.source, doc.encoding, len(a.rows), list(a.regions), a.lead, doc.locale)
 
 
 def _stored_info(d: StoredDoc) -> DocInfo:
     return DocInfo(d.id, d.lang, d.date, d.title, d.url, d.file, d.encoding, d.mentions,
-                   [Region.from_list(r) for r in d.regions], d.lead)
+                   [Region.from_list(r) for r in d.regions], d.lead, d.locale)
 
 
 def _record(doc: Document) -> dict[str, Any]:
     return {"id": doc.id, "lang": doc.lang, "date": doc.date.isoformat() if doc.date else None,
-            "title": doc.title, "url": doc.url, "file": doc.source, "encoding": doc.encoding}
+            "title": doc.title, "url": doc.url, "file": doc.source, "encoding": doc.encoding, "locale": doc.locale}
 
 
 def _stored_analysis(a: Analysis) -> dict[str, Any]:
@@ -409,20 +410,24 @@ def run(paths: Sequence[str], ruleset: RuleSet, *, store: Store | None = None, e
         with_sources = [p for p in parts if p.source is not None]
         if with_sources:
             try:
-                store.save_findings(_findings_by_source(findings, with_sources))
+                store.save_scan(_scan_by_source(findings, corpus.mentions, with_sources))
             except (StoreCorrupt, StoreUnavailable) as ex:
                 store.warnings.append(f"cannot keep the findings in the store {ex}")
     return result
 
 
-def _findings_by_source(findings: list[Finding], parts: list[Part]) -> dict[int, tuple[str, list[FindingRecord]]]:
+def _scan_by_source(findings: list[Finding], table: pd.DataFrame, parts: list[Part]
+                    ) -> dict[int, tuple[str, list[FindingRecord], dict[str, str]]]:
+    """What the store keeps of a scan, per source: the findings that quote its documents
+    (with those quotes) and the story of each of its documents (when the claims stage
+    gives the table a `story` column)."""
     where: dict[str, list[SourceEntry]] = {}
     for p in parts:
         assert p.source is not None
         for d in p.docs:
             where.setdefault(d.id, []).append(p.source)
-    out: dict[int, tuple[str, list[FindingRecord]]] = {p.source.id: (p.source.stamp, []) for p in parts
-                                                       if p.source is not None}
+    out: dict[int, tuple[str, list[FindingRecord], dict[str, str]]] = {
+        p.source.id: (p.source.stamp, [], {}) for p in parts if p.source is not None}
     for f in findings:
         by: dict[int, list[tuple[str, int, int]]] = {}
         for m in f.mentions:
@@ -430,6 +435,12 @@ def _findings_by_source(findings: list[Finding], parts: list[Part]) -> dict[int,
                 by.setdefault(s.id, []).append((m["doc"], int(m["start"]), int(m["end"])))
         for sid, mentions in by.items():
             out[sid][1].append(FindingRecord(f.id, f.rule, f.severity, f.message, tuple(mentions)))
+    if "story" in table.columns:
+        linked = table.loc[table["story"].notna(), ["doc", "story"]].drop_duplicates()
+        for doc, story in sorted(zip(linked["doc"], linked["story"].astype(str), strict=True)):
+            for s in where.get(doc, ()):
+                stories = out[s.id][2]
+                stories[doc] = f"{stories[doc]} {story}" if doc in stories else story
     return out
 
 

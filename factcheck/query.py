@@ -15,19 +15,19 @@ import re
 from collections.abc import Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from factcheck.documents import ReadError
-from factcheck.parallel import executor
-from factcheck.pipeline import _source, _with_store
-from factcheck.progress import Progress
-from factcheck.ruleset import RuleSet
-from factcheck.store import Hit, SourceEntry, Store
+from factcheck.store import Hit, SourceEntry, Store, StoreCorrupt, StoreUnavailable
+
+if TYPE_CHECKING:
+    from factcheck.progress import Progress
+    from factcheck.ruleset import RuleSet
 
 QUOTE_CHARS = 240
 COLUMNS = ["date", "kind", "text", "value", "low", "high", "currency", "qualifier", "per", "date_start", "date_end",
            "granularity", "claimant", "metric", "title", "document", "source", "url", "line", "col", "start", "end",
-           "quote", "archive", "findings"]
+           "quote", "story", "archive", "findings"]
 _CONTROL = re.compile(r"[\x00-\x08\x0b-\x1f\x7f-\x9f]")
 
 
@@ -56,6 +56,9 @@ def search(store: Store, query: Sequence[str], *, archive: Sequence[str] = (), r
             return sorted(latest.values(), key=lambda s: s.id)
         if ruleset is None:
             raise ValueError("reading an archive needs a rule set (its lexicons)")
+        from factcheck.parallel import executor  # (imported here: a query of the store alone needs no pandas)
+        from factcheck.pipeline import _source
+
         out = []
         for path in archive:
             entry = _source(path, ruleset, store, lang, executor(jobs), progress)
@@ -73,7 +76,14 @@ def search(store: Store, query: Sequence[str], *, archive: Sequence[str] = (), r
         hits, total = store.search(words, sources=sources, kind=kind, limit=limit)
         return Found(words, hits, total, sources, list(errors))
 
-    found: Found = _with_store(store, answer)
+    try:
+        found = answer()
+    except StoreCorrupt as ex:
+        store.rebuild(ex)
+        found = answer()
+    except StoreUnavailable as ex:
+        store.fall_back(ex)
+        found = answer()
     if progress:
         progress.done()
     return found
@@ -128,7 +138,7 @@ def record(hit: Hit) -> dict[str, Any]:
         "date_start": r.get("date_start"), "date_end": r.get("date_end"), "granularity": r.get("granularity"),
         "claimant": r.get("actor"), "metric": r.get("metric"), "title": d.title, "document": d.id, "source": d.file,
         "url": d.url, "line": r.get("line"), "col": r.get("col"), "start": r.get("start"), "end": r.get("end"),
-        "quote": r.get("sentence"), "archive": hit.source.path,
+        "quote": r.get("sentence"), "story": hit.story, "archive": hit.source.path,
         "findings": [{"id": f.id, "rule": f.rule, "severity": f.severity, "message": f.message}
                      for f in hit.findings],
     }
@@ -153,7 +163,8 @@ def render_text(found: Found) -> str:
         out.append(_safe(f"{h.doc.date or 'undated'}  {r.get('text')}  ({_value(r)})" + (f"  {who}" if who else "")))
         out.append(_safe(f"    “{_quote(h)}”"))
         title = h.doc.title or h.doc.id
-        out.append(_safe(f"    {' '.join(title.split())} — {_where(h)}:{r.get('line')}"))
+        story = f" (story {h.story})" if h.story else ""
+        out.append(_safe(f"    {' '.join(title.split())} — {_where(h)}:{r.get('line')}{story}"))
         for f in h.findings:
             out.append(_safe(f"    {f.severity} {f.rule} {f.id}: {' '.join(f.message.split())}"))
     return "\n".join(out) + "\n"

@@ -11,7 +11,8 @@
   **documents** (id, title, date, language, ...) and read **errors** in input order;
 - **images**: a source's rows column by column, for loading a whole archive at once (derived
   data, rebuilt from the mentions whenever it is missing);
-- **findings**: the findings of the last scan of each source, with the figures they quote.
+- **findings** and **stories**: what the last scan of each source found, with the figures
+  each finding quotes, and the story each document was linked to.
 
 The store runs no analysis and imports no other part of factcheck: `refresh` is handed a
 build function that yields a source's documents in order, each with its analysis or, when
@@ -47,7 +48,7 @@ APPLICATION_ID = 0x46436B31  # "FCk1", in the header of every store file
 BUSY_SECONDS = 120.0  # how long a writer waits for another run's transaction
 BATCH = 256  # documents' analyses per write transaction
 KEEP_UNUSED_DAYS = 30  # analyses no source lists (drafts, edited articles' old text)
-DOC_FIELDS = ("id", "lang", "date", "title", "url", "file", "encoding")
+DOC_FIELDS = ("id", "lang", "date", "title", "url", "file", "encoding", "locale")
 TAG = b"Signature: 8a477f597d28d172789f06886806bc55\n# factcheck's archive store (a cache: `factcheck cache clear`).\n"
 _COLUMN = re.compile(r"[A-Za-z][A-Za-z0-9_]*\Z")
 _SEARCHED = ("actor", "metric", "sentence")  # the words a figure is found by
@@ -66,7 +67,7 @@ _SCHEMA = [
        digest TEXT NOT NULL, version TEXT NOT NULL, stamp TEXT NOT NULL, built REAL NOT NULL,
        documents INTEGER NOT NULL, mentions INTEGER NOT NULL, findings TEXT, UNIQUE(path, real, lang))""",
     """CREATE TABLE documents(source INTEGER NOT NULL, pos INTEGER NOT NULL, key TEXT NOT NULL,
-       id, lang, date, title, url, file, encoding, PRIMARY KEY(source, pos)) WITHOUT ROWID""",
+       id, lang, date, title, url, file, encoding, locale, PRIMARY KEY(source, pos)) WITHOUT ROWID""",
     "CREATE INDEX documents_key ON documents(key)",
     "CREATE INDEX documents_id ON documents(id, source)",
     "CREATE TABLE errors(source INTEGER NOT NULL, pos INTEGER NOT NULL, path, reason, PRIMARY KEY(source, pos))",
@@ -77,6 +78,7 @@ _SCHEMA = [
     """CREATE TABLE finding_mentions(source INTEGER NOT NULL, finding TEXT NOT NULL, doc, start INTEGER,
        "end" INTEGER)""",
     "CREATE INDEX finding_mentions_at ON finding_mentions(source, doc, start)",
+    "CREATE TABLE stories(source INTEGER NOT NULL, doc, story TEXT, PRIMARY KEY(source, doc))",
 ]
 _FTS = ("CREATE VIRTUAL TABLE mentions_fts USING fts5(actor, metric, sentence, content='mentions', "
         "content_rowid='_id', tokenize='porter unicode61 remove_diacritics 2')")
@@ -147,6 +149,7 @@ class StoredDoc:
     url: str | None
     file: str
     encoding: str
+    locale: str | None
     key: str
     mentions: int
     lead: str
@@ -175,13 +178,14 @@ class FindingRecord:
 
 @dataclass
 class Hit:
-    """One figure found by `search`: its mention row, its document and source, and the
-    findings of the last scan that quote it."""
+    """One figure found by `search`: its mention row, its document and source, the
+    findings of the last scan that quote it and the story it linked the document to."""
 
     row: dict[str, Any]
     doc: StoredDoc
     source: SourceEntry
     findings: list[FindingRecord] = field(default_factory=list)
+    story: str | None = None
 
 
 # -- values --------------------------------------------------------------------------
@@ -218,6 +222,18 @@ def _enc_strict(v: Any) -> Any:
 
 def _dec(v: Any) -> Any:
     return json.loads(v) if type(v) is bytes else v
+
+
+def _regions(text: str | None) -> list[Any]:
+    return [] if text is None or text == "[]" else json.loads(text)
+
+
+_DOC_COLS = "d.id, d.lang, d.date, d.title, d.url, d.file, d.encoding, d.locale, d.key"
+
+
+def _stored_doc(r: Sequence[Any]) -> StoredDoc:
+    """A StoredDoc of a row `SELECT {_DOC_COLS}, a.mentions, a.lead, a.regions ...`."""
+    return StoredDoc(*(_dec(v) for v in r[:9]), r[9], _dec(r[10]), _regions(r[11]))
 
 
 def _executemany(db: sqlite3.Connection, sql: str, rows: list[tuple[Any, ...]],
@@ -262,8 +278,11 @@ def _decode_column(data: bytes, n: int) -> np.ndarray:
     size = int.from_bytes(body[:4], "big")
     uniques = json.loads(body[4:4 + size])
     table = np.empty(len(uniques), dtype=object)
-    for i, u in enumerate(uniques):  # (not table[:] = uniques: lists would become dimensions)
-        table[i] = u
+    if data[:1] == b"M":
+        for i, u in enumerate(uniques):  # (a slice assignment would make lists dimensions)
+            table[i] = u
+    else:
+        table[:] = uniques
     codes = np.frombuffer(body[4 + size:], dtype=np.int32)
     if len(codes) != n:
         raise ValueError(f"column of {len(codes)} rows, expected {n}")
@@ -543,7 +562,7 @@ class Store:
                 rows = []
                 for values in db.execute(f"SELECT {names} FROM mentions WHERE _key = ? ORDER BY _i", (key,)):
                     rows.append({c: _dec(v) for c, v in zip(cols, values, strict=True)})
-                out[key] = {"rows": rows, "lead": _dec(head[0]), "regions": json.loads(head[1] or "[]")}
+                out[key] = {"rows": rows, "lead": _dec(head[0]), "regions": _regions(head[1])}
         if out and not self.in_memory:
             with contextlib.suppress(sqlite3.OperationalError), self._write() as db:  # kept by the pruning
                 db.executemany("UPDATE analyses SET used = ? WHERE key = ?", [(now, k) for k in out])
@@ -602,10 +621,10 @@ class Store:
                                  (path, real, lang, digest, version, stamp, now)).lastrowid
             else:
                 sid = row[0]
-                for table in ("documents", "errors", "images", "findings", "finding_mentions"):
+                for table in ("documents", "errors", "images", "findings", "finding_mentions", "stories"):
                     db.execute(f"DELETE FROM {table} WHERE source = ?", (sid,))
-            _executemany(db, "INSERT INTO documents(source, pos, key, id, lang, date, title, url, file, encoding) "
-                         "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+            _executemany(db, "INSERT INTO documents(source, pos, key, id, lang, date, title, url, file, encoding,"
+                         " locale) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
                          [(sid, i, d.key, *(_enc(d.record.get(f)) for f in DOC_FIELDS)) for i, d in enumerate(docs)])
             _executemany(db, "INSERT INTO errors VALUES (?, ?, ?, ?)",
                          [(sid, i, e.source, e.reason) for i, e in enumerate(errors)])
@@ -640,12 +659,11 @@ class Store:
             return self._documents(db, source)
 
     def _documents(self, db: sqlite3.Connection, source: SourceEntry) -> list[StoredDoc]:
-        rows = db.execute("SELECT d.id, d.lang, d.date, d.title, d.url, d.file, d.encoding, d.key, a.mentions, a.lead,"
-                          " a.regions FROM documents d LEFT JOIN analyses a ON a.key = d.key WHERE d.source = ?"
-                          " ORDER BY d.pos", (source.id,)).fetchall()
-        if len(rows) != source.documents or any(r[8] is None for r in rows):
+        rows = db.execute(f"SELECT {_DOC_COLS}, a.mentions, a.lead, a.regions FROM documents d LEFT JOIN analyses a"
+                          " ON a.key = d.key WHERE d.source = ? ORDER BY d.pos", (source.id,)).fetchall()
+        if len(rows) != source.documents or any(r[9] is None for r in rows):
             raise StaleSource(source.path)
-        return [StoredDoc(*(_dec(v) for v in r[:8]), r[8], _dec(r[9]), json.loads(r[10] or "[]")) for r in rows]
+        return [_stored_doc(r) for r in rows]
 
     @_guard
     def errors(self, source: SourceEntry) -> list[tuple[str, str]]:
@@ -734,28 +752,32 @@ class Store:
 
     # -- findings ------------------------------------------------------------------
     @_guard
-    def save_findings(self, by_source: dict[int, tuple[str, list[FindingRecord]]]) -> None:
-        """Replace each source's findings ({source id: (its listing stamp, findings)});
-        a source rebuilt meanwhile by another run is left alone."""
+    def save_scan(self, by_source: dict[int, tuple[str, list[FindingRecord], dict[str, str]]]) -> None:
+        """Keep what a scan found of each source ({source id: (its listing stamp, findings,
+        story of each document)}), replacing the last scan's; a source rebuilt meanwhile by
+        another run is left alone, and an unchanged answer is not written again."""
         todo = {}
-        for sid, (stamp, found) in by_source.items():
-            blob = _json([[f.id, f.rule, f.severity, f.message, [list(m) for m in f.mentions]] for f in found])
+        for sid, (stamp, found, stories) in by_source.items():
+            blob = _json([[[f.id, f.rule, f.severity, f.message, [list(m) for m in f.mentions]] for f in found],
+                          sorted(stories.items())])
             digest = f"{stamp}:{zlib.crc32(blob):08x}:{len(blob)}"
-            todo[sid] = (stamp, digest, found)
+            todo[sid] = (stamp, digest, found, stories)
         current = dict(self.db.execute("SELECT id, findings FROM sources"))
         todo = {sid: t for sid, t in todo.items() if current.get(sid, "") != t[1]}
         if not todo:
             return
         with self._write() as db:
-            for sid, (stamp, digest, found) in todo.items():
+            for sid, (stamp, digest, found, stories) in todo.items():
                 if db.execute("SELECT stamp FROM sources WHERE id = ?", (sid,)).fetchone() != (stamp,):
                     continue
-                db.execute("DELETE FROM findings WHERE source = ?", (sid,))
-                db.execute("DELETE FROM finding_mentions WHERE source = ?", (sid,))
+                for table in ("findings", "finding_mentions", "stories"):
+                    db.execute(f"DELETE FROM {table} WHERE source = ?", (sid,))
                 _executemany(db, "INSERT OR REPLACE INTO findings VALUES (?, ?, ?, ?, ?)",
                              [(sid, f.id, f.rule, f.severity, f.message) for f in found])
                 _executemany(db, "INSERT INTO finding_mentions VALUES (?, ?, ?, ?, ?)",
                              [(sid, f.id, _enc(d), s, e) for f in found for d, s, e in f.mentions])
+                _executemany(db, "INSERT OR REPLACE INTO stories VALUES (?, ?, ?)",
+                             [(sid, _enc(d), story) for d, story in stories.items()])
                 db.execute("UPDATE sources SET findings = ? WHERE id = ?", (digest, sid))
 
     # -- search --------------------------------------------------------------------
@@ -791,15 +813,15 @@ class Store:
             base = (f"FROM mentions m JOIN documents d ON d.key = m._key JOIN analyses a ON a.key = d.key"
                     f" WHERE {' AND '.join(where)}")
             total = db.execute(f"SELECT count(*) {base}", params).fetchone()[0]
-            sql = (f"SELECT d.source, d.id, d.lang, d.date, d.title, d.url, d.file, d.encoding, d.key, a.mentions,"
-                   f" a.lead, a.regions, {names} {base} ORDER BY d.date IS NULL, d.date DESC, d.source, d.pos, m._i")
+            sql = (f"SELECT d.source, {_DOC_COLS}, a.mentions, a.lead, a.regions, {names} {base}"
+                   " ORDER BY d.date IS NULL, d.date DESC, d.source, d.pos, m._i")
             if limit:
                 sql += f" LIMIT {int(limit)}"
             got = db.execute(sql, params).fetchall()
             hits = []
             for r in got:
-                doc = StoredDoc(*(_dec(v) for v in r[1:9]), r[9], _dec(r[10]), json.loads(r[11] or "[]"))
-                row = {c: _dec(v) for c, v in zip(cols, r[12:], strict=True)}
+                doc = _stored_doc(r[1:13])
+                row = {c: _dec(v) for c, v in zip(cols, r[13:], strict=True)}
                 row["doc"] = doc.id
                 hits.append(Hit(row, doc, by_id[r[0]]))
             for h in hits:
@@ -809,6 +831,9 @@ class Store:
                     ' AND fm.start = ? AND fm."end" = ? ORDER BY f.id',
                     (h.source.id, _enc(h.doc.id), h.row.get("start"), h.row.get("end"))).fetchall()
                 h.findings = [FindingRecord(*f) for f in found]
+                story = db.execute("SELECT story FROM stories WHERE source = ? AND doc = ?",
+                                   (h.source.id, _enc(h.doc.id))).fetchone()
+                h.story = story[0] if story else None
         return hits, total
 
     # -- the whole store -----------------------------------------------------------

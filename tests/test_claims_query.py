@@ -97,6 +97,29 @@ def test_in_names_the_archive_and_reads_it_first(tmp_path, monkeypatch, ruleset)
     assert "cannot read newsroom/nope" in missing.stderr
 
 
+def test_each_documents_story_is_kept_when_the_claims_stage_links_one(tmp_path, monkeypatch):
+    """When `annotate` gives the table a `story` column, the store keeps each document's
+    story from the scan and the query shows it."""
+    from factcheck import pipeline
+
+    real = pipeline.annotate
+
+    def with_stories(table, docs):
+        out = real(table, docs)
+        out["story"] = out["doc"].map(lambda d: "st-stargate" if d[:3] in ("002", "004") else None)
+        return out
+
+    monkeypatch.setattr(pipeline, "annotate", with_stories)
+    shutil.copytree(SEEDS, tmp_path / "seeds")
+    monkeypatch.chdir(tmp_path)
+    run("scan", "seeds", "--no-report", "-q")
+    rows = json.loads(run("claims", "Stargate", "--format", "json").stdout)["rows"]
+    assert rows and {(r["document"][:3], r["story"]) for r in rows} <= {("002", "st-stargate"), ("004", "st-stargate")}
+    assert "(story st-stargate)" in run("claims", "Stargate").stdout
+    others = json.loads(run("claims", "Altman", "--format", "json").stdout)["rows"]
+    assert others and all(r["story"] is None for r in others if r["document"][:3] not in ("002", "004"))
+
+
 def test_an_empty_store_says_what_to_do(tmp_path, monkeypatch):
     monkeypatch.setenv("FACTCHECK_CACHE_DIR", str(tmp_path / "store"))
     res = run("claims", "Stargate")

@@ -286,10 +286,15 @@ def test_info_reports_the_store(tmp_path, ruleset):
 
 
 def test_run_keeps_pipeline_rows_and_store_rows_identical(tmp_path, ruleset):
-    """The table is the same whether the rows come from this run or from the store."""
-    plain = scan([str(SEEDS), str(NEWSROOM / "articles")], ruleset)
+    """The table and the documents are the same whether they come from this run or from the store."""
+    wire = tmp_path / "wire.jsonl"
+    wire.write_text(json.dumps({"id": "au1", "text": "Acme Corp will invest $5 million in Perth.", "locale": "en-AU",
+                                "date": "2024-03-01", "url": "https://example.com/au1"}) + "\n", encoding="utf-8")
+    inputs = [str(SEEDS), str(NEWSROOM / "articles"), str(wire)]
+    plain = scan(inputs, ruleset)
+    assert plain.corpus.docs[-1].locale == "en-AU"
     for _ in range(2):
-        stored = scan([str(SEEDS), str(NEWSROOM / "articles")], ruleset, store=Store(tmp_path))
+        stored = scan(inputs, ruleset, store=Store(tmp_path / "s"))
         assert stored.corpus.mentions.equals(plain.corpus.mentions)
         assert list(stored.corpus.mentions.dtypes) == list(plain.corpus.mentions.dtypes)
         assert [vars(d) for d in stored.corpus.docs] == [vars(d) for d in plain.corpus.docs]
