@@ -537,7 +537,7 @@ def cache_clear(cache_dir, config_file, no_config) -> None:
     """
     import shutil
 
-    from factcheck.store import FILE_NAME
+    from factcheck.store import FILE_NAME, OLD_CACHE
 
     store, _ = _store_for(cache_dir, config_file, no_config)
     folder = store.folder
@@ -545,7 +545,7 @@ def cache_clear(cache_dir, config_file, no_config) -> None:
     if folder.exists() and not (folder / "CACHEDIR.TAG").exists() and not (folder / FILE_NAME).exists():
         _die(f"{folder}: not a factcheck cache folder (no CACHEDIR.TAG); not deleting anything in it")
     n = store.clear()
-    old = folder / "v2"  # the file cache of earlier versions
+    old = folder / OLD_CACHE
     if old.is_dir():
         n += sum(1 for p in old.rglob("*") if p.is_file())
         shutil.rmtree(old, ignore_errors=True)

@@ -31,6 +31,7 @@ import json
 import os
 import re
 import secrets
+import shutil
 import sqlite3
 import time
 import zlib
@@ -49,6 +50,7 @@ BUSY_SECONDS = 120.0  # how long a writer waits for another run's transaction
 BATCH = 256  # documents' analyses per write transaction
 KEEP_UNUSED_DAYS = 30  # analyses no source lists (drafts, edited articles' old text)
 DOC_FIELDS = ("id", "lang", "date", "title", "url", "file", "encoding", "locale")
+OLD_CACHE = "v2"  # the folder of the file cache that this store replaces
 TAG = b"Signature: 8a477f597d28d172789f06886806bc55\n# factcheck's archive store (a cache: `factcheck cache clear`).\n"
 _COLUMN = re.compile(r"[A-Za-z][A-Za-z0-9_]*\Z")
 _SEARCHED = ("actor", "metric", "sentence")  # the words a figure is found by
@@ -373,6 +375,8 @@ class Store:
                 tag = self.folder / "CACHEDIR.TAG"
                 if not tag.exists():
                     tag.write_bytes(TAG)
+                elif (self.folder / OLD_CACHE).is_dir() and not Path(self.path).exists():
+                    shutil.rmtree(self.folder / OLD_CACHE, ignore_errors=True)  # the file cache of earlier versions
             except OSError as ex:
                 raise StoreUnavailable(self.folder, ex.strerror or str(ex)) from None
             suspect = check_file(Path(self.path))

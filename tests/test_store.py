@@ -313,3 +313,17 @@ def test_frame_of_is_mentions_frame(ruleset):
     assert built.equals(mentions_frame(full)) and list(built.dtypes) == list(mentions_frame(full).dtypes)
     empty = pipeline.frame_of([])
     assert list(empty.columns) == list(mentions_frame([]).columns) and len(empty) == 0
+
+
+def test_the_file_cache_of_earlier_versions_gives_way_to_the_store(tmp_path, ruleset):
+    folder = tmp_path / "cache"
+    (folder / "v2" / "packs" / "ab").mkdir(parents=True)
+    (folder / "v2" / "packs" / "ab" / "abc.pack").write_bytes(b"FCPACK1\n{}")
+    (folder / "CACHEDIR.TAG").write_bytes(b"Signature: 8a477f597d28d172789f06886806bc55\n")
+    scan([str(SEEDS)], ruleset, store=Store(folder))
+    assert {p.name for p in folder.iterdir()} - {"archive.sqlite-wal", "archive.sqlite-shm"} == {"CACHEDIR.TAG",
+                                                                                               "archive.sqlite"}
+    stranger = tmp_path / "elsewhere"  # a folder that is not ours keeps its v2/
+    (stranger / "v2").mkdir(parents=True)
+    scan([str(SEEDS)], ruleset, store=Store(stranger))
+    assert (stranger / "v2").is_dir()
