@@ -99,8 +99,9 @@ def scans(paths: list[str], jobs: int, runs: int, xdg: str, tmp: str, skip_cold:
     return rows, min(warm)
 
 
-def stages(paths: list[str], xdg: str, tmp: str, warm: float) -> list[tuple[str, str]]:
-    """A warm scan's steps, timed in this process (rows from the store `scans` made)."""
+def stages(paths: list[str], xdg: str, tmp: str, warm: float, runs: int) -> list[tuple[str, str]]:
+    """A warm scan's steps, timed in this process (rows from the store `scans` made), best
+    of `runs` for each step."""
     t0 = time.perf_counter()
     from factcheck import pipeline
     from factcheck.claims import annotate, decide
@@ -110,33 +111,35 @@ def stages(paths: list[str], xdg: str, tmp: str, warm: float) -> list[tuple[str,
     from factcheck.store import Store
 
     rs = load_rules()
-    marks = [("imports and rules", time.perf_counter() - t0)]
+    best: dict[str, float] = {"imports and rules": time.perf_counter() - t0}
 
     def step(name, fn):
         t = time.perf_counter()
         value = fn()
-        marks.append((name, time.perf_counter() - t))
+        best[name] = min(best.get(name, float("inf")), time.perf_counter() - t)
         return value
 
-    store = Store(Path(xdg) / "factcheck")
-    step("hash the inputs, versions", lambda: ([pipeline.source_digest(p) for p in paths], pipeline._versions(rs)))
-    parts = step("load the sources from the store",
-                 lambda: [pipeline._stored_part(p, rs, store, None, map, None) for p in paths])
-    table = step("the mentions table (frame_of)", lambda: pipeline.frame_of(parts))
-    docs = [d for p in parts for d in p.docs]
-    annotated = step("claims stage: annotate", lambda: annotate(table, docs))
-    findings = step("claims stage: decide", lambda: decide(annotated, docs, rs))
-    suppressed = step("suppressions, findings kept in the store", lambda: (
-        pipeline.suppress_findings(findings, docs),
-        store.save_scan(pipeline._scan_by_source(findings, annotated, parts))))[0]
-    result = pipeline.ScanResult(pipeline.Corpus(docs, annotated, []), findings, suppressed)
-    step("JSON output", lambda: scan_json(result, []))
-    step("HTML report", lambda: write_report(result, rs, f"{tmp}/stages.html"))
-    rows = [(f"warm step: {name}", f"{secs:.2f} s") for name, secs in marks]
-    claims = sum(s for n, s in marks if n.startswith("claims stage"))
+    for _ in range(runs):
+        store = Store(Path(xdg) / "factcheck")
+        step("hash the inputs, versions", lambda: ([pipeline.source_digest(p) for p in paths], pipeline._versions(rs)))
+        parts = step("load the sources from the store",
+                     lambda store=store: [pipeline._stored_part(p, rs, store, None, map, None) for p in paths])
+        table = step("the mentions table (frame_of)", lambda parts=parts: pipeline.frame_of(parts))
+        docs = [d for p in parts for d in p.docs]
+        annotated = step("claims stage: annotate", lambda table=table, docs=docs: annotate(table, docs))
+        findings = step("claims stage: decide", lambda a=annotated, docs=docs: decide(a, docs, rs))
+        suppressed = step("suppressions, findings kept in the store", lambda f=findings, a=annotated, d=docs, p=parts,
+                          store=store: (pipeline.suppress_findings(f, d),
+                                        store.save_scan(pipeline._scan_by_source(f, a, p))))[0]
+        result = pipeline.ScanResult(pipeline.Corpus(docs, annotated, []), findings, suppressed)
+        step("JSON output", lambda result=result: scan_json(result, []))
+        step("HTML report", lambda result=result: write_report(result, rs, f"{tmp}/stages.html"))
+        store.close()
+    rows = [(f"warm step: {name} (best of {runs})", f"{secs:.2f} s") for name, secs in best.items()]
+    claims = best["claims stage: annotate"] + best["claims stage: decide"]
     rows.append(("claims stage today (annotate + decide)", f"{claims:.2f} s"))
-    rows.append(("left for the claims stage within 10 s (10 s - warm run + claims stage today)",
-                 f"{10 - warm + claims:.1f} s"))
+    rows.append(("all the rest of the best warm run (warm run - claims stage)", f"{warm - claims:.2f} s"))
+    rows.append(("left for the claims stage within 10 s", f"{10 - warm + claims:.1f} s"))
     return rows
 
 
@@ -166,7 +169,7 @@ def main() -> None:
     with tempfile.TemporaryDirectory() as tmp:
         xdg = args.keep or f"{tmp}/xdg"
         rows, warm = scans(paths, args.jobs, args.runs, xdg, tmp, args.skip_cold, args.old)
-        rows += stages(paths, xdg, tmp, warm)
+        rows += stages(paths, xdg, tmp, warm, args.runs)
         rows += queries(xdg, args.runs)
     table = "| what | measured |\n|---|---|\n" + "".join(f"| {a} | {b} |\n" for a, b in rows)
     print(table)

@@ -235,7 +235,9 @@ _DOC_COLS = "d.id, d.lang, d.date, d.title, d.url, d.file, d.encoding, d.locale,
 
 def _stored_doc(r: Sequence[Any]) -> StoredDoc:
     """A StoredDoc of a row `SELECT {_DOC_COLS}, a.mentions, a.lead, a.regions ...`."""
-    return StoredDoc(*(_dec(v) for v in r[:9]), r[9], _dec(r[10]), _regions(r[11]))
+    if bytes in map(type, r):  # (rare: text that UTF-8 cannot hold)
+        r = [_dec(v) for v in r[:11]] + [r[11]]
+    return StoredDoc(*r[:11], _regions(r[11]))
 
 
 def _executemany(db: sqlite3.Connection, sql: str, rows: list[tuple[Any, ...]],
@@ -735,11 +737,14 @@ class Store:
         with self._read() as db:
             cols = self._read_columns(db)
             names = ", ".join(f'm."{c}"' for c in cols)
-            select = f"SELECT d.source, d.pos, m._i, d.id, {names} FROM documents d JOIN mentions m ON m._key = d.key"
+            head = f"SELECT d.source, d.pos, m._i, d.id, {names}"
             where = f"d.source IN ({', '.join(str(int(s.id)) for s in sources) or 'NULL'})"
-            got = db.execute(f"{select} WHERE {where} AND d.id IN (SELECT value FROM json_each(?)) UNION "
-                             f"{select} WHERE {where} AND m.actor IN (SELECT value FROM json_each(?))",
-                             (ids, names_in)).fetchall()
+            # CROSS JOIN fixes the order of the loops: from the few named documents or
+            # claimants through their indexes, never through every document of a source
+            got = db.execute(f"{head} FROM documents d CROSS JOIN mentions m ON m._key = d.key WHERE {where}"
+                             " AND d.id IN (SELECT value FROM json_each(?)) UNION "
+                             f"{head} FROM mentions m CROSS JOIN documents d ON d.key = m._key WHERE {where}"
+                             " AND m.actor IN (SELECT value FROM json_each(?))", (ids, names_in)).fetchall()
         got.sort(key=lambda r: (order[r[0]], r[1], r[2]))
         out = []
         for r in got:
