@@ -170,18 +170,20 @@ def _store_notes(store) -> None:
     store.warnings.clear()
 
 
-def _nothing_read(result, files: list[str | None], show=None) -> None:
-    """When no input could be read: each is named once on stderr, no file is written (the
-    report, --out, a baseline stay as they were: a failed run loses nothing), exit 2. A
-    machine-readable format still prints its output, with the errors, on stdout (`show`)."""
-    if result.corpus.docs or not result.corpus.errors:
+def _nothing_read(result, files: list[str | None], show=None, what: str = "nothing") -> None:
+    """When no input (for a check: no draft) could be read: each unreadable input is named
+    once on stderr, no file is written (the report, --out, a baseline stay as they were: a
+    failed run loses nothing), exit 2. A machine-readable format still prints its output,
+    with the errors, on stdout (`show`)."""
+    read = result.drafts if what == "no draft" else result.corpus.docs
+    if read or not result.corpus.errors:
         return
     for e in result.corpus.errors:
         click.echo(f"factcheck: cannot read {e.source}: {e.reason}", err=True)
     if show is not None:
         click.echo(show(), nl=False)
     kept = [f for f in files if f and Path(f).exists()]
-    _die("nothing could be read, so nothing was written" + (f" ({', '.join(kept)} left as it was)" if kept else "")
+    _die(f"{what} could be read, so nothing was written" + (f" ({', '.join(kept)} left as it was)" if kept else "")
          + "; check the paths and run again")
 
 
@@ -392,7 +394,7 @@ def check(drafts, archive, rules_dirs, no_default_rules, fmt, out, baseline, fai
                        jobs=jobs)
     _store_notes(store)
     _nothing_read(result, [report, out],
-                  None if fmt == "text" or out else lambda: _render(result, ruleset, fmt, [], base))
+                  None if fmt == "text" or out else lambda: _render(result, ruleset, fmt, [], base), what="no draft")
     fixed = apply_baseline(result.findings, base, scope=set(result.drafts)) if base is not None else []
     _emit(_render(result, ruleset, fmt, fixed, base), out)
     if report:

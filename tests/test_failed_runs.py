@@ -49,6 +49,11 @@ def test_an_out_file_and_a_baseline_are_left_too(newsroom):
         assert run.code == 2 and run.stdout == ""
         assert "left as it was" in assert_clean_stderr(run.stderr)[-1]
     assert _files(newsroom) == before
+    draftless = run_cli("check", "nodraft.md", "--against", "seeds", cwd=newsroom)  # the archive reads, no draft
+    assert draftless.code == 2 and draftless.stdout == ""
+    lines = assert_clean_stderr(draftless.stderr)
+    assert lines[0] == "factcheck: cannot read nodraft.md: no such file or folder"
+    assert lines[-1].startswith("factcheck: no draft could be read, so nothing was written")
 
 
 def test_machine_readable_output_on_stdout_still_lists_the_errors(newsroom):
