@@ -65,8 +65,13 @@ def check(drafts: Sequence[str], archive: Sequence[str], ruleset: RuleSet, *, st
     store, the archive is analysed in memory for this check alone.
     """
     items = read_drafts(drafts, archive, lang=lang, stdin=stdin)
-    result = run(archive, ruleset, store=store, engine=engine or Engine.local(jobs), drafts=items, lang=lang,
-                 progress=progress)
+    own = Engine.local(jobs) if engine is None else None
+    try:
+        result = run(archive, ruleset, store=store, engine=engine or own, drafts=items, lang=lang,
+                     progress=progress)
+    finally:
+        if own is not None:
+            own.close()
     assert isinstance(result, CheckResult)
     return result
 

@@ -5,7 +5,8 @@ item in input order, like the built-in `map` (the one-process executor). It know
 of documents: the pipeline hands it its per-document step, and the claims stage its
 per-block step. `ProcessMap` takes items from the iterable as a stream, in chunks, with a
 few chunks per worker in flight, so memory follows the chunk size, not the input; the
-function is sent to each worker once; no worker starts until there is an item.
+function is sent to each worker once; no worker starts until there is an item, and the
+workers serve every later map of the same function until `close`.
 """
 
 from __future__ import annotations
@@ -14,6 +15,7 @@ import os
 from collections import deque
 from collections.abc import Callable, Iterable, Iterator
 from concurrent.futures import Future, ProcessPoolExecutor
+from functools import partial
 from typing import Any, TypeVar
 
 T = TypeVar("T")
@@ -63,27 +65,57 @@ def _work(part: list[Any]) -> list[Any]:
 # -- main side -----------------------------------------------------------------------
 
 
+def _same(f: Callable[[Any], Any], g: Callable[[Any], Any] | None) -> bool:
+    """Whether two functions are one: the same object, or partials of one function with
+    equal arguments (the pipeline makes its per-document step anew for every source)."""
+    if f is g:
+        return True
+    return (isinstance(f, partial) and isinstance(g, partial) and f.func is g.func and f.args == g.args
+            and f.keywords == g.keywords)
+
+
 class ProcessMap:
-    """An ordered map on `jobs` worker processes (started at the first item, ended with the map)."""
+    """An ordered map on `jobs` worker processes. The pool starts at the first item and
+    serves the following maps of the same function (workers keep what they compiled);
+    `close` ends it (so does the end of the program)."""
 
     def __init__(self, jobs: int, chunk: int | None = None, in_flight: int = IN_FLIGHT) -> None:
         self.jobs, self.chunk, self.in_flight = resolve_jobs(jobs), chunk, in_flight
+        self._pool: ProcessPoolExecutor | None = None
+        self._function: Callable[[Any], Any] | None = None
+
+    def _pool_for(self, function: Callable[[Any], Any]) -> ProcessPoolExecutor:
+        if self._pool is None or not _same(function, self._function):
+            self.close()
+            self._pool = ProcessPoolExecutor(self.jobs, initializer=_init, initargs=(function,))
+            self._function = function
+        return self._pool
 
     def __call__(self, function: Callable[[T], R], items: Iterable[T]) -> Iterator[R]:
-        pool: ProcessPoolExecutor | None = None
         window: deque[Future[list[R]]] = deque()
         try:
             for part in chunks(items, self.chunk or CHUNK):
-                if pool is None:
-                    pool = ProcessPoolExecutor(self.jobs, initializer=_init, initargs=(function,))
-                window.append(pool.submit(_work, part))
+                window.append(self._pool_for(function).submit(_work, part))
                 while len(window) > self.jobs * self.in_flight:
                     yield from window.popleft().result()
             while window:
                 yield from window.popleft().result()
-        finally:
-            if pool is not None:
-                pool.shutdown(wait=True, cancel_futures=True)
+        except BaseException:
+            for fut in window:
+                fut.cancel()
+            self.close()
+            raise
+
+    def close(self) -> None:
+        if self._pool is not None:
+            self._pool.shutdown(wait=True, cancel_futures=True)
+        self._pool, self._function = None, None
+
+    def __enter__(self) -> ProcessMap:
+        return self
+
+    def __exit__(self, *exc: object) -> None:
+        self.close()
 
 
 def executor(jobs: int | None = 1) -> OrderedMap:

@@ -132,6 +132,13 @@ class Engine:
         """This machine: one process, or `jobs` processes for the documents (0: every CPU)."""
         return cls(executor(jobs), map)
 
+    def close(self) -> None:
+        """End the executors' workers (those that keep any)."""
+        for ex in (self.documents, self.blocks):
+            close = getattr(ex, "close", None)
+            if close is not None:
+                close()
+
 
 @dataclass
 class Part:
@@ -615,14 +622,23 @@ def scan(paths: Sequence[str], ruleset: RuleSet, *, lang: str | None = None, std
          progress: Progress | None = None, store: Store | None = None, jobs: int = 1,
          engine: Engine | None = None) -> ScanResult:
     """Every finding of `paths`, analysed on `jobs` processes (or `engine`), through `store`."""
-    return run(paths, ruleset, store=store, engine=engine or Engine.local(jobs), lang=lang, stdin=stdin,
-               progress=progress)
+    if engine is not None:
+        return run(paths, ruleset, store=store, engine=engine, lang=lang, stdin=stdin, progress=progress)
+    own = Engine.local(jobs)
+    try:
+        return run(paths, ruleset, store=store, engine=own, lang=lang, stdin=stdin, progress=progress)
+    finally:
+        own.close()
 
 
 def read_corpus(items: Iterable[Document | ReadError], ruleset: RuleSet, progress: Progress | None = None, *,
                 jobs: int = 1) -> Corpus:
     """Documents and errors read and analysed (on `jobs` processes), their table annotated."""
-    part, _ = _read_part(items, ruleset, executor(jobs), progress)
+    engine = Engine.local(jobs)
+    try:
+        part, _ = _read_part(items, ruleset, engine.documents, progress)
+    finally:
+        engine.close()
     if progress:
         progress.done()
     return Corpus(part.docs, annotate(frame_of([part]), part.docs), part.errors)
@@ -631,7 +647,11 @@ def read_corpus(items: Iterable[Document | ReadError], ruleset: RuleSet, progres
 def gather(items: Iterable[Document | ReadError], ruleset: RuleSet, progress: Progress | None = None, *,
            jobs: int = 1) -> tuple[list[DocInfo], list[dict[str, Any]], list[ReadError]]:
     """The per-document map alone: documents, their mention rows (in document order), errors."""
-    part, rows = _read_part(items, ruleset, executor(jobs), progress)
+    engine = Engine.local(jobs)
+    try:
+        part, rows = _read_part(items, ruleset, engine.documents, progress)
+    finally:
+        engine.close()
     return part.docs, rows, part.errors
 
 

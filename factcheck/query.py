@@ -60,14 +60,20 @@ def search(store: Store, query: Sequence[str], *, archive: Sequence[str] = (), r
         from factcheck.pipeline import _source
 
         out = []
-        for path in archive:
-            entry = _source(path, ruleset, store, lang, executor(jobs), progress)
-            if entry is None:
-                errors.append(ReadError(path, "no such file or folder" if not Path(path).exists()
-                                        else "not a file or folder factcheck reads"))
-            else:
-                out.append(entry)
-                errors.extend(ReadError(s, r) for s, r in store.errors(entry))
+        execute = executor(jobs)
+        try:
+            for path in archive:
+                entry = _source(path, ruleset, store, lang, execute, progress)
+                if entry is None:
+                    errors.append(ReadError(path, "no such file or folder" if not Path(path).exists()
+                                            else "not a file or folder factcheck reads"))
+                else:
+                    out.append(entry)
+                    errors.extend(ReadError(s, r) for s, r in store.errors(entry))
+        finally:
+            close = getattr(execute, "close", None)
+            if close is not None:
+                close()
         return out
 
     def answer() -> Found:

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+import os
 import sys
 from pathlib import Path
 
@@ -91,6 +92,22 @@ def test_process_map_is_an_ordered_streaming_map(chunk):
         assert len(taken) < 60  # items are taken as results are consumed, not all at once
     assert [first, *results] == [i * i for i in range(60)]
     assert list(pm(_square, iter(()))) == []  # no item: no pool, nothing
+
+
+def _pid(_: int, tag: str = "") -> int:
+    return os.getpid()
+
+
+def test_process_map_keeps_its_workers_for_the_same_function():
+    """The pipeline maps its per-document step once per source: one pool serves them all,
+    so workers compile the extractors once; another function gets a pool of its own."""
+    from functools import partial
+
+    with parallel.ProcessMap(2, chunk=1) as pm:
+        first = set(pm(partial(_pid, tag="a"), range(8)))
+        again = set(pm(partial(_pid, tag="a"), range(8)))  # an equal partial, made anew
+        other = set(pm(partial(_pid, tag="b"), range(8)))
+    assert again <= first and not other & first and os.getpid() not in first | other
 
 
 def test_known_documents_never_reach_the_executor_and_order_holds(ruleset, monkeypatch):
