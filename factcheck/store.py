@@ -196,7 +196,14 @@ class Hit:
 # reads back as the same Python value and type.
 
 
+_CONSTANTS = {True: b"true", False: b"false"}
+_READ_BACK = {b"true": True, b"false": False}
+_PLAIN = frozenset({str, int, float, type(None)})  # stored as they are (but NaN, and ints past 64 bits)
+
+
 def _json(v: Any) -> bytes:
+    if type(v) is bool:
+        return _CONSTANTS[v]
     return json.dumps(v, separators=(",", ":"), default=str).encode("ascii")
 
 
@@ -223,7 +230,27 @@ def _enc_strict(v: Any) -> Any:
 
 
 def _dec(v: Any) -> Any:
-    return json.loads(v) if type(v) is bytes else v
+    if type(v) is not bytes:
+        return v
+    known = _READ_BACK.get(v)
+    return json.loads(v) if known is None else known
+
+
+def _encode_columns(columns: list[list[Any]]) -> list[list[Any]]:
+    """Columns of values as SQLite takes them: a column of plain values as it is (one
+    pass over its types, not a call per value), others value by value with `_enc`."""
+    out = []
+    for col in columns:
+        types = set(map(type, col))
+        if types <= _PLAIN and not (float in types and any(v != v for v in col if type(v) is float)):
+            out.append(col)
+        else:
+            out.append(list(map(_enc, col)))
+    return out
+
+
+def _decode_column_values(col: tuple[Any, ...] | list[Any]) -> list[Any] | tuple[Any, ...]:
+    return list(map(_dec, col)) if bytes in set(map(type, col)) else col
 
 
 def _regions(text: str | None) -> list[Any]:
@@ -240,12 +267,12 @@ def _stored_doc(r: Sequence[Any]) -> StoredDoc:
     return StoredDoc(*r[:11], _regions(r[11]))
 
 
-def _executemany(db: sqlite3.Connection, sql: str, rows: list[tuple[Any, ...]],
-                 raw: list[tuple[Any, ...]] | None = None) -> None:
-    """executemany, retried value by value with `_enc_strict` when some text is not UTF-8."""
+def _executemany(db: sqlite3.Connection, sql: str, rows: list[tuple[Any, ...]]) -> None:
+    """executemany, retried value by value with `_enc_strict` when some text is not UTF-8
+    or some whole number does not fit 64 bits."""
     try:
         db.executemany(sql, rows)
-    except UnicodeEncodeError:
+    except (UnicodeEncodeError, OverflowError):
         db.executemany(sql, [tuple(_enc_strict(_dec(v)) for v in r) for r in rows])
 
 
@@ -256,6 +283,14 @@ def _encode_column(values: list[Any]) -> bytes:
     """A column as compressed bytes: its distinct values (JSON) and a code per row. Lists
     and other unhashable values are told apart by their JSON; they read back as fresh
     objects per row (`M`), never one object shared by rows."""
+    types = set(map(type, values))
+    numeric = types & {bool, int, float}
+    if not types - _PLAIN - {bool} and len(numeric) <= 1:  # no two types whose values compare equal: plain keys
+        first = dict.fromkeys(values)
+        index = dict(zip(first, range(len(first)), strict=True))
+        head = _json(list(first))
+        codes = np.fromiter(map(index.__getitem__, values), dtype=np.int32, count=len(values))
+        return b"D" + zlib.compress(len(head).to_bytes(4, "big") + head + codes.tobytes(), 1)
     index: dict[tuple[type, Any], int] = {}
     uniques: list[Any] = []
     codes: list[int] = []
@@ -518,7 +553,8 @@ class Store:
             self._ensure_columns(db, {k for e in todo for r in e.analysis["rows"] for k in r})  # type: ignore[index]
             cols = self._cols
             first = db.execute("SELECT coalesce(max(_id), 0) FROM mentions").fetchone()[0]
-            rows: list[tuple[Any, ...]] = []
+            new_rows: list[dict[str, Any]] = []
+            keys: list[tuple[str, int]] = []
             added = 0
             for e in todo:
                 a = e.analysis
@@ -532,7 +568,11 @@ class Store:
                 if cur.rowcount != 1:
                     continue
                 added += 1
-                rows.extend((e.key, i, *(_enc(r.get(c)) for c in cols)) for i, r in enumerate(a["rows"]))
+                new_rows.extend(a["rows"])
+                keys.extend((e.key, i) for i in range(len(a["rows"])))
+            columns = _encode_columns([[k for k, _ in keys], [i for _, i in keys],
+                                       *([r.get(c) for r in new_rows] for c in cols)])
+            rows = list(zip(*columns, strict=True)) if new_rows else []
             names = ", ".join(f'"{c}"' for c in cols)
             _executemany(db, f"INSERT INTO mentions(_key, _i, {names}) VALUES ({', '.join('?' * (len(cols) + 2))})",
                          rows)
@@ -711,11 +751,11 @@ class Store:
             raise StaleSource(source.path)
         out: dict[str, np.ndarray] = {}
         n = len(got)
-        for j, c in enumerate(["doc", *cols]):
-            if c == "doc" and j > 0:
+        for c, col in zip(["doc", *cols], zip(*got, strict=True) if got else [() for _ in range(len(cols) + 1)],
+                          strict=True):
+            if c in out:  # (the rows' own doc column: the listing's ids come first)
                 continue
-            values = np.fromiter((_dec(r[j]) for r in got), dtype=object, count=n)
-            out[c] = values
+            out[c] = np.fromiter(_decode_column_values(col), dtype=object, count=n)
         return out
 
     def _save_image(self, source: SourceEntry, columns: dict[str, np.ndarray]) -> None:
