@@ -244,6 +244,8 @@ def _encode_columns(columns: list[list[Any]]) -> list[list[Any]]:
         types = set(map(type, col))
         if types <= _PLAIN and not (float in types and any(v != v for v in col if type(v) is float)):
             out.append(col)
+        elif types <= {bool, type(None)}:
+            out.append([None if v is None else _CONSTANTS[v] for v in col])
         else:
             out.append(list(map(_enc, col)))
     return out
