@@ -10,7 +10,7 @@ Measures, printing a Markdown table (also written to --out):
    + extract + attribute) MB/s and ms/article with --jobs 1 and --jobs N, and the speed-up;
 2. the three corpora of ../shared/corpora (skipped, saying so, when absent): a full
    `factcheck scan` (extract, group, rules, findings, HTML report) in a fresh process,
-   cold with --jobs 1 and --jobs N, then warm (cache) with --jobs N; wall time and the
+   cold with --jobs 1 and --jobs N, then warm (store) with --jobs N; wall time and the
    peak memory of the process tree; then grouping, rules and report time in-process;
 3. N synthetic mention rows (default 1,000,000) through the claims stage in a fresh process:
    claims and stories (`claims.annotate`), candidate pairs, evidence and decisions
@@ -97,24 +97,24 @@ def corpora(jobs: int, skip_jobs1: bool) -> list[tuple[str, str]]:
         if 1 in cold and jobs != 1:
             out.append((f"speed-up of --jobs {jobs} (full cold scan)", f"{cold[1] / cold[jobs]:.2f}x"))
         cache = f"{tmp}/cache"
-        _child([*base, "--jobs", str(jobs), "--cache-dir", cache])  # fills the cache
+        _child([*base, "--jobs", str(jobs), "--cache-dir", cache])  # fills the store
         wall, peak, _ = _child([*base, "--jobs", str(jobs), "--cache-dir", cache])
-        out.append(("three corpora, full scan warm (cache)", f"{wall:.1f} s, peak {peak:,.0f} MB"))
+        out.append(("three corpora, full scan warm (store)", f"{wall:.1f} s, peak {peak:,.0f} MB"))
         out += _stages(paths, cache, tmp)
     return out
 
 
 def _stages(paths: list[str], cache_dir: str, tmp: str) -> list[tuple[str, str]]:
-    """The claims stage and the report of the corpora, timed in this process (rows from the cache)."""
-    from factcheck.cache import Cache
+    """The claims stage and the report of the corpora, timed in this process (rows from the store)."""
     from factcheck.claims import annotate, decide
-    from factcheck.pipeline import ScanResult, cached_corpus, suppress_findings
+    from factcheck.pipeline import ScanResult, scan, suppress_findings
     from factcheck.report.html import write_report
     from factcheck.ruleset import load_rules
+    from factcheck.store import Store
     from factcheck.table import mentions_frame
 
     rs = load_rules()
-    corpus = cached_corpus(paths, rs, Cache(cache_dir))
+    corpus = scan(paths, rs, store=Store(cache_dir)).corpus
     raw = corpus.mentions.drop(columns=["claim", "why", "story"])
     t = time.perf_counter()
     table = annotate(mentions_frame(raw.to_dict("records")), corpus.docs, rs.decision)

@@ -4,10 +4,12 @@ from __future__ import annotations
 
 import json
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from factcheck.atomic import write_atomic  # noqa: F401  (re-exported: the CLI writes through it)
-from factcheck.findings import Finding
+
+if TYPE_CHECKING:  # (the CLI imports this module: at run time it would pull in pandas for every command)
+    from factcheck.findings import Finding
 
 VERSION = 1
 

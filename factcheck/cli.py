@@ -61,11 +61,14 @@ _config = click.option("--config", "config_file", type=click.Path(dir_okay=False
                             "found upward from the working folder.")
 _no_config = click.option("--no-config", is_flag=True, help="Ignore any factcheck.toml / [tool.factcheck].")
 _cache_dir = click.option("--cache-dir", type=click.Path(file_okay=False), metavar="DIR",
-                          help="Cache folder for analysed archives (also $FACTCHECK_CACHE_DIR or cache-dir "
-                               "in the config; default: the user cache folder, e.g. ~/.cache/factcheck).")
+                          help="Folder of the archive store, where analysed documents are kept by content "
+                               "(also $FACTCHECK_CACHE_DIR or cache-dir in the config; default: the user cache "
+                               "folder, e.g. ~/.cache/factcheck).")
 _jobs = click.option("--jobs", "-j", type=click.IntRange(min=0), default=1, show_default=True, metavar="N",
                      help="Analyse documents on N processes (0: one per CPU); the output is the same as with 1.")
-_no_cache = click.option("--no-cache", is_flag=True, help="Read and analyse everything; use no cache.")
+_no_cache = click.option("--no-cache", is_flag=True, default=None,
+                         help="Read and analyse everything; use and change no store (also no-cache = true "
+                              "in the config).")
 
 
 _engine = click.option("--engine", type=click.Choice(["local", "dask"]), default="local", show_default=True,
@@ -77,7 +80,7 @@ _scheduler = click.option("--scheduler", metavar="ADDRESS",
                                "(default: a local cluster of --jobs worker processes, one per CPU for 0).")
 
 
-def _run_scan(paths, ruleset, *, lang, stdin, progress, cache, jobs, engine, scheduler):
+def _run_scan(paths, ruleset, *, lang, stdin, progress, store, jobs, engine, scheduler):
     """pipeline.scan, or the Dask engine's."""
     if scheduler and engine != "dask":
         _die("--scheduler needs --engine dask")
@@ -85,16 +88,14 @@ def _run_scan(paths, ruleset, *, lang, stdin, progress, cache, jobs, engine, sch
         from factcheck.dask_engine import DaskUnavailable
         from factcheck.dask_engine import scan as dask_scan
 
-        if cache is not None:
-            _die("--engine dask reads every input itself; it does not use the cache: pass --no-cache "
-                 "or leave out --cache-dir")
         try:
-            return dask_scan(paths, ruleset, lang=lang, stdin=stdin, scheduler=scheduler, jobs=jobs)
+            return dask_scan(paths, ruleset, lang=lang, stdin=stdin, scheduler=scheduler, jobs=jobs, store=store,
+                             progress=progress)
         except DaskUnavailable as ex:
             _die(str(ex))
     from factcheck.pipeline import scan
 
-    return scan(paths, ruleset, lang=lang, stdin=stdin, progress=progress, cache=cache, jobs=jobs)
+    return scan(paths, ruleset, lang=lang, stdin=stdin, progress=progress, store=store, jobs=jobs)
 
 
 def _die(message: str, code: Exit = Exit.USAGE) -> NoReturn:
@@ -130,15 +131,15 @@ def _load_baseline(path: str | None) -> dict | None:
         _die(str(ex))
 
 
-def _cache(cache_dir: str | None, no_cache: bool, cfg: Config, *, default_on: bool):
-    """The cache to use: None (scan without one) or a Cache (in memory only for --no-cache)."""
-    from factcheck.cache import ENV, Cache, resolve_cache_dir
+def _store(cache_dir: str | None, no_cache: bool | None, cfg: Config):
+    """The archive store to use (None for --no-cache): on by default, in the folder that
+    --cache-dir, $FACTCHECK_CACHE_DIR, cache-dir in the config or the user's cache names."""
+    from factcheck.config import resolve_cache_dir
+    from factcheck.store import Store
 
-    if no_cache:
-        return Cache(None) if default_on else None
-    if not default_on and not (cache_dir or cfg.get("cache-dir") or os.environ.get(ENV)):
+    if no_cache or (no_cache is None and not cache_dir and cfg.get("no-cache", False)):
         return None
-    return Cache(resolve_cache_dir(cache_dir, cfg.get("cache-dir")))
+    return Store(resolve_cache_dir(cache_dir, cfg.get("cache-dir")))
 
 
 def _sources(result) -> dict[str, str]:
@@ -167,11 +168,29 @@ def _finish(result, fail_on: str, unreadable: bool) -> NoReturn:
     sys.exit(int(Exit.FINDINGS if failing else Exit.OK))
 
 
-def _cache_notes(cache, quiet: bool) -> None:
-    if cache is None:
+def _store_notes(store) -> None:
+    if store is None:
         return
-    for w in cache.warnings:
+    for w in store.warnings:
         click.echo(f"factcheck: {w}", err=True)
+    store.warnings.clear()
+
+
+def _nothing_read(result, files: list[str | None], show=None, what: str = "nothing") -> None:
+    """When no input (for a check: no draft) could be read: each unreadable input is named
+    once on stderr, no file is written (the report, --out, a baseline stay as they were: a
+    failed run loses nothing), exit 2. A machine-readable format still prints its output,
+    with the errors, on stdout (`show`)."""
+    read = result.drafts if what == "no draft" else result.corpus.docs
+    if read or not result.corpus.errors:
+        return
+    for e in result.corpus.errors:
+        click.echo(f"factcheck: cannot read {e.source}: {e.reason}", err=True)
+    if show is not None:
+        click.echo(show(), nl=False)
+    kept = [f for f in files if f and Path(f).exists()]
+    _die(f"{what} could be read, so nothing was written" + (f" ({', '.join(kept)} left as it was)" if kept else "")
+         + "; check the paths and run again")
 
 
 def _stdin_for(paths: tuple[str, ...]):
@@ -281,8 +300,9 @@ def scan(paths, rules_dirs, no_default_rules, report, no_report, report_max_rows
     """Extract, group and check every claim of PATH...; print findings, write the report.
 
     Settings not given here come from the factcheck.toml or [tool.factcheck] of
-    pyproject.toml found upward from the working folder. With a cache folder (--cache-dir,
-    $FACTCHECK_CACHE_DIR or cache-dir in the config) unchanged inputs are not read again.
+    pyproject.toml found upward from the working folder. Analysed documents are kept in the
+    archive store (see --cache-dir): a second scan reads only the inputs that changed and
+    analyses only changed articles; `factcheck claims WORDS` searches what it holds.
 
     \b
     Exit codes: 0 no new finding at or above --fail-on; 1 there is one;
@@ -295,7 +315,7 @@ def scan(paths, rules_dirs, no_default_rules, report, no_report, report_max_rows
       factcheck scan archive/ --min-severity warning    # print warnings and errors, count the rest
       factcheck scan articles/ --baseline factcheck-baseline.json --fail-on warning
       factcheck scan drafts/ --rules newsroom-rules/ --format sarif --out findings.sarif
-      factcheck scan archive/ --cache-dir ~/.cache/factcheck --no-report
+      factcheck scan archive/ --cache-dir .factcheck-cache --no-report
       factcheck scan archive/ --jobs 0                  # analyse on every CPU
       factcheck scan archive/ --engine dask --scheduler tcp://10.0.0.5:8786
     """
@@ -303,11 +323,13 @@ def scan(paths, rules_dirs, no_default_rules, report, no_report, report_max_rows
     ruleset = _ruleset(rules_dirs, no_default_rules, cfg)
     fmt, fail_on = fmt or cfg.get("format", "text"), fail_on or cfg.get("fail-on", "error")
     base = _load_baseline(baseline or cfg.get("baseline"))
-    cache = _cache(cache_dir, no_cache, cfg, default_on=False)
+    store = _store(cache_dir, no_cache, cfg)
     result = _run_scan(paths, ruleset, lang=lang or cfg.get("lang"), stdin=_stdin_for(paths),
-                       progress=Progress(not quiet, label="scanning"), cache=cache, jobs=jobs, engine=engine,
+                       progress=Progress(not quiet, label="scanning"), store=store, jobs=jobs, engine=engine,
                        scheduler=scheduler)
-    _cache_notes(cache, quiet)
+    _store_notes(store)
+    _nothing_read(result, [None if no_report else report, out],
+                  None if fmt == "text" or out else lambda: _render(result, ruleset, fmt, [], base))
     fixed = apply_baseline(result.findings, base) if base is not None else []
     _emit(_render(result, ruleset, fmt, fixed, base, min_severity), out)
     if not no_report:
@@ -347,8 +369,8 @@ def check(drafts, archive, rules_dirs, no_default_rules, fmt, min_severity, out,
     """Check drafts against the archive before publication: only findings that involve a draft.
 
     Reports contradictions between a draft and the archive, and within the drafts, never
-    those between archive articles. The archive is analysed once and cached by content
-    (see --cache-dir): later checks read only archive files that changed, so a check
+    those between archive articles. The archive is analysed once and kept in the archive
+    store (see --cache-dir): later checks read only archive files that changed, so a check
     answers in about a second. A draft inside an archive folder is compared with the
     other articles of that folder. Inline <!-- factcheck-ignore RULE --> comments in a
     Markdown or HTML draft mark findings suppressed (listed, never failing).
@@ -377,11 +399,13 @@ def check(drafts, archive, rules_dirs, no_default_rules, fmt, min_severity, out,
     # a draft that contradicts the archive at warning or above fails the check by default
     fmt, fail_on = fmt or cfg.get("format", "text"), fail_on or cfg.get("fail-on", "warning")
     base = _load_baseline(baseline or cfg.get("baseline"))
-    cache = _cache(cache_dir, no_cache, cfg, default_on=True)
-    result = run_check(drafts, archive, ruleset, cache=cache, lang=lang or cfg.get("lang"),
+    store = _store(cache_dir, no_cache, cfg)
+    result = run_check(drafts, archive, ruleset, store=store, lang=lang or cfg.get("lang"),
                        stdin=_stdin_for(drafts), progress=Progress(not quiet, label="reading archive"),
                        jobs=jobs)
-    _cache_notes(cache, quiet)
+    _store_notes(store)
+    _nothing_read(result, [report, out],
+                  None if fmt == "text" or out else lambda: _render(result, ruleset, fmt, [], base), what="no draft")
     fixed = apply_baseline(result.findings, base, scope=set(result.drafts)) if base is not None else []
     _emit(_render(result, ruleset, fmt, fixed, base, min_severity), out)
     if report:
@@ -427,34 +451,21 @@ def calibrate(labels, corpora, out, strength, rules_dirs, no_default_rules, lang
       factcheck calibrate triage.json --corpus archive/ --out newsroom-rules/decision.toml
       factcheck scan archive/ --rules newsroom-rules/
     """
-    from factcheck.claims import score_pairs
-    from factcheck.claims.calibrate import LabelFileError, format_report, load_cases, run
-    from factcheck.claims.decision import dumps_decision
-    from factcheck.pipeline import read_corpus
-    from factcheck.read import iter_inputs
+    from factcheck.output import calibration_report
+    from factcheck.pipeline import LabelFileError
+    from factcheck.pipeline import calibrate as fit
 
     cfg = _load_config(config_file, no_config)
     ruleset = _ruleset(rules_dirs, no_default_rules, cfg)
     try:
-        cases = [c for path in labels for c in load_cases(path)]
+        cal, decision_text = fit(labels, corpora, ruleset, strength=strength, lang=lang or cfg.get("lang"),
+                                 jobs=jobs, progress=Progress(not quiet, label="reading corpus"))
     except LabelFileError as ex:
         _die(str(ex))
-    corpus = read_corpus(iter_inputs(corpora, lang=lang or cfg.get("lang")), ruleset,
-                         Progress(not quiet, label="reading corpus"), jobs=jobs)
-    if corpus.errors:
-        _die("; ".join(f"{e.source}: {e.reason}" for e in corpus.errors[:3]) + " (calibration needs every article)")
-    table = corpus.mentions
-    try:
-        cal = run(cases, table, score_pairs(table, corpus.docs, ruleset.decision), ruleset.decision,
-                  strength=strength)
-    except LabelFileError as ex:
-        _die(str(ex))
-    click.echo(format_report(cal), nl=False)
+    click.echo(calibration_report(cal), nl=False)
     if out:
-        header = ("# Fitted by `factcheck calibrate` on " + ", ".join(os.path.basename(p) for p in labels)
-                  + f" (strength {strength:g}).")
         try:
-            write_atomic(out, dumps_decision(cal.decision, header))
+            write_atomic(out, decision_text)
         except OSError as ex:
             _die(f"cannot write {out} ({ex.strerror or ex})")
         if not quiet:
@@ -500,11 +511,12 @@ def baseline_cmd(paths, out, rules_dirs, no_default_rules, lang, cache_dir, no_c
             previous = load_baseline(out)
         except BaselineError as ex:
             _die(f"{ex} (move it away to start a new baseline)")
-    cache = _cache(cache_dir, no_cache, cfg, default_on=False)
+    store = _store(cache_dir, no_cache, cfg)
     result = _run_scan(paths, ruleset, lang=lang or cfg.get("lang"), stdin=_stdin_for(paths),
-                       progress=Progress(not quiet, label="scanning"), cache=cache, jobs=jobs, engine=engine,
+                       progress=Progress(not quiet, label="scanning"), store=store, jobs=jobs, engine=engine,
                        scheduler=scheduler)
-    _cache_notes(cache, quiet)
+    _store_notes(store)
+    _nothing_read(result, [out])
     accepted = [f for f in result.findings if f.status != "suppressed"]
     doc = baseline_document(accepted, previous)
     write_atomic(out, baseline_text(doc))
@@ -519,7 +531,7 @@ def baseline_cmd(paths, out, rules_dirs, no_default_rules, lang, cache_dir, no_c
 
 @main.group("cache")
 def cache_group() -> None:
-    """Where the analysis cache lives, how big it is, and clearing it (always safe).
+    """The archive store: where it is, what it holds, and clearing it (always safe).
 
     \b
     Examples:
@@ -528,12 +540,27 @@ def cache_group() -> None:
     """
 
 
-def _cache_for(cache_dir, config_file, no_config):
-    """The cache the options, the environment or the configuration point at."""
-    from factcheck.cache import Cache, resolve_cache_dir
+def _store_for(cache_dir, config_file, no_config):
+    """The store the options, the environment or the configuration point at."""
+    from factcheck.config import resolve_cache_dir
+    from factcheck.store import Store
 
     cfg = _load_config(config_file, no_config)
-    return Cache(resolve_cache_dir(cache_dir, cfg.get("cache-dir")))
+    return Store(resolve_cache_dir(cache_dir, cfg.get("cache-dir"))), cfg
+
+
+def _open_store(store) -> None:
+    """Open the store for reading; a damaged file is reported and rebuilt, an unusable
+    folder is a usage error."""
+    from factcheck.store import StoreCorrupt, StoreUnavailable
+
+    try:
+        store.db  # noqa: B018  (opens and checks the file)
+    except StoreCorrupt as ex:
+        store.rebuild(ex)
+        _store_notes(store)
+    except StoreUnavailable as ex:
+        _die(f"cannot open the store: {ex}")
 
 
 @cache_group.command("info")
@@ -541,15 +568,29 @@ def _cache_for(cache_dir, config_file, no_config):
 @_config
 @_no_config
 def cache_info(cache_dir, config_file, no_config) -> None:
-    """Print the cache folder, its number of files and its size.
+    """Print where the store is, its size, and the archives (sources) it holds.
 
     \b
     Example:
       factcheck cache info
     """
-    c = _cache_for(cache_dir, config_file, no_config)
-    files, size = c.size()
-    click.echo(f"{c.root}\n{files} files, {size / 2**20:.1f} MiB")
+    import datetime as dt
+
+    store, _ = _store_for(cache_dir, config_file, no_config)
+    if Path(store.path).exists():
+        _open_store(store)
+    info = store.info()
+    sources = info["sources"]
+    click.echo(f"{info['path']}\n{_mib(info['bytes'])}, {len(sources)} archive source(s), "
+               f"{info['analyses']:,} documents analysed, {info['mentions']:,} mentions; search: {info['search']}")
+    for s in sources:
+        when = dt.datetime.fromtimestamp(s.built).strftime("%Y-%m-%d %H:%M")
+        lang = f" (--lang {s.lang})" if s.lang else ""
+        click.echo(f"  {s.path}{lang}: {s.documents:,} documents, {s.mentions:,} mentions, read {when}")
+
+
+def _mib(n: int) -> str:
+    return f"{n / 2**20:.1f} MiB"
 
 
 @cache_group.command("clear")
@@ -557,20 +598,79 @@ def cache_info(cache_dir, config_file, no_config) -> None:
 @_config
 @_no_config
 def cache_clear(cache_dir, config_file, no_config) -> None:
-    """Delete every cache entry (the next check reads the archive again).
+    """Delete the store (the next scan or check reads and analyses its inputs again).
 
     \b
     Example:
       factcheck cache clear
     """
-    from factcheck.cache import CacheError
+    import shutil
 
-    c = _cache_for(cache_dir, config_file, no_config)
-    try:
-        n = c.clear()
-    except CacheError as ex:
-        _die(str(ex))
-    click.echo(f"factcheck: removed {n} files from {c.root}", err=True)
+    from factcheck.store import FILE_NAME, OLD_CACHE
+
+    store, _ = _store_for(cache_dir, config_file, no_config)
+    folder = store.folder
+    assert folder is not None
+    if folder.exists() and not (folder / "CACHEDIR.TAG").exists() and not (folder / FILE_NAME).exists():
+        _die(f"{folder}: not a factcheck cache folder (no CACHEDIR.TAG); not deleting anything in it")
+    n = store.clear()
+    old = folder / OLD_CACHE
+    if old.is_dir():
+        n += sum(1 for p in old.rglob("*") if p.is_file())
+        shutil.rmtree(old, ignore_errors=True)
+    click.echo(f"factcheck: removed {n} files from {folder}", err=True)
+
+
+@main.command("claims")
+@click.argument("query", nargs=-1, required=True, metavar="WORDS...")
+@click.option("--in", "archive", multiple=True, metavar="ARCHIVE",
+              help="Only figures of this archive (a folder or corpus file; repeatable), read and analysed "
+                   "first if the store does not hold it as it is now. Default: archive in the config, else "
+                   "every archive the store holds.")
+@click.option("--kind", type=click.Choice(["money", "date"]), default=None, help="Only amounts, or only dates.")
+@click.option("--format", "fmt", type=click.Choice(["text", "json", "csv"]), default="text", show_default=True,
+              help="text for people; json (one document) or csv (one row per figure) for tools.")
+@click.option("--limit", type=click.IntRange(min=0), default=50, show_default=True,
+              help="At most this many figures, newest first (0: all).")
+@_out
+@_rules
+@_no_defaults
+@_lang
+@_cache_dir
+@_jobs
+@_config
+@_no_config
+@_quiet
+def claims_cmd(query, archive, kind, fmt, limit, out, rules_dirs, no_default_rules, lang, cache_dir, jobs,
+               config_file, no_config, quiet) -> None:
+    """Every figure the archive holds for a claimant, a metric or some words, newest first.
+
+    A figure matches when each word is in its claimant, its metric or its sentence (with
+    full-text search, English words match by stem: "investment" finds "invest"). Each
+    figure is listed with its value, qualifier, date, document title, source and quote,
+    and the findings of the last scan that involve it.
+
+    \b
+    Examples:
+      factcheck scan archive/ && factcheck claims Stargate
+      factcheck claims Stargate investment --in archive/ --format json
+      factcheck claims OpenAI founded --kind date --format csv --out founded.csv
+    """
+    from factcheck.query import render, search
+
+    store, cfg = _store_for(cache_dir, config_file, no_config)
+    archive = tuple(archive) or tuple(cfg.get("archive", ()))
+    ruleset = _ruleset(rules_dirs, no_default_rules, cfg) if archive else None
+    found = search(store, list(query), archive=archive, ruleset=ruleset, lang=lang or cfg.get("lang"), kind=kind,
+                   limit=limit or None, jobs=jobs, progress=Progress(not quiet, label="reading archive"))
+    _store_notes(store)
+    for e in found.errors:
+        click.echo(f"factcheck: cannot read {e.source}: {e.reason}", err=True)
+    if not found.sources:
+        _die("the store holds no archive yet: scan one first (factcheck scan ARCHIVE), or name it with --in ARCHIVE")
+    _emit(render(found, fmt), out)
+    if not quiet and fmt == "text" and not found.hits:
+        click.echo("factcheck: no figure matches; fewer or other words may find some", err=True)
 
 
 @main.group()

@@ -11,7 +11,8 @@ Paths in it are relative to the file's folder. Command-line options override it.
     baseline = "factcheck-baseline.json"
     fail-on = "error"                              # error | warning | info | never
     format = "text"                                # text | json | sarif | github
-    cache-dir = ".factcheck-cache"
+    cache-dir = ".factcheck-cache"                 # where the archive store lives
+    no-cache = false                               # true: scan and check use no store
     lang = "en"                                    # en | de: read every article in this language
 
 An unknown key or a value of the wrong type is an error naming the file and the key.
@@ -21,12 +22,14 @@ from __future__ import annotations
 
 import difflib
 import os
+import sys
 import tomllib
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
 CONFIG_NAME = "factcheck.toml"
+CACHE_ENV = "FACTCHECK_CACHE_DIR"
 FAIL_ON = ("error", "warning", "info", "never")
 FORMATS = ("text", "json", "sarif", "github")
 LANGS = ("en", "de")
@@ -39,6 +42,7 @@ KEYS: dict[str, tuple[str, tuple[str, ...]]] = {
     "fail-on": ("choice", FAIL_ON),
     "format": ("choice", FORMATS),
     "cache-dir": ("path", ()),
+    "no-cache": ("bool", ()),
     "lang": ("choice", LANGS),
 }
 
@@ -166,3 +170,23 @@ def find_config(explicit: str | None = None, *, disabled: bool = False) -> Confi
         return Config()
     path = Path(explicit) if explicit else discover()
     return load(path) if path is not None else Config()
+
+
+def user_cache_dir() -> Path:
+    """The platform's per-user cache folder for factcheck (XDG on Linux)."""
+    if sys.platform == "win32":
+        base = os.environ.get("LOCALAPPDATA") or str(Path.home() / "AppData" / "Local")
+        return Path(base) / "factcheck" / "Cache"
+    if sys.platform == "darwin":
+        return Path.home() / "Library" / "Caches" / "factcheck"
+    base = os.environ.get("XDG_CACHE_HOME") or str(Path.home() / ".cache")
+    return Path(base) / "factcheck"
+
+
+def resolve_cache_dir(option: str | None = None, configured: str | None = None) -> Path:
+    """The store's folder: --cache-dir, else $FACTCHECK_CACHE_DIR, else the config file's
+    cache-dir, else the user's cache folder."""
+    for value in (option, os.environ.get(CACHE_ENV), configured):
+        if value:
+            return Path(value).expanduser()
+    return user_cache_dir()

@@ -1,12 +1,13 @@
-"""`--engine dask`: the same pipeline with its two wide steps as Dask tasks.
+"""`--engine dask`: the pipeline's two wide steps as Dask tasks.
 
-- **per-document map**: documents are read here as a stream and sent in chunks to the
-  cluster as tasks (`Client.submit`), a bounded number in flight, results taken in input
-  order: the same rows as `pipeline.gather`.
-- **claims and evidence** (`claims.annotate`, the scored pairs) run here: story links and
-  claimant names need every article of the corpus, and the scoring is column-wise.
-- **per-fact decisions**: the facts (figures linked by scored pairs) are decided in blocks as
-  Dask tasks through `claims.decide`'s ordered map; the findings are merged in a stable order.
+The pipeline is the same as the local engine's (`pipeline.run`, reading and the store in
+this process); only its executors differ. `DaskMap` is an ordered map on a cluster:
+
+- **per-document analysis**: documents the store does not hold are sent to the cluster in
+  chunks (`Client.submit`), a bounded number in flight, and the results taken back in
+  input order: the same analyses as on this machine;
+- **per-block decisions**: the claims stage (`claims.decide`) maps its blocks with the
+  same executor.
 
 So the findings are identical to the default engine's (tests/test_dask.py). On a real
 cluster, the workers need factcheck installed in the same version as the client:
@@ -22,17 +23,17 @@ Without --scheduler a `distributed.LocalCluster` of --jobs worker processes is s
 from __future__ import annotations
 
 from collections import deque
-from collections.abc import Iterable, Iterator, Sequence
-from typing import Any, BinaryIO
+from collections.abc import Callable, Iterable, Iterator, Sequence
+from typing import Any, BinaryIO, TypeVar
 
-from factcheck.claims import annotate, decide
-from factcheck.documents import Document, ReadError
-from factcheck.parallel import CHUNK, Outcome, analyse_one, resolve_jobs
-from factcheck.pipeline import Corpus, ScanResult, collect, suppress_findings
-from factcheck.read import iter_inputs
+from factcheck.parallel import CHUNK, chunks, resolve_jobs
+from factcheck.pipeline import Engine, ScanResult, run
+from factcheck.progress import Progress
 from factcheck.ruleset import RuleSet
-from factcheck.table import mentions_frame
+from factcheck.store import Store
 
+T = TypeVar("T")
+R = TypeVar("R")
 IN_FLIGHT = 4  # chunks per worker thread
 
 
@@ -40,7 +41,8 @@ class DaskUnavailable(Exception):
     """Dask is not installed or the scheduler cannot be reached; str() says which."""
 
 
-def _client(scheduler: str | None, jobs: int) -> tuple[Any, Any]:
+def client_for(scheduler: str | None, jobs: int) -> tuple[Any, Any]:
+    """(client, the local cluster it runs on or None): --scheduler, else a local cluster."""
     try:
         from distributed import Client, LocalCluster
     except ImportError:
@@ -56,69 +58,47 @@ def _client(scheduler: str | None, jobs: int) -> tuple[Any, Any]:
     return Client(cluster), cluster
 
 
-def _analyse_chunk(docs: list[Document], lex: Any) -> list[Any]:
-    return [analyse_one(d, lex) for d in docs]
+def _apply(function: Callable[[Any], Any], part: list[Any]) -> list[Any]:
+    return [function(x) for x in part]
 
 
-def map_documents(client: Any, items: Iterable[Document | ReadError], lex: Any,
-                  chunk: int = CHUNK) -> Iterator[tuple[Document | ReadError, Outcome]]:
-    """(item, its rows or Failure) in input order, the analysis done by the cluster."""
-    threads = max(1, sum(client.nthreads().values()))
-    lex_future = client.scatter(lex, broadcast=True, hash=False)
-    window: deque[tuple[list[Document | ReadError], Any]] = deque()
+class DaskMap:
+    """An ordered map on a Dask cluster: items sent in chunks as they come, at most
+    `in_flight` chunks per worker thread queued, results yielded in input order. The
+    function is sent to the cluster once per map."""
 
-    def drain() -> Iterator[tuple[Document | ReadError, Outcome]]:
-        part, fut = window.popleft()
-        results = iter(fut.result() if fut is not None else ())
-        for item in part:
-            yield item, None if isinstance(item, ReadError) else next(results)
+    def __init__(self, client: Any, chunk: int | None = None, in_flight: int = IN_FLIGHT) -> None:
+        self.client, self.chunk, self.in_flight = client, chunk, in_flight
 
-    part: list[Document | ReadError] = []
-
-    def send() -> None:
-        docs = [d for d in part if isinstance(d, Document)]
-        window.append((list(part), client.submit(_analyse_chunk, docs, lex_future, pure=False) if docs else None))
-        part.clear()
-
-    for item in items:
-        part.append(item)
-        if len(part) >= chunk:
-            send()
-            while len(window) > threads * IN_FLIGHT:
-                yield from drain()
-    if part:
-        send()
-    while window:
-        yield from drain()
-
-
-def client_map(client: Any) -> Any:
-    """An ordered map (function, items) → results on the Dask cluster: one task per item."""
-    def ordered(func: Any, items: Any) -> list[Any]:
-        items = list(items)
-        if not items:
-            return []
-        return client.gather(client.map(func, items, pure=False))
-    return ordered
+    def __call__(self, function: Callable[[T], R], items: Iterable[T]) -> Iterator[R]:
+        threads = max(1, sum(self.client.nthreads().values()))
+        sent: Any = None
+        window: deque[Any] = deque()
+        for part in chunks(items, self.chunk or CHUNK):
+            if sent is None:
+                sent = self.client.scatter(function, broadcast=True, hash=False)
+            window.append(self.client.submit(_apply, sent, part, pure=False))
+            while len(window) > threads * self.in_flight:
+                yield from window.popleft().result()
+        while window:
+            yield from window.popleft().result()
 
 
 def scan(paths: Sequence[str], ruleset: RuleSet, *, lang: str | None = None, stdin: BinaryIO | None = None,
-         scheduler: str | None = None, jobs: int = 0, client: Any = None) -> ScanResult:
-    """`pipeline.scan` on a Dask cluster: `client`, else --scheduler, else a local cluster."""
+         scheduler: str | None = None, jobs: int = 0, client: Any = None, store: Store | None = None,
+         progress: Progress | None = None) -> ScanResult:
+    """`pipeline.scan` with its executors on a Dask cluster: `client`, else --scheduler,
+    else a local cluster of `jobs` processes."""
     cluster = None
-    if client is None:
-        client, cluster = _client(scheduler, jobs)
-        own = True
-    else:
-        own = False
+    own = client is None
+    if own:
+        client, cluster = client_for(scheduler, jobs)
     try:
-        docs, rows, errors = collect(map_documents(client, iter_inputs(paths, stdin=stdin, lang=lang),
-                                                   ruleset.lexicon))
-        corpus = Corpus(docs, annotate(mentions_frame(rows), docs, ruleset.decision), errors)
-        findings = decide(corpus.mentions, corpus.docs, ruleset, map_blocks=client_map(client))
+        tasks = DaskMap(client)
+        return run(paths, ruleset, store=store, engine=Engine(tasks, tasks), lang=lang, stdin=stdin,
+                   progress=progress)
     finally:
         if own:
             client.close()
             if cluster is not None:
                 cluster.close()
-    return ScanResult(corpus, findings, suppress_findings(findings, corpus.docs))

@@ -6,7 +6,7 @@ import csv
 import io
 import json
 from collections import Counter
-from typing import Any
+from typing import TYPE_CHECKING, Any
 from urllib.parse import quote
 
 import pandas as pd
@@ -17,6 +17,9 @@ from factcheck.naming import doc_labels, plural, retitle, shorten
 from factcheck.pipeline import ScanResult
 from factcheck.ruleset import RuleSet
 from factcheck.table import CONTRACT_COLUMNS, EXTRA_COLUMNS, records
+
+if TYPE_CHECKING:
+    from factcheck.claims.calibrate import Calibration
 
 EXTRACT_COLUMNS = [
     *CONTRACT_COLUMNS, "line", "col", "number", "magnitude", "exact", "resolved", "guessed", "actor",
@@ -337,3 +340,19 @@ def scan_sarif(result: ScanResult, ruleset: RuleSet, *, sources: dict[str, str] 
 
 __all__ = ["EXTRA_COLUMNS", "at_least", "evidence_line", "mentions_csv", "mentions_jsonl", "scan_github",
            "scan_json", "scan_sarif", "scan_text", "summary_line"]
+
+
+def calibration_report(cal: Calibration) -> str:
+    """The before/after table `factcheck calibrate` prints."""
+    lines = [f"{cal.examples} candidate pairs, {cal.positives} of them labelled conflicts; "
+             f"{cal.covered} of {cal.cases} conflict cases have a candidate pair (the most any weights can catch)",
+             "", f"{'set':34} {'severity':8} {'':6} {'threshold':>9} {'recall':>14} {'non-conflicts flagged':>22}"]
+    for label, rows in (("in use", cal.before), ("fitted", cal.after)):
+        for r in rows:
+            lines.append(f"{r['set'][:34]:34} {r['severity']:8} {label:6} {r['threshold']:>9.3f} "
+                         f"{r['recall']:>6.2f} ({r['caught']:>2}/{r['conflicts']:<2}) "
+                         f"{r['false_rate']:>12.2f} ({r['flagged']:>2}/{r['non_conflicts']:<2})")
+    lines.append("")
+    lines.append("Scores of held-out folds: by labels file when there are several (fitted on the others), "
+                 "else five folds of cases.")
+    return "\n".join(lines) + "\n"

@@ -1,40 +1,29 @@
-"""The per-document map on several processes (`--jobs N`), streaming and in input order.
+"""Executors: ordered maps, on this process or on a pool of processes (`--jobs N`).
 
-Documents are read in the main process as a stream and sent to worker processes in
-chunks; at most a few chunks per worker are in flight, so memory follows the chunk size,
-not the corpus. Results come back in input order, so every output is byte-identical to a
-run on one process. Documents the cache already knows (`cache.DocMemo.lookup`) are never
-sent: a warm run starts no worker at all.
+An executor is called as `executor(function, items)` and yields `function(item)` for every
+item in input order, like the built-in `map` (the one-process executor). It knows nothing
+of documents: the pipeline hands it its per-document step, and the claims stage its
+per-block step. `ProcessMap` takes items from the iterable as a stream, in chunks, with a
+few chunks per worker in flight, so memory follows the chunk size, not the input; the
+function is sent to each worker once; no worker starts until there is an item, and the
+workers serve every later map of the same function until `close`.
 """
 
 from __future__ import annotations
 
 import os
 from collections import deque
-from collections.abc import Iterable, Iterator
+from collections.abc import Callable, Iterable, Iterator
 from concurrent.futures import Future, ProcessPoolExecutor
-from dataclasses import dataclass
-from typing import TYPE_CHECKING, Any
+from functools import partial
+from typing import Any, TypeVar
 
-from factcheck.documents import Document, ReadError
+T = TypeVar("T")
+R = TypeVar("R")
+OrderedMap = Callable[[Callable[[Any], Any], Iterable[Any]], Iterable[Any]]
 
-if TYPE_CHECKING:
-    from factcheck.cache import DocMemo
-    from factcheck.claimlex import Lexicon
-
-CHUNK = 48  # documents per task: ~0.1 s of work, so the pickling overhead stays small
+CHUNK = 48  # items per task: for documents ~0.1 s of work, so the pickling overhead stays small
 IN_FLIGHT = 3  # chunks queued per worker
-
-
-@dataclass(frozen=True)
-class Failure:
-    """`analyse` raised on a document: the exception's type name and message."""
-
-    kind: str
-    message: str
-
-
-Outcome = list[dict[str, Any]] | Failure | None  # None for a read error
 
 
 def resolve_jobs(jobs: int | None) -> int:
@@ -47,47 +36,8 @@ def resolve_jobs(jobs: int | None) -> int:
     return max(1, jobs)
 
 
-def _debug() -> bool:
-    return bool(os.environ.get("FACTCHECK_DEBUG"))
-
-
-def analyse_one(doc: Document, lex: Lexicon, memo: DocMemo | None = None) -> list[dict[str, Any]] | Failure:
-    """`pipeline.analyse` (through `memo`), a bug on one article becoming a Failure."""
-    from factcheck.pipeline import analyse
-
-    try:
-        return memo.analyse(doc, lex) if memo is not None else analyse(doc, lex)
-    except Exception as ex:  # a bug on one article must not sink a 25,000-article run
-        if _debug():
-            raise
-        return Failure(type(ex).__name__, str(ex))
-
-
-def sequential(items: Iterable[Document | ReadError], lex: Lexicon,
-               memo: DocMemo | None = None) -> Iterator[tuple[Document | ReadError, Outcome]]:
-    for item in items:
-        yield item, None if isinstance(item, ReadError) else analyse_one(item, lex, memo)
-
-
-# -- worker side ---------------------------------------------------------------------
-
-_LEX: Any = None
-
-
-def _init(lex: Lexicon) -> None:
-    global _LEX
-    _LEX = lex
-
-
-def _work(docs: list[Document]) -> list[list[dict[str, Any]] | Failure]:
-    return [analyse_one(d, _LEX) for d in docs]
-
-
-# -- main side -----------------------------------------------------------------------
-
-
-def _chunks(items: Iterable[Any], size: int) -> Iterator[list[Any]]:
-    chunk: list[Any] = []
+def chunks(items: Iterable[T], size: int) -> Iterator[list[T]]:
+    chunk: list[T] = []
     for item in items:
         chunk.append(item)
         if len(chunk) >= size:
@@ -97,64 +47,78 @@ def _chunks(items: Iterable[Any], size: int) -> Iterator[list[Any]]:
         yield chunk
 
 
-def parallel(items: Iterable[Document | ReadError], lex: Lexicon, jobs: int, memo: DocMemo | None = None,
-             chunk: int | None = None) -> Iterator[tuple[Document | ReadError, Outcome]]:
-    """(item, its rows or Failure) for every item, in input order, analysed on `jobs` processes.
+# -- worker side ---------------------------------------------------------------------
 
-    With a memo, known documents are answered here and new ones recorded in it in input
-    order, exactly as `sequential` would (its `keys` line up with the documents).
-    """
-    pool: ProcessPoolExecutor | None = None
-    window: deque[tuple[list[tuple[Any, str | None, Any]], Future[Any] | None]] = deque()
-
-    def drain() -> Iterator[tuple[Document | ReadError, Outcome]]:
-        entries, fut = window.popleft()
-        results = iter(fut.result()) if fut is not None else iter(())
-        for item, key, known in entries:
-            if isinstance(item, ReadError):
-                yield item, None
-                continue
-            if known is not None:
-                assert memo is not None and key is not None
-                memo.hit(key)
-                yield item, known
-                continue
-            outcome = next(results)
-            if memo is not None and key is not None and not isinstance(outcome, Failure):
-                memo.record(key, outcome)
-            yield item, outcome
-
-    try:
-        for part in _chunks(items, chunk or CHUNK):
-            entries: list[tuple[Any, str | None, Any]] = []
-            todo: list[Document] = []
-            for item in part:
-                if isinstance(item, ReadError):
-                    entries.append((item, None, None))
-                    continue
-                key, known = memo.lookup(item) if memo is not None else (None, None)
-                entries.append((item, key, known))
-                if known is None:
-                    todo.append(item)
-            fut = None
-            if todo:
-                if pool is None:  # started only when there is something to analyse
-                    pool = ProcessPoolExecutor(jobs, initializer=_init, initargs=(lex,))
-                fut = pool.submit(_work, todo)
-            window.append((entries, fut))
-            while len(window) > jobs * IN_FLIGHT:
-                yield from drain()
-        while window:
-            yield from drain()
-    finally:
-        if pool is not None:
-            pool.shutdown(wait=True, cancel_futures=True)
+_FUNCTION: Callable[[Any], Any] | None = None
 
 
-def analysed(items: Iterable[Document | ReadError], lex: Lexicon, jobs: int = 1,
-             memo: DocMemo | None = None) -> Iterator[tuple[Document | ReadError, Outcome]]:
-    """The per-document map: on this process for jobs == 1, else on `jobs` worker processes."""
+def _init(function: Callable[[Any], Any]) -> None:
+    global _FUNCTION
+    _FUNCTION = function
+
+
+def _work(part: list[Any]) -> list[Any]:
+    assert _FUNCTION is not None
+    return [_FUNCTION(x) for x in part]
+
+
+# -- main side -----------------------------------------------------------------------
+
+
+def _same(f: Callable[[Any], Any], g: Callable[[Any], Any] | None) -> bool:
+    """Whether two functions are one: the same object, or partials of one function with
+    equal arguments (the pipeline makes its per-document step anew for every source)."""
+    if f is g:
+        return True
+    return (isinstance(f, partial) and isinstance(g, partial) and f.func is g.func and f.args == g.args
+            and f.keywords == g.keywords)
+
+
+class ProcessMap:
+    """An ordered map on `jobs` worker processes. The pool starts at the first item and
+    serves the following maps of the same function (workers keep what they compiled);
+    `close` ends it (so does the end of the program)."""
+
+    def __init__(self, jobs: int, chunk: int | None = None, in_flight: int = IN_FLIGHT) -> None:
+        self.jobs, self.chunk, self.in_flight = resolve_jobs(jobs), chunk, in_flight
+        self._pool: ProcessPoolExecutor | None = None
+        self._function: Callable[[Any], Any] | None = None
+
+    def _pool_for(self, function: Callable[[Any], Any]) -> ProcessPoolExecutor:
+        if self._pool is None or not _same(function, self._function):
+            self.close()
+            self._pool = ProcessPoolExecutor(self.jobs, initializer=_init, initargs=(function,))
+            self._function = function
+        return self._pool
+
+    def __call__(self, function: Callable[[T], R], items: Iterable[T]) -> Iterator[R]:
+        window: deque[Future[list[R]]] = deque()
+        try:
+            for part in chunks(items, self.chunk or CHUNK):
+                window.append(self._pool_for(function).submit(_work, part))
+                while len(window) > self.jobs * self.in_flight:
+                    yield from window.popleft().result()
+            while window:
+                yield from window.popleft().result()
+        except BaseException:
+            for fut in window:
+                fut.cancel()
+            self.close()
+            raise
+
+    def close(self) -> None:
+        if self._pool is not None:
+            self._pool.shutdown(wait=True, cancel_futures=True)
+        self._pool, self._function = None, None
+
+    def __enter__(self) -> ProcessMap:
+        return self
+
+    def __exit__(self, *exc: object) -> None:
+        self.close()
+
+
+def executor(jobs: int | None = 1) -> OrderedMap:
+    """The built-in `map` for one job, else a ProcessMap (0: one process per CPU)."""
     jobs = resolve_jobs(jobs)
-    if jobs == 1:
-        return sequential(items, lex, memo)
-    return parallel(items, lex, jobs, memo)
+    return map if jobs == 1 else ProcessMap(jobs)

@@ -1,25 +1,68 @@
-"""The one-way data flow: read → extract → attribute → table → group → rules → findings."""
+"""The one composition point: read → analyse → store → table → claims → findings.
+
+`run` assembles the pipeline of every command that reports findings: `factcheck scan`
+(every finding of its inputs), `factcheck check` (drafts against an archive: the findings
+that involve a draft) and the Dask engine (either, with its executors on a cluster) differ
+only in their inputs, their executors and which findings they report.
+
+- **read and analyse**: each input path is one *source*. Through a store (`store.Store`),
+  a source whose bytes and code are unchanged is taken from it as it stands; a new or
+  changed one is read again, and only documents whose content the store has not analysed
+  go to the executor (`analysis.study` per document, an ordered map: `map`, a process
+  pool, Dask). Without a store (and for standard input) everything is read and analysed.
+- **table**: the sources' rows become one pandas table (`frame_of`), the same whether
+  they come from the store or from this run.
+- **claims and findings**: `factcheck.claims` (`annotate`, `decide`, and `archive_needs`
+  for a check) is all this module calls of the cross-document stage.
+"""
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Sequence
+import dataclasses
+import hashlib
+import os
+from collections import deque
+from collections.abc import Callable, Iterable, Iterator, Sequence
 from dataclasses import dataclass, field
-from typing import TYPE_CHECKING, Any, BinaryIO
+from functools import cache, partial
+from typing import Any, BinaryIO
 
+import numpy as np
 import pandas as pd
 
-from factcheck.claimlex import Lexicon
-from factcheck.claims import annotate, decide
+from factcheck.analysis import (
+    Analysis,
+    Failure,
+    analyse,  # the per-document step, re-exported for tests and tools
+    analysis_version,
+    content_key,
+    lead_of,
+    read_version,
+    study_safely,
+)
+from factcheck.claims import annotate, archive_needs, block_of, decide, score_pairs
+from factcheck.claims.calibrate import Calibration, LabelFileError, load_cases
+from factcheck.claims.calibrate import run as fit_decision
+from factcheck.claims.decision import dumps_decision
 from factcheck.documents import Document, ReadError
-from factcheck.findings import Finding
+from factcheck.findings import Finding, _value_key
+from factcheck.parallel import OrderedMap, executor
 from factcheck.progress import Progress
-from factcheck.read import iter_inputs
+from factcheck.read import DOCUMENT_EXTENSIONS, iter_inputs
 from factcheck.ruleset import RuleSet
-from factcheck.suppress import Region, hidden_spans, regions
+from factcheck.store import (
+    DocEntry,
+    ErrorEntry,
+    FindingRecord,
+    SourceEntry,
+    StaleSource,
+    Store,
+    StoreCorrupt,
+    StoredDoc,
+    StoreUnavailable,
+)
+from factcheck.suppress import Region
 from factcheck.table import mentions_frame
-
-if TYPE_CHECKING:
-    from factcheck.cache import Cache, DocMemo
 
 
 @dataclass
@@ -36,18 +79,7 @@ class DocInfo:
     mentions: int = 0
     suppress: list[Region] = field(default_factory=list)  # inline factcheck-ignore regions
     lead: str | None = None  # the opening of the text (title left out): what links stories
-
-
-LEAD_CHARS = 600
-
-
-def lead_of(doc: Document) -> str:
-    """The opening of a document's text, its title line left out: with the title, what
-    tells which story an article reports."""
-    text = doc.text
-    if doc.title and text.lstrip().startswith(doc.title.strip()):
-        text = text.lstrip()[len(doc.title.strip()):]
-    return " ".join(text[: LEAD_CHARS * 2].split())[:LEAD_CHARS]
+    locale: str | None = None  # where it is published ("en-AU"), when the input says
 
 
 @dataclass
@@ -72,113 +104,561 @@ class ScanResult:
         return len(self.corpus.mentions)
 
 
-def analyse(doc: Document, lex: Lexicon) -> list[dict[str, Any]]:
-    """One document's mentions with their attribution: the per-document map step."""
-    # Imported here: compiling the extractors' patterns costs more than half a second,
-    # which a run whose documents all come from the cache never pays.
-    from factcheck.attribute import attribute
-    from factcheck.extract import find_mentions
+@dataclass
+class CheckResult(ScanResult):
+    """A scan result whose corpus holds the drafts and the archive documents of its findings."""
 
-    rows, sidx = find_mentions(doc)
-    attribute(doc.text, doc.lang, rows, sidx, lex, doc.title)
-    return rows
+    drafts: list[str] = field(default_factory=list)  # draft document ids
+    archive_documents: int = 0
+    archive_mentions: int = 0
+    draft_mentions: int = 0
+
+    @property
+    def documents(self) -> int:
+        return len(self.drafts) + self.archive_documents
+
+    @property
+    def mention_count(self) -> int:
+        return self.draft_mentions + self.archive_mentions
 
 
-def doc_info(doc: Document, mentions: int) -> DocInfo:
+@dataclass
+class Engine:
+    """Where the two wide steps run: `documents` maps the per-document analysis, `blocks`
+    the claims stage's per-block decisions. Both are ordered maps (`parallel.OrderedMap`)."""
+
+    documents: OrderedMap = map
+    blocks: OrderedMap = map
+
+    @classmethod
+    def local(cls, jobs: int | None = 1) -> Engine:
+        """This machine: one process, or `jobs` processes for the documents (0: every CPU)."""
+        return cls(executor(jobs), map)
+
+    def close(self) -> None:
+        """End the executors' workers (those that keep any)."""
+        for ex in (self.documents, self.blocks):
+            close = getattr(ex, "close", None)
+            if close is not None:
+                close()
+
+
+@dataclass
+class Part:
+    """One input's share of a run: documents, read errors and mention rows column by column
+    (object arrays, `n` rows); `source` is its stored listing (None: read for this run only)."""
+
+    docs: list[DocInfo]
+    errors: list[ReadError]
+    columns: dict[str, np.ndarray]
+    n: int
+    source: SourceEntry | None = None
+
+
+# -- per document --------------------------------------------------------------------
+
+KNOWN = object()  # the store has this document's analysis
+_TODO = object()
+
+
+def _debug() -> bool:
+    return bool(os.environ.get("FACTCHECK_DEBUG"))
+
+
+def analysed(items: Iterable[Document | ReadError], ruleset: RuleSet, execute: OrderedMap = map, *,
+             version: str | None = None, known: Callable[[str], bool] | None = None
+             ) -> Iterator[tuple[Document | ReadError, str | None, Any]]:
+    """(item, content key, outcome) for every item in input order. The outcome is an
+    Analysis or Failure from `execute`, KNOWN for a document whose key `known` accepts
+    (never sent to the executor), None for a read error. Keys are computed with a `version`."""
+    pending: deque[tuple[Document | ReadError, str | None, Any]] = deque()
+
+    def todo() -> Iterator[Document]:
+        for item in items:
+            if isinstance(item, ReadError):
+                pending.append((item, None, None))
+                continue
+            key = content_key(item, version) if version is not None else None
+            if key is not None and known is not None and known(key):
+                pending.append((item, key, KNOWN))
+                continue
+            pending.append((item, key, _TODO))
+            yield item
+
+    for outcome in execute(partial(study_safely, lex=ruleset.lexicon, debug=_debug()), todo()):
+        while pending[0][2] is not _TODO:
+            yield pending.popleft()
+        item, key, _ = pending.popleft()
+        yield item, key, outcome
+    while pending:
+        yield pending.popleft()
+
+
+def _failed(doc: Document, failure: Failure) -> ReadError:
+    return ReadError(f"{doc.source} ({doc.id})" if doc.source else doc.id,
+                     f"analysis failed ({failure.kind}: {failure.message}): a factcheck bug; "
+                     "rerun with FACTCHECK_DEBUG=1 and report it")
+
+
+def doc_info(doc: Document, a: Analysis) -> DocInfo:
     return DocInfo(doc.id, doc.lang, doc.date.isoformat() if doc.date else None, doc.title, doc.url,
-                   doc.source, doc.encoding, mentions, regions(doc), lead_of(doc))
+                   doc.source, doc.encoding, len(a.rows), list(a.regions), a.lead, doc.locale)
 
 
-def gather(items: Iterable[Document | ReadError], ruleset: RuleSet, progress: Progress | None = None,
-           *, memo: DocMemo | None = None, jobs: int = 1
-           ) -> tuple[list[DocInfo], list[dict[str, Any]], list[ReadError]]:
-    """The per-document map: documents, their mention rows (in document order), read errors.
-
-    With a `memo` (cache.DocMemo), a document whose content was analysed before is not
-    analysed again. `jobs` > 1 analyses on that many processes (0: one per CPU), streaming
-    and in input order: the result is the same as with one.
-    """
-    from factcheck.parallel import analysed
-
-    return collect(analysed(items, ruleset.lexicon, jobs, memo), progress)
+def _stored_info(d: StoredDoc) -> DocInfo:
+    return DocInfo(d.id, d.lang, d.date, d.title, d.url, d.file, d.encoding, d.mentions,
+                   [Region.from_list(r) for r in d.regions], d.lead, d.locale)
 
 
-def collect(analyses: Iterable[tuple[Document | ReadError, Any]], progress: Progress | None = None
-            ) -> tuple[list[DocInfo], list[dict[str, Any]], list[ReadError]]:
-    """`gather`'s result from (item, its rows or parallel.Failure) pairs in input order."""
-    from factcheck.parallel import Failure
+def _record(doc: Document) -> dict[str, Any]:
+    return {"id": doc.id, "lang": doc.lang, "date": doc.date.isoformat() if doc.date else None,
+            "title": doc.title, "url": doc.url, "file": doc.source, "encoding": doc.encoding, "locale": doc.locale}
 
+
+def _stored_analysis(a: Analysis) -> dict[str, Any]:
+    return {"rows": a.rows, "lead": a.lead, "regions": [r.as_list() for r in a.regions]}
+
+
+def _from_store(doc: Document, stored: dict[str, Any]) -> Analysis:
+    return Analysis([dict(r, doc=doc.id) for r in stored["rows"]], stored["lead"],
+                    [Region.from_list(r) for r in stored["regions"]])
+
+
+# -- the table -----------------------------------------------------------------------
+
+
+def columns_of(rows: list[dict[str, Any]]) -> dict[str, np.ndarray]:
+    """Rows as columns (object arrays; a key a row lacks is None there)."""
+    keys = dict.fromkeys(k for r in rows for k in r)
+    n = len(rows)
+    return {k: np.fromiter((r.get(k) for r in rows), dtype=object, count=n) for k in keys}
+
+
+@cache
+def _template() -> pd.DataFrame:
+    return mentions_frame([])
+
+
+def frame_of(parts: Sequence[Part]) -> pd.DataFrame:
+    """The mentions table of some parts: the same table `table.mentions_frame` makes of their
+    rows (its columns and types), built column by column."""
+    n = sum(p.n for p in parts)
+    data: dict[str, Any] = {}
+    for c in _template().columns:
+        have = [p.columns.get(c) for p in parts]
+        if all(v is None for v in have):  # no row has it: as from_records leaves a missing key
+            data[c] = np.full(n, np.nan) if n else np.empty(0, dtype=object)
+            continue
+        values = np.concatenate([v if v is not None else np.full(p.n, None, dtype=object)
+                                 for v, p in zip(have, parts, strict=True)]) if parts else np.empty(0, object)
+        s = pd.Series(values, copy=False)
+        dtype = _template()[c].dtype
+        if dtype == "float64":
+            s = pd.to_numeric(s, errors="coerce").astype("float64")
+        elif dtype == "int64":
+            s = s.astype("int64")
+        else:
+            s = s.infer_objects()
+        data[c] = s
+    return pd.DataFrame(data)
+
+
+# -- inputs --------------------------------------------------------------------------
+
+
+def _read_part(items: Iterable[Document | ReadError], ruleset: RuleSet, execute: OrderedMap,
+               progress: Progress | None) -> tuple[Part, list[dict[str, Any]]]:
+    """Inputs read and analysed for this run only; also their rows."""
     docs: list[DocInfo] = []
-    rows: list[dict[str, Any]] = []
     errors: list[ReadError] = []
-    for item, doc_rows in analyses:
-        if isinstance(item, ReadError):
-            errors.append(item)
+    rows: list[dict[str, Any]] = []
+    for item, _, outcome in analysed(items, ruleset, execute):
+        if isinstance(item, ReadError) or isinstance(outcome, Failure):
+            errors.append(item if isinstance(item, ReadError) else _failed(item, outcome))
             if progress:
                 progress.update(errors=1)
             continue
-        if isinstance(doc_rows, Failure) or doc_rows is None:
-            why = f"{doc_rows.kind}: {doc_rows.message}" if doc_rows is not None else "no result"
-            errors.append(ReadError(f"{item.source} ({item.id})" if item.source else item.id,
-                                    f"analysis failed ({why}): a factcheck bug; "
-                                    "rerun with FACTCHECK_DEBUG=1 and report it"))
-            if progress:
-                progress.update(errors=1)
-            continue
-        hidden = hidden_spans(item)
-        if hidden:  # a figure inside a Markdown comment is not something the article states
-            doc_rows = [r for r in doc_rows if not any(a <= r["start"] < b for a, b in hidden)]
-        rows.extend(doc_rows)
-        docs.append(doc_info(item, len(doc_rows)))
+        rows.extend(outcome.rows)
+        docs.append(doc_info(item, outcome))
         if progress:
-            progress.update(docs=1, mentions=len(doc_rows))
+            progress.update(docs=1, mentions=len(outcome.rows))
+    return Part(docs, errors, columns_of(rows), len(rows)), rows
+
+
+def source_digest(path: str) -> str | None:
+    """Hash of everything `read.iter_inputs([path])` would read; None when it is not a path."""
+    from factcheck.read import _walk
+
+    def file_digest(p: str) -> str:
+        with open(p, "rb") as fh:
+            return hashlib.file_digest(fh, "sha256").hexdigest()
+
+    if path == "-":
+        return None
+    try:
+        if os.path.isdir(path):
+            h = hashlib.sha256(b"folder\n")
+            for rel, full, error in sorted(_walk(path), key=lambda item: item[0]):
+                try:
+                    what = error.reason if error is not None else file_digest(full)
+                except OSError as ex:
+                    what = f"unreadable: {ex.strerror or ex}"
+                h.update(f"{rel}\0{what}\n".encode("utf-8", "surrogateescape"))
+            return h.hexdigest()
+        if os.path.isfile(path):
+            return "file:" + file_digest(path)
+    except OSError:
+        return None
+    return None
+
+
+def _versions(ruleset: RuleSet) -> tuple[str, str]:
+    """(analysis version, listing version): what keys stored analyses, and what a stored
+    listing of a source was made with (the reading code besides)."""
+    a = analysis_version(ruleset.lexicons)
+    return a, hashlib.sha256(f"{a}\n{read_version()}".encode()).hexdigest()[:24]
+
+
+def _source(path: str, ruleset: RuleSet, store: Store, lang: str | None, execute: OrderedMap,
+            progress: Progress | None, *, rebuild: bool = False) -> SourceEntry | None:
+    """The stored listing of one input path, built (or rebuilt) when its bytes or the code
+    changed, or when asked; None when the path is not a readable file or folder."""
+    digest = source_digest(path)
+    if digest is None:
+        return None
+    aversion, version = _versions(ruleset)
+    real = os.path.realpath(path)
+    found = None if rebuild else store.source(path, real, lang, digest, version)
+    if found is not None:
+        return found
+
+    def build(known: Callable[[str], bool]) -> Iterator[DocEntry | ErrorEntry]:
+        for item, key, outcome in analysed(iter_inputs([path], lang=lang), ruleset, execute, version=aversion,
+                                           known=known):
+            if isinstance(item, ReadError) or isinstance(outcome, Failure):
+                e = item if isinstance(item, ReadError) else _failed(item, outcome)
+                if progress:
+                    progress.update(errors=1)
+                yield ErrorEntry(e.source, e.reason)
+                continue
+            assert key is not None
+            if progress:
+                progress.update(docs=1, mentions=0 if outcome is KNOWN else len(outcome.rows))
+            yield DocEntry(key, _record(item), None if outcome is KNOWN else _stored_analysis(outcome))
+
+    return store.refresh(path, real, lang, digest, version, aversion, build)
+
+
+def _stored_part(path: str, ruleset: RuleSet, store: Store, lang: str | None, execute: OrderedMap,
+                 progress: Progress | None) -> Part:
+    for attempt in range(3):  # the listing is stale: replaced by another run, or an analysis is gone
+        built = store.stats.sources_built
+        entry = _source(path, ruleset, store, lang, execute, progress, rebuild=attempt > 0)
+        if entry is None:
+            return _read_part(iter_inputs([path], lang=lang), ruleset, execute, progress)[0]
+        try:
+            docs, errors, columns = store.load(entry)
+        except StaleSource:
+            continue
+        if progress and store.stats.sources_built == built:  # (a build counted its documents as it went)
+            progress.update(docs=len(docs), mentions=entry.mentions, errors=len(errors))
+        return Part([_stored_info(d) for d in docs], [ReadError(s, r) for s, r in errors], columns, entry.mentions,
+                     entry)
+    raise StoreCorrupt(store.path, f"the listing of {path} keeps changing or refers to missing analyses")
+
+
+def _with_store(store: Store, step: Callable[[], Any]) -> Any:
+    """`step()`; a damaged store file is rebuilt and an unusable one replaced by memory
+    (each said in `store.warnings`), then the step runs again."""
+    try:
+        return step()
+    except StoreCorrupt as ex:
+        store.rebuild(ex)
+    except StoreUnavailable as ex:
+        store.fall_back(ex)
+    try:
+        return step()
+    except (StoreCorrupt, StoreUnavailable) as ex:
+        store.fall_back(ex)
+        return step()
+
+
+# -- the composition -----------------------------------------------------------------
+
+
+def run(paths: Sequence[str], ruleset: RuleSet, *, store: Store | None = None, engine: Engine | None = None,
+        drafts: Sequence[Document | ReadError] | None = None, documents: Iterable[Document] = (),
+        lang: str | None = None, stdin: BinaryIO | None = None, progress: Progress | None = None) -> ScanResult:
+    """Read, analyse, tabulate and decide: every finding of `paths` (and of in-memory
+    `documents`), or, with `drafts`, the findings that involve a draft when checked against
+    the archive `paths`. Through `store` when given (else everything is analysed here),
+    the documents on `engine.documents`, the claims stage's blocks on `engine.blocks`."""
+    engine = engine or Engine()
+    if drafts is not None:
+        return _check(drafts, paths, ruleset, store or Store(None, search=False), engine, lang, progress)
+
+    def gather() -> list[Part]:
+        parts = []
+        for path in paths:
+            if store is None or path == "-":
+                parts.append(_read_part(iter_inputs([path], stdin=stdin, lang=lang), ruleset, engine.documents,
+                                        progress)[0])
+            else:
+                parts.append(_stored_part(path, ruleset, store, lang, engine.documents, progress))
+        return parts
+
+    parts = _with_store(store, gather) if store is not None else gather()
+    if documents:
+        parts.append(_read_part(documents, ruleset, engine.documents, progress)[0])
     if progress:
         progress.done()
-    return docs, rows, errors
+    docs = [d for p in parts for d in p.docs]
+    corpus = Corpus(docs, annotate(frame_of(parts), docs, ruleset.decision), [e for p in parts for e in p.errors])
+    findings = decide(corpus.mentions, corpus.docs, ruleset, map_blocks=engine.blocks)
+    result = ScanResult(corpus, findings, suppress_findings(findings, corpus.docs))
+    if store is not None and not store.in_memory:
+        with_sources = [p for p in parts if p.source is not None]
+        if with_sources:
+            try:
+                store.save_scan(_scan_by_source(findings, corpus.mentions, with_sources))
+            except (StoreCorrupt, StoreUnavailable) as ex:
+                store.warnings.append(f"cannot keep the findings in the store {ex}")
+    return result
 
 
-def read_corpus(items: Iterable[Document | ReadError], ruleset: RuleSet,
-                progress: Progress | None = None, *, memo: DocMemo | None = None, jobs: int = 1) -> Corpus:
-    docs, rows, errors = gather(items, ruleset, progress, memo=memo, jobs=jobs)
-    return Corpus(docs, annotate(mentions_frame(rows), docs, ruleset.decision), errors)
-
-
-def cached_corpus(paths: Sequence[str], ruleset: RuleSet, cache: Cache, *, lang: str | None = None,
-                  stdin: BinaryIO | None = None, progress: Progress | None = None, jobs: int = 1) -> Corpus:
-    """`read_corpus` of `paths` through the cache: each path's pack is reused while unchanged."""
-    docs: list[DocInfo] = []
-    rows: list[dict[str, Any]] = []
-    errors: list[ReadError] = []
-    for path in paths:
-        if path == "-":
-            d, r, e = gather(iter_inputs([path], stdin=stdin, lang=lang), ruleset, jobs=jobs)
-        else:
-            pack = cache.pack(path, ruleset, lang=lang, progress=progress, jobs=jobs)
-            pack, r = cache.rows(pack, path, ruleset, lang=lang)
-            d, e = pack.docs(), pack.errors()
-        docs += d
-        rows += r
-        errors += e
-    return Corpus(docs, annotate(mentions_frame(rows), docs, ruleset.decision), errors)
+def _scan_by_source(findings: list[Finding], table: pd.DataFrame, parts: list[Part]
+                    ) -> dict[int, tuple[str, list[FindingRecord], dict[str, str]]]:
+    """What the store keeps of a scan, per source: the findings that quote its documents
+    (with those quotes) and the story of each of its documents (when the claims stage
+    gives the table a `story` column)."""
+    where: dict[str, list[SourceEntry]] = {}
+    for p in parts:
+        assert p.source is not None
+        for d in p.docs:
+            where.setdefault(d.id, []).append(p.source)
+    out: dict[int, tuple[str, list[FindingRecord], dict[str, str]]] = {
+        p.source.id: (p.source.stamp, [], {}) for p in parts if p.source is not None}
+    for f in findings:
+        by: dict[int, list[tuple[str, int, int]]] = {}
+        for m in f.mentions:
+            for s in where.get(m["doc"], ()):
+                by.setdefault(s.id, []).append((m["doc"], int(m["start"]), int(m["end"])))
+        for sid, mentions in by.items():
+            out[sid][1].append(FindingRecord(f.id, f.rule, f.severity, f.message, tuple(mentions)))
+    if "story" in table.columns:
+        linked = table.loc[table["story"].notna(), ["doc", "story"]].drop_duplicates()
+        for doc, story in sorted(zip(linked["doc"], linked["story"].astype(str), strict=True)):
+            for s in where.get(doc, ()):
+                stories = out[s.id][2]
+                stories[doc] = f"{stories[doc]} {story}" if doc in stories else story
+    return out
 
 
 def suppress_findings(findings: list[Finding], docs: Iterable[DocInfo]) -> dict[str, Region]:
-    """Mark findings that an inline factcheck-ignore comment covers `suppressed`."""
-    from factcheck.suppress import apply
+    """Mark findings that an inline factcheck-ignore comment accepts `suppressed`; return
+    finding id → the region.
 
-    return apply(findings, {d.id: d.suppress for d in docs if d.suppress})
+    A finding is accepted when a region covers one of its figures and every other quote
+    of that same figure in the finding is covered too: an ignore comment in one article
+    never hides the same slip in another.
+    """
+    by_doc = {d.id: d.suppress for d in docs if d.suppress}
+    hits: dict[str, Region] = {}
+    if not by_doc:
+        return hits
+    for f in findings:
+        covered = {}
+        for i, m in enumerate(f.mentions):
+            region = next((r for r in by_doc.get(m["doc"], ()) if r.covers(f.rule, m["start"])), None)
+            if region is not None:
+                covered[i] = region
+        for i, region in covered.items():
+            figure = _value_key(f.mentions[i])
+            if all(j in covered for j, m in enumerate(f.mentions) if _value_key(m) == figure):
+                f.status = "suppressed"
+                hits[f.id] = region
+                break
+    return hits
 
 
-def scan(paths: Sequence[str], ruleset: RuleSet, *, lang: str | None = None,
-         stdin: BinaryIO | None = None, progress: Progress | None = None,
-         cache: Cache | None = None, jobs: int = 1) -> ScanResult:
-    """Read, analyse (on `jobs` processes), group and check `paths`."""
-    if cache is not None:
-        corpus = cached_corpus(paths, ruleset, cache, lang=lang, stdin=stdin, progress=progress, jobs=jobs)
-    else:
-        corpus = read_corpus(iter_inputs(paths, stdin=stdin, lang=lang), ruleset, progress, jobs=jobs)
-    findings = decide(corpus.mentions, corpus.docs, ruleset)
-    return ScanResult(corpus, findings, suppress_findings(findings, corpus.docs))
+# -- a check: drafts against the archive --------------------------------------------
+
+
+def _real(path: str) -> str:
+    return os.path.realpath(path)
+
+
+def _inside(path: str, folder: str) -> bool:
+    return path.startswith(folder.rstrip(os.sep) + os.sep)
+
+
+def _draft_part(items: Sequence[Document | ReadError], ruleset: RuleSet, store: Store, engine: Engine,
+                ) -> tuple[Part, list[dict[str, Any]]]:
+    """The drafts, analysed through the store (a draft checked again is not analysed again)."""
+    aversion, _ = _versions(ruleset)
+    keys = {content_key(d, aversion): d for d in items if isinstance(d, Document)}
+    stored = store.analyses(keys)
+    docs: list[DocInfo] = []
+    errors: list[ReadError] = []
+    rows: list[dict[str, Any]] = []
+    new: list[DocEntry] = []
+    for item, key, outcome in analysed(items, ruleset, engine.documents, version=aversion,
+                                       known=stored.__contains__):
+        if isinstance(item, ReadError) or isinstance(outcome, Failure):
+            errors.append(item if isinstance(item, ReadError) else _failed(item, outcome))
+            continue
+        assert key is not None
+        if outcome is KNOWN:
+            outcome = _from_store(item, stored[key])
+        else:
+            new.append(DocEntry(key, _record(item), _stored_analysis(outcome)))
+        rows.extend(outcome.rows)
+        docs.append(doc_info(item, outcome))
+    if new:
+        store.put(new, aversion)
+    return Part(docs, errors, columns_of(rows), len(rows)), rows
+
+
+def _check(drafts: Sequence[Document | ReadError], archive: Sequence[str], ruleset: RuleSet, store: Store,
+           engine: Engine, lang: str | None, progress: Progress | None) -> CheckResult:
+    def gather() -> tuple[Part, list[dict[str, Any]], list[tuple[str, SourceEntry, list[StoredDoc]]],
+                          list[Part]]:
+        draft, draft_rows = _draft_part(drafts, ruleset, store, engine)
+        sources: list[tuple[str, SourceEntry, list[StoredDoc]]] = []
+        others: list[Part] = []  # inputs that are no file or folder: errors, or standard input
+        for path in archive:
+            for attempt in range(3):
+                entry = _source(path, ruleset, store, lang, engine.documents, progress, rebuild=attempt > 0)
+                if entry is None:
+                    others.append(_read_part(iter_inputs([path], lang=lang), ruleset, engine.documents, progress)[0])
+                    break
+                try:
+                    sources.append((path, entry, store.documents(entry)))
+                    others.append(Part([], [ReadError(s, r) for s, r in store.errors(entry)], {}, 0))
+                    break
+                except StaleSource:
+                    continue
+            else:
+                raise StoreCorrupt(store.path, f"the listing of {path} refers to missing analyses")
+        return draft, draft_rows, sources, others
+
+    draft, draft_rows, sources, others = _with_store(store, gather)
+    if progress:
+        progress.done()
+    draft_ids = {d.id for d in draft.docs}
+    draft_files = {_real(d.source) for d in draft.docs if d.source and os.path.isfile(d.source)}
+
+    archive_docs = sum(len(p.docs) for p in others)
+    archive_mentions = sum(p.n for p in others)
+    infos: dict[tuple[int, int], DocInfo] = {}  # (source id, position) → the document
+    skip: set[tuple[int, int]] = set()
+    for path, entry, docs in sources:
+        archive_docs += entry.documents
+        archive_mentions += entry.mentions
+        real = _real(path)
+        look = any(f == real or _inside(f, real) for f in draft_files)
+        for i, d in enumerate(docs):
+            if look and d.file and _real(d.file) in draft_files:  # the draft itself, as archived
+                skip.add((entry.id, i))
+                archive_docs -= 1
+                archive_mentions -= d.mentions
+                continue
+            infos[(entry.id, i)] = _stored_info(d)
+
+    in_memory = [d for p in others for d in p.docs]
+    every = [*infos.values(), *in_memory]
+    needs = archive_needs(draft_rows, draft.docs, every, ruleset.decision)
+    actors = [a for a in store.actors() if block_of(a) in needs.blocks] if needs.blocks else []
+    paths_of = {e.id: p for p, e, _ in sources}
+    rows = []
+    where: dict[str, tuple[int, int]] = {}
+    for sid, pos, r in store.rows([e for _, e, _ in sources], docs=needs.docs, actors=actors):
+        if (sid, pos) in skip:
+            continue
+        if r["doc"] in draft_ids:  # another file with a draft's id: keep them apart
+            r["doc"] = f"{paths_of[sid]}#{r['doc']}"
+        where.setdefault(r["doc"], (sid, pos))
+        rows.append(r)
+
+    loaded = [*in_memory]
+    for doc_id, at in where.items():
+        info = infos[at]
+        loaded.append(info if info.id == doc_id else dataclasses.replace(info, id=doc_id))
+    # stories are linked over every archive article, as a full scan links them, so a draft's
+    # evidence does not depend on which rows were loaded
+    seen = {d.id for d in loaded}
+    table_docs = [*draft.docs, *loaded, *(d for d in every if d.id not in seen and d.id not in draft_ids)]
+    parts = [Part([], [], columns_of(rows), len(rows)), *(p for p in others if p.n), draft]
+    table = annotate(frame_of(parts), table_docs, ruleset.decision)
+    findings = decide(table, table_docs, ruleset, focus=draft_ids, map_blocks=engine.blocks)
+
+    involved = {doc for f in findings for doc in f.docs}
+    docs = [*draft.docs, *sorted((d for d in loaded if d.id in involved), key=lambda d: d.id)]
+    corpus = Corpus(docs, table, [*draft.errors, *(e for p in others for e in p.errors)])
+    return CheckResult(corpus, findings, suppress_findings(findings, docs), drafts=[d.id for d in draft.docs],
+                       archive_documents=archive_docs, archive_mentions=archive_mentions,
+                       draft_mentions=len(draft_rows))
+
+
+# -- calibration: the decision fitted on labelled cases ---------------------------------
+
+
+def calibrate(labels: Sequence[str], corpora: Sequence[str], ruleset: RuleSet, *, strength: float = 300.0,
+              lang: str | None = None, jobs: int = 1, progress: Progress | None = None
+              ) -> tuple[Calibration, str]:
+    """`factcheck calibrate`: the corpora read and scored, the decision fitted on the labelled
+    cases; returns the calibration and the decision file's text. Every article must read:
+    an unreadable one raises LabelFileError naming it."""
+    cases = [c for path in labels for c in load_cases(path)]
+    corpus = read_corpus(iter_inputs(corpora, lang=lang), ruleset, progress, jobs=jobs)
+    if corpus.errors:
+        raise LabelFileError("; ".join(f"{e.source}: {e.reason}" for e in corpus.errors[:3])
+                             + " (calibration needs every article of the corpora)")
+    scored = score_pairs(corpus.mentions, corpus.docs, ruleset.decision)
+    cal = fit_decision(cases, corpus.mentions, scored, ruleset.decision, strength=strength)
+    header = (f"# Fitted by `factcheck calibrate` on {', '.join(os.path.basename(p) for p in labels)}"
+              f" (strength {strength:g}).")
+    return cal, dumps_decision(cal.decision, header)
+
+
+# -- conveniences --------------------------------------------------------------------
+
+
+def scan(paths: Sequence[str], ruleset: RuleSet, *, lang: str | None = None, stdin: BinaryIO | None = None,
+         progress: Progress | None = None, store: Store | None = None, jobs: int = 1,
+         engine: Engine | None = None) -> ScanResult:
+    """Every finding of `paths`, analysed on `jobs` processes (or `engine`), through `store`."""
+    if engine is not None:
+        return run(paths, ruleset, store=store, engine=engine, lang=lang, stdin=stdin, progress=progress)
+    own = Engine.local(jobs)
+    try:
+        return run(paths, ruleset, store=store, engine=own, lang=lang, stdin=stdin, progress=progress)
+    finally:
+        own.close()
+
+
+def read_corpus(items: Iterable[Document | ReadError], ruleset: RuleSet, progress: Progress | None = None, *,
+                jobs: int = 1) -> Corpus:
+    """Documents and errors read and analysed (on `jobs` processes), their table annotated."""
+    engine = Engine.local(jobs)
+    try:
+        part, _ = _read_part(items, ruleset, engine.documents, progress)
+    finally:
+        engine.close()
+    if progress:
+        progress.done()
+    return Corpus(part.docs, annotate(frame_of([part]), part.docs, ruleset.decision), part.errors)
+
+
+def gather(items: Iterable[Document | ReadError], ruleset: RuleSet, progress: Progress | None = None, *,
+           jobs: int = 1) -> tuple[list[DocInfo], list[dict[str, Any]], list[ReadError]]:
+    """The per-document map alone: documents, their mention rows (in document order), errors."""
+    engine = Engine.local(jobs)
+    try:
+        part, rows = _read_part(items, ruleset, engine.documents, progress)
+    finally:
+        engine.close()
+    return part.docs, rows, part.errors
 
 
 def documents_from_records(records: Iterable[dict[str, Any]]) -> list[Document]:
@@ -196,6 +676,25 @@ def documents_from_records(records: Iterable[dict[str, Any]]) -> list[Document]:
 
 
 def scan_documents(docs: Iterable[Document], ruleset: RuleSet) -> ScanResult:
-    corpus = read_corpus(docs, ruleset)
-    findings = decide(corpus.mentions, corpus.docs, ruleset)
-    return ScanResult(corpus, findings, suppress_findings(findings, corpus.docs))
+    """Every finding of some in-memory documents."""
+    return run([], ruleset, documents=docs)
+
+
+__all__ = [
+    "DOCUMENT_EXTENSIONS",
+    "CheckResult",
+    "Corpus",
+    "DocInfo",
+    "Engine",
+    "LabelFileError",
+    "Part",
+    "ScanResult",
+    "analyse",
+    "block_of",
+    "calibrate",
+    "lead_of",
+    "read_corpus",
+    "run",
+    "scan",
+    "scan_documents",
+]

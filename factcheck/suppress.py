@@ -12,7 +12,7 @@ A one-line comment covers the text after it up to the end of the first line that
 line). A block without its end comment runs to the end of the article. A finding with a
 figure inside a region that names its rule (or names none) is reported with status
 `suppressed` (still listed, never failing the run), provided every other quote of that
-same figure in the finding is inside such a region too.
+same figure in the finding is inside such a region too (`pipeline.suppress_findings`).
 
 Markdown and plain-text articles keep their comments in the text; HTML articles drop
 them from the visible text, and the HTML reader records where they stood
@@ -22,12 +22,10 @@ them from the visible text, and the HTML reader records where they stood
 from __future__ import annotations
 
 import re
-from collections.abc import Iterable
 from dataclasses import dataclass
 from typing import Any
 
 from factcheck.documents import Document
-from factcheck.findings import Finding, _value_key
 
 _COMMENT = re.compile(r"<!--(.*?)-->", re.S)
 _DIRECTIVE = re.compile(r"\s*factcheck-ignore(?P<kind>-start|-end)?(?![\w-])(?P<rest>.*)\Z", re.S)
@@ -116,28 +114,3 @@ def regions(doc: Document) -> list[Region]:
         out.append(Region(b_start, len(text), b_ids, b_line, b_reason))
     out.sort(key=lambda r: (r.start, r.end))
     return out
-
-
-def apply(findings: Iterable[Finding], by_doc: dict[str, list[Region]]) -> dict[str, Region]:
-    """Mark findings that a comment accepts `suppressed`; return finding id → the region.
-
-    A finding is accepted when a region covers one of its figures and every other quote
-    of that same figure in the finding is covered too: an ignore comment in one article
-    never hides the same slip in another.
-    """
-    hits: dict[str, Region] = {}
-    if not any(by_doc.values()):
-        return hits
-    for f in findings:
-        covered = {}
-        for i, m in enumerate(f.mentions):
-            region = next((r for r in by_doc.get(m["doc"], ()) if r.covers(f.rule, m["start"])), None)
-            if region is not None:
-                covered[i] = region
-        for i, region in covered.items():
-            figure = _value_key(f.mentions[i])
-            if all(j in covered for j, m in enumerate(f.mentions) if _value_key(m) == figure):
-                f.status = "suppressed"
-                hits[f.id] = region
-                break
-    return hits

@@ -1,4 +1,4 @@
-"""`factcheck check`: drafts against the archive, through the on-disk cache."""
+"""`factcheck check`: drafts against the archive, through the archive store."""
 
 from __future__ import annotations
 
@@ -12,10 +12,10 @@ from pathlib import Path
 import pytest
 from click.testing import CliRunner
 
-from factcheck.cache import Cache, DocMemo, Pack, analysis_version, doc_key
 from factcheck.check import check
 from factcheck.cli import main
-from factcheck.pipeline import documents_from_records, scan
+from factcheck.pipeline import scan
+from factcheck.store import Store
 
 from .conftest import SEEDS
 
@@ -28,7 +28,7 @@ def run(*args: str, input: bytes | None = None):
 
 @pytest.fixture
 def newsroom(tmp_path, monkeypatch):
-    """A copy of the test newsroom, the working folder, with a cache folder of its own."""
+    """A copy of the test newsroom, the working folder, with a store folder of its own."""
     root = tmp_path / "newsroom"
     shutil.copytree(NEWSROOM, root)
     monkeypatch.chdir(root)
@@ -105,7 +105,7 @@ def _value(m):
 @pytest.mark.parametrize("draft", sorted(p.name for p in SEEDS.glob("*.txt")))
 def test_check_gives_a_full_scans_findings_in_which_the_draft_is_a_side(tmp_path, ruleset, draft):
     full = scan([str(SEEDS)], ruleset)
-    got = check([str(SEEDS / draft)], [str(SEEDS)], ruleset, cache=Cache(tmp_path / "c"))
+    got = check([str(SEEDS / draft)], [str(SEEDS)], ruleset, store=Store(tmp_path / "c"))
     want = {f.id for f in full.findings if draft in f.docs}
     assert {f.id for f in got.findings} <= want
     left_out = [f for f in full.findings if f.id in want - {g.id for g in got.findings}]
@@ -187,18 +187,18 @@ def test_scan_honours_ignore_comments_too(newsroom):
     assert [f["status"] for f in findings_of(res) if f["rule"] == "FC102"] == ["suppressed"]
 
 
-# -- the cache -----------------------------------------------------------------------
+# -- the store -----------------------------------------------------------------------
 
 
-def test_warm_check_reads_from_the_cache_and_analyses_nothing(tmp_path, ruleset):
+def test_warm_check_reads_from_the_store_and_analyses_nothing(tmp_path, ruleset):
     archive = [str(NEWSROOM / "articles")]
     draft = [str(NEWSROOM / "drafts" / "stargate-slip.md")]
-    cold = Cache(tmp_path / "c")
-    first = check(draft, archive, ruleset, cache=cold)
-    assert cold.stats.packs_built == 1 and cold.stats.docs_analysed == 4
-    warm = Cache(tmp_path / "c")
-    second = check(draft, archive, ruleset, cache=warm)
-    assert (warm.stats.packs_loaded, warm.stats.packs_built, warm.stats.docs_analysed) == (1, 0, 0)
+    cold = Store(tmp_path / "c")
+    first = check(draft, archive, ruleset, store=cold)
+    assert (cold.stats.sources_built, cold.stats.docs_analysed) == (1, 5)  # four articles and the draft
+    warm = Store(tmp_path / "c")
+    second = check(draft, archive, ruleset, store=warm)
+    assert (warm.stats.sources_built, warm.stats.docs_analysed) == (0, 0)
     assert [f.as_dict() for f in second.findings] == [f.as_dict() for f in first.findings]
 
 
@@ -206,74 +206,49 @@ def test_an_edited_archive_is_reread_but_only_changed_articles_are_analysed(tmp_
     archive = tmp_path / "articles"
     shutil.copytree(NEWSROOM / "articles", archive)
     draft = [str(NEWSROOM / "drafts" / "stargate-slip.md")]
-    check(draft, [str(archive)], ruleset, cache=Cache(tmp_path / "c"))
+    check(draft, [str(archive)], ruleset, store=Store(tmp_path / "c"))
     p = archive / "stargate.md"
     p.write_text(p.read_text(encoding="utf-8").replace("$500bn", "$600bn"), encoding="utf-8")
-    c = Cache(tmp_path / "c")
-    res = check(draft, [str(archive)], ruleset, cache=c)
-    assert (c.stats.packs_built, c.stats.docs_reused, c.stats.docs_analysed) == (1, 3, 1)
+    s = Store(tmp_path / "c")
+    res = check(draft, [str(archive)], ruleset, store=s)
+    assert (s.stats.sources_built, s.stats.docs_reused, s.stats.docs_analysed) == (1, 3, 1)
     assert "$600bn" in set(res.corpus.mentions["text"])
-    fresh = check(draft, [str(archive)], ruleset, cache=Cache(None))
+    fresh = check(draft, [str(archive)], ruleset)
     assert [f.as_dict() for f in res.findings] == [f.as_dict() for f in fresh.findings]
-    # the replaced entry is gone: one pack per source
-    assert len(list((tmp_path / "c").rglob("*.pack"))) == 1
+    assert [(src.path, src.documents) for src in s.sources()] == [(str(archive), 4)]  # one listing per source
 
 
-def test_a_corpus_file_archive_is_cached_too(tmp_path, ruleset):
+def test_a_corpus_file_archive_is_stored_too(tmp_path, ruleset):
     corpus = tmp_path / "wire.jsonl"
     texts = ["Stargate will invest $500bn over the next four years.",
              "Acme Robotics was founded in 2015 by two engineers."]
     corpus.write_text("".join(json.dumps({"id": f"w{i}", "text": t, "date": "2025-01-22"}) + "\n"
                               for i, t in enumerate(texts)), encoding="utf-8")
     draft = [str(NEWSROOM / "drafts" / "stargate-slip.md")]
-    check(draft, [str(corpus)], ruleset, cache=Cache(tmp_path / "c"))
-    c = Cache(tmp_path / "c")
-    res = check(draft, [str(corpus)], ruleset, cache=c)
-    assert c.stats.packs_loaded == 1 and [f.rule for f in res.findings] == ["FC102"]
+    check(draft, [str(corpus)], ruleset, store=Store(tmp_path / "c"))
+    s = Store(tmp_path / "c")
+    res = check(draft, [str(corpus)], ruleset, store=s)
+    assert s.stats.sources_built == 0 and [f.rule for f in res.findings] == ["FC102"]
     assert {"w0"} <= {d.id for d in res.corpus.docs}
 
 
-def test_a_corrupt_cache_entry_is_detected_and_rebuilt(tmp_path, ruleset):
-    archive = [str(NEWSROOM / "articles")]
-    draft = [str(NEWSROOM / "drafts" / "stargate-slip.md")]
-    want = [f.id for f in check(draft, archive, ruleset, cache=Cache(tmp_path / "c")).findings]
-    (pack,) = (tmp_path / "c").rglob("*.pack")
-    data = bytearray(pack.read_bytes())
-    data[-10] ^= 0xFF  # flip bits inside a compressed block
-    pack.write_bytes(bytes(data))
-    c = Cache(tmp_path / "c")
-    assert [f.id for f in check(draft, archive, ruleset, cache=c).findings] == want
-    assert c.stats.packs_rebuilt == 1 and any("corrupt" in w for w in c.warnings)
-    pack.write_bytes(b"garbage")  # not even a header
-    c = Cache(tmp_path / "c")
-    assert [f.id for f in check(draft, archive, ruleset, cache=c).findings] == want
-    assert c.stats.packs_rebuilt == 1
-
-
-def test_a_truncated_entry_is_rebuilt(tmp_path, ruleset):
-    archive = [str(NEWSROOM / "articles")]
-    draft = [str(NEWSROOM / "drafts" / "stargate-slip.md")]
-    check(draft, archive, ruleset, cache=Cache(tmp_path / "c"))
-    (pack,) = (tmp_path / "c").rglob("*.pack")
-    pack.write_bytes(pack.read_bytes()[:-50])
-    c = Cache(tmp_path / "c")
-    assert [f.rule for f in check(draft, archive, ruleset, cache=c).findings] == ["FC102"]
-    assert c.stats.packs_rebuilt == 1
-
-
-def test_the_cache_folder_is_safe_to_delete(newsroom, tmp_path):
+def test_the_store_folder_is_safe_to_delete(newsroom, tmp_path):
     assert run("check", "drafts/stargate-slip.md", "--against", "articles", "-q").exit_code == 1
     shutil.rmtree(tmp_path / "cache")
     assert run("check", "drafts/stargate-slip.md", "--against", "articles", "-q").exit_code == 1
-    assert (tmp_path / "cache" / "CACHEDIR.TAG").is_file()
+    assert (tmp_path / "cache" / "CACHEDIR.TAG").is_file() and (tmp_path / "cache" / "archive.sqlite").is_file()
 
 
 def test_cache_commands(newsroom, tmp_path):
     run("check", "drafts/clean.md", "--against", "articles", "-q")
     info = run("cache", "info").stdout
-    assert str(tmp_path / "cache") in info and "files" in info
+    lines = info.splitlines()
+    assert lines[0] == str(tmp_path / "cache" / "archive.sqlite")
+    assert "1 archive source(s), 5 documents analysed" in lines[1]
+    assert lines[2].startswith("  articles: 4 documents,")
     assert run("cache", "clear").exit_code == 0
-    assert not list((tmp_path / "cache").rglob("*.pack"))
+    assert not (tmp_path / "cache" / "archive.sqlite").exists()
+    assert "0 archive source(s)" in run("cache", "info").stdout
     stray = tmp_path / "not-a-cache"
     stray.mkdir()
     (stray / "keep.txt").write_text("x", encoding="utf-8")
@@ -281,59 +256,36 @@ def test_cache_commands(newsroom, tmp_path):
     assert (stray / "keep.txt").exists()
 
 
-def test_an_unwritable_cache_folder_only_warns(newsroom, tmp_path):
+def test_an_unwritable_store_folder_only_warns(newsroom, tmp_path):
     blocker = tmp_path / "file-not-folder"
     blocker.write_text("x", encoding="utf-8")
     res = run("check", "drafts/stargate-slip.md", "--against", "articles", "--cache-dir", str(blocker / "sub"))
     assert res.exit_code == 1 and "cannot write to the cache" in res.stderr
+    assert res.stderr.count("cannot write to the cache") == 1
 
 
-def test_two_concurrent_checks_share_one_cache(tmp_path):
-    """Two processes building the same entries at once: both answer, the entries stay valid."""
+def test_two_concurrent_checks_share_one_store(tmp_path):
+    """Two processes building the same sources at once: both answer, the store stays sound."""
     env = dict(os.environ, FACTCHECK_CACHE_DIR=str(tmp_path / "c"))
     cmd = [sys.executable, "-m", "factcheck", "check", str(NEWSROOM / "drafts" / "stargate-slip.md"),
            "--against", str(NEWSROOM / "articles"), "--against", str(SEEDS), "--format", "json", "-q"]
     procs = [subprocess.Popen(cmd, env=env, stdout=subprocess.PIPE, stderr=subprocess.PIPE) for _ in range(2)]
     outs = [p.communicate(timeout=300) for p in procs]
     assert [p.returncode for p in procs] == [1, 1], [o[1] for o in outs]
-    assert outs[0][0] == outs[1][0]
-    c = Cache(tmp_path / "c")
-    packs = list((tmp_path / "c").rglob("*.pack"))
-    assert len(packs) == 2 and all(c.load(p.stem) is not None for p in packs)
-    assert c.warnings == []
+    assert outs[0][0] == outs[1][0] and outs[0][1] == outs[1][1] == b""
+    s = Store(tmp_path / "c")
+    assert sorted((src.path, src.documents) for src in s.sources()) == sorted([(str(NEWSROOM / "articles"), 4),
+                                                                                (str(SEEDS), 5)])
     third = subprocess.run(cmd, env=env, capture_output=True, timeout=300)
     assert third.stdout == outs[0][0]
-    assert not list((tmp_path / "c").rglob("*.tmp"))
 
 
-def test_cached_scan_gives_the_same_bytes(tmp_path):
-    plain = run("scan", str(SEEDS), "--format", "json", "--no-report", "-q").stdout
+def test_stored_scan_gives_the_same_bytes(tmp_path):
+    plain = run("scan", str(SEEDS), "--format", "json", "--no-report", "-q", "--no-cache").stdout
     cold = run("scan", str(SEEDS), "--format", "json", "--no-report", "-q", "--cache-dir", str(tmp_path)).stdout
     warm = run("scan", str(SEEDS), "--format", "json", "--no-report", "-q", "--cache-dir", str(tmp_path)).stdout
     assert plain == cold == warm
-    assert list(tmp_path.rglob("*.pack"))
-
-
-def test_doc_key_follows_content_not_id(ruleset):
-    a, b, c = documents_from_records([
-        {"id": "a", "text": "Acme will invest $5m.", "date": "2025-01-01"},
-        {"id": "b", "text": "Acme will invest $5m.", "date": "2025-01-01"},
-        {"id": "c", "text": "Acme will invest $5m.", "date": "2025-01-02"},
-    ])
-    v = analysis_version(ruleset)
-    assert doc_key(a, v) == doc_key(b, v) != doc_key(c, v)
-    memo = DocMemo(v)
-    memo.analyse(a, ruleset.lexicon)
-    rows = memo.analyse(b, ruleset.lexicon)
-    assert memo.hits == 1 and {r["doc"] for r in rows} == {"b"}
-
-
-def test_pack_round_trips_through_bytes(tmp_path, ruleset):
-    c = Cache(None)
-    pack = c.pack(str(SEEDS), ruleset)
-    again = Pack.from_bytes(pack.to_bytes(), pack.key)
-    assert again.rows() == pack.rows() and [d.id for d in again.docs()] == [d.id for d in pack.docs()]
-    assert again.blocks == pack.blocks and "stargate" in pack.blocks
+    assert Store(tmp_path).stats.sources_loaded == 0 and [s.documents for s in Store(tmp_path).sources()] == [5]
 
 
 def test_check_help_has_an_example():
@@ -362,14 +314,14 @@ def test_check_matches_scan_on_every_rule_example(tmp_path, ruleset, docs):
     archive, draft = write("archive.jsonl", docs[:-1]), write("draft.jsonl", docs[-1:])
     full = scan([archive, draft], ruleset)
     want = sorted((f.id, f.rule) for f in full.findings if docs[-1]["id"] in f.docs)
-    got = check([draft], [archive], ruleset, cache=Cache(tmp_path / "c"))
+    got = check([draft], [archive], ruleset, store=Store(tmp_path / "c"))
     assert sorted((f.id, f.rule) for f in got.findings) == want
 
 
 def test_a_failing_article_becomes_an_error_not_a_crash(tmp_path, monkeypatch, ruleset):
-    import factcheck.pipeline as pipeline
+    import factcheck.analysis as analysis
 
-    real = pipeline.analyse
+    real = analysis.analyse
 
     def flaky(doc, lex):
         if "Acme Robotics" in doc.text and "2019" in doc.text:
@@ -377,24 +329,17 @@ def test_a_failing_article_becomes_an_error_not_a_crash(tmp_path, monkeypatch, r
         return real(doc, lex)
 
     monkeypatch.delenv("FACTCHECK_DEBUG", raising=False)
-    monkeypatch.setattr(pipeline, "analyse", flaky)
-    c = Cache(tmp_path / "c")
-    res = check([str(NEWSROOM / "drafts" / "stargate-slip.md")], [str(NEWSROOM / "articles")], ruleset, cache=c)
+    monkeypatch.setattr(analysis, "analyse", flaky)
+    s = Store(tmp_path / "c")
+    res = check([str(NEWSROOM / "drafts" / "stargate-slip.md")], [str(NEWSROOM / "articles")], ruleset, store=s)
     assert [f.rule for f in res.findings] == ["FC102"]
     (err,) = res.corpus.errors
     assert "robotics-b.md" in err.source and "analysis failed (KeyError" in err.reason
     assert res.archive_documents == 3
-
-
-def test_a_cached_scan_rebuilds_a_corrupt_block(tmp_path):
-    want = run("scan", str(SEEDS), "--format", "json", "--no-report", "-q", "--no-cache").stdout
-    run("scan", str(SEEDS), "--format", "json", "--no-report", "-q", "--cache-dir", str(tmp_path))
-    (pack,) = tmp_path.rglob("*.pack")
-    data = bytearray(pack.read_bytes())
-    data[len(data) // 2] ^= 0xFF
-    pack.write_bytes(bytes(data))
-    res = run("scan", str(SEEDS), "--format", "json", "--no-report", "-q", "--cache-dir", str(tmp_path))
-    assert res.stdout == want and "corrupt" in res.stderr
+    monkeypatch.setattr(analysis, "analyse", real)  # same bytes, same code: the stored listing, error and all
+    again = check([str(NEWSROOM / "drafts" / "stargate-slip.md")], [str(NEWSROOM / "articles")], ruleset,
+                  store=Store(tmp_path / "c"))
+    assert [(e.source, e.reason) for e in again.corpus.errors] == [(err.source, err.reason)]
 
 
 def test_a_warm_check_of_an_unchanged_draft_loads_no_extractor(tmp_path):

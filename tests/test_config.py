@@ -134,9 +134,27 @@ def test_invalid_toml_is_a_usage_error(project):
 def test_cache_dir_from_the_file_and_the_environment(project, monkeypatch, tmp_path):
     (project / "factcheck.toml").write_text('archive = ["articles"]\ncache-dir = ".fc-cache"\n', encoding="utf-8")
     run("check", "drafts/clean.md", "-q")
-    assert list((project / ".fc-cache").rglob("*.pack"))
+    assert (project / ".fc-cache" / "archive.sqlite").is_file()
     monkeypatch.setenv("FACTCHECK_CACHE_DIR", str(tmp_path / "env-cache"))
     run("check", "drafts/clean.md", "-q")
-    assert list((tmp_path / "env-cache").rglob("*.pack"))  # the environment beats the file
+    assert (tmp_path / "env-cache" / "archive.sqlite").is_file()  # the environment beats the file
     run("check", "drafts/clean.md", "-q", "--cache-dir", str(tmp_path / "opt-cache"))
-    assert list((tmp_path / "opt-cache").rglob("*.pack"))  # the option beats both
+    assert (tmp_path / "opt-cache" / "archive.sqlite").is_file()  # the option beats both
+
+
+def test_scan_and_check_keep_a_store_in_the_user_cache_folder_by_default(project, tmp_path):
+    assert run("scan", "articles", "--no-report", "-q").exit_code == 0
+    store = tmp_path / "xdg-cache" / "factcheck" / "archive.sqlite"
+    assert store.is_file()
+    before = store.stat().st_mtime_ns
+    assert run("check", "drafts/stargate-slip.md", "--against", "articles", "-q").exit_code == 1
+    assert store.stat().st_mtime_ns >= before
+
+
+def test_no_cache_in_the_config_turns_the_store_off(project, tmp_path):
+    (project / "factcheck.toml").write_text('archive = ["articles"]\nno-cache = true\n', encoding="utf-8")
+    assert run("check", "drafts/stargate-slip.md", "-q").exit_code == 1
+    assert run("scan", "articles", "--no-report", "-q").exit_code == 0
+    assert not (tmp_path / "xdg-cache").exists()
+    run("scan", "articles", "--no-report", "-q", "--cache-dir", str(tmp_path / "opt"))  # the option wins
+    assert (tmp_path / "opt" / "archive.sqlite").is_file()

@@ -32,6 +32,7 @@ def client():
 def test_same_findings_as_default_engine(client, ruleset, tmp_path):
     from factcheck import dask_engine
     from factcheck.output import scan_json
+    from factcheck.store import Store
 
     corpus = tmp_path / "synthetic.jsonl"
     corpus.write_text("".join(json.dumps(r) + "\n" for r in synthetic.articles(150, seed=8)) + "{broken\n",
@@ -43,26 +44,50 @@ def test_same_findings_as_default_engine(client, ruleset, tmp_path):
     assert [f.as_dict() for f in dasked.findings] == [f.as_dict() for f in local.findings]
     assert scan_json(dasked, []) == scan_json(local, [])
     assert dasked.corpus.mentions.equals(local.corpus.mentions)
+    # through a store, cold then warm (nothing left to send to the cluster): the same again
+    for _ in range(2):
+        store = Store(tmp_path / "store")
+        stored = dask_engine.scan(paths, ruleset, client=client, store=store)
+        assert scan_json(stored, []) == scan_json(local, [])
+    assert store.stats.docs_analysed == 0 and store.stats.sources_built == 0
 
 
-def test_decisions_in_any_number_of_blocks_give_the_same_findings(client, ruleset):
-    """However the facts are split into Dask tasks, the findings are the same."""
-    from factcheck import dask_engine
+def _triple(x: int) -> int:
+    return 3 * x
+
+
+@pytest.mark.parametrize("chunk", [1, 3, 17])
+def test_dask_map_is_an_ordered_map(client, chunk):
+    from factcheck.dask_engine import DaskMap
+
+    tasks = DaskMap(client, chunk=chunk, in_flight=1)
+    assert list(tasks(_triple, iter(range(50)))) == [3 * i for i in range(50)]
+    assert list(tasks(_triple, iter(()))) == []
+
+
+def test_decisions_on_dask_blocks_are_the_local_ones(client, ruleset):
+    """The claims stage maps its blocks with the executor it is handed: on Dask, the same findings."""
+    from factcheck.claims import decide
+    from factcheck.dask_engine import DaskMap
 
     local = scan([str(SEEDS)], ruleset)
-    expected = [f.as_dict() for f in local.findings]
-    assert len(expected) >= 4
-    for block in (1, 3, 17):
-        found = decide_in_blocks(local, ruleset, dask_engine.client_map(client), block)
-        assert [f.as_dict() for f in found] == expected
+    expected = [f.as_dict() for f in decide(local.corpus.mentions, local.corpus.docs, ruleset)]
+    got = decide(local.corpus.mentions, local.corpus.docs, ruleset, map_blocks=DaskMap(client, chunk=1))
+    assert expected and [f.as_dict() for f in got] == expected
 
 
-def decide_in_blocks(result, ruleset, map_blocks, block):
-    from factcheck.claims import score_pairs
-    from factcheck.claims.facts import assemble
-    from factcheck.naming import doc_labels
+def test_the_dask_engine_runs_the_one_composition_with_its_own_executors(client, ruleset, monkeypatch):
+    import factcheck.dask_engine
+    from factcheck import pipeline
 
-    table = result.corpus.mentions.reset_index(drop=True)
-    scored = score_pairs(table, result.corpus.docs, ruleset.decision)
-    return assemble(table, scored, ruleset.decision, ruleset.rules, doc_labels(result.corpus.docs),
-                    map_blocks=map_blocks, block=block)
+    seen = []
+    real = pipeline.run
+
+    def spy(*args, **kwargs):
+        seen.append(kwargs["engine"])
+        return real(*args, **kwargs)
+
+    monkeypatch.setattr(factcheck.dask_engine, "run", spy)
+    factcheck.dask_engine.scan([str(SEEDS)], ruleset, client=client)
+    (engine,) = seen
+    assert isinstance(engine.documents, factcheck.dask_engine.DaskMap) and engine.blocks is engine.documents

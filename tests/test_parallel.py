@@ -1,8 +1,9 @@
-"""--jobs: the same output, byte for byte, as one process; the cache still works."""
+"""--jobs: the same output, byte for byte, as one process; executors are ordered maps."""
 
 from __future__ import annotations
 
 import json
+import os
 import sys
 from pathlib import Path
 
@@ -12,7 +13,7 @@ from click.testing import CliRunner
 from factcheck import parallel
 from factcheck.cli import main
 from factcheck.documents import ReadError
-from factcheck.pipeline import documents_from_records, gather
+from factcheck.pipeline import documents_from_records
 
 ROOT = Path(__file__).resolve().parent.parent
 SEEDS = ROOT / "seeds"
@@ -48,13 +49,14 @@ def test_jobs_2_equals_jobs_1(command, corpus):
     assert one[1] and one == two
 
 
-def test_jobs_with_cache_equals_without(corpus, tmp_path):
-    cache = str(tmp_path / "cache")
-    plain = run("scan", str(SEEDS), str(corpus), "--format", "json", "--no-report", "-q", "--skip-unreadable")
+def test_jobs_with_a_store_equals_without(corpus, tmp_path):
+    store = str(tmp_path / "store")
+    plain = run("scan", str(SEEDS), str(corpus), "--format", "json", "--no-report", "-q", "--skip-unreadable",
+                "--no-cache")
     cold = run("scan", str(SEEDS), str(corpus), "--format", "json", "--no-report", "-q", "--skip-unreadable",
-               "--jobs", "2", "--cache-dir", cache)
+               "--jobs", "2", "--cache-dir", store)
     warm = run("scan", str(SEEDS), str(corpus), "--format", "json", "--no-report", "-q", "--skip-unreadable",
-               "--jobs", "2", "--cache-dir", cache)
+               "--jobs", "2", "--cache-dir", store)
     assert plain == cold == warm
 
 
@@ -69,20 +71,81 @@ def test_baseline_and_check_take_jobs(corpus, tmp_path):
     assert run(*args, "--jobs", "1") == run(*args, "--jobs", "2")
 
 
-def test_memo_order_and_failures(ruleset, monkeypatch):
-    """Known documents answered in the main process, new ones recorded in input order."""
-    from factcheck.cache import DocMemo, analysis_version
+def _square(x: int) -> int:
+    return x * x
+
+
+@pytest.mark.parametrize("chunk", [1, 7, 100])
+def test_process_map_is_an_ordered_streaming_map(chunk):
+    pm = parallel.ProcessMap(2, chunk=chunk, in_flight=1)
+    taken = []
+
+    def items():
+        for i in range(60):
+            taken.append(i)
+            yield i
+
+    results = pm(_square, items())
+    first = next(results)
+    assert first == 0
+    if chunk < 60:
+        assert len(taken) < 60  # items are taken as results are consumed, not all at once
+    assert [first, *results] == [i * i for i in range(60)]
+    assert list(pm(_square, iter(()))) == []  # no item: no pool, nothing
+
+
+def _pid(_: int, tag: str = "") -> int:
+    return os.getpid()
+
+
+def test_process_map_keeps_its_workers_for_the_same_function():
+    """The pipeline maps its per-document step once per source: one pool serves them all,
+    so workers compile the extractors once; another function gets a pool of its own."""
+    from functools import partial
+
+    with parallel.ProcessMap(2, chunk=1) as pm:
+        first = set(pm(partial(_pid, tag="a"), range(8)))
+        again = set(pm(partial(_pid, tag="a"), range(8)))  # an equal partial, made anew
+        other = set(pm(partial(_pid, tag="b"), range(8)))
+    assert again <= first and not other & first and os.getpid() not in first | other
+
+
+def test_known_documents_never_reach_the_executor_and_order_holds(ruleset, monkeypatch):
+    """The pipeline's per-document map: stored documents are answered without the executor,
+    a read error and a failing article keep their places, on one process and on two."""
+    import factcheck.analysis as analysis
+    from factcheck.analysis import Analysis, Failure, content_key
+    from factcheck.pipeline import KNOWN, analysed
 
     docs = documents_from_records(synthetic.articles(30, seed=9))
-    items = [*docs[:10], ReadError("x", "unreadable"), *docs[10:], docs[0]]
-    memo1, memo2 = DocMemo(analysis_version(ruleset)), DocMemo(analysis_version(ruleset))
-    memo1.analyse(docs[3], ruleset.lexicon)
-    memo2.analyse(docs[3], ruleset.lexicon)
-    seq = gather(iter(items), ruleset, memo=memo1, jobs=1)
-    par = gather(iter(items), ruleset, memo=memo2, jobs=2)
-    assert seq == par
-    assert memo1.keys == memo2.keys
-    assert memo1.hits == 2 and memo2.hits >= 1  # a repeat still in flight is analysed again
+    items = [*docs[:10], ReadError("x", "unreadable"), *docs[10:]]
+    known = {content_key(d, "v") for d in docs[::3]}
+    real = analysis.analyse
+
+    def flaky(doc, lex):
+        if doc.id == docs[4].id:
+            raise KeyError("boom")
+        return real(doc, lex)
+
+    monkeypatch.delenv("FACTCHECK_DEBUG", raising=False)
+    monkeypatch.setattr(analysis, "analyse", flaky)
+    sent: list[str] = []
+
+    def spy(function, todo):
+        for d in todo:
+            sent.append(d.id)
+            yield function(d)
+
+    outcomes = {}
+    for name, execute in (("spy", spy), ("pool", parallel.ProcessMap(2, chunk=4))):
+        got = list(analysed(iter(items), ruleset, execute, version="v", known=known.__contains__))
+        assert [item for item, _, _ in got] == items
+        outcomes[name] = [o if not isinstance(o, Analysis) else o.rows for _, _, o in got]
+        kinds = [type(o).__name__ if o is not KNOWN else "KNOWN" for _, _, o in got]
+        assert kinds[4] == "Failure" and kinds[10] == "NoneType" and kinds.count("KNOWN") == len(known)
+    assert sent == [d.id for d in docs if content_key(d, "v") not in known]
+    assert outcomes["spy"] == outcomes["pool"]
+    assert isinstance(outcomes["spy"][4], Failure) and outcomes["spy"][4].kind == "KeyError"
 
 
 def test_resolve_jobs():

@@ -393,23 +393,7 @@ def run(cases: Sequence[Case], table: pd.DataFrame, scored: pd.DataFrame, decisi
                        len(ex.y), int(ex.y.sum()), len(ex.positive_cases), covered)
 
 
-def format_report(cal: Calibration) -> str:
-    """The before/after table `factcheck calibrate` prints."""
-    lines = [f"{cal.examples} candidate pairs, {cal.positives} of them labelled conflicts; "
-             f"{cal.covered} of {cal.cases} conflict cases have a candidate pair (the most any weights can catch)",
-             "", f"{'set':34} {'severity':8} {'':6} {'threshold':>9} {'recall':>14} {'non-conflicts flagged':>22}"]
-    for label, rows in (("in use", cal.before), ("fitted", cal.after)):
-        for r in rows:
-            lines.append(f"{r['set'][:34]:34} {r['severity']:8} {label:6} {r['threshold']:>9.3f} "
-                         f"{r['recall']:>6.2f} ({r['caught']:>2}/{r['conflicts']:<2}) "
-                         f"{r['false_rate']:>12.2f} ({r['flagged']:>2}/{r['non_conflicts']:<2})")
-    lines.append("")
-    lines.append("Scores of held-out folds: by labels file when there are several (fitted on the others), "
-                 "else five folds of cases.")
-    return "\n".join(lines) + "\n"
-
-
 __all__ = ["Calibration", "Case", "Example", "LabelFileError", "Targets", "choose_thresholds", "examples", "fit",
-           "format_report", "load_cases", "quality", "report", "run", "scores_of"]
+           "load_cases", "quality", "report", "run", "scores_of"]
 
 

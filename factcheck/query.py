@@ -1,0 +1,198 @@
+"""`factcheck claims WORDS`: the figures an archive holds for a claimant, a metric or words.
+
+The archive store answers (`Store.search`): every money or date figure whose claimant,
+metric or sentence holds each word, newest document first, with the findings of the last
+scan that quote it. This module picks the archives to search and prints the answer as
+text for people, or JSON or CSV for tools.
+"""
+
+from __future__ import annotations
+
+import csv
+import io
+import json
+import re
+from collections.abc import Sequence
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import TYPE_CHECKING, Any
+
+from factcheck.documents import ReadError
+from factcheck.store import Hit, SourceEntry, Store, StoreCorrupt, StoreUnavailable
+
+if TYPE_CHECKING:
+    from factcheck.progress import Progress
+    from factcheck.ruleset import RuleSet
+
+QUOTE_CHARS = 240
+COLUMNS = ["date", "kind", "text", "value", "low", "high", "currency", "qualifier", "per", "date_start", "date_end",
+           "granularity", "claimant", "metric", "title", "document", "source", "url", "line", "col", "start", "end",
+           "quote", "story", "archive", "findings"]
+_CONTROL = re.compile(r"[\x00-\x08\x0b-\x1f\x7f-\x9f]")
+
+
+@dataclass
+class Found:
+    words: list[str]
+    hits: list[Hit]
+    total: int  # figures that match (hits holds at most the limit)
+    sources: list[SourceEntry]  # the archives searched
+    errors: list[ReadError] = field(default_factory=list)
+
+
+def search(store: Store, query: Sequence[str], *, archive: Sequence[str] = (), ruleset: RuleSet | None = None,
+           lang: str | None = None, kind: str | None = None, limit: int | None = 50, jobs: int = 1,
+           progress: Progress | None = None) -> Found:
+    """The figures of `archive` (brought up to date in the store first; default: every
+    archive the store holds) that match every word of `query`."""
+    words = [w for q in query for w in q.split()]
+    errors: list[ReadError] = []
+
+    def pick() -> list[SourceEntry]:
+        if not archive:
+            latest: dict[tuple[str, str], SourceEntry] = {}
+            for s in store.sources():  # most recent first: one listing per archive however it was named
+                latest.setdefault((s.real, s.lang), s)
+            return sorted(latest.values(), key=lambda s: s.id)
+        if ruleset is None:
+            raise ValueError("reading an archive needs a rule set (its lexicons)")
+        from factcheck.parallel import executor  # (imported here: a query of the store alone needs no pandas)
+        from factcheck.pipeline import _source
+
+        out = []
+        execute = executor(jobs)
+        try:
+            for path in archive:
+                entry = _source(path, ruleset, store, lang, execute, progress)
+                if entry is None:
+                    errors.append(ReadError(path, "no such file or folder" if not Path(path).exists()
+                                            else "not a file or folder factcheck reads"))
+                else:
+                    out.append(entry)
+                    errors.extend(ReadError(s, r) for s, r in store.errors(entry))
+        finally:
+            close = getattr(execute, "close", None)
+            if close is not None:
+                close()
+        return out
+
+    def answer() -> Found:
+        errors.clear()
+        sources = pick()
+        hits, total = store.search(words, sources=sources, kind=kind, limit=limit)
+        return Found(words, hits, total, sources, list(errors))
+
+    try:
+        found = answer()
+    except StoreCorrupt as ex:
+        store.rebuild(ex)
+        found = answer()
+    except StoreUnavailable as ex:
+        store.fall_back(ex)
+        found = answer()
+    if progress:
+        progress.done()
+    return found
+
+
+# -- rendering -----------------------------------------------------------------------
+
+
+def _where(hit: Hit) -> str:
+    d = hit.doc
+    return d.file if d.file and Path(d.file).name == Path(d.id).name else f"{d.file}#{d.id}" if d.file else d.id
+
+
+def _quote(hit: Hit) -> str:
+    r = hit.row
+    text = " ".join(str(r.get("sentence") or "").split())
+    if len(text) <= QUOTE_CHARS:
+        return text
+    at = max(0, text.find(str(r.get("text") or "")))
+    start = max(0, min(at - QUOTE_CHARS // 3, len(text) - QUOTE_CHARS))
+    return ("…" if start else "") + text[start:start + QUOTE_CHARS].strip() + ("…" if start + QUOTE_CHARS < len(text)
+                                                                             else "")
+
+
+def _number(v: Any) -> str:
+    if not isinstance(v, (int, float)) or v != v:
+        return ""
+    return f"{v:,.0f}" if float(v).is_integer() else f"{v:,.6g}"
+
+
+def _value(r: dict[str, Any]) -> str:
+    """What the figure says, normalised: '500,000,000,000 USD, at least'."""
+    if r.get("kind") == "date":
+        start, end = r.get("date_start"), r.get("date_end")
+        span = f"{start} .. {end}" if start and end else start or end or "?"
+        return f"{span}, {r.get('granularity') or '?'}"
+    low, value, high = r.get("low"), r.get("value"), r.get("high")
+    if r.get("qualifier") == "range" and low is not None and high is not None:
+        amount = f"{_number(low)}-{_number(high)}"
+    else:
+        amount = _number(value) or "?"
+    per = f" per {r['per']}" if r.get("per") else ""
+    return f"{amount} {r.get('currency') or '(no currency)'}{per}, {r.get('qualifier') or '?'}"
+
+
+def record(hit: Hit) -> dict[str, Any]:
+    """One figure as a flat record (the JSON and CSV row)."""
+    r, d = hit.row, hit.doc
+    return {
+        "date": d.date, "kind": r.get("kind"), "text": r.get("text"), "value": r.get("value"), "low": r.get("low"),
+        "high": r.get("high"), "currency": r.get("currency"), "qualifier": r.get("qualifier"), "per": r.get("per"),
+        "date_start": r.get("date_start"), "date_end": r.get("date_end"), "granularity": r.get("granularity"),
+        "claimant": r.get("actor"), "metric": r.get("metric"), "title": d.title, "document": d.id, "source": d.file,
+        "url": d.url, "line": r.get("line"), "col": r.get("col"), "start": r.get("start"), "end": r.get("end"),
+        "quote": r.get("sentence"), "story": hit.story, "archive": hit.source.path,
+        "findings": [{"id": f.id, "rule": f.rule, "severity": f.severity, "message": f.message}
+                     for f in hit.findings],
+    }
+
+
+def _safe(text: str) -> str:
+    """Article text for a terminal: control characters (escape sequences) shown as '?'."""
+    return _CONTROL.sub("?", text)
+
+
+def render_text(found: Found) -> str:
+    what = " ".join(found.words)
+    shown = len(found.hits)
+    head = f"{found.total} figure{'s' if found.total != 1 else ''} for “{what}”"
+    if shown < found.total:
+        head += f" (the newest {shown}; --limit 0 lists all)"
+    out = [_safe(head)]
+    for h in found.hits:
+        r = h.row
+        who = " · ".join(str(x) for x in (r.get("actor"), r.get("metric")) if x)
+        out.append("")
+        out.append(_safe(f"{h.doc.date or 'undated'}  {r.get('text')}  ({_value(r)})" + (f"  {who}" if who else "")))
+        out.append(_safe(f"    “{_quote(h)}”"))
+        title = h.doc.title or h.doc.id
+        story = f" (story {h.story})" if h.story else ""
+        out.append(_safe(f"    {' '.join(title.split())} — {_where(h)}:{r.get('line')}{story}"))
+        for f in h.findings:
+            out.append(_safe(f"    {f.severity} {f.rule} {f.id}: {' '.join(f.message.split())}"))
+    return "\n".join(out) + "\n"
+
+
+def render_json(found: Found) -> str:
+    doc = {"query": " ".join(found.words), "figures": found.total, "shown": len(found.hits),
+           "archives": [s.path for s in found.sources], "rows": [record(h) for h in found.hits],
+           "errors": [e.as_dict() for e in found.errors]}
+    return json.dumps(doc, ensure_ascii=False, indent=2) + "\n"
+
+
+def render_csv(found: Found) -> str:
+    buf = io.StringIO()
+    w = csv.DictWriter(buf, fieldnames=COLUMNS, lineterminator="\n")
+    w.writeheader()
+    for h in found.hits:
+        rec = record(h)
+        rec["findings"] = "; ".join(f"{f['rule']} {f['severity']} {f['id']}" for f in rec["findings"])
+        w.writerow({k: "" if v is None else v for k, v in rec.items()})
+    return buf.getvalue()
+
+
+def render(found: Found, fmt: str) -> str:
+    return {"text": render_text, "json": render_json, "csv": render_csv}[fmt](found)
