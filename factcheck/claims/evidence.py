@@ -36,6 +36,7 @@ FEATURES: dict[str, str] = {
     "context": "same words in the figures' sentences (rare words weigh more, numbers left out)",
     "specific": "the words both sentences share are rare ones, not a template's (\"holistic retreat\")",
     "names": "same names in the figures' sentences",
+    "names_differ": "the sentences name others besides the claimant, none in common (Moody's, S&P)",
     "numbers": "same other numbers in the figures' sentences (years, dates, other sums)",
     "numbers_differ": "the sentences' other numbers differ (another week, another year)",
     "claimant": "same claimant",
@@ -47,7 +48,7 @@ FEATURES: dict[str, str] = {
     "metric_differs": "both figures have a metric and they differ",
     "headline": "same headline words (rare words weigh more)",
     "doc_names": "the two articles name the same organisations",
-    "others_differ": "the articles name other organisations or places, none in common (Turkey, Mexico)",
+    "others_differ": "the articles name places besides the claimants, none in common (Turkey, Mexico)",
     "headline_same": "the same headline (a re-issue or a correction)",
     "correction": "an article says it corrects a report",
     "days_apart": "days between publications, on a log scale (1 day 0.2, a week 0.6, a month 1)",
@@ -81,7 +82,8 @@ FEATURES: dict[str, str] = {
 # and against, and a handful of labelled cases cannot turn "same claimant" into a reason to
 # doubt that two figures are one fact.
 SIGNS: dict[str, int] = {
-    "story": 1, "same_doc": 0, "context_near": 1, "context": 1, "specific": 1, "names": 1, "numbers": 1,
+    "story": 1, "same_doc": 0, "context_near": 1, "context": 1, "specific": 1, "names": 1, "names_differ": -1,
+    "numbers": 1,
     "numbers_differ": -1, "claimant": 1, "claimant_known": 1, "claimant_missing": -1, "claimant_differs": -1,
     "metric": 1, "metric_missing": 0, "metric_differs": -1, "headline": 1, "doc_names": 1, "others_differ": -1,
     "headline_same": 1, "correction": 1,
@@ -287,6 +289,14 @@ class Contexts:
                         dtype=object)
         self.ent, uniq_ents = _distinct(keys, len(table), used)
         self.names = _tokens([content_words(k.replace("\x1f", " ; ")) for k in uniq_ents])
+        # the names of a figure's sentence besides its own claimant's (who said it, about whom)
+        actors = _o(table, "actor")[used]
+        generic = generic_names()
+        others = np.array(["\x1f".join(sorted(set(content_words(k.replace("\x1f", " ; ")))
+                                              - set(content_words(str(a) if a else "")) - generic))
+                           for k, a in zip(keys, actors, strict=True)], dtype=object)
+        self.oth, uniq_oth = _distinct(others, len(table), used)
+        self.others = _tokens([k.split("\x1f") if k else [] for k in uniq_oth])
         self.num, uniq_nums = _distinct(_o(table, "numbers")[used], len(table), used)
         self.numbers = _tokens([(n or "").split() for n in uniq_nums])
 
@@ -297,10 +307,14 @@ class Contexts:
         both = (size[ni] > 0) & (size[nj] > 0)
         numbers = np.where(both, _jaccard(self.numbers, ni, nj), 0.0)
         shared = np.asarray(self.words[ci].multiply(self.words[cj]) @ self.rarity).ravel() if len(ci) else np.zeros(0)
+        oi, oj = self.oth[i], self.oth[j]
+        osize = np.asarray(self.others.sum(axis=1)).ravel()
+        ointer = np.asarray(self.others[oi].multiply(self.others[oj]).sum(axis=1)).ravel() if len(oi) else np.zeros(0)
         return {"context_near": _cosine(self.near, ci, cj), "context": _cosine(self.wide, ci, cj),
                 "specific": np.minimum(1.0, shared / _SPECIFIC_MASS),
                 "names": _jaccard(self.names, self.ent[i], self.ent[j]), "numbers": numbers,
-                "numbers_differ": (both & (numbers < 0.5)).astype(np.float64)}
+                "numbers_differ": (both & (numbers < 0.5)).astype(np.float64),
+                "names_differ": ((osize[oi] > 0) & (osize[oj] > 0) & (ointer == 0)).astype(np.float64)}
 
 
 def _distinct(values: np.ndarray, n: int, used: np.ndarray) -> tuple[np.ndarray, list[Any]]:
@@ -383,8 +397,9 @@ def _fold_title(title: Any) -> str:
 
 
 class DocWords:
-    """Per article: the words of the organisations it names (`objects`), and those of its
-    organisations and places besides its own claimants (for telling two stories' others apart)."""
+    """Per article: the words of the organisations it names (`objects`), and those of the places
+    it names besides its claimants (for telling two stories apart: a loan to Turkey is not one
+    to Mexico; organisations are left out there, as two outlets name different ones)."""
 
     def __init__(self, table: pd.DataFrame, doc_codes: np.ndarray) -> None:
         first = pd.Series(np.arange(len(table))).groupby(doc_codes).first().to_numpy()  # a row per article
@@ -402,7 +417,7 @@ class DocWords:
             mine = words(sorted(actors.iloc[d])) if d < len(actors) else set()
             o = words(objs[r])
             orgs.append(sorted(o))
-            others.append(sorted((o | words(places[r])) - mine - generic))
+            others.append(sorted(words(places[r]) - mine - generic))
         self.orgs = _tokens(orgs)
         self.others = _tokens(others)
 
@@ -410,8 +425,8 @@ class DocWords:
         return _jaccard(self.orgs, da, db)
 
     def others_differ(self, da: np.ndarray, db: np.ndarray) -> np.ndarray:
-        """1 where both articles name organisations or places besides their claimants and none
-        (by their words) in common: the same lender, two borrowers."""
+        """1 where both articles name places besides their claimants and none (by their words)
+        in common: the same lender, two borrowers."""
         size = np.asarray(self.others.sum(axis=1)).ravel()
         inter = np.asarray(self.others[da].multiply(self.others[db]).sum(axis=1)).ravel() if len(da) else np.zeros(0)
         return ((size[da] > 0) & (size[db] > 0) & (inter == 0)).astype(np.float64)
@@ -469,7 +484,7 @@ def features(table: pd.DataFrame, pairs: pd.DataFrame, stories: Stories,
     if context is None:
         used = np.unique(np.concatenate([i, j])) if len(i) else np.zeros(0, np.int64)
         context = pd.DataFrame(Contexts(table, used).overlap(i, j))
-    for name in ("context_near", "context", "specific", "names", "numbers", "numbers_differ"):
+    for name in ("context_near", "context", "specific", "names", "numbers", "numbers_differ", "names_differ"):
         out[name] = context[name].to_numpy()
     actor, actors = cols.codes("actor")
     named = np.append(np.array([is_name(str(a)) for a in actors], dtype=bool), False)
