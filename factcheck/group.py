@@ -67,7 +67,7 @@ def unify_actors(*columns: pd.Series) -> list[pd.Series]:
 
 
 def assign_claims(m: pd.DataFrame) -> pd.DataFrame:
-    """Add `claim` (block key, or null when the mention cannot be attributed) and `why`.
+    """Add `claim` (block key, or null when the mention cannot be attributed).
 
     The key is kind, claimant, metric family, rate unit and stage; a claim whose mentions
     name different periods (quarter vs year) or horizons is split by them.
@@ -75,7 +75,6 @@ def assign_claims(m: pd.DataFrame) -> pd.DataFrame:
     m = m.copy()
     if m.empty:
         m["claim"] = pd.Series(dtype="object")
-        m["why"] = pd.Series(dtype="object")
         return m
     actor, m["subject"] = unify_actors(m["actor"], m["subject"])
     is_money = m["kind"] == "money"
@@ -91,7 +90,6 @@ def assign_claims(m: pd.DataFrame) -> pd.DataFrame:
     m["actor"] = actor
     m = _split_on(m, "period")
     m = _split_on(m, "horizon")
-    m["why"] = _explain(m)
     return m
 
 
@@ -106,25 +104,3 @@ def _split_on(m: pd.DataFrame, column: str) -> pd.DataFrame:
         sel = m["claim"].isin(split) & m[column].notna()
         m.loc[sel, "claim"] = m.loc[sel, "claim"] + "|" + m.loc[sel, column].astype(str)
     return m
-
-
-def _explain(m: pd.DataFrame) -> pd.Series:
-    parts = []
-    for claim, actor, metric, family, stage, per, horizon, period in zip(
-        m["claim"], m["actor"], m["metric"], m["family"], m["stage"], m["per"], m["horizon"],
-        m["period"], strict=True,
-    ):
-        if not isinstance(claim, str):
-            parts.append(None)
-            continue
-        text = f"claimant {actor}; metric {metric} (family {family})"
-        if claim.startswith("money"):
-            text += f"; stage {stage or 'total'}"
-            if isinstance(per, str) and per:
-                text += f"; per {per}"
-        if isinstance(period, str) and period:
-            text += f"; period {period}"
-        if isinstance(horizon, str) and horizon:
-            text += f"; horizon {horizon}"
-        parts.append(text)
-    return pd.Series(parts, index=m.index, dtype="object")

@@ -15,7 +15,7 @@ EXTRA_COLUMNS = [
     "line", "col", "number", "magnitude", "exact", "precision", "resolved", "guessed", "actor",
     "entities", "metric", "family", "stage", "period", "horizon", "correction", "change", "table",
     "objects", "places", "subject", "title", "figures", "doc_date", "masked", "context", "numbers", "claim",
-    "why", "revised", "story", "actor_known",
+    "revised", "story", "actor_known",
 ]
 _FLOATS = ["value", "low", "high", "number", "precision"]
 _CATEGORIES = ["kind", "lang", "currency", "qualifier", "per", "granularity", "metric",

@@ -64,7 +64,9 @@ class Decision:
 
     @property
     def floor(self) -> float:
-        return self.thresholds["info"]
+        """The lowest score that links two figures into one fact: the pairs' `link_score`,
+        never above the info threshold (a finding's pair always links its figures)."""
+        return min(self.pairs.link_score, self.thresholds["info"])
 
     def explain(self, row: pd.Series | dict[str, Any], top: int = 6) -> list[dict[str, Any]]:
         """The features that moved a pair's score most, strongest first: name, value, weight,

@@ -292,8 +292,9 @@ class Contexts:
         # the names of a figure's sentence besides its own claimant's (who said it, about whom)
         actors = _o(table, "actor")[used]
         generic = generic_names()
-        others = np.array(["\x1f".join(sorted(set(content_words(k.replace("\x1f", " ; ")))
-                                              - set(content_words(str(a) if a else "")) - generic))
+        words = _memo_words()
+        others = np.array(["\x1f".join(sorted(set(words(k.replace("\x1f", " ; "))) - set(words(str(a) if a else ""))
+                                              - generic))
                            for k, a in zip(keys, actors, strict=True)], dtype=object)
         self.oth, uniq_oth = _distinct(others, len(table), used)
         self.others = _tokens([k.split("\x1f") if k else [] for k in uniq_oth])
@@ -315,6 +316,18 @@ class Contexts:
                 "names": _jaccard(self.names, self.ent[i], self.ent[j]), "numbers": numbers,
                 "numbers_differ": (both & (numbers < 0.5)).astype(np.float64),
                 "names_differ": ((osize[oi] > 0) & (osize[oj] > 0) & (ointer == 0)).astype(np.float64)}
+
+
+def _memo_words() -> Any:
+    """`content_words` remembered for the run: names and claimants recur across rows."""
+    seen: dict[str, tuple[str, ...]] = {}
+
+    def words(text: str) -> tuple[str, ...]:
+        got = seen.get(text)
+        if got is None:
+            got = seen[text] = tuple(content_words(text))
+        return got
+    return words
 
 
 def _distinct(values: np.ndarray, n: int, used: np.ndarray) -> tuple[np.ndarray, list[Any]]:

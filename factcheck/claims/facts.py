@@ -21,12 +21,15 @@ import pandas as pd
 
 from factcheck.claims.decision import Decision
 from factcheck.claims.evidence import CONFLICTS
-from factcheck.findings import SEVERITY_ORDER, Finding, build_finding
+from factcheck.findings import MENTION_FIELDS, SEVERITY_ORDER, Finding, build_finding
 from factcheck.kinds import CONFLICT_KINDS, Cluster, clusters, kind_holds
 from factcheck.ruleset import Rule
 from factcheck.table import records
 
 _MAX_CLUSTERS = 12
+# what deciding a fact and wording its findings read of a figure
+_ROW_FIELDS = (*MENTION_FIELDS, "number", "magnitude", "precision", "claim", "family", "stage", "correction",
+               "revised", "resolved", "guessed", "currency_source", "converts", "title")
 _MAX_MEMBERS = 200
 
 
@@ -66,7 +69,8 @@ def facts_of(table: pd.DataFrame, scored: pd.DataFrame, decision: Decision,
         return []
     live = _one_agreement_per_article(live, table)
     used = np.unique(np.concatenate([live["i"].to_numpy(), live["j"].to_numpy()]))
-    rows = {int(p): r for p, r in zip(used, records(table.iloc[used]), strict=True)}
+    cols = [c for c in _ROW_FIELDS if c in table.columns]
+    rows = {int(p): r for p, r in zip(used, records(table.iloc[used], cols), strict=True)}
     for p, r in rows.items():
         r["_pos"] = p
     parent: dict[int, int] = {}

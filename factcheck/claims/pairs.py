@@ -31,10 +31,11 @@ class PairParams:
     correction_window_days: int = 60  # ... unless one article corrects a report
     max_block: int = 300  # figures in one claim key; larger keys are not compared at all
     max_link_pairs: int = 2500  # figure pairs kept per story link, the most alike first (big tables)
+    link_score: float = 0.5  # pairs scoring this much link their figures into one fact
 
     @classmethod
     def from_table(cls, table: Mapping[str, Any]) -> PairParams:
-        return cls(**{k: table[k] for k in cls.__dataclass_fields__ if k in table})
+        return cls(**{k: type(getattr(cls, k))(table[k]) for k in cls.__dataclass_fields__ if k in table})
 
 
 def eligible(table: pd.DataFrame) -> pd.Series:

@@ -36,10 +36,10 @@ _COMMON_FLOOR = 200  # a word is "common" only past this many articles (small ar
 
 @dataclass(frozen=True)
 class StoryParams:
-    min_similarity: float = 0.12
+    min_similarity: float = 0.18
     window_days: int = 14
-    max_neighbours: int = 12
-    common_share: float = 0.05  # words in more than this share of a big archive are not compared
+    max_neighbours: int = 5
+    common_share: float = 0.02  # words in more than this share of a big archive are not compared
 
     @classmethod
     def from_table(cls, table: Mapping[str, Any]) -> StoryParams:
