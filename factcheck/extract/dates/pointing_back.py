@@ -9,8 +9,9 @@ from __future__ import annotations
 import datetime as dt
 import re
 
-from factcheck.extract.dates.reading import UNIT_MONTHS, add_months, months_on, nearest_year, tense_lean
+from factcheck.extract.dates.reading import UNIT_MONTHS, add_months, months_on, nearest_year
 from factcheck.extract.dates.templates import PERCENT, s1_alt
+from factcheck.extract.dates.tense import tense_lean
 from factcheck.extract.dates.text import Cand, Ctx, count_value, fixed_cand, next_word, valid_ymd
 from factcheck.extract.dates.words import (
     COUNT_WORDS,

@@ -12,7 +12,6 @@ import re
 from factcheck.extract.dates.calendars import holiday_day, holiday_interval
 from factcheck.extract.dates.reading import (
     UNIT_MONTHS,
-    WORD_RX,
     add_months,
     monday_of,
     months_on,
@@ -20,10 +19,10 @@ from factcheck.extract.dates.reading import (
     nth_weekday,
     period_at,
     pick,
-    tense_lean,
     third_of,
 )
 from factcheck.extract.dates.templates import LETTER
+from factcheck.extract.dates.tense import WORD_RX, tense_lean
 from factcheck.extract.dates.text import (
     HOL_MOD_RE,
     WD_MOD_RE,
