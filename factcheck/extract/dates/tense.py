@@ -1,14 +1,27 @@
 """The tense of the clause around a date: whether a date without a year ("April 28", "on
-Sunday", "Christmas") lies before or after the publication date (see `tense_lean`)."""
+Sunday", "Christmas") lies before or after the publication date (see `tense_lean`).
+
+A date without a year has a reading before and one after the publication date. The verbs of
+its clause choose: past tense ("fell", "was", "hatte") the latest reading not after it, future
+("will", "is to", "is expected to", "wird", "soll") the first not before it; a future of
+a past time ("was to meet") says nothing of the publication date. Without a cue,
+running text takes the nearest reading; a date standing alone (a heading, a list or agenda
+line, a query: nothing but the date and function words) reads forward, like a calendar entry.
+The words are the document's language's (`[tense_cues]` in the date data files).
+"""
 
 from __future__ import annotations
 
 import re
+from typing import NamedTuple
 
 from factcheck.extract.dates.text import Ctx
 from factcheck.extract.dates.words import (
     FUNCTION_WORDS,
     FUTURE_CUES,
+    FUTURE_PHRASES,
+    LANGS,
+    NO_TENSE_PHRASES,
     NOT_PAST_ED,
     PARTICIPLE,
     PARTICIPLE_LAST,
@@ -18,29 +31,59 @@ from factcheck.extract.dates.words import (
     REPORTING,
 )
 
-# ----------------------------------------------------------------------------- tense
+NO_TENSE = 2  # what `cue` gives for words that say the clause has no tense of its own
 
-# A date without a year ("April 28", "Christmas", "on Sunday", "in March", "the third quarter")
-# has a reading before and one after the publication date. The verbs around it choose: past
-# tense ("fell", "was", "hatte") the latest reading not after it, future ("will", "expects",
-# "wird", "soll") the first not before it. Without a cue, running text takes the nearest
-# reading; a date standing alone (a heading, a list or agenda line, a query: nothing but the
-# date and function words) reads forward, like a calendar entry.
-CUES = {w: -1 for w in PAST_CUES} | {w: 1 for w in FUTURE_CUES}
-FUNCTION = FUNCTION_WORDS
-WORD_RX = re.compile(r"[^\W\d_]+(?:'[^\W\d_]+)?")
+
+class TenseWords(NamedTuple):
+    """The words of the tense of one language (see `[tense_cues]`)."""
+
+    cues: dict[str, int]  # word -> -1 past, +1 future
+    # last word -> (the words before it, direction or NO_TENSE): "is to", "was set to"
+    phrases: dict[str, tuple[tuple[tuple[str, ...], int], ...]]
+    reporting: frozenset[str]
+    not_past_ed: frozenset[str]
+    perfect: frozenset[str]  # a participle after these is no past event: "has called"
+    function: frozenset[str]
+    participle: tuple[str, tuple[str, ...], int]  # beginning, endings, shortest length
+
+
+def _words(lang: str) -> TenseWords:
+    phrases: dict[str, list[tuple[tuple[str, ...], int]]] = {}
+    for phrase_list, direction in ((FUTURE_PHRASES[lang], 1), (NO_TENSE_PHRASES[lang], NO_TENSE)):
+        for phrase in phrase_list:
+            *before, last = phrase.split()
+            phrases.setdefault(last, []).append((tuple(before), direction))
+    return TenseWords({w: -1 for w in PAST_CUES[lang]} | {w: 1 for w in FUTURE_CUES[lang]},
+                      {k: tuple(sorted(v, key=lambda p: -len(p[0]))) for k, v in phrases.items()},
+                      frozenset(REPORTING[lang]), frozenset(NOT_PAST_ED[lang]), frozenset(PERFECT[lang]),
+                      frozenset(FUNCTION_WORDS[lang]), PARTICIPLE[lang])
+
+
+TENSE = {lang: _words(lang) for lang in LANGS}
+FUNCTION = frozenset().union(*FUNCTION_WORDS.values())  # of either language (see `read_dates`)
+# a word, with an apostrophe inside ("won't", "he'll", "he’ll")
+WORD_RX = re.compile(r"[^\W\d_]+(?:['\u2019][^\W\d_]+)?")
 CLAUSE_END = re.compile(r"[.!?;:]\s|\n\s*\n|\n[ \t]{2,}|[\u2022|]")
 
 
-def cue(words: list[str], i: int, lang: str) -> int:
+def cue(words: list[str], i: int, t: TenseWords) -> int:
+    """The tense `words[i]` marks: -1 past, +1 future, 0 none, NO_TENSE for the last word of a
+    phrase that says the clause has none ("was to", "ahead of")."""
     w = words[i]
-    c = CUES.get(w)
+    c = t.cues.get(w)
     if c is not None:
         return c
-    prefix, endings, shortest = PARTICIPLE[lang]  # "rallied", "gestiegen"
-    if not (len(w) >= shortest and w.startswith(prefix) and w.endswith(endings)) or w in NOT_PAST_ED:
+    for before, direction in t.phrases.get(w, ()):  # "is to", "was set to", longest first
+        if i >= len(before) and tuple(words[i - len(before) : i]) == before:
+            return direction
+    if "'" in w or "\u2019" in w:  # "won't", "he'll": the word, else what follows the apostrophe
+        w = w.replace("\u2019", "'")
+        c = t.cues.get(w)
+        return c if c is not None else t.cues.get(w.rsplit("'", 1)[1], 0)
+    prefix, endings, shortest = t.participle  # "rallied", "gestiegen"
+    if not (len(w) >= shortest and w.startswith(prefix) and w.endswith(endings)) or w in t.not_past_ed:
         return 0
-    if i and words[i - 1] in PERFECT:  # "has called", "to be announced": not a past event
+    if i and words[i - 1] in t.perfect:  # "has called", "to be announced": not a past event
         return 0
     return -1
 
@@ -59,29 +102,33 @@ def tense_lean(ctx: Ctx, start: int, end: int, weekly: bool = False) -> tuple[in
     m = CLAUSE_END.search(low, end, stop)
     lw = WORD_RX.findall(low, cut, start)
     rw = WORD_RX.findall(low, end, m.start() if m else stop)
-    lang = ctx.lang
-    cues = CUES
+    t = TENSE[ctx.lang]
+    cues, phrases, reporting, function = t.cues, t.phrases, t.reporting, t.function
     last, shortest = PARTICIPLE_LAST, PARTICIPLE_MIN  # a quick test before `cue`
     n = len(lw)
     for k in range(n - 1, max(-1, n - 9), -1):
         w = lw[k]
         c = cues.get(w)
         if c is None:  # most words: no cue, and not a participle ("fell", "the")
-            if not (len(w) >= shortest and w[-1] in last):
+            if not ((len(w) >= shortest and w[-1] in last) or w in phrases or "'" in w or "\u2019" in w):
                 continue
-            c = cue(lw, k, lang)
-        if c and (w not in REPORTING or k >= n - 2):  # "announced Nov. 17", "said Monday"
+            c = cue(lw, k, t)
+        if c == NO_TENSE:
+            return 0, 0
+        if c and (w not in reporting or k >= n - 2):  # "announced Nov. 17", "said Monday"
             return c, 0 if weekly else 14 if c > 0 else 60
-    fronted = FUNCTION.issuperset(lw)  # the date opens its clause: its verb follows
+    fronted = function.issuperset(lw)  # the date opens its clause: its verb follows
     for k in range(min(len(rw), 5)):
         w = rw[k]
         c = cues.get(w)
         if c is None:
-            if not (len(w) >= shortest and w[-1] in last):
+            if not ((len(w) >= shortest and w[-1] in last) or w in phrases or "'" in w or "\u2019" in w):
                 continue
-            c = cue(rw, k, lang)
-        if c and (w not in REPORTING or (fronted and k == 0)):
+            c = cue(rw, k, t)
+        if c == NO_TENSE:
+            return 0, 0
+        if c and (w not in reporting or (fronted and k == 0)):
             return c, 0 if weekly else 60
-    if fronted and FUNCTION.issuperset(rw):
+    if fronted and function.issuperset(rw):
         return 1, 0
     return 0, 0

@@ -213,12 +213,16 @@ PRESENT_CUES = {lang: {k: {w.lower() for w in ws} for k, ws in _DATA[lang]["pres
 
 # ----------------------------------------------------------------------------- tense
 
-PAST_CUES = words("tense_cues.past")
-FUTURE_CUES = words("tense_cues.future")
-REPORTING = words("tense_cues.reporting")
-NOT_PAST_ED = words("tense_cues.not_past_ed")
-FUNCTION_WORDS = words("tense_cues.function_words")
-PERFECT = words("tense_cues.not_past_after")
+# the words of the tense, per language: a clause is read in the document's language ("war" is
+# German for "was" and English for war, "plant" German for "plans", "will" German for "wants")
+PAST_CUES = by_lang("tense_cues.past")
+FUTURE_CUES = by_lang("tense_cues.future")
+FUTURE_PHRASES = by_lang("tense_cues.future_phrases")  # "is to", "is set to"
+NO_TENSE_PHRASES = by_lang("tense_cues.no_tense_phrases")  # "was to", "ahead of"
+REPORTING = by_lang("tense_cues.reporting")
+NOT_PAST_ED = by_lang("tense_cues.not_past_ed")
+FUNCTION_WORDS = by_lang("tense_cues.function_words")
+PERFECT = by_lang("tense_cues.not_past_after")
 # a past participle, per language: (beginning, endings, shortest length)
 PARTICIPLE = {lang: (p["prefix"], tuple(p["endings"]), p["min_length"])
               for lang, p in ((lang, _DATA[lang]["tense_cues"]["participle"]) for lang in LANGS)}

@@ -1,0 +1,77 @@
+"""The tense of a date's clause, read against the publication date: which weekday, month or
+holiday a date without a year names, and which part of a period "earlier this year" means."""
+
+from __future__ import annotations
+
+import datetime as dt
+
+import pytest
+
+from factcheck.extract.dates import find_dates
+
+D = dt.date
+TUE = D(2013, 2, 12)  # a Tuesday: the nearest Friday is the coming one (15th), the last the 8th
+SAT = D(2013, 2, 16)  # a Saturday: the nearest Friday is yesterday (15th), the coming one the 22nd
+
+
+def day_of(text: str, word: str, pub: dt.date, lang: str = "en") -> dt.date:
+    """The first day of the date read where `word` stands in `text`."""
+    at = text.index(word)
+    for s in find_dates(text, lang, pub):
+        if s.start <= at < s.end:
+            return s.date_start
+    raise AssertionError(f"no date read at {word!r} in {text!r}")
+
+
+# ----------------------------------------------------------------------------- the words of the tense
+
+
+@pytest.mark.parametrize(
+    ("text", "pub", "day"),
+    [
+        ("The council is to meet again on Friday.", SAT, D(2013, 2, 22)),
+        ("The ministers are to sign the treaty on Friday.", SAT, D(2013, 2, 22)),
+        ("Production is set to start in October.", D(2013, 3, 23), D(2013, 10, 1)),
+        ("He'll testify before the committee on Friday.", SAT, D(2013, 2, 22)),  # straight apostrophe
+        ("The board won\u2019t meet on Friday.", SAT, D(2013, 2, 22)),  # not the past "won"
+    ],
+)
+def test_be_to_and_contracted_will_put_a_date_ahead(text, pub, day):
+    assert day_of(text, "Friday" if "Friday" in text else "October", pub) == day
+
+
+def test_the_future_of_a_past_time_takes_the_nearest_reading():
+    # "was set to convene": ahead of a past time, not of the publication; "was" is no cue then
+    assert day_of("The committee was set to convene on Friday.", "Friday", TUE) == D(2013, 2, 15)
+    assert day_of("The franc came under pressure ahead of the realignment on Friday.", "Friday", TUE) == D(2013, 2, 15)
+
+
+@pytest.mark.parametrize(
+    ("text", "lang", "word", "pub", "day"),
+    [
+        ("Shares have fallen 24 pct since Friday.", "en", "Friday", TUE, D(2013, 2, 8)),
+        ("Das Werk steht seit Freitag still.", "de", "Freitag", TUE, D(2013, 2, 8)),
+        # the nearest 3 September is the coming one
+        ("Output has been halted since September 3.", "en", "September", D(2013, 3, 20), D(2012, 9, 3)),
+    ],
+)
+def test_since_puts_a_date_before_the_publication(text, lang, word, pub, day):
+    assert day_of(text, word, pub, lang) == day
+
+
+def test_tense_words_are_read_in_the_document_language_only():
+    # "plant" is a German verb ("plans") and "war" a German "was"; in English they are nouns
+    assert day_of("Smoke rose over the plant on Friday.", "Friday", TUE) == D(2013, 2, 8)
+    assert day_of("A court will hear the war crimes case on Friday.", "Friday", SAT) == D(2013, 2, 22)
+    # German "will" (wants to) is a future in German text
+    assert day_of("Die Regierung will am Freitag entscheiden.", "Freitag", SAT, "de") == D(2013, 2, 22)
+
+
+def test_upcoming_before_a_weekday_is_the_coming_one():
+    spans = [(s.date_start, s.end - s.start) for s in find_dates("The vote is on the upcoming Friday.", "en", SAT)]
+    assert spans == [(D(2013, 2, 22), len("upcoming Friday"))]
+
+
+def test_a_time_of_day_keeps_a_weekday_standing_alone():
+    # nothing but the date, a time and function words: read forward like a calendar entry
+    assert day_of("at 9am on Saturday", "Saturday", TUE) == D(2013, 2, 16)
