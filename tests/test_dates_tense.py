@@ -75,3 +75,58 @@ def test_upcoming_before_a_weekday_is_the_coming_one():
 def test_a_time_of_day_keeps_a_weekday_standing_alone():
     # nothing but the date, a time and function words: read forward like a calendar entry
     assert day_of("at 9am on Saturday", "Saturday", TUE) == D(2013, 2, 16)
+
+
+# ----------------------------------------------------------------------------- the clause of the date
+
+
+@pytest.mark.parametrize(
+    ("text", "lang", "word", "pub", "day"),
+    [
+        # "were hoping" is the clause before "that"; the elections' own verb is "would offer"
+        ("Some lawmakers were hoping that the leadership elections on Thursday would offer a chance.",
+         "en", "Thursday", SAT, D(2013, 2, 21)),
+        ("Sie waren sicher, dass die Gespräche am Freitag beginnen werden.", "de", "Freitag", SAT, D(2013, 2, 22)),
+        # "that" before a noun begins no clause: "will raise" is the date's verb
+        ("The chain will raise that price on Friday.", "en", "Friday", SAT, D(2013, 2, 22)),
+    ],
+)
+def test_a_verb_before_a_clause_start_belongs_to_another_clause(text, lang, word, pub, day):
+    assert day_of(text, word, pub, lang) == day
+
+
+@pytest.mark.parametrize(
+    ("text", "word", "pub", "day"),
+    [
+        # the nearest fourth quarter is last year's; the relative clause says it lies ahead
+        ("Cash flow should turn positive by the fourth quarter, which will help the buyback.",
+         "fourth", D(2013, 3, 20), D(2013, 10, 1)),
+        # the nearest January is the coming one; the when-clause says it is past
+        ("The row dates back to January, when the governor claimed otherwise.", "January", D(2016, 8, 31),
+         D(2016, 1, 1)),
+        ("Delors put forward proposals for a final phase of liberalisation in October that would include "
+         "safeguards.", "October", D(2013, 4, 5), D(2013, 10, 1)),
+    ],
+)
+def test_a_relative_clause_after_the_date_tells_of_it(text, word, pub, day):
+    assert day_of(text, word, pub) == day
+
+
+@pytest.mark.parametrize(
+    ("text", "word", "day"),
+    [
+        # the date is when it was said; "he would fight" is what was said
+        ("The speaker told committee members Wednesday he would fight for a tax rise.", "Wednesday", D(2013, 2, 13)),
+        ("The company said in a statement on Friday that it will not comment.", "Friday", D(2013, 2, 15)),
+        # without a reporting verb the subject after a fronted date begins the date's own clause
+        ("On Thursday he will travel to Paris.", "Thursday", D(2013, 2, 21)),
+    ],
+)
+def test_what_was_said_does_not_date_the_saying(text, word, day):
+    assert day_of(text, word, SAT) == day
+
+
+def test_between_now_and_a_date_puts_it_ahead():
+    # the nearest 22 October is last year's
+    text = "The price will be kept unless between now and October 22 the average falls."
+    assert day_of(text, "October", D(1987, 3, 21)) == D(1987, 10, 22)

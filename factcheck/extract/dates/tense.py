@@ -17,6 +17,8 @@ from typing import NamedTuple
 
 from factcheck.extract.dates.text import Ctx
 from factcheck.extract.dates.words import (
+    CLAUSE_CONJUNCTIONS,
+    COMPLEMENT_WORDS,
     FUNCTION_WORDS,
     FUTURE_CUES,
     FUTURE_PHRASES,
@@ -28,10 +30,15 @@ from factcheck.extract.dates.words import (
     PARTICIPLE_MIN,
     PAST_CUES,
     PERFECT,
+    RELATIVE_WORDS,
     REPORTING,
+    SUBJECT_STARTS,
+    SUBJECTS,
 )
 
 NO_TENSE = 2  # what `cue` gives for words that say the clause has no tense of its own
+# words where a clause begins (see [tense_cues] in the data files)
+CONJUNCTION, RELATIVE, COMPLEMENT, SUBJECT = 1, 2, 3, 4  # "because", "which", "that", "he"
 
 
 class TenseWords(NamedTuple):
@@ -41,6 +48,8 @@ class TenseWords(NamedTuple):
     # last word -> (the words before it, direction or NO_TENSE): "is to", "was set to"
     phrases: dict[str, tuple[tuple[tuple[str, ...], int], ...]]
     reporting: frozenset[str]
+    bounds: dict[str, int]  # word -> CONJUNCTION, RELATIVE, COMPLEMENT or SUBJECT
+    subject_starts: frozenset[str]  # "that" before these begins a clause (empty: always)
     not_past_ed: frozenset[str]
     perfect: frozenset[str]  # a participle after these is no past event: "has called"
     function: frozenset[str]
@@ -55,7 +64,12 @@ def _words(lang: str) -> TenseWords:
             phrases.setdefault(last, []).append((tuple(before), direction))
     return TenseWords({w: -1 for w in PAST_CUES[lang]} | {w: 1 for w in FUTURE_CUES[lang]},
                       {k: tuple(sorted(v, key=lambda p: -len(p[0]))) for k, v in phrases.items()},
-                      frozenset(REPORTING[lang]), frozenset(NOT_PAST_ED[lang]), frozenset(PERFECT[lang]),
+                      frozenset(REPORTING[lang]),
+                      {w: SUBJECT for w in SUBJECTS[lang]} | {w: COMPLEMENT for w in COMPLEMENT_WORDS[lang]}
+                      | {w: RELATIVE for w in RELATIVE_WORDS[lang]}
+                      | {w: CONJUNCTION for w in CLAUSE_CONJUNCTIONS[lang]},
+                      frozenset(SUBJECT_STARTS[lang]),
+                      frozenset(NOT_PAST_ED[lang]), frozenset(PERFECT[lang]),
                       frozenset(FUNCTION_WORDS[lang]), PARTICIPLE[lang])
 
 
@@ -103,31 +117,47 @@ def tense_lean(ctx: Ctx, start: int, end: int, weekly: bool = False) -> tuple[in
     lw = WORD_RX.findall(low, cut, start)
     rw = WORD_RX.findall(low, end, m.start() if m else stop)
     t = TENSE[ctx.lang]
-    cues, phrases, reporting, function = t.cues, t.phrases, t.reporting, t.function
+    cues, phrases, reporting, function, bounds = t.cues, t.phrases, t.reporting, t.function, t.bounds
     last, shortest = PARTICIPLE_LAST, PARTICIPLE_MIN  # a quick test before `cue`
     n = len(lw)
+    clause = 0  # where the date's own clause begins among the words before it
+    said = False  # a reporting verb in the date's clause: what follows "that" or "he" was said
     for k in range(n - 1, max(-1, n - 9), -1):
         w = lw[k]
         c = cues.get(w)
         if c is None:  # most words: no cue, and not a participle ("fell", "the")
+            b = bounds.get(w)
+            if b is not None and (b != COMPLEMENT or not t.subject_starts
+                                  or (k + 1 < n and lw[k + 1] in t.subject_starts)):
+                clause = k if b == SUBJECT else k + 1  # a verb before it is another clause's
+                break
             if not ((len(w) >= shortest and w[-1] in last) or w in phrases or "'" in w or "\u2019" in w):
                 continue
             c = cue(lw, k, t)
         if c == NO_TENSE:
             return 0, 0
-        if c and (w not in reporting or k >= n - 2):  # "announced Nov. 17", "said Monday"
+        if c and w in reporting and k < n - 2:  # "told Democrats Wednesday ...": the time it was said
+            said = True
+            continue
+        if c:  # "announced Nov. 17", "said Monday", "will meet on Monday"
             return c, 0 if weekly else 14 if c > 0 else 60
-    fronted = function.issuperset(lw)  # the date opens its clause: its verb follows
+    fronted = function.issuperset(lw[clause:])  # the date opens its clause: its verb follows
     for k in range(min(len(rw), 5)):
         w = rw[k]
         c = cues.get(w)
         if c is None:
+            b = bounds.get(w)
+            if b == CONJUNCTION or (said and b in (COMPLEMENT, SUBJECT)):
+                break  # "... Wednesday he would fight": what was said is not when
             if not ((len(w) >= shortest and w[-1] in last) or w in phrases or "'" in w or "\u2019" in w):
                 continue
             c = cue(rw, k, t)
         if c == NO_TENSE:
             return 0, 0
-        if c and (w not in reporting or (fronted and k == 0)):
+        if c and w in reporting and not (fronted and k == 0):
+            said = True
+            continue
+        if c:
             return c, 0 if weekly else 60
     if fronted and function.issuperset(rw):
         return 1, 0

@@ -220,6 +220,12 @@ FUTURE_CUES = by_lang("tense_cues.future")
 FUTURE_PHRASES = by_lang("tense_cues.future_phrases")  # "is to", "is set to"
 NO_TENSE_PHRASES = by_lang("tense_cues.no_tense_phrases")  # "was to", "ahead of"
 REPORTING = by_lang("tense_cues.reporting")
+# where a clause begins: "because", "which", "that", "he" (see [tense_cues] in the data files)
+CLAUSE_CONJUNCTIONS = by_lang("tense_cues.clause_conjunctions")
+RELATIVE_WORDS = by_lang("tense_cues.relative_words")
+COMPLEMENT_WORDS = by_lang("tense_cues.complement_words")
+SUBJECTS = by_lang("tense_cues.subject_pronouns")
+SUBJECT_STARTS = by_lang("tense_cues.subject_starts")
 NOT_PAST_ED = by_lang("tense_cues.not_past_ed")
 FUNCTION_WORDS = by_lang("tense_cues.function_words")
 PERFECT = by_lang("tense_cues.not_past_after")
