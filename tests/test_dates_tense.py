@@ -130,3 +130,29 @@ def test_between_now_and_a_date_puts_it_ahead():
     # the nearest 22 October is last year's
     text = "The price will be kept unless between now and October 22 the average falls."
     assert day_of(text, "October", D(1987, 3, 21)) == D(1987, 10, 22)
+
+
+# ----------------------------------------------------------------------------- participles
+
+
+@pytest.mark.parametrize(
+    ("text", "word", "pub", "day"),
+    [
+        ("The vote will be held on Friday.", "Friday", SAT, D(2013, 2, 22)),
+        ("The balance would be paid on December 15.", "December", D(2013, 6, 18), D(2013, 12, 15)),
+        ("Talks are to be held in Vienna on Friday.", "Friday", SAT, D(2013, 2, 22)),
+    ],
+)
+def test_a_past_participle_after_be_is_no_past_event(text, word, pub, day):
+    assert day_of(text, word, pub) == day
+
+
+def test_followed_by_orders_events_and_is_no_past():
+    # published on a Wednesday morning: the House votes tomorrow, not last Thursday
+    text = "The override is expected to begin in the Senate on Wednesday, followed by the House on Thursday."
+    assert day_of(text, "Thursday", D(2013, 2, 13)) == D(2013, 2, 14)
+
+
+def test_a_past_participle_after_its_noun_stays_past():
+    # a passive without "be": emails released (in the past) on Friday
+    assert day_of("Emails released by the State Department on Friday angered him.", "Friday", TUE) == D(2013, 2, 8)

@@ -26,12 +26,14 @@ from factcheck.extract.dates.words import (
     NO_TENSE_PHRASES,
     NOT_PAST_ED,
     PARTICIPLE,
+    PARTICIPLE_FORMS,
     PARTICIPLE_LAST,
     PARTICIPLE_MIN,
     PAST_CUES,
     PERFECT,
     RELATIVE_WORDS,
     REPORTING,
+    SEQUENCE_PHRASES,
     SUBJECT_STARTS,
     SUBJECTS,
 )
@@ -51,9 +53,19 @@ class TenseWords(NamedTuple):
     bounds: dict[str, int]  # word -> CONJUNCTION, RELATIVE, COMPLEMENT or SUBJECT
     subject_starts: frozenset[str]  # "that" before these begins a clause (empty: always)
     not_past_ed: frozenset[str]
+    participles: frozenset[str]  # past words that are participles too: "held", "paid"
+    sequences: dict[str, frozenset[str]]  # participle -> the words after it that make a sequence
     perfect: frozenset[str]  # a participle after these is no past event: "has called"
     function: frozenset[str]
     participle: tuple[str, tuple[str, ...], int]  # beginning, endings, shortest length
+
+
+def _sequences(lang: str) -> dict[str, frozenset[str]]:
+    out: dict[str, set[str]] = {}
+    for phrase in SEQUENCE_PHRASES[lang]:
+        first, second = phrase.split()
+        out.setdefault(first, set()).add(second)
+    return {k: frozenset(v) for k, v in out.items()}
 
 
 def _words(lang: str) -> TenseWords:
@@ -69,7 +81,8 @@ def _words(lang: str) -> TenseWords:
                       | {w: RELATIVE for w in RELATIVE_WORDS[lang]}
                       | {w: CONJUNCTION for w in CLAUSE_CONJUNCTIONS[lang]},
                       frozenset(SUBJECT_STARTS[lang]),
-                      frozenset(NOT_PAST_ED[lang]), frozenset(PERFECT[lang]),
+                      frozenset(NOT_PAST_ED[lang]), frozenset(PARTICIPLE_FORMS[lang]), _sequences(lang),
+                      frozenset(PERFECT[lang]),
                       frozenset(FUNCTION_WORDS[lang]), PARTICIPLE[lang])
 
 
@@ -82,24 +95,28 @@ CLAUSE_END = re.compile(r"[.!?;:]\s|\n\s*\n|\n[ \t]{2,}|[\u2022|]")
 
 def cue(words: list[str], i: int, t: TenseWords) -> int:
     """The tense `words[i]` marks: -1 past, +1 future, 0 none, NO_TENSE for the last word of a
-    phrase that says the clause has none ("was to", "ahead of")."""
+    phrase that says the clause has none ("was to", "ahead of"). A past participle marks no
+    past event after "be" or "has" ("will be held", "has called a meeting for July 23") or in a
+    sequence ("begin on Wednesday, followed by the House on Thursday")."""
     w = words[i]
     c = t.cues.get(w)
-    if c is not None:
-        return c
-    for before, direction in t.phrases.get(w, ()):  # "is to", "was set to", longest first
-        if i >= len(before) and tuple(words[i - len(before) : i]) == before:
-            return direction
-    if "'" in w or "\u2019" in w:  # "won't", "he'll": the word, else what follows the apostrophe
-        w = w.replace("\u2019", "'")
-        c = t.cues.get(w)
-        return c if c is not None else t.cues.get(w.rsplit("'", 1)[1], 0)
-    prefix, endings, shortest = t.participle  # "rallied", "gestiegen"
-    if not (len(w) >= shortest and w.startswith(prefix) and w.endswith(endings)) or w in t.not_past_ed:
+    if c is None:
+        for before, direction in t.phrases.get(w, ()):  # "is to", "was set to", longest first
+            if i >= len(before) and tuple(words[i - len(before) : i]) == before:
+                return direction
+        if "'" in w or "\u2019" in w:  # "won't", "he'll": the word, else what follows the apostrophe
+            w = w.replace("\u2019", "'")
+            c = t.cues.get(w)
+            return c if c is not None else t.cues.get(w.rsplit("'", 1)[1], 0)
+        prefix, endings, shortest = t.participle  # "rallied", "gestiegen"
+        if not (len(w) >= shortest and w.startswith(prefix) and w.endswith(endings)) or w in t.not_past_ed:
+            return 0
+        c = -1
+    elif c > 0 or w not in t.participles:
+        return c  # "was", "rose", "will": a tense whatever stands around it
+    if (i and words[i - 1] in t.perfect) or (i + 1 < len(words) and words[i + 1] in t.sequences.get(w, ())):
         return 0
-    if i and words[i - 1] in t.perfect:  # "has called", "to be announced": not a past event
-        return 0
-    return -1
+    return c
 
 
 def tense_lean(ctx: Ctx, start: int, end: int, weekly: bool = False) -> tuple[int, int]:
@@ -118,6 +135,7 @@ def tense_lean(ctx: Ctx, start: int, end: int, weekly: bool = False) -> tuple[in
     rw = WORD_RX.findall(low, end, m.start() if m else stop)
     t = TENSE[ctx.lang]
     cues, phrases, reporting, function, bounds = t.cues, t.phrases, t.reporting, t.function, t.bounds
+    participles = t.participles
     last, shortest = PARTICIPLE_LAST, PARTICIPLE_MIN  # a quick test before `cue`
     n = len(lw)
     clause = 0  # where the date's own clause begins among the words before it
@@ -125,7 +143,10 @@ def tense_lean(ctx: Ctx, start: int, end: int, weekly: bool = False) -> tuple[in
     for k in range(n - 1, max(-1, n - 9), -1):
         w = lw[k]
         c = cues.get(w)
-        if c is None:  # most words: no cue, and not a participle ("fell", "the")
+        if c is not None:
+            if w in participles:  # "held", "paid": a past only where no participle
+                c = cue(lw, k, t)
+        else:  # most words: no cue, and not a participle ("fell", "the")
             b = bounds.get(w)
             if b is not None and (b != COMPLEMENT or not t.subject_starts
                                   or (k + 1 < n and lw[k + 1] in t.subject_starts)):
@@ -145,7 +166,10 @@ def tense_lean(ctx: Ctx, start: int, end: int, weekly: bool = False) -> tuple[in
     for k in range(min(len(rw), 5)):
         w = rw[k]
         c = cues.get(w)
-        if c is None:
+        if c is not None:
+            if w in participles:
+                c = cue(rw, k, t)
+        else:
             b = bounds.get(w)
             if b == CONJUNCTION or (said and b in (COMPLEMENT, SUBJECT)):
                 break  # "... Wednesday he would fight": what was said is not when
