@@ -156,3 +156,26 @@ def test_followed_by_orders_events_and_is_no_past():
 def test_a_past_participle_after_its_noun_stays_past():
     # a passive without "be": emails released (in the past) on Friday
     assert day_of("Emails released by the State Department on Friday angered him.", "Friday", TUE) == D(2013, 2, 8)
+
+
+# ----------------------------------------------------------------------------- reporting verbs
+
+
+@pytest.mark.parametrize(
+    ("text", "word", "pub", "day"),
+    [
+        # function words between the reporting verb and the date: when it was said
+        ("The spokeswoman said in a Friday email that she did not want it included.", "Friday", TUE, D(2013, 2, 8)),
+        ("He said on the Sunday morning show that talks go on.", "Sunday", D(2013, 2, 14), D(2013, 2, 10)),
+        # right after the date: the clause's verb
+        ("President Trump on Saturday announced a compromise plan.", "Saturday", D(2013, 2, 15), D(2013, 2, 9)),
+    ],
+)
+def test_a_reporting_verb_next_to_the_date_says_when_it_was_said(text, word, pub, day):
+    assert day_of(text, word, pub) == day
+
+
+def test_a_date_after_said_that_is_the_reported_one():
+    # "that" between: the date belongs to what was said, whose verb is "would meet"
+    text = "The spokesman said that on Thursday the envoy would meet officials."
+    assert day_of(text, "Thursday", SAT) == D(2013, 2, 21)

@@ -90,6 +90,7 @@ TENSE = {lang: _words(lang) for lang in LANGS}
 FUNCTION = frozenset().union(*FUNCTION_WORDS.values())  # of either language (see `read_dates`)
 # a word, with an apostrophe inside ("won't", "he'll", "he’ll")
 WORD_RX = re.compile(r"[^\W\d_]+(?:['\u2019][^\W\d_]+)?")
+NEXT_WORD_RX = re.compile(r"[\s\u00a0]*[^\W\d_]")  # a word right after the date: "on Saturday announced"
 CLAUSE_END = re.compile(r"[.!?;:]\s|\n\s*\n|\n[ \t]{2,}|[\u2022|]")
 
 
@@ -140,6 +141,7 @@ def tense_lean(ctx: Ctx, start: int, end: int, weekly: bool = False) -> tuple[in
     n = len(lw)
     clause = 0  # where the date's own clause begins among the words before it
     said = False  # a reporting verb in the date's clause: what follows "that" or "he" was said
+    reported = False  # a "that" between the date and a reporting verb
     for k in range(n - 1, max(-1, n - 9), -1):
         w = lw[k]
         c = cues.get(w)
@@ -148,19 +150,20 @@ def tense_lean(ctx: Ctx, start: int, end: int, weekly: bool = False) -> tuple[in
                 c = cue(lw, k, t)
         else:  # most words: no cue, and not a participle ("fell", "the")
             b = bounds.get(w)
-            if b is not None and (b != COMPLEMENT or not t.subject_starts
-                                  or (k + 1 < n and lw[k + 1] in t.subject_starts)):
-                clause = k if b == SUBJECT else k + 1  # a verb before it is another clause's
-                break
+            if b is not None:
+                if b != COMPLEMENT or not t.subject_starts or (k + 1 < n and lw[k + 1] in t.subject_starts):
+                    clause = k if b == SUBJECT else k + 1  # a verb before it is another clause's
+                    break
+                reported = b == COMPLEMENT  # "said that on June 1 ...": not when it was said
             if not ((len(w) >= shortest and w[-1] in last) or w in phrases or "'" in w or "\u2019" in w):
                 continue
             c = cue(lw, k, t)
         if c == NO_TENSE:
             return 0, 0
-        if c and w in reporting and k < n - 2:  # "told Democrats Wednesday ...": the time it was said
-            said = True
+        if c and w in reporting and (reported or (k < n - 2 and not function.issuperset(lw[k + 1 :]))):
+            said = True  # "told Democrats Wednesday ...", "said that on June 1 it will": what was said
             continue
-        if c:  # "announced Nov. 17", "said Monday", "will meet on Monday"
+        if c:  # "announced Nov. 17", "said in a Sept. 14 email", "will meet on Monday"
             return c, 0 if weekly else 14 if c > 0 else 60
     fronted = function.issuperset(lw[clause:])  # the date opens its clause: its verb follows
     for k in range(min(len(rw), 5)):
@@ -178,8 +181,8 @@ def tense_lean(ctx: Ctx, start: int, end: int, weekly: bool = False) -> tuple[in
             c = cue(rw, k, t)
         if c == NO_TENSE:
             return 0, 0
-        if c and w in reporting and not (fronted and k == 0):
-            said = True
+        if c and w in reporting and not (k == 0 and (fronted or NEXT_WORD_RX.match(low, end))):
+            said = True  # "On Friday, the company said": the verb of another clause
             continue
         if c:
             return c, 0 if weekly else 60
