@@ -175,7 +175,14 @@ def test_a_reporting_verb_next_to_the_date_says_when_it_was_said(text, word, pub
     assert day_of(text, word, pub) == day
 
 
-def test_a_date_after_said_that_is_the_reported_one():
-    # "that" between: the date belongs to what was said, whose verb is "would meet"
-    text = "The spokesman said that on Thursday the envoy would meet officials."
-    assert day_of(text, "Thursday", SAT) == D(2013, 2, 21)
+@pytest.mark.parametrize(
+    ("text", "word", "day"),
+    [
+        # "that" between: the date belongs to what was said, whose verb is "would meet"
+        ("The spokesman said that on Thursday the envoy would meet officials.", "Thursday", D(2013, 2, 21)),
+        # a deadline is what was said, not when
+        ("The minister said by Friday the deal would close.", "Friday", D(2013, 2, 22)),
+    ],
+)
+def test_a_date_after_said_that_or_said_by_is_the_reported_one(text, word, day):
+    assert day_of(text, word, SAT) == day

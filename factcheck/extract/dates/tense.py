@@ -33,6 +33,7 @@ from factcheck.extract.dates.words import (
     PERFECT,
     RELATIVE_WORDS,
     REPORTING,
+    REPORTING_BETWEEN,
     SEQUENCE_PHRASES,
     SUBJECT_STARTS,
     SUBJECTS,
@@ -50,6 +51,7 @@ class TenseWords(NamedTuple):
     # last word -> (the words before it, direction or NO_TENSE): "is to", "was set to"
     phrases: dict[str, tuple[tuple[tuple[str, ...], int], ...]]
     reporting: frozenset[str]
+    said_when: frozenset[str]  # the words between a reporting verb and the date when it dates the saying
     bounds: dict[str, int]  # word -> CONJUNCTION, RELATIVE, COMPLEMENT or SUBJECT
     subject_starts: frozenset[str]  # "that" before these begins a clause (empty: always)
     not_past_ed: frozenset[str]
@@ -76,7 +78,7 @@ def _words(lang: str) -> TenseWords:
             phrases.setdefault(last, []).append((tuple(before), direction))
     return TenseWords({w: -1 for w in PAST_CUES[lang]} | {w: 1 for w in FUTURE_CUES[lang]},
                       {k: tuple(sorted(v, key=lambda p: -len(p[0]))) for k, v in phrases.items()},
-                      frozenset(REPORTING[lang]),
+                      frozenset(REPORTING[lang]), frozenset(REPORTING_BETWEEN[lang]),
                       {w: SUBJECT for w in SUBJECTS[lang]} | {w: COMPLEMENT for w in COMPLEMENT_WORDS[lang]}
                       | {w: RELATIVE for w in RELATIVE_WORDS[lang]}
                       | {w: CONJUNCTION for w in CLAUSE_CONJUNCTIONS[lang]},
@@ -160,7 +162,8 @@ def tense_lean(ctx: Ctx, start: int, end: int, weekly: bool = False) -> tuple[in
             c = cue(lw, k, t)
         if c == NO_TENSE:
             return 0, 0
-        if c and w in reporting and (reported or (k < n - 2 and not function.issuperset(lw[k + 1 :]))):
+        if c and w in reporting and (reported or not (t.said_when.issuperset(lw[k + 1 :])
+                                                      or (k == n - 2 and lw[k + 1] not in function))):
             said = True  # "told Democrats Wednesday ...", "said that on June 1 it will": what was said
             continue
         if c:  # "announced Nov. 17", "said in a Sept. 14 email", "will meet on Monday"

@@ -220,6 +220,7 @@ FUTURE_CUES = by_lang("tense_cues.future")
 FUTURE_PHRASES = by_lang("tense_cues.future_phrases")  # "is to", "is set to"
 NO_TENSE_PHRASES = by_lang("tense_cues.no_tense_phrases")  # "was to", "ahead of"
 REPORTING = by_lang("tense_cues.reporting")
+REPORTING_BETWEEN = by_lang("tense_cues.reporting_between")  # "said in his Friday briefing"
 # where a clause begins: "because", "which", "that", "he" (see [tense_cues] in the data files)
 CLAUSE_CONJUNCTIONS = by_lang("tense_cues.clause_conjunctions")
 RELATIVE_WORDS = by_lang("tense_cues.relative_words")
