@@ -186,3 +186,22 @@ def test_a_reporting_verb_next_to_the_date_says_when_it_was_said(text, word, pub
 )
 def test_a_date_after_said_that_or_said_by_is_the_reported_one(text, word, day):
     assert day_of(text, word, SAT) == day
+
+
+# ----------------------------------------------------------------------------- pointing back from a part
+
+
+@pytest.mark.parametrize(
+    ("text", "span", "start", "end"),
+    [
+        # "the previous year" counts back from the year the fourth quarter of 1986 is of
+        ("Profit rose in the fourth quarter of 1986 to 5 mln dlrs from 4 mln dlrs the previous year.",
+         "the previous year", D(1985, 1, 1), D(1986, 1, 1)),
+        # and "the previous month" from the month of a day named
+        ("Stocks on February 28 were 410 mln lbs, up from 351 mln the previous month.",
+         "the previous month", D(1987, 1, 1), D(1987, 2, 1)),
+    ],
+)
+def test_the_previous_period_counts_back_from_the_period_a_part_named_before_is_of(text, span, start, end):
+    spans = {text[s.start : s.end]: (s.date_start, s.date_end) for s in find_dates(text, "en", D(1987, 3, 3))}
+    assert spans[span] == (start, end)
