@@ -205,3 +205,80 @@ def test_a_date_after_said_that_or_said_by_is_the_reported_one(text, word, day):
 def test_the_previous_period_counts_back_from_the_period_a_part_named_before_is_of(text, span, start, end):
     spans = {text[s.start : s.end]: (s.date_start, s.date_end) for s in find_dates(text, "en", D(1987, 3, 3))}
     assert spans[span] == (start, end)
+
+
+# ----------------------------------------------------------------------------- parts of a period
+
+
+def read(text: str, pub: dt.date, lang: str = "en") -> list[tuple[str, dt.date, dt.date, str, bool]]:
+    return [(text[s.start : s.end], s.date_start, s.date_end, s.granularity, s.resolved)
+            for s in find_dates(text, lang, pub)]
+
+
+@pytest.mark.parametrize(
+    ("text", "lang", "pub", "span", "start", "end"),
+    [
+        # up to the publication day, that day included
+        ("The firm closed 25 of its stores earlier this year.", "en", D(2013, 4, 9), "earlier this year",
+         D(2013, 1, 1), D(2013, 4, 10)),
+        ("The banks agreed earlier this week to wait.", "en", D(2013, 2, 14), "earlier this week",
+         D(2013, 2, 11), D(2013, 2, 15)),
+        ("So far this year, sales are down 40 pct.", "en", D(2013, 4, 24), "So far this year",
+         D(2013, 1, 1), D(2013, 4, 25)),
+        ("Sales this year so far are down 40 pct.", "en", D(2013, 4, 24), "this year so far",
+         D(2013, 1, 1), D(2013, 4, 25)),
+        ("They met earlier in the week.", "en", D(2013, 2, 14), "earlier in the week", D(2013, 2, 11), D(2013, 2, 15)),
+        ("Der Umsatz stieg bisher in diesem Jahr um drei Prozent.", "de", D(2013, 5, 15), "bisher in diesem Jahr",
+         D(2013, 1, 1), D(2013, 5, 16)),
+        # from the publication day to the period's end
+        ("Talks resume later this month.", "en", D(2013, 6, 2), "later this month", D(2013, 6, 2), D(2013, 7, 1)),
+        ("He will appoint a committee later this week.", "en", TUE, "later this week", TUE, D(2013, 2, 18)),
+        ("Die Wahl soll noch in diesem Jahr stattfinden.", "de", D(2013, 5, 15), "noch in diesem Jahr",
+         D(2013, 5, 15), D(2014, 1, 1)),
+    ],
+)
+def test_earlier_and_later_in_the_current_period_are_its_parts_before_and_after_the_publication_day(
+        text, lang, pub, span, start, end):
+    gran = "week" if "week" in span else "month" if "month" in span else "year"  # the period's, as before
+    assert read(text, pub, lang) == [(span, start, end, gran, True)]
+
+
+@pytest.mark.parametrize(
+    ("text", "lang", "pub", "span", "start", "end", "gran"),
+    [
+        ("The plant opens early next year.", "en", TUE, "early next year", D(2014, 1, 1), D(2014, 5, 1), "year"),
+        ("Rates rose late last year.", "en", TUE, "late last year", D(2012, 9, 1), D(2013, 1, 1), "year"),
+        ("Ende dieses Jahres soll das Werk fertig sein.", "de", TUE, "Ende dieses Jahres", D(2013, 9, 1),
+         D(2014, 1, 1), "year"),
+        ("Die Preise stiegen Anfang der Woche.", "de", D(2013, 2, 15), "Anfang der Woche", D(2013, 2, 11),
+         D(2013, 2, 14), "week"),
+        # a third that holds the publication day is cut there by the tense of its clause
+        ("Sales rose early this week.", "en", TUE, "early this week", D(2013, 2, 11), D(2013, 2, 13), "week"),
+        ("The plant will close late this month.", "en", D(2013, 2, 25), "late this month", D(2013, 2, 25),
+         D(2013, 3, 1), "month"),
+        # without a cue the whole third
+        ("Talks late this month in Tokyo.", "en", D(2013, 2, 25), "late this month", D(2013, 2, 21),
+         D(2013, 3, 1), "month"),
+    ],
+)
+def test_a_third_of_a_relative_period_is_read_and_cut_at_the_publication_day_by_the_tense(
+        text, lang, pub, span, start, end, gran):
+    assert read(text, pub, lang) == [(span, start, end, gran, True)]
+
+
+@pytest.mark.parametrize(
+    ("text", "span"),
+    [
+        ("The plant may open as early as next year.", "next year"),  # it may be any time next year
+        ("Construction will start this year.", "this year"),  # "start" is a verb here
+        ("Talks will resume earlier next year.", "next year"),  # only the current period has a before
+    ],
+)
+def test_what_is_no_part_of_a_period_leaves_the_period_whole(text, span):
+    assert [r[0] for r in read(text, TUE)] == [span]
+
+
+def test_a_year_earlier_than_so_far_this_year_is_the_same_part_of_last_year():
+    text = "Exports so far this year reached 588,720 tonnes against 769,874 a year earlier."
+    spans = {r[0]: r[1:3] for r in read(text, D(1987, 3, 26))}
+    assert spans["a year earlier"] == (D(1986, 1, 1), D(1986, 3, 27))

@@ -202,6 +202,14 @@ def nearest_yearly(pub: dt.date, mode: str, make, lean=lambda: (0, 0)) -> tuple[
     return pick(options, pub, lean), True
 
 
+def part_by_tense(ds: dt.date, de: dt.date, pub: dt.date, direction: int) -> tuple[dt.date, dt.date] | None:
+    """The part of [ds, de) that the tense of its clause speaks of when the publication day lies
+    inside it: up to that day, the day included (past), or from it (future); None otherwise."""
+    if not ds <= pub < de or not direction:
+        return None
+    return (ds, pub + dt.timedelta(days=1)) if direction < 0 else (pub, de)
+
+
 def third_of(gran: str, ds: dt.date, de: dt.date, which: int) -> tuple[dt.date, dt.date, str]:
     """The first (0), middle (1) or last (2) third of a month (days 1-10, 11-20, 21-end) or
     of a year (January-April, May-August, September-December)."""

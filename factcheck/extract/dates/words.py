@@ -126,6 +126,12 @@ IN_UNITS_NOT_AFTER_ENDINGS = tuple(sorted(words("in_units.not_after_endings")))
 IN_UNITS_LEFT_TO_AGO = words("in_units.left_to_ago")
 CDUR_AFTER = {re.sub(r"\s+", " ", k): v for k, v in table("compound_duration.after").items()}
 PERIOD_EDGES = table("period_edges")  # word -> [granularity, part: 0, 1, 2 or "rest"]
+# a part of a period written before it: "before" or "after" the publication day, or a third
+PERIOD_PARTS: dict[str, str | int] = {**THIRD_WORDS, **table("period_parts")}
+PERIOD_PARTS_AFTER = table("period_parts_after")  # "this year so far"
+PART_NOT_AFTER = words("period_part_context.not_after")
+PART_NEEDS_OF = words("period_part_context.needs_of")
+PERIOD_PART_UNITS = {**REL_UNITS, **dict.fromkeys(WEEK_WORDS, "week")}  # "earlier this week" too
 WEEKDAY_MODS = table("weekday_modifiers")
 HOLIDAY_MODS = table("holiday_modifiers")
 
