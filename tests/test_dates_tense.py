@@ -282,3 +282,23 @@ def test_a_year_earlier_than_so_far_this_year_is_the_same_part_of_last_year():
     text = "Exports so far this year reached 588,720 tonnes against 769,874 a year earlier."
     spans = {r[0]: r[1:3] for r in read(text, D(1987, 3, 26))}
     assert spans["a year earlier"] == (D(1986, 1, 1), D(1986, 3, 27))
+
+
+@pytest.mark.parametrize(
+    ("text", "pub", "span", "start", "end"),
+    [
+        # the part of the year that holds the publication day, up to it (past) or from it (future)
+        ("Rates have been raised nine times since the start of the year.", D(1987, 3, 5), "the start of the year",
+         D(1987, 1, 1), D(1987, 3, 6)),
+        ("The deal is expected to close by the end of the year.", D(1987, 10, 20), "the end of the year",
+         D(1987, 10, 20), D(1988, 1, 1)),
+        ("The exchange hopes to begin night trading at the end of the month.", D(1987, 3, 30), "the end of the month",
+         D(1987, 3, 30), D(1987, 4, 1)),
+        ("The talks will end by the end of this week.", SAT, "the end of this week", SAT, D(2013, 2, 18)),
+        # a part that does not hold the publication day stays whole, whatever the tense
+        ("Sales rose at the end of the year.", D(1987, 3, 5), "the end of the year", D(1987, 9, 1), D(1988, 1, 1)),
+    ],
+)
+def test_a_period_edge_that_holds_the_publication_day_is_cut_there_by_the_tense(text, pub, span, start, end):
+    spans = {r[0]: r[1:3] for r in read(text, pub)}
+    assert spans[span] == (start, end)

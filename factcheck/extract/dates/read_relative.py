@@ -303,6 +303,13 @@ def read_holiday(m: re.Match, ctx: Ctx) -> Cand | None:
     return c
 
 
+def verb_tense(ctx: Ctx, start: int, end: int) -> int:
+    """The direction a verb of the date's clause gives (see `tense_lean`), or 0: not the forward
+    reading of a date standing alone ("beginning of year" as a query is the whole first third)."""
+    direction, window = tense_lean(ctx, start, end)
+    return direction if window else 0
+
+
 def period_of(gran: str, pub: dt.date, offset: int) -> tuple[dt.date, dt.date]:
     """The period of a granularity `offset` periods from the publication date's ("this week")."""
     if gran == "week":
@@ -323,6 +330,8 @@ def read_period_edge(m: re.Match, ctx: Ctx) -> Cand | None:
     if part == "rest":  # "the rest of the year"
         return fixed_cand(m.start(), m.end(), "day", pub, de)
     ds, de, g2 = third_of(gran, ds, de, part)
+    if ds <= pub < de:  # "the end of the month" on the 25th: from then or up to then, as the tense says
+        ds, de = part_by_tense(ds, de, pub, verb_tense(ctx, m.start(), m.end())) or (ds, de)
     return fixed_cand(m.start(), m.end(), g2, ds, de)
 
 
@@ -343,7 +352,7 @@ def part_of_period(ctx: Ctx, start: int, end: int, gran: str, offset: int, part:
     if gran not in ("year", "month", "week"):
         return None  # thirds of a quarter are not read
     ds, de, _ = third_of(gran, ds, de, int(part))
-    cut = part_by_tense(ds, de, pub, tense_lean(ctx, start, end, weekly=True)[0]) if ds <= pub < de else None
+    cut = part_by_tense(ds, de, pub, verb_tense(ctx, start, end)) if ds <= pub < de else None
     return fixed_cand(start, end, gran, *(cut or (ds, de)))
 
 
@@ -489,6 +498,9 @@ def read_relative_week(m: re.Match, ctx: Ctx) -> Cand | None:
     pos = (m.group("pos") or "").lower()
     if pos:
         ds, de, gran = third_of("week", ds, de, WEEK_EDGES[pos])
+        cut = part_by_tense(ds, de, ctx.pubdate, verb_tense(ctx, m.start(), m.end()))
+        if cut is not None:  # "by the end of this week", published on a Friday: from that day
+            ds, de = cut
     return fixed_cand(m.start(), m.end(), gran, ds, de)
 
 
