@@ -7,7 +7,7 @@ as "13-15 July" or "end of next week" is "day", a run of months "month" and so o
 Dates read against the publication date ("April 28", "last year", "am Mittwoch", "next
 week", "Christmas") are flagged `resolved=True`; they are not reported without one.
 
-Reading a date without a year (see `reading.tense_lean`): the tense of its clause decides between the
+Reading a date without a year (see `tense.tense_lean`): the tense of its clause decides between the
 reading before and after the publication date (past: "sales fell at Christmas"; future:
 "will meet on Monday", "wird ... am 3. Mai"); without a cue running text takes the nearest
 reading, and a date standing alone (a heading, a list or agenda line, a query) reads
@@ -40,8 +40,8 @@ quarter of 1986"; see `pointing_back.reanchor`), and a quarter or fiscal year "e
 grows linearly with the text.
 
 The modules: `words` (language data), `templates` (the pattern language), `family` and
-`registry` (the families), `scan` (anchors), `text` (candidates and context), `reading`
-(tense, year choice, granularity), `calendars`, the readers (`read_dates`, `read_periods`,
+`registry` (the families), `scan` (anchors), `text` (candidates and context), `tense` (the
+tense of a date's clause), `reading` (year choice, granularity), `calendars`, the readers (`read_dates`, `read_periods`,
 `read_relative`, `today`), `pointing_back` and `assembly` (`find_dates`).
 """
 

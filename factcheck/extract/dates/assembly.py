@@ -21,13 +21,13 @@ from factcheck.extract.dates.reading import (
     nearest_year,
     order_key,
     period_bounds,
-    tense_lean,
     third_of,
     year_from_pub,
 )
 from factcheck.extract.dates.registry import BY_NAME
 from factcheck.extract.dates.scan import FAMILY_RANK, anchor_raws
 from factcheck.extract.dates.templates import expand
+from factcheck.extract.dates.tense import tense_lean
 from factcheck.extract.dates.text import BETWEEN_RE, Cand, Ctx, lowered, prev_word
 from factcheck.extract.dates.words import LIST_GAP_WORDS, MONTH_ABBR, MONTHS, WEEKDAYS, norm, words
 from factcheck.spans import DateSpan

@@ -9,8 +9,9 @@ from __future__ import annotations
 import datetime as dt
 import re
 
-from factcheck.extract.dates.reading import UNIT_MONTHS, add_months, months_on, nearest_year, tense_lean
+from factcheck.extract.dates.reading import UNIT_MONTHS, add_months, months_on, nearest_year
 from factcheck.extract.dates.templates import PERCENT, s1_alt
+from factcheck.extract.dates.tense import tense_lean
 from factcheck.extract.dates.text import Cand, Ctx, count_value, fixed_cand, next_word, valid_ymd
 from factcheck.extract.dates.words import (
     COUNT_WORDS,
@@ -328,6 +329,22 @@ AFTER_A_RX = re.compile(r"\b" + s1_alt(words("pattern_words.aside")) + r"[\s\u00
                         r"[\s\u00a0]*(?:" + PERCENT + r"|%)?[^,.;:()\n\d]{0,16}\Z", re.IGNORECASE)
 
 
+def enclosing(a: DateSpan, gran: str) -> dt.date | None:
+    """The first day of the one period of granularity `gran` that holds a shorter period `a`
+    ("the end of last year" is of 1986: "from ... the previous year" is 1985), or None."""
+    if gran == "week":
+        start = a.date_start - dt.timedelta(days=a.date_start.weekday())
+        end = start + dt.timedelta(days=7)
+    elif gran in UNIT_MONTHS:
+        size = UNIT_MONTHS[gran]
+        idx = (a.date_start.year * 12 + a.date_start.month - 1) // size * size
+        start = dt.date(idx // 12, idx % 12 + 1, 1)
+        end = add_months(start, size)
+    else:
+        return None
+    return start if a.date_end <= end and (a.date_start, a.date_end) != (start, end) else None
+
+
 def reanchored(out: list[DateSpan | None], cands: list[Cand], i: int, text: str) -> DateSpan | None:
     c, s = cands[i], out[i]
     assert s is not None
@@ -352,15 +369,16 @@ def reanchored(out: list[DateSpan | None], cands: list[Cand], i: int, text: str)
                 break
             nearest = nearest or a
             continue
-        if a.granularity != s.granularity:
+        base = a.date_start if a.granularity == s.granularity else enclosing(a, s.granularity)
+        if base is None:
             continue
         if s.granularity == "week":
-            ds = a.date_start - dt.timedelta(days=7 * c.back)
+            ds = base - dt.timedelta(days=7 * c.back)
         elif s.granularity in UNIT_MONTHS:
-            ds = add_months(dt.date(a.date_start.year, a.date_start.month, 1), -UNIT_MONTHS[s.granularity] * c.back)
+            ds = add_months(dt.date(base.year, base.month, 1), -UNIT_MONTHS[s.granularity] * c.back)
         else:
             break
-        return DateSpan(s.start, s.end, ds, a.date_start, s.granularity, a.resolved, a.guessed)
+        return DateSpan(s.start, s.end, ds, base, s.granularity, a.resolved, a.guessed)
     if c.back:
         return s
     if nearest is None:

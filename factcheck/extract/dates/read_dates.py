@@ -8,8 +8,8 @@ from __future__ import annotations
 
 import re
 
-from factcheck.extract.dates.reading import FUNCTION
 from factcheck.extract.dates.templates import LETTER, PERCENT, alt, expand
+from factcheck.extract.dates.tense import FUNCTION
 from factcheck.extract.dates.text import (
     BETWEEN_RE,
     WDPRE_WORDS,

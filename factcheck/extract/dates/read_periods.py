@@ -9,8 +9,9 @@ import re
 
 from factcheck.extract.dates.calendars import SEASON_NAMES, season_interval
 from factcheck.extract.dates.pointing_back import whole_weeks
-from factcheck.extract.dates.reading import add_months, tense_lean, third_of, year_from_pub
+from factcheck.extract.dates.reading import add_months, third_of, year_from_pub
 from factcheck.extract.dates.templates import LETTER, wordlist
+from factcheck.extract.dates.tense import tense_lean
 from factcheck.extract.dates.text import (
     Cand,
     Ctx,

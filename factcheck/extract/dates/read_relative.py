@@ -12,18 +12,18 @@ import re
 from factcheck.extract.dates.calendars import holiday_day, holiday_interval
 from factcheck.extract.dates.reading import (
     UNIT_MONTHS,
-    WORD_RX,
     add_months,
     monday_of,
     months_on,
     nearest_yearly,
     nth_weekday,
+    part_by_tense,
     period_at,
     pick,
-    tense_lean,
     third_of,
 )
 from factcheck.extract.dates.templates import LETTER
+from factcheck.extract.dates.tense import WORD_RX, tense_lean
 from factcheck.extract.dates.text import (
     HOL_MOD_RE,
     WD_MOD_RE,
@@ -69,7 +69,12 @@ from factcheck.extract.dates.words import (
     NU_REL,
     NU_UNITS,
     ORD_WORDS,
+    PART_NEEDS_OF,
+    PART_NOT_AFTER,
     PERIOD_EDGES,
+    PERIOD_PART_UNITS,
+    PERIOD_PARTS,
+    PERIOD_PARTS_AFTER,
     PRESENT_WORDS,
     PREV_PERIOD,
     REL_UNITS,
@@ -298,6 +303,21 @@ def read_holiday(m: re.Match, ctx: Ctx) -> Cand | None:
     return c
 
 
+def verb_tense(ctx: Ctx, start: int, end: int) -> int:
+    """The direction a verb of the date's clause gives (see `tense_lean`), or 0: not the forward
+    reading of a date standing alone ("beginning of year" as a query is the whole first third)."""
+    direction, window = tense_lean(ctx, start, end)
+    return direction if window else 0
+
+
+def period_of(gran: str, pub: dt.date, offset: int) -> tuple[dt.date, dt.date]:
+    """The period of a granularity `offset` periods from the publication date's ("this week")."""
+    if gran == "week":
+        ds = monday_of(pub) + dt.timedelta(days=7 * offset)
+        return ds, ds + dt.timedelta(days=7)
+    return period_at(gran, pub, offset)
+
+
 def read_period_edge(m: re.Match, ctx: Ctx) -> Cand | None:
     if ctx.pubdate is None:
         return None
@@ -305,15 +325,55 @@ def read_period_edge(m: re.Match, ctx: Ctx) -> Cand | None:
     gran, part = PERIOD_EDGES[w]
     if w in CAPITALS_ONLY and not orig(m, ctx, "w").isupper():
         return None  # "EOY", "BOM" only as capitals ("boy" is a word)
-    if gran == "week":
-        ds = monday_of(ctx.pubdate)
-        de = ds + dt.timedelta(days=7)
-    else:
-        ds, de = period_at(gran, ctx.pubdate, 0)
+    pub = ctx.pubdate
+    ds, de = period_of(gran, pub, 0)
     if part == "rest":  # "the rest of the year"
-        return fixed_cand(m.start(), m.end(), "day", ctx.pubdate, de)
+        return fixed_cand(m.start(), m.end(), "day", pub, de)
     ds, de, g2 = third_of(gran, ds, de, part)
+    if ds <= pub < de:  # "the end of the month" on the 25th: from then or up to then, as the tense says
+        ds, de = part_by_tense(ds, de, pub, verb_tense(ctx, m.start(), m.end())) or (ds, de)
     return fixed_cand(m.start(), m.end(), g2, ds, de)
+
+
+def part_of_period(ctx: Ctx, start: int, end: int, gran: str, offset: int, part: str | int) -> Cand | None:
+    """A part of a period named relative to the publication date: before or after the
+    publication day in the current period ("earlier this year", "this month so far"), or a
+    third of any ("early next year", "Ende dieses Jahres"), cut at the publication day by the
+    tense of its clause when it holds that day (see [period_parts]). The part keeps the
+    granularity of its period, as "this year" had it: only the interval narrows."""
+    pub = ctx.pubdate
+    if pub is None:
+        return None
+    ds, de = period_of(gran, pub, offset)
+    if part in ("before", "after"):
+        if offset:
+            return None  # "earlier next year": left to "next year"
+        return fixed_cand(start, end, gran, *((ds, pub + dt.timedelta(days=1)) if part == "before" else (pub, de)))
+    if gran not in ("year", "month", "week"):
+        return None  # thirds of a quarter are not read
+    ds, de, _ = third_of(gran, ds, de, int(part))
+    cut = part_by_tense(ds, de, pub, verb_tense(ctx, start, end)) if ds <= pub < de else None
+    return fixed_cand(start, end, gran, *(cut or (ds, de)))
+
+
+def read_period_part(m: re.Match, ctx: Ctx) -> Cand | None:
+    if prev_word(ctx, m.start()) in PART_NOT_AFTER:
+        return None  # "as early as next year"
+    if norm(m.group("part")) in PART_NEEDS_OF and not m.group("of"):
+        return None  # "will start this year", "the end next year": a verb, or no part
+    rel = norm(m.group("rel")) if m.group("rel") else ""
+    if rel in ANAPHORIC:
+        return None  # "the end of the previous year": left to "the previous year"
+    unit, part = PERIOD_PART_UNITS[norm(m.group("unit"))], PERIOD_PARTS[norm(m.group("part"))]
+    return part_of_period(ctx, m.start(), m.end(), unit, REL_YEAR[rel] if rel else 0, part)
+
+
+def read_period_part_after(m: re.Match, ctx: Ctx) -> Cand | None:
+    rel = norm(m.group("rel"))
+    if rel in ANAPHORIC:
+        return None
+    return part_of_period(ctx, m.start(), m.end(), PERIOD_PART_UNITS[norm(m.group("unit"))], REL_YEAR[rel],
+                          PERIOD_PARTS_AFTER[norm(m.group("part"))])
 
 
 def read_day_of_month(m: re.Match, ctx: Ctx) -> Cand | None:
@@ -438,6 +498,9 @@ def read_relative_week(m: re.Match, ctx: Ctx) -> Cand | None:
     pos = (m.group("pos") or "").lower()
     if pos:
         ds, de, gran = third_of("week", ds, de, WEEK_EDGES[pos])
+        cut = part_by_tense(ds, de, ctx.pubdate, verb_tense(ctx, m.start(), m.end()))
+        if cut is not None:  # "by the end of this week", published on a Friday: from that day
+            ds, de = cut
     return fixed_cand(m.start(), m.end(), gran, ds, de)
 
 

@@ -1,24 +1,12 @@
-"""The reading of a date: its interval at a granularity, the year of a date written without
-one (the nearest reading, or the one the tense of its clause asks for), and the tense itself.
+"""The reading of a date: its interval at a granularity and the year of a date written without
+one (the nearest reading, or the one the tense of its clause asks for: see `tense.py`).
 """
 
 from __future__ import annotations
 
 import datetime as dt
-import re
 
-from factcheck.extract.dates.text import Cand, Ctx, valid_ymd
-from factcheck.extract.dates.words import (
-    FUNCTION_WORDS,
-    FUTURE_CUES,
-    NOT_PAST_ED,
-    PARTICIPLE,
-    PARTICIPLE_LAST,
-    PARTICIPLE_MIN,
-    PAST_CUES,
-    PERFECT,
-    REPORTING,
-)
+from factcheck.extract.dates.text import Cand, valid_ymd
 
 
 def quarter_of(month: int) -> int:
@@ -72,7 +60,7 @@ def pub_index(gran: str, pub: dt.date) -> int:
 def nearest_year(bounds_in, pub: dt.date, lean) -> int:
     """The year (the publication year or one either side) whose period, `bounds_in(year)`,
     lies nearest the publication date (ties to the past), or the current-or-next /
-    current-or-last one when the tense says so (see `tense_lean`)."""
+    current-or-last one when the tense says so (see `tense.tense_lean`)."""
     py = pub.year
     ys = (py - 1, py, py + 1)
     bounds = [bounds_in(y) for y in ys]
@@ -150,77 +138,8 @@ def interval(c: Cand, y: int | None) -> tuple[dt.date, dt.date] | None:
         return None
 
 
-# ----------------------------------------------------------------------------- tense
-
-# A date without a year ("April 28", "Christmas", "on Sunday", "in March", "the third quarter")
-# has a reading before and one after the publication date. The verbs around it choose: past
-# tense ("fell", "was", "hatte") the latest reading not after it, future ("will", "expects",
-# "wird", "soll") the first not before it. Without a cue, running text takes the nearest
-# reading; a date standing alone (a heading, a list or agenda line, a query: nothing but the
-# date and function words) reads forward, like a calendar entry.
-CUES = {w: -1 for w in PAST_CUES} | {w: 1 for w in FUTURE_CUES}
-FUNCTION = FUNCTION_WORDS
-WORD_RX = re.compile(r"[^\W\d_]+(?:'[^\W\d_]+)?")
-CLAUSE_END = re.compile(r"[.!?;:]\s|\n\s*\n|\n[ \t]{2,}|[\u2022|]")
-
-
-def cue(words: list[str], i: int, lang: str) -> int:
-    w = words[i]
-    c = CUES.get(w)
-    if c is not None:
-        return c
-    prefix, endings, shortest = PARTICIPLE[lang]  # "rallied", "gestiegen"
-    if not (len(w) >= shortest and w.startswith(prefix) and w.endswith(endings)) or w in NOT_PAST_ED:
-        return 0
-    if i and words[i - 1] in PERFECT:  # "has called", "to be announced": not a past event
-        return 0
-    return -1
-
-
-def tense_lean(ctx: Ctx, start: int, end: int, weekly: bool = False) -> tuple[int, int]:
-    """(direction, window): +1 read forward, -1 read back, 0 the nearest reading. A date
-    standing alone reads forward (window 0). A tense cue moves a date only when its nearest
-    reading lies more than `window` days from the publication date: 14 for a future cue
-    before the date, 60 for past cues and cues after it (a past-tense verb often governs a
-    date just ahead: "asked for offers on March 24"; "growth in February will help")."""
-    low = ctx.low  # words read lower-cased; clause ends are the same in either case
-    cut = max(0, start - 120)
-    for m in CLAUSE_END.finditer(low, cut, start):
-        cut = m.end()
-    stop = min(len(low), end + 80)
-    m = CLAUSE_END.search(low, end, stop)
-    lw = WORD_RX.findall(low, cut, start)
-    rw = WORD_RX.findall(low, end, m.start() if m else stop)
-    lang = ctx.lang
-    cues = CUES
-    last, shortest = PARTICIPLE_LAST, PARTICIPLE_MIN  # a quick test before `cue`
-    n = len(lw)
-    for k in range(n - 1, max(-1, n - 9), -1):
-        w = lw[k]
-        c = cues.get(w)
-        if c is None:  # most words: no cue, and not a participle ("fell", "the")
-            if not (len(w) >= shortest and w[-1] in last):
-                continue
-            c = cue(lw, k, lang)
-        if c and (w not in REPORTING or k >= n - 2):  # "announced Nov. 17", "said Monday"
-            return c, 0 if weekly else 14 if c > 0 else 60
-    fronted = FUNCTION.issuperset(lw)  # the date opens its clause: its verb follows
-    for k in range(min(len(rw), 5)):
-        w = rw[k]
-        c = cues.get(w)
-        if c is None:
-            if not (len(w) >= shortest and w[-1] in last):
-                continue
-            c = cue(rw, k, lang)
-        if c and (w not in REPORTING or (fronted and k == 0)):
-            return c, 0 if weekly else 60
-    if fronted and FUNCTION.issuperset(rw):
-        return 1, 0
-    return 0, 0
-
-
 def pick(options: list[dt.date], pub: dt.date, lean) -> dt.date | None:
-    """The reading of a recurring date that the lean (see `tense_lean`; a callable, asked only
+    """The reading of a recurring date that the lean (see `tense.tense_lean`; a callable, asked only
     when it can matter) asks for."""
     if not options:
         return None
@@ -281,6 +200,14 @@ def nearest_yearly(pub: dt.date, mode: str, make, lean=lambda: (0, 0)) -> tuple[
         future = [d for d in options if d >= pub]
         return (min(future), True) if future else None
     return pick(options, pub, lean), True
+
+
+def part_by_tense(ds: dt.date, de: dt.date, pub: dt.date, direction: int) -> tuple[dt.date, dt.date] | None:
+    """The part of [ds, de) that the tense of its clause speaks of when the publication day lies
+    inside it: up to that day, the day included (past), or from it (future); None otherwise."""
+    if not ds <= pub < de or not direction:
+        return None
+    return (ds, pub + dt.timedelta(days=1)) if direction < 0 else (pub, de)
 
 
 def third_of(gran: str, ds: dt.date, de: dt.date, which: int) -> tuple[dt.date, dt.date, str]:

@@ -61,6 +61,8 @@ from factcheck.extract.dates.read_relative import (
     read_next_units,
     read_nth_weekday,
     read_period_edge,
+    read_period_part,
+    read_period_part_after,
     read_previous_period,
     read_relative_day,
     read_relative_period,
@@ -112,6 +114,9 @@ from factcheck.extract.dates.words import (
     OFY_NOT_BEFORE,
     ORD_WORDS,
     PERIOD_EDGES,
+    PERIOD_PART_UNITS,
+    PERIOD_PARTS,
+    PERIOD_PARTS_AFTER,
     PREV_PERIOD,
     QUARTER_MONTHS,
     QUARTER_ORD,
@@ -509,6 +514,29 @@ FAMILIES: tuple[Family, ...] = (
         r"|(?P<after>" + s1_alt(WEEK_AFTER_NEXT) + r"))",
         (window(WEEK_WORDS, 45, "rel", prefix=True),), read_relative_week, reach=32,
         examples=("[next week] => 2013-02-18 week", "de: [letzte Woche] => 2013-02-04 week"),
+    ),
+    Family(
+        "period_part",  # "earlier this year", "later in the week", "early next year", "noch in diesem Jahr"
+        r"(?<!" + LETTER + r")(?:<W:the><S1>)?(?P<part>" + alt(PERIOD_PARTS) + r")(?P<of><S1><W:third_of>)?<S1>"
+        r"(?:<W:part_in><S1>)?(?:(?P<rel>" + REL_YEAR_ALT + r")|<W:part_article>)<S1>"
+        r"(?P<unit>" + alt(PERIOD_PART_UNITS) + r")<NA>",
+        (window(first_words(PERIOD_PART_UNITS), 45, "part", prefix=True),), read_period_part, reach=8,
+        examples=("sales fell [earlier this year] => 2013-01-01..2013-02-13 year",
+                  "it will rise [later this month] => 2013-02-12..2013-03-01 month",
+                  "they met [earlier in the week] => 2013-02-11..2013-02-13 week",
+                  "sales rose [early this week] => 2013-02-11..2013-02-13 week",
+                  "prices rose [early this month] => 2013-02-01..2013-02-11 month",
+                  "the plant opens [early next year] => 2014-01-01..2014-05-01 year",
+                  "de: [Ende dieses Jahres] => 2013-09-01..2014-01-01 year",
+                  "de: die Wahl soll [noch in diesem Jahr] stattfinden => 2013-02-12..2014-01-01 year"),
+    ),
+    Family(
+        "period_part_after",  # "this year so far", "this month to date", "in diesem Jahr bisher"
+        r"(?<!" + LETTER + r")(?P<rel>" + REL_YEAR_ALT + r")<S1>(?P<unit>" + alt(PERIOD_PART_UNITS) + r")<S1>(?P<part>"
+        + alt(PERIOD_PARTS_AFTER) + r")<NA>",
+        (window(first_words(PERIOD_PART_UNITS), 30, "rel", prefix=True),), read_period_part_after, reach=24,
+        examples=("sales [this year so far] rose => 2013-01-01..2013-02-13 year",
+                  "de: der Umsatz stieg in [diesem Jahr bisher] um 3 Prozent => 2013-01-01..2013-02-13 year"),
     ),
     Family(
         "week_of_month",  # "the first week of October 2014", "letzte Woche im September 2014"

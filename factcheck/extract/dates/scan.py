@@ -50,6 +50,7 @@ NEEDS = {
     "ord": "an ordinal (or 'of', 'the'): 'third of March', 'the first Monday'",
     "mod": "a word that goes before a bare month: 'in', 'Ende', 'early'",
     "rel": "a relative word (or 'the', 'of', 'rest'): 'next', 'im vergangenen'",
+    "part": "a relative word or the article of a part: 'earlier this year', 'later in the week', 'Ende der Woche'",
     "edge": "'the', 'of', 'des', 'this', 'rest', or a compound: 'Jahresende'",
     "wwd": "'on', 'am' or a week word: 'next week on Friday'",
     "inn": "a count, and 'in'/'within' before it or 'from now', 'ago' ... after the unit",
@@ -189,8 +190,9 @@ NEED_WORDS = {
     "ofy": words("pattern_words.of_the_year_article"),
     "ythird": {last_token(w) for w in THIRD_WORDS} | BEFORE_ANCHOR["third_of_year"],
     "the": words("pattern_words.the"),
+    "part": {w.split(" ")[-1] for w in REL_YEAR} | words("pattern_words.part_article"),
 }
-NEED_SETS = {k: frozenset(NEED_WORDS[k]) for k in ("rel", "ord", "mod", "wwd", "the", "ofy")}
+NEED_SETS = {k: frozenset(NEED_WORDS[k]) for k in ("rel", "ord", "mod", "wwd", "the", "ofy", "part")}
 COUNT_NEEDS = frozenset(("inn", "nu", "cdur", "ear"))
 EDGE_BEFORE = frozenset(NEED_WORDS["edge"])
 # "the next three years": the word before the count is the direction (or part of a count)

@@ -126,6 +126,12 @@ IN_UNITS_NOT_AFTER_ENDINGS = tuple(sorted(words("in_units.not_after_endings")))
 IN_UNITS_LEFT_TO_AGO = words("in_units.left_to_ago")
 CDUR_AFTER = {re.sub(r"\s+", " ", k): v for k, v in table("compound_duration.after").items()}
 PERIOD_EDGES = table("period_edges")  # word -> [granularity, part: 0, 1, 2 or "rest"]
+# a part of a period written before it: "before" or "after" the publication day, or a third
+PERIOD_PARTS: dict[str, str | int] = {**THIRD_WORDS, **table("period_parts")}
+PERIOD_PARTS_AFTER = table("period_parts_after")  # "this year so far"
+PART_NOT_AFTER = words("period_part_context.not_after")
+PART_NEEDS_OF = words("period_part_context.needs_of")
+PERIOD_PART_UNITS = {**REL_UNITS, **dict.fromkeys(WEEK_WORDS, "week")}  # "earlier this week" too
 WEEKDAY_MODS = table("weekday_modifiers")
 HOLIDAY_MODS = table("holiday_modifiers")
 
@@ -213,12 +219,25 @@ PRESENT_CUES = {lang: {k: {w.lower() for w in ws} for k, ws in _DATA[lang]["pres
 
 # ----------------------------------------------------------------------------- tense
 
-PAST_CUES = words("tense_cues.past")
-FUTURE_CUES = words("tense_cues.future")
-REPORTING = words("tense_cues.reporting")
-NOT_PAST_ED = words("tense_cues.not_past_ed")
-FUNCTION_WORDS = words("tense_cues.function_words")
-PERFECT = words("tense_cues.not_past_after")
+# the words of the tense, per language: a clause is read in the document's language ("war" is
+# German for "was" and English for war, "plant" German for "plans", "will" German for "wants")
+PAST_CUES = by_lang("tense_cues.past")
+FUTURE_CUES = by_lang("tense_cues.future")
+FUTURE_PHRASES = by_lang("tense_cues.future_phrases")  # "is to", "is set to"
+NO_TENSE_PHRASES = by_lang("tense_cues.no_tense_phrases")  # "was to", "ahead of"
+REPORTING = by_lang("tense_cues.reporting")
+REPORTING_BETWEEN = by_lang("tense_cues.reporting_between")  # "said in his Friday briefing"
+# where a clause begins: "because", "which", "that", "he" (see [tense_cues] in the data files)
+CLAUSE_CONJUNCTIONS = by_lang("tense_cues.clause_conjunctions")
+RELATIVE_WORDS = by_lang("tense_cues.relative_words")
+COMPLEMENT_WORDS = by_lang("tense_cues.complement_words")
+SUBJECTS = by_lang("tense_cues.subject_pronouns")
+SUBJECT_STARTS = by_lang("tense_cues.subject_starts")
+PARTICIPLE_FORMS = by_lang("tense_cues.participle_forms")  # past words that are participles too
+SEQUENCE_PHRASES = by_lang("tense_cues.sequence_phrases")  # "followed by": an order, no event
+NOT_PAST_ED = by_lang("tense_cues.not_past_ed")
+FUNCTION_WORDS = by_lang("tense_cues.function_words")
+PERFECT = by_lang("tense_cues.not_past_after")
 # a past participle, per language: (beginning, endings, shortest length)
 PARTICIPLE = {lang: (p["prefix"], tuple(p["endings"]), p["min_length"])
               for lang, p in ((lang, _DATA[lang]["tense_cues"]["participle"]) for lang in LANGS)}
