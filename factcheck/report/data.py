@@ -783,7 +783,7 @@ def _card(f: Finding, refs: dict[str, DocRef], rel: dict[tuple[str, int, int], i
         if doc not in colors:
             colors[doc] = len(colors) % PALETTE_SIZE
     quotes = _quotes(f, refs, rel, notes or _Notes(), colors)
-    labels = {d: r.name for d, r in refs.items()}
+    labels = {d: refs[d].name for d in colors if d in refs}  # this card's sources only
     is_date = bool(f.mentions) and all(m.get("kind") == "date" for m in f.mentions)
     strip = (date_strip if is_date else money_strip)(f.mentions, colors, labels) if f.mentions else None
     doc_ids = sorted({str(d) for d in f.docs} | set(colors))
