@@ -55,6 +55,13 @@ class Finding:
         }
 
 
+def finding_from_dict(d: dict[str, Any]) -> Finding:
+    """The Finding `Finding.as_dict` gave (a stored result read back)."""
+    return Finding(id=d["id"], rule=d["rule"], name=d["name"], severity=d["severity"], message=d["message"],
+                   claim=d["claim"], why=d["why"], mentions=d["mentions"], status=d["status"],
+                   docs=d["documents"], evidence=d["evidence"], score=d["score"], story=d["story"])
+
+
 def _value_key(r: dict[str, Any]) -> str:
     if r["kind"] == "date":
         return f"{r['date_start']}/{r['date_end']}"

@@ -20,6 +20,7 @@ from __future__ import annotations
 
 import dataclasses
 import hashlib
+import json
 import os
 from collections import deque
 from collections.abc import Callable, Iterable, Iterator, Sequence
@@ -35,17 +36,18 @@ from factcheck.analysis import (
     Failure,
     analyse,  # the per-document step, re-exported for tests and tools
     analysis_version,
+    code_hash,
     content_key,
     lead_of,
     read_version,
     study_safely,
 )
-from factcheck.claims import annotate, archive_needs, block_of, decide, score_pairs
+from factcheck.claims import annotate, annotate_known, archive_needs, block_of, decide, score_pairs, stories_of_table
 from factcheck.claims.calibrate import Calibration, LabelFileError, load_cases
 from factcheck.claims.calibrate import run as fit_decision
 from factcheck.claims.decision import dumps_decision
 from factcheck.documents import Document, ReadError
-from factcheck.findings import Finding, _value_key
+from factcheck.findings import Finding, _value_key, finding_from_dict
 from factcheck.parallel import OrderedMap, executor
 from factcheck.progress import Progress
 from factcheck.read import DOCUMENT_EXTENSIONS, iter_inputs
@@ -413,8 +415,18 @@ def run(paths: Sequence[str], ruleset: RuleSet, *, store: Store | None = None, e
     if progress:
         progress.done()
     docs = [d for p in parts for d in p.docs]
-    corpus = Corpus(docs, annotate(frame_of(parts), docs, ruleset.decision), [e for p in parts for e in p.errors])
-    findings = decide(corpus.mentions, corpus.docs, ruleset, map_blocks=engine.blocks)
+    errors = [e for p in parts for e in p.errors]
+    key = _result_key(parts, ruleset) if store is not None and not store.in_memory and not documents else None
+    known = _stored_result(store, key) if store is not None and key is not None else None
+    if known is not None:  # the same inputs, rules and code as a scan before: its result
+        corpus = Corpus(docs, annotate_known(frame_of(parts), known["stories"]), errors)
+        findings = [finding_from_dict(f) for f in known["findings"]]
+    else:
+        corpus = Corpus(docs, annotate(frame_of(parts), docs, ruleset.decision), errors)
+        findings = decide(corpus.mentions, corpus.docs, ruleset, map_blocks=engine.blocks)
+        if store is not None and key is not None:
+            _save_result(store, key, {"findings": [f.as_dict() for f in findings],
+                                      "stories": stories_of_table(corpus.mentions)})
     result = ScanResult(corpus, findings, suppress_findings(findings, corpus.docs))
     if store is not None and not store.in_memory:
         with_sources = [p for p in parts if p.source is not None]
@@ -424,6 +436,42 @@ def run(paths: Sequence[str], ruleset: RuleSet, *, store: Store | None = None, e
             except (StoreCorrupt, StoreUnavailable) as ex:
                 store.warnings.append(f"cannot keep the findings in the store {ex}")
     return result
+
+
+@cache
+def _claims_version() -> str:
+    return code_hash(["factcheck.claims"], "claims")
+
+
+def _result_key(parts: list[Part], ruleset: RuleSet) -> str | None:
+    """What a scan's claims stage depends on, hashed: every source's listing (its stamp
+    changes whenever the source is read again), the rules, decision and lexicons, and the
+    claims code. None when an input is not a stored source (stdin, in-memory documents)."""
+    if any(p.source is None for p in parts):
+        return None
+    rules = [dataclasses.asdict(r) for r in ruleset.rules]
+    blob = json.dumps([_claims_version(), [p.source.stamp for p in parts if p.source is not None], rules,
+                       dataclasses.asdict(ruleset.decision), ruleset.lexicons],
+                      sort_keys=True, ensure_ascii=False, default=str)
+    return hashlib.sha256(blob.encode("utf-8", "surrogatepass")).hexdigest()
+
+
+def _stored_result(store: Store, key: str) -> dict[str, Any] | None:
+    try:
+        known = store.result(key)
+    except (StoreCorrupt, StoreUnavailable):
+        return None  # computed again; the store's trouble is met where it is written
+    if not isinstance(known, dict) or not isinstance(known.get("findings"), list) \
+            or not isinstance(known.get("stories"), dict):
+        return None
+    return known
+
+
+def _save_result(store: Store, key: str, value: dict[str, Any]) -> None:
+    try:
+        store.save_result(key, value)
+    except (StoreCorrupt, StoreUnavailable) as ex:
+        store.warnings.append(f"cannot keep the findings in the store {ex}")
 
 
 def _scan_by_source(findings: list[Finding], table: pd.DataFrame, parts: list[Part]

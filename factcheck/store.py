@@ -12,7 +12,10 @@
 - **images**: a source's rows column by column, for loading a whole archive at once (derived
   data, rebuilt from the mentions whenever it is missing);
 - **findings** and **stories**: what the last scan of each source found, with the figures
-  each finding quotes, and the story each document was linked to.
+  each finding quotes, and the story each document was linked to;
+- **results**: the claims stage's last few results (findings and stories, compressed JSON),
+  keyed by a hash of everything they depend on: the listings of the sources scanned, the
+  rules and decision, and the claims code. A second scan of unchanged inputs reads them.
 
 The store runs no analysis and imports no other part of factcheck: `refresh` is handed a
 build function that yields a source's documents in order, each with its analysis or, when
@@ -44,10 +47,11 @@ from typing import Any
 import numpy as np
 
 FILE_NAME = "archive.sqlite"
-FORMAT = 1  # of the tables below: another number and the file is rebuilt
+FORMAT = 2  # of the tables below: another number and the file is rebuilt
 APPLICATION_ID = 0x46436B31  # "FCk1", in the header of every store file
 BUSY_SECONDS = 120.0  # how long a writer waits for another run's transaction
 BATCH = 256  # documents' analyses per write transaction
+KEEP_RESULTS = 3  # claims-stage results kept (one per set of inputs and rules scanned lately)
 KEEP_UNUSED_DAYS = 30  # analyses no source lists (drafts, edited articles' old text)
 DOC_FIELDS = ("id", "lang", "date", "title", "url", "file", "encoding", "locale")
 OLD_CACHE = "v2"  # the folder of the file cache that this store replaces
@@ -81,6 +85,7 @@ _SCHEMA = [
        "end" INTEGER)""",
     "CREATE INDEX finding_mentions_at ON finding_mentions(source, doc, start)",
     "CREATE TABLE stories(source INTEGER NOT NULL, doc, story TEXT, PRIMARY KEY(source, doc))",
+    "CREATE TABLE results(key TEXT PRIMARY KEY, data BLOB NOT NULL, used REAL NOT NULL)",
 ]
 _FTS = ("CREATE VIRTUAL TABLE mentions_fts USING fts5(actor, metric, sentence, content='mentions', "
         "content_rowid='_id', tokenize='porter unicode61 remove_diacritics 2')")
@@ -830,6 +835,29 @@ class Store:
                 _executemany(db, "INSERT OR REPLACE INTO stories VALUES (?, ?, ?)",
                              [(sid, _enc(d), story) for d, story in stories.items()])
                 db.execute("UPDATE sources SET findings = ? WHERE id = ?", (digest, sid))
+
+    # -- results of the claims stage -------------------------------------------------
+    @_guard
+    def result(self, key: str) -> Any:
+        """The claims-stage result stored under `key` (JSON), None when there is none or it
+        cannot be read (then it is computed again)."""
+        row = self.db.execute("SELECT data FROM results WHERE key = ?", (key,)).fetchone()
+        if row is None:
+            return None
+        try:
+            return json.loads(zlib.decompress(row[0]))
+        except (zlib.error, ValueError, TypeError):
+            return None
+
+    @_guard
+    def save_result(self, key: str, value: Any) -> None:
+        """Keep a claims-stage result under `key` (a hash of everything it depends on); only
+        the KEEP_RESULTS most recent stay."""
+        blob = zlib.compress(json.dumps(value, separators=(",", ":"), ensure_ascii=False).encode("utf-8"), 1)
+        with self._write() as db:
+            db.execute("INSERT OR REPLACE INTO results VALUES (?, ?, ?)", (key, blob, time.time()))
+            db.execute("DELETE FROM results WHERE key NOT IN (SELECT key FROM results ORDER BY used DESC LIMIT ?)",
+                       (KEEP_RESULTS,))
 
     # -- search --------------------------------------------------------------------
     @_guard

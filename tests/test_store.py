@@ -327,3 +327,57 @@ def test_the_file_cache_of_earlier_versions_gives_way_to_the_store(tmp_path, rul
     (stranger / "v2").mkdir(parents=True)
     scan([str(SEEDS)], ruleset, store=Store(stranger))
     assert (stranger / "v2").is_dir()
+
+
+def _decide_calls(monkeypatch) -> list[int]:
+    calls: list[int] = []
+    real = pipeline.decide
+
+    def counted(*args, **kwargs):
+        calls.append(1)
+        return real(*args, **kwargs)
+
+    monkeypatch.setattr(pipeline, "decide", counted)
+    return calls
+
+
+def _as_json(findings) -> str:
+    return json.dumps([f.as_dict() for f in findings], sort_keys=True)
+
+
+def test_a_second_scan_of_unchanged_inputs_reads_the_claims_result_back(tmp_path, ruleset, monkeypatch):
+    calls = _decide_calls(monkeypatch)
+    first = scan([str(SEEDS)], ruleset, store=Store(tmp_path / "s"))
+    second = scan([str(SEEDS)], ruleset, store=Store(tmp_path / "s"))
+    assert len(calls) == 1
+    assert _as_json(second.findings) == _as_json(first.findings) and first.findings
+    assert second.corpus.mentions["story"].tolist() == first.corpus.mentions["story"].tolist()
+    assert second.corpus.mentions["claim"].tolist() == first.corpus.mentions["claim"].tolist()
+
+
+def test_a_changed_article_or_decision_computes_the_claims_again(tmp_path, ruleset, monkeypatch):
+    archive = tmp_path / "archive"
+    shutil.copytree(SEEDS, archive)
+    calls = _decide_calls(monkeypatch)
+    scan([str(archive)], ruleset, store=Store(tmp_path / "s"))
+    # a stricter warning threshold (a decision file of one's own) is another result
+    decision = (ROOT / "rules" / "decision.toml").read_text(encoding="utf-8").replace("warning = 0.9", "warning = 0.95")
+    assert "warning = 0.95" in decision
+    custom = load_rules([_rules_folder(tmp_path, "mine", {"decision.toml": decision})])
+    assert custom.decision.thresholds["warning"] == 0.95
+    scan([str(archive)], custom, store=Store(tmp_path / "s"))
+    assert len(calls) == 2
+    draft = next(archive.glob("001_*"))
+    draft.write_text(draft.read_text(encoding="utf-8").replace("$10 million", "$12 million"), encoding="utf-8")
+    edited = scan([str(archive)], ruleset, store=Store(tmp_path / "s"))
+    assert len(calls) == 3
+    assert any(m["text"] == "$12 million" for f in edited.findings for m in f.mentions)
+
+
+def test_an_unreadable_stored_result_is_computed_again(tmp_path, ruleset, monkeypatch):
+    first = scan([str(SEEDS)], ruleset, store=Store(tmp_path / "s"))
+    with sqlite3.connect(tmp_path / "s" / "archive.sqlite") as db:
+        assert db.execute("UPDATE results SET data = x'00ff'").rowcount == 1
+    calls = _decide_calls(monkeypatch)
+    again = scan([str(SEEDS)], ruleset, store=Store(tmp_path / "s"))
+    assert len(calls) == 1 and _as_json(again.findings) == _as_json(first.findings)

@@ -2,13 +2,13 @@
 
 mentions table → claims and stories (`annotate`) → candidate pairs (`pairs`) → evidence
 (`evidence`) → decision (`decision`, weights in rules/decision.toml) → findings (`facts`).
-The pipeline calls `annotate` and `decide` and nothing else of this package; `archive_needs`
+The pipeline calls `annotate` and `decide` (or, for inputs it has the result of, `annotate_known`); `archive_needs`
 tells a pre-publication check which archive rows to load for its drafts.
 """
 
 from __future__ import annotations
 
-from collections.abc import Callable, Iterable, Sequence
+from collections.abc import Callable, Iterable, Mapping, Sequence
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING, Any
 
@@ -63,6 +63,22 @@ def annotate(table: pd.DataFrame, docs: Sequence[DocInfo], decision: Decision | 
     _LAST[token] = stories
     out.attrs[_STORIES] = token
     return out
+
+
+def annotate_known(table: pd.DataFrame, story: Mapping[str, str]) -> pd.DataFrame:
+    """The mentions table annotated as `annotate` does, with the stories a stored result
+    of the same inputs found (doc id → story id): no linking."""
+    out = assign_claims(table)
+    out["story"] = out["doc"].map(story).astype("object") if len(out) else pd.Series(dtype="object")
+    return out
+
+
+def stories_of_table(table: pd.DataFrame) -> dict[str, str]:
+    """Each document's story, as `annotate` wrote it into the table."""
+    if "story" not in table.columns or table.empty:
+        return {}
+    linked = table.loc[table["story"].notna(), ["doc", "story"]].drop_duplicates("doc")
+    return dict(zip(linked["doc"].astype(str), linked["story"].astype(str), strict=True))
 
 
 def _stories_of(table: pd.DataFrame, docs: Sequence[DocInfo], decision: Decision) -> Stories:
