@@ -15,11 +15,11 @@ from factcheck import __version__
 from factcheck.findings import Finding
 from factcheck.pipeline import ScanResult
 from factcheck.ruleset import RuleSet
-from factcheck.table import CONTRACT_COLUMNS, EXTRA_COLUMNS, records
+from factcheck.table import CONTRACT_COLUMNS, EXTRA_COLUMNS, MONEY_CONTEXT_COLUMNS, records
 
 EXTRACT_COLUMNS = [
     *CONTRACT_COLUMNS, "line", "col", "number", "magnitude", "exact", "resolved", "guessed", "actor",
-    "entities", "metric", "stage", "horizon", "claim",
+    "entities", "metric", "stage", "horizon", "claim", *MONEY_CONTEXT_COLUMNS,
 ]
 _SARIF_LEVEL = {"error": "error", "warning": "warning", "info": "note"}
 

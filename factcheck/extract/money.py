@@ -20,6 +20,7 @@ import re
 from dataclasses import dataclass, replace
 from decimal import Decimal
 
+from factcheck.extract.currency import CurrencyContext, context_of, locale_country
 from factcheck.extract.numbers import NUMERAL, SPACE_GROUPED, parse_numeral
 from factcheck.lexicon import load
 from factcheck.spans import MoneySpan
@@ -142,14 +143,45 @@ _PER = _ci_lookup(_LEX["per"])
 _FOLLOW = frozenset(_LEX["follow"]["words"])
 _APPROX = Decimal(str(_LEX["approx"]["width"]))
 _ATTACHED_NOT_MONEY = frozenset(_LEX["attached_not_money"]["words"])
-# ambiguous currency word (lower case) -> (cue pattern with one group per ISO code, codes)
-_AMBIGUOUS: dict[str, tuple[re.Pattern[str], list[str]]] = {}
-for _entry in _LEX["ambiguous"].values():
-    _isos = list(_entry["cues"])
-    _cue_re = re.compile("|".join(
-        "(" + "|".join(r"\b" + re.escape(w) + r"\b" for w in _entry["cues"][iso]) + ")" for iso in _isos))
-    for _w in _entry["words"]:
-        _AMBIGUOUS[_w.lower()] = (_cue_re, _isos)
+
+
+@dataclass(frozen=True, slots=True)
+class _Family:
+    """Currencies one unit word may stand for ("dlrs": USD, CAD, AUD ...; see [family] in money.toml)."""
+
+    name: str
+    members: frozenset[str]
+    story_any: bool  # a member read from the context is story evidence too ("45 Dollar" then "50 Cent")
+    cues: tuple[re.Pattern[str], list[str]] | None  # the country the text names most
+
+
+def _families() -> tuple[dict[str, list[_Family]], dict[str, _Family]]:
+    by_word: dict[str, list[_Family]] = {}
+    by_name: dict[str, _Family] = {}
+    for name, entry in _LEX["family"].items():
+        cues = None
+        if "cues" in entry:
+            isos = list(entry["cues"])
+            cues = (re.compile("|".join("(" + "|".join(r"\b" + re.escape(w) + r"\b" for w in entry["cues"][iso]) + ")"
+                                        for iso in isos)), isos)
+        fam = _Family(name, frozenset(entry["members"]), entry.get("story") == "any", cues)
+        by_name[name] = fam
+        for w in entry["words"]:
+            by_word.setdefault(w.lower(), []).append(fam)
+    return by_word, by_name
+
+
+_FAMILY_BY_WORD, _FAMILY = _families()
+
+
+def _family_of(word: str, iso: str | None) -> str | None:
+    """The family of a unit word read as `iso` ("dlrs" USD: dollar), or None when the word names
+    its currency ("Australian dlrs", "€", "yen")."""
+    for fam in _FAMILY_BY_WORD.get(_norm_key(word), ()):
+        if iso in fam.members:
+            return fam.name
+    return None
+
 
 _SUFFIX_CI = _ci_lookup(_SUFFIX)
 _SUBUNIT_LOOKUP = _ci_lookup(_SUBUNIT_CI)
@@ -340,9 +372,11 @@ _VAGUE_CONTEXT = 120  # characters either side of a bare vague amount searched f
 _ELLIPSIS_FOLLOW = frozenset(["vs", "versus", "last", "year", "a", "in", "from", "against"])
 _ELLIPSIS_BEFORE, _ELLIPSIS_AFTER = 120, 40  # characters between an elliptic amount and its neighbour
 _SENTENCE_BREAK = re.compile(r"[.!?;]\s+[A-ZÄÖÜ\d]|\n[ \t]*\n|\n[ \t]{2,}|[()]")
-_VS_BETWEEN = re.compile(r"[ \t]{1,3}vs\.?[ \t]{1,3}(?:(?:profit|loss)[ \t]{1,3})?")
+_VS_BETWEEN = re.compile(r"[ \t]{1,3}(?:vs\.?|\((?:Vorjahr|Vj\.?):?)[ \t]{1,3}(?:(?:profit|loss)[ \t]{1,3})?")
 _ENDS_FIGURE = frozenset(",;:)%'\"]!?")
 _VALUE_LINK = re.compile(r"\s{1,3}(?:from|vs\.?|versus|against|compared\s{1,3}with|to|von|auf)\s{1,3}")
+# a part of the amount before ("120 Milliarden Euro, davon 30"; "300 mln dlrs of debt, of which 30")
+_PART_LINK = re.compile(r"(?:\s{1,3}[^\W\d_]{1,20}){0,3},?\s{1,3}(?:davon|darunter|of\s{1,3}which|including)\s{1,3}")
 _LINK_FOLLOW = frozenset(["yesterday", "earlier", "previously", "before", "asked", "bid", "offered",
                           "prior", "last", "a", "at", "on", "in"])
 _JOIN_BETWEEN = re.compile(r"\s{0,2}(?:-|–|—|(?i:to|and|bis|und|or|oder))\s{0,2}")
@@ -354,15 +388,40 @@ _NOUN_AFTER = re.compile(r"\s{1,3}(?:(?i:of|von)\s|[A-ZÄÖÜ][a-zäöüß])")
 _MONEY_CONTEXT = re.compile(
     r"(?i:\b(?:" + "|".join(re.escape(w) for w in _LEX["money_context"]["words"]) + "))"
 )
-# An earnings-table line: a label, the figure right after it (after words such as "profit"
-# or "loss"), and "vs" or a short line: "    Net 528,790 vs 286,969", "Shr loss two cts vs
-# profit five cts". A paragraph that starts "Net profit surged 70% to ..." is prose.
+# An earnings-table line: a row label (one to six label words), the figure right after it, and
+# "vs" (German "Vorjahr", "Vj.") on the line, or a short line: "    Net 528,790 vs 286,969",
+# "Shr loss two cts vs profit five cts", "Umsatz 412,7 Mio. (Vorjahr: 398,1 Mio.)". A paragraph
+# that starts "Net profit surged 70% to ..." is prose. The label's words say what the row holds.
+_TABLE = _LEX["table"]
+_ROW_CLASSES = [(kind, frozenset(w.lower() for w in _TABLE[kind])) for kind in ("not_money", "per_share", "money")]
+_LABEL_WORDS = {w.lower() for kind in ("not_money", "per_share", "money", "words") for w in _TABLE[kind]}
+_LABEL_WORD = r"(?i:" + _trie(_LABEL_WORDS) + r")(?![\w-])"
 _TABLE_LINE = re.compile(
-    r"(?m)^[ \t]{0,8}(?P<label>" + _alternation(_LEX["table"]["labels"]) + r")"
-    r"(?:[ \t]+" + _alternation(_LEX["table"]["label_words"], ci=True) + r"){0,3}[ \t,:]+"
+    r"(?m)^[ \t]{0,8}(?P<label>" + _LABEL_WORD + r"(?:[ \t]{1,3}" + _LABEL_WORD + r"){0,5})[ \t,:]{1,4}"
     r"(?=[\d(]|" + _alternation([k for k, v in _WORDS_EN.items() if 1 <= v < 100 and len(k) > 2] + ["nil"], ci=True)
-    + r")(?:(?=[^\n]{0,120}\bvs\b)[^\n]{0,160}|[^\n]{0,40}$)"
+    + r")(?:(?=[^\n]{0,120}(?:\bvs\b|\bVorjahr\b|\bVj\.))[^\n]{0,160}|[^\n]{0,40}$)"
 )
+
+
+_ROW_BREAK = re.compile(r"(?<=[a-z\d])[.;][ \t]{1,3}[A-Z]")
+
+
+def _row_end(text: str, m: re.Match[str]) -> int:
+    """Where a table row ends: its line's end, or a sentence that starts after it on the line
+    ("minorities nil vs same. Other income: 72.39 mln from ..." is prose after the row)."""
+    brk = _ROW_BREAK.search(text, m.end("label"), m.end())
+    return brk.start() + 1 if brk else m.end()
+
+
+def _row_kind(label: str) -> str | None:
+    """What a table row's figures are, by its label's words: not_money, per_share, money or None."""
+    words = {w.lower() for w in label.split()}
+    for kind, vocab in _ROW_CLASSES:
+        if words & vocab:
+            return kind
+    return None
+
+
 _QUOTES = "„“\"«»"
 # last words of the qualifier phrases, to skip the phrase lookup for most figures
 _QUAL_LAST = frozenset(k.split()[-1] for k in _QUALS) | {"between", "zwischen"}
@@ -388,7 +447,15 @@ class _Figure:
     table: bool = False
     exact_cents: bool = False  # stated to the cent ("$20 43", "five nickels")
     elliptic: bool = False  # "4.1 mln" after "5.2 mln dlrs": the currency is the neighbour's
-    ambiguous: str | None = None  # the currency word when several countries use it ("francs")
+    # the family of its unit word when the word does not say whose currency it is ("dlrs",
+    # "francs", "cts"); "any" for a figure with no unit word at all (a bare table figure)
+    family: str | None = None
+    src: _Figure | None = None  # the figure whose unit it takes ("Shr 41 cts vs 38": the 41 cts)
+    source: str | None = None  # currency_source once resolved: stated, story, dateline, ...
+    label: str | None = None  # the earnings-table row label as written ("Net", "Oper shr")
+    converts: _Figure | None = None  # the same amount stated in another currency ("$8bn (£6.3bn)")
+    pair: _Figure | None = None  # its neighbour when the words between them write a conversion
+    sign: bool = False  # its unit is written before it ("$5", "dollars 5"): the writer's own sign
     linked: bool = False  # a bare number after "from", "vs", ... a money figure ("from 190")
     left_read: bool = False  # qualifier words before it have been read
 
@@ -461,8 +528,9 @@ def _german_compound(tok: str) -> int | None:
     return None
 
 
-def _read_prefix(text: str, start: int, floor: int) -> tuple[int, str] | None:
-    """The currency written just before `start` ("$", "US$ ", "EUR ", "hk $ "): (its start, ISO)."""
+def _read_prefix(text: str, start: int, floor: int) -> tuple[int, str, str] | None:
+    """The currency written just before `start` ("$", "US$ ", "EUR ", "hk $ "): (its start, ISO,
+    the prefix as written)."""
     i = start
     while i > floor and start - i < 2 and text[i - 1] in " \t\n\u00a0":
         i -= 1
@@ -471,8 +539,9 @@ def _read_prefix(text: str, start: int, floor: int) -> tuple[int, str] | None:
     m = _PREFIX_REV.match(text[max(floor, start - _PREFIX_WINDOW):start][::-1])
     if not m:
         return None
-    iso = _PREFIX_ISO.get(_norm_key(m.group(1)[::-1]).replace(" ", ""))
-    return None if iso is None else (start - m.end(), iso)
+    written = m.group(1)[::-1]
+    iso = _PREFIX_ISO.get(_norm_key(written).replace(" ", ""))
+    return None if iso is None else (start - m.end(), iso, written)
 
 
 def _quote_shorthand(text: str, start: int, raw: str) -> bool:
@@ -522,7 +591,8 @@ def _start_figure(text: str, m: re.Match[str], lang: str) -> _Figure | None:
     if text[start:end].isupper() or not _SENTENCE_BEFORE.search(text, max(0, start - 8), start):
         return None  # "NICKEL" is a headline; "nickel" inside a sentence is the metal
     value, cur = _COIN[m.group("bare").lower()]
-    return _Figure(start, end, value, currency=cur, has_currency=True, exact_cents=True)
+    return _Figure(start, end, value, currency=cur, has_currency=True, exact_cents=True,
+                   family=_family_of(m.group("bare"), cur))
 
 
 def _read_candidate(text: str, m: re.Match[str], lang: str, floor: int, in_table) -> _Figure | int | None:
@@ -552,7 +622,10 @@ def _read_candidate(text: str, m: re.Match[str], lang: str, floor: int, in_table
         if prefix is None and (right is None or right.end() == end):
             # a bare number: money only on an earnings-table line, or as the first half of
             # a range whose second half names the currency ("2 und 3 Mrd. Euro")
-            table = in_table(start)
+            row = in_table(start)
+            if row is not None and row[3] == "not_money":
+                return None  # "Avg shrs 6,877,360 vs 6,874,970"
+            table = row is not None and not _table_noun_after(text, end, lang)
             ahead = right is not None and right.group("join") is not None
             linked = not table and _linked(text, start, end, floor, lang)
             if not table and not linked and not _in_range(text, start, end, floor, ahead):
@@ -572,6 +645,8 @@ def _read_candidate(text: str, m: re.Match[str], lang: str, floor: int, in_table
         fig = _Figure(start, end, number)
         if prefix is not None:
             fig.start, fig.currency, fig.has_currency = prefix[0], prefix[1], True
+            fig.family = _family_of(prefix[2], prefix[1])
+            fig.sign = True
     else:
         fig = _start_figure(text, m, lang)
         if fig is None or m.group("bare") is not None:
@@ -598,9 +673,8 @@ def _read_candidate(text: str, m: re.Match[str], lang: str, floor: int, in_table
         else:
             fig.currency = _currency_of(cur, lang)
             fig.has_currency = True
+            fig.family = _family_of(cur, fig.currency)
             fig.end = cur_end
-            if cur.lower() in _AMBIGUOUS:
-                fig.ambiguous = cur.lower()
             if right.group("mag2") and not fig.magnitude and cur.isupper():
                 fig.exponent = _magnitude_exponent(right.group("mag2"), lang)  # "75 USD million"
                 fig.magnitude = right.group("mag2").lower()
@@ -609,17 +683,20 @@ def _read_candidate(text: str, m: re.Match[str], lang: str, floor: int, in_table
         if right.group("sub"):
             sub = right.group("sub")
             fig.currency = str(_SUBUNIT.get(sub) or _SUBUNIT_LOOKUP[_norm_key(sub)])
+            fig.family = _family_of(sub, fig.currency)
             fig.number = fig.number / 100
             fig.has_currency = fig.exact_cents = True
             fig.end = right.end("sub")
         elif right.group("coin") and not _noun_follows(text, right.end("coin")):
             value, fig.currency = _COIN[right.group("coin").lower()]
+            fig.family = _family_of(right.group("coin"), fig.currency)
             fig.number = fig.number * value
             fig.has_currency = fig.exact_cents = True
             fig.end = right.end("coin")
         elif right.group("att") and numeral and lang == "en" \
                 and text[start:right.end("att")] not in _ATTACHED_NOT_MONEY:  # "43c", "50p"; not "1080p"
             fig.currency = str(_SUBUNIT[right.group("att").strip()])
+            fig.family = _family_of(right.group("att").strip(), fig.currency)
             fig.number = fig.number / 100
             fig.has_currency = fig.exact_cents = True
             fig.end = right.end("att")
@@ -641,7 +718,10 @@ def _read_candidate(text: str, m: re.Match[str], lang: str, floor: int, in_table
         if not _bare_vague_ok(text, fig, lang):
             return fig.end
     else:
-        fig.table = in_table(start)
+        row = in_table(start)
+        if row is not None and row[3] == "not_money":
+            return fig.end  # "Shrs 99.36 mln vs 70.94 mln"
+        fig.table = row is not None and not _table_noun_after(text, fig.end, lang)
         if not fig.table:
             # "5.2 mln dlrs vs 4.1 mln": may take its neighbour's currency
             fig.elliptic = fig.exponent >= 6 and not _noun_after(text, fig.end, lang)
@@ -653,6 +733,24 @@ def _read_candidate(text: str, m: re.Match[str], lang: str, floor: int, in_table
             return fig.end  # "5 billion people" names no currency
     _read_left(text, fig, floor)
     return fig
+
+
+_TABLE_FOLLOW = frozenset(["vs", "profit", "loss", "credit", "debit", "gain", "prior", "making", "net",
+                           "shr", "vorjahr", "vj"])
+
+
+def _table_noun_after(text: str, pos: int, lang: str) -> bool:
+    """Whether a figure on a table line counts something named next ("Sales 4,000 units vs"),
+    rather than being the row's amount ("Net 5 mln vs 4 mln", "Shr loss 5 cts vs profit")."""
+    m = _FOLLOW_WORD.match(text, pos, pos + 24)
+    if not m or m.group(1) is None:
+        return False
+    word = m.group(1).lower()
+    if word in _TABLE_FOLLOW:
+        return False
+    if lang == "de":
+        return m.group(1)[0].isupper()
+    return word not in _FOLLOW and word not in _ELLIPSIS_FOLLOW
 
 
 def _noun_after(text: str, pos: int, lang: str) -> bool:
@@ -668,28 +766,12 @@ def _noun_after(text: str, pos: int, lang: str) -> bool:
     return word.lower() not in _FOLLOW and word.lower() not in _ELLIPSIS_FOLLOW
 
 
-def _resolve_ambiguous(text: str, figs: list[_Figure]) -> None:
-    """"francs" in a story from Paris are French francs: the country the text names most wins."""
-    chosen: dict[str, str | None] = {}
-    for fig in figs:
-        if fig.ambiguous is None:
-            continue
-        if fig.ambiguous not in chosen:
-            cue_re, isos = _AMBIGUOUS[fig.ambiguous]
-            counts = [0] * len(isos)
-            for m in cue_re.finditer(text):
-                counts[m.lastindex - 1] += 1
-            best = max(range(len(isos)), key=counts.__getitem__)
-            chosen[fig.ambiguous] = isos[best] if counts[best] else None
-        if chosen[fig.ambiguous]:
-            fig.currency = chosen[fig.ambiguous]
-
-
 def _inherit_unit(text: str, figs: list[_Figure]) -> None:
     """A bare number linked to the figure before it is in that figure's unit: on an
     earnings-table line after "vs" ("Net 42.1 mln vs 43.0", "Shr seven cts vs 20"); in prose
     after "from", "vs", "against", "compared with" or "to" when the two are alike in size
-    ("192 dlrs from 190 yesterday")."""
+    ("192 dlrs from 190 yesterday"); a part after "davon", "darunter", "of which" or
+    "including" when smaller ("120 Milliarden Euro, davon 30")."""
     for prev, fig in itertools.pairwise(figs):
         if fig.has_currency or fig.magnitude or fig.number is None or prev.vague is not None:
             continue
@@ -698,18 +780,27 @@ def _inherit_unit(text: str, figs: list[_Figure]) -> None:
         elif fig.linked and prev.has_currency and not prev.table:
             cents = prev.exact_cents and prev.number < 1
             written = prev.number * 100 if cents else prev.number
-            if not written or not Decimal("0.2") < fig.number / written < 5:
+            part = _PART_LINK.fullmatch(text, prev.end, fig.start) is not None
+            if not written or not (Decimal(0) < fig.number / written < 1 if part
+                                   else Decimal("0.2") < fig.number / written < 5):
                 continue
         else:
             continue
         if prev.magnitude and prev.exponent >= 3 and fig.number < 1000:
             fig.exponent, fig.magnitude = prev.exponent, prev.magnitude
-            fig.currency, fig.has_currency = prev.currency, prev.has_currency
+            _take_unit(fig, prev)
         elif prev.exact_cents and prev.has_currency and not prev.magnitude and fig.number < 100:
             fig.number = fig.number / 100
-            fig.currency, fig.has_currency, fig.exact_cents = prev.currency, True, True
-        elif fig.linked and prev.has_currency and not prev.magnitude:
-            fig.currency, fig.has_currency = prev.currency, True
+            fig.exact_cents = True
+            _take_unit(fig, prev)
+        elif (fig.linked or fig.table) and prev.has_currency and not prev.magnitude:
+            _take_unit(fig, prev)  # "192 dlrs from 190", "Shr 3.25 H.K. dlrs vs 1.40"
+
+
+def _take_unit(fig: _Figure, other: _Figure) -> None:
+    """`fig` is in `other`'s currency (whatever the context makes of it)."""
+    if other.has_currency:
+        fig.currency, fig.has_currency, fig.src = other.currency, True, other
 
 
 def _inherit_currency(text: str, figs: list[_Figure]) -> None:
@@ -729,18 +820,57 @@ def _inherit_currency(text: str, figs: list[_Figure]) -> None:
                 if b - a > gap or _SENTENCE_BREAK.search(text, a, b + 1):
                     break
                 if other.has_currency and other.exponent == fig.exponent and (
-                        other.vague is None or other.qualifier == "range"):
-                    fig.currency, fig.has_currency = other.currency, True
+                        other.vague is None or other.qualifier == "range") and \
+                        _UNREAD_RANGE.search(text, max(0, fig.start - 24), fig.start) is None:
+                    _take_unit(fig, other)
                     break
                 j += step
             if fig.has_currency:
                 break
+        j = i - 1
+        if j > 0 and figs[j].end <= fig.start and _JOIN_BETWEEN.fullmatch(text, figs[j].end, fig.start):
+            j -= 1  # the first half of its range: "Im Vorjahr waren es 3 bis 4 Mio."
+        if not fig.has_currency and j >= 0 and _across_one_sentence(text, figs[j], fig):
+            _take_unit(fig, figs[j])
+
+
+_ACROSS = 240  # characters an elided amount may stand after the sentence that named its currency
+_PARAGRAPH_BREAK = re.compile(r"\n[ \t]*\n|\n[ \t]{2,}")
+
+
+def _across_one_sentence(text: str, prev: _Figure, fig: _Figure) -> bool:
+    """"Der Umsatz stieg auf 2,1 Milliarden Euro. Der Gewinn lag bei 1,7 Milliarden.": an
+    amount without a currency takes that of the figure just before it, of the same magnitude,
+    in the sentence before, within the paragraph."""
+    if not prev.has_currency or prev.exponent != fig.exponent or prev.vague is not None or prev.table:
+        return False
+    if fig.start - prev.end > _ACROSS or _PARAGRAPH_BREAK.search(text, prev.end, fig.start):
+        return False
+    breaks = _SENTENCE_BREAK.finditer(text, prev.end, fig.start + 1)
+    if next(breaks, None) is not None and next(breaks, None) is not None:
+        return False
+    # a count in between is what the amount may count ("850,000 shares ... a further 1.99 mln")
+    for m in _BETWEEN_NUMBER.finditer(text, prev.end, fig.start):
+        if not m.group("year") and not _NOT_MONEY_AFTER.match(text, m.end()) \
+                and not _JOIN_BETWEEN.fullmatch(text, m.end(), fig.start):  # "3 bis 4 Mio."
+            return False
+    return _UNREAD_RANGE.search(text, max(0, fig.start - 24), fig.start) is None
+
+
+_BETWEEN_NUMBER = re.compile(r"(?<![\w.,])(?:(?P<year>(?:19|20)\d\d)(?![\d,.]\d)|\d[\d,.]*)")
+# the second half of a range whose first half was not read as a figure: "drei bis vier Millionen"
+_UNREAD_RANGE = re.compile(
+    r"(?<![^\W\d_])(?:" + "|".join(sorted((k for k in _WORDS if len(k) > 2), key=len, reverse=True))
+    + r")[ \t]{1,2}(?:bis|to|und|and|or|oder)[ \t]{1,2}\Z", re.I)
 
 
 def _linked(text: str, start: int, end: int, floor: int, lang: str) -> bool:
     """Whether a bare number follows the figure before it as a comparison ("192 dlrs from 190
     yesterday", "1.25 dlrs vs 1.10") and counts nothing itself ("from 12 banks")."""
-    if floor <= 0 or start - floor > 24 or not _VALUE_LINK.fullmatch(text, floor, start):
+    if floor <= 0 or start - floor > 64:
+        return False
+    if not ((start - floor <= 24 and _VALUE_LINK.fullmatch(text, floor, start))
+            or _PART_LINK.fullmatch(text, floor, start)):
         return False
     if start + 4 == end and text[start:start + 2] in ("19", "20"):
         return False  # a year: "from 1986"
@@ -870,11 +1000,14 @@ def _merge_ranges(text: str, figs: list[_Figure]) -> list[_Figure]:
                     low = prev.number * Decimal(10) ** exp
                     high = fig.number * Decimal(10) ** fig.exponent
                     if low < high < 20 * low:  # "1.7770-80 marks" is a quote, not a range
+                        unit = prev if prev.currency else fig
                         merged = _Figure(
                             prev.start, fig.end, fig.number, fig.exponent, fig.magnitude,
-                            prev.currency or fig.currency, True, "range", fig.per or prev.per,
+                            unit.currency, True, "range", fig.per or prev.per, family=unit.family,
+                            sign=unit.sign,
                         )
                         merged.vague = (low, high)  # bounds of the range
+                        merged.src, merged.label = unit.src, prev.label
                         out[-1] = merged
                         continue
         out.append(fig)
@@ -887,14 +1020,16 @@ _HALF = Decimal("0.5")
 
 def _to_span(fig: _Figure) -> MoneySpan:
     scale = _POW10[fig.exponent]
+    context = (fig.source, None if fig.source == "stated" else fig.family,
+               fig.converts.start if fig.converts is not None else None, fig.label)
     if fig.qualifier == "range":
         low, high = fig.vague
         return MoneySpan(fig.start, fig.end, (low + high) / 2, low, high, fig.currency, "range",
-                         fig.per, fig.number, fig.magnitude)
+                         fig.per, fig.number, fig.magnitude, None, *context)
     if fig.vague is not None:
         low, high = fig.vague
         return MoneySpan(fig.start, fig.end, None, low, high, fig.currency, "vague",
-                         fig.per, None, fig.magnitude)
+                         fig.per, None, fig.magnitude, None, *context)
     value = fig.number * scale
     precision = _HALF * _POW10[max(-8, min(0, fig.number.as_tuple().exponent))] * scale
     if fig.exact_cents or (fig.currency and fig.number != fig.number.to_integral_value() and fig.exponent == 0):
@@ -910,43 +1045,213 @@ def _to_span(fig: _Figure) -> MoneySpan:
     elif q == "nearly":
         q, low = "approx", value * (1 - _APPROX)
     return MoneySpan(fig.start, fig.end, value, low, high, fig.currency, q, fig.per,
-                     fig.number, fig.magnitude, precision)
+                     fig.number, fig.magnitude, precision, *context)
 
 
-_LOCAL_DOLLAR = {str(k).upper(): v for k, v in _LEX["local_dollar"].items()}
-_LOCALE_SPLIT = re.compile(r"[-_\s]+")
-# a dollar said to be American keeps its currency whatever the locale
-_US_MARK = re.compile(r"(?i)(?<![^\W\d_])(?:US|U\.S\.|USD|American|amerikanisch\w*)(?![^\W\d_])")
+# ----------------------------------------------------------------------------- currency context
+
+def _cue_pick(text: str, fam: _Family, memo: dict[str, str | None]) -> str | None:
+    """The member whose country the text names most ("francs" in a story that names France)."""
+    if fam.name not in memo:
+        cue_re, isos = fam.cues
+        counts = [0] * len(isos)
+        for m in cue_re.finditer(text):
+            counts[m.lastindex - 1] += 1
+        best = max(range(len(isos)), key=counts.__getitem__)
+        memo[fam.name] = isos[best] if counts[best] else None
+    return memo[fam.name]
+
+
+def _resolve_currencies(text: str, figs: list[_Figure], ctx: CurrencyContext) -> None:
+    """Give each figure its currency and `source`, in text order (see currency.py for the order
+    of strength). A unit word that does not say whose currency it is ("dlrs", "francs") takes
+    the nearest explicit member of its family earlier in the story ("12 Australian dlrs" then
+    "4.10 dlrs"), else the dateline's, the exchange's, the cue's, the locale's, else its own
+    reading. An explicit currency that is the word's own reading ("U.S. dlrs") speaks only for
+    its sentence when the dateline or exchange names another member: a Toronto story writes
+    "U.S. dlrs" to set them apart from the bare "dlrs" it means as Canadian. A figure that
+    takes a neighbour's unit ("Shr 41 cts vs 38", "5.2 mln dlrs vs 4.1 mln") takes its
+    currency too; a figure with no unit word (a bare table figure) takes the currency of the
+    money before it in the story, else the dateline's, exchange's or locale's, else the
+    language's default.
+    """
+    stated: dict[str, list[_Figure]] = {}  # family -> its explicit members so far, in text order
+    last: _Figure | None = None  # the last figure with a currency
+    cue_memo: dict[str, str | None] = {}
+    local_memo: dict[str, tuple[str, str] | None] = {}
+
+    def local(fam: _Family) -> tuple[str, str] | None:
+        if fam.name not in local_memo:
+            local_memo[fam.name] = ctx.local(fam.members)
+        return local_memo[fam.name]
+
+    def resolve(fig: _Figure) -> None:
+        if fig.source is not None:
+            return
+        if fig.src is not None:
+            src = fig.src
+            fig.src = None  # (guards a cycle)
+            resolve(src)
+            fig.currency, fig.family = src.currency, src.family
+            fig.source = "story" if src.source == "stated" else src.source
+            return
+        if fig.family is None:
+            fig.source = "stated" if fig.currency else None
+            return
+        if fig.family == "any":
+            if last is not None:
+                fig.currency = last.currency
+                fig.source = "story" if last.source == "stated" else last.source
+                return
+            found = ctx.local(None)
+            fig.currency, fig.source = found if found else (ctx.bare_default(), "default")
+            return
+        fam = _FAMILY[fig.family]
+        own = fig.currency
+        near = local(fam)
+        if fig.sign:
+            # "$5": the writer's own sign, which only the place of publication redefines (an
+            # Australian paper's "$"); a British paper writes "A$" for Australian dollars
+            if near is not None and near[1] in _SIGN_SOURCES:
+                fig.currency, fig.source = near
+            else:
+                fig.source = "default"
+            return
+        for prev in reversed(stated.get(fam.name, ())):
+            if prev is fig.pair:
+                continue  # "7.4bn Australian dollars (5.8bn dlrs)": a conversion is another currency
+            if prev.currency == own and near is not None and near[0] != own and near[1] != "locale" \
+                    and _SENTENCE_BREAK.search(text, prev.end, fig.start + 1):
+                continue  # "U.S. dlrs" two sentences back in a Toronto story
+            fig.currency, fig.source = prev.currency, "story"
+            return
+        if near is not None and near[1] != "locale" and (fig.pair is None or fig.pair.currency != near[0]):
+            fig.currency, fig.source = near
+            return
+        if fam.cues is not None:
+            pick = _cue_pick(text, fam, cue_memo)
+            if pick is not None:
+                fig.currency, fig.source = pick, "story"
+                return
+        if near is not None:
+            fig.currency, fig.source = near
+            return
+        fig.source = "default"
+
+    for fig in figs:
+        if not (fig.has_currency or fig.table or fig.family):
+            continue  # a vague amount with no currency word
+        resolve(fig)
+        if fig.currency is None:
+            continue
+        last = fig
+        for name in _FAMILIES_OF.get(fig.currency, ()):
+            if fig.source == "stated" or (fig.source is not None and _FAMILY[name].story_any):
+                stated.setdefault(name, []).append(fig)
+
+
+_SIGN_SOURCES = frozenset(_LEX["context"]["sign_sources"])
+_FAMILIES_OF: dict[str, list[str]] = {}
+for _fam in _FAMILY.values():
+    for _iso in _fam.members:
+        _FAMILIES_OF.setdefault(_iso, []).append(_fam.name)
+
+# Between an amount and the same amount in another currency: "$8bn (£6.3bn)", "50 mln Canadian
+# dlrs, or 36 mln U.S. dlrs", "125 naira (about 32 dlrs)", "500 Mio. Dollar (umgerechnet 445
+# Mio. Euro)". A qualifier word inside the parentheses qualifies the conversion.
+_CONVERSION_QUAL = {"about": "approx", "around": "approx", "roughly": "approx", "some": "approx",
+                    "approximately": "approx", "approx.": "approx", "c.": "approx", "ca.": "approx",
+                    "circa": "approx", "rund": "approx", "etwa": "approx", "ungefähr": "approx",
+                    "knapp": "approx", "nearly": "approx", "almost": "approx", "over": "more_than",
+                    "more than": "more_than", "über": "more_than", "mehr als": "more_than"}
+_CONVERSION_GAP = re.compile(
+    r"[ \t]{0,2}(?:(?P<paren>\([ \t]{0,2})|,?[ \t]{1,2}or[ \t]{1,2}|,[ \t]{1,2}|[ \t][–—-]{1,2}[ \t]{1,2})"
+    r"(?:(?:umgerechnet|converted|equivalent[ \t]to|the[ \t]equivalent[ \t]of|or|also)[ \t]{1,2})?"
+    r"(?P<qual>" + "|".join(re.escape(k).replace(r"\ ", r"[ \t]")
+                            for k in sorted(_CONVERSION_QUAL, key=len, reverse=True)) + r")?[ \t]{0,2}"
+)
+_CONVERSION_WORD = re.compile(r"umgerechnet|converted|equivalent|\bor\b")
+_PAREN_CLOSE = re.compile(r"[ \t]{0,2}[),;]")
+
+
+def _conversion_pairs(text: str, figs: list[_Figure]) -> list[tuple[_Figure, _Figure, re.Match[str]]]:
+    """Neighbours written as an amount and its conversion ("$8bn (£6.3bn)", "50 mln Canadian
+    dlrs, or 36 mln U.S. dlrs"), by the words between them alone: their currencies are not
+    known yet, and the conversion is no evidence for its partner's currency."""
+    out = []
+    for a, b in itertools.pairwise(figs):
+        if b.start - a.end > 40 or _amount(a) is None or _amount(b) is None or a.per != b.per:
+            continue
+        m = _CONVERSION_GAP.fullmatch(text, a.end, b.start)
+        if m is None:
+            continue
+        if m.group("paren"):
+            if not _PAREN_CLOSE.match(text, b.end):
+                continue
+        elif not _CONVERSION_WORD.search(m.group(0)):
+            continue  # "5 mln dlrs, 3 mln stg" is a list; ", or" and ", umgerechnet" convert
+        av, bv = _amount(a), _amount(b)
+        if not av or not bv or not Decimal("0.0001") < av / bv < 10000:
+            continue
+        out.append((a, b, m))
+        a.pair, b.pair = b, a
+    return out
+
+
+def _link_conversions(pairs: list[tuple[_Figure, _Figure, re.Match[str]]]) -> None:
+    """Link an amount to the same amount stated in another currency next to it; the conversion
+    takes the amount's qualifier ("about $8bn (£6.3bn)": both about)."""
+    for a, b, m in pairs:
+        if not a.currency or not b.currency or a.currency == b.currency or a.converts or b.converts:
+            continue
+        a.converts, b.converts = b, a
+        if m.group("qual"):
+            b.qualifier = _CONVERSION_QUAL[" ".join(m.group("qual").split()).lower()]
+        elif b.qualifier == "exact" and a.qualifier not in ("exact", "range", "vague"):
+            b.qualifier = a.qualifier
+
+
+def _amount(fig: _Figure) -> Decimal | None:
+    if fig.vague is not None and fig.qualifier != "range":
+        return None
+    if fig.qualifier == "range":
+        return (fig.vague[0] + fig.vague[1]) / 2
+    return None if fig.number is None else fig.number * _POW10[fig.exponent]
 
 
 def local_dollar(locale: str | None) -> str:
     """The currency a bare "$" or "dollars" means where an article is published: "en-AU",
     "EN_AU" or "AU" gives AUD; no locale, or a country without a dollar of its own, USD."""
-    if not locale:
-        return "USD"
-    parts = _LOCALE_SPLIT.split(locale.strip())
-    # a lone part is a country only when written as one ("AU"); "ca" is Catalan
-    if len(parts) < 2 and not parts[0].isupper():
-        return "USD"
-    return _LOCAL_DOLLAR.get(parts[-1].upper(), "USD")
+    country = locale_country(locale)
+    iso = CurrencyContext().currency_of(country) if country else None
+    return iso if iso in _FAMILY["dollar"].members else "USD"
 
 
-def find_money(text: str, lang: str = "en", dollar: str = "USD") -> list[MoneySpan]:
+def find_money(text: str, lang: str = "en", context: CurrencyContext | str | None = None) -> list[MoneySpan]:
     """Every money mention in `text`, sorted by position and not overlapping.
 
-    `dollar` is what an unmarked dollar means (see `local_dollar`).
+    `context` says what the document's unmarked money words mean (`currency.context_of`); by
+    default it is read from `text` alone (its dateline and tickers). A currency code (what
+    `local_dollar` returns for a locale) is the dollar of the place of publication.
 
     >>> [(s.value, s.currency, s.qualifier) for s in find_money("raise up to $7 trillion")]
     [(Decimal('7000000000000'), 'USD', 'up_to')]
     """
-    tables = [(m.start("label"), m.end()) for m in _TABLE_LINE.finditer(text)]
-    t_starts = [a for a, _ in tables]
+    if not isinstance(context, CurrencyContext):
+        country = next((c for c, iso in _DOLLAR_COUNTRY.items() if iso == context), None) if context else None
+        context = context_of(text, lang)
+        if country is not None and country != "US":
+            context = replace(context, locale=country)
+    tables = [(m.start("label"), _row_end(text, m), m.group("label"), _row_kind(m.group("label")))
+              for m in _TABLE_LINE.finditer(text)]
+    tables = [t for t in tables if t[3] is not None]
+    t_starts = [t[0] for t in tables]
 
-    def in_table(pos: int) -> bool:
+    def in_table(pos: int) -> tuple[int, int, str, str] | None:
         if not tables:
-            return False
+            return None
         i = bisect.bisect_right(t_starts, pos) - 1
-        return i >= 0 and pos < tables[i][1]
+        return tables[i] if i >= 0 and pos < tables[i][1] else None
 
     figs: list[_Figure] = []
     last_end = 0
@@ -970,11 +1275,34 @@ def find_money(text: str, lang: str = "en", dollar: str = "USD") -> list[MoneySp
         figs.append(fig)
         last_end = fig.end
     figs = _merge_ranges(text, figs)
-    _resolve_ambiguous(text, figs)
     _inherit_unit(text, figs)
     _inherit_currency(text, figs)
-    spans = [_to_span(f) for f in figs if f.has_currency or f.table or f.vague is not None]
-    if dollar != "USD":
-        spans = [replace(s, currency=dollar) if s.currency == "USD" and not _US_MARK.search(text, s.start, s.end)
-                 else s for s in spans]
-    return spans
+    figs = _merge_ranges(text, figs)  # "3 bis 4 Mio." once the 4 Mio. took the story's euros
+    if tables:
+        _table_rows(figs, in_table)
+    pairs = _conversion_pairs(text, figs)
+    _resolve_currencies(text, figs, context)
+    _link_conversions(pairs)
+    return [_to_span(f) for f in figs if f.has_currency or f.table or f.vague is not None]
+
+
+def _table_rows(figs: list[_Figure], in_table) -> None:
+    """Figures on an earnings-table line: keep the row label; on a per-share row ("Shr", "Qtly
+    div") a figure with a currency is per share, a bare one is no money; a bare figure on a
+    money row ("Net", "Revs") is money in the story's currency."""
+    for fig in figs:
+        row = in_table(fig.start)
+        if row is None:
+            continue
+        _, _, label, kind = row
+        fig.label = label
+        if kind == "per_share":
+            if fig.has_currency and fig.per is None:
+                fig.per = "share"
+            if not fig.has_currency:
+                fig.table = False
+        elif kind == "money" and fig.table and not fig.has_currency:
+            fig.family = "any"
+
+
+_DOLLAR_COUNTRY = {c: iso for c, iso in load("currencies")["country"].items() if iso in _FAMILY["dollar"].members}
