@@ -403,7 +403,7 @@ _TABLE_LINE = re.compile(
 )
 
 
-_ROW_BREAK = re.compile(r"(?<=[a-z\d])[.;][ \t]{1,3}[A-Z]")
+_ROW_BREAK = re.compile(r"(?:(?<=[a-z]{4})|(?<=\d))[.;][ \t]{1,3}[A-Z]")  # not "Mio. Euro", "H.K. Cents"
 
 
 def _row_end(text: str, m: re.Match[str]) -> int:
