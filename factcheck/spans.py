@@ -5,11 +5,15 @@ from __future__ import annotations
 import datetime as dt
 from dataclasses import dataclass
 from decimal import Decimal
+from typing import NamedTuple
 
 
-@dataclass(frozen=True, slots=True)
-class MoneySpan:
-    """A money mention. Values are exact (Decimal) in units of `currency`."""
+class MoneySpan(NamedTuple):
+    """A money mention. Values are exact (Decimal) in units of `currency`.
+
+    An immutable named tuple rather than a frozen dataclass: one is built for every money
+    mention, and a frozen dataclass of fifteen fields costs four times as much to build.
+    """
 
     start: int
     end: int

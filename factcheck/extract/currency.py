@@ -24,7 +24,6 @@ from __future__ import annotations
 
 import datetime as dt
 import re
-from dataclasses import dataclass
 
 from factcheck.lexicon import load
 
@@ -36,7 +35,7 @@ _EXCHANGES = load("exchanges")
 _MONEY = load("money")
 
 _DATELINE_SPAN = 400  # characters at the start of a text where a dateline may stand
-_LEAD_SPAN = 600  # characters of the title and lead read for the company's exchange or domicile
+_LEAD_SPAN = 400  # characters of the title and lead read for the company's exchange or domicile
 
 
 def _key(name: str) -> str:
@@ -80,34 +79,75 @@ def _names(keys) -> str:
 
 _MONTH = r"(?i:(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]{0,6}\.?)"
 # "SYDNEY, March 3 -", "TRAIL, British Columbia, June 1 -", "JOHANNESBURG March 13 -"
-_WIRE_DATELINE = re.compile(
-    r"(?m)^[ \t]{0,8}(?P<city>[^\W\d_][^\W\d_.'&\- ]*(?:[.'&\- ]{1,2}[^\W\d_]+){0,4}\.?)"
-    r"(?:,[ \t]{0,3}(?P<region>[^\W\d_](?:[^\W\d_]|[.' ]){0,30}?))?,?"
-    r"[ \t]{1,3}" + _MONTH + r"[ \t]{1,3}\d{1,2}[ \t]{0,3}-"
-)
-# "WASHINGTON -- ", "Wien – ", "Wien/Linz – ", "NEW YORK (Reuters) - ": a known city only
-_CITY_NAMES = _names(_PLACES["city"])
-_DASH_DATELINE = re.compile(
-    r"(?:\A|(?<=[.!?\"“”»«])[ \t]+|\n)[ \t]{0,8}(?i:(?P<city>" + _CITY_NAMES + r"))"
-    r"(?:/[^\W\d_][\w\- ]{0,30}?)?(?:,[ \t]{0,3}(?P<region>[^\W\d_](?:[^\W\d_]|[.' ]){0,30}?))?"
-    r"[ \t]{0,3}(?:\([^()\n]{1,20}\)[ \t]{0,3})?(?:--|[–—-])[ \t]"
-)
+# the date that ends a wire dateline; the place is what stands before it on the line
+_WIRE_DATE = re.compile(r",?[ \t]{1,3}" + _MONTH + r"[ \t]{1,3}\d{1,2}[ \t]{0,3}-")
+_WIRE_PLACE = re.compile(r"[ \t]{0,8}(?P<city>[^\W\d_][^,]{0,40}?)(?:,[ \t]{0,3}(?P<region>[^,]{1,30}?))?,?\Z")
+# "WASHINGTON -- ", "Wien – ", "Wien/Linz – ", "NEW YORK (Reuters) - ": the dash is found
+# first, then the place before it, which must start the text, a line or a sentence
+_DASH = re.compile(r"[ \t](?:--|[–—-])[ \t]")
+# what may stand between the place and the dash: "/Linz", ", Calif.", " (Reuters)"
+_DASH_TAIL = re.compile(r"(?:/[^\W\d_][\w\- ]{0,30}?)?(?:,[ \t]{0,3}(?P<region>[^\W\d_](?:[^\W\d_]|[.' ]){0,30}?))?"
+                        r"[ \t]{0,3}(?:\([^()\n]{1,20}\)[ \t]{0,3})?\Z")
+_PLACE_WORDS = re.compile(r"[^\W\d_][\w.'\-]*")
+_BOUNDARY = re.compile(r"(?:\A|\n|[.!?\"“”»«])[ \t]*\Z")
 # tickers: "<BRKN.S>", "(CANN.T)", "<PHAB ST>", "<XON>" (a US listing)
 _TICKER = re.compile(r"<(?P<sym>[A-Z][A-Z0-9&]{0,7})(?:[. ](?P<sfx>[A-Z]{1,4}))?\.?>"
                      r"|\((?P<psym>[A-Z][A-Z0-9&]{0,7})\.(?P<psfx>[A-Z]{1,4})\)")
-_EXCHANGE_RE = re.compile(r"(?i:\b(?P<exch>" + _names(_EXCHANGES["exchange"]) + r"))\b")
-_BASED = re.compile(r"(?i:\b(?P<place>" + _names([*_PLACES["city"], *_PLACES["region"]]) + r"))-based\b")
+# exchange names and "<place>-based" are found by their one fixed word, then looked up by the
+# words around it: a search for one word is fast where an alternation of every name is not
+_EXCHANGE_WORDS = sorted({w for k in _EXCHANGES["exchange"] for w in _key(k).split()
+                          if w in ("exchange", "bourse") or w.endswith("börse") or len(_key(k).split()) == 1})
+# the words to look for first ("börse" finds "Wertpapierbörse" too)
+_EXCHANGE_CHECK = [w for w in _EXCHANGE_WORDS if not any(o != w and o in w for o in _EXCHANGE_WORDS)]
+_EXCHANGE_WORD = re.compile(r"(?<![^\W\d_])(?:" + "|".join(map(re.escape, _EXCHANGE_WORDS)) + r")(?![^\W\d_])")
+_WORD = re.compile(r"[^\W\d_][^\W\d_.'&]*\.?")
+_BRACKET = re.compile(r"[<(]")
 
 
-@dataclass(frozen=True, slots=True)
+_UNREAD = object()
+
+
 class CurrencyContext:
-    """What a document's unmarked money words mean, apart from what its own story says."""
+    """What a document's unmarked money words mean, apart from what its own story says.
 
-    lang: str = "en"
-    date: dt.date | None = None  # publication date: a 1987 story from Frankfurt reports in marks
-    dateline: str | None = None  # country (ISO 3166-1 alpha-2) of the city it is filed from
-    exchange: str | None = None  # country of the company's exchange or domicile
-    locale: str | None = None  # country of the corpus record's `locale`
+    `dateline` is the country (ISO 3166-1 alpha-2) of the city the story is filed from,
+    `exchange` that of its company's exchange or domicile, `locale` that of the corpus record's
+    `locale`; `date` the publication date (a 1987 story from Frankfurt reports in marks). Given a
+    `text`, the dateline and exchange are read from it when first asked for, once: a document
+    whose money all names its currency never pays for reading them.
+    """
+
+    __slots__ = ("_dateline", "_exchange", "_text", "_title", "date", "lang", "locale")
+
+    def __init__(self, lang: str = "en", date: dt.date | None = None, *, dateline: str | None = None,
+                 exchange: str | None = None, locale: str | None = None, text: str | None = None,
+                 title: str | None = None) -> None:
+        self.lang, self.date, self.locale = lang, date, locale
+        self._text, self._title = text, title
+        self._dateline = _UNREAD if text is not None and dateline is None else dateline
+        self._exchange = _UNREAD if text is not None and exchange is None else exchange
+
+    @property
+    def dateline(self) -> str | None:
+        if self._dateline is _UNREAD:
+            self._dateline = dateline_country(self._text)
+        return self._dateline
+
+    @property
+    def exchange(self) -> str | None:
+        if self._exchange is _UNREAD:
+            self._exchange = exchange_country(self._text, self._title, self.date)
+        return self._exchange
+
+    def with_locale(self, locale: str | None) -> CurrencyContext:
+        """The same context for a document published in another country."""
+        out = CurrencyContext(self.lang, self.date, locale=locale, text=self._text, title=self._title)
+        out._dateline, out._exchange = self._dateline, self._exchange
+        return out
+
+    def __repr__(self) -> str:
+        return (f"CurrencyContext(lang={self.lang!r}, date={self.date!r}, dateline={self.dateline!r}, "
+                f"exchange={self.exchange!r}, locale={self.locale!r})")
 
     def currency_of(self, country: str) -> str | None:
         """The currency of `country` at the story's date (today's when undated)."""
@@ -127,11 +167,12 @@ class CurrencyContext:
         German press names a foreign dollar ("australische Dollar"), so in languages outside
         `[context] local_word_languages` only the locale speaks for unit words.
         """
-        steps = (("dateline", self.dateline), ("exchange", self.exchange), ("locale", self.locale))
-        for source, country in steps:
-            if country is None:
+        words_local = members is None or self.lang in _LOCAL_WORD_LANGS
+        for source in ("dateline", "exchange", "locale"):
+            if source != "locale" and not words_local:
                 continue
-            if members is not None and source != "locale" and self.lang not in _LOCAL_WORD_LANGS:
+            country = getattr(self, source)
+            if country is None:
                 continue
             iso = self.currency_of(country)
             if iso is not None and (members is None or iso in members):
@@ -158,17 +199,43 @@ def locale_country(locale: str | None) -> str | None:
 def dateline_country(text: str) -> str | None:
     """The country of the dateline near the start of `text`, if it names a known place."""
     head = text[:_DATELINE_SPAN]
-    for rx in (_WIRE_DATELINE, _DASH_DATELINE):
-        m = rx.search(head)
-        if m is None:
-            continue
-        region = m.group("region")
-        if region:
-            country = _REGION.get(_compact(region))
+    nl = head.find("\n")
+    for a, b in ((0, nl), (nl + 1, head.find("\n", nl + 1))) if nl >= 0 else ((0, len(head)),):
+        # the wire's dateline starts the first or the second line: "SYDNEY, March 3 -"
+        b = len(head) if b < 0 else b
+        date = _WIRE_DATE.search(head, a, b) if head.find(" -", a, b) >= 0 else None
+        m = _WIRE_PLACE.match(head, a, date.start()) if date else None
+        if m:
+            country = _place(m.group("city"), m.group("region"))
             if country:
                 return country
-        city = m.group("city").strip()
-        country = _CITY.get(_key(city))
+    for dash in _DASH.finditer(head):
+        country = _dash_place(head, dash.start())
+        if country:
+            return country
+    return None
+
+
+def _place(city: str, region: str | None) -> str | None:
+    if region:
+        country = _REGION.get(_compact(region))
+        if country:
+            return country
+    return _CITY.get(city.lower()) or _CITY.get(_key(city))  # ("SYDNEY" needs no more than lower case)
+
+
+def _dash_place(head: str, dash: int) -> str | None:
+    """The country of "Wien – ", "WASHINGTON -- ", "Wien/Linz – ": up to four words before a
+    dash that start the text, a line or a sentence, and name a known city."""
+    lo = max(0, dash - 60)
+    tail = _DASH_TAIL.search(head, lo, dash)
+    end = tail.start() if tail else dash
+    words = list(_PLACE_WORDS.finditer(head, lo, end))
+    for n in range(1, min(4, len(words)) + 1):
+        first = words[-n]
+        if words[-1].end() != end or not _BOUNDARY.search(head, max(0, first.start() - 4), first.start()):
+            continue
+        country = _place(head[first.start():end], tail.group("region") if tail else None)
         if country:
             return country
     return None
@@ -192,27 +259,60 @@ def exchange_country(text: str, title: str | None = None, date: dt.date | None =
     head = text[:_LEAD_SPAN]
     if title and not text.startswith(title[:40]):
         head = title + "\n" + head
-    hits: list[tuple[int, str]] = []
-    for m in _TICKER.finditer(head):
-        country = _ticker_country(m, date)
+    # the first cue wins: a ticker, an exchange's name or "<place>-based", whichever comes first
+    found: tuple[int, str] | None = None
+    for b in _BRACKET.finditer(head):
+        m = _TICKER.match(head, b.start())
+        country = _ticker_country(m, date) if m else None
         if country:
-            hits.append((m.start(), country))
+            found = (b.start(), country)
             break
-    m = _EXCHANGE_RE.search(head)
-    if m:
-        hits.append((m.start(), _EXCHANGE_NAME[_key(m.group("exch"))]))
-    m = _BASED.search(head)
-    if m:
-        key = _key(m.group("place"))
-        country = _CITY.get(key) or _REGION.get(key.replace(" ", ""))
-        if country:
-            hits.append((m.start(), country))
-    return min(hits)[1] if hits else None
+    limit = found[0] if found else len(head)
+    low = head[:limit].lower()
+    if len(low) != limit:
+        return found[1] if found else None  # (lower-casing moved offsets: a rare script)
+    for w in _EXCHANGE_CHECK:
+        if w not in low:
+            continue
+        for m in _EXCHANGE_WORD.finditer(low):
+            hit = _exchange_at(head, m)
+            if hit:
+                found, low = hit, low[:hit[0]]
+                break
+        break
+    at = low.find("-based")
+    while at > 0:
+        words = _WORD.findall(head, max(0, at - 40), at)
+        country = next((c for n in (4, 3, 2, 1) if len(words) >= n
+                        for c in [_place_country(" ".join(words[-n:]))] if c), None)
+        if country and head[at - 1].isalpha():
+            found = (at, country)
+            break
+        at = low.find("-based", at + 6)
+    return found[1] if found else None
+
+
+def _place_country(name: str) -> str | None:
+    key = _key(name)
+    return _CITY.get(key) or _REGION.get(key.replace(" ", ""))
+
+
+def _exchange_at(text: str, m: re.Match[str]) -> tuple[int, str] | None:
+    """The exchange named around a word of exchange names ("Toronto Stock Exchange", "Stock
+    Exchange of Singapore", "Nasdaq"): its position and country."""
+    before = _WORD.findall(text, max(0, m.start() - 40), m.start())
+    after = _WORD.findall(text, m.end(), m.end() + 30) if text.startswith(" of ", m.end()) else []
+    for b in range(min(4, len(before)), -1, -1):
+        for a in range(min(4, len(after)), -1, -1):
+            name = " ".join([*before[len(before) - b:], m.group(0), *after[:a]])
+            country = _EXCHANGE_NAME.get(_key(name))
+            if country:
+                return m.start(), country
+    return None
 
 
 def context_of(text: str, lang: str = "en", *, title: str | None = None, date: dt.date | None = None,
                locale: str | None = None) -> CurrencyContext:
     """The currency context of one document (computed once per document)."""
-    return CurrencyContext(lang=lang, date=date, dateline=dateline_country(text),
-                           exchange=exchange_country(text, title, date), locale=locale_country(locale))
+    return CurrencyContext(lang, date, locale=locale_country(locale), text=text, title=title)
 

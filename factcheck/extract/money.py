@@ -14,10 +14,9 @@ cost is linear in the text length. The lexicon lives in `factcheck/data/money.to
 from __future__ import annotations
 
 import bisect
-import heapq
 import itertools
 import re
-from dataclasses import dataclass, replace
+from dataclasses import dataclass
 from decimal import Decimal
 
 from factcheck.extract.currency import CurrencyContext, context_of, locale_country
@@ -174,13 +173,19 @@ def _families() -> tuple[dict[str, list[_Family]], dict[str, _Family]]:
 _FAMILY_BY_WORD, _FAMILY = _families()
 
 
+_FAMILY_MEMO: dict[tuple[str, str | None], str | None] = {}
+
+
 def _family_of(word: str, iso: str | None) -> str | None:
     """The family of a unit word read as `iso` ("dlrs" USD: dollar), or None when the word names
     its currency ("Australian dlrs", "€", "yen")."""
-    for fam in _FAMILY_BY_WORD.get(_norm_key(word), ()):
-        if iso in fam.members:
-            return fam.name
-    return None
+    key = (word, iso)
+    if key not in _FAMILY_MEMO:
+        if len(_FAMILY_MEMO) > 4096:
+            _FAMILY_MEMO.clear()  # (words as written, incl. line breaks: bounded)
+        _FAMILY_MEMO[key] = next((fam.name for fam in _FAMILY_BY_WORD.get(_norm_key(word), ())
+                                  if iso in fam.members), None)
+    return _FAMILY_MEMO[key]
 
 
 _SUFFIX_CI = _ci_lookup(_SUFFIX)
@@ -395,12 +400,15 @@ _MONEY_CONTEXT = re.compile(
 _TABLE = _LEX["table"]
 _ROW_CLASSES = [(kind, frozenset(w.lower() for w in _TABLE[kind])) for kind in ("not_money", "per_share", "money")]
 _LABEL_WORDS = {w.lower() for kind in ("not_money", "per_share", "money", "words") for w in _TABLE[kind]}
-_LABEL_WORD = r"(?i:" + _trie(_LABEL_WORDS) + r")(?![\w-])"
-_TABLE_LINE = re.compile(
-    r"(?m)^[ \t]{0,8}(?P<label>" + _LABEL_WORD + r"(?:[ \t]{1,3}" + _LABEL_WORD + r"){0,5})[ \t,:]{1,4}"
+_LABEL_WORD = "(?:" + _trie(_cased(_LABEL_WORDS)) + r")(?![\w-])"  # any usual case: "Net", "NET", "net"
+_TABLE_ROW = (
+    r"[ \t]{0,8}(?P<label>" + _LABEL_WORD + r"(?:[ \t]{1,3}" + _LABEL_WORD + r"){0,5})[ \t,:]{1,4}"
     r"(?=[\d(]|" + _alternation([k for k, v in _WORDS_EN.items() if 1 <= v < 100 and len(k) > 2] + ["nil"], ci=True)
-    + r")(?:(?=[^\n]{0,120}(?:\bvs\b|\bVorjahr\b|\bVj\.))[^\n]{0,160}|[^\n]{0,40}$)"
+    + r")(?:(?=[^\n]{0,120}(?:\bvs\b|\bVorjahr\b|\bVj\.))[^\n]{0,160}|[^\n]{0,40}(?=\n|\Z))"
 )
+# a row starts the text or follows a line break: the search for the break is a fast scan
+_TABLE_LINE = re.compile(r"\n" + _TABLE_ROW)
+_TABLE_FIRST_LINE = re.compile(_TABLE_ROW)
 
 
 _ROW_BREAK = re.compile(r"(?:(?<=[a-z]{4})|(?<=\d))[.;][ \t]{1,3}[A-Z]")  # not "Mio. Euro", "H.K. Cents"
@@ -625,7 +633,8 @@ def _read_candidate(text: str, m: re.Match[str], lang: str, floor: int, in_table
             row = in_table(start)
             if row is not None and row[3] == "not_money":
                 return None  # "Avg shrs 6,877,360 vs 6,874,970"
-            table = row is not None and not _table_noun_after(text, end, lang)
+            table = row is not None and not _table_noun_after(text, end, lang) and not (
+                _HYPHEN_DIGITS.match(text, end) or _HYPHEN_DIGITS_BEFORE.search(text, max(0, start - 2), start))
             ahead = right is not None and right.group("join") is not None
             linked = not table and _linked(text, start, end, floor, lang)
             if not table and not linked and not _in_range(text, start, end, floor, ahead):
@@ -735,6 +744,9 @@ def _read_candidate(text: str, m: re.Match[str], lang: str, floor: int, in_table
     return fig
 
 
+# digits hyphenated to the figure: an account or telephone number ("1111-2222-3333"), no table amount
+_HYPHEN_DIGITS = re.compile(r"-\d")
+_HYPHEN_DIGITS_BEFORE = re.compile(r"\d-\Z")
 _TABLE_FOLLOW = frozenset(["vs", "profit", "loss", "credit", "debit", "gain", "prior", "making", "net",
                            "shr", "vorjahr", "vj"])
 
@@ -803,12 +815,14 @@ def _take_unit(fig: _Figure, other: _Figure) -> None:
         fig.currency, fig.has_currency, fig.src = other.currency, True, other
 
 
-def _inherit_currency(text: str, figs: list[_Figure]) -> None:
+def _inherit_currency(text: str, figs: list[_Figure]) -> bool:
     """An amount with a magnitude but no currency takes the currency of the nearest money
     figure of the same magnitude in its sentence: "5.2 mln dlrs vs 4.1 mln", "448.8 mln pesos
     in 1985 on sales of 10.99 billion pesos against 422.3 mln in 1984", "27 Millionen Euro,
     die sich noch um drei Millionen erhöhen könnte", "um acht Milliarden auf 127,5 Milliarden
-    Euro"."""
+    Euro". Returns whether a figure that took a currency follows one without (a range to
+    join again: "3 bis 4 Mio.")."""
+    rejoin = False
     for i, fig in enumerate(figs):
         if not fig.elliptic or fig.has_currency:
             continue
@@ -821,7 +835,7 @@ def _inherit_currency(text: str, figs: list[_Figure]) -> None:
                     break
                 if other.has_currency and other.exponent == fig.exponent and (
                         other.vague is None or other.qualifier == "range") and \
-                        _UNREAD_RANGE.search(text, max(0, fig.start - 24), fig.start) is None:
+                        not _unread_range(text, fig.start):
                     _take_unit(fig, other)
                     break
                 j += step
@@ -832,6 +846,10 @@ def _inherit_currency(text: str, figs: list[_Figure]) -> None:
             j -= 1  # the first half of its range: "Im Vorjahr waren es 3 bis 4 Mio."
         if not fig.has_currency and j >= 0 and _across_one_sentence(text, figs[j], fig):
             _take_unit(fig, figs[j])
+        rejoin = rejoin or (fig.has_currency and i > 0 and not figs[i - 1].has_currency
+                            and figs[i - 1].end <= fig.start <= figs[i - 1].end + 8
+                            and _JOIN_BETWEEN.fullmatch(text, figs[i - 1].end, fig.start) is not None)
+    return rejoin
 
 
 _ACROSS = 240  # characters an elided amount may stand after the sentence that named its currency
@@ -854,11 +872,19 @@ def _across_one_sentence(text: str, prev: _Figure, fig: _Figure) -> bool:
         if not m.group("year") and not _NOT_MONEY_AFTER.match(text, m.end()) \
                 and not _JOIN_BETWEEN.fullmatch(text, m.end(), fig.start):  # "3 bis 4 Mio."
             return False
-    return _UNREAD_RANGE.search(text, max(0, fig.start - 24), fig.start) is None
+    return not _unread_range(text, fig.start)
 
 
 _BETWEEN_NUMBER = re.compile(r"(?<![\w.,])(?:(?P<year>(?:19|20)\d\d)(?![\d,.]\d)|\d[\d,.]*)")
 # the second half of a range whose first half was not read as a figure: "drei bis vier Millionen"
+def _unread_range(text: str, start: int) -> bool:
+    """Whether the figure at `start` is the second half of a range whose first half was not read
+    as a figure: "drei bis vier Millionen"."""
+    return _JOIN_WORD_BEFORE.search(text, max(0, start - 8), start) is not None and \
+        _UNREAD_RANGE.search(text, max(0, start - 24), start) is not None
+
+
+_JOIN_WORD_BEFORE = re.compile(r"(?:bis|to|und|and|or|oder)[ \t]{1,2}\Z", re.I)
 _UNREAD_RANGE = re.compile(
     r"(?<![^\W\d_])(?:" + "|".join(sorted((k for k in _WORDS if len(k) > 2), key=len, reverse=True))
     + r")[ \t]{1,2}(?:bis|to|und|and|or|oder)[ \t]{1,2}\Z", re.I)
@@ -1015,7 +1041,8 @@ def _merge_ranges(text: str, figs: list[_Figure]) -> list[_Figure]:
 
 
 _POW10 = {e: Decimal(10) ** e for e in range(-8, 16)}
-_HALF = Decimal("0.5")
+_HALF_POW10 = {e: Decimal("0.5") * Decimal(10) ** e for e in range(-16, 16)}  # rounding slack
+_ZERO = Decimal(0)
 
 
 def _to_span(fig: _Figure) -> MoneySpan:
@@ -1030,10 +1057,16 @@ def _to_span(fig: _Figure) -> MoneySpan:
         low, high = fig.vague
         return MoneySpan(fig.start, fig.end, None, low, high, fig.currency, "vague",
                          fig.per, None, fig.magnitude, None, *context)
-    value = fig.number * scale
-    precision = _HALF * _POW10[max(-8, min(0, fig.number.as_tuple().exponent))] * scale
-    if fig.exact_cents or (fig.currency and fig.number != fig.number.to_integral_value() and fig.exponent == 0):
-        precision = Decimal(0)  # "17-1/2 cts", "$4.99", "five nickels": stated to the cent
+    number = fig.number
+    value = number * scale
+    if fig.exact_cents:
+        precision = _ZERO  # "17-1/2 cts", "five nickels": stated to the cent
+    else:
+        last = number.as_tuple().exponent
+        if last < 0 and fig.exponent == 0 and fig.currency and number != number.to_integral_value():
+            precision = _ZERO  # "$4.99"
+        else:
+            precision = _HALF_POW10[max(-8, min(0, last)) + fig.exponent]
     q = fig.qualifier
     low = high = value
     if q in ("at_least", "more_than"):
@@ -1050,16 +1083,14 @@ def _to_span(fig: _Figure) -> MoneySpan:
 
 # ----------------------------------------------------------------------------- currency context
 
-def _cue_pick(text: str, fam: _Family, memo: dict[str, str | None]) -> str | None:
+def _cue_pick(text: str, fam: _Family) -> str | None:
     """The member whose country the text names most ("francs" in a story that names France)."""
-    if fam.name not in memo:
-        cue_re, isos = fam.cues
-        counts = [0] * len(isos)
-        for m in cue_re.finditer(text):
-            counts[m.lastindex - 1] += 1
-        best = max(range(len(isos)), key=counts.__getitem__)
-        memo[fam.name] = isos[best] if counts[best] else None
-    return memo[fam.name]
+    cue_re, isos = fam.cues
+    counts = [0] * len(isos)
+    for m in cue_re.finditer(text):
+        counts[m.lastindex - 1] += 1
+    best = max(range(len(isos)), key=counts.__getitem__)
+    return isos[best] if counts[best] else None
 
 
 def _resolve_currencies(text: str, figs: list[_Figure], ctx: CurrencyContext) -> None:
@@ -1075,86 +1106,105 @@ def _resolve_currencies(text: str, figs: list[_Figure], ctx: CurrencyContext) ->
     money before it in the story, else the dateline's, exchange's or locale's, else the
     language's default.
     """
+    families = {f.family for f in figs}  # the families whose explicit members are worth keeping
     stated: dict[str, list[_Figure]] = {}  # family -> its explicit members so far, in text order
+    memo: dict[object, object] = {}  # per family: its (currency, source) from the context; its cue
     last: _Figure | None = None  # the last figure with a currency
-    cue_memo: dict[str, str | None] = {}
-    local_memo: dict[str, tuple[str, str] | None] = {}
-
-    def local(fam: _Family) -> tuple[str, str] | None:
-        if fam.name not in local_memo:
-            local_memo[fam.name] = ctx.local(fam.members)
-        return local_memo[fam.name]
-
-    def resolve(fig: _Figure) -> None:
-        if fig.source is not None:
-            return
-        if fig.src is not None:
-            src = fig.src
-            fig.src = None  # (guards a cycle)
-            resolve(src)
-            fig.currency, fig.family = src.currency, src.family
-            fig.source = "story" if src.source == "stated" else src.source
-            return
-        if fig.family is None:
-            fig.source = "stated" if fig.currency else None
-            return
-        if fig.family == "any":
-            if last is not None:
-                fig.currency = last.currency
-                fig.source = "story" if last.source == "stated" else last.source
-                return
-            found = ctx.local(None)
-            fig.currency, fig.source = found if found else (ctx.bare_default(), "default")
-            return
-        fam = _FAMILY[fig.family]
-        own = fig.currency
-        near = local(fam)
-        if fig.sign:
-            # "$5": the writer's own sign, which only the place of publication redefines (an
-            # Australian paper's "$"); a British paper writes "A$" for Australian dollars
-            if near is not None and near[1] in _SIGN_SOURCES:
-                fig.currency, fig.source = near
-            else:
-                fig.source = "default"
-            return
-        for prev in reversed(stated.get(fam.name, ())):
-            if prev is fig.pair:
-                continue  # "7.4bn Australian dollars (5.8bn dlrs)": a conversion is another currency
-            if prev.currency == own and near is not None and near[0] != own and near[1] != "locale" \
-                    and _SENTENCE_BREAK.search(text, prev.end, fig.start + 1):
-                continue  # "U.S. dlrs" two sentences back in a Toronto story
-            fig.currency, fig.source = prev.currency, "story"
-            return
-        if near is not None and near[1] != "locale" and (fig.pair is None or fig.pair.currency != near[0]):
-            fig.currency, fig.source = near
-            return
-        if fam.cues is not None:
-            pick = _cue_pick(text, fam, cue_memo)
-            if pick is not None:
-                fig.currency, fig.source = pick, "story"
-                return
-        if near is not None:
-            fig.currency, fig.source = near
-            return
-        fig.source = "default"
-
     for fig in figs:
-        if not (fig.has_currency or fig.table or fig.family):
-            continue  # a vague amount with no currency word
-        resolve(fig)
+        if fig.source is None:
+            family = fig.family
+            if fig.src is None and family is None:
+                if fig.currency is None:
+                    continue  # a vague amount with no currency word
+                fig.source = "stated"
+            elif fig.src is None and family != "any" and fig.pair is None and family not in stated:
+                # nothing in the story yet: the same word reads the same throughout
+                key = (family, fig.sign, fig.currency)
+                known = memo.get(key)
+                if known is None:
+                    _resolve(text, fig, ctx, stated, memo, last)
+                    memo[key] = (fig.currency, fig.source)
+                else:
+                    fig.currency, fig.source = known
+            else:
+                _resolve(text, fig, ctx, stated, memo, last)
         if fig.currency is None:
             continue
         last = fig
-        for name in _FAMILIES_OF.get(fig.currency, ()):
-            if fig.source == "stated" or (fig.source is not None and _FAMILY[name].story_any):
+        for name, any_source in _FAMILIES_OF.get(fig.currency, ()):
+            if name in families and (any_source or fig.source == "stated"):
                 stated.setdefault(name, []).append(fig)
 
 
+def _resolve(text: str, fig: _Figure, ctx: CurrencyContext, stated: dict[str, list[_Figure]],
+             memo: dict[object, object], last: _Figure | None) -> None:
+    """One figure's currency and source (see `_resolve_currencies`)."""
+    if fig.src is not None:
+        src = fig.src
+        fig.src = None  # (guards a cycle)
+        if src.source is None:
+            if src.src is None and src.family is None:
+                src.source = "stated" if src.currency else None
+            else:
+                _resolve(text, src, ctx, stated, memo, last)
+        fig.currency, fig.family = src.currency, src.family
+        fig.source = "story" if src.source == "stated" else src.source
+        return
+    if fig.family == "any":
+        if last is not None:
+            fig.currency = last.currency
+            fig.source = "story" if last.source == "stated" else last.source
+            return
+        found = ctx.local(None)
+        fig.currency, fig.source = found if found else (ctx.bare_default(), "default")
+        return
+    fam = _FAMILY[fig.family]
+    own = fig.currency
+    near = memo.get(fam.name, _UNSET)
+    if near is _UNSET:
+        near = memo[fam.name] = ctx.local(fam.members)
+    if fig.sign:
+        # "$5": the writer's own sign, which only the place of publication redefines (an
+        # Australian paper's "$"); a British paper writes "A$" for Australian dollars
+        if near is not None and near[1] in _SIGN_SOURCES:
+            fig.currency, fig.source = near
+        else:
+            fig.source = "default"
+        return
+    for prev in reversed(stated.get(fam.name, ())):
+        if prev is fig.pair:
+            continue  # "7.4bn Australian dollars (5.8bn dlrs)": a conversion is another currency
+        if prev.currency == own and near is not None and near[0] != own and near[1] != "locale" \
+                and _SENTENCE_BREAK.search(text, prev.end, fig.start + 1):
+            continue  # "U.S. dlrs" two sentences back in a Toronto story
+        fig.currency, fig.source = prev.currency, "story"
+        return
+    if near is not None and near[1] != "locale" and (fig.pair is None or fig.pair.currency != near[0]):
+        fig.currency, fig.source = near
+        return
+    if fam.cues is not None:
+        key = "cue:" + fam.name
+        if key not in memo:
+            memo[key] = _cue_pick(text, fam)
+        if memo[key] is not None:
+            fig.currency, fig.source = memo[key], "story"
+            return
+    if near is not None:
+        fig.currency, fig.source = near
+        return
+    fig.source = "default"
+
+
+_UNSET = object()
+
+
 _SIGN_SOURCES = frozenset(_LEX["context"]["sign_sources"])
-_FAMILIES_OF: dict[str, list[str]] = {}
+# currency -> the families it is a member of, and whether a member read from the context is
+# story evidence in that family too
+_FAMILIES_OF: dict[str, tuple[tuple[str, bool], ...]] = {}
 for _fam in _FAMILY.values():
     for _iso in _fam.members:
-        _FAMILIES_OF.setdefault(_iso, []).append(_fam.name)
+        _FAMILIES_OF[_iso] = (*_FAMILIES_OF.get(_iso, ()), (_fam.name, _fam.story_any))
 
 # Between an amount and the same amount in another currency: "$8bn (£6.3bn)", "50 mln Canadian
 # dlrs, or 36 mln U.S. dlrs", "125 naira (about 32 dlrs)", "500 Mio. Dollar (umgerechnet 445
@@ -1180,8 +1230,9 @@ def _conversion_pairs(text: str, figs: list[_Figure]) -> list[tuple[_Figure, _Fi
     known yet, and the conversion is no evidence for its partner's currency."""
     out = []
     for a, b in itertools.pairwise(figs):
-        if b.start - a.end > 40 or _amount(a) is None or _amount(b) is None or a.per != b.per:
-            continue
+        if b.start - a.end > 40 or a.per != b.per or not (a.has_currency and b.has_currency) or (
+                a.currency == b.currency and a.family == b.family):
+            continue  # "5 mln dlrs vs 4 mln dlrs" is no conversion
         m = _CONVERSION_GAP.fullmatch(text, a.end, b.start)
         if m is None:
             continue
@@ -1241,10 +1292,13 @@ def find_money(text: str, lang: str = "en", context: CurrencyContext | str | Non
         country = next((c for c, iso in _DOLLAR_COUNTRY.items() if iso == context), None) if context else None
         context = context_of(text, lang)
         if country is not None and country != "US":
-            context = replace(context, locale=country)
-    tables = [(m.start("label"), _row_end(text, m), m.group("label"), _row_kind(m.group("label")))
-              for m in _TABLE_LINE.finditer(text)]
-    tables = [t for t in tables if t[3] is not None]
+            context = context.with_locale(country)
+    tables: list[tuple[int, int, str, str]] = []  # (label start, row end, label, what the row holds)
+    first = _TABLE_FIRST_LINE.match(text)
+    for m in itertools.chain((first,) if first else (), _TABLE_LINE.finditer(text)):
+        kind = _row_kind(m.group("label"))
+        if kind is not None:
+            tables.append((m.start("label"), _row_end(text, m), m.group("label"), kind))
     t_starts = [t[0] for t in tables]
 
     def in_table(pos: int) -> tuple[int, int, str, str] | None:
@@ -1258,8 +1312,8 @@ def find_money(text: str, lang: str = "en", context: CurrencyContext | str | Non
     candidates = _NUMERAL_CANDIDATE.finditer(text)
     low = text.lower()  # when the offsets agree, scan the lower-cased text (faster)
     words = list(_WORD_CANDIDATE_LOWER.finditer(low) if len(low) == len(text) else _WORD_CANDIDATE.finditer(text))
-    if words:  # few: merge them into the numerals by position
-        candidates = heapq.merge(candidates, words, key=_START)
+    if words:  # few: merge them into the numerals by position (two sorted runs: a linear sort)
+        candidates = sorted(itertools.chain(candidates, words), key=_START)
     for m in candidates:
         start = m.start()
         if start < last_end:
@@ -1276,13 +1330,16 @@ def find_money(text: str, lang: str = "en", context: CurrencyContext | str | Non
         last_end = fig.end
     figs = _merge_ranges(text, figs)
     _inherit_unit(text, figs)
-    _inherit_currency(text, figs)
-    figs = _merge_ranges(text, figs)  # "3 bis 4 Mio." once the 4 Mio. took the story's euros
+    if _inherit_currency(text, figs):
+        figs = _merge_ranges(text, figs)  # "3 bis 4 Mio." once the 4 Mio. took the story's euros
     if tables:
         _table_rows(figs, in_table)
+    if not figs:
+        return []
     pairs = _conversion_pairs(text, figs)
     _resolve_currencies(text, figs, context)
-    _link_conversions(pairs)
+    if pairs:
+        _link_conversions(pairs)
     return [_to_span(f) for f in figs if f.has_currency or f.table or f.vague is not None]
 
 
