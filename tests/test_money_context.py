@@ -352,3 +352,38 @@ def test_the_extract_command_writes_the_money_context_columns(tmp_path):
              if json.loads(line)["kind"] == "money"]
     assert (row["currency"], row["currency_source"], row["converts"], row["row_label"]) == (
         "AUD", "dateline", None, None)
+
+
+# ----------------------------------------------------------------------------- forms the hand check found
+
+def test_a_wire_amount_followed_by_share_is_per_share():
+    got = money("Net includes a gain of 1.3 mln dlrs, or 47 cts share, on the sale of its unit.")
+    assert (got["47 cts share"]["value"], got["47 cts share"]["per"]) == (0.47, "share")
+
+
+def test_share_as_a_noun_after_an_amount_is_no_rate():
+    got = money("It sold 50 dlrs share issue rights.")
+    assert got["50 dlrs"]["per"] is None
+
+
+def test_half_a_billion_across_a_line_break_is_half():
+    got = money("The loss was revised to half a\nbillion crowns.")
+    assert got["half a\nbillion crowns"]["value"] == 5e8
+
+
+def test_the_last_table_row_is_read_up_to_its_line_end():
+    got = money("RHEIN CHEMIE <RCH.F> YEAR\nFRANKFURT, March 26 -\n    Turnover 2.28 billion marks vs 2.14 billion\n"
+                " REUTER\n", date=dt.date(1987, 3, 26))
+    assert read(got["2.14 billion"])[:2] == (2.14e9, "DEM")
+
+
+def test_a_row_named_by_a_count_word_keeps_an_amount_in_a_named_currency():
+    got = money("RHEIN BANK <RBK.F> YEAR\nFRANKFURT, March 26 -\n"
+                "    Credit volume 42.0 billion marks vs 43.1 billion\n", date=dt.date(1987, 3, 26))
+    assert read(got["43.1 billion"])[:2] == (43.1e9, "DEM")
+
+
+def test_a_dividend_row_making_a_total_keeps_the_pence():
+    got = money("ROSE PLC <ROS.L> YEAR\nLONDON, March 3 -\n    Div 11p vs 7p making 16 vs 10\n")
+    assert (got["16"]["value"], got["16"]["currency"], got["16"]["per"]) == (0.16, "GBP", "share")
+    assert (got["10"]["value"], got["10"]["currency"]) == (0.10, "GBP")

@@ -219,7 +219,10 @@ def _subunit_re(lang: str) -> str:
 _COIN_RE = r"(?P<coin>" + _alternation(_COIN_COUNTED, ci=True) + ")"
 _PER_RE = (
     r"(?P<per_intro>\s{0,2}(?:" + _alternation(["a", "an", "per", "each", "pro", "je", "im"], ci=True)
-    + r"\s{1,3}|/\s?|-(?:a|per)-))(?P<per>" + _alternation(_PER, ci=True) + ")"
+    + r"\s{1,3}|/\s?|-(?:a|per)-"
+    # the wire's "47 cts share", "1.06 dlrs shr": no word between, and no noun after
+    r"|[ \t]{1,2}(?=(?:shr|share|SHR|SHARE)(?![\w-])(?!\s{1,3}" + _alternation(_LEX["per_bare"]["not_before"])
+    + "))))(?P<per>" + _alternation(_PER, ci=True) + ")"
     # not a time: "a year ago", "im Jahr 2015"
     r"(?!\s{1,3}(?:earlier|ago|before|previously|prior|later|after|zuvor|davor|früher)(?!\w)|\s{1,3}\d)"
 )
@@ -294,8 +297,8 @@ def _word_candidate_re(lower: bool) -> re.Pattern[str]:
     return re.compile(
         r"\b(?=[" + re.escape("".join(sorted(firsts))) + r"])(?:"
         # a fraction before a magnitude: "half a million", "a quarter million", "eine halbe"
-        r"(?P<frac>(?:" + words(["a", "an", "eine"]) + r"[ \t]{1,2})?(?P<fracw>" + words(_FRACTIONS)
-        + r")(?:[ \t]{1,2}" + words(["a", "an"]) + r")?(?=[ \t]{1,3}" + alternation(_LONG_MAGS) + "))"
+        r"(?P<frac>(?:" + words(["a", "an", "eine"]) + r"\s{1,2})?(?P<fracw>" + words(_FRACTIONS)
+        + r")(?:\s{1,2}" + words(["a", "an"]) + r")?(?=\s{1,3}" + alternation(_LONG_MAGS) + "))"
         # a spelled number before a magnitude, currency or coin: "eight mln dlrs", "zwei Euro"
         r"|(?P<word>(?:" + leader + r"[ \t]{1,2})?" + number_word
         + r"(?:(?:[ \t]{1,2}|-|[ \t]{1,2}" + words(["point"]) + r"[ \t]{1,2})" + number_word + r"){0,6}|" + leader + ")"
@@ -377,9 +380,9 @@ _VAGUE_CONTEXT = 120  # characters either side of a bare vague amount searched f
 _ELLIPSIS_FOLLOW = frozenset(["vs", "versus", "last", "year", "a", "in", "from", "against"])
 _ELLIPSIS_BEFORE, _ELLIPSIS_AFTER = 120, 40  # characters between an elliptic amount and its neighbour
 _SENTENCE_BREAK = re.compile(r"[.!?;]\s+[A-ZÄÖÜ\d]|\n[ \t]*\n|\n[ \t]{2,}|[()]")
-_VS_BETWEEN = re.compile(r"[ \t]{1,3}(?:vs\.?|\((?:Vorjahr|Vj\.?):?)[ \t]{1,3}(?:(?:profit|loss)[ \t]{1,3})?")
+_VS_BETWEEN = re.compile(r"[ \t]{1,3}(?:vs\.?|making|\((?:Vorjahr|Vj\.?):?)[ \t]{1,3}(?:(?:profit|loss)[ \t]{1,3})?")
 _ENDS_FIGURE = frozenset(",;:)%'\"]!?")
-_VALUE_LINK = re.compile(r"\s{1,3}(?:from|vs\.?|versus|against|compared\s{1,3}with|to|von|auf)\s{1,3}")
+_VALUE_LINK = re.compile(r"\s{1,3}(?:from|vs\.?|versus|against|compared\s{1,3}with|to|making|von|auf)\s{1,3}")
 # a part of the amount before ("120 Milliarden Euro, davon 30"; "300 mln dlrs of debt, of which 30")
 _PART_LINK = re.compile(r"(?:\s{1,3}[^\W\d_]{1,20}){0,3},?\s{1,3}(?:davon|darunter|of\s{1,3}which|including)\s{1,3}")
 _LINK_FOLLOW = frozenset(["yesterday", "earlier", "previously", "before", "asked", "bid", "offered",
@@ -709,7 +712,8 @@ def _read_candidate(text: str, m: re.Match[str], lang: str, floor: int, in_table
             fig.number = fig.number / 100
             fig.has_currency = fig.exact_cents = True
             fig.end = right.end("att")
-    if right.group("per") and right.start("per_intro") == fig.end and (fig.has_currency or not fig.magnitude):
+    if right.group("per") and right.start("per_intro") == fig.end and (fig.has_currency or not fig.magnitude) \
+            and (right.group("per_intro").strip() or not fig.magnitude):
         fig.per = str(_PER[_norm_key(right.group("per"))])
         fig.end = right.end("per")
 
@@ -728,9 +732,9 @@ def _read_candidate(text: str, m: re.Match[str], lang: str, floor: int, in_table
             return fig.end
     else:
         row = in_table(start)
-        if row is not None and row[3] == "not_money":
-            return fig.end  # "Shrs 99.36 mln vs 70.94 mln"
-        fig.table = row is not None and not _table_noun_after(text, fig.end, lang)
+        # on a row of counts ("Shrs 99.36 mln vs 70.94 mln") a figure is read as in prose: money
+        # only with its neighbour's currency ("Credit volume 42.0 billion marks vs 43.1 billion")
+        fig.table = row is not None and row[3] != "not_money" and not _table_noun_after(text, fig.end, lang)
         if not fig.table:
             # "5.2 mln dlrs vs 4.1 mln": may take its neighbour's currency
             fig.elliptic = fig.exponent >= 6 and not _noun_after(text, fig.end, lang)
@@ -747,6 +751,7 @@ def _read_candidate(text: str, m: re.Match[str], lang: str, floor: int, in_table
 # digits hyphenated to the figure: an account or telephone number ("1111-2222-3333"), no table amount
 _HYPHEN_DIGITS = re.compile(r"-\d")
 _HYPHEN_DIGITS_BEFORE = re.compile(r"\d-\Z")
+_TABLE_NEXT_WORD = re.compile(r"[ \t]{0,3}([^\W\d_]+)")
 _TABLE_FOLLOW = frozenset(["vs", "profit", "loss", "credit", "debit", "gain", "prior", "making", "net",
                            "shr", "vorjahr", "vj"])
 
@@ -754,8 +759,8 @@ _TABLE_FOLLOW = frozenset(["vs", "profit", "loss", "credit", "debit", "gain", "p
 def _table_noun_after(text: str, pos: int, lang: str) -> bool:
     """Whether a figure on a table line counts something named next ("Sales 4,000 units vs"),
     rather than being the row's amount ("Net 5 mln vs 4 mln", "Shr loss 5 cts vs profit")."""
-    m = _FOLLOW_WORD.match(text, pos, pos + 24)
-    if not m or m.group(1) is None:
+    m = _TABLE_NEXT_WORD.match(text, pos, pos + 24)  # (on the row's line: not the "REUTER" below)
+    if not m:
         return False
     word = m.group(1).lower()
     if word in _TABLE_FOLLOW:
