@@ -387,3 +387,19 @@ def test_a_dividend_row_making_a_total_keeps_the_pence():
     got = money("ROSE PLC <ROS.L> YEAR\nLONDON, March 3 -\n    Div 11p vs 7p making 16 vs 10\n")
     assert (got["16"]["value"], got["16"]["currency"], got["16"]["per"]) == (0.16, "GBP", "share")
     assert (got["10"]["value"], got["10"]["currency"]) == (0.10, "GBP")
+
+
+def test_a_rate_written_before_its_amount_is_its_rate():
+    got = money("Als Durchschnittspension werden für 2020 pro Monat 1.216 Euro erwartet.", "de")
+    assert got["1.216 Euro"]["per"] == "month"
+
+
+def test_a_price_per_square_metre_keeps_its_unit():
+    got = money("Die Kosten sinken um 250 bis 300 Euro je Quadratmeter.", "de")
+    assert got["250 bis 300 Euro je Quadratmeter"]["per"] == "square_metre"
+
+
+def test_the_rate_of_a_changed_amount_is_that_of_its_new_value():
+    de = money("Die Dividende wird von 1,40 Euro auf 60 Cent je Aktie gekürzt.", "de")
+    en = money("It raised its offer to 5 dlrs a share from 4 dlrs.")
+    assert (de["1,40 Euro"]["per"], en["4 dlrs"]["per"]) == ("share", "share")

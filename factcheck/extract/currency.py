@@ -122,10 +122,17 @@ class CurrencyContext:
     def __init__(self, lang: str = "en", date: dt.date | None = None, *, dateline: str | None = None,
                  exchange: str | None = None, locale: str | None = None, text: str | None = None,
                  title: str | None = None) -> None:
-        self.lang, self.date, self.locale = lang, date, locale
-        self._text, self._title = text, title
-        self._dateline = _UNREAD if text is not None and dateline is None else dateline
-        self._exchange = _UNREAD if text is not None and exchange is None else exchange
+        self.lang = lang
+        self.date = date
+        self.locale = locale
+        self._text = text
+        self._title = title
+        if text is None:
+            self._dateline = dateline
+            self._exchange = exchange
+        else:
+            self._dateline = _UNREAD if dateline is None else dateline
+            self._exchange = _UNREAD if exchange is None else exchange
 
     @property
     def dateline(self) -> str | None:
@@ -200,6 +207,21 @@ def dateline_country(text: str) -> str | None:
     """The country of the dateline near the start of `text`, if it names a known place."""
     head = text[:_DATELINE_SPAN]
     nl = head.find("\n")
+    if nl >= 0:  # the wire's usual form, read without a search: "SYDNEY, March 3 -" on line two
+        end = head.find("\n", nl + 1)
+        line = head[nl + 1:end if end >= 0 else len(head)].rstrip()
+        comma = line.find(",")
+        if comma > 0 and line.endswith("-"):
+            if _WIRE_DATE.match(line, comma) is not None:
+                country = _CITY.get(line[:comma].strip().lower())
+                if country is not None:
+                    return country
+            else:  # "APPLETON, Wis., March 2 -": the region after the city decides
+                second = line.find(",", comma + 1)
+                if second > 0 and _WIRE_DATE.match(line, second) is not None:
+                    country = _REGION.get(_compact(line[comma + 1:second]))
+                    if country is not None:
+                        return country
     for a, b in ((0, nl), (nl + 1, head.find("\n", nl + 1))) if nl >= 0 else ((0, len(head)),):
         # the wire's dateline starts the first or the second line: "SYDNEY, March 3 -"
         b = len(head) if b < 0 else b
@@ -216,7 +238,19 @@ def dateline_country(text: str) -> str | None:
     return None
 
 
+_PLACE_MEMO: dict[tuple[str, str | None], str | None] = {}
+
+
 def _place(city: str, region: str | None) -> str | None:
+    key = (city, region)
+    if key not in _PLACE_MEMO:
+        if len(_PLACE_MEMO) > 4096:
+            _PLACE_MEMO.clear()
+        _PLACE_MEMO[key] = _place_of(city, region)
+    return _PLACE_MEMO[key]
+
+
+def _place_of(city: str, region: str | None) -> str | None:
     if region:
         country = _REGION.get(_compact(region))
         if country:
@@ -314,5 +348,5 @@ def _exchange_at(text: str, m: re.Match[str]) -> tuple[int, str] | None:
 def context_of(text: str, lang: str = "en", *, title: str | None = None, date: dt.date | None = None,
                locale: str | None = None) -> CurrencyContext:
     """The currency context of one document (computed once per document)."""
-    return CurrencyContext(lang, date, locale=locale_country(locale), text=text, title=title)
+    return CurrencyContext(lang, date, locale=locale_country(locale) if locale else None, text=text, title=title)
 

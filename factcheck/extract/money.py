@@ -217,12 +217,13 @@ def _subunit_re(lang: str) -> str:
 
 
 _COIN_RE = r"(?P<coin>" + _alternation(_COIN_COUNTED, ci=True) + ")"
+# "47 cts share", "1.06 dlrs shr" (wire style): per share with no word between, unless "share"
+# is a noun of its own ("a 50 dlrs share issue")
+_PER_BARE = re.compile(r"[ \t]{1,2}(?:shr|share|SHR|SHARE)(?![\w-])(?!\s{1,3}"
+                       + _alternation(_LEX["per_bare"]["not_before"]) + ")")
 _PER_RE = (
     r"(?P<per_intro>\s{0,2}(?:" + _alternation(["a", "an", "per", "each", "pro", "je", "im"], ci=True)
-    + r"\s{1,3}|/\s?|-(?:a|per)-"
-    # the wire's "47 cts share", "1.06 dlrs shr": no word between, and no noun after
-    r"|[ \t]{1,2}(?=(?:shr|share|SHR|SHARE)(?![\w-])(?!\s{1,3}" + _alternation(_LEX["per_bare"]["not_before"])
-    + "))))(?P<per>" + _alternation(_PER, ci=True) + ")"
+    + r"\s{1,3}|/\s?|-(?:a|per)-))(?P<per>" + _alternation(_PER, ci=True) + ")"
     # not a time: "a year ago", "im Jahr 2015"
     r"(?!\s{1,3}(?:earlier|ago|before|previously|prior|later|after|zuvor|davor|früher)(?!\w)|\s{1,3}\d)"
 )
@@ -424,13 +425,17 @@ def _row_end(text: str, m: re.Match[str]) -> int:
     return brk.start() + 1 if brk else m.end()
 
 
+_ROW_KIND_MEMO: dict[str, str | None] = {}
+
+
 def _row_kind(label: str) -> str | None:
     """What a table row's figures are, by its label's words: not_money, per_share, money or None."""
-    words = {w.lower() for w in label.split()}
-    for kind, vocab in _ROW_CLASSES:
-        if words & vocab:
-            return kind
-    return None
+    if label not in _ROW_KIND_MEMO:
+        if len(_ROW_KIND_MEMO) > 4096:
+            _ROW_KIND_MEMO.clear()
+        words = {w.lower() for w in label.split()}
+        _ROW_KIND_MEMO[label] = next((kind for kind, vocab in _ROW_CLASSES if words & vocab), None)
+    return _ROW_KIND_MEMO[label]
 
 
 _QUOTES = "„“\"«»"
@@ -712,10 +717,13 @@ def _read_candidate(text: str, m: re.Match[str], lang: str, floor: int, in_table
             fig.number = fig.number / 100
             fig.has_currency = fig.exact_cents = True
             fig.end = right.end("att")
-    if right.group("per") and right.start("per_intro") == fig.end and (fig.has_currency or not fig.magnitude) \
-            and (right.group("per_intro").strip() or not fig.magnitude):
+    if right.group("per") and right.start("per_intro") == fig.end and (fig.has_currency or not fig.magnitude):
         fig.per = str(_PER[_norm_key(right.group("per"))])
         fig.end = right.end("per")
+    elif fig.has_currency and not fig.magnitude and text.startswith((" s", " S"), fig.end):
+        bare = _PER_BARE.match(text, fig.end)  # the wire's "47 cts share", "1.06 dlrs shr"
+        if bare:
+            fig.per, fig.end = "share", bare.end()
 
     if not fig.has_currency:
         if not numeral and fig.vague is None and fig.exponent < 6:
@@ -812,6 +820,15 @@ def _inherit_unit(text: str, figs: list[_Figure]) -> None:
             _take_unit(fig, prev)
         elif (fig.linked or fig.table) and prev.has_currency and not prev.magnitude:
             _take_unit(fig, prev)  # "192 dlrs from 190", "Shr 3.25 H.K. dlrs vs 1.40"
+
+
+_RATE_BEFORE = re.compile(r"(?<![^\W\d_])(?:pro|je|per)\s{1,3}(?P<per>" + _alternation(_PER, ci=True) + r")\s{1,3}\Z")
+_RATE_WORDS = frozenset(_norm_key(k) for k in _PER)
+
+
+# an amount and the same kind of amount it changes to or is compared with: "von 1,40 Euro auf 60
+# Cent je Aktie", "to 5 dlrs a share from 4 dlrs": the rate of one is the other's
+_RATE_PAIR = re.compile(r"\s{1,3}(?:auf|to|from|von|vs\.?|versus|against|compared\s{1,3}with|bis)\s{1,3}")
 
 
 def _take_unit(fig: _Figure, other: _Figure) -> None:
@@ -966,9 +983,10 @@ def _read_left(text: str, fig: _Figure, floor: int) -> None:
     fig.left_read = True
     lo = max(0, floor, fig.start - _LEFT_WINDOW)
     before = text[lo:fig.start]
-    words = before.split()[-3:]
-    if not words or words[-1].strip(_QUOTES).lower() not in _QUAL_LAST:
+    last = before.rsplit(None, 1)[-1:]  # (the last word alone first: most figures have no qualifier)
+    if not last or last[0].strip(_QUOTES).lower() not in _QUAL_LAST:
         return
+    words = before.rsplit(None, 3)[-3:]
     offsets = []
     pos = len(before)
     for w in reversed(words):
@@ -1229,14 +1247,20 @@ _CONVERSION_WORD = re.compile(r"umgerechnet|converted|equivalent|\bor\b")
 _PAREN_CLOSE = re.compile(r"[ \t]{0,2}[),;]")
 
 
-def _conversion_pairs(text: str, figs: list[_Figure]) -> list[tuple[_Figure, _Figure, re.Match[str]]]:
-    """Neighbours written as an amount and its conversion ("$8bn (£6.3bn)", "50 mln Canadian
-    dlrs, or 36 mln U.S. dlrs"), by the words between them alone: their currencies are not
-    known yet, and the conversion is no evidence for its partner's currency."""
+def _pairs(text: str, figs: list[_Figure]) -> list[tuple[_Figure, _Figure, re.Match[str]]]:
+    """Neighbours read together. An amount and the one it changes to or is compared with share
+    a rate ("von 1,40 Euro auf 60 Cent je Aktie", "to 5 dlrs a share from 4 dlrs"). An amount
+    and its conversion ("$8bn (£6.3bn)", "50 mln Canadian dlrs, or 36 mln U.S. dlrs") are
+    returned, found by the words between them alone: their currencies are not known yet, and
+    the conversion is no evidence for its partner's currency."""
     out = []
     for a, b in itertools.pairwise(figs):
-        if b.start - a.end > 40 or a.per != b.per or not (a.has_currency and b.has_currency) or (
-                a.currency == b.currency and a.family == b.family):
+        if b.start - a.end > 40 or not (a.has_currency and b.has_currency):
+            continue
+        if (a.per is None) != (b.per is None) and not a.magnitude and not b.magnitude \
+                and b.start - a.end <= 24 and _RATE_PAIR.fullmatch(text, a.end, b.start):
+            a.per = b.per = a.per or b.per
+        if a.per != b.per or (a.currency == b.currency and a.family == b.family):
             continue  # "5 mln dlrs vs 4 mln dlrs" is no conversion
         m = _CONVERSION_GAP.fullmatch(text, a.end, b.start)
         if m is None:
@@ -1334,37 +1358,44 @@ def find_money(text: str, lang: str = "en", context: CurrencyContext | str | Non
         figs.append(fig)
         last_end = fig.end
     figs = _merge_ranges(text, figs)
+    if not figs:
+        return []
     _inherit_unit(text, figs)
     if _inherit_currency(text, figs):
         figs = _merge_ranges(text, figs)  # "3 bis 4 Mio." once the 4 Mio. took the story's euros
-    if tables:
-        _table_rows(figs, in_table)
-    if not figs:
-        return []
-    pairs = _conversion_pairs(text, figs)
+    rates = "pro " in text or "je " in text or "per " in text
+    if tables or rates:
+        _per_figure(text, figs, in_table if tables else None, rates)
+    pairs = _pairs(text, figs)
     _resolve_currencies(text, figs, context)
     if pairs:
         _link_conversions(pairs)
     return [_to_span(f) for f in figs if f.has_currency or f.table or f.vague is not None]
 
 
-def _table_rows(figs: list[_Figure], in_table) -> None:
-    """Figures on an earnings-table line: keep the row label; on a per-share row ("Shr", "Qtly
-    div") a figure with a currency is per share, a bare one is no money; a bare figure on a
-    money row ("Net", "Revs") is money in the story's currency."""
+def _per_figure(text: str, figs: list[_Figure], in_table, rates: bool) -> None:
+    """What each figure's line and the words before it say. On an earnings-table line: keep
+    the row label; on a per-share row ("Shr", "Qtly div") a figure with a currency is per
+    share, a bare one is no money; a bare figure on a money row ("Net", "Revs") is money in
+    the story's currency. A rate written before its amount: "pro Monat 1.216 Euro"."""
     for fig in figs:
-        row = in_table(fig.start)
-        if row is None:
-            continue
-        _, _, label, kind = row
-        fig.label = label
-        if kind == "per_share":
-            if fig.has_currency and fig.per is None:
-                fig.per = "share"
-            if not fig.has_currency:
-                fig.table = False
-        elif kind == "money" and fig.table and not fig.has_currency:
-            fig.family = "any"
+        row = in_table(fig.start) if in_table is not None else None
+        if row is not None:
+            _, _, label, kind = row
+            fig.label = label
+            if kind == "per_share":
+                if fig.has_currency and fig.per is None:
+                    fig.per = "share"
+                if not fig.has_currency:
+                    fig.table = False
+            elif kind == "money" and fig.table and not fig.has_currency:
+                fig.family = "any"
+        if rates and fig.per is None and fig.has_currency and not fig.magnitude:
+            before = text[max(0, fig.start - 24):fig.start].split()
+            if before and _norm_key(before[-1]) in _RATE_WORDS:
+                m = _RATE_BEFORE.search(text, max(0, fig.start - 32), fig.start)
+                if m:
+                    fig.per = str(_PER[_norm_key(m.group("per"))])
 
 
 _DOLLAR_COUNTRY = {c: iso for c, iso in load("currencies")["country"].items() if iso in _FAMILY["dollar"].members}
