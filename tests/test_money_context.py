@@ -403,3 +403,9 @@ def test_the_rate_of_a_changed_amount_is_that_of_its_new_value():
     de = money("Die Dividende wird von 1,40 Euro auf 60 Cent je Aktie gekürzt.", "de")
     en = money("It raised its offer to 5 dlrs a share from 4 dlrs.")
     assert (de["1,40 Euro"]["per"], en["4 dlrs"]["per"]) == ("share", "share")
+
+
+def test_an_oil_price_in_a_singapore_story_is_in_us_dollars():
+    got = money("TAPIS CRUDE\nSINGAPORE, March 18 - Tapis fetched 18 dlrs/bbl, the refiner paid 2.5 mln dlrs.")
+    assert read(got["18 dlrs/bbl"]) == (18, "USD", "default")
+    assert read(got["2.5 mln dlrs"])[:2] == (2.5e6, "SGD")

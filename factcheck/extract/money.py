@@ -1142,7 +1142,7 @@ def _resolve_currencies(text: str, figs: list[_Figure], ctx: CurrencyContext) ->
                 fig.source = "stated"
             elif fig.src is None and family != "any" and fig.pair is None and family not in stated:
                 # nothing in the story yet: the same word reads the same throughout
-                key = (family, fig.sign, fig.currency)
+                key = (family, fig.sign, fig.currency, fig.per in _WORLD_UNITS)
                 known = memo.get(key)
                 if known is None:
                     _resolve(text, fig, ctx, stated, memo, last)
@@ -1186,6 +1186,8 @@ def _resolve(text: str, fig: _Figure, ctx: CurrencyContext, stated: dict[str, li
     near = memo.get(fam.name, _UNSET)
     if near is _UNSET:
         near = memo[fam.name] = ctx.local(fam.members)
+    if fig.per in _WORLD_UNITS:
+        near = None  # "10.50 dlrs/bbl" in a Singapore story: the world's oil price
     if fig.sign:
         # "$5": the writer's own sign, which only the place of publication redefines (an
         # Australian paper's "$"); a British paper writes "A$" for Australian dollars
@@ -1222,6 +1224,7 @@ _UNSET = object()
 
 
 _SIGN_SOURCES = frozenset(_LEX["context"]["sign_sources"])
+_WORLD_UNITS = frozenset(_LEX["context"]["world_price_units"])
 # currency -> the families it is a member of, and whether a member read from the context is
 # story evidence in that family too
 _FAMILIES_OF: dict[str, tuple[tuple[str, bool], ...]] = {}
