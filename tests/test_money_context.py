@@ -409,3 +409,28 @@ def test_an_oil_price_in_a_singapore_story_is_in_us_dollars():
     got = money("TAPIS CRUDE\nSINGAPORE, March 18 - Tapis fetched 18 dlrs/bbl, the refiner paid 2.5 mln dlrs.")
     assert read(got["18 dlrs/bbl"]) == (18, "USD", "default")
     assert read(got["2.5 mln dlrs"])[:2] == (2.5e6, "SGD")
+
+
+def test_a_monthly_amount_written_with_an_adverb_is_a_rate():
+    de = money("Zwischen 20 und 40 Kilometer sind es monatlich 58 Euro.", "de")
+    en = money("The plan costs 5 mln dlrs annually.")
+    assert (de["58 Euro"]["per"], en["5 mln dlrs"]["per"]) == ("month", "year")
+
+
+def test_a_price_per_quantity_carries_to_the_prices_after_it():
+    got = money("Tapioca pellets traded at 27.50 Marks per 100 kilos fob, with May at 26.75, and June at "
+                "25.25 Marks.\n    Sunmeal pellets traded at 121 dlrs a tonne.")
+    assert got["27.50 Marks per 100 kilos"]["per"] == "100 kilo"
+    assert got["25.25 Marks"]["per"] == "100 kilo"
+    assert got["121 dlrs a tonne"]["per"] == "tonne"
+
+
+def test_a_price_per_tonne_carries_into_the_next_paragraph_of_a_market_report():
+    got = money("Zinc was quoted at 455 stg a tonne, down three stg.\n    Lead was steady at 299 stg, unchanged.")
+    assert got["299 stg"]["per"] == "tonne"
+    assert got["three stg"]["per"] is None
+
+
+def test_a_bermuda_company_reports_in_us_dollars():
+    got = money("SEA LINES\nHAMILTON, Bermuda, March 19 - Sea Lines had revenues of 641.4 mln dlrs.")
+    assert read(got["641.4 mln dlrs"]) == (641.4e6, "USD", "dateline")

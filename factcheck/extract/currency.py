@@ -55,6 +55,7 @@ _BEFORE = {c: [(dt.date.fromisoformat(e["until"]), e["currency"]) for e in (v if
            for c, v in _CURRENCIES["before"].items()}
 _EXCHANGE_NAME = {_key(k): v for k, v in _EXCHANGES["exchange"].items()}
 _LOCAL_WORD_LANGS = frozenset(_MONEY["context"]["local_word_languages"])
+_US_DOLLAR_PLACES = frozenset(_MONEY["context"]["us_dollar_places"])
 _DEFAULT_BARE = dict(_MONEY["context"]["bare_default"])
 
 
@@ -157,7 +158,10 @@ class CurrencyContext:
                 f"exchange={self.exchange!r}, locale={self.locale!r})")
 
     def currency_of(self, country: str) -> str | None:
-        """The currency of `country` at the story's date (today's when undated)."""
+        """The currency of `country` at the story's date (today's when undated); the US dollar
+        for the offshore centres that report in it (`[context] us_dollar_places`)."""
+        if country in _US_DOLLAR_PLACES:
+            return "USD"
         if self.date is not None:
             for until, iso in _BEFORE.get(country, ()):
                 if self.date < until:

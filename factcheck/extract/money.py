@@ -223,7 +223,7 @@ _PER_BARE = re.compile(r"[ \t]{1,2}(?:shr|share|SHR|SHARE)(?![\w-])(?!\s{1,3}"
                        + _alternation(_LEX["per_bare"]["not_before"]) + ")")
 _PER_RE = (
     r"(?P<per_intro>\s{0,2}(?:" + _alternation(["a", "an", "per", "each", "pro", "je", "im"], ci=True)
-    + r"\s{1,3}|/\s?|-(?:a|per)-))(?P<per>" + _alternation(_PER, ci=True) + ")"
+    + r"\s{1,3}|/\s?|-(?:a|per)-))(?:(?P<per_n>\d{1,4})\s{1,2})?(?P<per>" + _alternation(_PER, ci=True) + ")"
     # not a time: "a year ago", "im Jahr 2015"
     r"(?!\s{1,3}(?:earlier|ago|before|previously|prior|later|after|zuvor|davor|früher)(?!\w)|\s{1,3}\d)"
 )
@@ -719,6 +719,8 @@ def _read_candidate(text: str, m: re.Match[str], lang: str, floor: int, in_table
             fig.end = right.end("att")
     if right.group("per") and right.start("per_intro") == fig.end and (fig.has_currency or not fig.magnitude):
         fig.per = str(_PER[_norm_key(right.group("per"))])
+        if right.group("per_n"):
+            fig.per = right.group("per_n") + " " + fig.per  # "Marks per 100 kilos": "100 kilo"
         fig.end = right.end("per")
     elif fig.has_currency and not fig.magnitude and text.startswith((" s", " S"), fig.end):
         bare = _PER_BARE.match(text, fig.end)  # the wire's "47 cts share", "1.06 dlrs shr"
@@ -1367,9 +1369,9 @@ def find_money(text: str, lang: str = "en", context: CurrencyContext | str | Non
     if _inherit_currency(text, figs):
         figs = _merge_ranges(text, figs)  # "3 bis 4 Mio." once the 4 Mio. took the story's euros
     rates = "pro " in text or "je " in text or "per " in text
-    if tables or rates:
-        _per_figure(text, figs, in_table if tables else None, rates)
+    _per_figure(text, figs, in_table if tables else None, rates)
     pairs = _pairs(text, figs)
+    _carry_rates(text, figs)
     _resolve_currencies(text, figs, context)
     if pairs:
         _link_conversions(pairs)
@@ -1393,12 +1395,45 @@ def _per_figure(text: str, figs: list[_Figure], in_table, rates: bool) -> None:
                     fig.table = False
             elif kind == "money" and fig.table and not fig.has_currency:
                 fig.family = "any"
-        if rates and fig.per is None and fig.has_currency and not fig.magnitude:
-            before = text[max(0, fig.start - 24):fig.start].split()
-            if before and _norm_key(before[-1]) in _RATE_WORDS:
+        if fig.per is None and fig.has_currency:
+            before = text[max(0, fig.start - 24):fig.start].rsplit(None, 1)[-1:]
+            word = _norm_key(before[0]) if before else ""
+            if word in _PER_ADVERB:
+                fig.per = _PER_ADVERB[word]  # "monatlich 58 Euro"
+            elif rates and word in _RATE_WORDS and not fig.magnitude:
                 m = _RATE_BEFORE.search(text, max(0, fig.start - 32), fig.start)
                 if m:
                     fig.per = str(_PER[_norm_key(m.group("per"))])
+            if fig.per is None:
+                after = _TABLE_NEXT_WORD.match(text, fig.end)
+                if after and after.group(1).lower() in _PER_ADVERB:
+                    fig.per = _PER_ADVERB[after.group(1).lower()]  # "5 mln dlrs annually"
+
+
+_PER_ADVERB = {k.lower(): v for k, v in _LEX["per_adverb"].items()}
+_CARRY_UNITS = frozenset(_LEX["per_carry"]["units"])
+_CARRY_REACH = int(_LEX["per_carry"]["reach"])
+
+
+def _carry_rates(text: str, figs: list[_Figure]) -> None:
+    """A price per quantity sets the unit of the prices after it in the same currency and of a
+    like size, until another rate or amount intervenes (see [per_carry] in money.toml)."""
+    carry: _Figure | None = None
+    for fig in figs:
+        if not fig.has_currency or fig.magnitude or fig.vague is not None:
+            carry = None
+            continue
+        if fig.per is not None:
+            unit = fig.per.rsplit(" ", 1)[-1]
+            carry = fig if unit in _CARRY_UNITS else None
+            continue
+        if carry is None or fig.currency != carry.currency or fig.family != carry.family \
+                or fig.start - carry.end > _CARRY_REACH or not carry.number or not fig.number:
+            carry = None
+            continue
+        if Decimal("0.2") < fig.number / carry.number < 5 and fig.exact_cents == carry.exact_cents:
+            fig.per = carry.per
+            carry = fig
 
 
 _DOLLAR_COUNTRY = {c: iso for c, iso in load("currencies")["country"].items() if iso in _FAMILY["dollar"].members}
