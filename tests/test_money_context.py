@@ -434,3 +434,55 @@ def test_a_price_per_tonne_carries_into_the_next_paragraph_of_a_market_report():
 def test_a_bermuda_company_reports_in_us_dollars():
     got = money("SEA LINES\nHAMILTON, Bermuda, March 19 - Sea Lines had revenues of 641.4 mln dlrs.")
     assert read(got["641.4 mln dlrs"]) == (641.4e6, "USD", "dateline")
+
+
+# ----------------------------------------------------------------------------- fifth hand-check round
+
+def test_any_noun_after_per_pro_or_je_is_the_rate_of_the_amount_and_its_conversion():
+    got = money("The list price is $21.4m (£11.2m) per locomotive, the carrier said.")
+    assert (got["$21.4m"]["per"], got["£11.2m"]["per"]) == ("locomotive", "locomotive")
+    de = money("Der Aufschlag soll höchstens 15 Dollar pro 1000 Kubikmeter betragen.", "de")
+    assert de["höchstens 15 Dollar"]["per"] == "1000 kubikmeter"
+    de = money("Ein Jet kostet bis zu 90 Millionen Dollar je Maschine.", "de")
+    assert de["bis zu 90 Millionen Dollar"]["per"] == "maschine"
+
+
+def test_per_the_agreement_or_je_nach_after_an_amount_makes_no_rate():
+    got = money("Orrin paid 40 dlrs per the agreement.")
+    assert got["40 dlrs"]["per"] is None
+    de = money("Das Gerät kostet 300 Euro je nach Ausstattung.", "de")
+    assert de["300 Euro"]["per"] is None
+
+
+def test_an_amount_followed_by_each_is_a_price_per_item():
+    got = money("The airline ordered 12 of the jets, at $95m each, with options on ten more.")
+    assert got["$95m"]["per"] == "unit"
+    got = money("Norvik will buy 2,100,000 Teal shares at 3.40 dlrs each, it said.")
+    assert got["3.40 dlrs"]["per"] == "share"
+    got = money("Orrin sold the two mills for 40 mln dlrs each year.")
+    assert got["40 mln dlrs each year"]["per"] == "year"
+
+
+def test_jeweils_or_each_shortly_before_an_amount_is_a_price_per_item():
+    de = money("Die Behörde stellte 30 Uhren sicher, die jeweils mit Preisen zwischen 2.000 und 9.000 Euro "
+               "gehandelt werden.", "de")
+    assert de["zwischen 2.000 und 9.000 Euro"]["per"] == "unit"
+    got = money("The two banks each lent 75 mln dlrs to the project.")
+    assert got["75 mln dlrs"]["per"] == "unit"
+    got = money("In each case, 75 mln dlrs was lent.")
+    assert got["75 mln dlrs"]["per"] is None
+
+
+def test_a_dividend_in_prose_without_a_magnitude_is_per_share():
+    got = money("Tarrant said it would raise its final dividend to 12 cents from ten, making 21 cents for the "
+                "year against 19.")
+    assert [got[k]["per"] for k in ("12 cents", "21 cents")] == ["share", "share"]
+    de = money("Die Bank will eine Dividende von 1,10 Euro ausschütten.", "de")
+    assert de["1,10 Euro"]["per"] == "share"
+
+
+def test_a_dividend_total_is_no_rate():
+    got = money("Tarrant said its dividend payments would cost 45 mln dlrs this year.")
+    assert got["45 mln dlrs"]["per"] is None
+    got = money("The dividend bill rose to 350,000 dlrs.")
+    assert got["350,000 dlrs"]["per"] is None

@@ -1371,6 +1371,7 @@ def find_money(text: str, lang: str = "en", context: CurrencyContext | str | Non
     rates = "pro " in text or "je " in text or "per " in text
     _per_figure(text, figs, in_table if tables else None, rates)
     pairs = _pairs(text, figs)
+    _dividend_rates(text, figs)
     _carry_rates(text, figs)
     _resolve_currencies(text, figs, context)
     if pairs:
@@ -1408,6 +1409,94 @@ def _per_figure(text: str, figs: list[_Figure], in_table, rates: bool) -> None:
                 after = _TABLE_NEXT_WORD.match(text, fig.end)
                 if after and after.group(1).lower() in _PER_ADVERB:
                     fig.per = _PER_ADVERB[after.group(1).lower()]  # "5 mln dlrs annually"
+            if fig.per is None:
+                fig.per, inside = _open_rate(text, fig)
+                if inside:  # "900 rupees ($20.40; £10.50) per tonne": the conversions too
+                    for other in figs:
+                        if fig.end < other.start < inside and other.per is None:
+                            other.per = fig.per
+
+
+_OPEN = _LEX["per_open"]
+_NOT_RATE_NOUNS = frozenset(w.lower() for w in _OPEN["not_nouns"])
+_EACH_THEN = frozenset(_OPEN["each_then"])
+_COUNT_WORDS = frozenset(w.lower() for w in _OPEN["count_words"])
+# "$17.6m (£9.49m) per plane", "£9.49m) per plane", "20 Dollar pro 1000 Kubikmeter", "$95m each"
+_RATE_AFTER = re.compile(
+    r"(?:\)|[ \t]{0,2}(?P<bracket>\([^()\n]{1,60}\)))?\s{1,3}(?:(?:" + _alternation(_OPEN["intro"], ci=True)
+    + r")\s{1,3}(?:(?P<n>\d{1,4})\s{1,2})?(?P<noun>[^\W\d_][\w-]{0,30})(?![\w-])"
+    r"(?P<next>(?:[ \t]{1,2}[^\W\d_][\w-]{0,30}(?![\w-])){0,2})"
+    r"|(?:" + _alternation(_OPEN["each_after"], ci=True) + r")(?![\w-])(?:\s{1,3}(?P<then>[^\W\d_]+))?)")
+_EACH_BEFORE = re.compile(r"(?<![^\W\d_])(?:" + _alternation(_OPEN["each_before"], ci=True)
+                          + r")(?P<gap>(?:\s{1,3}[^\s,;:.!?()]+){0," + str(int(_OPEN["each_reach"])) + r"})\s{1,3}\Z")
+_EACH_CHECK = tuple(w.lower() for w in _OPEN["each_before"])
+_COUNTED = re.compile(r"[^\W\d_]+")
+_DIVIDEND = re.compile(r"(?<![^\W\d_])(?:" + _alternation(_LEX["per_dividend"]["words"], ci=True) + r")(?![\w-])")
+_DIVIDEND_BELOW = Decimal(str(_LEX["per_dividend"]["below"]))
+_DIVIDEND_REACH = int(_LEX["per_dividend"]["reach"])
+
+
+def _open_rate(text: str, fig: _Figure) -> tuple[str | None, int]:
+    """A rate [per] does not name (see [per_open] and [per_dividend] in money.toml): any noun
+    after "per", "pro" or "je", "each" after the amount or shortly before it, a dividend. With
+    the end of a bracket of conversions the rate stands after (else 0)."""
+    m = _RATE_AFTER.match(text, fig.end)
+    if m is not None:
+        inside = m.end("bracket") if m.group("bracket") else 0
+        noun = m.group("noun")
+        if noun is not None:
+            words = [_norm_key(w) for w in (noun, *m.group("next").split())]
+            known = next((w for w in words if w in _RATE_WORDS), None)
+            if known is not None:
+                unit: str | None = str(_PER[known])  # "per common share", "per troy ounce"
+            elif words[0] in _NOT_RATE_NOUNS:
+                unit = None
+            elif words[0] in _COUNT_WORDS and len(words) > 1 and words[1] not in _NOT_RATE_NOUNS:
+                unit = words[0] + " " + words[1]  # "per mln Btu"
+            else:
+                unit = words[0]
+            if unit is not None:
+                return ((m.group("n") + " " + unit) if m.group("n") else unit), inside
+        elif m.group("then") is None or m.group("then").lower() in _EACH_THEN:
+            return _counted(text, fig.start), inside
+    window = text[max(0, fig.start - 60):fig.start]
+    low = window.lower()
+    if any(w in low for w in _EACH_CHECK):
+        b = _EACH_BEFORE.search(window)
+        if b is not None and (b.group("gap") or not low.rstrip().endswith("each")):
+            # ("for each 1,000 dlrs debenture" counts in units of the amount itself)
+            first = _COUNTED.match(b.group("gap").strip())
+            if first is not None and _norm_key(first.group(0)) in _RATE_WORDS:
+                return str(_PER[_norm_key(first.group(0))]), 0  # "each year 40 mln dlrs"
+            return "unit", 0
+    return None, 0
+
+
+def _dividend_rates(text: str, figs: list[_Figure]) -> None:
+    """A dividend in prose without a magnitude is per share (see [per_dividend] in money.toml);
+    read after the rates an amount shares with its pair ("to 78 cts a year from 76 cts")."""
+    for fig in figs:
+        if fig.per is not None or not fig.has_currency or fig.magnitude or fig.label is not None \
+                or "ivid" not in text[max(0, fig.start - _DIVIDEND_REACH):fig.start]:
+            continue
+        amount = _amount(fig)
+        if amount is None or amount >= _DIVIDEND_BELOW:
+            continue
+        d = None  # the last dividend word before the amount
+        for d in _DIVIDEND.finditer(text, max(0, fig.start - _DIVIDEND_REACH), fig.start):  # noqa: B007
+            continue
+        if d is not None and not _SENTENCE_BREAK.search(text, d.end(), fig.start + 1):
+            fig.per = "share"
+
+
+def _counted(text: str, start: int) -> str:
+    """The unit of a price per item ("shares at 3.40 dlrs each"): a [per] word among the few
+    words before the amount, else "unit"."""
+    for w in reversed(_COUNTED.findall(text, max(0, start - 40), start)[-4:]):
+        key = _norm_key(w)
+        if key in _RATE_WORDS:
+            return str(_PER[key])
+    return "unit"
 
 
 _PER_ADVERB = {k.lower(): v for k, v in _LEX["per_adverb"].items()}
