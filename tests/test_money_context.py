@@ -486,3 +486,36 @@ def test_a_dividend_total_is_no_rate():
     assert got["45 mln dlrs"]["per"] is None
     got = money("The dividend bill rose to 350,000 dlrs.")
     assert got["350,000 dlrs"]["per"] is None
+
+
+def test_each_before_an_amount_and_its_conversion_share_the_rate():
+    got = money("The two directors were each fined 2m euros ($2.6m; £1.4m) by the regulator.")
+    assert [got[k]["per"] for k in ("2m euros", "$2.6m", "£1.4m")] == ["unit", "unit", "unit"]
+    assert got["2m euros"]["converts"] is not None
+
+
+def test_every_or_jeden_with_a_noun_before_an_amount_makes_it_per_that_noun():
+    de = money("Laut Rechnungshof kostet die Reform jeden Steuerzahler rund 150 Euro.", "de")
+    assert de["rund 150 Euro"]["per"] == "steuerzahler"
+    de = money("Der Verein zahlt jeden Monat 58 Euro Miete.", "de")
+    assert de["58 Euro"]["per"] == "month"
+    got = money("The scheme costs every household 90 stg.")
+    assert got["90 stg"]["per"] == "household"
+    de = money("In jedem Fall werden 500 Euro fällig.", "de")
+    assert de["500 Euro"]["per"] is None
+
+
+def test_a_unit_price_noun_before_an_amount_makes_it_a_price_per_unit():
+    de = money("Der Hersteller beziffert den Stückpreis auf mehr als 80 Millionen Dollar.", "de")
+    assert de["mehr als 80 Millionen Dollar"]["per"] == "unit"
+    got = money("Its unit price of 1.2 mln dlrs was cut.")
+    assert got["1.2 mln dlrs"]["per"] == "unit"
+    de = money("Der Literpreis stieg auf 1,45 Euro.", "de")
+    assert de["1,45 Euro"]["per"] == "litre"
+
+
+def test_a_per_share_label_with_words_inside_is_the_rate_of_the_amount_after_it():
+    got = money("Year 1986\n    Net profit per ordinary A share 3.12 guilders vs 2.90\n")
+    assert got["3.12 guilders"]["per"] == "share"
+    got = money("Year 1986\n    Net profit per nominal 5 guilder share 3.12 guilders vs 2.90\n")
+    assert got["3.12 guilders"]["per"] == "share"

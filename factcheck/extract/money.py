@@ -824,7 +824,9 @@ def _inherit_unit(text: str, figs: list[_Figure]) -> None:
             _take_unit(fig, prev)  # "192 dlrs from 190", "Shr 3.25 H.K. dlrs vs 1.40"
 
 
-_RATE_BEFORE = re.compile(r"(?<![^\W\d_])(?:pro|je|per)\s{1,3}(?P<per>" + _alternation(_PER, ci=True) + r")\s{1,3}\Z")
+# "pro Monat 1.216 Euro", "per ordinary share 12p", "per nominal 2.50 guilder share 5.79 guilders"
+_RATE_BEFORE = re.compile(r"(?<![^\W\d_])(?:pro|je|per)(?:\s{1,3}[^\s,;:()]+){0,3}?\s{1,3}(?P<per>"
+                          + _alternation(_PER, ci=True) + r")\s{1,3}\Z")
 _RATE_WORDS = frozenset(_norm_key(k) for k in _PER)
 
 
@@ -1402,7 +1404,7 @@ def _per_figure(text: str, figs: list[_Figure], in_table, rates: bool) -> None:
             if word in _PER_ADVERB:
                 fig.per = _PER_ADVERB[word]  # "monatlich 58 Euro"
             elif rates and word in _RATE_WORDS and not fig.magnitude:
-                m = _RATE_BEFORE.search(text, max(0, fig.start - 32), fig.start)
+                m = _RATE_BEFORE.search(text, max(0, fig.start - 60), fig.start)
                 if m:
                     fig.per = str(_PER[_norm_key(m.group("per"))])
             if fig.per is None:
@@ -1411,6 +1413,9 @@ def _per_figure(text: str, figs: list[_Figure], in_table, rates: bool) -> None:
                     fig.per = _PER_ADVERB[after.group(1).lower()]  # "5 mln dlrs annually"
             if fig.per is None:
                 fig.per, inside = _open_rate(text, fig)
+                if fig.per is not None and not inside:
+                    br = _BRACKET_AFTER.match(text, fig.end)  # "each fined 1m euros ($1.3m; £690,000)"
+                    inside = br.end() if br else 0
                 if inside:  # "900 rupees ($20.40; £10.50) per tonne": the conversions too
                     for other in figs:
                         if fig.end < other.start < inside and other.per is None:
@@ -1430,6 +1435,16 @@ _RATE_AFTER = re.compile(
 _EACH_BEFORE = re.compile(r"(?<![^\W\d_])(?:" + _alternation(_OPEN["each_before"], ci=True)
                           + r")(?P<gap>(?:\s{1,3}[^\s,;:.!?()]+){0," + str(int(_OPEN["each_reach"])) + r"})\s{1,3}\Z")
 _EACH_CHECK = tuple(w.lower() for w in _OPEN["each_before"])
+_GAP = r"(?P<gap>(?:\s{1,3}[^\s,;:.!?()]+){0," + str(int(_OPEN["each_reach"])) + r"})\s{1,3}\Z"
+_EVERY_BEFORE = re.compile(r"(?<![^\W\d_])(?:" + _alternation(_OPEN["every_before"], ci=True)
+                           + r")\s{1,3}(?P<noun>[^\W\d_][\w-]{0,30})(?![\w-])" + _GAP)
+_EVERY_CHECK = ("every", "jede")
+_NOT_EVERY = frozenset(w.lower() for w in _OPEN["not_every_nouns"])
+_EVERY_STOP = frozenset(w.lower() for w in _OPEN["every_gap_stop"])
+_NUMBER_WORD_SET = frozenset(k.lower() for k in (*_LEX["number_words"], *_LEX["number_words_de"]))
+_PRICE_NOUNS = {_norm_key(k): v for k, v in _OPEN["price_nouns"].items()}
+_PRICE_BEFORE = re.compile(r"(?<![^\W\d_])(?P<noun>" + _alternation(list(_OPEN["price_nouns"]), ci=True) + r")" + _GAP)
+_BRACKET_AFTER = re.compile(r"[ \t]{0,2}\([^()\n]{1,60}\)")
 _COUNTED = re.compile(r"[^\W\d_]+")
 _DIVIDEND = re.compile(r"(?<![^\W\d_])(?:" + _alternation(_LEX["per_dividend"]["words"], ci=True) + r")(?![\w-])")
 _DIVIDEND_BELOW = Decimal(str(_LEX["per_dividend"]["below"]))
@@ -1469,6 +1484,22 @@ def _open_rate(text: str, fig: _Figure) -> tuple[str | None, int]:
             if first is not None and _norm_key(first.group(0)) in _RATE_WORDS:
                 return str(_PER[_norm_key(first.group(0))]), 0  # "each year 40 mln dlrs"
             return "unit", 0
+    if any(w in low for w in _EVERY_CHECK):
+        e = _EVERY_BEFORE.search(window)
+        if e is not None:
+            noun = _norm_key(e.group("noun"))
+            words = [noun, *(_norm_key(w) for w in e.group("gap").split())]
+            known = next((w for w in words if w in _RATE_WORDS), None)
+            if not _EVERY_STOP.isdisjoint(words):
+                pass  # "cut every year since 1984's 3.6 billion dlrs"
+            elif known is not None:
+                return str(_PER[known]), 0  # "jeden Monat 58 Euro", "every ordinary share of par value"
+            elif noun not in _NOT_EVERY and noun not in _NUMBER_WORD_SET:
+                return noun, 0  # "kostet jeden Steuerzahler rund 150 Euro"
+    if "preis" in low or "price" in low:
+        p = _PRICE_BEFORE.search(window)
+        if p is not None:
+            return _PRICE_NOUNS[_norm_key(p.group("noun"))], 0
     return None, 0
 
 
