@@ -1373,7 +1373,8 @@ def find_money(text: str, lang: str = "en", context: CurrencyContext | str | Non
     rates = "pro " in text or "je " in text or "per " in text
     _per_figure(text, figs, in_table if tables else None, rates)
     pairs = _pairs(text, figs)
-    _dividend_rates(text, figs)
+    if "ivid" in text:
+        _dividend_rates(text, figs)
     _carry_rates(text, figs)
     _resolve_currencies(text, figs, context)
     if pairs:
@@ -1444,6 +1445,7 @@ _EVERY_STOP = frozenset(w.lower() for w in _OPEN["every_gap_stop"])
 _NUMBER_WORD_SET = frozenset(k.lower() for k in (*_LEX["number_words"], *_LEX["number_words_de"]))
 _PRICE_NOUNS = {_norm_key(k): v for k, v in _OPEN["price_nouns"].items()}
 _PRICE_BEFORE = re.compile(r"(?<![^\W\d_])(?P<noun>" + _alternation(list(_OPEN["price_nouns"]), ci=True) + r")" + _GAP)
+_BEFORE_CUE = re.compile("(?i:" + "|".join(map(re.escape, (*_EACH_CHECK, *_EVERY_CHECK, "preis", "price"))) + ")")
 _BRACKET_AFTER = re.compile(r"[ \t]{0,2}\([^()\n]{1,60}\)")
 _COUNTED = re.compile(r"[^\W\d_]+")
 _DIVIDEND = re.compile(r"(?<![^\W\d_])(?:" + _alternation(_LEX["per_dividend"]["words"], ci=True) + r")(?![\w-])")
@@ -1475,6 +1477,8 @@ def _open_rate(text: str, fig: _Figure) -> tuple[str | None, int]:
         elif m.group("then") is None or m.group("then").lower() in _EACH_THEN:
             return _counted(text, fig.start), inside
     window = text[max(0, fig.start - 60):fig.start]
+    if _BEFORE_CUE.search(window) is None:  # (most amounts: one search, then done)
+        return None, 0
     low = window.lower()
     if any(w in low for w in _EACH_CHECK):
         b = _EACH_BEFORE.search(window)
