@@ -519,3 +519,24 @@ def test_a_per_share_label_with_words_inside_is_the_rate_of_the_amount_after_it(
     assert got["3.12 guilders"]["per"] == "share"
     got = money("Year 1986\n    Net profit per nominal 5 guilder share 3.12 guilders vs 2.90\n")
     assert got["3.12 guilders"]["per"] == "share"
+
+
+# ----------------------------------------------------------------------------- sixth round (fresh sample)
+
+def test_a_penny_in_a_london_market_report_is_a_penny_sterling():
+    got = money("LONDON, April 7 -\nShares eased at midday. Harlow fell 6p to 410 and Crane fell a penny at 233.")
+    assert (got["a penny"]["value"], got["a penny"]["currency"]) == (0.01, "GBP")
+
+
+def test_a_rate_after_a_conversion_in_brackets_is_the_rate_of_both():
+    got = money("The operator introduced a flat fee of pounds 15 (dollars 28) a month for its hotspots.")
+    assert (got["pounds 15"]["per"], got["dollars 28"]["per"]) == ("month", "month")
+    got = money("Sales were 40m euros ($52m) a year earlier.")
+    assert got["40m euros"]["per"] is None
+
+
+def test_any_unit_after_a_slash_is_the_rate_of_the_amount():
+    de = money("Der Anbieter verlangt 2,35 Cent/kWh ohne Grundgebühr.", "de")
+    assert de["2,35 Cent"]["per"] == "kwh"
+    got = money("Gas from the field sold at 2.10 dlrs/mmbtu last year.")
+    assert got["2.10 dlrs"]["per"] == "mmbtu"

@@ -125,7 +125,9 @@ _SUFFIX_DE = _LEX["suffix_de"]
 _SUBUNIT_CI = _LEX["subunit"]
 _SUBUNIT_AS_WRITTEN = _LEX["subunit_as_written"]
 _SUBUNIT = {**_SUBUNIT_CI, **_SUBUNIT_AS_WRITTEN}
-_COIN = {k: (Decimal(v), c or None) for k, (v, c) in _LEX["coin"].items()}
+_COIN = {k: (Decimal(e[0]), e[1] or None) for k, e in _LEX["coin"].items()}
+# a coin of the story's currency: what it is when nothing in the story says ("penny": GBP)
+_COIN_DEFAULT = {k: e[2] for k, e in _LEX["coin"].items() if not e[1] and len(e) > 2}
 _COIN_COUNTED = [k for k in _COIN if k != "quarter"]
 _MAGNITUDE = _LEX["magnitude"]
 _MAG_DE = _LEX["magnitude_de"]
@@ -607,8 +609,8 @@ def _start_figure(text: str, m: re.Match[str], lang: str) -> _Figure | None:
     if text[start:end].isupper() or not _SENTENCE_BEFORE.search(text, max(0, start - 8), start):
         return None  # "NICKEL" is a headline; "nickel" inside a sentence is the metal
     value, cur = _COIN[m.group("bare").lower()]
-    return _Figure(start, end, value, currency=cur, has_currency=True, exact_cents=True,
-                   family=_family_of(m.group("bare"), cur))
+    return _Figure(start, end, value, currency=cur or _COIN_DEFAULT.get(m.group("bare").lower()),
+                   has_currency=True, exact_cents=True, family=_family_of(m.group("bare"), cur) if cur else "any")
 
 
 def _read_candidate(text: str, m: re.Match[str], lang: str, floor: int, in_table) -> _Figure | int | None:
@@ -706,7 +708,9 @@ def _read_candidate(text: str, m: re.Match[str], lang: str, floor: int, in_table
             fig.end = right.end("sub")
         elif right.group("coin") and not _noun_follows(text, right.end("coin")):
             value, fig.currency = _COIN[right.group("coin").lower()]
-            fig.family = _family_of(right.group("coin"), fig.currency)
+            # "a penny" names no currency: the story's ("ICI fell a penny" in a London report)
+            fig.family = _family_of(right.group("coin"), fig.currency) if fig.currency else "any"
+            fig.currency = fig.currency or _COIN_DEFAULT.get(right.group("coin").lower())
             fig.number = fig.number * value
             fig.has_currency = fig.exact_cents = True
             fig.end = right.end("coin")
@@ -1183,7 +1187,8 @@ def _resolve(text: str, fig: _Figure, ctx: CurrencyContext, stated: dict[str, li
             fig.source = "story" if last.source == "stated" else last.source
             return
         found = ctx.local(None)
-        fig.currency, fig.source = found if found else (ctx.bare_default(), "default")
+        # (a coin of the story's currency carries its own default: "one penny in the pound")
+        fig.currency, fig.source = found if found else (fig.currency or ctx.bare_default(), "default")
         return
     fam = _FAMILY[fig.family]
     own = fig.currency
@@ -1429,10 +1434,14 @@ _EACH_THEN = frozenset(_OPEN["each_then"])
 _COUNT_WORDS = frozenset(w.lower() for w in _OPEN["count_words"])
 # "$17.6m (£9.49m) per plane", "£9.49m) per plane", "20 Dollar pro 1000 Kubikmeter", "$95m each"
 _RATE_AFTER = re.compile(
-    r"(?:\)|[ \t]{0,2}(?P<bracket>\([^()\n]{1,60}\)))?\s{1,3}(?:(?:" + _alternation(_OPEN["intro"], ci=True)
-    + r")\s{1,3}(?:(?P<n>\d{1,4})\s{1,2})?(?P<noun>[^\W\d_][\w-]{0,30})(?![\w-])"
+    r"(?P<close>\))?(?:[ \t]{0,2}(?P<bracket>\([^()\n]{1,60}\)))?"
+    r"(?:(?:\s{1,3}(?P<intro>" + _alternation([*_OPEN["intro"], "a", "an"], ci=True) + r")\s{1,3}|\s{0,2}/\s?)"
+    r"(?:(?P<n>\d{1,4})\s{1,2})?(?P<noun>[^\W\d_][\w-]{0,30})(?![\w-])"
     r"(?P<next>(?:[ \t]{1,2}[^\W\d_][\w-]{0,30}(?![\w-])){0,2})"
-    r"|(?:" + _alternation(_OPEN["each_after"], ci=True) + r")(?![\w-])(?:\s{1,3}(?P<then>[^\W\d_]+))?)")
+    r"|\s{1,3}(?:" + _alternation(_OPEN["each_after"], ci=True) + r")(?![\w-])(?:\s{1,3}(?P<then>[^\W\d_]+))?)")
+_A = frozenset(("a", "an"))
+_TIME_UNITS = frozenset(("year", "month", "week", "day", "hour", "night"))
+_NOT_A_RATE_AFTER = frozenset(("ago", "earlier", "before", "previously", "prior", "later", "after"))
 _EACH_BEFORE = re.compile(r"(?<![^\W\d_])(?:" + _alternation(_OPEN["each_before"], ci=True)
                           + r")(?P<gap>(?:\s{1,3}[^\s,;:.!?()]+){0," + str(int(_OPEN["each_reach"])) + r"})\s{1,3}\Z")
 _EACH_CHECK = tuple(w.lower() for w in _OPEN["each_before"])
@@ -1461,9 +1470,20 @@ def _open_rate(text: str, fig: _Figure) -> tuple[str | None, int]:
     if m is not None:
         inside = m.end("bracket") if m.group("bracket") else 0
         noun = m.group("noun")
-        if noun is not None:
+        intro = (m.group("intro") or "").lower()
+        if noun is not None and intro in _A:
+            # "pounds 15 (dollars 28) a month": only past a bracket, only a [per] unit, no time
             words = [_norm_key(w) for w in (noun, *m.group("next").split())]
-            known = next((w for w in words if w in _RATE_WORDS), None)
+            if (m.group("bracket") or m.group("close")) and words[0] in _RATE_WORDS \
+                    and (len(words) < 2 or words[1] not in _NOT_A_RATE_AFTER):
+                return str(_PER[words[0]]), inside
+            noun = None
+        elif noun is not None:
+            words = [_norm_key(w) for w in (noun, *m.group("next").split())]
+            # a unit after modifiers ("per common share", "per troy ounce"), but a time word there
+            # starts a phrase of its own ("per mcf last year")
+            known = words[0] if words[0] in _RATE_WORDS else next(
+                (w for w in words[1:] if w in _RATE_WORDS and _PER[w] not in _TIME_UNITS), None)
             if known is not None:
                 unit: str | None = str(_PER[known])  # "per common share", "per troy ounce"
             elif words[0] in _NOT_RATE_NOUNS:
@@ -1474,7 +1494,7 @@ def _open_rate(text: str, fig: _Figure) -> tuple[str | None, int]:
                 unit = words[0]
             if unit is not None:
                 return ((m.group("n") + " " + unit) if m.group("n") else unit), inside
-        elif m.group("then") is None or m.group("then").lower() in _EACH_THEN:
+        elif noun is None and (m.group("then") is None or m.group("then").lower() in _EACH_THEN):
             return _counted(text, fig.start), inside
     window = text[max(0, fig.start - 60):fig.start]
     if _BEFORE_CUE.search(window) is None:  # (most amounts: one search, then done)
