@@ -540,3 +540,30 @@ def test_any_unit_after_a_slash_is_the_rate_of_the_amount():
     assert de["2,35 Cent"]["per"] == "kwh"
     got = money("Gas from the field sold at 2.10 dlrs/mmbtu last year.")
     assert got["2.10 dlrs"]["per"] == "mmbtu"
+
+
+
+def test_a_price_move_of_shares_is_per_share():
+    got = money("Harlow shares fell 30 cents to 12.40 dlrs after the bid, while Crane shares were up 15 cents "
+                "at 8.15 dlrs.")
+    assert [got[k]["per"] for k in ("30 cents", "12.40 dlrs", "15 cents", "8.15 dlrs")] == ["share"] * 4
+
+
+def test_a_company_move_in_a_share_market_report_is_per_share():
+    got = money("Shares drifted lower in thin trading. Among insurers Lantern Life gained 9p at 611, while "
+                "sterling rose to 1.62 dlrs.", title="SHARE PRICES EASE AT MIDDAY")
+    assert got["9p"]["per"] == "share"
+    assert got["1.62 dlrs"]["per"] is None
+
+
+def test_a_move_of_a_total_is_no_share_price():
+    got = money("Shares of the group are listed in Oslo. Its profit rose 400,000 dlrs to 2.1 mln dlrs.")
+    assert got["400,000 dlrs"]["per"] is None
+    got = money("Oil prices fell 40 cents to 17.60 dlrs in share-market trading.")
+    assert got["40 cents"]["per"] is None
+
+
+def test_a_total_before_up_from_is_no_share_price():
+    got = money("Shares of the group were suspended. It had net income of 690,000 dlrs, up from 510,000 dlrs, and "
+                "the company lost 1,250,000 dlrs in the first quarter.")
+    assert [got[k]["per"] for k in ("510,000 dlrs", "1,250,000 dlrs")] == [None, None]

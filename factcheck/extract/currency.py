@@ -147,6 +147,11 @@ class CurrencyContext:
             self._exchange = exchange_country(self._text, self._title, self.date)
         return self._exchange
 
+    @property
+    def title(self) -> str | None:
+        """The document's title, when it was given."""
+        return self._title
+
     def with_locale(self, locale: str | None) -> CurrencyContext:
         """The same context for a document published in another country."""
         out = CurrencyContext(self.lang, self.date, locale=locale, text=self._text, title=self._title)

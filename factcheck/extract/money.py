@@ -1380,6 +1380,7 @@ def find_money(text: str, lang: str = "en", context: CurrencyContext | str | Non
     pairs = _pairs(text, figs)
     if "ivid" in text:
         _dividend_rates(text, figs)
+    _share_moves(text, figs, context.title)
     _carry_rates(text, figs)
     _resolve_currencies(text, figs, context)
     if pairs:
@@ -1542,6 +1543,55 @@ def _dividend_rates(text: str, figs: list[_Figure]) -> None:
             continue
         if d is not None and not _SENTENCE_BREAK.search(text, d.end(), fig.start + 1):
             fig.per = "share"
+
+
+_MOVE = _LEX["per_share_move"]
+_MOVE_VERB = re.compile(r"(?<![^\W\d_])(?:" + _alternation(_MOVE["verbs"], ci=True) + r")(?![\w-])")
+_SHARE_WORD = re.compile(r"(?<![^\W\d_])(?:" + _alternation(_MOVE["share_words"], ci=True) + r")(?![\w-])")
+_REPORT_WORD = re.compile(r"(?<![^\W\d_])(?:" + _alternation(_MOVE["report_words"], ci=True) + r")(?![\w-])")
+_NOT_SUBJECT = re.compile(r"(?<![^\W\d_])(?:" + _alternation(_MOVE["not_subjects"], ci=True) + r")(?![\w-])")
+_NOT_SUBJECT_CLAUSE = re.compile(r"(?<![^\W\d_])(?:" + _alternation(_MOVE["not_subjects_clause"], ci=True)
+                                 + r")(?![\w-])")
+_CLAUSE_BREAK = re.compile(r"[.;:!?](?=\s)|,(?=\s)|\n[ \t]*\n|\n[ \t]{2,}|[()]")
+_MOVE_REACH = int(_MOVE["reach"])
+_MOVE_BELOW = Decimal(str(_MOVE["below"]))
+_REPORT_LEAD = int(_MOVE["report_lead"])
+_WORD_RUN = re.compile(r"\S+")
+
+
+def _share_moves(text: str, figs: list[_Figure], title: str | None) -> None:
+    """A share's price or move is per share (see [per_share_move] in money.toml)."""
+    report: bool | None = None  # whether the story is a share-market report (read when needed)
+    for fig in figs:
+        if fig.per is not None or not fig.has_currency or fig.magnitude or fig.vague is not None \
+                or fig.label is not None:
+            continue
+        window = text[max(0, fig.start - 100):fig.start]
+        verb = None
+        for verb in _MOVE_VERB.finditer(window):  # noqa: B007 (the last one)
+            continue
+        if verb is None:
+            continue
+        start = 0
+        for br in _CLAUSE_BREAK.finditer(window):
+            start = br.end()
+        if verb.start() < start or len(_WORD_RUN.findall(window, verb.end())) >= _MOVE_REACH:
+            continue
+        sentence = 0
+        for br in _SENTENCE_BREAK.finditer(window):
+            sentence = br.end() - 1 if br.group(0)[-1:].isalnum() else br.end()
+        if _NOT_SUBJECT.search(window, min(sentence, start), verb.start()) \
+                or _NOT_SUBJECT_CLAUSE.search(window, start, verb.start()):
+            continue  # "Oil prices fell 40 cents", "net income of 690,000 dlrs, up from", "sterling rose"
+        amount = _amount(fig)
+        if amount is None or amount >= _MOVE_BELOW:
+            continue
+        if not _SHARE_WORD.search(window, start):
+            if report is None:
+                report = bool(_REPORT_WORD.search(title or "") or _REPORT_WORD.search(text, 0, _REPORT_LEAD))
+            if not report:
+                continue
+        fig.per = "share"
 
 
 def _counted(text: str, start: int) -> str:
