@@ -21,8 +21,6 @@ The judgements are in benchmarks/handcheck_money_context.md.
 from __future__ import annotations
 
 import argparse
-import datetime as dt
-import json
 import random
 import sys
 from pathlib import Path
@@ -33,20 +31,13 @@ STRATA = [("reuters-nonus", 30), ("reuters-tables", 25), ("bbc-conversions", 25)
 
 
 def _rows(name: str):
+    """(document, its money rows) for each article of a corpus, read as `factcheck extract` reads it."""
     from factcheck.documents import Document
     from factcheck.extract import find_mentions
+    from factcheck.read import iter_inputs
 
-    with (CORPORA / f"{name}.jsonl").open(encoding="utf-8") as fh:
-        for line in fh:
-            rec = json.loads(line)
-            date = None
-            if rec.get("date"):
-                try:
-                    date = dt.date.fromisoformat(str(rec["date"])[:10])
-                except ValueError:
-                    date = None
-            doc = Document(id=rec["id"], text=rec["text"], lang=rec.get("lang") or "en", date=date,
-                           title=rec.get("title"), locale=rec.get("locale"))
+    for doc in iter_inputs([str(CORPORA / f"{name}.jsonl")]):
+        if isinstance(doc, Document):
             rows, _ = find_mentions(doc)
             yield doc, [r for r in rows if r["kind"] == "money"]
 
