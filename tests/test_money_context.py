@@ -531,6 +531,9 @@ def test_a_penny_in_a_london_market_report_is_a_penny_sterling():
 def test_a_rate_after_a_conversion_in_brackets_is_the_rate_of_both():
     got = money("The operator introduced a flat fee of pounds 15 (dollars 28) a month for its hotspots.")
     assert (got["pounds 15"]["per"], got["dollars 28"]["per"]) == ("month", "month")
+    got = money("Dealers may charge 1.40 cruzados (six\nU.S. Cents) a litre from June.")
+    assert (got["1.40 cruzados"]["per"], got["six\nU.S. Cents"]["per"]) == ("litre", "litre")
+    assert got["1.40 cruzados"]["converts"] is not None
     got = money("Sales were 40m euros ($52m) a year earlier.")
     assert got["40m euros"]["per"] is None
 

@@ -1435,7 +1435,7 @@ _EACH_THEN = frozenset(_OPEN["each_then"])
 _COUNT_WORDS = frozenset(w.lower() for w in _OPEN["count_words"])
 # "$17.6m (£9.49m) per plane", "£9.49m) per plane", "20 Dollar pro 1000 Kubikmeter", "$95m each"
 _RATE_AFTER = re.compile(
-    r"(?P<close>\))?(?:[ \t]{0,2}(?P<bracket>\([^()\n]{1,60}\)))?"
+    r"(?P<close>\))?(?:[ \t]{0,2}(?P<bracket>\([^()]{1,60}\)))?"  # (wire lines wrap inside brackets)
     r"(?:(?:\s{1,3}(?P<intro>" + _alternation([*_OPEN["intro"], "a", "an"], ci=True) + r")\s{1,3}|\s{0,2}/\s?)"
     r"(?:(?P<n>\d{1,4})\s{1,2})?(?P<noun>[^\W\d_][\w-]{0,30})(?![\w-])"
     r"(?P<next>(?:[ \t]{1,2}[^\W\d_][\w-]{0,30}(?![\w-])){0,2})"
@@ -1456,7 +1456,7 @@ _NUMBER_WORD_SET = frozenset(k.lower() for k in (*_LEX["number_words"], *_LEX["n
 _PRICE_NOUNS = {_norm_key(k): v for k, v in _OPEN["price_nouns"].items()}
 _PRICE_BEFORE = re.compile(r"(?<![^\W\d_])(?P<noun>" + _alternation(list(_OPEN["price_nouns"]), ci=True) + r")" + _GAP)
 _BEFORE_CUE = re.compile("(?i:" + "|".join(map(re.escape, (*_EACH_CHECK, *_EVERY_CHECK, "preis", "price"))) + ")")
-_BRACKET_AFTER = re.compile(r"[ \t]{0,2}\([^()\n]{1,60}\)")
+_BRACKET_AFTER = re.compile(r"[ \t]{0,2}\([^()]{1,60}\)")
 _COUNTED = re.compile(r"[^\W\d_]+")
 _DIVIDEND = re.compile(r"(?<![^\W\d_])(?:" + _alternation(_LEX["per_dividend"]["words"], ci=True) + r")(?![\w-])")
 _DIVIDEND_BELOW = Decimal(str(_LEX["per_dividend"]["below"]))
