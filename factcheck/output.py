@@ -16,14 +16,14 @@ from factcheck.findings import Finding
 from factcheck.naming import doc_labels, plural, retitle, shorten
 from factcheck.pipeline import ScanResult
 from factcheck.ruleset import RuleSet
-from factcheck.table import CONTRACT_COLUMNS, EXTRA_COLUMNS, records
+from factcheck.table import CONTRACT_COLUMNS, EXTRA_COLUMNS, MONEY_CONTEXT_COLUMNS, records
 
 if TYPE_CHECKING:
     from factcheck.claims.calibrate import Calibration
 
 EXTRACT_COLUMNS = [
     *CONTRACT_COLUMNS, "line", "col", "number", "magnitude", "exact", "resolved", "guessed", "actor",
-    "entities", "metric", "stage", "horizon", "claim", "story",
+    "entities", "metric", "stage", "horizon", "claim", "story", *MONEY_CONTEXT_COLUMNS,
 ]
 _SARIF_LEVEL = {"error": "error", "warning": "warning", "info": "note"}
 SEVERITIES = ("error", "warning", "info")

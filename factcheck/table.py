@@ -11,15 +11,22 @@ CONTRACT_COLUMNS = [
     "doc", "kind", "start", "end", "text", "lang", "sentence", "value", "low", "high",
     "currency", "qualifier", "per", "date_start", "date_end", "granularity",
 ]
+# How a money figure's currency was read and what it is tied to (factcheck/extract/currency.py):
+#   currency_source  stated, story, dateline, exchange, locale or default
+#   currency_family  the currencies the unit word allows when it names none ("dollar", "franc";
+#                    "any" for a bare table figure); null when stated
+#   converts         `start` of the same amount stated in another currency ("$8bn (£6.3bn)")
+#   row_label        the earnings-table row label as written ("Net", "Oper shr")
+MONEY_CONTEXT_COLUMNS = ["currency_source", "currency_family", "converts", "row_label"]
 EXTRA_COLUMNS = [
     "line", "col", "number", "magnitude", "exact", "precision", "resolved", "guessed", "actor",
     "entities", "metric", "family", "stage", "period", "horizon", "correction", "change", "table",
     "objects", "places", "subject", "title", "figures", "doc_date", "masked", "context", "numbers", "claim",
-    "revised", "story", "actor_known",
+    "revised", "story", "actor_known", *MONEY_CONTEXT_COLUMNS,
 ]
 _FLOATS = ["value", "low", "high", "number", "precision"]
 _CATEGORIES = ["kind", "lang", "currency", "qualifier", "per", "granularity", "metric",
-               "family", "stage", "period"]
+               "family", "stage", "period", "currency_source", "currency_family"]
 
 
 def mentions_frame(rows: list[dict[str, Any]]) -> pd.DataFrame:
@@ -30,6 +37,7 @@ def mentions_frame(rows: list[dict[str, Any]]) -> pd.DataFrame:
         df[c] = pd.to_numeric(df[c], errors="coerce").astype("float64")
     for c in ("start", "end", "line", "col"):
         df[c] = df[c].astype("int64")
+    df["converts"] = df["converts"].astype("Int64")  # an offset, or null
     return df
 
 

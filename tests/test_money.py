@@ -132,10 +132,11 @@ def test_rates_keep_their_unit(text, per):
     assert s.per == per
 
 
-def test_earnings_table_figures_have_no_currency():
+def test_earnings_table_figures_are_in_the_currency_of_the_story():
     text = "Shr 37 cts vs loss 10 cts\n    Net 528,790 vs 286,969\n    Revs 12.5 mln vs 10.1 mln\n"
     found = {text[s.start:s.end]: s for s in find_money(text)}
-    assert found["528,790"].currency is None and found["528,790"].value == 528790
+    assert found["528,790"].currency == "USD" and found["528,790"].value == 528790
+    assert found["528,790"].currency_source == "default"
     assert found["12.5 mln"].value == Decimal("12500000")
     assert found["37 cts"].value == Decimal("0.37")
 

@@ -217,13 +217,14 @@ def test_a_year_ago_is_a_time_not_a_rate():
     assert (got, s.per) == ("$133m", None)
 
 
-def test_earnings_table_figures_have_no_currency_unless_written():
+def test_earnings_table_figures_without_a_currency_word_take_the_story_currency():
     text = ("Shr profit 20 cts vs loss two cts\n    Net 528,790 vs 286,969\n"
             "    Revs 12.5 mln vs 10.1 mln\n")
     found = {text[s.start:s.end]: s for s in find_money(text)}
     assert set(found) == {"20 cts", "two cts", "528,790", "286,969", "12.5 mln", "10.1 mln"}
-    assert found["528,790"].currency is None and found["528,790"].value == 528790
-    assert found["12.5 mln"].currency is None and found["12.5 mln"].value == Decimal("12500000")
+    assert found["528,790"].currency == "USD" and found["528,790"].value == 528790
+    assert found["12.5 mln"].currency == "USD" and found["12.5 mln"].value == Decimal("12500000")
+    assert {found[k].currency_source for k in ("528,790", "12.5 mln", "20 cts")} == {"default"}
     assert found["two cts"].value == Decimal("0.02") and found["two cts"].currency == "USD"
 
 

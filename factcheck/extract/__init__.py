@@ -8,8 +8,9 @@ import re
 from typing import Any
 
 from factcheck.documents import Document
+from factcheck.extract.currency import context_of
 from factcheck.extract.dates import find_dates
-from factcheck.extract.money import find_money, local_dollar
+from factcheck.extract.money import find_money
 from factcheck.extract.sentences import SentenceIndex
 from factcheck.spans import DateSpan, MoneySpan
 
@@ -37,7 +38,9 @@ def find_mentions(doc: Document) -> tuple[list[dict[str, Any]], SentenceIndex]:
     A date inside a money span ("$2019") is dropped: the money reading wins.
     """
     text, lang = doc.text, doc.lang
-    money = find_money(text, lang, local_dollar(doc.locale))
+    # what the document's unmarked "dlrs", "francs" and bare table figures mean: decided once
+    context = context_of(text, lang, title=doc.title, date=doc.date, locale=doc.locale)
+    money = find_money(text, lang, context)
     # Without a publication date, "April 28" or "last year" are still mentions: they are read
     # against a fixed stand-in date and listed with their interval left unknown.
     dates = find_dates(text, lang, doc.date or _STAND_IN)
@@ -65,12 +68,15 @@ def _row(doc: Document, s: MoneySpan | DateSpan, sidx: SentenceIndex, newlines: 
         "per": None, "number": None, "magnitude": None,
         "exact": None, "precision": None, "date_start": None, "date_end": None, "granularity": None,
         "resolved": None, "guessed": None,
+        "currency_source": None, "currency_family": None, "converts": None, "row_label": None,
     }
     if isinstance(s, MoneySpan):
         row.update(value=_f(s.value), low=_f(s.low), high=_f(s.high), currency=s.currency,
                    qualifier=s.qualifier, per=s.per, number=_f(s.number), magnitude=s.magnitude,
                    precision=_f(s.precision),
-                   exact=None if s.value is None else format(s.value.normalize(), "f"))
+                   exact=None if s.value is None else format(s.value.normalize(), "f"),
+                   currency_source=s.currency_source, currency_family=s.currency_family,
+                   converts=s.converts, row_label=s.row_label)
     elif s.resolved and doc.date is None:
         row.update(granularity=s.granularity, resolved=False)  # no anchor: interval unknown
     else:

@@ -14,14 +14,14 @@ cost is linear in the text length. The lexicon lives in `factcheck/data/money.to
 from __future__ import annotations
 
 import bisect
-import heapq
 import itertools
 import re
-from dataclasses import dataclass, replace
+from dataclasses import dataclass
 from decimal import Decimal
 from functools import partial
 
 from factcheck.datafiles import load
+from factcheck.extract.currency import CurrencyContext, context_of, locale_country
 from factcheck.extract.numbers import NUMERAL, SPACE_GROUPED, parse_numeral
 from factcheck.patterns import trie
 from factcheck.spans import MoneySpan
@@ -97,7 +97,9 @@ _SUFFIX_DE = _LEX["suffix_de"]
 _SUBUNIT_CI = _LEX["subunit"]
 _SUBUNIT_AS_WRITTEN = _LEX["subunit_as_written"]
 _SUBUNIT = {**_SUBUNIT_CI, **_SUBUNIT_AS_WRITTEN}
-_COIN = {k: (Decimal(v), c or None) for k, (v, c) in _LEX["coin"].items()}
+_COIN = {k: (Decimal(e[0]), e[1] or None) for k, e in _LEX["coin"].items()}
+# a coin of the story's currency: what it is when nothing in the story says ("penny": GBP)
+_COIN_DEFAULT = {k: e[2] for k, e in _LEX["coin"].items() if not e[1] and len(e) > 2}
 _COIN_COUNTED = [k for k in _COIN if k != "quarter"]
 _MAGNITUDE = _LEX["magnitude"]
 _MAG_DE = _LEX["magnitude_de"]
@@ -114,14 +116,51 @@ _PER = _ci_lookup(_LEX["per"])
 _FOLLOW = frozenset(_LEX["follow"]["words"])
 _APPROX = Decimal(str(_LEX["approx"]["width"]))
 _ATTACHED_NOT_MONEY = frozenset(_LEX["attached_not_money"]["words"])
-# ambiguous currency word (lower case) -> (cue pattern with one group per ISO code, codes)
-_AMBIGUOUS: dict[str, tuple[re.Pattern[str], list[str]]] = {}
-for _entry in _LEX["ambiguous"].values():
-    _isos = list(_entry["cues"])
-    _cue_re = re.compile("|".join(
-        "(" + "|".join(r"\b" + re.escape(w) + r"\b" for w in _entry["cues"][iso]) + ")" for iso in _isos))
-    for _w in _entry["words"]:
-        _AMBIGUOUS[_w.lower()] = (_cue_re, _isos)
+
+
+@dataclass(frozen=True, slots=True)
+class _Family:
+    """Currencies one unit word may stand for ("dlrs": USD, CAD, AUD ...; see [family] in money.toml)."""
+
+    name: str
+    members: frozenset[str]
+    story_any: bool  # a member read from the context is story evidence too ("45 Dollar" then "50 Cent")
+    cues: tuple[re.Pattern[str], list[str]] | None  # the country the text names most
+
+
+def _families() -> tuple[dict[str, list[_Family]], dict[str, _Family]]:
+    by_word: dict[str, list[_Family]] = {}
+    by_name: dict[str, _Family] = {}
+    for name, entry in _LEX["family"].items():
+        cues = None
+        if "cues" in entry:
+            isos = list(entry["cues"])
+            cues = (re.compile("|".join("(" + "|".join(r"\b" + re.escape(w) + r"\b" for w in entry["cues"][iso]) + ")"
+                                        for iso in isos)), isos)
+        fam = _Family(name, frozenset(entry["members"]), entry.get("story") == "any", cues)
+        by_name[name] = fam
+        for w in entry["words"]:
+            by_word.setdefault(w.lower(), []).append(fam)
+    return by_word, by_name
+
+
+_FAMILY_BY_WORD, _FAMILY = _families()
+
+
+_FAMILY_MEMO: dict[tuple[str, str | None], str | None] = {}
+
+
+def _family_of(word: str, iso: str | None) -> str | None:
+    """The family of a unit word read as `iso` ("dlrs" USD: dollar), or None when the word names
+    its currency ("Australian dlrs", "€", "yen")."""
+    key = (word, iso)
+    if key not in _FAMILY_MEMO:
+        if len(_FAMILY_MEMO) > 4096:
+            _FAMILY_MEMO.clear()  # (words as written, incl. line breaks: bounded)
+        _FAMILY_MEMO[key] = next((fam.name for fam in _FAMILY_BY_WORD.get(_norm_key(word), ())
+                                  if iso in fam.members), None)
+    return _FAMILY_MEMO[key]
+
 
 _SUFFIX_CI = _ci_lookup(_SUFFIX)
 _SUBUNIT_LOOKUP = _ci_lookup(_SUBUNIT_CI)
@@ -152,9 +191,13 @@ def _subunit_re(lang: str) -> str:
 
 
 _COIN_RE = r"(?P<coin>" + _alternation(_COIN_COUNTED, ci=True) + ")"
+# "47 cts share", "1.06 dlrs shr" (wire style): per share with no word between, unless "share"
+# is a noun of its own ("a 50 dlrs share issue")
+_PER_BARE = re.compile(r"[ \t]{1,2}(?:shr|share|SHR|SHARE)(?![\w-])(?!\s{1,3}"
+                       + _alternation(_LEX["per_bare"]["not_before"]) + ")")
 _PER_RE = (
     r"(?P<per_intro>\s{0,2}(?:" + _alternation(["a", "an", "per", "each", "pro", "je", "im"], ci=True)
-    + r"\s{1,3}|/\s?|-(?:a|per)-))(?P<per>" + _alternation(_PER, ci=True) + ")"
+    + r"\s{1,3}|/\s?|-(?:a|per)-))(?:(?P<per_n>\d{1,4})\s{1,2})?(?P<per>" + _alternation(_PER, ci=True) + ")"
     # not a time: "a year ago", "im Jahr 2015"
     r"(?!\s{1,3}(?:earlier|ago|before|previously|prior|later|after|zuvor|davor|früher)(?!\w)|\s{1,3}\d)"
 )
@@ -229,8 +272,8 @@ def _word_candidate_re(lower: bool) -> re.Pattern[str]:
     return re.compile(
         r"\b(?=[" + re.escape("".join(sorted(firsts))) + r"])(?:"
         # a fraction before a magnitude: "half a million", "a quarter million", "eine halbe"
-        r"(?P<frac>(?:" + words(["a", "an", "eine"]) + r"[ \t]{1,2})?(?P<fracw>" + words(_FRACTIONS)
-        + r")(?:[ \t]{1,2}" + words(["a", "an"]) + r")?(?=[ \t]{1,3}" + alternation(_LONG_MAGS) + "))"
+        r"(?P<frac>(?:" + words(["a", "an", "eine"]) + r"\s{1,2})?(?P<fracw>" + words(_FRACTIONS)
+        + r")(?:\s{1,2}" + words(["a", "an"]) + r")?(?=\s{1,3}" + alternation(_LONG_MAGS) + "))"
         # a spelled number before a magnitude, currency or coin: "eight mln dlrs", "zwei Euro"
         r"|(?P<word>(?:" + leader + r"[ \t]{1,2})?" + number_word
         + r"(?:(?:[ \t]{1,2}|-|[ \t]{1,2}" + words(["point"]) + r"[ \t]{1,2})" + number_word + r"){0,6}|" + leader + ")"
@@ -312,9 +355,11 @@ _VAGUE_CONTEXT = 120  # characters either side of a bare vague amount searched f
 _ELLIPSIS_FOLLOW = frozenset(["vs", "versus", "last", "year", "a", "in", "from", "against"])
 _ELLIPSIS_BEFORE, _ELLIPSIS_AFTER = 120, 40  # characters between an elliptic amount and its neighbour
 _SENTENCE_BREAK = re.compile(r"[.!?;]\s+[A-ZÄÖÜ\d]|\n[ \t]*\n|\n[ \t]{2,}|[()]")
-_VS_BETWEEN = re.compile(r"[ \t]{1,3}vs\.?[ \t]{1,3}(?:(?:profit|loss)[ \t]{1,3})?")
+_VS_BETWEEN = re.compile(r"[ \t]{1,3}(?:vs\.?|making|\((?:Vorjahr|Vj\.?):?)[ \t]{1,3}(?:(?:profit|loss)[ \t]{1,3})?")
 _ENDS_FIGURE = frozenset(",;:)%'\"]!?")
-_VALUE_LINK = re.compile(r"\s{1,3}(?:from|vs\.?|versus|against|compared\s{1,3}with|to|von|auf)\s{1,3}")
+_VALUE_LINK = re.compile(r"\s{1,3}(?:from|vs\.?|versus|against|compared\s{1,3}with|to|making|von|auf)\s{1,3}")
+# a part of the amount before ("120 Milliarden Euro, davon 30"; "300 mln dlrs of debt, of which 30")
+_PART_LINK = re.compile(r"(?:\s{1,3}[^\W\d_]{1,20}){0,3},?\s{1,3}(?:davon|darunter|of\s{1,3}which|including)\s{1,3}")
 _LINK_FOLLOW = frozenset(["yesterday", "earlier", "previously", "before", "asked", "bid", "offered",
                           "prior", "last", "a", "at", "on", "in"])
 _JOIN_BETWEEN = re.compile(r"\s{0,2}(?:-|–|—|(?i:to|and|bis|und|or|oder))\s{0,2}")
@@ -326,15 +371,47 @@ _NOUN_AFTER = re.compile(r"\s{1,3}(?:(?i:of|von)\s|[A-ZÄÖÜ][a-zäöüß])")
 _MONEY_CONTEXT = re.compile(
     r"(?i:\b(?:" + "|".join(re.escape(w) for w in _LEX["money_context"]["words"]) + "))"
 )
-# An earnings-table line: a label, the figure right after it (after words such as "profit"
-# or "loss"), and "vs" or a short line: "    Net 528,790 vs 286,969", "Shr loss two cts vs
-# profit five cts". A paragraph that starts "Net profit surged 70% to ..." is prose.
-_TABLE_LINE = re.compile(
-    r"(?m)^[ \t]{0,8}(?P<label>" + _alternation(_LEX["table"]["labels"]) + r")"
-    r"(?:[ \t]+" + _alternation(_LEX["table"]["label_words"], ci=True) + r"){0,3}[ \t,:]+"
+# An earnings-table line: a row label (one to six label words), the figure right after it, and
+# "vs" (German "Vorjahr", "Vj.") on the line, or a short line: "    Net 528,790 vs 286,969",
+# "Shr loss two cts vs profit five cts", "Umsatz 412,7 Mio. (Vorjahr: 398,1 Mio.)". A paragraph
+# that starts "Net profit surged 70% to ..." is prose. The label's words say what the row holds.
+_TABLE = _LEX["table"]
+_ROW_CLASSES = [(kind, frozenset(w.lower() for w in _TABLE[kind])) for kind in ("not_money", "per_share", "money")]
+_LABEL_WORDS = {w.lower() for kind in ("not_money", "per_share", "money", "words") for w in _TABLE[kind]}
+_LABEL_WORD = "(?:" + _trie(_cased(_LABEL_WORDS)) + r")(?![\w-])"  # any usual case: "Net", "NET", "net"
+_TABLE_ROW = (
+    r"[ \t]{0,8}(?P<label>" + _LABEL_WORD + r"(?:[ \t]{1,3}" + _LABEL_WORD + r"){0,5})[ \t,:]{1,4}"
     r"(?=[\d(]|" + _alternation([k for k, v in _WORDS_EN.items() if 1 <= v < 100 and len(k) > 2] + ["nil"], ci=True)
-    + r")(?:(?=[^\n]{0,120}\bvs\b)[^\n]{0,160}|[^\n]{0,40}$)"
+    + r")(?:(?=[^\n]{0,120}(?:\bvs\b|\bVorjahr\b|\bVj\.))[^\n]{0,160}|[^\n]{0,40}(?=\n|\Z))"
 )
+# a row starts the text or follows a line break: the search for the break is a fast scan
+_TABLE_LINE = re.compile(r"\n" + _TABLE_ROW)
+_TABLE_FIRST_LINE = re.compile(_TABLE_ROW)
+
+
+_ROW_BREAK = re.compile(r"(?:(?<=[a-z]{4})|(?<=\d))[.;][ \t]{1,3}[A-Z]")  # not "Mio. Euro", "H.K. Cents"
+
+
+def _row_end(text: str, m: re.Match[str]) -> int:
+    """Where a table row ends: its line's end, or a sentence that starts after it on the line
+    ("minorities nil vs same. Other income: 72.39 mln from ..." is prose after the row)."""
+    brk = _ROW_BREAK.search(text, m.end("label"), m.end())
+    return brk.start() + 1 if brk else m.end()
+
+
+_ROW_KIND_MEMO: dict[str, str | None] = {}
+
+
+def _row_kind(label: str) -> str | None:
+    """What a table row's figures are, by its label's words: not_money, per_share, money or None."""
+    if label not in _ROW_KIND_MEMO:
+        if len(_ROW_KIND_MEMO) > 4096:
+            _ROW_KIND_MEMO.clear()
+        words = {w.lower() for w in label.split()}
+        _ROW_KIND_MEMO[label] = next((kind for kind, vocab in _ROW_CLASSES if words & vocab), None)
+    return _ROW_KIND_MEMO[label]
+
+
 _QUOTES = "„“\"«»"
 # last words of the qualifier phrases, to skip the phrase lookup for most figures
 _QUAL_LAST = frozenset(k.split()[-1] for k in _QUALS) | {"between", "zwischen"}
@@ -360,7 +437,15 @@ class _Figure:
     table: bool = False
     exact_cents: bool = False  # stated to the cent ("$20 43", "five nickels")
     elliptic: bool = False  # "4.1 mln" after "5.2 mln dlrs": the currency is the neighbour's
-    ambiguous: str | None = None  # the currency word when several countries use it ("francs")
+    # the family of its unit word when the word does not say whose currency it is ("dlrs",
+    # "francs", "cts"); "any" for a figure with no unit word at all (a bare table figure)
+    family: str | None = None
+    src: _Figure | None = None  # the figure whose unit it takes ("Shr 41 cts vs 38": the 41 cts)
+    source: str | None = None  # currency_source once resolved: stated, story, dateline, ...
+    label: str | None = None  # the earnings-table row label as written ("Net", "Oper shr")
+    converts: _Figure | None = None  # the same amount stated in another currency ("$8bn (£6.3bn)")
+    pair: _Figure | None = None  # its neighbour when the words between them write a conversion
+    sign: bool = False  # its unit is written before it ("$5", "dollars 5"): the writer's own sign
     linked: bool = False  # a bare number after "from", "vs", ... a money figure ("from 190")
     left_read: bool = False  # qualifier words before it have been read
 
@@ -433,8 +518,9 @@ def _german_compound(tok: str) -> int | None:
     return None
 
 
-def _read_prefix(text: str, start: int, floor: int) -> tuple[int, str] | None:
-    """The currency written just before `start` ("$", "US$ ", "EUR ", "hk $ "): (its start, ISO)."""
+def _read_prefix(text: str, start: int, floor: int) -> tuple[int, str, str] | None:
+    """The currency written just before `start` ("$", "US$ ", "EUR ", "hk $ "): (its start, ISO,
+    the prefix as written)."""
     i = start
     while i > floor and start - i < 2 and text[i - 1] in " \t\n\u00a0":
         i -= 1
@@ -443,8 +529,9 @@ def _read_prefix(text: str, start: int, floor: int) -> tuple[int, str] | None:
     m = _PREFIX_REV.match(text[max(floor, start - _PREFIX_WINDOW):start][::-1])
     if not m:
         return None
-    iso = _PREFIX_ISO.get(_norm_key(m.group(1)[::-1]).replace(" ", ""))
-    return None if iso is None else (start - m.end(), iso)
+    written = m.group(1)[::-1]
+    iso = _PREFIX_ISO.get(_norm_key(written).replace(" ", ""))
+    return None if iso is None else (start - m.end(), iso, written)
 
 
 def _quote_shorthand(text: str, start: int, raw: str) -> bool:
@@ -494,7 +581,8 @@ def _start_figure(text: str, m: re.Match[str], lang: str) -> _Figure | None:
     if text[start:end].isupper() or not _SENTENCE_BEFORE.search(text, max(0, start - 8), start):
         return None  # "NICKEL" is a headline; "nickel" inside a sentence is the metal
     value, cur = _COIN[m.group("bare").lower()]
-    return _Figure(start, end, value, currency=cur, has_currency=True, exact_cents=True)
+    return _Figure(start, end, value, currency=cur or _COIN_DEFAULT.get(m.group("bare").lower()),
+                   has_currency=True, exact_cents=True, family=_family_of(m.group("bare"), cur) if cur else "any")
 
 
 def _read_candidate(text: str, m: re.Match[str], lang: str, floor: int, in_table) -> _Figure | int | None:
@@ -524,7 +612,11 @@ def _read_candidate(text: str, m: re.Match[str], lang: str, floor: int, in_table
         if prefix is None and (right is None or right.end() == end):
             # a bare number: money only on an earnings-table line, or as the first half of
             # a range whose second half names the currency ("2 und 3 Mrd. Euro")
-            table = in_table(start)
+            row = in_table(start)
+            if row is not None and row[3] == "not_money":
+                return None  # "Avg shrs 6,877,360 vs 6,874,970"
+            table = row is not None and not _table_noun_after(text, end, lang) and not (
+                _HYPHEN_DIGITS.match(text, end) or _HYPHEN_DIGITS_BEFORE.search(text, max(0, start - 2), start))
             ahead = right is not None and right.group("join") is not None
             linked = not table and _linked(text, start, end, floor, lang)
             if not table and not linked and not _in_range(text, start, end, floor, ahead):
@@ -544,6 +636,8 @@ def _read_candidate(text: str, m: re.Match[str], lang: str, floor: int, in_table
         fig = _Figure(start, end, number)
         if prefix is not None:
             fig.start, fig.currency, fig.has_currency = prefix[0], prefix[1], True
+            fig.family = _family_of(prefix[2], prefix[1])
+            fig.sign = True
     else:
         fig = _start_figure(text, m, lang)
         if fig is None or m.group("bare") is not None:
@@ -570,9 +664,8 @@ def _read_candidate(text: str, m: re.Match[str], lang: str, floor: int, in_table
         else:
             fig.currency = _currency_of(cur, lang)
             fig.has_currency = True
+            fig.family = _family_of(cur, fig.currency)
             fig.end = cur_end
-            if cur.lower() in _AMBIGUOUS:
-                fig.ambiguous = cur.lower()
             if right.group("mag2") and not fig.magnitude and cur.isupper():
                 fig.exponent = _magnitude_exponent(right.group("mag2"), lang)  # "75 USD million"
                 fig.magnitude = right.group("mag2").lower()
@@ -581,23 +674,34 @@ def _read_candidate(text: str, m: re.Match[str], lang: str, floor: int, in_table
         if right.group("sub"):
             sub = right.group("sub")
             fig.currency = str(_SUBUNIT.get(sub) or _SUBUNIT_LOOKUP[_norm_key(sub)])
+            fig.family = _family_of(sub, fig.currency)
             fig.number = fig.number / 100
             fig.has_currency = fig.exact_cents = True
             fig.end = right.end("sub")
         elif right.group("coin") and not _noun_follows(text, right.end("coin")):
             value, fig.currency = _COIN[right.group("coin").lower()]
+            # "a penny" names no currency: the story's ("ICI fell a penny" in a London report)
+            fig.family = _family_of(right.group("coin"), fig.currency) if fig.currency else "any"
+            fig.currency = fig.currency or _COIN_DEFAULT.get(right.group("coin").lower())
             fig.number = fig.number * value
             fig.has_currency = fig.exact_cents = True
             fig.end = right.end("coin")
         elif right.group("att") and numeral and lang == "en" \
                 and text[start:right.end("att")] not in _ATTACHED_NOT_MONEY:  # "43c", "50p"; not "1080p"
             fig.currency = str(_SUBUNIT[right.group("att").strip()])
+            fig.family = _family_of(right.group("att").strip(), fig.currency)
             fig.number = fig.number / 100
             fig.has_currency = fig.exact_cents = True
             fig.end = right.end("att")
     if right.group("per") and right.start("per_intro") == fig.end and (fig.has_currency or not fig.magnitude):
         fig.per = str(_PER[_norm_key(right.group("per"))])
+        if right.group("per_n"):
+            fig.per = right.group("per_n") + " " + fig.per  # "Marks per 100 kilos": "100 kilo"
         fig.end = right.end("per")
+    elif fig.has_currency and not fig.magnitude and text.startswith((" s", " S"), fig.end):
+        bare = _PER_BARE.match(text, fig.end)  # the wire's "47 cts share", "1.06 dlrs shr"
+        if bare:
+            fig.per, fig.end = "share", bare.end()
 
     if not fig.has_currency:
         if not numeral and fig.vague is None and fig.exponent < 6:
@@ -613,7 +717,10 @@ def _read_candidate(text: str, m: re.Match[str], lang: str, floor: int, in_table
         if not _bare_vague_ok(text, fig, lang):
             return fig.end
     else:
-        fig.table = in_table(start)
+        row = in_table(start)
+        # on a row of counts ("Shrs 99.36 mln vs 70.94 mln") a figure is read as in prose: money
+        # only with its neighbour's currency ("Credit volume 42.0 billion marks vs 43.1 billion")
+        fig.table = row is not None and row[3] != "not_money" and not _table_noun_after(text, fig.end, lang)
         if not fig.table:
             # "5.2 mln dlrs vs 4.1 mln": may take its neighbour's currency
             fig.elliptic = fig.exponent >= 6 and not _noun_after(text, fig.end, lang)
@@ -625,6 +732,28 @@ def _read_candidate(text: str, m: re.Match[str], lang: str, floor: int, in_table
             return fig.end  # "5 billion people" names no currency
     _read_left(text, fig, floor)
     return fig
+
+
+# digits hyphenated to the figure: an account or telephone number ("1111-2222-3333"), no table amount
+_HYPHEN_DIGITS = re.compile(r"-\d")
+_HYPHEN_DIGITS_BEFORE = re.compile(r"\d-\Z")
+_TABLE_NEXT_WORD = re.compile(r"[ \t]{0,3}([^\W\d_]+)")
+_TABLE_FOLLOW = frozenset(["vs", "profit", "loss", "credit", "debit", "gain", "prior", "making", "net",
+                           "shr", "vorjahr", "vj"])
+
+
+def _table_noun_after(text: str, pos: int, lang: str) -> bool:
+    """Whether a figure on a table line counts something named next ("Sales 4,000 units vs"),
+    rather than being the row's amount ("Net 5 mln vs 4 mln", "Shr loss 5 cts vs profit")."""
+    m = _TABLE_NEXT_WORD.match(text, pos, pos + 24)  # (on the row's line: not the "REUTER" below)
+    if not m:
+        return False
+    word = m.group(1).lower()
+    if word in _TABLE_FOLLOW:
+        return False
+    if lang == "de":
+        return m.group(1)[0].isupper()
+    return word not in _FOLLOW and word not in _ELLIPSIS_FOLLOW
 
 
 def _noun_after(text: str, pos: int, lang: str) -> bool:
@@ -640,28 +769,12 @@ def _noun_after(text: str, pos: int, lang: str) -> bool:
     return word.lower() not in _FOLLOW and word.lower() not in _ELLIPSIS_FOLLOW
 
 
-def _resolve_ambiguous(text: str, figs: list[_Figure]) -> None:
-    """"francs" in a story from Paris are French francs: the country the text names most wins."""
-    chosen: dict[str, str | None] = {}
-    for fig in figs:
-        if fig.ambiguous is None:
-            continue
-        if fig.ambiguous not in chosen:
-            cue_re, isos = _AMBIGUOUS[fig.ambiguous]
-            counts = [0] * len(isos)
-            for m in cue_re.finditer(text):
-                counts[m.lastindex - 1] += 1
-            best = max(range(len(isos)), key=counts.__getitem__)
-            chosen[fig.ambiguous] = isos[best] if counts[best] else None
-        if chosen[fig.ambiguous]:
-            fig.currency = chosen[fig.ambiguous]
-
-
 def _inherit_unit(text: str, figs: list[_Figure]) -> None:
     """A bare number linked to the figure before it is in that figure's unit: on an
     earnings-table line after "vs" ("Net 42.1 mln vs 43.0", "Shr seven cts vs 20"); in prose
     after "from", "vs", "against", "compared with" or "to" when the two are alike in size
-    ("192 dlrs from 190 yesterday")."""
+    ("192 dlrs from 190 yesterday"); a part after "davon", "darunter", "of which" or
+    "including" when smaller ("120 Milliarden Euro, davon 30")."""
     for prev, fig in itertools.pairwise(figs):
         if fig.has_currency or fig.magnitude or fig.number is None or prev.vague is not None:
             continue
@@ -670,26 +783,48 @@ def _inherit_unit(text: str, figs: list[_Figure]) -> None:
         elif fig.linked and prev.has_currency and not prev.table:
             cents = prev.exact_cents and prev.number < 1
             written = prev.number * 100 if cents else prev.number
-            if not written or not Decimal("0.2") < fig.number / written < 5:
+            part = _PART_LINK.fullmatch(text, prev.end, fig.start) is not None
+            if not written or not (Decimal(0) < fig.number / written < 1 if part
+                                   else Decimal("0.2") < fig.number / written < 5):
                 continue
         else:
             continue
         if prev.magnitude and prev.exponent >= 3 and fig.number < 1000:
             fig.exponent, fig.magnitude = prev.exponent, prev.magnitude
-            fig.currency, fig.has_currency = prev.currency, prev.has_currency
+            _take_unit(fig, prev)
         elif prev.exact_cents and prev.has_currency and not prev.magnitude and fig.number < 100:
             fig.number = fig.number / 100
-            fig.currency, fig.has_currency, fig.exact_cents = prev.currency, True, True
-        elif fig.linked and prev.has_currency and not prev.magnitude:
-            fig.currency, fig.has_currency = prev.currency, True
+            fig.exact_cents = True
+            _take_unit(fig, prev)
+        elif (fig.linked or fig.table) and prev.has_currency and not prev.magnitude:
+            _take_unit(fig, prev)  # "192 dlrs from 190", "Shr 3.25 H.K. dlrs vs 1.40"
 
 
-def _inherit_currency(text: str, figs: list[_Figure]) -> None:
+# "pro Monat 1.216 Euro", "per ordinary share 12p", "per nominal 2.50 guilder share 5.79 guilders"
+_RATE_BEFORE = re.compile(r"(?<![^\W\d_])(?:pro|je|per)(?:\s{1,3}[^\s,;:()]+){0,3}?\s{1,3}(?P<per>"
+                          + _alternation(_PER, ci=True) + r")\s{1,3}\Z")
+_RATE_WORDS = frozenset(_norm_key(k) for k in _PER)
+
+
+# an amount and the same kind of amount it changes to or is compared with: "von 1,40 Euro auf 60
+# Cent je Aktie", "to 5 dlrs a share from 4 dlrs": the rate of one is the other's
+_RATE_PAIR = re.compile(r"\s{1,3}(?:auf|to|from|von|vs\.?|versus|against|compared\s{1,3}with|bis)\s{1,3}")
+
+
+def _take_unit(fig: _Figure, other: _Figure) -> None:
+    """`fig` is in `other`'s currency (whatever the context makes of it)."""
+    if other.has_currency:
+        fig.currency, fig.has_currency, fig.src = other.currency, True, other
+
+
+def _inherit_currency(text: str, figs: list[_Figure]) -> bool:
     """An amount with a magnitude but no currency takes the currency of the nearest money
     figure of the same magnitude in its sentence: "5.2 mln dlrs vs 4.1 mln", "448.8 mln pesos
     in 1985 on sales of 10.99 billion pesos against 422.3 mln in 1984", "27 Millionen Euro,
     die sich noch um drei Millionen erhöhen könnte", "um acht Milliarden auf 127,5 Milliarden
-    Euro"."""
+    Euro". Returns whether a figure that took a currency follows one without (a range to
+    join again: "3 bis 4 Mio.")."""
+    rejoin = False
     for i, fig in enumerate(figs):
         if not fig.elliptic or fig.has_currency:
             continue
@@ -701,18 +836,69 @@ def _inherit_currency(text: str, figs: list[_Figure]) -> None:
                 if b - a > gap or _SENTENCE_BREAK.search(text, a, b + 1):
                     break
                 if other.has_currency and other.exponent == fig.exponent and (
-                        other.vague is None or other.qualifier == "range"):
-                    fig.currency, fig.has_currency = other.currency, True
+                        other.vague is None or other.qualifier == "range") and \
+                        not _unread_range(text, fig.start):
+                    _take_unit(fig, other)
                     break
                 j += step
             if fig.has_currency:
                 break
+        j = i - 1
+        if j > 0 and figs[j].end <= fig.start and _JOIN_BETWEEN.fullmatch(text, figs[j].end, fig.start):
+            j -= 1  # the first half of its range: "Im Vorjahr waren es 3 bis 4 Mio."
+        if not fig.has_currency and j >= 0 and _across_one_sentence(text, figs[j], fig):
+            _take_unit(fig, figs[j])
+        rejoin = rejoin or (fig.has_currency and i > 0 and not figs[i - 1].has_currency
+                            and figs[i - 1].end <= fig.start <= figs[i - 1].end + 8
+                            and _JOIN_BETWEEN.fullmatch(text, figs[i - 1].end, fig.start) is not None)
+    return rejoin
+
+
+_ACROSS = 240  # characters an elided amount may stand after the sentence that named its currency
+_PARAGRAPH_BREAK = re.compile(r"\n[ \t]*\n|\n[ \t]{2,}")
+
+
+def _across_one_sentence(text: str, prev: _Figure, fig: _Figure) -> bool:
+    """"Der Umsatz stieg auf 2,1 Milliarden Euro. Der Gewinn lag bei 1,7 Milliarden.": an
+    amount without a currency takes that of the figure just before it, of the same magnitude,
+    in the sentence before, within the paragraph."""
+    if not prev.has_currency or prev.exponent != fig.exponent or prev.vague is not None or prev.table:
+        return False
+    if fig.start - prev.end > _ACROSS or _PARAGRAPH_BREAK.search(text, prev.end, fig.start):
+        return False
+    breaks = _SENTENCE_BREAK.finditer(text, prev.end, fig.start + 1)
+    if next(breaks, None) is not None and next(breaks, None) is not None:
+        return False
+    # a count in between is what the amount may count ("850,000 shares ... a further 1.99 mln")
+    for m in _BETWEEN_NUMBER.finditer(text, prev.end, fig.start):
+        if not m.group("year") and not _NOT_MONEY_AFTER.match(text, m.end()) \
+                and not _JOIN_BETWEEN.fullmatch(text, m.end(), fig.start):  # "3 bis 4 Mio."
+            return False
+    return not _unread_range(text, fig.start)
+
+
+_BETWEEN_NUMBER = re.compile(r"(?<![\w.,])(?:(?P<year>(?:19|20)\d\d)(?![\d,.]\d)|\d[\d,.]*)")
+# the second half of a range whose first half was not read as a figure: "drei bis vier Millionen"
+def _unread_range(text: str, start: int) -> bool:
+    """Whether the figure at `start` is the second half of a range whose first half was not read
+    as a figure: "drei bis vier Millionen"."""
+    return _JOIN_WORD_BEFORE.search(text, max(0, start - 8), start) is not None and \
+        _UNREAD_RANGE.search(text, max(0, start - 24), start) is not None
+
+
+_JOIN_WORD_BEFORE = re.compile(r"(?:bis|to|und|and|or|oder)[ \t]{1,2}\Z", re.I)
+_UNREAD_RANGE = re.compile(
+    r"(?<![^\W\d_])(?:" + "|".join(sorted((k for k in _WORDS if len(k) > 2), key=len, reverse=True))
+    + r")[ \t]{1,2}(?:bis|to|und|and|or|oder)[ \t]{1,2}\Z", re.I)
 
 
 def _linked(text: str, start: int, end: int, floor: int, lang: str) -> bool:
     """Whether a bare number follows the figure before it as a comparison ("192 dlrs from 190
     yesterday", "1.25 dlrs vs 1.10") and counts nothing itself ("from 12 banks")."""
-    if floor <= 0 or start - floor > 24 or not _VALUE_LINK.fullmatch(text, floor, start):
+    if floor <= 0 or start - floor > 64:
+        return False
+    if not ((start - floor <= 24 and _VALUE_LINK.fullmatch(text, floor, start))
+            or _PART_LINK.fullmatch(text, floor, start)):
         return False
     if start + 4 == end and text[start:start + 2] in ("19", "20"):
         return False  # a year: "from 1986"
@@ -777,9 +963,10 @@ def _read_left(text: str, fig: _Figure, floor: int) -> None:
     fig.left_read = True
     lo = max(0, floor, fig.start - _LEFT_WINDOW)
     before = text[lo:fig.start]
-    words = before.split()[-3:]
-    if not words or words[-1].strip(_QUOTES).lower() not in _QUAL_LAST:
+    last = before.rsplit(None, 1)[-1:]  # (the last word alone first: most figures have no qualifier)
+    if not last or last[0].strip(_QUOTES).lower() not in _QUAL_LAST:
         return
+    words = before.rsplit(None, 3)[-3:]
     offsets = []
     pos = len(before)
     for w in reversed(words):
@@ -842,11 +1029,14 @@ def _merge_ranges(text: str, figs: list[_Figure]) -> list[_Figure]:
                     low = prev.number * Decimal(10) ** exp
                     high = fig.number * Decimal(10) ** fig.exponent
                     if low < high < 20 * low:  # "1.7770-80 marks" is a quote, not a range
+                        unit = prev if prev.currency else fig
                         merged = _Figure(
                             prev.start, fig.end, fig.number, fig.exponent, fig.magnitude,
-                            prev.currency or fig.currency, True, "range", fig.per or prev.per,
+                            unit.currency, True, "range", fig.per or prev.per, family=unit.family,
+                            sign=unit.sign,
                         )
                         merged.vague = (low, high)  # bounds of the range
+                        merged.src, merged.label = unit.src, prev.label
                         out[-1] = merged
                         continue
         out.append(fig)
@@ -854,23 +1044,32 @@ def _merge_ranges(text: str, figs: list[_Figure]) -> list[_Figure]:
 
 
 _POW10 = {e: Decimal(10) ** e for e in range(-8, 16)}
-_HALF = Decimal("0.5")
+_HALF_POW10 = {e: Decimal("0.5") * Decimal(10) ** e for e in range(-16, 16)}  # rounding slack
+_ZERO = Decimal(0)
 
 
 def _to_span(fig: _Figure) -> MoneySpan:
     scale = _POW10[fig.exponent]
+    context = (fig.source, None if fig.source == "stated" else fig.family,
+               fig.converts.start if fig.converts is not None else None, fig.label)
     if fig.qualifier == "range":
         low, high = fig.vague
         return MoneySpan(fig.start, fig.end, (low + high) / 2, low, high, fig.currency, "range",
-                         fig.per, fig.number, fig.magnitude)
+                         fig.per, fig.number, fig.magnitude, None, *context)
     if fig.vague is not None:
         low, high = fig.vague
         return MoneySpan(fig.start, fig.end, None, low, high, fig.currency, "vague",
-                         fig.per, None, fig.magnitude)
-    value = fig.number * scale
-    precision = _HALF * _POW10[max(-8, min(0, fig.number.as_tuple().exponent))] * scale
-    if fig.exact_cents or (fig.currency and fig.number != fig.number.to_integral_value() and fig.exponent == 0):
-        precision = Decimal(0)  # "17-1/2 cts", "$4.99", "five nickels": stated to the cent
+                         fig.per, None, fig.magnitude, None, *context)
+    number = fig.number
+    value = number * scale
+    if fig.exact_cents:
+        precision = _ZERO  # "17-1/2 cts", "five nickels": stated to the cent
+    else:
+        last = number.as_tuple().exponent
+        if last < 0 and fig.exponent == 0 and fig.currency and number != number.to_integral_value():
+            precision = _ZERO  # "$4.99"
+        else:
+            precision = _HALF_POW10[max(-8, min(0, last)) + fig.exponent]
     q = fig.qualifier
     low = high = value
     if q in ("at_least", "more_than"):
@@ -882,51 +1081,252 @@ def _to_span(fig: _Figure) -> MoneySpan:
     elif q == "nearly":
         q, low = "approx", value * (1 - _APPROX)
     return MoneySpan(fig.start, fig.end, value, low, high, fig.currency, q, fig.per,
-                     fig.number, fig.magnitude, precision)
+                     fig.number, fig.magnitude, precision, *context)
 
 
-_LOCAL_DOLLAR = {str(k).upper(): v for k, v in _LEX["local_dollar"].items()}
-_LOCALE_SPLIT = re.compile(r"[-_\s]+")
-# a dollar said to be American keeps its currency whatever the locale
-_US_MARK = re.compile(r"(?i)(?<![^\W\d_])(?:US|U\.S\.|USD|American|amerikanisch\w*)(?![^\W\d_])")
+# ----------------------------------------------------------------------------- currency context
+
+def _cue_pick(text: str, fam: _Family) -> str | None:
+    """The member whose country the text names most ("francs" in a story that names France)."""
+    cue_re, isos = fam.cues
+    counts = [0] * len(isos)
+    for m in cue_re.finditer(text):
+        counts[m.lastindex - 1] += 1
+    best = max(range(len(isos)), key=counts.__getitem__)
+    return isos[best] if counts[best] else None
+
+
+def _resolve_currencies(text: str, figs: list[_Figure], ctx: CurrencyContext) -> None:
+    """Give each figure its currency and `source`, in text order (see currency.py for the order
+    of strength). A unit word that does not say whose currency it is ("dlrs", "francs") takes
+    the nearest explicit member of its family earlier in the story ("12 Australian dlrs" then
+    "4.10 dlrs"), else the dateline's, the exchange's, the cue's, the locale's, else its own
+    reading. An explicit currency that is the word's own reading ("U.S. dlrs") speaks only for
+    its sentence when the dateline or exchange names another member: a Toronto story writes
+    "U.S. dlrs" to set them apart from the bare "dlrs" it means as Canadian. A figure that
+    takes a neighbour's unit ("Shr 41 cts vs 38", "5.2 mln dlrs vs 4.1 mln") takes its
+    currency too; a figure with no unit word (a bare table figure) takes the currency of the
+    money before it in the story, else the dateline's, exchange's or locale's, else the
+    language's default.
+    """
+    families = {f.family for f in figs}  # the families whose explicit members are worth keeping
+    stated: dict[str, list[_Figure]] = {}  # family -> its explicit members so far, in text order
+    memo: dict[object, object] = {}  # per family: its (currency, source) from the context; its cue
+    last: _Figure | None = None  # the last figure with a currency
+    for fig in figs:
+        if fig.source is None:
+            family = fig.family
+            if fig.src is None and family is None:
+                if fig.currency is None:
+                    continue  # a vague amount with no currency word
+                fig.source = "stated"
+            elif fig.src is None and family != "any" and fig.pair is None and family not in stated:
+                # nothing in the story yet: the same word reads the same throughout
+                key = (family, fig.sign, fig.currency, fig.per in _WORLD_UNITS)
+                known = memo.get(key)
+                if known is None:
+                    _resolve(text, fig, ctx, stated, memo, last)
+                    memo[key] = (fig.currency, fig.source)
+                else:
+                    fig.currency, fig.source = known
+            else:
+                _resolve(text, fig, ctx, stated, memo, last)
+        if fig.currency is None:
+            continue
+        last = fig
+        for name, any_source in _FAMILIES_OF.get(fig.currency, ()):
+            if name in families and (any_source or fig.source == "stated"):
+                stated.setdefault(name, []).append(fig)
+
+
+def _resolve(text: str, fig: _Figure, ctx: CurrencyContext, stated: dict[str, list[_Figure]],
+             memo: dict[object, object], last: _Figure | None) -> None:
+    """One figure's currency and source (see `_resolve_currencies`)."""
+    if fig.src is not None:
+        src = fig.src
+        fig.src = None  # (guards a cycle)
+        if src.source is None:
+            if src.src is None and src.family is None:
+                src.source = "stated" if src.currency else None
+            else:
+                _resolve(text, src, ctx, stated, memo, last)
+        fig.currency, fig.family = src.currency, src.family
+        fig.source = "story" if src.source == "stated" else src.source
+        return
+    if fig.family == "any":
+        if last is not None:
+            fig.currency = last.currency
+            fig.source = "story" if last.source == "stated" else last.source
+            return
+        found = ctx.local(None)
+        # (a coin of the story's currency carries its own default: "one penny in the pound")
+        fig.currency, fig.source = found if found else (fig.currency or ctx.bare_default(), "default")
+        return
+    fam = _FAMILY[fig.family]
+    own = fig.currency
+    near = memo.get(fam.name, _UNSET)
+    if near is _UNSET:
+        near = memo[fam.name] = ctx.local(fam.members)
+    if fig.per in _WORLD_UNITS:
+        near = None  # "10.50 dlrs/bbl" in a Singapore story: the world's oil price
+    if fig.sign:
+        # "$5": the writer's own sign, which only the place of publication redefines (an
+        # Australian paper's "$"); a British paper writes "A$" for Australian dollars
+        if near is not None and near[1] in _SIGN_SOURCES:
+            fig.currency, fig.source = near
+        else:
+            fig.source = "default"
+        return
+    for prev in reversed(stated.get(fam.name, ())):
+        if prev is fig.pair:
+            continue  # "7.4bn Australian dollars (5.8bn dlrs)": a conversion is another currency
+        if prev.currency == own and near is not None and near[0] != own and near[1] != "locale" \
+                and _SENTENCE_BREAK.search(text, prev.end, fig.start + 1):
+            continue  # "U.S. dlrs" two sentences back in a Toronto story
+        fig.currency, fig.source = prev.currency, "story"
+        return
+    if near is not None and near[1] != "locale" and (fig.pair is None or fig.pair.currency != near[0]):
+        fig.currency, fig.source = near
+        return
+    if fam.cues is not None:
+        key = "cue:" + fam.name
+        if key not in memo:
+            memo[key] = _cue_pick(text, fam)
+        if memo[key] is not None:
+            fig.currency, fig.source = memo[key], "story"
+            return
+    if near is not None:
+        fig.currency, fig.source = near
+        return
+    fig.source = "default"
+
+
+_UNSET = object()
+
+
+_SIGN_SOURCES = frozenset(_LEX["context"]["sign_sources"])
+_WORLD_UNITS = frozenset(_LEX["context"]["world_price_units"])
+# currency -> the families it is a member of, and whether a member read from the context is
+# story evidence in that family too
+_FAMILIES_OF: dict[str, tuple[tuple[str, bool], ...]] = {}
+for _fam in _FAMILY.values():
+    for _iso in _fam.members:
+        _FAMILIES_OF[_iso] = (*_FAMILIES_OF.get(_iso, ()), (_fam.name, _fam.story_any))
+
+# Between an amount and the same amount in another currency: "$8bn (£6.3bn)", "50 mln Canadian
+# dlrs, or 36 mln U.S. dlrs", "125 naira (about 32 dlrs)", "500 Mio. Dollar (umgerechnet 445
+# Mio. Euro)". A qualifier word inside the parentheses qualifies the conversion.
+_CONVERSION_QUAL = {"about": "approx", "around": "approx", "roughly": "approx", "some": "approx",
+                    "approximately": "approx", "approx.": "approx", "c.": "approx", "ca.": "approx",
+                    "circa": "approx", "rund": "approx", "etwa": "approx", "ungefähr": "approx",
+                    "knapp": "approx", "nearly": "approx", "almost": "approx", "over": "more_than",
+                    "more than": "more_than", "über": "more_than", "mehr als": "more_than"}
+_CONVERSION_GAP = re.compile(
+    r"[ \t]{0,2}(?:(?P<paren>\([ \t]{0,2})|,?[ \t]{1,2}or[ \t]{1,2}|,[ \t]{1,2}|[ \t][–—-]{1,2}[ \t]{1,2})"
+    r"(?:(?:umgerechnet|converted|equivalent[ \t]to|the[ \t]equivalent[ \t]of|or|also)[ \t]{1,2})?"
+    r"(?P<qual>" + "|".join(re.escape(k).replace(r"\ ", r"[ \t]")
+                            for k in sorted(_CONVERSION_QUAL, key=len, reverse=True)) + r")?[ \t]{0,2}"
+)
+_CONVERSION_WORD = re.compile(r"umgerechnet|converted|equivalent|\bor\b")
+_PAREN_CLOSE = re.compile(r"[ \t]{0,2}[),;]")
+
+
+def _pairs(text: str, figs: list[_Figure]) -> list[tuple[_Figure, _Figure, re.Match[str]]]:
+    """Neighbours read together. An amount and the one it changes to or is compared with share
+    a rate ("von 1,40 Euro auf 60 Cent je Aktie", "to 5 dlrs a share from 4 dlrs"). An amount
+    and its conversion ("$8bn (£6.3bn)", "50 mln Canadian dlrs, or 36 mln U.S. dlrs") are
+    returned, found by the words between them alone: their currencies are not known yet, and
+    the conversion is no evidence for its partner's currency."""
+    out = []
+    for a, b in itertools.pairwise(figs):
+        if b.start - a.end > 40 or not (a.has_currency and b.has_currency):
+            continue
+        if (a.per is None) != (b.per is None) and not a.magnitude and not b.magnitude \
+                and b.start - a.end <= 24 and _RATE_PAIR.fullmatch(text, a.end, b.start):
+            a.per = b.per = a.per or b.per
+        if a.per != b.per or (a.currency == b.currency and a.family == b.family):
+            continue  # "5 mln dlrs vs 4 mln dlrs" is no conversion
+        m = _CONVERSION_GAP.fullmatch(text, a.end, b.start)
+        if m is None:
+            continue
+        if m.group("paren"):
+            if not _PAREN_CLOSE.match(text, b.end):
+                continue
+        elif not _CONVERSION_WORD.search(m.group(0)):
+            continue  # "5 mln dlrs, 3 mln stg" is a list; ", or" and ", umgerechnet" convert
+        av, bv = _amount(a), _amount(b)
+        if not av or not bv or not Decimal("0.0001") < av / bv < 10000:
+            continue
+        out.append((a, b, m))
+        a.pair, b.pair = b, a
+    return out
+
+
+def _link_conversions(pairs: list[tuple[_Figure, _Figure, re.Match[str]]]) -> None:
+    """Link an amount to the same amount stated in another currency next to it; the conversion
+    takes the amount's qualifier ("about $8bn (£6.3bn)": both about)."""
+    for a, b, m in pairs:
+        if not a.currency or not b.currency or a.currency == b.currency or a.converts or b.converts:
+            continue
+        a.converts, b.converts = b, a
+        if m.group("qual"):
+            b.qualifier = _CONVERSION_QUAL[" ".join(m.group("qual").split()).lower()]
+        elif b.qualifier == "exact" and a.qualifier not in ("exact", "range", "vague"):
+            b.qualifier = a.qualifier
+
+
+def _amount(fig: _Figure) -> Decimal | None:
+    if fig.vague is not None and fig.qualifier != "range":
+        return None
+    if fig.qualifier == "range":
+        return (fig.vague[0] + fig.vague[1]) / 2
+    return None if fig.number is None else fig.number * _POW10[fig.exponent]
 
 
 def local_dollar(locale: str | None) -> str:
     """The currency a bare "$" or "dollars" means where an article is published: "en-AU",
     "EN_AU" or "AU" gives AUD; no locale, or a country without a dollar of its own, USD."""
-    if not locale:
-        return "USD"
-    parts = _LOCALE_SPLIT.split(locale.strip())
-    # a lone part is a country only when written as one ("AU"); "ca" is Catalan
-    if len(parts) < 2 and not parts[0].isupper():
-        return "USD"
-    return _LOCAL_DOLLAR.get(parts[-1].upper(), "USD")
+    country = locale_country(locale)
+    iso = CurrencyContext().currency_of(country) if country else None
+    return iso if iso in _FAMILY["dollar"].members else "USD"
 
 
-def find_money(text: str, lang: str = "en", dollar: str = "USD") -> list[MoneySpan]:
+def find_money(text: str, lang: str = "en", context: CurrencyContext | str | None = None) -> list[MoneySpan]:
     """Every money mention in `text`, sorted by position and not overlapping.
 
-    `dollar` is what an unmarked dollar means (see `local_dollar`).
+    `context` says what the document's unmarked money words mean (`currency.context_of`); by
+    default it is read from `text` alone (its dateline and tickers). A currency code (what
+    `local_dollar` returns for a locale) is the dollar of the place of publication.
 
     >>> [(s.value, s.currency, s.qualifier) for s in find_money("raise up to $7 trillion")]
     [(Decimal('7000000000000'), 'USD', 'up_to')]
     """
-    tables = [(m.start("label"), m.end()) for m in _TABLE_LINE.finditer(text)]
-    t_starts = [a for a, _ in tables]
+    if not isinstance(context, CurrencyContext):
+        country = next((c for c, iso in _DOLLAR_COUNTRY.items() if iso == context), None) if context else None
+        context = context_of(text, lang)
+        if country is not None and country != "US":
+            context = context.with_locale(country)
+    tables: list[tuple[int, int, str, str]] = []  # (label start, row end, label, what the row holds)
+    first = _TABLE_FIRST_LINE.match(text)
+    for m in itertools.chain((first,) if first else (), _TABLE_LINE.finditer(text)):
+        kind = _row_kind(m.group("label"))
+        if kind is not None:
+            tables.append((m.start("label"), _row_end(text, m), m.group("label"), kind))
+    t_starts = [t[0] for t in tables]
 
-    def in_table(pos: int) -> bool:
+    def in_table(pos: int) -> tuple[int, int, str, str] | None:
         if not tables:
-            return False
+            return None
         i = bisect.bisect_right(t_starts, pos) - 1
-        return i >= 0 and pos < tables[i][1]
+        return tables[i] if i >= 0 and pos < tables[i][1] else None
 
     figs: list[_Figure] = []
     last_end = 0
     candidates = _NUMERAL_CANDIDATE.finditer(text)
     low = text.lower()  # when the offsets agree, scan the lower-cased text (faster)
     words = list(_WORD_CANDIDATE_LOWER.finditer(low) if len(low) == len(text) else _WORD_CANDIDATE.finditer(text))
-    if words:  # few: merge them into the numerals by position
-        candidates = heapq.merge(candidates, words, key=_START)
+    if words:  # few: merge them into the numerals by position (two sorted runs: a linear sort)
+        candidates = sorted(itertools.chain(candidates, words), key=_START)
     for m in candidates:
         start = m.start()
         if start < last_end:
@@ -942,11 +1342,264 @@ def find_money(text: str, lang: str = "en", dollar: str = "USD") -> list[MoneySp
         figs.append(fig)
         last_end = fig.end
     figs = _merge_ranges(text, figs)
-    _resolve_ambiguous(text, figs)
+    if not figs:
+        return []
     _inherit_unit(text, figs)
-    _inherit_currency(text, figs)
-    spans = [_to_span(f) for f in figs if f.has_currency or f.table or f.vague is not None]
-    if dollar != "USD":
-        spans = [replace(s, currency=dollar) if s.currency == "USD" and not _US_MARK.search(text, s.start, s.end)
-                 else s for s in spans]
-    return spans
+    if _inherit_currency(text, figs):
+        figs = _merge_ranges(text, figs)  # "3 bis 4 Mio." once the 4 Mio. took the story's euros
+    rates = "pro " in text or "je " in text or "per " in text
+    _per_figure(text, figs, in_table if tables else None, rates)
+    pairs = _pairs(text, figs)
+    if "ivid" in text:
+        _dividend_rates(text, figs)
+    _share_moves(text, figs, context.title)
+    _carry_rates(text, figs)
+    _resolve_currencies(text, figs, context)
+    if pairs:
+        _link_conversions(pairs)
+    return [_to_span(f) for f in figs if f.has_currency or f.table or f.vague is not None]
+
+
+def _per_figure(text: str, figs: list[_Figure], in_table, rates: bool) -> None:
+    """What each figure's line and the words before it say. On an earnings-table line: keep
+    the row label; on a per-share row ("Shr", "Qtly div") a figure with a currency is per
+    share, a bare one is no money; a bare figure on a money row ("Net", "Revs") is money in
+    the story's currency. A rate written before its amount: "pro Monat 1.216 Euro"."""
+    for fig in figs:
+        row = in_table(fig.start) if in_table is not None else None
+        if row is not None:
+            _, _, label, kind = row
+            fig.label = label
+            if kind == "per_share":
+                if fig.has_currency and fig.per is None:
+                    fig.per = "share"
+                if not fig.has_currency:
+                    fig.table = False
+            elif kind == "money" and fig.table and not fig.has_currency:
+                fig.family = "any"
+        if fig.per is None and fig.has_currency:
+            before = text[max(0, fig.start - 24):fig.start].rsplit(None, 1)[-1:]
+            word = _norm_key(before[0]) if before else ""
+            if word in _PER_ADVERB:
+                fig.per = _PER_ADVERB[word]  # "monatlich 58 Euro"
+            elif rates and word in _RATE_WORDS and not fig.magnitude:
+                m = _RATE_BEFORE.search(text, max(0, fig.start - 60), fig.start)
+                if m:
+                    fig.per = str(_PER[_norm_key(m.group("per"))])
+            if fig.per is None:
+                after = _TABLE_NEXT_WORD.match(text, fig.end)
+                if after and after.group(1).lower() in _PER_ADVERB:
+                    fig.per = _PER_ADVERB[after.group(1).lower()]  # "5 mln dlrs annually"
+            if fig.per is None:
+                fig.per, inside = _open_rate(text, fig)
+                if fig.per is not None and not inside:
+                    br = _BRACKET_AFTER.match(text, fig.end)  # "each fined 1m euros ($1.3m; £690,000)"
+                    inside = br.end() if br else 0
+                if inside:  # "900 rupees ($20.40; £10.50) per tonne": the conversions too
+                    for other in figs:
+                        if fig.end < other.start < inside and other.per is None:
+                            other.per = fig.per
+
+
+_OPEN = _LEX["per_open"]
+_NOT_RATE_NOUNS = frozenset(w.lower() for w in _OPEN["not_nouns"])
+_EACH_THEN = frozenset(_OPEN["each_then"])
+_COUNT_WORDS = frozenset(w.lower() for w in _OPEN["count_words"])
+# "$17.6m (£9.49m) per plane", "£9.49m) per plane", "20 Dollar pro 1000 Kubikmeter", "$95m each"
+_RATE_AFTER = re.compile(
+    r"(?P<close>\))?(?:[ \t]{0,2}(?P<bracket>\([^()]{1,60}\)))?"  # (wire lines wrap inside brackets)
+    r"(?:(?:\s{1,3}(?P<intro>" + _alternation([*_OPEN["intro"], "a", "an"], ci=True) + r")\s{1,3}|\s{0,2}/\s?)"
+    r"(?:(?P<n>\d{1,4})\s{1,2})?(?P<noun>[^\W\d_][\w-]{0,30})(?![\w-])"
+    r"(?P<next>(?:[ \t]{1,2}[^\W\d_][\w-]{0,30}(?![\w-])){0,2})"
+    r"|\s{1,3}(?:" + _alternation(_OPEN["each_after"], ci=True) + r")(?![\w-])(?:\s{1,3}(?P<then>[^\W\d_]+))?)")
+_A = frozenset(("a", "an"))
+_TIME_UNITS = frozenset(("year", "month", "week", "day", "hour", "night"))
+_NOT_A_RATE_AFTER = frozenset(("ago", "earlier", "before", "previously", "prior", "later", "after"))
+_EACH_BEFORE = re.compile(r"(?<![^\W\d_])(?:" + _alternation(_OPEN["each_before"], ci=True)
+                          + r")(?P<gap>(?:\s{1,3}[^\s,;:.!?()]+){0," + str(int(_OPEN["each_reach"])) + r"})\s{1,3}\Z")
+_EACH_CHECK = tuple(w.lower() for w in _OPEN["each_before"])
+_GAP = r"(?P<gap>(?:\s{1,3}[^\s,;:.!?()]+){0," + str(int(_OPEN["each_reach"])) + r"})\s{1,3}\Z"
+_EVERY_BEFORE = re.compile(r"(?<![^\W\d_])(?:" + _alternation(_OPEN["every_before"], ci=True)
+                           + r")\s{1,3}(?P<noun>[^\W\d_][\w-]{0,30})(?![\w-])" + _GAP)
+_EVERY_CHECK = ("every", "jede")
+_NOT_EVERY = frozenset(w.lower() for w in _OPEN["not_every_nouns"])
+_EVERY_STOP = frozenset(w.lower() for w in _OPEN["every_gap_stop"])
+_NUMBER_WORD_SET = frozenset(k.lower() for k in (*_LEX["number_words"], *_LEX["number_words_de"]))
+_PRICE_NOUNS = {_norm_key(k): v for k, v in _OPEN["price_nouns"].items()}
+_PRICE_BEFORE = re.compile(r"(?<![^\W\d_])(?P<noun>" + _alternation(list(_OPEN["price_nouns"]), ci=True) + r")" + _GAP)
+_BEFORE_CUE = re.compile("(?i:" + "|".join(map(re.escape, (*_EACH_CHECK, *_EVERY_CHECK, "preis", "price"))) + ")")
+_BRACKET_AFTER = re.compile(r"[ \t]{0,2}\([^()]{1,60}\)")
+_COUNTED = re.compile(r"[^\W\d_]+")
+_DIVIDEND = re.compile(r"(?<![^\W\d_])(?:" + _alternation(_LEX["per_dividend"]["words"], ci=True) + r")(?![\w-])")
+_DIVIDEND_BELOW = Decimal(str(_LEX["per_dividend"]["below"]))
+_DIVIDEND_REACH = int(_LEX["per_dividend"]["reach"])
+
+
+def _open_rate(text: str, fig: _Figure) -> tuple[str | None, int]:
+    """A rate [per] does not name (see [per_open] and [per_dividend] in money.toml): any noun
+    after "per", "pro" or "je", "each" after the amount or shortly before it, a dividend. With
+    the end of a bracket of conversions the rate stands after (else 0)."""
+    m = _RATE_AFTER.match(text, fig.end)
+    if m is not None:
+        inside = m.end("bracket") if m.group("bracket") else 0
+        noun = m.group("noun")
+        intro = (m.group("intro") or "").lower()
+        if noun is not None and intro in _A:
+            # "pounds 15 (dollars 28) a month": only past a bracket, only a [per] unit, no time
+            words = [_norm_key(w) for w in (noun, *m.group("next").split())]
+            if (m.group("bracket") or m.group("close")) and words[0] in _RATE_WORDS \
+                    and (len(words) < 2 or words[1] not in _NOT_A_RATE_AFTER):
+                return str(_PER[words[0]]), inside
+            noun = None
+        elif noun is not None:
+            words = [_norm_key(w) for w in (noun, *m.group("next").split())]
+            # a unit after modifiers ("per common share", "per troy ounce"), but a time word there
+            # starts a phrase of its own ("per mcf last year")
+            known = words[0] if words[0] in _RATE_WORDS else next(
+                (w for w in words[1:] if w in _RATE_WORDS and _PER[w] not in _TIME_UNITS), None)
+            if known is not None:
+                unit: str | None = str(_PER[known])  # "per common share", "per troy ounce"
+            elif words[0] in _NOT_RATE_NOUNS:
+                unit = None
+            elif words[0] in _COUNT_WORDS and len(words) > 1 and words[1] not in _NOT_RATE_NOUNS:
+                unit = words[0] + " " + words[1]  # "per mln Btu"
+            else:
+                unit = words[0]
+            if unit is not None:
+                return ((m.group("n") + " " + unit) if m.group("n") else unit), inside
+        elif noun is None and (m.group("then") is None or m.group("then").lower() in _EACH_THEN):
+            return _counted(text, fig.start), inside
+    window = text[max(0, fig.start - 60):fig.start]
+    if _BEFORE_CUE.search(window) is None:  # (most amounts: one search, then done)
+        return None, 0
+    low = window.lower()
+    if any(w in low for w in _EACH_CHECK):
+        b = _EACH_BEFORE.search(window)
+        if b is not None and (b.group("gap") or not low.rstrip().endswith("each")):
+            # ("for each 1,000 dlrs debenture" counts in units of the amount itself)
+            first = _COUNTED.match(b.group("gap").strip())
+            if first is not None and _norm_key(first.group(0)) in _RATE_WORDS:
+                return str(_PER[_norm_key(first.group(0))]), 0  # "each year 40 mln dlrs"
+            return "unit", 0
+    if any(w in low for w in _EVERY_CHECK):
+        e = _EVERY_BEFORE.search(window)
+        if e is not None:
+            noun = _norm_key(e.group("noun"))
+            words = [noun, *(_norm_key(w) for w in e.group("gap").split())]
+            known = next((w for w in words if w in _RATE_WORDS), None)
+            if not _EVERY_STOP.isdisjoint(words):
+                pass  # "cut every year since 1984's 3.6 billion dlrs"
+            elif known is not None:
+                return str(_PER[known]), 0  # "jeden Monat 58 Euro", "every ordinary share of par value"
+            elif noun not in _NOT_EVERY and noun not in _NUMBER_WORD_SET:
+                return noun, 0  # "kostet jeden Steuerzahler rund 150 Euro"
+    if "preis" in low or "price" in low:
+        p = _PRICE_BEFORE.search(window)
+        if p is not None:
+            return _PRICE_NOUNS[_norm_key(p.group("noun"))], 0
+    return None, 0
+
+
+def _dividend_rates(text: str, figs: list[_Figure]) -> None:
+    """A dividend in prose without a magnitude is per share (see [per_dividend] in money.toml);
+    read after the rates an amount shares with its pair ("to 78 cts a year from 76 cts")."""
+    for fig in figs:
+        if fig.per is not None or not fig.has_currency or fig.magnitude or fig.label is not None \
+                or "ivid" not in text[max(0, fig.start - _DIVIDEND_REACH):fig.start]:
+            continue
+        amount = _amount(fig)
+        if amount is None or amount >= _DIVIDEND_BELOW:
+            continue
+        d = None  # the last dividend word before the amount
+        for d in _DIVIDEND.finditer(text, max(0, fig.start - _DIVIDEND_REACH), fig.start):  # noqa: B007
+            continue
+        if d is not None and not _SENTENCE_BREAK.search(text, d.end(), fig.start + 1):
+            fig.per = "share"
+
+
+_MOVE = _LEX["per_share_move"]
+_MOVE_VERB = re.compile(r"(?<![^\W\d_])(?:" + _alternation(_MOVE["verbs"], ci=True) + r")(?![\w-])")
+_SHARE_WORD = re.compile(r"(?<![^\W\d_])(?:" + _alternation(_MOVE["share_words"], ci=True) + r")(?![\w-])")
+_REPORT_WORD = re.compile(r"(?<![^\W\d_])(?:" + _alternation(_MOVE["report_words"], ci=True) + r")(?![\w-])")
+_NOT_SUBJECT = re.compile(r"(?<![^\W\d_])(?:" + _alternation(_MOVE["not_subjects"], ci=True) + r")(?![\w-])")
+_NOT_SUBJECT_CLAUSE = re.compile(r"(?<![^\W\d_])(?:" + _alternation(_MOVE["not_subjects_clause"], ci=True)
+                                 + r")(?![\w-])")
+_CLAUSE_BREAK = re.compile(r"[.;:!?](?=\s)|,(?=\s)|\n[ \t]*\n|\n[ \t]{2,}|[()]")
+_MOVE_REACH = int(_MOVE["reach"])
+_MOVE_BELOW = Decimal(str(_MOVE["below"]))
+_REPORT_LEAD = int(_MOVE["report_lead"])
+_WORD_RUN = re.compile(r"\S+")
+
+
+def _share_moves(text: str, figs: list[_Figure], title: str | None) -> None:
+    """A share's price or move is per share (see [per_share_move] in money.toml)."""
+    report: bool | None = None  # whether the story is a share-market report (read when needed)
+    for fig in figs:
+        if fig.per is not None or not fig.has_currency or fig.magnitude or fig.vague is not None \
+                or fig.label is not None:
+            continue
+        window = text[max(0, fig.start - 100):fig.start]
+        verb = None
+        for verb in _MOVE_VERB.finditer(window):  # noqa: B007 (the last one)
+            continue
+        if verb is None:
+            continue
+        start = 0
+        for br in _CLAUSE_BREAK.finditer(window):
+            start = br.end()
+        if verb.start() < start or len(_WORD_RUN.findall(window, verb.end())) >= _MOVE_REACH:
+            continue
+        sentence = 0
+        for br in _SENTENCE_BREAK.finditer(window):
+            sentence = br.end() - 1 if br.group(0)[-1:].isalnum() else br.end()
+        if _NOT_SUBJECT.search(window, min(sentence, start), verb.start()) \
+                or _NOT_SUBJECT_CLAUSE.search(window, start, verb.start()):
+            continue  # "Oil prices fell 40 cents", "net income of 690,000 dlrs, up from", "sterling rose"
+        amount = _amount(fig)
+        if amount is None or amount >= _MOVE_BELOW:
+            continue
+        if not _SHARE_WORD.search(window, start):
+            if report is None:
+                report = bool(_REPORT_WORD.search(title or "") or _REPORT_WORD.search(text, 0, _REPORT_LEAD))
+            if not report:
+                continue
+        fig.per = "share"
+
+
+def _counted(text: str, start: int) -> str:
+    """The unit of a price per item ("shares at 3.40 dlrs each"): a [per] word among the few
+    words before the amount, else "unit"."""
+    for w in reversed(_COUNTED.findall(text, max(0, start - 40), start)[-4:]):
+        key = _norm_key(w)
+        if key in _RATE_WORDS:
+            return str(_PER[key])
+    return "unit"
+
+
+_PER_ADVERB = {k.lower(): v for k, v in _LEX["per_adverb"].items()}
+_CARRY_UNITS = frozenset(_LEX["per_carry"]["units"])
+_CARRY_REACH = int(_LEX["per_carry"]["reach"])
+
+
+def _carry_rates(text: str, figs: list[_Figure]) -> None:
+    """A price per quantity sets the unit of the prices after it in the same currency and of a
+    like size, until another rate or amount intervenes (see [per_carry] in money.toml)."""
+    carry: _Figure | None = None
+    for fig in figs:
+        if not fig.has_currency or fig.magnitude or fig.vague is not None:
+            carry = None
+            continue
+        if fig.per is not None:
+            unit = fig.per.rsplit(" ", 1)[-1]
+            carry = fig if unit in _CARRY_UNITS else None
+            continue
+        if carry is None or fig.currency != carry.currency or fig.family != carry.family \
+                or fig.start - carry.end > _CARRY_REACH or not carry.number or not fig.number:
+            carry = None
+            continue
+        if Decimal("0.2") < fig.number / carry.number < 5 and fig.exact_cents == carry.exact_cents:
+            fig.per = carry.per
+            carry = fig
+
+
+_DOLLAR_COUNTRY = {c: iso for c, iso in load("currencies")["country"].items() if iso in _FAMILY["dollar"].members}
