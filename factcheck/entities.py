@@ -24,9 +24,11 @@ class Entity:
     demoted: bool = False  # "OpenAI's o1 models": the sentence is about something of OpenAI's
 
 
+# A name runs on over a space or a wrapped line, never past a closing quote ("... 'A Miracle'"
+# ending a headline, then "Dave Brat" opening the text).
 _PROPER = re.compile(
     r"(?<![\w.])(?:[A-ZÄÖÜ][\w&'’.-]{0,30}|[a-z]{1,4}[A-Z][\w-]{0,30})"
-    r"(?:(?:[ \t]|\n(?![ \t]))(?:[A-ZÄÖÜ][\w&'’-]{0,30}|of|de|von|&)){0,3}"
+    r"(?:(?<!['’])(?:[ \t]|\n(?![ \t]))(?:[A-ZÄÖÜ][\w&'’-]{0,30}|of|de|von|&)){0,3}"
 )
 # Wire datelines: "NEW YORK, March 18 -", "ORLANDO, Fla., March 24 -", "DENVER, March 6 -"
 DATELINE = re.compile(

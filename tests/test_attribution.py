@@ -132,3 +132,10 @@ def test_by_without_a_change_in_its_clause_is_not_a_difference():
 def test_a_country_before_a_weekday_is_still_a_place():
     r = rows("Canada Friday approved spending of 5 billion dlrs.")
     assert r["5 billion dlrs"]["actor"] != "Canada"
+
+
+def test_a_name_does_not_run_on_past_a_closing_quote_into_the_next_line():
+    """A headline ending "... 'A Miracle'" and a text opening "Jane Roe ...": two names, not
+    "Miracle Jane Roe"."""
+    text = "Challenger Calls Her Win 'A Miracle'\nJane Roe raised $5 million for her campaign."
+    assert rows(text)["$5 million"]["actor"] == "Jane Roe"
