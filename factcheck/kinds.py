@@ -14,7 +14,10 @@ from __future__ import annotations
 
 import math
 from dataclasses import dataclass, field
+from functools import cache
 from typing import Any
+
+from factcheck.datafiles import load
 
 
 @dataclass(frozen=True)
@@ -121,10 +124,37 @@ def _orders(a: dict[str, Any], b: dict[str, Any]) -> float:
     return abs(math.log10(va / vb))
 
 
+@cache
+def _family_members() -> dict[str, frozenset[str]]:
+    return {name: frozenset(e.get("members", ())) for name, e in load("money").get("family", {}).items()}
+
+
+def written_currencies(currency: Any, source: Any, family: Any) -> frozenset[str] | None:
+    """The currencies a figure's own words allow: its currency when the words state it
+    ("US-Dollar", "€"), the members of its unit word's family when the story, the dateline
+    or a default chose among them ("$", "dlrs": any dollar); None when no currency word was
+    written (a bare table figure)."""
+    if not isinstance(currency, str) or not currency:
+        return None
+    if source is None or source == "stated" or (isinstance(source, float) and math.isnan(source)):
+        return frozenset([currency])
+    if isinstance(family, str) and family:
+        return _family_members().get(family)
+    return None
+
+
+def currencies_differ_as_written(a: dict[str, Any], b: dict[str, Any]) -> bool:
+    """Do the two figures' words name currencies that cannot be one ("$500bn" against
+    "500 Milliarden Euro")? A currency read from the story or a default never differs on its
+    own: a bare "dlrs" in a Sydney story is no contradiction of "US$5"."""
+    wa = written_currencies(a.get("currency"), a.get("currency_source"), a.get("currency_family"))
+    wb = written_currencies(b.get("currency"), b.get("currency_source"), b.get("currency_family"))
+    return (wa is not None and wb is not None and not (wa & wb)
+            and a.get("currency") != b.get("currency"))
+
+
 def _stated_currencies_differ(a: dict[str, Any], b: dict[str, Any]) -> bool:
-    ca, cb = a.get("currency"), b.get("currency")
-    stated = all(r.get("currency_source") in (None, "stated") for r in (a, b))
-    return bool(ca and cb and ca != cb and stated)
+    return currencies_differ_as_written(a, b)
 
 
 def kind_holds(kind: str, a: dict[str, Any], b: dict[str, Any], params: dict[str, Any],

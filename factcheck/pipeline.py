@@ -259,6 +259,8 @@ def frame_of(parts: Sequence[Part]) -> pd.DataFrame:
             s = pd.to_numeric(s, errors="coerce").astype("float64")
         elif dtype == "int64":
             s = s.astype("int64")
+        elif str(dtype) == "Int64":  # an offset or null (`converts`)
+            s = pd.to_numeric(s, errors="coerce").astype("Int64")
         else:
             s = s.infer_objects()
         data[c] = s

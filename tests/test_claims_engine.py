@@ -126,6 +126,50 @@ def test_a_figure_restated_by_the_other_article_is_accounted_for() -> None:
     assert p["score"] < 0.5
 
 
+def test_a_value_an_open_bound_only_allows_does_not_account_for_a_figure() -> None:
+    """"Just over $200,000" allows the rival's $5.4 million, but does not state it: the other
+    article's $100,000 for the same fact stays a rival, not a figure accounted for."""
+    table, scored = _pairs([
+        {"id": "a", "date": "2025-03-04", "text": "Jane Roe raised just over $200,000 for her campaign."},
+        {"id": "b", "date": "2025-03-04", "text": "Her rival outraised Jane Roe $5.4 million to $100,000 "
+                                                 "for the campaign."},
+    ])
+    p = _pair_of(table, scored, "just over $200,000", "$100,000")
+    assert p["twin"] == 0.0
+
+
+def test_a_conversion_in_brackets_is_no_rival_figure_and_no_second_source() -> None:
+    """Two outlets convert one fine at different rates: the pounds differ, the fine does not."""
+    records = [
+        {"id": "a", "date": "2025-03-04", "text": "The regulator fined Acme $550,000 (£293,264) for the broadcast."},
+        {"id": "b", "date": "2025-03-05", "text": "The regulator fined Acme $550,000 (£306,814) for the broadcast."},
+    ]
+    table, scored = _pairs(records)
+    texts = set(table["text"])
+    assert {"£293,264", "£306,814"} <= texts
+    pounds = set(table.index[table["text"].str.startswith("£")])
+    assert not (set(scored["i"]) | set(scored["j"])) & pounds
+    from factcheck.ruleset import load_rules
+
+    found = scan_documents(documents_from_records(records), load_rules()).findings
+    assert not [f for f in found if f.rule in ("FC101", "FC102", "FC103", "FC104")]
+
+
+def test_a_report_printed_under_one_headline_on_many_days_is_a_series() -> None:
+    """The central bank's daily help: the same headline form on three days or more, so a new
+    figure on another day is that day's report, not a contradiction."""
+    texts = ["The Bank of England said it provided the market with 100 mln stg help.",
+             "The Bank of England said it had provided the money market with 200 mln stg help.",
+             "The Bank of England said it has given the market further help of 300 mln stg."]
+    records = [{"id": f"d{n}", "date": f"2025-03-0{n + 3}", "title": f"MONEY MARKET GIVEN {n + 1}00 MLN STG HELP",
+                "text": text} for n, text in enumerate(texts)]
+    table, scored = _pairs(records)
+    p = _pair_of(table, scored, "100 mln stg", "200 mln stg")
+    assert p["series"] == 1.0
+    table, scored = _pairs(records[:2])  # two days: a re-issue with a changed figure is possible
+    assert _pair_of(table, scored, "100 mln stg", "200 mln stg")["series"] == 0.0
+
+
 def test_each_finding_lists_its_evidence_with_values_and_a_score() -> None:
     result = scan_documents(documents_from_records([
         {"id": "a", "text": "Acme Robotics was founded in 2015 by two engineers."},
@@ -184,3 +228,25 @@ def test_a_rules_folders_decision_file_replaces_the_default(tmp_path: Path) -> N
     rs = load_rules([str(tmp_path)])
     assert rs.decision.intercept == -2.0 and rs.decision.weights == {"story": 1.0, "context_near": 3.0}
     assert any(r.id == "FC101" for r in rs.rules)  # rule files still come from the defaults
+
+
+@pytest.mark.parametrize(
+    ("first", "second", "mismatch"),
+    [
+        # the words name currencies that cannot be one: a dollar sign against euros, two stated ones
+        ("Acme Corp will invest $500 million in the plant.", "Acme Corp will invest 500 million euros in the plant.",
+         True),
+        ("Acme Corp will invest 500 mln Canadian dlrs in the plant.",
+         "Acme Corp will invest 500 mln U.S. dlrs in the plant.", True),
+        # a dollar the dateline chose (Australian) against a stated US dollar: the story's reading, no claim
+        ("SYDNEY, March 4 - Acme Corp will invest 500 mln dlrs in the plant.",
+         "Acme Corp will invest 500 mln U.S. dlrs in the plant.", False),
+    ],
+)
+def test_a_currency_mismatch_needs_currency_words_that_cannot_name_one_currency(first, second, mismatch) -> None:
+    table, scored = _pairs([{"id": "a", "date": "2025-03-04", "text": first},
+                            {"id": "b", "date": "2025-03-04", "text": second}])
+    money = table.index[table["kind"] == "money"].tolist()
+    assert len(money) == 2 and table.loc[money, "currency"].nunique() == 2
+    (rel,) = scored.loc[scored["i"].isin(money) & scored["j"].isin(money), "relation"]
+    assert (rel == "currency_mismatch") == mismatch

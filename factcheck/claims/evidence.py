@@ -21,6 +21,7 @@ from scipy import sparse
 
 from factcheck.claims.pairs import _days
 from factcheck.claims.stories import Stories
+from factcheck.kinds import written_currencies
 from factcheck.words import content_words, generic_names, is_name, name_overlap
 
 RELATIONS = ("agree", "value_conflict", "magnitude_slip", "scale_mismatch", "currency_mismatch",
@@ -42,7 +43,7 @@ FEATURES: dict[str, str] = {
     "claimant": "same claimant",
     "claimant_missing": "a figure has no claimant",
     "claimant_known": "the same claimant, one the entity lexicon knows (not a guessed name)",
-    "claimant_differs": "both figures have a claimant and the names differ",
+    "claimant_differs": "both figures have a claimant, the names differ, and neither article names the other's",
     "metric": "same metric",
     "metric_missing": "a figure has no metric",
     "metric_differs": "both figures have a metric and they differ",
@@ -52,7 +53,7 @@ FEATURES: dict[str, str] = {
     "headline_same": "the same headline (a re-issue or a correction)",
     "correction": "an article says it corrects a report",
     "days_apart": "days between publications, on a log scale (1 day 0.2, a week 0.6, a month 1)",
-    "series": "the same sentence on another day, in a form printed on three days or more: a recurring report",
+    "series": "the same sentence on another day, its sentence or headline form printed on three days or more",
     "same_day": "published the same day",
     "closeness": "values close (money: 1 when equal, 0 from a factor of three; dates: gap against length)",
     "slip": "same digits, magnitude word missing or different",
@@ -169,7 +170,7 @@ def relations(table: pd.DataFrame, i: np.ndarray, j: np.ndarray, params: Relatio
     cur = _o(table, "currency")
     src = _o(table, "currency_source")
     ca, cb = cur[i], cur[j]
-    stated = np.array([s in (None, "stated") for s in src])  # columns written before sources existed
+    fam = _o(table, "currency_family")
     both_cur = np.array([a is not None and b is not None for a, b in zip(ca, cb, strict=True)], dtype=bool)
     diff_cur = both_cur & (ca != cb)
     with np.errstate(divide="ignore", invalid="ignore"):
@@ -177,7 +178,11 @@ def relations(table: pd.DataFrame, i: np.ndarray, j: np.ndarray, params: Relatio
         pos = (va > 0) & (vb > 0)
         orders = np.where(pos, np.abs(np.log10(np.where(pos, va / vb, 1.0))), 0.0)
     m = is_money & diff_cur
-    cm = m & (rel <= params.currency_rel_diff) & stated[i] & stated[j]
+    cm = m & (rel <= params.currency_rel_diff)
+    for k in np.flatnonzero(cm):  # few: the same number in two currencies
+        a, b = i[k], j[k]
+        wa, wb = written_currencies(cur[a], src[a], fam[a]), written_currencies(cur[b], src[b], fam[b])
+        cm[k] = wa is not None and wb is not None and not (wa & wb)
     out[cm] = "currency_mismatch"
     out[m & ~cm] = "incomparable"  # no FX conversion; a currency read from context is no claim
     live = is_money & ~diff_cur & pos
@@ -433,6 +438,29 @@ class DocWords:
             others.append(sorted(words(places[r]) - mine - generic))
         self.orgs = _tokens(orgs)
         self.others = _tokens(others)
+        # every name an article gives (its figures' claimants and the names of their sentences)
+        ents = pd.Series(_o(table, "entities")).groupby(doc_codes).agg(
+            lambda e: {n for x in e if isinstance(x, list | tuple | np.ndarray) for n in x if isinstance(n, str)})
+        self.named = [words(sorted(actors.iloc[d] | ents.iloc[d])) - generic if d < len(ents) else set()
+                      for d in range(len(first))]
+
+    def name_each_other(self, ai: np.ndarray, aj: np.ndarray, da: np.ndarray, db: np.ndarray,
+                        actors: np.ndarray) -> np.ndarray:
+        """True where one figure's claimant (`ai` in article `da`, `aj` in `db`: codes into
+        `actors`) is named in the other figure's article too: two people of one story ("the
+        White House" and "Trump"), not two stories."""
+        generic = generic_names()
+        cl = [set(content_words(str(a))) - generic for a in actors]
+        memo: dict[tuple[int, int], bool] = {}
+
+        def named(a: int, d: int) -> bool:
+            key = (a, d)
+            if key not in memo:
+                memo[key] = a >= 0 and bool(cl[a]) and cl[a] <= self.named[d]
+            return memo[key]
+
+        return np.array([named(x, e) or named(y, c) for x, y, c, e in
+                         zip(ai.tolist(), aj.tolist(), da.tolist(), db.tolist(), strict=True)], dtype=bool)
 
     def names(self, da: np.ndarray, db: np.ndarray) -> np.ndarray:
         return _jaccard(self.orgs, da, db)
@@ -448,19 +476,35 @@ class DocWords:
 _SERIES_DAYS = 3  # a sentence form printed on this many days is a recurring report
 
 
+_DIGITS = re.compile(r"\d+(?:[.,/]\d+)*")
+
+
 def _recurring(table: pd.DataFrame, cols: Columns, i: np.ndarray, j: np.ndarray) -> np.ndarray:
-    """Is either figure's sentence form (the sentence with figures and digits masked) printed on
-    `_SERIES_DAYS` or more publication days in the corpus?"""
-    if "masked" not in table or len(i) == 0:
+    """Is either figure's sentence form (the sentence with figures and digits masked), or its
+    article's headline form (digits masked: "MONEY MARKET GIVEN # MLN STG HELP", a company's
+    "4TH QTR NET"), printed on `_SERIES_DAYS` or more publication days in the corpus?"""
+    if len(i) == 0:
         return np.zeros(len(i), dtype=bool)
-    masked, _ = cols.codes("masked")
     days = _days(table)
-    ok = (masked >= 0) & (days >= 0)
-    spread = pd.Series(days[ok]).groupby(masked[ok]).nunique()
-    n = np.zeros(int(masked.max()) + 2 if len(masked) else 1)
-    n[spread.index.to_numpy()] = spread.to_numpy()
-    per_row = np.where(masked >= 0, n[np.maximum(masked, 0)], 0)
-    return (per_row[i] >= _SERIES_DAYS) | (per_row[j] >= _SERIES_DAYS)
+    out = np.zeros(len(i), dtype=bool)
+    forms = []
+    if "masked" in table:
+        forms.append(cols.codes("masked")[0])
+    if "title" in table:
+        title, titles = cols.codes("title")
+        folded = pd.factorize(pd.Series([_DIGITS.sub("#", " ".join(str(t).lower().split())) for t in titles],
+                                        dtype="object"))[0]
+        forms.append(np.where(title >= 0, np.append(folded, -1)[title], -1))
+    for form in forms:
+        ok = (form >= 0) & (days >= 0)
+        if not ok.any():
+            continue
+        spread = pd.Series(days[ok]).groupby(form[ok]).nunique()
+        n = np.zeros(int(form.max()) + 2)
+        n[spread.index.to_numpy()] = spread.to_numpy()
+        per_row = np.where(form >= 0, n[np.maximum(form, 0)], 0)
+        out |= (per_row[i] >= _SERIES_DAYS) | (per_row[j] >= _SERIES_DAYS)
+    return out
 
 
 def _story_similarity(stories: Stories, doc_codes: np.ndarray, doc_names: np.ndarray,
@@ -507,7 +551,13 @@ def features(table: pd.DataFrame, pairs: pd.DataFrame, stories: Stories,
     known = cols.flag("actor_known")
     out["claimant_known"] = (known[i] & known[j] & (actor[i] == actor[j]) & (actor[i] >= 0)).astype(np.float64)
     both_named = (actor[i] >= 0) & (actor[j] >= 0)
-    out["claimant_differs"] = (both_named & (out["claimant"].to_numpy() < 0.5)).astype(np.float64)
+    differs = both_named & (out["claimant"].to_numpy() < 0.5)
+    per_doc = DocWords(table, doc_codes)
+    if differs.any():  # two claimants an article names both are one story's people
+        at = np.flatnonzero(differs & ~same_doc)
+        differs[at] &= ~per_doc.name_each_other(actor[i[at]], actor[j[at]], doc_codes[i[at]], doc_codes[j[at]],
+                                                actors)
+    out["claimant_differs"] = differs.astype(np.float64)
     metric, _ = cols.codes("metric")
     family, _ = cols.codes("family")
     m_missing = (metric[i] < 0) | (metric[j] < 0)
@@ -525,7 +575,6 @@ def features(table: pd.DataFrame, pairs: pd.DataFrame, stories: Stories,
     folded = pd.Series([_fold_title(x) for x in titles], dtype="object")
     fcodes = np.append(pd.factorize(folded)[0], -1)[title]  # -1 (missing) stays missing
     out["headline_same"] = ((fcodes[i] >= 0) & (fcodes[i] == fcodes[j]) & ~same_doc).astype(np.float64)
-    per_doc = DocWords(table, doc_codes)
     out["doc_names"] = np.where(same_doc, 0.0, per_doc.names(doc_codes[i], doc_codes[j]))
     out["others_differ"] = np.where(same_doc, 0.0, per_doc.others_differ(doc_codes[i], doc_codes[j]))
     corr = cols.flag("correction")
@@ -603,7 +652,8 @@ def _alignment(out: pd.DataFrame, i: np.ndarray, j: np.ndarray, doc: np.ndarray,
 
     `counterpart`: each figure is the other's most alike candidate there (words around it, or
     the table slot), so the two are what the two articles say at the same place.
-    `twin`: the other article also states this figure's own value in words at least as alike:
+    `twin`: the other article also states this figure's own value (close, not only within an
+    open bound) in words at least as alike:
     the figure is accounted for there, and a differing figure beside it is another fact
     (a re-issued sentence listing 1986 and 1987 pairs each year with the other too). A figure
     the other article gives as the earlier value ("to 110 from 100") is history, not a twin.
@@ -614,7 +664,8 @@ def _alignment(out: pd.DataFrame, i: np.ndarray, j: np.ndarray, doc: np.ndarray,
         return np.zeros(0), np.zeros(0), np.zeros(0)
     sim = (out["context_near"].to_numpy() + out["context"].to_numpy() + out["table_slot"].to_numpy()
            + 0.5 * out["claimant"].to_numpy())
-    agree = (out["relation"].to_numpy() == "agree") & ~earlier
+    # an agreeing value, not one an open bound merely allows ("more than $200,000" allows $5.4m)
+    agree = (out["relation"].to_numpy() == "agree") & ~earlier & (out["closeness"].to_numpy() >= 0.8)
     cross = doc[i] != doc[j]
     frame = pd.DataFrame({"a": np.concatenate([i, j]), "other": np.concatenate([doc[j], doc[i]]),
                           "sim": np.concatenate([sim, sim]), "agree": np.concatenate([agree, agree]),

@@ -39,12 +39,20 @@ class PairParams:
 
 
 def eligible(table: pd.DataFrame) -> pd.Series:
-    """Rows that state a checkable figure: a bounded amount or a dated interval."""
+    """Rows that state a checkable figure: a bounded amount or a dated interval (not a
+    conversion of an amount stated before it)."""
     money = (table["kind"] == "money") & table["value"].notna() & (table["qualifier"] != "vague")
     dates = (table["kind"] == "date") & table["date_start"].notna()
     stage = table["stage"].astype("object")
     family = table["family"].astype("object")
-    return (money | dates) & (stage != "difference") & (family != "publication")
+    out = (money | dates) & (stage != "difference") & (family != "publication")
+    if "converts" in table:
+        # "$8bn (£6.3bn)": the amount in brackets restates the one before it in another currency;
+        # it is neither a rival figure nor a second source, and two outlets' conversions of one
+        # amount differ by their exchange rates, not by what they report
+        conv = pd.to_numeric(table["converts"], errors="coerce")
+        out &= ~(conv.notna() & (conv < pd.to_numeric(table["start"], errors="coerce"))).to_numpy()
+    return out
 
 
 def candidates(table: pd.DataFrame, stories: Stories, params: PairParams) -> pd.DataFrame:
