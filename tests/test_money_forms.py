@@ -66,6 +66,8 @@ CURRENCIES = [
 ]
 
 MAGNITUDES = [
+    case("quote-closed-before-magnitude", "“we are asking for $5.6” billion, he said", "$5.6” billion", "5600000000",
+         "USD"),
     case("thousand", "5 thousand dollars", "5 thousand dollars", "5000", "USD"),
     case("k", "a $10k bonus", "$10k", "10000", "USD"),
     case("million", "a $10 million initiative", "$10 million", "10000000", "USD"),

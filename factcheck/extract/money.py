@@ -211,7 +211,9 @@ def _right_re(lang: str) -> re.Pattern[str]:
     if lang == "de":
         cur.insert(0, _alternation(_SUFFIX_DE))
     return re.compile(
-        r"(?:(?:-[ \t]{0,2}|\s{0,3})" + _MAG_RE + r")?"
+        # a closing quote may stand between the number and a long magnitude word: a quote
+        # closed one word early ("asking for $5.6” billion")
+        r"(?:(?:-[ \t]{0,2}|\s{0,3}|[”\"][ \t](?=" + _LONG_MAG_RE + r"(?!\w)))" + _MAG_RE + r")?"
         r"(?P<of>\s{1,3}of)?"
         r"(?:(?:-[ \t]{0,2}|\s{0,3})(?:(?P<cur>" + "|".join(cur) + ")|" + _subunit_re(lang) + "|" + _COIN_RE + r")"
         r"|(?P<att>c|p|\ c)(?![\w-]|\.\w))?"
