@@ -250,3 +250,25 @@ def test_a_currency_mismatch_needs_currency_words_that_cannot_name_one_currency(
     assert len(money) == 2 and table.loc[money, "currency"].nunique() == 2
     (rel,) = scored.loc[scored["i"].isin(money) & scored["j"].isin(money), "relation"]
     assert (rel == "currency_mismatch") == mismatch
+
+
+def test_a_correction_that_names_the_figure_it_replaces_is_a_conflict_with_that_figure() -> None:
+    from factcheck.ruleset import load_rules
+
+    records = [
+        {"id": "first", "date": "1987-03-11", "title": "ACME CRUISES INC <ACME> 4TH QTR NET",
+         "text": "ACME CRUISES INC <ACME> 4TH QTR NET\nNEW YORK, March 11 -\nShr profit nine cts vs loss two cts\n"
+                 "Net profit 1,419,000 vs loss 314,000\nYear\nShr profit 37 cts vs loss 10 cts\n"
+                 "Net profit 5,695,000 vs loss 1,268,000\n"},
+        {"id": "fix", "date": "1987-03-30", "title": "ACME CRUISES CORRECTS 1986 PER SHARE EARNINGS",
+         "text": "NEW YORK, March 30 - Acme Cruises Inc said its earnings per share for the year 1986 were "
+                 "36 cts per share, not the 37 cts it reported on March 11.\nThe company lost 10 cts per share "
+                 "in 1985.\n"},
+    ]
+    table, scored = _pairs(records)
+    p = _pair_of(table, scored, "37 cts", "36 cts per share")
+    assert p["corrected"] == 1.0
+    found = scan_documents(documents_from_records(records), load_rules()).findings
+    hit = [f for f in found if f.severity in ("error", "warning")
+           and {m["text"] for m in f.mentions} >= {"37 cts", "36 cts per share"}]
+    assert hit, [(f.rule, f.severity, [m["text"] for m in f.mentions]) for f in found]

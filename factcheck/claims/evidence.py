@@ -52,6 +52,7 @@ FEATURES: dict[str, str] = {
     "others_differ": "the articles name places besides the claimants, none in common (Turkey, Mexico)",
     "headline_same": "the same headline (a re-issue or a correction)",
     "correction": "an article says it corrects a report",
+    "corrected": "the correcting article's sentence names the other figure's value too (\"36 cts, not 37 cts\")",
     "days_apart": "days between publications, on a log scale (1 day 0.2, a week 0.6, a month 1)",
     "series": "the same sentence on another day, its sentence or headline form printed on three days or more",
     "same_day": "published the same day",
@@ -87,7 +88,7 @@ SIGNS: dict[str, int] = {
     "numbers": 1,
     "numbers_differ": -1, "claimant": 1, "claimant_known": 1, "claimant_missing": -1, "claimant_differs": -1,
     "metric": 1, "metric_missing": 0, "metric_differs": -1, "headline": 1, "doc_names": 1, "others_differ": -1,
-    "headline_same": 1, "correction": 1,
+    "headline_same": 1, "correction": 1, "corrected": 1,
     "days_apart": -1, "series": -1, "same_day": 1, "closeness": 1, "slip": 1, "digits": 1, "scale": 0,
     "bound": -1, "revision": -1,
     "table": 0, "table_slot": 1, "period_differs": -1, "horizon_differs": -1, "horizon_same": 1, "stage_differs": -1,
@@ -473,6 +474,33 @@ class DocWords:
         return ((size[da] > 0) & (size[db] > 0) & (inter == 0)).astype(np.float64)
 
 
+def _corrected(table: pd.DataFrame, i: np.ndarray, j: np.ndarray, corr: np.ndarray, doc: np.ndarray) -> np.ndarray:
+    """1 where a correcting article states, in the sentence of its own figure, the other
+    article's value too ("36 cts per share, not the 37 cts it reported"; "eight mln dlrs, not
+    3,800,000 dlrs"): it names the figure it replaces."""
+    out = np.zeros(len(i))
+    live = np.flatnonzero((corr[i] | corr[j]) & (doc[i] != doc[j]))
+    if not len(live) or "sent_start" not in table:
+        return out
+    kind = _o(table, "kind")
+    value = _f(table, "value")
+    start, end = _o(table, "date_start"), _o(table, "date_end")
+    sent = pd.to_numeric(table["sent_start"], errors="coerce").to_numpy()
+
+    def said(r: int) -> tuple[Any, ...]:
+        return (kind[r], round(float(value[r]), 6)) if kind[r] == "money" else (kind[r], start[r], end[r])
+
+    stated: set[tuple[Any, ...]] = set()
+    docs_needed = set(doc[i[live]].tolist()) | set(doc[j[live]].tolist())
+    for r in np.flatnonzero(np.isin(doc, list(docs_needed)) & corr):
+        stated.add((int(doc[r]), sent[r], *said(r)))
+    for k in live:
+        a, b = i[k], j[k]
+        out[k] = float((corr[b] and (int(doc[b]), sent[b], *said(a)) in stated)
+                       or (corr[a] and (int(doc[a]), sent[a], *said(b)) in stated))
+    return out
+
+
 _SERIES_DAYS = 3  # a sentence form printed on this many days is a recurring report
 
 
@@ -579,6 +607,7 @@ def features(table: pd.DataFrame, pairs: pd.DataFrame, stories: Stories,
     out["others_differ"] = np.where(same_doc, 0.0, per_doc.others_differ(doc_codes[i], doc_codes[j]))
     corr = cols.flag("correction")
     out["correction"] = ((corr[i] | corr[j]) & ~same_doc).astype(np.float64)
+    out["corrected"] = _corrected(table, i, j, corr & True, doc_codes)
     days = _days(table)
     da, db = days[i], days[j]
     apart = np.where((da < 0) | (db < 0), 0, np.abs(da - db))
