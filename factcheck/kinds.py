@@ -153,6 +153,21 @@ def currencies_differ_as_written(a: dict[str, Any], b: dict[str, Any]) -> bool:
             and a.get("currency") != b.get("currency"))
 
 
+def one_currency(a: dict[str, Any], b: dict[str, Any]) -> bool:
+    """May the two amounts be compared as amounts of one currency? Yes when their currencies
+    are equal or one is unknown, and when they differ only by what the story, a dateline, an
+    exchange or a default chose while the words allow one currency (two bare table figures)."""
+    ca, cb = a.get("currency"), b.get("currency")
+    if not ca or not cb or ca == cb:
+        return True
+    stated = [r.get("currency_source") in (None, "stated") for r in (a, b)]
+    if all(stated):
+        return False
+    wa = written_currencies(ca, a.get("currency_source"), a.get("currency_family"))
+    wb = written_currencies(cb, b.get("currency_source"), b.get("currency_family"))
+    return not (wa is not None and wb is not None and not (wa & wb))
+
+
 def _stated_currencies_differ(a: dict[str, Any], b: dict[str, Any]) -> bool:
     return currencies_differ_as_written(a, b)
 
@@ -175,7 +190,7 @@ def kind_holds(kind: str, a: dict[str, Any], b: dict[str, Any], params: dict[str
         va, vb = _num(a.get("value")) or 0.0, _num(b.get("value")) or 0.0
         rel = abs(va - vb) / max(abs(va), abs(vb), 1e-9)
         return _stated_currencies_differ(a, b) and rel <= p["max_rel_diff"]
-    if a.get("currency") and b.get("currency") and a.get("currency") != b.get("currency"):
+    if not one_currency(a, b):
         return False  # no FX conversion: amounts in two currencies are not compared
     orders = _orders(a, b)
     if kind == "magnitude_slip":
@@ -206,7 +221,7 @@ def agree(a: dict[str, Any], b: dict[str, Any], rel_tol: float, scale_orders: fl
         return False
     if a["kind"] == "date":
         return (a["date_start"], a["date_end"]) == (b["date_start"], b["date_end"])
-    if a.get("currency") and b.get("currency") and a.get("currency") != b.get("currency"):
+    if not one_currency(a, b):
         return False
     return _orders(a, b) < scale_orders and money_compatible(a, b, rel_tol)
 

@@ -272,3 +272,27 @@ def test_a_correction_that_names_the_figure_it_replaces_is_a_conflict_with_that_
     hit = [f for f in found if f.severity in ("error", "warning")
            and {m["text"] for m in f.mentions} >= {"37 cts", "36 cts per share"}]
     assert hit, [(f.rule, f.severity, [m["text"] for m in f.mentions]) for f in found]
+
+
+def test_bare_table_figures_are_compared_whatever_currency_each_story_suggests() -> None:
+    """A re-issued table: the first under a TORONTO dateline (its bare figures read as Canadian
+    dollars), the re-issue without it (US dollars by default). The words allow one currency,
+    so the changed figure is still a value conflict."""
+    table_text = "Revs {} vs 1,465,153\nNet 12,345 vs 10,111\n"
+    table, scored = _pairs([
+        {"id": "a", "date": "1987-03-20", "title": "ACME ENERGY <ACE> YEAR NET",
+         "text": "ACME ENERGY <ACE> YEAR NET\nTORONTO, March 20 -\n" + table_text.format("934,685")},
+        {"id": "b", "date": "1987-03-20", "title": "ACME ENERGY <ACE> YEAR NET",
+         "text": "ACME ENERGY <ACE> YEAR NET\n" + table_text.format("937,685")},
+    ])
+    p = _pair_of(table, scored, "934,685", "937,685")
+    assert p["relation"] == "value_conflict"
+
+
+def test_the_same_number_in_two_currencies_the_words_cannot_share_is_a_currency_slip() -> None:
+    table, scored = _pairs([
+        {"id": "a", "date": "1987-06-02", "text": "Britain's reserves rose a record 4.8 billion dlrs in May."},
+        {"id": "b", "date": "1987-06-02", "text": "Britain's reserves rose a record 4.8 billion stg in May."},
+    ])
+    p = _pair_of(table, scored, "4.8 billion dlrs", "4.8 billion stg")
+    assert p["relation"] == "currency_mismatch" and p["currency_slip"] == 1.0

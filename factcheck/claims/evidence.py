@@ -58,6 +58,7 @@ FEATURES: dict[str, str] = {
     "same_day": "published the same day",
     "closeness": "values close (money: 1 when equal, 0 from a factor of three; dates: gap against length)",
     "slip": "same digits, magnitude word missing or different",
+    "currency_slip": "the same number in currencies whose words cannot name one (\"4.8 bn dlrs\", \"4.8 bn stg\")",
     "digits": "the same significant digits a power of ten apart (a zero added or dropped, a point moved)",
     "scale": "orders of magnitude apart",
     "bound": "a figure is a bound or an estimate",
@@ -89,7 +90,8 @@ SIGNS: dict[str, int] = {
     "numbers_differ": -1, "claimant": 1, "claimant_known": 1, "claimant_missing": -1, "claimant_differs": -1,
     "metric": 1, "metric_missing": 0, "metric_differs": -1, "headline": 1, "doc_names": 1, "others_differ": -1,
     "headline_same": 1, "correction": 1, "corrected": 1,
-    "days_apart": -1, "series": -1, "same_day": 1, "closeness": 1, "slip": 1, "digits": 1, "scale": 0,
+    "days_apart": -1, "series": -1, "same_day": 1, "closeness": 1, "slip": 1, "currency_slip": 1, "digits": 1,
+    "scale": 0,
     "bound": -1, "revision": -1,
     "table": 0, "table_slot": 1, "period_differs": -1, "horizon_differs": -1, "horizon_same": 1, "stage_differs": -1,
     "per_differs": -1, "relative": 0, "same_words": -1, "guessed": -1, "is_date": 0, "counterpart": 1, "twin": -1,
@@ -174,6 +176,15 @@ def relations(table: pd.DataFrame, i: np.ndarray, j: np.ndarray, params: Relatio
     fam = _o(table, "currency_family")
     both_cur = np.array([a is not None and b is not None for a, b in zip(ca, cb, strict=True)], dtype=bool)
     diff_cur = both_cur & (ca != cb)
+    # two currencies the story, a dateline, an exchange or a default chose, where the words
+    # themselves allow one currency (bare table figures, "dlrs" and "dlrs"), are one reading's
+    # guesses: the figures are compared as amounts of one currency
+    for k in np.flatnonzero(diff_cur & (kind[i] == "money")):
+        a, b = i[k], j[k]
+        if src[a] in (None, "stated") and src[b] in (None, "stated"):
+            continue
+        wa, wb = written_currencies(cur[a], src[a], fam[a]), written_currencies(cur[b], src[b], fam[b])
+        diff_cur[k] = wa is not None and wb is not None and not (wa & wb)
     with np.errstate(divide="ignore", invalid="ignore"):
         rel = np.abs(va - vb) / np.maximum(np.maximum(np.abs(va), np.abs(vb)), 1e-9)
         pos = (va > 0) & (vb > 0)
@@ -628,6 +639,7 @@ def features(table: pd.DataFrame, pairs: pd.DataFrame, stories: Stories,
     # money: 1 for equal, 0.9 for 5% apart, 0 from a factor of about three (half an order)
     out["closeness"] = np.where(is_date, 1.0 / (1.0 + gap / span), np.maximum(0.0, 1.0 - 2.0 * orders))
     out["slip"] = (rel == "magnitude_slip").astype(np.float64)
+    out["currency_slip"] = (rel == "currency_mismatch").astype(np.float64)
     with np.errstate(divide="ignore", invalid="ignore"):
         power = np.where(pos, np.log10(np.where(pos, va / vb, 1.0)), 0.0)
     out["digits"] = ((~is_date) & pos & (np.abs(power) > 0.5) & (np.abs(power - np.round(power)) < 1e-6)
