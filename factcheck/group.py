@@ -28,16 +28,6 @@ def _core(name: str) -> str:
     return _SUFFIX.sub("", name) or name
 
 
-def _same_name(longer: str, shorter: str) -> bool:
-    """All the shorter name's words are in the longer one ("Silver State Mining" ~ "Silver State
-    Mining Corp"), or the two differ by a typo ("Regency Cruists" ~ "Regency Cruises");
-    sharing a first word is not enough ("Washington Post" is not "Washington Gas")."""
-    a, b = default_process(longer).split(), default_process(shorter).split()
-    if set(b) <= set(a):
-        return True
-    return len(a) == len(b) and fuzz.ratio(" ".join(a), " ".join(b)) >= _NAME_SIMILARITY
-
-
 def unify_actors(*columns: pd.Series) -> list[pd.Series]:
     """Map each claimant name to the shortest name whose words it contains, across columns.
 
@@ -50,20 +40,32 @@ def unify_actors(*columns: pd.Series) -> list[pd.Series]:
     canon: dict[str, str] = {}
     for block in by_first.values():
         block.sort(key=lambda n: (len(n), n))
+        # each name's core, its lower case and its processed words, once (not once per pair)
+        cores = [_core(n) for n in block]
+        lowers = [c.lower() for c in cores]
+        words = [default_process(c).split() for c in cores]
+        sets = [set(w) for w in words]
         for i, n in enumerate(block):
             canon[n] = n
-            core = _core(n)
-            for shorter in block[:i]:
-                short = _core(shorter)
+            # the same name: all the shorter name's words are in the longer one ("Silver State
+            # Mining" ~ "Silver State Mining Corp"), or the two differ by a typo ("Regency
+            # Cruists" ~ "Regency Cruises"); a first word alone is not enough ("Washington Post"
+            # is not "Washington Gas")
+            for k in range(i):
                 # a lone first word ("National") names nothing: it only absorbs its own
                 # suffixed forms ("National Inc"); longer names also absorb typos and
                 # extensions ("Regency Cruists" ~ "Regency Cruises", "Silver State Mining Corp")
-                if " " not in short and short.lower() != core.lower():
+                if " " not in cores[k] and lowers[k] != lowers[i]:
                     continue
-                if _same_name(core, short):
-                    canon[n] = canon[shorter]
+                if sets[k] <= sets[i] or (len(words[i]) == len(words[k]) and fuzz.ratio(
+                        " ".join(words[i]), " ".join(words[k])) >= _NAME_SIMILARITY):
+                    canon[n] = canon[block[k]]
                     break
-    return [col.map(lambda a: canon.get(a, a) if isinstance(a, str) else a) for col in columns]
+    out = []
+    for col in columns:
+        mapped = col.map(canon)  # names not in `canon` (empty, missing, not text) stay as they are
+        out.append(mapped.where(mapped.notna(), col))
+    return out
 
 
 def assign_claims(m: pd.DataFrame) -> pd.DataFrame:

@@ -432,29 +432,55 @@ class DocWords:
     to Mexico; organisations are left out there, as two outlets name different ones)."""
 
     def __init__(self, table: pd.DataFrame, doc_codes: np.ndarray) -> None:
-        first = pd.Series(np.arange(len(table))).groupby(doc_codes).first().to_numpy()  # a row per article
-        def words(names: Any) -> set[str]:
-            if not isinstance(names, list | tuple | np.ndarray) or not len(names):
-                return set()
-            return set(content_words(" ; ".join(map(str, names))))
+        # a row per article (its first), articles in code order; plain loops, not a groupby
+        # with a Python function per article (hundreds of thousands of articles in an archive)
+        keys, first = np.unique(doc_codes, return_index=True)
+        slot = np.searchsorted(keys, doc_codes).tolist()
+        seen: dict[str, frozenset[str]] = {}  # names recur across articles: their words once
 
+        def name_words(name: str) -> frozenset[str]:
+            got = seen.get(name)
+            if got is None:
+                got = seen[name] = frozenset(content_words(name))
+            return got
+
+        def words(names: Any) -> frozenset[str]:
+            # the words of a list of names are the union of each name's (no word spans two)
+            if not isinstance(names, list | tuple | np.ndarray) or not len(names):
+                return frozenset()
+            return frozenset().union(*(name_words(str(n)) for n in names))
+
+        self._words = words
+        actors: list[set[str]] = [set() for _ in range(len(keys))]
+        for d, a in zip(slot, _o(table, "actor").tolist(), strict=True):
+            if isinstance(a, str):
+                actors[d].add(a)
+        ents: list[set[str]] = [set() for _ in range(len(keys))]
+        for d, e in zip(slot, _o(table, "entities").tolist(), strict=True):
+            if isinstance(e, list | tuple | np.ndarray):
+                ents[d].update(n for n in e if isinstance(n, str))
         objs = _o(table, "objects")
         places = _o(table, "places")
-        actors = pd.Series(_o(table, "actor")).groupby(doc_codes).agg(lambda a: {x for x in a if isinstance(x, str)})
         generic = generic_names()
+        self._generic = generic
         orgs, others = [], []
-        for d, r in enumerate(first):
-            mine = words(sorted(actors.iloc[d])) if d < len(actors) else set()
-            o = words(objs[r])
-            orgs.append(sorted(o))
+        for d, r in enumerate(first.tolist()):
+            mine = words(sorted(actors[d]))
+            orgs.append(sorted(words(objs[r])))
             others.append(sorted(words(places[r]) - mine - generic))
         self.orgs = _tokens(orgs)
         self.others = _tokens(others)
-        # every name an article gives (its figures' claimants and the names of their sentences)
-        ents = pd.Series(_o(table, "entities")).groupby(doc_codes).agg(
-            lambda e: {n for x in e if isinstance(x, list | tuple | np.ndarray) for n in x if isinstance(n, str)})
-        self.named = [words(sorted(actors.iloc[d] | ents.iloc[d])) - generic if d < len(ents) else set()
-                      for d in range(len(first))]
+        # every name an article gives (its figures' claimants and the names of their sentences),
+        # read only for the articles `name_each_other` asks about
+        self._actors, self._ents = actors, ents
+        self._named: dict[int, frozenset[str]] = {}
+
+    def named(self, d: int) -> frozenset[str]:
+        got = self._named.get(d)
+        if got is None:
+            got = self._named[d] = (self._words(sorted(self._actors[d] | self._ents[d])) - self._generic
+                                    if d < len(self._ents) else frozenset())
+        return got
 
     def name_each_other(self, ai: np.ndarray, aj: np.ndarray, da: np.ndarray, db: np.ndarray,
                         actors: np.ndarray) -> np.ndarray:
@@ -468,7 +494,7 @@ class DocWords:
         def named(a: int, d: int) -> bool:
             key = (a, d)
             if key not in memo:
-                memo[key] = a >= 0 and bool(cl[a]) and cl[a] <= self.named[d]
+                memo[key] = a >= 0 and bool(cl[a]) and cl[a] <= self.named(d)
             return memo[key]
 
         return np.array([named(x, e) or named(y, c) for x, y, c, e in
