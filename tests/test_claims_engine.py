@@ -50,6 +50,18 @@ def test_articles_published_far_apart_are_not_linked() -> None:
     assert link(later, StoryParams(window_days=200)).links
 
 
+def test_a_chain_of_reports_over_weeks_is_not_one_story() -> None:
+    """A daily report printed every five days for a month: each links to the next ones, but a
+    story is told within the window, so the month is several stories."""
+    days = ["2025-03-01", "2025-03-06", "2025-03-11", "2025-03-16", "2025-03-21", "2025-03-26"]
+    chain = [_doc(f"r{k}", "Money market given help", "The central bank gave the money market help "
+                  "in the afternoon session, dealers said.", day) for k, day in enumerate(days)]
+    stories = link(chain, StoryParams(window_days=14))
+    assert stories.similarity("r0", "r1") > 0.5  # linked along the chain ...
+    assert stories.story["r0"] != stories.story["r5"]  # ... but not one story from end to end
+    assert stories.story["r0"] == stories.story["r1"]
+
+
 def test_each_article_keeps_a_bounded_number_of_story_partners() -> None:
     many = [_doc(f"d{k}", "Harbour Bridge closed after barge strike", OUTLETS[0].lead) for k in range(40)]
     stories = link(many, StoryParams(max_neighbours=3))

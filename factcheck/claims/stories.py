@@ -8,9 +8,11 @@ the articles compared), at least `min_similarity`, published within
 square: the similarity products run over sparse rows in chunks, and words found in a large
 share of a big archive (which say nothing about a story) are left out of the products.
 
-A story is a connected group of linked articles; its id is the id of its earliest article.
-Figures are compared along links, never across a whole group, so a long chain of loosely
-linked articles does not make all their figures candidates.
+A story is a group of articles joined by strong links (kept by both articles among their
+nearest partners and at least `story_similarity`, or near copies at `same_story`) and told
+within `window_days`; its id is the id of its earliest article. Figures are compared along
+every link, never across a whole group, so a long chain of loosely linked articles neither
+makes one story nor makes all their figures candidates.
 """
 
 from __future__ import annotations
@@ -40,6 +42,8 @@ class StoryParams:
     window_days: int = 14
     max_neighbours: int = 5
     common_share: float = 0.02  # words in more than this share of a big archive are not compared
+    story_similarity: float = 0.25  # a mutual link this strong puts two articles in one story
+    same_story: float = 0.5  # any link this strong does (a re-issue, a near copy)
 
     @classmethod
     def from_table(cls, table: Mapping[str, Any]) -> StoryParams:
@@ -149,8 +153,16 @@ def link(docs: Sequence[DocInfo], params: StoryParams) -> Stories:
     a_all, b_all, s_all = a_all[order], b_all[order], s_all[order]
     uniq = np.ones(len(a_all), dtype=bool)
     uniq[1:] = (a_all[1:] != a_all[:-1]) | (b_all[1:] != b_all[:-1])
+    # a story: articles joined by links both kept among their nearest partners, or by links of
+    # near copies, within the time window; a chain of one-sided or weak links (a wire's daily
+    # market reports) would join a whole archive into one story. Figures are still compared
+    # along every link
+    twice = np.zeros(len(a_all), dtype=bool)
+    twice[:-1] = ~uniq[1:]
     links: dict[tuple[str, str], float] = {}
     parent = list(range(n))
+    # each group's first and last publication day (undated articles stretch nothing)
+    span = [(int(d), int(d)) if d >= 0 else (10**9, -(10**9)) for d in days.tolist()]
 
     def find(i: int) -> int:
         while parent[i] != i:
@@ -158,12 +170,16 @@ def link(docs: Sequence[DocInfo], params: StoryParams) -> Stories:
             i = parent[i]
         return i
 
-    for a, b, sim in zip(a_all[uniq].tolist(), b_all[uniq].tolist(), s_all[uniq].tolist(), strict=True):
+    for a, b, sim, mutual in zip(a_all[uniq].tolist(), b_all[uniq].tolist(), s_all[uniq].tolist(),
+                                 twice[uniq].tolist(), strict=True):
         ka, kb = (ids[a], ids[b]) if ids[a] < ids[b] else (ids[b], ids[a])
         links[(ka, kb)] = round(sim, 4)
         ra, rb = find(a), find(b)
-        if ra != rb:
-            parent[max(ra, rb)] = min(ra, rb)
+        if (sim >= params.same_story or (mutual and sim >= params.story_similarity)) and ra != rb:
+            lo, hi = min(span[ra][0], span[rb][0]), max(span[ra][1], span[rb][1])
+            if hi - lo <= params.window_days:  # a story is told within the window, not chained past it
+                parent[max(ra, rb)] = min(ra, rb)
+                span[min(ra, rb)] = (lo, hi)
     # a story is named after its earliest article (then the first in input order)
     first: dict[int, tuple[float, int]] = {}
     for i in range(n):
