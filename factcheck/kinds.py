@@ -143,33 +143,19 @@ def written_currencies(currency: Any, source: Any, family: Any) -> frozenset[str
     return None
 
 
-def currencies_differ_as_written(a: dict[str, Any], b: dict[str, Any]) -> bool:
-    """Do the two figures' words name currencies that cannot be one ("$500bn" against
-    "500 Milliarden Euro")? A currency read from the story or a default never differs on its
-    own: a bare "dlrs" in a Sydney story is no contradiction of "US$5"."""
-    wa = written_currencies(a.get("currency"), a.get("currency_source"), a.get("currency_family"))
-    wb = written_currencies(b.get("currency"), b.get("currency_source"), b.get("currency_family"))
-    return (wa is not None and wb is not None and not (wa & wb)
-            and a.get("currency") != b.get("currency"))
+def currencies_apart(ca: Any, sa: Any, fa: Any, cb: Any, sb: Any, fb: Any) -> bool:
+    """Do two amounts' own words name currencies that cannot be one (currency, its source and
+    family for each: `written_currencies`)? "$500bn" against "500 Milliarden Euro" yes; two
+    bare table figures, or a "dlrs" the dateline read as Australian against "US$5", no: a
+    currency the story, a dateline, an exchange or a default chose never keeps two amounts
+    apart, nor makes a mismatch, on its own."""
+    wa, wb = written_currencies(ca, sa, fa), written_currencies(cb, sb, fb)
+    return wa is not None and wb is not None and not (wa & wb)
 
 
-def one_currency(a: dict[str, Any], b: dict[str, Any]) -> bool:
-    """May the two amounts be compared as amounts of one currency? Yes when their currencies
-    are equal or one is unknown, and when they differ only by what the story, a dateline, an
-    exchange or a default chose while the words allow one currency (two bare table figures)."""
-    ca, cb = a.get("currency"), b.get("currency")
-    if not ca or not cb or ca == cb:
-        return True
-    stated = [r.get("currency_source") in (None, "stated") for r in (a, b)]
-    if all(stated):
-        return False
-    wa = written_currencies(ca, a.get("currency_source"), a.get("currency_family"))
-    wb = written_currencies(cb, b.get("currency_source"), b.get("currency_family"))
-    return not (wa is not None and wb is not None and not (wa & wb))
-
-
-def _stated_currencies_differ(a: dict[str, Any], b: dict[str, Any]) -> bool:
-    return currencies_differ_as_written(a, b)
+def _apart(a: dict[str, Any], b: dict[str, Any]) -> bool:
+    return currencies_apart(a.get("currency"), a.get("currency_source"), a.get("currency_family"),
+                            b.get("currency"), b.get("currency_source"), b.get("currency_family"))
 
 
 def kind_holds(kind: str, a: dict[str, Any], b: dict[str, Any], params: dict[str, Any],
@@ -189,8 +175,8 @@ def kind_holds(kind: str, a: dict[str, Any], b: dict[str, Any], params: dict[str
     if kind == "currency_mismatch":
         va, vb = _num(a.get("value")) or 0.0, _num(b.get("value")) or 0.0
         rel = abs(va - vb) / max(abs(va), abs(vb), 1e-9)
-        return _stated_currencies_differ(a, b) and rel <= p["max_rel_diff"]
-    if not one_currency(a, b):
+        return _apart(a, b) and rel <= p["max_rel_diff"]
+    if _apart(a, b):
         return False  # no FX conversion: amounts in two currencies are not compared
     orders = _orders(a, b)
     if kind == "magnitude_slip":
@@ -221,7 +207,7 @@ def agree(a: dict[str, Any], b: dict[str, Any], rel_tol: float, scale_orders: fl
         return False
     if a["kind"] == "date":
         return (a["date_start"], a["date_end"]) == (b["date_start"], b["date_end"])
-    if not one_currency(a, b):
+    if _apart(a, b):
         return False
     return _orders(a, b) < scale_orders and money_compatible(a, b, rel_tol)
 

@@ -495,12 +495,9 @@ def _scan_by_source(findings: list[Finding], table: pd.DataFrame, parts: list[Pa
                 by.setdefault(s.id, []).append((m["doc"], int(m["start"]), int(m["end"])))
         for sid, mentions in by.items():
             out[sid][1].append(FindingRecord(f.id, f.rule, f.severity, f.message, tuple(mentions)))
-    if "story" in table.columns:
-        linked = table.loc[table["story"].notna(), ["doc", "story"]].drop_duplicates()
-        for doc, story in sorted(zip(linked["doc"], linked["story"].astype(str), strict=True)):
-            for s in where.get(doc, ()):
-                stories = out[s.id][2]
-                stories[doc] = f"{stories[doc]} {story}" if doc in stories else story
+    for doc, story in sorted(stories_of_table(table).items()):
+        for s in where.get(doc, ()):
+            out[s.id][2][doc] = story
     return out
 
 

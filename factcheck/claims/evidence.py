@@ -21,7 +21,7 @@ from scipy import sparse
 
 from factcheck.claims.pairs import _days
 from factcheck.claims.stories import Stories
-from factcheck.kinds import written_currencies
+from factcheck.kinds import currencies_apart
 from factcheck.words import content_words, generic_names, is_name, name_overlap
 
 RELATIONS = ("agree", "value_conflict", "magnitude_slip", "scale_mismatch", "currency_mismatch",
@@ -176,25 +176,15 @@ def relations(table: pd.DataFrame, i: np.ndarray, j: np.ndarray, params: Relatio
     fam = _o(table, "currency_family")
     both_cur = np.array([a is not None and b is not None for a, b in zip(ca, cb, strict=True)], dtype=bool)
     diff_cur = both_cur & (ca != cb)
-    # two currencies the story, a dateline, an exchange or a default chose, where the words
-    # themselves allow one currency (bare table figures, "dlrs" and "dlrs"), are one reading's
-    # guesses: the figures are compared as amounts of one currency
-    for k in np.flatnonzero(diff_cur & (kind[i] == "money")):
+    for k in np.flatnonzero(diff_cur & is_money):  # apart only as the words say (`currencies_apart`)
         a, b = i[k], j[k]
-        if src[a] in (None, "stated") and src[b] in (None, "stated"):
-            continue
-        wa, wb = written_currencies(cur[a], src[a], fam[a]), written_currencies(cur[b], src[b], fam[b])
-        diff_cur[k] = wa is not None and wb is not None and not (wa & wb)
+        diff_cur[k] = currencies_apart(cur[a], src[a], fam[a], cur[b], src[b], fam[b])
     with np.errstate(divide="ignore", invalid="ignore"):
         rel = np.abs(va - vb) / np.maximum(np.maximum(np.abs(va), np.abs(vb)), 1e-9)
         pos = (va > 0) & (vb > 0)
         orders = np.where(pos, np.abs(np.log10(np.where(pos, va / vb, 1.0))), 0.0)
     m = is_money & diff_cur
-    cm = m & (rel <= params.currency_rel_diff)
-    for k in np.flatnonzero(cm):  # few: the same number in two currencies
-        a, b = i[k], j[k]
-        wa, wb = written_currencies(cur[a], src[a], fam[a]), written_currencies(cur[b], src[b], fam[b])
-        cm[k] = wa is not None and wb is not None and not (wa & wb)
+    cm = m & (rel <= params.currency_rel_diff)  # the same number in two currencies
     out[cm] = "currency_mismatch"
     out[m & ~cm] = "incomparable"  # no FX conversion; a currency read from context is no claim
     live = is_money & ~diff_cur & pos
@@ -644,7 +634,7 @@ def features(table: pd.DataFrame, pairs: pd.DataFrame, stories: Stories,
     out["others_differ"] = np.where(same_doc, 0.0, per_doc.others_differ(doc_codes[i], doc_codes[j]))
     corr = cols.flag("correction")
     out["correction"] = ((corr[i] | corr[j]) & ~same_doc).astype(np.float64)
-    out["corrected"] = _corrected(table, i, j, corr & True, doc_codes)
+    out["corrected"] = _corrected(table, i, j, corr, doc_codes)
     days = _days(table)
     da, db = days[i], days[j]
     apart = np.where((da < 0) | (db < 0), 0, np.abs(da - db))
