@@ -53,11 +53,10 @@ def _default_decision() -> Decision:
 
 
 def annotate(table: pd.DataFrame, docs: Sequence[DocInfo], decision: Decision | None = None) -> pd.DataFrame:
-    """The mentions table with each figure's claim (`claim`, `why`) and story (`story`)."""
+    """The mentions table with each figure's claim (`claim`) and story (`story`)."""
     decision = decision or _default_decision()
-    out = assign_claims(table)
     stories = link(docs, decision.stories)
-    out["story"] = out["doc"].map(stories.story).astype("object") if len(out) else pd.Series(dtype="object")
+    out = annotate_known(table, stories.story)
     token = f"{id(stories):x}"
     _LAST.clear()
     _LAST[token] = stories
@@ -66,8 +65,8 @@ def annotate(table: pd.DataFrame, docs: Sequence[DocInfo], decision: Decision | 
 
 
 def annotate_known(table: pd.DataFrame, story: Mapping[str, str]) -> pd.DataFrame:
-    """The mentions table annotated as `annotate` does, with the stories a stored result
-    of the same inputs found (doc id → story id): no linking."""
+    """The mentions table with each figure's claim and the story of its article, from known
+    stories (doc id → story id: `annotate`'s links, or a stored result of the same inputs)."""
     out = assign_claims(table)
     out["story"] = out["doc"].map(story).astype("object") if len(out) else pd.Series(dtype="object")
     return out
