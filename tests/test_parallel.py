@@ -107,7 +107,10 @@ def test_process_map_keeps_its_workers_for_the_same_function():
         first = set(pm(partial(_pid, tag="a"), range(8)))
         again = set(pm(partial(_pid, tag="a"), range(8)))  # an equal partial, made anew
         other = set(pm(partial(_pid, tag="b"), range(8)))
-    assert again <= first and not other & first and os.getpid() not in first | other
+    # Two workers at most over both maps of the same function (a new pool would bring new
+    # pids); which of the two served a map is up to the scheduler.
+    assert len(first | again) <= 2 and not other & (first | again)
+    assert os.getpid() not in first | again | other
 
 
 def test_known_documents_never_reach_the_executor_and_order_holds(ruleset, monkeypatch):
