@@ -308,3 +308,57 @@ def test_the_same_number_in_two_currencies_the_words_cannot_share_is_a_currency_
     ])
     p = _pair_of(table, scored, "4.8 billion dlrs", "4.8 billion stg")
     assert p["relation"] == "currency_mismatch" and p["currency_slip"] == 1.0
+
+
+def _findings(records: list[dict]) -> list:
+    from factcheck.ruleset import load_rules
+
+    return scan_documents(documents_from_records(records), load_rules()).findings
+
+
+def test_a_relative_date_copied_with_its_sentence_into_a_later_reissue_is_no_date_conflict() -> None:
+    """The re-issue was filed a day later: read against its own date "yesterday" is another day,
+    but the two articles say the same words about the same meeting."""
+    sentence = ("Acme Robotics chairman John Doe told reporters yesterday that the merger talks with "
+                "Globex Industries had ended without an agreement.\n")
+    records = [{"id": "first", "date": "1987-03-21", "title": "ACME ROBOTICS ENDS MERGER TALKS", "text": sentence},
+               {"id": "again", "date": "1987-03-22", "title": "ACME ROBOTICS ENDS MERGER TALKS", "text": sentence}]
+    table, scored = _pairs(records)
+    p = _pair_of(table, scored, "yesterday", "yesterday")
+    assert p["relation"] == "agree"
+    assert not [f for f in _findings(records) if f.rule == "FC201"]
+
+
+def test_a_date_that_differs_in_words_is_still_a_conflict_between_reissues() -> None:
+    records = [{"id": "first", "date": "1987-03-21", "title": "ACME ROBOTICS SETS RECORD DATE",
+                "text": "Acme Robotics said the dividend is payable April 15 to holders of record March 31.\n"},
+               {"id": "again", "date": "1987-03-21", "title": "ACME ROBOTICS SETS RECORD DATE",
+                "text": "Acme Robotics said the dividend is payable April 25 to holders of record March 31.\n"}]
+    table, scored = _pairs(records)
+    assert _pair_of(table, scored, "April 15", "April 25")["relation"] == "date_conflict"
+
+
+def test_relative_dates_of_articles_published_days_apart_weigh_against_one_fact() -> None:
+    """"Today" in two articles a week apart: the reference moved, and most often the event did."""
+    records = [{"id": "mon", "date": "1987-03-02", "text": "The Bank of Japan will sell bills today to absorb a surplus."},
+               {"id": "next", "date": "1987-03-09", "text": "The Bank of Japan said it sold bills on Friday to absorb "
+                                                           "a surplus."},
+               {"id": "same", "date": "1987-03-02", "text": "The Bank of Japan said on Friday it would sell bills."}]
+    table, scored = _pairs(records)
+    apart = _pair_of(table, scored, "today", "Friday")
+    assert apart["relative_apart"] > 0.5
+    same_day = scored[(scored["relative"] == 1.0) & (scored["days_apart"] == 0.0)]
+    assert len(same_day) and (same_day["relative_apart"] == 0.0).all()
+
+
+def test_sentences_of_one_article_listing_periods_are_no_self_contradiction() -> None:
+    """An earnings note gives this year's item and last year's in two sentences alike: the
+    other numbers (the years) tell them apart."""
+    records = [{"id": "note", "date": "1987-10-20", "title": "ACME SAVINGS <ACSV> 3RD QTR NET",
+                "text": "Acme Savings Bank said its third quarter net rose.\n"
+                        "NOTE: 1987 qtr includes gain 2,500,000 dlrs from utilization of tax loss carryforward.\n"
+                        "1986 qtr includes gain 2,158,000 dlrs from utilization of tax loss carryforward.\n"}]
+    table, scored = _pairs(records)
+    p = _pair_of(table, scored, "2,500,000 dlrs", "2,158,000 dlrs")
+    assert p["parallel"] == 1.0
+    assert not [f for f in _findings(records) if f.severity in ("error", "warning")]

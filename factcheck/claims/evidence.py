@@ -37,6 +37,7 @@ FEATURES: dict[str, str] = {
     "context": "same words in the figures' sentences (rare words weigh more, numbers left out)",
     "specific": "the words both sentences share are rare ones, not a template's (\"holistic retreat\")",
     "names": "same names in the figures' sentences",
+    "parallel": "one article, sentences alike, other numbers differ: a list of periods or items (1987 .., 1986 ..)",
     "names_differ": "the sentences name others besides the claimant, none in common (Moody's, S&P)",
     "numbers": "same other numbers in the figures' sentences (years, dates, other sums)",
     "numbers_differ": "the sentences' other numbers differ (another week, another year)",
@@ -71,6 +72,7 @@ FEATURES: dict[str, str] = {
     "stage_differs": "a first step, a total or an earlier value against another of these",
     "per_differs": "a rate (a share, a year) against a total, or two rates",
     "relative": "a date read against the publication date (a weekday, 'last year')",
+    "relative_apart": "a date read against the publication date, articles published days apart (log scale)",
     "same_words": "both dates are written alike ('last week' twice): read on two days, not two claims",
     "guessed": "a date's year is our guess",
     "is_date": "dates, not money",
@@ -87,14 +89,16 @@ FEATURES: dict[str, str] = {
 SIGNS: dict[str, int] = {
     "story": 1, "same_doc": 0, "context_near": 1, "context": 1, "specific": 1, "names": 1, "names_differ": -1,
     "numbers": 1,
-    "numbers_differ": -1, "claimant": 1, "claimant_known": 1, "claimant_missing": -1, "claimant_differs": -1,
+    "numbers_differ": -1, "parallel": -1,
+    "claimant": 1, "claimant_known": 1, "claimant_missing": -1, "claimant_differs": -1,
     "metric": 1, "metric_missing": 0, "metric_differs": -1, "headline": 1, "doc_names": 1, "others_differ": -1,
     "headline_same": 1, "correction": 1, "corrected": 1,
     "days_apart": -1, "series": -1, "same_day": 1, "closeness": 1, "slip": 1, "currency_slip": 1, "digits": 1,
     "scale": 0,
     "bound": -1, "revision": -1,
     "table": 0, "table_slot": 1, "period_differs": -1, "horizon_differs": -1, "horizon_same": 1, "stage_differs": -1,
-    "per_differs": -1, "relative": 0, "same_words": -1, "guessed": -1, "is_date": 0, "counterpart": 1, "twin": -1,
+    "per_differs": -1, "relative": 0, "relative_apart": -1,
+    "same_words": -1, "guessed": -1, "is_date": 0, "counterpart": 1, "twin": -1,
     "shared_figures": 1,
 }
 
@@ -598,6 +602,7 @@ def features(table: pd.DataFrame, pairs: pd.DataFrame, stories: Stories,
         context = pd.DataFrame(Contexts(table, used).overlap(i, j))
     for name in ("context_near", "context", "specific", "names", "numbers", "numbers_differ", "names_differ"):
         out[name] = context[name].to_numpy()
+    out["parallel"] = (same_doc & (out["numbers_differ"].to_numpy() > 0)).astype(np.float64)
     actor, actors = cols.codes("actor")
     named = np.append(np.array([is_name(str(a)) for a in actors], dtype=bool), False)
     actor = np.where(named[actor], actor, -1)  # "APR", "QTR SHR": no claimant
@@ -687,10 +692,19 @@ def features(table: pd.DataFrame, pairs: pd.DataFrame, stories: Stories,
     resolved, guessed = cols.flag("resolved"), cols.flag("guessed")
     out["relative"] = ((resolved[i] | resolved[j]) & is_date).astype(np.float64)
     out["guessed"] = ((guessed[i] | guessed[j]) & is_date).astype(np.float64)
+    # "today", "last week" in articles of different days: the reference moved, and with it,
+    # most often, the event (a continuing story's news of each day)
+    out["relative_apart"] = out["relative"].to_numpy() * out["days_apart"].to_numpy()
     text, texts = cols.codes("text")
     folded = np.append(pd.factorize(pd.Series([" ".join(str(t).lower().split()) for t in texts],
                                               dtype="object"))[0], -1)[text]
-    out["same_words"] = (is_date & (folded[i] == folded[j]) & (resolved[i] | resolved[j])).astype(np.float64)
+    same_words = is_date & (folded[i] == folded[j]) & (resolved[i] | resolved[j])
+    out["same_words"] = same_words.astype(np.float64)
+    # a relative date copied with its sentence (a re-issue filed days later) is one statement
+    # read against two publication dates: as written, the two agree
+    copied = same_words & ~same_doc & (out["context_near"].to_numpy() >= 0.8) & (out["context"].to_numpy() >= 0.8)
+    out.loc[copied, "relation"] = "agree"
+    out.loc[copied, "closeness"] = 1.0
     out["is_date"] = is_date.astype(np.float64)
     stage_names = np.append(cols.codes("stage")[1], None)
     earlier = stage_names[stage] == "previous"
