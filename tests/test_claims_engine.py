@@ -340,7 +340,8 @@ def test_a_date_that_differs_in_words_is_still_a_conflict_between_reissues() -> 
 
 def test_relative_dates_of_articles_published_days_apart_weigh_against_one_fact() -> None:
     """"Today" in two articles a week apart: the reference moved, and most often the event did."""
-    records = [{"id": "mon", "date": "1987-03-02", "text": "The Bank of Japan will sell bills today to absorb a surplus."},
+    records = [{"id": "mon", "date": "1987-03-02",
+                "text": "The Bank of Japan will sell bills today to absorb a surplus."},
                {"id": "next", "date": "1987-03-09", "text": "The Bank of Japan said it sold bills on Friday to absorb "
                                                            "a surplus."},
                {"id": "same", "date": "1987-03-02", "text": "The Bank of Japan said on Friday it would sell bills."}]
@@ -362,3 +363,18 @@ def test_sentences_of_one_article_listing_periods_are_no_self_contradiction() ->
     p = _pair_of(table, scored, "2,500,000 dlrs", "2,158,000 dlrs")
     assert p["parallel"] == 1.0
     assert not [f for f in _findings(records) if f.severity in ("error", "warning")]
+
+
+def test_the_same_round_number_in_two_currencies_is_weaker_evidence_than_a_precise_one() -> None:
+    """Bonds in denominations of 10,000 dlrs and of 10,000 stg: round numbers repeat across
+    unrelated issues; "4.8 billion" in two currencies is rarer than chance."""
+    table, scored = _pairs([
+        {"id": "a", "date": "1987-06-02", "text": "The bonds are available in denominations of 10,000 U.S. dlrs."},
+        {"id": "b", "date": "1987-06-02", "text": "The bonds are available in denominations of 10,000 stg."},
+        {"id": "c", "date": "1987-06-02", "text": "Britain's reserves rose a record 4.8 billion U.S. dlrs in May."},
+        {"id": "d", "date": "1987-06-02", "text": "Britain's reserves rose a record 4.8 billion stg in May."},
+    ])
+    round_pair = _pair_of(table, scored, "10,000 U.S. dlrs", "10,000 stg")
+    precise = _pair_of(table, scored, "4.8 billion U.S. dlrs", "4.8 billion stg")
+    assert round_pair["relation"] == precise["relation"] == "currency_mismatch"
+    assert round_pair["round_same"] == 1.0 and precise["round_same"] == 0.0

@@ -62,6 +62,7 @@ FEATURES: dict[str, str] = {
     "currency_slip": "the same number in currencies whose words cannot name one (\"4.8 bn dlrs\", \"4.8 bn stg\")",
     "digits": "the same significant digits a power of ten apart (a zero added or dropped, a point moved)",
     "scale": "orders of magnitude apart",
+    "round_same": "one round number in two currencies (10,000 dlrs, 10,000 stg): it repeats across unrelated stories",
     "bound": "a figure is a bound or an estimate",
     "revision": "a sentence states a change (raised to, cut to)",
     "table": "a figure is an earnings-table row",
@@ -94,7 +95,7 @@ SIGNS: dict[str, int] = {
     "metric": 1, "metric_missing": 0, "metric_differs": -1, "headline": 1, "doc_names": 1, "others_differ": -1,
     "headline_same": 1, "correction": 1, "corrected": 1,
     "days_apart": -1, "series": -1, "same_day": 1, "closeness": 1, "slip": 1, "currency_slip": 1, "digits": 1,
-    "scale": 0,
+    "scale": 0, "round_same": -1,
     "bound": -1, "revision": -1,
     "table": 0, "table_slot": 1, "period_differs": -1, "horizon_differs": -1, "horizon_same": 1, "stage_differs": -1,
     "per_differs": -1, "relative": 0, "relative_apart": -1,
@@ -666,6 +667,7 @@ def features(table: pd.DataFrame, pairs: pd.DataFrame, stories: Stories,
     out["digits"] = ((~is_date) & pos & (np.abs(power) > 0.5) & (np.abs(power - np.round(power)) < 1e-6)
                      ).astype(np.float64)
     out["scale"] = (rel == "scale_mismatch").astype(np.float64)
+    out["round_same"] = _round_same(_f(table, "number"), i, j, rel == "currency_mismatch")
     qual, quals = cols.codes("qualifier")
     inexact = np.append(quals != "exact", False)  # index -1 (missing) reads as exact
     out["bound"] = ((inexact[qual[i]] | inexact[qual[j]]) & ~is_date).astype(np.float64)
@@ -762,6 +764,18 @@ def _alignment(out: pd.DataFrame, i: np.ndarray, j: np.ndarray, doc: np.ndarray,
     r_ba = ratio.reindex(key_ba).to_numpy(dtype=np.float64)
     shared = np.where(cross, np.fmin(np.nan_to_num(r_ab), np.nan_to_num(r_ba)), 0.0)
     return (best_count >= 2).astype(np.float64), (twin_any > 0).astype(np.float64), shared
+
+
+def _round_same(number: np.ndarray, i: np.ndarray, j: np.ndarray, same: np.ndarray) -> np.ndarray:
+    """1 where two amounts of one number in two currencies (`same`) write it with one
+    significant digit ("10,000", "100 mln", "5,000"): such numbers coincide by chance across
+    unrelated stories, so the currency slip says little."""
+    a = number[i]
+    with np.errstate(divide="ignore", invalid="ignore"):
+        power = np.where(a > 0, 10.0 ** np.floor(np.log10(np.where(a > 0, a, 1.0))), 1.0)
+        lead = a / power
+    one_digit = (a > 0) & (np.abs(lead - np.round(lead)) < 1e-9)
+    return (same & one_digit & (number[i] == number[j])).astype(np.float64)
 
 
 def _differs(codes: np.ndarray, i: np.ndarray, j: np.ndarray) -> np.ndarray:
