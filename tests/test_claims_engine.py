@@ -378,3 +378,20 @@ def test_the_same_round_number_in_two_currencies_is_weaker_evidence_than_a_preci
     precise = _pair_of(table, scored, "4.8 billion U.S. dlrs", "4.8 billion stg")
     assert round_pair["relation"] == precise["relation"] == "currency_mismatch"
     assert round_pair["round_same"] == 1.0 and precise["round_same"] == 0.0
+
+
+def test_a_headline_repeating_its_figures_makes_one_finding_per_id_with_all_quotes() -> None:
+    """The id names the rule, the claim and each side's (article, value) set: the headline's
+    figure and the body's figure of one article are the same contradiction, reported once."""
+    def article(doc: str, amount: str) -> dict:
+        head = f"CENTRAL BANK PROVIDES {amount.upper()} HELP"
+        return {"id": doc, "date": "1987-03-11", "title": head,
+                "text": f"{head}\nLONDON, March 11 - The central bank said it provided the money market "
+                        f"with {amount} help this afternoon.\n"}
+
+    found = _findings([article("a", "478 mln stg"), article("b", "168 mln stg")])
+    ids = [f.id for f in found]
+    assert len(ids) == len(set(ids))
+    (conflict,) = [f for f in found if f.rule == "FC101"]
+    assert {m["text"] for m in conflict.mentions} == {"478 mln stg", "168 mln stg", "478 MLN STG", "168 MLN STG"}
+    assert conflict.severity in ("error", "warning")

@@ -128,9 +128,35 @@ def assemble(table: pd.DataFrame, scored: pd.DataFrame, decision: Decision, rule
     facts = facts_of(table, scored, decision, focus)
     judge = Judge(decision, list(rules), titles, focus)
     blocks = [facts[k:k + block] for k in range(0, len(facts), block)]
-    out = [f for found in map_blocks(judge, blocks) for f in found]
+    out = _one_per_id([f for found in map_blocks(judge, blocks) for f in found])
     out.sort(key=lambda f: (SEVERITY_ORDER[f.severity], f.rule, f.claim, f.id))
     return out
+
+
+def _one_per_id(found: list[Finding]) -> list[Finding]:
+    """One finding per id. The id names the rule, the claim and each side's (article, value)
+    set, so a headline that repeats its article's figures ("478 MLN STG" over "478 mln stg")
+    can make a second finding of the same contradiction in another fact: the strongest one is
+    kept, with the other's quotes added."""
+    best: dict[str, Finding] = {}
+    rest: dict[str, list[Finding]] = defaultdict(list)
+    for f in found:
+        kept = best.get(f.id)
+        if kept is None or (-SEVERITY_ORDER[f.severity], f.score or 0.0) > (-SEVERITY_ORDER[kept.severity],
+                                                                            kept.score or 0.0):
+            if kept is not None:
+                rest[f.id].append(kept)
+            best[f.id] = f
+        else:
+            rest[f.id].append(f)
+    for fid, others in rest.items():
+        f = best[fid]
+        seen = {(m["doc"], m["start"]) for m in f.mentions}
+        for m in (m for o in others for m in o.mentions):
+            if (m["doc"], m["start"]) not in seen:
+                seen.add((m["doc"], m["start"]))
+                f.mentions.append(m)
+    return list(best.values())
 
 
 def _judge(fact: Fact, decision: Decision, by_kind: dict[str, list[Rule]], titles: dict[str, str],
