@@ -394,4 +394,19 @@ def test_a_headline_repeating_its_figures_makes_one_finding_per_id_with_all_quot
     assert len(ids) == len(set(ids))
     (conflict,) = [f for f in found if f.rule == "FC101"]
     assert {m["text"] for m in conflict.mentions} == {"478 mln stg", "168 mln stg", "478 MLN STG", "168 MLN STG"}
-    assert conflict.severity in ("error", "warning")
+
+
+def test_articles_of_one_recurring_headline_form_on_other_days_are_a_series() -> None:
+    """A daily report's headline printed on three days: each day's figure is news of its day,
+    even when the sentences are worded differently."""
+    def day(doc: str, date: str, amount: str, sentence: str) -> dict:
+        head = f"GLOBEX MARKET GIVEN {amount.upper()} HELP"
+        return {"id": doc, "date": date, "title": head, "text": f"{head}\n{sentence.format(amount)}\n"}
+
+    table, scored = _pairs([
+        day("mon", "1987-04-06", "166 mln stg", "The Globex central bank said it gave the market {} of help."),
+        day("tue", "1987-04-07", "183 mln stg", "Globex money market dealers were given {} of assistance."),
+        day("wed", "1987-04-08", "95 mln stg", "The market received {} from the Globex central bank."),
+    ])
+    p = _pair_of(table, scored, "166 mln stg", "183 mln stg")
+    assert p["series"] == 1.0

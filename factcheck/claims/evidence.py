@@ -55,7 +55,7 @@ FEATURES: dict[str, str] = {
     "correction": "an article says it corrects a report",
     "corrected": "the correcting article's sentence names the other figure's value too (\"36 cts, not 37 cts\")",
     "days_apart": "days between publications, on a log scale (1 day 0.2, a week 0.6, a month 1)",
-    "series": "the same sentence on another day, its sentence or headline form printed on three days or more",
+    "series": "another day of a recurring report: the same sentence, or the same headline form, printed on 3+ days",
     "same_day": "published the same day",
     "closeness": "values close (money: 1 when equal, 0 from a factor of three; dates: gap against length)",
     "slip": "same digits, magnitude word missing or different",
@@ -539,23 +539,25 @@ _SERIES_DAYS = 3  # a sentence form printed on this many days is a recurring rep
 _DIGITS = re.compile(r"\d+(?:[.,/]\d+)*")
 
 
-def _recurring(table: pd.DataFrame, cols: Columns, i: np.ndarray, j: np.ndarray) -> np.ndarray:
+def _recurring(table: pd.DataFrame, cols: Columns, i: np.ndarray, j: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
     """Is either figure's sentence form (the sentence with figures and digits masked), or its
     article's headline form (digits masked: "MONEY MARKET GIVEN # MLN STG HELP", a company's
-    "4TH QTR NET"), printed on `_SERIES_DAYS` or more publication days in the corpus?"""
-    if len(i) == 0:
-        return np.zeros(len(i), dtype=bool)
-    days = _days(table)
+    "4TH QTR NET"), printed on `_SERIES_DAYS` or more publication days in the corpus? And do
+    both articles carry one such recurring headline form?"""
     out = np.zeros(len(i), dtype=bool)
+    both_head = np.zeros(len(i), dtype=bool)
+    if len(i) == 0:
+        return out, both_head
+    days = _days(table)
     forms = []
     if "masked" in table:
-        forms.append(cols.codes("masked")[0])
+        forms.append((cols.codes("masked")[0], False))
     if "title" in table:
         title, titles = cols.codes("title")
         folded = pd.factorize(pd.Series([_DIGITS.sub("#", " ".join(str(t).lower().split())) for t in titles],
                                         dtype="object"))[0]
-        forms.append(np.where(title >= 0, np.append(folded, -1)[title], -1))
-    for form in forms:
+        forms.append((np.where(title >= 0, np.append(folded, -1)[title], -1), True))
+    for form, headline in forms:
         ok = (form >= 0) & (days >= 0)
         if not ok.any():
             continue
@@ -564,7 +566,9 @@ def _recurring(table: pd.DataFrame, cols: Columns, i: np.ndarray, j: np.ndarray)
         n[spread.index.to_numpy()] = spread.to_numpy()
         per_row = np.where(form >= 0, n[np.maximum(form, 0)], 0)
         out |= (per_row[i] >= _SERIES_DAYS) | (per_row[j] >= _SERIES_DAYS)
-    return out
+        if headline:
+            both_head |= (form[i] >= 0) & (form[i] == form[j]) & (per_row[i] >= _SERIES_DAYS)
+    return out, both_head
 
 
 def _story_similarity(stories: Stories, doc_codes: np.ndarray, doc_names: np.ndarray,
@@ -712,10 +716,12 @@ def features(table: pd.DataFrame, pairs: pd.DataFrame, stories: Stories,
     earlier = stage_names[stage] == "previous"
     out["counterpart"], out["twin"], out["shared_figures"] = _alignment(out, i, j, doc_codes,
                                                                       earlier[i] | earlier[j])
-    # the same template on another day, no correction, in a sentence form the corpus prints on
-    # three days or more: a daily or weekly report's new figure
-    out["series"] = ((apart >= 1) & (out["context"].to_numpy() >= 0.6) & (out["correction"].to_numpy() == 0)
-                     & _recurring(table, cols, i, j)).astype(np.float64)
+    # another day, no correction, and the same template in a sentence form the corpus prints
+    # on three days or more, or one headline form both articles share that it prints so often:
+    # a daily or weekly report's new figure
+    recurring, same_form = _recurring(table, cols, i, j)
+    out["series"] = ((apart >= 1) & (out["correction"].to_numpy() == 0)
+                     & (((out["context"].to_numpy() >= 0.6) & recurring) | same_form)).astype(np.float64)
     return out
 
 
