@@ -37,6 +37,9 @@ DATELINE = re.compile(
 )
 _TITLE_NOISE = re.compile(r"^\W*(?:\(?CORRECTED\)?|CORRECTION|REFILED|UPDATE \d*)\W*", re.I)
 _TICKER = re.compile(r"<([A-Z0-9.]{1,8})>")
+# a name of several words in angle brackets: the wire's mark for a company without a ticker
+# ("<ACME ROBOTICS LTD> 2ND QTR LOSS")
+_BRACKETED = re.compile(r"<([A-Za-z][A-Za-z0-9&.,'-]*(?: [A-Za-z0-9&.,'-]+)+)>")
 _LEGAL = frozenset(["INC", "CORP", "CO", "LTD", "PLC", "AG", "NV", "SA", "LP", "CORPORATION", "GROUP"])
 _TITLE_STOP = frozenset([
     "FOR", "TO", "IN", "ON", "BY", "AT", "SAYS", "SAID", "SEES", "SETS", "RAISES",
@@ -160,7 +163,8 @@ def title_subjects(title: str | None, lang: str, lex: Lexicon) -> list[str]:
     if not title:
         return []
     title = _TITLE_NOISE.sub("", title)
-    out = []
+    found: list[tuple[int, str]] = [(m.start(), _canonical_title_name(m.group(1).strip(" ,"), lex))
+                                    for m in _BRACKETED.finditer(title)]
     for m in _TICKER.finditer(title):
         # "TALKING POINT/GENCORP <GY>": a slash or colon ends the run before the name
         words = re.split(r"[\s,;]+", re.split(r"[/:]", title[: m.start()])[-1].strip())
@@ -170,7 +174,8 @@ def title_subjects(title: str | None, lang: str, lex: Lexicon) -> list[str]:
                 break
             name.insert(0, w)
         if name and not all(w.upper().strip(".") in _LEGAL for w in name):
-            out.append(_canonical_title_name(" ".join(name), lex))
+            found.append((m.start(), _canonical_title_name(" ".join(name), lex)))
+    out = [name for _, name in sorted(found)]
     if not out and not title.isupper():
         # an all-capital headline without a ticker names its subject too unreliably
         out = [e.name for e in find_entities(title, lang, lex) if e.type != "place"][:1]

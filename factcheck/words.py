@@ -55,8 +55,11 @@ def generic_names() -> frozenset[str]:
 
 
 def name_overlap(a: str, b: str) -> float:
-    """How far two names name one thing: the share of the shorter name's distinctive words
-    (generic ones such as "bank" or "corp" left out) found in the other; 1 for equal names."""
+    """How far two names name one thing, by their distinctive words (generic ones such as
+    "bank" or "corp" left out): 1 for equal names; when one name's words are all in the other
+    ("Acme", "Acme Robotics"), the share of the shorter's found in the other; when each has
+    words the other lacks ("First Colonial", "Colonial American"), the share of all their words
+    they have in common, so two names of one family are told apart."""
     if a == b:
         return 1.0
     generic = generic_names()
@@ -64,7 +67,9 @@ def name_overlap(a: str, b: str) -> float:
     wb = {w for w in content_words(b) if w not in generic}
     if not wa or not wb:
         return 0.0
-    return len(wa & wb) / min(len(wa), len(wb))
+    if wa <= wb or wb <= wa:
+        return 1.0
+    return len(wa & wb) / len(wa | wb)
 
 
 @cache

@@ -139,3 +139,15 @@ def test_a_name_does_not_run_on_past_a_closing_quote_into_the_next_line():
     "Miracle Jane Roe"."""
     text = "Challenger Calls Her Win 'A Miracle'\nJane Roe raised $5 million for her campaign."
     assert rows(text)["$5 million"]["actor"] == "Jane Roe"
+
+
+def test_a_company_named_in_angle_brackets_in_the_headline_claims_its_table():
+    """The wire marks a company without a ticker as "<ACME ROBOTICS LTD>": the table's rows
+    belong to it, as they do to a company named before its ticker."""
+    title = "<ACME ROBOTICS LTD> 2ND QTR LOSS"
+    r = rows(f"{title}\nCALGARY, Alberta -\nShr loss one ct vs profit two cts\nNet loss 52,922 vs profit 220,041\n"
+             "Revs 481,832 vs 824,554\n", title=title)
+    assert r["481,832"]["actor"] == r["52,922"]["actor"] == "Acme Robotics LTD"
+    ticker = rows("ACME ROBOTICS LTD <ACR> 2ND QTR LOSS\nRevs 481,832 vs 824,554\n",
+                  title="ACME ROBOTICS LTD <ACR> 2ND QTR LOSS")
+    assert ticker["481,832"]["actor"] == r["481,832"]["actor"]

@@ -410,3 +410,31 @@ def test_articles_of_one_recurring_headline_form_on_other_days_are_a_series() ->
     ])
     p = _pair_of(table, scored, "166 mln stg", "183 mln stg")
     assert p["series"] == 1.0
+
+
+def test_two_funds_of_one_family_are_different_claimants() -> None:
+    """"Globex Tax-free Income Fund" and "Globex Government Securities Fund" share the family
+    name only: each has words the other lacks, so their dividends are two funds' figures."""
+    def release(doc: str, fund: str, ticker: str, amount: str) -> dict:
+        head = f"{fund.upper()} <{ticker}> SETS PAYOUT"
+        return {"id": doc, "date": "1987-03-02", "title": head,
+                "text": f"{head}\nSAN MATEO, Calif., March 2 -\nMthly div {amount} vs {amount} prior\n"
+                        "Pay March 31\nRecord March 16\n"}
+
+    table, scored = _pairs([release("a", "Globex Tax-free Income Fund", "GTF", "7.3 cts"),
+                            release("b", "Globex Government Securities Fund", "GGS", "six cts")])
+    p = _pair_of(table, scored, "7.3 cts", "six cts")
+    assert p["claimant_differs"] == 1.0 and p["claimant"] < 0.5
+
+
+def test_a_reissued_tables_other_columns_do_not_tell_a_changed_row_apart() -> None:
+    """The re-issue changed both columns of one row ("Revs 934,685 vs 1,465,153" to "Revs
+    937,685 vs 1,460,000"): the row's other numbers differing is no sign of another period."""
+    head = "ACME ENERGY <ACE> 2ND QTR LOSS"
+    rows = "Six mths\nShr loss one ct vs profit four cts\nRevs {} vs {}\n"
+    table, scored = _pairs([
+        {"id": "a", "date": "1987-03-23", "title": head, "text": f"{head}\n" + rows.format("934,685", "1,465,153")},
+        {"id": "b", "date": "1987-03-23", "title": head, "text": f"{head}\n" + rows.format("937,685", "1,460,000")},
+    ])
+    p = _pair_of(table, scored, "934,685", "937,685")
+    assert p["table_slot"] == 1.0 and p["numbers_differ"] == 0.0

@@ -685,6 +685,15 @@ def features(table: pd.DataFrame, pairs: pd.DataFrame, stories: Stories,
     # them one figure is the same company (claimant), label (metric), column and period
     for name in ("context_near", "context", "specific"):
         out[name] = np.where(both_tab, 0.0, out[name].to_numpy())
+    # a re-issued table (one headline): a row's other numbers are its other columns, which the
+    # re-issue may have changed too; the slot, not they, tells two figures apart
+    # a table's claimant is its headline's company: two tables of companies whose names differ
+    # are two companies' results, even when one article names both (a fund family's releases)
+    out["claimant_differs"] = np.where(both_tab & (actor[i] >= 0) & (actor[j] >= 0)
+                                       & (out["claimant"].to_numpy() < 0.5), 1.0, out["claimant_differs"].to_numpy())
+    reissued = both_tab & (out["headline_same"].to_numpy() > 0)
+    for name in ("numbers", "numbers_differ"):
+        out[name] = np.where(reissued, 0.0, out[name].to_numpy())
     period, _ = cols.codes("period")
     out["table_slot"] = (both_tab & (metric[i] == metric[j]) & (metric[i] >= 0) & (stage[i] == stage[j])
                          & (period[i] == period[j])).astype(np.float64)
