@@ -112,8 +112,9 @@ def money_compatible(a: dict[str, Any], b: dict[str, Any], rel_tol: float = 0.0)
     """Can one amount be true and both figures be honest roundings (or truncations) of it?"""
     ua = unit_of(_num(a.get("number")), _num(a.get("value")))
     ub = unit_of(_num(b.get("number")), _num(b.get("value")))
-    la, ha = money_interval(a, ua, ua > ub, rel_tol)
-    lb, hb = money_interval(b, ub, ub > ua, rel_tol)
+    # coarser by a whole digit, not by the float noise of value / number (5.7e9 / 5.7)
+    la, ha = money_interval(a, ua, ua > ub * 1.5, rel_tol)
+    lb, hb = money_interval(b, ub, ub > ua * 1.5, rel_tol)
     return la <= hb and lb <= ha
 
 

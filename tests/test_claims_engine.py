@@ -438,3 +438,14 @@ def test_a_reissued_tables_other_columns_do_not_tell_a_changed_row_apart() -> No
     ])
     p = _pair_of(table, scored, "934,685", "937,685")
     assert p["table_slot"] == 1.0 and p["numbers_differ"] == 0.0
+
+
+@pytest.mark.parametrize(("a", "b", "relation"), [
+    ("$5.7 billion", "$5.6 billion", "value_conflict"),  # one digit apart at one precision
+    ("$3.5 billion", "$3.6 billion", "value_conflict"),
+    ("$43 million", "$43.9 million", "agree"),  # the coarser figure may truncate
+])
+def test_figures_of_one_precision_a_digit_apart_disagree(a: str, b: str, relation: str) -> None:
+    table, scored = _pairs([{"id": "x", "date": "2019-01-04", "text": f"Acme Corp wants {a} for the plant."},
+                            {"id": "y", "date": "2019-01-04", "text": f"Acme Corp wants {b} for the plant."}])
+    assert _pair_of(table, scored, a, b)["relation"] == relation

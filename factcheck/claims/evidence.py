@@ -203,8 +203,9 @@ def relations(table: pd.DataFrame, i: np.ndarray, j: np.ndarray, params: Relatio
     rest = live & ~slip & ~scale
     unit = units(table)
     ua, ub = unit[i], unit[j]
-    la, ha = _interval(lo[i], hi[i], va, ua, ua > ub, params.rel_tolerance)
-    lb, hb = _interval(lo[j], hi[j], vb, ub, ub > ua, params.rel_tolerance)
+    # coarser by a whole digit, not by the float noise of value / number (5.7e9 / 5.7)
+    la, ha = _interval(lo[i], hi[i], va, ua, ua > ub * 1.5, params.rel_tolerance)
+    lb, hb = _interval(lo[j], hi[j], vb, ub, ub > ua * 1.5, params.rel_tolerance)
     out[rest & ((ha < lb) | (hb < la))] = "value_conflict"
     # -- dates
     is_date = ~is_money
