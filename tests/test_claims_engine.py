@@ -449,3 +449,16 @@ def test_figures_of_one_precision_a_digit_apart_disagree(a: str, b: str, relatio
     table, scored = _pairs([{"id": "x", "date": "2019-01-04", "text": f"Acme Corp wants {a} for the plant."},
                             {"id": "y", "date": "2019-01-04", "text": f"Acme Corp wants {b} for the plant."}])
     assert _pair_of(table, scored, a, b)["relation"] == relation
+
+
+def test_a_date_pointing_from_the_publication_day_is_marked_deictic_and_a_guessed_year_is_not() -> None:
+    """"Friday" and "last week" are read from the article's date (the day meant is our
+    reading); "Dec 21" only takes its year from it."""
+    table, scored = _pairs([
+        {"id": "a", "date": "1987-03-11", "text": "Acme Corp said the merger closed on Friday."},
+        {"id": "b", "date": "1987-03-11", "text": "Acme Corp said the merger closed last week."},
+        {"id": "c", "date": "1987-03-11", "text": "Acme Corp said the dividend is payable Dec 21."},
+        {"id": "d", "date": "1987-03-11", "text": "Acme Corp said the dividend is payable Dec 31."},
+    ])
+    assert _pair_of(table, scored, "Friday", "last week")["deictic"] == 1.0
+    assert _pair_of(table, scored, "Dec 21", "Dec 31")["deictic"] == 0.0

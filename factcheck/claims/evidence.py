@@ -73,6 +73,7 @@ FEATURES: dict[str, str] = {
     "stage_differs": "a first step, a total or an earlier value against another of these",
     "per_differs": "a rate (a share, a year) against a total, or two rates",
     "relative": "a date read against the publication date (a weekday, 'last year')",
+    "deictic": "a date that points from the publication day ('Friday', 'yesterday', 'last year'), not a year guessed",
     "relative_apart": "a date read against the publication date, articles published days apart (log scale)",
     "same_words": "both dates are written alike ('last week' twice): read on two days, not two claims",
     "guessed": "a date's year is our guess",
@@ -98,7 +99,7 @@ SIGNS: dict[str, int] = {
     "scale": 0, "round_same": -1,
     "bound": -1, "revision": -1,
     "table": 0, "table_slot": 1, "period_differs": -1, "horizon_differs": -1, "horizon_same": 1, "stage_differs": -1,
-    "per_differs": -1, "relative": 0, "relative_apart": -1,
+    "per_differs": -1, "relative": 0, "deictic": -1, "relative_apart": -1,
     "same_words": -1, "guessed": -1, "is_date": 0, "counterpart": 1, "twin": -1,
     "shared_figures": 1,
 }
@@ -708,6 +709,8 @@ def features(table: pd.DataFrame, pairs: pd.DataFrame, stories: Stories,
     resolved, guessed = cols.flag("resolved"), cols.flag("guessed")
     out["relative"] = ((resolved[i] | resolved[j]) & is_date).astype(np.float64)
     out["guessed"] = ((guessed[i] | guessed[j]) & is_date).astype(np.float64)
+    pointing = resolved & ~guessed
+    out["deictic"] = ((pointing[i] | pointing[j]) & is_date).astype(np.float64)
     # "today", "last week" in articles of different days: the reference moved, and with it,
     # most often, the event (a continuing story's news of each day)
     out["relative_apart"] = out["relative"].to_numpy() * out["days_apart"].to_numpy()
