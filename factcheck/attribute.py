@@ -59,7 +59,7 @@ def attribute(text: str, lang: str, rows: list[dict[str, Any]], sidx: SentenceIn
     # the wire dateline ("NEW YORK, March 18 -") dates the article, it states no event
     dateline = DATELINE.search(text, 0, min(len(text), _DATELINE_REACH))
     # a headline's date marks the report ("GOLD CLOSING - APR 7", "3RD QTR NET"), not an event
-    head_end = text.find("\n") if title and text.startswith(title.strip()[:20]) else -1
+    head_end = _headline_end(text, title)
     by_sentence: dict[int, list[dict[str, Any]]] = {}
     for r in rows:
         by_sentence.setdefault(r["sent_start"], []).append(r)
@@ -89,6 +89,22 @@ def attribute(text: str, lang: str, rows: list[dict[str, Any]], sidx: SentenceIn
                     or (0 <= r["start"] < head_end and (r.get("guessed") or r.get("resolved")))):
                 r["metric"] = r["family"] = "publication"
         _link_statements(text, money_rows, s_end, lex)
+
+
+def _headline_end(text: str, title: str | None) -> int:
+    """Where the headline lines at the top of `text` end (-1: none): the first line when it is
+    the title, with the lines right after it that repeat it (wire tables print it twice)."""
+    if not title or not text.startswith(title.strip()[:20]):
+        return -1
+    end = text.find("\n")
+    first = text[:end].strip() if end >= 0 else ""
+    while end >= 0:
+        nxt = text.find("\n", end + 1)
+        line = text[end + 1: nxt if nxt >= 0 else len(text)]
+        if not first or line.strip() != first:
+            break
+        end = nxt if nxt >= 0 else len(text)
+    return end
 
 
 class _DocContext:

@@ -151,3 +151,23 @@ def test_a_company_named_in_angle_brackets_in_the_headline_claims_its_table():
     ticker = rows("ACME ROBOTICS LTD <ACR> 2ND QTR LOSS\nRevs 481,832 vs 824,554\n",
                   title="ACME ROBOTICS LTD <ACR> 2ND QTR LOSS")
     assert ticker["481,832"]["actor"] == r["481,832"]["actor"]
+
+
+def date_rows(text: str, title: str | None = None, date: str = "1987-04-08") -> dict[str, dict]:
+    [doc] = documents_from_records([{"id": "a", "text": text, "title": title, "date": date, "lang": "en"}])
+    return {f"{r['start']}:{text[r['start']:r['end']]}": r for r in analyse(doc, LEX) if r["kind"] == "date"}
+
+
+def test_a_headline_printed_again_on_the_next_line_dates_the_report_there_too():
+    title = "GLOBEX RUBBER (YEN PER KILO) - APRIL 08"
+    text = f"{title}\n{title}\n   PREV  OPG  CLSG\nMay  120.5  121.0  121.5\n"
+    dates = date_rows(text, title)
+    assert len(dates) == 2 and all(r["metric"] == "publication" for r in dates.values())
+
+
+def test_a_dateline_naming_a_two_word_country_dates_the_article_not_an_event():
+    text = "MINISTER SEES TRADE ACCORD\nTAUPO, New Zealand, March 23 -\nThe minister said talks would end on June 30.\n"
+    dates = date_rows(text, "MINISTER SEES TRADE ACCORD", date="1987-03-23")
+    by_text = {k.split(":", 1)[1]: r for k, r in dates.items()}
+    assert by_text["March 23"]["metric"] == "publication"
+    assert by_text["June 30"]["metric"] != "publication"
