@@ -178,7 +178,7 @@ _CODE_AFTER_MAG = _alternation(_CODES, guard=False)
 _LONG_MAG_RE = _alternation(_LONG_MAGS, ci=True)
 _MAG_RE = (
     r"(?P<mag>" + _LONG_MAG_RE
-    + r"|(?:" + _trie(_SHORT_MAGS) + r")(?:(?![\w-])|(?=" + _CODE_AFTER_MAG + r")))"
+    + r"|(?:" + _trie(_SHORT_MAGS) + r")(?:(?![\w-])|(?=" + _CODE_AFTER_MAG + r")|(?=-[ \t]{0,2}[$€£¥\d])))"
 )
 
 
@@ -708,8 +708,8 @@ def _read_candidate(text: str, m: re.Match[str], lang: str, floor: int, in_table
     if not fig.has_currency:
         if not numeral and fig.vague is None and fig.exponent < 6:
             return fig.end  # spelled numbers need a currency ("eight mln dlrs", "zwei Euro")
-        if fig.magnitude in _SHORT_MAGS:
-            return fig.end
+        if fig.magnitude in _SHORT_MAGS and not _in_range(text, start, fig.end, floor, False):
+            return fig.end  # "10m", unless the upper bound of a range: "£40m - 50m"
     if _NOT_MONEY_AFTER.match(text, fig.end):
         return fig.end
     if fig.has_currency:
@@ -819,7 +819,7 @@ def _take_unit(fig: _Figure, other: _Figure) -> None:
         fig.currency, fig.has_currency, fig.src = other.currency, True, other
 
 
-def _inherit_currency(text: str, figs: list[_Figure]) -> bool:
+def _inherit_currency(text: str, figs: list[_Figure], lang: str) -> bool:
     """An amount with a magnitude but no currency takes the currency of the nearest money
     figure of the same magnitude in its sentence: "5.2 mln dlrs vs 4.1 mln", "448.8 mln pesos
     in 1985 on sales of 10.99 billion pesos against 422.3 mln in 1984", "27 Millionen Euro,
@@ -830,6 +830,7 @@ def _inherit_currency(text: str, figs: list[_Figure]) -> bool:
     for i, fig in enumerate(figs):
         if not fig.elliptic or fig.has_currency:
             continue
+        counted = False  # a count of its magnitude comes first before it: it counts the same
         for step, gap in ((-1, _ELLIPSIS_BEFORE), (1, _ELLIPSIS_AFTER)):
             j = i + step
             while 0 <= j < len(figs):
@@ -838,13 +839,26 @@ def _inherit_currency(text: str, figs: list[_Figure]) -> bool:
                 if b - a > gap or _SENTENCE_BREAK.search(text, a, b + 1):
                     break
                 if other.has_currency and other.exponent == fig.exponent and (
-                        other.vague is None or other.qualifier == "range") and \
-                        not _unread_range(text, fig.start):
-                    _take_unit(fig, other)
+                        other.vague is None or other.qualifier == "range"):
+                    if step < 0 and _count_between(text, a, b, fig.exponent, lang):
+                        counted = True  # "300 mln dlrs ... 300 mln shares, up from 270.1 mln"
+                    elif not _unread_range(text, fig.start):
+                        _take_unit(fig, other)
                     break
                 j += step
-            if fig.has_currency:
+            if fig.has_currency or counted:
                 break
+            if step < 0:
+                # no money of its magnitude before it within reach, but perhaps a count ("volume
+                # was 479.2 mln shares, up from 270.1 mln in March, and share value was ...")
+                lo = max(0, fig.start - gap)
+                for brk in _SENTENCE_BREAK.finditer(text, lo, fig.start):
+                    lo = brk.start() + 1
+                if _count_between(text, lo, fig.start, fig.exponent, lang):
+                    counted = True
+                    break
+        if counted:
+            continue
         j = i - 1
         if j > 0 and figs[j].end <= fig.start and _JOIN_BETWEEN.fullmatch(text, figs[j].end, fig.start):
             j -= 1  # the first half of its range: "Im Vorjahr waren es 3 bis 4 Mio."
@@ -854,6 +868,33 @@ def _inherit_currency(text: str, figs: list[_Figure]) -> bool:
                             and figs[i - 1].end <= fig.start <= figs[i - 1].end + 8
                             and _JOIN_BETWEEN.fullmatch(text, figs[i - 1].end, fig.start) is not None)
     return rejoin
+
+
+# a number with its magnitude: what an elided amount nearby may be counting ("300 mln shares")
+_COUNT = re.compile(r"(?<![\w.,])\d[\d.,]*(?:-[ \t]{0,2}|\s{0,3})" + _MAG_RE)
+
+
+_NOT_COUNT_UNITS = frozenset(w.lower() for w in (
+    *_LEX["count_unit"]["not_nouns"], *_TABLE["money"], *_LEX["weight"]["money_words"],
+    *_LEX["money_context"]["words"])) | _FOLLOW | _ELLIPSIS_FOLLOW | _LINK_FOLLOW
+_COUNT_UNIT = re.compile(r"[ \t\n]{1,3}([^\W\d_][\w-]{1,30})(?![\w-])")
+
+
+def _count_between(text: str, a: int, b: int, exponent: int, lang: str) -> bool:
+    """Whether a count of the given magnitude stands between `a` and `b` (see [count_unit] in
+    money.toml): an elided amount after it counts the same things ("300 mln dlrs ... issued
+    300 mln shares, up from 270.1 mln")."""
+    for m in _COUNT.finditer(text, a, b):
+        if _magnitude_exponent(m.group("mag"), lang) != exponent:
+            continue
+        unit = _COUNT_UNIT.match(text, m.end())
+        if unit is None:
+            continue
+        word = unit.group(1)
+        noun = word[0].isupper() if lang == "de" else word.islower() and word.endswith("s")
+        if noun and word.lower() not in _NOT_COUNT_UNITS:
+            return True
+    return False
 
 
 _ACROSS = 240  # characters an elided amount may stand after the sentence that named its currency
@@ -1014,23 +1055,34 @@ def _merge_ranges(text: str, figs: list[_Figure]) -> list[_Figure]:
                 if not prev.left_read:
                     _read_left(text, prev, out[-2].end if len(out) > 1 else 0)
                 word = join.group(0).strip().lower()
+                # both bounds with their magnitude ("100 mln to 150 mln dlrs", "£40m - £50m")
+                both = prev.magnitude is not None and fig.magnitude is not None and prev.exponent == fig.exponent
+                close = _RANGE_WIDE
                 if word == "-":
-                    ok = join.group(0) == "-" and not text[fig.start].isalpha()
+                    # a spaced hyphen only after an amount's currency or magnitude: "April 3 - A
+                    # five ..." and "April 3 - 5 mln dlrs" are datelines
+                    ok = not text[fig.start].isalpha() and (join.group(0) == "-" or prev.has_currency or both)
                 elif word in ("–", "—"):
                     ok = not text[fig.start].isalpha()
                 elif word in ("and", "und"):
                     ok = prev.between
                 elif word in ("to", "bis"):  # "5 to 7 mln dlrs", "$1.3 to $1.5bn"
                     ok = not prev.magnitude and (not prev.has_currency or fig.magnitude is not None)
+                    # (a currency on the lower bound alone is a change and the level it reaches:
+                    # "rising by 408 mln marks to 594 mln")
+                    if not ok and both and fig.has_currency and not prev.between:
+                        ok, close = _range_to(text, prev.start)
                 else:  # or, oder: "5 or 6 mln dlrs"
                     ok = not prev.has_currency and not prev.magnitude
                 ok = ok and prev.qualifier in ("exact", "approx") and not (
-                    prev.has_currency and prev.magnitude and fig.has_currency and not prev.between)
+                    prev.has_currency and prev.magnitude and fig.has_currency and not prev.between
+                    and (word in ("or", "oder") or not both or prev.currency != fig.currency
+                         or prev.family != fig.family))
                 if ok:
                     exp = prev.exponent if prev.magnitude else fig.exponent
                     low = prev.number * Decimal(10) ** exp
                     high = fig.number * Decimal(10) ** fig.exponent
-                    if low < high < 20 * low:  # "1.7770-80 marks" is a quote, not a range
+                    if low < high < _RANGE_WIDE * low and high <= close * low:  # "1.7770-80 marks" is a quote
                         unit = prev if prev.currency else fig
                         merged = _Figure(
                             prev.start, fig.end, fig.number, fig.exponent, fig.magnitude,
@@ -1043,6 +1095,32 @@ def _merge_ranges(text: str, figs: list[_Figure]) -> list[_Figure]:
                         continue
         out.append(fig)
     return out
+
+
+_RANGE_TO = _LEX["range_to"]
+_RANGE_CHANGE = frozenset(_RANGE_TO["change"])
+_RANGE_FROM = frozenset(_RANGE_TO["from_range"])
+_RANGE_BY = frozenset(_RANGE_TO["by"])
+_RANGE_CLOSE = Decimal(str(_RANGE_TO["close"]))
+_RANGE_BY_CLOSE = Decimal(str(_RANGE_TO["by_close"]))
+_RANGE_WIDE = Decimal(20)  # no range has an upper bound 20 times its lower
+
+
+def _range_to(text: str, start: int) -> tuple[bool, Decimal]:
+    """Whether two amounts of one magnitude joined by "to"/"bis" after `start` may be a range,
+    and how many times the lower bound the upper may be (see [range_to] in money.toml)."""
+    # the words before it, past a year ("rose from 1985's 110.1 mln stg to 178.1 mln stg")
+    words = [w.lower() for w in text[max(0, start - 40):start].split() if not w[0].isdigit()][-2:]
+    word = words[-1].strip(",;:\"'") if words else ""
+    if word == "from":
+        if len(words) > 1 and words[0] in _RANGE_FROM:
+            return True, _RANGE_WIDE  # "ranged from 10 mln to 100 mln dlrs"
+        return False, _ZERO
+    if word in _RANGE_CHANGE:
+        return False, _ZERO  # "rose 20 mln to 165 mln dlrs"
+    if word in _RANGE_BY:
+        return True, _RANGE_BY_CLOSE  # "by 1.24 billion to 12.60 billion" is a change
+    return True, _RANGE_CLOSE
 
 
 _POW10 = {e: Decimal(10) ** e for e in range(-8, 16)}
@@ -1347,7 +1425,7 @@ def find_money(text: str, lang: str = "en", context: CurrencyContext | str | Non
     if not figs:
         return []
     _inherit_unit(text, figs)
-    if _inherit_currency(text, figs):
+    if _inherit_currency(text, figs, lang):
         figs = _merge_ranges(text, figs)  # "3 bis 4 Mio." once the 4 Mio. took the story's euros
     rates = "pro " in text or "je " in text or "per " in text
     _per_figure(text, figs, in_table if tables else None, rates)
