@@ -88,3 +88,17 @@ def test_an_elided_amount_after_a_count_takes_the_counts_unit_not_money(text, la
 ])
 def test_an_elided_amount_after_money_with_no_count_between_stays_money(text, lang, money):
     assert [w for w, *_ in spans(text, lang)] == money
+
+
+def test_every_money_span_has_all_its_fields_in_order():
+    # (spans are built from a plain tuple of fields, for speed: a field added to MoneySpan
+    # and not to that tuple must fail here)
+    from factcheck.spans import MoneySpan
+
+    text = "It paid about $8bn (£6.3bn), or 5 to 7 mln dlrs a year, on Net 4,000 vs 3,000."
+    spans = find_money(text)
+    assert spans and all(type(s) is MoneySpan and len(s) == len(MoneySpan._fields) for s in spans)
+    first = spans[0]
+    assert first == MoneySpan(*first)
+    assert (first.qualifier, first.currency, first.currency_source, first.row_label) == \
+        ("approx", "USD", "default", None)
