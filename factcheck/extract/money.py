@@ -154,12 +154,15 @@ def _family_of(word: str, iso: str | None) -> str | None:
     """The family of a unit word read as `iso` ("dlrs" USD: dollar), or None when the word names
     its currency ("Australian dlrs", "€", "yen")."""
     key = (word, iso)
-    if key not in _FAMILY_MEMO:
-        if len(_FAMILY_MEMO) > 4096:
-            _FAMILY_MEMO.clear()  # (words as written, incl. line breaks: bounded)
-        _FAMILY_MEMO[key] = next((fam.name for fam in _FAMILY_BY_WORD.get(_norm_key(word), ())
-                                  if iso in fam.members), None)
-    return _FAMILY_MEMO[key]
+    try:
+        return _FAMILY_MEMO[key]
+    except KeyError:
+        pass
+    if len(_FAMILY_MEMO) > 4096:
+        _FAMILY_MEMO.clear()  # (words as written, incl. line breaks: bounded)
+    name = _FAMILY_MEMO[key] = next((fam.name for fam in _FAMILY_BY_WORD.get(_norm_key(word), ())
+                                     if iso in fam.members), None)
+    return name
 
 
 _SUFFIX_CI = _ci_lookup(_SUFFIX)
@@ -178,7 +181,7 @@ _CODE_AFTER_MAG = _alternation(_CODES, guard=False)
 _LONG_MAG_RE = _alternation(_LONG_MAGS, ci=True)
 _MAG_RE = (
     r"(?P<mag>" + _LONG_MAG_RE
-    + r"|(?:" + _trie(_SHORT_MAGS) + r")(?:(?![\w-])|(?=" + _CODE_AFTER_MAG + r")))"
+    + r"|(?:" + _trie(_SHORT_MAGS) + r")(?:(?![\w-])|(?=" + _CODE_AFTER_MAG + r")|(?=-[ \t]{0,2}[$€£¥\d])))"
 )
 
 
@@ -351,6 +354,7 @@ _CENTS = re.compile(
     r"|(?=[ \t]{0,2}(?:[.,;:!?)\"']|\Z|" + _alternation(
         ["and", "or", "more", "less", "only", "each", "apiece", "extra", "und", "oder", "mehr"]) + ")))"
 )
+_PCT_AFTER = re.compile(r"\s{0,2}(?:%|(?i:pct|prozent)(?!\w))")  # (a part of _NOT_MONEY_AFTER)
 _NOT_MONEY_AFTER = re.compile(r"\s{0,2}(?:%|(?i:per\s?cent|pct|prozent)(?!\w))")
 _RANGE_JOIN = re.compile(r"\s{0,2}(?:-|–|—|(?i:to|and|bis|und|or|oder))\s{0,2}$")
 _VAGUE_CONTEXT = 120  # characters either side of a bare vague amount searched for a money word
@@ -362,6 +366,7 @@ _ENDS_FIGURE = frozenset(",;:)%'\"]!?")
 _VALUE_LINK = re.compile(r"\s{1,3}(?:from|vs\.?|versus|against|compared\s{1,3}with|to|making|von|auf)\s{1,3}")
 # a part of the amount before ("120 Milliarden Euro, davon 30"; "300 mln dlrs of debt, of which 30")
 _PART_LINK = re.compile(r"(?:\s{1,3}[^\W\d_]{1,20}){0,3},?\s{1,3}(?:davon|darunter|of\s{1,3}which|including)\s{1,3}")
+_PART_LAST = (["davon"], ["darunter"], ["which"], ["including"])  # the last word of a _PART_LINK
 _LINK_FOLLOW = frozenset(["yesterday", "earlier", "previously", "before", "asked", "bid", "offered",
                           "prior", "last", "a", "at", "on", "in"])
 _JOIN_BETWEEN = re.compile(r"\s{0,2}(?:-|–|—|(?i:to|and|bis|und|or|oder))\s{0,2}")
@@ -607,6 +612,8 @@ def _read_candidate(text: str, m: re.Match[str], lang: str, floor: int, in_table
                 r = right_re.match(text, sp.end(), sp.end() + _RIGHT_WINDOW)
                 if prefix or r.group("cur") or r.group("sub"):
                     raw, end = sp.group(0), sp.end()
+        if prefix is None and _PCT_AFTER.match(text, end):
+            return None  # "5 pct": no unit can follow, and the bare number below would end so
         if prefix is None and (end >= len(text) or text[end] in _ENDS_FIGURE):
             right = None  # "1987,", "5%": nothing can follow
         else:
@@ -708,8 +715,8 @@ def _read_candidate(text: str, m: re.Match[str], lang: str, floor: int, in_table
     if not fig.has_currency:
         if not numeral and fig.vague is None and fig.exponent < 6:
             return fig.end  # spelled numbers need a currency ("eight mln dlrs", "zwei Euro")
-        if fig.magnitude in _SHORT_MAGS:
-            return fig.end
+        if fig.magnitude in _SHORT_MAGS and not _in_range(text, start, fig.end, floor, False):
+            return fig.end  # "10m", unless the upper bound of a range: "£40m - 50m"
     if _NOT_MONEY_AFTER.match(text, fig.end):
         return fig.end
     if fig.has_currency:
@@ -819,7 +826,7 @@ def _take_unit(fig: _Figure, other: _Figure) -> None:
         fig.currency, fig.has_currency, fig.src = other.currency, True, other
 
 
-def _inherit_currency(text: str, figs: list[_Figure]) -> bool:
+def _inherit_currency(text: str, figs: list[_Figure], lang: str) -> bool:
     """An amount with a magnitude but no currency takes the currency of the nearest money
     figure of the same magnitude in its sentence: "5.2 mln dlrs vs 4.1 mln", "448.8 mln pesos
     in 1985 on sales of 10.99 billion pesos against 422.3 mln in 1984", "27 Millionen Euro,
@@ -827,9 +834,11 @@ def _inherit_currency(text: str, figs: list[_Figure]) -> bool:
     Euro". Returns whether a figure that took a currency follows one without (a range to
     join again: "3 bis 4 Mio.")."""
     rejoin = False
+    counts = None  # whether the text has a count anywhere (read when first needed)
     for i, fig in enumerate(figs):
         if not fig.elliptic or fig.has_currency:
             continue
+        counted = False  # a count of its magnitude comes first before it: it counts the same
         for step, gap in ((-1, _ELLIPSIS_BEFORE), (1, _ELLIPSIS_AFTER)):
             j = i + step
             while 0 <= j < len(figs):
@@ -838,13 +847,30 @@ def _inherit_currency(text: str, figs: list[_Figure]) -> bool:
                 if b - a > gap or _SENTENCE_BREAK.search(text, a, b + 1):
                     break
                 if other.has_currency and other.exponent == fig.exponent and (
-                        other.vague is None or other.qualifier == "range") and \
-                        not _unread_range(text, fig.start):
-                    _take_unit(fig, other)
+                        other.vague is None or other.qualifier == "range"):
+                    if counts is None:
+                        counts = _COUNT.search(text) is not None
+                    if step < 0 and counts and _count_between(text, a, b, fig.exponent, lang):
+                        counted = True  # "300 mln dlrs ... 300 mln shares, up from 270.1 mln"
+                    elif not _unread_range(text, fig.start):
+                        _take_unit(fig, other)
                     break
                 j += step
-            if fig.has_currency:
+            if fig.has_currency or counted:
                 break
+            if counts is None:
+                counts = _COUNT.search(text) is not None
+            if step < 0 and counts:
+                # no money of its magnitude before it within reach, but perhaps a count ("volume
+                # was 479.2 mln shares, up from 270.1 mln in March, and share value was ...")
+                lo = max(0, fig.start - gap)
+                for brk in _SENTENCE_BREAK.finditer(text, lo, fig.start):
+                    lo = brk.start() + 1
+                if _count_between(text, lo, fig.start, fig.exponent, lang):
+                    counted = True
+                    break
+        if counted:
+            continue
         j = i - 1
         if j > 0 and figs[j].end <= fig.start and _JOIN_BETWEEN.fullmatch(text, figs[j].end, fig.start):
             j -= 1  # the first half of its range: "Im Vorjahr waren es 3 bis 4 Mio."
@@ -854,6 +880,34 @@ def _inherit_currency(text: str, figs: list[_Figure]) -> bool:
                             and figs[i - 1].end <= fig.start <= figs[i - 1].end + 8
                             and _JOIN_BETWEEN.fullmatch(text, figs[i - 1].end, fig.start) is not None)
     return rejoin
+
+
+# a number with its magnitude: what an elided amount nearby may be counting ("300 mln shares")
+# (the digit comes first and the lookbehind after it, so that a search skips to digits fast)
+_COUNT = re.compile(r"\d(?<![\w.,]\d)[\d.,]*(?:-[ \t]{0,2}|\s{0,3})" + _MAG_RE + r"(?=[ \t\n]{1,3}[^\W\d_])")
+
+
+_NOT_COUNT_UNITS = frozenset(w.lower() for w in (
+    *_LEX["count_unit"]["not_nouns"], *_TABLE["money"], *_LEX["weight"]["money_words"],
+    *_LEX["money_context"]["words"])) | _FOLLOW | _ELLIPSIS_FOLLOW | _LINK_FOLLOW
+_COUNT_UNIT = re.compile(r"[ \t\n]{1,3}([^\W\d_][\w-]{1,30})(?![\w-])")
+
+
+def _count_between(text: str, a: int, b: int, exponent: int, lang: str) -> bool:
+    """Whether a count of the given magnitude stands between `a` and `b` (see [count_unit] in
+    money.toml): an elided amount after it counts the same things ("300 mln dlrs ... issued
+    300 mln shares, up from 270.1 mln")."""
+    for m in _COUNT.finditer(text, a, b):
+        if _magnitude_exponent(m.group("mag"), lang) != exponent:
+            continue
+        unit = _COUNT_UNIT.match(text, m.end())
+        if unit is None:
+            continue
+        word = unit.group(1)
+        noun = word[0].isupper() if lang == "de" else word.islower() and word.endswith("s")
+        if noun and word.lower() not in _NOT_COUNT_UNITS:
+            return True
+    return False
 
 
 _ACROSS = 240  # characters an elided amount may stand after the sentence that named its currency
@@ -900,7 +954,8 @@ def _linked(text: str, start: int, end: int, floor: int, lang: str) -> bool:
     if floor <= 0 or start - floor > 64:
         return False
     if not ((start - floor <= 24 and _VALUE_LINK.fullmatch(text, floor, start))
-            or _PART_LINK.fullmatch(text, floor, start)):
+            or (text[max(floor, start - 14):start].rsplit(None, 1)[-1:] in _PART_LAST
+                and _PART_LINK.fullmatch(text, floor, start))):
         return False
     if start + 4 == end and text[start:start + 2] in ("19", "20"):
         return False  # a year: "from 1986"
@@ -1014,23 +1069,34 @@ def _merge_ranges(text: str, figs: list[_Figure]) -> list[_Figure]:
                 if not prev.left_read:
                     _read_left(text, prev, out[-2].end if len(out) > 1 else 0)
                 word = join.group(0).strip().lower()
+                # both bounds with their magnitude ("100 mln to 150 mln dlrs", "£40m - £50m")
+                both = prev.magnitude is not None and fig.magnitude is not None and prev.exponent == fig.exponent
+                close = _RANGE_WIDE
                 if word == "-":
-                    ok = join.group(0) == "-" and not text[fig.start].isalpha()
+                    # a spaced hyphen only after an amount's currency or magnitude: "April 3 - A
+                    # five ..." and "April 3 - 5 mln dlrs" are datelines
+                    ok = not text[fig.start].isalpha() and (join.group(0) == "-" or prev.has_currency or both)
                 elif word in ("–", "—"):
                     ok = not text[fig.start].isalpha()
                 elif word in ("and", "und"):
                     ok = prev.between
                 elif word in ("to", "bis"):  # "5 to 7 mln dlrs", "$1.3 to $1.5bn"
                     ok = not prev.magnitude and (not prev.has_currency or fig.magnitude is not None)
+                    # (a currency on the lower bound alone is a change and the level it reaches:
+                    # "rising by 408 mln marks to 594 mln")
+                    if not ok and both and fig.has_currency and not prev.between:
+                        ok, close = _range_to(text, prev.start)
                 else:  # or, oder: "5 or 6 mln dlrs"
                     ok = not prev.has_currency and not prev.magnitude
                 ok = ok and prev.qualifier in ("exact", "approx") and not (
-                    prev.has_currency and prev.magnitude and fig.has_currency and not prev.between)
+                    prev.has_currency and prev.magnitude and fig.has_currency and not prev.between
+                    and (word in ("or", "oder") or not both or prev.currency != fig.currency
+                         or prev.family != fig.family))
                 if ok:
                     exp = prev.exponent if prev.magnitude else fig.exponent
                     low = prev.number * Decimal(10) ** exp
                     high = fig.number * Decimal(10) ** fig.exponent
-                    if low < high < 20 * low:  # "1.7770-80 marks" is a quote, not a range
+                    if low < high < _RANGE_WIDE * low and high <= close * low:  # "1.7770-80 marks" is a quote
                         unit = prev if prev.currency else fig
                         merged = _Figure(
                             prev.start, fig.end, fig.number, fig.exponent, fig.magnitude,
@@ -1045,23 +1111,55 @@ def _merge_ranges(text: str, figs: list[_Figure]) -> list[_Figure]:
     return out
 
 
+_RANGE_TO = _LEX["range_to"]
+_RANGE_CHANGE = frozenset(_RANGE_TO["change"])
+_RANGE_FROM = frozenset(_RANGE_TO["from_range"])
+_RANGE_BY = frozenset(_RANGE_TO["by"])
+_RANGE_CLOSE = Decimal(str(_RANGE_TO["close"]))
+_RANGE_BY_CLOSE = Decimal(str(_RANGE_TO["by_close"]))
+_RANGE_WIDE = Decimal(20)  # no range has an upper bound 20 times its lower
+
+
+def _range_to(text: str, start: int) -> tuple[bool, Decimal]:
+    """Whether two amounts of one magnitude joined by "to"/"bis" after `start` may be a range,
+    and how many times the lower bound the upper may be (see [range_to] in money.toml)."""
+    # the words before it, past a year ("rose from 1985's 110.1 mln stg to 178.1 mln stg")
+    words = [w.lower() for w in text[max(0, start - 40):start].split() if not w[0].isdigit()][-2:]
+    word = words[-1].strip(",;:\"'") if words else ""
+    if word == "from":
+        if len(words) > 1 and words[0] in _RANGE_FROM:
+            return True, _RANGE_WIDE  # "ranged from 10 mln to 100 mln dlrs"
+        return False, _ZERO
+    if word in _RANGE_CHANGE:
+        return False, _ZERO  # "rose 20 mln to 165 mln dlrs"
+    if word in _RANGE_BY:
+        return True, _RANGE_BY_CLOSE  # "by 1.24 billion to 12.60 billion" is a change
+    return True, _RANGE_CLOSE
+
+
 _POW10 = {e: Decimal(10) ** e for e in range(-8, 16)}
 _HALF_POW10 = {e: Decimal("0.5") * Decimal(10) ** e for e in range(-16, 16)}  # rounding slack
 _ZERO = Decimal(0)
 
 
+# a MoneySpan from the tuple of its fields in order (what its generated __new__ does, without
+# the call: one is built for every money mention)
+_new_tuple = tuple.__new__
+
+
 def _to_span(fig: _Figure) -> MoneySpan:
     scale = _POW10[fig.exponent]
-    context = (fig.source, None if fig.source == "stated" else fig.family,
-               fig.converts.start if fig.converts is not None else None, fig.label)
+    source = fig.source
+    family = None if source == "stated" else fig.family
+    converts = fig.converts.start if fig.converts is not None else None
     if fig.qualifier == "range":
         low, high = fig.vague
-        return MoneySpan(fig.start, fig.end, (low + high) / 2, low, high, fig.currency, "range",
-                         fig.per, fig.number, fig.magnitude, None, *context)
+        return _new_tuple(MoneySpan, (fig.start, fig.end, (low + high) / 2, low, high, fig.currency, "range",
+                                      fig.per, fig.number, fig.magnitude, None, source, family, converts, fig.label))
     if fig.vague is not None:
         low, high = fig.vague
-        return MoneySpan(fig.start, fig.end, None, low, high, fig.currency, "vague",
-                         fig.per, None, fig.magnitude, None, *context)
+        return _new_tuple(MoneySpan, (fig.start, fig.end, None, low, high, fig.currency, "vague",
+                                      fig.per, None, fig.magnitude, None, source, family, converts, fig.label))
     number = fig.number
     value = number * scale
     if fig.exact_cents:
@@ -1082,8 +1180,8 @@ def _to_span(fig: _Figure) -> MoneySpan:
         low, high = value * (1 - _APPROX), value * (1 + _APPROX)
     elif q == "nearly":
         q, low = "approx", value * (1 - _APPROX)
-    return MoneySpan(fig.start, fig.end, value, low, high, fig.currency, q, fig.per,
-                     fig.number, fig.magnitude, precision, *context)
+    return _new_tuple(MoneySpan, (fig.start, fig.end, value, low, high, fig.currency, q, fig.per,
+                                  fig.number, fig.magnitude, precision, source, family, converts, fig.label))
 
 
 # ----------------------------------------------------------------------------- currency context
@@ -1115,6 +1213,7 @@ def _resolve_currencies(text: str, figs: list[_Figure], ctx: CurrencyContext) ->
     stated: dict[str, list[_Figure]] = {}  # family -> its explicit members so far, in text order
     memo: dict[object, object] = {}  # per family: its (currency, source) from the context; its cue
     last: _Figure | None = None  # the last figure with a currency
+    kept: dict[str, tuple[tuple[str, bool], ...]] = {}  # currency -> its families among `families`
     for fig in figs:
         if fig.source is None:
             family = fig.family
@@ -1136,8 +1235,11 @@ def _resolve_currencies(text: str, figs: list[_Figure], ctx: CurrencyContext) ->
         if fig.currency is None:
             continue
         last = fig
-        for name, any_source in _FAMILIES_OF.get(fig.currency, ()):
-            if name in families and (any_source or fig.source == "stated"):
+        keep = kept.get(fig.currency)
+        if keep is None:
+            keep = kept[fig.currency] = tuple(f for f in _FAMILIES_OF.get(fig.currency, ()) if f[0] in families)
+        for name, any_source in keep:
+            if any_source or fig.source == "stated":
                 stated.setdefault(name, []).append(fig)
 
 
@@ -1303,11 +1405,6 @@ def find_money(text: str, lang: str = "en", context: CurrencyContext | str | Non
     >>> [(s.value, s.currency, s.qualifier) for s in find_money("raise up to $7 trillion")]
     [(Decimal('7000000000000'), 'USD', 'up_to')]
     """
-    if not isinstance(context, CurrencyContext):
-        country = next((c for c, iso in _DOLLAR_COUNTRY.items() if iso == context), None) if context else None
-        context = context_of(text, lang)
-        if country is not None and country != "US":
-            context = context.with_locale(country)
     tables: list[tuple[int, int, str, str]] = []  # (label start, row end, label, what the row holds)
     first = _TABLE_FIRST_LINE.match(text)
     for m in itertools.chain((first,) if first else (), _TABLE_LINE.finditer(text)):
@@ -1346,11 +1443,15 @@ def find_money(text: str, lang: str = "en", context: CurrencyContext | str | Non
     figs = _merge_ranges(text, figs)
     if not figs:
         return []
+    if not isinstance(context, CurrencyContext):  # (read only for a text with money)
+        country = next((c for c, iso in _DOLLAR_COUNTRY.items() if iso == context), None) if context else None
+        context = context_of(text, lang)
+        if country is not None and country != "US":
+            context = context.with_locale(country)
     _inherit_unit(text, figs)
-    if _inherit_currency(text, figs):
+    if _inherit_currency(text, figs, lang):
         figs = _merge_ranges(text, figs)  # "3 bis 4 Mio." once the 4 Mio. took the story's euros
-    rates = "pro " in text or "je " in text or "per " in text
-    _per_figure(text, figs, in_table if tables else None, rates)
+    _per_figure(text, figs, tables, low if len(low) == len(text) else None)
     pairs = _pairs(text, figs)
     if "ivid" in text:
         _dividend_rates(text, figs)
@@ -1362,13 +1463,30 @@ def find_money(text: str, lang: str = "en", context: CurrencyContext | str | Non
     return [_to_span(f) for f in figs if f.has_currency or f.table or f.vague is not None]
 
 
-def _per_figure(text: str, figs: list[_Figure], in_table, rates: bool) -> None:
+def _has_rates(text: str) -> bool:
+    """Whether `text` has a word that writes a rate before its amount ("pro Monat 1.216 Euro")."""
+    return "pro " in text or "je " in text or "per " in text
+
+
+def _per_figure(text: str, figs: list[_Figure], tables: list[tuple[int, int, str, str]], low: str | None) -> None:
     """What each figure's line and the words before it say. On an earnings-table line: keep
     the row label; on a per-share row ("Shr", "Qtly div") a figure with a currency is per
     share, a bare one is no money; a bare figure on a money row ("Net", "Revs") is money in
-    the story's currency. A rate written before its amount: "pro Monat 1.216 Euro"."""
+    the story's currency. A rate written before its amount: "pro Monat 1.216 Euro".
+
+    `tables` are the document's table rows in text order; `low` is the text lower-cased with
+    the same offsets, or None."""
+    j, n = -1, len(tables)  # the last table row that starts at or before the figure
     for fig in figs:
-        row = in_table(fig.start) if in_table is not None else None
+        row = None
+        if n:
+            pos = fig.start
+            if j >= 0 and pos < tables[j][0]:
+                j = -1  # (figures come in text order; this only guards it)
+            while j + 1 < n and tables[j + 1][0] <= pos:
+                j += 1
+            if j >= 0 and pos < tables[j][1]:
+                row = tables[j]
         if row is not None:
             _, _, label, kind = row
             fig.label = label
@@ -1380,11 +1498,15 @@ def _per_figure(text: str, figs: list[_Figure], in_table, rates: bool) -> None:
             elif kind == "money" and fig.table and not fig.has_currency:
                 fig.family = "any"
         if fig.per is None and fig.has_currency:
-            before = text[max(0, fig.start - 24):fig.start].rsplit(None, 1)[-1:]
-            word = _norm_key(before[0]) if before else ""
+            if low is None:
+                before = text[max(0, fig.start - 24):fig.start].rsplit(None, 1)[-1:]
+                word = before[0].lower() if before else ""  # (one token: no spaces to normalise)
+            else:
+                before = low[max(0, fig.start - 24):fig.start].rsplit(None, 1)[-1:]
+                word = before[0] if before else ""
             if word in _PER_ADVERB:
                 fig.per = _PER_ADVERB[word]  # "monatlich 58 Euro"
-            elif rates and word in _RATE_WORDS and not fig.magnitude:
+            elif word in _RATE_WORDS and not fig.magnitude and _has_rates(text):
                 m = _RATE_BEFORE.search(text, max(0, fig.start - 60), fig.start)
                 if m:
                     fig.per = str(_PER[_norm_key(m.group("per"))])
@@ -1393,7 +1515,7 @@ def _per_figure(text: str, figs: list[_Figure], in_table, rates: bool) -> None:
                 if after and after.group(1).lower() in _PER_ADVERB:
                     fig.per = _PER_ADVERB[after.group(1).lower()]  # "5 mln dlrs annually"
             if fig.per is None:
-                fig.per, inside = _open_rate(text, fig)
+                fig.per, inside = _open_rate(text, fig, low)
                 if fig.per is not None and not inside:
                     br = _BRACKET_AFTER.match(text, fig.end)  # "each fined 1m euros ($1.3m; £690,000)"
                     inside = br.end() if br else 0
@@ -1429,7 +1551,8 @@ _EVERY_STOP = frozenset(w.lower() for w in _OPEN["every_gap_stop"])
 _NUMBER_WORD_SET = frozenset(k.lower() for k in (*_LEX["number_words"], *_LEX["number_words_de"]))
 _PRICE_NOUNS = {_norm_key(k): v for k, v in _OPEN["price_nouns"].items()}
 _PRICE_BEFORE = re.compile(r"(?<![^\W\d_])(?P<noun>" + _alternation(list(_OPEN["price_nouns"]), ci=True) + r")" + _GAP)
-_BEFORE_CUE = re.compile("(?i:" + "|".join(map(re.escape, (*_EACH_CHECK, *_EVERY_CHECK, "preis", "price"))) + ")")
+# any of the words the checks below look for in the lower-cased text before an amount
+_BEFORE_CUE = re.compile("|".join(map(re.escape, (*_EACH_CHECK, *_EVERY_CHECK, "preis", "price"))))
 _BRACKET_AFTER = re.compile(r"[ \t]{0,2}\([^()]{1,60}\)")
 _COUNTED = re.compile(r"[^\W\d_]+")
 _DIVIDEND = re.compile(r"(?<![^\W\d_])(?:" + _alternation(_LEX["per_dividend"]["words"], ci=True) + r")(?![\w-])")
@@ -1437,7 +1560,7 @@ _DIVIDEND_BELOW = Decimal(str(_LEX["per_dividend"]["below"]))
 _DIVIDEND_REACH = int(_LEX["per_dividend"]["reach"])
 
 
-def _open_rate(text: str, fig: _Figure) -> tuple[str | None, int]:
+def _open_rate(text: str, fig: _Figure, low: str | None = None) -> tuple[str | None, int]:
     """A rate [per] does not name (see [per_open] and [per_dividend] in money.toml): any noun
     after "per", "pro" or "je", "each" after the amount or shortly before it, a dividend. With
     the end of a bracket of conversions the rate stands after (else 0)."""
@@ -1471,10 +1594,18 @@ def _open_rate(text: str, fig: _Figure) -> tuple[str | None, int]:
                 return ((m.group("n") + " " + unit) if m.group("n") else unit), inside
         elif noun is None and (m.group("then") is None or m.group("then").lower() in _EACH_THEN):
             return _counted(text, fig.start), inside
-    window = text[max(0, fig.start - 60):fig.start]
-    if _BEFORE_CUE.search(window) is None:  # (most amounts: one search, then done)
-        return None, 0
-    low = window.lower()
+    lo = max(0, fig.start - 60)
+    # (most amounts: none of the words below, then done; `low` is the text lower-cased with
+    # its offsets, or None)
+    if low is None:
+        low = text[lo:fig.start].lower()
+        if _BEFORE_CUE.search(low) is None:
+            return None, 0
+    else:
+        if _BEFORE_CUE.search(low, lo, fig.start) is None:
+            return None, 0
+        low = low[lo:fig.start]
+    window = text[lo:fig.start]
     if any(w in low for w in _EACH_CHECK):
         b = _EACH_BEFORE.search(window)
         if b is not None and (b.group("gap") or not low.rstrip().endswith("each")):
@@ -1507,7 +1638,7 @@ def _dividend_rates(text: str, figs: list[_Figure]) -> None:
     read after the rates an amount shares with its pair ("to 78 cts a year from 76 cts")."""
     for fig in figs:
         if fig.per is not None or not fig.has_currency or fig.magnitude or fig.label is not None \
-                or "ivid" not in text[max(0, fig.start - _DIVIDEND_REACH):fig.start]:
+                or text.find("ivid", max(0, fig.start - _DIVIDEND_REACH), fig.start) < 0:
             continue
         amount = _amount(fig)
         if amount is None or amount >= _DIVIDEND_BELOW:
@@ -1521,6 +1652,9 @@ def _dividend_rates(text: str, figs: list[_Figure]) -> None:
 
 _MOVE = _LEX["per_share_move"]
 _MOVE_VERB = re.compile(r"(?<![^\W\d_])(?:" + _alternation(_MOVE["verbs"], ci=True) + r")(?![\w-])")
+# the same words with no test of the letter before them: a search that skips fast to their first
+# letters, and finds one wherever _MOVE_VERB would
+_MOVE_VERB_ANY = re.compile("(?:" + _alternation(_MOVE["verbs"], ci=True, guard=False) + r")(?![\w-])")
 _SHARE_WORD = re.compile(r"(?<![^\W\d_])(?:" + _alternation(_MOVE["share_words"], ci=True) + r")(?![\w-])")
 _REPORT_WORD = re.compile(r"(?<![^\W\d_])(?:" + _alternation(_MOVE["report_words"], ci=True) + r")(?![\w-])")
 _NOT_SUBJECT = re.compile(r"(?<![^\W\d_])(?:" + _alternation(_MOVE["not_subjects"], ci=True) + r")(?![\w-])")
@@ -1538,9 +1672,11 @@ def _share_moves(text: str, figs: list[_Figure], title: str | None) -> None:
     report: bool | None = None  # whether the story is a share-market report (read when needed)
     for fig in figs:
         if fig.per is not None or not fig.has_currency or fig.magnitude or fig.vague is not None \
-                or fig.label is not None:
-            continue
+                or fig.label is not None or fig.number is None or fig.number * _POW10[fig.exponent] >= _MOVE_BELOW:
+            continue  # (the amount as `_amount` reads it: no range or vague amount gets here)
         window = text[max(0, fig.start - 100):fig.start]
+        if _MOVE_VERB_ANY.search(window) is None:
+            continue
         verb = None
         for verb in _MOVE_VERB.finditer(window):  # noqa: B007 (the last one)
             continue
@@ -1557,9 +1693,6 @@ def _share_moves(text: str, figs: list[_Figure], title: str | None) -> None:
         if _NOT_SUBJECT.search(window, min(sentence, start), verb.start()) \
                 or _NOT_SUBJECT_CLAUSE.search(window, start, verb.start()):
             continue  # "Oil prices fell 40 cents", "net income of 690,000 dlrs, up from", "sterling rose"
-        amount = _amount(fig)
-        if amount is None or amount >= _MOVE_BELOW:
-            continue
         if not _SHARE_WORD.search(window, start):
             if report is None:
                 report = bool(_REPORT_WORD.search(title or "") or _REPORT_WORD.search(text, 0, _REPORT_LEAD))
