@@ -194,7 +194,8 @@ class _DocContext:
             r["per"] = r.get("per") or label.get("per")
         if kind == "money" and not label:
             metric = self._refine(metric, r, s_start, s_end)
-        if kind == "money" and r.get("per") == "share" and metric not in (
+        # a table's label names what its per-share figure is ("Oper shr", "Shr diluted")
+        if kind == "money" and not label and r.get("per") == "share" and metric not in (
                 "dividend", "offer", "net_income", "loss"):
             metric = "price_per_share"
         r["entities"] = list(dict.fromkeys(e.name for e in s_ents if e.type != "place"))

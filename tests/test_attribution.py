@@ -171,3 +171,14 @@ def test_a_dateline_naming_a_two_word_country_dates_the_article_not_an_event():
     by_text = {k.split(":", 1)[1]: r for k, r in dates.items()}
     assert by_text["March 23"]["metric"] == "publication"
     assert by_text["June 30"]["metric"] != "publication"
+
+
+def test_table_labels_name_what_their_per_share_figures_are():
+    """"Shr diluted" is a measure of its own beside the primary "Shr" (never one fact with it);
+    "Oper shr" is operating earnings per share, not a share price."""
+    title = "ACME CORP <ACM> 4TH QTR NET"
+    r = rows(f"{title}\nShr primary 2.10 dlrs vs 1.72 dlrs\nShr diluted 1.98 dlrs vs 1.65 dlrs\n"
+             "Oper shr 2.40 dlrs vs 1.90 dlrs\nNet 4,123,000 vs 3,456,000\n", title=title)
+    assert r["2.10 dlrs"]["metric"] == "net_income"
+    assert r["1.98 dlrs"]["metric"] == "diluted" and r["1.98 dlrs"]["family"] != r["2.10 dlrs"]["family"]
+    assert r["2.40 dlrs"]["metric"] == "operating_income" and r["2.40 dlrs"]["per"] == "share"
