@@ -35,6 +35,7 @@ _DIGITS = re.compile(r"\d")
 _REFINE_REACH = 100  # characters before a figure where "includes ... gain" may stand
 _TO = re.compile(r"(?<!\w)(?:to|auf)\s{1,3}$")
 _SPACE = re.compile(r"\s+")
+_NAME_TAIL = re.compile(r"\s{0,2}(?:\([^()\n]{1,30}\)\s{0,2})?")  # between a name and its "(Europe) SA"
 _DATELINE_REACH = 400  # characters from the top where a dateline stands
 _MOTION_REACH = 20  # characters: a motion word right before a figure ("up 0.50 dlr")
 _LAST_WORD = re.compile(r"\b(\w+)\s{1,3}(?:by\s{1,3})?$")
@@ -293,11 +294,24 @@ class _DocContext:
         m = _POSSESSIVE.match(self.text, e.end)
         return m is not None and self.lex.cue_re["money"].match(self.text, m.end()) is not None
 
+    def _agent(self, e: Entity) -> bool:
+        """Is the name a deal's agent ("arranger Mitsubishi Bank", "Nomura, the lead manager")?"""
+        return bool(self.lex.agent_before_re.search(self.text, max(0, e.start - 40), e.start)
+                    or self.lex.agent_after_re.match(self.text, e.end))
+
     def _money_actor(self, r, cands, anas, metric) -> str | None:
         """Who the figure is about, in order of evidence: "OpenAI's valuation", a bid's target,
         "the project" pointing back, the speaker ("National Pizza said"), the nearest name."""
         usable = [e for e in cands if not e.demoted and e.type != "place"]
         text = self.text
+        parties, agent_end = [], -1
+        for e in usable:
+            # "arranger Mitsubishi Bank (Europe) SA": the name's tail read apart is the agent too
+            if self._agent(e) or (agent_end >= 0 and _NAME_TAIL.fullmatch(text, agent_end, e.start)):
+                agent_end = e.end
+            else:
+                parties.append(e)
+        usable = parties  # the arranger or lead manager of a loan is no party to it
         owners = [e for e in usable if e.end <= r["start"] and (
             self._owns_metric(e) or _POSSESSIVE.fullmatch(text, e.end, r["start"]))]
         owners += [e for e in usable if e.start > r["end"] and _OF_OWNER.fullmatch(text, r["end"], e.start)]

@@ -109,6 +109,11 @@ class Lexicon:
             r"teilte|erklärte)\b")
         self.speaker_before_re = re.compile(r"\b(?:said|says|sagte|sagt)\s{1,3}$")
         self.horizon_res = [re.compile(p) for p in metrics.get("horizon", {}).get("patterns", [])]
+        roles = metrics.get("agents", {}).get("roles", [])
+        # "arranger Mitsubishi Bank", "lead manager is Daiwa" / "Nomura, the lead manager"
+        self.agent_before_re = _words_re(roles, after=r"\s{1,3}(?:(?:is|was|were)\s{1,3})?$", flags="(?i)")
+        self.agent_after_re = _words_re(roles, before=r",?\s{1,3}(?:(?:the|as|is|was)\s{1,3}){0,2}(?:co-)?",
+                                        flags="(?i)")
 
         labels = metrics.get("table", {}).get("labels", {})
         self.table_labels: dict[str, dict[str, str]] = labels

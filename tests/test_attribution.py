@@ -182,3 +182,13 @@ def test_table_labels_name_what_their_per_share_figures_are():
     assert r["2.10 dlrs"]["metric"] == "net_income"
     assert r["1.98 dlrs"]["metric"] == "diluted" and r["1.98 dlrs"]["family"] != r["2.10 dlrs"]["family"]
     assert r["2.40 dlrs"]["metric"] == "operating_income" and r["2.40 dlrs"]["per"] == "share"
+
+
+@pytest.mark.parametrize("sentence", [
+    "Acme Bank, the lead manager, said the 100 mln dlr bond for Globex Credit Corp was priced at par.",
+    "Globex Credit Corp is issuing a 100 mln dlr eurobond, said Acme Securities, the lead manager.",
+    "Globex Credit Corp signed a 3.1 billion yen loan agreement, arranger Acme Bank (Europe) SA said.",
+])
+def test_a_deals_arranger_or_lead_manager_is_not_its_claimant(sentence):
+    (row,) = rows(sentence, title="GLOBEX SIGNS LOAN").values()
+    assert row["actor"] == "Globex Credit Corp"
