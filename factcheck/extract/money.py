@@ -274,8 +274,13 @@ def _word_candidate_re(lower: bool) -> re.Pattern[str]:
     leader = words(_LEADERS)
     firsts = {k[0].lower() for k in _BRANCH_FIRST} if lower else {k[0] for k in _cased(_BRANCH_FIRST)}
     coins = "dime|nickel|quarter|penny" if lower else "[Dd]ime|[Nn]ickel|[Qq]uarter|[Pp]enny"
+    # every branch starts with one of these words: one tree tried at a word's start fails most
+    # words ("the", "said") at once, where the five branches below would each be tried
+    first_words = _trie({k.lower() for k in (*_BRANCH_FIRST, "hundred and", "thousand and",
+                                             "dime", "nickel", "quarter", "penny")})
     return re.compile(
-        r"\b(?=[" + re.escape("".join(sorted(firsts))) + r"])(?:"
+        r"\b(?=[" + re.escape("".join(sorted(firsts))) + r"])"
+        + (r"(?=(?:" + first_words + r")(?!\w))" if lower else "") + "(?:"  # (the as-written pass is rare)
         # a fraction before a magnitude: "half a million", "a quarter million", "eine halbe"
         r"(?P<frac>(?:" + words(["a", "an", "eine"]) + r"\s{1,2})?(?P<fracw>" + words(_FRACTIONS)
         + r")(?:\s{1,2}" + words(["a", "an"]) + r")?(?=\s{1,3}" + alternation(_LONG_MAGS) + "))"
