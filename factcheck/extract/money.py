@@ -274,8 +274,13 @@ def _word_candidate_re(lower: bool) -> re.Pattern[str]:
     leader = words(_LEADERS)
     firsts = {k[0].lower() for k in _BRANCH_FIRST} if lower else {k[0] for k in _cased(_BRANCH_FIRST)}
     coins = "dime|nickel|quarter|penny" if lower else "[Dd]ime|[Nn]ickel|[Qq]uarter|[Pp]enny"
+    # every branch starts with one of these words: one tree tried at a word's start fails most
+    # words ("the", "said") at once, where the five branches below would each be tried
+    first_words = _trie({k.lower() for k in (*_BRANCH_FIRST, "hundred and", "thousand and",
+                                             "dime", "nickel", "quarter", "penny")})
     return re.compile(
-        r"\b(?=[" + re.escape("".join(sorted(firsts))) + r"])(?:"
+        r"\b(?=[" + re.escape("".join(sorted(firsts))) + r"])"
+        + (r"(?=(?:" + first_words + r")(?!\w))" if lower else "") + "(?:"  # (the as-written pass is rare)
         # a fraction before a magnitude: "half a million", "a quarter million", "eine halbe"
         r"(?P<frac>(?:" + words(["a", "an", "eine"]) + r"\s{1,2})?(?P<fracw>" + words(_FRACTIONS)
         + r")(?:\s{1,2}" + words(["a", "an"]) + r")?(?=\s{1,3}" + alternation(_LONG_MAGS) + "))"
@@ -835,9 +840,9 @@ def _inherit_currency(text: str, figs: list[_Figure], lang: str) -> bool:
     join again: "3 bis 4 Mio.")."""
     rejoin = False
     counts = None  # whether the text has a count anywhere (read when first needed)
-    for i, fig in enumerate(figs):
-        if not fig.elliptic or fig.has_currency:
-            continue
+    # (the few elliptic figures, found at once; a figure's turn changes only that figure)
+    for i in [i for i, f in enumerate(figs) if f.elliptic and not f.has_currency]:
+        fig = figs[i]
         counted = False  # a count of its magnitude comes first before it: it counts the same
         for step, gap in ((-1, _ELLIPSIS_BEFORE), (1, _ELLIPSIS_AFTER)):
             j = i + step
@@ -1221,6 +1226,10 @@ def _resolve_currencies(text: str, figs: list[_Figure], ctx: CurrencyContext) ->
                 if fig.currency is None:
                     continue  # a vague amount with no currency word
                 fig.source = "stated"
+            elif fig.src is None and family == "any" and last is not None:
+                # a bare table figure: the money before it (as `_resolve` reads it, without the call)
+                fig.currency = last.currency
+                fig.source = "story" if last.source == "stated" else last.source
             elif fig.src is None and family != "any" and fig.pair is None and family not in stated:
                 # nothing in the story yet: the same word reads the same throughout
                 key = (family, fig.sign, fig.currency, fig.per in _WORLD_UNITS)
@@ -1455,8 +1464,7 @@ def find_money(text: str, lang: str = "en", context: CurrencyContext | str | Non
     pairs = _pairs(text, figs)
     if "ivid" in text:
         _dividend_rates(text, figs)
-    _share_moves(text, figs, context.title)
-    _carry_rates(text, figs)
+    _later_rates(text, figs, context.title)
     _resolve_currencies(text, figs, context)
     if pairs:
         _link_conversions(pairs)
@@ -1667,38 +1675,60 @@ _REPORT_LEAD = int(_MOVE["report_lead"])
 _WORD_RUN = re.compile(r"\S+")
 
 
-def _share_moves(text: str, figs: list[_Figure], title: str | None) -> None:
-    """A share's price or move is per share (see [per_share_move] in money.toml)."""
-    report: bool | None = None  # whether the story is a share-market report (read when needed)
+def _later_rates(text: str, figs: list[_Figure], title: str | None) -> None:
+    """The rates read after the pairs, in one pass over the figures: a share's price or move is
+    per share (see [per_share_move] in money.toml); a price per quantity sets the unit of the
+    prices after it in the same currency and of a like size, until another rate or amount
+    intervenes (see [per_carry]). A figure's share move is decided before it carries a rate or
+    takes one: the carry looks only back."""
+    report: list[bool] = []  # whether the story is a share-market report (read when needed)
+    carry: _Figure | None = None
     for fig in figs:
-        if fig.per is not None or not fig.has_currency or fig.magnitude or fig.vague is not None \
-                or fig.label is not None or fig.number is None or fig.number * _POW10[fig.exponent] >= _MOVE_BELOW:
-            continue  # (the amount as `_amount` reads it: no range or vague amount gets here)
-        window = text[max(0, fig.start - 100):fig.start]
-        if _MOVE_VERB_ANY.search(window) is None:
+        if not fig.has_currency or fig.magnitude or fig.vague is not None:
+            carry = None
             continue
-        verb = None
-        for verb in _MOVE_VERB.finditer(window):  # noqa: B007 (the last one)
+        if fig.per is None and fig.label is None and fig.number is not None \
+                and fig.number * _POW10[fig.exponent] < _MOVE_BELOW and _share_move(text, fig.start, title, report):
+            fig.per = "share"  # (the amount as `_amount` reads it: no range or vague amount gets here)
+        if fig.per is not None:
+            unit = fig.per.rsplit(" ", 1)[-1]
+            carry = fig if unit in _CARRY_UNITS else None
             continue
-        if verb is None:
+        if carry is None or fig.currency != carry.currency or fig.family != carry.family \
+                or fig.start - carry.end > _CARRY_REACH or not carry.number or not fig.number:
+            carry = None
             continue
-        start = 0
-        for br in _CLAUSE_BREAK.finditer(window):
-            start = br.end()
-        if verb.start() < start or len(_WORD_RUN.findall(window, verb.end())) >= _MOVE_REACH:
-            continue
-        sentence = 0
-        for br in _SENTENCE_BREAK.finditer(window):
-            sentence = br.end() - 1 if br.group(0)[-1:].isalnum() else br.end()
-        if _NOT_SUBJECT.search(window, min(sentence, start), verb.start()) \
-                or _NOT_SUBJECT_CLAUSE.search(window, start, verb.start()):
-            continue  # "Oil prices fell 40 cents", "net income of 690,000 dlrs, up from", "sterling rose"
-        if not _SHARE_WORD.search(window, start):
-            if report is None:
-                report = bool(_REPORT_WORD.search(title or "") or _REPORT_WORD.search(text, 0, _REPORT_LEAD))
-            if not report:
-                continue
-        fig.per = "share"
+        if Decimal("0.2") < fig.number / carry.number < 5 and fig.exact_cents == carry.exact_cents:
+            fig.per = carry.per
+            carry = fig
+
+
+def _share_move(text: str, pos: int, title: str | None, report: list[bool]) -> bool:
+    """Whether the small amount at `pos` is a share's price or move ("shares rose 40 cts to")."""
+    window = text[max(0, pos - 100):pos]
+    if _MOVE_VERB_ANY.search(window) is None:
+        return False
+    verb = None
+    for verb in _MOVE_VERB.finditer(window):  # noqa: B007 (the last one)
+        continue
+    if verb is None:
+        return False
+    start = 0
+    for br in _CLAUSE_BREAK.finditer(window):
+        start = br.end()
+    if verb.start() < start or len(_WORD_RUN.findall(window, verb.end())) >= _MOVE_REACH:
+        return False
+    sentence = 0
+    for br in _SENTENCE_BREAK.finditer(window):
+        sentence = br.end() - 1 if br.group(0)[-1:].isalnum() else br.end()
+    if _NOT_SUBJECT.search(window, min(sentence, start), verb.start()) \
+            or _NOT_SUBJECT_CLAUSE.search(window, start, verb.start()):
+        return False  # "Oil prices fell 40 cents", "net income of 690,000 dlrs, up from", "sterling rose"
+    if not _SHARE_WORD.search(window, start):
+        if not report:
+            report.append(bool(_REPORT_WORD.search(title or "") or _REPORT_WORD.search(text, 0, _REPORT_LEAD)))
+        return report[0]
+    return True
 
 
 def _counted(text: str, start: int) -> str:
@@ -1714,27 +1744,6 @@ def _counted(text: str, start: int) -> str:
 _PER_ADVERB = {k.lower(): v for k, v in _LEX["per_adverb"].items()}
 _CARRY_UNITS = frozenset(_LEX["per_carry"]["units"])
 _CARRY_REACH = int(_LEX["per_carry"]["reach"])
-
-
-def _carry_rates(text: str, figs: list[_Figure]) -> None:
-    """A price per quantity sets the unit of the prices after it in the same currency and of a
-    like size, until another rate or amount intervenes (see [per_carry] in money.toml)."""
-    carry: _Figure | None = None
-    for fig in figs:
-        if not fig.has_currency or fig.magnitude or fig.vague is not None:
-            carry = None
-            continue
-        if fig.per is not None:
-            unit = fig.per.rsplit(" ", 1)[-1]
-            carry = fig if unit in _CARRY_UNITS else None
-            continue
-        if carry is None or fig.currency != carry.currency or fig.family != carry.family \
-                or fig.start - carry.end > _CARRY_REACH or not carry.number or not fig.number:
-            carry = None
-            continue
-        if Decimal("0.2") < fig.number / carry.number < 5 and fig.exact_cents == carry.exact_cents:
-            fig.per = carry.per
-            carry = fig
 
 
 _DOLLAR_COUNTRY = {c: iso for c, iso in load("currencies")["country"].items() if iso in _FAMILY["dollar"].members}
