@@ -412,6 +412,21 @@ def test_articles_of_one_recurring_headline_form_on_other_days_are_a_series() ->
     assert p["series"] == 1.0
 
 
+def test_a_later_round_of_a_daily_report_on_the_same_day_is_a_series_and_a_correction_is_not() -> None:
+    def report(doc: str, date: str, amount: str, corrected: bool = False) -> dict:
+        head = ("CORRECTED - " if corrected else "") + f"GLOBEX MARKET GIVEN {amount.upper()} HELP"
+        return {"id": doc, "date": date, "title": head,
+                "text": f"{head}\nThe Globex central bank said it gave the market {amount} of help.\n"}
+
+    table, scored = _pairs([
+        report("mon", "1987-04-06", "95 mln stg"), report("tue", "1987-04-07", "120 mln stg"),
+        report("wed-am", "1987-04-08", "166 mln stg"), report("wed-pm", "1987-04-08", "183 mln stg"),
+        report("wed-fix", "1987-04-08", "168 mln stg", corrected=True),
+    ])
+    assert _pair_of(table, scored, "166 mln stg", "183 mln stg")["series"] == 1.0
+    assert _pair_of(table, scored, "166 mln stg", "168 mln stg")["series"] == 0.0
+
+
 def test_two_funds_of_one_family_are_different_claimants() -> None:
     """"Globex Tax-free Income Fund" and "Globex Government Securities Fund" share the family
     name only: each has words the other lacks, so their dividends are two funds' figures."""

@@ -729,12 +729,13 @@ def features(table: pd.DataFrame, pairs: pd.DataFrame, stories: Stories,
     earlier = stage_names[stage] == "previous"
     out["counterpart"], out["twin"], out["shared_figures"] = _alignment(out, i, j, doc_codes,
                                                                       earlier[i] | earlier[j])
-    # another day, no correction, and the same template in a sentence form the corpus prints
-    # on three days or more, or one headline form both articles share that it prints so often:
-    # a daily or weekly report's new figure
+    # no correction, and another day with the same template in a sentence form the corpus
+    # prints on three days or more, or one headline form both articles share that it prints
+    # so often (on any day: a daily report's later round): a recurring report's new figure
     recurring, same_form = _recurring(table, cols, i, j)
-    out["series"] = ((apart >= 1) & (out["correction"].to_numpy() == 0)
-                     & (((out["context"].to_numpy() >= 0.6) & recurring) | same_form)).astype(np.float64)
+    out["series"] = ((out["correction"].to_numpy() == 0)
+                     & (((apart >= 1) & (out["context"].to_numpy() >= 0.6) & recurring) | same_form)
+                     ).astype(np.float64)
     return out
 
 
