@@ -55,7 +55,7 @@ FEATURES: dict[str, str] = {
     "correction": "an article says it corrects a report",
     "corrected": "the correcting article's sentence names the other figure's value too (\"36 cts, not 37 cts\")",
     "days_apart": "days between publications, on a log scale (1 day 0.2, a week 0.6, a month 1)",
-    "series": "another day of a recurring report: the same sentence, or the same headline form, printed on 3+ days",
+    "series": "a recurring report's new figure: its sentence on another day, or a shared headline form, on 3+ days",
     "same_day": "published the same day",
     "closeness": "values close (money: 1 when equal, 0 from a factor of three; dates: gap against length)",
     "slip": "same digits, magnitude word missing or different",
@@ -687,12 +687,12 @@ def features(table: pd.DataFrame, pairs: pd.DataFrame, stories: Stories,
     # them one figure is the same company (claimant), label (metric), column and period
     for name in ("context_near", "context", "specific"):
         out[name] = np.where(both_tab, 0.0, out[name].to_numpy())
-    # a re-issued table (one headline): a row's other numbers are its other columns, which the
-    # re-issue may have changed too; the slot, not they, tells two figures apart
     # a table's claimant is its headline's company: two tables of companies whose names differ
     # are two companies' results, even when one article names both (a fund family's releases)
     out["claimant_differs"] = np.where(both_tab & (actor[i] >= 0) & (actor[j] >= 0)
                                        & (out["claimant"].to_numpy() < 0.5), 1.0, out["claimant_differs"].to_numpy())
+    # a re-issued table (one headline): a row's other numbers are its other columns, which the
+    # re-issue may have changed too; the slot, not they, tells two figures apart
     reissued = both_tab & (out["headline_same"].to_numpy() > 0)
     for name in ("numbers", "numbers_differ"):
         out[name] = np.where(reissued, 0.0, out[name].to_numpy())

@@ -138,17 +138,19 @@ def _one_per_id(found: list[Finding]) -> list[Finding]:
     set, so a headline that repeats its article's figures ("478 MLN STG" over "478 mln stg")
     can make a second finding of the same contradiction in another fact: the strongest one is
     kept, with the other's quotes added."""
+    def strength(f: Finding) -> tuple[int, float]:
+        return -SEVERITY_ORDER[f.severity], f.score or 0.0
+
     best: dict[str, Finding] = {}
     rest: dict[str, list[Finding]] = defaultdict(list)
     for f in found:
         kept = best.get(f.id)
-        if kept is None or (-SEVERITY_ORDER[f.severity], f.score or 0.0) > (-SEVERITY_ORDER[kept.severity],
-                                                                            kept.score or 0.0):
-            if kept is not None:
-                rest[f.id].append(kept)
-            best[f.id] = f
-        else:
+        if kept is not None and strength(kept) >= strength(f):
             rest[f.id].append(f)
+            continue
+        if kept is not None:
+            rest[f.id].append(kept)
+        best[f.id] = f
     for fid, others in rest.items():
         f = best[fid]
         seen = {(m["doc"], m["start"]) for m in f.mentions}
