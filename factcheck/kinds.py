@@ -108,13 +108,18 @@ def money_interval(r: dict[str, Any], unit: float, truncates: bool, rel_tol: flo
     return (-math.inf if lo is None else lo - down, math.inf if hi is None else hi + up)
 
 
+def coarser(unit: Any, other: Any) -> Any:
+    """Is a figure's unit of its last digit a whole digit larger than the other's (so it may
+    truncate)? Not by the float noise of value / number (5.7e9 / 5.7). Floats or arrays."""
+    return unit > other * 1.5
+
+
 def money_compatible(a: dict[str, Any], b: dict[str, Any], rel_tol: float = 0.0) -> bool:
     """Can one amount be true and both figures be honest roundings (or truncations) of it?"""
     ua = unit_of(_num(a.get("number")), _num(a.get("value")))
     ub = unit_of(_num(b.get("number")), _num(b.get("value")))
-    # coarser by a whole digit, not by the float noise of value / number (5.7e9 / 5.7)
-    la, ha = money_interval(a, ua, ua > ub * 1.5, rel_tol)
-    lb, hb = money_interval(b, ub, ub > ua * 1.5, rel_tol)
+    la, ha = money_interval(a, ua, coarser(ua, ub), rel_tol)
+    lb, hb = money_interval(b, ub, coarser(ub, ua), rel_tol)
     return la <= hb and lb <= ha
 
 

@@ -21,7 +21,7 @@ from scipy import sparse
 
 from factcheck.claims.pairs import _days
 from factcheck.claims.stories import Stories
-from factcheck.kinds import currencies_apart
+from factcheck.kinds import coarser, currencies_apart
 from factcheck.words import content_words, generic_names, is_name, name_overlap
 
 RELATIONS = ("agree", "value_conflict", "magnitude_slip", "scale_mismatch", "currency_mismatch",
@@ -204,9 +204,8 @@ def relations(table: pd.DataFrame, i: np.ndarray, j: np.ndarray, params: Relatio
     rest = live & ~slip & ~scale
     unit = units(table)
     ua, ub = unit[i], unit[j]
-    # coarser by a whole digit, not by the float noise of value / number (5.7e9 / 5.7)
-    la, ha = _interval(lo[i], hi[i], va, ua, ua > ub * 1.5, params.rel_tolerance)
-    lb, hb = _interval(lo[j], hi[j], vb, ub, ub > ua * 1.5, params.rel_tolerance)
+    la, ha = _interval(lo[i], hi[i], va, ua, coarser(ua, ub), params.rel_tolerance)
+    lb, hb = _interval(lo[j], hi[j], vb, ub, coarser(ub, ua), params.rel_tolerance)
     out[rest & ((ha < lb) | (hb < la))] = "value_conflict"
     # -- dates
     is_date = ~is_money
