@@ -224,13 +224,25 @@ def test_the_score_is_the_logistic_of_the_weighted_features() -> None:
     (DECISION.replace("intercept = -2.0", 'intercept = "low"'), "model.intercept"),
     (DECISION + "[pairs]\nmax_block = true\n", "pairs.max_block"),
     ("[model]\n", "model.intercept"),
-], ids=["out-of-order", "unknown-feature", "not-a-number", "boolean-parameter", "missing"])
+    (DECISION + "[check]\nwarning = 1.5\n", "check.warning"),
+    (DECISION + "[check]\nnotice = 0.5\n", "check.notice"),
+    (DECISION + "[check]\nerror = 0.5\nwarning = 0.6\n", "check"),
+], ids=["out-of-order", "unknown-feature", "not-a-number", "boolean-parameter", "missing", "check-range",
+        "check-unknown-severity", "check-out-of-order"])
 def test_a_broken_decision_file_names_the_key(tmp_path: Path, text: str, key: str) -> None:
     p = tmp_path / "decision.toml"
     p.write_text(text, encoding="utf-8")
     with pytest.raises(DecisionFileError) as ex:
         load_decision(p)
     assert ex.value.key == key and str(p) in str(ex.value)
+
+
+def test_a_check_warns_from_its_own_threshold_and_a_scan_keeps_the_scans() -> None:
+    d = parse_decision(__import__("tomllib").loads(DECISION + "[check]\nwarning = 0.6\n"))
+    assert d.severity(0.7) == "info" and d.for_check().severity(0.7) == "warning"
+    assert d.for_check().severity(0.995) == "error" and d.for_check().severity(0.55) == "info"
+    plain = parse_decision(__import__("tomllib").loads(DECISION))
+    assert plain.for_check().severity(0.7) == "info"  # no [check]: the scan's bands
 
 
 def test_a_rules_folders_decision_file_replaces_the_default(tmp_path: Path) -> None:
@@ -363,6 +375,23 @@ def test_sentences_of_one_article_listing_periods_are_no_self_contradiction() ->
     p = _pair_of(table, scored, "2,500,000 dlrs", "2,158,000 dlrs")
     assert p["parallel"] == 1.0
     assert not [f for f in _findings(records) if f.severity in ("error", "warning")]
+
+
+@pytest.mark.parametrize(("a", "b", "run"), [
+    ("$43,885,310", "$438,853,100", 1.0),  # eight digits, a point moved
+    ("$43,885,310", "$73,885,310", 1.0),  # eight digits, one typed wrong
+    ("$2.375 billion", "$1.375 billion", 2 / 3),  # four digits, one changed
+    ("$716 billion", "$71.6 billion", 2 / 3),
+    ("$250,000", "$750,000", 0.0),  # round amounts share a digit by chance
+    ("$8 billion", "$80 billion", 0.0),  # one digit: the plain power-of-ten evidence, no more
+    ("$84,000", "$91,000", 0.0),
+])
+def test_amounts_sharing_a_run_of_digits_are_evidence_of_one_figure_mistyped(a: str, b: str, run: float) -> None:
+    table, scored = _pairs([
+        {"id": "x", "date": "2025-03-04", "text": f"Tax records show the couple paid {a} in federal taxes."},
+        {"id": "y", "date": "2025-03-04", "text": f"Tax records show the couple paid {b} in federal taxes."},
+    ])
+    assert _pair_of(table, scored, a, b)["digit_run"] == pytest.approx(run)
 
 
 def test_the_same_round_number_in_two_currencies_is_weaker_evidence_than_a_precise_one() -> None:

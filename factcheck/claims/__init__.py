@@ -104,7 +104,7 @@ def decide(table: pd.DataFrame, docs: Sequence[DocInfo], ruleset: RuleSet, *,
            focus: set[str] | None = None, map_blocks: OrderedMap = map) -> list[Finding]:
     """Every finding of an annotated table; with `focus` (draft ids) only those involving them."""
     table = table.reset_index(drop=True) if not isinstance(table.index, pd.RangeIndex) else table
-    decision = ruleset.decision
+    decision = ruleset.decision if focus is None else ruleset.decision.for_check()
     titles = doc_labels(docs)
     scored = score_pairs(table, docs, decision)
     if scored.empty:

@@ -11,7 +11,7 @@ from __future__ import annotations
 
 import math
 import tomllib
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from pathlib import Path
 from typing import Any
 
@@ -44,6 +44,20 @@ class Decision:
     relations: RelationParams = field(default_factory=RelationParams)
     path: str = ""
     fitted: dict[str, Any] = field(default_factory=dict)  # what calibrate recorded
+    # a pre-publication check's thresholds (`[check]`): a draft's handful of findings is read
+    # one by one before it is published, so a wrong figure is worth a warning at a lower score
+    # than in an archive scan, where false alarms pile up by the thousand
+    check: dict[str, float] = field(default_factory=dict)
+
+    def for_check(self) -> Decision:
+        """The decision a pre-publication check applies to the findings about its drafts."""
+        if not self.check:
+            return self
+        th = {**self.thresholds, **self.check}
+        # the scan's own bands stay in order around the check's (a re-fit may move them)
+        th["info"] = min(th["info"], th["warning"])
+        th["error"] = max(th["error"], th["warning"])
+        return replace(self, thresholds=th)
 
     def logit(self, feats: pd.DataFrame) -> np.ndarray:
         z = np.full(len(feats), self.intercept, dtype=np.float64)
@@ -96,10 +110,10 @@ def load_decision(path: Path | str) -> Decision:
 
 
 def parse_decision(data: dict[str, Any], path: Path | str = "<decision>") -> Decision:
-    unknown = set(data) - {"model", "thresholds", "stories", "pairs", "relations", "fitted"}
+    unknown = set(data) - {"model", "thresholds", "check", "stories", "pairs", "relations", "fitted"}
     if unknown:
-        raise DecisionFileError(path, sorted(unknown)[0], "unknown table; known: model, thresholds, stories, "
-                                "pairs, relations, fitted")
+        raise DecisionFileError(path, sorted(unknown)[0], "unknown table; known: model, thresholds, check, "
+                                "stories, pairs, relations, fitted")
     model = _table(path, data, "model")
     intercept = _number(path, model, "intercept", "model")
     weights_raw = _table(path, model, "weights", "model.")
@@ -109,17 +123,11 @@ def parse_decision(data: dict[str, Any], path: Path | str = "<decision>") -> Dec
             raise DecisionFileError(path, f"model.weights.{name}",
                                     f"unknown feature; known: {', '.join(sorted(FEATURES))}")
         weights[name] = _number(path, weights_raw, name, "model.weights")
-    th = _table(path, data, "thresholds")
-    thresholds = {}
-    for sev in SEVERITIES:
-        thresholds[sev] = _number(path, th, sev, "thresholds")
-        if not 0.0 <= thresholds[sev] <= 1.0:
-            raise DecisionFileError(path, f"thresholds.{sev}", "must be between 0 and 1")
-    extra = set(th) - set(SEVERITIES)
-    if extra:
-        raise DecisionFileError(path, f"thresholds.{sorted(extra)[0]}", "unknown severity")
-    if not thresholds["error"] >= thresholds["warning"] >= thresholds["info"]:
-        raise DecisionFileError(path, "thresholds", "must satisfy error >= warning >= info")
+    thresholds = _thresholds(path, _table(path, data, "thresholds"), "thresholds", SEVERITIES)
+    check: dict[str, float] = {}
+    if "check" in data:
+        table = _table(path, data, "check")
+        check = _thresholds(path, table, "check", tuple(s for s in SEVERITIES if s in table))
     parts: dict[str, Any] = {}
     for name, cls in (("stories", StoryParams), ("pairs", PairParams), ("relations", RelationParams)):
         table = data.get(name, {})
@@ -134,7 +142,23 @@ def parse_decision(data: dict[str, Any], path: Path | str = "<decision>") -> Dec
         parts[name] = cls.from_table(table)
     fitted = data.get("fitted", {})
     return Decision(intercept, weights, thresholds, parts["stories"], parts["pairs"], parts["relations"],
-                    str(path), fitted if isinstance(fitted, dict) else {})
+                    str(path), fitted if isinstance(fitted, dict) else {}, check)
+
+
+def _thresholds(path: Path | str, table: dict[str, Any], where: str, required: tuple[str, ...]) -> dict[str, float]:
+    """Severity thresholds: each a number from 0 to 1, error >= warning >= info."""
+    out = {}
+    for sev in required:
+        out[sev] = _number(path, table, sev, where)
+        if not 0.0 <= out[sev] <= 1.0:
+            raise DecisionFileError(path, f"{where}.{sev}", "must be between 0 and 1")
+    extra = set(table) - set(SEVERITIES)
+    if extra:
+        raise DecisionFileError(path, f"{where}.{sorted(extra)[0]}", "unknown severity")
+    ordered = [out[s] for s in SEVERITIES if s in out]
+    if ordered != sorted(ordered, reverse=True):
+        raise DecisionFileError(path, where, "must satisfy error >= warning >= info")
+    return out
 
 
 def _table(path: Path | str, data: dict[str, Any], key: str, where: str = "") -> dict[str, Any]:
@@ -163,6 +187,9 @@ def dumps_decision(d: Decision, header: str = "") -> str:
             lines.append(f"{name} = {d.weights[name]:.4f}  # {FEATURES[name]}")
     lines += ["", "[thresholds]"]
     lines += [f"{sev} = {d.thresholds[sev]:.4f}" for sev in SEVERITIES]
+    if d.check:
+        lines += ["", "[check]"]
+        lines += [f"{sev} = {d.check[sev]:.4f}" for sev in SEVERITIES if sev in d.check]
     for name, params in (("stories", d.stories), ("pairs", d.pairs), ("relations", d.relations)):
         lines += ["", f"[{name}]"]
         for k in params.__dataclass_fields__:

@@ -33,6 +33,7 @@ CONFLICTS = frozenset({"value_conflict", "magnitude_slip", "scale_mismatch", "cu
 FEATURES: dict[str, str] = {
     "story": "articles tell one story (similarity of headlines and leads; 1 within one article)",
     "same_doc": "both figures in one article",
+    "linked": "two articles linked as one story (other outlets, a re-issue, a draft and its archive)",
     "context_near": "same words right around the figures (rare words weigh more, numbers left out)",
     "context": "same words in the figures' sentences (rare words weigh more, numbers left out)",
     "specific": "the words both sentences share are rare ones, not a template's (\"holistic retreat\")",
@@ -61,6 +62,8 @@ FEATURES: dict[str, str] = {
     "slip": "same digits, magnitude word missing or different",
     "currency_slip": "the same number in currencies whose words cannot name one (\"4.8 bn dlrs\", \"4.8 bn stg\")",
     "digits": "the same significant digits a power of ten apart (a zero added or dropped, a point moved)",
+    "digit_run": "amounts sharing a run of significant digits, a power of ten apart or one digit changed "
+                 "($43,885,310 and $438,853,100): 0 for two digits, 1 from four",
     "scale": "orders of magnitude apart",
     "round_same": "one round number in two currencies (10,000 dlrs, 10,000 stg): it repeats across unrelated stories",
     "bound": "a figure is a bound or an estimate",
@@ -89,13 +92,15 @@ FEATURES: dict[str, str] = {
 # and against, and a handful of labelled cases cannot turn "same claimant" into a reason to
 # doubt that two figures are one fact.
 SIGNS: dict[str, int] = {
-    "story": 1, "same_doc": 0, "context_near": 1, "context": 1, "specific": 1, "names": 1, "names_differ": -1,
+    "story": 1, "same_doc": 0, "linked": 1, "context_near": 1, "context": 1, "specific": 1, "names": 1,
+    "names_differ": -1,
     "numbers": 1,
     "numbers_differ": -1, "parallel": -1,
     "claimant": 1, "claimant_known": 1, "claimant_missing": -1, "claimant_differs": -1,
     "metric": 1, "metric_missing": 0, "metric_differs": -1, "headline": 1, "doc_names": 1, "others_differ": -1,
     "headline_same": 1, "correction": 1, "corrected": 1,
     "days_apart": -1, "series": -1, "same_day": 1, "closeness": 1, "slip": 1, "currency_slip": 1, "digits": 1,
+    "digit_run": 1,
     "scale": 0, "round_same": -1,
     "bound": -1, "revision": -1,
     "table": 0, "table_slot": 1, "period_differs": -1, "horizon_differs": -1, "horizon_same": 1, "stage_differs": -1,
@@ -603,6 +608,7 @@ def features(table: pd.DataFrame, pairs: pd.DataFrame, stories: Stories,
     story = _story_similarity(stories, doc_codes, doc_names, i, j)
     out["story"] = np.where(same_doc, 1.0, story)  # one article is one story
     out["same_doc"] = same_doc.astype(np.float64)
+    out["linked"] = ((story > 0) & ~same_doc).astype(np.float64)
     if context is None:
         used = np.unique(np.concatenate([i, j])) if len(i) else np.zeros(0, np.int64)
         context = pd.DataFrame(Contexts(table, used).overlap(i, j))
@@ -671,6 +677,7 @@ def features(table: pd.DataFrame, pairs: pd.DataFrame, stories: Stories,
         power = np.where(pos, np.log10(np.where(pos, va / vb, 1.0)), 0.0)
     out["digits"] = ((~is_date) & pos & (np.abs(power) > 0.5) & (np.abs(power - np.round(power)) < 1e-6)
                      ).astype(np.float64)
+    out["digit_run"] = np.where(is_date | (va == vb), 0.0, _digit_run(va, vb))
     out["scale"] = (rel == "scale_mismatch").astype(np.float64)
     out["round_same"] = _round_same(_f(table, "number"), i, j, rel == "currency_mismatch")
     qual, quals = cols.codes("qualifier")
@@ -783,6 +790,43 @@ def _alignment(out: pd.DataFrame, i: np.ndarray, j: np.ndarray, doc: np.ndarray,
     r_ba = ratio.reindex(key_ba).to_numpy(dtype=np.float64)
     shared = np.where(cross, np.fmin(np.nan_to_num(r_ab), np.nan_to_num(r_ba)), 0.0)
     return (best_count >= 2).astype(np.float64), (twin_any > 0).astype(np.float64), shared
+
+
+_SIG_DIGITS = 12  # significant digits compared (a float holds about 15)
+
+
+def _mantissas(values: np.ndarray) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
+    """Each positive value's significant digits (a row of `_SIG_DIGITS`, zeros after the last),
+    how many there are, and its power of ten."""
+    digits = np.zeros((len(values), _SIG_DIGITS), dtype=np.int8)
+    length = np.zeros(len(values), dtype=np.int64)
+    power = np.zeros(len(values), dtype=np.int64)
+    for n, v in enumerate(values):
+        if not v > 0 or not np.isfinite(v):
+            continue
+        mant, exp = f"{v:.{_SIG_DIGITS - 1}e}".split("e")
+        run = mant.replace(".", "").rstrip("0")
+        digits[n, :len(run)] = [int(c) for c in run]
+        length[n], power[n] = len(run), int(exp)
+    return digits, length, power
+
+
+def _digit_run(va: np.ndarray, vb: np.ndarray) -> np.ndarray:
+    """How improbable it is that two differing amounts share their digits by chance: the
+    significant digits they share when one is the other a power of ten apart, or with one digit
+    changed at the same scale (a typing slip), beyond the first: 0 for one or two, 1 from four.
+    Two unrelated amounts rarely share three digits or more; round ones share one often."""
+    if len(va) == 0:
+        return np.zeros(0)
+    # each distinct value once: pairs repeat a few thousand figures
+    uniq, inv = np.unique(np.concatenate([va, vb]), return_inverse=True)
+    digits, length, power = _mantissas(uniq)
+    a, b = inv[:len(va)], inv[len(va):]
+    differ = (digits[a] != digits[b]).sum(axis=1)
+    longest = np.maximum(length[a], length[b])
+    shared = np.where(differ == 0, longest, np.where((differ == 1) & (power[a] == power[b]), longest - 1, 0))
+    shared = np.where((length[a] == 0) | (length[b] == 0), 0, shared)
+    return np.clip((shared - 1) / 3.0, 0.0, 1.0)
 
 
 def _round_same(number: np.ndarray, i: np.ndarray, j: np.ndarray, same: np.ndarray) -> np.ndarray:
