@@ -162,6 +162,8 @@ class Part:
 KNOWN = object()  # the store has this document's analysis
 _TODO = object()
 
+WHOLE_ARCHIVE = 1000  # a check loads an archive of at most this many articles whole
+
 
 def _debug() -> bool:
     return bool(os.environ.get("FACTCHECK_DEBUG"))
@@ -615,6 +617,10 @@ def _check(drafts: Sequence[Document | ReadError], archive: Sequence[str], rules
     in_memory = [d for p in others for d in p.docs]
     every = [*infos.values(), *in_memory]
     needs = archive_needs(draft_rows, draft.docs, every, ruleset.decision)
+    if len(every) <= WHOLE_ARCHIVE:
+        # a small archive is loaded whole, so a draft's evidence is a full scan's: how rare the
+        # words around its figures are is read among all candidates, not the few loaded ones
+        needs.docs = {d.id for d in every}
     actors = [a for a in store.actors() if block_of(a) in needs.blocks] if needs.blocks else []
     paths_of = {e.id: p for p, e, _ in sources}
     rows = []

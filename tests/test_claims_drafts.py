@@ -104,3 +104,51 @@ def test_an_agreeing_article_added_to_the_archive_keeps_the_contradiction(tmp_pa
     code, after = _check(draft, tmp_path, archive)
     assert code == 1 and before
     assert {f["rule"] for f in _serious(after)} >= {f["rule"] for f in before}
+
+
+def test_a_check_warns_from_the_decisions_check_threshold_where_a_scan_only_informs(tmp_path: Path) -> None:
+    """The same pair of figures: an info in an archive scan, a warning (exit 1) when the figure
+    is in a draft, because `[check]` sets a lower warning score for drafts."""
+    rules = tmp_path / "rules"
+    rules.mkdir()
+    default = (Path(__file__).resolve().parent.parent / "rules" / "decision.toml").read_text(encoding="utf-8")
+    head, _, rest = default.partition("[thresholds]")
+    tail = rest[rest.index("\n[", 1):]  # what follows the thresholds and the check table
+    tail = tail[tail.index("[stories]"):]
+    (rules / "decision.toml").write_text(
+        head + "[thresholds]\nerror = 1.0\nwarning = 1.0\ninfo = 0.0001\n\n[check]\nwarning = 0.0002\n\n" + tail,
+        encoding="utf-8")
+    archive = tmp_path / "archive"
+    archive.mkdir()
+    (archive / "plant.txt").write_text("Acme Corp will invest $40 million in a new plant in Ohio.\n", encoding="utf-8")
+    draft = tmp_path / "draft.txt"
+    draft.write_text("Acme Corp will invest $45 million in a new plant in Ohio.\n", encoding="utf-8")
+    common = ["--rules", str(rules), "--no-cache", "--format", "json", "-q"]
+    scan = CliRunner().invoke(main, ["scan", str(archive), str(draft), *common])
+    assert scan.exit_code == 0, scan.output
+    assert [f["severity"] for f in json.loads(scan.stdout)["findings"] if f["rule"] == "FC101"] == ["info"]
+    check = CliRunner().invoke(main, ["check", str(draft), "--against", str(archive), *common])
+    assert check.exit_code == 1, check.output
+    assert [f["severity"] for f in json.loads(check.stdout)["findings"] if f["rule"] == "FC101"] == ["warning"]
+
+
+@pytest.mark.parametrize("draft", [
+    "Stargate will invest $50 billion over four years, the partners said on Tuesday.\n",
+    "OpenAI, founded in 2017 by Sam Altman and Elon Musk, leads the Stargate venture.\n",
+], ids=["stargate", "openai"])
+def test_a_check_against_a_small_archive_scores_the_draft_as_a_full_scan_does(tmp_path: Path, draft: str) -> None:
+    """The rarity of the words around a figure is read among all the archive's candidates, not
+    only the rows a check would need: the check and a scan of archive plus draft agree."""
+    archive = tmp_path / "archive"
+    shutil.copytree(SEEDS, archive)
+    (archive / "wire.jsonl").write_text("".join(json.dumps(r) + "\n" for r in _unrelated(20)), encoding="utf-8")
+    _, checked = _check(draft, tmp_path, archive)
+    scan = CliRunner().invoke(main, ["scan", str(archive), str(tmp_path / "draft.txt"), "--no-cache",
+                                     "--format", "json", "-q"])
+    assert scan.exit_code in (0, 1), scan.output
+
+    def key(findings: list[dict]) -> list[tuple]:
+        return sorted((f["rule"], f["score"], tuple(sorted(m["text"] for m in f["mentions"]))) for f in findings
+                      if any(m["doc"].endswith("draft.txt") for m in f["mentions"]))
+
+    assert key(checked) and key(checked) == key(json.loads(scan.stdout)["findings"])
