@@ -63,7 +63,7 @@ FEATURES: dict[str, str] = {
     "currency_slip": "the same number in currencies whose words cannot name one (\"4.8 bn dlrs\", \"4.8 bn stg\")",
     "digits": "the same significant digits a power of ten apart (a zero added or dropped, a point moved)",
     "digit_run": "amounts sharing a run of significant digits, a power of ten apart or one digit changed "
-                 "($43,885,310 and $438,853,100): 0 for two digits, 1 from four",
+                 "($43,885,310 and $438,853,100): a third a digit beyond the first, 1 from four",
     "scale": "orders of magnitude apart",
     "round_same": "one round number in two currencies (10,000 dlrs, 10,000 stg): it repeats across unrelated stories",
     "bound": "a figure is a bound or an estimate",
@@ -814,7 +814,7 @@ def _mantissas(values: np.ndarray) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
 def _digit_run(va: np.ndarray, vb: np.ndarray) -> np.ndarray:
     """How improbable it is that two differing amounts share their digits by chance: the
     significant digits they share when one is the other a power of ten apart, or with one digit
-    changed at the same scale (a typing slip), beyond the first: 0 for one or two, 1 from four.
+    changed at the same scale (a typing slip): a third for each beyond the first, 1 from four.
     Two unrelated amounts rarely share three digits or more; round ones share one often."""
     if len(va) == 0:
         return np.zeros(0)
