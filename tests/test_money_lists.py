@@ -129,3 +129,31 @@ def test_a_rate_does_not_reach_an_amount_outside_its_list(text, lang):
 ])
 def test_a_date_before_a_listed_amount_is_no_item_of_the_list(text, amounts):
     assert [w for w, *_ in values(text)] == amounts
+
+
+def test_an_amount_written_again_far_below_keeps_the_rate_it_was_first_written_with():
+    filler = "The ministers talked about quotas and output for many long hours. " * 10
+    text = ("The group fixed a reference price of 18 dlrs a barrel. " + filler
+            + "It set up a 5 mln dlrs fund for studies. " + filler
+            + "Members vowed to defend the 18 dlrs at any cost.")
+    assert [per for *_, per in values(text)] == ["barrel", None, "barrel"]
+
+
+def test_an_amount_written_with_two_rates_in_a_story_gives_neither_to_a_bare_repeat():
+    filler = "Traders watched the screens all day long. " * 16
+    text = ("Crude sold at 18 dlrs a barrel. " + filler + "Shares of the refiner rose to 18 dlrs per share. "
+            + filler + "A 5 mln dlrs loan was signed. " + filler + "Nobody expected 18 dlrs.")
+    assert [per for *_, per in values(text)][-1] is None
+
+
+@pytest.mark.parametrize(("text", "lang"), [
+    pytest.param("The company sold 1.5 mln shares at 23 cents to a group of investors.", "en", id="shares-at"),
+    pytest.param("It bought 200,000 shares at an average price of 12.50 dlrs.", "en", id="shares-at-an-average-price"),
+    pytest.param("Die Bank verkaufte zwei Mio. Aktien zu je 14 Euro.", "de", id="aktien-zu-je"),
+])
+def test_the_price_after_a_count_of_shares_is_per_share(text, lang):
+    assert [per for *_, per in values(text, lang)] == ["share"]
+
+
+def test_a_total_paid_for_shares_is_not_per_share():
+    assert [per for *_, per in values("It sold its shares at 23 mln dlrs to a rival.")] == [None]

@@ -1649,8 +1649,15 @@ def _per_figure(text: str, figs: list[_Figure], tables: list[tuple[int, int, str
                     for other in figs:
                         if fig.end < other.start < inside and other.per is None:
                             other.per = fig.per
+            if fig.per is None and word in _SHARES_AT_LAST and not fig.magnitude \
+                    and _SHARES_AT.search(text, max(0, fig.start - 48), fig.start):
+                fig.per = "share"  # "sold 1.5 mln shares at 23 cents", "2 Mio. Aktien zu 14 Euro"
 
 
+_SHARES_AT_LEX = _LEX["per_share_at"]
+_SHARES_AT_LAST = frozenset(w.split()[-1].lower() for w in _SHARES_AT_LEX["before"])
+_SHARES_AT = re.compile(r"(?<![^\W\d_])(?:" + _alternation(_SHARES_AT_LEX["shares"], ci=True) + r")\s{1,3}(?:"
+                        + _alternation(_SHARES_AT_LEX["before"], ci=True) + r")\s{1,3}\Z")
 _OPEN = _LEX["per_open"]
 _NOT_RATE_NOUNS = frozenset(w.lower() for w in _OPEN["not_nouns"])
 _EACH_THEN = frozenset(_OPEN["each_then"])
@@ -1798,10 +1805,15 @@ def _later_rates(text: str, figs: list[_Figure], title: str | None) -> None:
     per share (see [per_share_move] in money.toml); a price per quantity sets the unit of the
     prices after it in the same currency and of a like size, until another rate or amount
     intervenes (see [per_carry]). A figure's share move is decided before it carries a rate or
-    takes one: the carry looks only back."""
+    takes one: the carry looks only back. The same amount written again later in the story,
+    in the same currency, has the rate it was first written with ("a reference price of 18 dlrs
+    a barrel", paragraphs later "defend the 18 dlrs")."""
     report: list[bool] = []  # whether the story is a share-market report (read when needed)
     carry: _Figure | None = None
     listed: list[_Figure] = []  # the figures of a list that share a rate, for its next item
+    # the rate of each amount written with a rate per quantity or share: the same amount again
+    # in the story has it too
+    repeated: dict[tuple[str | None, str | None, Decimal | None, bool], str] = {}
     for fig in figs:
         if not fig.has_currency or fig.magnitude or fig.vague is not None:
             if fig.qualifier == "range" and fig.per is not None and not fig.magnitude:
@@ -1826,9 +1838,15 @@ def _later_rates(text: str, figs: list[_Figure], title: str | None) -> None:
             listed.append(fig)  # ("fell 5p to 300p": the move and the price open the list)
         else:
             listed = []
+        key = (fig.currency, fig.family, fig.number, fig.exact_cents)
+        if fig.per is None and repeated.get(key):
+            fig.per = repeated[key]  # "18 dlrs" again, far below "18 dlrs a barrel"
         if fig.per is not None:
             unit = fig.per.rsplit(" ", 1)[-1]
             carry = fig if unit in _CARRY_UNITS else None
+            if unit in _CARRY_UNITS or unit == "share":
+                # (one amount written with two rates in one story carries neither)
+                repeated[key] = fig.per if repeated.get(key, fig.per) == fig.per else ""
             continue
         if carry is None or fig.currency != carry.currency or fig.family != carry.family \
                 or fig.start - carry.end > _CARRY_REACH or not carry.number or not fig.number:
