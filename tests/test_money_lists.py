@@ -126,6 +126,8 @@ def test_a_rate_does_not_reach_an_amount_outside_its_list(text, lang):
     pytest.param("The bank bought bills on March 30 and 147 mln stg on April 8.", ["147 mln stg"],
                  id="a-day-of-a-month-before-and"),
     pytest.param("Prices fell from January 1987 and 1,750 stg a year ago.", ["1,750 stg"], id="a-year-before-and"),
+    pytest.param("Fares went from 2 point 5 and three point two dollars.", ["three point two dollars"],
+                 id="the-decimals-of-a-spelled-number-before-and"),
 ])
 def test_a_date_before_a_listed_amount_is_no_item_of_the_list(text, amounts):
     assert [w for w, *_ in values(text)] == amounts

@@ -1019,8 +1019,10 @@ def _list_units(text: str, figs: list[_Figure]) -> None:
                 break
             if not written or not _LIST_CLOSE_LOW < fig.number / written < _LIST_CLOSE \
                     or _YEAR.fullmatch(text, fig.start, fig.end) \
-                    or _MONTH_BEFORE.search(text, max(0, fig.start - 16), fig.start):
-                break  # "due March 1, 1997 and 75 mln dlrs", "on March 30 and 147 mln stg": dates
+                    or _MONTH_BEFORE.search(text, max(0, fig.start - 16), fig.start) \
+                    or _PART_OF_NUMBER.search(text, max(0, fig.start - 8), fig.start):
+                break  # "due March 1, 1997 and 75 mln dlrs", "on March 30 and 147 mln stg": dates;
+                # "1 point 1 and one point three dollars": the decimals of a number before
             if cents:
                 fig.number, fig.exact_cents = fig.number / 100, True
             fig.exponent, fig.magnitude, fig.per = last.exponent, last.magnitude, last.per
@@ -1032,6 +1034,7 @@ def _list_units(text: str, figs: list[_Figure]) -> None:
 _YEAR = re.compile(r"(?:1[89]|20)\d\d")
 _MONTH_BEFORE = re.compile(r"(?<![^\W\d_])(?:" + _alternation(_LEX["list_units"]["months"], ci=True)
                            + r")\.?[ \t]{1,2}(?:\d{1,2},?[ \t]{1,2})?\Z")
+_PART_OF_NUMBER = re.compile(r"(?:\d|(?<![^\W\d_])(?i:point|komma))[ \t]{1,2}\Z")
 _LIST_CLOSE = Decimal(50)  # the items of a list are alike in size: no year before "3 dlrs"
 _LIST_CLOSE_LOW = 1 / _LIST_CLOSE
 
