@@ -984,6 +984,7 @@ def _linked(text: str, start: int, end: int, floor: int, lang: str) -> bool:
 # the rest of a list of figures after its first: ", 2.0 and 2.5", ", 2,0, 2,5 und 3,0"
 _LIST_AHEAD = re.compile(r"(?:,[ \t]{1,2}\d(?:[\d.,]*\d)?){0,8},?[ \t]{1,2}(?:and|und)[ \t]{1,2}(?=\d)")
 # what stands between two items of such a list
+_LIST_NEXT = (",", " and ", " und ", " AND ")  # how an item of such a list ends
 _LIST_SEP = re.compile(r",[ \t]{1,2}|,?[ \t]{1,2}(?:and|und)[ \t]{1,2}")
 
 
@@ -1178,8 +1179,8 @@ def _merge_ranges(text: str, figs: list[_Figure]) -> list[_Figure]:
                         merged.src, merged.label = unit.src, prev.label
                         out[-1] = merged
                         continue
-        if fig.has_currency and fig.vague is None and fig.number is not None \
-                and _JOIN_WORD_BEFORE.search(text, max(0, fig.start - 8), fig.start) is not None:
+        if fig.has_currency and text.endswith(_JOIN_WORD_ENDS, 0, fig.start) and fig.vague is None \
+                and fig.number is not None:
             merged = _spelled_range(text, fig, prev.end if prev is not None else 0)
             if merged is not None:
                 fig = merged
@@ -1187,6 +1188,9 @@ def _merge_ranges(text: str, figs: list[_Figure]) -> list[_Figure]:
     return out
 
 
+# how the text before an upper bound ends when a spelled lower bound may stand before it (a
+# test of the few characters, before the pattern below)
+_JOIN_WORD_ENDS = tuple(w + " " for w in ("to", "and", "or", "bis", "und", "oder", "TO", "AND", "OR"))
 # the spelled lower bound of a range before its upper bound ("between two and three billion
 # dlrs", "zwei bis drei Milliarden Euro"): a spelled number alone is no candidate
 _SPELLED_LOWER = re.compile(
@@ -1195,10 +1199,16 @@ _SPELLED_LOWER = re.compile(
     r"[ \t]{1,2}(?P<join>to|and|or|bis|und|oder|TO|AND|OR)[ \t]{1,2}\Z")
 
 
+_SPELLED_LAST = frozenset(k.lower() for k in (*_NUMBER_WORDS, *_DE_COMPOUNDS, "ein", "eine", "einer"))
+
+
 def _spelled_range(text: str, fig: _Figure, floor: int) -> _Figure | None:
     """`fig` as the upper bound of a range whose lower bound is spelled out and takes its
     magnitude and currency ("two to three billion dlrs"), or None. The bound joins as a digit
     bound would: "and" after "between" only, "to" not after a word of change ("rose from")."""
+    words = text[max(floor, fig.start - 24):fig.start].rsplit(None, 2)
+    if len(words) < 2 or words[-2].rsplit("-", 1)[-1].lower() not in _SPELLED_LAST:
+        return None  # (most amounts after "to" or "and": no number word before it)
     m = _SPELLED_LOWER.search(text, max(floor, fig.start - 48), fig.start)
     if m is None:
         return None
@@ -1546,6 +1556,7 @@ def find_money(text: str, lang: str = "en", context: CurrencyContext | str | Non
 
     figs: list[_Figure] = []
     last_end = 0
+    bare = False
     candidates = _NUMERAL_CANDIDATE.finditer(text)
     low = text.lower()  # when the offsets agree, scan the lower-cased text (faster)
     words = list(_WORD_CANDIDATE_LOWER.finditer(low) if len(low) == len(text) else _WORD_CANDIDATE.finditer(text))
@@ -1565,10 +1576,14 @@ def find_money(text: str, lang: str = "en", context: CurrencyContext | str | Non
             continue
         figs.append(fig)
         last_end = fig.end
+        if not fig.has_currency and text.startswith(_LIST_NEXT, fig.end) and fig.magnitude is None \
+                and not fig.table:
+            bare = True  # (a list may give it the unit of the figure after it)
     figs = _merge_ranges(text, figs)
     if not figs:
         return []
-    _list_units(text, figs)
+    if bare:
+        _list_units(text, figs)
     if not isinstance(context, CurrencyContext):  # (read only for a text with money)
         country = next((c for c, iso in _DOLLAR_COUNTRY.items() if iso == context), None) if context else None
         context = context_of(text, lang)
@@ -1841,14 +1856,15 @@ def _later_rates(text: str, figs: list[_Figure], title: str | None) -> None:
             listed.append(fig)  # ("fell 5p to 300p": the move and the price open the list)
         else:
             listed = []
-        key = (fig.currency, fig.family, fig.number, fig.exact_cents)
-        if fig.per is None and repeated.get(key):
-            fig.per = repeated[key]  # "18 dlrs" again, far below "18 dlrs a barrel"
+        if fig.per is None and repeated:
+            fig.per = repeated.get((fig.currency, fig.family, fig.number, fig.exact_cents)) or None
+            # ("18 dlrs" again, far below "18 dlrs a barrel")
         if fig.per is not None:
             unit = fig.per.rsplit(" ", 1)[-1]
             carry = fig if unit in _CARRY_UNITS else None
             if unit in _CARRY_UNITS or unit == "share":
                 # (one amount written with two rates in one story carries neither)
+                key = (fig.currency, fig.family, fig.number, fig.exact_cents)
                 repeated[key] = fig.per if repeated.get(key, fig.per) == fig.per else ""
             continue
         if carry is None or fig.currency != carry.currency or fig.family != carry.family \
