@@ -633,7 +633,8 @@ def _read_candidate(text: str, m: re.Match[str], lang: str, floor: int, in_table
                 _HYPHEN_DIGITS.match(text, end) or _HYPHEN_DIGITS_BEFORE.search(text, max(0, start - 2), start))
             ahead = right is not None and right.group("join") is not None
             linked = not table and _linked(text, start, end, floor, lang)
-            if not table and not linked and not _in_range(text, start, end, floor, ahead):
+            if not table and not linked and not _in_range(text, start, end, floor, ahead) \
+                    and not (text.startswith(",", end) and _in_list(text, end, right_re)):
                 return None
             if _NOT_MONEY_AFTER.match(text, end):
                 return None
@@ -818,6 +819,12 @@ def _inherit_unit(text: str, figs: list[_Figure]) -> None:
 _RATE_BEFORE = re.compile(r"(?<![^\W\d_])(?:pro|je|per)(?:\s{1,3}[^\s,;:()]+){0,3}?\s{1,3}(?P<per>"
                           + _alternation(_PER, ci=True) + r")\s{1,3}\Z")
 _RATE_WORDS = frozenset(_norm_key(k) for k in _PER)
+# "per share earnings of 3.80 dlrs", "pro Kopf Ausgaben von 500 Euro": the rate, then the
+# noun it qualifies, then "of"/"von" before the amount
+_RATE_OF_WORDS = frozenset(("of", "von"))
+_RATE_OF_BEFORE = re.compile(r"(?<![^\W\d_])(?:pro|je|per)\s{1,3}(?P<per>" + _alternation(_PER, ci=True)
+                             + r")(?:\s{1,3}" + _alternation(_LEX["per_before_of"]["modifiers"], ci=True) + r")?\s{1,3}"
+                             + _alternation(_LEX["per_before_of"]["nouns"], ci=True) + r"\s{1,3}(?:of|von)\s{1,3}\Z")
 
 
 # an amount and the same kind of amount it changes to or is compared with: "von 1,40 Euro auf 60
@@ -923,7 +930,8 @@ def _across_one_sentence(text: str, prev: _Figure, fig: _Figure) -> bool:
     """"Der Umsatz stieg auf 2,1 Milliarden Euro. Der Gewinn lag bei 1,7 Milliarden.": an
     amount without a currency takes that of the figure just before it, of the same magnitude,
     in the sentence before, within the paragraph."""
-    if not prev.has_currency or prev.exponent != fig.exponent or prev.vague is not None or prev.table:
+    if not prev.has_currency or prev.exponent != fig.exponent or prev.table \
+            or (prev.vague is not None and prev.qualifier != "range"):  # (a range names its unit too)
         return False
     if fig.start - prev.end > _ACROSS or _PARAGRAPH_BREAK.search(text, prev.end, fig.start):
         return False
@@ -971,6 +979,65 @@ def _linked(text: str, start: int, end: int, floor: int, lang: str) -> bool:
     if lang == "de":
         return not word[0].isupper()
     return word.lower() in _FOLLOW or word.lower() in _ELLIPSIS_FOLLOW or word.lower() in _LINK_FOLLOW
+
+
+# the rest of a list of figures after its first: ", 2.0 and 2.5", ", 2,0, 2,5 und 3,0"
+_LIST_AHEAD = re.compile(r"(?:,[ \t]{1,2}\d(?:[\d.,]*\d)?){0,8},?[ \t]{1,2}(?:and|und)[ \t]{1,2}(?=\d)")
+# what stands between two items of such a list
+_LIST_NEXT = (",", " and ", " und ", " AND ")  # how an item of such a list ends
+_LIST_SEP = re.compile(r",[ \t]{1,2}|,?[ \t]{1,2}(?:and|und)[ \t]{1,2}")
+
+
+def _in_list(text: str, end: int, right_re: re.Pattern[str]) -> bool:
+    """Whether the bare number ending at `end` opens a list of figures whose last one writes
+    the currency ("1.5, 2.0 and 2.5 billion dlrs respectively")."""
+    m = _LIST_AHEAD.match(text, end)
+    if m is None:
+        return False
+    last = _NUMERAL_CANDIDATE.match(text, m.end())
+    if last is None:
+        return False
+    r = right_re.match(text, last.end(), last.end() + _RIGHT_WINDOW)
+    return r is not None and (r.group("cur") is not None or r.group("sub") is not None)
+
+
+def _list_units(text: str, figs: list[_Figure]) -> None:
+    """A unit written once for a list of figures: "1.5, 2.0 and 2.5 billion dlrs respectively",
+    "1,5 und 2,0 Milliarden Euro", "5, 6 and 7 cts a share": each bare figure before the last,
+    joined to it by commas and "and"/"und", takes its magnitude, currency and rate."""
+    for i in range(len(figs) - 1, 0, -1):
+        last = figs[i]
+        if not last.has_currency or last.vague is not None or last.number is None or last.table:
+            continue
+        cents = last.exact_cents and not last.magnitude and last.number < 1
+        written = last.number * 100 if cents else last.number
+        nxt = last
+        for j in range(i - 1, -1, -1):
+            fig = figs[j]
+            if fig.has_currency or fig.magnitude or fig.table or fig.linked or fig.between \
+                    or fig.number is None or fig.vague is not None or fig.qualifier != "exact" \
+                    or _LIST_SEP.fullmatch(text, fig.end, nxt.start) is None:
+                break
+            if not written or not _LIST_CLOSE_LOW < fig.number / written < _LIST_CLOSE \
+                    or _YEAR.fullmatch(text, fig.start, fig.end) \
+                    or _MONTH_BEFORE.search(text, max(0, fig.start - 16), fig.start) \
+                    or _PART_OF_NUMBER.search(text, max(0, fig.start - 8), fig.start):
+                break  # "due March 1, 1997 and 75 mln dlrs", "on March 30 and 147 mln stg": dates;
+                # "1 point 1 and one point three dollars": the decimals of a number before
+            if cents:
+                fig.number, fig.exact_cents = fig.number / 100, True
+            fig.exponent, fig.magnitude, fig.per = last.exponent, last.magnitude, last.per
+            _take_unit(fig, last)
+            fig.family = last.family
+            nxt = fig
+
+
+_YEAR = re.compile(r"(?:1[89]|20)\d\d")
+_MONTH_BEFORE = re.compile(r"(?<![^\W\d_])(?:" + _alternation(_LEX["list_units"]["months"], ci=True)
+                           + r")\.?[ \t]{1,2}(?:\d{1,2},?[ \t]{1,2})?\Z")
+_PART_OF_NUMBER = re.compile(r"(?:\d|(?<![^\W\d_])(?i:point|komma))[ \t]{1,2}\Z")
+_LIST_CLOSE = Decimal(50)  # the items of a list are alike in size: no year before "3 dlrs"
+_LIST_CLOSE_LOW = 1 / _LIST_CLOSE
 
 
 def _in_range(text: str, start: int, end: int, floor: int, ahead: bool | None = None) -> bool:
@@ -1093,7 +1160,7 @@ def _merge_ranges(text: str, figs: list[_Figure]) -> list[_Figure]:
                         ok, close = _range_to(text, prev.start)
                 else:  # or, oder: "5 or 6 mln dlrs"
                     ok = not prev.has_currency and not prev.magnitude
-                ok = ok and prev.qualifier in ("exact", "approx") and not (
+                ok = ok and prev.qualifier in _RANGE_LOWER_QUALS and not (
                     prev.has_currency and prev.magnitude and fig.has_currency and not prev.between
                     and (word in ("or", "oder") or not both or prev.currency != fig.currency
                          or prev.family != fig.family))
@@ -1112,8 +1179,64 @@ def _merge_ranges(text: str, figs: list[_Figure]) -> list[_Figure]:
                         merged.src, merged.label = unit.src, prev.label
                         out[-1] = merged
                         continue
+        if fig.has_currency and text.endswith(_JOIN_WORD_ENDS, 0, fig.start) and fig.vague is None \
+                and fig.number is not None:
+            merged = _spelled_range(text, fig, prev.end if prev is not None else 0)
+            if merged is not None:
+                fig = merged
         out.append(fig)
     return out
+
+
+# how the text before an upper bound ends when a spelled lower bound may stand before it (a
+# test of the few characters, before the pattern below)
+_JOIN_WORD_ENDS = tuple(w + " " for w in ("to", "and", "or", "bis", "und", "oder", "TO", "AND", "OR"))
+# the spelled lower bound of a range before its upper bound ("between two and three billion
+# dlrs", "zwei bis drei Milliarden Euro"): a spelled number alone is no candidate
+_SPELLED_LOWER = re.compile(
+    r"(?<![^\W\d_])(?P<low>" + _words([*_NUMBER_WORDS, *_DE_COMPOUNDS, "ein", "eine", "einer"])
+    + r"(?:(?:[ \t]{1,2}|-)" + _words([*_NUMBER_WORDS, *_DE_COMPOUNDS]) + r"){0,3})"
+    r"[ \t]{1,2}(?P<join>to|and|or|bis|und|oder|TO|AND|OR)[ \t]{1,2}\Z")
+
+
+_SPELLED_LAST = frozenset(k.lower() for k in (*_NUMBER_WORDS, *_DE_COMPOUNDS, "ein", "eine", "einer"))
+
+
+def _spelled_range(text: str, fig: _Figure, floor: int) -> _Figure | None:
+    """`fig` as the upper bound of a range whose lower bound is spelled out and takes its
+    magnitude and currency ("two to three billion dlrs"), or None. The bound joins as a digit
+    bound would: "and" after "between" only, "to" not after a word of change ("rose from")."""
+    words = text[max(floor, fig.start - 24):fig.start].rsplit(None, 2)
+    if len(words) < 2 or words[-2].rsplit("-", 1)[-1].lower() not in _SPELLED_LAST:
+        return None  # (most amounts after "to" or "and": no number word before it)
+    m = _SPELLED_LOWER.search(text, max(floor, fig.start - 48), fig.start)
+    if m is None:
+        return None
+    number = _spelled_value(m.group("low"))
+    if number is None:
+        return None
+    low_fig = _Figure(m.start("low"), m.end("low"), number)
+    _read_left(text, low_fig, floor)
+    word = m.group("join").lower()
+    if word in ("and", "und"):
+        ok = low_fig.between
+    elif word in ("to", "bis"):
+        ok = low_fig.between or _range_to(text, low_fig.start)[0]
+    else:
+        ok = not low_fig.between
+    if not ok or low_fig.qualifier not in _RANGE_LOWER_QUALS:
+        return None
+    if not fig.magnitude and fig.number != fig.number.to_integral_value():
+        return None  # "China Entertainment five to 8.60 dlrs": a move (in cents) and a price
+    scale = _POW10[fig.exponent]
+    low, high = number * scale, fig.number * scale
+    if not low < high < _RANGE_WIDE * low:
+        return None
+    merged = _Figure(low_fig.start, fig.end, fig.number, fig.exponent, fig.magnitude, fig.currency, True,
+                     "range", fig.per, family=fig.family, sign=fig.sign)
+    merged.vague = (low, high)
+    merged.src, merged.label = fig.src, fig.label
+    return merged
 
 
 _RANGE_TO = _LEX["range_to"]
@@ -1123,6 +1246,9 @@ _RANGE_BY = frozenset(_RANGE_TO["by"])
 _RANGE_CLOSE = Decimal(str(_RANGE_TO["close"]))
 _RANGE_BY_CLOSE = Decimal(str(_RANGE_TO["by_close"]))
 _RANGE_WIDE = Decimal(20)  # no range has an upper bound 20 times its lower
+# qualifiers a lower bound may carry: "rund 2 bis 3", "mindestens 90 bis 120 Millionen Euro"
+# (the range keeps its bounds; "at least" says no more than that the upper may be reached)
+_RANGE_LOWER_QUALS = frozenset(_RANGE_TO["lower_qualifiers"])
 
 
 def _range_to(text: str, start: int) -> tuple[bool, Decimal]:
@@ -1430,6 +1556,7 @@ def find_money(text: str, lang: str = "en", context: CurrencyContext | str | Non
 
     figs: list[_Figure] = []
     last_end = 0
+    bare = False
     candidates = _NUMERAL_CANDIDATE.finditer(text)
     low = text.lower()  # when the offsets agree, scan the lower-cased text (faster)
     words = list(_WORD_CANDIDATE_LOWER.finditer(low) if len(low) == len(text) else _WORD_CANDIDATE.finditer(text))
@@ -1449,9 +1576,14 @@ def find_money(text: str, lang: str = "en", context: CurrencyContext | str | Non
             continue
         figs.append(fig)
         last_end = fig.end
+        if not fig.has_currency and text.startswith(_LIST_NEXT, fig.end) and fig.magnitude is None \
+                and not fig.table:
+            bare = True  # (a list may give it the unit of the figure after it)
     figs = _merge_ranges(text, figs)
     if not figs:
         return []
+    if bare:
+        _list_units(text, figs)
     if not isinstance(context, CurrencyContext):  # (read only for a text with money)
         country = next((c for c, iso in _DOLLAR_COUNTRY.items() if iso == context), None) if context else None
         context = context_of(text, lang)
@@ -1518,6 +1650,10 @@ def _per_figure(text: str, figs: list[_Figure], tables: list[tuple[int, int, str
                 m = _RATE_BEFORE.search(text, max(0, fig.start - 60), fig.start)
                 if m:
                     fig.per = str(_PER[_norm_key(m.group("per"))])
+            elif word in _RATE_OF_WORDS and not fig.magnitude and _has_rates(text):
+                m = _RATE_OF_BEFORE.search(text, max(0, fig.start - 60), fig.start)
+                if m:
+                    fig.per = str(_PER[_norm_key(m.group("per"))])  # "per share earnings of 3.80 dlrs"
             if fig.per is None:
                 after = _TABLE_NEXT_WORD.match(text, fig.end)
                 if after and after.group(1).lower() in _PER_ADVERB:
@@ -1531,8 +1667,15 @@ def _per_figure(text: str, figs: list[_Figure], tables: list[tuple[int, int, str
                     for other in figs:
                         if fig.end < other.start < inside and other.per is None:
                             other.per = fig.per
+            if fig.per is None and word in _SHARES_AT_LAST and not fig.magnitude \
+                    and _SHARES_AT.search(text, max(0, fig.start - 48), fig.start):
+                fig.per = "share"  # "sold 1.5 mln shares at 23 cents", "2 Mio. Aktien zu 14 Euro"
 
 
+_SHARES_AT_LEX = _LEX["per_share_at"]
+_SHARES_AT_LAST = frozenset(w.split()[-1].lower() for w in _SHARES_AT_LEX["before"])
+_SHARES_AT = re.compile(r"(?<![^\W\d_])(?:" + _alternation(_SHARES_AT_LEX["shares"], ci=True) + r")\s{1,3}(?:"
+                        + _alternation(_SHARES_AT_LEX["before"], ci=True) + r")\s{1,3}\Z")
 _OPEN = _LEX["per_open"]
 _NOT_RATE_NOUNS = frozenset(w.lower() for w in _OPEN["not_nouns"])
 _EACH_THEN = frozenset(_OPEN["each_then"])
@@ -1680,19 +1823,49 @@ def _later_rates(text: str, figs: list[_Figure], title: str | None) -> None:
     per share (see [per_share_move] in money.toml); a price per quantity sets the unit of the
     prices after it in the same currency and of a like size, until another rate or amount
     intervenes (see [per_carry]). A figure's share move is decided before it carries a rate or
-    takes one: the carry looks only back."""
+    takes one: the carry looks only back. The same amount written again later in the story,
+    in the same currency, has the rate it was first written with ("a reference price of 18 dlrs
+    a barrel", paragraphs later "defend the 18 dlrs")."""
     report: list[bool] = []  # whether the story is a share-market report (read when needed)
     carry: _Figure | None = None
+    listed: list[_Figure] = []  # the figures of a list that share a rate, for its next item
+    # the rate of each amount written with a rate per quantity or share: the same amount again
+    # in the story has it too
+    repeated: dict[tuple[str | None, str | None, Decimal | None, bool], str] = {}
     for fig in figs:
         if not fig.has_currency or fig.magnitude or fig.vague is not None:
-            carry = None
+            if fig.qualifier == "range" and fig.per is not None and not fig.magnitude:
+                # a range with its rate sets it for what follows ("one to 1.50 dlrs a barrel")
+                carry = fig if fig.per.rsplit(" ", 1)[-1] in _CARRY_UNITS else None
+                listed = [fig]
+            else:
+                carry, listed = None, []
             continue
         if fig.per is None and fig.label is None and fig.number is not None \
                 and fig.number * _POW10[fig.exponent] < _MOVE_BELOW and _share_move(text, fig.start, title, report):
             fig.per = "share"  # (the amount as `_amount` reads it: no range or vague amount gets here)
+        if fig.per is None and listed and fig.label is None and _list_rate(text, listed, fig):
+            fig.per = listed[-1].per
+            listed.append(fig)
+        elif fig.per is not None:
+            if not (listed and listed[-1].per == fig.per and fig.currency == listed[-1].currency
+                    and fig.start - listed[-1].end <= _LIST_REACH
+                    and not _LIST_END.search(text, listed[-1].end, fig.start)
+                    and (_alike(fig, listed[-1]) or _LEVEL_PAIR.fullmatch(text, listed[-1].end, fig.start))):
+                listed = []
+            listed.append(fig)  # ("fell 5p to 300p": the move and the price open the list)
+        else:
+            listed = []
+        if fig.per is None and repeated:
+            fig.per = repeated.get((fig.currency, fig.family, fig.number, fig.exact_cents)) or None
+            # ("18 dlrs" again, far below "18 dlrs a barrel")
         if fig.per is not None:
             unit = fig.per.rsplit(" ", 1)[-1]
             carry = fig if unit in _CARRY_UNITS else None
+            if unit in _CARRY_UNITS or unit == "share":
+                # (one amount written with two rates in one story carries neither)
+                key = (fig.currency, fig.family, fig.number, fig.exact_cents)
+                repeated[key] = fig.per if repeated.get(key, fig.per) == fig.per else ""
             continue
         if carry is None or fig.currency != carry.currency or fig.family != carry.family \
                 or fig.start - carry.end > _CARRY_REACH or not carry.number or not fig.number:
@@ -1701,6 +1874,43 @@ def _later_rates(text: str, figs: list[_Figure], title: str | None) -> None:
         if Decimal("0.2") < fig.number / carry.number < 5 and fig.exact_cents == carry.exact_cents:
             fig.per = carry.per
             carry = fig
+
+
+_PER_LIST = _LEX["per_list"]
+_LIST_REACH = int(_PER_LIST["reach"])
+_LIST_CLOSE_RATE = Decimal(str(_PER_LIST["close"]))
+_LIST_ITEM_SEP = re.compile(r"[,;]|\s(?:" + _alternation(_PER_LIST["joins"], ci=True) + r")\s")
+_LIST_END = re.compile(r"[.!?][\"')]?\s+[^\W\d_]|\n[ \t]*\n|\n[ \t]{2,}|[()]")
+_LIST_STOP = re.compile(r"(?<![^\W\d_])(?:" + _alternation(_PER_LIST["stops"], ci=True) + r")(?![\w-])")
+
+
+# a change and the level it reaches: "fell 5p to 300p" (not "8 cts a share vs 5,364,000 dlrs")
+_LEVEL_PAIR = re.compile(r"\s{1,3}(?:to|from|auf|von)\s{1,3}")
+
+
+def _alike(a: _Figure, b: _Figure) -> bool:
+    """Whether two amounts of a list are alike in size (see `close` in [per_list])."""
+    return bool(a.number and b.number and 1 / _LIST_CLOSE_RATE < a.number / b.number < _LIST_CLOSE_RATE)
+
+
+def _list_rate(text: str, items: list[_Figure], fig: _Figure) -> bool:
+    """Whether `fig` is the next item of a list whose rate is written once, at its first item
+    (`items`, in order; see [per_list] in money.toml): "7.000 Euro pro Schüler, an Gymnasien
+    8.400 Euro", "fell 5p to 300p, Widget 8p to 120p", "3.80 dlrs a share for A; 4.30 dlrs for B"."""
+    prev = items[-1]
+    if fig.currency != prev.currency or fig.family != prev.family or fig.start - prev.end > _LIST_REACH \
+            or not fig.number:
+        return False
+    # alike in size to an item before it: a share's move is like the move before, its price
+    # like the price ("fell 5p to 300p, Widget 8p"); a total is no item ("72 cts a share, vs
+    # 321,000 dlrs")
+    if not any(_alike(fig, c) for c in items):
+        return False
+    if _RATE_PAIR.fullmatch(text, prev.end, fig.start):
+        return True  # an item's change and its level: "Widget 8p to 120p"
+    if _LIST_ITEM_SEP.search(text, prev.end, fig.start) is None or _LIST_END.search(text, prev.end, fig.start):
+        return False
+    return _LIST_STOP.search(text, prev.end, fig.start) is None
 
 
 def _share_move(text: str, pos: int, title: str | None, report: list[bool]) -> bool:
