@@ -12,6 +12,7 @@ rule alone: `kind_holds` reads them. Kinds are tried from the most specific to t
 
 from __future__ import annotations
 
+import datetime as dt
 import math
 from dataclasses import dataclass, field
 from functools import cache
@@ -108,6 +109,19 @@ def money_interval(r: dict[str, Any], unit: float, truncates: bool, rel_tol: flo
     return (-math.inf if lo is None else lo - down, math.inf if hi is None else hi + up)
 
 
+# The days one calendar unit of each granularity spans: a date spanning more is a range
+# ("2010 to 2013", "the next four years"), one spanning no more is a single year, month or day.
+UNIT_DAYS = {"day": 1, "week": 7, "month": 31, "quarter": 92, "season": 94, "half": 184, "year": 366,
+             "decade": 3653}
+
+
+def ranges_differ(span_a: float, gran_a: Any, span_b: float, gran_b: Any) -> bool:
+    """Two dates that are both stated ranges: one inside the other is no less precise reading of
+    it ("1996 to 2007" and "1997 to 2007" disagree; "2023" and "March 2023" do not)."""
+    unit_a, unit_b = UNIT_DAYS.get(str(gran_a)), UNIT_DAYS.get(str(gran_b))
+    return unit_a is not None and unit_b is not None and span_a > unit_a and span_b > unit_b
+
+
 def coarser(unit: Any, other: Any) -> Any:
     """Is a figure's unit of its last digit a whole digit larger than the other's (so it may
     truncate)? Not by the float noise of value / number (5.7e9 / 5.7). Floats or arrays."""
@@ -159,6 +173,13 @@ def currencies_apart(ca: Any, sa: Any, fa: Any, cb: Any, sb: Any, fb: Any) -> bo
     return wa is not None and wb is not None and not (wa & wb)
 
 
+def _span_days(start: Any, end: Any) -> float:
+    try:
+        return float((dt.date.fromisoformat(str(end)[:10]) - dt.date.fromisoformat(str(start)[:10])).days)
+    except ValueError:
+        return 0.0
+
+
 def _apart(a: dict[str, Any], b: dict[str, Any]) -> bool:
     return currencies_apart(a.get("currency"), a.get("currency_source"), a.get("currency_family"),
                             b.get("currency"), b.get("currency_source"), b.get("currency_family"))
@@ -175,6 +196,8 @@ def kind_holds(kind: str, a: dict[str, Any], b: dict[str, Any], params: dict[str
         if (sa, ea) == (sb, eb):
             return False
         nested = (sa <= sb and eb <= ea) or (sb <= sa and ea <= eb)
+        if nested and ranges_differ(_span_days(sa, ea), a.get("granularity"), _span_days(sb, eb), b.get("granularity")):
+            nested = False
         return nested if kind == "date_precision" else not nested
     if a["kind"] != "money" or b["kind"] != "money" or kind == "corroboration":
         return False

@@ -506,3 +506,19 @@ def test_a_date_pointing_from_the_publication_day_is_marked_deictic_and_a_guesse
     ])
     assert _pair_of(table, scored, "Friday", "last week")["deictic"] == 1.0
     assert _pair_of(table, scored, "Dec 21", "Dec 31")["deictic"] == 0.0
+
+
+def test_two_stated_ranges_one_inside_the_other_disagree_while_a_month_only_refines_its_year() -> None:
+    table, scored = _pairs([
+        {"id": "a", "date": "2015-03-04", "text": "Mr. Hoyer served on the committee from 1996 to 2007, records show."},
+        {"id": "b", "date": "2015-03-04", "text": "Mr. Hoyer served on the committee from 1997 to 2007, records show."},
+        {"id": "c", "date": "2015-03-04", "text": "Acme Corp was founded in March 2023, the records show."},
+        {"id": "d", "date": "2015-03-04", "text": "Acme Corp was founded in 2023, the records show."},
+    ])
+    assert _pair_of(table, scored, "1996 to 2007", "1997 to 2007")["relation"] == "date_conflict"
+    assert _pair_of(table, scored, "March 2023", "2023")["relation"] == "date_precision"
+    rules = {f.rule for f in _findings([{"id": "a", "date": "2015-03-04", "text": "Mr. Hoyer served on the committee "
+                                          "from 1996 to 2007, records show."},
+                                         {"id": "b", "date": "2015-03-04", "text": "Mr. Hoyer served on the committee "
+                                          "from 1997 to 2007, records show."}])}
+    assert "FC201" in rules

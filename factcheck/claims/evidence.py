@@ -21,7 +21,7 @@ from scipy import sparse
 
 from factcheck.claims.pairs import _days
 from factcheck.claims.stories import Stories
-from factcheck.kinds import coarser, currencies_apart
+from factcheck.kinds import coarser, currencies_apart, ranges_differ
 from factcheck.words import content_words, generic_names, is_name, name_overlap
 
 RELATIONS = ("agree", "value_conflict", "magnitude_slip", "scale_mismatch", "currency_mismatch",
@@ -227,6 +227,10 @@ def relations(table: pd.DataFrame, i: np.ndarray, j: np.ndarray, params: Relatio
     ], dtype=bool) if is_date.any() else np.zeros(len(i), dtype=bool)
     disjoint = (ea <= sb) | (eb <= sa)
     nested = ((sa <= sb) & (eb <= ea)) | ((sb <= sa) & (ea <= eb))
+    if (nested & is_date).any():  # two stated ranges, one inside the other, disagree
+        gran_i, gran_j = gran[i], gran[j]
+        for k in np.flatnonzero(nested & is_date):
+            nested[k] = not ranges_differ(ea[k] - sa[k], gran_i[k], eb[k] - sb[k], gran_j[k])
     d = is_date & ~same & ~year_only
     out[d & disjoint] = "date_conflict"
     out[d & ~disjoint & nested] = "date_precision"
