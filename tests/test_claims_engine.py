@@ -522,3 +522,18 @@ def test_two_stated_ranges_one_inside_the_other_disagree_while_a_month_only_refi
                                          {"id": "b", "date": "2015-03-04", "text": "Mr. Hoyer served on the committee "
                                           "from 1997 to 2007, records show."}])}
     assert "FC201" in rules
+
+
+def test_prices_of_different_goods_weigh_against_one_fact_and_a_headline_names_them_for_its_rows() -> None:
+    """A metals desk's reports: the copper and the nickel price are two facts, even where the
+    figure's sentence names no metal and only the headline does."""
+    table, scored = _pairs([
+        {"id": "cu", "date": "1987-06-02", "title": "LME COPPER MIDSESSION QUIET",
+         "text": "LME COPPER MIDSESSION QUIET\nCash traded at 883 stg per tonne in quiet trading, dealers said."},
+        {"id": "ni", "date": "1987-06-02", "title": "LME NICKEL MIDSESSION QUIET",
+         "text": "LME NICKEL MIDSESSION QUIET\nCash traded at 2,365 stg per tonne in quiet trading, dealers said."},
+        {"id": "cu2", "date": "1987-06-02", "title": "LME METALS CLOSE",
+         "text": "LME METALS CLOSE\nCopper cash traded at 890 stg per tonne in quiet trading, dealers said."},
+    ])
+    assert _pair_of(table, scored, "883 stg per tonne", "2,365 stg per tonne")["goods_differ"] == 1.0
+    assert _pair_of(table, scored, "883 stg per tonne", "890 stg per tonne")["goods_differ"] == 0.0

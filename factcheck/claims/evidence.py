@@ -13,6 +13,7 @@ from __future__ import annotations
 import re
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
+from functools import cache
 from typing import Any
 
 import numpy as np
@@ -21,6 +22,7 @@ from scipy import sparse
 
 from factcheck.claims.pairs import _days
 from factcheck.claims.stories import Stories
+from factcheck.datafiles import load
 from factcheck.kinds import coarser, currencies_apart, ranges_differ
 from factcheck.words import content_words, generic_names, is_name, name_overlap
 
@@ -51,6 +53,7 @@ FEATURES: dict[str, str] = {
     "metric_differs": "both figures have a metric and they differ",
     "headline": "same headline words (rare words weigh more)",
     "doc_names": "the two articles name the same organisations",
+    "goods_differ": "the figures' sentences (else their headlines) name goods, none in common (copper and nickel)",
     "others_differ": "the articles name places besides the claimants, none in common (Turkey, Mexico)",
     "headline_same": "the same headline (a re-issue or a correction)",
     "correction": "an article says it corrects a report",
@@ -98,6 +101,7 @@ SIGNS: dict[str, int] = {
     "numbers_differ": -1, "parallel": -1,
     "claimant": 1, "claimant_known": 1, "claimant_missing": -1, "claimant_differs": -1,
     "metric": 1, "metric_missing": 0, "metric_differs": -1, "headline": 1, "doc_names": 1, "others_differ": -1,
+    "goods_differ": -1,
     "headline_same": 1, "correction": 1, "corrected": 1,
     "days_apart": -1, "series": -1, "same_day": 1, "closeness": 1, "slip": 1, "currency_slip": 1, "digits": 1,
     "digit_run": 1,
@@ -653,6 +657,8 @@ def features(table: pd.DataFrame, pairs: pd.DataFrame, stories: Stories,
     out["headline_same"] = ((fcodes[i] >= 0) & (fcodes[i] == fcodes[j]) & ~same_doc).astype(np.float64)
     out["doc_names"] = np.where(same_doc, 0.0, per_doc.names(doc_codes[i], doc_codes[j]))
     out["others_differ"] = np.where(same_doc, 0.0, per_doc.others_differ(doc_codes[i], doc_codes[j]))
+    goods = _goods(table, cols)
+    out["goods_differ"] = ((goods[i] != 0) & (goods[j] != 0) & ((goods[i] & goods[j]) == 0)).astype(np.float64)
     corr = cols.flag("correction")
     out["correction"] = ((corr[i] | corr[j]) & ~same_doc).astype(np.float64)
     out["corrected"] = _corrected(table, i, j, corr, doc_codes)
@@ -794,6 +800,33 @@ def _alignment(out: pd.DataFrame, i: np.ndarray, j: np.ndarray, doc: np.ndarray,
     r_ba = ratio.reindex(key_ba).to_numpy(dtype=np.float64)
     shared = np.where(cross, np.fmin(np.nan_to_num(r_ab), np.nan_to_num(r_ba)), 0.0)
     return (best_count >= 2).astype(np.float64), (twin_any > 0).astype(np.float64), shared
+
+
+@cache
+def _goods_bits() -> dict[str, int]:
+    """Each good's word stems (factcheck/data/goods.toml) → the good's bit."""
+    goods = load("goods")["goods"]
+    if len(goods) > 62:
+        raise ValueError("goods.toml: at most 62 goods")
+    return {stem: 1 << n for n, words in enumerate(goods.values()) for stem in content_words(" ".join(words))}
+
+
+def _goods(table: pd.DataFrame, cols: Columns) -> np.ndarray:
+    """Per row, the goods its sentence names (its context words), else its headline: a bit each."""
+    bits = _goods_bits()
+
+    def mask(words: Sequence[str]) -> int:
+        m = 0
+        for w in words:
+            m |= bits.get(w, 0)
+        return m
+
+    ctx, ctxs = cols.codes("context")
+    title, titles = cols.codes("title")
+    by_ctx = np.append(np.array([mask(str(c).replace("|", " ").split()) for c in ctxs], dtype=np.int64), 0)
+    by_title = np.append(np.array([mask(content_words(str(t))) for t in titles], dtype=np.int64), 0)
+    own = by_ctx[ctx]
+    return np.where(own != 0, own, by_title[title])
 
 
 _SIG_DIGITS = 12  # significant digits compared (a float holds about 15)
