@@ -441,6 +441,20 @@ def test_articles_of_one_recurring_headline_form_on_other_days_are_a_series() ->
     assert p["series"] == 1.0
 
 
+def test_a_headline_form_is_one_whether_its_number_is_spelled_or_in_digits() -> None:
+    """A weekly tender's headline: "SEVEN BILLION" one week, "9.5 BILLION" the next."""
+    def week(doc: str, date: str, amount: str, sentence: str) -> dict:
+        head = f"GLOBEX SETS {amount.upper()} FRANC T-BILL TENDER"
+        return {"id": doc, "date": date, "title": head, "text": f"{head}\n{sentence.format(amount)}\n"}
+
+    table, scored = _pairs([
+        week("w1", "1987-03-30", "seven billion", "The Globex central bank will offer {} francs of treasury bills."),
+        week("w2", "1987-04-06", "9.5 billion", "Treasury bills worth {} francs go on sale at the Globex tender."),
+        week("w3", "1987-04-13", "four billion", "Dealers expect {} francs of bills at next week's Globex auction."),
+    ])
+    assert _pair_of(table, scored, "seven billion francs", "9.5 billion francs")["series"] == 1.0
+
+
 def test_a_later_round_of_a_daily_report_on_the_same_day_is_a_series_and_a_correction_is_not() -> None:
     def report(doc: str, date: str, amount: str, corrected: bool = False) -> dict:
         head = ("CORRECTED - " if corrected else "") + f"GLOBEX MARKET GIVEN {amount.upper()} HELP"

@@ -553,6 +553,17 @@ _SERIES_DAYS = 3  # a sentence form printed on this many days is a recurring rep
 _DIGITS = re.compile(r"\d+(?:[.,/]\d+)*")
 
 
+@cache
+def _number_form() -> re.Pattern[str]:
+    """Digits and spelled numbers ("seven", "sieben"): what a headline form masks, so that
+    "SETS SEVEN BILLION FRANC TENDER" and "SETS 9.5 BILLION FRANC TENDER" are one form."""
+    money = load("money")
+    words = {w for table in ("number_words", "number_words_de") for w in money.get(table, {})
+             if len(w) > 2 and w.isalpha() and not w.startswith("ein")}  # articles, not numbers: a, an, ein
+    spelled = "|".join(sorted((re.escape(w) for w in words), key=len, reverse=True))
+    return re.compile(rf"\b(?:{spelled})\b|{_DIGITS.pattern}" if spelled else _DIGITS.pattern)
+
+
 def _recurring(table: pd.DataFrame, cols: Columns, i: np.ndarray, j: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
     """Is either figure's sentence form (the sentence with figures and digits masked), or its
     article's headline form (digits masked: "MONEY MARKET GIVEN # MLN STG HELP", a company's
@@ -568,7 +579,8 @@ def _recurring(table: pd.DataFrame, cols: Columns, i: np.ndarray, j: np.ndarray)
         forms.append((cols.codes("masked")[0], False))
     if "title" in table:
         title, titles = cols.codes("title")
-        folded = pd.factorize(pd.Series([_DIGITS.sub("#", " ".join(str(t).lower().split())) for t in titles],
+        numbers = _number_form()
+        folded = pd.factorize(pd.Series([numbers.sub("#", " ".join(str(t).lower().split())) for t in titles],
                                         dtype="object"))[0]
         forms.append((np.where(title >= 0, np.append(folded, -1)[title], -1), True))
     for form, headline in forms:
