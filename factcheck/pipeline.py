@@ -271,6 +271,36 @@ def columns_of(rows: list[dict[str, Any]]) -> dict[str, np.ndarray]:
     return {k: np.fromiter(map(dict.get, rows, repeat(k)), dtype=object, count=n) for k in keys}
 
 
+class _ColumnBuilder:
+    """`columns_of` of rows that arrive document by document, built a batch at a time while
+    the rows are fresh (in the pool's wait rather than after the last document)."""
+
+    BATCH = 8192  # rows
+
+    def __init__(self) -> None:
+        self._pending: list[dict[str, Any]] = []
+        self._done: list[tuple[int, dict[str, np.ndarray]]] = []
+
+    def add(self, rows: list[dict[str, Any]]) -> None:
+        self._pending.extend(rows)
+        if len(self._pending) >= self.BATCH:
+            self._flush()
+
+    def _flush(self) -> None:
+        if self._pending:
+            self._done.append((len(self._pending), columns_of(self._pending)))
+            self._pending = []
+
+    def columns(self) -> dict[str, np.ndarray]:
+        self._flush()
+        done, self._done = self._done, []
+        if len(done) == 1:
+            return done[0][1]
+        keys = dict.fromkeys(k for _, cols in done for k in cols)
+        return {k: np.concatenate([cols[k] if k in cols else np.full(n, None, dtype=object) for n, cols in done])
+                for k in keys}
+
+
 @cache
 def _template() -> pd.DataFrame:
     return mentions_frame([])
@@ -311,6 +341,7 @@ def _read_part(items: Iterable[Document | ReadError], ruleset: RuleSet, execute:
     docs: list[DocInfo] = []
     errors: list[ReadError] = []
     rows: list[dict[str, Any]] = []
+    columns = _ColumnBuilder()
     for item, _, outcome in analysed(items, ruleset, execute):
         if isinstance(item, ReadError) or isinstance(outcome, Failure):
             errors.append(item if isinstance(item, ReadError) else _failed(item, outcome))
@@ -318,12 +349,13 @@ def _read_part(items: Iterable[Document | ReadError], ruleset: RuleSet, execute:
                 progress.update(errors=1)
             continue
         rows.extend(outcome.rows)
+        columns.add(outcome.rows)
         docs.append(doc_info(item, outcome))
         if progress:
             progress.update(docs=1, mentions=len(outcome.rows))
         if len(docs) % _SETTLE_EVERY == 0:
             _settle()
-    return Part(docs, errors, columns_of(rows), len(rows)), rows
+    return Part(docs, errors, columns.columns(), len(rows)), rows
 
 
 def source_digest(path: str) -> str | None:
