@@ -30,8 +30,10 @@ def test_the_table_is_the_same_whatever_the_batch_of_rows(ruleset, monkeypatch):
 def test_a_scan_hands_every_object_back_to_the_collector(ruleset, monkeypatch):
     monkeypatch.setattr(pipeline, "_SETTLE_EVERY", 1)  # freeze after every document
     assert gc.get_freeze_count() == 0
+    threshold = gc.get_threshold()
     scan_documents(documents_from_records(DOCS), ruleset)
     assert gc.get_freeze_count() == 0
+    assert gc.get_threshold() == threshold  # the run's own thresholds are undone
 
 
 def test_a_program_that_freezes_objects_itself_keeps_them_frozen(ruleset):
