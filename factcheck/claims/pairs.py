@@ -23,6 +23,7 @@ import pandas as pd
 from factcheck.claims.stories import Stories
 
 VIA_STORY, VIA_CLAIM = 1, 2  # bit flags: how a pair became a candidate
+_LINK_CHUNK = 5000  # story links whose figure pairs are merged at once (memory)
 
 
 @dataclass(frozen=True)
@@ -93,16 +94,22 @@ def _story_pairs(m: pd.DataFrame, stories: Stories, params: PairParams) -> pd.Da
     per = pd.factorize(np.concatenate([np.array([""], dtype=object), m["per"].to_numpy()]))[0][1:]
     codes = pd.DataFrame({"doc": doc, "pos": m["pos"].to_numpy(), "kind": pd.factorize(m["kind"])[0],
                           "per": per, "row": pd.factorize(m["row"], use_na_sentinel=True)[0]})
-    left = links.merge(codes, left_on="da", right_on="doc")[["link", "db", "pos", "kind", "per", "row"]]
-    both = left.merge(codes, left_on=["db", "kind"], right_on=["doc", "kind"], suffixes=("_a", "_b"))
-    # a rate unit stated on both sides must be the same ("a share" against "a share"), and two
-    # table rows must carry one label ("Revs" is not "Net")
-    both = both[((both["per_a"] == both["per_b"]) | (both["per_a"] == 0) | (both["per_b"] == 0))
-                & ((both["row_a"] < 0) | (both["row_b"] < 0) | (both["row_a"] == both["row_b"]))]
-    if both.empty:
+    found_i, found_j = [], []
+    for lo in range(0, len(links), _LINK_CHUNK):  # a chunk of links at a time: the merges stay small
+        left = links.iloc[lo:lo + _LINK_CHUNK].merge(codes, left_on="da", right_on="doc")[
+            ["link", "db", "pos", "kind", "per", "row"]]
+        both = left.merge(codes, left_on=["db", "kind"], right_on=["doc", "kind"], suffixes=("_a", "_b"))
+        # a rate unit stated on both sides must be the same ("a share" against "a share"), and two
+        # table rows must carry one label ("Revs" is not "Net")
+        both = both[((both["per_a"] == both["per_b"]) | (both["per_a"] == 0) | (both["per_b"] == 0))
+                    & ((both["row_a"] < 0) | (both["row_b"] < 0) | (both["row_a"] == both["row_b"]))]
+        a, b = both["pos_a"].to_numpy(), both["pos_b"].to_numpy()
+        found_i.append(np.minimum(a, b))
+        found_j.append(np.maximum(a, b))
+    i = np.concatenate(found_i)
+    if not len(i):
         return _empty()
-    a, b = both["pos_a"].to_numpy(), both["pos_b"].to_numpy()
-    return pd.DataFrame({"i": np.minimum(a, b), "j": np.maximum(a, b), "via": np.int8(1)})
+    return pd.DataFrame({"i": i, "j": np.concatenate(found_j), "via": np.int8(1)})
 
 
 def _claim_pairs(table: pd.DataFrame, pos: np.ndarray, params: PairParams) -> pd.DataFrame:
