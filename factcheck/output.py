@@ -13,6 +13,7 @@ import pandas as pd
 
 from factcheck import __version__
 from factcheck.findings import Finding
+from factcheck.jsontext import dumps_indented
 from factcheck.naming import doc_labels, plural, retitle, shorten
 from factcheck.pipeline import ScanResult
 from factcheck.ruleset import RuleSet
@@ -96,7 +97,7 @@ def scan_json(result: ScanResult, fixed: list[dict[str, Any]] | None = None) -> 
     drafts = getattr(result, "drafts", None)
     if drafts is not None:  # factcheck check: `docs` lists the drafts and the archive articles quoted
         doc["drafts"] = drafts
-    return json.dumps(doc, ensure_ascii=False, indent=1) + "\n"
+    return dumps_indented(doc) + "\n"
 
 
 def summary(result: ScanResult) -> dict[str, Any]:

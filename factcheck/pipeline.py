@@ -19,13 +19,16 @@ only in their inputs, their executors and which findings they report.
 from __future__ import annotations
 
 import dataclasses
+import gc
 import hashlib
 import json
 import os
 from collections import deque
 from collections.abc import Callable, Iterable, Iterator, Sequence
+from contextlib import contextmanager
 from dataclasses import dataclass, field
 from functools import cache, partial
+from itertools import repeat
 from typing import Any, BinaryIO
 
 import numpy as np
@@ -169,6 +172,44 @@ def _debug() -> bool:
     return bool(os.environ.get("FACTCHECK_DEBUG"))
 
 
+# -- the garbage collector ---------------------------------------------------------------
+
+_SETTLING = False  # inside `_settled`: `_settle` may freeze what is alive
+_YOUNG = 50_000  # the collector's first threshold within `_settled`
+
+
+@contextmanager
+def _settled() -> Iterator[None]:
+    """A run within which `_settle()` tells the cyclic garbage collector that everything alive
+    so far is long-lived (`gc.freeze`): a scan keeps millions of row objects to its end, and
+    every full collection walked them all again (a quarter of the main process's time on the
+    three corpora). On leaving, they are handed back to the collector (`gc.unfreeze`);
+    reference counting frees whatever is dropped in between as usual."""
+    global _SETTLING
+    if _SETTLING or gc.get_freeze_count():  # nested, or the embedding program freezes itself
+        yield
+        return
+    _SETTLING = True
+    threshold = gc.get_threshold()
+    # the claims stage makes objects by the million (tokens, pairs, findings): young
+    # collections every 700 of them (the default) cost about a second on three corpora
+    gc.set_threshold(max(threshold[0], _YOUNG), *threshold[1:])
+    try:
+        yield
+    finally:
+        _SETTLING = False
+        gc.set_threshold(*threshold)
+        gc.unfreeze()
+
+
+def _settle() -> None:
+    if _SETTLING:
+        gc.freeze()
+
+
+_SETTLE_EVERY = 1000  # documents read between two `_settle` calls
+
+
 def analysed(items: Iterable[Document | ReadError], ruleset: RuleSet, execute: OrderedMap = map, *,
              version: str | None = None, known: Callable[[str], bool] | None = None
              ) -> Iterator[tuple[Document | ReadError, str | None, Any]]:
@@ -233,9 +274,39 @@ def _from_store(doc: Document, stored: dict[str, Any]) -> Analysis:
 
 def columns_of(rows: list[dict[str, Any]]) -> dict[str, np.ndarray]:
     """Rows as columns (object arrays; a key a row lacks is None there)."""
-    keys = dict.fromkeys(k for r in rows for k in r)
+    keys = dict.fromkeys(k for shape in dict.fromkeys(map(tuple, rows)) for k in shape)
     n = len(rows)
-    return {k: np.fromiter((r.get(k) for r in rows), dtype=object, count=n) for k in keys}
+    return {k: np.fromiter(map(dict.get, rows, repeat(k)), dtype=object, count=n) for k in keys}
+
+
+class _ColumnBuilder:
+    """`columns_of` of rows that arrive document by document, built a batch at a time while
+    the rows are fresh (in the pool's wait rather than after the last document)."""
+
+    BATCH = 8192  # rows
+
+    def __init__(self) -> None:
+        self._pending: list[dict[str, Any]] = []
+        self._done: list[tuple[int, dict[str, np.ndarray]]] = []
+
+    def add(self, rows: list[dict[str, Any]]) -> None:
+        self._pending.extend(rows)
+        if len(self._pending) >= self.BATCH:
+            self._flush()
+
+    def _flush(self) -> None:
+        if self._pending:
+            self._done.append((len(self._pending), columns_of(self._pending)))
+            self._pending = []
+
+    def columns(self) -> dict[str, np.ndarray]:
+        self._flush()
+        done, self._done = self._done, []
+        if len(done) == 1:
+            return done[0][1]
+        keys = dict.fromkeys(k for _, cols in done for k in cols)
+        return {k: np.concatenate([cols[k] if k in cols else np.full(n, None, dtype=object) for n, cols in done])
+                for k in keys}
 
 
 @cache
@@ -278,6 +349,7 @@ def _read_part(items: Iterable[Document | ReadError], ruleset: RuleSet, execute:
     docs: list[DocInfo] = []
     errors: list[ReadError] = []
     rows: list[dict[str, Any]] = []
+    columns = _ColumnBuilder()
     for item, _, outcome in analysed(items, ruleset, execute):
         if isinstance(item, ReadError) or isinstance(outcome, Failure):
             errors.append(item if isinstance(item, ReadError) else _failed(item, outcome))
@@ -285,10 +357,13 @@ def _read_part(items: Iterable[Document | ReadError], ruleset: RuleSet, execute:
                 progress.update(errors=1)
             continue
         rows.extend(outcome.rows)
+        columns.add(outcome.rows)
         docs.append(doc_info(item, outcome))
         if progress:
             progress.update(docs=1, mentions=len(outcome.rows))
-    return Part(docs, errors, columns_of(rows), len(rows)), rows
+        if len(docs) % _SETTLE_EVERY == 0:
+            _settle()
+    return Part(docs, errors, columns.columns(), len(rows)), rows
 
 
 def source_digest(path: str) -> str | None:
@@ -399,6 +474,14 @@ def run(paths: Sequence[str], ruleset: RuleSet, *, store: Store | None = None, e
     `documents`), or, with `drafts`, the findings that involve a draft when checked against
     the archive `paths`. Through `store` when given (else everything is analysed here),
     the documents on `engine.documents`, the claims stage's blocks on `engine.blocks`."""
+    with _settled():
+        return _run(paths, ruleset, store=store, engine=engine, drafts=drafts, documents=documents, lang=lang,
+                    stdin=stdin, progress=progress)
+
+
+def _run(paths: Sequence[str], ruleset: RuleSet, *, store: Store | None, engine: Engine | None,
+         drafts: Sequence[Document | ReadError] | None, documents: Iterable[Document],
+         lang: str | None, stdin: BinaryIO | None, progress: Progress | None) -> ScanResult:
     engine = engine or Engine()
     if drafts is not None:
         return _check(drafts, paths, ruleset, store or Store(None, search=False), engine, lang, progress)
@@ -422,11 +505,16 @@ def run(paths: Sequence[str], ruleset: RuleSet, *, store: Store | None = None, e
     errors = [e for p in parts for e in p.errors]
     key = _result_key(parts, ruleset) if store is not None and not store.in_memory and not documents else None
     known = _stored_result(store, key) if store is not None and key is not None else None
+    table = frame_of(parts)
+    for p in parts:  # the table holds the rows now
+        p.columns = {}
     if known is not None:  # the same inputs, rules and code as a scan before: its result
-        corpus = Corpus(docs, annotate_known(frame_of(parts), known["stories"]), errors)
+        corpus = Corpus(docs, annotate_known(table, known["stories"]), errors)
         findings = [finding_from_dict(f) for f in known["findings"]]
     else:
-        corpus = Corpus(docs, annotate(frame_of(parts), docs, ruleset.decision), errors)
+        corpus = Corpus(docs, annotate(table, docs, ruleset.decision), errors)
+        del table  # (annotate's copy is the corpus's)
+        _settle()
         findings = decide(corpus.mentions, corpus.docs, ruleset, map_blocks=engine.blocks)
         if store is not None and key is not None:
             _save_result(store, key, {"findings": [f.as_dict() for f in findings],

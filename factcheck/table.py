@@ -64,7 +64,8 @@ def clean(value: Any) -> Any:
 def records(df: pd.DataFrame, columns: list[str] | None = None) -> list[dict[str, Any]]:
     """Rows as plain dicts (JSON-ready), in table order."""
     cols = columns or [c for c in CONTRACT_COLUMNS + EXTRA_COLUMNS if c in df.columns]
-    out = []
-    for rec in df[cols].to_dict("records"):
-        out.append({k: clean(v) if not isinstance(v, list) else v for k, v in rec.items()})
-    return out
+    if not cols:
+        return [{} for _ in range(len(df))]
+    # column by column (`tolist` gives the Python scalars `to_dict` gives), then zipped into rows
+    values = [[v if isinstance(v, list) else clean(v) for v in df[c].tolist()] for c in cols]
+    return [dict(zip(cols, row, strict=True)) for row in zip(*values, strict=True)]

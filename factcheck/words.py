@@ -15,7 +15,18 @@ from factcheck.datafiles import load
 
 _WORD = re.compile(r"[^\W\d_]{3,}")
 _STEMMER = snowballstemmer.stemmer("english")
-_STEMS: dict[str, str] = {}  # word → stem: the vocabulary of news is small, stemming is not free
+
+
+class _Stems(dict):
+    """Word → its stem, or None for a stop word; a word is looked up once (the vocabulary of
+    news is small, stemming is not free), so `content_words` costs a dictionary look-up a word."""
+
+    def __missing__(self, word: str) -> str | None:
+        stem = self[word] = None if word in stopwords() else _STEMMER.stemWord(_forms().get(word, word))
+        return stem
+
+
+_STEMS = _Stems()
 
 
 def _data() -> dict:
@@ -35,18 +46,7 @@ def _forms() -> dict[str, str]:
 def content_words(text: str) -> list[str]:
     """The words of `text` that carry content, lower-cased, written out and stemmed, in order
     ("Pelosi has led House Democrats since" → pelosi, led, hous, democrat)."""
-    stop = stopwords()
-    forms = _forms()
-    stems = _STEMS
-    out = []
-    for w in _WORD.findall(text.lower()):
-        if w in stop:
-            continue
-        stem = stems.get(w)
-        if stem is None:
-            stem = stems[w] = _STEMMER.stemWord(forms.get(w, w))
-        out.append(stem)
-    return out
+    return [s for s in map(_STEMS.__getitem__, _WORD.findall(text.lower())) if s is not None]
 
 
 @cache

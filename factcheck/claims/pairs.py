@@ -23,6 +23,7 @@ import pandas as pd
 from factcheck.claims.stories import Stories
 
 VIA_STORY, VIA_CLAIM = 1, 2  # bit flags: how a pair became a candidate
+_LINK_CHUNK = 5000  # story links whose figure pairs are merged at once (memory)
 
 
 @dataclass(frozen=True)
@@ -84,18 +85,31 @@ def candidates(table: pd.DataFrame, stories: Stories, params: PairParams) -> pd.
 def _story_pairs(m: pd.DataFrame, stories: Stories, params: PairParams) -> pd.DataFrame:
     if not stories.links:
         return _empty()
-    links = pd.DataFrame(list(stories.links), columns=["da", "db"])
-    links["link"] = np.arange(len(links))
-    left = links.merge(m, left_on="da", right_on="doc")[["link", "db", "pos", "kind", "per", "row"]]
-    both = left.merge(m, left_on=["db", "kind"], right_on=["doc", "kind"], suffixes=("_a", "_b"))
-    # a rate unit stated on both sides must be the same ("a share" against "a share"), and two
-    # table rows must carry one label ("Revs" is not "Net")
-    both = both[((both["per_a"] == both["per_b"]) | (both["per_a"] == "") | (both["per_b"] == ""))
-                & (both["row_a"].isna() | both["row_b"].isna() | (both["row_a"] == both["row_b"]))]
-    if both.empty:
+    # the merges run on integer codes, not strings: a rate unit's code 0 is "" (none stated),
+    # a table row label's -1 is none
+    doc, docs = pd.factorize(m["doc"])
+    where = {d: n for n, d in enumerate(docs.tolist())}
+    ends = np.array([[where.get(a, -1), where.get(b, -1)] for a, b in stories.links], dtype=np.int64)
+    links = pd.DataFrame({"da": ends[:, 0], "db": ends[:, 1], "link": np.arange(len(ends))})
+    per = pd.factorize(np.concatenate([np.array([""], dtype=object), m["per"].to_numpy()]))[0][1:]
+    codes = pd.DataFrame({"doc": doc, "pos": m["pos"].to_numpy(), "kind": pd.factorize(m["kind"])[0],
+                          "per": per, "row": pd.factorize(m["row"], use_na_sentinel=True)[0]})
+    found_i, found_j = [], []
+    for lo in range(0, len(links), _LINK_CHUNK):  # a chunk of links at a time: the merges stay small
+        left = links.iloc[lo:lo + _LINK_CHUNK].merge(codes, left_on="da", right_on="doc")[
+            ["link", "db", "pos", "kind", "per", "row"]]
+        both = left.merge(codes, left_on=["db", "kind"], right_on=["doc", "kind"], suffixes=("_a", "_b"))
+        # a rate unit stated on both sides must be the same ("a share" against "a share"), and two
+        # table rows must carry one label ("Revs" is not "Net")
+        both = both[((both["per_a"] == both["per_b"]) | (both["per_a"] == 0) | (both["per_b"] == 0))
+                    & ((both["row_a"] < 0) | (both["row_b"] < 0) | (both["row_a"] == both["row_b"]))]
+        a, b = both["pos_a"].to_numpy(), both["pos_b"].to_numpy()
+        found_i.append(np.minimum(a, b))
+        found_j.append(np.maximum(a, b))
+    i = np.concatenate(found_i)
+    if not len(i):
         return _empty()
-    a, b = both["pos_a"].to_numpy(), both["pos_b"].to_numpy()
-    return pd.DataFrame({"i": np.minimum(a, b), "j": np.maximum(a, b), "via": np.int8(1)})
+    return pd.DataFrame({"i": i, "j": np.concatenate(found_j), "via": np.int8(1)})
 
 
 def _claim_pairs(table: pd.DataFrame, pos: np.ndarray, params: PairParams) -> pd.DataFrame:

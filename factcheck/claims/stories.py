@@ -127,14 +127,28 @@ def link(docs: Sequence[DocInfo], params: StoryParams) -> Stories:
         xp = sparse.csr_matrix(x @ sparse.diags((~common).astype(np.float64)))
         xp.eliminate_zeros()
         xp = _normalised(xp)
-    xt = xp.T.tocsc()
+    # the products run over articles in order of publication, each chunk against the articles
+    # that can be within the window of one of its own (and the undated ones): every product
+    # that counts, as the full product computes it, and none that the window drops anyway
+    by_day = np.argsort(days, kind="stable")
+    xs = xp[by_day]
+    xt = xs.T.tocsr()
+    sorted_days = days[by_day]
+    undated = int(np.searchsorted(sorted_days, 0))  # the undated (-1) come first
     found_a, found_b, found_s = [], [], []
     for lo in range(0, n, _CHUNK):
-        prod = xp[lo:lo + _CHUNK] @ xt
+        hi = min(lo + _CHUNK, n)
+        if lo < undated:  # an undated article is compared with every other
+            cols = np.arange(n)
+        else:
+            c0 = int(np.searchsorted(sorted_days, sorted_days[lo] - params.window_days, side="left"))
+            c1 = int(np.searchsorted(sorted_days, sorted_days[hi - 1] + params.window_days, side="right"))
+            cols = np.concatenate([np.arange(undated), np.arange(max(c0, undated), c1)])
+        prod = xs[lo:hi] @ xt[:, cols]
         prod.data[prod.data < params.min_similarity - 1e-12] = 0.0
         prod.eliminate_zeros()
         prod = prod.tocoo()
-        rows, cols, sims = prod.row + lo, prod.col, prod.data
+        rows, cols, sims = by_day[prod.row + lo], by_day[cols[prod.col]], prod.data
         ok = rows != cols
         d_r, d_c = days[rows], days[cols]
         ok &= (d_r < 0) | (d_c < 0) | (np.abs(d_r - d_c) <= params.window_days)
