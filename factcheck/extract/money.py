@@ -1332,9 +1332,10 @@ def _resolve_currencies(text: str, figs: list[_Figure], ctx: CurrencyContext) ->
     of strength). A unit word that does not say whose currency it is ("dlrs", "francs") takes
     the nearest explicit member of its family earlier in the story ("12 Australian dlrs" then
     "4.10 dlrs"), else the dateline's, the exchange's, the cue's, the locale's, else its own
-    reading. An explicit currency that is the word's own reading ("U.S. dlrs") speaks only for
-    its sentence when the dateline or exchange names another member: a Toronto story writes
-    "U.S. dlrs" to set them apart from the bare "dlrs" it means as Canadian. A figure that
+    reading. An explicit currency that is the word's own reading ("U.S. dlrs") outranks the
+    dateline or exchange too, unless it was set apart from the local currency (`_set_apart`: an
+    exchange rate, a world or commodity price, a conversion, or a story that names the local
+    currency, "a 2.2 billion Canadian dlr loss"), when it speaks only for its sentence. A figure that
     takes a neighbour's unit ("Shr 41 cts vs 38", "5.2 mln dlrs vs 4.1 mln") takes its
     currency too; a figure with no unit word (a bare table figure) takes the currency of the
     money before it in the story, else the dateline's, exchange's or locale's, else the
@@ -1420,8 +1421,9 @@ def _resolve(text: str, fig: _Figure, ctx: CurrencyContext, stated: dict[str, li
         if prev is fig.pair:
             continue  # "7.4bn Australian dollars (5.8bn dlrs)": a conversion is another currency
         if prev.currency == own and near is not None and near[0] != own and near[1] != "locale" \
-                and _SENTENCE_BREAK.search(text, prev.end, fig.start + 1):
-            continue  # "U.S. dlrs" two sentences back in a Toronto story
+                and _SENTENCE_BREAK.search(text, prev.end, fig.start + 1) \
+                and _set_apart(text, prev, fig, near[0], memo):
+            continue  # "U.S. dlrs" then "a 2.2 billion Canadian dlr loss" in a Toronto story
         fig.currency, fig.source = prev.currency, "story"
         return
     if near is not None and near[1] != "locale" and (fig.pair is None or fig.pair.currency != near[0]):
@@ -1441,6 +1443,37 @@ def _resolve(text: str, fig: _Figure, ctx: CurrencyContext, stated: dict[str, li
 
 
 _UNSET = object()
+
+
+def _set_apart(text: str, prev: _Figure, fig: _Figure, local: str, memo: dict[object, object]) -> bool:
+    """Whether the word's own reading stated in an earlier sentence (`prev`, "U.S. dlrs") was
+    set apart from the local currency of a story filed elsewhere, so that it does not speak for
+    `fig`: an exchange rate ("rose to 0.6858 U.S. dlrs", "pegged at 7.80 to one U.S. dlr"), a
+    world price ("oil above 20 U.S. dlrs a barrel"), a commodity's price per unit for an amount
+    that is no such price, one side of a conversion ("50 mln Canadian dlrs, or 36 mln U.S.
+    dlrs"; and "100 dollars (60 U.S. dlrs)" is no U.S. dollar), or in a story that names the
+    local currency before `fig` ("a 2.2 billion Canadian dlr loss", "In Australian dollar
+    terms"). Otherwise a story that states U.S. dollars means them by its bare "dlrs" too, as
+    the order of evidence says: an explicit currency earlier in the story outranks the dateline
+    (a Vancouver company's U.S. share offering, a Taipei story of trade in U.S. dollars).
+    """
+    if prev.pair is not None or prev.per in _WORLD_UNITS or (fig.pair is not None and fig.pair.family is None):
+        return True
+    if prev.per is not None and prev.per != fig.per and prev.per.rsplit(" ", 1)[-1] in _CARRY_UNITS:
+        return True  # "coal at 32 U.S. dlrs a tonne" says nothing of "exports worth 5.2 billion dlrs"
+    if prev.number is not None and not prev.magnitude and (
+            prev.number == 1 or prev.number.as_tuple().exponent < -2):
+        return True  # "pegged at 7.80 to one U.S. dollar", "rose to 0.6858 U.S. dlrs": rates
+    key = ("named", local)
+    first = memo.get(key)
+    if first is None:
+        names = [k for k, iso in _SUFFIX.items() if iso == local and " " in k.strip()]
+        named = re.compile("|".join(
+            r"[ \t\n]+".join(re.escape(w[:-1]) + "s?" if w.endswith("s") else re.escape(w) for w in k.split())
+            for k in sorted(names, key=len, reverse=True)) or r"(?!)")
+        m = named.search(text)
+        first = memo[key] = m.start() if m else len(text)
+    return first < fig.start
 
 
 _SIGN_SOURCES = frozenset(_LEX["context"]["sign_sources"])

@@ -1,0 +1,65 @@
+"""The story's stated currency against the dateline, and ranges written from their upper bound:
+invented sentences (hand check of issue 18, sample 5)."""
+
+from __future__ import annotations
+
+import pytest
+
+from factcheck.documents import Document
+from factcheck.extract import find_mentions
+
+
+def money(text: str, lang: str = "en") -> dict[str, dict]:
+    rows, _ = find_mentions(Document(id="d", text=text, lang=lang))
+    return {r["text"]: r for r in rows if r["kind"] == "money"}
+
+
+def currency(text: str, span: str, lang: str = "en") -> tuple[str, str]:
+    row = money(text, lang)[span]
+    return row["currency"], row["currency_source"]
+
+
+# ----------------------------------------------------------------------------- stated U.S. dollars vs the dateline
+
+def test_a_vancouver_story_that_states_us_dollars_means_them_by_its_bare_dlrs():
+    text = ("PINE RIDGE GOLD\nVANCOUVER, May 4 - Pine Ridge Gold plans a U.S. offering of two mln shares "
+            "at six to eight U.S. dlrs each. It will use 4,250,000 dlrs of the proceeds to repay debt.")
+    assert currency(text, "4,250,000 dlrs") == ("USD", "story")
+
+
+def test_a_taipei_story_of_trade_in_us_dollars_reads_its_later_dlrs_as_us_dollars():
+    text = ("TAIWAN TEXTILE ORDERS\nTAIPEI, May 4 - Textile orders rose to 410 mln U.S. Dlrs in April. "
+            "Shoe orders were 120 mln dlrs against 98 mln a year earlier.")
+    assert currency(text, "120 mln dlrs") == ("USD", "story")
+    assert currency(text, "98 mln") == ("USD", "story")
+
+
+@pytest.mark.parametrize(("text", "span", "local"), [
+    pytest.param("NORTH SHORE MILLS\nTORONTO, May 4 - North Shore Mills posted a 3.1 mln Canadian dlr loss. "
+                 "Its U.S. unit earned 800,000 U.S. dlrs. The company said its revenues rose to 41 mln dlrs.",
+                 "41 mln dlrs", "CAD", id="the-local-dollar-named-before"),
+    pytest.param("OZ RESERVES\nSYDNEY, May 4 - Reserves fell to the equivalent of 8.1 billion U.S. dlrs. "
+                 "In Australian dollar terms, reserves fell by 1.1 billion dlrs.",
+                 "1.1 billion dlrs", "AUD", id="in-australian-dollar-terms"),
+    pytest.param("OZ CURRENCY\nSYDNEY, May 4 - The currency rose to 0.7125 U.S. dlrs. "
+                 "The trade deficit narrowed to 640 mln dlrs.", "640 mln dlrs", "AUD", id="an-exchange-rate-quote"),
+    pytest.param("HARBOUR AIR\nHONG KONG, May 4 - The local currency is pegged at 7.80 to one U.S. dlr. "
+                 "Harbour Air expects profits of 1.4 billion dlrs.", "1.4 billion dlrs", "HKD",
+                 id="pegged-to-one-us-dollar"),
+    pytest.param("OZ COAL\nSYDNEY, May 4 - Miners want 31 U.S. dlrs a tonne for coking coal. "
+                 "Coal exports were worth 4.9 billion dlrs last year.", "4.9 billion dlrs", "AUD",
+                 id="a-commodity-price-per-tonne"),
+    pytest.param("OZ OIL\nSYDNEY, May 4 - The deal pays more if oil is above 21 U.S. dlrs a barrel. "
+                 "Reef Oil will receive 300 mln dlrs.", "300 mln dlrs", "AUD", id="a-world-price-per-barrel"),
+    pytest.param("HIGHLAND WAGES\nHARARE, May 4 - The debt is two billion U.S. dlrs. The lowest paid earn "
+                 "about 90 dollars (55 U.S. dlrs) a month.", "about 90 dollars", "ZWL",
+                 id="an-amount-converted-to-us-dollars"),
+])
+def test_us_dollars_set_apart_leave_the_bare_dollar_local(text, span, local):
+    assert currency(text, span)[0] == local
+
+
+def test_a_price_per_tonne_in_us_dollars_speaks_for_the_next_price_per_tonne():
+    text = ("MAIZE TENDER\nTAIPEI, May 4 - One supplier won at 96.50 U.S. dlrs a tonne. Another won at "
+            "99.25 dlrs a tonne.")
+    assert currency(text, "99.25 dlrs a tonne") == ("USD", "story")
