@@ -3,6 +3,8 @@ invented sentences (hand check of issue 18, sample 5)."""
 
 from __future__ import annotations
 
+from decimal import Decimal
+
 import pytest
 
 from factcheck.documents import Document
@@ -63,3 +65,34 @@ def test_a_price_per_tonne_in_us_dollars_speaks_for_the_next_price_per_tonne():
     text = ("MAIZE TENDER\nTAIPEI, May 4 - One supplier won at 96.50 U.S. dlrs a tonne. Another won at "
             "99.25 dlrs a tonne.")
     assert currency(text, "99.25 dlrs a tonne") == ("USD", "story")
+
+
+# ----------------------------------------------------------------------------- ranges written upper bound first
+
+@pytest.mark.parametrize(("text", "lang", "span", "low", "high", "per"), [
+    pytest.param("Robusta futures held gains of 14 to six stg per tonne at midday.", "en",
+                 "14 to six stg per tonne", "6", "14", "tonne", id="spelled-upper-bound-second"),
+    pytest.param("Wheat showed gains of 0.40 to 0.15 stg.", "en", "0.40 to 0.15 stg", "0.15", "0.40", None,
+                 id="decimal-bounds"),
+    pytest.param("The shares were sold at prices ranging from 4.50 to 3.125 dlrs a share.", "en",
+                 "4.50 to 3.125 dlrs a share", "3.125", "4.50", "share", id="ranging-from"),
+    pytest.param("Die Terminkontrakte zeigten Abschläge von 8 bis 3 Euro je Tonne.", "de",
+                 "8 bis 3 Euro je Tonne", "3", "8", "tonne", id="abschlaege-von-bis"),
+])
+def test_a_range_written_from_its_upper_bound_is_one_range(text, lang, span, low, high, per):
+    row = money(text, lang)[span]
+    assert (row["qualifier"], Decimal(str(row["low"])), Decimal(str(row["high"])), row["per"]) == (
+        "range", Decimal(low), Decimal(high), per)
+
+
+@pytest.mark.parametrize(("text", "span"), [
+    pytest.param("Cocoa eased 12 to 5 dlrs.", "5 dlrs", id="a-move-and-its-level"),
+    pytest.param("The payout was raised on April 12 to 5 dlrs a share.", "5 dlrs a share", id="a-day-of-a-month"),
+    pytest.param("Sales were down in 2004 to 789m euros.", "789m euros", id="a-year"),
+    pytest.param("The program under GSM-103 rose to 75 mln dlrs.", "75 mln dlrs", id="a-program-name"),
+    pytest.param("The currency is pegged at 7.80 to one dollar.", "one dollar", id="a-rate-to-one"),
+    pytest.param("Prices rose from 12 to 5 dlrs.", "5 dlrs", id="from-then-to-is-a-change"),
+])
+def test_a_larger_number_before_to_that_is_no_upper_bound_leaves_the_amount_alone(text, span):
+    got = money(text)
+    assert span in got and got[span]["qualifier"] != "range"

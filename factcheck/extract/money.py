@@ -1168,6 +1168,8 @@ def _merge_ranges(text: str, figs: list[_Figure]) -> list[_Figure]:
                     exp = prev.exponent if prev.magnitude else fig.exponent
                     low = prev.number * Decimal(10) ** exp
                     high = fig.number * Decimal(10) ** fig.exponent
+                    if high < low and word in ("to", "bis") and _reverse_range(text, prev, fig, low, high):
+                        low, high = high, low  # "gains of 12 to five stg": across delivery positions
                     if low < high < _RANGE_WIDE * low and high <= close * low:  # "1.7770-80 marks" is a quote
                         unit = prev if prev.currency else fig
                         merged = _Figure(
@@ -1186,6 +1188,25 @@ def _merge_ranges(text: str, figs: list[_Figure]) -> list[_Figure]:
                 fig = merged
         out.append(fig)
     return out
+
+
+def _reverse_range(text: str, prev: _Figure, fig: _Figure, low: Decimal, high: Decimal) -> bool:
+    """Whether "12 to 5 dlrs" (the larger bound first) is a range written from its upper end, as
+    market reports write the moves of several delivery positions ("gains of 12 to five stg per
+    tonne", "Abschläge von 8 bis 3 Euro"). Only a bare first figure, not after a word of change
+    or movement ("eased 12 to 5 dlrs" is a move and the level it reaches), a month ("April 12 to
+    5 dlrs") or a year ("1986 to 5 dlrs", also too far apart), and within the usual bounds."""
+    if prev.has_currency or prev.magnitude or prev.qualifier != "exact" or not low < _RANGE_WIDE * high \
+            or _YEAR.fullmatch(text, prev.start, prev.end) or (high == 1 and not fig.magnitude) \
+            or (prev.start and (text[prev.start - 1].isalnum() or text[prev.start - 1] == "-")):
+        return False  # "pegged at 7.80 to one U.S. dlr" is a rate; "GSM-103 to 75 mln dlrs" a name
+    if not _range_to(text, prev.start)[0] or _MONTH_BEFORE.search(text, max(0, prev.start - 16), prev.start):
+        return False
+    words = text[max(0, prev.start - 24):prev.start].split()
+    return not words or words[-1].strip(",;:\"'").lower() not in _MOVE_WORDS
+
+
+_MOVE_WORDS = frozenset(w.lower() for w in _LEX["per_share_move"]["verbs"])
 
 
 # how the text before an upper bound ends when a spelled lower bound may stand before it (a
