@@ -96,3 +96,33 @@ def test_a_range_written_from_its_upper_bound_is_one_range(text, lang, span, low
 def test_a_larger_number_before_to_that_is_no_upper_bound_leaves_the_amount_alone(text, span):
     got = money(text)
     assert span in got and got[span]["qualifier"] != "range"
+
+
+# ----------------------------------------------------------------------------- the level a share's move reaches
+
+def test_the_levels_a_share_move_reaches_later_in_its_clause_are_per_share():
+    got = money("Shares in Maple Air lost 40 cents or 12% in early trade to 3.10 dlrs before recovering to "
+                "3.35 dlrs.")
+    assert [got[s]["per"] for s in ("40 cents", "3.10 dlrs", "3.35 dlrs")] == ["share", "share", "share"]
+
+
+def test_die_kursziele_einer_aktienbewegung_gelten_je_aktie():
+    got = money("Die Aktien der Nordbahn verloren 40 Cent oder 5 Prozent im frühen Handel auf 7,60 Euro.", "de")
+    assert got["7,60 Euro"]["per"] == "share"
+
+
+@pytest.mark.parametrize(("text", "span"), [
+    pytest.param("Maple Air shares rose 40 cents. Analysts expect the fare to rise to 310 dlrs.", "310 dlrs",
+                 id="another-sentence"),
+    pytest.param("Maple Air shares rose 40 cents and the group raised its total payout to 3.10 dlrs.", "3.10 dlrs",
+                 id="a-total-between"),
+])
+def test_a_later_amount_after_to_outside_the_share_move_keeps_no_rate(text, span):
+    assert money(text)[span]["per"] is None
+
+
+def test_a_share_list_opened_by_a_penny_gives_its_later_items_the_rate():
+    got = money("LONDON STOCKS\nLONDON, May 4 - Widget Group fell a penny at 212, Gadget 6p at 310 and Sprocket 4p "
+                "to 95.")
+    assert got["6p"]["per"] == "share"
+    assert got["4p"]["per"] == "share"

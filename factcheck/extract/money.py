@@ -1892,8 +1892,9 @@ def _later_rates(text: str, figs: list[_Figure], title: str | None) -> None:
                 # a range with its rate sets it for what follows ("one to 1.50 dlrs a barrel")
                 carry = fig if fig.per.rsplit(" ", 1)[-1] in _CARRY_UNITS else None
                 listed = [fig]
-            else:
+            elif fig.has_currency or fig.magnitude or not listed or listed[-1].per != "share":
                 carry, listed = None, []
+            # (a bare number in a list of share moves is a price: "Glaxo 8p at 1,480 and Beecham 12p")
             continue
         if fig.per is None and fig.label is None and fig.number is not None \
                 and fig.number * _POW10[fig.exponent] < _MOVE_BELOW and _share_move(text, fig.start, title, report):
@@ -1940,6 +1941,7 @@ _LIST_STOP = re.compile(r"(?<![^\W\d_])(?:" + _alternation(_PER_LIST["stops"], c
 
 # a change and the level it reaches: "fell 5p to 300p" (not "8 cts a share vs 5,364,000 dlrs")
 _LEVEL_PAIR = re.compile(r"\s{1,3}(?:to|from|auf|von)\s{1,3}")
+_LEVEL_TO = (" to ", "\nto ", " auf ", "\nauf ")  # how the text before a share's level ends
 
 
 def _alike(a: _Figure, b: _Figure) -> bool:
@@ -1952,8 +1954,9 @@ def _list_rate(text: str, items: list[_Figure], fig: _Figure) -> bool:
     (`items`, in order; see [per_list] in money.toml): "7.000 Euro pro Schüler, an Gymnasien
     8.400 Euro", "fell 5p to 300p, Widget 8p to 120p", "3.80 dlrs a share for A; 4.30 dlrs for B"."""
     prev = items[-1]
-    if fig.currency != prev.currency or fig.family != prev.family or fig.start - prev.end > _LIST_REACH \
-            or not fig.number:
+    # (the items of a share list may name their currency apart: "ICI fell a penny, Glaxo 8p")
+    if fig.currency != prev.currency or (fig.family != prev.family and prev.per != "share") \
+            or fig.start - prev.end > _LIST_REACH or not fig.number:
         return False
     # alike in size to an item before it: a share's move is like the move before, its price
     # like the price ("fell 5p to 300p, Widget 8p"); a total is no item ("72 cts a share, vs
@@ -1962,6 +1965,11 @@ def _list_rate(text: str, items: list[_Figure], fig: _Figure) -> bool:
         return False
     if _RATE_PAIR.fullmatch(text, prev.end, fig.start):
         return True  # an item's change and its level: "Widget 8p to 120p"
+    if prev.per == "share" and text.endswith(_LEVEL_TO, 0, fig.start) \
+            and not _LIST_END.search(text, prev.end, fig.start):
+        # the level a share's move reaches, words later in its clause: "lost 65 cents or 25% on
+        # the news to 1.90 dlrs before rallying to 2.20 dlrs"
+        return _LIST_STOP.search(text, prev.end, fig.start) is None
     if _LIST_ITEM_SEP.search(text, prev.end, fig.start) is None or _LIST_END.search(text, prev.end, fig.start):
         return False
     return _LIST_STOP.search(text, prev.end, fig.start) is None
