@@ -89,7 +89,7 @@ def test_a_range_written_from_its_upper_bound_is_one_range(text, lang, span, low
     pytest.param("Cocoa eased 12 to 5 dlrs.", "5 dlrs", id="a-move-and-its-level"),
     pytest.param("The payout was raised on April 12 to 5 dlrs a share.", "5 dlrs a share", id="a-day-of-a-month"),
     pytest.param("Sales were down in 2004 to 789m euros.", "789m euros", id="a-year"),
-    pytest.param("The program under GSM-103 rose to 75 mln dlrs.", "75 mln dlrs", id="a-program-name"),
+    pytest.param("The action lifts the program under GSM-103 to 75 mln dlrs.", "75 mln dlrs", id="a-program-name"),
     pytest.param("The currency is pegged at 7.80 to one dollar.", "one dollar", id="a-rate-to-one"),
     pytest.param("Prices rose from 12 to 5 dlrs.", "5 dlrs", id="from-then-to-is-a-change"),
 ])
