@@ -40,12 +40,12 @@ def test_a_taipei_story_of_trade_in_us_dollars_reads_its_later_dlrs_as_us_dollar
     pytest.param("NORTH SHORE MILLS\nTORONTO, May 4 - North Shore Mills posted a 3.1 mln Canadian dlr loss. "
                  "Its U.S. unit earned 800,000 U.S. dlrs. The company said its revenues rose to 41 mln dlrs.",
                  "41 mln dlrs", "CAD", id="the-local-dollar-named-before"),
-    pytest.param("OZ RESERVES\nSYDNEY, May 4 - Reserves fell to the equivalent of 8.1 billion U.S. dlrs. "
-                 "In Australian dollar terms, reserves fell by 1.1 billion dlrs.",
+    pytest.param("OZ RESERVES\nSYDNEY, May 4 - The central bank's holdings were worth 8.1 billion U.S. dlrs. "
+                 "In Australian dollar terms, holdings dropped 1.1 billion dlrs.",
                  "1.1 billion dlrs", "AUD", id="in-australian-dollar-terms"),
     pytest.param("OZ CURRENCY\nSYDNEY, May 4 - The currency rose to 0.7125 U.S. dlrs. "
                  "The trade deficit narrowed to 640 mln dlrs.", "640 mln dlrs", "AUD", id="an-exchange-rate-quote"),
-    pytest.param("HARBOUR AIR\nHONG KONG, May 4 - The local currency is pegged at 7.80 to one U.S. dlr. "
+    pytest.param("HARBOUR AIR\nHONG KONG, May 4 - The Hong Kong dollar has been linked at 7.80 to one U.S. dlr. "
                  "Harbour Air expects profits of 1.4 billion dlrs.", "1.4 billion dlrs", "HKD",
                  id="pegged-to-one-us-dollar"),
     pytest.param("OZ COAL\nSYDNEY, May 4 - Miners want 31 U.S. dlrs a tonne for coking coal. "
@@ -70,11 +70,11 @@ def test_a_price_per_tonne_in_us_dollars_speaks_for_the_next_price_per_tonne():
 # ----------------------------------------------------------------------------- ranges written upper bound first
 
 @pytest.mark.parametrize(("text", "lang", "span", "low", "high", "per"), [
-    pytest.param("Robusta futures held gains of 14 to six stg per tonne at midday.", "en",
+    pytest.param("Arabica contracts showed rises of 14 to six stg per tonne by noon.", "en",
                  "14 to six stg per tonne", "6", "14", "tonne", id="spelled-upper-bound-second"),
-    pytest.param("Wheat showed gains of 0.40 to 0.15 stg.", "en", "0.40 to 0.15 stg", "0.15", "0.40", None,
+    pytest.param("Barley closed with rises of 0.40 to 0.15 stg.", "en", "0.40 to 0.15 stg", "0.15", "0.40", None,
                  id="decimal-bounds"),
-    pytest.param("The shares were sold at prices ranging from 4.50 to 3.125 dlrs a share.", "en",
+    pytest.param("The trust sold its holding in lots priced from 4.50 to 3.125 dlrs a share.", "en",
                  "4.50 to 3.125 dlrs a share", "3.125", "4.50", "share", id="ranging-from"),
     pytest.param("Die Terminkontrakte zeigten Abschläge von 8 bis 3 Euro je Tonne.", "de",
                  "8 bis 3 Euro je Tonne", "3", "8", "tonne", id="abschlaege-von-bis"),
@@ -101,8 +101,8 @@ def test_a_larger_number_before_to_that_is_no_upper_bound_leaves_the_amount_alon
 # ----------------------------------------------------------------------------- the level a share's move reaches
 
 def test_the_levels_a_share_move_reaches_later_in_its_clause_are_per_share():
-    got = money("Shares in Maple Air lost 40 cents or 12% in early trade to 3.10 dlrs before recovering to "
-                "3.35 dlrs.")
+    got = money("Maple Air stock lost 40 cents or 12% in early dealing to 3.10 dlrs before climbing back "
+                "to 3.35 dlrs.")
     assert [got[s]["per"] for s in ("40 cents", "3.10 dlrs", "3.35 dlrs")] == ["share", "share", "share"]
 
 
