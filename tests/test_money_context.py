@@ -94,11 +94,13 @@ def test_an_explicit_currency_earlier_in_the_story_outranks_the_dateline():
     assert read(got["100,000 dlrs"]) == (100000, "AUD", "story")
 
 
-def test_us_dollars_two_sentences_back_do_not_make_a_toronto_story_american():
+def test_us_dollars_two_sentences_back_outrank_a_toronto_dateline():
+    # the order of evidence: an explicit currency earlier in the story, then the dateline
+    # (tests/test_money_order.py has the cases where the U.S. dollars were set apart)
     got = money("MAPLE TOOLS\nTORONTO, March 9 - Maple Tools sold its Ohio plant for 30 mln U.S. dlrs. "
                 "The plant had sales of 90 mln last year. Maple Tools said its own profit rose to 12 mln dlrs.")
     assert read(got["30 mln U.S. dlrs"]) == (30e6, "USD", "stated")
-    assert read(got["12 mln dlrs"]) == (12e6, "CAD", "dateline")
+    assert read(got["12 mln dlrs"]) == (12e6, "USD", "story")
 
 
 def test_us_dollars_in_the_same_sentence_carry_over_in_a_toronto_story():

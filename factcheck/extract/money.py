@@ -1168,6 +1168,8 @@ def _merge_ranges(text: str, figs: list[_Figure]) -> list[_Figure]:
                     exp = prev.exponent if prev.magnitude else fig.exponent
                     low = prev.number * Decimal(10) ** exp
                     high = fig.number * Decimal(10) ** fig.exponent
+                    if high < low and word in ("to", "bis") and _reverse_range(text, prev, fig, low, high):
+                        low, high = high, low  # "gains of 12 to five stg": across delivery positions
                     if low < high < _RANGE_WIDE * low and high <= close * low:  # "1.7770-80 marks" is a quote
                         unit = prev if prev.currency else fig
                         merged = _Figure(
@@ -1186,6 +1188,25 @@ def _merge_ranges(text: str, figs: list[_Figure]) -> list[_Figure]:
                 fig = merged
         out.append(fig)
     return out
+
+
+def _reverse_range(text: str, prev: _Figure, fig: _Figure, low: Decimal, high: Decimal) -> bool:
+    """Whether "12 to 5 dlrs" (the larger bound first) is a range written from its upper end, as
+    market reports write the moves of several delivery positions ("gains of 12 to five stg per
+    tonne", "Abschläge von 8 bis 3 Euro"). Only a bare first figure, not after a word of change
+    or movement ("eased 12 to 5 dlrs" is a move and the level it reaches), a month ("April 12 to
+    5 dlrs") or a year ("1986 to 5 dlrs", also too far apart), and within the usual bounds."""
+    if prev.has_currency or prev.magnitude or prev.qualifier != "exact" or not low < _RANGE_WIDE * high \
+            or _YEAR.fullmatch(text, prev.start, prev.end) or (high == 1 and not fig.magnitude) \
+            or (prev.start and (text[prev.start - 1].isalnum() or text[prev.start - 1] == "-")):
+        return False  # "pegged at 7.80 to one U.S. dlr" is a rate; "GSM-103 to 75 mln dlrs" a name
+    if not _range_to(text, prev.start)[0] or _MONTH_BEFORE.search(text, max(0, prev.start - 16), prev.start):
+        return False
+    words = text[max(0, prev.start - 24):prev.start].split()
+    return not words or words[-1].strip(",;:\"'").lower() not in _MOVE_WORDS
+
+
+_MOVE_WORDS = frozenset(w.lower() for w in _LEX["per_share_move"]["verbs"])
 
 
 # how the text before an upper bound ends when a spelled lower bound may stand before it (a
@@ -1332,9 +1353,10 @@ def _resolve_currencies(text: str, figs: list[_Figure], ctx: CurrencyContext) ->
     of strength). A unit word that does not say whose currency it is ("dlrs", "francs") takes
     the nearest explicit member of its family earlier in the story ("12 Australian dlrs" then
     "4.10 dlrs"), else the dateline's, the exchange's, the cue's, the locale's, else its own
-    reading. An explicit currency that is the word's own reading ("U.S. dlrs") speaks only for
-    its sentence when the dateline or exchange names another member: a Toronto story writes
-    "U.S. dlrs" to set them apart from the bare "dlrs" it means as Canadian. A figure that
+    reading. An explicit currency that is the word's own reading ("U.S. dlrs") outranks the
+    dateline or exchange too, unless it was set apart from the local currency (`_set_apart`: an
+    exchange rate, a world or commodity price, a conversion, or a story that names the local
+    currency, "a 2.2 billion Canadian dlr loss"), when it speaks only for its sentence. A figure that
     takes a neighbour's unit ("Shr 41 cts vs 38", "5.2 mln dlrs vs 4.1 mln") takes its
     currency too; a figure with no unit word (a bare table figure) takes the currency of the
     money before it in the story, else the dateline's, exchange's or locale's, else the
@@ -1420,8 +1442,9 @@ def _resolve(text: str, fig: _Figure, ctx: CurrencyContext, stated: dict[str, li
         if prev is fig.pair:
             continue  # "7.4bn Australian dollars (5.8bn dlrs)": a conversion is another currency
         if prev.currency == own and near is not None and near[0] != own and near[1] != "locale" \
-                and _SENTENCE_BREAK.search(text, prev.end, fig.start + 1):
-            continue  # "U.S. dlrs" two sentences back in a Toronto story
+                and _SENTENCE_BREAK.search(text, prev.end, fig.start + 1) \
+                and _set_apart(text, prev, fig, near[0], memo):
+            continue  # "U.S. dlrs" then "a 2.2 billion Canadian dlr loss" in a Toronto story
         fig.currency, fig.source = prev.currency, "story"
         return
     if near is not None and near[1] != "locale" and (fig.pair is None or fig.pair.currency != near[0]):
@@ -1441,6 +1464,37 @@ def _resolve(text: str, fig: _Figure, ctx: CurrencyContext, stated: dict[str, li
 
 
 _UNSET = object()
+
+
+def _set_apart(text: str, prev: _Figure, fig: _Figure, local: str, memo: dict[object, object]) -> bool:
+    """Whether the word's own reading stated in an earlier sentence (`prev`, "U.S. dlrs") was
+    set apart from the local currency of a story filed elsewhere, so that it does not speak for
+    `fig`: an exchange rate ("rose to 0.6858 U.S. dlrs", "pegged at 7.80 to one U.S. dlr"), a
+    world price ("oil above 20 U.S. dlrs a barrel"), a commodity's price per unit for an amount
+    that is no such price, one side of a conversion ("50 mln Canadian dlrs, or 36 mln U.S.
+    dlrs"; and "100 dollars (60 U.S. dlrs)" is no U.S. dollar), or in a story that names the
+    local currency before `fig` ("a 2.2 billion Canadian dlr loss", "In Australian dollar
+    terms"). Otherwise a story that states U.S. dollars means them by its bare "dlrs" too, as
+    the order of evidence says: an explicit currency earlier in the story outranks the dateline
+    (a Vancouver company's U.S. share offering, a Taipei story of trade in U.S. dollars).
+    """
+    if prev.pair is not None or prev.per in _WORLD_UNITS or (fig.pair is not None and fig.pair.family is None):
+        return True
+    if prev.per is not None and prev.per != fig.per and prev.per.rsplit(" ", 1)[-1] in _CARRY_UNITS:
+        return True  # "coal at 32 U.S. dlrs a tonne" says nothing of "exports worth 5.2 billion dlrs"
+    if prev.number is not None and not prev.magnitude and (
+            prev.number == 1 or prev.number.as_tuple().exponent < -2):
+        return True  # "pegged at 7.80 to one U.S. dollar", "rose to 0.6858 U.S. dlrs": rates
+    key = ("named", local)
+    first = memo.get(key)
+    if first is None:
+        names = [k for k, iso in _SUFFIX.items() if iso == local and " " in k.strip()]
+        named = re.compile("|".join(
+            r"[ \t\n]+".join(re.escape(w[:-1]) + "s?" if w.endswith("s") else re.escape(w) for w in k.split())
+            for k in sorted(names, key=len, reverse=True)) or r"(?!)")
+        m = named.search(text)
+        first = memo[key] = m.start() if m else len(text)
+    return first < fig.start
 
 
 _SIGN_SOURCES = frozenset(_LEX["context"]["sign_sources"])
@@ -1838,8 +1892,9 @@ def _later_rates(text: str, figs: list[_Figure], title: str | None) -> None:
                 # a range with its rate sets it for what follows ("one to 1.50 dlrs a barrel")
                 carry = fig if fig.per.rsplit(" ", 1)[-1] in _CARRY_UNITS else None
                 listed = [fig]
-            else:
+            elif fig.has_currency or fig.magnitude or not listed or listed[-1].per != "share":
                 carry, listed = None, []
+            # (a bare number in a list of share moves is a price: "Glaxo 8p at 1,480 and Beecham 12p")
             continue
         if fig.per is None and fig.label is None and fig.number is not None \
                 and fig.number * _POW10[fig.exponent] < _MOVE_BELOW and _share_move(text, fig.start, title, report):
@@ -1886,6 +1941,7 @@ _LIST_STOP = re.compile(r"(?<![^\W\d_])(?:" + _alternation(_PER_LIST["stops"], c
 
 # a change and the level it reaches: "fell 5p to 300p" (not "8 cts a share vs 5,364,000 dlrs")
 _LEVEL_PAIR = re.compile(r"\s{1,3}(?:to|from|auf|von)\s{1,3}")
+_LEVEL_TO = (" to ", "\nto ", " auf ", "\nauf ")  # how the text before a share's level ends
 
 
 def _alike(a: _Figure, b: _Figure) -> bool:
@@ -1898,8 +1954,9 @@ def _list_rate(text: str, items: list[_Figure], fig: _Figure) -> bool:
     (`items`, in order; see [per_list] in money.toml): "7.000 Euro pro Schüler, an Gymnasien
     8.400 Euro", "fell 5p to 300p, Widget 8p to 120p", "3.80 dlrs a share for A; 4.30 dlrs for B"."""
     prev = items[-1]
-    if fig.currency != prev.currency or fig.family != prev.family or fig.start - prev.end > _LIST_REACH \
-            or not fig.number:
+    # (the items of a share list may name their currency apart: "ICI fell a penny, Glaxo 8p")
+    if fig.currency != prev.currency or (fig.family != prev.family and prev.per != "share") \
+            or fig.start - prev.end > _LIST_REACH or not fig.number:
         return False
     # alike in size to an item before it: a share's move is like the move before, its price
     # like the price ("fell 5p to 300p, Widget 8p"); a total is no item ("72 cts a share, vs
@@ -1908,6 +1965,11 @@ def _list_rate(text: str, items: list[_Figure], fig: _Figure) -> bool:
         return False
     if _RATE_PAIR.fullmatch(text, prev.end, fig.start):
         return True  # an item's change and its level: "Widget 8p to 120p"
+    if prev.per == "share" and text.endswith(_LEVEL_TO, 0, fig.start) \
+            and not _LIST_END.search(text, prev.end, fig.start):
+        # the level a share's move reaches, words later in its clause: "lost 65 cents or 25% on
+        # the news to 1.90 dlrs before rallying to 2.20 dlrs"
+        return _LIST_STOP.search(text, prev.end, fig.start) is None
     if _LIST_ITEM_SEP.search(text, prev.end, fig.start) is None or _LIST_END.search(text, prev.end, fig.start):
         return False
     return _LIST_STOP.search(text, prev.end, fig.start) is None
