@@ -115,7 +115,7 @@ def _stages(paths: list[str], cache_dir: str, tmp: str) -> list[tuple[str, str]]
 
     rs = load_rules()
     corpus = scan(paths, rs, store=Store(cache_dir)).corpus
-    raw = corpus.mentions.drop(columns=["claim", "why", "story"])
+    raw = corpus.mentions.drop(columns=["claim", "why", "story"], errors="ignore")
     t = time.perf_counter()
     table = annotate(mentions_frame(raw.to_dict("records")), corpus.docs, rs.decision)
     t_group = time.perf_counter() - t
