@@ -425,33 +425,33 @@ def test_a_headline_repeating_its_figures_makes_one_finding_per_id_with_all_quot
     assert {m["text"] for m in conflict.mentions} == {"478 mln stg", "168 mln stg", "478 MLN STG", "168 MLN STG"}
 
 
+def _headlined(doc: str, date: str, headline: str, amount: str, sentence: str) -> dict:
+    """An article whose headline and one sentence state `amount` (headline: "... {} ...")."""
+    head = headline.format(amount.upper())
+    return {"id": doc, "date": date, "title": head, "text": f"{head}\n{sentence.format(amount)}\n"}
+
+
 def test_articles_of_one_recurring_headline_form_on_other_days_are_a_series() -> None:
     """A daily report's headline printed on three days: each day's figure is news of its day,
     even when the sentences are worded differently."""
-    def day(doc: str, date: str, amount: str, sentence: str) -> dict:
-        head = f"GLOBEX MARKET GIVEN {amount.upper()} HELP"
-        return {"id": doc, "date": date, "title": head, "text": f"{head}\n{sentence.format(amount)}\n"}
-
-    table, scored = _pairs([
-        day("mon", "1987-04-06", "166 mln stg", "The Globex central bank said it gave the market {} of help."),
-        day("tue", "1987-04-07", "183 mln stg", "Globex money market dealers were given {} of assistance."),
-        day("wed", "1987-04-08", "95 mln stg", "The market received {} from the Globex central bank."),
-    ])
+    table, scored = _pairs([_headlined(doc, date, "GLOBEX MARKET GIVEN {} HELP", amount, sentence)
+                            for doc, date, amount, sentence in [
+        ("mon", "1987-04-06", "166 mln stg", "The Globex central bank said it gave the market {} of help."),
+        ("tue", "1987-04-07", "183 mln stg", "Globex money market dealers were given {} of assistance."),
+        ("wed", "1987-04-08", "95 mln stg", "The market received {} from the Globex central bank."),
+    ]])
     p = _pair_of(table, scored, "166 mln stg", "183 mln stg")
     assert p["series"] == 1.0
 
 
 def test_a_headline_form_is_one_whether_its_number_is_spelled_or_in_digits() -> None:
     """A weekly tender's headline: "SEVEN BILLION" one week, "9.5 BILLION" the next."""
-    def week(doc: str, date: str, amount: str, sentence: str) -> dict:
-        head = f"GLOBEX SETS {amount.upper()} FRANC T-BILL TENDER"
-        return {"id": doc, "date": date, "title": head, "text": f"{head}\n{sentence.format(amount)}\n"}
-
-    table, scored = _pairs([
-        week("w1", "1987-03-30", "seven billion", "The Globex central bank will offer {} francs of treasury bills."),
-        week("w2", "1987-04-06", "9.5 billion", "Treasury bills worth {} francs go on sale at the Globex tender."),
-        week("w3", "1987-04-13", "four billion", "Dealers expect {} francs of bills at next week's Globex auction."),
-    ])
+    table, scored = _pairs([_headlined(doc, date, "GLOBEX SETS {} FRANC T-BILL TENDER", amount, sentence)
+                            for doc, date, amount, sentence in [
+        ("w1", "1987-03-30", "seven billion", "The Globex central bank will offer {} francs of treasury bills."),
+        ("w2", "1987-04-06", "9.5 billion", "Treasury bills worth {} francs go on sale at the Globex tender."),
+        ("w3", "1987-04-13", "four billion", "Dealers expect {} francs of bills at next week's Globex auction."),
+    ]])
     assert _pair_of(table, scored, "seven billion francs", "9.5 billion francs")["series"] == 1.0
 
 
