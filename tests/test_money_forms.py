@@ -148,6 +148,11 @@ def test_values_are_exact_decimals():
     pytest.param("nearly $5m", "en", "approx", "4500000", "5000000", id="nearly"),
     pytest.param("rund 2 Mio. Euro", "de", "approx", "1800000", "2200000", id="rund"),
     pytest.param("knapp 2 Millionen Euro", "de", "approx", "1800000", "2000000", id="knapp"),
+    # a little above the figure, as "nearly" is a little below: not an open bound that any larger
+    # figure satisfies ("just over $2,000,000" does not agree with "just over $200,000")
+    pytest.param("just over $5m", "en", "approx", "5000000", "5500000", id="just-over"),
+    pytest.param("slightly more than $5m", "en", "approx", "5000000", "5500000", id="slightly-more-than"),
+    pytest.param("knapp über 2 Millionen Euro", "de", "approx", "2000000", "2200000", id="knapp-über"),
     pytest.param("mindestens 500 Milliarden US-Dollar", "de", "at_least", "500000000000", None,
                  id="mindestens"),
     pytest.param("bis zu 3 Mrd. Euro", "de", "up_to", None, "3000000000", id="bis-zu"),

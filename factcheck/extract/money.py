@@ -1332,6 +1332,8 @@ def _to_span(fig: _Figure) -> MoneySpan:
         low, high = value * (1 - _APPROX), value * (1 + _APPROX)
     elif q == "nearly":
         q, low = "approx", value * (1 - _APPROX)
+    elif q == "just_over":
+        q, high = "approx", value * (1 + _APPROX)
     return _new_tuple(MoneySpan, (fig.start, fig.end, value, low, high, fig.currency, q, fig.per,
                                   fig.number, fig.magnitude, precision, source, family, converts, fig.label))
 
