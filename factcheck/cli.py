@@ -682,6 +682,7 @@ def rules() -> None:
       factcheck rules list
       factcheck rules show FC102
       factcheck rules list --rules newsroom-rules/
+      factcheck rules decision
     """
 
 
@@ -728,6 +729,25 @@ def rules_show(rule_id, rules_dirs, no_default_rules) -> None:
         click.echo(f"  example {i} ({ex.expect}){': ' + ex.note if ex.note else ''}")
         for d in ex.docs:
             click.echo(f"    [{d['id']}] {d['text']}")
+
+
+@rules.command("decision")
+@_rules
+@_no_defaults
+def rules_decision(rules_dirs, no_default_rules) -> None:
+    """The decision in use: each evidence's weight and meaning, the severity thresholds of a
+    scan and of a check (`[check]`), and the grouping parameters, as the TOML file it came from
+    would say them (a `decision.toml` in a --rules folder replaces the default).
+
+    \b
+    Example:
+      factcheck rules decision --rules newsroom-rules/
+    """
+    from factcheck.claims.decision import dumps_decision
+
+    rs = _ruleset(rules_dirs, no_default_rules, _load_config(None, False))
+    click.echo(dumps_decision(rs.decision, header=f"# the decision in use: {rs.decision.path or 'built in'}"),
+               nl=False)
 
 
 def entry() -> None:

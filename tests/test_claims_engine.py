@@ -551,3 +551,15 @@ def test_prices_of_different_goods_weigh_against_one_fact_and_a_headline_names_t
     ])
     assert _pair_of(table, scored, "883 stg per tonne", "2,365 stg per tonne")["goods_differ"] == 1.0
     assert _pair_of(table, scored, "883 stg per tonne", "890 stg per tonne")["goods_differ"] == 0.0
+
+
+def test_rules_decision_prints_the_decision_in_use_as_a_file_that_loads_back(tmp_path: Path) -> None:
+    (tmp_path / "decision.toml").write_text(DECISION + "[check]\nwarning = 0.6\n", encoding="utf-8")
+    res = CliRunner().invoke(main, ["rules", "decision", "--rules", str(tmp_path)])
+    assert res.exit_code == 0, res.output
+    assert str(tmp_path / "decision.toml") in res.output.splitlines()[0]
+    again = tmp_path / "again.toml"
+    again.write_text(res.output, encoding="utf-8")
+    d = load_decision(again)
+    assert d.intercept == -2.0 and d.weights == {"story": 1.0, "context_near": 3.0}
+    assert d.thresholds == {"error": 0.99, "warning": 0.9, "info": 0.5} and d.check == {"warning": 0.6}
