@@ -12,7 +12,6 @@ rule alone: `kind_holds` reads them. Kinds are tried from the most specific to t
 
 from __future__ import annotations
 
-import datetime as dt
 import math
 from dataclasses import dataclass, field
 from functools import cache
@@ -173,13 +172,6 @@ def currencies_apart(ca: Any, sa: Any, fa: Any, cb: Any, sb: Any, fb: Any) -> bo
     return wa is not None and wb is not None and not (wa & wb)
 
 
-def _span_days(start: Any, end: Any) -> float:
-    try:
-        return float((dt.date.fromisoformat(str(end)[:10]) - dt.date.fromisoformat(str(start)[:10])).days)
-    except ValueError:
-        return 0.0
-
-
 def _apart(a: dict[str, Any], b: dict[str, Any]) -> bool:
     return currencies_apart(a.get("currency"), a.get("currency_source"), a.get("currency_family"),
                             b.get("currency"), b.get("currency_source"), b.get("currency_family"))
@@ -192,13 +184,8 @@ def kind_holds(kind: str, a: dict[str, Any], b: dict[str, Any], params: dict[str
     if kind in ("date_conflict", "date_precision"):
         if a["kind"] != "date" or b["kind"] != "date":
             return False
-        sa, ea, sb, eb = a["date_start"], a["date_end"], b["date_start"], b["date_end"]
-        if (sa, ea) == (sb, eb):
-            return False
-        nested = (sa <= sb and eb <= ea) or (sb <= sa and ea <= eb)
-        if nested and ranges_differ(_span_days(sa, ea), a.get("granularity"), _span_days(sb, eb), b.get("granularity")):
-            nested = False
-        return nested if kind == "date_precision" else not nested
+        # the evidence stage decided how the two dates relate (nested, disjoint, two ranges)
+        return (evidence or {}).get("relation") == kind
     if a["kind"] != "money" or b["kind"] != "money" or kind == "corroboration":
         return False
     if kind == "currency_mismatch":

@@ -45,7 +45,16 @@ from factcheck.analysis import (
     read_version,
     study_safely,
 )
-from factcheck.claims import annotate, annotate_known, archive_needs, block_of, decide, score_pairs, stories_of_table
+from factcheck.claims import (
+    ArchiveNeeds,
+    annotate,
+    annotate_known,
+    archive_needs,
+    block_of,
+    decide,
+    score_pairs,
+    stories_of_table,
+)
 from factcheck.claims.calibrate import Calibration, LabelFileError, load_cases
 from factcheck.claims.calibrate import run as fit_decision
 from factcheck.claims.decision import dumps_decision
@@ -704,11 +713,13 @@ def _check(drafts: Sequence[Document | ReadError], archive: Sequence[str], rules
 
     in_memory = [d for p in others for d in p.docs]
     every = [*infos.values(), *in_memory]
-    needs = archive_needs(draft_rows, draft.docs, every, ruleset.decision)
     if len(every) <= WHOLE_ARCHIVE:
         # a small archive is loaded whole, so a draft's evidence is a full scan's: how rare the
         # words around its figures are is read among all candidates, not the few loaded ones
-        needs.docs = {d.id for d in every}
+        # (every story and claimant block is in it: nothing to look up)
+        needs = ArchiveNeeds({d.id for d in every}, set())
+    else:
+        needs = archive_needs(draft_rows, draft.docs, every, ruleset.decision)
     actors = [a for a in store.actors() if block_of(a) in needs.blocks] if needs.blocks else []
     paths_of = {e.id: p for p, e, _ in sources}
     rows = []

@@ -24,6 +24,7 @@ from factcheck.claims.pairs import _days
 from factcheck.claims.stories import Stories
 from factcheck.datafiles import load
 from factcheck.kinds import coarser, currencies_apart, ranges_differ
+from factcheck.patterns import trie
 from factcheck.words import content_words, generic_names, is_name, name_overlap
 
 RELATIONS = ("agree", "value_conflict", "magnitude_slip", "scale_mismatch", "currency_mismatch",
@@ -560,8 +561,7 @@ def _number_form() -> re.Pattern[str]:
     money = load("money")
     words = {w for table in ("number_words", "number_words_de") for w in money.get(table, {})
              if len(w) > 2 and w.isalpha() and not w.startswith("ein")}  # articles, not numbers: a, an, ein
-    spelled = "|".join(sorted((re.escape(w) for w in words), key=len, reverse=True))
-    return re.compile(rf"\b(?:{spelled})\b|{_DIGITS.pattern}" if spelled else _DIGITS.pattern)
+    return re.compile(rf"\b(?:{trie(words)})\b|{_DIGITS.pattern}" if words else _DIGITS.pattern)
 
 
 def _recurring(table: pd.DataFrame, cols: Columns, i: np.ndarray, j: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
@@ -658,7 +658,8 @@ def features(table: pd.DataFrame, pairs: pd.DataFrame, stories: Stories,
     out["metric_missing"] = m_missing.astype(np.float64)
     out["metric_differs"] = (~m_missing & (family[i] != family[j])).astype(np.float64)
     title, titles = cols.codes("title")
-    heads = _tokens([content_words(str(x)) for x in titles], weighted=True) if len(titles) else None
+    head_words = [content_words(str(x)) for x in titles]
+    heads = _tokens(head_words, weighted=True) if len(titles) else None
     has = (title[i] >= 0) & (title[j] >= 0)
     head = np.zeros(len(i))
     if heads is not None and has.any():
@@ -669,7 +670,7 @@ def features(table: pd.DataFrame, pairs: pd.DataFrame, stories: Stories,
     out["headline_same"] = ((fcodes[i] >= 0) & (fcodes[i] == fcodes[j]) & ~same_doc).astype(np.float64)
     out["doc_names"] = np.where(same_doc, 0.0, per_doc.names(doc_codes[i], doc_codes[j]))
     out["others_differ"] = np.where(same_doc, 0.0, per_doc.others_differ(doc_codes[i], doc_codes[j]))
-    goods = _goods(table, cols)
+    goods = _goods(cols, title, head_words)
     out["goods_differ"] = ((goods[i] != 0) & (goods[j] != 0) & ((goods[i] & goods[j]) == 0)).astype(np.float64)
     corr = cols.flag("correction")
     out["correction"] = ((corr[i] | corr[j]) & ~same_doc).astype(np.float64)
@@ -823,8 +824,9 @@ def _goods_bits() -> dict[str, int]:
     return {stem: 1 << n for n, words in enumerate(goods.values()) for stem in content_words(" ".join(words))}
 
 
-def _goods(table: pd.DataFrame, cols: Columns) -> np.ndarray:
-    """Per row, the goods its sentence names (its context words), else its headline: a bit each."""
+def _goods(cols: Columns, title: np.ndarray, head_words: Sequence[Sequence[str]]) -> np.ndarray:
+    """Per row, the goods its sentence names (its context words), else its headline's (`title`:
+    each row's headline code; `head_words`: each headline's words): a bit each."""
     bits = _goods_bits()
 
     def mask(words: Sequence[str]) -> int:
@@ -834,9 +836,8 @@ def _goods(table: pd.DataFrame, cols: Columns) -> np.ndarray:
         return m
 
     ctx, ctxs = cols.codes("context")
-    title, titles = cols.codes("title")
-    by_ctx = np.append(np.array([mask(str(c).replace("|", " ").split()) for c in ctxs], dtype=np.int64), 0)
-    by_title = np.append(np.array([mask(content_words(str(t))) for t in titles], dtype=np.int64), 0)
+    by_ctx = np.append(np.array([mask(_wide(c)) for c in ctxs], dtype=np.int64), 0)
+    by_title = np.append(np.array([mask(w) for w in head_words], dtype=np.int64), 0)
     own = by_ctx[ctx]
     return np.where(own != 0, own, by_title[title])
 
