@@ -72,6 +72,28 @@ def name_overlap(a: str, b: str) -> float:
     return len(wa & wb) / len(wa | wb)
 
 
+_ROW_WORD = re.compile(r"[^\W\d_]+|\d+")
+
+
+@cache
+def _row_variant_words() -> frozenset[str]:
+    return frozenset(_data().get("row_variants", {}).get("words", "").split())
+
+
+def row_variant(label: str) -> str:
+    """The words of a table row's text that set it apart from another row of its label
+    (words.toml `row_variants`: "class a", "diluted"), sorted; "" when it has none."""
+    words = _ROW_WORD.findall(label.lower())
+    variants = _row_variant_words()
+    out = set()
+    for n, w in enumerate(words):
+        if w in variants:
+            out.add(w)
+            if w in ("class", "klasse") and n + 1 < len(words):
+                out.add(f"{w} {words[n + 1]}")
+    return " ".join(sorted(out))
+
+
 @cache
 def _not_names() -> frozenset[str]:
     return frozenset(_data().get("not_names", {}).get("words", "").split())

@@ -25,7 +25,7 @@ from factcheck.claims.stories import Stories
 from factcheck.datafiles import load
 from factcheck.kinds import coarser, currencies_apart, ranges_differ
 from factcheck.patterns import trie
-from factcheck.words import content_words, generic_names, is_name, name_overlap
+from factcheck.words import content_words, generic_names, is_name, name_overlap, row_variant
 
 RELATIONS = ("agree", "value_conflict", "magnitude_slip", "scale_mismatch", "currency_mismatch",
              "date_conflict", "date_precision", "incomparable")
@@ -88,6 +88,8 @@ FEATURES: dict[str, str] = {
     "counterpart": "each figure is the other's closest match in the other article",
     "twin": "an article states this figure again in matching words (it is accounted for)",
     "shared_figures": "share of the two articles' figures that agree (near 1: one article re-issued)",
+    "unexplained": "two amounts differ with no mark of an error: no correction, shared headline or table slot; "
+                   "not one digit, a magnitude word, a currency or orders of magnitude apart, nor within 3%",
 }
 
 
@@ -111,7 +113,7 @@ SIGNS: dict[str, int] = {
     "table": 0, "table_slot": 1, "period_differs": -1, "horizon_differs": -1, "horizon_same": 1, "stage_differs": -1,
     "per_differs": -1, "relative": 0, "deictic": -1, "relative_apart": -1,
     "same_words": -1, "guessed": -1, "is_date": 0, "counterpart": 1, "twin": -1,
-    "shared_figures": 1,
+    "shared_figures": 1, "unexplained": -1,
 }
 
 
@@ -307,14 +309,21 @@ class Contexts:
         self.near = _tokens([_near(c) for c in uniq], weighted=True)
         wide = [_wide(c) for c in uniq]
         self.wide = _tokens(wide, weighted=True)
-        self.words = _tokens(wide)  # binary
-        df = np.bincount(self.words.indices, minlength=self.words.shape[1])
-        # what a shared word tells: nothing when most contexts have it ("dividend", "said")
-        self.rarity = np.maximum(0.0, np.log(max(len(uniq), 1) / np.maximum(df, 1)) - _COMMON_IDF)
         ents = _o(table, "entities")[used]
         keys = np.array(["\x1f".join(map(str, e)) if isinstance(e, list | tuple | np.ndarray) else "" for e in ents],
                         dtype=object)
         self.ent, uniq_ents = _distinct(keys, len(table), used)
+        # `specific` reads the sentence's words other than its claimant's name: a company's name
+        # is in every story about it (and is its own evidence, `claimant`), so sharing it says
+        # "same company", not "same fact"; another name both sentences share still counts
+        self.act, uniq_act = _distinct(_o(table, "actor")[used], len(table), used)
+        act_words = [frozenset(content_words(str(a))) if a else frozenset() for a in uniq_act]
+        n_act = max(len(uniq_act), 1)
+        self.plain, uniq_plain = _distinct(self.ctx[used] * n_act + self.act[used], len(table), used)
+        self.words = _tokens([[w for w in wide[k // n_act] if w not in act_words[k % n_act]] for k in uniq_plain])
+        df = np.bincount(self.words.indices, minlength=self.words.shape[1])
+        # what a shared word tells: nothing when most contexts have it ("dividend", "said")
+        self.rarity = np.maximum(0.0, np.log(max(len(uniq_plain), 1) / np.maximum(df, 1)) - _COMMON_IDF)
         self.names = _tokens([content_words(k.replace("\x1f", " ; ")) for k in uniq_ents])
         # the names of a figure's sentence besides its own claimant's (who said it, about whom)
         actors = _o(table, "actor")[used]
@@ -334,7 +343,8 @@ class Contexts:
         size = np.asarray(self.numbers.sum(axis=1)).ravel()
         both = (size[ni] > 0) & (size[nj] > 0)
         numbers = np.where(both, _jaccard(self.numbers, ni, nj), 0.0)
-        shared = np.asarray(self.words[ci].multiply(self.words[cj]) @ self.rarity).ravel() if len(ci) else np.zeros(0)
+        pi, pj = self.plain[i], self.plain[j]
+        shared = np.asarray(self.words[pi].multiply(self.words[pj]) @ self.rarity).ravel() if len(pi) else np.zeros(0)
         oi, oj = self.oth[i], self.oth[j]
         osize = np.asarray(self.others.sum(axis=1)).ravel()
         ointer = np.asarray(self.others[oi].multiply(self.others[oj]).sum(axis=1)).ravel() if len(oi) else np.zeros(0)
@@ -564,6 +574,50 @@ def _number_form() -> re.Pattern[str]:
     return re.compile(rf"\b(?:{trie(words)})\b|{_DIGITS.pattern}" if words else _DIGITS.pattern)
 
 
+_TEMPLATE_FILLINGS = 3  # a form written with this many different fillings is a template
+_TEMPLATE_WORDS = 4  # ... when it has this many words: "Pay <date>" is a label, not a template
+
+
+def _fillings(form: np.ndarray, text: pd.Series) -> np.ndarray:
+    """Per row, how many different texts fill its form (0 where it has none)."""
+    ok = form >= 0
+    out = np.zeros(len(form))
+    if ok.any():
+        folded = text[ok].astype("object").fillna("").map(lambda x: " ".join(str(x).lower().split()))
+        n = pd.Series(folded.to_numpy()).groupby(form[ok]).nunique()
+        per = np.zeros(int(form.max()) + 1)
+        per[n.index.to_numpy()] = n.to_numpy()
+        out[ok] = per[form[ok]]
+    return out
+
+
+def _templates(table: pd.DataFrame, cols: Columns, i: np.ndarray, j: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
+    """Is either figure's sentence a template, its form (figures and digits masked) written
+    with `_TEMPLATE_FILLINGS` or more different fillings across the corpus, whatever the days
+    ("The debentures are convertible ... at <money>", "Top <money> per cwt")? And do both
+    articles carry one headline form that is filled so many ways ("LONDON SUGAR NO.6 AT #")?
+    A re-issue repeats its sentences and headline as they were, and a correction changes a
+    figure once: neither makes a third filling."""
+    out = np.zeros(len(i), dtype=bool)
+    head = np.zeros(len(i), dtype=bool)
+    if len(i) == 0:
+        return out, head
+    if "masked" in table and "sentence" in table:
+        form, forms = cols.codes("masked")
+        long = np.append(np.array([len(str(f).split()) >= _TEMPLATE_WORDS for f in forms], dtype=bool), False)
+        many = (_fillings(form, table["sentence"]) >= _TEMPLATE_FILLINGS) & long[form]
+        out = many[i] | many[j]
+    if "title" in table:
+        title, titles = cols.codes("title")
+        numbers = _number_form()
+        folded = pd.factorize(pd.Series([numbers.sub("#", " ".join(str(t).lower().split())) for t in titles],
+                                        dtype="object"))[0]
+        hform = np.where(title >= 0, np.append(folded, -1)[title], -1)
+        many = _fillings(hform, table["title"]) >= _TEMPLATE_FILLINGS
+        head = (hform[i] >= 0) & (hform[i] == hform[j]) & many[i] & (title[i] != title[j])
+    return out, head
+
+
 def _recurring(table: pd.DataFrame, cols: Columns, i: np.ndarray, j: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
     """Is either figure's sentence form (the sentence with figures and digits masked), or its
     article's headline form (digits masked: "MONEY MARKET GIVEN # MLN STG HELP", a company's
@@ -702,7 +756,9 @@ def features(table: pd.DataFrame, pairs: pd.DataFrame, stories: Stories,
                      ).astype(np.float64)
     out["digit_run"] = np.where(is_date | (va == vb), 0.0, _digit_run(va, vb))
     out["scale"] = (rel == "scale_mismatch").astype(np.float64)
-    out["round_same"] = _round_same(_f(table, "number"), i, j, rel == "currency_mismatch")
+    # a round number slipped in its magnitude word ("about one mln" / "more than one billion")
+    # is as likely a coincidence as one in two currencies
+    out["round_same"] = _round_same(_f(table, "number"), i, j, (rel == "currency_mismatch") | (rel == "magnitude_slip"))
     qual, quals = cols.codes("qualifier")
     inexact = np.append(quals != "exact", False)  # index -1 (missing) reads as exact
     out["bound"] = ((inexact[qual[i]] | inexact[qual[j]]) & ~is_date).astype(np.float64)
@@ -726,8 +782,9 @@ def features(table: pd.DataFrame, pairs: pd.DataFrame, stories: Stories,
     for name in ("numbers", "numbers_differ"):
         out[name] = np.where(reissued, 0.0, out[name].to_numpy())
     period, _ = cols.codes("period")
+    variant = _row_variants(table, tab)
     out["table_slot"] = (both_tab & (metric[i] == metric[j]) & (metric[i] >= 0) & (stage[i] == stage[j])
-                         & (period[i] == period[j])).astype(np.float64)
+                         & (period[i] == period[j]) & (variant[i] == variant[j])).astype(np.float64)
     out["period_differs"] = _differs(cols.codes("period")[0], i, j)
     horizon, _ = cols.codes("horizon")
     out["horizon_differs"] = _differs(horizon, i, j)
@@ -762,9 +819,24 @@ def features(table: pd.DataFrame, pairs: pd.DataFrame, stories: Stories,
     # prints on three days or more, or one headline form both articles share that it prints
     # so often (on any day: a daily report's later round): a recurring report's new figure
     recurring, same_form = _recurring(table, cols, i, j)
+    template, template_head = _templates(table, cols, i, j)
+    alike = out["context"].to_numpy() >= 0.6
     out["series"] = ((out["correction"].to_numpy() == 0)
-                     & (((apart >= 1) & (out["context"].to_numpy() >= 0.6) & recurring) | same_form)
-                     ).astype(np.float64)
+                     & (((apart >= 1) & alike & recurring) | same_form | (template & alike & ~both_tab)
+                        | template_head)).astype(np.float64)
+    # a contradiction is somebody's error, and an amount's errors have shapes: a re-issue or
+    # correction, a slipped digit, magnitude or currency, an amount orders of magnitude off, a
+    # misread amount a few per cent off. Two amounts that differ in none of these ways are,
+    # more often than not, two facts (another item, day or deal) however alike their
+    # sentences. (Dates have their own evidence: relative readings, days apart.)
+    anchored = ((out["correction"].to_numpy() > 0) | (out["corrected"].to_numpy() > 0)
+                | (out["headline_same"].to_numpy() > 0) | (out["table_slot"].to_numpy() > 0))
+    with np.errstate(divide="ignore", invalid="ignore"):
+        near = ~is_date & pos & (np.abs(va - vb) <= _NEAR * np.maximum(va, vb))
+    shaped = ((out["slip"].to_numpy() > 0) | (out["digits"].to_numpy() > 0) | _one_digit(va, vb, is_date)
+              | (out["currency_slip"].to_numpy() > 0) | near | (rel == "scale_mismatch"))
+    differing = np.isin(rel, list(CONFLICTS)) & ~is_date
+    out["unexplained"] = (differing & ~anchored & ~shaped).astype(np.float64)
     return out
 
 
@@ -859,6 +931,38 @@ def _mantissas(values: np.ndarray) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
         digits[n, :len(run)] = [int(c) for c in run]
         length[n], power[n] = len(run), int(exp)
     return digits, length, power
+
+
+_NEAR = 0.03  # amounts this close that still differ after rounding: a misreading, not another fact
+
+
+def _row_variants(table: pd.DataFrame, tab: np.ndarray) -> np.ndarray:
+    """Per table row, the words before its figure that set it apart from other rows of its
+    label ("Qtly div Class A 27-1/2 cts": "class class a"); "" for prose and plain rows."""
+    out = np.full(len(table), "", dtype=object)
+    at = np.flatnonzero(tab)
+    if len(at) and {"sentence", "start", "sent_start"} <= set(table.columns):
+        sent = table["sentence"].to_numpy()
+        cut = pd.to_numeric(table["start"], errors="coerce").to_numpy() - pd.to_numeric(
+            table["sent_start"], errors="coerce").to_numpy()
+        for k in at.tolist():
+            text = str(sent[k] or "")
+            end = int(cut[k]) if cut[k] == cut[k] and 0 <= cut[k] <= len(text) else len(text)
+            out[k] = row_variant(text[:end])
+    return out
+
+
+def _one_digit(va: np.ndarray, vb: np.ndarray, is_date: np.ndarray) -> np.ndarray:
+    """Amounts of one scale whose significant digits differ in one place ($5.7 / $5.6 billion,
+    $5 / $7 billion, 4,568,000 / 4,538,000): a mistyped or misread digit."""
+    out = np.zeros(len(va), dtype=bool)
+    ok = ~is_date & (va > 0) & (vb > 0) & (va != vb)
+    if ok.any():
+        uniq, inv = np.unique(np.concatenate([va[ok], vb[ok]]), return_inverse=True)
+        digits, _, power = _mantissas(uniq)
+        a, b = inv[:ok.sum()], inv[ok.sum():]
+        out[ok] = ((digits[a] != digits[b]).sum(axis=1) == 1) & (power[a] == power[b])
+    return out
 
 
 def _digit_run(va: np.ndarray, vb: np.ndarray) -> np.ndarray:
