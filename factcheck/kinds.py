@@ -131,8 +131,9 @@ def money_compatible(a: dict[str, Any], b: dict[str, Any], rel_tol: float = 0.0)
     """Can one amount be true and both figures be honest roundings (or truncations) of it?"""
     ua = unit_of(_num(a.get("number")), _num(a.get("value")))
     ub = unit_of(_num(b.get("number")), _num(b.get("value")))
-    la, ha = money_interval(a, ua, coarser(ua, ub), rel_tol)
-    lb, hb = money_interval(b, ub, coarser(ub, ua), rel_tol)
+    # prose may truncate ("$43 million" for $43.9 million); a table rounds, never truncates
+    la, ha = money_interval(a, ua, coarser(ua, ub) and not a.get("table"), rel_tol)
+    lb, hb = money_interval(b, ub, coarser(ub, ua) and not b.get("table"), rel_tol)
     return la <= hb and lb <= ha
 
 

@@ -651,3 +651,17 @@ def test_a_claimants_own_name_shared_by_two_sentences_is_not_specific_evidence()
     ])
     assert _pair_of(table, scored, "$40 million", "$90 million")["specific"] == 0.0
     assert _pair_of(table, scored, "$5,687", "$5,587")["specific"] > 0.2
+
+
+def test_a_table_rounds_its_figures_but_never_truncates_them() -> None:
+    """Prose may write "$43 million" for $43.9 million; an earnings table printing 1,460,000
+    for 1,465,153 would be wrong (rounded it is 1,470,000), while 1,982,000 for 1,981,681 is
+    the same figure in thousands."""
+    def table(doc: str, revs: str, net: str) -> dict:
+        head = "ACME CORP 1ST QTR NET"
+        return {"id": doc, "date": "2025-03-04", "title": head,
+                "text": f"{head}\nShr 41 cts vs 38 cts\nNet {net} vs 1,204,000\nRevs {revs} vs 9,120,000\n"}
+
+    tab, scored = _pairs([table("a", "1,465,153", "1,981,681"), table("b", "1,460,000", "1,982,000")])
+    assert _pair_of(tab, scored, "1,465,153", "1,460,000")["relation"] == "value_conflict"
+    assert _pair_of(tab, scored, "1,981,681", "1,982,000")["relation"] == "agree"

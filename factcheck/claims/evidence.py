@@ -216,8 +216,10 @@ def relations(table: pd.DataFrame, i: np.ndarray, j: np.ndarray, params: Relatio
     rest = live & ~slip & ~scale
     unit = units(table)
     ua, ub = unit[i], unit[j]
-    la, ha = _interval(lo[i], hi[i], va, ua, coarser(ua, ub), params.rel_tolerance)
-    lb, hb = _interval(lo[j], hi[j], vb, ub, coarser(ub, ua), params.rel_tolerance)
+    # prose may truncate ("$43 million" for $43.9 million); a table rounds, never truncates
+    tab = table["table"].fillna(False).astype(bool).to_numpy() if "table" in table else np.zeros(len(table), bool)
+    la, ha = _interval(lo[i], hi[i], va, ua, coarser(ua, ub) & ~tab[i], params.rel_tolerance)
+    lb, hb = _interval(lo[j], hi[j], vb, ub, coarser(ub, ua) & ~tab[j], params.rel_tolerance)
     out[rest & ((ha < lb) | (hb < la))] = "value_conflict"
     # -- dates
     is_date = ~is_money

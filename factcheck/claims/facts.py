@@ -29,7 +29,7 @@ from factcheck.table import records
 _MAX_CLUSTERS = 12
 # what deciding a fact and wording its findings read of a figure
 _ROW_FIELDS = (*MENTION_FIELDS, "number", "magnitude", "precision", "claim", "family", "stage", "correction",
-               "revised", "resolved", "guessed", "currency_source", "currency_family", "converts", "title")
+               "revised", "resolved", "guessed", "currency_source", "currency_family", "converts", "title", "table")
 _MAX_MEMBERS = 200
 
 
