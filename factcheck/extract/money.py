@@ -829,7 +829,10 @@ _RATE_OF_BEFORE = re.compile(r"(?<![^\W\d_])(?:pro|je|per)\s{1,3}(?P<per>" + _al
 
 # an amount and the same kind of amount it changes to or is compared with: "von 1,40 Euro auf 60
 # Cent je Aktie", "to 5 dlrs a share from 4 dlrs": the rate of one is the other's
-_RATE_PAIR = re.compile(r"\s{1,3}(?:auf|to|from|von|vs\.?|versus|against|compared\s{1,3}with|bis)\s{1,3}")
+# (or a move and the level it reaches: "seven dlrs firmer at 746 dlrs per tonne", "3 Euro fester bei 212 Euro")
+_MOVE_AT = r"(?:" + _alternation(_LEX["per_share_quote"]["comparatives"], ci=True) + r")\s{1,3}(?:at|bei|auf)"
+_RATE_PAIR = re.compile(r"\s{1,3}(?:auf|to|from|von|vs\.?|versus|against|compared\s{1,3}with|bis|" + _MOVE_AT
+                        + r")\s{1,3}")
 
 
 def _take_unit(fig: _Figure, other: _Figure) -> None:
@@ -1888,6 +1891,7 @@ def _later_rates(text: str, figs: list[_Figure], title: str | None) -> None:
     # the rate of each amount written with a rate per quantity or share: the same amount again
     # in the story has it too
     repeated: dict[tuple[str | None, str | None, Decimal | None, bool], str] = {}
+    inferred: set[int] = set()  # the figures whose rate was read from the sense of their sentence
     for fig in figs:
         if not fig.has_currency or fig.magnitude or fig.vague is not None:
             if fig.qualifier == "range" and fig.per is not None and not fig.magnitude:
@@ -1899,10 +1903,14 @@ def _later_rates(text: str, figs: list[_Figure], title: str | None) -> None:
             # (a bare number in a list of share moves is a price: "Glaxo 8p at 1,480 and Beecham 12p")
             continue
         if fig.per is None and fig.label is None and fig.number is not None \
-                and fig.number * _POW10[fig.exponent] < _MOVE_BELOW and _share_move(text, fig.start, title, report):
+                and fig.number * _POW10[fig.exponent] < _MOVE_BELOW \
+                and (_share_move(text, fig.start, title, report) or _share_quote(text, fig, title, report)):
             fig.per = "share"  # (the amount as `_amount` reads it: no range or vague amount gets here)
+            inferred.add(id(fig))
         if fig.per is None and listed and fig.label is None and _list_rate(text, listed, fig):
             fig.per = listed[-1].per
+            if id(listed[-1]) in inferred:
+                inferred.add(id(fig))
             listed.append(fig)
         elif fig.per is not None:
             if not (listed and listed[-1].per == fig.per and fig.currency == listed[-1].currency
@@ -1931,8 +1939,24 @@ def _later_rates(text: str, figs: list[_Figure], title: str | None) -> None:
         if Decimal("0.2") < fig.number / carry.number < 5 and fig.exact_cents == carry.exact_cents:
             fig.per = carry.per
             carry = fig
+    # a rate written at a later item of its list: "Bis 20 Kilometer sind es 31 Euro, über 60
+    # Kilometer 306 Euro pro Monat" (a written rate, not one read from the sense of a sentence;
+    # not an exchange rate, "146.20 yen per dollar")
+    nxt: _Figure | None = None
+    for fig in reversed(figs):
+        if not fig.has_currency or fig.magnitude or fig.vague is not None:
+            nxt = None
+            continue
+        if fig.per is None and nxt is not None and fig.label is None and _list_rate_ahead(text, fig, nxt):
+            fig.per = nxt.per
+        nxt = fig if fig.per is not None and id(fig) not in inferred \
+            and _norm_key(fig.per.rsplit(" ", 1)[-1]) not in _CURRENCY_RATES else None
 
 
+# rates per a currency unit: exchange rates, not the rate of a list ("146.20 yen per dollar")
+# (but a rate per pound is per lb: the weight)
+_CURRENCY_RATES = (frozenset(_SUFFIX_CI) | frozenset(_SUBUNIT_LOOKUP) | frozenset(c.lower() for c in _CODE_ISO)
+                   | frozenset(("dlr", "d-mark"))) - frozenset(("pound",))
 _PER_LIST = _LEX["per_list"]
 _LIST_REACH = int(_PER_LIST["reach"])
 _LIST_CLOSE_RATE = Decimal(str(_PER_LIST["close"]))
@@ -1942,7 +1966,7 @@ _LIST_STOP = re.compile(r"(?<![^\W\d_])(?:" + _alternation(_PER_LIST["stops"], c
 
 
 # a change and the level it reaches: "fell 5p to 300p" (not "8 cts a share vs 5,364,000 dlrs")
-_LEVEL_PAIR = re.compile(r"\s{1,3}(?:to|from|auf|von)\s{1,3}")
+_LEVEL_PAIR = re.compile(r"\s{1,3}(?:to|from|auf|von|" + _MOVE_AT + r")\s{1,3}")
 _LEVEL_TO = (" to ", "\nto ", " auf ", "\nauf ")  # how the text before a share's level ends
 
 
@@ -1977,6 +2001,31 @@ def _list_rate(text: str, items: list[_Figure], fig: _Figure) -> bool:
     return _LIST_STOP.search(text, prev.end, fig.start) is None
 
 
+def _is_report(text: str, title: str | None, report: list[bool]) -> bool:
+    """Whether the story is a share-market report (its title or lead names the market; read once)."""
+    if not report:
+        report.append(bool(_REPORT_WORD.search(title or "") or _REPORT_WORD.search(text, 0, _REPORT_LEAD)))
+    return report[0]
+
+
+def _list_rate_ahead(text: str, fig: _Figure, nxt: _Figure) -> bool:
+    """Whether `fig` is an item of a list whose rate is written at the next item `nxt`, later
+    in the sentence (as `_list_rate` reads a rate written at the first item)."""
+    if fig.currency != nxt.currency or fig.family != nxt.family or nxt.start - fig.end > _LIST_REACH \
+            or not _alike(fig, nxt):
+        return False
+    if _LIST_ITEM_SEP.search(text, fig.end, nxt.start) is None or _LIST_END.search(text, fig.end, nxt.start):
+        return False
+    # (a total or one-off said just before the item itself: "a one-off fee of 80 stg and 40 stg a year")
+    lo = max(0, fig.start - _STOP_BEFORE)
+    for brk in _LIST_END.finditer(text, lo, fig.start):
+        lo = brk.end()
+    return _LIST_STOP.search(text, lo, nxt.start) is None
+
+
+_STOP_BEFORE = 40  # characters before an item read for a total or one-off that qualifies it
+
+
 def _share_move(text: str, pos: int, title: str | None, report: list[bool]) -> bool:
     """Whether the small amount at `pos` is a share's price or move ("shares rose 40 cts to")."""
     window = text[max(0, pos - 100):pos]
@@ -1996,13 +2045,87 @@ def _share_move(text: str, pos: int, title: str | None, report: list[bool]) -> b
     for br in _SENTENCE_BREAK.finditer(window):
         sentence = br.end() - 1 if br.group(0)[-1:].isalnum() else br.end()
     if _NOT_SUBJECT.search(window, min(sentence, start), verb.start()) \
+            or _NOT_SUBJECT_TAIL.search(window, min(sentence, start), verb.start()) \
             or _NOT_SUBJECT_CLAUSE.search(window, start, verb.start()):
         return False  # "Oil prices fell 40 cents", "net income of 690,000 dlrs, up from", "sterling rose"
     if not _SHARE_WORD.search(window, start):
-        if not report:
-            report.append(bool(_REPORT_WORD.search(title or "") or _REPORT_WORD.search(text, 0, _REPORT_LEAD)))
-        return report[0]
+        return _is_report(text, title, report)
     return True
+
+
+_QUOTE = _LEX["per_share_quote"]
+_QUOTE_LEVEL = re.compile(r"(?<![^\W\d_])(?:" + _alternation(_QUOTE["level_before"], ci=True) + r")[ \t\n]{1,3}\Z")
+_QUOTE_COMPARATIVE = re.compile(r"\s{1,3}(?:" + _alternation(_QUOTE["comparatives"], ci=True) + r")(?![\w-])")
+_QUOTE_SHARE = re.compile(r"(?<![^\W\d_])(?P<before>[^\W\d_]+\s{1,3})?(?P<share>"
+                          + _alternation([*_QUOTE["share_words"], *_QUOTE["report_share_words"]]) + r")(?![\w-])")
+_QUOTE_REPORT_ONLY = frozenset(_QUOTE["report_share_words"])
+_QUOTE_NOT_STOCK = frozenset(w.lower() for w in _QUOTE["not_stock"])
+_QUOTE_EVIDENCE = re.compile(
+    r"(?<![^\W\d_])(?:" + _alternation([*_QUOTE["comparatives"], *_QUOTE["quote_words"], *_MOVE["verbs"],
+                                           *_QUOTE["percent"]], ci=True) + r")(?![\w-])|\d\s?%")
+_QUOTE_PERCENT_LEVEL = re.compile(r"(?:(?<![^\W\d_])(?:" + _alternation(_QUOTE["percent"], ci=True)
+                                  + r")|%)[ \t\n]{1,3}\(?(?:" + _alternation(_QUOTE["level_before"], ci=True)
+                                  + r")[ \t\n]{1,3}\Z")
+_QUOTE_SHARE_PRICE = re.compile(r"\s{1,3}(?:price|prices|Kurs)(?![\w-])")
+_QUOTE_REACH = int(_QUOTE["reach"])
+# a sentence's end (not a bracket, not "Mio." or "U.S."): the share word must be in the amount's sentence
+_QUOTE_SENTENCE = re.compile(r"(?:(?<=[a-zäöüß]{3})|(?<=\d))[.!?][\"')]?\s+(?=[A-ZÄÖÜ\"])|\n[ \t]*\n|\n[ \t]{2,}")
+_NOT_SUBJECT_TAIL = re.compile(r"(?<=[a-zäöüß])(?:" + _alternation(_QUOTE["not_subject_tails"], guard=False)
+                               + r")(?![\w-])")
+
+
+def _share_quote(text: str, fig: _Figure, title: str | None, report: list[bool]) -> bool:
+    """Whether the small amount `fig` is a share's quoted price or move written without a verb
+    of movement before it (see [per_share_quote] in money.toml): "Harwick shares were unchanged
+    at 412p", "were quoted nine pence firmer at 412p", "Titel der NBH (plus 2,10 Prozent auf
+    18,35 Euro)", "Unverändert bei 33,10 Euro schlossen die Titel der Feldbach AG"."""
+    pos = fig.start
+    level = _QUOTE_LEVEL.search(text, max(0, pos - 8), pos) is not None
+    if not level and _QUOTE_COMPARATIVE.match(text, fig.end) is None:
+        return False
+    lo = max(0, pos - _QUOTE_REACH)
+    sentence = lo
+    for br in _QUOTE_SENTENCE.finditer(text, lo, pos):
+        sentence = br.end()
+    share = None
+    for share in _QUOTE_SHARE.finditer(text, sentence, pos):  # noqa: B007 (the last one)
+        continue
+    if share is not None:
+        if not _quote_share(text, share, title, report):
+            return False
+        guard = share.end()
+        price = _QUOTE_SHARE_PRICE.match(text, guard)
+        if price is not None:
+            guard = price.end()  # "the stock price closed at 35.125 dlrs"
+        if _NOT_SUBJECT.search(text, guard, pos) or _NOT_SUBJECT_TAIL.search(text, guard, pos):
+            return False  # "shares rose after the bank set its oil price at 21 dlrs"
+        clause = sentence
+        for br in _CLAUSE_BREAK.finditer(text, sentence, pos):
+            clause = br.end()
+        if _NOT_SUBJECT_CLAUSE.search(text, max(clause, guard), pos):
+            return False
+        return not level or _QUOTE_EVIDENCE.search(text, sentence, pos) is not None
+    if not level or _NOT_SUBJECT.search(text, sentence, pos) or _NOT_SUBJECT_TAIL.search(text, sentence, pos):
+        return False
+    # a level fronted before its verb and subject: "Unverändert bei 33,10 Euro schlossen die Titel"
+    end = min(len(text), fig.end + 60)
+    brk = _CLAUSE_BREAK.search(text, fig.end, end)
+    end = brk.start() if brk else end
+    after = _QUOTE_SHARE.search(text, fig.end, end)
+    if after is not None and _quote_share(text, after, title, report):
+        return _QUOTE_EVIDENCE.search(text, sentence, end) is not None
+    # in a share-market report, a level after a percentage change: "ein Minus von 0,70 Prozent auf"
+    return _QUOTE_PERCENT_LEVEL.search(text, max(0, pos - 16), pos) is not None and _is_report(text, title, report)
+
+
+def _quote_share(text: str, share: re.Match[str], title: str | None, report: list[bool]) -> bool:
+    """Whether a share word names shares: "Titel", "Papiere" only in a share-market report;
+    "stock" not after a word that makes it goods in store ("buffer stock")."""
+    word = share.group("share")
+    if word in _QUOTE_REPORT_ONLY:
+        return _is_report(text, title, report)
+    before = share.group("before")
+    return not (before and word.lower().startswith("stock") and before.strip().lower() in _QUOTE_NOT_STOCK)
 
 
 def _counted(text: str, start: int) -> str:
