@@ -665,3 +665,21 @@ def test_a_table_rounds_its_figures_but_never_truncates_them() -> None:
     tab, scored = _pairs([table("a", "1,465,153", "1,981,681"), table("b", "1,460,000", "1,982,000")])
     assert _pair_of(tab, scored, "1,465,153", "1,460,000")["relation"] == "value_conflict"
     assert _pair_of(tab, scored, "1,981,681", "1,982,000")["relation"] == "agree"
+
+
+def test_a_claimant_named_across_many_stories_is_a_common_one() -> None:
+    """An agency in sixty unrelated stories says little about which fact a figure states; a
+    company in one story says much."""
+    countries = ["Hungary", "Turkey", "Egypt", "Jordan", "Peru", "Chile", "Kenya", "Ghana", "Nepal", "Oman",
+                 "Chad", "Fiji"]
+    goods = ["wheat", "corn", "rice", "soybeans", "cotton"]
+    records = [{"id": f"g{n}", "date": f"2025-03-{1 + n % 28:02d}",
+                "title": f"AGENCY BACKS {goods[n % 5].upper()} SALES TO {countries[n % 12].upper()} {n}",
+                "text": f"The Farm Credit Agency authorized {n + 3}.5 mln dlrs in guarantees for {goods[n % 5]} "
+                        f"sales to {countries[n % 12]} in case {n}."} for n in range(60)]
+    records += [{"id": "x1", "date": "2025-03-04", "text": "Zephyrix Corp will spend 4.5 mln dlrs on a plant."},
+                {"id": "x2", "date": "2025-03-04", "text": "Zephyrix Corp will spend 4.6 mln dlrs on a plant."}]
+    table, scored = _pairs(records)
+    hub = scored[(scored["claimant"] >= 0.5) & (scored["claimant_common"] > 0)]
+    assert len(hub) and hub["claimant_common"].min() > 0.3  # the agency spans eleven stories here
+    assert _pair_of(table, scored, "4.5 mln dlrs", "4.6 mln dlrs")["claimant_common"] == 0.0

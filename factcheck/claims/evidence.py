@@ -48,6 +48,8 @@ FEATURES: dict[str, str] = {
     "claimant": "same claimant",
     "claimant_missing": "a figure has no claimant",
     "claimant_known": "the same claimant, one the entity lexicon knows (not a guessed name)",
+    "claimant_common": "the same claimant, named across many of the corpus's stories (an agency, a regulator, a "
+                       "head of government): log scale, up to five stories 0, fifty or more 1",
     "claimant_differs": "both figures have a claimant, the names differ, and neither article names the other's",
     "metric": "same metric",
     "metric_missing": "a figure has no metric",
@@ -102,7 +104,7 @@ SIGNS: dict[str, int] = {
     "names_differ": -1,
     "numbers": 1,
     "numbers_differ": -1, "parallel": -1,
-    "claimant": 1, "claimant_known": 1, "claimant_missing": -1, "claimant_differs": -1,
+    "claimant": 1, "claimant_known": 1, "claimant_common": -1, "claimant_missing": -1, "claimant_differs": -1,
     "metric": 1, "metric_missing": 0, "metric_differs": -1, "headline": 1, "doc_names": 1, "others_differ": -1,
     "goods_differ": -1,
     "headline_same": 1, "correction": 1, "corrected": 1,
@@ -653,6 +655,27 @@ def _recurring(table: pd.DataFrame, cols: Columns, i: np.ndarray, j: np.ndarray)
     return out, both_head
 
 
+_FEW_STORIES = 5  # a company's results, dividend and deal news: a claimant of a few stories is no hub
+_COMMON_STORIES = 50  # a claimant named in this many stories is a hub: `claimant_common` 1
+
+
+def _claimant_spread(table: pd.DataFrame, actor: np.ndarray, i: np.ndarray, j: np.ndarray) -> np.ndarray:
+    """How many of the corpus's stories each pair's claimants are named in, on a log scale (up
+    to `_FEW_STORIES` 0, `_COMMON_STORIES` or more 1), the larger of the two: an agency, a regulator or a
+    head of government recurs across unrelated stories, and as a claimant says little about
+    which fact a figure states."""
+    if len(i) == 0 or "story" not in table:
+        return np.zeros(len(i))
+    story = pd.factorize(table["story"].astype("object").fillna(""))[0]
+    ok = actor >= 0
+    spread = np.zeros(int(actor.max()) + 2 if len(actor) else 1)
+    if ok.any():
+        n = pd.Series(story[ok]).groupby(actor[ok]).nunique()
+        spread[n.index.to_numpy()] = n.to_numpy()
+    k = np.maximum(spread[np.where(actor[i] >= 0, actor[i], -1)], spread[np.where(actor[j] >= 0, actor[j], -1)])
+    return np.clip(np.log(np.maximum(k, 1) / _FEW_STORIES) / np.log(_COMMON_STORIES / _FEW_STORIES), 0.0, 1.0)
+
+
 def _story_similarity(stories: Stories, doc_codes: np.ndarray, doc_names: np.ndarray,
                       i: np.ndarray, j: np.ndarray) -> np.ndarray:
     if not stories.links:
@@ -696,6 +719,7 @@ def features(table: pd.DataFrame, pairs: pd.DataFrame, stories: Stories,
     actor = np.where(named[actor], actor, -1)  # "APR", "QTR SHR": no claimant
     out["claimant"] = _pair_similarity(actor, actors, i, j, _name_similarity)
     out["claimant_missing"] = ((actor[i] < 0) | (actor[j] < 0)).astype(np.float64)
+    out["claimant_common"] = np.where(out["claimant"].to_numpy() >= 0.5, _claimant_spread(table, actor, i, j), 0.0)
     known = cols.flag("actor_known")
     out["claimant_known"] = (known[i] & known[j] & (actor[i] == actor[j]) & (actor[i] >= 0)).astype(np.float64)
     both_named = (actor[i] >= 0) & (actor[j] >= 0)
@@ -834,7 +858,8 @@ def features(table: pd.DataFrame, pairs: pd.DataFrame, stories: Stories,
     anchored = ((out["correction"].to_numpy() > 0) | (out["corrected"].to_numpy() > 0)
                 | (out["headline_same"].to_numpy() > 0) | (out["table_slot"].to_numpy() > 0))
     with np.errstate(divide="ignore", invalid="ignore"):
-        near = ~is_date & pos & (np.abs(va - vb) <= _NEAR * np.maximum(va, vb))
+        # a balance or a price moves that much from one week to the next: near only within a day
+        near = ~is_date & pos & (np.abs(va - vb) <= _NEAR * np.maximum(va, vb)) & (apart <= 1)
     shaped = ((out["slip"].to_numpy() > 0) | (out["digits"].to_numpy() > 0) | _one_digit(va, vb, is_date)
               | (out["currency_slip"].to_numpy() > 0) | near | (rel == "scale_mismatch"))
     differing = np.isin(rel, list(CONFLICTS)) & ~is_date
