@@ -42,6 +42,26 @@ _LAST_WORD = re.compile(r"\b(\w+)\s{1,3}(?:by\s{1,3})?$")
 _TO_FIGURE = re.compile(r"(?i)\s{1,3}(?:to|auf)\s{1,3}(?:[$€£]\s?)?\d")
 
 
+_FOR = re.compile(r"\s+(?:for|um)\b", re.IGNORECASE)  # "corrected for inflation": adjusted, not put right
+
+
+def _corrects(text: str, title: str | None, rows: list[dict[str, Any]], sidx: SentenceIndex, lex: Lexicon) -> bool:
+    """Does an article correct an earlier report? Its headline says so ("CORRECTED -"), or its
+    text in an editor's note ("Corrects March 30 item to show ...", "Please read ...") or in a
+    sentence that states the corrected figure ("said it has corrected its net income to 485,380
+    dlrs from 528,790"). "Shortcomings that could be corrected" corrects no report."""
+    if lex.title_correction_re.search(title or ""):
+        return True
+    figured = {r["sent_start"] for r in rows}
+    for m in lex.correction_re.finditer(text):
+        start, _ = sidx.around(m.start(), m.end())
+        if not text[start:m.start()].strip(" \t\n-–—(\"'"):
+            return True  # the note opens its sentence
+        if start in figured and not _FOR.match(text, m.end()):
+            return True
+    return False
+
+
 def attribute(text: str, lang: str, rows: list[dict[str, Any]], sidx: SentenceIndex,
               lex: Lexicon, title: str | None = None) -> None:
     """Fill the attribution columns of one document's `rows` (sorted by `start`).
@@ -51,8 +71,7 @@ def attribute(text: str, lang: str, rows: list[dict[str, Any]], sidx: SentenceIn
     """
     ents = find_entities(text, lang, lex)
     subjects = title_subjects(title, lang, lex)
-    # an article that corrects an earlier report says so in its headline or text
-    doc_correction = bool(lex.title_correction_re.search(title or "")) or bool(lex.correction_re.search(text))
+    doc_correction = _corrects(text, title, rows, sidx, lex)
     # no headline: the first name the text gives (its lede's subject)
     subject = subjects[0] if subjects else (
         None if title else next((e.name for e in ents if e.type != "place"), None))

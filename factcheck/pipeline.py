@@ -814,7 +814,7 @@ def gather(items: Iterable[Document | ReadError], ruleset: RuleSet, progress: Pr
 
 
 def documents_from_records(records: Iterable[dict[str, Any]]) -> list[Document]:
-    """In-memory documents ({"id", "text", "lang"?, "date"?, "title"?}): rule examples, tests."""
+    """In-memory documents ({"id", "text", "lang"?, "date"?, "title"?, "url"?}): rule examples, tests."""
     from factcheck.lang import resolve_lang
     from factcheck.pubdate import parse_date_value
 
@@ -822,7 +822,8 @@ def documents_from_records(records: Iterable[dict[str, Any]]) -> list[Document]:
     for r in records:
         text = r["text"]
         out.append(Document(r["id"], text, resolve_lang(text, declared=r.get("lang")),
-                            parse_date_value(r.get("date")), r.get("title"), source="<memory>",
+                            parse_date_value(r.get("date")), r.get("title"),
+                            url=r["url"] if isinstance(r.get("url"), str) else None, source="<memory>",
                             locale=r["locale"] if isinstance(r.get("locale"), str) else None))
     return out
 

@@ -683,3 +683,31 @@ def test_a_claimant_named_across_many_stories_is_a_common_one() -> None:
     hub = scored[(scored["claimant"] >= 0.5) & (scored["claimant_common"] > 0)]
     assert len(hub) and hub["claimant_common"].min() > 0.3  # the agency spans eleven stories here
     assert _pair_of(table, scored, "4.5 mln dlrs", "4.6 mln dlrs")["claimant_common"] == 0.0
+
+
+def test_an_article_corrects_a_report_only_in_a_note_or_a_sentence_with_its_figure() -> None:
+    def pair(extra: str) -> float:
+        table, scored = _pairs([
+            {"id": "a", "date": "2025-03-04", "title": "ACME SETS BUDGET",
+             "text": "Acme Corp will invest $46 million in a new plant in Ohio."},
+            {"id": "b", "date": "2025-03-05", "title": "ACME BUDGET",
+             "text": f"Acme Corp will invest $64 million in a new plant in Ohio. {extra}"},
+        ])
+        return _pair_of(table, scored, "$46 million", "$64 million")["correction"]
+
+    assert pair("--Corrects March 4 item to show the plant's cost.") == 1.0
+    assert pair("Acme said it has corrected its budget to $64 million from $46 million.") == 1.0
+    assert pair("Analysts said the plant's shortcomings could be corrected.") == 0.0
+    assert pair("Costs rose 3 pct, corrected for inflation.") == 0.0
+
+
+def test_two_outlets_telling_one_story_are_told_apart_by_their_sites() -> None:
+    def record(doc: str, url: str, amount: str) -> dict:
+        return {"id": doc, "date": "2025-03-04", "url": url, "title": "Senate passes border wall funding bill",
+                "text": f"The Senate passed a bill that gives {amount} for the border wall, officials said."}
+
+    table, scored = _pairs([record("a", "https://www.example-news.com/a", "$5.7 billion"),
+                            record("b", "https://other-paper.org/b", "$5.6 billion"),
+                            record("c", "https://www.example-news.com/c", "$5.8 billion")])
+    assert _pair_of(table, scored, "$5.7 billion", "$5.6 billion")["outlets"] == 1.0
+    assert _pair_of(table, scored, "$5.7 billion", "$5.8 billion")["outlets"] == 0.0

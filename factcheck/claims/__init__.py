@@ -11,6 +11,7 @@ from __future__ import annotations
 from collections.abc import Callable, Iterable, Mapping, Sequence
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING, Any
+from urllib.parse import urlsplit
 
 import pandas as pd
 
@@ -87,6 +88,17 @@ def _stories_of(table: pd.DataFrame, docs: Sequence[DocInfo], decision: Decision
     return link(docs, decision.stories)
 
 
+def outlets_of(docs: Sequence[DocInfo]) -> dict[str, str]:
+    """Each article's outlet where its input gives a URL: the site without "www."
+    ("https://www.nytimes.com/..." → "nytimes.com")."""
+    out = {}
+    for d in docs:
+        site = urlsplit(d.url).netloc.lower().removeprefix("www.") if d.url else ""
+        if site:
+            out[d.id] = site
+    return out
+
+
 def score_pairs(table: pd.DataFrame, docs: Sequence[DocInfo], decision: Decision) -> pd.DataFrame:
     """Every candidate pair of an annotated table with its features, relation and score."""
     stories = _stories_of(table, docs, decision)
@@ -94,7 +106,7 @@ def score_pairs(table: pd.DataFrame, docs: Sequence[DocInfo], decision: Decision
     if pairs.empty:
         return pairs.assign(relation=pd.Series(dtype="object"), score=pd.Series(dtype="float64"))
     pairs, context = prune(table, pairs, decision.pairs.max_link_pairs)
-    feats = features(table, pairs, stories, decision.relations, context)
+    feats = features(table, pairs, stories, decision.relations, context, outlets_of(docs))
     scored = pd.concat([pairs, feats], axis=1)
     scored["score"] = decision.score(feats)
     return scored

@@ -37,6 +37,7 @@ FEATURES: dict[str, str] = {
     "story": "articles tell one story (similarity of headlines and leads; 1 within one article)",
     "same_doc": "both figures in one article",
     "linked": "two articles linked as one story (other outlets, a re-issue, a draft and its archive)",
+    "outlets": "two amounts in articles linked as one story, from two outlets (the sites of their URLs)",
     "context_near": "same words right around the figures (rare words weigh more, numbers left out)",
     "context": "same words in the figures' sentences (rare words weigh more, numbers left out)",
     "specific": "the words both sentences share are rare ones, not a template's (\"holistic retreat\")",
@@ -100,7 +101,7 @@ FEATURES: dict[str, str] = {
 # and against, and a handful of labelled cases cannot turn "same claimant" into a reason to
 # doubt that two figures are one fact.
 SIGNS: dict[str, int] = {
-    "story": 1, "same_doc": 0, "linked": 1, "context_near": 1, "context": 1, "specific": 1, "names": 1,
+    "story": 1, "same_doc": 0, "linked": 1, "outlets": 1, "context_near": 1, "context": 1, "specific": 1, "names": 1,
     "names_differ": -1,
     "numbers": 1,
     "numbers_differ": -1, "parallel": -1,
@@ -696,9 +697,11 @@ def _story_similarity(stories: Stories, doc_codes: np.ndarray, doc_names: np.nda
 
 
 def features(table: pd.DataFrame, pairs: pd.DataFrame, stories: Stories,
-             params: RelationParams, context: pd.DataFrame | None = None) -> pd.DataFrame:
+             params: RelationParams, context: pd.DataFrame | None = None,
+             outlets: Mapping[str, str] | None = None) -> pd.DataFrame:
     """The feature columns (FEATURES) and `relation` of each pair, aligned with `pairs`;
-    `context`: the context features `prune` already computed for these pairs."""
+    `context`: the context features `prune` already computed for these pairs; `outlets`: each
+    article's outlet where its input says (doc id → "nytimes.com")."""
     i, j = pairs["i"].to_numpy(), pairs["j"].to_numpy()
     cols = Columns(table)
     out = pd.DataFrame(index=pairs.index)
@@ -708,6 +711,7 @@ def features(table: pd.DataFrame, pairs: pd.DataFrame, stories: Stories,
     out["story"] = np.where(same_doc, 1.0, story)  # one article is one story
     out["same_doc"] = same_doc.astype(np.float64)
     out["linked"] = ((story > 0) & ~same_doc).astype(np.float64)
+
     if context is None:
         used = np.unique(np.concatenate([i, j])) if len(i) else np.zeros(0, np.int64)
         context = pd.DataFrame(Contexts(table, used).overlap(i, j))
@@ -837,6 +841,11 @@ def features(table: pd.DataFrame, pairs: pd.DataFrame, stories: Stories,
     out.loc[copied, "relation"] = "agree"
     out.loc[copied, "closeness"] = 1.0
     out["is_date"] = is_date.astype(np.float64)
+    # two outlets telling one story: where they give one amount two values, one of them is
+    # wrong (their weekdays and "last year" are read against two publication dates instead)
+    outlet = np.append(np.array([(outlets or {}).get(str(d), "") for d in doc_names], dtype=object), "")
+    oa, ob = outlet[doc_codes[i]], outlet[doc_codes[j]]
+    out["outlets"] = ((story > 0) & ~same_doc & ~is_date & (oa != "") & (ob != "") & (oa != ob)).astype(np.float64)
     stage_names = np.append(cols.codes("stage")[1], None)
     earlier = stage_names[stage] == "previous"
     out["counterpart"], out["twin"], out["shared_figures"] = _alignment(out, i, j, doc_codes,
