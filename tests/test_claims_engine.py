@@ -711,3 +711,33 @@ def test_two_outlets_telling_one_story_are_told_apart_by_their_sites() -> None:
                             record("c", "https://www.example-news.com/c", "$5.8 billion")])
     assert _pair_of(table, scored, "$5.7 billion", "$5.6 billion")["outlets"] == 1.0
     assert _pair_of(table, scored, "$5.7 billion", "$5.8 billion")["outlets"] == 0.0
+
+
+def test_two_dates_are_one_events_only_when_something_names_the_event() -> None:
+    """"Founded in March 2018" and "founded in March 2019" are one event told twice; the day
+    talks ended and the day they resumed are two."""
+    table, scored = _pairs([
+        {"id": "a", "date": "2024-05-02", "text": "Acme Robotics was founded in March 2018 by two engineers. "
+                                                 "Acme Robotics said talks with Beta ended on April 3."},
+        {"id": "b", "date": "2024-05-03", "text": "Acme Robotics was founded in March 2019 by two engineers. "
+                                                 "Acme Robotics said talks with Beta resumed on April 10."},
+    ])
+    assert _pair_of(table, scored, "March 2018", "March 2019")["unexplained"] == 0.0
+    assert _pair_of(table, scored, "April 3", "April 10")["unexplained"] == 1.0
+
+
+def test_a_check_reads_the_draft_and_the_archive_as_two_tellings(tmp_path: Path) -> None:
+    """A draft that gives the archive's amount another value is checked as another outlet's
+    telling of the story would be: the `outlets` evidence counts for it."""
+    archive = tmp_path / "archive"
+    archive.mkdir()
+    (archive / "a.txt").write_text("Senate passes border bill\n\nThe Senate passed a bill that gives $5.7 billion "
+                                   "for the border wall, officials said on Tuesday.\n", encoding="utf-8")
+    draft = tmp_path / "draft.txt"
+    draft.write_text("Senate passes border bill\n\nThe Senate passed a bill that gives $5.6 billion for the "
+                     "border wall, officials said on Tuesday.\n", encoding="utf-8")
+    res = CliRunner().invoke(main, ["check", str(draft), "--against", str(archive), "--format", "json",
+                                    "--no-cache", "-q"])
+    (f,) = [f for f in json.loads(res.stdout)["findings"] if f["rule"] == "FC101"]
+    assert "outlets" in {e["name"] for e in f["evidence"]}
+    assert res.exit_code == 1

@@ -88,25 +88,31 @@ def _stories_of(table: pd.DataFrame, docs: Sequence[DocInfo], decision: Decision
     return link(docs, decision.stories)
 
 
-def outlets_of(docs: Sequence[DocInfo]) -> dict[str, str]:
+def outlets_of(docs: Sequence[DocInfo], drafts: set[str] | None = None) -> dict[str, str]:
     """Each article's outlet where its input gives a URL: the site without "www."
-    ("https://www.nytimes.com/..." → "nytimes.com")."""
+    ("https://www.nytimes.com/..." → "nytimes.com"). In a check (`drafts`), a draft and the
+    archive are two tellings of a story: the drafts are one outlet, every archive article
+    without a URL another."""
     out = {}
     for d in docs:
         site = urlsplit(d.url).netloc.lower().removeprefix("www.") if d.url else ""
+        if drafts is not None:
+            site = "<draft>" if d.id in drafts else site or "<archive>"
         if site:
             out[d.id] = site
     return out
 
 
-def score_pairs(table: pd.DataFrame, docs: Sequence[DocInfo], decision: Decision) -> pd.DataFrame:
-    """Every candidate pair of an annotated table with its features, relation and score."""
+def score_pairs(table: pd.DataFrame, docs: Sequence[DocInfo], decision: Decision,
+                drafts: set[str] | None = None) -> pd.DataFrame:
+    """Every candidate pair of an annotated table with its features, relation and score;
+    `drafts`: the articles a check reads against the others (`outlets_of`)."""
     stories = _stories_of(table, docs, decision)
     pairs = candidates(table, stories, decision.pairs)
     if pairs.empty:
         return pairs.assign(relation=pd.Series(dtype="object"), score=pd.Series(dtype="float64"))
     pairs, context = prune(table, pairs, decision.pairs.max_link_pairs)
-    feats = features(table, pairs, stories, decision.relations, context, outlets_of(docs))
+    feats = features(table, pairs, stories, decision.relations, context, outlets_of(docs, drafts))
     scored = pd.concat([pairs, feats], axis=1)
     scored["score"] = decision.score(feats)
     return scored
@@ -118,7 +124,7 @@ def decide(table: pd.DataFrame, docs: Sequence[DocInfo], ruleset: RuleSet, *,
     table = table.reset_index(drop=True) if not isinstance(table.index, pd.RangeIndex) else table
     decision = ruleset.decision if focus is None else ruleset.decision.for_check()
     titles = doc_labels(docs)
-    scored = score_pairs(table, docs, decision)
+    scored = score_pairs(table, docs, decision, focus)
     if scored.empty:
         return []
     if focus is not None:

@@ -845,7 +845,8 @@ def features(table: pd.DataFrame, pairs: pd.DataFrame, stories: Stories,
     # wrong (their weekdays and "last year" are read against two publication dates instead)
     outlet = np.append(np.array([(outlets or {}).get(str(d), "") for d in doc_names], dtype=object), "")
     oa, ob = outlet[doc_codes[i]], outlet[doc_codes[j]]
-    out["outlets"] = ((story > 0) & ~same_doc & ~is_date & (oa != "") & (ob != "") & (oa != ob)).astype(np.float64)
+    two_outlets = (story > 0) & ~same_doc & (oa != "") & (ob != "") & (oa != ob)
+    out["outlets"] = (two_outlets & ~is_date).astype(np.float64)
     stage_names = np.append(cols.codes("stage")[1], None)
     earlier = stage_names[stage] == "previous"
     out["counterpart"], out["twin"], out["shared_figures"] = _alignment(out, i, j, doc_codes,
@@ -871,8 +872,11 @@ def features(table: pd.DataFrame, pairs: pd.DataFrame, stories: Stories,
         near = ~is_date & pos & (np.abs(va - vb) <= _NEAR * np.maximum(va, vb)) & (apart <= 1)
     shaped = ((out["slip"].to_numpy() > 0) | (out["digits"].to_numpy() > 0) | _one_digit(va, vb, is_date)
               | (out["currency_slip"].to_numpy() > 0) | near | (rel == "scale_mismatch"))
-    differing = np.isin(rel, list(CONFLICTS)) & ~is_date
-    out["unexplained"] = (differing & ~anchored & ~shaped).astype(np.float64)
+    differing = np.isin(rel, list(CONFLICTS))
+    # two dates are one event's when something names the event: the same metric ("pay",
+    # "completion"), or two outlets' written dates of one story
+    event = (out["metric"].to_numpy() >= 1) | (two_outlets & (out["deictic"].to_numpy() == 0))
+    out["unexplained"] = (differing & ~anchored & np.where(is_date, ~event, ~shaped)).astype(np.float64)
     return out
 
 
