@@ -419,7 +419,9 @@ class Columns:
     def codes(self, col: str) -> tuple[np.ndarray, np.ndarray]:
         """(codes, uniques) of a column; -1 for a missing value."""
         if col not in self._codes:
-            if col in self.table.columns:
+            if col in self.table.columns and isinstance(self.table[col].dtype, pd.StringDtype):
+                codes, uniques = pd.factorize(self.table[col], use_na_sentinel=True)  # no object copy
+            elif col in self.table.columns:
                 s = self.table[col].astype("object")
                 codes, uniques = pd.factorize(s.where(s.notna(), None), use_na_sentinel=True)
             else:
