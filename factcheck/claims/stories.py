@@ -20,7 +20,7 @@ from __future__ import annotations
 import datetime as dt
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, field
-from itertools import repeat
+from itertools import count, repeat
 from typing import TYPE_CHECKING, Any
 
 import numpy as np
@@ -87,17 +87,20 @@ def vectors(texts: Sequence[str]) -> sparse.csr_matrix:
     """L2-normalised TF-IDF rows of `texts` (sublinear counts, smoothed idf) over their
     `content_words`."""
     n = len(texts)
-    words: list[str] = []
+    # each word as the position of its first appearance (`first`: word → that position, in order
+    # of appearance), so the corpus's millions of words are not kept as strings
+    first: dict[str, int] = {}
+    at = count()
+    seen: list[int] = []
     lengths = np.zeros(n, dtype=np.int64)
     for i, text in enumerate(texts):
         ws = words_of(text)
-        words.extend(ws)
+        seen.extend(map(first.setdefault, ws, at))
         lengths[i] = len(ws)
-    # each distinct word is stemmed once (a corpus has a few million words, some ten thousand
-    # distinct); columns are numbered by each stem's first appearance, as factorizing the
-    # stemmed words would number them
-    raw, distinct = pd.factorize(pd.Series(words, dtype="object"))
-    stems = pd.factorize(pd.Series([stem(w) for w in distinct], dtype="object"), use_na_sentinel=True)[0]
+    raw = pd.factorize(np.array(seen, dtype=np.int64))[0]  # numbered as `first` orders them
+    # each distinct word is stemmed once; columns are numbered by each stem's first appearance,
+    # as factorizing the stemmed words would number them
+    stems = pd.factorize(pd.Series([stem(w) for w in first], dtype="object"), use_na_sentinel=True)[0]
     token = stems[raw] if len(raw) else np.empty(0, np.int64)
     rows = np.repeat(np.arange(n), lengths)
     content = token >= 0  # stop words left out
