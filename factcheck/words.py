@@ -7,7 +7,7 @@ search engines use: pure Python, no data to download).
 from __future__ import annotations
 
 import re
-from functools import cache
+from functools import cache, lru_cache
 
 import snowballstemmer
 
@@ -76,14 +76,18 @@ def name_overlap(a: str, b: str) -> float:
     they have in common, so two names of one family are told apart."""
     if a == b:
         return 1.0
-    generic = generic_names()
-    wa = {w for w in content_words(a) if w not in generic}
-    wb = {w for w in content_words(b) if w not in generic}
+    wa, wb = _distinctive(a), _distinctive(b)
     if not wa or not wb:
         return 0.0
     if wa <= wb or wb <= wa:
         return 1.0
     return len(wa & wb) / len(wa | wb)
+
+
+@lru_cache(maxsize=1 << 16)
+def _distinctive(name: str) -> frozenset[str]:
+    """A name's content words without the generic ones; names recur across many pairs."""
+    return frozenset(content_words(name)) - generic_names()
 
 
 @cache
