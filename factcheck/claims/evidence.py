@@ -628,18 +628,16 @@ def _story_similarity(stories: Stories, doc_codes: np.ndarray, doc_names: np.nda
     if not stories.links:
         return np.zeros(len(i))
     width = max(len(doc_names), 1)
-    where = {d: n for n, d in enumerate(doc_names.tolist())}
-    keys, sims = [], []
-    for (a, b), sim in stories.links.items():
-        if a in where and b in where:
-            x, y = where[a], where[b]
-            keys += [x * width + y, y * width + x]
-            sims += [sim, sim]
-    if not keys:
+    # each link's two articles as codes into `doc_names` (-1: not in the table), both ways round
+    ends = pd.Index(doc_names).get_indexer(np.array(list(stories.links), dtype=object).ravel()).reshape(-1, 2)
+    sims = np.fromiter(stories.links.values(), dtype=np.float64, count=len(stories.links))
+    ok = (ends[:, 0] >= 0) & (ends[:, 1] >= 0)
+    if not ok.any():
         return np.zeros(len(i))
-    index = pd.Index(np.asarray(keys, dtype=np.int64))
+    x, y, sim = ends[ok, 0].astype(np.int64), ends[ok, 1].astype(np.int64), sims[ok]
+    index = pd.Index(np.concatenate([x * width + y, y * width + x]))
     at = index.get_indexer(doc_codes[i] * width + doc_codes[j])
-    return np.where(at >= 0, np.asarray(sims)[np.maximum(at, 0)], 0.0)
+    return np.where(at >= 0, np.concatenate([sim, sim])[np.maximum(at, 0)], 0.0)
 
 
 def features(table: pd.DataFrame, pairs: pd.DataFrame, stories: Stories,
