@@ -7,6 +7,7 @@ search engines use: pure Python, no data to download).
 from __future__ import annotations
 
 import re
+from collections.abc import Iterable
 from functools import cache, lru_cache
 
 import snowballstemmer
@@ -52,9 +53,17 @@ def words_of(text: str) -> list[str]:
     return _ASCII_WORD.findall(text) if text.isascii() else _WORD.findall(text)
 
 
-def stem(word: str) -> str | None:
-    """The stem `content_words` gives a word of `words_of`; None for a stop word."""
-    return _STEMS[word]
+def stems(words: Iterable[str]) -> list[str | None]:
+    """The stem `content_words` gives each word of `words_of`; None for a stop word. The words
+    not looked up before are stemmed in one call (a call per word costs more than the stemming)."""
+    words = list(words)
+    new = [w for w in dict.fromkeys(words) if w not in _STEMS]
+    if new:
+        stop, forms = stopwords(), _forms()
+        todo = [w for w in new if w not in stop]
+        _STEMS.update(dict.fromkeys(w for w in new if w in stop))
+        _STEMS.update(zip(todo, _STEMMER.stemWords([forms.get(w, w) for w in todo]), strict=True))
+    return [_STEMS[w] for w in words]
 
 
 def content_words(text: str) -> list[str]:

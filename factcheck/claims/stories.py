@@ -27,7 +27,7 @@ import numpy as np
 import pandas as pd
 from scipy import sparse
 
-from factcheck.words import stem, words_of
+from factcheck.words import stems, words_of
 
 if TYPE_CHECKING:
     from factcheck.pipeline import DocInfo
@@ -100,8 +100,8 @@ def vectors(texts: Sequence[str]) -> sparse.csr_matrix:
     raw = pd.factorize(np.array(seen, dtype=np.int64))[0]  # numbered as `first` orders them
     # each distinct word is stemmed once; columns are numbered by each stem's first appearance,
     # as factorizing the stemmed words would number them
-    stems = pd.factorize(pd.Series([stem(w) for w in first], dtype="object"), use_na_sentinel=True)[0]
-    token = stems[raw] if len(raw) else np.empty(0, np.int64)
+    stem = pd.factorize(pd.Series(stems(first), dtype="object"), use_na_sentinel=True)[0]
+    token = stem[raw] if len(raw) else np.empty(0, np.int64)
     rows = np.repeat(np.arange(n), lengths)
     content = token >= 0  # stop words left out
     codes, vocab = pd.factorize(token[content])
