@@ -266,15 +266,18 @@ def _tokens(lists: Sequence[Sequence[str]], weighted: bool = False) -> sparse.cs
 _PAIR_CHUNK = 1 << 16  # pairs multiplied at once: the rows of a chunk stay small enough to reuse memory
 
 
-def _row_products(m: sparse.csr_matrix, i: np.ndarray, j: np.ndarray) -> np.ndarray:
-    """Each pair's rows `i` and `j` of `m` multiplied and summed (their dot product). A chunk of
+def _row_products(m: sparse.csr_matrix, i: np.ndarray, j: np.ndarray, weights: np.ndarray | None = None
+                  ) -> np.ndarray:
+    """Each pair's rows `i` and `j` of `m` multiplied and summed (their dot product), or with
+    `weights` (one per column) the weighted sum, `(m[i].multiply(m[j]) @ weights)`. A chunk of
     pairs at a time: the same sums as over all pairs at once (rows are independent), without
     copying every pair's rows at once (a million pairs of ten-word rows is some 300 MB, and
     its first touch alone cost more than the products)."""
     out = np.empty(len(i))
     for lo in range(0, len(i), _PAIR_CHUNK):
         a, b = i[lo:lo + _PAIR_CHUNK], j[lo:lo + _PAIR_CHUNK]
-        out[lo:lo + len(a)] = np.asarray(m[a].multiply(m[b]).sum(axis=1)).ravel()
+        both = m[a].multiply(m[b])
+        out[lo:lo + len(a)] = np.asarray(both.sum(axis=1) if weights is None else both @ weights).ravel()
     return out
 
 
