@@ -12,6 +12,7 @@ from __future__ import annotations
 import re
 from collections import defaultdict
 
+import numpy as np
 import pandas as pd
 from rapidfuzz import fuzz
 from rapidfuzz.utils import default_process
@@ -39,26 +40,32 @@ def unify_actors(*columns: pd.Series) -> list[pd.Series]:
         by_first[n.split()[0].lower()].append(n)
     canon: dict[str, str] = {}
     for block in by_first.values():
+        if len(block) == 1:
+            canon[block[0]] = block[0]
+            continue
         block.sort(key=lambda n: (len(n), n))
         # each name's core, its lower case and its processed words, once (not once per pair)
         cores = [_core(n) for n in block]
         lowers = [c.lower() for c in cores]
         words = [default_process(c).split() for c in cores]
+        joined = [" ".join(w) for w in words]
+        sizes = [len(w) for w in words]
         sets = [set(w) for w in words]
+        lone = [" " not in c for c in cores]
         for i, n in enumerate(block):
             canon[n] = n
             # the same name: all the shorter name's words are in the longer one ("Silver State
             # Mining" ~ "Silver State Mining Corp"), or the two differ by a typo ("Regency
             # Cruists" ~ "Regency Cruises"); a first word alone is not enough ("Washington Post"
             # is not "Washington Gas")
+            mine, low, size, text = sets[i], lowers[i], sizes[i], joined[i]
             for k in range(i):
                 # a lone first word ("National") names nothing: it only absorbs its own
                 # suffixed forms ("National Inc"); longer names also absorb typos and
                 # extensions ("Regency Cruists" ~ "Regency Cruises", "Silver State Mining Corp")
-                if " " not in cores[k] and lowers[k] != lowers[i]:
+                if lone[k] and lowers[k] != low:
                     continue
-                if sets[k] <= sets[i] or (len(words[i]) == len(words[k]) and fuzz.ratio(
-                        " ".join(words[i]), " ".join(words[k])) >= _NAME_SIMILARITY):
+                if sets[k] <= mine or (size == sizes[k] and fuzz.ratio(text, joined[k]) >= _NAME_SIMILARITY):
                     canon[n] = canon[block[k]]
                     break
     out = []
@@ -79,16 +86,22 @@ def assign_claims(m: pd.DataFrame) -> pd.DataFrame:
         m["claim"] = pd.Series(dtype="object")
         return m
     actor, m["subject"] = unify_actors(m["actor"], m["subject"])
-    is_money = m["kind"] == "money"
-    stage = m["stage"].astype("object").fillna("total")
-    usable = actor.notna() & m["family"].notna() & (m["family"] != "publication") & (stage != "difference")
-    per = m["per"].astype("object").fillna("")
-    family = m["family"].astype("object")
-    key = pd.Series(pd.NA, index=m.index, dtype="object")
-    money_key = "money|" + actor + "|" + family + "|" + per + "|" + stage
-    date_key = "date|" + actor + "|" + family
-    key = key.mask(usable & is_money, money_key).mask(usable & ~is_money, date_key)
-    m["claim"] = key
+    # plain object arrays: comparing and joining pandas string columns element by element
+    # costs several times more
+    kind = m["kind"].to_numpy(dtype=object)
+    family = m["family"].astype("object").to_numpy()
+    stage = m["stage"].astype("object").fillna("total").to_numpy()
+    per = m["per"].astype("object").fillna("").to_numpy()
+    name = actor.to_numpy(dtype=object)
+    usable = (actor.notna().to_numpy() & m["family"].notna().to_numpy() & (family != "publication")
+              & (stage != "difference"))
+    is_money = kind == "money"
+    key = np.full(len(m), pd.NA, dtype=object)
+    at = np.flatnonzero(usable & is_money)
+    key[at] = [f"money|{a}|{f}|{p}|{s}" for a, f, p, s in zip(name[at], family[at], per[at], stage[at], strict=True)]
+    at = np.flatnonzero(usable & ~is_money)
+    key[at] = [f"date|{a}|{f}" for a, f in zip(name[at], family[at], strict=True)]
+    m["claim"] = pd.Series(key, index=m.index, dtype="object")
     m["actor"] = actor
     m = _split_on(m, "period")
     m = _split_on(m, "horizon")
@@ -97,12 +110,16 @@ def assign_claims(m: pd.DataFrame) -> pd.DataFrame:
 
 def _split_on(m: pd.DataFrame, column: str) -> pd.DataFrame:
     """Different stated periods or horizons within a claim make different claims."""
-    has = m["claim"].notna() & m[column].notna()
+    has = (m["claim"].notna() & m[column].notna()).to_numpy()
     if not has.any():
         return m
-    per_claim = m[has].groupby("claim")[column].nunique()
-    split = per_claim[per_claim > 1].index
-    if len(split):
-        sel = m["claim"].isin(split) & m[column].notna()
+    # the claims whose figures name more than one distinct value of `column`
+    claim, _ = pd.factorize(m["claim"].to_numpy(dtype=object)[has])
+    value, values = pd.factorize(m[column].to_numpy(dtype=object)[has])
+    distinct = np.unique(claim.astype(np.int64) * max(len(values), 1) + value) // max(len(values), 1)
+    split = np.bincount(distinct) > 1
+    if split.any():
+        sel = np.zeros(len(m), dtype=bool)
+        sel[np.flatnonzero(has)[split[claim]]] = True
         m.loc[sel, "claim"] = m.loc[sel, "claim"] + "|" + m.loc[sel, column].astype(str)
     return m

@@ -60,6 +60,14 @@ def _leaf(inner: str) -> Any:
     return enc
 
 
+def _flat(d: dict[Any, Any]) -> bool:
+    """Is `d` a dict of plain values under text keys, which the C encoder writes whole?"""
+    return _LEAF_OK and _PLAIN.issuperset(map(type, d.values())) and _TEXT.issuperset(map(type, d))
+
+
+_TEXT = frozenset({str})
+
+
 def _write(v: Any, nl: str, step: str, out: list[str]) -> None:
     """Append `v`'s text to `out`; `nl` is the newline and indentation of its own level."""
     if isinstance(v, str):
@@ -79,21 +87,25 @@ def _write(v: Any, nl: str, step: str, out: list[str]) -> None:
             out.append("[]")
             return
         inner = nl + step
-        if _LEAF_OK and all(type(x) in _PLAIN for x in v):
+        if _LEAF_OK and _PLAIN.issuperset(map(type, v)):
             out.append("[" + inner + "".join(_leaf(inner)(v, 0))[1:-1] + nl + "]")
             return
         out.append("[" + inner)
+        deeper = inner + step
         for n, x in enumerate(v):
             if n:
                 out.append("," + inner)
-            _write(x, inner, step, out)
+            if type(x) is dict and x and _flat(x):  # (a list of records: the dict branch, inline)
+                out.append("{" + deeper + "".join(_leaf(deeper)(x, 0))[1:-1] + inner + "}")
+            else:
+                _write(x, inner, step, out)
         out.append(nl + "]")
     elif isinstance(v, dict):
         if not v:
             out.append("{}")
             return
         inner = nl + step
-        if _LEAF_OK and all(type(x) in _PLAIN for x in v.values()) and all(type(k) is str for k in v):
+        if _flat(v):
             out.append("{" + inner + "".join(_leaf(inner)(v, 0))[1:-1] + nl + "}")
             return
         out.append("{" + inner)

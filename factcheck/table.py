@@ -5,6 +5,7 @@ from __future__ import annotations
 import math
 from typing import Any
 
+import numpy as np
 import pandas as pd
 
 CONTRACT_COLUMNS = [
@@ -67,5 +68,21 @@ def records(df: pd.DataFrame, columns: list[str] | None = None) -> list[dict[str
     if not cols:
         return [{} for _ in range(len(df))]
     # column by column (`tolist` gives the Python scalars `to_dict` gives), then zipped into rows
-    values = [[v if isinstance(v, list) else clean(v) for v in df[c].tolist()] for c in cols]
+    values = [_plain(df[c]) for c in cols]
     return [dict(zip(cols, row, strict=True)) for row in zip(*values, strict=True)]
+
+
+def _plain(s: pd.Series) -> list[Any]:
+    """A column's values as `clean` makes them (lists kept): typed columns converted whole,
+    only object columns value by value."""
+    dtype = s.dtype
+    if isinstance(dtype, pd.StringDtype | pd.Int64Dtype):  # str or int, missing as None
+        return s.to_numpy(dtype=object, na_value=None).tolist()
+    if dtype == "float64":
+        values = s.to_numpy()
+        out = values.astype(object)
+        out[np.isnan(values)] = None
+        return out.tolist()
+    if dtype == "int64" or dtype == "bool":
+        return s.tolist()
+    return [v if isinstance(v, list) else clean(v) for v in s.tolist()]

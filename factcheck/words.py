@@ -7,13 +7,17 @@ search engines use: pure Python, no data to download).
 from __future__ import annotations
 
 import re
-from functools import cache
+from collections.abc import Iterable
+from functools import cache, lru_cache
 
 import snowballstemmer
 
 from factcheck.datafiles import load
 
 _WORD = re.compile(r"[^\W\d_]{3,}")
+# the same words in lower-cased ASCII text, where a letter is a-z: a plain range matches about
+# twice as fast as the Unicode classes (most news text is ASCII)
+_ASCII_WORD = re.compile(r"[a-z]{3,}")
 _STEMMER = snowballstemmer.stemmer("english")
 
 
@@ -43,10 +47,29 @@ def _forms() -> dict[str, str]:
     return dict(_data().get("abbreviations", {}))
 
 
+def words_of(text: str) -> list[str]:
+    """The lower-cased words of `text` that `content_words` stems, stop words included."""
+    text = text.lower()
+    return _ASCII_WORD.findall(text) if text.isascii() else _WORD.findall(text)
+
+
+def stems(words: Iterable[str]) -> list[str | None]:
+    """The stem `content_words` gives each word of `words_of`; None for a stop word. The words
+    not looked up before are stemmed in one call (a call per word costs more than the stemming)."""
+    words = list(words)
+    new = [w for w in dict.fromkeys(words) if w not in _STEMS]
+    if new:
+        stop, forms = stopwords(), _forms()
+        todo = [w for w in new if w not in stop]
+        _STEMS.update(dict.fromkeys(w for w in new if w in stop))
+        _STEMS.update(zip(todo, _STEMMER.stemWords([forms.get(w, w) for w in todo]), strict=True))
+    return [_STEMS[w] for w in words]
+
+
 def content_words(text: str) -> list[str]:
     """The words of `text` that carry content, lower-cased, written out and stemmed, in order
     ("Pelosi has led House Democrats since" → pelosi, led, hous, democrat)."""
-    return [s for s in map(_STEMS.__getitem__, _WORD.findall(text.lower())) if s is not None]
+    return [s for s in map(_STEMS.__getitem__, words_of(text)) if s is not None]
 
 
 @cache
@@ -62,9 +85,7 @@ def name_overlap(a: str, b: str) -> float:
     they have in common, so two names of one family are told apart."""
     if a == b:
         return 1.0
-    generic = generic_names()
-    wa = {w for w in content_words(a) if w not in generic}
-    wb = {w for w in content_words(b) if w not in generic}
+    wa, wb = _distinctive(a), _distinctive(b)
     if not wa or not wb:
         return 0.0
     if wa <= wb or wb <= wa:
@@ -92,6 +113,12 @@ def row_variant(label: str) -> str:
             if w in ("class", "klasse") and n + 1 < len(words):
                 out.add(f"{w} {words[n + 1]}")
     return " ".join(sorted(out))
+
+
+@lru_cache(maxsize=1 << 16)
+def _distinctive(name: str) -> frozenset[str]:
+    """A name's content words without the generic ones; names recur across many pairs."""
+    return frozenset(content_words(name)) - generic_names()
 
 
 @cache

@@ -14,6 +14,7 @@ import re
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 from functools import cache
+from itertools import chain
 from typing import Any
 
 import numpy as np
@@ -254,9 +255,8 @@ def _tokens(lists: Sequence[Sequence[str]], weighted: bool = False) -> sparse.cs
     """Row-per-list matrix of tokens: binary, or (weighted) L2-normalised TF-IDF rows, with the
     inverse document frequency taken over the lists themselves: a word most contexts share
     ("president", "company") says less about a fact than one few share ("holistic retreat")."""
-    lengths = np.fromiter((len(x) for x in lists), dtype=np.int64, count=len(lists))
-    flat = [t for x in lists for t in x]
-    codes, vocab = pd.factorize(pd.Series(flat, dtype="object"))
+    lengths = np.fromiter(map(len, lists), dtype=np.int64, count=len(lists))
+    codes, vocab = pd.factorize(pd.Series(list(chain.from_iterable(lists)), dtype="object"))
     rows = np.repeat(np.arange(len(lists)), lengths)
     m = sparse.csr_matrix((np.ones(len(codes)), (rows, codes)), shape=(len(lists), max(len(vocab), 1)))
     m.sum_duplicates()
@@ -270,10 +270,28 @@ def _tokens(lists: Sequence[Sequence[str]], weighted: bool = False) -> sparse.cs
     return m
 
 
+_PAIR_CHUNK = 1 << 16  # pairs multiplied at once: the rows of a chunk stay small enough to reuse memory
+
+
+def _row_products(m: sparse.csr_matrix, i: np.ndarray, j: np.ndarray, weights: np.ndarray | None = None
+                  ) -> np.ndarray:
+    """Each pair's rows `i` and `j` of `m` multiplied and summed (their dot product), or with
+    `weights` (one per column) the weighted sum, `(m[i].multiply(m[j]) @ weights)`. A chunk of
+    pairs at a time: the same sums as over all pairs at once (rows are independent), without
+    copying every pair's rows at once (a million pairs of ten-word rows is some 300 MB, and
+    its first touch alone cost more than the products)."""
+    out = np.empty(len(i))
+    for lo in range(0, len(i), _PAIR_CHUNK):
+        a, b = i[lo:lo + _PAIR_CHUNK], j[lo:lo + _PAIR_CHUNK]
+        both = m[a].multiply(m[b])
+        out[lo:lo + len(a)] = np.asarray(both.sum(axis=1) if weights is None else both @ weights).ravel()
+    return out
+
+
 def _jaccard(m: sparse.csr_matrix, i: np.ndarray, j: np.ndarray) -> np.ndarray:
     if len(i) == 0:
         return np.zeros(0)
-    inter = np.asarray(m[i].multiply(m[j]).sum(axis=1)).ravel()
+    inter = _row_products(m, i, j)
     size = np.asarray(m.sum(axis=1)).ravel()
     union = size[i] + size[j] - inter
     with np.errstate(invalid="ignore", divide="ignore"):
@@ -283,7 +301,7 @@ def _jaccard(m: sparse.csr_matrix, i: np.ndarray, j: np.ndarray) -> np.ndarray:
 def _cosine(m: sparse.csr_matrix, i: np.ndarray, j: np.ndarray) -> np.ndarray:
     if len(i) == 0:
         return np.zeros(0)
-    return np.minimum(np.asarray(m[i].multiply(m[j]).sum(axis=1)).ravel(), 1.0)
+    return np.minimum(_row_products(m, i, j), 1.0)
 
 
 def _near(context: str | None, n: int = 5) -> list[str]:
@@ -386,16 +404,25 @@ def prune(table: pd.DataFrame, pairs: pd.DataFrame, max_link_pairs: int) -> tupl
     long tables, keep the `max_link_pairs` most alike pairs. Claimant-block pairs all stay.
     Returns the kept pairs and their context features."""
     i, j = pairs["i"].to_numpy(), pairs["j"].to_numpy()
-    used = np.unique(np.concatenate([i, j])) if len(i) else np.zeros(0, np.int64)
-    ctx = Contexts(table, used).overlap(i, j)
+    mark = np.zeros(len(table), dtype=bool)  # the rows of any pair, in table order
+    mark[i] = True
+    mark[j] = True
+    ctx = Contexts(table, np.flatnonzero(mark)).overlap(i, j)
     by_claim = (pairs["via"].to_numpy() & 2) > 0
     keep = (ctx["context"] > 0) | (ctx["names"] > 0) | by_claim
     doc = pd.factorize(table["doc"].astype("object"))[0].astype(np.int64)
     link = doc[i] * (int(doc.max()) + 1 if len(doc) else 1) + doc[j]
-    frame = pd.DataFrame({"link": link, "ctx": ctx["context"], "near": ctx["context_near"], "n": np.arange(len(i))})
-    frame = frame[keep & ~by_claim].sort_values(["link", "near", "ctx", "n"], ascending=[True, False, False, True])
-    over = frame[frame.groupby("link", sort=False).cumcount() >= max_link_pairs]["n"].to_numpy()
-    keep[over] = False
+    # the story links with more than `max_link_pairs` kept pairs: only their pairs are ranked
+    # (most alike words around the figures first, then in pair order), and those past the
+    # limit dropped
+    sel = np.flatnonzero(keep & ~by_claim)
+    per_link = pd.factorize(link[sel])[0]
+    sel = sel[np.bincount(per_link)[per_link] > max_link_pairs] if len(sel) else sel
+    if len(sel):
+        order = np.lexsort((sel, -ctx["context"][sel], -ctx["context_near"][sel], link[sel]))
+        ranked, links = sel[order], link[sel][order]
+        rank = np.arange(len(ranked)) - np.searchsorted(links, links, side="left")
+        keep[ranked[rank >= max_link_pairs]] = False
     kept = pairs[keep].reset_index(drop=True)
     return kept, pd.DataFrame({k: v[keep] for k, v in ctx.items()})
 
@@ -410,7 +437,9 @@ class Columns:
     def codes(self, col: str) -> tuple[np.ndarray, np.ndarray]:
         """(codes, uniques) of a column; -1 for a missing value."""
         if col not in self._codes:
-            if col in self.table.columns:
+            if col in self.table.columns and isinstance(self.table[col].dtype, pd.StringDtype):
+                codes, uniques = pd.factorize(self.table[col], use_na_sentinel=True)  # no object copy
+            elif col in self.table.columns:
                 s = self.table[col].astype("object")
                 codes, uniques = pd.factorize(s.where(s.notna(), None), use_na_sentinel=True)
             else:
@@ -682,18 +711,16 @@ def _story_similarity(stories: Stories, doc_codes: np.ndarray, doc_names: np.nda
     if not stories.links:
         return np.zeros(len(i))
     width = max(len(doc_names), 1)
-    where = {d: n for n, d in enumerate(doc_names.tolist())}
-    keys, sims = [], []
-    for (a, b), sim in stories.links.items():
-        if a in where and b in where:
-            x, y = where[a], where[b]
-            keys += [x * width + y, y * width + x]
-            sims += [sim, sim]
-    if not keys:
+    # each link's two articles as codes into `doc_names` (-1: not in the table), both ways round
+    ends = pd.Index(doc_names).get_indexer(np.array(list(stories.links), dtype=object).ravel()).reshape(-1, 2)
+    sims = np.fromiter(stories.links.values(), dtype=np.float64, count=len(stories.links))
+    ok = (ends[:, 0] >= 0) & (ends[:, 1] >= 0)
+    if not ok.any():
         return np.zeros(len(i))
-    index = pd.Index(np.asarray(keys, dtype=np.int64))
+    x, y, sim = ends[ok, 0].astype(np.int64), ends[ok, 1].astype(np.int64), sims[ok]
+    index = pd.Index(np.concatenate([x * width + y, y * width + x]))
     at = index.get_indexer(doc_codes[i] * width + doc_codes[j])
-    return np.where(at >= 0, np.asarray(sims)[np.maximum(at, 0)], 0.0)
+    return np.where(at >= 0, np.concatenate([sim, sim])[np.maximum(at, 0)], 0.0)
 
 
 def features(table: pd.DataFrame, pairs: pd.DataFrame, stories: Stories,
@@ -901,29 +928,37 @@ def _alignment(out: pd.DataFrame, i: np.ndarray, j: np.ndarray, doc: np.ndarray,
     # an agreeing value, not one an open bound merely allows ("more than $200,000" allows $5.4m)
     agree = (out["relation"].to_numpy() == "agree") & ~earlier & (out["closeness"].to_numpy() >= 0.8)
     cross = doc[i] != doc[j]
-    frame = pd.DataFrame({"a": np.concatenate([i, j]), "other": np.concatenate([doc[j], doc[i]]),
-                          "sim": np.concatenate([sim, sim]), "agree": np.concatenate([agree, agree]),
-                          "n": np.concatenate([np.arange(len(i)), np.arange(len(i))])})
-    frame = frame[np.concatenate([cross, cross])]
-    groups = frame.groupby(["a", "other"], sort=False)["sim"]
-    best = frame["sim"].to_numpy() >= groups.transform("max").to_numpy() - 1e-9
-    twin_sim = (frame["sim"].where(frame["agree"], -np.inf)
-                .groupby([frame["a"], frame["other"]], sort=False).transform("max"))
-    twinned = (~frame["agree"].to_numpy()) & (twin_sim.to_numpy() >= frame["sim"].to_numpy() - 1e-9)
-    n = frame["n"].to_numpy()
+    k = np.flatnonzero(cross)
+    if not len(k):
+        return np.zeros(len(i)), np.zeros(len(i)), np.zeros(len(i))
+    # each cross-article pair seen from both figures: (figure, the other's article) is a group
+    n_docs = int(doc.max()) + 1
+    fig = np.concatenate([i[k], j[k]]).astype(np.int64)
+    own = np.concatenate([doc[i[k]], doc[j[k]]]).astype(np.int64)
+    other = np.concatenate([doc[j[k]], doc[i[k]]]).astype(np.int64)
+    s, ag, n = np.concatenate([sim[k], sim[k]]), np.concatenate([agree[k], agree[k]]), np.concatenate([k, k])
+    g = pd.factorize(fig * n_docs + other)[0]
+    groups = int(g.max()) + 1
+    top = np.full(groups, -np.inf)
+    np.maximum.at(top, g, s)
+    best = s >= top[g] - 1e-9
+    twin_top = np.full(groups, -np.inf)  # the most alike agreeing pair of the group
+    np.maximum.at(twin_top, g[ag], s[ag])
+    twinned = ~ag & (twin_top[g] >= s - 1e-9)
     best_count = np.bincount(n, weights=best.astype(np.float64), minlength=len(i))
     twin_any = np.bincount(n, weights=twinned.astype(np.float64), minlength=len(i))
-    # per (figure, other article): has it an agreeing twin there? then per article pair
-    has_twin = frame.groupby(["a", "other"], sort=False)["agree"].transform("any").to_numpy()
-    own = np.concatenate([doc[i], doc[j]])[np.concatenate([cross, cross])]
-    per_fig = pd.DataFrame({"own": own, "other": frame["other"].to_numpy(), "a": frame["a"].to_numpy(),
-                            "twin": has_twin}).drop_duplicates(["a", "other"])
-    ratio = per_fig.groupby(["own", "other"], sort=False)["twin"].mean()
-    key_ab = pd.MultiIndex.from_arrays([doc[i], doc[j]])
-    key_ba = pd.MultiIndex.from_arrays([doc[j], doc[i]])
-    r_ab = ratio.reindex(key_ab).to_numpy(dtype=np.float64)
-    r_ba = ratio.reindex(key_ba).to_numpy(dtype=np.float64)
-    shared = np.where(cross, np.fmin(np.nan_to_num(r_ab), np.nan_to_num(r_ba)), 0.0)
+    # per (figure, other article): has it an agreeing twin there? then the share per article pair
+    has_twin = np.zeros(groups, dtype=bool)
+    has_twin[g[ag]] = True
+    g_own, g_other = np.empty(groups, dtype=np.int64), np.empty(groups, dtype=np.int64)
+    g_own[g], g_other[g] = own, other
+    per_pair, pair_keys = pd.factorize(g_own * n_docs + g_other)
+    ratio = np.bincount(per_pair, weights=has_twin.astype(np.float64)) / np.bincount(per_pair)
+    at = pd.Index(pair_keys)
+    r_ab = at.get_indexer(doc[i].astype(np.int64) * n_docs + doc[j])
+    r_ba = at.get_indexer(doc[j].astype(np.int64) * n_docs + doc[i])
+    shared = np.where(cross, np.fmin(np.where(r_ab >= 0, ratio[r_ab], 0.0), np.where(r_ba >= 0, ratio[r_ba], 0.0)),
+                      0.0)
     return (best_count >= 2).astype(np.float64), (twin_any > 0).astype(np.float64), shared
 
 

@@ -73,40 +73,56 @@ def candidates(table: pd.DataFrame, stories: Stories, params: PairParams) -> pd.
                         table["metric"].astype("object").fillna("").to_numpy()[pos], None),
     })
     parts = [_story_pairs(m, stories, params), _claim_pairs(table, pos, params)]
-    pairs = pd.concat(parts, ignore_index=True)
-    if pairs.empty:
-        return pairs
-    # a pair found both ways carries both flags (1 + 2)
-    pairs = pairs.drop_duplicates().groupby(["i", "j"], sort=True, as_index=False)["via"].sum()
-    pairs["via"] = pairs["via"].astype(np.int8)
-    return pairs
+    i = np.concatenate([p["i"].to_numpy(dtype=np.int64) for p in parts])
+    if not len(i):
+        return _empty()
+    j = np.concatenate([p["j"].to_numpy(dtype=np.int64) for p in parts])
+    via = np.concatenate([p["via"].to_numpy(dtype=np.int8) for p in parts])
+    # one row per pair, in (i, j) order; a pair found both ways carries both flags (1 + 2)
+    n = np.int64(len(table))
+    key, at = np.unique(i * n + j, return_inverse=True)
+    flags = np.zeros(len(key), dtype=np.int8)
+    np.bitwise_or.at(flags, at.ravel(), via)
+    return pd.DataFrame({"i": key // n, "j": key % n, "via": flags})
 
 
 def _story_pairs(m: pd.DataFrame, stories: Stories, params: PairParams) -> pd.DataFrame:
     if not stories.links:
         return _empty()
-    # the merges run on integer codes, not strings: a rate unit's code 0 is "" (none stated),
-    # a table row label's -1 is none
+    # integer codes, not strings: a rate unit's code 0 is "" (none stated), a table row label's
+    # -1 is none
     doc, docs = pd.factorize(m["doc"])
-    where = {d: n for n, d in enumerate(docs.tolist())}
-    ends = np.array([[where.get(a, -1), where.get(b, -1)] for a, b in stories.links], dtype=np.int64)
-    links = pd.DataFrame({"da": ends[:, 0], "db": ends[:, 1], "link": np.arange(len(ends))})
-    per = pd.factorize(np.concatenate([np.array([""], dtype=object), m["per"].to_numpy()]))[0][1:]
-    codes = pd.DataFrame({"doc": doc, "pos": m["pos"].to_numpy(), "kind": pd.factorize(m["kind"])[0],
-                          "per": per, "row": pd.factorize(m["row"], use_na_sentinel=True)[0]})
+    ends = pd.Index(docs).get_indexer(np.array(list(stories.links), dtype=object).ravel()).reshape(-1, 2)
+    per_code = pd.factorize(np.concatenate([np.array([""], dtype=object), m["per"].to_numpy()]))[0][1:]
+    row_code = pd.factorize(m["row"], use_na_sentinel=True)[0]
+    pos = m["pos"].to_numpy()
+    # the figures grouped by (article, kind): a link pairs each figure of one article's group
+    # with each of the other's group of the same kind
+    kind = pd.factorize(m["kind"])[0]
+    n_kinds = int(kind.max()) + 1
+    group = doc.astype(np.int64) * n_kinds + kind
+    by_group = np.argsort(group, kind="stable")
+    size = np.bincount(group, minlength=len(docs) * n_kinds)
+    first = np.cumsum(size) - size
+    ends = ends[(ends[:, 0] >= 0) & (ends[:, 1] >= 0)]
     found_i, found_j = [], []
-    for lo in range(0, len(links), _LINK_CHUNK):  # a chunk of links at a time: the merges stay small
-        left = links.iloc[lo:lo + _LINK_CHUNK].merge(codes, left_on="da", right_on="doc")[
-            ["link", "db", "pos", "kind", "per", "row"]]
-        both = left.merge(codes, left_on=["db", "kind"], right_on=["doc", "kind"], suffixes=("_a", "_b"))
+    for lo in range(0, len(ends), _LINK_CHUNK):  # a chunk of links at a time: the pairs stay few
+        ga = (ends[lo:lo + _LINK_CHUNK, :1] * n_kinds + np.arange(n_kinds)).ravel()
+        gb = (ends[lo:lo + _LINK_CHUNK, 1:] * n_kinds + np.arange(n_kinds)).ravel()
+        na, nb = size[ga], size[gb]
+        count = na * nb
+        block = np.repeat(np.arange(len(ga)), count)
+        t = np.arange(len(block)) - np.repeat(np.cumsum(count) - count, count)
+        ra = by_group[first[ga][block] + t // nb[block]]
+        rb = by_group[first[gb][block] + t % nb[block]]
         # a rate unit stated on both sides must be the same ("a share" against "a share"), and two
         # table rows must carry one label ("Revs" is not "Net")
-        both = both[((both["per_a"] == both["per_b"]) | (both["per_a"] == 0) | (both["per_b"] == 0))
-                    & ((both["row_a"] < 0) | (both["row_b"] < 0) | (both["row_a"] == both["row_b"]))]
-        a, b = both["pos_a"].to_numpy(), both["pos_b"].to_numpy()
+        pa, pb, wa, wb = per_code[ra], per_code[rb], row_code[ra], row_code[rb]
+        ok = ((pa == pb) | (pa == 0) | (pb == 0)) & ((wa < 0) | (wb < 0) | (wa == wb))
+        a, b = pos[ra[ok]], pos[rb[ok]]
         found_i.append(np.minimum(a, b))
         found_j.append(np.maximum(a, b))
-    i = np.concatenate(found_i)
+    i = np.concatenate(found_i) if found_i else np.empty(0, np.int64)
     if not len(i):
         return _empty()
     return pd.DataFrame({"i": i, "j": np.concatenate(found_j), "via": np.int8(1)})
@@ -157,12 +173,14 @@ def _claim_pairs(table: pd.DataFrame, pos: np.ndarray, params: PairParams) -> pd
 
 def _days(table: pd.DataFrame) -> np.ndarray:
     """Publication day of each row's article as an ordinal (-1: undated)."""
-    d = pd.to_datetime(table["doc_date"].astype("object").str.slice(0, 10), errors="coerce", format="%Y-%m-%d")
-    out = np.full(len(table), -1, dtype=np.int64)
+    # each distinct date read once (a table has far fewer articles than rows)
+    codes, dates = pd.factorize(table["doc_date"].astype("object"))
+    d = pd.to_datetime(pd.Series(dates, dtype="object").str.slice(0, 10), errors="coerce", format="%Y-%m-%d")
+    day = np.full(len(dates) + 1, -1, dtype=np.int64)  # the last: a missing date (code -1)
     ok = d.notna().to_numpy()
     if ok.any():
-        out[ok] = (d[ok].to_numpy().astype("datetime64[D]").astype(np.int64) + 719163)
-    return out
+        day[:-1][ok] = (d[ok].to_numpy().astype("datetime64[D]").astype(np.int64) + 719163)
+    return day[codes]
 
 
 def _empty() -> pd.DataFrame:

@@ -18,16 +18,16 @@ makes one story nor makes all their figures candidates.
 from __future__ import annotations
 
 import datetime as dt
-import math
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, field
+from itertools import count, repeat
 from typing import TYPE_CHECKING, Any
 
 import numpy as np
 import pandas as pd
 from scipy import sparse
 
-from factcheck.words import content_words
+from factcheck.words import stems, words_of
 
 if TYPE_CHECKING:
     from factcheck.pipeline import DocInfo
@@ -84,17 +84,28 @@ def _ordinal(date: str | None) -> int:
 
 
 def vectors(texts: Sequence[str]) -> sparse.csr_matrix:
-    """L2-normalised TF-IDF rows of `texts` (sublinear counts, smoothed idf)."""
-    words: list[str] = []
-    lengths = np.zeros(len(texts), dtype=np.int64)
-    for i, text in enumerate(texts):
-        ws = content_words(text)
-        words.extend(ws)
-        lengths[i] = len(ws)
-    codes, vocab = pd.factorize(pd.Series(words, dtype="object"))
+    """L2-normalised TF-IDF rows of `texts` (sublinear counts, smoothed idf) over their
+    `content_words`."""
     n = len(texts)
+    # each word as the position of its first appearance (`first`: word → that position, in order
+    # of appearance), so the corpus's millions of words are not kept as strings
+    first: dict[str, int] = {}
+    at = count()
+    seen: list[int] = []
+    lengths = np.zeros(n, dtype=np.int64)
+    for i, text in enumerate(texts):
+        ws = words_of(text)
+        seen.extend(map(first.setdefault, ws, at))
+        lengths[i] = len(ws)
+    raw = pd.factorize(np.array(seen, dtype=np.int64))[0]  # numbered as `first` orders them
+    # each distinct word is stemmed once; columns are numbered by each stem's first appearance,
+    # as factorizing the stemmed words would number them
+    stem = pd.factorize(pd.Series(stems(first), dtype="object"), use_na_sentinel=True)[0]
+    token = stem[raw] if len(raw) else np.empty(0, np.int64)
     rows = np.repeat(np.arange(n), lengths)
-    x = sparse.csr_matrix((np.ones(len(codes)), (rows, codes)), shape=(n, len(vocab)))
+    content = token >= 0  # stop words left out
+    codes, vocab = pd.factorize(token[content])
+    x = sparse.csr_matrix((np.ones(len(codes)), (rows[content], codes)), shape=(n, len(vocab)))
     x.sum_duplicates()
     if not x.nnz:
         return x
@@ -173,7 +184,14 @@ def link(docs: Sequence[DocInfo], params: StoryParams) -> Stories:
     # along every link
     twice = np.zeros(len(a_all), dtype=bool)
     twice[:-1] = ~uniq[1:]
-    links: dict[tuple[str, str], float] = {}
+    a_u, b_u, s_u = a_all[uniq], b_all[uniq], s_all[uniq]
+    # each link keyed by its two ids in order (`Stories.links`), in the order found
+    rank = np.empty(n, dtype=np.int64)
+    rank[np.argsort(np.array(ids, dtype=object), kind="stable")] = np.arange(n)
+    swap = rank[a_u] > rank[b_u]
+    id_of = np.array(ids, dtype=object)
+    keys = zip(id_of[np.where(swap, b_u, a_u)].tolist(), id_of[np.where(swap, a_u, b_u)].tolist(), strict=True)
+    links = dict(zip(keys, map(round, s_u.tolist(), repeat(4)), strict=True))
     parent = list(range(n))
     # each group's first and last publication day (undated articles stretch nothing)
     span = [(int(d), int(d)) if d >= 0 else (10**9, -(10**9)) for d in days.tolist()]
@@ -184,23 +202,21 @@ def link(docs: Sequence[DocInfo], params: StoryParams) -> Stories:
             i = parent[i]
         return i
 
-    for a, b, sim, mutual in zip(a_all[uniq].tolist(), b_all[uniq].tolist(), s_all[uniq].tolist(),
-                                 twice[uniq].tolist(), strict=True):
-        ka, kb = (ids[a], ids[b]) if ids[a] < ids[b] else (ids[b], ids[a])
-        links[(ka, kb)] = round(sim, 4)
+    strong = (s_u >= params.same_story) | (twice[uniq] & (s_u >= params.story_similarity))
+    for a, b in zip(a_u[strong].tolist(), b_u[strong].tolist(), strict=True):
         ra, rb = find(a), find(b)
-        if (sim >= params.same_story or (mutual and sim >= params.story_similarity)) and ra != rb:
+        if ra != rb:
             lo, hi = min(span[ra][0], span[rb][0]), max(span[ra][1], span[rb][1])
             if hi - lo <= params.window_days:  # a story is told within the window, not chained past it
                 parent[max(ra, rb)] = min(ra, rb)
                 span[min(ra, rb)] = (lo, hi)
     # a story is named after its earliest article (then the first in input order)
-    first: dict[int, tuple[float, int]] = {}
-    for i in range(n):
-        r = find(i)
-        key = (days[i] if days[i] >= 0 else math.inf, i)
-        if r not in first or key < first[r]:
-            first[r] = key
-    story = {ids[i]: ids[first[find(i)][1]] for i in range(n)}
+    root = np.array([find(i) for i in range(n)], dtype=np.int64)
+    day = np.where(days >= 0, days, np.iinfo(np.int64).max)
+    order = np.lexsort((np.arange(n), day, root))
+    heads = order[np.r_[True, root[order][1:] != root[order][:-1]]]  # each group's earliest, in root order
+    earliest = np.zeros(n, dtype=np.int64)
+    earliest[root[heads]] = heads
+    story = dict(zip(ids, id_of[earliest[root]].tolist(), strict=True))
     return Stories(story, links)
 
