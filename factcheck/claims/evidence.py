@@ -196,7 +196,8 @@ def relations(table: pd.DataFrame, i: np.ndarray, j: np.ndarray, params: Relatio
     src = _o(table, "currency_source")
     ca, cb = cur[i], cur[j]
     fam = _o(table, "currency_family")
-    both_cur = np.array([a is not None and b is not None for a, b in zip(ca, cb, strict=True)], dtype=bool)
+    has_cur = np.array([c is not None for c in cur], dtype=bool)  # per row, then per pair
+    both_cur = has_cur[i] & has_cur[j]
     diff_cur = both_cur & (ca != cb)
     for k in np.flatnonzero(diff_cur & is_money):  # apart only as the words say (`currencies_apart`)
         a, b = i[k], j[k]
@@ -212,7 +213,8 @@ def relations(table: pd.DataFrame, i: np.ndarray, j: np.ndarray, params: Relatio
     live = is_money & ~diff_cur & pos
     num = _f(table, "number")
     mag = _o(table, "magnitude")
-    same_digits = (num[i] == num[j]) & np.array([(a or "") != (b or "") for a, b in zip(mag[i], mag[j], strict=True)])
+    mag_code = pd.factorize(pd.Series([m or "" for m in mag], dtype="object"))[0]
+    same_digits = (num[i] == num[j]) & (mag_code[i] != mag_code[j])
     slip = live & same_digits & (orders >= params.slip_orders)
     out[slip] = "magnitude_slip"
     scale = live & ~slip & (orders >= params.scale_orders)
@@ -234,10 +236,14 @@ def relations(table: pd.DataFrame, i: np.ndarray, j: np.ndarray, params: Relatio
     gran = _o(table, "granularity")
     ds = _o(table, "date_start")
     # "April Nine" read in the publication year vs "April 9, 1997": the year was our guess
-    year_only = np.array([
-        bool(g1) != bool(g2) and gr1 == gr2 and gr1 in ("day", "month") and (s1 or "")[5:] == (s2 or "")[5:]
-        for g1, g2, gr1, gr2, s1, s2 in zip(guessed[i], guessed[j], gran[i], gran[j], ds[i], ds[j], strict=True)
-    ], dtype=bool) if is_date.any() else np.zeros(len(i), dtype=bool)
+    year_only = np.zeros(len(i), dtype=bool)
+    if is_date.any():  # per row once, then compared per pair
+        g = np.array([bool(x) for x in guessed], dtype=bool)
+        gran_code = pd.factorize(pd.Series([x or "" for x in gran], dtype="object"))[0]
+        day_or_month = np.array([x in ("day", "month") for x in gran], dtype=bool)
+        suffix = pd.factorize(pd.Series([(x or "")[5:] for x in ds], dtype="object"))[0]
+        year_only = ((g[i] != g[j]) & (gran_code[i] == gran_code[j]) & day_or_month[i]
+                     & (suffix[i] == suffix[j]))
     disjoint = (ea <= sb) | (eb <= sa)
     nested = ((sa <= sb) & (eb <= ea)) | ((sb <= sa) & (ea <= eb))
     if (nested & is_date).any():  # two stated ranges, one inside the other, disagree
@@ -367,10 +373,10 @@ class Contexts:
         both = (size[ni] > 0) & (size[nj] > 0)
         numbers = np.where(both, _jaccard(self.numbers, ni, nj), 0.0)
         pi, pj = self.plain[i], self.plain[j]
-        shared = np.asarray(self.words[pi].multiply(self.words[pj]) @ self.rarity).ravel() if len(pi) else np.zeros(0)
+        shared = _row_products(self.words, pi, pj, self.rarity)
         oi, oj = self.oth[i], self.oth[j]
         osize = np.asarray(self.others.sum(axis=1)).ravel()
-        ointer = np.asarray(self.others[oi].multiply(self.others[oj]).sum(axis=1)).ravel() if len(oi) else np.zeros(0)
+        ointer = _row_products(self.others, oi, oj)
         return {"context_near": _cosine(self.near, ci, cj), "context": _cosine(self.wide, ci, cj),
                 "specific": np.minimum(1.0, shared / _SPECIFIC_MASS),
                 "names": _jaccard(self.names, self.ent[i], self.ent[j]), "numbers": numbers,
@@ -617,8 +623,9 @@ def _fillings(form: np.ndarray, text: pd.Series) -> np.ndarray:
     ok = form >= 0
     out = np.zeros(len(form))
     if ok.any():
-        folded = text[ok].astype("object").fillna("").map(lambda x: " ".join(str(x).lower().split()))
-        n = pd.Series(folded.to_numpy()).groupby(form[ok]).nunique()
+        codes, uniq = pd.factorize(text[ok].astype("object").fillna("").to_numpy())
+        folded = pd.factorize(np.array([" ".join(str(x).lower().split()) for x in uniq], dtype=object))[0]
+        n = pd.Series(folded[codes] if len(uniq) else codes).groupby(form[ok]).nunique()
         per = np.zeros(int(form.max()) + 1)
         per[n.index.to_numpy()] = n.to_numpy()
         out[ok] = per[form[ok]]
