@@ -440,6 +440,6 @@ def test_anchors_next_to_digits_and_suffixes():
     ],
 )
 def test_hostile_digit_run_finishes_quickly(text):
-    t0 = time.perf_counter()
+    t0 = time.process_time()
     find_dates(text, "en", PUB)
-    assert time.perf_counter() - t0 < 5.0
+    assert time.process_time() - t0 < 5.0

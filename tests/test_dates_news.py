@@ -713,6 +713,6 @@ def test_ordinal_full_stop_ends_a_date():
     ids=["next", "end-of", "n-weekdays", "spelled-years", "week", "holiday-prefix", "compound-duration"],
 )
 def test_new_families_stay_linear_on_hostile_input(text):
-    t0 = time.perf_counter()
+    t0 = time.process_time()
     find_dates(text, "en", PUB)
-    assert time.perf_counter() - t0 < 10.0
+    assert time.process_time() - t0 < 10.0

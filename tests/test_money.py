@@ -184,21 +184,26 @@ _PATTERNS = {
 }
 
 
+# a megabyte reads in about a second; catastrophic backtracking would take minutes or hours,
+# so a generous bound catches it without failing on a busy machine
+_BUDGET = 20.0
+
+
 @pytest.mark.parametrize("name", ["digits", "dollar-signs", "comma-groups", "magnitude-words"])
 def test_one_megabyte_of_hostile_text_is_read_in_linear_time(name):
     unit = _PATTERNS[name]
     hostile = unit * (_MB // len(unit))
-    t0 = time.perf_counter()
+    t0 = time.process_time()  # CPU time: a loaded machine slows wall time, not this
     find_money(hostile)
-    assert time.perf_counter() - t0 < 5
+    assert time.process_time() - t0 < _BUDGET
 
 
 def test_one_megabyte_of_every_hostile_pattern_mixed_is_read_in_linear_time():
     chunk = _MB // len(_PATTERNS)
     hostile = "".join(unit * (chunk // len(unit)) for unit in _PATTERNS.values())
-    t0 = time.perf_counter()
+    t0 = time.process_time()
     find_money(hostile)
-    assert time.perf_counter() - t0 < 5
+    assert time.process_time() - t0 < _BUDGET
 
 
 @pytest.mark.parametrize("name", list(_PATTERNS))
