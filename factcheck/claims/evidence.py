@@ -64,7 +64,8 @@ FEATURES: dict[str, str] = {
     "correction": "an article says it corrects a report",
     "corrected": "the correcting article's sentence names the other figure's value too (\"36 cts, not 37 cts\")",
     "days_apart": "days between publications, on a log scale (1 day 0.2, a week 0.6, a month 1)",
-    "series": "a recurring report's new figure: its sentence on another day, or a shared headline form, on 3+ days",
+    "series": "a recurring report's new figure (its sentence on another day, or a shared headline form, on 3+ days), "
+              "or a template (a sentence or shared headline form filled three different ways)",
     "same_day": "published the same day",
     "closeness": "values close (money: 1 when equal, 0 from a factor of three; dates: gap against length)",
     "slip": "same digits, magnitude word missing or different",
