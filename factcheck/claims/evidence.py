@@ -440,6 +440,7 @@ class Columns:
     def __init__(self, table: pd.DataFrame) -> None:
         self.table = table
         self._codes: dict[str, tuple[np.ndarray, np.ndarray]] = {}
+        self.memo: dict[str, Any] = {}  # derived per-row arrays more than one feature reads
 
     def codes(self, col: str) -> tuple[np.ndarray, np.ndarray]:
         """(codes, uniques) of a column; -1 for a missing value."""
@@ -615,6 +616,18 @@ def _number_form() -> re.Pattern[str]:
     return re.compile(rf"\b(?:{trie(words)})\b|{_DIGITS.pattern}" if words else _DIGITS.pattern)
 
 
+def _headline_forms(cols: Columns) -> np.ndarray:
+    """Per row, the code of its headline's form: lower-cased, numbers masked ("MONEY MARKET
+    GIVEN # MLN STG HELP"); -1 without a headline. Computed once per table (`Columns`)."""
+    if "_headline_form" not in cols.memo:
+        title, titles = cols.codes("title")
+        numbers = _number_form()
+        folded = pd.factorize(pd.Series([numbers.sub("#", " ".join(str(t).lower().split())) for t in titles],
+                                        dtype="object"))[0]
+        cols.memo["_headline_form"] = np.where(title >= 0, np.append(folded, -1)[title], -1)
+    return cols.memo["_headline_form"]
+
+
 _TEMPLATE_FILLINGS = 3  # a form written with this many different fillings is a template
 _TEMPLATE_WORDS = 4  # ... when it has this many words: "Pay <date>" is a label, not a template
 
@@ -650,11 +663,8 @@ def _templates(table: pd.DataFrame, cols: Columns, i: np.ndarray, j: np.ndarray)
         many = (_fillings(form, table["sentence"]) >= _TEMPLATE_FILLINGS) & long[form]
         out = many[i] | many[j]
     if "title" in table:
-        title, titles = cols.codes("title")
-        numbers = _number_form()
-        folded = pd.factorize(pd.Series([numbers.sub("#", " ".join(str(t).lower().split())) for t in titles],
-                                        dtype="object"))[0]
-        hform = np.where(title >= 0, np.append(folded, -1)[title], -1)
+        title, _ = cols.codes("title")
+        hform = _headline_forms(cols)
         many = _fillings(hform, table["title"]) >= _TEMPLATE_FILLINGS
         head = (hform[i] >= 0) & (hform[i] == hform[j]) & many[i] & (title[i] != title[j])
     return out, head
@@ -674,11 +684,7 @@ def _recurring(table: pd.DataFrame, cols: Columns, i: np.ndarray, j: np.ndarray)
     if "masked" in table:
         forms.append((cols.codes("masked")[0], False))
     if "title" in table:
-        title, titles = cols.codes("title")
-        numbers = _number_form()
-        folded = pd.factorize(pd.Series([numbers.sub("#", " ".join(str(t).lower().split())) for t in titles],
-                                        dtype="object"))[0]
-        forms.append((np.where(title >= 0, np.append(folded, -1)[title], -1), True))
+        forms.append((_headline_forms(cols), True))
     for form, headline in forms:
         ok = (form >= 0) & (days >= 0)
         if not ok.any():
@@ -819,7 +825,8 @@ def features(table: pd.DataFrame, pairs: pd.DataFrame, stories: Stories,
         power = np.where(pos, np.log10(np.where(pos, va / vb, 1.0)), 0.0)
     out["digits"] = ((~is_date) & pos & (np.abs(power) > 0.5) & (np.abs(power - np.round(power)) < 1e-6)
                      ).astype(np.float64)
-    out["digit_run"] = np.where(is_date | (va == vb), 0.0, _digit_run(va, vb))
+    run, one_digit = _digit_run(va, vb)
+    out["digit_run"] = np.where(is_date | (va == vb), 0.0, run)
     out["scale"] = (rel == "scale_mismatch").astype(np.float64)
     # a round number slipped in its magnitude word ("about one mln" / "more than one billion")
     # is as likely a coincidence as one in two currencies
@@ -905,7 +912,7 @@ def features(table: pd.DataFrame, pairs: pd.DataFrame, stories: Stories,
     with np.errstate(divide="ignore", invalid="ignore"):
         # a balance or a price moves that much from one week to the next: near only within a day
         near = ~is_date & pos & (np.abs(va - vb) <= _NEAR * np.maximum(va, vb)) & (apart <= 1)
-    shaped = ((out["slip"].to_numpy() > 0) | (out["digits"].to_numpy() > 0) | _one_digit(va, vb, is_date)
+    shaped = ((out["slip"].to_numpy() > 0) | (out["digits"].to_numpy() > 0) | (one_digit & ~is_date & (va != vb))
               | (out["currency_slip"].to_numpy() > 0) | near | (rel == "scale_mismatch"))
     differing = np.isin(rel, list(CONFLICTS))
     # two dates are one event's when something names the event: the same metric ("pay",
@@ -1035,26 +1042,15 @@ def _row_variants(table: pd.DataFrame, tab: np.ndarray) -> np.ndarray:
     return out
 
 
-def _one_digit(va: np.ndarray, vb: np.ndarray, is_date: np.ndarray) -> np.ndarray:
-    """Amounts of one scale whose significant digits differ in one place ($5.7 / $5.6 billion,
-    $5 / $7 billion, 4,568,000 / 4,538,000): a mistyped or misread digit."""
-    out = np.zeros(len(va), dtype=bool)
-    ok = ~is_date & (va > 0) & (vb > 0) & (va != vb)
-    if ok.any():
-        uniq, inv = np.unique(np.concatenate([va[ok], vb[ok]]), return_inverse=True)
-        digits, _, power = _mantissas(uniq)
-        a, b = inv[:ok.sum()], inv[ok.sum():]
-        out[ok] = ((digits[a] != digits[b]).sum(axis=1) == 1) & (power[a] == power[b])
-    return out
-
-
-def _digit_run(va: np.ndarray, vb: np.ndarray) -> np.ndarray:
+def _digit_run(va: np.ndarray, vb: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
     """How improbable it is that two differing amounts share their digits by chance: the
     significant digits they share when one is the other a power of ten apart, or with one digit
     changed at the same scale (a typing slip): a third for each beyond the first, 1 from four.
-    Two unrelated amounts rarely share three digits or more; round ones share one often."""
+    Two unrelated amounts rarely share three digits or more; round ones share one often. And
+    whether the two differ in one significant digit at one scale ($5.7 / $5.6 billion, $5 / $7
+    billion, 4,568,000 / 4,538,000): a mistyped or misread digit, the shape of an error."""
     if len(va) == 0:
-        return np.zeros(0)
+        return np.zeros(0), np.zeros(0, dtype=bool)
     # each distinct value once: pairs repeat a few thousand figures
     uniq, inv = np.unique(np.concatenate([va, vb]), return_inverse=True)
     digits, length, power = _mantissas(uniq)
@@ -1062,8 +1058,10 @@ def _digit_run(va: np.ndarray, vb: np.ndarray) -> np.ndarray:
     differ = (digits[a] != digits[b]).sum(axis=1)
     longest = np.maximum(length[a], length[b])
     shared = np.where(differ == 0, longest, np.where((differ == 1) & (power[a] == power[b]), longest - 1, 0))
-    shared = np.where((length[a] == 0) | (length[b] == 0), 0, shared)
-    return np.clip((shared - 1) / 3.0, 0.0, 1.0)
+    stated = (length[a] > 0) & (length[b] > 0)
+    shared = np.where(stated, shared, 0)
+    one_digit = stated & (differ == 1) & (power[a] == power[b])
+    return np.clip((shared - 1) / 3.0, 0.0, 1.0), one_digit
 
 
 def _round_same(number: np.ndarray, i: np.ndarray, j: np.ndarray, same: np.ndarray) -> np.ndarray:
