@@ -91,6 +91,24 @@ _FTS = ("CREATE VIRTUAL TABLE mentions_fts USING fts5(actor, metric, sentence, c
         "content_rowid='_id', tokenize='porter unicode61 remove_diacritics 2')")
 
 
+def _wal(db: sqlite3.Connection) -> None:
+    """Switch a store file to write-ahead logging. SQLite answers a mode change that meets
+    another run's lock with "database is locked" at once, without its busy handler (two runs
+    creating one store), so wait here as a writer would."""
+    deadline = time.monotonic() + BUSY_SECONDS
+    pause = 0.01
+    while True:
+        try:
+            if db.execute("PRAGMA journal_mode").fetchone()[0].lower() != "wal":
+                db.execute("PRAGMA journal_mode = WAL")
+            return
+        except sqlite3.OperationalError as ex:
+            if (getattr(ex, "sqlite_errorcode", 5) & 0xFF) != 5 or time.monotonic() > deadline:  # 5: SQLITE_BUSY
+                raise
+        time.sleep(pause)
+        pause = min(pause * 2, 0.5)
+
+
 class StoreError(Exception):
     """The store cannot be used; str() names the file and the reason."""
 
@@ -440,7 +458,7 @@ class Store:
                 if not sound:
                     raise StoreCorrupt(self.path, suspect[0])
             if self.folder is not None:
-                db.execute("PRAGMA journal_mode = WAL")
+                _wal(db)
                 db.execute("PRAGMA synchronous = NORMAL")
             self._prepare(db)
         except sqlite3.Error as ex:

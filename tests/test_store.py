@@ -381,3 +381,34 @@ def test_an_unreadable_stored_result_is_computed_again(tmp_path, ruleset, monkey
     calls = _decide_calls(monkeypatch)
     again = scan([str(SEEDS)], ruleset, store=Store(tmp_path / "s"))
     assert len(calls) == 1 and _as_json(again.findings) == _as_json(first.findings)
+
+
+
+def _open_store_together(folder: Path, start, errors: list[str]) -> None:
+    start.wait()
+    try:
+        store = Store(folder)
+        store.sources()
+        errors.extend(store.warnings)
+        if store.db.execute("PRAGMA journal_mode").fetchone()[0] != "wal":
+            errors.append("not in write-ahead logging")
+    except Exception as ex:
+        errors.append(repr(ex))
+
+
+def test_runs_creating_one_store_at_once_all_open_it(tmp_path):
+    """SQLite answers a switch to write-ahead logging that meets another connection's switch
+    with "database is locked" at once, without waiting: runs creating one store together must
+    wait for each other, not fall back to memory."""
+    import threading
+
+    errors: list[str] = []
+    for attempt in range(40):
+        start = threading.Barrier(4)
+        threads = [threading.Thread(target=_open_store_together, args=(tmp_path / f"c{attempt}", start, errors))
+                   for _ in range(4)]
+        for t in threads:
+            t.start()
+        for t in threads:
+            t.join()
+    assert errors == []
