@@ -28,12 +28,13 @@ _WORD_NUMBERS = {
 }
 _PASSIVE = re.compile(r"(?:was|were|been|being|is|are|wurde|wurden|worden)\s{1,3}$")
 _OFFER_TARGET = re.compile(r"(?i)\b(?:for|acquire|buy|of)\s+(?:all\s+|the\s+)?(?:\w+\s+){0,4}?$")
-_VS = re.compile(r"\bvs\b")
+_LOWER = re.compile(r"[a-zäöüß]")
+_VS = re.compile(r"\b(?i:vs)\b")  # "Shr 55 cts vs 46 cts", the flash "SHR 55 CTS VS 46 CTS"
 _OF_OWNER = re.compile(r"\s{1,3}(?:of|in)\s{1,3}(?:[a-zA-Z-]{1,15}\s{1,3}){0,4}?of\s{1,3}(?:the\s{1,3})?")
 _POSSESSIVE = re.compile(r"['’]s\s{1,3}")
 _DIGITS = re.compile(r"\d")
 _REFINE_REACH = 100  # characters before a figure where "includes ... gain" may stand
-_TO = re.compile(r"(?<!\w)(?:to|auf)\s{1,3}$")
+_TO = re.compile(r"(?<!\w)(?i:to|auf)\s{1,3}$")  # headlines shout: "RAISES PRICE 0.25 CT TO 65.75 CTS"
 _SPACE = re.compile(r"\s+")
 _NAME_TAIL = re.compile(r"\s{0,2}(?:\([^()\n]{1,30}\)\s{0,2})?")  # between a name and its "(Europe) SA"
 _DATELINE_REACH = 400  # characters from the top where a dateline stands
@@ -202,13 +203,21 @@ class _DocContext:
         m = self.lex.table_re.match(self.text, line)
         return self.lex.table_labels[norm(m.group("label"))] if m and m.end() <= pos else None
 
+    def row_label(self, r: dict[str, Any]) -> dict[str, str] | None:
+        """The table label of a money figure: its line's, else the row the amount reader found
+        mid-line (the wire's flash headline "ACME 3RD QTR SHR 55 CTS VS 46 CTS")."""
+        label = self.table_label(r["start"])
+        if label is None and r.get("row_label"):
+            label = self.lex.table_labels_any_case.get(norm(str(r["row_label"])).lower())
+        return label
+
     def fill(self, r: dict[str, Any], s_start: int, s_end: int, a: int, b: int,
              s_dates: list[dict[str, Any]]) -> None:
         text, lex, kind = self.text, self.lex, r["kind"]
         s_ents, anas, cands, cue_hits = self._sentence(s_start, s_end, kind)
         local = [h for h in cue_hits if a <= h[0] < b]
         metric = _nearest(local or cue_hits, r["start"], r["end"])
-        label = self.table_label(r["start"]) if kind == "money" else None
+        label = self.row_label(r) if kind == "money" else None
         if label:
             metric = label.get("metric", metric)
             r["per"] = r.get("per") or label.get("per")
@@ -234,6 +243,10 @@ class _DocContext:
             r["actor"] = _date_actor(text, r, cands, cue_pos, metric)
             if r["actor"] is None and metric and not s_ents:
                 r["actor"] = self.subject  # "Pay April 15" in a dividend table
+        if r["actor"] and r["actor"] not in lex.types and r["actor"] != self.subject and self._shouts(s_start, s_end):
+            # in a sentence in capitals ("MAGMA RAISES COPPER PRICE 0.25 CT TO 65.75 CTS") capitals
+            # mark no name: a guessed one ("CT TO") is none; the headline's company stands
+            r["actor"] = self.subject
         r["table"] = bool(label)
         # a claimant the entity lexicon knows (an alias resolved), not a guessed proper name
         r["actor_known"] = r["actor"] in lex.types if r.get("actor") else False
@@ -245,6 +258,12 @@ class _DocContext:
         key = ("horizon", s_start)
         if key not in self._memo:  # once per sentence, not per figure: linear on long sentences
             self._memo[key] = _horizon(self.text, s_start, s_end, self.lex)
+        return self._memo[key]
+
+    def _shouts(self, s_start: int, s_end: int) -> bool:
+        key = ("shouts", s_start)
+        if key not in self._memo:
+            self._memo[key] = _LOWER.search(self.text, s_start, s_end) is None
         return self._memo[key]
 
     def _says(self, rx: re.Pattern[str], s_start: int, s_end: int) -> bool:
@@ -269,7 +288,7 @@ class _DocContext:
     def _stage(self, r: dict[str, Any], a: int, b: int) -> str:
         text, lex = self.text, self.lex
         line = text.rfind("\n", 0, r["start"]) + 1
-        if self.table_label(r["start"]) and _VS.search(text, line, r["start"]):
+        if self.row_label(r) and _VS.search(text, line, r["start"]):
             return "previous"  # "Shr profit 37 cts vs loss 10 cts": last year's column
         if lex.prev_before_re.search(text, max(0, r["start"] - 30), r["start"]) or lex.prev_after_re.match(
                 text[r["end"] : r["end"] + 40]):

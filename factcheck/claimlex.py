@@ -94,7 +94,7 @@ class Lexicon:
         self.correction_re = _words_re(correction.get("cues", []), flags="(?i)")
         self.title_correction_re = _words_re([*correction.get("cues", []), *correction.get("title_cues", [])],
                                              flags="(?i)")
-        self.change_re = _words_re(metrics.get("change", {}).get("verbs", []))
+        self.change_re = _words_re(metrics.get("change", {}).get("verbs", []), flags="(?i)")
         # (metric, the metrics it re-reads, "before ... then" regex, sentence regex)
         self.refinements: list[tuple[str, frozenset[str], Any, Any]] = []
         for metric, spec in metrics.get("refine", {}).items():
@@ -117,6 +117,7 @@ class Lexicon:
 
         labels = metrics.get("table", {}).get("labels", {})
         self.table_labels: dict[str, dict[str, str]] = labels
+        self.table_labels_any_case = {norm(k).lower(): v for k, v in labels.items()}  # headlines shout
         self.table_re = re.compile(r"[ \t]{0,8}(?P<label>" + alternation(list(labels) or ["\x00"]) + r")\b")
         periods = metrics.get("period", {}).get("cues", {})
         self.period_cues = {k.lower(): v for k, v in periods.items()}

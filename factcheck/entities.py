@@ -42,6 +42,8 @@ _TICKER = re.compile(r"<([A-Z0-9.]{1,8})>")
 # ("<ACME ROBOTICS LTD> 2ND QTR LOSS")
 _BRACKETED = re.compile(r"<([A-Za-z][A-Za-z0-9&.,'-]*(?: [A-Za-z0-9&.,'-]+)+)>")
 _LEGAL = frozenset(["INC", "CORP", "CO", "LTD", "PLC", "AG", "NV", "SA", "LP", "CORPORATION", "GROUP"])
+_FLASH_NAME = re.compile(r"([A-Z0-9][^\n<>/:]{0,60}?\b(?:" + "|".join(sorted(_LEGAL)) + r")\.?),?\s+"
+                         r"(?=(?:1ST|2ND|3RD|4TH|FIRST|SECOND|THIRD|FOURTH|QTR|YEAR|NINE|SIX|FISCAL)\b)")
 _TITLE_STOP = frozenset([
     "FOR", "TO", "IN", "ON", "BY", "AT", "SAYS", "SAID", "SEES", "SETS", "RAISES",
     "CUTS", "BUYS", "SELLS", "BID", "BIDS", "UNIT", "STAKE", "TALKS", "WITH", "FROM", "ITS", "HAS", "IS",
@@ -177,6 +179,12 @@ def title_subjects(title: str | None, lang: str, lex: Lexicon) -> list[str]:
         if name and not all(w.upper().strip(".") in _LEGAL for w in name):
             found.append((m.start(), _canonical_title_name(" ".join(name), lex)))
     out = [name for _, name in sorted(found)]
+    if not out and title.isupper():
+        # the wire's earnings flash: a company with its legal form, then the period
+        # ("H.J. HEINZ CO 3RD QTR SHR 55 CTS VS 46 CTS", "ACME INC YEAR NET")
+        m = _FLASH_NAME.match(title)
+        if m and not all(w.upper().strip(".,") in _LEGAL for w in m.group(1).split()):
+            out = [_canonical_title_name(m.group(1).strip(" ,"), lex)]
     if not out and not title.isupper():
         # an all-capital headline without a ticker names its subject too unreliably
         out = [e.name for e in find_entities(title, lang, lex) if e.type != "place"][:1]

@@ -192,3 +192,16 @@ def test_table_labels_name_what_their_per_share_figures_are():
 def test_a_deals_arranger_or_lead_manager_is_not_its_claimant(sentence):
     (row,) = rows(sentence, title="GLOBEX SIGNS LOAN").values()
     assert row["actor"] == "Globex Credit Corp"
+
+
+def test_a_headline_in_capitals_names_no_claimant_by_its_capitals():
+    """In "GLOBEX RAISES COPPER PRICE 0.25 CT TO 65.75 CTS" every word is capitalised: a name
+    guessed from capitals ("CT TO") is none; the headline's company (a ticker, a legal form
+    before the period) stands instead, and a change with "TO" before its figure is a revision."""
+    head = "GLOBEX RAISES COPPER PRICE 0.25 CT TO 65.75 CTS"
+    r = rows(f"{head}\nGlobex Copper Co said it is raising its price by 0.25 cent to 65.75 cents a lb.\n", title=head)
+    assert r["65.75 CTS"]["actor"] is None
+    assert r["65.75 CTS"]["revised"] and r["65.75 cents a lb"]["revised"]
+    flash = "GLOBEX MINING CORP 3RD QTR SHR 55 CTS VS 46 CTS"
+    r = rows(f"{flash}\n{flash}\n", title=flash)
+    assert r["55 CTS"]["actor"] == "Globex Mining Corp" and r["55 CTS"]["metric"] == "net_income"

@@ -572,3 +572,17 @@ def test_a_total_before_up_from_is_no_share_price():
     got = money("Shares of the group were suspended. It had net income of 690,000 dlrs, up from 510,000 dlrs, and "
                 "the company lost 1,250,000 dlrs in the first quarter.")
     assert [got[k]["per"] for k in ("510,000 dlrs", "1,250,000 dlrs")] == [None, None]
+
+
+def test_a_flash_headline_row_is_per_share_with_its_label_and_a_net_row_is_money() -> None:
+    from factcheck.extract.money import find_money
+
+    def read(text: str) -> list[tuple[str, str | None, str | None]]:
+        return [(text[s.start:s.end], s.per, s.row_label) for s in find_money(text)]
+
+    assert read("GLOBEX CO 3RD QTR SHR 55 CTS VS 46 CTS") == [("55 CTS", "share", "SHR"), ("46 CTS", "share", "SHR")]
+    assert read("GLOBEX INC 4TH QTR OPER SHR LOSS FIVE CTS VS PROFIT THREE CTS")[0][1:] == ("share", "OPER SHR LOSS")
+    assert read("GLOBEX CORP YEAR NET 16 MLN DLRS VS 53 MLN DLRS") == [("16 MLN DLRS", None, "NET"),
+                                                                        ("53 MLN DLRS", None, "NET")]
+    # prose in capitals is no table: no "VS" on the line
+    assert read("GLOBEX SAYS SHR 55 CTS IS TOO LOW") == [("55 CTS", None, None)]

@@ -399,6 +399,11 @@ _TABLE_ROW = (
 # a row starts the text or follows a line break: the search for the break is a fast scan
 _TABLE_LINE = re.compile(r"\n" + _TABLE_ROW)
 _TABLE_FIRST_LINE = re.compile(_TABLE_ROW)
+# The wire's flash headline is a table row in capitals after the company and period:
+# "ACME CORP 3RD QTR SHR 55 CTS VS 46 CTS", "ACME YEAR NET 16 MLN DLRS VS 53 MLN DLRS".
+_FLASH_LINE = re.compile(r"^[^a-z\n]{0,200}?\bVS\b[^a-z\n]{0,200}$", re.M)
+_FLASH_ROW = re.compile(r"(?<=[ \t])" + _TABLE_ROW)
+_FLASH_PERIOD = re.compile(r"^(?:(?:QTR|YEAR|YR|NINE|SIX|MTHS|MOS)[ \t]+)+")
 
 
 _ROW_BREAK = re.compile(r"(?:(?<=[a-z]{4})|(?<=\d))[.;][ \t]{1,3}[A-Z]")  # not "Mio. Euro", "H.K. Cents"
@@ -1605,6 +1610,14 @@ def find_money(text: str, lang: str = "en", context: CurrencyContext | str | Non
         kind = _row_kind(m.group("label"))
         if kind is not None:
             tables.append((m.start("label"), _row_end(text, m), m.group("label"), kind))
+    if " VS " in text:
+        for line in _FLASH_LINE.finditer(text):
+            row = next((m for m in _FLASH_ROW.finditer(text, line.start(), line.end())
+                        if _row_kind(m.group("label")) is not None), None)
+            if row is not None and not any(t[0] <= row.start("label") < t[1] for t in tables):
+                label = _FLASH_PERIOD.sub("", row.group("label"))  # "QTR SHR" is the row "SHR"
+                tables.append((row.end("label") - len(label), line.end(), label, str(_row_kind(row.group("label")))))
+        tables.sort()
     t_starts = [t[0] for t in tables]
 
     def in_table(pos: int) -> tuple[int, int, str, str] | None:
