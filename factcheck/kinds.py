@@ -127,14 +127,27 @@ def coarser(unit: Any, other: Any) -> Any:
     return unit > other * 1.5
 
 
+# Qualifiers that bound a figure on one side only ("up to", "at least", "more than").
+ONE_SIDED = frozenset({"up_to", "at_most", "less_than", "at_least", "more_than"})
+
+
 def money_compatible(a: dict[str, Any], b: dict[str, Any], rel_tol: float = 0.0) -> bool:
-    """Can one amount be true and both figures be honest roundings (or truncations) of it?"""
+    """Can one amount be true and both figures be honest roundings (or truncations) of it?
+    Two bounds of one kind ("a maximum of 374 mln", "a maximum of 375 mln") state the bound
+    itself: they are compatible only when the bounds are."""
     ua = unit_of(_num(a.get("number")), _num(a.get("value")))
     ub = unit_of(_num(b.get("number")), _num(b.get("value")))
+    if a.get("qualifier") in ONE_SIDED and a.get("qualifier") == b.get("qualifier"):
+        a, b = _bound_only(a), _bound_only(b)
     # prose may truncate ("$43 million" for $43.9 million); a table rounds, never truncates
     la, ha = money_interval(a, ua, coarser(ua, ub) and not a.get("table"), rel_tol)
     lb, hb = money_interval(b, ub, coarser(ub, ua) and not b.get("table"), rel_tol)
     return la <= hb and lb <= ha
+
+
+def _bound_only(r: dict[str, Any]) -> dict[str, Any]:
+    bound = _num(r.get("high")) if _num(r.get("low")) is None else _num(r.get("low"))
+    return {**r, "low": bound, "high": bound}
 
 
 def _orders(a: dict[str, Any], b: dict[str, Any]) -> float:

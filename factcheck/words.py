@@ -74,7 +74,12 @@ def content_words(text: str) -> list[str]:
 
 @cache
 def generic_names() -> frozenset[str]:
-    return frozenset(content_words(_data().get("generic_names", {}).get("words", "")))  # folded alike
+    return frozenset(content_words(_data().get("generic_names", {}).get("words", ""))) | _legal_forms()
+
+
+@cache
+def _legal_forms() -> frozenset[str]:
+    return frozenset(content_words(_data().get("legal_forms", {}).get("words", "")))  # folded alike
 
 
 def name_overlap(a: str, b: str) -> float:
@@ -82,15 +87,26 @@ def name_overlap(a: str, b: str) -> float:
     "bank" or "corp" left out): 1 for equal names; when one name's words are all in the other
     ("Acme", "Acme Robotics"), the share of the shorter's found in the other; when each has
     words the other lacks ("First Colonial", "Colonial American"), the share of all their words
-    they have in common, so two names of one family are told apart."""
+    they have in common, so two names of one family are told apart. A generic word of the
+    shorter name missing from the longer tells them apart too ("Security Pacific",
+    "Louisiana-Pacific")."""
     if a == b:
         return 1.0
     wa, wb = _distinctive(a), _distinctive(b)
     if not wa or not wb:
         return 0.0
     if wa <= wb or wb <= wa:
-        return 1.0
+        fa, fb = _plain(a), _plain(b)
+        if fa <= fb or fb <= fa:
+            return 1.0
+        return len(fa & fb) / len(fa | fb)  # "Security Pacific", "Louisiana-Pacific"
     return len(wa & wb) / len(wa | wb)
+
+
+@lru_cache(maxsize=1 << 16)
+def _plain(name: str) -> frozenset[str]:
+    """A name's content words without its legal form ("Corp", "AG")."""
+    return frozenset(content_words(name)) - _legal_forms()
 
 
 _ROW_WORD = re.compile(r"[^\W\d_]+|\d+")
@@ -99,6 +115,15 @@ _ROW_WORD = re.compile(r"[^\W\d_]+|\d+")
 @cache
 def _row_variant_words() -> frozenset[str]:
     return frozenset(_data().get("row_variants", {}).get("words", "").split())
+
+
+@cache
+def row_sign_words() -> frozenset[str]:
+    """The words of a table row's label that give its sign or its variant, not its line
+    (words.toml `row_signs` and `row_variants`), folded as `content_words` folds them."""
+    data = _data()
+    return frozenset(content_words(" ".join([data.get("row_signs", {}).get("words", ""),
+                                             data.get("row_variants", {}).get("words", "")])))
 
 
 def row_variant(label: str) -> str:

@@ -741,3 +741,106 @@ def test_a_check_reads_the_draft_and_the_archive_as_two_tellings(tmp_path: Path)
     (f,) = [f for f in json.loads(res.stdout)["findings"] if f["rule"] == "FC101"]
     assert "outlets" in {e["name"] for e in f["evidence"]}
     assert res.exit_code == 1
+
+
+def test_a_flash_headline_is_a_table_row_of_its_company() -> None:
+    """The wire's flash "GLOBEX CO 3RD QTR SHR 55 CTS VS 46 CTS" states the table's "Shr" row:
+    per share, the company of its headline, the same slot as the full table's row, so the
+    flash's 55 cts against the table's 53 cts is one figure told two ways."""
+    flash = "GLOBEX CO 3RD QTR SHR 55 CTS VS 46 CTS"
+    table_head = "GLOBEX CO <GBX> 3RD QTR NET"
+    table, scored = _pairs([
+        {"id": "flash", "date": "1987-03-02", "title": flash, "text": f"{flash}\n{flash}\n"},
+        {"id": "table", "date": "1987-03-02", "title": table_head,
+         "text": f"{table_head}\n{table_head}\n    PITTSBURGH, March 2 -\n    Shr 53 cts vs 46 cts\n"
+                 "    Net 74.7 mln vs 63.2 mln\n"},
+    ])
+    rows = table.drop_duplicates("text").set_index("text")  # (the wire prints its flash twice)
+    assert rows.at["55 CTS", "per"] == "share" and rows.at["55 CTS", "metric"] == rows.at["53 cts", "metric"]
+    assert rows.at["55 CTS", "actor"] == "Globex Co"
+    assert rows.at["46 CTS", "stage"] == "previous"
+    p = _pair_of(table, scored, "55 CTS", "53 cts")
+    assert p["table_slot"] == 1.0 and p["claimant"] == 1.0 and p["per_differs"] == 0.0
+
+
+def test_a_shorter_name_missing_a_generic_word_of_its_own_is_another_company() -> None:
+    """"Security Pacific" is not "Louisiana-Pacific": both share "Pacific", but "Security" (a
+    word many names have) is missing from the other; "Heinz" is "H.J. Heinz Co"."""
+    from factcheck.words import name_overlap
+
+    assert name_overlap("Security Pacific", "Louisiana-Pacific") < 0.5
+    assert name_overlap("Federal Reserve", "Reserve Bank") < 0.5
+    assert name_overlap("Heinz", "H.J. Heinz Co") == 1.0
+    assert name_overlap("Deutsche Bank", "Deutsche Bank AG") == 1.0
+
+
+def test_a_monthly_and_a_quarterly_payout_are_not_one_table_slot() -> None:
+    def release(doc: str, head: str, row: str) -> dict:
+        return {"id": doc, "date": "1987-04-01", "title": head, "text": f"{head}\n{row}\nPay May 15\n"}
+
+    table, scored = _pairs([release("a", "GLOBEX MORTGAGE INVESTORS LP <GMI> PAYOUT", "Mthly div nine cts vs nine cts"),
+                            release("b", "GLOBEX MORTGAGE INVESTORS LP <GMI> PAYOUT", "Qtly div 21 cts vs 21 cts"),
+                            release("c", "GLOBEX MORTGAGE INVESTORS LP <GMI> PAYOUT", "Qtly div 22 cts vs 21 cts")])
+    assert _pair_of(table, scored, "nine cts", "21 cts")["table_slot"] == 0.0
+    assert _pair_of(table, scored, "21 cts", "22 cts")["table_slot"] == 1.0
+
+
+def test_a_price_raised_then_lowered_on_another_day_is_successive_not_contradictory() -> None:
+    """Each article states the new value of a change ("raising its price by 0.50 cent to 66.00
+    cents"): two of them on different days are one price moving twice. The same words on
+    the same day, or a figure no change explains, are still one fact told two ways."""
+    def notice(doc: str, date: str, verb: str, to: str) -> dict:
+        head = f"GLOBEX {verb.upper()} COPPER PRICE TO {to.upper()}"
+        return {"id": doc, "date": date, "title": head,
+                "text": f"{head}\nGlobex Copper Co said it is {verb} its copper cathode price by 0.50 cent to "
+                        f"{to} a lb, effective immediately.\n"}
+
+    table, scored = _pairs([notice("up", "1987-04-07", "raising", "66.00 cents"),
+                            notice("down", "1987-04-09", "lowering", "65.50 cents"),
+                            notice("same", "1987-04-09", "lowering", "65.75 cents")])
+    moved = _pair_of(table, scored, "66.00 cents a lb", "65.50 cents a lb")
+    assert moved["revision"] == 1.0 and moved["successive"] == 1.0
+    assert _pair_of(table, scored, "65.50 cents a lb", "65.75 cents a lb")["successive"] == 0.0
+    assert not [f for f in _findings([notice("up", "1987-04-07", "raising", "66.00 cents"),
+                                      notice("down", "1987-04-09", "lowering", "65.50 cents")])
+                if f.rule == "FC101" and f.severity in ("warning", "error")]
+
+
+@pytest.mark.parametrize(("a", "b", "relation"), [
+    ("a maximum of $374 million", "a maximum of $375 million", "value_conflict"),  # two caps
+    ("at least $500 billion", "at least $500 billion", "agree"),
+    ("a maximum of $374 million", "$370 million", "agree"),  # a figure within the cap
+    ("at least $500 billion", "$520 billion", "agree"),
+])
+def test_two_bounds_of_one_kind_state_the_bound_itself(a: str, b: str, relation: str) -> None:
+    table, scored = _pairs([{"id": "x", "date": "2019-01-04", "text": f"The Acme Corp bond will be issued to {a}."},
+                            {"id": "y", "date": "2019-01-05", "text": f"The Acme Corp bond will be issued to {b}."}])
+    assert _pair_of(table, scored, a, b)["relation"] == relation
+
+
+def test_a_reissued_sentence_pairs_each_earlier_value_with_its_twin_not_with_the_other_period() -> None:
+    """Both articles say "rose to 7.38 billion dlrs from 3.89 billion a year ago and from 4.95
+    billion in January": each earlier value has its twin in the other, so 3.89 against 4.95 is
+    two periods, not a contradiction."""
+    sentence = ("Globex's current account surplus rose to 7.38 billion dlrs in February from 3.89 billion a "
+                "year ago and from 4.95 billion in January, the ministry said.\n")
+    head = "GLOBEX FEBRUARY CURRENT ACCOUNT SURPLUS JUMPS"
+    table, scored = _pairs([{"id": "a", "date": "1987-03-10", "title": head, "text": f"{head}\n{sentence}"},
+                            {"id": "b", "date": "1987-03-10", "title": head, "text": f"{head}\n{sentence}"}])
+    assert _pair_of(table, scored, "3.89 billion", "4.95 billion")["twin"] == 1.0
+
+
+def test_two_tables_lines_of_different_names_are_different_measures() -> None:
+    """A re-run of one table that prints "Revs" where the first printed "Sales" gives another
+    line (total revenues, not sales): no slot, a different metric; "Net profit" and "Net income"
+    are one line."""
+    head = "GLOBEX STORES INC <GLB> 4TH QTR NET"
+    table, scored = _pairs([
+        {"id": "a", "date": "1987-03-17", "title": head,
+         "text": f"{head}\nShr 43 cts vs 37 cts\nNet profit 2,276,000 vs loss 1,674,000\nSales 31.9 mln vs 23.9 mln\n"},
+        {"id": "b", "date": "1987-03-18", "title": head,
+         "text": f"{head}\nShr 43 cts vs 37 cts\nNet income 2,270,000 vs loss 1,674,000\nRevs 32.6 mln vs 24.4 mln\n"},
+    ])
+    p = _pair_of(table, scored, "31.9 mln", "32.6 mln")
+    assert p["table_slot"] == 0.0 and p["metric_differs"] == 1.0
+    assert _pair_of(table, scored, "2,276,000", "2,270,000")["table_slot"] == 1.0

@@ -24,9 +24,9 @@ from scipy import sparse
 from factcheck.claims.pairs import _days
 from factcheck.claims.stories import Stories
 from factcheck.datafiles import load
-from factcheck.kinds import coarser, currencies_apart, ranges_differ
+from factcheck.kinds import ONE_SIDED, coarser, currencies_apart, ranges_differ
 from factcheck.patterns import trie
-from factcheck.words import content_words, generic_names, is_name, name_overlap, row_variant
+from factcheck.words import content_words, generic_names, is_name, name_overlap, row_sign_words, row_variant
 
 RELATIONS = ("agree", "value_conflict", "magnitude_slip", "scale_mismatch", "currency_mismatch",
              "date_conflict", "date_precision", "incomparable")
@@ -77,6 +77,8 @@ FEATURES: dict[str, str] = {
     "round_same": "one round number in two currencies (10,000 dlrs, 10,000 stg): it repeats across unrelated stories",
     "bound": "a figure is a bound or an estimate",
     "revision": "a sentence states a change (raised to, cut to)",
+    "successive": "both figures are the new values of changes their sentences state, published on different "
+                  "days: one price or offer moved twice (raised to 66 cts, then lowered to 65.50 cts)",
     "table": "a figure is an earnings-table row",
     "table_slot": "two table rows with the same label, column and period",
     "period_differs": "the figures name different periods (quarter, year)",
@@ -114,7 +116,7 @@ SIGNS: dict[str, int] = {
     "days_apart": -1, "series": -1, "same_day": 1, "closeness": 1, "slip": 1, "currency_slip": 1, "digits": 1,
     "digit_run": 1,
     "scale": 0, "round_same": -1,
-    "bound": -1, "revision": -1,
+    "bound": -1, "revision": -1, "successive": -1,
     "table": 0, "table_slot": 1, "period_differs": -1, "horizon_differs": -1, "horizon_same": 1, "stage_differs": -1,
     "per_differs": -1, "relative": 0, "deictic": -1, "relative_apart": -1,
     "same_words": -1, "guessed": -1, "is_date": 0, "counterpart": 1, "twin": -1,
@@ -228,6 +230,17 @@ def relations(table: pd.DataFrame, i: np.ndarray, j: np.ndarray, params: Relatio
     la, ha = _interval(lo[i], hi[i], va, ua, coarser(ua, ub) & ~tab[i], params.rel_tolerance)
     lb, hb = _interval(lo[j], hi[j], vb, ub, coarser(ub, ua) & ~tab[j], params.rel_tolerance)
     out[rest & ((ha < lb) | (hb < la))] = "value_conflict"
+    # two bounds of one direction state the bound itself ("a maximum of 374 mln", "a maximum
+    # of 375 mln"): they disagree when the bounds do, though either could hold the truth
+    qual, quals = pd.factorize(pd.Series([q or "" for q in _o(table, "qualifier")], dtype="object"))
+    one_sided = np.append(np.isin(quals, list(ONE_SIDED)), False)
+    same_bound = rest & (qual[i] == qual[j]) & one_sided[qual[i]]
+    if same_bound.any():
+        upper = np.isnan(lo[i]) & np.isnan(lo[j])
+        ba, bb = np.where(upper, hi[i], lo[i]), np.where(upper, hi[j], lo[j])
+        la, ha = _interval(ba, ba, ba, ua, np.zeros(len(i), dtype=bool), params.rel_tolerance)
+        lb, hb = _interval(bb, bb, bb, ub, np.zeros(len(i), dtype=bool), params.rel_tolerance)
+        out[same_bound & ((ha < lb) | (hb < la))] = "value_conflict"
     # -- dates
     is_date = ~is_money
     sa, ea = _ordinals(table, "date_start")[i], _ordinals(table, "date_end")[i]
@@ -837,6 +850,8 @@ def features(table: pd.DataFrame, pairs: pd.DataFrame, stories: Stories,
     stage, _ = cols.codes("stage")
     revised = cols.flag("revised")
     out["revision"] = (revised[i] | revised[j]).astype(np.float64)
+    out["successive"] = (revised[i] & revised[j] & ~same_doc & (out["same_day"].to_numpy() == 0)
+                         & (out["days_apart"].to_numpy() > 0)).astype(np.float64)
     tab = cols.flag("table")
     out["table"] = (tab[i] | tab[j]).astype(np.float64)
     both_tab = tab[i] & tab[j]
@@ -855,8 +870,12 @@ def features(table: pd.DataFrame, pairs: pd.DataFrame, stories: Stories,
         out[name] = np.where(reissued, 0.0, out[name].to_numpy())
     period, _ = cols.codes("period")
     variant = _row_variants(table, tab)
+    row = _row_names(table, tab)
+    same_row = (row[i] == row[j]) | (row[i] == "") | (row[j] == "")  # ("": a row the reader did not label)
     out["table_slot"] = (both_tab & (metric[i] == metric[j]) & (metric[i] >= 0) & (stage[i] == stage[j])
-                         & (period[i] == period[j]) & (variant[i] == variant[j])).astype(np.float64)
+                         & (period[i] == period[j]) & (variant[i] == variant[j]) & same_row).astype(np.float64)
+    # two tables' lines of different names measure different things ("Sales", "Revs")
+    out["metric_differs"] = np.where(both_tab & ~same_row, 1.0, out["metric_differs"].to_numpy())
     out["period_differs"] = _differs(cols.codes("period")[0], i, j)
     horizon, _ = cols.codes("horizon")
     out["horizon_differs"] = _differs(horizon, i, j)
@@ -892,7 +911,7 @@ def features(table: pd.DataFrame, pairs: pd.DataFrame, stories: Stories,
     stage_names = np.append(cols.codes("stage")[1], None)
     earlier = stage_names[stage] == "previous"
     out["counterpart"], out["twin"], out["shared_figures"] = _alignment(out, i, j, doc_codes,
-                                                                      earlier[i] | earlier[j])
+                                                                      earlier[i] != earlier[j])
     # no correction, and another day with the same template in a sentence form the corpus
     # prints on three days or more, or one headline form both articles share that it prints
     # so often (on any day: a daily report's later round): a recurring report's new figure
@@ -932,7 +951,8 @@ def _alignment(out: pd.DataFrame, i: np.ndarray, j: np.ndarray, doc: np.ndarray,
     open bound) in words at least as alike:
     the figure is accounted for there, and a differing figure beside it is another fact
     (a re-issued sentence listing 1986 and 1987 pairs each year with the other too). A figure
-    the other article gives as the earlier value ("to 110 from 100") is history, not a twin.
+    the other article gives as the earlier value ("to 110 from 100") is history, not a twin of
+    a current one; two earlier values ("from 8.06 billion a year ago" in both) are twins.
     `shared_figures`: the share of the two articles' candidate figures that have an agreeing
     twin in the other: near 1 for a re-issue, where the few figures that differ are the edits.
     """
@@ -1039,6 +1059,24 @@ def _row_variants(table: pd.DataFrame, tab: np.ndarray) -> np.ndarray:
             text = str(sent[k] or "")
             end = int(cut[k]) if cut[k] == cut[k] and 0 <= cut[k] <= len(text) else len(text)
             out[k] = row_variant(text[:end])
+    return out
+
+
+def _row_names(table: pd.DataFrame, tab: np.ndarray) -> np.ndarray:
+    """Per table row, the line its label names, in content words without the words of its sign
+    or variant: "Revs" and "Revenues" are one line, "Sales" another (a company reporting both
+    prints both), "Net profit" and "Net loss" one; "" for prose and rows with no label."""
+    out = np.full(len(table), "", dtype=object)
+    if "row_label" not in table.columns:
+        return out
+    labels = table["row_label"].to_numpy()
+    names: dict[str, str] = {}
+    for k in np.flatnonzero(tab).tolist():
+        label = labels[k]
+        if isinstance(label, str) and label:
+            if label not in names:
+                names[label] = " ".join(sorted(set(content_words(label)) - row_sign_words()))
+            out[k] = names[label]
     return out
 
 
