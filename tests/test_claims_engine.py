@@ -722,8 +722,12 @@ def test_two_dates_are_one_events_only_when_something_names_the_event() -> None:
         {"id": "b", "date": "2024-05-03", "text": "Acme Robotics was founded in March 2019 by two engineers. "
                                                  "Acme Robotics said talks with Beta resumed on April 10."},
     ])
-    assert _pair_of(table, scored, "March 2018", "March 2019")["unexplained"] == 0.0
-    assert _pair_of(table, scored, "April 3", "April 10")["unexplained"] == 1.0
+    founded, talks = _pair_of(table, scored, "March 2018", "March 2019"), _pair_of(table, scored, "April 3", "April 10")
+    assert founded["unexplained"] == founded["event_unnamed"] == 0.0
+    assert talks["unexplained"] == talks["event_unnamed"] == 1.0
+    from factcheck.ruleset import load_rules
+
+    assert load_rules().decision.weights["event_unnamed"] < 0  # a date of no named event weighs against one fact
 
 
 def test_a_check_reads_the_draft_and_the_archive_as_two_tellings(tmp_path: Path) -> None:

@@ -95,6 +95,8 @@ FEATURES: dict[str, str] = {
     "counterpart": "each figure is the other's closest match in the other article",
     "twin": "an article states this figure again in matching words (it is accounted for)",
     "shared_figures": "share of the two articles' figures that agree (near 1: one article re-issued)",
+    "event_unnamed": "two dates differ and nothing names their event as one: no metric both name, nor two "
+                     "outlets' written dates of one story",
     "unexplained": "two amounts differ with no mark of an error: no correction, shared headline or table slot; "
                    "not one digit, a magnitude word, a currency or orders of magnitude apart, nor within 3%",
 }
@@ -120,7 +122,7 @@ SIGNS: dict[str, int] = {
     "table": 0, "table_slot": 1, "period_differs": -1, "horizon_differs": -1, "horizon_same": 1, "stage_differs": -1,
     "per_differs": -1, "relative": 0, "deictic": -1, "relative_apart": -1,
     "same_words": -1, "guessed": -1, "is_date": 0, "counterpart": 1, "twin": -1,
-    "shared_figures": 1, "unexplained": -1,
+    "shared_figures": 1, "unexplained": -1, "event_unnamed": -1,
 }
 
 
@@ -935,9 +937,15 @@ def features(table: pd.DataFrame, pairs: pd.DataFrame, stories: Stories,
               | (out["currency_slip"].to_numpy() > 0) | near | (rel == "scale_mismatch"))
     differing = np.isin(rel, list(CONFLICTS))
     # two dates are one event's when something names the event: the same metric ("pay",
-    # "completion"), or two outlets' written dates of one story
-    event = (out["metric"].to_numpy() >= 1) | (two_outlets & (out["deictic"].to_numpy() == 0))
+    # "completion"), two outlets' written dates of one story, or one sentence two articles
+    # tell with only the date changed ("served from 1996 to 2007" / "from 1997 to 2007")
+    retold = (~same_doc & (out["context_near"].to_numpy() >= 0.9) & (out["context"].to_numpy() >= 0.9)
+              & (out["numbers_differ"].to_numpy() == 0) & (out["same_words"].to_numpy() == 0))
+    event = (out["metric"].to_numpy() >= 1) | (two_outlets & (out["deictic"].to_numpy() == 0)) | retold
     out["unexplained"] = (differing & ~anchored & np.where(is_date, ~event, ~shaped)).astype(np.float64)
+    # a date whose event nothing names is most often another event's date (another period of
+    # a report, another step of one story): hand checks found few such date conflicts real
+    out["event_unnamed"] = ((out["unexplained"].to_numpy() > 0) & is_date).astype(np.float64)
     return out
 
 
