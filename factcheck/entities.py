@@ -42,12 +42,17 @@ _TICKER = re.compile(r"<([A-Z0-9.]{1,8})>")
 # ("<ACME ROBOTICS LTD> 2ND QTR LOSS")
 _BRACKETED = re.compile(r"<([A-Za-z][A-Za-z0-9&.,'-]*(?: [A-Za-z0-9&.,'-]+)+)>")
 _LEGAL = frozenset(["INC", "CORP", "CO", "LTD", "PLC", "AG", "NV", "SA", "LP", "CORPORATION", "GROUP"])
-_FLASH_NAME = re.compile(r"([A-Z0-9][^\n<>/:]{0,60}?\b(?:" + "|".join(sorted(_LEGAL)) + r")\.?),?\s+"
-                         r"(?=(?:1ST|2ND|3RD|4TH|FIRST|SECOND|THIRD|FOURTH|QTR|YEAR|NINE|SIX|FISCAL)\b)")
 _TITLE_STOP = frozenset([
     "FOR", "TO", "IN", "ON", "BY", "AT", "SAYS", "SAID", "SEES", "SETS", "RAISES",
     "CUTS", "BUYS", "SELLS", "BID", "BIDS", "UNIT", "STAKE", "TALKS", "WITH", "FROM", "ITS", "HAS", "IS",
 ])
+# A headline in capitals names its company by the legal form, then the period or the verb:
+# "ACME CO 3RD QTR SHR 55 CTS VS 46 CTS", "ACME CORP SETS QUARTERLY DIVIDEND"
+_FLASH_NAME = re.compile(
+    r"([A-Z0-9][^\n<>/:]{0,60}?\b(?:" + "|".join(sorted(_LEGAL)) + r")\.?),?\s+(?=(?:"
+    + "|".join(sorted(_TITLE_STOP | {"1ST", "2ND", "3RD", "4TH", "FIRST", "SECOND", "THIRD", "FOURTH", "QTR",
+                                     "YEAR", "NINE", "SIX", "FISCAL", "VOTES", "DECLARES", "OMITS", "REPORTS"}))
+    + r")\b)")
 
 
 # a capitalised word right after a place name continues a company's name
@@ -180,8 +185,8 @@ def title_subjects(title: str | None, lang: str, lex: Lexicon) -> list[str]:
             found.append((m.start(), _canonical_title_name(" ".join(name), lex)))
     out = [name for _, name in sorted(found)]
     if not out and title.isupper():
-        # the wire's earnings flash: a company with its legal form, then the period
-        # ("H.J. HEINZ CO 3RD QTR SHR 55 CTS VS 46 CTS", "ACME INC YEAR NET")
+        # the wire's flash: a company with its legal form, then the period or the verb
+        # ("H.J. HEINZ CO 3RD QTR SHR 55 CTS VS 46 CTS", "ACME INC SETS QUARTERLY")
         m = _FLASH_NAME.match(title)
         if m and not all(w.upper().strip(".,") in _LEGAL for w in m.group(1).split()):
             out = [_canonical_title_name(m.group(1).strip(" ,"), lex)]

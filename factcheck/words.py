@@ -78,6 +78,11 @@ def generic_names() -> frozenset[str]:
 
 
 @cache
+def _legal_words() -> frozenset[str]:
+    return frozenset(_data().get("legal_forms", {}).get("words", "").split())  # as written, lower case
+
+
+@cache
 def _legal_forms() -> frozenset[str]:
     return frozenset(content_words(_data().get("legal_forms", {}).get("words", "")))  # folded alike
 
@@ -106,7 +111,7 @@ def name_overlap(a: str, b: str) -> float:
 @lru_cache(maxsize=1 << 16)
 def _plain(name: str) -> frozenset[str]:
     """A name's content words without its legal form ("Corp", "AG")."""
-    return frozenset(content_words(name)) - _legal_forms()
+    return frozenset(content_words(_written_out(name))) - _legal_forms()
 
 
 _ROW_WORD = re.compile(r"[^\W\d_]+|\d+")
@@ -143,7 +148,20 @@ def row_variant(label: str) -> str:
 @lru_cache(maxsize=1 << 16)
 def _distinctive(name: str) -> frozenset[str]:
     """A name's content words without the generic ones; names recur across many pairs."""
-    return frozenset(content_words(name)) - generic_names()
+    return frozenset(content_words(_written_out(name))) - generic_names()
+
+
+@cache
+def _name_abbreviations() -> tuple[re.Pattern[str], dict[str, str]]:
+    table = {k.lower(): v for k, v in _data().get("name_abbreviations", {}).items()}
+    keys = sorted(table, key=len, reverse=True) or ["\x00"]
+    return re.compile(r"(?<![\w'])(?:" + "|".join(map(re.escape, keys)) + r")(?![\w'])", re.I), table
+
+
+def _written_out(name: str) -> str:
+    """A name with the wire's short forms written out ("Int'l Hydron": "international Hydron")."""
+    rx, table = _name_abbreviations()
+    return rx.sub(lambda m: table[m.group(0).lower()], name)
 
 
 @cache
@@ -152,10 +170,12 @@ def _not_names() -> frozenset[str]:
 
 
 def is_name(name: str) -> bool:
-    """Does a claimant string name something? Not when all its words are wire shorthand or
-    months ("APR", "QTR SHR") or carry digits ("May8")."""
+    """Does a claimant string name something? Not when all its words are wire shorthand,
+    months or legal forms ("APR", "QTR SHR", "Co") or carry digits ("May8")."""
     words = [w.lower() for w in _NAME_WORD.findall(name)]
-    return any(w.isalpha() and w not in _not_names() for w in words)
+    legal = _legal_words()
+    # a legal form alone ("Co", "Company") names no one company
+    return any(w.isalpha() and w not in _not_names() and w not in legal for w in words)
 
 
 _NAME_WORD = re.compile(r"[^\W_]+")

@@ -776,6 +776,26 @@ def test_a_shorter_name_missing_a_generic_word_of_its_own_is_another_company() -
     assert name_overlap("Federal Reserve", "Reserve Bank") < 0.5
     assert name_overlap("Heinz", "H.J. Heinz Co") == 1.0
     assert name_overlap("Deutsche Bank", "Deutsche Bank AG") == 1.0
+    assert name_overlap("Int'l Hydron Corp", "International Hydron Corp") == 1.0  # the wire's short form
+
+
+def test_a_legal_form_or_a_measure_alone_names_no_claimant() -> None:
+    from factcheck.words import is_name
+
+    assert not is_name("Co") and not is_name("Company") and not is_name("GNP")
+    assert is_name("Acme Co") and is_name("Bank of Globex")
+
+
+def test_tables_whose_headlines_name_no_company_are_no_one_slot() -> None:
+    """Two funds of one family, their headlines without a ticker: the rows may be two
+    companies' and share no slot; with their tickers named they are told apart anyway."""
+    def release(doc: str, head: str, amount: str) -> dict:
+        return {"id": doc, "date": "1987-04-01", "title": head,
+                "text": f"{head}\nMthly div {amount} vs {amount} prior\nPay April 30\n"}
+
+    table, scored = _pairs([release("a", "GLOBEX HIGH YIELD SETS HIGHER PAYOUT", "eight cts"),
+                            release("b", "GLOBEX INSURED SETS MONTHLY PAYOUT", "7.1 cts")])
+    assert _pair_of(table, scored, "eight cts", "7.1 cts")["table_slot"] == 0.0
 
 
 def test_a_monthly_and_a_quarterly_payout_are_not_one_table_slot() -> None:
