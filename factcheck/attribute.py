@@ -109,7 +109,22 @@ def attribute(text: str, lang: str, rows: list[dict[str, Any]], sidx: SentenceIn
                     (dateline and dateline.start() <= r["start"] < dateline.end())
                     or (0 <= r["start"] < head_end and (r.get("guessed") or r.get("resolved")))):
                 r["metric"] = r["family"] = "publication"
+            if r["kind"] == "date" and r.get("granularity") == "day":
+                end = _period_end(text, r["start"], lex)
+                if end:  # "2ND QTR FEB 7": the quarter's last day, not the report's date
+                    r["metric"], r["family"] = end, "period_end"
         _link_statements(text, money_rows, s_end, lex)
+
+
+def _period_end(text: str, start: int, lex: Lexicon) -> str | None:
+    """The period whose last day a date at `start` names ("second_quarter_end" after "2ND QTR",
+    "third quarter ended"; "year_end" after "year ended"), else None."""
+    m = lex.period_end_re.search(text, max(0, start - 40), start)
+    if not m:
+        return None
+    if m.group("whole"):
+        return f"{lex.period_end_whole[norm(m.group('whole')).lower()]}_end"
+    return f"{lex.period_end_ordinals[m.group('ord').lower()]}_{lex.period_end_periods[m.group('per').lower()]}_end"
 
 
 def _headline_end(text: str, title: str | None) -> int:

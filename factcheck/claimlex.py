@@ -119,6 +119,18 @@ class Lexicon:
         self.table_labels: dict[str, dict[str, str]] = labels
         self.table_labels_any_case = {norm(k).lower(): v for k, v in labels.items()}  # headlines shout
         self.table_re = re.compile(r"[ \t]{0,8}(?P<label>" + alternation(list(labels) or ["\x00"]) + r")\b")
+        pe = metrics.get("period_end", {})
+        self.period_end_ordinals = {k.lower(): v for k, v in pe.get("ordinals", {}).items()}
+        self.period_end_periods = {k.lower(): v for k, v in pe.get("periods", {}).items()}
+        self.period_end_whole = {norm(k).lower(): v for k, v in pe.get("whole", {}).items()}
+        ends = alternation(pe.get("ends", []) or ["\x00"])
+        # "2ND QTR FEB 7", "the third quarter ended January 31", "YEAR ENDED DEC 31": the words
+        # right before a date (matched at the end of the text before it)
+        self.period_end_re = re.compile(
+            r"(?i)(?<![\w])(?:(?P<ord>" + alternation(list(pe.get("ordinals", {})) or ["\x00"]) + r")[ \t\n-]+"
+            r"(?P<per>" + alternation(list(pe.get("periods", {})) or ["\x00"]) + r")(?:[ \t\n]+(?:" + ends + r"))?"
+            r"|(?P<whole>" + alternation(list(pe.get("whole", {})) or ["\x00"]) + r")[ \t\n]+(?:" + ends + r"))"
+            r"[ \t\n,]*$")
         periods = metrics.get("period", {}).get("cues", {})
         self.period_cues = {k.lower(): v for k, v in periods.items()}
         self.period_re = _words_re(list(periods), flags="(?i)")

@@ -108,7 +108,8 @@ def _about(rows: list[dict[str, Any]]) -> tuple[str, str]:
 def _subject(actor: str, metric: str) -> str:
     """" on Stargate's investment", " on Stargate", " on the investment", or nothing."""
     if actor and metric:
-        return f" on {actor}'s {metric}"
+        owner = actor if actor.endswith(("'s", "’s", "s'")) else f"{actor}'s"  # "Alexander's", not "Alexander's's"
+        return f" on {owner} {metric}"
     if actor:
         return f" on {actor}"
     if metric:

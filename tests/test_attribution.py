@@ -205,3 +205,18 @@ def test_a_headline_in_capitals_names_no_claimant_by_its_capitals():
     flash = "GLOBEX MINING CORP 3RD QTR SHR 55 CTS VS 46 CTS"
     r = rows(f"{flash}\n{flash}\n", title=flash)
     assert r["55 CTS"]["actor"] == "Globex Mining Corp" and r["55 CTS"]["metric"] == "net_income"
+
+
+def test_a_date_after_a_reporting_period_is_that_periods_end():
+    """"2ND QTR FEB 7" in an earnings headline and "the third quarter ended January 31" name a
+    quarter's last day, each quarter its own event; "in the year 1986" names no period's end."""
+    def dates(text: str, title: str | None = None) -> dict[str, dict]:
+        [doc] = documents_from_records([{"id": "a", "text": text, "title": title, "date": "1987-03-24", "lang": "en"}])
+        return {text[r["start"]:r["end"]]: r for r in analyse(doc, LEX) if r["kind"] == "date"}
+
+    head = "GLOBEX STORES <GLB> 2ND QTR FEB 7"
+    assert dates(f"{head}\nShr 57 cts vs 72 cts\n", head)["FEB 7"]["metric"] == "second_quarter_end"
+    r = dates("Globex earned 74.7 mln dlrs for the third quarter ended January 31, against 12 mln dlrs in "
+              "the fourth quarter ending April 30.")
+    assert r["January 31"]["metric"] == "third_quarter_end" and r["April 30"]["metric"] == "fourth_quarter_end"
+    assert dates("Globex was founded in the year 1986, on May 5.")["May 5"]["metric"] != "year_end"

@@ -868,3 +868,16 @@ def test_two_tables_lines_of_different_names_are_different_measures() -> None:
     p = _pair_of(table, scored, "31.9 mln", "32.6 mln")
     assert p["table_slot"] == 0.0 and p["metric_differs"] == 1.0
     assert _pair_of(table, scored, "2,276,000", "2,270,000")["table_slot"] == 1.0
+
+
+def test_two_tables_giving_one_quarter_two_ends_disagree_and_another_quarter_is_another_event() -> None:
+    def table(doc: str, head: str) -> dict:
+        return {"id": doc, "date": "1987-03-24", "title": head,
+                "text": f"{head}\nNEW YORK, March 24 -\nShr 57 cts vs 72 cts\nNet 2.7 mln vs 3.3 mln\n"}
+
+    findings = _findings([table("a", "GLOBEX STORES <GLB> 2ND QTR FEB 7"),
+                          table("b", "GLOBEX STORES <GLB> 2ND QTR ENDS FEB 27 NET")])
+    assert any(f.rule == "FC201" and f.severity in ("warning", "error") for f in findings)
+    table_, scored = _pairs([table("a", "GLOBEX STORES <GLB> 2ND QTR FEB 7"),
+                             table("c", "GLOBEX STORES <GLB> 3RD QTR MAY 9")])
+    assert _pair_of(table_, scored, "FEB 7", "MAY 9")["event_unnamed"] == 1.0
