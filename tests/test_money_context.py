@@ -428,9 +428,16 @@ def test_a_price_per_quantity_carries_to_the_prices_after_it():
 
 
 def test_a_price_per_tonne_carries_into_the_next_paragraph_of_a_market_report():
-    got = money("Zinc was quoted at 455 stg a tonne, down three stg.\n    Lead was steady at 299 stg, unchanged.")
+    got = money("Zinc was quoted at 455 stg a tonne, a broker's fee three stg.\n    Lead was steady at 299 stg, "
+                "unchanged.")
     assert got["299 stg"]["per"] == "tonne"
-    assert got["three stg"]["per"] is None
+    assert got["three stg"]["per"] is None  # (not of a like size, and no difference of the price)
+
+
+def test_the_move_of_a_price_per_tonne_is_per_tonne():
+    # (this asserted no rate until the difference of a price was read: see test_money_notes.py)
+    got = money("Zinc was quoted at 455 stg a tonne, down three stg.")
+    assert got["three stg"]["per"] == "tonne"
 
 
 def test_a_bermuda_company_reports_in_us_dollars():

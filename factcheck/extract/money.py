@@ -20,6 +20,8 @@ from dataclasses import dataclass
 from decimal import Decimal
 from functools import partial
 
+from rapidfuzz.distance import OSA
+
 from factcheck.datafiles import load
 from factcheck.extract.currency import CurrencyContext, context_of, locale_country
 from factcheck.extract.numbers import NUMERAL, SPACE_GROUPED, parse_numeral
@@ -417,6 +419,9 @@ def _row_end(text: str, m: re.Match[str]) -> int:
 
 
 _ROW_KIND_MEMO: dict[str, str | None] = {}
+_SHARE_COUNTS = frozenset(w.lower() for w in _TABLE["share_counts"])
+_SHARE_RESULTS = frozenset(w.lower() for w in _TABLE["share_results"])
+_AVERAGES = frozenset(w.lower() for w in _TABLE["averages"])
 
 
 def _row_kind(label: str) -> str | None:
@@ -425,8 +430,57 @@ def _row_kind(label: str) -> str | None:
         if len(_ROW_KIND_MEMO) > 4096:
             _ROW_KIND_MEMO.clear()
         words = {w.lower() for w in label.split()}
-        _ROW_KIND_MEMO[label] = next((kind for kind, vocab in _ROW_CLASSES if words & vocab), None)
+        kind = next((kind for kind, vocab in _ROW_CLASSES if words & vocab), None)
+        if kind == "not_money" and words & _SHARE_COUNTS and words & _SHARE_RESULTS and not words & _AVERAGES:
+            kind = "per_share"  # "Shrs loss 1.70 dlrs": shares counted make no loss
+        _ROW_KIND_MEMO[label] = kind
     return _ROW_KIND_MEMO[label]
+
+
+# A label word the wire misspells ("Sasles 19.1 mln vs 16.6 mln"): see [table_typos] in money.toml
+_TYPOS = _LEX["table_typos"]
+_TYPO_MIN = int(_TYPOS["min_length"])
+_TYPO_REAL = frozenset(w.lower() for w in _TYPOS["real_words"])
+_TYPO_TARGETS = tuple(sorted(w for w in _LABEL_WORDS if len(w) >= _TYPO_MIN))
+_TYPO_ANY = r"[^\W\d_]{" + str(_TYPO_MIN) + r",20}(?![\w-])"
+_TYPO_LABEL_WORD = "(?:" + _LABEL_WORD + "|" + _TYPO_ANY + ")"
+_TYPO_LINE = re.compile(
+    r"\n[ \t]{0,8}(?P<label>" + _TYPO_LABEL_WORD + r"(?:[ \t]{1,3}" + _TYPO_LABEL_WORD + r"){0,5})[ \t,:]{1,4}"
+    r"(?=[\d(])(?=[^\n]{0,120}(?:\bvs\b|\bVorjahr\b|\bVj\.))[^\n]{0,160}")
+_TYPO_MEMO: dict[str, str | None] = {}
+
+
+def _typo_fix(word: str) -> str | None:
+    """The label word `word` misspells by one edit, or None (too short, a real word, no such
+    label word, or two of them)."""
+    low = word.lower()
+    if low in _TYPO_MEMO:
+        return _TYPO_MEMO[low]
+    if len(_TYPO_MEMO) > 4096:
+        _TYPO_MEMO.clear()
+    found = None
+    if len(low) >= _TYPO_MIN and low not in _TYPO_REAL:
+        near = {w for w in _TYPO_TARGETS if abs(len(w) - len(low)) <= 1 and OSA.distance(low, w, score_cutoff=1) <= 1}
+        found = near.pop() if len(near) == 1 else None
+    _TYPO_MEMO[low] = found
+    return found
+
+
+def _typo_rows(text: str, tables: list[tuple[int, int, str, str]]) -> None:
+    """Add to `tables` (a story's table rows) the rows whose label has a misspelt word."""
+    starts = {t[0] for t in tables}
+    for m in _TYPO_LINE.finditer(text):
+        if m.start("label") in starts:
+            continue
+        fixed = []
+        for word in m.group("label").split():
+            fixed.append(word if word.lower() in _LABEL_WORDS else _typo_fix(word))
+            if fixed[-1] is None:
+                break
+        else:
+            kind = _row_kind(" ".join(fixed)) if fixed != m.group("label").split() else None
+            if kind is not None:
+                tables.append((m.start("label"), _row_end(text, m), m.group("label"), kind))
 
 
 _QUOTES = "„“\"«»"
@@ -1474,6 +1528,34 @@ def _resolve(text: str, fig: _Figure, ctx: CurrencyContext, stated: dict[str, li
 
 
 _UNSET = object()
+_NOTE = _LEX["table_note"]
+_NOTE_FUNDS = {_norm_key(k): v for k, v in _NOTE["funds"].items()}
+_NOTE_LINE = re.compile(
+    r"(?:^|\n)[ \t]*\(?(?:(?i:note)\s{0,2}[:-]?\s{0,3})?(?P<lead>(?:(?:" + _alternation(_NOTE["verbs"], ci=True)
+    + r")\s{1,3}){0,2}(?:" + _alternation(_NOTE["subjects"], ci=True) + r")(?:\s{1,3}(?:"
+    + _alternation(_NOTE["verbs"], ci=True) + r")){0,2}\s{1,3}(?i:in)\s{1,3})?(?P<cur>"
+    + _alternation([*_SUFFIX, *_NOTE["funds"]], ci=True) + r")(?![\w-])(?P<rest>[ \t.)]*(?=\n|\Z))?")
+
+
+def _table_note(text: str, figs: list[_Figure], tables: list[tuple[int, int, str, str]]) -> None:
+    """A note naming the currency of a story's table (see [table_note] in money.toml) gives it
+    to the figures of the table and its notes whose currency came from no stated word: up to
+    the note, or to the end of a story that opens with its table."""
+    for m in _NOTE_LINE.finditer(text, tables[0][0]):
+        if m.group("lead") is None and m.group("rest") is None:
+            continue  # "U.S. dlrs" opening a sentence of prose
+        word = m.group("cur")
+        iso = _NOTE_FUNDS.get(_norm_key(word)) or _currency_of(word, "en")
+        if _family_of(word, iso) is not None and _norm_key(word) not in _NOTE_FUNDS:
+            continue  # "dlrs" names no country
+        lo, hi = tables[0][0], max(m.end(), tables[-1][1])
+        if text.count("\n", 0, lo) <= 2 and text[:lo].rstrip().endswith(("-", "–")):
+            hi = len(text)  # a story that opens with its table (after title and dateline): all notes
+        for fig in figs:
+            if lo <= fig.start < hi and fig.source not in (None, "stated") and fig.currency != iso \
+                    and (fig.family == "any" or (fig.family in _FAMILY and iso in _FAMILY[fig.family].members)):
+                fig.currency, fig.source = iso, "story"
+        return
 
 
 def _set_apart(text: str, prev: _Figure, fig: _Figure, local: str, memo: dict[object, object]) -> bool:
@@ -1618,6 +1700,11 @@ def find_money(text: str, lang: str = "en", context: CurrencyContext | str | Non
                 label = _FLASH_PERIOD.sub("", row.group("label"))  # "QTR SHR" is the row "SHR"
                 tables.append((row.end("label") - len(label), line.end(), label, str(_row_kind(row.group("label")))))
         tables.sort()
+    if tables:
+        n_rows = len(tables)
+        _typo_rows(text, tables)
+        if len(tables) > n_rows:
+            tables.sort()
     t_starts = [t[0] for t in tables]
 
     def in_table(pos: int) -> tuple[int, int, str, str] | None:
@@ -1670,6 +1757,8 @@ def find_money(text: str, lang: str = "en", context: CurrencyContext | str | Non
         _dividend_rates(text, figs)
     _later_rates(text, figs, context.title)
     _resolve_currencies(text, figs, context)
+    if tables:
+        _table_note(text, figs, tables)
     if pairs:
         _link_conversions(pairs)
     return [_to_span(f) for f in figs if f.has_currency or f.table or f.vague is not None]
@@ -1742,12 +1831,40 @@ def _per_figure(text: str, figs: list[_Figure], tables: list[tuple[int, int, str
             if fig.per is None and word in _SHARES_AT_LAST and not fig.magnitude \
                     and _SHARES_AT.search(text, max(0, fig.start - 48), fig.start):
                 fig.per = "share"  # "sold 1.5 mln shares at 23 cents", "2 Mio. Aktien zu 14 Euro"
+            if fig.per is None and not fig.magnitude and _nominal_share(text, fig):
+                fig.per = "share"  # "41 mln shares of 25 francs nominal", "Aktien im Nennwert von 5 Euro"
 
 
 _SHARES_AT_LEX = _LEX["per_share_at"]
 _SHARES_AT_LAST = frozenset(w.split()[-1].lower() for w in _SHARES_AT_LEX["before"])
 _SHARES_AT = re.compile(r"(?<![^\W\d_])(?:" + _alternation(_SHARES_AT_LEX["shares"], ci=True) + r")\s{1,3}(?:"
                         + _alternation(_SHARES_AT_LEX["before"], ci=True) + r")\s{1,3}\Z")
+_NOMINAL = _LEX["per_share_nominal"]
+_NOMINAL_AFTER = re.compile(r"\s{1,3}(?:" + _alternation(_NOMINAL["after"], ci=True) + r")(?![\w-])")
+_NOMINAL_BEFORE = re.compile(r"(?<![^\W\d_])(?:" + _alternation(_NOMINAL["before"], ci=True)
+                             + r")\s{1,3}(?:of|von)(?:\s{1,3}(?:je|jeweils))?\s{1,3}\Z")
+_NOMINAL_SHARES = re.compile(r"(?<![^\W\d_])(?:" + _alternation(_NOMINAL["shares"], ci=True) + r")(?![\w-])")
+_NOMINAL_SHARES_NEXT = re.compile(r"\s{1,3}(?:" + _alternation(_NOMINAL["shares"], ci=True) + r")(?![\w-])")
+_NOMINAL_REACH = int(_NOMINAL["reach"])
+_NOMINAL_CUE = ("nominal", "par", "face", "Nenn", "Nominal")
+
+
+def _nominal_share(text: str, fig: _Figure) -> bool:
+    """Whether an amount is the nominal (par) value of a share (see [per_share_nominal])."""
+    after = _NOMINAL_AFTER.match(text, fig.end)
+    if after is None:
+        window = text[max(0, fig.start - 40):fig.start]
+        if not any(c in window for c in _NOMINAL_CUE) or _NOMINAL_BEFORE.search(window) is None:
+            return False
+    elif _NOMINAL_SHARES_NEXT.match(text, after.end()):
+        return True  # "1.66 dlr par value common"
+    lo = max(0, fig.start - _NOMINAL_REACH)
+    share = None
+    for share in _NOMINAL_SHARES.finditer(text, lo, fig.start):  # noqa: B007
+        continue  # (the last share word before the amount)
+    return share is not None and not _SENTENCE_BREAK.search(text, share.end(), fig.start + 1)
+
+
 _OPEN = _LEX["per_open"]
 _NOT_RATE_NOUNS = frozenset(w.lower() for w in _OPEN["not_nouns"])
 _EACH_THEN = frozenset(_OPEN["each_then"])
@@ -1952,6 +2069,7 @@ def _later_rates(text: str, figs: list[_Figure], title: str | None) -> None:
         if Decimal("0.2") < fig.number / carry.number < 5 and fig.exact_cents == carry.exact_cents:
             fig.per = carry.per
             carry = fig
+    _difference_rates(text, figs)
     # a rate written at a later item of its list: "Bis 20 Kilometer sind es 31 Euro, über 60
     # Kilometer 306 Euro pro Monat" (a written rate, not one read from the sense of a sentence;
     # not an exchange rate, "146.20 yen per dollar")
@@ -1964,6 +2082,30 @@ def _later_rates(text: str, figs: list[_Figure], title: str | None) -> None:
             fig.per = nxt.per
         nxt = fig if fig.per is not None and id(fig) not in inferred \
             and _norm_key(fig.per.rsplit(" ", 1)[-1]) not in _CURRENCY_RATES else None
+
+
+_DIFFERENCE = _LEX["per_difference"]
+_DIFFERENCE_BEFORE = re.compile(r"(?<![^\W\d_])(?:" + _alternation(_DIFFERENCE["before"], ci=True) + r")\s{1,3}\Z")
+_DIFFERENCE_REACH = int(_DIFFERENCE["reach"])
+
+
+def _difference_rates(text: str, figs: list[_Figure]) -> None:
+    """A difference of a price written per unit has its unit (see [per_difference] in
+    money.toml): "at 883 stg per tonne ... at a premium of 32 stg"."""
+    priced: dict[str | None, _Figure] = {}  # currency -> its last price per quantity or share
+    for fig in figs:
+        if not fig.has_currency or fig.magnitude or fig.vague is not None or fig.label is not None:
+            continue
+        if fig.per is not None:
+            if fig.per.rsplit(" ", 1)[-1] in _CARRY_UNITS or fig.per == "share":
+                priced[fig.currency] = fig
+            continue
+        price = priced.get(fig.currency)
+        if price is None or fig.start - price.end > _DIFFERENCE_REACH or fig.family != price.family \
+                or not price.number or not fig.number or fig.number >= price.number \
+                or _DIFFERENCE_BEFORE.search(text, max(0, fig.start - 24), fig.start) is None:
+            continue
+        fig.per = price.per
 
 
 # rates per a currency unit: exchange rates, not the rate of a list ("146.20 yen per dollar")
