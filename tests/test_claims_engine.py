@@ -881,3 +881,21 @@ def test_two_tables_giving_one_quarter_two_ends_disagree_and_another_quarter_is_
     table_, scored = _pairs([table("a", "GLOBEX STORES <GLB> 2ND QTR FEB 7"),
                              table("c", "GLOBEX STORES <GLB> 3RD QTR MAY 9")])
     assert _pair_of(table_, scored, "FEB 7", "MAY 9")["event_unnamed"] == 1.0
+
+
+def test_sentences_writing_out_different_dates_are_two_issues_of_a_report() -> None:
+    """"M-1 rose to 32.80 billion dlrs in week ended February 25" and "... to 33.36 billion dlrs
+    in week ended March 4" are two weeks' figures; the same sentence re-issued with its date,
+    or with a date read from the publication day ("last week"), is no sign of two issues."""
+    def report(doc: str, day: str, amount: str, week: str) -> dict:
+        head = "GLOBEX MONEY SUPPLY RISES IN WEEK"
+        return {"id": doc, "date": day, "title": head,
+                "text": f"{head}\nGlobex money supply M-1 rose to {amount} in {week}, the central bank said.\n"}
+
+    table, scored = _pairs([report("a", "1987-03-06", "32.80 billion dlrs", "week ended February 25"),
+                            report("b", "1987-03-13", "33.36 billion dlrs", "week ended March 4"),
+                            report("c", "1987-03-06", "32.90 billion dlrs", "week ended February 25"),
+                            report("d", "1987-03-13", "33.46 billion dlrs", "the week before last")])
+    assert _pair_of(table, scored, "32.80 billion dlrs", "33.36 billion dlrs")["dates_differ"] == 1.0
+    assert _pair_of(table, scored, "32.80 billion dlrs", "32.90 billion dlrs")["dates_differ"] == 0.0
+    assert _pair_of(table, scored, "32.80 billion dlrs", "33.46 billion dlrs")["dates_differ"] == 0.0

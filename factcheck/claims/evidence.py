@@ -47,6 +47,8 @@ FEATURES: dict[str, str] = {
     "names_differ": "the sentences name others besides the claimant, none in common (Moody's, S&P)",
     "numbers": "same other numbers in the figures' sentences (years, dates, other sums)",
     "numbers_differ": "the sentences' other numbers differ (another week, another year)",
+    "dates_differ": "two amounts' sentences write out dates, none in common (the weeks ended February 25 and "
+                    "March 4): two issues of a recurring report",
     "claimant": "same claimant",
     "claimant_missing": "a figure has no claimant",
     "claimant_known": "the same claimant, one the entity lexicon knows (not a guessed name)",
@@ -110,7 +112,7 @@ SIGNS: dict[str, int] = {
     "story": 1, "same_doc": 0, "linked": 1, "outlets": 1, "context_near": 1, "context": 1, "specific": 1, "names": 1,
     "names_differ": -1,
     "numbers": 1,
-    "numbers_differ": -1, "parallel": -1,
+    "numbers_differ": -1, "parallel": -1, "dates_differ": -1,
     "claimant": 1, "claimant_known": 1, "claimant_common": -1, "claimant_missing": -1, "claimant_differs": -1,
     "metric": 1, "metric_missing": 0, "metric_differs": -1, "headline": 1, "doc_names": 1, "others_differ": -1,
     "goods_differ": -1,
@@ -615,6 +617,43 @@ def _corrected(table: pd.DataFrame, i: np.ndarray, j: np.ndarray, corr: np.ndarr
     return out
 
 
+def _sentence_dates_differ(table: pd.DataFrame, doc: np.ndarray, i: np.ndarray, j: np.ndarray) -> np.ndarray:
+    """1 where two amounts' sentences each write dates out ("in the week ended February 25",
+    "in the week ended March 4") and none of them in common: the figures are of two periods or
+    days, a recurring report's two issues. Dates read against the publication day ("last
+    week") are left out: two outlets' weekdays for one day differ in words."""
+    out = np.zeros(len(i))
+    if not len(i) or "sent_start" not in table:
+        return out
+    kind = _o(table, "kind")
+    pointing = _flag(table, "resolved") & ~_flag(table, "guessed")  # "last week", "Friday"
+    rows = np.flatnonzero((kind == "date") & ~pointing)
+    if not len(rows):
+        return out
+    sent = pd.to_numeric(table["sent_start"], errors="coerce").to_numpy()
+    metric = _o(table, "metric")
+    start = _o(table, "date_start")
+    dates: dict[tuple[int, float], set[Any]] = {}
+    for r in rows.tolist():
+        if metric[r] != "publication":  # a dateline or a headline's date is the report's own
+            dates.setdefault((int(doc[r]), sent[r]), set()).add(start[r])
+    if not dates:
+        return out
+    money = kind[i] == "money"
+    for k in np.flatnonzero(money).tolist():
+        a = dates.get((int(doc[i[k]]), sent[i[k]]))
+        b = dates.get((int(doc[j[k]]), sent[j[k]]))
+        if a and b and not (a & b):
+            out[k] = 1.0
+    return out
+
+
+def _flag(table: pd.DataFrame, col: str) -> np.ndarray:
+    if col not in table:
+        return np.zeros(len(table), dtype=bool)
+    return np.array([bool(x) and x == x for x in table[col].to_numpy()], dtype=bool)
+
+
 _SERIES_DAYS = 3  # a sentence form printed on this many days is a recurring report
 
 
@@ -774,6 +813,7 @@ def features(table: pd.DataFrame, pairs: pd.DataFrame, stories: Stories,
     for name in ("context_near", "context", "specific", "names", "numbers", "numbers_differ", "names_differ"):
         out[name] = context[name].to_numpy()
     out["parallel"] = (same_doc & (out["numbers_differ"].to_numpy() > 0)).astype(np.float64)
+    out["dates_differ"] = _sentence_dates_differ(table, doc_codes, i, j)
     actor, actors = cols.codes("actor")
     named = np.append(np.array([is_name(str(a)) for a in actors], dtype=bool), False)
     actor = np.where(named[actor], actor, -1)  # "APR", "QTR SHR": no claimant
