@@ -87,6 +87,9 @@ def _legal_forms() -> frozenset[str]:
     return frozenset(content_words(_data().get("legal_forms", {}).get("words", "")))  # folded alike
 
 
+_FAMILY = 0.45  # the most two names of one family share: below "one claimant" (0.5)
+
+
 def name_overlap(a: str, b: str) -> float:
     """How far two names name one thing, by their distinctive words (generic ones such as
     "bank" or "corp" left out): 1 for equal names; when one name's words are all in the other
@@ -104,7 +107,9 @@ def name_overlap(a: str, b: str) -> float:
         fa, fb = _plain(a), _plain(b)
         if fa <= fb or fb <= fa:
             return 1.0
-        return len(fa & fb) / len(fa | fb)  # "Security Pacific", "Louisiana-Pacific"
+        # each has a word the other lacks ("Security Pacific", "Louisiana-Pacific"; "Franklin
+        # Federal Tax-free Income Fund", "Franklin New York Tax-free Income Fund"): two of a family
+        return min(len(fa & fb) / len(fa | fb), _FAMILY)
     return len(wa & wb) / len(wa | wb)
 
 

@@ -774,6 +774,8 @@ def test_a_shorter_name_missing_a_generic_word_of_its_own_is_another_company() -
 
     assert name_overlap("Security Pacific", "Louisiana-Pacific") < 0.5
     assert name_overlap("Federal Reserve", "Reserve Bank") < 0.5
+    # two funds of one family share most words, and each has one the other lacks
+    assert name_overlap("Globex Federal Tax-free Income Fund", "Globex New York Tax-free Income Fund") < 0.5
     assert name_overlap("Heinz", "H.J. Heinz Co") == 1.0
     assert name_overlap("Deutsche Bank", "Deutsche Bank AG") == 1.0
     assert name_overlap("Int'l Hydron Corp", "International Hydron Corp") == 1.0  # the wire's short form
