@@ -17,6 +17,7 @@ from typing import Any
 
 from factcheck.claimlex import Lexicon, norm
 from factcheck.entities import DATELINE, Entity, demote_possessives, find_entities, title_subjects
+from factcheck.extract.money import label_as_meant
 from factcheck.extract.sentences import SentenceIndex
 from factcheck.words import content_words
 
@@ -223,7 +224,8 @@ class _DocContext:
         mid-line (the wire's flash headline "ACME 3RD QTR SHR 55 CTS VS 46 CTS")."""
         label = self.table_label(r["start"])
         if label is None and r.get("row_label"):
-            label = self.lex.table_labels_any_case.get(norm(str(r["row_label"])).lower())
+            # (as the amount reader read it: "Sasles" is the row "Sales")
+            label = self.lex.table_labels_any_case.get(norm(label_as_meant(str(r["row_label"]))).lower())
         return label
 
     def fill(self, r: dict[str, Any], s_start: int, s_end: int, a: int, b: int,

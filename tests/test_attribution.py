@@ -220,3 +220,13 @@ def test_a_date_after_a_reporting_period_is_that_periods_end():
               "the fourth quarter ending April 30.")
     assert r["January 31"]["metric"] == "third_quarter_end" and r["April 30"]["metric"] == "fourth_quarter_end"
     assert dates("Globex was founded in the year 1986, on May 5.")["May 5"]["metric"] != "year_end"
+
+
+def test_a_misspelt_table_label_is_the_row_it_misspells():
+    """"Sasles 19.1 mln vs 16.6 mln" in a table whose other rows are spelt right is the Sales
+    row: a revenue figure of the table, last year's after "vs"."""
+    head = "GLOBEX INC <GLB> 4TH QTR LOSS"
+    r = rows(f"{head}\nShr loss 22 cts vs profit 10 cts\n    Net loss 1,056,000 vs profit 427,000\n"
+             "    Sasles 19.1 mln vs 16.6 mln\n", title=head)
+    assert r["19.1 mln"]["metric"] == "revenue" and r["19.1 mln"]["table"]
+    assert r["16.6 mln"]["stage"] == "previous"

@@ -466,6 +466,13 @@ def _typo_fix(word: str) -> str | None:
     return found
 
 
+def label_as_meant(label: str) -> str:
+    """A table row's label with each misspelt label word read as the word it misspells
+    ("Sasles" -> "sales"), the others as written."""
+    words = label.split()
+    return " ".join(w if w.lower() in _LABEL_WORDS else (_typo_fix(w) or w) for w in words)
+
+
 def _typo_rows(text: str, tables: list[tuple[int, int, str, str]]) -> None:
     """Add to `tables` (a story's table rows) the rows whose label has a misspelt word."""
     starts = {t[0] for t in tables}
