@@ -250,7 +250,7 @@ class _DocContext:
         r["horizon"] = _horizon(text, a, b, lex) or self._sentence_horizon(s_start, s_end)
         r["period"] = self._period(r, a, b, s_dates, label)
         if kind == "money":
-            r["stage"] = self._stage(r, a, b)
+            r["stage"] = self._stage(r, a, b, label)
             # "raised its bid to 110 dlrs": the new value of a change the sentence states
             r["revised"] = bool(r.get("change")) and _TO.search(text, max(0, r["start"] - 6), r["start"]) is not None
             r["actor"] = self.subject if label else self._money_actor(r, cands, anas, metric)
@@ -302,10 +302,11 @@ class _DocContext:
                 return target
         return metric
 
-    def _stage(self, r: dict[str, Any], a: int, b: int) -> str:
+    def _stage(self, r: dict[str, Any], a: int, b: int, label: dict[str, str] | None) -> str:
+        """`label`: the figure's table label (`row_label`), None in prose."""
         text, lex = self.text, self.lex
         line = text.rfind("\n", 0, r["start"]) + 1
-        if self.row_label(r) and _VS.search(text, line, r["start"]):
+        if label and _VS.search(text, line, r["start"]):
             return "previous"  # "Shr profit 37 cts vs loss 10 cts": last year's column
         if lex.prev_before_re.search(text, max(0, r["start"] - 30), r["start"]) or lex.prev_after_re.match(
                 text[r["end"] : r["end"] + 40]):

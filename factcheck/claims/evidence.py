@@ -617,7 +617,8 @@ def _corrected(table: pd.DataFrame, i: np.ndarray, j: np.ndarray, corr: np.ndarr
     return out
 
 
-def _sentence_dates_differ(table: pd.DataFrame, doc: np.ndarray, i: np.ndarray, j: np.ndarray) -> np.ndarray:
+def _sentence_dates_differ(table: pd.DataFrame, cols: Columns, doc: np.ndarray, i: np.ndarray,
+                           j: np.ndarray) -> np.ndarray:
     """1 where two amounts' sentences each write dates out ("in the week ended February 25",
     "in the week ended March 4") and none of them in common: the figures are of two periods or
     days, a recurring report's two issues. Dates read against the publication day ("last
@@ -626,39 +627,29 @@ def _sentence_dates_differ(table: pd.DataFrame, doc: np.ndarray, i: np.ndarray, 
     if not len(i) or "sent_start" not in table:
         return out
     kind = _o(table, "kind")
-    pointing = _flag(table, "resolved") & ~_flag(table, "guessed")  # "last week", "Friday"
-    rows = np.flatnonzero((kind == "date") & ~pointing)
-    if not len(rows):
+    pointing = cols.flag("resolved") & ~cols.flag("guessed")  # "last week", "Friday"
+    # (a dateline or a headline's date is the report's own)
+    written = (kind == "date") & ~pointing & (_o(table, "metric") != "publication")
+    if not written.any():
         return out
-    sent = pd.to_numeric(table["sent_start"], errors="coerce").to_numpy()
-    metric = _o(table, "metric")
+    # each row's sentence by number, and the dates each sentence writes out
+    sentence = pd.MultiIndex.from_arrays([doc, pd.to_numeric(table["sent_start"], errors="coerce").to_numpy()])
+    sid = pd.factorize(sentence)[0]
     start = _o(table, "date_start")
-    dates: dict[tuple[int, float], set[Any]] = {}
-    for r in rows.tolist():
-        if metric[r] != "publication":  # a dateline or a headline's date is the report's own
-            dates.setdefault((int(doc[r]), sent[r]), set()).add(start[r])
-    if not dates:
-        return out
-    # each row's sentence by number (-1: no dates written), then each distinct pair of
-    # sentences once: far fewer than the pairs of figures
-    keys = list(dates)
-    number = {key: n for n, key in enumerate(keys)}
-    sid = np.array([number.get((int(d), s), -1) for d, s in zip(doc.tolist(), sent.tolist(), strict=True)],
-                   dtype=np.int64)
-    live = np.flatnonzero((kind[i] == "money") & (sid[i] >= 0) & (sid[j] >= 0))
+    dates: dict[int, set[Any]] = {}
+    for r in np.flatnonzero(written).tolist():
+        dates.setdefault(int(sid[r]), set()).add(start[r])
+    dated = np.zeros(int(sid.max()) + 1, dtype=bool)
+    dated[list(dates)] = True
+    live = np.flatnonzero((kind[i] == "money") & dated[sid[i]] & dated[sid[j]])
     if not len(live):
         return out
-    combo, first = np.unique(sid[i[live]] * len(keys) + sid[j[live]], return_inverse=True)
-    apart = np.array([not (dates[keys[c // len(keys)]] & dates[keys[c % len(keys)]]) for c in combo.tolist()],
-                     dtype=bool)
+    # each distinct pair of sentences once: far fewer than the pairs of figures
+    width = len(dated)
+    combo, first = np.unique(sid[i[live]].astype(np.int64) * width + sid[j[live]], return_inverse=True)
+    apart = np.array([not (dates[c // width] & dates[c % width]) for c in combo.tolist()], dtype=bool)
     out[live] = apart[first].astype(np.float64)
     return out
-
-
-def _flag(table: pd.DataFrame, col: str) -> np.ndarray:
-    if col not in table:
-        return np.zeros(len(table), dtype=bool)
-    return np.array([bool(x) and x == x for x in table[col].to_numpy()], dtype=bool)
 
 
 _SERIES_DAYS = 3  # a sentence form printed on this many days is a recurring report
@@ -820,7 +811,7 @@ def features(table: pd.DataFrame, pairs: pd.DataFrame, stories: Stories,
     for name in ("context_near", "context", "specific", "names", "numbers", "numbers_differ", "names_differ"):
         out[name] = context[name].to_numpy()
     out["parallel"] = (same_doc & (out["numbers_differ"].to_numpy() > 0)).astype(np.float64)
-    out["dates_differ"] = _sentence_dates_differ(table, doc_codes, i, j)
+    out["dates_differ"] = _sentence_dates_differ(table, cols, doc_codes, i, j)
     actor, actors = cols.codes("actor")
     named = np.append(np.array([is_name(str(a)) for a in actors], dtype=bool), False)
     actor = np.where(named[actor], actor, -1)  # "APR", "QTR SHR": no claimant
@@ -919,7 +910,7 @@ def features(table: pd.DataFrame, pairs: pd.DataFrame, stories: Stories,
         out[name] = np.where(reissued, 0.0, out[name].to_numpy())
     period, _ = cols.codes("period")
     variant = _row_variants(table, tab)
-    row = _row_names(table, tab)
+    row = _row_names(cols, tab)
     same_row = (row[i] == row[j]) | (row[i] == "") | (row[j] == "")  # ("": a row the reader did not label)
     # one slot of one company's table: with no claimant the tables may be two companies' (two
     # funds of one family whose headlines name no ticker)
@@ -1121,22 +1112,14 @@ def _row_variants(table: pd.DataFrame, tab: np.ndarray) -> np.ndarray:
     return out
 
 
-def _row_names(table: pd.DataFrame, tab: np.ndarray) -> np.ndarray:
+def _row_names(cols: Columns, tab: np.ndarray) -> np.ndarray:
     """Per table row, the line its label names, in content words without the words of its sign
     or variant: "Revs" and "Revenues" are one line, "Sales" another (a company reporting both
     prints both), "Net profit" and "Net loss" one; "" for prose and rows with no label."""
-    out = np.full(len(table), "", dtype=object)
-    if "row_label" not in table.columns:
-        return out
-    labels = table["row_label"].to_numpy()
-    names: dict[str, str] = {}
-    for k in np.flatnonzero(tab).tolist():
-        label = labels[k]
-        if isinstance(label, str) and label:
-            if label not in names:
-                names[label] = " ".join(sorted(set(content_words(label)) - row_sign_words()))
-            out[k] = names[label]
-    return out
+    label, labels = cols.codes("row_label")
+    names = np.array([" ".join(sorted(set(content_words(str(x))) - row_sign_words())) for x in labels]
+                     + [""], dtype=object)  # each label once; index -1: no label
+    return np.where(tab, names[label], "")
 
 
 def _digit_run(va: np.ndarray, vb: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
