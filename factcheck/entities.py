@@ -166,6 +166,14 @@ def demote_possessives(text: str, ents: list[Entity], cue_re: re.Pattern[str]) -
     return out
 
 
+def title_tickers(title: str | None) -> frozenset[str]:
+    """The ticker symbols a headline gives its companies ("KAY CORP <KAY> 4TH QTR NET"), without
+    the exchange's suffix ("<FOOD.O>" is FOOD): one symbol, one company."""
+    if not title:
+        return frozenset()
+    return frozenset(m.group(1).split(".")[0] for m in _TICKER.finditer(title) if m.group(1)[0].isalpha())
+
+
 def title_subjects(title: str | None, lang: str, lex: Lexicon) -> list[str]:
     """What a headline is about: the companies before its tickers, else its first name."""
     if not title:

@@ -110,13 +110,30 @@ def name_overlap(a: str, b: str) -> float:
         # each has a word the other lacks ("Security Pacific", "Louisiana-Pacific"; "Franklin
         # Federal Tax-free Income Fund", "Franklin New York Tax-free Income Fund"): two of a family
         return min(len(fa & fb) / len(fa | fb), _FAMILY)
-    return len(wa & wb) / len(wa | wb)
+    # each has a distinctive word the other lacks: however many words they share, two of a
+    # family ("Franklin California Tax-free Income Fund", "Franklin New York ...")
+    return min(len(wa & wb) / len(wa | wb), _FAMILY)
+
+
+def same_name(a: str, b: str) -> bool:
+    """Are two names one name, written alike but for case, legal form and short forms
+    ("Federal Paper Board Co", "FEDERAL PAPER BOARD")?"""
+    return a == b or _plain(a) == _plain(b)
 
 
 @lru_cache(maxsize=1 << 16)
 def _plain(name: str) -> frozenset[str]:
-    """A name's content words without its legal form ("Corp", "AG")."""
-    return frozenset(content_words(_written_out(name))) - _legal_forms()
+    """A name's content words without its legal form ("Corp", "AG"), with its initials."""
+    return (frozenset(content_words(_written_out(name))) | _initials(name)) - _legal_forms()
+
+
+# a capital standing alone in a name is an initial ("P and C Foods", "H.J. Heinz"): a word of
+# the name as much as "Foods" (the stemmer's word list drops single letters)
+_INITIAL = re.compile(r"(?<![\w'’])([A-Z])(?![\w'’])")
+
+
+def _initials(name: str) -> frozenset[str]:
+    return frozenset(f"{c.lower()}." for c in _INITIAL.findall(name))
 
 
 _ROW_WORD = re.compile(r"[^\W\d_]+|\d+")
@@ -152,8 +169,8 @@ def row_variant(label: str) -> str:
 
 @lru_cache(maxsize=1 << 16)
 def _distinctive(name: str) -> frozenset[str]:
-    """A name's content words without the generic ones; names recur across many pairs."""
-    return frozenset(content_words(_written_out(name))) - generic_names()
+    """A name's content words (and initials) without the generic ones; names recur across many pairs."""
+    return (frozenset(content_words(_written_out(name))) | _initials(name)) - generic_names()
 
 
 @cache

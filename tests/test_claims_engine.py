@@ -901,3 +901,62 @@ def test_sentences_writing_out_different_dates_are_two_issues_of_a_report() -> N
     assert _pair_of(table, scored, "32.80 billion dlrs", "33.36 billion dlrs")["dates_differ"] == 1.0
     assert _pair_of(table, scored, "32.80 billion dlrs", "32.90 billion dlrs")["dates_differ"] == 0.0
     assert _pair_of(table, scored, "32.80 billion dlrs", "33.46 billion dlrs")["dates_differ"] == 0.0
+
+
+def test_one_slot_of_two_tables_is_compared_whatever_the_rows_other_columns_say() -> None:
+    """A year table and the year section of a fourth-quarter table, both of one company: the
+    revenue line differs in both columns. Each column is a slot of its own; the other column
+    differing too is no sign of another period."""
+    quarter = "GLOBEX PETROLEUM CO <GPC> 4TH QTR NET"
+    year = "GLOBEX PETROLEUM CO <GPC> YEAR LOSS"
+    table, scored = _pairs([
+        {"id": "q", "date": "1987-03-06", "title": quarter,
+         "text": f"{quarter}\nShr loss 12 cts vs loss 40 cts\nRevs 2,921,629 vs 2,500,100\n"
+                 "Year\nRevs 3,070,327 vs 3,195,710\n"},
+        {"id": "y", "date": "1987-03-06", "title": year, "text": f"{year}\nRevs 7,981,198 vs 10.3 mln\n"},
+    ])
+    p = _pair_of(table, scored, "3,070,327", "7,981,198")
+    assert p["table_slot"] == 1.0 and p["numbers_differ"] == 0.0
+
+
+def test_a_story_sentence_stating_a_table_rows_other_column_tells_that_row() -> None:
+    """The table says "Shr 1.08 dlrs vs 88 cts"; the story, "1.09 dlrs a share, up from 88 cts a
+    share": the year-ago figure, stated in both, is evidence for one row, not against it,
+    though the story's sentence has more numbers than the row."""
+    head = "GLOBEX STORES INC <GLB> 3RD QTR NET"
+    table, scored = _pairs([
+        {"id": "t", "date": "1987-10-20", "title": head,
+         "text": f"{head}\nShr 1.08 dlrs vs 88 cts\n"},
+        {"id": "s", "date": "1987-10-20", "title": "GLOBEX <GLB> SEES STRONG FOURTH QUARTER",
+         "text": "GLOBEX <GLB> SEES STRONG FOURTH QUARTER\nFor the third quarter, Globex Stores earned 409.0 mln "
+                 "dlrs, or 1.09 dlrs a share, up from 328.1 mln dlrs, or 88 cts a share.\n"},
+    ])
+    p = _pair_of(table, scored, "1.08 dlrs", "1.09 dlrs a share")
+    assert p["numbers"] == 1.0 and p["numbers_differ"] == 0.0
+
+
+def test_two_companies_listed_under_different_tickers_are_two_claimants() -> None:
+    """"KESTREL CORP <KES>" and "KESTREL JEWELERS INC <KJW>": the shorter name is all in the
+    longer one, but their tickers tell two companies; one name under two tickers ("<GPB>" and
+    a mistyped "<GPD>") stays one company."""
+    def table(doc: str, head: str, revs: str) -> dict:
+        return {"id": doc, "date": "1987-03-03", "title": head, "text": f"{head}\nRevs {revs} vs 90.1 mln\n"}
+
+    rows, scored = _pairs([table("a", "KESTREL CORP <KES> 4TH QTR NET", "107.1 mln"),
+                           table("b", "KESTREL JEWELERS INC <KJW> 4TH QTR NET", "95.7 mln"),
+                           table("c", "GLOBEX PAPER BOARD CO <GPB> 4TH QTR NET", "61.2 mln"),
+                           table("d", "GLOBEX PAPER BOARD CO <GPD> 4TH QTR NET", "61.7 mln")])
+    apart = _pair_of(rows, scored, "107.1 mln", "95.7 mln")
+    assert apart["claimant"] == 0.0 and apart["claimant_differs"] == 1.0 and apart["table_slot"] == 0.0
+    one = _pair_of(rows, scored, "61.2 mln", "61.7 mln")
+    assert one["claimant"] == 1.0 and one["claimant_differs"] == 0.0
+
+
+def test_a_names_initials_are_words_of_it() -> None:
+    """"P and C Foods" is not "Frozen Food Express" (its initials are its distinctive words);
+    "H.J. Heinz" is still "Heinz"; two funds differing in one word of many are two funds."""
+    from factcheck.words import name_overlap
+
+    assert name_overlap("P and C Foods Inc", "Frozen Food Express") < 0.5
+    assert name_overlap("H.J. Heinz Co", "Heinz") == 1.0
+    assert name_overlap("Globex California Tax-free Income Fund", "Globex New York Tax-free Income Fund") < 0.5

@@ -24,9 +24,18 @@ from scipy import sparse
 from factcheck.claims.pairs import _days
 from factcheck.claims.stories import Stories
 from factcheck.datafiles import load
+from factcheck.entities import title_tickers
 from factcheck.kinds import ONE_SIDED, coarser, currencies_apart, ranges_differ
 from factcheck.patterns import trie
-from factcheck.words import content_words, generic_names, is_name, name_overlap, row_sign_words, row_variant
+from factcheck.words import (
+    content_words,
+    generic_names,
+    is_name,
+    name_overlap,
+    row_sign_words,
+    row_variant,
+    same_name,
+)
 
 RELATIONS = ("agree", "value_conflict", "magnitude_slip", "scale_mismatch", "currency_mismatch",
              "date_conflict", "date_precision", "incomparable")
@@ -339,6 +348,20 @@ def _wide(context: str | None) -> list[str]:
     return context.replace("|", " ").split() if context else []
 
 
+def _listed_apart(table: pd.DataFrame, cols: Columns, actor: np.ndarray, i: np.ndarray, j: np.ndarray
+                  ) -> np.ndarray:
+    """Pairs whose claimants are their headlines' companies, listed under tickers none in common."""
+    title, titles = cols.codes("title")
+    sets = [title_tickers(str(t)) for t in titles] + [frozenset()]
+    own = (actor >= 0) & (_o(table, "actor") == _o(table, "subject"))
+    t = np.where(own, title, -1)  # index -1: the appended empty set (no tickers)
+    has = np.array([bool(x) for x in sets])
+    out = has[t[i]] & has[t[j]] & (t[i] != t[j])
+    for n in np.flatnonzero(out):
+        out[n] = not (sets[t[i[n]]] & sets[t[j[n]]])
+    return out
+
+
 def _name_similarity(a: Any, b: Any) -> float:
     return name_overlap(str(a), str(b))
 
@@ -383,13 +406,22 @@ class Contexts:
         self.others = _tokens([k.split("\x1f") if k else [] for k in uniq_oth])
         self.num, uniq_nums = _distinct(_o(table, "numbers")[used], len(table), used)
         self.numbers = _tokens([(n or "").split() for n in uniq_nums])
+        tab = table["table"] if "table" in table.columns else pd.Series(False, index=table.index)
+        self.tab = tab.where(tab.notna(), False).astype(bool).to_numpy()
 
     def overlap(self, i: np.ndarray, j: np.ndarray) -> dict[str, np.ndarray]:
         ci, cj = self.ctx[i], self.ctx[j]
         ni, nj = self.num[i], self.num[j]
         size = np.asarray(self.numbers.sum(axis=1)).ravel()
         both = (size[ni] > 0) & (size[nj] > 0)
-        numbers = np.where(both, _jaccard(self.numbers, ni, nj), 0.0)
+        inter = _row_products(self.numbers, ni, nj)
+        union = size[ni] + size[nj] - inter
+        numbers = np.where(both, inter / np.maximum(union, 1), 0.0)
+        # a table row's other columns (last year's figure) all stated in a story's sentence too:
+        # the sentence tells that row ("Shr 1.08 dlrs vs 88 cts"; "1.09 dlrs a share, up from 88 cts")
+        ti, tj = self.tab[i], self.tab[j]
+        told = both & (ti != tj) & (inter >= np.where(ti, size[ni], size[nj]))
+        numbers = np.where(told, 1.0, numbers)
         pi, pj = self.plain[i], self.plain[j]
         shared = _row_products(self.words, pi, pj, self.rarity)
         oi, oj = self.oth[i], self.oth[j]
@@ -816,6 +848,14 @@ def features(table: pd.DataFrame, pairs: pd.DataFrame, stories: Stories,
     named = np.append(np.array([is_name(str(a)) for a in actors], dtype=bool), False)
     actor = np.where(named[actor], actor, -1)  # "APR", "QTR SHR": no claimant
     out["claimant"] = _pair_similarity(actor, actors, i, j, _name_similarity)
+    # two headline companies of different names, with tickers none in common, are two
+    # companies whatever their names share ("KAY CORP <KAY>", "KAY JEWELERS INC <KJI>"); under
+    # one name, a ticker that differs is a slip or a share class ("<FBO>", "<FBT>")
+    listed = _listed_apart(table, cols, actor, i, j)
+    at = np.flatnonzero(listed)
+    listed[at] = [not same_name(str(actors[a]), str(actors[b]))
+                  for a, b in zip(actor[i[at]], actor[j[at]], strict=True)]
+    out["claimant"] = np.where(listed, 0.0, out["claimant"].to_numpy())
     out["claimant_missing"] = ((actor[i] < 0) | (actor[j] < 0)).astype(np.float64)
     out["claimant_common"] = np.where(out["claimant"].to_numpy() >= 0.5, _claimant_spread(table, actor, i, j), 0.0)
     known = cols.flag("actor_known")
@@ -827,7 +867,7 @@ def features(table: pd.DataFrame, pairs: pd.DataFrame, stories: Stories,
         at = np.flatnonzero(differs & ~same_doc)
         differs[at] &= ~per_doc.name_each_other(actor[i[at]], actor[j[at]], doc_codes[i[at]], doc_codes[j[at]],
                                                 actors)
-    out["claimant_differs"] = differs.astype(np.float64)
+    out["claimant_differs"] = (differs | listed).astype(np.float64)
     metric, _ = cols.codes("metric")
     family, _ = cols.codes("family")
     m_missing = (metric[i] < 0) | (metric[j] < 0)
@@ -918,6 +958,11 @@ def features(table: pd.DataFrame, pairs: pd.DataFrame, stories: Stories,
     out["table_slot"] = (both_tab & one_company & (metric[i] == metric[j]) & (metric[i] >= 0)
                          & (stage[i] == stage[j]) & (period[i] == period[j]) & (variant[i] == variant[j])
                          & same_row).astype(np.float64)
+    # one slot of two tables (or a re-issued table): a row's other numbers are its other
+    # columns, each a slot of its own that may differ too; the slot, not they, tells figures apart
+    slot = out["table_slot"].to_numpy() > 0
+    for name in ("numbers", "numbers_differ"):
+        out[name] = np.where(slot, 0.0, out[name].to_numpy())
     # two tables' lines of different names measure different things ("Sales", "Revs")
     out["metric_differs"] = np.where(both_tab & ~same_row, 1.0, out["metric_differs"].to_numpy())
     out["period_differs"] = _differs(cols.codes("period")[0], i, j)
