@@ -960,3 +960,25 @@ def test_a_names_initials_are_words_of_it() -> None:
     assert name_overlap("P and C Foods Inc", "Frozen Food Express") < 0.5
     assert name_overlap("H.J. Heinz Co", "Heinz") == 1.0
     assert name_overlap("Globex California Tax-free Income Fund", "Globex New York Tax-free Income Fund") < 0.5
+
+
+def test_a_story_sentence_restating_a_tables_other_lines_tells_that_table() -> None:
+    """The story's "a loss of 67.6 mln dlrs, or 6.28 dlrs per share, on revenues of 641.4 mln
+    dlrs" restates the table's net and per-share lines: its revenue is the table's revenue line
+    (638.9 mln), its other numbers no sign of another period. A story figure whose value the
+    table states itself ("up from 245.4 mln") is that table's line, not a rival of another."""
+    head = "GLOBEX CONTAINERS LTD <GCL> 4TH QTR LOSS"
+    table, scored = _pairs([
+        {"id": "t", "date": "1987-03-19", "title": head,
+         "text": f"{head}\nShr loss 6.28 dlrs vs profit 2.48 dlrs\nNet loss 67.6 mln vs profit 25.7 mln\n"
+                 "Revs 638.9 mln vs 573.1 mln\n"},
+        {"id": "s", "date": "1987-03-19", "title": "GLOBEX CONTAINERS <GCL> EXPECTS BETTER FIRST QTR",
+         "text": "GLOBEX CONTAINERS <GCL> EXPECTS BETTER FIRST QTR\nThe company said 1987 began better than "
+                 "fiscal 1986, in which Globex Containers recorded a loss of 67.6 mln dlrs, or 6.28 dlrs per "
+                 "share, on revenues of 641.4 mln dlrs.\nIn 1985 it earned 25.7 mln dlrs on revenues of "
+                 "573.1 mln dlrs, the company said.\n"},
+    ])
+    p = _pair_of(table, scored, "638.9 mln", "641.4 mln dlrs")
+    assert p["numbers"] == 1.0 and p["numbers_differ"] == 0.0
+    accounted = _pair_of(table, scored, "638.9 mln", "573.1 mln dlrs")
+    assert accounted["numbers"] < 1.0

@@ -405,9 +405,28 @@ class Contexts:
         self.oth, uniq_oth = _distinct(others, len(table), used)
         self.others = _tokens([k.split("\x1f") if k else [] for k in uniq_oth])
         self.num, uniq_nums = _distinct(_o(table, "numbers")[used], len(table), used)
-        self.numbers = _tokens([(n or "").split() for n in uniq_nums])
         tab = table["table"] if "table" in table.columns else pd.Series(False, index=table.index)
         self.tab = tab.where(tab.notna(), False).astype(bool).to_numpy()
+        # every number of each table's article (all its rows), in the vocabulary of `numbers`
+        self.doc, _ = pd.factorize(pd.Series(_o(table, "doc"), dtype="object"))
+        tab_docs = np.unique(self.doc[used][self.tab[used]])
+        in_tab = np.flatnonzero(np.isin(self.doc, tab_docs))
+        per_doc: dict[int, set[str]] = {}
+        for d, n in zip(self.doc[in_tab], _o(table, "numbers")[in_tab], strict=True):
+            per_doc.setdefault(int(d), set()).update((n or "").split())
+        self.doc_row = np.full(int(self.doc.max()) + 1 if len(self.doc) else 0, -1, dtype=np.int64)
+        self.doc_row[list(per_doc)] = np.arange(len(uniq_nums), len(uniq_nums) + len(per_doc))
+        both = _tokens([(n or "").split() for n in uniq_nums] + [sorted(v) for v in per_doc.values()])
+        self.numbers = both[: len(uniq_nums)]
+        self.all_numbers = both
+        # each figure's value, and the values each table's article states (a story figure whose
+        # value its table states is accounted for there)
+        value = pd.to_numeric(table["value"], errors="coerce").to_numpy() if "value" in table.columns \
+            else np.full(len(table), np.nan)
+        self.value, _ = pd.factorize(pd.Series([f"{v:.6g}" for v in value], dtype="object"))
+        n_values = int(self.value.max()) + 1 if len(self.value) else 1
+        self.n_values = n_values
+        self.doc_values = np.unique(self.doc[in_tab].astype(np.int64) * n_values + self.value[in_tab])
 
     def overlap(self, i: np.ndarray, j: np.ndarray) -> dict[str, np.ndarray]:
         ci, cj = self.ctx[i], self.ctx[j]
@@ -417,11 +436,25 @@ class Contexts:
         inter = _row_products(self.numbers, ni, nj)
         union = size[ni] + size[nj] - inter
         numbers = np.where(both, inter / np.maximum(union, 1), 0.0)
-        # a table row's other columns (last year's figure) all stated in a story's sentence too:
-        # the sentence tells that row ("Shr 1.08 dlrs vs 88 cts"; "1.09 dlrs a share, up from 88 cts")
+        # a story's sentence about a table of another article: it tells that table's line when
+        # it states the line's other columns ("Shr 1.08 dlrs vs 88 cts"; "1.09 dlrs a share, up
+        # from 88 cts") or restates the table's other lines ("a loss of 67.6 mln dlrs, or 6.28
+        # dlrs per share, on revenues of 641.4 mln dlrs" beside "Net loss 67.6 mln" and "Shr loss
+        # 6.28 dlrs"): its other numbers are then no sign of another period. Unless the table
+        # states the story figure's own value too: then the story figure is that line's, and
+        # another line's figure differing from it is another fact.
         ti, tj = self.tab[i], self.tab[j]
-        told = both & (ti != tj) & (inter >= np.where(ti, size[ni], size[nj]))
-        numbers = np.where(told, 1.0, numbers)
+        one = both & (ti != tj) & (self.doc[i] != self.doc[j])
+        told = one & (inter >= np.where(ti, size[ni], size[nj]))
+        story_nums = np.where(ti, nj, ni)
+        table_doc = self.doc_row[self.doc[np.where(ti, i, j)]]
+        found, stated = np.zeros(len(i)), np.zeros(len(i), dtype=bool)
+        at = np.flatnonzero(one)
+        found[at] = _row_products(self.all_numbers, story_nums[at], table_doc[at])
+        story, tabled = np.where(ti, j, i)[at], np.where(ti, i, j)[at]
+        stated[at] = np.isin(self.doc[tabled].astype(np.int64) * self.n_values + self.value[story], self.doc_values)
+        restates = one & (found >= 2) & (found >= 0.5 * size[story_nums])
+        numbers = np.where((told | restates) & ~stated, 1.0, numbers)
         pi, pj = self.plain[i], self.plain[j]
         shared = _row_products(self.words, pi, pj, self.rarity)
         oi, oj = self.oth[i], self.oth[j]
