@@ -982,3 +982,20 @@ def test_a_story_sentence_restating_a_tables_other_lines_tells_that_table() -> N
     assert p["numbers"] == 1.0 and p["numbers_differ"] == 0.0
     accounted = _pair_of(table, scored, "638.9 mln", "573.1 mln dlrs")
     assert accounted["numbers"] < 1.0
+
+
+def test_a_story_restating_a_table_is_read_against_the_tables_headline_too() -> None:
+    """The table's headline gives the quarter's end ("3RD QTR JAN 28 NET"); the story restates
+    the table's lines ("earned 74.7 mln dlrs, or 55 cts a share, up from 63.2 mln dlrs, or 46
+    cts") for "the third quarter ended January 31": one quarter end, told twice."""
+    head = "GLOBEX FOODS CO <GFC> 3RD QTR JAN 28 NET"
+    table, scored = _pairs([
+        {"id": "t", "date": "1987-03-02", "title": head,
+         "text": f"{head}\nPITTSBURGH, March 2 -\nShr 55 cts vs 46 cts\nNet 74.7 mln vs 63.2 mln\n"},
+        {"id": "s", "date": "1987-03-02", "title": "GLOBEX FOODS <GFC> SEES RECORD YEAR",
+         "text": "GLOBEX FOODS <GFC> SEES RECORD YEAR\nPITTSBURGH, March 2 -\nFor the third quarter ended January "
+                 "31, Globex Foods earned 74.7 mln dlrs, or 55 cts a share, up from 63.2 mln dlrs, or 46 cts a "
+                 "share, a year earlier.\n"},
+    ])
+    p = _pair_of(table, scored, "JAN 28", "January 31")
+    assert p["numbers"] == 1.0 and p["numbers_differ"] == 0.0

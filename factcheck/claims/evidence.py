@@ -407,26 +407,36 @@ class Contexts:
         self.num, uniq_nums = _distinct(_o(table, "numbers")[used], len(table), used)
         tab = table["table"] if "table" in table.columns else pd.Series(False, index=table.index)
         self.tab = tab.where(tab.notna(), False).astype(bool).to_numpy()
+        # a table's article states its figures in its lines and its headline ("3RD QTR JAN 28 NET")
+        head = np.array([" ".join(str(a).split()) == " ".join(str(b).split()) and bool(a)
+                         for a, b in zip(_o(table, "sentence")[used], _o(table, "title")[used], strict=True)])
+        self.tab_line = self.tab.copy()
+        self.tab_line[used] |= head
         # every number of each table's article (all its rows), in the vocabulary of `numbers`
         self.doc, _ = pd.factorize(pd.Series(_o(table, "doc"), dtype="object"))
-        tab_docs = np.unique(self.doc[used][self.tab[used]])
-        in_tab = np.flatnonzero(np.isin(self.doc, tab_docs))
+        n_docs = int(self.doc.max()) + 1 if len(self.doc) else 0
+        self.doc_tab = np.zeros(n_docs, dtype=bool)
+        self.doc_tab[self.doc[self.tab]] = True
+        in_tab = np.flatnonzero(self.doc_tab[self.doc])
         per_doc: dict[int, set[str]] = {}
         for d, n in zip(self.doc[in_tab], _o(table, "numbers")[in_tab], strict=True):
             per_doc.setdefault(int(d), set()).update((n or "").split())
-        self.doc_row = np.full(int(self.doc.max()) + 1 if len(self.doc) else 0, -1, dtype=np.int64)
+        self.doc_row = np.full(n_docs, -1, dtype=np.int64)
         self.doc_row[list(per_doc)] = np.arange(len(uniq_nums), len(uniq_nums) + len(per_doc))
         both = _tokens([(n or "").split() for n in uniq_nums] + [sorted(v) for v in per_doc.values()])
         self.numbers = both[: len(uniq_nums)]
         self.all_numbers = both
-        # each figure's value, and the values each table's article states (a story figure whose
-        # value its table states is accounted for there)
+        # each figure's value (an amount, or a date's first day), and the values each table's
+        # article states (a story figure whose value its table states is accounted for there)
         value = pd.to_numeric(table["value"], errors="coerce").to_numpy() if "value" in table.columns \
             else np.full(len(table), np.nan)
-        self.value, _ = pd.factorize(pd.Series([f"{v:.6g}" for v in value], dtype="object"))
-        n_values = int(self.value.max()) + 1 if len(self.value) else 1
-        self.n_values = n_values
-        self.doc_values = np.unique(self.doc[in_tab].astype(np.int64) * n_values + self.value[in_tab])
+        start = _o(table, "date_start") if "date_start" in table.columns else np.full(len(table), None)
+        keys = [f"{v:.6g}" if v == v else (f"d{d}" if d is not None and d == d else "")
+                for v, d in zip(value, start, strict=True)]
+        self.value, value_keys = pd.factorize(pd.Series(keys, dtype="object"))
+        self.valued = np.asarray(value_keys != "")[self.value] if len(keys) else np.zeros(0, dtype=bool)
+        self.n_values = max(len(value_keys), 1)
+        self.doc_values = np.unique(self.doc[in_tab].astype(np.int64) * self.n_values + self.value[in_tab])
 
     def overlap(self, i: np.ndarray, j: np.ndarray) -> dict[str, np.ndarray]:
         ci, cj = self.ctx[i], self.ctx[j]
@@ -443,16 +453,20 @@ class Contexts:
         # 6.28 dlrs"): its other numbers are then no sign of another period. Unless the table
         # states the story figure's own value too: then the story figure is that line's, and
         # another line's figure differing from it is another fact.
-        ti, tj = self.tab[i], self.tab[j]
-        one = both & (ti != tj) & (self.doc[i] != self.doc[j])
-        told = one & (inter >= np.where(ti, size[ni], size[nj]))
+        # (the table's figure may be its headline's: "3RD QTR JAN 28 NET", "the third quarter
+        # ended January 31")
+        di, dj = self.doc_tab[self.doc[i]], self.doc_tab[self.doc[j]]
+        one = both & (di != dj) & self.tab_line[np.where(di, i, j)]
+        ti = di  # the side in the table's article
+        told = one & self.tab[np.where(ti, i, j)] & (inter >= np.where(ti, size[ni], size[nj]))
         story_nums = np.where(ti, nj, ni)
         table_doc = self.doc_row[self.doc[np.where(ti, i, j)]]
         found, stated = np.zeros(len(i)), np.zeros(len(i), dtype=bool)
         at = np.flatnonzero(one)
         found[at] = _row_products(self.all_numbers, story_nums[at], table_doc[at])
         story, tabled = np.where(ti, j, i)[at], np.where(ti, i, j)[at]
-        stated[at] = np.isin(self.doc[tabled].astype(np.int64) * self.n_values + self.value[story], self.doc_values)
+        stated[at] = self.valued[story] & np.isin(self.doc[tabled].astype(np.int64) * self.n_values
+                                                  + self.value[story], self.doc_values)
         restates = one & (found >= 2) & (found >= 0.5 * size[story_nums])
         numbers = np.where((told | restates) & ~stated, 1.0, numbers)
         pi, pj = self.plain[i], self.plain[j]
