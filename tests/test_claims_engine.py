@@ -999,3 +999,22 @@ def test_a_story_restating_a_table_is_read_against_the_tables_headline_too() -> 
     ])
     p = _pair_of(table, scored, "JAN 28", "January 31")
     assert p["numbers"] == 1.0 and p["numbers_differ"] == 0.0
+
+
+def test_a_weekly_report_whose_figures_nearly_all_changed_is_a_new_issue_not_an_error() -> None:
+    """Two issues of one weekly release a week apart: every line moved, so the two are this
+    week's and last week's figures. A re-run a day later that changes one line of four is not
+    a new issue: its changed line stays a candidate error."""
+    head = "GLOBEX MONEY SUPPLY RISES IN WEEK"
+    week = ("M-1 rose {} mln dlrs to {} billion dlrs, the central bank said.\n"
+            "M-2 rose {} mln dlrs to {} billion dlrs.\nLoans outstanding fell {} mln dlrs to {} billion dlrs.\n"
+            "Notes in circulation totalled {} billion dlrs.\n")
+    first = week.format(217, "32.80", 651, "176.87", 481, "124.99", "16.24")
+    table, scored = _pairs([
+        {"id": "w1", "date": "1987-03-06", "title": head, "text": f"{head}\n{first}"},
+        {"id": "w2", "date": "1987-03-13", "title": head,
+         "text": f"{head}\n" + week.format(592, "33.36", 1090, "177.95", 500, "125.54", "16.28")},
+        {"id": "w1b", "date": "1987-03-07", "title": head, "text": f"{head}\n" + first.replace("124.99", "124.89")},
+    ])
+    assert _pair_of(table, scored, "32.80 billion dlrs", "33.36 billion dlrs")["renewed"] == 1.0
+    assert _pair_of(table, scored, "124.99 billion dlrs", "124.89 billion dlrs")["renewed"] == 0.0

@@ -106,6 +106,8 @@ FEATURES: dict[str, str] = {
     "counterpart": "each figure is the other's closest match in the other article",
     "twin": "an article states this figure again in matching words (it is accounted for)",
     "shared_figures": "share of the two articles' figures that agree (near 1: one article re-issued)",
+    "renewed": "articles of different days whose figures (three or more) nearly all differ, no correction: "
+               "a new issue of a recurring report",
     "event_unnamed": "two dates differ and nothing names their event as one: no metric both name, nor two "
                      "outlets' written dates of one story",
     "unexplained": "two amounts differ with no mark of an error: no correction, shared headline or table slot; "
@@ -133,7 +135,7 @@ SIGNS: dict[str, int] = {
     "table": 0, "table_slot": 1, "period_differs": -1, "horizon_differs": -1, "horizon_same": 1, "stage_differs": -1,
     "per_differs": -1, "relative": 0, "deictic": -1, "relative_apart": -1,
     "same_words": -1, "guessed": -1, "is_date": 0, "counterpart": 1, "twin": -1,
-    "shared_figures": 1, "unexplained": -1, "event_unnamed": -1,
+    "shared_figures": 1, "renewed": -1, "unexplained": -1, "event_unnamed": -1,
 }
 
 
@@ -1046,8 +1048,14 @@ def features(table: pd.DataFrame, pairs: pd.DataFrame, stories: Stories,
     out["outlets"] = (two_outlets & ~is_date).astype(np.float64)
     stage_names = np.append(cols.codes("stage")[1], None)
     earlier = stage_names[stage] == "previous"
-    out["counterpart"], out["twin"], out["shared_figures"] = _alignment(out, i, j, doc_codes,
-                                                                      earlier[i] != earlier[j])
+    out["counterpart"], out["twin"], out["shared_figures"], compared = _alignment(out, i, j, doc_codes,
+                                                                                earlier[i] != earlier[j])
+    # two articles of one publisher and different days whose figures, three or more each with a
+    # candidate in the other, nearly all differ (a third or fewer agree), with no correction: a
+    # new issue of a recurring report (this week's money supply, line by line against last week's)
+    out["renewed"] = (~two_outlets & (apart >= 1) & (compared >= 3) & (out["shared_figures"].to_numpy() <= 1 / 3)
+                      & (out["correction"].to_numpy() == 0) & (out["corrected"].to_numpy() == 0)
+                      ).astype(np.float64)
     # no correction, and another day with the same template in a sentence form the corpus
     # prints on three days or more, or one headline form both articles share that it prints
     # so often (on any day: a daily report's later round): a recurring report's new figure
@@ -1084,7 +1092,7 @@ def features(table: pd.DataFrame, pairs: pd.DataFrame, stories: Stories,
 
 
 def _alignment(out: pd.DataFrame, i: np.ndarray, j: np.ndarray, doc: np.ndarray, earlier: np.ndarray
-               ) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
+               ) -> tuple[np.ndarray, np.ndarray, np.ndarray, np.ndarray]:
     """How each pair stands among the figure's other candidates in the other article.
 
     `counterpart`: each figure is the other's most alike candidate there (words around it, or
@@ -1097,9 +1105,11 @@ def _alignment(out: pd.DataFrame, i: np.ndarray, j: np.ndarray, doc: np.ndarray,
     a current one; two earlier values ("from 8.06 billion a year ago" in both) are twins.
     `shared_figures`: the share of the two articles' candidate figures that have an agreeing
     twin in the other: near 1 for a re-issue, where the few figures that differ are the edits.
+    The fourth array: how many figures each article has with candidates in the other (the
+    fewer of the two), so that a share of one in one is not read as a share of ten in ten.
     """
     if len(i) == 0:
-        return np.zeros(0), np.zeros(0), np.zeros(0)
+        return np.zeros(0), np.zeros(0), np.zeros(0), np.zeros(0)
     sim = (out["context_near"].to_numpy() + out["context"].to_numpy() + out["table_slot"].to_numpy()
            + 0.5 * out["claimant"].to_numpy())
     # an agreeing value, not one an open bound merely allows ("more than $200,000" allows $5.4m)
@@ -1107,7 +1117,7 @@ def _alignment(out: pd.DataFrame, i: np.ndarray, j: np.ndarray, doc: np.ndarray,
     cross = doc[i] != doc[j]
     k = np.flatnonzero(cross)
     if not len(k):
-        return np.zeros(len(i)), np.zeros(len(i)), np.zeros(len(i))
+        return np.zeros(len(i)), np.zeros(len(i)), np.zeros(len(i)), np.zeros(len(i))
     # each cross-article pair seen from both figures: (figure, the other's article) is a group
     n_docs = int(doc.max()) + 1
     fig = np.concatenate([i[k], j[k]]).astype(np.int64)
@@ -1130,13 +1140,17 @@ def _alignment(out: pd.DataFrame, i: np.ndarray, j: np.ndarray, doc: np.ndarray,
     g_own, g_other = np.empty(groups, dtype=np.int64), np.empty(groups, dtype=np.int64)
     g_own[g], g_other[g] = own, other
     per_pair, pair_keys = pd.factorize(g_own * n_docs + g_other)
-    ratio = np.bincount(per_pair, weights=has_twin.astype(np.float64)) / np.bincount(per_pair)
+    figures = np.bincount(per_pair).astype(np.float64)
+    ratio = np.bincount(per_pair, weights=has_twin.astype(np.float64)) / figures
     at = pd.Index(pair_keys)
     r_ab = at.get_indexer(doc[i].astype(np.int64) * n_docs + doc[j])
     r_ba = at.get_indexer(doc[j].astype(np.int64) * n_docs + doc[i])
-    shared = np.where(cross, np.fmin(np.where(r_ab >= 0, ratio[r_ab], 0.0), np.where(r_ba >= 0, ratio[r_ba], 0.0)),
-                      0.0)
-    return (best_count >= 2).astype(np.float64), (twin_any > 0).astype(np.float64), shared
+
+    def fewer(per: np.ndarray) -> np.ndarray:  # the lesser of the two directions' values
+        return np.where(cross, np.fmin(np.where(r_ab >= 0, per[r_ab], 0.0), np.where(r_ba >= 0, per[r_ba], 0.0)), 0.0)
+
+    shared, compared = fewer(ratio), fewer(figures)
+    return (best_count >= 2).astype(np.float64), (twin_any > 0).astype(np.float64), shared, compared
 
 
 @cache
