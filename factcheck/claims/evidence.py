@@ -106,8 +106,8 @@ FEATURES: dict[str, str] = {
     "counterpart": "each figure is the other's closest match in the other article",
     "twin": "an article states this figure again in matching words (it is accounted for)",
     "shared_figures": "share of the two articles' figures that agree (near 1: one article re-issued)",
-    "renewed": "articles of different days whose figures (three or more) nearly all differ, no correction: "
-               "a new issue of a recurring report",
+    "renewed": "one publisher's articles of different days whose figures (three or more) nearly all differ, "
+               "no correction: a new issue of a recurring report",
     "event_unnamed": "two dates differ and nothing names their event as one: no metric both name, nor two "
                      "outlets' written dates of one story",
     "unexplained": "two amounts differ with no mark of an error: no correction, shared headline or table slot; "
@@ -448,25 +448,24 @@ class Contexts:
         inter = _row_products(self.numbers, ni, nj)
         union = size[ni] + size[nj] - inter
         numbers = np.where(both, inter / np.maximum(union, 1), 0.0)
-        # a story's sentence about a table of another article: it tells that table's line when
-        # it states the line's other columns ("Shr 1.08 dlrs vs 88 cts"; "1.09 dlrs a share, up
-        # from 88 cts") or restates the table's other lines ("a loss of 67.6 mln dlrs, or 6.28
-        # dlrs per share, on revenues of 641.4 mln dlrs" beside "Net loss 67.6 mln" and "Shr loss
-        # 6.28 dlrs"): its other numbers are then no sign of another period. Unless the table
-        # states the story figure's own value too: then the story figure is that line's, and
-        # another line's figure differing from it is another fact.
-        # (the table's figure may be its headline's: "3RD QTR JAN 28 NET", "the third quarter
-        # ended January 31")
-        di, dj = self.doc_tab[self.doc[i]], self.doc_tab[self.doc[j]]
-        one = both & (di != dj) & self.tab_line[np.where(di, i, j)]
-        ti = di  # the side in the table's article
-        told = one & self.tab[np.where(ti, i, j)] & (inter >= np.where(ti, size[ni], size[nj]))
-        story_nums = np.where(ti, nj, ni)
-        table_doc = self.doc_row[self.doc[np.where(ti, i, j)]]
+        # a story's sentence against a line or the headline of another article's table ("Shr
+        # 1.08 dlrs vs 88 cts", "3RD QTR JAN 28 NET"): it tells that table when it states the
+        # line's other columns ("1.09 dlrs a share, up from 88 cts") or restates the table's
+        # other lines ("a loss of 67.6 mln dlrs, or 6.28 dlrs per share, on revenues of 641.4 mln
+        # dlrs" beside "Net loss 67.6 mln" and "Shr loss 6.28 dlrs"): its other numbers are then
+        # no sign of another period. Unless the table states the story figure's own value too:
+        # then the story figure is that line's, and another line's figure differing from it is
+        # another fact.
+        first_in_table = self.doc_tab[self.doc[i]]  # else the second figure is the table's
+        one = both & (first_in_table != self.doc_tab[self.doc[j]]) & self.tab_line[np.where(first_in_table, i, j)]
+        tabled_all, story_all = np.where(first_in_table, i, j), np.where(first_in_table, j, i)
+        told = one & self.tab[tabled_all] & (inter >= size[self.num[tabled_all]])
+        story_nums = self.num[story_all]
+        table_doc = self.doc_row[self.doc[tabled_all]]
         found, stated = np.zeros(len(i)), np.zeros(len(i), dtype=bool)
         at = np.flatnonzero(one)
         found[at] = _row_products(self.all_numbers, story_nums[at], table_doc[at])
-        story, tabled = np.where(ti, j, i)[at], np.where(ti, i, j)[at]
+        story, tabled = story_all[at], tabled_all[at]
         stated[at] = self.valued[story] & np.isin(self.doc[tabled].astype(np.int64) * self.n_values
                                                   + self.value[story], self.doc_values)
         restates = one & (found >= 2) & (found >= 0.5 * size[story_nums])
