@@ -1018,3 +1018,24 @@ def test_a_weekly_report_whose_figures_nearly_all_changed_is_a_new_issue_not_an_
     ])
     assert _pair_of(table, scored, "32.80 billion dlrs", "33.36 billion dlrs")["renewed"] == 1.0
     assert _pair_of(table, scored, "124.99 billion dlrs", "124.89 billion dlrs")["renewed"] == 0.0
+
+
+def test_a_correction_names_a_replaced_date_only_of_its_own_granularity() -> None:
+    """"April 7, not April 17 as reported" names the date April 7 replaces; "said today it
+    corrected its 1986 net" names a year beside a day, which replaces nothing."""
+    table, scored = _pairs([
+        {"id": "a", "date": "1987-04-01", "title": "GLOBEX STATE ISSUES 1.2 BILLION MARK BOND",
+         "text": "GLOBEX STATE ISSUES 1.2 BILLION MARK BOND\nPayment date is April 17, and the bond matures "
+                 "in 1997.\n"},
+        {"id": "b", "date": "1987-04-02", "title": "CORRECTION - GLOBEX STATE ISSUES 1.2 BILLION MARK BOND",
+         "text": "CORRECTION - GLOBEX STATE ISSUES 1.2 BILLION MARK BOND\nPayment date is April 7, not April 17 "
+                 "as reported, and the bond matures in 1997.\n"},
+        {"id": "c", "date": "1987-03-06", "title": "GLOBEX MINING <GMN> CORRECTS NET",
+         "text": "GLOBEX MINING <GMN> CORRECTS NET\nGlobex Mining Corp said today it has corrected its 1986 net "
+                 "income to 485,380 dlrs from 528,790 dlrs reported earlier.\n"},
+        {"id": "d", "date": "1987-03-05", "title": "GLOBEX MINING <GMN> SEES PRODUCTION RISE",
+         "text": "GLOBEX MINING <GMN> SEES PRODUCTION RISE\nGlobex Mining Corp said it expects gold output this "
+                 "year to be more than double 1986's 17,458 ounces.\n"},
+    ])
+    assert _pair_of(table, scored, "April 7", "April 17")["corrected"] == 1.0
+    assert _pair_of(table, scored, "today", "1986")["corrected"] == 0.0

@@ -673,7 +673,9 @@ class DocWords:
 def _corrected(table: pd.DataFrame, i: np.ndarray, j: np.ndarray, corr: np.ndarray, doc: np.ndarray) -> np.ndarray:
     """1 where a correcting article states, in the sentence of its own figure, the other
     article's value too ("36 cts per share, not the 37 cts it reported"; "eight mln dlrs, not
-    3,800,000 dlrs"): it names the figure it replaces."""
+    3,800,000 dlrs"): it names the figure it replaces. A date replaces one of its own
+    granularity ("April 7" for "April 17"); a sentence that says "today" and "1986" names a day
+    and a year, not a replaced date."""
     out = np.zeros(len(i))
     live = np.flatnonzero((corr[i] | corr[j]) & (doc[i] != doc[j]))
     if not len(live) or "sent_start" not in table:
@@ -690,8 +692,11 @@ def _corrected(table: pd.DataFrame, i: np.ndarray, j: np.ndarray, corr: np.ndarr
     docs_needed = set(doc[i[live]].tolist()) | set(doc[j[live]].tolist())
     for r in np.flatnonzero(np.isin(doc, list(docs_needed)) & corr):
         stated.add((int(doc[r]), sent[r], *said(r)))
+    gran = _o(table, "granularity") if "granularity" in table.columns else np.full(len(table), None)
     for k in live:
         a, b = i[k], j[k]
+        if kind[a] == "date" and gran[a] != gran[b]:
+            continue
         out[k] = float((corr[b] and (int(doc[b]), sent[b], *said(a)) in stated)
                        or (corr[a] and (int(doc[a]), sent[a], *said(b)) in stated))
     return out
