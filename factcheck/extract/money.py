@@ -1634,7 +1634,7 @@ def _pairs(text: str, figs: list[_Figure]) -> list[tuple[_Figure, _Figure, re.Ma
         if b.start - a.end > 40 or not (a.has_currency and b.has_currency):
             continue
         if (a.per is None) != (b.per is None) and not a.magnitude and not b.magnitude \
-                and b.start - a.end <= 24 and _RATE_PAIR.fullmatch(text, a.end, b.start):
+                and b.start - a.end <= 24 and _RATE_PAIR.fullmatch(text, a.end, b.start) and _alike_rate(a, b):
             a.per = b.per = a.per or b.per
         if a.per != b.per or (a.currency == b.currency and a.family == b.family):
             continue  # "5 mln dlrs vs 4 mln dlrs" is no conversion
@@ -1652,6 +1652,20 @@ def _pairs(text: str, figs: list[_Figure]) -> list[tuple[_Figure, _Figure, re.Ma
         out.append((a, b, m))
         a.pair, b.pair = b, a
     return out
+
+
+_PARALLEL = _LEX["per_share_parallel"]
+_PARALLEL_RATIO = Decimal(str(_PARALLEL["ratio"]))
+_PARALLEL_TOTAL = Decimal(str(_PARALLEL["total"]))
+
+
+def _alike_rate(a: _Figure, b: _Figure) -> bool:
+    """Whether the one of two neighbours without a rate may take the other's: not when it is a
+    total beside it ("one ct a share vs 48,300 dlrs"; see `total` in [per_share_parallel]); a
+    move may be much smaller than its level ("dropped 10 cts to 16.63 dlrs a barrel")."""
+    giver, taker = (a, b) if a.per is not None else (b, a)
+    g, t = _amount(giver), _amount(taker)
+    return g is None or t is None or t < g * _PARALLEL_TOTAL
 
 
 def _link_conversions(pairs: list[tuple[_Figure, _Figure, re.Match[str]]]) -> None:
@@ -1762,6 +1776,8 @@ def find_money(text: str, lang: str = "en", context: CurrencyContext | str | Non
     pairs = _pairs(text, figs)
     if "ivid" in text:
         _dividend_rates(text, figs)
+    if any(f.per == "share" for f in figs):
+        _parallel_shares(text, figs)
     _later_rates(text, figs, context.title)
     _resolve_currencies(text, figs, context)
     if tables:
@@ -1995,6 +2011,73 @@ def _dividend_rates(text: str, figs: list[_Figure]) -> None:
             continue
         if d is not None and not _SENTENCE_BREAK.search(text, d.end(), fig.start + 1):
             fig.per = "share"
+
+
+_PARALLEL_REACH = int(_PARALLEL["reach"])
+# "12 mln dlrs, or 44 cts", "1,5 Mio. oder 30 Cent", "5 mln dlrs (50 cts"
+_APPOSITION = re.compile(r"\s{0,2}(?:,?\s{1,3}(?:" + _alternation(_PARALLEL["apposition"], ci=True)
+                         + r")\s{1,3}|\(\s{0,2})")
+# "31 cts a share on net income of 402,000 dlrs"
+_ON_TOTAL = re.compile(r"\s{1,3}(?:" + _alternation(_PARALLEL["on"], ci=True)
+                       + r")(?:\s{1,3}[^\W\d_]{1,20}){0,3}\s{1,3}")
+# ", up from a loss of 19 cts", " nach 0,95 Euro", ", vs 30 cts"
+_PARALLEL_LINK = re.compile(
+    r"(?:\s{1,3}(?:" + _alternation(_PARALLEL["before_link"], ci=True) + r"|(?:19|20)\d\d(?!\d))){0,3}"
+    r"[,;]?\s{1,3}(?:(?:" + _alternation(_PARALLEL["link_adverbs"], ci=True) + r")\s{1,3})?(?:"
+    + _alternation(_PARALLEL["links"], ci=True) + r")(?:\s{1,3}[^\W\d_]{1,20}){0,"
+    + str(int(_PARALLEL["link_words"])) + r"}\s{1,3}")
+# a sentence's end, as for a share quote, or a semicolon (not "vs.", "Mio.", "U.S.")
+_PARALLEL_END = re.compile(r"(?:(?<=[a-zäöüß]{3})|(?<=\d))[.!?][\"')]?\s+(?=[A-ZÄÖÜ\"])|\n[ \t]*\n|\n[ \t]{2,}")
+
+
+def _total_of(total: _Figure, fig: _Figure) -> bool:
+    """Whether `total` is a total beside the per-share amount `fig` (see [per_share_parallel])."""
+    if total.per is not None or (total.vague is not None and total.qualifier != "range"):
+        return False
+    if total.magnitude:
+        return True
+    t, a = _amount(total), _amount(fig)
+    return t is not None and a is not None and t >= a * _PARALLEL_TOTAL
+
+
+def _parallel_shares(text: str, figs: list[_Figure]) -> None:
+    """An amount in the place of an earlier per-share amount of its sentence is per share (see
+    [per_share_parallel] in money.toml): "58 mln dlrs, or 2.05 dlrs a share, from a loss of 12
+    mln dlrs, or 44 cts", "1,20 Euro je Aktie nach 0,95 Euro"."""
+    share: _Figure | None = None  # the last per-share amount of the sentence
+    paired: _Figure | None = None  # the total it was set beside
+    for i, fig in enumerate(figs):
+        if fig.per == "share" and not fig.magnitude and fig.label is None and fig.number:
+            share, paired = fig, None
+            before = figs[i - 1] if i else None
+            if before is not None and _total_of(before, fig) and _APPOSITION.fullmatch(text, before.end, fig.start):
+                paired = before  # "58 mln dlrs, or 2.05 dlrs a share"
+            elif i + 1 < len(figs) and _total_of(figs[i + 1], fig) \
+                    and _ON_TOTAL.fullmatch(text, fig.end, figs[i + 1].start):
+                paired = figs[i + 1]  # "31 cts a share on net income of 402,000 dlrs"
+            continue
+        if share is None:
+            continue
+        if fig.start - share.end > _PARALLEL_REACH or fig.label is not None \
+                or _PARALLEL_END.search(text, share.end, fig.start):
+            share = None
+            continue
+        if fig.per is not None:
+            share = None  # an amount with a rate of its own ends the parallel
+            continue
+        if not fig.has_currency or fig.magnitude or fig.vague is not None or not fig.number \
+                or not (fig.currency == share.currency or (fig.family in _FAMILY
+                        and share.currency in _FAMILY[fig.family].members)):
+            continue
+        a, s = _amount(fig), _amount(share)
+        if a is None or s is None or not s / _PARALLEL_RATIO <= a <= s * _PARALLEL_RATIO:
+            continue
+        prev = figs[i - 1]
+        if (prev is not share and paired is not None and prev is not paired and _total_of(prev, fig)
+                and _APPOSITION.fullmatch(text, prev.end, fig.start)) \
+                or ((prev is share or prev is paired) and _PARALLEL_LINK.fullmatch(text, prev.end, fig.start)):
+            fig.per = "share"
+            share, paired = fig, prev if prev is not share and prev is not paired else None
 
 
 _MOVE = _LEX["per_share_move"]
