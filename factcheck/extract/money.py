@@ -1239,6 +1239,8 @@ def _merge_ranges(text: str, figs: list[_Figure]) -> list[_Figure]:
                     high = fig.number * Decimal(10) ** fig.exponent
                     if high < low and word in ("to", "bis") and _reverse_range(text, prev, fig, low, high):
                         low, high = high, low  # "gains of 12 to five stg": across delivery positions
+                    elif high >= _RANGE_WIDE * low and _elided_thousands(text, prev, fig, low, high):
+                        low *= 1000  # "between $40-90,000": 40,000 to 90,000
                     if low < high < _RANGE_WIDE * low and high <= close * low:  # "1.7770-80 marks" is a quote
                         unit = prev if prev.currency else fig
                         merged = _Figure(
@@ -1257,6 +1259,22 @@ def _merge_ranges(text: str, figs: list[_Figure]) -> list[_Figure]:
                 fig = merged
         out.append(fig)
     return out
+
+
+_THOUSANDS_END = re.compile(r"\d[,.]000(?![\d,.])")
+_GROUPED = re.compile(r"\d[,.]\d{3}")
+
+
+def _elided_thousands(text: str, prev: _Figure, fig: _Figure, low: Decimal, high: Decimal) -> bool:
+    """Whether a range's lower bound drops the thousands its upper bound writes: "between
+    $40-90,000" (40,000 to 90,000), "10-25.000 Euro". Both bounds without a magnitude, the
+    upper one written in whole thousands, the lower a whole number with no group of its own,
+    and read in thousands a usual range."""
+    if prev.magnitude or fig.magnitude or low != low.to_integral_value() or low < 1:
+        return False
+    if _THOUSANDS_END.search(text, fig.start, fig.end) is None or _GROUPED.search(text, prev.start, prev.end):
+        return False
+    return low * 1000 < high < _RANGE_WIDE * low * 1000
 
 
 def _reverse_range(text: str, prev: _Figure, fig: _Figure, low: Decimal, high: Decimal) -> bool:
@@ -1856,6 +1874,32 @@ def _per_figure(text: str, figs: list[_Figure], tables: list[tuple[int, int, str
                 fig.per = "share"  # "sold 1.5 mln shares at 23 cents", "2 Mio. Aktien zu 14 Euro"
             if fig.per is None and not fig.magnitude and _nominal_share(text, fig):
                 fig.per = "share"  # "41 mln shares of 25 francs nominal", "Aktien im Nennwert von 5 Euro"
+            if fig.per is None and not fig.magnitude:
+                fig.per = _for_shares(text, fig)  # "1.50 dlrs for two shares"
+
+
+_FOR = _LEX["per_share_for"]
+_FOR_EACH = frozenset(w.lower() for w in _FOR["each"])
+_FOR_MOST = int(_FOR["most"])
+_FOR_SHARES = re.compile(
+    r"\s{1,3}(?:" + _alternation(_FOR["intro"], ci=True) + r")\s{1,3}(?P<n>\d{1,3}(?![\d.,]\d)|"
+    + _alternation([*_FOR["each"], *(k for k, v in _WORDS.items() if 2 <= v <= _FOR_MOST)], ci=True)
+    + r")\s{1,3}(?:" + _alternation(_FOR["shares"], ci=True) + r")(?![\w-])")
+
+
+def _for_shares(text: str, fig: _Figure) -> str | None:
+    """The rate "for" a number of shares written right after the amount (see [per_share_for]):
+    "1.50 dlrs for two shares" is per two shares, "75 cts for each share" per share."""
+    m = _FOR_SHARES.match(text, fig.end)
+    if m is None:
+        return None
+    n = m.group("n")
+    if n.lower() in _FOR_EACH:
+        return "share"
+    count = int(n) if n.isdigit() else int(_WORDS_CI.get(_norm_key(n), 0))
+    if not 1 <= count <= _FOR_MOST:
+        return None
+    return "share" if count == 1 else f"{count} share"
 
 
 _SHARES_AT_LEX = _LEX["per_share_at"]
@@ -2124,7 +2168,8 @@ def _later_rates(text: str, figs: list[_Figure], title: str | None) -> None:
             continue
         if fig.per is None and fig.label is None and fig.number is not None \
                 and fig.number * _POW10[fig.exponent] < _MOVE_BELOW \
-                and (_share_move(text, fig.start, title, report) or _share_quote(text, fig, title, report)):
+                and (_share_move(text, fig.start, title, report) or _share_quote(text, fig, title, report)
+                     or _share_block(text, fig, title, report)):
             fig.per = "share"  # (the amount as `_amount` reads it: no range or vague amount gets here)
             inferred.add(id(fig))
         if fig.per is None and listed and fig.label is None and _list_rate(text, listed, fig):
@@ -2298,6 +2343,22 @@ def _share_move(text: str, pos: int, title: str | None, report: list[bool]) -> b
     return True
 
 
+_BLOCK_AT = re.compile(
+    r"(?<![\w.,])(?:\d{1,4}(?:\.\d{1,3})?[ \t\n]{1,3}(?:" + _alternation(_LEX["per_share_block"]["block_magnitudes"])
+    + r")|\d{1,3}(?:,\d{3})+)(?:[ \t\n]{1,3}[A-Z][\w&'-]{0,20}\.?){1,4}[ \t\n]{1,3}(?:"
+    + _alternation(_SHARES_AT_LEX["before"]) + r")[ \t\n]{1,3}\Z")
+
+
+def _share_block(text: str, fig: _Figure, title: str | None, report: list[bool]) -> bool:
+    """Whether the small amount `fig` is the price of a block of shares named by its company in a
+    share-market report: "3.0 mln Koala Mining at 45 cents" (see [per_share_block])."""
+    lo = max(0, fig.start - 80)
+    if text.find(" at", lo, fig.start) < 0 and text.find("\nat", lo, fig.start) < 0 \
+            and text.find(" zu", lo, fig.start) < 0:
+        return False
+    return _BLOCK_AT.search(text, lo, fig.start) is not None and _is_report(text, title, report)
+
+
 _QUOTE = _LEX["per_share_quote"]
 _QUOTE_LEVEL = re.compile(r"(?<![^\W\d_])(?:" + _alternation(_QUOTE["level_before"], ci=True) + r")[ \t\n]{1,3}\Z")
 _QUOTE_COMPARATIVE = re.compile(r"\s{1,3}(?:" + _alternation(_QUOTE["comparatives"], ci=True) + r")(?![\w-])")
@@ -2325,7 +2386,7 @@ def _share_quote(text: str, fig: _Figure, title: str | None, report: list[bool])
     at 412p", "were quoted nine pence firmer at 412p", "Titel der NBH (plus 2,10 Prozent auf
     18,35 Euro)", "Unverändert bei 33,10 Euro schlossen die Titel der Feldbach AG"."""
     pos = fig.start
-    level = _QUOTE_LEVEL.search(text, max(0, pos - 8), pos) is not None
+    level = _QUOTE_LEVEL.search(text, max(0, pos - 24), pos) is not None
     if not level and _QUOTE_COMPARATIVE.match(text, fig.end) is None:
         return False
     lo = max(0, pos - _QUOTE_REACH)
