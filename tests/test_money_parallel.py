@@ -96,3 +96,37 @@ def test_a_total_compared_with_a_per_share_amount_takes_no_rate_from_it(text, sp
 ])
 def test_a_move_much_smaller_than_its_level_still_shares_its_rate(text, span, per):
     assert money(text)[span]["per"] == per
+
+
+# ----------------------------------------------------------------------------- the rate named before
+
+@pytest.mark.parametrize(("text", "span", "lang"), [
+    pytest.param("LONDON, May 4 - Harwick said earnings per share rose to 41p from 38.5p.", "41p", "en",
+                 id="earnings-per-share-rose-to"),
+    pytest.param("LONDON, May 4 - Harwick said earnings per share rose to 41p from 38.5p.", "38.5p", "en",
+                 id="and-the-amount-it-is-compared-with"),
+    pytest.param("DALLAS, May 4 - Per share earnings were 1.20 dlrs vs 90 cts in the quarter.", "1.20 dlrs", "en",
+                 id="per-share-earnings-were"),
+    pytest.param("DALLAS, May 4 - The conversion will raise net book value per share to 31 cts from nine cts.",
+                 "31 cts", "en", id="book-value-per-share-to"),
+    pytest.param("DALLAS, May 4 - Orchard Mills expects EPS of 2.10 dlrs for the year.", "2.10 dlrs", "en",
+                 id="eps-of"),
+    pytest.param("Wien – Der Gewinn je Aktie stieg auf 1,35 Euro nach 1,10 Euro.", "1,10 Euro", "de",
+                 id="gewinn-je-aktie-nach"),
+])
+def test_an_amount_after_a_per_share_measure_is_per_share(text, span, lang):
+    assert money(text, lang)[span]["per"] == "share"
+
+
+@pytest.mark.parametrize(("text", "span"), [
+    pytest.param("DALLAS, May 4 - Earnings per share rose 20 pct, while crude rose to 18 dlrs.", "18 dlrs",
+                 id="another-subject-after-while"),
+    pytest.param("DALLAS, May 4 - Earnings per share were not given. Orchard Mills paid 18 dlrs for a permit.",
+                 "18 dlrs", id="the-next-sentence"),
+    pytest.param("DALLAS, May 4 - Orchard Mills said earnings per share rose and net income reached 4 mln dlrs.",
+                 "4 mln dlrs", id="a-total-with-a-magnitude"),
+    pytest.param("DALLAS, May 4 - Earnings per share rose as Orchard Mills sold land for 120,000 dlrs.",
+                 "120,000 dlrs", id="too-large-for-a-share"),
+])
+def test_an_amount_elsewhere_after_a_per_share_measure_keeps_no_rate(text, span):
+    assert money(text)[span]["per"] is None

@@ -1819,6 +1819,7 @@ def _per_figure(text: str, figs: list[_Figure], tables: list[tuple[int, int, str
     `tables` are the document's table rows in text order; `low` is the text lower-cased with
     the same offsets, or None."""
     j, n = -1, len(tables)  # the last table row that starts at or before the figure
+    prev_end = 0  # where the amount before ends
     for fig in figs:
         row = None
         if n:
@@ -1876,6 +1877,39 @@ def _per_figure(text: str, figs: list[_Figure], tables: list[tuple[int, int, str
                 fig.per = "share"  # "41 mln shares of 25 francs nominal", "Aktien im Nennwert von 5 Euro"
             if fig.per is None and not fig.magnitude:
                 fig.per = _for_shares(text, fig)  # "1.50 dlrs for two shares"
+            if fig.per is None and not fig.magnitude and fig.label is None \
+                    and _share_noun(text, fig, prev_end, low):
+                fig.per = "share"  # "earnings per share rose to 41p"
+        if fig.has_currency or fig.table:
+            prev_end = fig.end
+
+
+_NOUN = _LEX["per_share_noun"]
+_NOUN_REACH = int(_NOUN["reach"])
+_NOUN_BELOW = Decimal(str(_NOUN["below"]))
+_NOUN_RATE = re.compile(
+    r"(?<![^\W\d_])(?:(?:" + _alternation(_NOUN["nouns"], ci=True) + r")(?:\s{1,3}[^\W\d_]{1,20}){0,2}\s{1,3}(?:"
+    + _alternation(_NOUN["rates"], ci=True) + r")|(?:" + _alternation(_NOUN["rates"], ci=True) + r")\s{1,3}(?:"
+    + _alternation(_NOUN["nouns"], ci=True) + r")|" + _alternation(_NOUN["alone"]) + r")(?![\w-])")
+_NOUN_STOP = re.compile(r"(?<![^\W\d_])(?:" + _alternation(_NOUN["stops"], ci=True) + r")(?![\w-])")
+_NOUN_CUES = ("share", "shr", "aktie", "eps")
+
+
+def _share_noun(text: str, fig: _Figure, prev_end: int, low: str | None) -> bool:
+    """Whether `fig` follows the noun of a per-share measure in its clause (see [per_share_noun]):
+    "earnings per share rose to 41p", "per share earnings were 1.20 dlrs"."""
+    lo = max(prev_end, fig.start - _NOUN_REACH)
+    window = (low[lo:fig.start] if low is not None else text[lo:fig.start].lower())
+    if not any(c in window for c in _NOUN_CUES):
+        return False
+    amount = _amount(fig)
+    if amount is None or amount >= _NOUN_BELOW:
+        return False
+    m = None
+    for m in _NOUN_RATE.finditer(text, lo, fig.start):  # noqa: B007 (the last one)
+        continue
+    return m is not None and not _PARALLEL_END.search(text, m.end(), fig.start + 1) \
+        and not _NOUN_STOP.search(text, m.end(), fig.start)
 
 
 _FOR = _LEX["per_share_for"]
