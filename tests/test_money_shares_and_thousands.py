@@ -85,3 +85,21 @@ def test_other_ranges_are_read_as_written(text, span, value):
         assert span not in rows or rows[span]["qualifier"] != "range"
     else:
         assert rows[span]["value"] == value
+
+
+# ----------------------------------------------------------------------------- a rate after a conversion
+
+@pytest.mark.parametrize(("text", "span", "per"), [
+    pytest.param("Many families live on less than $5, or four euros, a day.", "four euros", "day",
+                 id="the-conversion"),
+    pytest.param("Many families live on less than $5, or four euros, a day.", "less than $5", "day",
+                 id="the-amount-converted"),
+    pytest.param("Tickets cost $30, or 25 euros, per person.", "25 euros", "person", id="per-a-noun-of-the-lexicon"),
+])
+def test_a_rate_after_an_amount_and_its_conversion_is_the_rate_of_both(text, span, per):
+    assert money(text)[span]["per"] == per
+
+
+def test_a_time_after_a_conversion_is_no_rate():
+    text = "OTTAWA, May 4 - It paid 50 mln Canadian dlrs, or 36 mln U.S. dlrs, a year earlier."
+    assert money(text)["36 mln U.S. dlrs"]["per"] is None

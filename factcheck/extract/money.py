@@ -1489,6 +1489,27 @@ def _resolve_currencies(text: str, figs: list[_Figure], ctx: CurrencyContext) ->
                 stated.setdefault(name, []).append(fig)
 
 
+_CONTEXT_SOURCES = frozenset(("dateline", "exchange", "locale", "default"))
+
+
+def _headline_currencies(figs: list[_Figure], end: int) -> None:
+    """A headline's amount whose currency came from the context takes the currency the body
+    states for the same amount: "IEL SETS 100 MLN DLR ISSUE" over "will raise 100 mln U.S.
+    dlrs" is in U.S. dollars, whatever the Sydney dateline says of a bare "dlr". `end` is where
+    the headline ends."""
+    for fig in figs:
+        if fig.start >= end:
+            return
+        if fig.source not in _CONTEXT_SOURCES or fig.family not in _FAMILY or fig.vague is not None:
+            continue
+        amount = _amount(fig)
+        members = _FAMILY[fig.family].members
+        same = next((g for g in figs if g.start >= end and g.source == "stated" and g.currency in members
+                     and g.per == fig.per and g.vague is None and _amount(g) == amount), None)
+        if same is not None and same.currency != fig.currency:
+            fig.currency, fig.source = same.currency, "story"
+
+
 def _resolve(text: str, fig: _Figure, ctx: CurrencyContext, stated: dict[str, list[_Figure]],
              memo: dict[object, object], last: _Figure | None) -> None:
     """One figure's currency and source (see `_resolve_currencies`)."""
@@ -1637,6 +1658,11 @@ _CONVERSION_GAP = re.compile(
     r"(?P<qual>" + "|".join(re.escape(k).replace(r"\ ", r"[ \t]")
                             for k in sorted(_CONVERSION_QUAL, key=len, reverse=True)) + r")?[ \t]{0,2}"
 )
+# the rate of an amount and its conversion written after both: "$4, or three euros, a day"
+_RATE_AFTER_PAIR = re.compile(
+    r",?[ \t]{1,2}(?:" + _alternation(["a", "an", "per"], ci=True) + r")[ \t]{1,2}(?P<per>"
+    + _alternation(_PER, ci=True)
+    + r")(?![\w-])(?![ \t]{1,3}(?:earlier|ago|before|previously|prior|later|after)(?!\w))")
 _CONVERSION_WORD = re.compile(r"umgerechnet|converted|equivalent|\bor\b")
 _PAREN_CLOSE = re.compile(r"[ \t]{0,2}[),;]")
 
@@ -1669,6 +1695,10 @@ def _pairs(text: str, figs: list[_Figure]) -> list[tuple[_Figure, _Figure, re.Ma
             continue
         out.append((a, b, m))
         a.pair, b.pair = b, a
+        if a.per is None and not m.group("paren"):
+            rate = _RATE_AFTER_PAIR.match(text, b.end)
+            if rate is not None:  # "less than $4, or three euros, a day": both per day
+                a.per = b.per = str(_PER[_norm_key(rate.group("per"))])
     return out
 
 
@@ -1798,6 +1828,8 @@ def find_money(text: str, lang: str = "en", context: CurrencyContext | str | Non
         _parallel_shares(text, figs)
     _later_rates(text, figs, context.title)
     _resolve_currencies(text, figs, context)
+    if context.title and text.startswith(context.title[:40]):
+        _headline_currencies(figs, len(context.title))
     if tables:
         _table_note(text, figs, tables)
     if pairs:
