@@ -1497,17 +1497,19 @@ def _headline_currencies(figs: list[_Figure], end: int) -> None:
     states for the same amount: "IEL SETS 100 MLN DLR ISSUE" over "will raise 100 mln U.S.
     dlrs" is in U.S. dollars, whatever the Sydney dateline says of a bare "dlr". `end` is where
     the headline ends."""
-    for fig in figs:
-        if fig.start >= end:
-            return
-        if fig.source not in _CONTEXT_SOURCES or fig.family not in _FAMILY or fig.vague is not None:
-            continue
-        amount = _amount(fig)
-        members = _FAMILY[fig.family].members
-        same = next((g for g in figs if g.start >= end and g.source == "stated" and g.currency in members
-                     and g.per == fig.per and g.vague is None and _amount(g) == amount), None)
-        if same is not None and same.currency != fig.currency:
-            fig.currency, fig.source = same.currency, "story"
+    n = bisect.bisect_left([f.start for f in figs], end)  # the headline's figures: figs[:n]
+    heads = [f for f in figs[:n] if f.source in _CONTEXT_SOURCES and f.family in _FAMILY and f.vague is None]
+    if not heads:
+        return
+    body: dict[tuple[Decimal | None, str | None], list[str]] = {}  # (amount, rate) -> stated currencies
+    for g in figs[n:]:
+        if g.source == "stated" and g.vague is None and g.currency:
+            body.setdefault((_amount(g), g.per), []).append(g.currency)
+    for fig in heads:
+        members = _FAMILY[str(fig.family)].members
+        same = next((c for c in body.get((_amount(fig), fig.per), ()) if c in members), None)
+        if same is not None and same != fig.currency:
+            fig.currency, fig.source = same, "story"
 
 
 def _resolve(text: str, fig: _Figure, ctx: CurrencyContext, stated: dict[str, list[_Figure]],
@@ -1837,9 +1839,12 @@ def find_money(text: str, lang: str = "en", context: CurrencyContext | str | Non
     return [_to_span(f) for f in figs if f.has_currency or f.table or f.vague is not None]
 
 
-def _has_rates(text: str) -> bool:
-    """Whether `text` has a word that writes a rate before its amount ("pro Monat 1.216 Euro")."""
-    return "pro " in text or "je " in text or "per " in text
+def _has_rates(text: str, memo: list[bool]) -> bool:
+    """Whether `text` has a word that writes a rate before its amount ("pro Monat 1.216 Euro");
+    read once per text (`memo`), since many amounts may ask."""
+    if not memo:
+        memo.append("pro " in text or "je " in text or "per " in text)
+    return memo[0]
 
 
 def _per_figure(text: str, figs: list[_Figure], tables: list[tuple[int, int, str, str]], low: str | None) -> None:
@@ -1852,6 +1857,7 @@ def _per_figure(text: str, figs: list[_Figure], tables: list[tuple[int, int, str
     the same offsets, or None."""
     j, n = -1, len(tables)  # the last table row that starts at or before the figure
     prev_end = 0  # where the amount before ends
+    rates: list[bool] = []  # whether the text writes a rate before an amount (read once, when asked)
     for fig in figs:
         row = None
         if n:
@@ -1881,11 +1887,11 @@ def _per_figure(text: str, figs: list[_Figure], tables: list[tuple[int, int, str
                 word = before[0] if before else ""
             if word in _PER_ADVERB:
                 fig.per = _PER_ADVERB[word]  # "monatlich 58 Euro"
-            elif word in _RATE_WORDS and not fig.magnitude and _has_rates(text):
+            elif word in _RATE_WORDS and not fig.magnitude and _has_rates(text, rates):
                 m = _RATE_BEFORE.search(text, max(0, fig.start - 60), fig.start)
                 if m:
                     fig.per = str(_PER[_norm_key(m.group("per"))])
-            elif word in _RATE_OF_WORDS and not fig.magnitude and _has_rates(text):
+            elif word in _RATE_OF_WORDS and not fig.magnitude and _has_rates(text, rates):
                 m = _RATE_OF_BEFORE.search(text, max(0, fig.start - 60), fig.start)
                 if m:
                     fig.per = str(_PER[_norm_key(m.group("per"))])  # "per share earnings of 3.80 dlrs"
