@@ -13,8 +13,8 @@ def money(text: str, title: str | None) -> list[dict]:
 
 
 TITLE = "KOALA GROUP SETS 200 MLN DLR NOTE ISSUE"
-STORY = (TITLE + "\nSYDNEY, May 4 - Australian investor Koala Group said it will raise 200 mln U.S. Dlrs by "
-         "issuing notes in New York.\n")
+STORY = (TITLE + "\nSYDNEY, May 4 - Koala Group, an Australian investor, plans notes worth 200 mln U.S. Dlrs "
+         "for buyers in New York.\n")
 
 
 def test_the_headline_amount_takes_the_currency_the_body_states_for_it():
@@ -29,7 +29,7 @@ def test_a_headline_amount_the_body_does_not_repeat_keeps_the_dateline_s_currenc
 
 
 def test_a_headline_amount_the_body_repeats_without_a_currency_keeps_the_dateline_s():
-    text = TITLE + "\nSYDNEY, May 4 - Koala Group said it will raise 200 mln dlrs by issuing notes.\n"
+    text = TITLE + "\nSYDNEY, May 4 - Koala Group plans notes worth 200 mln dlrs.\n"
     assert [r["currency"] for r in money(text, TITLE)] == ["AUD", "AUD"]
 
 

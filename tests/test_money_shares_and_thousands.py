@@ -17,7 +17,7 @@ def money(text: str, lang: str = "en") -> dict[str, dict]:
     return {r["text"]: r for r in rows if r["kind"] == "money"}
 
 
-REPORT = ("SYDNEY SHARES CLOSE HIGHER\nSYDNEY, May 4 - Turnover was lifted by special sales, including one for "
+REPORT = ("SYDNEY SHARES CLOSE HIGHER\nSYDNEY, May 4 - Brokers reported several block trades: "
           "3.0 mln Koala Mining at 45 cents, 2.1 mln\nWattle Resources at 18 cents and 600,000 Emu Gold at 1.10 dlrs.")
 
 

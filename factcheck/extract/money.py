@@ -1494,7 +1494,7 @@ _CONTEXT_SOURCES = frozenset(("dateline", "exchange", "locale", "default"))
 
 def _headline_currencies(figs: list[_Figure], end: int) -> None:
     """A headline's amount whose currency came from the context takes the currency the body
-    states for the same amount: "IEL SETS 100 MLN DLR ISSUE" over "will raise 100 mln U.S.
+    states for the same amount: "KOALA SETS 200 MLN DLR ISSUE" over "will raise 200 mln U.S.
     dlrs" is in U.S. dollars, whatever the Sydney dateline says of a bare "dlr". `end` is where
     the headline ends."""
     n = bisect.bisect_left([f.start for f in figs], end)  # the headline's figures: figs[:n]
@@ -1660,7 +1660,7 @@ _CONVERSION_GAP = re.compile(
     r"(?P<qual>" + "|".join(re.escape(k).replace(r"\ ", r"[ \t]")
                             for k in sorted(_CONVERSION_QUAL, key=len, reverse=True)) + r")?[ \t]{0,2}"
 )
-# the rate of an amount and its conversion written after both: "$4, or three euros, a day"
+# the rate of an amount and its conversion written after both: "$5, or four euros, a day"
 _RATE_AFTER_PAIR = re.compile(
     r",?[ \t]{1,2}(?:" + _alternation(["a", "an", "per"], ci=True) + r")[ \t]{1,2}(?P<per>"
     + _alternation(_PER, ci=True)
@@ -1699,7 +1699,7 @@ def _pairs(text: str, figs: list[_Figure]) -> list[tuple[_Figure, _Figure, re.Ma
         a.pair, b.pair = b, a
         if a.per is None and not m.group("paren"):
             rate = _RATE_AFTER_PAIR.match(text, b.end)
-            if rate is not None:  # "less than $4, or three euros, a day": both per day
+            if rate is not None:  # "less than $5, or four euros, a day": both per day
                 a.per = b.per = str(_PER[_norm_key(rate.group("per"))])
     return out
 
@@ -1712,7 +1712,7 @@ _PARALLEL_TOTAL = Decimal(str(_PARALLEL["total"]))
 def _alike_rate(a: _Figure, b: _Figure) -> bool:
     """Whether the one of two neighbours without a rate may take the other's: not when it is a
     total beside it ("one ct a share vs 48,300 dlrs"; see `total` in [per_share_parallel]); a
-    move may be much smaller than its level ("dropped 10 cts to 16.63 dlrs a barrel")."""
+    move may be much smaller than its level ("dropped 10 cts to 17.42 dlrs a barrel")."""
     giver, taker = (a, b) if a.per is not None else (b, a)
     g, t = _amount(giver), _amount(taker)
     return g is None or t is None or t < g * _PARALLEL_TOTAL
