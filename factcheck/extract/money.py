@@ -1239,6 +1239,8 @@ def _merge_ranges(text: str, figs: list[_Figure]) -> list[_Figure]:
                     high = fig.number * Decimal(10) ** fig.exponent
                     if high < low and word in ("to", "bis") and _reverse_range(text, prev, fig, low, high):
                         low, high = high, low  # "gains of 12 to five stg": across delivery positions
+                    elif high >= _RANGE_WIDE * low and _elided_thousands(text, prev, fig, low, high):
+                        low *= 1000  # "between $40-90,000": 40,000 to 90,000
                     if low < high < _RANGE_WIDE * low and high <= close * low:  # "1.7770-80 marks" is a quote
                         unit = prev if prev.currency else fig
                         merged = _Figure(
@@ -1257,6 +1259,22 @@ def _merge_ranges(text: str, figs: list[_Figure]) -> list[_Figure]:
                 fig = merged
         out.append(fig)
     return out
+
+
+_THOUSANDS_END = re.compile(r"\d[,.]000(?![\d,.])")
+_GROUPED = re.compile(r"\d[,.]\d{3}")
+
+
+def _elided_thousands(text: str, prev: _Figure, fig: _Figure, low: Decimal, high: Decimal) -> bool:
+    """Whether a range's lower bound drops the thousands its upper bound writes: "between
+    $40-90,000" (40,000 to 90,000), "10-25.000 Euro". Both bounds without a magnitude, the
+    upper one written in whole thousands, the lower a whole number with no group of its own,
+    and read in thousands a usual range."""
+    if prev.magnitude or fig.magnitude or low != low.to_integral_value() or low < 1:
+        return False
+    if _THOUSANDS_END.search(text, fig.start, fig.end) is None or _GROUPED.search(text, prev.start, prev.end):
+        return False
+    return low * 1000 < high < _RANGE_WIDE * low * 1000
 
 
 def _reverse_range(text: str, prev: _Figure, fig: _Figure, low: Decimal, high: Decimal) -> bool:
@@ -1471,6 +1489,29 @@ def _resolve_currencies(text: str, figs: list[_Figure], ctx: CurrencyContext) ->
                 stated.setdefault(name, []).append(fig)
 
 
+_CONTEXT_SOURCES = frozenset(("dateline", "exchange", "locale", "default"))
+
+
+def _headline_currencies(figs: list[_Figure], end: int) -> None:
+    """A headline's amount whose currency came from the context takes the currency the body
+    states for the same amount: "KOALA SETS 200 MLN DLR ISSUE" over "will raise 200 mln U.S.
+    dlrs" is in U.S. dollars, whatever the Sydney dateline says of a bare "dlr". `end` is where
+    the headline ends."""
+    n = bisect.bisect_left([f.start for f in figs], end)  # the headline's figures: figs[:n]
+    heads = [f for f in figs[:n] if f.source in _CONTEXT_SOURCES and f.family in _FAMILY and f.vague is None]
+    if not heads:
+        return
+    body: dict[tuple[Decimal | None, str | None], list[str]] = {}  # (amount, rate) -> stated currencies
+    for g in figs[n:]:
+        if g.source == "stated" and g.vague is None and g.currency:
+            body.setdefault((_amount(g), g.per), []).append(g.currency)
+    for fig in heads:
+        members = _FAMILY[str(fig.family)].members
+        same = next((c for c in body.get((_amount(fig), fig.per), ()) if c in members), None)
+        if same is not None and same != fig.currency:
+            fig.currency, fig.source = same, "story"
+
+
 def _resolve(text: str, fig: _Figure, ctx: CurrencyContext, stated: dict[str, list[_Figure]],
              memo: dict[object, object], last: _Figure | None) -> None:
     """One figure's currency and source (see `_resolve_currencies`)."""
@@ -1619,6 +1660,11 @@ _CONVERSION_GAP = re.compile(
     r"(?P<qual>" + "|".join(re.escape(k).replace(r"\ ", r"[ \t]")
                             for k in sorted(_CONVERSION_QUAL, key=len, reverse=True)) + r")?[ \t]{0,2}"
 )
+# the rate of an amount and its conversion written after both: "$5, or four euros, a day"
+_RATE_AFTER_PAIR = re.compile(
+    r",?[ \t]{1,2}(?:" + _alternation(["a", "an", "per"], ci=True) + r")[ \t]{1,2}(?P<per>"
+    + _alternation(_PER, ci=True)
+    + r")(?![\w-])(?![ \t]{1,3}(?:earlier|ago|before|previously|prior|later|after)(?!\w))")
 _CONVERSION_WORD = re.compile(r"umgerechnet|converted|equivalent|\bor\b")
 _PAREN_CLOSE = re.compile(r"[ \t]{0,2}[),;]")
 
@@ -1634,7 +1680,7 @@ def _pairs(text: str, figs: list[_Figure]) -> list[tuple[_Figure, _Figure, re.Ma
         if b.start - a.end > 40 or not (a.has_currency and b.has_currency):
             continue
         if (a.per is None) != (b.per is None) and not a.magnitude and not b.magnitude \
-                and b.start - a.end <= 24 and _RATE_PAIR.fullmatch(text, a.end, b.start):
+                and b.start - a.end <= 24 and _RATE_PAIR.fullmatch(text, a.end, b.start) and _alike_rate(a, b):
             a.per = b.per = a.per or b.per
         if a.per != b.per or (a.currency == b.currency and a.family == b.family):
             continue  # "5 mln dlrs vs 4 mln dlrs" is no conversion
@@ -1651,7 +1697,25 @@ def _pairs(text: str, figs: list[_Figure]) -> list[tuple[_Figure, _Figure, re.Ma
             continue
         out.append((a, b, m))
         a.pair, b.pair = b, a
+        if a.per is None and not m.group("paren"):
+            rate = _RATE_AFTER_PAIR.match(text, b.end)
+            if rate is not None:  # "less than $5, or four euros, a day": both per day
+                a.per = b.per = str(_PER[_norm_key(rate.group("per"))])
     return out
+
+
+_PARALLEL = _LEX["per_share_parallel"]
+_PARALLEL_RATIO = Decimal(str(_PARALLEL["ratio"]))
+_PARALLEL_TOTAL = Decimal(str(_PARALLEL["total"]))
+
+
+def _alike_rate(a: _Figure, b: _Figure) -> bool:
+    """Whether the one of two neighbours without a rate may take the other's: not when it is a
+    total beside it ("one ct a share vs 48,300 dlrs"; see `total` in [per_share_parallel]); a
+    move may be much smaller than its level ("dropped 10 cts to 17.42 dlrs a barrel")."""
+    giver, taker = (a, b) if a.per is not None else (b, a)
+    g, t = _amount(giver), _amount(taker)
+    return g is None or t is None or t < g * _PARALLEL_TOTAL
 
 
 def _link_conversions(pairs: list[tuple[_Figure, _Figure, re.Match[str]]]) -> None:
@@ -1762,8 +1826,12 @@ def find_money(text: str, lang: str = "en", context: CurrencyContext | str | Non
     pairs = _pairs(text, figs)
     if "ivid" in text:
         _dividend_rates(text, figs)
+    if any(f.per == "share" for f in figs):
+        _parallel_shares(text, figs)
     _later_rates(text, figs, context.title)
     _resolve_currencies(text, figs, context)
+    if context.title and text.startswith(context.title[:40]):
+        _headline_currencies(figs, len(context.title))
     if tables:
         _table_note(text, figs, tables)
     if pairs:
@@ -1771,9 +1839,12 @@ def find_money(text: str, lang: str = "en", context: CurrencyContext | str | Non
     return [_to_span(f) for f in figs if f.has_currency or f.table or f.vague is not None]
 
 
-def _has_rates(text: str) -> bool:
-    """Whether `text` has a word that writes a rate before its amount ("pro Monat 1.216 Euro")."""
-    return "pro " in text or "je " in text or "per " in text
+def _has_rates(text: str, memo: list[bool]) -> bool:
+    """Whether `text` has a word that writes a rate before its amount ("pro Monat 1.216 Euro");
+    read once per text (`memo`), since many amounts may ask."""
+    if not memo:
+        memo.append("pro " in text or "je " in text or "per " in text)
+    return memo[0]
 
 
 def _per_figure(text: str, figs: list[_Figure], tables: list[tuple[int, int, str, str]], low: str | None) -> None:
@@ -1785,6 +1856,8 @@ def _per_figure(text: str, figs: list[_Figure], tables: list[tuple[int, int, str
     `tables` are the document's table rows in text order; `low` is the text lower-cased with
     the same offsets, or None."""
     j, n = -1, len(tables)  # the last table row that starts at or before the figure
+    prev_end = 0  # where the amount before ends
+    rates: list[bool] = []  # whether the text writes a rate before an amount (read once, when asked)
     for fig in figs:
         row = None
         if n:
@@ -1814,11 +1887,11 @@ def _per_figure(text: str, figs: list[_Figure], tables: list[tuple[int, int, str
                 word = before[0] if before else ""
             if word in _PER_ADVERB:
                 fig.per = _PER_ADVERB[word]  # "monatlich 58 Euro"
-            elif word in _RATE_WORDS and not fig.magnitude and _has_rates(text):
+            elif word in _RATE_WORDS and not fig.magnitude and _has_rates(text, rates):
                 m = _RATE_BEFORE.search(text, max(0, fig.start - 60), fig.start)
                 if m:
                     fig.per = str(_PER[_norm_key(m.group("per"))])
-            elif word in _RATE_OF_WORDS and not fig.magnitude and _has_rates(text):
+            elif word in _RATE_OF_WORDS and not fig.magnitude and _has_rates(text, rates):
                 m = _RATE_OF_BEFORE.search(text, max(0, fig.start - 60), fig.start)
                 if m:
                     fig.per = str(_PER[_norm_key(m.group("per"))])  # "per share earnings of 3.80 dlrs"
@@ -1840,6 +1913,65 @@ def _per_figure(text: str, figs: list[_Figure], tables: list[tuple[int, int, str
                 fig.per = "share"  # "sold 1.5 mln shares at 23 cents", "2 Mio. Aktien zu 14 Euro"
             if fig.per is None and not fig.magnitude and _nominal_share(text, fig):
                 fig.per = "share"  # "41 mln shares of 25 francs nominal", "Aktien im Nennwert von 5 Euro"
+            if fig.per is None and not fig.magnitude:
+                fig.per = _for_shares(text, fig)  # "1.50 dlrs for two shares"
+            if fig.per is None and not fig.magnitude and fig.label is None \
+                    and _share_noun(text, fig, prev_end, low):
+                fig.per = "share"  # "earnings per share rose to 41p"
+        if fig.has_currency or fig.table:
+            prev_end = fig.end
+
+
+_NOUN = _LEX["per_share_noun"]
+_NOUN_REACH = int(_NOUN["reach"])
+_NOUN_BELOW = Decimal(str(_NOUN["below"]))
+_NOUN_RATE = re.compile(
+    r"(?<![^\W\d_])(?:(?:" + _alternation(_NOUN["nouns"], ci=True) + r")(?:\s{1,3}[^\W\d_]{1,20}){0,2}\s{1,3}(?:"
+    + _alternation(_NOUN["rates"], ci=True) + r")|(?:" + _alternation(_NOUN["rates"], ci=True) + r")\s{1,3}(?:"
+    + _alternation(_NOUN["nouns"], ci=True) + r")|" + _alternation(_NOUN["alone"]) + r")(?![\w-])")
+_NOUN_STOP = re.compile(r"(?<![^\W\d_])(?:" + _alternation(_NOUN["stops"], ci=True) + r")(?![\w-])")
+_NOUN_CUES = ("share", "shr", "aktie", "eps")
+
+
+def _share_noun(text: str, fig: _Figure, prev_end: int, low: str | None) -> bool:
+    """Whether `fig` follows the noun of a per-share measure in its clause (see [per_share_noun]):
+    "earnings per share rose to 41p", "per share earnings were 1.20 dlrs"."""
+    lo = max(prev_end, fig.start - _NOUN_REACH)
+    window = (low[lo:fig.start] if low is not None else text[lo:fig.start].lower())
+    if not any(c in window for c in _NOUN_CUES):
+        return False
+    amount = _amount(fig)
+    if amount is None or amount >= _NOUN_BELOW:
+        return False
+    m = None
+    for m in _NOUN_RATE.finditer(text, lo, fig.start):  # noqa: B007 (the last one)
+        continue
+    return m is not None and not _PARALLEL_END.search(text, m.end(), fig.start + 1) \
+        and not _NOUN_STOP.search(text, m.end(), fig.start)
+
+
+_FOR = _LEX["per_share_for"]
+_FOR_EACH = frozenset(w.lower() for w in _FOR["each"])
+_FOR_MOST = int(_FOR["most"])
+_FOR_SHARES = re.compile(
+    r"\s{1,3}(?:" + _alternation(_FOR["intro"], ci=True) + r")\s{1,3}(?P<n>\d{1,3}(?![\d.,]\d)|"
+    + _alternation([*_FOR["each"], *(k for k, v in _WORDS.items() if 2 <= v <= _FOR_MOST)], ci=True)
+    + r")\s{1,3}(?:" + _alternation(_FOR["shares"], ci=True) + r")(?![\w-])")
+
+
+def _for_shares(text: str, fig: _Figure) -> str | None:
+    """The rate "for" a number of shares written right after the amount (see [per_share_for]):
+    "1.50 dlrs for two shares" is per two shares, "75 cts for each share" per share."""
+    m = _FOR_SHARES.match(text, fig.end)
+    if m is None:
+        return None
+    n = m.group("n")
+    if n.lower() in _FOR_EACH:
+        return "share"
+    count = int(n) if n.isdigit() else int(_WORDS_CI.get(_norm_key(n), 0))
+    if not 1 <= count <= _FOR_MOST:
+        return None
+    return "share" if count == 1 else f"{count} share"
 
 
 _SHARES_AT_LEX = _LEX["per_share_at"]
@@ -1997,6 +2129,73 @@ def _dividend_rates(text: str, figs: list[_Figure]) -> None:
             fig.per = "share"
 
 
+_PARALLEL_REACH = int(_PARALLEL["reach"])
+# "12 mln dlrs, or 44 cts", "1,5 Mio. oder 30 Cent", "5 mln dlrs (50 cts"
+_APPOSITION = re.compile(r"\s{0,2}(?:,?\s{1,3}(?:" + _alternation(_PARALLEL["apposition"], ci=True)
+                         + r")\s{1,3}|\(\s{0,2})")
+# "31 cts a share on net income of 402,000 dlrs"
+_ON_TOTAL = re.compile(r"\s{1,3}(?:" + _alternation(_PARALLEL["on"], ci=True)
+                       + r")(?:\s{1,3}[^\W\d_]{1,20}){0,3}\s{1,3}")
+# ", up from a loss of 19 cts", " nach 0,95 Euro", ", vs 30 cts"
+_PARALLEL_LINK = re.compile(
+    r"(?:\s{1,3}(?:" + _alternation(_PARALLEL["before_link"], ci=True) + r"|(?:19|20)\d\d(?!\d))){0,3}"
+    r"[,;]?\s{1,3}(?:(?:" + _alternation(_PARALLEL["link_adverbs"], ci=True) + r")\s{1,3})?(?:"
+    + _alternation(_PARALLEL["links"], ci=True) + r")(?:\s{1,3}[^\W\d_]{1,20}){0,"
+    + str(int(_PARALLEL["link_words"])) + r"}\s{1,3}")
+# a sentence's end, as for a share quote, or a semicolon (not "vs.", "Mio.", "U.S.")
+_PARALLEL_END = re.compile(r"(?:(?<=[a-zäöüß]{3})|(?<=\d))[.!?][\"')]?\s+(?=[A-ZÄÖÜ\"])|\n[ \t]*\n|\n[ \t]{2,}")
+
+
+def _total_of(total: _Figure, fig: _Figure) -> bool:
+    """Whether `total` is a total beside the per-share amount `fig` (see [per_share_parallel])."""
+    if total.per is not None or (total.vague is not None and total.qualifier != "range"):
+        return False
+    if total.magnitude:
+        return True
+    t, a = _amount(total), _amount(fig)
+    return t is not None and a is not None and t >= a * _PARALLEL_TOTAL
+
+
+def _parallel_shares(text: str, figs: list[_Figure]) -> None:
+    """An amount in the place of an earlier per-share amount of its sentence is per share (see
+    [per_share_parallel] in money.toml): "58 mln dlrs, or 2.05 dlrs a share, from a loss of 12
+    mln dlrs, or 44 cts", "1,20 Euro je Aktie nach 0,95 Euro"."""
+    share: _Figure | None = None  # the last per-share amount of the sentence
+    paired: _Figure | None = None  # the total it was set beside
+    for i, fig in enumerate(figs):
+        if fig.per == "share" and not fig.magnitude and fig.label is None and fig.number:
+            share, paired = fig, None
+            before = figs[i - 1] if i else None
+            if before is not None and _total_of(before, fig) and _APPOSITION.fullmatch(text, before.end, fig.start):
+                paired = before  # "58 mln dlrs, or 2.05 dlrs a share"
+            elif i + 1 < len(figs) and _total_of(figs[i + 1], fig) \
+                    and _ON_TOTAL.fullmatch(text, fig.end, figs[i + 1].start):
+                paired = figs[i + 1]  # "31 cts a share on net income of 402,000 dlrs"
+            continue
+        if share is None:
+            continue
+        if fig.start - share.end > _PARALLEL_REACH or fig.label is not None \
+                or _PARALLEL_END.search(text, share.end, fig.start):
+            share = None
+            continue
+        if fig.per is not None:
+            share = None  # an amount with a rate of its own ends the parallel
+            continue
+        if not fig.has_currency or fig.magnitude or fig.vague is not None or not fig.number \
+                or not (fig.currency == share.currency or (fig.family in _FAMILY
+                        and share.currency in _FAMILY[fig.family].members)):
+            continue
+        a, s = _amount(fig), _amount(share)
+        if a is None or s is None or not s / _PARALLEL_RATIO <= a <= s * _PARALLEL_RATIO:
+            continue
+        prev = figs[i - 1]
+        if (prev is not share and paired is not None and prev is not paired and _total_of(prev, fig)
+                and _APPOSITION.fullmatch(text, prev.end, fig.start)) \
+                or ((prev is share or prev is paired) and _PARALLEL_LINK.fullmatch(text, prev.end, fig.start)):
+            fig.per = "share"
+            share, paired = fig, prev if prev is not share and prev is not paired else None
+
+
 _MOVE = _LEX["per_share_move"]
 _MOVE_VERB = re.compile(r"(?<![^\W\d_])(?:" + _alternation(_MOVE["verbs"], ci=True) + r")(?![\w-])")
 # the same words with no test of the letter before them: a search that skips fast to their first
@@ -2041,7 +2240,8 @@ def _later_rates(text: str, figs: list[_Figure], title: str | None) -> None:
             continue
         if fig.per is None and fig.label is None and fig.number is not None \
                 and fig.number * _POW10[fig.exponent] < _MOVE_BELOW \
-                and (_share_move(text, fig.start, title, report) or _share_quote(text, fig, title, report)):
+                and (_share_move(text, fig.start, title, report) or _share_quote(text, fig, title, report)
+                     or _share_block(text, fig, title, report)):
             fig.per = "share"  # (the amount as `_amount` reads it: no range or vague amount gets here)
             inferred.add(id(fig))
         if fig.per is None and listed and fig.label is None and _list_rate(text, listed, fig):
@@ -2215,6 +2415,22 @@ def _share_move(text: str, pos: int, title: str | None, report: list[bool]) -> b
     return True
 
 
+_BLOCK_AT = re.compile(
+    r"(?<![\w.,])(?:\d{1,4}(?:\.\d{1,3})?[ \t\n]{1,3}(?:" + _alternation(_LEX["per_share_block"]["block_magnitudes"])
+    + r")|\d{1,3}(?:,\d{3})+)(?:[ \t\n]{1,3}[A-Z][\w&'-]{0,20}\.?){1,4}[ \t\n]{1,3}(?:"
+    + _alternation(_SHARES_AT_LEX["before"]) + r")[ \t\n]{1,3}\Z")
+
+
+def _share_block(text: str, fig: _Figure, title: str | None, report: list[bool]) -> bool:
+    """Whether the small amount `fig` is the price of a block of shares named by its company in a
+    share-market report: "3.0 mln Koala Mining at 45 cents" (see [per_share_block])."""
+    lo = max(0, fig.start - 80)
+    if text.find(" at", lo, fig.start) < 0 and text.find("\nat", lo, fig.start) < 0 \
+            and text.find(" zu", lo, fig.start) < 0:
+        return False
+    return _BLOCK_AT.search(text, lo, fig.start) is not None and _is_report(text, title, report)
+
+
 _QUOTE = _LEX["per_share_quote"]
 _QUOTE_LEVEL = re.compile(r"(?<![^\W\d_])(?:" + _alternation(_QUOTE["level_before"], ci=True) + r")[ \t\n]{1,3}\Z")
 _QUOTE_COMPARATIVE = re.compile(r"\s{1,3}(?:" + _alternation(_QUOTE["comparatives"], ci=True) + r")(?![\w-])")
@@ -2242,7 +2458,7 @@ def _share_quote(text: str, fig: _Figure, title: str | None, report: list[bool])
     at 412p", "were quoted nine pence firmer at 412p", "Titel der NBH (plus 2,10 Prozent auf
     18,35 Euro)", "Unverändert bei 33,10 Euro schlossen die Titel der Feldbach AG"."""
     pos = fig.start
-    level = _QUOTE_LEVEL.search(text, max(0, pos - 8), pos) is not None
+    level = _QUOTE_LEVEL.search(text, max(0, pos - 24), pos) is not None
     if not level and _QUOTE_COMPARATIVE.match(text, fig.end) is None:
         return False
     lo = max(0, pos - _QUOTE_REACH)
