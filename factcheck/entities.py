@@ -13,6 +13,7 @@ import re
 from dataclasses import dataclass, replace
 
 from factcheck.claimlex import Lexicon, norm
+from factcheck.pubdate import WIRE_DATELINE as DATELINE
 
 
 @dataclass(frozen=True)
@@ -29,12 +30,6 @@ class Entity:
 _PROPER = re.compile(
     r"(?<![\w.])(?:[A-ZÄÖÜ][\w&'’.-]{0,30}|[a-z]{1,4}[A-Z][\w-]{0,30})"
     r"(?:(?<!['’])(?:[ \t]|\n(?![ \t]))(?:[A-ZÄÖÜ][\w&'’-]{0,30}|of|de|von|&)){0,3}"
-)
-# Wire datelines: "NEW YORK, March 18 -", "ORLANDO, Fla., March 24 -", "DENVER, March 6 -",
-# "TAUPO, New Zealand, March 23 -"
-DATELINE = re.compile(
-    r"(?m)^[ \t]{0,8}[A-Z][A-Za-z.'&/ -]{1,40}(?:,[ \t]{1,3}[A-Z][A-Za-z.]{1,15}(?: [A-Z][A-Za-z.]{1,15})?\.?){0,2},"
-    r"[ \t]{1,3}[A-Z][a-z]{2,8}\.?[ \t]{1,3}\d{1,2}[ \t]{0,3}-"
 )
 _TITLE_NOISE = re.compile(r"^\W*(?:\(?CORRECTED\)?|CORRECTION|REFILED|UPDATE \d*)\W*", re.I)
 _TICKER = re.compile(r"<([A-Z0-9.]{1,8})>")

@@ -108,6 +108,32 @@ def parse_date_value(value: object) -> dt.date | None:
     return parse_date_text(value)
 
 
+# Wire datelines: "NEW YORK, March 18 -", "ORLANDO, Fla., March 24 -", "DENVER, March 6 -",
+# "TAUPO, New Zealand, March 23 -": the city the story is filed from and its local day
+WIRE_DATELINE = re.compile(
+    r"(?m)^[ \t]{0,8}[A-Z][A-Za-z.'&/ -]{1,40}(?:,[ \t]{1,3}[A-Z][A-Za-z.]{1,15}(?: [A-Z][A-Za-z.]{1,15})?\.?){0,2},"
+    r"[ \t]{1,3}(?P<month>[A-Z][a-z]{2,8})\.?[ \t]{1,3}(?P<day>\d{1,2})[ \t]{0,3}-"
+)
+WIRE_DATELINE_REACH = 400  # a wire dateline opens the story, after its headline
+_WIRE_DAYS = 3  # a dateline day this far from the metadata day is the story's local day
+
+
+def wire_day(text: str, near: dt.date) -> dt.date | None:
+    """The local day a wire dateline gives ("RIO DE JANEIRO, March 8 -") when it is within a
+    few days of `near` (the feed's timestamp, often another time zone's day), else None."""
+    m = WIRE_DATELINE.search(text, 0, min(len(text), WIRE_DATELINE_REACH))
+    if not m:
+        return None
+    month = _MONTHS.get(m["month"].lower())
+    if month is None:
+        return None
+    for year in (near.year, near.year - 1, near.year + 1):  # a late-December story filed on January 1
+        day = _day(year, month, int(m["day"]))
+        if day is not None and abs((day - near).days) <= _WIRE_DAYS:
+            return day
+    return None
+
+
 def find_dateline(text: str, window: int = DATELINE_WINDOW) -> dt.date | None:
     """The publication date a byline states near the top of `text`, or None.
 

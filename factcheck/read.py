@@ -23,7 +23,7 @@ from typing import BinaryIO
 from factcheck.documents import Document, ReadError
 from factcheck.htmltext import parse_html
 from factcheck.lang import normalize_lang, resolve_lang
-from factcheck.pubdate import find_dateline, parse_date_value
+from factcheck.pubdate import find_dateline, parse_date_value, wire_day
 
 DOCUMENT_EXTENSIONS = (".txt", ".md", ".html", ".htm")
 CORPUS_EXTENSIONS = (".json", ".jsonl", ".csv")
@@ -323,10 +323,14 @@ def _finish(
     comments: tuple[tuple[int, int, str], ...] = (),
     locale: str | None = None,
 ) -> Document:
-    """Fill in what the source did not declare: date from a byline, language from words."""
+    """Fill in what the source did not declare: date from a byline, language from words. A
+    wire dateline's day ("RIO DE JANEIRO, March 8 -") near the metadata's is the story's own:
+    a feed stamps its items in one time zone, and the story's "yesterday" is the dateline's."""
     if date is None:
         date = find_dateline(text)
         date_source = "dateline" if date else None
+    elif (local := wire_day(text, date)) is not None and local != date:
+        date, date_source = local, "dateline"
     return Document(
         id=doc_id,
         text=text,

@@ -422,3 +422,26 @@ def test_declared_language_other_than_en_de_falls_back_to_detection() -> None:
 ])
 def test_a_text_article_title_is_its_headline_line(tmp_path: Path, text: str, title: str | None) -> None:
     assert read_one(write(tmp_path / "a.txt", text)).title == title
+
+
+def test_a_wire_datelines_day_is_the_storys_own_when_the_feed_stamps_another(tmp_path: Path) -> None:
+    """A feed stamps its items in one time zone: a story filed at 23:54 on March 7 (UTC) under
+    "RIO DE JANEIRO, March 8 -" is the 8th's, so its "yesterday" is March 7. A dateline far from
+    the stamp (a feature re-run weeks later) leaves the stamp alone."""
+    from factcheck.extract.dates import find_dates
+
+    corpus = tmp_path / "wire.jsonl"
+    records = [
+        {"id": "late", "date": "1987-03-07T23:54:07", "title": "SEAMEN STAY ON STRIKE",
+         "text": "SEAMEN STAY ON STRIKE\nRIO DE JANEIRO, March 8 -\nThe labour court yesterday ruled the strike "
+                 "illegal, union leaders said.\n"},
+        {"id": "far", "date": "1987-04-20T10:00:00", "title": "A LOOK BACK",
+         "text": "A LOOK BACK\nRIO DE JANEIRO, March 8 -\nThe court ruled on the strike, union leaders said.\n"},
+    ]
+    corpus.write_text("".join(json.dumps(r) + "\n" for r in records), encoding="utf-8")
+    docs = {d.id: d for d in read_inputs([str(corpus)])[0]}
+    assert docs["late"].date == dt.date(1987, 3, 8)
+    assert docs["far"].date == dt.date(1987, 4, 20)
+    text = docs["late"].text
+    yesterday = [d for d in find_dates(text, "en", docs["late"].date) if text[d.start:d.end] == "yesterday"]
+    assert yesterday and yesterday[0].date_start == dt.date(1987, 3, 7)
