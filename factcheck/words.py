@@ -123,8 +123,8 @@ def same_name(a: str, b: str) -> bool:
 
 @lru_cache(maxsize=1 << 16)
 def _plain(name: str) -> frozenset[str]:
-    """A name's content words without its legal form ("Corp", "AG"), with its initials."""
-    return (frozenset(content_words(_written_out(name))) | _initials(name)) - _legal_forms()
+    """A name's words without its legal form ("Corp", "AG")."""
+    return _name_words(name) - _legal_forms()
 
 
 # a capital standing alone in a name is an initial ("P and C Foods", "H.J. Heinz"): a word of
@@ -132,8 +132,9 @@ def _plain(name: str) -> frozenset[str]:
 _INITIAL = re.compile(r"(?<![\w'’])([A-Z])(?![\w'’])")
 
 
-def _initials(name: str) -> frozenset[str]:
-    return frozenset(f"{c.lower()}." for c in _INITIAL.findall(name))
+def _name_words(name: str) -> frozenset[str]:
+    """A name's content words, its short forms written out, and its initials."""
+    return frozenset(content_words(_written_out(name))) | {f"{c.lower()}." for c in _INITIAL.findall(name)}
 
 
 _ROW_WORD = re.compile(r"[^\W\d_]+|\d+")
@@ -169,8 +170,8 @@ def row_variant(label: str) -> str:
 
 @lru_cache(maxsize=1 << 16)
 def _distinctive(name: str) -> frozenset[str]:
-    """A name's content words (and initials) without the generic ones; names recur across many pairs."""
-    return (frozenset(content_words(_written_out(name))) | _initials(name)) - generic_names()
+    """A name's words without the generic ones; names recur across many pairs."""
+    return _name_words(name) - generic_names()
 
 
 @cache

@@ -409,19 +409,20 @@ class Contexts:
         self.num, uniq_nums = _distinct(_o(table, "numbers")[used], len(table), used)
         tab = table["table"] if "table" in table.columns else pd.Series(False, index=table.index)
         self.tab = tab.where(tab.notna(), False).astype(bool).to_numpy()
-        # a table's article states its figures in its lines and its headline ("3RD QTR JAN 28 NET")
-        head = np.array([" ".join(str(a).split()) == " ".join(str(b).split()) and bool(a)
-                         for a, b in zip(_o(table, "sentence")[used], _o(table, "title")[used], strict=True)])
-        self.tab_line = self.tab.copy()
-        self.tab_line[used] |= head
-        # every number of each table's article (all its rows), in the vocabulary of `numbers`
         self.doc, _ = pd.factorize(pd.Series(_o(table, "doc"), dtype="object"))
         n_docs = int(self.doc.max()) + 1 if len(self.doc) else 0
-        self.doc_tab = np.zeros(n_docs, dtype=bool)
+        self.doc_tab = np.zeros(n_docs, dtype=bool)  # the articles with a table
         self.doc_tab[self.doc[self.tab]] = True
         in_tab = np.flatnonzero(self.doc_tab[self.doc])
+        # a table's article states its figures in its lines and its headline ("3RD QTR JAN 28 NET")
+        self.tab_line = self.tab.copy()
+        heads = used[self.doc_tab[self.doc[used]] & ~self.tab[used]]
+        self.tab_line[heads] = [" ".join(str(a).split()) == " ".join(str(b).split()) and bool(a)
+                                for a, b in zip(_o(table, "sentence")[heads], _o(table, "title")[heads], strict=True)]
+        # every number of each table's article (all its rows), in the vocabulary of `numbers`
         per_doc: dict[int, set[str]] = {}
-        for d, n in zip(self.doc[in_tab], _o(table, "numbers")[in_tab], strict=True):
+        lines = pd.DataFrame({"doc": self.doc[in_tab], "numbers": _o(table, "numbers")[in_tab]}).drop_duplicates()
+        for d, n in zip(lines["doc"].to_numpy(), lines["numbers"].to_numpy(), strict=True):
             per_doc.setdefault(int(d), set()).update((n or "").split())
         self.doc_row = np.full(n_docs, -1, dtype=np.int64)
         self.doc_row[list(per_doc)] = np.arange(len(uniq_nums), len(uniq_nums) + len(per_doc))
@@ -429,14 +430,19 @@ class Contexts:
         self.numbers = both[: len(uniq_nums)]
         self.all_numbers = both
         # each figure's value (an amount, or a date's first day), and the values each table's
-        # article states (a story figure whose value its table states is accounted for there)
-        value = pd.to_numeric(table["value"], errors="coerce").to_numpy() if "value" in table.columns \
-            else np.full(len(table), np.nan)
-        start = _o(table, "date_start") if "date_start" in table.columns else np.full(len(table), None)
+        # article states (a story figure whose value its table states is accounted for there);
+        # read for the figures paired and the tables' rows only
+        need = np.union1d(in_tab, used)
+        value = pd.to_numeric(table["value"], errors="coerce").to_numpy()[need] if "value" in table.columns \
+            else np.full(len(need), np.nan)
+        start = _o(table, "date_start")[need] if "date_start" in table.columns else np.full(len(need), None)
         keys = [f"{v:.6g}" if v == v else (f"d{d}" if d is not None and d == d else "")
                 for v, d in zip(value, start, strict=True)]
-        self.value, value_keys = pd.factorize(pd.Series(keys, dtype="object"))
-        self.valued = np.asarray(value_keys != "")[self.value] if len(keys) else np.zeros(0, dtype=bool)
+        codes, value_keys = pd.factorize(pd.Series(keys, dtype="object"))
+        self.value = np.full(len(table), -1, dtype=np.int64)
+        self.value[need] = codes
+        self.valued = np.zeros(len(table), dtype=bool)
+        self.valued[need] = np.asarray(value_keys != "")[codes] if len(keys) else False
         self.n_values = max(len(value_keys), 1)
         self.doc_values = np.unique(self.doc[in_tab].astype(np.int64) * self.n_values + self.value[in_tab])
 
