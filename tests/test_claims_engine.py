@@ -1039,3 +1039,34 @@ def test_a_correction_names_a_replaced_date_only_of_its_own_granularity() -> Non
     ])
     assert _pair_of(table, scored, "April 7", "April 17")["corrected"] == 1.0
     assert _pair_of(table, scored, "today", "1986")["corrected"] == 0.0
+
+
+
+def test_one_articles_items_a_few_per_cent_apart_are_no_misreading() -> None:
+    """Across articles, an amount a few per cent off another is a misreading's shape; one
+    writer stating two such amounts (two divisions' profit) lists two items."""
+    one = [{"id": "a", "date": "2025-03-04", "title": "ACME PLC YEAR PROFIT",
+            "text": "Acme Plc said its profit from chemicals rose to 1.48 billion stg in the year. "
+                    "Acme Plc said its profit from paints rose to 1.51 billion stg in the year."}]
+    table, scored = _pairs(one)
+    assert _pair_of(table, scored, "1.48 billion stg", "1.51 billion stg")["unexplained"] == 1.0
+    two = [{"id": "a", "date": "2025-03-04", "text": "Acme Plc said its profit rose to 1.48 billion stg in the year."},
+           {"id": "b", "date": "2025-03-04", "text": "Acme Plc said its profit rose to 1.51 billion stg in the year."}]
+    table, scored = _pairs(two)
+    assert _pair_of(table, scored, "1.48 billion stg", "1.51 billion stg")["unexplained"] == 0.0
+
+
+def test_one_article_stating_two_amounts_without_an_errors_shape_tells_two_facts() -> None:
+    """Two divisions' profit in one article's alike sentences: its writer stated both, so
+    nothing marks one of them as a slip; a slipped digit still does."""
+    items = [{"id": "a", "date": "2025-03-04", "title": "ACME PLC YEAR PROFIT",
+              "text": "Acme Plc said its profit from chemicals rose to 245 mln stg in the year. "
+                      "Acme Plc said its profit from paints rose to 650 mln stg in the year."}]
+    table, scored = _pairs(items)
+    assert _pair_of(table, scored, "245 mln stg", "650 mln stg")["one_writer"] == 1.0
+    assert not [f for f in _findings(items) if f.severity in ("error", "warning")]
+    slip = [{"id": "a", "date": "2025-03-04", "title": "ACME PLC YEAR PROFIT",
+             "text": "Acme Plc said its profit rose to 245 mln stg in the year. "
+                     "Acme Plc said its profit rose to 2,450 mln stg in the year."}]
+    table, scored = _pairs(slip)
+    assert _pair_of(table, scored, "245 mln stg", "2,450 mln stg")["one_writer"] == 0.0

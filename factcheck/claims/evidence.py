@@ -108,6 +108,8 @@ FEATURES: dict[str, str] = {
     "shared_figures": "share of the two articles' figures that agree (near 1: one article re-issued)",
     "renewed": "one publisher's articles of different days whose figures (three or more) nearly all differ, "
                "no correction: a new issue of a recurring report",
+    "one_writer": "both figures in one article, differing with no mark of an error: its writer stated both, "
+                  "so they are two facts (Class A and Class B payouts, operating and trading profit)",
     "event_unnamed": "two dates differ and nothing names their event as one: no metric both name, nor two "
                      "outlets' written dates of one story",
     "unexplained": "two amounts differ with no mark of an error: no correction, shared headline or table slot; "
@@ -135,7 +137,7 @@ SIGNS: dict[str, int] = {
     "table": 0, "table_slot": 1, "period_differs": -1, "horizon_differs": -1, "horizon_same": 1, "stage_differs": -1,
     "per_differs": -1, "relative": 0, "deictic": -1, "relative_apart": -1,
     "same_words": -1, "guessed": -1, "is_date": 0, "counterpart": 1, "twin": -1,
-    "shared_figures": 1, "renewed": -1, "unexplained": -1, "event_unnamed": -1,
+    "shared_figures": 1, "renewed": -1, "unexplained": -1, "one_writer": -1, "event_unnamed": -1,
 }
 
 
@@ -1085,8 +1087,11 @@ def features(table: pd.DataFrame, pairs: pd.DataFrame, stories: Stories,
     with np.errstate(divide="ignore", invalid="ignore"):
         # a balance or a price moves that much from one week to the next: near only within a day
         near = ~is_date & pos & (np.abs(va - vb) <= _NEAR * np.maximum(va, vb)) & (apart <= 1)
-    shaped = ((out["slip"].to_numpy() > 0) | (out["digits"].to_numpy() > 0) | (one_digit & ~is_date & (va != vb))
-              | (out["currency_slip"].to_numpy() > 0) | near | (rel == "scale_mismatch"))
+    # in one article, two items a few per cent apart are common (operating and trading profit,
+    # 1.48 and 1.51 billion): its writer did not misread one of them
+    slipped = one_digit | (near & ~same_doc)
+    shaped = ((out["slip"].to_numpy() > 0) | (out["digits"].to_numpy() > 0) | (slipped & ~is_date & (va != vb))
+              | (out["currency_slip"].to_numpy() > 0) | (rel == "scale_mismatch"))
     differing = np.isin(rel, list(CONFLICTS))
     # two dates are one event's when something names the event: the same metric ("pay",
     # "completion"), two outlets' written dates of one story, or one sentence two articles
@@ -1095,6 +1100,9 @@ def features(table: pd.DataFrame, pairs: pd.DataFrame, stories: Stories,
               & (out["numbers_differ"].to_numpy() == 0) & (out["same_words"].to_numpy() == 0))
     event = (out["metric"].to_numpy() >= 1) | (two_outlets & (out["deictic"].to_numpy() == 0)) | retold
     out["unexplained"] = (differing & ~anchored & np.where(is_date, ~event, ~shaped)).astype(np.float64)
+    # one writer states both figures: an article giving two values of one fact without a slip's
+    # shape is rarer than one listing two alike items (Class A and Class B payouts)
+    out["one_writer"] = (same_doc & (out["unexplained"].to_numpy() > 0)).astype(np.float64)
     # a date whose event nothing names is most often another event's date (another period of
     # a report, another step of one story): hand checks found few such date conflicts real
     out["event_unnamed"] = ((out["unexplained"].to_numpy() > 0) & is_date).astype(np.float64)
