@@ -1070,3 +1070,18 @@ def test_one_article_stating_two_amounts_without_an_errors_shape_tells_two_facts
                      "Acme Plc said its profit rose to 2,450 mln stg in the year."}]
     table, scored = _pairs(slip)
     assert _pair_of(table, scored, "245 mln stg", "2,450 mln stg")["one_writer"] == 0.0
+
+
+@pytest.mark.parametrize(("sentence", "a", "b"), [
+    ("Traders said the cargo was sold at {} to Acme Mills.", "227 dlrs a tonne", "230 dlrs a tonne"),  # a rate
+    ("Traders said gold was quoted at {} in London.", "419.80 dlrs", "418.50 dlrs"),  # a good's price, no unit
+])
+def test_prices_a_few_per_cent_apart_on_one_day_are_no_misreading(sentence: str, a: str, b: str) -> None:
+    """A price moves a few per cent between markets, grades and hours of one day (gold's
+    morning and afternoon fix), so for prices that is no mark of a misread figure, as it is
+    for a total ($1.48 and $1.51 billion)."""
+    table, scored = _pairs([
+        {"id": "a", "date": "2025-03-04", "text": sentence.format(a)},
+        {"id": "b", "date": "2025-03-04", "text": sentence.format(b)},
+    ])
+    assert _pair_of(table, scored, a, b)["unexplained"] == 1.0

@@ -1085,8 +1085,12 @@ def features(table: pd.DataFrame, pairs: pd.DataFrame, stories: Stories,
     anchored = ((out["correction"].to_numpy() > 0) | (out["corrected"].to_numpy() > 0)
                 | (out["headline_same"].to_numpy() > 0) | (out["table_slot"].to_numpy() > 0))
     with np.errstate(divide="ignore", invalid="ignore"):
-        # a balance or a price moves that much from one week to the next: near only within a day
-        near = ~is_date & pos & (np.abs(va - vb) <= _NEAR * np.maximum(va, vb)) & (apart <= 1)
+        # a balance moves that much from one week to the next: near only within a day; and a
+        # price (per tonne, per share, of a named good) that much between markets, grades and
+        # hours of one day (gold's morning and afternoon fix): near is no misreading for prices
+        priced = (per >= 0) | (goods != 0)
+        near = (~is_date & pos & (np.abs(va - vb) <= _NEAR * np.maximum(va, vb)) & (apart <= 1)
+                & ~priced[i] & ~priced[j])
     # in one article, two items a few per cent apart are common (operating and trading profit,
     # 1.48 and 1.51 billion): its writer did not misread one of them
     slipped = one_digit | (near & ~same_doc)
