@@ -1085,3 +1085,17 @@ def test_prices_a_few_per_cent_apart_on_one_day_are_no_misreading(sentence: str,
         {"id": "b", "date": "2025-03-04", "text": sentence.format(b)},
     ])
     assert _pair_of(table, scored, a, b)["unexplained"] == 1.0
+
+
+def test_a_bid_per_share_is_a_price_and_earnings_per_share_one_fact() -> None:
+    """Two bids a few per cent apart are two bidders' or two rounds' prices; a quarter's
+    earnings per share told as 1.08 and 1.09 dlrs is one figure misread."""
+    def pair(sentence: str, a: str, b: str):
+        table, scored = _pairs([{"id": "a", "date": "2025-03-04", "text": sentence.format(a)},
+                                {"id": "b", "date": "2025-03-04", "text": sentence.format(b)}])
+        return _pair_of(table, scored, a, b)
+
+    bid = pair("Acme Corp said it received an offer of {} for its stock.", "69 dlrs a share", "71 dlrs a share")
+    eps = pair("Acme Corp said its third quarter net profit was {}.", "1.08 dlrs a share", "1.09 dlrs a share")
+    assert bid["unexplained"] == 1.0
+    assert eps["unexplained"] == 0.0

@@ -1086,14 +1086,16 @@ def features(table: pd.DataFrame, pairs: pd.DataFrame, stories: Stories,
                 | (out["headline_same"].to_numpy() > 0) | (out["table_slot"].to_numpy() > 0))
     with np.errstate(divide="ignore", invalid="ignore"):
         # a balance moves that much from one week to the next: near only within a day; and a
-        # price (per tonne, per share, of a named good) that much between markets, grades and
-        # hours of one day (gold's morning and afternoon fix): near is no misreading for prices
-        priced = (per >= 0) | (goods != 0)
-        near = (~is_date & pos & (np.abs(va - vb) <= _NEAR * np.maximum(va, vb)) & (apart <= 1)
-                & ~priced[i] & ~priced[j])
+        # price (per tonne, or a named good's amount without a magnitude word) that much between
+        # markets, grades and hours of one day (gold's morning and afternoon fix): a few per
+        # cent, even one digit, apart is no misreading for prices
+        prices = _priced(cols, goods, i) | _priced(cols, goods, j)
+        within = ~is_date & pos & (np.abs(va - vb) <= _NEAR * np.maximum(va, vb))
+        near = within & (apart <= 1) & ~prices
     # in one article, two items a few per cent apart are common (operating and trading profit,
-    # 1.48 and 1.51 billion): its writer did not misread one of them
-    slipped = one_digit | (near & ~same_doc)
+    # 1.48 and 1.51 billion): its writer did not misread one of them; two prices one digit and
+    # a few per cent apart are two quotes
+    slipped = (one_digit & ~(within & prices)) | (near & ~same_doc)
     shaped = ((out["slip"].to_numpy() > 0) | (out["digits"].to_numpy() > 0) | (slipped & ~is_date & (va != vb))
               | (out["currency_slip"].to_numpy() > 0) | (rel == "scale_mismatch"))
     differing = np.isin(rel, list(CONFLICTS))
@@ -1182,6 +1184,28 @@ def _goods_bits() -> dict[str, int]:
     if len(goods) > 62:
         raise ValueError("goods.toml: at most 62 goods")
     return {stem: 1 << n for n, words in enumerate(goods.values()) for stem in content_words(" ".join(words))}
+
+
+@cache
+def _price_units() -> tuple[frozenset[str], frozenset[str]]:
+    units = load("goods")["units"]
+    return frozenset(units["quantity"]), frozenset(units["share_prices"])
+
+
+def _priced(cols: Columns, goods: np.ndarray, rows: np.ndarray) -> np.ndarray:
+    """Which of `rows` are prices (factcheck/data/goods.toml [units]): a rate per a quantity, a
+    share's price or a bid per share, or an amount of a named good's sentence (or headline)
+    with no rate and no magnitude word ("gold was fixed at 419.80 dlrs"; "1.9 billion dlrs" of
+    an oil company is a total)."""
+    quantities, share_prices = _price_units()
+    per, pers = cols.codes("per")
+    metric, metrics = cols.codes("metric")
+    unit = np.append(np.array([p in quantities for p in pers], dtype=bool), False)
+    share = np.append(np.array([p == "share" for p in pers], dtype=bool), False)
+    priced_metric = np.append(np.array([m in share_prices for m in metrics], dtype=bool), False)
+    mag, _ = cols.codes("magnitude")
+    return (unit[per[rows]] | (share[per[rows]] & priced_metric[metric[rows]])
+            | ((goods[rows] != 0) & (per[rows] < 0) & (mag[rows] < 0)))
 
 
 def _goods(cols: Columns, title: np.ndarray, head_words: Sequence[Sequence[str]]) -> np.ndarray:
