@@ -2197,13 +2197,17 @@ def _parallel_shares(text: str, figs: list[_Figure]) -> None:
 
 
 _MOVE = _LEX["per_share_move"]
-_MOVE_VERB = re.compile(r"(?<![^\W\d_])(?:" + _alternation(_MOVE["verbs"], ci=True) + r")(?![\w-])")
+_MOVE_VERBS = [*_MOVE["verbs"], *("to " + w for w in _MOVE["infinitives"])]
+_MOVE_VERB = re.compile(r"(?<![^\W\d_])(?:" + _alternation(_MOVE_VERBS, ci=True) + r")(?![\w-])")
 # the same words with no test of the letter before them: a search that skips fast to their first
 # letters, and finds one wherever _MOVE_VERB would
-_MOVE_VERB_ANY = re.compile("(?:" + _alternation(_MOVE["verbs"], ci=True, guard=False) + r")(?![\w-])")
+_MOVE_VERB_ANY = re.compile("(?:" + _alternation(_MOVE_VERBS, ci=True, guard=False) + r")(?![\w-])")
 _SHARE_WORD = re.compile(r"(?<![^\W\d_])(?:" + _alternation(_MOVE["share_words"], ci=True) + r")(?![\w-])")
 _REPORT_WORD = re.compile(r"(?<![^\W\d_])(?:" + _alternation(_MOVE["report_words"], ci=True) + r")(?![\w-])")
 _NOT_SUBJECT = re.compile(r"(?<![^\W\d_])(?:" + _alternation(_MOVE["not_subjects"], ci=True) + r")(?![\w-])")
+_OWN_PRICE = frozenset(w.lower() for w in _MOVE["own_price"])
+_SHARE_WORD_BEFORE = re.compile(r"(?<![^\W\d_])(?:" + _alternation(_MOVE["share_words"], ci=True)
+                                + r")[ \t\n]{1,3}\Z")
 _NOT_SUBJECT_CLAUSE = re.compile(r"(?<![^\W\d_])(?:" + _alternation(_MOVE["not_subjects_clause"], ci=True)
                                  + r")(?![\w-])")
 _CLAUSE_BREAK = re.compile(r"[.;:!?](?=\s)|,(?=\s)|\n[ \t]*\n|\n[ \t]{2,}|[()]")
@@ -2406,13 +2410,24 @@ def _share_move(text: str, pos: int, title: str | None, report: list[bool]) -> b
     sentence = 0
     for br in _SENTENCE_BREAK.finditer(window):
         sentence = br.end() - 1 if br.group(0)[-1:].isalnum() else br.end()
-    if _NOT_SUBJECT.search(window, min(sentence, start), verb.start()) \
+    if _other_subject(window, min(sentence, start), verb.start()) \
             or _NOT_SUBJECT_TAIL.search(window, min(sentence, start), verb.start()) \
             or _NOT_SUBJECT_CLAUSE.search(window, start, verb.start()):
         return False  # "Oil prices fell 40 cents", "net income of 690,000 dlrs, up from", "sterling rose"
     if not _SHARE_WORD.search(window, start):
-        return _is_report(text, title, report)
+        # (an infinitive speaks for a share only with its share word: "expect the fare to rise")
+        return not verb.group(0).startswith(("to ", "To ", "TO ")) and _is_report(text, title, report)
     return True
+
+
+def _other_subject(window: str, lo: int, hi: int) -> bool:
+    """Whether something other than a share moves between `lo` and `hi` ([per_share_move]
+    `not_subjects`: "Oil prices fell"); a share's own price is the share ("its share price rose")."""
+    for m in _NOT_SUBJECT.finditer(window, lo, hi):
+        if m.group(0).lower() not in _OWN_PRICE \
+                or _SHARE_WORD_BEFORE.search(window, max(0, m.start() - 12), m.start()) is None:
+            return True
+    return False
 
 
 _BLOCK_AT = re.compile(
