@@ -42,3 +42,47 @@ def test_a_share_price_s_move_and_level_are_per_share(text, spans, lang):
 ])
 def test_a_price_that_is_no_share_s_keeps_its_reading(text, span, per):
     assert money(text)[span]["per"] == per
+
+
+# ----------------------------------------------------------------------------- dividend lines labelled by period
+
+@pytest.mark.parametrize(("line", "spans"), [
+    pytest.param("Semi-annual 30 cts vs 25 cts prior", ["30 cts", "25 cts"], id="semi-annual"),
+    pytest.param("Qtrly 42 cts vs 40 cts prior", ["42 cts", "40 cts"], id="qtrly"),
+    pytest.param("Final 1.20 dlrs vs 1.10 dlrs", ["1.20 dlrs", "1.10 dlrs"], id="final"),
+])
+def test_a_payout_line_labelled_only_by_its_period_is_per_share(line, spans):
+    got = money(f"MAPLE TOOLS SETS PAYOUT\nTORONTO, March 3 -\n    {line}\n    Pay April 30\n    Record April 15\n")
+    assert [(got[s]["per"], got[s]["row_label"]) for s in spans] == [("share", line.split()[0])] * len(spans)
+
+
+def test_a_period_label_does_not_make_bare_figures_money():
+    got = money("MAPLE TOOLS SETS PAYOUT\nTORONTO, March 3 -\n    Qtrly 42 vs 40 prior\n")
+    assert got == {}
+
+
+# ----------------------------------------------------------------------------- cents after a currency word
+
+@pytest.mark.parametrize(("text", "span", "value", "lang"), [
+    pytest.param("The dividend rose to 70 euro cents.", "70 euro cents", 0.70, "en", id="euro-cents"),
+    pytest.param("Its stock fell to 31 euros cents on Friday.", "31 euros cents", 0.31, "en", id="garbled-euros-cents"),
+    pytest.param("Die Gebühr steigt auf 20 Euro-Cent.", "20 Euro-Cent", 0.20, "de", id="euro-cent-hyphenated"),
+    pytest.param("Ein Brief kostet nun 95 Eurocent.", "95 Eurocent", 0.95, "de", id="eurocent"),
+])
+def test_cents_written_after_the_currency_s_name_are_cents(text, span, value, lang):
+    got = money(text, lang)[span]
+    assert (got["value"], got["currency"]) == (pytest.approx(value), "EUR")
+
+
+@pytest.mark.parametrize(("text", "span"), [
+    pytest.param("Orchard Mills will sell the new shares priced at 9 euro cents each.", "9 euro cents",
+                 id="priced-at-each"),
+    pytest.param("The new shares will be placed at 40p each.", "40p", id="placed-at-each"),
+])
+def test_each_after_the_price_of_a_share_issue_is_per_share(text, span):
+    assert money(text)[span]["per"] == "share"
+
+
+def test_each_after_a_price_with_a_year_before_it_is_per_item_not_per_year():
+    got = money("Drivers bought 2.1 mln used cars last year at an average of 5,800 dlrs each.")
+    assert got["5,800 dlrs"]["per"] == "unit"

@@ -220,7 +220,8 @@ def _right_re(lang: str) -> re.Pattern[str]:
         # closed one word early ("asking for $5.6” billion")
         r"(?:(?:-[ \t]{0,2}|\s{0,3}|[”\"][ \t](?=" + _LONG_MAG_RE + r"(?!\w)))" + _MAG_RE + r")?"
         r"(?P<of>\s{1,3}of)?"
-        r"(?:(?:-[ \t]{0,2}|\s{0,3})(?:(?P<cur>" + "|".join(cur) + ")|" + _subunit_re(lang) + "|" + _COIN_RE + r")"
+        # (a subunit first: "22 euro cents" is cents, not "22 euro" and a word after it)
+        r"(?:(?:-[ \t]{0,2}|\s{0,3})(?:" + _subunit_re(lang) + "|(?P<cur>" + "|".join(cur) + ")|" + _COIN_RE + r")"
         r"|(?P<att>c|p|\ c)(?![\w-]|\.\w))?"
         r"(?:[ \t]{1,2}(?P<mag2>" + _LONG_MAG_RE + r"))?"
         r"(?:" + _PER_RE + r")?"
@@ -391,7 +392,9 @@ _MONEY_CONTEXT = re.compile(
 # that starts "Net profit surged 70% to ..." is prose. The label's words say what the row holds.
 _TABLE = _LEX["table"]
 _ROW_CLASSES = [(kind, frozenset(w.lower() for w in _TABLE[kind])) for kind in ("not_money", "per_share", "money")]
-_LABEL_WORDS = {w.lower() for kind in ("not_money", "per_share", "money", "words") for w in _TABLE[kind]}
+_PAYOUT_PERIODS = frozenset(w.lower() for w in _TABLE["payout_periods"])
+_LABEL_WORDS = {w.lower() for kind in ("not_money", "per_share", "money", "words", "payout_periods")
+                for w in _TABLE[kind]}
 _LABEL_WORD = "(?:" + _trie(_cased(_LABEL_WORDS)) + r")(?![\w-])"  # any usual case: "Net", "NET", "net"
 _TABLE_ROW = (
     r"[ \t]{0,8}(?P<label>" + _LABEL_WORD + r"(?:[ \t]{1,3}" + _LABEL_WORD + r"){0,5})[ \t,:]{1,4}"
@@ -431,6 +434,8 @@ def _row_kind(label: str) -> str | None:
             _ROW_KIND_MEMO.clear()
         words = {w.lower() for w in label.split()}
         kind = next((kind for kind, vocab in _ROW_CLASSES if words & vocab), None)
+        if kind is None and words <= _PAYOUT_PERIODS:
+            kind = "per_share"  # "Semi-annual 30 cts vs 25 cts prior": a dividend row
         if kind == "not_money" and words & _SHARE_COUNTS and words & _SHARE_RESULTS and not words & _AVERAGES:
             kind = "per_share"  # "Shrs loss 1.70 dlrs": shares counted make no loss
         _ROW_KIND_MEMO[label] = kind
@@ -2034,6 +2039,8 @@ _PRICE_BEFORE = re.compile(r"(?<![^\W\d_])(?P<noun>" + _alternation(list(_OPEN["
 _BEFORE_CUE = re.compile("|".join(map(re.escape, (*_EACH_CHECK, *_EVERY_CHECK, "preis", "price"))))
 _BRACKET_AFTER = re.compile(r"[ \t]{0,2}\([^()]{1,60}\)")
 _COUNTED = re.compile(r"[^\W\d_]+")
+_COUNTED_WORDS = int(_OPEN["counted_words"])
+_COUNTED_REACH = int(_OPEN["counted_reach"])
 _DIVIDEND = re.compile(r"(?<![^\W\d_])(?:" + _alternation(_LEX["per_dividend"]["words"], ci=True) + r")(?![\w-])")
 _DIVIDEND_BELOW = Decimal(str(_LEX["per_dividend"]["below"]))
 _DIVIDEND_REACH = int(_LEX["per_dividend"]["reach"])
@@ -2522,11 +2529,16 @@ def _quote_share(text: str, share: re.Match[str], title: str | None, report: lis
 
 
 def _counted(text: str, start: int) -> str:
-    """The unit of a price per item ("shares at 3.40 dlrs each"): a [per] word among the few
-    words before the amount, else "unit"."""
-    for w in reversed(_COUNTED.findall(text, max(0, start - 40), start)[-4:]):
+    """The unit of a price per item ("shares at 3.40 dlrs each", "the new shares will be sold
+    at 9 euro cents each"): a [per] word among the few words before the amount in its sentence
+    (see `counted_words` in [per_open]), else "unit"; not a time ("cars last year at 5,833
+    dlrs each" are counted, the year is when)."""
+    lo = max(0, start - _COUNTED_REACH)
+    for br in _SENTENCE_BREAK.finditer(text, lo, start):
+        lo = br.start() + 1
+    for w in reversed(_COUNTED.findall(text, lo, start)[-_COUNTED_WORDS:]):
         key = _norm_key(w)
-        if key in _RATE_WORDS:
+        if key in _RATE_WORDS and _PER[key] not in _TIME_UNITS:
             return str(_PER[key])
     return "unit"
 
