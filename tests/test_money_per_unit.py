@@ -86,3 +86,28 @@ def test_each_after_the_price_of_a_share_issue_is_per_share(text, span):
 def test_each_after_a_price_with_a_year_before_it_is_per_item_not_per_year():
     got = money("Drivers bought 2.1 mln used cars last year at an average of 5,800 dlrs each.")
     assert got["5,800 dlrs"]["per"] == "unit"
+
+
+# ----------------------------------------------------------------------------- "jeweils" and "each" before the clause
+
+@pytest.mark.parametrize(("text", "span", "lang"), [
+    pytest.param("Den drei Gewinnern bleibt jeweils nach Abzug der Gebühren weniger als die Hälfte, "
+                 "rund 300.000 Euro, übrig.", "rund 300.000 Euro", "de", id="jeweils-far-with-an-apposition"),
+    pytest.param("Die beiden Vereine bekommen jeweils aus dem Fonds des Landes für das kommende Jahr 40.000 Euro.",
+                 "40.000 Euro", "de", id="jeweils-far"),
+    pytest.param("After tax the three winners each keep less than half, about $300,000.", "about $300,000", "en",
+                 id="each-with-an-apposition"),
+])
+def test_jeweils_or_each_before_the_amount_s_clause_makes_it_per_unit(text, span, lang):
+    assert money(text, lang)[span]["per"] == "unit"
+
+
+@pytest.mark.parametrize(("text", "span", "per", "lang"), [
+    pytest.param("Die Spieler erhielten jeweils eine Medaille und der Verein insgesamt 5.000 Euro.", "5.000 Euro",
+                 None, "de", id="jeweils-then-and"),
+    pytest.param("Analysts said the shares were worth 85 dlrs each, 15 dlrs more than the bid.", "15 dlrs", "share",
+                 "en", id="each-of-the-amount-before"),
+    pytest.param("Each said the deal was worth 40 mln dlrs.", "40 mln dlrs", None, "en", id="each-as-a-pronoun"),
+])
+def test_each_that_does_not_govern_the_amount_makes_no_rate(text, span, per, lang):
+    assert money(text, lang)[span]["per"] == per

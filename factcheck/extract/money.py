@@ -2023,8 +2023,17 @@ _RATE_AFTER = re.compile(
 _A = frozenset(("a", "an"))
 _TIME_UNITS = frozenset(("year", "month", "week", "day", "hour", "night"))
 _NOT_A_RATE_AFTER = frozenset(("ago", "earlier", "before", "previously", "prior", "later", "after"))
+# (the gap may end with a comma: an apposition, "each keep less than half, about $200,000")
 _EACH_BEFORE = re.compile(r"(?<![^\W\d_])(?:" + _alternation(_OPEN["each_before"], ci=True)
-                          + r")(?P<gap>(?:\s{1,3}[^\s,;:.!?()]+){0," + str(int(_OPEN["each_reach"])) + r"})\s{1,3}\Z")
+                          + r")(?P<gap>(?:\s{1,3}[^\s,;:.!?()]+){0," + str(int(_OPEN["each_reach"]))
+                          + r"})(?P<comma>,)?\s{1,3}\Z")
+_EACH_FAR = _OPEN["each_far"]
+_EACH_FAR_WORD = str(_EACH_FAR["word"])
+_EACH_FAR_SPAN = int(_EACH_FAR["span"])
+_EACH_FAR_BEFORE = re.compile(
+    r"(?<![^\W\d_])" + re.escape(_EACH_FAR_WORD) + r"(?P<gap>(?:\s{1,3}(?!(?:"
+    + _alternation(_EACH_FAR["gap_stop"], ci=True) + r")(?![\w-]))[^\s,;:.!?()]+){0," + str(int(_EACH_FAR["reach"]))
+    + r"})(?P<comma>,)?\s{1,3}\Z")
 _EACH_CHECK = tuple(w.lower() for w in _OPEN["each_before"])
 _GAP = r"(?P<gap>(?:\s{1,3}[^\s,;:.!?()]+){0," + str(int(_OPEN["each_reach"])) + r"})\s{1,3}\Z"
 _EVERY_BEFORE = re.compile(r"(?<![^\W\d_])(?:" + _alternation(_OPEN["every_before"], ci=True)
@@ -2081,6 +2090,9 @@ def _open_rate(text: str, fig: _Figure, low: str | None = None) -> tuple[str | N
         elif noun is None and (m.group("then") is None or m.group("then").lower() in _EACH_THEN):
             return _counted(text, fig.start), inside
     lo = max(0, fig.start - 60)
+    far = text.find(_EACH_FAR_WORD, max(0, fig.start - _EACH_FAR_SPAN), fig.start)
+    if far >= 0:
+        lo = min(lo, far)  # "bleibt jeweils nach Abzug der Steuern weniger als die Hälfte, rund 200.000 Dollar"
     # (most amounts: none of the words below, then done; `low` is the text lower-cased with
     # its offsets, or None)
     if low is None:
@@ -2094,6 +2106,11 @@ def _open_rate(text: str, fig: _Figure, low: str | None = None) -> tuple[str | N
     window = text[lo:fig.start]
     if any(w in low for w in _EACH_CHECK):
         b = _EACH_BEFORE.search(window)
+        if b is None and far >= 0:
+            b = _EACH_FAR_BEFORE.search(window)
+        if b is not None and b.group("comma") and (
+                not b.group("gap") or _norm_key(b.group("gap").split()[0]) in _NOT_EVERY):
+            b = None  # "85 dlrs each, 15 dlrs more": the "each" of the amount before; "In each case, ..."
         if b is not None and (b.group("gap") or not low.rstrip().endswith("each")):
             # ("for each 1,000 dlrs debenture" counts in units of the amount itself)
             first = _COUNTED.match(b.group("gap").strip())
