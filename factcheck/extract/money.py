@@ -220,7 +220,8 @@ def _right_re(lang: str) -> re.Pattern[str]:
         # closed one word early ("asking for $5.6” billion")
         r"(?:(?:-[ \t]{0,2}|\s{0,3}|[”\"][ \t](?=" + _LONG_MAG_RE + r"(?!\w)))" + _MAG_RE + r")?"
         r"(?P<of>\s{1,3}of)?"
-        r"(?:(?:-[ \t]{0,2}|\s{0,3})(?:(?P<cur>" + "|".join(cur) + ")|" + _subunit_re(lang) + "|" + _COIN_RE + r")"
+        # (a subunit first: "22 euro cents" is cents, not "22 euro" and a word after it)
+        r"(?:(?:-[ \t]{0,2}|\s{0,3})(?:" + _subunit_re(lang) + "|(?P<cur>" + "|".join(cur) + ")|" + _COIN_RE + r")"
         r"|(?P<att>c|p|\ c)(?![\w-]|\.\w))?"
         r"(?:[ \t]{1,2}(?P<mag2>" + _LONG_MAG_RE + r"))?"
         r"(?:" + _PER_RE + r")?"
@@ -391,7 +392,9 @@ _MONEY_CONTEXT = re.compile(
 # that starts "Net profit surged 70% to ..." is prose. The label's words say what the row holds.
 _TABLE = _LEX["table"]
 _ROW_CLASSES = [(kind, frozenset(w.lower() for w in _TABLE[kind])) for kind in ("not_money", "per_share", "money")]
-_LABEL_WORDS = {w.lower() for kind in ("not_money", "per_share", "money", "words") for w in _TABLE[kind]}
+_PAYOUT_PERIODS = frozenset(w.lower() for w in _TABLE["payout_periods"])
+_LABEL_WORDS = {w.lower() for kind in ("not_money", "per_share", "money", "words", "payout_periods")
+                for w in _TABLE[kind]}
 _LABEL_WORD = "(?:" + _trie(_cased(_LABEL_WORDS)) + r")(?![\w-])"  # any usual case: "Net", "NET", "net"
 _TABLE_ROW = (
     r"[ \t]{0,8}(?P<label>" + _LABEL_WORD + r"(?:[ \t]{1,3}" + _LABEL_WORD + r"){0,5})[ \t,:]{1,4}"
@@ -431,6 +434,8 @@ def _row_kind(label: str) -> str | None:
             _ROW_KIND_MEMO.clear()
         words = {w.lower() for w in label.split()}
         kind = next((kind for kind, vocab in _ROW_CLASSES if words & vocab), None)
+        if kind is None and words <= _PAYOUT_PERIODS:
+            kind = "per_share"  # "Semi-annual 30 cts vs 25 cts prior": a dividend row
         if kind == "not_money" and words & _SHARE_COUNTS and words & _SHARE_RESULTS and not words & _AVERAGES:
             kind = "per_share"  # "Shrs loss 1.70 dlrs": shares counted make no loss
         _ROW_KIND_MEMO[label] = kind
@@ -2018,8 +2023,17 @@ _RATE_AFTER = re.compile(
 _A = frozenset(("a", "an"))
 _TIME_UNITS = frozenset(("year", "month", "week", "day", "hour", "night"))
 _NOT_A_RATE_AFTER = frozenset(("ago", "earlier", "before", "previously", "prior", "later", "after"))
+# (the gap may end with a comma: an apposition, "each keep less than half, about $200,000")
 _EACH_BEFORE = re.compile(r"(?<![^\W\d_])(?:" + _alternation(_OPEN["each_before"], ci=True)
-                          + r")(?P<gap>(?:\s{1,3}[^\s,;:.!?()]+){0," + str(int(_OPEN["each_reach"])) + r"})\s{1,3}\Z")
+                          + r")(?P<gap>(?:\s{1,3}[^\s,;:.!?()]+){0," + str(int(_OPEN["each_reach"]))
+                          + r"})(?P<comma>,)?\s{1,3}\Z")
+_EACH_FAR = _OPEN["each_far"]
+_EACH_FAR_WORD = str(_EACH_FAR["word"])
+_EACH_FAR_SPAN = int(_EACH_FAR["span"])
+_EACH_FAR_BEFORE = re.compile(
+    r"(?<![^\W\d_])" + re.escape(_EACH_FAR_WORD) + r"(?P<gap>(?:\s{1,3}(?!(?:"
+    + _alternation(_EACH_FAR["gap_stop"], ci=True) + r")(?![\w-]))[^\s,;:.!?()]+){0," + str(int(_EACH_FAR["reach"]))
+    + r"})(?P<comma>,)?\s{1,3}\Z")
 _EACH_CHECK = tuple(w.lower() for w in _OPEN["each_before"])
 _GAP = r"(?P<gap>(?:\s{1,3}[^\s,;:.!?()]+){0," + str(int(_OPEN["each_reach"])) + r"})\s{1,3}\Z"
 _EVERY_BEFORE = re.compile(r"(?<![^\W\d_])(?:" + _alternation(_OPEN["every_before"], ci=True)
@@ -2034,6 +2048,8 @@ _PRICE_BEFORE = re.compile(r"(?<![^\W\d_])(?P<noun>" + _alternation(list(_OPEN["
 _BEFORE_CUE = re.compile("|".join(map(re.escape, (*_EACH_CHECK, *_EVERY_CHECK, "preis", "price"))))
 _BRACKET_AFTER = re.compile(r"[ \t]{0,2}\([^()]{1,60}\)")
 _COUNTED = re.compile(r"[^\W\d_]+")
+_COUNTED_WORDS = int(_OPEN["counted_words"])
+_COUNTED_REACH = int(_OPEN["counted_reach"])
 _DIVIDEND = re.compile(r"(?<![^\W\d_])(?:" + _alternation(_LEX["per_dividend"]["words"], ci=True) + r")(?![\w-])")
 _DIVIDEND_BELOW = Decimal(str(_LEX["per_dividend"]["below"]))
 _DIVIDEND_REACH = int(_LEX["per_dividend"]["reach"])
@@ -2074,6 +2090,9 @@ def _open_rate(text: str, fig: _Figure, low: str | None = None) -> tuple[str | N
         elif noun is None and (m.group("then") is None or m.group("then").lower() in _EACH_THEN):
             return _counted(text, fig.start), inside
     lo = max(0, fig.start - 60)
+    far = text.find(_EACH_FAR_WORD, max(0, fig.start - _EACH_FAR_SPAN), fig.start)
+    if far >= 0:
+        lo = min(lo, far)  # "bleibt jeweils nach Abzug der Steuern weniger als die Hälfte, rund 200.000 Dollar"
     # (most amounts: none of the words below, then done; `low` is the text lower-cased with
     # its offsets, or None)
     if low is None:
@@ -2087,6 +2106,11 @@ def _open_rate(text: str, fig: _Figure, low: str | None = None) -> tuple[str | N
     window = text[lo:fig.start]
     if any(w in low for w in _EACH_CHECK):
         b = _EACH_BEFORE.search(window)
+        if b is None and far >= 0:
+            b = _EACH_FAR_BEFORE.search(window)
+        if b is not None and b.group("comma") and (
+                not b.group("gap") or _norm_key(b.group("gap").split()[0]) in _NOT_EVERY):
+            b = None  # "85 dlrs each, 15 dlrs more": the "each" of the amount before; "In each case, ..."
         if b is not None and (b.group("gap") or not low.rstrip().endswith("each")):
             # ("for each 1,000 dlrs debenture" counts in units of the amount itself)
             first = _COUNTED.match(b.group("gap").strip())
@@ -2197,13 +2221,17 @@ def _parallel_shares(text: str, figs: list[_Figure]) -> None:
 
 
 _MOVE = _LEX["per_share_move"]
-_MOVE_VERB = re.compile(r"(?<![^\W\d_])(?:" + _alternation(_MOVE["verbs"], ci=True) + r")(?![\w-])")
+_MOVE_VERBS = [*_MOVE["verbs"], *("to " + w for w in _MOVE["infinitives"])]
+_MOVE_VERB = re.compile(r"(?<![^\W\d_])(?:" + _alternation(_MOVE_VERBS, ci=True) + r")(?![\w-])")
 # the same words with no test of the letter before them: a search that skips fast to their first
 # letters, and finds one wherever _MOVE_VERB would
-_MOVE_VERB_ANY = re.compile("(?:" + _alternation(_MOVE["verbs"], ci=True, guard=False) + r")(?![\w-])")
+_MOVE_VERB_ANY = re.compile("(?:" + _alternation(_MOVE_VERBS, ci=True, guard=False) + r")(?![\w-])")
 _SHARE_WORD = re.compile(r"(?<![^\W\d_])(?:" + _alternation(_MOVE["share_words"], ci=True) + r")(?![\w-])")
 _REPORT_WORD = re.compile(r"(?<![^\W\d_])(?:" + _alternation(_MOVE["report_words"], ci=True) + r")(?![\w-])")
 _NOT_SUBJECT = re.compile(r"(?<![^\W\d_])(?:" + _alternation(_MOVE["not_subjects"], ci=True) + r")(?![\w-])")
+_OWN_PRICE = frozenset(w.lower() for w in _MOVE["own_price"])
+_SHARE_WORD_BEFORE = re.compile(r"(?<![^\W\d_])(?:" + _alternation(_MOVE["share_words"], ci=True)
+                                + r")[ \t\n]{1,3}\Z")
 _NOT_SUBJECT_CLAUSE = re.compile(r"(?<![^\W\d_])(?:" + _alternation(_MOVE["not_subjects_clause"], ci=True)
                                  + r")(?![\w-])")
 _CLAUSE_BREAK = re.compile(r"[.;:!?](?=\s)|,(?=\s)|\n[ \t]*\n|\n[ \t]{2,}|[()]")
@@ -2406,13 +2434,24 @@ def _share_move(text: str, pos: int, title: str | None, report: list[bool]) -> b
     sentence = 0
     for br in _SENTENCE_BREAK.finditer(window):
         sentence = br.end() - 1 if br.group(0)[-1:].isalnum() else br.end()
-    if _NOT_SUBJECT.search(window, min(sentence, start), verb.start()) \
+    if _other_subject(window, min(sentence, start), verb.start()) \
             or _NOT_SUBJECT_TAIL.search(window, min(sentence, start), verb.start()) \
             or _NOT_SUBJECT_CLAUSE.search(window, start, verb.start()):
         return False  # "Oil prices fell 40 cents", "net income of 690,000 dlrs, up from", "sterling rose"
     if not _SHARE_WORD.search(window, start):
-        return _is_report(text, title, report)
+        # (an infinitive speaks for a share only with its share word: "expect the fare to rise")
+        return not verb.group(0).startswith(("to ", "To ", "TO ")) and _is_report(text, title, report)
     return True
+
+
+def _other_subject(window: str, lo: int, hi: int) -> bool:
+    """Whether something other than a share moves between `lo` and `hi` ([per_share_move]
+    `not_subjects`: "Oil prices fell"); a share's own price is the share ("its share price rose")."""
+    for m in _NOT_SUBJECT.finditer(window, lo, hi):
+        if m.group(0).lower() not in _OWN_PRICE \
+                or _SHARE_WORD_BEFORE.search(window, max(0, m.start() - 12), m.start()) is None:
+            return True
+    return False
 
 
 _BLOCK_AT = re.compile(
@@ -2507,11 +2546,16 @@ def _quote_share(text: str, share: re.Match[str], title: str | None, report: lis
 
 
 def _counted(text: str, start: int) -> str:
-    """The unit of a price per item ("shares at 3.40 dlrs each"): a [per] word among the few
-    words before the amount, else "unit"."""
-    for w in reversed(_COUNTED.findall(text, max(0, start - 40), start)[-4:]):
+    """The unit of a price per item ("shares at 3.40 dlrs each", "the new shares will be sold
+    at 9 euro cents each"): a [per] word among the few words before the amount in its sentence
+    (see `counted_words` in [per_open]), else "unit"; not a time ("cars last year at 5,833
+    dlrs each" are counted, the year is when)."""
+    lo = max(0, start - _COUNTED_REACH)
+    for br in _SENTENCE_BREAK.finditer(text, lo, start):
+        lo = br.start() + 1
+    for w in reversed(_COUNTED.findall(text, lo, start)[-_COUNTED_WORDS:]):
         key = _norm_key(w)
-        if key in _RATE_WORDS:
+        if key in _RATE_WORDS and _PER[key] not in _TIME_UNITS:
             return str(_PER[key])
     return "unit"
 

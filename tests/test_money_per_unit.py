@@ -1,0 +1,113 @@
+"""Per-unit amounts a careful reader sees: a share price's move, dividend lines whose label is
+only the period, cents written after a currency word, and "each"/"jeweils" before an amount's
+clause. Invented sentences (hand check of issue 18, sample 10)."""
+
+from __future__ import annotations
+
+import pytest
+
+from factcheck.documents import Document
+from factcheck.extract import find_mentions
+
+
+def money(text: str, lang: str = "en") -> dict[str, dict]:
+    rows, _ = find_mentions(Document(id="d", text=text, lang=lang))
+    return {r["text"]: r for r in rows if r["kind"] == "money"}
+
+
+# ----------------------------------------------------------------------------- a share price's move
+
+@pytest.mark.parametrize(("text", "spans", "lang"), [
+    pytest.param("LONDON, May 4 - Dealers said Harwick's share price rose 5p to 243p after the results.",
+                 ["5p", "243p"], "en", id="share-price-rose"),
+    pytest.param("NEW YORK, May 4 - The stock price of Orchard Mills fell 12 cents to 4.10 dlrs.",
+                 ["12 cents", "4.10 dlrs"], "en", id="stock-price-of-a-company-fell"),
+    pytest.param("LONDON, May 4 - Brokers said the rumour helped Dorne's share price to rise 9p.",
+                 ["9p"], "en", id="share-price-to-rise"),
+    pytest.param("Frankfurt – Der Aktienkurs der Feldbach AG fiel um 2 Euro auf 40 Euro.",
+                 ["2 Euro", "40 Euro"], "de", id="aktienkurs-fiel-um"),
+])
+def test_a_share_price_s_move_and_level_are_per_share(text, spans, lang):
+    got = money(text, lang)
+    assert [got[s]["per"] for s in spans] == ["share"] * len(spans)
+
+
+@pytest.mark.parametrize(("text", "span", "per"), [
+    pytest.param("LONDON, May 4 - Oil prices fell 40 cents to 18.10 dlrs.", "40 cents", None,
+                 id="oil-prices-fell"),
+    pytest.param("NEW YORK, May 4 - Orchard shares rose, but the price of its bonds fell 2 dlrs.", "2 dlrs", None,
+                 id="the-price-of-something-else"),
+    pytest.param("HONG KONG, May 4 - Harbour shares lost one dlr to end at 53 dlrs each today.", "53 dlrs",
+                 "share", id="a-level-after-to-end-at"),
+])
+def test_a_price_that_is_no_share_s_keeps_its_reading(text, span, per):
+    assert money(text)[span]["per"] == per
+
+
+# ----------------------------------------------------------------------------- dividend lines labelled by period
+
+@pytest.mark.parametrize(("line", "spans"), [
+    pytest.param("Semi-annual 30 cts vs 25 cts prior", ["30 cts", "25 cts"], id="semi-annual"),
+    pytest.param("Qtrly 42 cts vs 40 cts prior", ["42 cts", "40 cts"], id="qtrly"),
+    pytest.param("Final 1.20 dlrs vs 1.10 dlrs", ["1.20 dlrs", "1.10 dlrs"], id="final"),
+])
+def test_a_payout_line_labelled_only_by_its_period_is_per_share(line, spans):
+    got = money(f"MAPLE TOOLS SETS PAYOUT\nTORONTO, March 3 -\n    {line}\n    Pay April 30\n    Record April 15\n")
+    assert [(got[s]["per"], got[s]["row_label"]) for s in spans] == [("share", line.split()[0])] * len(spans)
+
+
+def test_a_period_label_does_not_make_bare_figures_money():
+    got = money("MAPLE TOOLS SETS PAYOUT\nTORONTO, March 3 -\n    Qtrly 42 vs 40 prior\n")
+    assert got == {}
+
+
+# ----------------------------------------------------------------------------- cents after a currency word
+
+@pytest.mark.parametrize(("text", "span", "value", "lang"), [
+    pytest.param("The dividend rose to 70 euro cents.", "70 euro cents", 0.70, "en", id="euro-cents"),
+    pytest.param("Its stock fell to 31 euros cents on Friday.", "31 euros cents", 0.31, "en", id="garbled-euros-cents"),
+    pytest.param("Die Gebühr steigt auf 20 Euro-Cent.", "20 Euro-Cent", 0.20, "de", id="euro-cent-hyphenated"),
+    pytest.param("Ein Brief kostet nun 95 Eurocent.", "95 Eurocent", 0.95, "de", id="eurocent"),
+])
+def test_cents_written_after_the_currency_s_name_are_cents(text, span, value, lang):
+    got = money(text, lang)[span]
+    assert (got["value"], got["currency"]) == (pytest.approx(value), "EUR")
+
+
+@pytest.mark.parametrize(("text", "span"), [
+    pytest.param("Orchard Mills will sell the new shares priced at 9 euro cents each.", "9 euro cents",
+                 id="priced-at-each"),
+    pytest.param("The new shares will be placed at 40p each.", "40p", id="placed-at-each"),
+])
+def test_each_after_the_price_of_a_share_issue_is_per_share(text, span):
+    assert money(text)[span]["per"] == "share"
+
+
+def test_each_after_a_price_with_a_year_before_it_is_per_item_not_per_year():
+    got = money("Drivers bought 2.1 mln used cars last year at an average of 5,800 dlrs each.")
+    assert got["5,800 dlrs"]["per"] == "unit"
+
+
+# ----------------------------------------------------------------------------- "jeweils" and "each" before the clause
+
+@pytest.mark.parametrize(("text", "span", "lang"), [
+    pytest.param("Den drei Gewinnern bleibt jeweils nach Abzug der Gebühren weniger als die Hälfte, "
+                 "rund 300.000 Euro, übrig.", "rund 300.000 Euro", "de", id="jeweils-far-with-an-apposition"),
+    pytest.param("Die beiden Vereine bekommen jeweils aus dem Fonds des Landes für das kommende Jahr 40.000 Euro.",
+                 "40.000 Euro", "de", id="jeweils-far"),
+    pytest.param("After tax the three winners each keep less than half, about $300,000.", "about $300,000", "en",
+                 id="each-with-an-apposition"),
+])
+def test_jeweils_or_each_before_the_amount_s_clause_makes_it_per_unit(text, span, lang):
+    assert money(text, lang)[span]["per"] == "unit"
+
+
+@pytest.mark.parametrize(("text", "span", "per", "lang"), [
+    pytest.param("Die Spieler erhielten jeweils eine Medaille und der Verein insgesamt 5.000 Euro.", "5.000 Euro",
+                 None, "de", id="jeweils-then-and"),
+    pytest.param("Analysts said the shares were worth 85 dlrs each, 15 dlrs more than the bid.", "15 dlrs", "share",
+                 "en", id="each-of-the-amount-before"),
+    pytest.param("Each said the deal was worth 40 mln dlrs.", "40 mln dlrs", None, "en", id="each-as-a-pronoun"),
+])
+def test_each_that_does_not_govern_the_amount_makes_no_rate(text, span, per, lang):
+    assert money(text, lang)[span]["per"] == per
