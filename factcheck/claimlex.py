@@ -118,7 +118,13 @@ class Lexicon:
         labels = metrics.get("table", {}).get("labels", {})
         self.table_labels: dict[str, dict[str, str]] = labels
         self.table_labels_any_case = {norm(k).lower(): v for k, v in labels.items()}  # headlines shout
-        self.table_re = re.compile(r"[ \t]{0,8}(?P<label>" + alternation(list(labels) or ["\x00"]) + r")\b")
+        # a label marked `figure_next` names a row only with an amount right after it ("Qtrly 25
+        # cts", "Final 5.5p"; not "Qtrly sales rose", nor a year: "Annual 1987 sales")
+        plain = [k for k, v in labels.items() if not v.get("figure_next")]
+        nexted = [k for k, v in labels.items() if v.get("figure_next")]
+        either = alternation(plain or ["\x00"]) + (
+            r"|(?:" + alternation(nexted) + r")(?=[ \t]+(?:[$£€]|\d{1,3}(?!\d)))" if nexted else "")
+        self.table_re = re.compile(r"[ \t]{0,8}(?P<label>" + either + r")\b")
         pe = metrics.get("period_end", {})
         self.period_end_ordinals = {k.lower(): v for k, v in pe.get("ordinals", {}).items()}
         self.period_end_periods = {k.lower(): v for k, v in pe.get("periods", {}).items()}

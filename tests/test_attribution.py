@@ -230,3 +230,17 @@ def test_a_misspelt_table_label_is_the_row_it_misspells():
              "    Sasles 19.1 mln vs 16.6 mln\n", title=head)
     assert r["19.1 mln"]["metric"] == "revenue" and r["19.1 mln"]["table"]
     assert r["16.6 mln"]["stage"] == "previous"
+
+
+@pytest.mark.parametrize("line", ["Qtrly 25 cts vs 16 cts", "Semi-annual 30 cts vs 25 cts prior",
+                                  "Final div 5.5p vs 5.0p", "Qtly cash distribution 12 cts vs 10 cts"])
+def test_a_line_labelled_by_a_payouts_period_is_a_dividend_row(line):
+    text = f"MAPLE REALTY INC <MPR> DIV\nTORONTO, March 3 -\n{line}\n    Pay March 30\n"
+    got = list(rows(text, title=text.split("\n")[0]).values())
+    assert [(r["metric"], r["per"], r["table"]) for r in got] == [("dividend", "share", True)] * 2
+
+
+def test_a_payout_period_word_starting_prose_names_no_row():
+    text = "MAPLE REALTY INC <MPR> SALES\nTORONTO, March 3 -\nQtrly sales rose to 4.1 mln dlrs.\n"
+    got = list(rows(text, title=text.split("\n")[0]).values())
+    assert [(r["metric"], r.get("per"), r["table"]) for r in got] == [("revenue", None, False)]

@@ -111,3 +111,8 @@ def test_jeweils_or_each_before_the_amount_s_clause_makes_it_per_unit(text, span
 ])
 def test_each_that_does_not_govern_the_amount_makes_no_rate(text, span, per, lang):
     assert money(text, lang)[span]["per"] == per
+
+
+def test_a_payout_period_before_a_year_starts_prose_not_a_dividend_row():
+    got = money("MAPLE TOOLS SETS PAYOUT\nTORONTO, March 3 -\nAnnual 1987 sales were 4.1 mln dlrs.\n")
+    assert got["4.1 mln dlrs"]["per"] is None

@@ -427,6 +427,15 @@ _SHARE_RESULTS = frozenset(w.lower() for w in _TABLE["share_results"])
 _AVERAGES = frozenset(w.lower() for w in _TABLE["averages"])
 
 
+_YEAR_NEXT = re.compile(r"[ \t,:]{1,4}(?:19|20)\d\d(?!\d)")
+
+
+def _period_before_year(m: re.Match[str]) -> bool:
+    """A payout's period before a year is prose, no dividend row: "Annual 1987 sales were ..."."""
+    return ({w.lower() for w in m.group("label").split()} <= _PAYOUT_PERIODS
+            and _YEAR_NEXT.match(m.string, m.end("label")) is not None)
+
+
 def _row_kind(label: str) -> str | None:
     """What a table row's figures are, by its label's words: not_money, per_share, money or None."""
     if label not in _ROW_KIND_MEMO:
@@ -1766,7 +1775,7 @@ def find_money(text: str, lang: str = "en", context: CurrencyContext | str | Non
     first = _TABLE_FIRST_LINE.match(text)
     for m in itertools.chain((first,) if first else (), _TABLE_LINE.finditer(text)):
         kind = _row_kind(m.group("label"))
-        if kind is not None:
+        if kind is not None and not _period_before_year(m):
             tables.append((m.start("label"), _row_end(text, m), m.group("label"), kind))
     if " VS " in text:
         for line in _FLASH_LINE.finditer(text):
