@@ -1099,3 +1099,19 @@ def test_a_bid_per_share_is_a_price_and_earnings_per_share_one_fact() -> None:
     eps = pair("Acme Corp said its third quarter net profit was {}.", "1.08 dlrs a share", "1.09 dlrs a share")
     assert bid["unexplained"] == 1.0
     assert eps["unexplained"] == 0.0
+
+
+def test_two_years_guessed_from_one_day_are_one_guess() -> None:
+    """A year guessed for both dates from publication days a day apart at most is one guess:
+    their months and days compare whatever the year. A year guessed against one stated, or
+    guesses from days far apart, still carry the doubt."""
+    def pair(date_b: str, said: str):
+        table, scored = _pairs([
+            {"id": "a", "date": "1987-03-02", "text": "Acme Corp said its third quarter ended January 28."},
+            {"id": "b", "date": date_b, "text": f"Acme Corp said its third quarter ended {said}."},
+        ])
+        return _pair_of(table, scored, "January 28", said)
+
+    assert pair("1987-03-02", "January 31")["guessed"] == 0.0
+    assert pair("1987-03-02", "January 31, 1987")["guessed"] == 1.0
+    assert pair("1987-03-06", "January 31")["guessed"] == 1.0

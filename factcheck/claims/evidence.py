@@ -1035,7 +1035,10 @@ def features(table: pd.DataFrame, pairs: pd.DataFrame, stories: Stories,
     out["per_differs"] = ((per[i] != per[j]) & ~is_date).astype(np.float64)
     resolved, guessed = cols.flag("resolved"), cols.flag("guessed")
     out["relative"] = ((resolved[i] | resolved[j]) & is_date).astype(np.float64)
-    out["guessed"] = ((guessed[i] | guessed[j]) & is_date).astype(np.float64)
+    # two years both guessed from publication days a day apart at most are one guess: the
+    # months and days compare whatever the year ("3RD QTR JAN 28" and "ended January 31")
+    one_guess = guessed[i] & guessed[j] & (apart <= 1)
+    out["guessed"] = ((guessed[i] | guessed[j]) & is_date & ~one_guess).astype(np.float64)
     pointing = resolved & ~guessed
     out["deictic"] = ((pointing[i] | pointing[j]) & is_date).astype(np.float64)
     # "today", "last week" in articles of different days: the reference moved, and with it,
