@@ -2267,6 +2267,8 @@ def _later_rates(text: str, figs: list[_Figure], title: str | None) -> None:
     inferred: set[int] = set()  # the figures whose rate was read from the sense of their sentence
     for fig in figs:
         if not fig.has_currency or fig.magnitude or fig.vague is not None:
+            if (carry is not None or listed) and not fig.has_currency and _date_part(text, fig):
+                continue  # a date between prices ("1,450 stg in January 1987 and 1,750 stg")
             if fig.qualifier == "range" and fig.per is not None and not fig.magnitude:
                 # a range with its rate sets it for what follows ("one to 1.50 dlrs a barrel")
                 carry = fig if fig.per.rsplit(" ", 1)[-1] in _CARRY_UNITS else None
@@ -2572,6 +2574,18 @@ def _counted(text: str, start: int) -> str:
 _PER_ADVERB = {k.lower(): v for k, v in _LEX["per_adverb"].items()}
 _CARRY_UNITS = frozenset(_LEX["per_carry"]["units"])
 _CARRY_REACH = int(_LEX["per_carry"]["reach"])
+_YEAR_BEFORE = re.compile(r"(?<![^\W\d_])(?:" + _alternation(_LEX["per_carry"]["year_before"], ci=True)
+                          + r")[ \t]{1,2}\Z")
+
+
+def _date_part(text: str, fig: _Figure) -> bool:
+    """Whether the bare figure `fig` is a day or year of a date (see [per_carry] in money.toml)."""
+    if fig.magnitude or fig.vague is not None or fig.qualifier != "exact":
+        return False
+    if _MONTH_BEFORE.search(text, max(0, fig.start - 16), fig.start):
+        return True
+    return bool(_YEAR.fullmatch(text, fig.start, fig.end)
+                and _YEAR_BEFORE.search(text, max(0, fig.start - 8), fig.start))
 
 
 _DOLLAR_COUNTRY = {c: iso for c, iso in load("currencies")["country"].items() if iso in _FAMILY["dollar"].members}

@@ -1,0 +1,33 @@
+"""Rates a careful reader carries or reads across a few words: a rate written once for a list of
+prices reaches past a date between them, a rate after its amount survives a following "after",
+a share price after a pronoun for the shares, a German rate before its amount with small words
+between. Invented sentences (hand check of issue 18, sample 11)."""
+
+from __future__ import annotations
+
+import pytest
+
+from factcheck.documents import Document
+from factcheck.extract import find_mentions
+
+
+def money(text: str, lang: str = "en") -> dict[str, dict]:
+    rows, _ = find_mentions(Document(id="d", text=text, lang=lang))
+    return {r["text"]: r for r in rows if r["kind"] == "money"}
+
+
+# ----------------------------------------------------------------------------- a rate past a date
+
+@pytest.mark.parametrize(("text", "spans", "lang"), [
+    pytest.param("Copper sold at 1,300 stg per tonne, down from 1,450 stg in March 1986 and 1,750 stg in "
+                 "June 1985.", ["1,450 stg", "1,750 stg"], "en", id="month-and-year-between"),
+    pytest.param("Copper sold at 1,300 stg per tonne, down from 1,450 stg in 1986 and 1,750 stg in 1985.",
+                 ["1,450 stg", "1,750 stg"], "en", id="year-after-in-between"),
+    pytest.param("Kupfer kostete 1.300 Euro pro Tonne, nach 1.450 Euro im März 1986 und 1.750 Euro im Juni "
+                 "1985.", ["1.450 Euro", "1.750 Euro"], "de", id="monat-und-jahr-dazwischen"),
+    pytest.param("Kupfer kostete 1.300 Euro je Tonne, nach 1.450 Euro im Jahr 1986 und 1.750 Euro 1985.",
+                 ["1.450 Euro", "1.750 Euro"], "de", id="im-jahr-dazwischen"),
+])
+def test_a_rate_written_once_reaches_every_price_past_a_date_between_them(text, spans, lang):
+    got = money(text, lang)
+    assert [got[s]["per"] for s in spans] == ["tonne"] * len(spans)
