@@ -31,3 +31,28 @@ def money(text: str, lang: str = "en") -> dict[str, dict]:
 def test_a_rate_written_once_reaches_every_price_past_a_date_between_them(text, spans, lang):
     got = money(text, lang)
     assert [got[s]["per"] for s in spans] == ["tonne"] * len(spans)
+
+
+# ----------------------------------------------------------------------------- a rate before "after"
+
+@pytest.mark.parametrize(("text", "span", "per"), [
+    pytest.param("Crude was sold at 15 to 17 dlrs a barrel after the accord.", "15 to 17 dlrs a barrel",
+                 "barrel", id="range-a-barrel-after"),
+    pytest.param("Crude sold for 16 dlrs a barrel after March.", "16 dlrs a barrel", "barrel",
+                 id="a-barrel-after-a-month"),
+    pytest.param("Acme earned 1.20 dlrs a share after tax.", "1.20 dlrs a share", "share",
+                 id="a-share-after-tax"),
+    pytest.param("Gold fetched 400 dlrs an ounce before the auction.", "400 dlrs an ounce", "ounce",
+                 id="an-ounce-before"),
+])
+def test_a_quantity_rate_is_not_ended_by_a_following_time_word(text, span, per):
+    assert money(text)[span]["per"] == per
+
+
+@pytest.mark.parametrize("text", [
+    pytest.param("Acme paid 400 dlrs a year after the merger.", id="a-year-after"),
+    pytest.param("The firm paid 40,000 dlrs a year earlier.", id="a-year-earlier"),
+])
+def test_a_time_word_after_a_time_unit_is_still_a_time_not_a_rate(text):
+    (row,) = money(text).values()
+    assert row["per"] is None

@@ -200,11 +200,15 @@ _COIN_RE = r"(?P<coin>" + _alternation(_COIN_COUNTED, ci=True) + ")"
 # is a noun of its own ("a 50 dlrs share issue")
 _PER_BARE = re.compile(r"[ \t]{1,2}(?:shr|share|SHR|SHARE)(?![\w-])(?!\s{1,3}"
                        + _alternation(_LEX["per_bare"]["not_before"]) + ")")
+_PER_TIMES = [k for k, v in _PER.items() if v in ("year", "month", "week", "day", "hour", "night")]
 _PER_RE = (
     r"(?P<per_intro>\s{0,2}(?:" + _alternation(["a", "an", "per", "each", "pro", "je", "im"], ci=True)
-    + r"\s{1,3}|/\s?|-(?:a|per)-))(?:(?P<per_n>\d{1,4})\s{1,2})?(?P<per>" + _alternation(_PER, ci=True) + ")"
-    # not a time: "a year ago", "im Jahr 2015"
-    r"(?!\s{1,3}(?:earlier|ago|before|previously|prior|later|after|zuvor|davor|früher)(?!\w)|\s{1,3}\d)"
+    + r"\s{1,3}|/\s?|-(?:a|per)-))(?:(?P<per_n>\d{1,4})\s{1,2})?(?P<per>"
+    # not a time: "a year ago", "im Jahr 2015"; only a time unit makes one with "after": "16 dlrs a
+    # barrel after March", "1.20 dlrs a share after tax" are rates
+    + r"(?:" + _alternation(_PER_TIMES, ci=True) + r")(?!\s{1,3}(?:earlier|ago|before|previously|prior|later|after"
+    r"|zuvor|davor|früher)(?!\w))|" + _alternation([k for k in _PER if k not in _PER_TIMES], ci=True) + r")"
+    r"(?!\s{1,3}\d)"
 )
 
 
