@@ -16,6 +16,18 @@ def money(text: str, lang: str = "en") -> dict[str, dict]:
     return {r["text"]: r for r in rows if r["kind"] == "money"}
 
 
+# A neutral opening longer than the lead read for a share-market report, so that no share word
+# stands in the story's lead: only the sentences themselves decide.
+_LEAD = ("Harwick said on Monday that the talks had ended. No spokesman was available to say why the "
+         "talks had ended or whether a new offer would follow. Both firms said they would not comment "
+         "further on the matter until the end of next week, when the board of the company is due to "
+         "meet in the city to decide on its future. ")
+_LEAD_DE = ("Feldbach teilte am Montag mit, die Gespräche seien beendet. Ein Sprecher wollte sich nicht "
+            "dazu äußern, ob ein neues Angebot folgen werde. Beide Unternehmen wollten sich bis zum Ende "
+            "der nächsten Woche nicht weiter zu der Sache äußern, wenn der Vorstand des Unternehmens in "
+            "der Stadt über die Zukunft entscheiden soll. ")
+
+
 # ----------------------------------------------------------------------------- a rate past a date
 
 @pytest.mark.parametrize(("text", "spans", "lang"), [
@@ -56,3 +68,23 @@ def test_a_quantity_rate_is_not_ended_by_a_following_time_word(text, span, per):
 def test_a_time_word_after_a_time_unit_is_still_a_time_not_a_rate(text):
     (row,) = money(text).values()
     assert row["per"] is None
+
+
+# ----------------------------------------------------------------------------- a pronoun for the shares
+
+@pytest.mark.parametrize(("text", "span", "lang"), [
+    pytest.param(_LEAD + "Last week, Harwick shares rose 30p to 250p ahead of the news. The statement today "
+                 "brought them back down to 220p.", "220p", "en", id="brought-them-back-down"),
+    pytest.param(_LEAD + "Last week, Harwick shares rose 30 cts to 2.50 dlrs. The statement today sent them "
+                 "down to 2.20 dlrs.", "2.20 dlrs", "en", id="sent-them-down"),
+    pytest.param(_LEAD_DE + "Die Aktien der Feldbach AG hatten am Morgen um 2 Euro zugelegt. Am Nachmittag "
+                 "fielen sie auf 38 Euro.", "38 Euro", "de", id="fielen-sie-auf"),
+])
+def test_a_price_after_a_pronoun_for_the_shares_is_per_share(text, span, lang):
+    assert money(text, lang)[span]["per"] == "share"
+
+
+def test_a_pronoun_for_something_else_than_shares_gives_no_share_price():
+    got = money(_LEAD + "Last week, the firm's bonds rose 30p to 250p. The statement today brought them "
+                "back down to 220p.")
+    assert got["220p"]["per"] is None

@@ -2454,9 +2454,28 @@ def _share_move(text: str, pos: int, title: str | None, report: list[bool]) -> b
             or _NOT_SUBJECT_CLAUSE.search(window, start, verb.start()):
         return False  # "Oil prices fell 40 cents", "net income of 690,000 dlrs, up from", "sterling rose"
     if not _SHARE_WORD.search(window, start):
+        if _PRONOUN.search(window, start) and _shares_before(text, pos - len(window) + start):
+            return True  # "Harwick shares rose 30p. The news brought them back down to 220p"
         # (an infinitive speaks for a share only with its share word: "expect the fare to rise")
         return not verb.group(0).startswith(("to ", "To ", "TO ")) and _is_report(text, title, report)
     return True
+
+
+_PRONOUN = re.compile(r"(?<![^\W\d_])(?:" + _alternation(_MOVE["pronouns"], ci=True) + r")(?![\w-])")
+_PRONOUN_REACH = int(_MOVE["pronoun_reach"])
+
+
+def _shares_before(text: str, clause: int) -> bool:
+    """Whether the subject last named before the clause at `clause` is a share (see `pronouns` in
+    [per_share_move]): a share word, with no other subject after it (an amount's unit, "rose 30
+    cts to 2.50 dlrs", is none)."""
+    lo = max(0, clause - _PRONOUN_REACH)
+    share = None
+    for share in _SHARE_WORD.finditer(text, lo, clause):  # noqa: B007 (the last one)
+        continue
+    if share is None:
+        return False
+    return _NOT_SUBJECT.search(text, share.end(), clause) is None
 
 
 def _other_subject(window: str, lo: int, hi: int) -> bool:
