@@ -88,3 +88,26 @@ def test_a_pronoun_for_something_else_than_shares_gives_no_share_price():
     got = money(_LEAD + "Last week, the firm's bonds rose 30p to 250p. The statement today brought them "
                 "back down to 220p.")
     assert got["220p"]["per"] is None
+
+
+# ----------------------------------------------------------------------------- pro/je, words, amount
+
+@pytest.mark.parametrize(("text", "span", "per"), [
+    pytest.param("Seltene Falken werden pro Tier mit bis zu 40.000 Euro gehandelt.", "bis zu 40.000 Euro",
+                 "tier", id="pro-noun-mit-bis-zu"),
+    pytest.param("Die Kosten werden je Teilnehmer mit rund 300 Euro veranschlagt.", "rund 300 Euro",
+                 "teilnehmer", id="je-noun-mit-rund"),
+    pytest.param("Die Gemeinde zahlt pro Jahr nur 300 Euro.", "300 Euro", "year", id="pro-jahr-nur"),
+])
+def test_a_german_rate_before_its_amount_reaches_over_small_words(text, span, per):
+    assert money(text, "de")[span]["per"] == per
+
+
+@pytest.mark.parametrize("text", [
+    pytest.param("Die Kosten werden je nach Größe mit 300 Euro veranschlagt.", id="je-nach-is-no-rate"),
+    pytest.param("Sie zahlten pro Kopf, mit 300 Euro war es getan.", id="a-comma-ends-the-rate"),
+    pytest.param("Die Stadt zahlt pro Kopf der Bevölkerung mit 300 Euro.", id="a-noun-between-ends-it"),
+])
+def test_a_german_rate_does_not_reach_across_a_clause_or_noun(text):
+    (row,) = money(text, "de").values()
+    assert row["per"] is None

@@ -1926,6 +1926,8 @@ def _per_figure(text: str, figs: list[_Figure], tables: list[tuple[int, int, str
                     for other in figs:
                         if fig.end < other.start < inside and other.per is None:
                             other.per = fig.per
+            if fig.per is None and not fig.magnitude and _has_rates(text, rates):
+                fig.per = _rate_before_gap(text, fig)  # "pro Exemplar mit bis zu 50.000 Euro"
             if fig.per is None and word in _SHARES_AT_LAST and not fig.magnitude \
                     and _SHARES_AT.search(text, max(0, fig.start - 48), fig.start):
                 fig.per = "share"  # "sold 1.5 mln shares at 23 cents", "2 Mio. Aktien zu 14 Euro"
@@ -1938,6 +1940,28 @@ def _per_figure(text: str, figs: list[_Figure], tables: list[tuple[int, int, str
                 fig.per = "share"  # "earnings per share rose to 41p"
         if fig.has_currency or fig.table:
             prev_end = fig.end
+
+
+_GAP_LEX = _LEX["per_before_gap"]
+_GAP_INTRO = tuple(w.lower() + " " for w in _GAP_LEX["intro"])
+_RATE_BEFORE_GAP = re.compile(
+    r"(?<![^\W\d_])(?:" + _alternation(_GAP_LEX["intro"], ci=True) + r")\s{1,3}(?P<noun>[A-ZÄÖÜ][\w-]{0,30})"
+    r"(?:\s{1,3}(?:" + _alternation(_GAP_LEX["gap"], ci=True) + r")){1," + str(int(_GAP_LEX["reach"])) + r"}\s{1,3}\Z")
+
+
+def _rate_before_gap(text: str, fig: _Figure) -> str | None:
+    """The rate written before `fig` with small words between (see [per_before_gap] in money.toml)."""
+    lo = max(0, fig.start - 60)
+    window = text[lo:fig.start].lower()
+    if not any(w in window for w in _GAP_INTRO):  # (most amounts: no "pro"/"je" before them)
+        return None
+    m = _RATE_BEFORE_GAP.search(text, lo, fig.start)
+    if m is None:
+        return None
+    noun = _norm_key(m.group("noun"))
+    if noun in _RATE_WORDS:
+        return str(_PER[noun])
+    return None if noun in _NOT_RATE_NOUNS else noun
 
 
 _NOUN = _LEX["per_share_noun"]
