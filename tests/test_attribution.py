@@ -17,7 +17,7 @@ def rows(text: str, title: str | None = None, date: str = "1987-04-01") -> dict[
 
 def test_an_earlier_bid_named_after_its_unit_is_the_previous_figure():
     r = rows("GAF had offered 46 dlrs per share previously.")
-    assert r["46 dlrs"]["stage"] == "previous"
+    assert r["46 dlrs per share"]["stage"] == "previous"  # (the rate is part of the mention)
 
 
 def test_versus_a_loss_of_marks_last_years_figure_and_its_per_share_twin():

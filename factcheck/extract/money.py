@@ -200,11 +200,15 @@ _COIN_RE = r"(?P<coin>" + _alternation(_COIN_COUNTED, ci=True) + ")"
 # is a noun of its own ("a 50 dlrs share issue")
 _PER_BARE = re.compile(r"[ \t]{1,2}(?:shr|share|SHR|SHARE)(?![\w-])(?!\s{1,3}"
                        + _alternation(_LEX["per_bare"]["not_before"]) + ")")
+_PER_TIMES = [k for k, v in _PER.items() if v in ("year", "month", "week", "day", "hour", "night")]
 _PER_RE = (
     r"(?P<per_intro>\s{0,2}(?:" + _alternation(["a", "an", "per", "each", "pro", "je", "im"], ci=True)
-    + r"\s{1,3}|/\s?|-(?:a|per)-))(?:(?P<per_n>\d{1,4})\s{1,2})?(?P<per>" + _alternation(_PER, ci=True) + ")"
-    # not a time: "a year ago", "im Jahr 2015"
-    r"(?!\s{1,3}(?:earlier|ago|before|previously|prior|later|after|zuvor|davor|früher)(?!\w)|\s{1,3}\d)"
+    + r"\s{1,3}|/\s?|-(?:a|per)-))(?:(?P<per_n>\d{1,4})\s{1,2})?(?P<per>"
+    # not a time: "a year ago", "im Jahr 2015"; only a time unit makes one with "after": "16 dlrs a
+    # barrel after March", "1.20 dlrs a share after tax" are rates
+    + r"(?:" + _alternation(_PER_TIMES, ci=True) + r")(?!\s{1,3}(?:earlier|ago|before|previously|prior|later|after"
+    r"|zuvor|davor|früher)(?!\w))|" + _alternation([k for k in _PER if k not in _PER_TIMES], ci=True) + r")"
+    r"(?!\s{1,3}\d)"
 )
 
 
@@ -1922,6 +1926,8 @@ def _per_figure(text: str, figs: list[_Figure], tables: list[tuple[int, int, str
                     for other in figs:
                         if fig.end < other.start < inside and other.per is None:
                             other.per = fig.per
+            if fig.per is None and not fig.magnitude and _has_rates(text, rates):
+                fig.per = _rate_before_gap(text, fig)  # "pro Exemplar mit bis zu 50.000 Euro"
             if fig.per is None and word in _SHARES_AT_LAST and not fig.magnitude \
                     and _SHARES_AT.search(text, max(0, fig.start - 48), fig.start):
                 fig.per = "share"  # "sold 1.5 mln shares at 23 cents", "2 Mio. Aktien zu 14 Euro"
@@ -1934,6 +1940,28 @@ def _per_figure(text: str, figs: list[_Figure], tables: list[tuple[int, int, str
                 fig.per = "share"  # "earnings per share rose to 41p"
         if fig.has_currency or fig.table:
             prev_end = fig.end
+
+
+_GAP_LEX = _LEX["per_before_gap"]
+_GAP_INTRO = tuple(w.lower() + " " for w in _GAP_LEX["intro"])
+_RATE_BEFORE_GAP = re.compile(
+    r"(?<![^\W\d_])(?:" + _alternation(_GAP_LEX["intro"], ci=True) + r")\s{1,3}(?P<noun>[A-ZÄÖÜ][\w-]{0,30})"
+    r"(?:\s{1,3}(?:" + _alternation(_GAP_LEX["gap"], ci=True) + r")){1," + str(int(_GAP_LEX["reach"])) + r"}\s{1,3}\Z")
+
+
+def _rate_before_gap(text: str, fig: _Figure) -> str | None:
+    """The rate written before `fig` with small words between (see [per_before_gap] in money.toml)."""
+    lo = max(0, fig.start - 60)
+    window = text[lo:fig.start].lower()
+    if not any(w in window for w in _GAP_INTRO):  # (most amounts: no "pro"/"je" before them)
+        return None
+    m = _RATE_BEFORE_GAP.search(text, lo, fig.start)
+    if m is None:
+        return None
+    noun = _norm_key(m.group("noun"))
+    if noun in _RATE_WORDS:
+        return str(_PER[noun])
+    return None if noun in _NOT_RATE_NOUNS else noun
 
 
 _NOUN = _LEX["per_share_noun"]
@@ -2267,6 +2295,8 @@ def _later_rates(text: str, figs: list[_Figure], title: str | None) -> None:
     inferred: set[int] = set()  # the figures whose rate was read from the sense of their sentence
     for fig in figs:
         if not fig.has_currency or fig.magnitude or fig.vague is not None:
+            if (carry is not None or listed) and not fig.has_currency and _date_part(text, fig):
+                continue  # a date between prices ("1,450 stg in January 1987 and 1,750 stg")
             if fig.qualifier == "range" and fig.per is not None and not fig.magnitude:
                 # a range with its rate sets it for what follows ("one to 1.50 dlrs a barrel")
                 carry = fig if fig.per.rsplit(" ", 1)[-1] in _CARRY_UNITS else None
@@ -2448,9 +2478,28 @@ def _share_move(text: str, pos: int, title: str | None, report: list[bool]) -> b
             or _NOT_SUBJECT_CLAUSE.search(window, start, verb.start()):
         return False  # "Oil prices fell 40 cents", "net income of 690,000 dlrs, up from", "sterling rose"
     if not _SHARE_WORD.search(window, start):
+        if _PRONOUN.search(window, start) and _shares_before(text, pos - len(window) + start):
+            return True  # "Harwick shares rose 30p. The news brought them back down to 220p"
         # (an infinitive speaks for a share only with its share word: "expect the fare to rise")
         return not verb.group(0).startswith(("to ", "To ", "TO ")) and _is_report(text, title, report)
     return True
+
+
+_PRONOUN = re.compile(r"(?<![^\W\d_])(?:" + _alternation(_MOVE["pronouns"], ci=True) + r")(?![\w-])")
+_PRONOUN_REACH = int(_MOVE["pronoun_reach"])
+
+
+def _shares_before(text: str, clause: int) -> bool:
+    """Whether the subject last named before the clause at `clause` is a share (see `pronouns` in
+    [per_share_move]): a share word, with no other subject after it (an amount's unit, "rose 30
+    cts to 2.50 dlrs", is none)."""
+    lo = max(0, clause - _PRONOUN_REACH)
+    share = None
+    for share in _SHARE_WORD.finditer(text, lo, clause):  # noqa: B007 (the last one)
+        continue
+    if share is None:
+        return False
+    return _NOT_SUBJECT.search(text, share.end(), clause) is None
 
 
 def _other_subject(window: str, lo: int, hi: int) -> bool:
@@ -2572,6 +2621,18 @@ def _counted(text: str, start: int) -> str:
 _PER_ADVERB = {k.lower(): v for k, v in _LEX["per_adverb"].items()}
 _CARRY_UNITS = frozenset(_LEX["per_carry"]["units"])
 _CARRY_REACH = int(_LEX["per_carry"]["reach"])
+_YEAR_BEFORE = re.compile(r"(?<![^\W\d_])(?:" + _alternation(_LEX["per_carry"]["year_before"], ci=True)
+                          + r")[ \t]{1,2}\Z")
+
+
+def _date_part(text: str, fig: _Figure) -> bool:
+    """Whether the bare figure `fig` is a day or year of a date (see [per_carry] in money.toml)."""
+    if fig.magnitude or fig.vague is not None or fig.qualifier != "exact":
+        return False
+    if _MONTH_BEFORE.search(text, max(0, fig.start - 16), fig.start):
+        return True
+    return bool(_YEAR.fullmatch(text, fig.start, fig.end)
+                and _YEAR_BEFORE.search(text, max(0, fig.start - 8), fig.start))
 
 
 _DOLLAR_COUNTRY = {c: iso for c, iso in load("currencies")["country"].items() if iso in _FAMILY["dollar"].members}
