@@ -1041,7 +1041,6 @@ def test_a_correction_names_a_replaced_date_only_of_its_own_granularity() -> Non
     assert _pair_of(table, scored, "today", "1986")["corrected"] == 0.0
 
 
-
 def test_one_articles_items_a_few_per_cent_apart_are_no_misreading() -> None:
     """Across articles, an amount a few per cent off another is a misreading's shape; one
     writer stating two such amounts (two divisions' profit) lists two items."""
