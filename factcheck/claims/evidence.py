@@ -1092,7 +1092,8 @@ def features(table: pd.DataFrame, pairs: pd.DataFrame, stories: Stories,
         # price (per tonne, or a named good's amount without a magnitude word) that much between
         # markets, grades and hours of one day (gold's morning and afternoon fix): a few per
         # cent, even one digit, apart is no misreading for prices
-        prices = _priced(cols, goods, i) | _priced(cols, goods, j)
+        priced = _priced(cols, goods)
+        prices = priced[i] | priced[j]
         within = ~is_date & pos & (np.abs(va - vb) <= _NEAR * np.maximum(va, vb))
         near = within & (apart <= 1) & ~prices
     # in one article, two items a few per cent apart are common (operating and trading profit,
@@ -1195,11 +1196,11 @@ def _price_units() -> tuple[frozenset[str], frozenset[str]]:
     return frozenset(units["quantity"]), frozenset(units["share_prices"])
 
 
-def _priced(cols: Columns, goods: np.ndarray, rows: np.ndarray) -> np.ndarray:
-    """Which of `rows` are prices (factcheck/data/goods.toml [units]): a rate per a quantity, a
-    share's price or a bid per share, or an amount of a named good's sentence (or headline)
+def _priced(cols: Columns, goods: np.ndarray) -> np.ndarray:
+    """Per row, whether it is a price (factcheck/data/goods.toml [units]): a rate per a quantity,
+    a share's price or a bid per share, or an amount of a named good's sentence (or headline)
     with no rate and no magnitude word ("gold was fixed at 419.80 dlrs"; "1.9 billion dlrs" of
-    an oil company is a total)."""
+    an oil company is a total). `goods`: each row's goods bits."""
     quantities, share_prices = _price_units()
     per, pers = cols.codes("per")
     metric, metrics = cols.codes("metric")
@@ -1207,8 +1208,7 @@ def _priced(cols: Columns, goods: np.ndarray, rows: np.ndarray) -> np.ndarray:
     share = np.append(np.array([p == "share" for p in pers], dtype=bool), False)
     priced_metric = np.append(np.array([m in share_prices for m in metrics], dtype=bool), False)
     mag, _ = cols.codes("magnitude")
-    return (unit[per[rows]] | (share[per[rows]] & priced_metric[metric[rows]])
-            | ((goods[rows] != 0) & (per[rows] < 0) & (mag[rows] < 0)))
+    return unit[per] | (share[per] & priced_metric[metric]) | ((goods != 0) & (per < 0) & (mag < 0))
 
 
 def _goods(cols: Columns, title: np.ndarray, head_words: Sequence[Sequence[str]]) -> np.ndarray:

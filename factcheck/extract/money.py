@@ -200,14 +200,18 @@ _COIN_RE = r"(?P<coin>" + _alternation(_COIN_COUNTED, ci=True) + ")"
 # is a noun of its own ("a 50 dlrs share issue")
 _PER_BARE = re.compile(r"[ \t]{1,2}(?:shr|share|SHR|SHARE)(?![\w-])(?!\s{1,3}"
                        + _alternation(_LEX["per_bare"]["not_before"]) + ")")
-_PER_TIMES = [k for k, v in _PER.items() if v in ("year", "month", "week", "day", "hour", "night")]
+_TIME_UNITS = frozenset(("year", "month", "week", "day", "hour", "night"))
+# the words after a time unit that make it a time, not a rate ("a year ago", "a month earlier")
+_NOT_A_RATE_AFTER = frozenset(("ago", "earlier", "before", "previously", "prior", "later", "after"))
+_NOT_A_RATE_AFTER_RE = "|".join(sorted(_NOT_A_RATE_AFTER))
+_PER_TIMES = [k for k, v in _PER.items() if v in _TIME_UNITS]
 _PER_RE = (
     r"(?P<per_intro>\s{0,2}(?:" + _alternation(["a", "an", "per", "each", "pro", "je", "im"], ci=True)
     + r"\s{1,3}|/\s?|-(?:a|per)-))(?:(?P<per_n>\d{1,4})\s{1,2})?(?P<per>"
     # not a time: "a year ago", "im Jahr 2015"; only a time unit makes one with "after": "16 dlrs a
     # barrel after March", "1.20 dlrs a share after tax" are rates
-    + r"(?:" + _alternation(_PER_TIMES, ci=True) + r")(?!\s{1,3}(?:earlier|ago|before|previously|prior|later|after"
-    r"|zuvor|davor|früher)(?!\w))|" + _alternation([k for k in _PER if k not in _PER_TIMES], ci=True) + r")"
+    + r"(?:" + _alternation(_PER_TIMES, ci=True) + r")(?!\s{1,3}(?:" + _NOT_A_RATE_AFTER_RE
+    + r"|zuvor|davor|früher)(?!\w))|" + _alternation([k for k in _PER if k not in _PER_TIMES], ci=True) + r")"
     r"(?!\s{1,3}\d)"
 )
 
@@ -1682,7 +1686,7 @@ _CONVERSION_GAP = re.compile(
 _RATE_AFTER_PAIR = re.compile(
     r",?[ \t]{1,2}(?:" + _alternation(["a", "an", "per"], ci=True) + r")[ \t]{1,2}(?P<per>"
     + _alternation(_PER, ci=True)
-    + r")(?![\w-])(?![ \t]{1,3}(?:earlier|ago|before|previously|prior|later|after)(?!\w))")
+    + r")(?![\w-])(?![ \t]{1,3}(?:" + _NOT_A_RATE_AFTER_RE + r")(?!\w))")
 _CONVERSION_WORD = re.compile(r"umgerechnet|converted|equivalent|\bor\b")
 _PAREN_CLOSE = re.compile(r"[ \t]{0,2}[),;]")
 
@@ -1857,12 +1861,17 @@ def find_money(text: str, lang: str = "en", context: CurrencyContext | str | Non
     return [_to_span(f) for f in figs if f.has_currency or f.table or f.vague is not None]
 
 
-def _has_rates(text: str, memo: list[bool]) -> bool:
-    """Whether `text` has a word that writes a rate before its amount ("pro Monat 1.216 Euro");
-    read once per text (`memo`), since many amounts may ask."""
-    if not memo:
-        memo.append("pro " in text or "je " in text or "per " in text)
-    return memo[0]
+def _last(rx: re.Pattern[str], text: str, lo: int = 0, hi: int | None = None) -> re.Match[str] | None:
+    """The last match of `rx` in `text[lo:hi]` (the one nearest an amount written after it)."""
+    m = None
+    for m in rx.finditer(text, lo, len(text) if hi is None else hi):  # noqa: B007 (the last one)
+        continue
+    return m
+
+
+def _has_rates(text: str) -> bool:
+    """Whether `text` has a word that writes a rate before its amount ("pro Monat 1.216 Euro")."""
+    return "pro " in text or "je " in text or "per " in text
 
 
 def _per_figure(text: str, figs: list[_Figure], tables: list[tuple[int, int, str, str]], low: str | None) -> None:
@@ -1875,7 +1884,7 @@ def _per_figure(text: str, figs: list[_Figure], tables: list[tuple[int, int, str
     the same offsets, or None."""
     j, n = -1, len(tables)  # the last table row that starts at or before the figure
     prev_end = 0  # where the amount before ends
-    rates: list[bool] = []  # whether the text writes a rate before an amount (read once, when asked)
+    rates = _has_rates(text)  # whether the text writes a rate before an amount (once, not per amount)
     for fig in figs:
         row = None
         if n:
@@ -1905,11 +1914,11 @@ def _per_figure(text: str, figs: list[_Figure], tables: list[tuple[int, int, str
                 word = before[0] if before else ""
             if word in _PER_ADVERB:
                 fig.per = _PER_ADVERB[word]  # "monatlich 58 Euro"
-            elif word in _RATE_WORDS and not fig.magnitude and _has_rates(text, rates):
+            elif word in _RATE_WORDS and not fig.magnitude and rates:
                 m = _RATE_BEFORE.search(text, max(0, fig.start - 60), fig.start)
                 if m:
                     fig.per = str(_PER[_norm_key(m.group("per"))])
-            elif word in _RATE_OF_WORDS and not fig.magnitude and _has_rates(text, rates):
+            elif word in _RATE_OF_WORDS and not fig.magnitude and rates:
                 m = _RATE_OF_BEFORE.search(text, max(0, fig.start - 60), fig.start)
                 if m:
                     fig.per = str(_PER[_norm_key(m.group("per"))])  # "per share earnings of 3.80 dlrs"
@@ -1926,7 +1935,7 @@ def _per_figure(text: str, figs: list[_Figure], tables: list[tuple[int, int, str
                     for other in figs:
                         if fig.end < other.start < inside and other.per is None:
                             other.per = fig.per
-            if fig.per is None and not fig.magnitude and _has_rates(text, rates):
+            if fig.per is None and not fig.magnitude and rates:
                 fig.per = _rate_before_gap(text, fig)  # "pro Exemplar mit bis zu 50.000 Euro"
             if fig.per is None and word in _SHARES_AT_LAST and not fig.magnitude \
                     and _SHARES_AT.search(text, max(0, fig.start - 48), fig.start):
@@ -1985,9 +1994,7 @@ def _share_noun(text: str, fig: _Figure, prev_end: int, low: str | None) -> bool
     amount = _amount(fig)
     if amount is None or amount >= _NOUN_BELOW:
         return False
-    m = None
-    for m in _NOUN_RATE.finditer(text, lo, fig.start):  # noqa: B007 (the last one)
-        continue
+    m = _last(_NOUN_RATE, text, lo, fig.start)
     return m is not None and not _PARALLEL_END.search(text, m.end(), fig.start + 1) \
         and not _NOUN_STOP.search(text, m.end(), fig.start)
 
@@ -2040,9 +2047,7 @@ def _nominal_share(text: str, fig: _Figure) -> bool:
     elif _NOMINAL_SHARES_NEXT.match(text, after.end()):
         return True  # "1.66 dlr par value common"
     lo = max(0, fig.start - _NOMINAL_REACH)
-    share = None
-    for share in _NOMINAL_SHARES.finditer(text, lo, fig.start):  # noqa: B007
-        continue  # (the last share word before the amount)
+    share = _last(_NOMINAL_SHARES, text, lo, fig.start)  # the last share word before the amount
     return share is not None and not _SENTENCE_BREAK.search(text, share.end(), fig.start + 1)
 
 
@@ -2058,8 +2063,6 @@ _RATE_AFTER = re.compile(
     r"(?P<next>(?:[ \t]{1,2}[^\W\d_][\w-]{0,30}(?![\w-])){0,2})"
     r"|\s{1,3}(?:" + _alternation(_OPEN["each_after"], ci=True) + r")(?![\w-])(?:\s{1,3}(?P<then>[^\W\d_]+))?)")
 _A = frozenset(("a", "an"))
-_TIME_UNITS = frozenset(("year", "month", "week", "day", "hour", "night"))
-_NOT_A_RATE_AFTER = frozenset(("ago", "earlier", "before", "previously", "prior", "later", "after"))
 # (the gap may end with a comma: an apposition, "each keep less than half, about $200,000")
 _EACH_BEFORE = re.compile(r"(?<![^\W\d_])(?:" + _alternation(_OPEN["each_before"], ci=True)
                           + r")(?P<gap>(?:\s{1,3}[^\s,;:.!?()]+){0," + str(int(_OPEN["each_reach"]))
@@ -2183,9 +2186,7 @@ def _dividend_rates(text: str, figs: list[_Figure]) -> None:
         amount = _amount(fig)
         if amount is None or amount >= _DIVIDEND_BELOW:
             continue
-        d = None  # the last dividend word before the amount
-        for d in _DIVIDEND.finditer(text, max(0, fig.start - _DIVIDEND_REACH), fig.start):  # noqa: B007
-            continue
+        d = _last(_DIVIDEND, text, max(0, fig.start - _DIVIDEND_REACH), fig.start)  # the last dividend word
         if d is not None and not _SENTENCE_BREAK.search(text, d.end(), fig.start + 1):
             fig.per = "share"
 
@@ -2460,9 +2461,7 @@ def _share_move(text: str, pos: int, title: str | None, report: list[bool]) -> b
     window = text[max(0, pos - 100):pos]
     if _MOVE_VERB_ANY.search(window) is None:
         return False
-    verb = None
-    for verb in _MOVE_VERB.finditer(window):  # noqa: B007 (the last one)
-        continue
+    verb = _last(_MOVE_VERB, window)
     if verb is None:
         return False
     start = 0
@@ -2494,9 +2493,7 @@ def _shares_before(text: str, clause: int) -> bool:
     [per_share_move]): a share word, with no other subject after it (an amount's unit, "rose 30
     cts to 2.50 dlrs", is none)."""
     lo = max(0, clause - _PRONOUN_REACH)
-    share = None
-    for share in _SHARE_WORD.finditer(text, lo, clause):  # noqa: B007 (the last one)
-        continue
+    share = _last(_SHARE_WORD, text, lo, clause)
     if share is None:
         return False
     return _NOT_SUBJECT.search(text, share.end(), clause) is None
@@ -2562,9 +2559,7 @@ def _share_quote(text: str, fig: _Figure, title: str | None, report: list[bool])
     sentence = lo
     for br in _QUOTE_SENTENCE.finditer(text, lo, pos):
         sentence = br.end()
-    share = None
-    for share in _QUOTE_SHARE.finditer(text, sentence, pos):  # noqa: B007 (the last one)
-        continue
+    share = _last(_QUOTE_SHARE, text, sentence, pos)
     if share is not None:
         if not _quote_share(text, share, title, report):
             return False
