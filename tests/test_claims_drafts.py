@@ -138,17 +138,26 @@ def test_a_check_warns_from_the_decisions_check_threshold_where_a_scan_only_info
 ], ids=["stargate", "openai"])
 def test_a_check_against_a_small_archive_scores_the_draft_as_a_full_scan_does(tmp_path: Path, draft: str) -> None:
     """The rarity of the words around a figure is read among all the archive's candidates, not
-    only the rows a check would need: the check and a scan of archive plus draft agree."""
+    only the rows a check would need: the check and a scan of archive plus draft agree. (A
+    check reads its draft as another outlet's telling; here the scan knows the outlets too,
+    from the records' URLs.)"""
     archive = tmp_path / "archive"
-    shutil.copytree(SEEDS, archive)
+    archive.mkdir()
+    seeds = [{"id": p.stem, "text": p.read_text(encoding="utf-8"), "url": f"https://seeds.example/{p.stem}"}
+             for p in sorted(SEEDS.glob("*.txt"))]
+    (archive / "seeds.jsonl").write_text("".join(json.dumps(r) + "\n" for r in seeds), encoding="utf-8")
     (archive / "wire.jsonl").write_text("".join(json.dumps(r) + "\n" for r in _unrelated(20)), encoding="utf-8")
-    _, checked = _check(draft, tmp_path, archive)
-    scan = CliRunner().invoke(main, ["scan", str(archive), str(tmp_path / "draft.txt"), "--no-cache",
-                                     "--format", "json", "-q"])
-    assert scan.exit_code in (0, 1), scan.output
+    drafts = tmp_path / "draft.jsonl"
+    drafts.write_text(json.dumps({"id": "draft", "text": draft, "url": "https://draft.example/d"}) + "\n",
+                      encoding="utf-8")
+    common = ["--no-cache", "--format", "json", "-q"]
+    check = CliRunner().invoke(main, ["check", str(drafts), "--against", str(archive), *common])
+    scan = CliRunner().invoke(main, ["scan", str(archive), str(drafts), *common])
+    assert check.exit_code in (0, 1) and scan.exit_code in (0, 1), check.output + scan.output
 
     def key(findings: list[dict]) -> list[tuple]:
         return sorted((f["rule"], f["score"], tuple(sorted(m["text"] for m in f["mentions"]))) for f in findings
-                      if any(m["doc"].endswith("draft.txt") for m in f["mentions"]))
+                      if any(m["doc"].endswith("draft") for m in f["mentions"]))
 
+    checked = json.loads(check.stdout)["findings"]
     assert key(checked) and key(checked) == key(json.loads(scan.stdout)["findings"])

@@ -1114,3 +1114,30 @@ def test_two_years_guessed_from_one_day_are_one_guess() -> None:
     assert pair("1987-03-02", "January 31")["guessed"] == 0.0
     assert pair("1987-03-02", "January 31, 1987")["guessed"] == 1.0
     assert pair("1987-03-06", "January 31")["guessed"] == 1.0
+
+
+def test_a_draft_dating_the_archives_event_otherwise_in_its_words_is_a_contradiction(tmp_path: Path) -> None:
+    """A year has no claimant or metric to name its event; the words of its sentence do. A
+    draft that dates the vote the archive dates, told in the same words, contradicts it; a
+    year of another event in the same draft does not."""
+    archive = tmp_path / "archive"
+    archive.mkdir()
+    (archive / "a.txt").write_text(
+        "Portmouth trucks face double toll on Harbour Bridge\n\nPortmouth voters approved the Harbour Bridge "
+        "toll plan in 2012, which doubles the fare for heavy trucks crossing the river. The city council said "
+        "the money pays for repairs to the span.\n", encoding="utf-8")
+
+    def check(sentence: str) -> tuple[int, list[dict]]:
+        draft = tmp_path / "draft.txt"
+        draft.write_text("Harbour Bridge toll doubles for heavy trucks\n\nThe city council said the Harbour "
+                         f"Bridge toll pays for repairs to the span. {sentence}\n", encoding="utf-8")
+        res = CliRunner().invoke(main, ["check", str(draft), "--against", str(archive), "--format", "json",
+                                        "--no-cache", "-q"])
+        return res.exit_code, [f for f in json.loads(res.stdout)["findings"]
+                               if f["severity"] in ("warning", "error")]
+
+    code, found = check("The toll plan, approved by Portmouth voters in 2015, doubles the fare for heavy trucks.")
+    assert code == 1 and [f["rule"] for f in found] == ["FC201"]
+    assert "event_told" in {e["name"] for e in found[0]["evidence"]}
+    code, found = check("The bridge first opened to traffic in 2015, after a decade of delays.")
+    assert code == 0 and found == []
