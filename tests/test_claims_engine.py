@@ -1141,3 +1141,39 @@ def test_a_draft_dating_the_archives_event_otherwise_in_its_words_is_a_contradic
     assert "event_told" in {e["name"] for e in found[0]["evidence"]}
     code, found = check("The bridge first opened to traffic in 2015, after a decade of delays.")
     assert code == 0 and found == []
+
+
+def test_a_rounder_figure_in_the_other_article_does_not_account_for_a_finer_one() -> None:
+    """An article that states "$3.6 billion" and, elsewhere, "$3 billion" does not state $3.5
+    billion: the round figure only allows it. So its $3.6 billion against another outlet's
+    $3.5 billion is no twin's neighbour; an article that states $3.5 billion itself is."""
+    def pair(other_figure: str):
+        table, scored = _pairs([
+            {"id": "a", "date": "2019-02-15", "url": "https://example-news.com/a",
+             "title": "Pentagon shifts funds to wall",
+             "text": "The Pentagon will move $3.5 billion from military construction projects to the border wall."},
+            {"id": "b", "date": "2019-02-15", "url": "https://other-paper.org/b",
+             "title": "Wall money from the Pentagon",
+             "text": f"The Pentagon will move {other_figure} from military construction projects to the border "
+                     "wall. In all, $3.6 billion of military construction money goes to the wall, officials said."},
+        ])
+        return _pair_of(table, scored, "$3.5 billion", "$3.6 billion")
+
+    assert pair("$3 billion")["twin"] == 0.0
+    assert pair("$3.5 billion")["twin"] == 1.0
+
+
+def test_a_figure_the_other_sentence_states_beside_a_differing_one_is_accounted_for() -> None:
+    """One outlet writes "$600 million from the Treasury"; another's sentence lists "about
+    $200 million from Homeland Security and another $600 million from the Treasury". The
+    $200 million is another item of that list, not a rival value of the $600 million, however
+    the claimants were read."""
+    table, scored = _pairs([
+        {"id": "a", "date": "2019-02-15", "url": "https://example-news.com/a", "title": "Trump declares emergency",
+         "text": "The money includes about $600 million from the Treasury Department's forfeiture fund."},
+        {"id": "b", "date": "2019-02-15", "url": "https://other-paper.org/b", "title": "Trump declares emergency",
+         "text": "Trump plans to move about $200 million from the Department of Homeland Security and another "
+                 "$600 million from the Treasury Department's asset forfeiture account."},
+    ])
+    p = _pair_of(table, scored, "about $600 million", "about $200 million")
+    assert p["twin"] == 1.0 and p["score"] < 0.5

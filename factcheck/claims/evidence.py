@@ -1071,8 +1071,12 @@ def features(table: pd.DataFrame, pairs: pd.DataFrame, stories: Stories,
                                  out["context"].to_numpy(), 0.0)
     stage_names = np.append(cols.codes("stage")[1], None)
     earlier = stage_names[stage] == "previous"
-    out["counterpart"], out["twin"], out["shared_figures"], compared = _alignment(out, i, j, doc_codes,
-                                                                                earlier[i] != earlier[j])
+    prec, val = _f(table, "precision"), _f(table, "value")
+    unequal = val[i] != val[j]  # "67 mln" states 67.0 mln; "$3 billion" only allows $3.5 billion
+    sentence = pd.factorize(pd.MultiIndex.from_arrays([doc_codes, _f(table, "sent_start")]))[0]
+    out["counterpart"], out["twin"], out["shared_figures"], compared = _alignment(
+        out, i, j, doc_codes, earlier[i] != earlier[j], (unequal & (prec[j] > prec[i]), unequal & (prec[i] > prec[j])),
+        sentence)
     # two articles of one publisher and different days whose figures, three or more each with a
     # candidate in the other, nearly all differ (a third or fewer agree), with no correction: a
     # new issue of a recurring report (this week's money supply, line by line against last week's)
@@ -1127,7 +1131,8 @@ def features(table: pd.DataFrame, pairs: pd.DataFrame, stories: Stories,
     return out
 
 
-def _alignment(out: pd.DataFrame, i: np.ndarray, j: np.ndarray, doc: np.ndarray, earlier: np.ndarray
+def _alignment(out: pd.DataFrame, i: np.ndarray, j: np.ndarray, doc: np.ndarray, earlier: np.ndarray,
+               coarser: tuple[np.ndarray, np.ndarray] | None = None, sentence: np.ndarray | None = None
                ) -> tuple[np.ndarray, np.ndarray, np.ndarray, np.ndarray]:
     """How each pair stands among the figure's other candidates in the other article.
 
@@ -1136,7 +1141,13 @@ def _alignment(out: pd.DataFrame, i: np.ndarray, j: np.ndarray, doc: np.ndarray,
     `twin`: the other article also states this figure's own value (close, not only within an
     open bound) in words at least as alike:
     the figure is accounted for there, and a differing figure beside it is another fact
-    (a re-issued sentence listing 1986 and 1987 pairs each year with the other too). A figure
+    (a re-issued sentence listing 1986 and 1987 pairs each year with the other too). A rounder
+    figure of another value there (`coarser`: per pair, j's figure rounder than i's, and i's
+    than j's) only allows the value, it does not state it: "$3 billion" does not account for
+    $3.5 billion, while "67 mln" states 67.0 mln. A figure whose value the differing figure's
+    own sentence states too (`sentence`: each row's sentence) is accounted for there, however
+    alike the words: the differing figure is another item of that sentence's list ("about $200
+    million from Homeland Security and another $600 million from the Treasury"). A figure
     the other article gives as the earlier value ("to 110 from 100") is history, not a twin of
     a current one; two earlier values ("from 8.06 billion a year ago" in both) are twins.
     `shared_figures`: the share of the two articles' candidate figures that have an agreeing
@@ -1160,14 +1171,20 @@ def _alignment(out: pd.DataFrame, i: np.ndarray, j: np.ndarray, doc: np.ndarray,
     own = np.concatenate([doc[i[k]], doc[j[k]]]).astype(np.int64)
     other = np.concatenate([doc[j[k]], doc[i[k]]]).astype(np.int64)
     s, ag, n = np.concatenate([sim[k], sim[k]]), np.concatenate([agree[k], agree[k]]), np.concatenate([k, k])
+    # the figure's partner states its value: an agreeing partner no rounder than the figure
+    states = ag if coarser is None else ag & ~np.concatenate([coarser[0][k], coarser[1][k]])
     g = pd.factorize(fig * n_docs + other)[0]
     groups = int(g.max()) + 1
     top = np.full(groups, -np.inf)
     np.maximum.at(top, g, s)
     best = s >= top[g] - 1e-9
-    twin_top = np.full(groups, -np.inf)  # the most alike agreeing pair of the group
-    np.maximum.at(twin_top, g[ag], s[ag])
+    twin_top = np.full(groups, -np.inf)  # the most alike pair of the group stating the figure's value
+    np.maximum.at(twin_top, g[states], s[states])
     twinned = ~ag & (twin_top[g] >= s - 1e-9)
+    if sentence is not None:
+        n_sent = int(sentence.max()) + 1
+        fig_sentence = fig * n_sent + sentence[np.concatenate([j[k], i[k]])]  # the figure, its partner's sentence
+        twinned |= ~ag & np.isin(fig_sentence, fig_sentence[states])
     best_count = np.bincount(n, weights=best.astype(np.float64), minlength=len(i))
     twin_any = np.bincount(n, weights=twinned.astype(np.float64), minlength=len(i))
     # per (figure, other article): has it an agreeing twin there? then the share per article pair
