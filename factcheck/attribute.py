@@ -45,13 +45,18 @@ _TO_FIGURE = re.compile(r"(?i)\s{1,3}(?:to|auf)\s{1,3}(?:[$€£]\s?)?\d")
 
 
 _FOR = re.compile(r"\s+(?:for|um)\b", re.IGNORECASE)  # "corrected for inflation": adjusted, not put right
+# "errors ... were corrected": a passive reports what somebody did to a thing (a clerk to cash
+# letters, an engineer to a valve); the paper's own correction is active ("corrects", "has
+# corrected its net income") or a note
+_PASSIVE = re.compile(r"\b(?:was|were|be|been|being|is|are|get|got)\s+$", re.IGNORECASE)
 
 
 def _corrects(text: str, title: str | None, rows: list[dict[str, Any]], sidx: SentenceIndex, lex: Lexicon) -> bool:
     """Does an article correct an earlier report? Its headline says so ("CORRECTED -"), or its
     text in an editor's note ("Corrects March 30 item to show ...", "Please read ...") or in a
     sentence that states the corrected figure ("said it has corrected its net income to 485,380
-    dlrs from 528,790"). "Shortcomings that could be corrected" corrects no report."""
+    dlrs from 528,790"). "Shortcomings that could be corrected" corrects no report, nor do "cash
+    letter errors ... were corrected"."""
     if lex.title_correction_re.search(title or ""):
         return True
     figured = {r["sent_start"] for r in rows}
@@ -59,7 +64,7 @@ def _corrects(text: str, title: str | None, rows: list[dict[str, Any]], sidx: Se
         start, _ = sidx.around(m.start(), m.end())
         if not text[start:m.start()].strip(" \t\n-–—(\"'"):
             return True  # the note opens its sentence
-        if start in figured and not _FOR.match(text, m.end()):
+        if start in figured and not _FOR.match(text, m.end()) and not _PASSIVE.search(text, start, m.start()):
             return True
     return False
 

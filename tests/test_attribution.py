@@ -98,6 +98,14 @@ def test_corrections_of_cash_letter_errors_are_not_a_corrected_story():
     assert rows(text, title="CORRECTION - U.S. BANK DISCOUNT BORROWINGS")["310 mln dlrs"]["correction"] is True
 
 
+def test_errors_that_were_corrected_are_somebody_elses_act_not_the_papers_correction():
+    passive = ("Adjustments ranged from minus 500 mln dlrs on Monday, when cash letter errors at two banks "
+               "were corrected, to plus 400 mln dlrs on Thursday.")
+    assert rows(passive, title="U.S. BANK DISCOUNT BORROWINGS")["400 mln dlrs"]["correction"] is False
+    active = "Silver State Mining said it has corrected its net income to 485,380 dlrs from 528,790 dlrs."
+    assert rows(active, title="SILVER STATE MINING NET")["485,380 dlrs"]["correction"] is True
+
+
 def test_a_country_is_no_claimant_but_a_company_named_after_one_is():
     assert rows("Japan said it will spend 5 billion yen on roads.")["5 billion yen"]["actor"] != "Japan"
     assert rows("Japan Line said it owes 124 billion yen.")["124 billion yen"]["actor"] == "Japan Line"
