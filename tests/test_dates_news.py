@@ -196,6 +196,8 @@ def test_spelled_years():
         ("SEP7  6830 UP  100", "en"),
         ("JUL7 1595  UP  17   JUL7 1467  UP  16", "en"),  # a price change, then a contract month
         ("MAY7  1921 OFF 13", "en"),  # a futures price after its contract month
+        ("Dec/Jul  12-3/4  over 13      over", "en"),  # a spread of two contract months, then its price
+        ("May/Dec  16     under 16-1/2 under", "en"),
         ("paved the way for the Human Rights Act 1998.", "en"),
         ("The trial is expected to last two months.", "en"),
         ("the first current account surplus in 20 years", "en"),

@@ -108,6 +108,15 @@ def read_day_word_month_year(m: re.Match, ctx: Ctx) -> Cand | None:
     return read_day_month_year(m, ctx, word=True)
 
 
+_PAIR_BEFORE = re.compile(r"([^\W\d_]{3,9})\.?/$")
+
+
+def _second_of_pair(ctx: Ctx, at: int) -> bool:
+    """Is the month at `at` the second of a pair written with a slash ("May/Dec")?"""
+    m = _PAIR_BEFORE.search(ctx.low, max(0, at - 12), at)
+    return m is not None and m.group(1) in MONTHS
+
+
 def read_month_day_year(m: re.Match, ctx: Ctx) -> Cand | None:
     mon_a, mon_b = m.span("mon")
     mon = ctx.text[mon_a:mon_b]
@@ -123,6 +132,8 @@ def read_month_day_year(m: re.Match, ctx: Ctx) -> Cand | None:
             return None
         if mon.isupper() and len(dn) == 1 and m.start("dn") == mon_b:
             return None  # "SEP7" in a futures table: the contract month of 1987
+        if ya is None and ys is None and _second_of_pair(ctx, mon_a):
+            return None  # "Dec/Jul  12-3/4 over": a spread of two contract months, then its price
         if ya is None and ys is None:
             # "March 3" must not be a count: "in March 10 people" is rare, "May 5" common;
             # but a following "percent"/unit word means a number
