@@ -199,6 +199,32 @@ def title_subjects(title: str | None, lang: str, lex: Lexicon) -> list[str]:
     return list(dict.fromkeys(n for n in out if n))
 
 
+# what ends a capitals headline's subject: its verb, its period or its figure ("LAND SECURITIES
+# ISSUES 100 MLN STG EUROBOND", "MFS MUNICIPAL INCOME TRUST SETS PAYOUT")
+_HEAD_END = _TITLE_STOP | frozenset([
+    "ISSUES", "ISSUING", "LAUNCHES", "LAUNCHING", "PRICES", "PRICED", "WINS", "GETS", "PLANS", "OFFERS",
+    "REPORTS", "FILES", "AGREES", "COMPLETES", "DECLARES", "OMITS", "SIGNS", "ACQUIRES", "MAKES", "GIVES",
+    "REGULAR", "QTLY", "QUARTERLY", "MONTHLY", "INITIAL", "DIVIDEND", "PAYOUT", "NET", "LOSS", "PROFIT",
+    "1ST", "2ND", "3RD", "4TH", "QTR", "YEAR",
+])
+
+
+def headline_subject(title: str | None) -> str:
+    """The subject of a capitals headline without a ticker: its words before the verb, the
+    period or a figure, at most five ("LAND SECURITIES" in "LAND SECURITIES ISSUES 100 MLN STG
+    EUROBOND"); "" where it has none (a ticker's headline names its company by `title_subjects`)."""
+    if not title or not title.isupper() or _TICKER.search(title) or "<" in title:
+        return ""
+    # "CORRECTION - PARIS - FRENCH PUBLIC SECTOR ...": a dateline before the headline proper
+    words = _TITLE_NOISE.sub("", title).rsplit(" - ", 1)[-1].split()
+    name: list[str] = []
+    for w in words:
+        if w.strip(",.") in _HEAD_END or not w[0].isalpha():
+            break
+        name.append(w.strip(","))
+    return " ".join(name) if 0 < len(name) <= 5 and len(name) < len(words) else ""
+
+
 def _canonical_title_name(name: str, lex: Lexicon) -> str:
     """'SILVER STATE MINING CORP' -> 'Silver State Mining Corp' (or its alias)."""
     pretty = " ".join(w if len(w) <= 3 and w.isupper() and w not in ("CORP", "INC", "CO") else w.capitalize()

@@ -1177,3 +1177,23 @@ def test_a_figure_the_other_sentence_states_beside_a_differing_one_is_accounted_
     ])
     p = _pair_of(table, scored, "about $600 million", "about $200 million")
     assert p["twin"] == 1.0 and p["score"] < 0.5
+
+
+def test_capitals_headlines_of_two_issuers_make_their_unnamed_figures_two_issuers_facts() -> None:
+    """"LAND SECURITIES ISSUES ..." and "TORONTO DOMINION ISSUES ...": the bonds' terms, in
+    sentences that name nobody, are two issuers' (a figure is its headline subject's); a
+    correction datelined in its headline ("CORRECTION - DUESSELDORF - NORTH-RHINE ...") keeps
+    its subject."""
+    def subjects_differ(title_a: str, title_b: str) -> float:
+        table, scored = _pairs([
+            {"id": "a", "date": "1987-03-02", "title": title_a,
+             "text": f"{title_a}\nThe bonds will be issued in denominations of 5,000 stg and listed in London.\n"},
+            {"id": "b", "date": "1987-03-02", "title": title_b,
+             "text": f"{title_b}\nThe bonds will be issued in denominations of 1,000 stg and listed in London.\n"},
+        ])
+        return _pair_of(table, scored, "5,000 stg", "1,000 stg")["subjects_differ"]
+
+    assert subjects_differ("LAND SECURITIES ISSUES 100 MLN STG EUROBOND",
+                           "TORONTO DOMINION ISSUES 50 MLN STG EUROBOND") == 1.0
+    assert subjects_differ("CORRECTION - DUESSELDORF - NORTH-RHINE WESTPHALIA ISSUES STG BOND",
+                           "NORTH-RHINE WESTPHALIA ISSUES 100 MLN STG BOND") == 0.0

@@ -24,7 +24,7 @@ from scipy import sparse
 from factcheck.claims.pairs import _days
 from factcheck.claims.stories import Stories
 from factcheck.datafiles import load
-from factcheck.entities import title_tickers
+from factcheck.entities import headline_subject, title_tickers
 from factcheck.kinds import ONE_SIDED, coarser, currencies_apart, ranges_differ
 from factcheck.patterns import trie
 from factcheck.words import (
@@ -112,6 +112,8 @@ FEATURES: dict[str, str] = {
                   "so they are two facts (Class A and Class B payouts, operating and trading profit)",
     "event_unnamed": "two dates differ and nothing names their event as one: no metric both name, nor two "
                      "outlets' written dates of one story",
+    "subjects_differ": "two capitals headlines without tickers name different subjects before their verbs "
+                       "(LAND SECURITIES ISSUES ..., TORONTO DOMINION ISSUES ...)",
     "event_told": "two outlets' written dates in sentences alike (the share of their words, rare ones weighing "
                   "more, numbers left out): one event told twice",
     "unexplained": "two amounts differ with no mark of an error: no correction, shared headline or table slot; "
@@ -140,7 +142,7 @@ SIGNS: dict[str, int] = {
     "per_differs": -1, "relative": 0, "deictic": -1, "relative_apart": -1,
     "same_words": -1, "guessed": -1, "is_date": 0, "counterpart": 1, "twin": -1,
     "shared_figures": 1, "renewed": -1, "unexplained": -1, "one_writer": -1, "event_unnamed": -1,
-    "event_told": 1,
+    "event_told": 1, "subjects_differ": -1,
 }
 
 
@@ -366,6 +368,23 @@ def _listed_apart(table: pd.DataFrame, cols: Columns, actor: np.ndarray, i: np.n
     out = has[t[i]] & has[t[j]] & (t[i] != t[j])
     for n in np.flatnonzero(out):
         out[n] = not (sets[t[i[n]]] & sets[t[j[n]]])
+    return out
+
+
+def _subjects_differ(titles: np.ndarray, title: np.ndarray, i: np.ndarray, j: np.ndarray) -> np.ndarray:
+    """Two capitals headlines without tickers whose subjects differ ("LAND SECURITIES ISSUES
+    ..." and "TORONTO DOMINION ISSUES ..."): each article's figures are its own subject's, even
+    where their sentences name nobody ("denominations of 1,000 and 10,000 stg")."""
+    subject = np.array([headline_subject(str(t)) for t in titles] + [""], dtype=object)
+    sa, sb = subject[title[i]], subject[title[j]]
+    out = np.zeros(len(i), dtype=np.float64)
+    live = np.flatnonzero((sa != "") & (sb != "") & (sa != sb))
+    seen: dict[tuple[str, str], bool] = {}
+    for n in live.tolist():
+        key = (sa[n], sb[n])
+        if key not in seen:
+            seen[key] = max(name_overlap(*key), name_overlap(key[1], key[0])) < 0.5
+        out[n] = seen[key]
     return out
 
 
@@ -950,6 +969,7 @@ def features(table: pd.DataFrame, pairs: pd.DataFrame, stories: Stories,
     folded = pd.Series([_fold_title(x) for x in titles], dtype="object")
     fcodes = np.append(pd.factorize(folded)[0], -1)[title]  # -1 (missing) stays missing
     out["headline_same"] = ((fcodes[i] >= 0) & (fcodes[i] == fcodes[j]) & ~same_doc).astype(np.float64)
+    out["subjects_differ"] = np.where(same_doc, 0.0, _subjects_differ(titles, title, i, j))
     out["doc_names"] = np.where(same_doc, 0.0, per_doc.names(doc_codes[i], doc_codes[j]))
     out["others_differ"] = np.where(same_doc, 0.0, per_doc.others_differ(doc_codes[i], doc_codes[j]))
     goods = _goods(cols, title, head_words)
