@@ -13,6 +13,7 @@ import re
 from dataclasses import dataclass, replace
 
 from factcheck.claimlex import Lexicon, norm
+from factcheck.datafiles import load
 from factcheck.pubdate import WIRE_DATELINE as DATELINE
 
 
@@ -199,14 +200,9 @@ def title_subjects(title: str | None, lang: str, lex: Lexicon) -> list[str]:
     return list(dict.fromkeys(n for n in out if n))
 
 
-# what ends a capitals headline's subject: its verb, its period or its figure ("LAND SECURITIES
-# ISSUES 100 MLN STG EUROBOND", "MFS MUNICIPAL INCOME TRUST SETS PAYOUT")
-_HEAD_END = _TITLE_STOP | frozenset([
-    "ISSUES", "ISSUING", "LAUNCHES", "LAUNCHING", "PRICES", "PRICED", "WINS", "GETS", "PLANS", "OFFERS",
-    "REPORTS", "FILES", "AGREES", "COMPLETES", "DECLARES", "OMITS", "SIGNS", "ACQUIRES", "MAKES", "GIVES",
-    "REGULAR", "QTLY", "QUARTERLY", "MONTHLY", "INITIAL", "DIVIDEND", "PAYOUT", "NET", "LOSS", "PROFIT",
-    "1ST", "2ND", "3RD", "4TH", "QTR", "YEAR",
-])
+# what ends a capitals headline's subject: its verb, its period or its figure (the words are
+# data: `[headline_ends]` in factcheck/data/words.toml)
+_HEAD_END = _TITLE_STOP | frozenset(w.upper() for w in load("words")["headline_ends"]["words"].split())
 
 
 def headline_subject(title: str | None) -> str:
