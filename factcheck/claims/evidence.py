@@ -215,7 +215,8 @@ def relations(table: pd.DataFrame, i: np.ndarray, j: np.ndarray, params: Relatio
     kind = _o(table, "kind")
     is_money = kind[i] == "money"
     # -- money
-    va, vb = _f(table, "value")[i], _f(table, "value")[j]
+    value = _f(table, "value")
+    va, vb = value[i], value[j]
     lo, hi = _f(table, "low"), _f(table, "high")
     cur = _o(table, "currency")
     src = _o(table, "currency_source")
@@ -986,7 +987,8 @@ def features(table: pd.DataFrame, pairs: pd.DataFrame, stories: Stories,
     out["relation"] = rel
     kind, kinds = cols.codes("kind")
     is_date = kinds[kind[i]] == "date" if len(kinds) else np.zeros(len(i), dtype=bool)
-    va, vb = _f(table, "value")[i], _f(table, "value")[j]
+    value = _f(table, "value")
+    va, vb = value[i], value[j]
     with np.errstate(divide="ignore", invalid="ignore"):
         pos = (va > 0) & (vb > 0)
         orders = np.where(pos, np.abs(np.log10(np.where(pos, va / vb, 1.0))), 0.0)
@@ -1091,8 +1093,8 @@ def features(table: pd.DataFrame, pairs: pd.DataFrame, stories: Stories,
                                  out["context"].to_numpy(), 0.0)
     stage_names = np.append(cols.codes("stage")[1], None)
     earlier = stage_names[stage] == "previous"
-    prec, val = _f(table, "precision"), _f(table, "value")
-    unequal = val[i] != val[j]  # "67 mln" states 67.0 mln; "$3 billion" only allows $3.5 billion
+    prec = _f(table, "precision")
+    unequal = va != vb  # "67 mln" states 67.0 mln; "$3 billion" only allows $3.5 billion
     sentence = pd.factorize(pd.MultiIndex.from_arrays([doc_codes, _f(table, "sent_start")]))[0]
     out["counterpart"], out["twin"], out["shared_figures"], compared = _alignment(
         out, i, j, doc_codes, earlier[i] != earlier[j], (unequal & (prec[j] > prec[i]), unequal & (prec[i] > prec[j])),
