@@ -148,13 +148,21 @@ def build_finding(rule: Rule, severity: str, a: Cluster, b: Cluster | None, edge
             if key not in seen:
                 seen.add(key)
                 mentions.append({k: r.get(k) for k in MENTION_FIELDS})
+    x, y = edge.get("_a"), edge.get("_b")
+    if b is not None and x is not None and y is not None:
+        # quote the pair that decided the finding, each side's own figure: a cluster's most
+        # precise figure may be one that agrees with the other side ("about $3.6 billion")
+        if _has(a.rows, y) and _has(b.rows, x):
+            x, y = y, x
+        if _has(a.rows, x) and _has(b.rows, y):
+            ha, hb = x, y
     actor, metric = _about(all_rows)
     fields = {
         "a": ha["text"], "a_doc": source_name(ha["doc"], titles), "a_quote": _quote(ha, titles),
         "b": hb["text"] if hb else "", "b_doc": source_name(hb["doc"], titles) if hb else "",
         "b_quote": _quote(hb, titles) if hb else "",
-        "b_all": _join([_quote(r, titles) for r in _one_per_doc(b.rows)]) if b else "",
-        "a_all": _join([_quote(r, titles) for r in _one_per_doc(a.rows)]),
+        "b_all": _join([_quote(r, titles) for r in _one_per_doc(b.rows, hb, ha)]) if b and hb else "",
+        "a_all": _join([_quote(r, titles) for r in (_one_per_doc(a.rows, ha, hb) if b else _one_per_doc(a.rows))]),
         "actor": actor or "the subject", "metric": metric or "figure", "about": _subject(actor, metric),
         "docs": ", ".join(source_name(d, titles) for d in a.docs), "n_docs": len(a.docs),
         "orders": "", "ratio": "",
@@ -165,7 +173,6 @@ def build_finding(rule: Rule, severity: str, a: Cluster, b: Cluster | None, edge
         fields["orders"] = f"{math.log10(ratio):.1f}"
     message = " ".join(rule.message.format_map(_Blank(fields)).split())
     evidence = decision.explain(edge)
-    x, y = edge.get("_a"), edge.get("_b")
     why = evidence_text(evidence, x or ha, y or hb)
     claim = claim_of(all_rows)
     docs = sorted({r["doc"] for r in all_rows})
@@ -178,13 +185,37 @@ def _join(items: list[str]) -> str:
     return items[0] if len(items) == 1 else ", ".join(items[:-1]) + " and " + items[-1]
 
 
-def _one_per_doc(rows: list[dict[str, Any]]) -> list[dict[str, Any]]:
-    seen, out = set(), []
+def _has(rows: list[dict[str, Any]], row: dict[str, Any]) -> bool:
+    return any(r is row for r in rows)
+
+
+def _one_per_doc(rows: list[dict[str, Any]], head: dict[str, Any] | None = None,
+                 other: dict[str, Any] | None = None) -> list[dict[str, Any]]:
+    """One figure per article to quote: `head` in its own article; elsewhere the first figure
+    whose value differs from `other`'s (the side it is quoted against). An article whose
+    figures all state `other`'s value is left out: quoting it as a rival would contradict
+    the message ("$3.6 billion" disagrees with "about $3.6 billion")."""
+    against = _plain_value(other) if other is not None else None
+    by_doc: dict[str, list[dict[str, Any]]] = {}
     for r in sorted(rows, key=lambda r: (r["doc"], r["start"])):
-        if r["doc"] not in seen:
-            seen.add(r["doc"])
-            out.append(r)
+        by_doc.setdefault(r["doc"], []).append(r)
+    out = []
+    for doc, rs in by_doc.items():
+        if head is not None and head["doc"] == doc:
+            out.append(head)
+            continue
+        differ = [r for r in rs if against is None or _plain_value(r) != against]
+        if differ or head is None:
+            out.append((differ or rs)[0])
     return out
+
+
+def _plain_value(r: dict[str, Any]) -> str:
+    """A figure's value as stated, without its bounds: "about $3.6 billion" states 3.6 billion."""
+    if r["kind"] == "date":
+        return f"{r.get('date_start')}/{r.get('date_end')}"
+    v = r.get("value")
+    return "" if v is None or (isinstance(v, float) and math.isnan(v)) else f"{v:.6g} {r.get('currency') or ''}"
 
 
 class _Blank(dict):

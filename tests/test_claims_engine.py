@@ -743,7 +743,8 @@ def test_a_check_reads_the_draft_and_the_archive_as_two_tellings(tmp_path: Path)
     res = CliRunner().invoke(main, ["check", str(draft), "--against", str(archive), "--format", "json",
                                     "--no-cache", "-q"])
     (f,) = [f for f in json.loads(res.stdout)["findings"] if f["rule"] == "FC101"]
-    assert "outlets" in {e["name"] for e in f["evidence"]}
+    # both hold for two tellings only (`stated_apart`: two outlets, one digit apart)
+    assert {"outlets", "stated_apart"} & {e["name"] for e in f["evidence"]}
     assert res.exit_code == 1
 
 
@@ -1197,3 +1198,48 @@ def test_capitals_headlines_of_two_issuers_make_their_unnamed_figures_two_issuer
                            "TORONTO DOMINION ISSUES 50 MLN STG EUROBOND") == 1.0
     assert subjects_differ("CORRECTION - DUESSELDORF - NORTH-RHINE WESTPHALIA ISSUES STG BOND",
                            "NORTH-RHINE WESTPHALIA ISSUES 100 MLN STG BOND") == 0.0
+
+
+def test_two_outlets_stating_one_amount_a_digit_apart_at_the_same_precision_contradict() -> None:
+    """Two outlets tell one story: one writes that the mayor wants "$5.7 billion" for the
+    tunnel, the other quotes her asking for "$5.6 billion". Both are exact and written to the
+    same precision, so no rounding reconciles them: a warning at least. "about $5.6 billion"
+    (a bound), "$5.2 billion" (too far apart to be one misread digit) or the same two articles
+    from one publisher (a figure that moved between two of its reports) are not this evidence."""
+    def pair(other: str, site_b: str = "https://other-paper.org/b"):
+        table, scored = _pairs([
+            {"id": "a", "date": "2019-01-03", "url": "https://example-news.com/a",
+             "title": "Mayor digs in over harbour tunnel money",
+             "text": "Mayor Jane Ortiz is now insisting that the council appropriate $5.7 billion for the "
+                     "harbour tunnel, while the council wants a smaller repair plan."},
+            {"id": "b", "date": "2019-01-03", "url": site_b,
+             "title": "Mayor and council dig in over the harbour tunnel",
+             "text": f"“We are asking for {other} for the tunnel,” Mayor Ortiz said at a cabinet meeting, "
+                     "hours before the council voted on its repair plan."},
+        ])
+        return _pair_of(table, scored, "$5.7 billion", other)
+
+    told = pair("$5.6 billion")
+    assert told["stated_apart"] == 1.0 and told["score"] >= 0.9
+    assert pair("about $5.6 billion")["stated_apart"] == 0.0
+    assert pair("$5.2 billion")["stated_apart"] == 0.0
+    assert pair("$5.6 billion", site_b="https://example-news.com/b")["stated_apart"] == 0.0
+
+
+def test_a_finding_quotes_the_two_figures_that_differ_not_one_that_agrees() -> None:
+    """Three outlets: "$3.5 billion", "about $3.6 billion" in the same words, and "$3.6 billion".
+    The bound agrees with both and joins the side it is told alike with; the message must quote
+    the figures that differ, never "$3.6 billion" against "about $3.6 billion"."""
+    found = [f for f in _findings([
+        {"id": "fox", "date": "2019-02-15", "url": "https://example-news.com/a", "title": "Pentagon shifts wall funds",
+         "text": "The Pentagon will move $3.5 billion from military construction projects to the border wall."},
+        {"id": "huff", "date": "2019-02-15", "url": "https://third-site.net/c", "title": "Pentagon wall funds",
+         "text": "The Pentagon will move about $3.6 billion from military construction projects to the border "
+                 "wall, officials said."},
+        {"id": "nyt", "date": "2019-02-15", "url": "https://other-paper.org/b", "title": "Wall money from the Pentagon",
+         "text": "Aides said the plan diverts $3.6 billion of Pentagon money to the wall."},
+    ]) if f.rule == "FC101"]
+    assert found and found[0].severity in ("warning", "error")
+    message = found[0].message
+    assert "“$3.5 billion”" in message and "“$3.6 billion”" in message
+    assert "“about $3.6 billion”" not in message

@@ -114,6 +114,8 @@ FEATURES: dict[str, str] = {
                      "outlets' written dates of one story",
     "subjects_differ": "two capitals headlines without tickers name different subjects before their verbs "
                        "(LAND SECURITIES ISSUES ..., TORONTO DOMINION ISSUES ...)",
+    "stated_apart": "two outlets of one story state an amount exactly, to the same precision, one digit and a "
+                    "few per cent apart ($5.7 and $5.6 billion): neither rounding nor a bound reconciles them",
     "event_told": "two outlets' written dates in sentences alike (the share of their words, rare ones weighing "
                   "more, numbers left out): one event told twice",
     "unexplained": "two amounts differ with no mark of an error: no correction, shared headline or table slot; "
@@ -142,7 +144,7 @@ SIGNS: dict[str, int] = {
     "per_differs": -1, "relative": 0, "deictic": -1, "relative_apart": -1,
     "same_words": -1, "guessed": -1, "is_date": 0, "counterpart": 1, "twin": -1,
     "shared_figures": 1, "renewed": -1, "unexplained": -1, "one_writer": -1, "event_unnamed": -1,
-    "event_told": 1, "subjects_differ": -1,
+    "event_told": 1, "subjects_differ": -1, "stated_apart": 1,
 }
 
 
@@ -1134,6 +1136,12 @@ def features(table: pd.DataFrame, pairs: pd.DataFrame, stories: Stories,
     # 1.48 and 1.51 billion): its writer did not misread one of them; two prices one digit and
     # a few per cent apart are two quotes
     slipped = (one_digit & ~(within & prices)) | (near & ~same_doc)
+    # two outlets telling one story write one amount to the same precision, exactly, and a
+    # digit apart ("$5.7 billion" / "$5.6 billion"): one of them misread or misheard it. Within
+    # one publisher the same shape is as often two quotes of a moving price (no `outlets` there)
+    exact = out["bound"].to_numpy() == 0
+    out["stated_apart"] = (two_outlets & ~is_date & within & one_digit & (prec[i] == prec[j]) & exact
+                           ).astype(np.float64)
     shaped = ((out["slip"].to_numpy() > 0) | (out["digits"].to_numpy() > 0) | (slipped & ~is_date & (va != vb))
               | (out["currency_slip"].to_numpy() > 0) | (rel == "scale_mismatch"))
     differing = np.isin(rel, list(CONFLICTS))
