@@ -116,3 +116,30 @@ def test_each_that_does_not_govern_the_amount_makes_no_rate(text, span, per, lan
 def test_a_payout_period_before_a_year_starts_prose_not_a_dividend_row():
     got = money("MAPLE TOOLS SETS PAYOUT\nTORONTO, March 3 -\nAnnual 1987 sales were 4.1 mln dlrs.\n")
     assert got["4.1 mln dlrs"]["per"] is None
+
+
+# ----------------------------------------------------------------------------- rates across a conversion (sample 12)
+
+@pytest.mark.parametrize(("text", "spans", "per"), [
+    pytest.param("The shares fell to 44p ($0.85) on Monday.", ["44p", "$0.85"], "share",
+                 id="a-share-price-and-its-conversion"),
+    pytest.param("Shares in Harbour fell from 97p ($1.87) to 44p ($0.85) after the warning.",
+                 ["97p", "$1.87", "44p", "$0.85"], "share", id="from-a-converted-price-to-another"),
+    pytest.param("Harbour shares fell 53p ($1.02) to 44p ($0.85).", ["53p", "$1.02", "44p", "$0.85"], "share",
+                 id="a-converted-move-and-its-level"),
+    pytest.param("The service costs users dollars 1 (53p) for an hour's worth of processing.",
+                 ["dollars 1", "53p"], "hour", id="an-hours-worth-after-a-conversion"),
+    pytest.param("The service costs $1 for each hour of processing.", ["$1"], "hour", id="for-each-hour"),
+])
+def test_an_amount_and_its_conversion_have_one_rate(text, spans, per):
+    got = money(text)
+    assert [got[s]["per"] for s in spans] == [per] * len(spans)
+
+
+@pytest.mark.parametrize(("text", "span"), [
+    pytest.param("Profit rose to 5 mln stg ($8 mln) from 4 mln stg.", "$8 mln", id="a-converted-total"),
+    pytest.param("He spent $400 for a lifetime's worth of tea.", "$400", id="a-worth-of-no-unit"),
+    pytest.param("The deal cost $2 billion for each of the two companies.", "$2 billion", id="for-each-of"),
+])
+def test_a_conversion_or_a_worth_without_a_rate_makes_none(text, span):
+    assert money(text)[span]["per"] is None

@@ -179,11 +179,13 @@ _CODE_RE = "(?:" + _alternation(_CODES) + "|" + _alternation(_CODES_LOWER) + ")"
 _CODE_AFTER_MAG = _alternation(_CODES, guard=False)
 
 # Magnitudes: long words in any usual case; short ones ("m", "B", "T") as written, and only
-# where no word goes on, or directly before a currency code ("30 MUSD", "100 TEUR").
+# where no word goes on, directly before a currency code ("30 MUSD", "100 TEUR"), before a
+# range's dash ("$100m-$200m") or a compound's hyphen ("a $100m-share sale", "$2bn-plus").
 _LONG_MAG_RE = _alternation(_LONG_MAGS, ci=True)
 _MAG_RE = (
     r"(?P<mag>" + _LONG_MAG_RE
-    + r"|(?:" + _trie(_SHORT_MAGS) + r")(?:(?![\w-])|(?=" + _CODE_AFTER_MAG + r")|(?=-[ \t]{0,2}[$€£¥\d])))"
+    + r"|(?:" + _trie(_SHORT_MAGS) + r")(?:(?![\w-])|(?=" + _CODE_AFTER_MAG + r")|(?=-[ \t]{0,2}[$€£¥\d])"
+    + r"|(?=-[^\W\d_])))"
 )
 
 
@@ -338,9 +340,11 @@ def _prefix_re() -> tuple[re.Pattern[str], dict[str, str], frozenset[str]]:
     for key in keys:
         rev = ""
         r = key[::-1]
+        # one letter and a symbol keep no space between: "A $5 million deal" is an article
+        one_letter = sum(ch.isalpha() for ch in key) == 1
         for i, ch in enumerate(r):
             if i > 0 and ch.isalpha() and not r[i - 1].isalpha() and not r[i - 1].isspace() \
-                    and r[i - 1] != ".":
+                    and r[i - 1] != "." and not one_letter:
                 rev += _OPT_SPACE  # "hk $": letters, then a space, then the symbol
             rev += ch
         if key[0].isalnum():
@@ -1747,6 +1751,8 @@ def _link_conversions(pairs: list[tuple[_Figure, _Figure, re.Match[str]]]) -> No
         if not a.currency or not b.currency or a.currency == b.currency or a.converts or b.converts:
             continue
         a.converts, b.converts = b, a
+        if (a.per is None) != (b.per is None):
+            a.per = b.per = a.per or b.per  # one amount, one rate: "44p ($0.85)" a share's price
         if m.group("qual"):
             b.qualifier = _CONVERSION_QUAL[" ".join(m.group("qual").split()).lower()]
         elif b.qualifier == "exact" and a.qualifier not in ("exact", "range", "vague"):
@@ -2063,6 +2069,10 @@ _RATE_AFTER = re.compile(
     r"(?P<next>(?:[ \t]{1,2}[^\W\d_][\w-]{0,30}(?![\w-])){0,2})"
     r"|\s{1,3}(?:" + _alternation(_OPEN["each_after"], ci=True) + r")(?![\w-])(?:\s{1,3}(?P<then>[^\W\d_]+))?)")
 _A = frozenset(("a", "an"))
+_FOR_EACH = "for "  # the intro of [per_open] that names no rate by itself ("for each")
+_WORTH_AFTER = re.compile(
+    r"(?:[ \t]{0,2}(?P<bracket>\([^()]{1,60}\)))?\s{1,3}(?:" + _alternation(_OPEN["worth_intro"], ci=True)
+    + r")\s{1,3}(?P<unit>[^\W\d_]+)['’]s\s{1,3}" + re.escape(_OPEN["worth_word"]) + r"(?![\w-])", re.I)
 # (the gap may end with a comma: an apposition, "each keep less than half, about $200,000")
 _EACH_BEFORE = re.compile(r"(?<![^\W\d_])(?:" + _alternation(_OPEN["each_before"], ci=True)
                           + r")(?P<gap>(?:\s{1,3}[^\s,;:.!?()]+){0," + str(int(_OPEN["each_reach"]))
@@ -2111,6 +2121,13 @@ def _open_rate(text: str, fig: _Figure, low: str | None = None) -> tuple[str | N
                     and (len(words) < 2 or words[1] not in _NOT_A_RATE_AFTER):
                 return str(_PER[words[0]]), inside
             noun = None
+        elif noun is not None and intro.startswith(_FOR_EACH):
+            # "for each" and a unit ("for each hour of processing"); any other noun phrase is read
+            # as before ("for each IC Gas ordinary", "for each H.K. Telephone share")
+            words = [_norm_key(w) for w in (noun, *m.group("next").split())]
+            known = next((w for w in words if w in _RATE_WORDS), None)
+            if known is not None:
+                return str(_PER[known]), inside
         elif noun is not None:
             words = [_norm_key(w) for w in (noun, *m.group("next").split())]
             # a unit after modifiers ("per common share", "per troy ounce"), but a time word there
@@ -2129,6 +2146,9 @@ def _open_rate(text: str, fig: _Figure, low: str | None = None) -> tuple[str | N
                 return ((m.group("n") + " " + unit) if m.group("n") else unit), inside
         elif noun is None and (m.group("then") is None or m.group("then").lower() in _EACH_THEN):
             return _counted(text, fig.start), inside
+    w = _WORTH_AFTER.match(text, fig.end)
+    if w is not None and _norm_key(w.group("unit")) in _RATE_WORDS:
+        return str(_PER[_norm_key(w.group("unit"))]), (w.end("bracket") if w.group("bracket") else 0)
     lo = max(0, fig.start - 60)
     far = text.find(_EACH_FAR_WORD, max(0, fig.start - _EACH_FAR_SPAN), fig.start)
     if far >= 0:
@@ -2295,6 +2315,8 @@ def _later_rates(text: str, figs: list[_Figure], title: str | None) -> None:
     repeated: dict[tuple[str | None, str | None, Decimal | None, bool], str] = {}
     inferred: set[int] = set()  # the figures whose rate was read from the sense of their sentence
     for fig in figs:
+        if _bracketed(text, fig):
+            continue  # "fell from 97p ($1.87) to 44p": a conversion takes its amount's rate when linked
         if not fig.has_currency or fig.magnitude or fig.vague is not None:
             if (carry is not None or listed) and not fig.has_currency and _date_part(text, fig):
                 continue  # a date between prices ("1,450 stg in January 1987 and 1,750 stg")
@@ -2414,21 +2436,37 @@ def _list_rate(text: str, items: list[_Figure], fig: _Figure) -> bool:
     if fig.currency != prev.currency or (fig.family != prev.family and prev.per != "share") \
             or fig.start - prev.end > _LIST_REACH or not fig.number:
         return False
+    end = _past_conversion(text, prev)  # the list reads on past "97p ($1.87)"
     # alike in size to an item before it: a share's move is like the move before, its price
     # like the price ("fell 5p to 300p, Widget 8p"); a total is no item ("72 cts a share, vs
     # 321,000 dlrs")
     if not any(_alike(fig, c) for c in items):
         return False
-    if _RATE_PAIR.fullmatch(text, prev.end, fig.start):
+    if _RATE_PAIR.fullmatch(text, end, fig.start):
         return True  # an item's change and its level: "Widget 8p to 120p"
     if prev.per == "share" and text.endswith(_LEVEL_TO, 0, fig.start) \
-            and not _LIST_END.search(text, prev.end, fig.start):
+            and not _LIST_END.search(text, end, fig.start):
         # the level a share's move reaches, words later in its clause: "lost 65 cents or 25% on
         # the news to 1.90 dlrs before rallying to 2.20 dlrs"
-        return _LIST_STOP.search(text, prev.end, fig.start) is None
-    if _LIST_ITEM_SEP.search(text, prev.end, fig.start) is None or _LIST_END.search(text, prev.end, fig.start):
+        return _LIST_STOP.search(text, end, fig.start) is None
+    if _LIST_ITEM_SEP.search(text, end, fig.start) is None or _LIST_END.search(text, end, fig.start):
         return False
-    return _LIST_STOP.search(text, prev.end, fig.start) is None
+    return _LIST_STOP.search(text, end, fig.start) is None
+
+
+def _bracketed(text: str, fig: _Figure) -> bool:
+    """Whether `fig` is the conversion in brackets after its amount ("97p ($1.87)")."""
+    return fig.pair is not None and fig.pair.end <= fig.start and "(" in text[fig.pair.end:fig.start]
+
+
+def _past_conversion(text: str, fig: _Figure) -> int:
+    """Where `fig` ends with the conversion in brackets after it, if any ("97p ($1.87)")."""
+    conv = fig.pair
+    if conv is not None and _bracketed(text, conv):
+        close = _PAREN_CLOSE.match(text, conv.end)
+        if close is not None and close.group(0).strip() == ")":
+            return close.end()
+    return fig.end
 
 
 def _is_report(text: str, title: str | None, report: list[bool]) -> bool:
