@@ -180,12 +180,13 @@ _CODE_AFTER_MAG = _alternation(_CODES, guard=False)
 
 # Magnitudes: long words in any usual case; short ones ("m", "B", "T") as written, and only
 # where no word goes on, directly before a currency code ("30 MUSD", "100 TEUR"), before a
-# range's dash ("$100m-$200m") or a compound's hyphen ("a $100m-share sale", "$2bn-plus").
+# range's dash ("$100m-$200m") or, written onto its number, a compound's hyphen ("a $100m-share
+# sale", "$2bn-plus"; not "$5 T-shirts").
 _LONG_MAG_RE = _alternation(_LONG_MAGS, ci=True)
 _MAG_RE = (
     r"(?P<mag>" + _LONG_MAG_RE
     + r"|(?:" + _trie(_SHORT_MAGS) + r")(?:(?![\w-])|(?=" + _CODE_AFTER_MAG + r")|(?=-[ \t]{0,2}[$€£¥\d])"
-    + r"|(?=-[^\W\d_])))"
+    + r"|(?:(?<=\d[^\W\d_])|(?<=\d[^\W\d_]{2}))(?=-[^\W\d_])))"
 )
 
 
