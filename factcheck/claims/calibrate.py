@@ -27,7 +27,6 @@ from typing import Any
 
 import numpy as np
 import pandas as pd
-from scipy.optimize import minimize
 
 from factcheck.claims.decision import SEVERITIES, Decision
 from factcheck.claims.evidence import CONFLICTS, FEATURES, SIGNS
@@ -243,6 +242,9 @@ def fit(x: pd.DataFrame, y: np.ndarray, w: np.ndarray, *, l2: float = 1.0,
                                for n in names]
     start = np.concatenate([[0.0], [min(max(v, lo if lo is not None else v), hi if hi is not None else v)
                                      for v, (lo, hi) in zip(w0, bounds[1:], strict=True)]])
+    # imported here: scipy.optimize takes a third of a second to import, which every scan paid
+    from scipy.optimize import minimize
+
     res = minimize(loss, start, jac=True, method="L-BFGS-B", bounds=bounds)
     theta = res.x
     return float(theta[0]), {n: float(v) for n, v in zip(names, theta[1:], strict=True)}

@@ -25,7 +25,7 @@ from factcheck.claims.pairs import _days
 from factcheck.claims.stories import Stories
 from factcheck.datafiles import load
 from factcheck.entities import headline_subject, title_tickers
-from factcheck.kinds import ONE_SIDED, coarser, currencies_apart, ranges_differ
+from factcheck.kinds import ONE_SIDED, UNIT_DAYS, coarser, currencies_apart
 from factcheck.patterns import trie
 from factcheck.words import (
     content_words,
@@ -227,9 +227,16 @@ def relations(table: pd.DataFrame, i: np.ndarray, j: np.ndarray, params: Relatio
     has_cur = np.array([c is not None for c in cur], dtype=bool)  # per row, then per pair
     both_cur = has_cur[i] & has_cur[j]
     diff_cur = both_cur & (ca != cb)
-    for k in np.flatnonzero(diff_cur & is_money):  # apart only as the words say (`currencies_apart`)
-        a, b = i[k], j[k]
-        diff_cur[k] = currencies_apart(cur[a], src[a], fam[a], cur[b], src[b], fam[b])
+    at = np.flatnonzero(diff_cur & is_money)
+    if len(at):  # apart only as the words say (`currencies_apart`), each distinct pair of readings once
+        seen: dict[tuple[Any, Any, Any], int] = {}  # (currency, its source, its family) → its number
+        said = np.fromiter((seen.setdefault(r, len(seen)) for r in zip(cur, src, fam, strict=True)), dtype=np.int64,
+                           count=len(cur))
+        readings, width = list(seen), max(len(seen), 1)
+        combo, inverse = np.unique(said[i[at]].astype(np.int64) * width + said[j[at]], return_inverse=True)
+        apart = np.array([currencies_apart(*readings[c // width], *readings[c % width]) for c in combo.tolist()],
+                         dtype=bool)
+        diff_cur[at] = apart[inverse.ravel()]
     with np.errstate(divide="ignore", invalid="ignore"):
         rel = np.abs(va - vb) / np.maximum(np.maximum(np.abs(va), np.abs(vb)), 1e-9)
         pos = (va > 0) & (vb > 0)
@@ -285,10 +292,12 @@ def relations(table: pd.DataFrame, i: np.ndarray, j: np.ndarray, params: Relatio
                      & (suffix[i] == suffix[j]))
     disjoint = (ea <= sb) | (eb <= sa)
     nested = ((sa <= sb) & (eb <= ea)) | ((sb <= sa) & (ea <= eb))
-    if (nested & is_date).any():  # two stated ranges, one inside the other, disagree
-        gran_i, gran_j = gran[i], gran[j]
-        for k in np.flatnonzero(nested & is_date):
-            nested[k] = not ranges_differ(ea[k] - sa[k], gran_i[k], eb[k] - sb[k], gran_j[k])
+    if (nested & is_date).any():  # two stated ranges, one inside the other, disagree (`ranges_differ`)
+        unit = np.array([UNIT_DAYS.get(str(g), np.nan) for g in gran], dtype=np.float64)
+        ua, ub = unit[i], unit[j]
+        with np.errstate(invalid="ignore"):
+            differ = ~np.isnan(ua) & ~np.isnan(ub) & (ea - sa > ua) & (eb - sb > ub)
+        nested &= ~(differ & is_date)
     d = is_date & ~same & ~year_only
     out[d & disjoint] = "date_conflict"
     out[d & ~disjoint & nested] = "date_precision"
@@ -364,9 +373,9 @@ def _listed_apart(table: pd.DataFrame, cols: Columns, actor: np.ndarray, i: np.n
                   ) -> np.ndarray:
     """Pairs whose claimants are their headlines' companies, listed under tickers none in common."""
     title, titles = cols.codes("title")
-    sets = [title_tickers(str(t)) for t in titles] + [frozenset()]
     own = (actor >= 0) & (_o(table, "actor") == _o(table, "subject"))
     t = np.where(own, title, -1)  # index -1: the appended empty set (no tickers)
+    sets = _per_title(titles, np.concatenate([t[i], t[j]]), title_tickers, frozenset())
     has = np.array([bool(x) for x in sets])
     out = has[t[i]] & has[t[j]] & (t[i] != t[j])
     for n in np.flatnonzero(out):
@@ -374,11 +383,20 @@ def _listed_apart(table: pd.DataFrame, cols: Columns, actor: np.ndarray, i: np.n
     return out
 
 
+def _per_title(titles: np.ndarray, wanted: np.ndarray, read: Any, empty: Any) -> list[Any]:
+    """`read(title)` of each headline whose code is in `wanted`, `empty` for the others and
+    (appended, index -1) for no headline: the pairs' headlines only, not the corpus's."""
+    out = [empty] * (len(titles) + 1)
+    for t in np.unique(wanted[wanted >= 0]).tolist():
+        out[t] = read(str(titles[t]))
+    return out
+
+
 def _subjects_differ(titles: np.ndarray, title: np.ndarray, i: np.ndarray, j: np.ndarray) -> np.ndarray:
     """Two capitals headlines without tickers whose subjects differ ("LAND SECURITIES ISSUES
     ..." and "TORONTO DOMINION ISSUES ..."): each article's figures are its own subject's, even
     where their sentences name nobody ("denominations of 1,000 and 10,000 stg")."""
-    subject = np.array([headline_subject(str(t)) for t in titles] + [""], dtype=object)
+    subject = np.array(_per_title(titles, np.concatenate([title[i], title[j]]), headline_subject, ""), dtype=object)
     sa, sb = subject[title[i]], subject[title[j]]
     out = np.zeros(len(i), dtype=np.float64)
     live = np.flatnonzero((sa != "") & (sb != "") & (sa != sb))
@@ -419,19 +437,25 @@ class Contexts:
         act_words = [frozenset(content_words(str(a))) if a else frozenset() for a in uniq_act]
         n_act = max(len(uniq_act), 1)
         self.plain, uniq_plain = _distinct(self.ctx[used] * n_act + self.act[used], len(table), used)
-        self.words = _tokens([[w for w in wide[k // n_act] if w not in act_words[k % n_act]] for k in uniq_plain])
+
+        def plain(k: int) -> list[str]:
+            ws, drop = wide[k // n_act], act_words[k % n_act]
+            return [w for w in ws if w not in drop] if not drop.isdisjoint(ws) else ws
+
+        self.words = _tokens([plain(k) for k in uniq_plain])
         df = np.bincount(self.words.indices, minlength=self.words.shape[1])
         # what a shared word tells: nothing when most contexts have it ("dividend", "said")
         self.rarity = np.maximum(0.0, np.log(max(len(uniq_plain), 1) / np.maximum(df, 1)) - _COMMON_IDF)
         self.names = _tokens([content_words(k.replace("\x1f", " ; ")) for k in uniq_ents])
         # the names of a figure's sentence besides its own claimant's (who said it, about whom)
-        actors = _o(table, "actor")[used]
+        # (each distinct pair of names and claimant once: rows repeat them)
         generic = generic_names()
         words = _memo_words()
-        others = np.array(["\x1f".join(sorted(set(words(k.replace("\x1f", " ; "))) - set(words(str(a) if a else ""))
-                                              - generic))
-                           for k, a in zip(keys, actors, strict=True)], dtype=object)
-        self.oth, uniq_oth = _distinct(others, len(table), used)
+        combo, first = np.unique(self.ent[used] * n_act + self.act[used], return_inverse=True)
+        others = np.array(["\x1f".join(sorted(set(words(uniq_ents[c // n_act].replace("\x1f", " ; ")))
+                                              - set(words(uniq_act[c % n_act])) - generic))
+                           for c in combo.tolist()], dtype=object)
+        self.oth, uniq_oth = _distinct(others[first.ravel()], len(table), used)
         self.others = _tokens([k.split("\x1f") if k else [] for k in uniq_oth])
         self.num, uniq_nums = _distinct(_o(table, "numbers")[used], len(table), used)
         tab = table["table"] if "table" in table.columns else pd.Series(False, index=table.index)
@@ -621,13 +645,17 @@ def _fold_title(title: Any) -> str:
 class DocWords:
     """Per article: the words of the organisations it names (`objects`), and those of the places
     it names besides its claimants (for telling two stories apart: a loan to Turkey is not one
-    to Mexico; organisations are left out there, as two outlets name different ones)."""
+    to Mexico; organisations are left out there, as two outlets name different ones). Read
+    for the articles of `wanted` (codes) only: the others' rows are empty."""
 
-    def __init__(self, table: pd.DataFrame, doc_codes: np.ndarray) -> None:
+    def __init__(self, table: pd.DataFrame, doc_codes: np.ndarray, wanted: np.ndarray | None = None) -> None:
         # a row per article (its first), articles in code order; plain loops, not a groupby
         # with a Python function per article (hundreds of thousands of articles in an archive)
         keys, first = np.unique(doc_codes, return_index=True)
-        slot = np.searchsorted(keys, doc_codes).tolist()
+        slot = np.searchsorted(keys, doc_codes)
+        # each article's rows, for the names it gives (read when asked)
+        self._by_slot = np.argsort(slot, kind="stable")
+        self._bounds = np.searchsorted(slot[self._by_slot], np.arange(len(keys) + 1))
         seen: dict[str, frozenset[str]] = {}  # names recur across articles: their words once
 
         def name_words(name: str) -> frozenset[str]:
@@ -643,35 +671,42 @@ class DocWords:
             return frozenset().union(*(name_words(str(n)) for n in names))
 
         self._words = words
-        actors: list[set[str]] = [set() for _ in range(len(keys))]
-        for d, a in zip(slot, _o(table, "actor").tolist(), strict=True):
-            if isinstance(a, str):
-                actors[d].add(a)
-        ents: list[set[str]] = [set() for _ in range(len(keys))]
-        for d, e in zip(slot, _o(table, "entities").tolist(), strict=True):
-            if isinstance(e, list | tuple | np.ndarray):
-                ents[d].update(n for n in e if isinstance(n, str))
+        self._actor, self._entities = _o(table, "actor"), _o(table, "entities")
         objs = _o(table, "objects")
         places = _o(table, "places")
         generic = generic_names()
         self._generic = generic
-        orgs, others = [], []
-        for d, r in enumerate(first.tolist()):
-            mine = words(sorted(actors[d]))
-            orgs.append(sorted(words(objs[r])))
-            others.append(sorted(words(places[r]) - mine - generic))
+        orgs: list[list[str]] = [[] for _ in range(len(keys))]
+        others: list[list[str]] = [[] for _ in range(len(keys))]
+        todo = range(len(keys)) if wanted is None else np.unique(np.searchsorted(keys, wanted)).tolist()
+        for d in todo:
+            r = first[d]
+            mine = words(sorted(self._actors(d)))
+            orgs[d] = sorted(words(objs[r]))
+            others[d] = sorted(words(places[r]) - mine - generic)
         self.orgs = _tokens(orgs)
         self.others = _tokens(others)
         # every name an article gives (its figures' claimants and the names of their sentences),
         # read only for the articles `name_each_other` asks about
-        self._actors, self._ents = actors, ents
+        self._n = len(keys)
         self._named: dict[int, frozenset[str]] = {}
+
+    def _rows(self, d: int) -> np.ndarray:
+        return self._by_slot[self._bounds[d]:self._bounds[d + 1]]
+
+    def _actors(self, d: int) -> set[str]:
+        return {a for a in self._actor[self._rows(d)].tolist() if isinstance(a, str)}
 
     def named(self, d: int) -> frozenset[str]:
         got = self._named.get(d)
         if got is None:
-            got = self._named[d] = (self._words(sorted(self._actors[d] | self._ents[d])) - self._generic
-                                    if d < len(self._ents) else frozenset())
+            if d < self._n:
+                ents = {n for e in self._entities[self._rows(d)].tolist() if isinstance(e, list | tuple | np.ndarray)
+                        for n in e if isinstance(n, str)}
+                got = self._words(sorted(self._actors(d) | ents)) - self._generic
+            else:
+                got = frozenset()
+            self._named[d] = got
         return got
 
     def name_each_other(self, ai: np.ndarray, aj: np.ndarray, da: np.ndarray, db: np.ndarray,
@@ -681,16 +716,14 @@ class DocWords:
         White House" and "Trump"), not two stories."""
         generic = generic_names()
         cl = [set(content_words(str(a))) - generic for a in actors]
-        memo: dict[tuple[int, int], bool] = {}
-
-        def named(a: int, d: int) -> bool:
-            key = (a, d)
-            if key not in memo:
-                memo[key] = a >= 0 and bool(cl[a]) and cl[a] <= self.named(d)
-            return memo[key]
-
-        return np.array([named(x, e) or named(y, c) for x, y, c, e in
-                         zip(ai.tolist(), aj.tolist(), da.tolist(), db.tolist(), strict=True)], dtype=bool)
+        # each distinct (claimant, other article) once: pairs repeat them many times over
+        width = max(self._n, int(max(da.max(initial=-1), db.max(initial=-1))) + 1, 1)
+        key = np.concatenate([ai.astype(np.int64) * width + db, aj.astype(np.int64) * width + da])
+        uniq, inverse = np.unique(key, return_inverse=True)
+        found = np.array([a >= 0 and bool(cl[a]) and cl[a] <= self.named(d)
+                          for a, d in zip((uniq // width).tolist(), (uniq % width).tolist(), strict=True)], dtype=bool)
+        hit = found[inverse]
+        return hit[:len(ai)] | hit[len(ai):]
 
     def names(self, da: np.ndarray, db: np.ndarray) -> np.ndarray:
         return _jaccard(self.orgs, da, db)
@@ -802,17 +835,28 @@ _TEMPLATE_FILLINGS = 3  # a form written with this many different fillings is a 
 _TEMPLATE_WORDS = 4  # ... when it has this many words: "Pay <date>" is a label, not a template
 
 
-def _fillings(form: np.ndarray, text: pd.Series) -> np.ndarray:
-    """Per row, how many different texts fill its form (0 where it has none)."""
+def _filled(form: np.ndarray, text: pd.Series, times: int) -> np.ndarray:
+    """Per row, whether `times` or more different texts (case and spacing aside) fill its form."""
     ok = form >= 0
-    out = np.zeros(len(form))
-    if ok.any():
-        codes, uniq = pd.factorize(text[ok].astype("object").fillna("").to_numpy())
-        folded = pd.factorize(np.array([" ".join(str(x).lower().split()) for x in uniq], dtype=object))[0]
-        n = pd.Series(folded[codes] if len(uniq) else codes).groupby(form[ok]).nunique()
-        per = np.zeros(int(form.max()) + 1)
+    out = np.zeros(len(form), dtype=bool)
+    if not ok.any():
+        return out
+    codes, uniq = pd.factorize(text[ok].astype("object").fillna("").to_numpy())
+    per = np.zeros(int(form.max()) + 1)
+    # folding only merges texts: a form of fewer texts as written has fewer still folded, so
+    # only the texts of the other forms are folded
+    raw = pd.Series(codes).groupby(form[ok]).nunique()
+    per[raw.index.to_numpy()] = raw.to_numpy()
+    live = per[form[ok]] >= times
+    if live.any():
+        wanted = np.unique(codes[live])
+        folded = np.full(len(uniq), -1, dtype=np.int64)
+        folded[wanted] = pd.factorize(np.array([" ".join(str(x).lower().split()) for x in uniq[wanted]],
+                                               dtype=object))[0]
+        n = pd.Series(folded[codes[live]]).groupby(form[ok][live]).nunique()
+        per[:] = 0
         per[n.index.to_numpy()] = n.to_numpy()
-        out[ok] = per[form[ok]]
+        out[np.flatnonzero(ok)[live]] = per[form[ok][live]] >= times
     return out
 
 
@@ -830,12 +874,12 @@ def _templates(table: pd.DataFrame, cols: Columns, i: np.ndarray, j: np.ndarray)
     if "masked" in table and "sentence" in table:
         form, forms = cols.codes("masked")
         long = np.append(np.array([len(str(f).split()) >= _TEMPLATE_WORDS for f in forms], dtype=bool), False)
-        many = (_fillings(form, table["sentence"]) >= _TEMPLATE_FILLINGS) & long[form]
+        many = _filled(form, table["sentence"], _TEMPLATE_FILLINGS) & long[form]
         out = many[i] | many[j]
     if "title" in table:
         title, _ = cols.codes("title")
         hform = _headline_forms(cols)
-        many = _fillings(hform, table["title"]) >= _TEMPLATE_FILLINGS
+        many = _filled(hform, table["title"], _TEMPLATE_FILLINGS)
         head = (hform[i] >= 0) & (hform[i] == hform[j]) & many[i] & (title[i] != title[j])
     return out, head
 
@@ -923,8 +967,8 @@ def features(table: pd.DataFrame, pairs: pd.DataFrame, stories: Stories,
     out["same_doc"] = same_doc.astype(np.float64)
     out["linked"] = ((story > 0) & ~same_doc).astype(np.float64)
 
+    used = np.unique(np.concatenate([i, j])) if len(i) else np.zeros(0, np.int64)  # the rows paired
     if context is None:
-        used = np.unique(np.concatenate([i, j])) if len(i) else np.zeros(0, np.int64)
         context = pd.DataFrame(Contexts(table, used).overlap(i, j))
     for name in ("context_near", "context", "specific", "names", "numbers", "numbers_differ", "names_differ"):
         out[name] = context[name].to_numpy()
@@ -948,7 +992,7 @@ def features(table: pd.DataFrame, pairs: pd.DataFrame, stories: Stories,
     out["claimant_known"] = (known[i] & known[j] & (actor[i] == actor[j]) & (actor[i] >= 0)).astype(np.float64)
     both_named = (actor[i] >= 0) & (actor[j] >= 0)
     differs = both_named & (out["claimant"].to_numpy() < 0.5)
-    per_doc = DocWords(table, doc_codes)
+    per_doc = DocWords(table, doc_codes, doc_codes[used])
     if differs.any():  # two claimants an article names both are one story's people
         at = np.flatnonzero(differs & ~same_doc)
         differs[at] &= ~per_doc.name_each_other(actor[i[at]], actor[j[at]], doc_codes[i[at]], doc_codes[j[at]],
@@ -975,7 +1019,7 @@ def features(table: pd.DataFrame, pairs: pd.DataFrame, stories: Stories,
     out["subjects_differ"] = np.where(same_doc, 0.0, _subjects_differ(titles, title, i, j))
     out["doc_names"] = np.where(same_doc, 0.0, per_doc.names(doc_codes[i], doc_codes[j]))
     out["others_differ"] = np.where(same_doc, 0.0, per_doc.others_differ(doc_codes[i], doc_codes[j]))
-    goods = _goods(cols, title, head_words)
+    goods = _goods(cols, title, head_words, used)
     out["goods_differ"] = ((goods[i] != 0) & (goods[j] != 0) & ((goods[i] & goods[j]) == 0)).astype(np.float64)
     corr = cols.flag("correction")
     out["correction"] = ((corr[i] | corr[j]) & ~same_doc).astype(np.float64)
@@ -1266,19 +1310,24 @@ def _priced(cols: Columns, goods: np.ndarray) -> np.ndarray:
     return unit[per] | (share[per] & priced_metric[metric]) | ((goods != 0) & (per < 0) & (mag < 0))
 
 
-def _goods(cols: Columns, title: np.ndarray, head_words: Sequence[Sequence[str]]) -> np.ndarray:
+def _goods(cols: Columns, title: np.ndarray, head_words: Sequence[Sequence[str]], used: np.ndarray) -> np.ndarray:
     """Per row, the goods its sentence names (its context words), else its headline's (`title`:
-    each row's headline code; `head_words`: each headline's words): a bit each."""
+    each row's headline code; `head_words`: each headline's words): a bit each. Read for the
+    rows `used` only (0 elsewhere)."""
     bits = _goods_bits()
+    stems = bits.keys()
 
     def mask(words: Sequence[str]) -> int:
         m = 0
-        for w in words:
-            m |= bits.get(w, 0)
+        for w in stems & set(words):  # (a word's bit counts once however often it is written)
+            m |= bits[w]
         return m
 
     ctx, ctxs = cols.codes("context")
-    by_ctx = np.append(np.array([mask(_wide(c)) for c in ctxs], dtype=np.int64), 0)
+    by_ctx = np.zeros(len(ctxs) + 1, dtype=np.int64)
+    wanted = np.unique(ctx[used])
+    wanted = wanted[wanted >= 0]
+    by_ctx[wanted] = [mask(_wide(c)) for c in ctxs[wanted]]
     by_title = np.append(np.array([mask(w) for w in head_words], dtype=np.int64), 0)
     own = by_ctx[ctx]
     return np.where(own != 0, own, by_title[title])
