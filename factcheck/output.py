@@ -350,7 +350,7 @@ def calibration_report(cal: Calibration) -> str:
              "", f"{'set':34} {'severity':8} {'':6} {'threshold':>9} {'recall':>14} {'non-conflicts flagged':>22}"]
     for label, rows in (("in use", cal.before), ("fitted", cal.after)):
         for r in rows:
-            lines.append(f"{r['set'][:34]:34} {r['severity']:8} {label:6} {r['threshold']:>9.3f} "
+            lines.append(f"{r['set'][:34]:34} {r['severity']:8} {label:6} {r['threshold']:>9.6g} "
                          f"{r['recall']:>6.2f} ({r['caught']:>2}/{r['conflicts']:<2}) "
                          f"{r['false_rate']:>12.2f} ({r['flagged']:>2}/{r['non_conflicts']:<2})")
     lines.append("")

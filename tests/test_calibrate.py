@@ -97,3 +97,29 @@ def test_a_malformed_labels_file_names_the_file(tmp_path: Path) -> None:
     res = CliRunner().invoke(main, ["calibrate", str(bad), "--corpus", str(corpus)])
     assert res.exit_code == 2
     assert str(bad) in res.stderr and "not JSON" in res.stderr
+
+
+def test_held_out_scores_crowded_near_one_still_get_a_bar_below_one() -> None:
+    """A model fitted with weighted positives scores most pairs near 1 (0.9999 for the false
+    alarms, 0.99999 for the conflicts). A bar chosen on a grid of four decimals would jump from
+    0.9999 to 1.0, "never"; the chosen bar must separate them, and survive being written."""
+    import numpy as np
+    import pandas as pd
+
+    from factcheck.claims.calibrate import Example, Targets, choose_thresholds
+    from factcheck.claims.decision import dumps_decision
+    from factcheck.ruleset import load_rules
+
+    scores = np.array([0.999995, 0.999993, 0.99991, 0.99992, 0.3, 0.2])
+    ex = Example(x=pd.DataFrame(index=range(6)), y=np.array([1, 1, 0, 0, 0, 0], dtype=np.int8), w=np.ones(6),
+                 case=np.array(["s/c1", "s/c2", "s/n1", "s/n2", "", ""], dtype=object),
+                 source=np.array(["s", "s", "s", "s", "", ""], dtype=object),
+                 positive_cases={"s/c1": "s", "s/c2": "s"}, negative_cases={"s/n1": "s", "s/n2": "s"})
+    bars = choose_thresholds(ex, scores, Targets(error_false_rate=0.0, warning_false_rate=0.0,
+                                                 error_background=1.0, warning_background=1.0))
+    assert 0.99992 < bars["warning"] <= 0.999993
+    from dataclasses import replace
+
+    written = dumps_decision(replace(load_rules().decision, thresholds=bars))
+    line = next(ln for ln in written.split("[thresholds]")[1].splitlines() if ln.startswith("warning = "))
+    assert 0.99992 < float(line.split("=")[1]) <= 0.999993

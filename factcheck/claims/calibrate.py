@@ -305,7 +305,10 @@ class Targets:
 
 def choose_thresholds(ex: Example, scores: np.ndarray, targets: Targets) -> dict[str, float]:
     """The lowest thresholds that meet each severity's targets on held-out scores."""
-    grid = np.unique(np.round(np.concatenate([scores[ex.y == 1], np.linspace(0.05, 0.999, 96)]), 4))
+    # unrounded, with a tail towards 1: the scores of a model fitted with weighted positives
+    # crowd there, and a grid of four decimals would leave "never" (1.0) as the next bar
+    tail = 1.0 - np.logspace(-3, -8, 31)
+    grid = np.unique(np.concatenate([scores[ex.y == 1], np.linspace(0.05, 0.999, 96), tail]))
     background = ex.source == ""
     n_bg = max(int(background.sum()), 1)
     wants = {"error": (targets.error_false_rate, targets.error_background),
@@ -346,7 +349,7 @@ def report(ex: Example, scores: np.ndarray, thresholds: dict[str, float], folds:
     for name, keep in groups:
         for sev in SEVERITIES:
             q = quality(ex, scores, thresholds[sev], keep)
-            rows.append({"set": name, "severity": sev, "threshold": round(thresholds[sev], 3),
+            rows.append({"set": name, "severity": sev, "threshold": float(f"{thresholds[sev]:.8g}"),
                          "recall": round(q.recall, 3), "caught": q.caught, "conflicts": q.conflicts,
                          "false_rate": round(q.false_rate, 3), "flagged": q.flagged,
                          "non_conflicts": q.non_conflicts, "precision": round(q.precision, 3)})
@@ -387,7 +390,7 @@ def run(cases: Sequence[Case], table: pd.DataFrame, scored: pd.DataFrame, decisi
     thresholds = choose_thresholds(ex, held, targets)
     b, weights = fit(ex.x, ex.y, ex.w, l2=strength, prior=decision.weights)
     fitted = replace(decision, intercept=round(b, 4), weights={n: round(v, 4) for n, v in weights.items()},
-                     thresholds={s: round(thresholds[s], 4) for s in SEVERITIES},
+                     thresholds={s: float(f"{thresholds[s]:.8g}") for s in SEVERITIES},
                      fitted={"examples": len(ex.y), "positives": int(ex.y.sum()), "strength": strength,
                              "labels": sorted(set(ex.source.tolist()) - {""})})
     covered = len(set(ex.case[ex.y == 1].tolist()))

@@ -186,10 +186,11 @@ def dumps_decision(d: Decision, header: str = "") -> str:
         if name in d.weights:
             lines.append(f"{name} = {d.weights[name]:.4f}  # {FEATURES[name]}")
     lines += ["", "[thresholds]"]
-    lines += [f"{sev} = {d.thresholds[sev]:.4f}" for sev in SEVERITIES]
+    # (to 8 significant digits: a fitted bar may sit at 0.99999, which 4 decimals make 1, "never")
+    lines += [f"{sev} = {d.thresholds[sev]:.8g}" for sev in SEVERITIES]
     if d.check:
         lines += ["", "[check]"]
-        lines += [f"{sev} = {d.check[sev]:.4f}" for sev in SEVERITIES if sev in d.check]
+        lines += [f"{sev} = {d.check[sev]:.8g}" for sev in SEVERITIES if sev in d.check]
     for name, params in (("stories", d.stories), ("pairs", d.pairs), ("relations", d.relations)):
         lines += ["", f"[{name}]"]
         for k in params.__dataclass_fields__:
