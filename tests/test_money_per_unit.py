@@ -143,3 +143,29 @@ def test_an_amount_and_its_conversion_have_one_rate(text, spans, per):
 ])
 def test_a_conversion_or_a_worth_without_a_rate_makes_none(text, span):
     assert money(text)[span]["per"] is None
+
+
+# ----------------------------------------------------------------------------- sample 13's rate types
+
+def test_a_table_label_parted_by_a_dash_is_still_its_row():
+    """A London results table writes "Share - basic 22.2p vs 21.6p": the per-share row."""
+    got = money("ACME PLC YEAR\nLONDON, June 2 -\n    Share - basic 22.2p vs 21.6p\n"
+                "    Pretax - group 40.1 mln vs 35.2 mln\n")
+    assert got["22.2p"]["per"] == got["21.6p"]["per"] == "share"
+    assert got["40.1 mln"]["per"] is None and got["40.1 mln"]["value"] == 40_100_000
+
+
+@pytest.mark.parametrize(("text", "spans", "per"), [
+    pytest.param("Their children were paid between $60,000 (£30,800) and $150,000 a year.",
+                 ["between $60,000", "£30,800", "$150,000 a year"], "year", id="a-range-split-by-a-conversion"),
+    pytest.param("Fares rose to $60 (£31) and $90 a month.", ["$60", "£31", "$90 a month"], "month",
+                 id="a-list-item-with-its-conversion"),
+])
+def test_a_rate_written_at_the_last_item_reaches_past_a_conversion(text, spans, per):
+    got = money(text)
+    assert [got[s]["per"] for s in spans] == [per] * len(spans)
+
+
+def test_a_total_and_its_conversion_before_a_rate_keep_no_rate():
+    got = money("He paid $5 million (£3 million) and then $90 a month.")
+    assert got["$5 million"]["per"] is None and got["£3 million"]["per"] is None

@@ -409,8 +409,8 @@ _PAYOUT_PERIODS = frozenset(w.lower() for w in _TABLE["payout_periods"])
 _LABEL_WORDS = {w.lower() for kind in ("not_money", "per_share", "money", "words", "payout_periods")
                 for w in _TABLE[kind]}
 _LABEL_WORD = "(?:" + _trie(_cased(_LABEL_WORDS)) + r")(?![\w-])"  # any usual case: "Net", "NET", "net"
-_TABLE_ROW = (
-    r"[ \t]{0,8}(?P<label>" + _LABEL_WORD + r"(?:[ \t]{1,3}" + _LABEL_WORD + r"){0,5})[ \t,:]{1,4}"
+_TABLE_ROW = (  # (a dash may part a label's words: "Share - basic 22.2p vs 21.6p")
+    r"[ \t]{0,8}(?P<label>" + _LABEL_WORD + r"(?:[ \t]{1,3}(?:[-–][ \t]{1,3})?" + _LABEL_WORD + r"){0,5})[ \t,:]{1,4}"
     r"(?=[\d(]|" + _alternation([k for k, v in _WORDS_EN.items() if 1 <= v < 100 and len(k) > 2] + ["nil"], ci=True)
     + r")(?:(?=[^\n]{0,120}(?:\bvs\b|\bVorjahr\b|\bVj\.))[^\n]{0,160}|[^\n]{0,40}(?=\n|\Z))"
 )
@@ -2373,6 +2373,8 @@ def _later_rates(text: str, figs: list[_Figure], title: str | None) -> None:
     # not an exchange rate, "146.20 yen per dollar")
     nxt: _Figure | None = None
     for fig in reversed(figs):
+        if _bracketed(text, fig):
+            continue  # "$60,000 (£30,800) and $150,000 a year": the conversion takes its amount's rate
         if not fig.has_currency or fig.magnitude or fig.vague is not None:
             nxt = None
             continue
@@ -2483,7 +2485,8 @@ def _list_rate_ahead(text: str, fig: _Figure, nxt: _Figure) -> bool:
     if fig.currency != nxt.currency or fig.family != nxt.family or nxt.start - fig.end > _LIST_REACH \
             or not _alike(fig, nxt):
         return False
-    if _LIST_ITEM_SEP.search(text, fig.end, nxt.start) is None or _LIST_END.search(text, fig.end, nxt.start):
+    end = _past_conversion(text, fig)  # the list reads on past "$60,000 (£30,800)"
+    if _LIST_ITEM_SEP.search(text, end, nxt.start) is None or _LIST_END.search(text, end, nxt.start):
         return False
     # (a total or one-off said just before the item itself: "a one-off fee of 80 stg and 40 stg a year")
     lo = max(0, fig.start - _STOP_BEFORE)
