@@ -48,6 +48,7 @@ CURRENCIES = [
     case("Australian-dollar-prefix", "Qantas paid A$5 million", "A$5 million", "5000000", "AUD"),
     case("sentence-opening-article-before-a-dollar-sign", "A $2bn funding gap remains.", "$2bn", "2000000000",
          "USD"),
+    case("tokenised-one-letter-prefix", "the c $ 300 million charge", "c $ 300 million", "300000000", "CAD"),
     case("dlr-then-country", "a 4.3 billion dlr Canadian (3.22 billion U.S.) bid", "4.3 billion dlr Canadian",
          "4300000000", "CAD"),
     case("dlrs-then-country", "paid 5 mln dlrs Australian for it", "5 mln dlrs Australian", "5000000", "AUD"),

@@ -89,6 +89,7 @@ def _ci_lookup(table: dict[str, object]) -> dict[str, object]:
 
 
 _PREFIX = _LEX["prefix"]
+_PREFIX_WORDS = frozenset(w.lower() for w in _LEX["prefix_words"]["words"])
 _CODES = list(_LEX["codes"]["iso"])
 _CODE_ALIAS = dict(_LEX["codes"]["alias"])
 _CODE_ISO = {c: _CODE_ALIAS.get(c, c) for c in _CODES}
@@ -341,11 +342,13 @@ def _prefix_re() -> tuple[re.Pattern[str], dict[str, str], frozenset[str]]:
     for key in keys:
         rev = ""
         r = key[::-1]
-        # one letter and a symbol keep no space between: "A $5 million deal" is an article
-        one_letter = sum(ch.isalpha() for ch in key) == 1
+        # letters that are a word of their own keep no space before the symbol: "A $5 million
+        # deal" is an article ("c $ 300 million", tokenised copy, is Canadian)
+        letters = "".join(ch for ch in key if ch.isalpha()).lower()
+        joined = letters in _PREFIX_WORDS
         for i, ch in enumerate(r):
             if i > 0 and ch.isalpha() and not r[i - 1].isalpha() and not r[i - 1].isspace() \
-                    and r[i - 1] != "." and not one_letter:
+                    and r[i - 1] != "." and not joined:
                 rev += _OPT_SPACE  # "hk $": letters, then a space, then the symbol
             rev += ch
         if key[0].isalnum():
