@@ -2068,12 +2068,13 @@ _COUNT_WORDS = frozenset(w.lower() for w in _OPEN["count_words"])
 # "$17.6m (£9.49m) per plane", "£9.49m) per plane", "20 Dollar pro 1000 Kubikmeter", "$95m each"
 _RATE_AFTER = re.compile(
     r"(?P<close>\))?(?:[ \t]{0,2}(?P<bracket>\([^()]{1,60}\)))?"  # (wire lines wrap inside brackets)
-    r"(?:(?:\s{1,3}(?P<intro>" + _alternation([*_OPEN["intro"], "a", "an"], ci=True) + r")\s{1,3}|\s{0,2}/\s?)"
+    r"(?:(?:\s{1,3}(?P<intro>" + _alternation([*_OPEN["intro"], *_OPEN["unit_intro"], "a", "an"], ci=True)
+    + r")\s{1,3}|\s{0,2}/\s?)"
     r"(?:(?P<n>\d{1,4})\s{1,2})?(?P<noun>[^\W\d_][\w-]{0,30})(?![\w-])"
     r"(?P<next>(?:[ \t]{1,2}[^\W\d_][\w-]{0,30}(?![\w-])){0,2})"
     r"|\s{1,3}(?:" + _alternation(_OPEN["each_after"], ci=True) + r")(?![\w-])(?:\s{1,3}(?P<then>[^\W\d_]+))?)")
 _A = frozenset(("a", "an"))
-_FOR_EACH = "for "  # the intro of [per_open] that names no rate by itself ("for each")
+_UNIT_INTRO = frozenset(w.lower() for w in _OPEN["unit_intro"])
 _WORTH_AFTER = re.compile(
     r"(?:[ \t]{0,2}(?P<bracket>\([^()]{1,60}\)))?\s{1,3}(?:" + _alternation(_OPEN["worth_intro"], ci=True)
     + r")\s{1,3}(?P<unit>[^\W\d_]+)['’]s\s{1,3}" + re.escape(_OPEN["worth_word"]) + r"(?![\w-])", re.I)
@@ -2125,7 +2126,7 @@ def _open_rate(text: str, fig: _Figure, low: str | None = None) -> tuple[str | N
                     and (len(words) < 2 or words[1] not in _NOT_A_RATE_AFTER):
                 return str(_PER[words[0]]), inside
             noun = None
-        elif noun is not None and intro.startswith(_FOR_EACH):
+        elif noun is not None and " ".join(intro.split()) in _UNIT_INTRO:
             # "for each" and a unit ("for each hour of processing"); any other noun phrase is read
             # as before ("for each IC Gas ordinary", "for each H.K. Telephone share")
             words = [_norm_key(w) for w in (noun, *m.group("next").split())]
