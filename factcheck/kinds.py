@@ -114,11 +114,17 @@ UNIT_DAYS = {"day": 1, "week": 7, "month": 31, "quarter": 92, "season": 94, "hal
              "decade": 3653}
 
 
-def ranges_differ(span_a: float, gran_a: Any, span_b: float, gran_b: Any) -> bool:
-    """Two dates that are both stated ranges: one inside the other is no less precise reading of
-    it ("1996 to 2007" and "1997 to 2007" disagree; "2023" and "March 2023" do not)."""
-    unit_a, unit_b = UNIT_DAYS.get(str(gran_a)), UNIT_DAYS.get(str(gran_b))
-    return unit_a is not None and unit_b is not None and span_a > unit_a and span_b > unit_b
+def unit_days(gran: Any) -> float:
+    """The days of a date's granularity ("month": 31), NaN where it has none."""
+    return UNIT_DAYS.get(str(gran), math.nan)
+
+
+def ranges_differ(span_a: Any, unit_a: Any, span_b: Any, unit_b: Any) -> Any:
+    """Two dates that are both stated ranges (each spans more than its granularity's unit, in
+    days: `unit_days`): one inside the other is no less precise reading of it ("1996 to 2007"
+    and "1997 to 2007" disagree; "2023" and "March 2023" do not). Scalars or arrays; a NaN unit
+    makes no range."""
+    return (span_a > unit_a) & (span_b > unit_b)
 
 
 def coarser(unit: Any, other: Any) -> Any:

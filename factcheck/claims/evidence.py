@@ -25,7 +25,7 @@ from factcheck.claims.pairs import _days
 from factcheck.claims.stories import Stories
 from factcheck.datafiles import load
 from factcheck.entities import headline_subject, title_tickers
-from factcheck.kinds import ONE_SIDED, UNIT_DAYS, coarser, currencies_apart
+from factcheck.kinds import ONE_SIDED, coarser, currencies_apart, ranges_differ, unit_days
 from factcheck.patterns import trie
 from factcheck.words import (
     content_words,
@@ -292,11 +292,10 @@ def relations(table: pd.DataFrame, i: np.ndarray, j: np.ndarray, params: Relatio
                      & (suffix[i] == suffix[j]))
     disjoint = (ea <= sb) | (eb <= sa)
     nested = ((sa <= sb) & (eb <= ea)) | ((sb <= sa) & (ea <= eb))
-    if (nested & is_date).any():  # two stated ranges, one inside the other, disagree (`ranges_differ`)
-        unit = np.array([UNIT_DAYS.get(str(g), np.nan) for g in gran], dtype=np.float64)
-        ua, ub = unit[i], unit[j]
+    if (nested & is_date).any():  # two stated ranges, one inside the other, disagree
+        unit = np.array([unit_days(g) for g in gran], dtype=np.float64)  # per row, then per pair
         with np.errstate(invalid="ignore"):
-            differ = ~np.isnan(ua) & ~np.isnan(ub) & (ea - sa > ua) & (eb - sb > ub)
+            differ = ranges_differ(ea - sa, unit[i], eb - sb, unit[j])
         nested &= ~(differ & is_date)
     d = is_date & ~same & ~year_only
     out[d & disjoint] = "date_conflict"
