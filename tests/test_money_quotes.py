@@ -149,13 +149,17 @@ def test_an_amount_before_a_later_rate_that_is_no_item_of_its_list_keeps_no_rate
     pytest.param("NEW YORK, May 4 - Orchard will buy all of Kestrel's shares for its own stock. Based on "
                  "Orchard's closing price of 34 dlrs today, the deal is worth 90 mln dlrs.", "34 dlrs", "en",
                  id="based-on-a-closing-price-after-a-share-deal"),
+    pytest.param("LONDON, May 4 - The offer compares with a share price of 178p on Friday.", "178p", "en",
+                 id="a-share-price-of"),
+    pytest.param("Frankfurt – Das Angebot liegt über dem Aktienkurs von 17,80 Euro.", "17,80 Euro", "de",
+                 id="der-aktienkurs-von"),
     pytest.param("Frankfurt – Die Aktien der Feldbach AG kamen am Freitag an die Börse. Gemessen am Schlusskurs "
                  "von 18,35 Euro ist das Unternehmen 900 Millionen Euro wert.", "18,35 Euro", "de",
                  id="schlusskurs-nach-dem-satz-mit-den-aktien"),
 ])
 def test_a_price_at_a_market_s_close_or_opening_is_a_share_quote(text, span, lang):
-    """A close or an opening names a quote by itself; its own "price" is no other subject, and
-    the shares may be named in the sentence before. The currency word of an amount before the
+    """A close, an opening or a share's price names a quote by itself; its own "price" is no other
+    subject, and the shares of a close may be named in the sentence before. The currency word of an amount before the
     level is no currency moving against another ("77 mln stg ... at 300p")."""
     assert per(text, span, lang) == "share"
 
@@ -165,6 +169,8 @@ def test_a_price_at_a_market_s_close_or_opening_is_a_share_quote(text, span, lan
                  "18 dlrs", id="a-commodity-s-close-after-a-share-sentence"),
     pytest.param("TOKYO, May 4 - Harwick shares rose. The dollar ended below its close of 146 yen.", "146 yen",
                  id="a-currency-s-close-after-a-share-sentence"),
+    pytest.param("LONDON, May 4 - Harwick shares rose. The share price of Brent crude was 18 dlrs.", "18 dlrs",
+                 id="the-share-price-of-something-else"),
     pytest.param("LONDON, May 4 - Harwick shares rose. Rents were flat. The market's close of 9,000 stg was "
                  "unchanged.", "9,000 stg", id="the-share-word-two-sentences-before"),
     pytest.param("LONDON, May 4 - The shares of Harwick Foods were sold. A van was bought at 9,000 stg.",

@@ -2572,9 +2572,9 @@ def _share_block(text: str, fig: _Figure, title: str | None, report: list[bool])
 
 
 _QUOTE = _LEX["per_share_quote"]
-_QUOTE_LEVELS = [*_QUOTE["level_before"], *_QUOTE["close_levels"]]
+_QUOTE_LEVELS = [*_QUOTE["level_before"], *_QUOTE["quote_levels"]]
 _QUOTE_LEVEL = re.compile(r"(?<![^\W\d_])(?:" + _alternation(_QUOTE_LEVELS, ci=True) + r")[ \t\n]{1,3}\Z")
-_QUOTE_CLOSE = re.compile(r"(?:" + _alternation(_QUOTE["close_levels"], ci=True) + r")[ \t\n]{1,3}\Z")
+_QUOTE_BY_ITSELF = re.compile(r"(?:" + _alternation(_QUOTE["quote_levels"], ci=True) + r")[ \t\n]{1,3}\Z")
 _QUOTE_COMPARATIVE = re.compile(r"\s{1,3}(?:" + _alternation(_QUOTE["comparatives"], ci=True) + r")(?![\w-])")
 _QUOTE_SHARE = re.compile(r"(?<![^\W\d_])(?P<before>[^\W\d_]+\s{1,3})?(?P<share>"
                           + _alternation([*_QUOTE["share_words"], *_QUOTE["report_share_words"]]) + r")(?![\w-])")
@@ -2606,7 +2606,7 @@ def _share_quote(text: str, fig: _Figure, title: str | None, report: list[bool])
     if lm is None and _QUOTE_COMPARATIVE.match(text, fig.end) is None:
         return False
     level = lm is not None
-    close = level and _QUOTE_CLOSE.match(text, lm.start(), pos) is not None  # a quote by itself
+    by_itself = level and _QUOTE_BY_ITSELF.match(text, lm.start(), pos) is not None  # a quote by itself
     stop = lm.start() if level else pos  # (a level's own words are no other subject: "closing price of")
     lo = max(0, pos - _QUOTE_REACH)
     sentence = before = lo
@@ -2614,7 +2614,7 @@ def _share_quote(text: str, fig: _Figure, title: str | None, report: list[bool])
         before, sentence = sentence, br.end()
     share = _last(_QUOTE_SHARE, text, sentence, pos)
     guard = 0
-    if share is None and close and sentence > lo:
+    if share is None and by_itself and sentence > lo:
         share = _last(_QUOTE_SHARE, text, before, sentence)  # the shares named in the sentence before
         guard = sentence  # (what else moves is looked for in the amount's sentence only)
     if share is not None:
@@ -2632,7 +2632,7 @@ def _share_quote(text: str, fig: _Figure, title: str | None, report: list[bool])
             clause = br.end()
         if _currency_subject(text, max(clause, guard), pos):
             return False
-        return not level or close or _QUOTE_EVIDENCE.search(text, sentence, pos) is not None
+        return not level or by_itself or _QUOTE_EVIDENCE.search(text, sentence, pos) is not None
     if not level or _NOT_SUBJECT.search(text, sentence, stop) or _NOT_SUBJECT_TAIL.search(text, sentence, stop):
         return False
     # a level fronted before its verb and subject: "Unverändert bei 33,10 Euro schlossen die Titel"
