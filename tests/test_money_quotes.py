@@ -33,6 +33,8 @@ def per(text: str, span: str, lang: str = "en", title: str | None = None) -> str
                  "at 311p.", "311p", id="a-second-company-in-the-sentence"),
     pytest.param("TORONTO, May 4 - Lakeside Mining stock opened at 14.25 dlrs in Toronto.", "14.25 dlrs",
                  id="stock-opened-at"),
+    pytest.param("LONDON, May 4 - Shares in Harwick Foods were unchanged at 412p.", "412p",
+                 id="a-capitalised-share-word"),
 ])
 def test_a_share_quoted_at_a_price_without_a_verb_of_movement_is_per_share(text, span):
     assert per(text, span) == "share"

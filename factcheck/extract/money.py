@@ -2577,8 +2577,9 @@ _QUOTE_LEVEL = re.compile(r"(?<![^\W\d_])(?:" + _alternation(_QUOTE_LEVELS, ci=T
 _QUOTE_BY_ITSELF = re.compile(r"(?:" + _alternation(_QUOTE["quote_levels"], ci=True) + r")[ \t\n]{1,3}\Z")
 _QUOTE_COMPARATIVE = re.compile(r"\s{1,3}(?:" + _alternation(_QUOTE["comparatives"], ci=True) + r")(?![\w-])")
 _QUOTE_SHARE = re.compile(r"(?<![^\W\d_])(?P<before>[^\W\d_]+\s{1,3})?(?P<share>"
-                          + _alternation([*_QUOTE["share_words"], *_QUOTE["report_share_words"]]) + r")(?![\w-])")
-_QUOTE_REPORT_ONLY = frozenset(_QUOTE["report_share_words"])
+                          + _alternation([*_QUOTE["share_words"], *_QUOTE["report_share_words"]], ci=True)
+                          + r")(?![\w-])")  # (any usual case: "Shares in Orchard sank")
+_QUOTE_REPORT_ONLY = frozenset(w.lower() for w in _QUOTE["report_share_words"])
 _QUOTE_NOT_STOCK = frozenset(w.lower() for w in _QUOTE["not_stock"])
 _QUOTE_EVIDENCE = re.compile(
     r"(?<![^\W\d_])(?:" + _alternation([*_QUOTE["comparatives"], *_QUOTE["quote_words"], *_MOVE["verbs"],
@@ -2662,7 +2663,7 @@ def _quote_share(text: str, share: re.Match[str], title: str | None, report: lis
     """Whether a share word names shares: "Titel", "Papiere" only in a share-market report;
     "stock" not after a word that makes it goods in store ("buffer stock")."""
     word = share.group("share")
-    if word in _QUOTE_REPORT_ONLY:
+    if word.lower() in _QUOTE_REPORT_ONLY:
         return _is_report(text, title, report)
     before = share.group("before")
     return not (before and word.lower().startswith("stock") and before.strip().lower() in _QUOTE_NOT_STOCK)
