@@ -44,6 +44,31 @@ def test_a_price_that_is_no_share_s_keeps_its_reading(text, span, per):
     assert money(text)[span]["per"] == per
 
 
+@pytest.mark.parametrize(("text", "spans", "lang"), [
+    pytest.param("NEW YORK, May 4 - Orchard shares plunged 3 dlrs to 12 dlrs.", ["3 dlrs", "12 dlrs"], "en",
+                 id="plunged"),
+    pytest.param("LONDON, May 4 - Harwick shares soared 40p to 512p.", ["40p", "512p"], "en", id="soared"),
+    pytest.param("NEW YORK, May 4 - Shares in Orchard sank 14% - or $1.83 - to close at $10.48.",
+                 ["$1.83", "$10.48"], "en", id="sank-with-a-percentage-and-an-aside"),
+    pytest.param("LONDON, May 4 - Harwick shares dipped 4p to 242p.", ["4p", "242p"], "en", id="dipped"),
+    pytest.param("LONDON, May 4 - Harwick shares slumped to a quoted low of 453p.", ["453p"], "en",
+                 id="slumped"),
+    pytest.param("Frankfurt – Die Aktien der Feldbach AG kletterten um 2 Euro auf 40 Euro.", ["2 Euro", "40 Euro"],
+                 "de", id="kletterten"),
+    pytest.param("Frankfurt – Die Aktie der Feldbach AG sackte um 2 Euro auf 38 Euro ab.", ["2 Euro", "38 Euro"],
+                 "de", id="sackte-ab"),
+])
+def test_a_share_s_move_after_any_verb_of_movement_is_per_share(text, spans, lang):
+    """The verbs of a share's move are many: "plunged", "soared", "sank", "dipped", "kletterten"."""
+    got = money(text, lang)
+    assert [got[s]["per"] for s in spans] == ["share"] * len(spans)
+
+
+def test_a_total_after_a_verb_of_movement_keeps_no_rate():
+    got = money("NEW YORK, May 4 - Orchard's profit plunged to 12 dlrs, while its shares soared.")
+    assert got["12 dlrs"]["per"] is None
+
+
 # ----------------------------------------------------------------------------- dividend lines labelled by period
 
 @pytest.mark.parametrize(("line", "spans"), [

@@ -33,6 +33,8 @@ def per(text: str, span: str, lang: str = "en", title: str | None = None) -> str
                  "at 311p.", "311p", id="a-second-company-in-the-sentence"),
     pytest.param("TORONTO, May 4 - Lakeside Mining stock opened at 14.25 dlrs in Toronto.", "14.25 dlrs",
                  id="stock-opened-at"),
+    pytest.param("LONDON, May 4 - Shares in Harwick Foods were unchanged at 412p.", "412p",
+                 id="a-capitalised-share-word"),
 ])
 def test_a_share_quoted_at_a_price_without_a_verb_of_movement_is_per_share(text, span):
     assert per(text, span) == "share"
@@ -127,4 +129,54 @@ def test_a_rate_written_at_a_later_item_of_a_list_is_the_rate_of_the_items_befor
                  id="a-one-off-fee-before-a-yearly-one"),
 ])
 def test_an_amount_before_a_later_rate_that_is_no_item_of_its_list_keeps_no_rate(text, span):
+    assert per(text, span) is None
+
+
+# ----------------------------------------------------------------------------- a market's close or opening
+
+@pytest.mark.parametrize(("text", "span", "lang"), [
+    pytest.param("LONDON, May 4 - Harwick Foods shares were unchanged at today's closing price of 412p.", "412p",
+                 "en", id="a-closing-price-after-the-share-word"),
+    pytest.param("TOKYO, May 4 - The exercise price of 810 yen per share compares with the stock's closing price "
+                 "of 790 yen.", "790 yen", "en", id="the-stock-s-closing-price"),
+    pytest.param("LONDON, May 4 - The new Harwick shares were valued at 77 mln stg at Friday's closing price of "
+                 "300p.", "300p", "en", id="a-close-is-a-quote-without-a-verb"),
+    pytest.param("LONDON, May 4 - Harwick shares worth 77 mln stg in all were unchanged at 300p.", "300p", "en",
+                 id="an-amount-s-currency-word-is-no-currency-moving"),
+    pytest.param("FRANKFURT, May 4 - It holds 20 mln marks nominal of Feldbach shares, at today's opening price "
+                 "of 494.70 marks.", "494.70 marks", "en", id="an-opening-price"),
+    pytest.param("HELSINKI, May 4 - Each warrant is exercisable into one Harwick preferred share at a price of "
+                 "169.4 markka. This compares with today's closing price of 178 markka.", "178 markka", "en",
+                 id="the-share-named-in-the-sentence-before"),
+    pytest.param("NEW YORK, May 4 - Orchard will buy all of Kestrel's shares for its own stock. Based on "
+                 "Orchard's closing price of 34 dlrs today, the deal is worth 90 mln dlrs.", "34 dlrs", "en",
+                 id="based-on-a-closing-price-after-a-share-deal"),
+    pytest.param("LONDON, May 4 - The offer compares with a share price of 178p on Friday.", "178p", "en",
+                 id="a-share-price-of"),
+    pytest.param("Frankfurt – Das Angebot liegt über dem Aktienkurs von 17,80 Euro.", "17,80 Euro", "de",
+                 id="der-aktienkurs-von"),
+    pytest.param("Frankfurt – Die Aktien der Feldbach AG kamen am Freitag an die Börse. Gemessen am Schlusskurs "
+                 "von 18,35 Euro ist das Unternehmen 900 Millionen Euro wert.", "18,35 Euro", "de",
+                 id="schlusskurs-nach-dem-satz-mit-den-aktien"),
+])
+def test_a_price_at_a_market_s_close_or_opening_is_a_share_quote(text, span, lang):
+    """A close, an opening or a share's price names a quote by itself; its own "price" is no other
+    subject, and the shares of a close may be named in the sentence before. The currency word of an amount before the
+    level is no currency moving against another ("77 mln stg ... at 300p")."""
+    assert per(text, span, lang) == "share"
+
+
+@pytest.mark.parametrize(("text", "span"), [
+    pytest.param("LONDON, May 4 - Harwick shares rose. Brent crude's closing price of 18 dlrs was steady.",
+                 "18 dlrs", id="a-commodity-s-close-after-a-share-sentence"),
+    pytest.param("TOKYO, May 4 - Harwick shares rose. The dollar ended below its close of 146 yen.", "146 yen",
+                 id="a-currency-s-close-after-a-share-sentence"),
+    pytest.param("LONDON, May 4 - Harwick shares rose. The share price of Brent crude was 18 dlrs.", "18 dlrs",
+                 id="the-share-price-of-something-else"),
+    pytest.param("LONDON, May 4 - Harwick shares rose. Rents were flat. The market's close of 9,000 stg was "
+                 "unchanged.", "9,000 stg", id="the-share-word-two-sentences-before"),
+    pytest.param("LONDON, May 4 - The shares of Harwick Foods were sold. A van was bought at 9,000 stg.",
+                 "9,000 stg", id="a-plain-level-needs-its-share-in-its-sentence"),
+])
+def test_a_close_that_is_no_share_s_keeps_no_rate(text, span):
     assert per(text, span) is None

@@ -2572,17 +2572,20 @@ def _share_block(text: str, fig: _Figure, title: str | None, report: list[bool])
 
 
 _QUOTE = _LEX["per_share_quote"]
-_QUOTE_LEVEL = re.compile(r"(?<![^\W\d_])(?:" + _alternation(_QUOTE["level_before"], ci=True) + r")[ \t\n]{1,3}\Z")
+_QUOTE_LEVELS = [*_QUOTE["level_before"], *_QUOTE["quote_levels"]]
+_QUOTE_LEVEL = re.compile(r"(?<![^\W\d_])(?:" + _alternation(_QUOTE_LEVELS, ci=True) + r")[ \t\n]{1,3}\Z")
+_QUOTE_BY_ITSELF = re.compile(r"(?:" + _alternation(_QUOTE["quote_levels"], ci=True) + r")[ \t\n]{1,3}\Z")
 _QUOTE_COMPARATIVE = re.compile(r"\s{1,3}(?:" + _alternation(_QUOTE["comparatives"], ci=True) + r")(?![\w-])")
 _QUOTE_SHARE = re.compile(r"(?<![^\W\d_])(?P<before>[^\W\d_]+\s{1,3})?(?P<share>"
-                          + _alternation([*_QUOTE["share_words"], *_QUOTE["report_share_words"]]) + r")(?![\w-])")
-_QUOTE_REPORT_ONLY = frozenset(_QUOTE["report_share_words"])
+                          + _alternation([*_QUOTE["share_words"], *_QUOTE["report_share_words"]], ci=True)
+                          + r")(?![\w-])")  # (any usual case: "Shares in Orchard sank")
+_QUOTE_REPORT_ONLY = frozenset(w.lower() for w in _QUOTE["report_share_words"])
 _QUOTE_NOT_STOCK = frozenset(w.lower() for w in _QUOTE["not_stock"])
 _QUOTE_EVIDENCE = re.compile(
     r"(?<![^\W\d_])(?:" + _alternation([*_QUOTE["comparatives"], *_QUOTE["quote_words"], *_MOVE["verbs"],
                                            *_QUOTE["percent"]], ci=True) + r")(?![\w-])|\d\s?%")
 _QUOTE_PERCENT_LEVEL = re.compile(r"(?:(?<![^\W\d_])(?:" + _alternation(_QUOTE["percent"], ci=True)
-                                  + r")|%)[ \t\n]{1,3}\(?(?:" + _alternation(_QUOTE["level_before"], ci=True)
+                                  + r")|%)[ \t\n]{1,3}\(?(?:" + _alternation(_QUOTE_LEVELS, ci=True)
                                   + r")[ \t\n]{1,3}\Z")
 _QUOTE_SHARE_PRICE = re.compile(r"\s{1,3}(?:price|prices|Kurs)(?![\w-])")
 _QUOTE_REACH = int(_QUOTE["reach"])
@@ -2596,32 +2599,42 @@ def _share_quote(text: str, fig: _Figure, title: str | None, report: list[bool])
     """Whether the small amount `fig` is a share's quoted price or move written without a verb
     of movement before it (see [per_share_quote] in money.toml): "Harwick shares were unchanged
     at 412p", "were quoted nine pence firmer at 412p", "Titel der NBH (plus 2,10 Prozent auf
-    18,35 Euro)", "Unverändert bei 33,10 Euro schlossen die Titel der Feldbach AG"."""
+    18,35 Euro)", "Unverändert bei 33,10 Euro schlossen die Titel der Feldbach AG"; a close or
+    opening, whose shares may be named in the sentence before: "into one preferred share at 169.4
+    markka. This compares with today's closing price of 178 markka"."""
     pos = fig.start
-    level = _QUOTE_LEVEL.search(text, max(0, pos - 24), pos) is not None
-    if not level and _QUOTE_COMPARATIVE.match(text, fig.end) is None:
+    lm = _QUOTE_LEVEL.search(text, max(0, pos - 24), pos)
+    if lm is None and _QUOTE_COMPARATIVE.match(text, fig.end) is None:
         return False
+    level = lm is not None
+    by_itself = level and _QUOTE_BY_ITSELF.match(text, lm.start(), pos) is not None  # a quote by itself
+    stop = lm.start() if level else pos  # (a level's own words are no other subject: "closing price of")
     lo = max(0, pos - _QUOTE_REACH)
-    sentence = lo
+    sentence = before = lo
     for br in _QUOTE_SENTENCE.finditer(text, lo, pos):
-        sentence = br.end()
+        before, sentence = sentence, br.end()
     share = _last(_QUOTE_SHARE, text, sentence, pos)
+    guard = 0
+    if share is None and by_itself and sentence > lo:
+        share = _last(_QUOTE_SHARE, text, before, sentence)  # the shares named in the sentence before
+        guard = sentence  # (what else moves is looked for in the amount's sentence only)
     if share is not None:
         if not _quote_share(text, share, title, report):
             return False
-        guard = share.end()
-        price = _QUOTE_SHARE_PRICE.match(text, guard)
-        if price is not None:
-            guard = price.end()  # "the stock price closed at 35.125 dlrs"
-        if _NOT_SUBJECT.search(text, guard, pos) or _NOT_SUBJECT_TAIL.search(text, guard, pos):
+        if not guard:
+            guard = share.end()
+            price = _QUOTE_SHARE_PRICE.match(text, guard)
+            if price is not None:
+                guard = price.end()  # "the stock price closed at 35.125 dlrs"
+        if _NOT_SUBJECT.search(text, guard, stop) or _NOT_SUBJECT_TAIL.search(text, guard, stop):
             return False  # "shares rose after the bank set its oil price at 21 dlrs"
         clause = sentence
         for br in _CLAUSE_BREAK.finditer(text, sentence, pos):
             clause = br.end()
-        if _NOT_SUBJECT_CLAUSE.search(text, max(clause, guard), pos):
+        if _currency_subject(text, max(clause, guard), pos):
             return False
-        return not level or _QUOTE_EVIDENCE.search(text, sentence, pos) is not None
-    if not level or _NOT_SUBJECT.search(text, sentence, pos) or _NOT_SUBJECT_TAIL.search(text, sentence, pos):
+        return not level or by_itself or _QUOTE_EVIDENCE.search(text, sentence, pos) is not None
+    if not level or _NOT_SUBJECT.search(text, sentence, stop) or _NOT_SUBJECT_TAIL.search(text, sentence, stop):
         return False
     # a level fronted before its verb and subject: "Unverändert bei 33,10 Euro schlossen die Titel"
     end = min(len(text), fig.end + 60)
@@ -2634,11 +2647,23 @@ def _share_quote(text: str, fig: _Figure, title: str | None, report: list[bool])
     return _QUOTE_PERCENT_LEVEL.search(text, max(0, pos - 16), pos) is not None and _is_report(text, title, report)
 
 
+_UNIT_OF_AMOUNT = re.compile(r"\d(?:[ \t\n]{1,3}" + _LONG_MAG_RE + r")?[ \t\n]{1,3}\Z")
+
+
+def _currency_subject(text: str, lo: int, hi: int) -> bool:
+    """Whether a currency that moves against another stands in `text[lo:hi]` ("sterling rose
+    to 1.62 dlrs"): a currency word that is no amount's unit ("valued at 77.3 mln stg at")."""
+    for m in _NOT_SUBJECT_CLAUSE.finditer(text, lo, hi):
+        if _UNIT_OF_AMOUNT.search(text, max(0, m.start() - 24), m.start()) is None:
+            return True
+    return False
+
+
 def _quote_share(text: str, share: re.Match[str], title: str | None, report: list[bool]) -> bool:
     """Whether a share word names shares: "Titel", "Papiere" only in a share-market report;
     "stock" not after a word that makes it goods in store ("buffer stock")."""
     word = share.group("share")
-    if word in _QUOTE_REPORT_ONLY:
+    if word.lower() in _QUOTE_REPORT_ONLY:
         return _is_report(text, title, report)
     before = share.group("before")
     return not (before and word.lower().startswith("stock") and before.strip().lower() in _QUOTE_NOT_STOCK)
