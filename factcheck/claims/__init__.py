@@ -112,7 +112,7 @@ def score_pairs(table: pd.DataFrame, docs: Sequence[DocInfo], decision: Decision
     if pairs.empty:
         return pairs.assign(relation=pd.Series(dtype="object"), score=pd.Series(dtype="float64"))
     pairs, context = prune(table, pairs, decision.pairs.max_link_pairs)
-    feats = features(table, pairs, stories, decision.relations, context, outlets_of(docs, drafts))
+    feats = features(table, pairs, stories, decision.relations, context, outlets_of(docs, drafts), drafts)
     scored = pd.concat([pairs, feats], axis=1)
     scored["score"] = decision.score(feats)
     return scored

@@ -120,6 +120,8 @@ FEATURES: dict[str, str] = {
                   "more, numbers left out): one event told twice",
     "unexplained": "two amounts differ with no mark of an error: no correction, shared headline or table slot; "
                    "not one digit, a magnitude word, a currency or orders of magnitude apart, nor within 3%",
+    "unbacked": "a check: this archive amount is one error away from the draft's (a power of ten, a magnitude "
+                "word, one digit), and its article states the draft's amount nowhere",
 }
 
 
@@ -144,7 +146,7 @@ SIGNS: dict[str, int] = {
     "per_differs": -1, "relative": 0, "deictic": -1, "relative_apart": -1,
     "same_words": -1, "guessed": -1, "is_date": 0, "counterpart": 1, "twin": -1,
     "shared_figures": 1, "renewed": -1, "unexplained": -1, "one_writer": -1, "event_unnamed": -1,
-    "event_told": 1, "subjects_differ": -1, "stated_apart": 1,
+    "event_told": 1, "subjects_differ": -1, "stated_apart": 1, "unbacked": 1,
 }
 
 
@@ -952,10 +954,11 @@ def _story_similarity(stories: Stories, doc_codes: np.ndarray, doc_names: np.nda
 
 def features(table: pd.DataFrame, pairs: pd.DataFrame, stories: Stories,
              params: RelationParams, context: pd.DataFrame | None = None,
-             outlets: Mapping[str, str] | None = None) -> pd.DataFrame:
+             outlets: Mapping[str, str] | None = None, drafts: set[str] | None = None) -> pd.DataFrame:
     """The feature columns (FEATURES) and `relation` of each pair, aligned with `pairs`;
     `context`: the context features `prune` already computed for these pairs; `outlets`: each
-    article's outlet where its input says (doc id → "nytimes.com")."""
+    article's outlet where its input says (doc id → "nytimes.com"); `drafts`: in a check, the
+    articles read against the others."""
     i, j = pairs["i"].to_numpy(), pairs["j"].to_numpy()
     cols = Columns(table)
     out = pd.DataFrame(index=pairs.index)
@@ -1201,6 +1204,43 @@ def features(table: pd.DataFrame, pairs: pd.DataFrame, stories: Stories,
     # a date whose event nothing names is most often another event's date (another period of
     # a report, another step of one story): hand checks found few such date conflicts real
     out["event_unnamed"] = ((out["unexplained"].to_numpy() > 0) & is_date).astype(np.float64)
+    # a check reads the draft against its story as told so far: an amount the archive states
+    # nowhere, one error away from an amount it does state (ten times it, its digits under
+    # another magnitude word, one digit changed), is most likely that amount mistyped, however
+    # differently the two sentences are worded
+    shaped_as_error = ((out["digits"].to_numpy() > 0) | (out["slip"].to_numpy() > 0)
+                       | (out["digit_run"].to_numpy() > 0) | one_digit)
+    out["unbacked"] = _unbacked(table, i, j, doc_codes, doc_names, drafts,
+                                ~is_date & differing & shaped_as_error & (story > 0))
+    return out
+
+
+def _unbacked(table: pd.DataFrame, i: np.ndarray, j: np.ndarray, doc: np.ndarray, doc_names: np.ndarray,
+              drafts: set[str] | None, shaped: np.ndarray) -> np.ndarray:
+    """1 for a pair of a draft's amount and an archive amount (`shaped`: one error apart) whose
+    archive article states the draft's amount nowhere (in its currency, within 3%). Each pair
+    is read on its own two articles: an article added to the archive never unmakes a pair's
+    evidence."""
+    out = np.zeros(len(i))
+    if not drafts or not shaped.any():
+        return out
+    in_draft = np.isin(doc_names.astype(str), list(drafts))[doc]
+    at = np.flatnonzero(shaped & (in_draft[i] != in_draft[j]))
+    if not len(at):
+        return out
+    own = np.where(in_draft[i[at]], i[at], j[at])  # the draft's figure of each pair
+    other = np.where(in_draft[i[at]], j[at], i[at])
+    value, currency = _f(table, "value"), _o(table, "currency")
+    money = np.flatnonzero((table["kind"] == "money").to_numpy())
+    rows_of = pd.Series(money).groupby(doc[money]).agg(list).to_dict()
+    states: dict[tuple[int, int], bool] = {}
+    for r, o in zip(own.tolist(), other.tolist(), strict=True):
+        if (r, doc[o]) not in states:
+            rows = np.array(rows_of.get(doc[o], ()), dtype=np.int64)
+            rows = rows[currency[rows] == currency[r]] if len(rows) else rows
+            states[r, doc[o]] = bool((np.abs(value[rows] - value[r])
+                                      <= _NEAR * np.maximum(np.abs(value[rows]), abs(value[r]))).any())
+    out[at] = [0.0 if states[r, doc[o]] else 1.0 for r, o in zip(own.tolist(), other.tolist(), strict=True)]
     return out
 
 
