@@ -106,85 +106,82 @@ def test_an_agreeing_article_added_to_the_archive_keeps_the_contradiction(tmp_pa
     assert {f["rule"] for f in _serious(after)} >= {f["rule"] for f in before}
 
 
-# One invented primary told by two outlets (URLs name them), in their own words.
-_PRIMARY = [
-    {"id": "gazette-1", "url": "https://gazette.example/primary", "date": "2024-06-12",
-     "title": "Dana Reyes upsets Lee Whitaker in Ohio primary",
-     "text": "Dana Reyes upsets Lee Whitaker in Ohio primary\nDana Reyes, a schoolteacher, defeated "
-             "Congressman Lee Whitaker in the Republican primary on Tuesday. Whitaker raised $5.4 million "
-             "for the race; Reyes raised about $210,000.\n"},
-    {"id": "courier-7", "url": "https://courier.example/news/7", "date": "2024-06-12",
-     "title": "Whitaker loses Ohio primary to Reyes",
-     "text": "Whitaker loses Ohio primary to Reyes\nCongressman Lee Whitaker lost his seat's Republican "
-             "primary to Dana Reyes on Tuesday. Campaign filings show the congressman had collected $5.4 "
-             "million against her roughly $210,000.\n"},
+# One invented Senate vote told by two outlets (URLs name them), each in its own words.
+_JOBS_BILL = [
+    {"id": "times-1", "url": "https://times.example/1", "date": "2011-10-20",
+     "title": "Senate blocks piece of Obama jobs bill",
+     "text": "Senate blocks piece of Obama jobs bill\nSenate Republicans on Thursday blocked a $35 billion "
+             "measure to pay for teachers and firefighters, the first piece of President Obama's jobs agenda to "
+             "come to a vote since the full bill stalled. Republicans oppose Mr. Obama's $447 billion "
+             "job-creation plan, which also includes tax cuts for workers and employers. Democrats said they "
+             "would next push $60 billion in infrastructure spending.\n"},
+    {"id": "post-2", "url": "https://post.example/2", "date": "2011-10-20",
+     "title": "Republicans block teacher funding in Obama jobs bill",
+     "text": "Republicans block teacher funding in Obama jobs bill\nA Republican filibuster on Thursday stopped "
+             "a $35 billion bill to keep teachers and police on the payroll. The White House had split the "
+             "president's $447 billion proposal into smaller parts after the Senate refused to take it up "
+             "whole. Next up is a $60 billion roads and bridges package, aides said.\n"},
 ]
 
 
-def _primary_check(draft: str, tmp_path: Path, *more: dict) -> tuple[int, list[dict]]:
+def _jobs_check(figure: str, tmp_path: Path, *more: dict) -> tuple[int, list[dict]]:
+    """A draft that words the whole package apart from both outlets, checked against them."""
     archive = tmp_path / "archive"
     archive.mkdir(parents=True)
-    records = _PRIMARY + list(more) + _unrelated(10)
+    records = _JOBS_BILL + list(more) + _unrelated(10)
     (archive / "news.jsonl").write_text("".join(json.dumps(r) + "\n" for r in records), encoding="utf-8")
+    draft = ("Obama presses ahead on jobs\nThe president will keep pressing lawmakers after the "
+             f"{figure} package failed when offered as a whole, aides said on Thursday.\n")
     return _check(draft, tmp_path, archive)
 
 
-def _slipped(figure: str) -> str:
-    return ("Reyes beats Whitaker\nIn a stunning upset on Tuesday, Dana Reyes ousted Lee Whitaker, whose "
-            f"war chest of {figure} could not save him.\n")
+def _against(findings: list[dict], figure: str, other: str) -> list[dict]:
+    return [f for f in _serious(findings) if {figure, other} <= {m["text"] for m in f["mentions"]}]
 
 
-@pytest.mark.parametrize("figure", ["$54 million", "$540,000", "$6.4 million"],
-                         ids=["ten-times", "magnitude-word", "one-digit"])
+@pytest.mark.parametrize("figure", ["$44.7 billion", "$4.47 trillion"], ids=["a-tenth", "ten-times-as-a-trillion"])
 def test_a_draft_amount_one_error_from_the_storys_fails_the_check_however_worded(
         tmp_path: Path, figure: str) -> None:
-    """The archive states the draft's amount nowhere, and states one a slip away from it: the
-    check fails, and the finding names that evidence (a scan, with no side the reference,
-    weighs the two figures alike)."""
-    code, findings = _primary_check(_slipped(figure), tmp_path)
+    """The draft's sentence shares few words with either outlet's, but its amount is theirs
+    with the point moved or the magnitude word changed, and neither article states it: the
+    check reads it as mistyped, fails, and names that evidence."""
+    code, findings = _jobs_check(figure, tmp_path)
     assert code == 1
-    assert any(figure in {m["text"] for m in f["mentions"]} and "$5.4 million" in {m["text"] for m in f["mentions"]}
-               and any(e["name"] == "unbacked" for e in f["evidence"]) for f in _serious(findings)), findings
+    (f,) = _against(findings, figure, "$447 billion")
+    assert "unbacked" in {e["name"] for e in f["evidence"]}
+
+
+@pytest.mark.parametrize("figure", ["$35 billion", "$120 billion"], ids=["an-amount-the-story-states", "no-slip-apart"])
+def test_a_draft_amount_the_story_states_or_no_slip_explains_passes_the_check(tmp_path: Path, figure: str) -> None:
+    """The same sentence with an amount the outlets state, or one that no slip of theirs
+    explains (a figure the draft alone reports), gets no warning."""
+    code, findings = _jobs_check(figure, tmp_path)
+    assert code == 0, _serious(findings)
 
 
 def test_an_article_that_states_the_drafts_amount_too_is_not_read_as_a_slip(tmp_path: Path) -> None:
-    """The one archive article states both the congressman's $5.4 million and the statewide
-    $54 million: the draft's $54 million may be the latter, so nothing says it was mistyped."""
-    both = dict(_PRIMARY[0], text=_PRIMARY[0]["text"] + "Parties and candidates spent $54 million on Ohio's "
-                "primaries this year, a record, the elections board said.\n")
-    archive = tmp_path / "archive"
-    archive.mkdir()
-    (archive / "news.jsonl").write_text("".join(json.dumps(r) + "\n" for r in [both, *_unrelated(10)]),
-                                        encoding="utf-8")
-    _, findings = _check(_slipped("$54 million"), tmp_path, archive)
-    assert any("$5.4 million" in {m["text"] for m in f["mentions"]} for f in findings), findings
-    assert not [e for f in findings for e in f["evidence"] if e["name"] == "unbacked"], findings
+    """One outlet also gives $44.7 billion (the part already passed): the draft's $44.7 billion
+    may be that, so against that outlet nothing says it was mistyped."""
+    part = dict(_JOBS_BILL[1], text=_JOBS_BILL[1]["text"] + "Congress has passed $44.7 billion of it so far.\n")
+    _, findings = _jobs_check("$44.7 billion", tmp_path, part)
+    against_part = [e for f in findings for m in f["mentions"] if m["doc"] == "post-2"
+                    for e in f["evidence"] if e["name"] == "unbacked"]
+    assert not against_part, findings
 
 
 def test_an_article_stating_the_drafts_amount_added_to_the_archive_keeps_the_slip_found(tmp_path: Path) -> None:
-    """Adding to the archive never removes a finding about the draft: a third outlet's $54
-    million (the statewide spending) leaves the two outlets' $5.4 million against the draft's."""
-    ledger = {"id": "ledger-3", "url": "https://ledger.example/3", "date": "2024-06-13",
-              "title": "Reyes beats Whitaker as Ohio primary spending hits record",
-              "text": "Reyes beats Whitaker as Ohio primary spending hits record\nDana Reyes ousted Lee Whitaker "
-                      "on Tuesday in a primary season on which parties and candidates spent $54 million, a "
-                      "record, the elections board said.\n"}
-    before = _serious(_primary_check(_slipped("$54 million"), tmp_path / "before")[1])
-    code, after = _primary_check(_slipped("$54 million"), tmp_path / "after", ledger)
-    assert code == 1 and before
-
-    def slips(findings: list[dict]) -> set[tuple]:
-        return {(f["rule"], f["severity"]) for f in findings if "$5.4 million" in {m["text"] for m in f["mentions"]}}
-
-    assert slips(before) and slips(before) <= slips(_serious(after))
-
-
-@pytest.mark.parametrize("figure", ["$5.4 million", "$2.9 million"], ids=["the-storys-amount", "no-error-apart"])
-def test_a_draft_amount_the_story_states_or_no_slip_explains_passes_the_check(tmp_path: Path, figure: str) -> None:
-    """The same sentence with the outlets' amount, or with an amount no slip of theirs explains
-    (another figure the draft reports), gets no warning."""
-    code, findings = _primary_check(_slipped(figure), tmp_path)
-    assert code == 0, _serious(findings)
+    """Adding to the archive never removes a finding about the draft: a third outlet's $44.7
+    billion (another sum) leaves both outlets' $447 billion against the draft's."""
+    third = {"id": "ledger-3", "url": "https://ledger.example/3", "date": "2011-10-21",
+             "title": "Obama jobs bill: what is left",
+             "text": "Obama jobs bill: what is left\nOf President Obama's jobs agenda, $44.7 billion in state aid is "
+                     "still waiting for a vote in the Senate, aides said on Friday.\n"}
+    before = _against(_jobs_check("$44.7 billion", tmp_path / "before")[1], "$44.7 billion", "$447 billion")
+    code, findings = _jobs_check("$44.7 billion", tmp_path / "after", third)
+    after = _against(findings, "$44.7 billion", "$447 billion")
+    assert code == 1 and before and after
+    assert [f["severity"] for f in after] == [f["severity"] for f in before]
+    assert "unbacked" in {e["name"] for f in after for e in f["evidence"]}
 
 
 def test_a_check_warns_from_the_decisions_check_threshold_where_a_scan_only_informs(tmp_path: Path) -> None:
@@ -237,11 +234,11 @@ def test_a_check_against_a_small_archive_scores_the_draft_as_a_full_scan_does(tm
     assert check.exit_code in (0, 1) and scan.exit_code in (0, 1), check.output + scan.output
 
     def key(findings: list[dict]) -> list[tuple]:
-        # the check's own evidence (`unbacked`: what the archive does not state) aside, the
-        # scan weighs the same evidence with the same values
-        return sorted((f["rule"], tuple(sorted(m["text"] for m in f["mentions"])),
-                       tuple(sorted((e["name"], e["value"]) for e in f["evidence"] if e["name"] != "unbacked")))
-                      for f in findings if any(m["doc"].endswith("draft") for m in f["mentions"]))
+        return sorted((f["rule"], f["score"], tuple(sorted(m["text"] for m in f["mentions"]))) for f in findings
+                      if any(m["doc"].endswith("draft") for m in f["mentions"]))
 
     checked = json.loads(check.stdout)["findings"]
+    # (no draft amount here is one the check reads as mistyped: `unbacked`, a check's own
+    # evidence, would set the two apart)
+    assert not [e for f in checked for e in f["evidence"] if e["name"] == "unbacked"]
     assert key(checked) and key(checked) == key(json.loads(scan.stdout)["findings"])

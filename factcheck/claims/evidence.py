@@ -121,7 +121,7 @@ FEATURES: dict[str, str] = {
     "unexplained": "two amounts differ with no mark of an error: no correction, shared headline or table slot; "
                    "not one digit, a magnitude word, a currency or orders of magnitude apart, nor within 3%",
     "unbacked": "a check: this archive amount is one error away from the draft's (a power of ten, a magnitude "
-                "word, one digit), and its article states the draft's amount nowhere",
+                "word, one digit changed), and its article states the draft's amount nowhere",
 }
 
 
@@ -958,7 +958,7 @@ def features(table: pd.DataFrame, pairs: pd.DataFrame, stories: Stories,
     """The feature columns (FEATURES) and `relation` of each pair, aligned with `pairs`;
     `context`: the context features `prune` already computed for these pairs; `outlets`: each
     article's outlet where its input says (doc id → "nytimes.com"); `drafts`: in a check, the
-    articles read against the others."""
+    articles read against the others (the reference side `unbacked` reads)."""
     i, j = pairs["i"].to_numpy(), pairs["j"].to_numpy()
     cols = Columns(table)
     out = pd.DataFrame(index=pairs.index)
@@ -1204,43 +1204,46 @@ def features(table: pd.DataFrame, pairs: pd.DataFrame, stories: Stories,
     # a date whose event nothing names is most often another event's date (another period of
     # a report, another step of one story): hand checks found few such date conflicts real
     out["event_unnamed"] = ((out["unexplained"].to_numpy() > 0) & is_date).astype(np.float64)
-    # a check reads the draft against its story as told so far: an amount the archive states
-    # nowhere, one error away from an amount it does state (ten times it, its digits under
-    # another magnitude word, one digit changed), is most likely that amount mistyped, however
-    # differently the two sentences are worded
-    shaped_as_error = ((out["digits"].to_numpy() > 0) | (out["slip"].to_numpy() > 0)
-                       | (out["digit_run"].to_numpy() > 0) | one_digit)
-    out["unbacked"] = _unbacked(table, i, j, doc_codes, doc_names, drafts,
+    # a check reads the draft against its story as told so far: a draft's amount one error away
+    # from an archive amount (ten times it, its digits under another magnitude word, one digit
+    # changed), in an archive article that states the draft's amount nowhere, is most likely
+    # that amount mistyped, however differently the two sentences are worded
+    money = (kinds[kind] == "money") & (kind >= 0) if len(kinds) else np.zeros(len(table), dtype=bool)
+    currency = _o(table, "currency")
+    one_currency = (currency[i] == currency[j]) | pd.isna(currency[i]) | pd.isna(currency[j])
+    shaped_as_error = ((out["digits"].to_numpy() > 0) | (out["slip"].to_numpy() > 0) | one_digit) & one_currency
+    out["unbacked"] = _unbacked(value, currency, money, i, j, doc_codes, doc_names, drafts,
                                 ~is_date & differing & shaped_as_error & (story > 0))
     return out
 
 
-def _unbacked(table: pd.DataFrame, i: np.ndarray, j: np.ndarray, doc: np.ndarray, doc_names: np.ndarray,
-              drafts: set[str] | None, shaped: np.ndarray) -> np.ndarray:
+def _unbacked(value: np.ndarray, currency: np.ndarray, money: np.ndarray, i: np.ndarray, j: np.ndarray,
+              doc: np.ndarray, doc_names: np.ndarray, drafts: set[str] | None, shaped: np.ndarray) -> np.ndarray:
     """1 for a pair of a draft's amount and an archive amount (`shaped`: one error apart) whose
-    archive article states the draft's amount nowhere (in its currency, within 3%). Each pair
-    is read on its own two articles: an article added to the archive never unmakes a pair's
-    evidence."""
+    archive article states the draft's amount nowhere (within 3%, in its currency or none). An
+    amount a digit and a few per cent from the draft's backs it as well: two such are a
+    misreading (`stated_apart`) or two quotes, no mistyping. Each pair is read on its own two
+    articles: an article added to the archive never unmakes a pair's evidence."""
     out = np.zeros(len(i))
     if not drafts or not shaped.any():
         return out
-    in_draft = np.isin(doc_names.astype(str), list(drafts))[doc]
+    in_draft = np.append(np.isin(doc_names.astype(str), list(drafts)), False)[doc]  # (-1: no article)
     at = np.flatnonzero(shaped & (in_draft[i] != in_draft[j]))
     if not len(at):
         return out
     own = np.where(in_draft[i[at]], i[at], j[at])  # the draft's figure of each pair
-    other = np.where(in_draft[i[at]], j[at], i[at])
-    value, currency = _f(table, "value"), _o(table, "currency")
-    money = np.flatnonzero((table["kind"] == "money").to_numpy())
-    rows_of = pd.Series(money).groupby(doc[money]).agg(list).to_dict()
+    other_doc = doc[np.where(in_draft[i[at]], j[at], i[at])]
+    rows = np.flatnonzero(money & np.isin(doc, np.unique(other_doc)))  # the paired articles' amounts
+    rows_of = pd.Series(rows).groupby(doc[rows]).agg(list).to_dict()
     states: dict[tuple[int, int], bool] = {}
-    for r, o in zip(own.tolist(), other.tolist(), strict=True):
-        if (r, doc[o]) not in states:
-            rows = np.array(rows_of.get(doc[o], ()), dtype=np.int64)
-            rows = rows[currency[rows] == currency[r]] if len(rows) else rows
-            states[r, doc[o]] = bool((np.abs(value[rows] - value[r])
-                                      <= _NEAR * np.maximum(np.abs(value[rows]), abs(value[r]))).any())
-    out[at] = [0.0 if states[r, doc[o]] else 1.0 for r, o in zip(own.tolist(), other.tolist(), strict=True)]
+    for r, d in zip(own.tolist(), other_doc.tolist(), strict=True):
+        if (r, d) not in states:
+            there = np.array(rows_of.get(d, ()), dtype=np.int64)
+            if len(there) and not pd.isna(currency[r]):
+                there = there[(currency[there] == currency[r]) | pd.isna(currency[there])]
+            states[r, d] = bool((np.abs(value[there] - value[r]) <= _NEAR * np.maximum(np.abs(value[there]),
+                                                                                     abs(value[r]))).any())
+    out[at] = [0.0 if states[r, d] else 1.0 for r, d in zip(own.tolist(), other_doc.tolist(), strict=True)]
     return out
 
 
