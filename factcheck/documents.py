@@ -20,6 +20,7 @@ class Document:
     encoding: str = "utf-8"  # how the bytes were decoded
     date_source: str | None = None  # where `date` came from: field, front matter, meta, dateline
     locale: str | None = None  # where it is published ("en-AU"): what a bare "$" means
+    outlet: str | None = None  # who published it ("Fox News"), when the input declares it
     # Markup comments that `text` no longer holds (HTML): (start, end, comment text), with
     # start == end the visible-text offset where the comment stood. Read by suppress.py.
     comments: tuple[tuple[int, int, str], ...] = ()

@@ -94,6 +94,7 @@ class DocInfo:
     suppress: list[Region] = field(default_factory=list)  # inline factcheck-ignore regions
     lead: str | None = None  # the opening of the text (title left out): what links stories
     locale: str | None = None  # where it is published ("en-AU"), when the input says
+    outlet: str | None = None  # who published it ("Fox News"), when the input says
 
 
 @dataclass
@@ -256,17 +257,18 @@ def _failed(doc: Document, failure: Failure) -> ReadError:
 
 def doc_info(doc: Document, a: Analysis) -> DocInfo:
     return DocInfo(doc.id, doc.lang, doc.date.isoformat() if doc.date else None, doc.title, doc.url,
-                   doc.source, doc.encoding, len(a.rows), list(a.regions), a.lead, doc.locale)
+                   doc.source, doc.encoding, len(a.rows), list(a.regions), a.lead, doc.locale, doc.outlet)
 
 
 def _stored_info(d: StoredDoc) -> DocInfo:
     return DocInfo(d.id, d.lang, d.date, d.title, d.url, d.file, d.encoding, d.mentions,
-                   [Region.from_list(r) for r in d.regions], d.lead, d.locale)
+                   [Region.from_list(r) for r in d.regions], d.lead, d.locale, d.outlet)
 
 
 def _record(doc: Document) -> dict[str, Any]:
     return {"id": doc.id, "lang": doc.lang, "date": doc.date.isoformat() if doc.date else None,
-            "title": doc.title, "url": doc.url, "file": doc.source, "encoding": doc.encoding, "locale": doc.locale}
+            "title": doc.title, "url": doc.url, "file": doc.source, "encoding": doc.encoding, "locale": doc.locale,
+            "outlet": doc.outlet}
 
 
 def _stored_analysis(a: Analysis) -> dict[str, Any]:
@@ -814,7 +816,8 @@ def gather(items: Iterable[Document | ReadError], ruleset: RuleSet, progress: Pr
 
 
 def documents_from_records(records: Iterable[dict[str, Any]]) -> list[Document]:
-    """In-memory documents ({"id", "text", "lang"?, "date"?, "title"?, "url"?}): rule examples, tests."""
+    """In-memory documents ({"id", "text", "lang"?, "date"?, "title"?, "url"?, "locale"?, "outlet"?}): rule
+    examples, tests."""
     from factcheck.lang import resolve_lang
     from factcheck.pubdate import parse_date_value
 
@@ -824,7 +827,8 @@ def documents_from_records(records: Iterable[dict[str, Any]]) -> list[Document]:
         out.append(Document(r["id"], text, resolve_lang(text, declared=r.get("lang")),
                             parse_date_value(r.get("date")), r.get("title"),
                             url=r["url"] if isinstance(r.get("url"), str) else None, source="<memory>",
-                            locale=r["locale"] if isinstance(r.get("locale"), str) else None))
+                            locale=r["locale"] if isinstance(r.get("locale"), str) else None,
+                            outlet=r["outlet"] if isinstance(r.get("outlet"), str) else None))
     return out
 
 

@@ -322,6 +322,7 @@ def _finish(
     url: str | None = None,
     comments: tuple[tuple[int, int, str], ...] = (),
     locale: str | None = None,
+    outlet: str | None = None,
 ) -> Document:
     """Fill in what the source did not declare: date from a byline, language from words. A
     wire dateline's day ("RIO DE JANEIRO, March 8 -") near the metadata's is the story's own:
@@ -343,6 +344,7 @@ def _finish(
         date_source=date_source,
         comments=comments,
         locale=locale,
+        outlet=outlet,
     )
 
 
@@ -624,6 +626,7 @@ def _record_document(
         date=date,
         date_source="field" if date else None,
         locale=_locale(record),
+        outlet=_optional_str(record.get("outlet")),
     )
 
 

@@ -47,13 +47,13 @@ from typing import Any
 import numpy as np
 
 FILE_NAME = "archive.sqlite"
-FORMAT = 2  # of the tables below: another number and the file is rebuilt
+FORMAT = 3  # of the tables below: another number and the file is rebuilt
 APPLICATION_ID = 0x46436B31  # "FCk1", in the header of every store file
 BUSY_SECONDS = 120.0  # how long a writer waits for another run's transaction
 BATCH = 256  # documents' analyses per write transaction
 KEEP_RESULTS = 3  # claims-stage results kept (one per set of inputs and rules scanned lately)
 KEEP_UNUSED_DAYS = 30  # analyses no source lists (drafts, edited articles' old text)
-DOC_FIELDS = ("id", "lang", "date", "title", "url", "file", "encoding", "locale")
+DOC_FIELDS = ("id", "lang", "date", "title", "url", "file", "encoding", "locale", "outlet")
 OLD_CACHE = "v2"  # the folder of the file cache that this store replaces
 TAG = b"Signature: 8a477f597d28d172789f06886806bc55\n# factcheck's archive store (a cache: `factcheck cache clear`).\n"
 _COLUMN = re.compile(r"[A-Za-z][A-Za-z0-9_]*\Z")
@@ -73,7 +73,7 @@ _SCHEMA = [
        digest TEXT NOT NULL, version TEXT NOT NULL, stamp TEXT NOT NULL, built REAL NOT NULL,
        documents INTEGER NOT NULL, mentions INTEGER NOT NULL, findings TEXT, UNIQUE(path, real, lang))""",
     """CREATE TABLE documents(source INTEGER NOT NULL, pos INTEGER NOT NULL, key TEXT NOT NULL,
-       id, lang, date, title, url, file, encoding, locale, PRIMARY KEY(source, pos)) WITHOUT ROWID""",
+       id, lang, date, title, url, file, encoding, locale, outlet, PRIMARY KEY(source, pos)) WITHOUT ROWID""",
     "CREATE INDEX documents_key ON documents(key)",
     "CREATE INDEX documents_id ON documents(id, source)",
     "CREATE TABLE errors(source INTEGER NOT NULL, pos INTEGER NOT NULL, path, reason, PRIMARY KEY(source, pos))",
@@ -175,6 +175,7 @@ class StoredDoc:
     file: str
     encoding: str
     locale: str | None
+    outlet: str | None
     key: str
     mentions: int
     lead: str
@@ -282,14 +283,14 @@ def _regions(text: str | None) -> list[Any]:
     return [] if text is None or text == "[]" else json.loads(text)
 
 
-_DOC_COLS = "d.id, d.lang, d.date, d.title, d.url, d.file, d.encoding, d.locale, d.key"
+_DOC_COLS = "d.id, d.lang, d.date, d.title, d.url, d.file, d.encoding, d.locale, d.outlet, d.key"
 
 
 def _stored_doc(r: Sequence[Any]) -> StoredDoc:
     """A StoredDoc of a row `SELECT {_DOC_COLS}, a.mentions, a.lead, a.regions ...`."""
     if bytes in map(type, r):  # (rare: text that UTF-8 cannot hold)
-        r = [_dec(v) for v in r[:11]] + [r[11]]
-    return StoredDoc(*r[:11], _regions(r[11]))
+        r = [_dec(v) for v in r[:12]] + [r[12]]
+    return StoredDoc(*r[:12], _regions(r[12]))
 
 
 def _executemany(db: sqlite3.Connection, sql: str, rows: list[tuple[Any, ...]]) -> None:
@@ -695,7 +696,7 @@ class Store:
                 for table in ("documents", "errors", "images", "findings", "finding_mentions", "stories"):
                     db.execute(f"DELETE FROM {table} WHERE source = ?", (sid,))
             _executemany(db, "INSERT INTO documents(source, pos, key, id, lang, date, title, url, file, encoding,"
-                         " locale) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+                         " locale, outlet) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
                          [(sid, i, d.key, *(_enc(d.record.get(f)) for f in DOC_FIELDS)) for i, d in enumerate(docs)])
             _executemany(db, "INSERT INTO errors VALUES (?, ?, ?, ?)",
                          [(sid, i, e.source, e.reason) for i, e in enumerate(errors)])
@@ -732,7 +733,7 @@ class Store:
     def _documents(self, db: sqlite3.Connection, source: SourceEntry) -> list[StoredDoc]:
         rows = db.execute(f"SELECT {_DOC_COLS}, a.mentions, a.lead, a.regions FROM documents d LEFT JOIN analyses a"
                           " ON a.key = d.key WHERE d.source = ? ORDER BY d.pos", (source.id,)).fetchall()
-        if len(rows) != source.documents or any(r[9] is None for r in rows):
+        if len(rows) != source.documents or any(r[10] is None for r in rows):
             raise StaleSource(source.path)
         return [_stored_doc(r) for r in rows]
 
@@ -917,8 +918,8 @@ class Store:
             got = db.execute(sql, params).fetchall()
             hits = []
             for r in got:
-                doc = _stored_doc(r[1:13])
-                row = {c: _dec(v) for c, v in zip(cols, r[13:], strict=True)}
+                doc = _stored_doc(r[1:14])
+                row = {c: _dec(v) for c, v in zip(cols, r[14:], strict=True)}
                 row["doc"] = doc.id
                 hits.append(Hit(row, doc, by_id[r[0]]))
             for h in hits:

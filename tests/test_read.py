@@ -225,6 +225,33 @@ def test_corpus_record_fields_and_missing_id(tmp_path: Path) -> None:
     ]
 
 
+def test_a_records_declared_outlet_is_the_documents_outlet(tmp_path: Path) -> None:
+    records = [{"id": "a", "text": EN, "outlet": "  Harbour Gazette "},
+               {"id": "b", "text": EN, "url": "https://x.test/b", "outlet": "x.test"}]
+    path = write(tmp_path / "c.jsonl", "".join(json.dumps(r) + "\n" for r in records))
+    docs, errors = read_inputs([str(path)])
+    assert errors == []
+    assert [(d.id, d.outlet, d.url) for d in docs] == [("a", "Harbour Gazette", None),
+                                                      ("b", "x.test", "https://x.test/b")]
+
+
+def test_a_json_list_and_a_csv_corpus_carry_the_outlet_too(tmp_path: Path) -> None:
+    listed = write(tmp_path / "c.json", json.dumps([{"id": "a", "text": EN, "outlet": "Valley Courier"}]))
+    table = write(tmp_path / "c.csv", f"id,text,outlet\nb,{EN},Valley Courier\n")
+    docs, errors = read_inputs([str(listed), str(table)])
+    assert errors == []
+    assert [(d.id, d.outlet) for d in docs] == [("a", "Valley Courier"), ("b", "Valley Courier")]
+
+
+@pytest.mark.parametrize("value", [5, True, ["Valley Courier"], {"name": "Valley Courier"}, "", "   ", None])
+def test_an_outlet_that_is_no_text_is_ignored_like_other_optional_fields(tmp_path: Path, value: object) -> None:
+    """A bad `outlet` is treated as a bad `title` or `url` is: left out, and the article read."""
+    record = {"id": "a", "text": EN, "title": value, "url": value, "outlet": value}
+    doc = read_one(write(tmp_path / "c.jsonl", json.dumps(record) + "\n"))
+    assert (doc.id, doc.text, doc.outlet) == ("a", EN, None)
+    assert doc.title is None and doc.url is None
+
+
 def test_record_without_string_text_is_an_error_at_its_line(tmp_path: Path) -> None:
     path = write(tmp_path / "c.jsonl", '{"id": "a"}\n{"id": "b", "text": 5}\n[1]\n')
     docs, errors = read_inputs([str(path)])

@@ -289,15 +289,49 @@ def test_run_keeps_pipeline_rows_and_store_rows_identical(tmp_path, ruleset):
     """The table and the documents are the same whether they come from this run or from the store."""
     wire = tmp_path / "wire.jsonl"
     wire.write_text(json.dumps({"id": "au1", "text": "Acme Corp will invest $5 million in Perth.", "locale": "en-AU",
-                                "date": "2024-03-01", "url": "https://example.com/au1"}) + "\n", encoding="utf-8")
+                                "date": "2024-03-01", "url": "https://example.com/au1",
+                                "outlet": "Perth Ledger"}) + "\n", encoding="utf-8")
     inputs = [str(SEEDS), str(NEWSROOM / "articles"), str(wire)]
     plain = scan(inputs, ruleset)
-    assert plain.corpus.docs[-1].locale == "en-AU"
+    assert (plain.corpus.docs[-1].locale, plain.corpus.docs[-1].outlet) == ("en-AU", "Perth Ledger")
     for _ in range(2):
         stored = scan(inputs, ruleset, store=Store(tmp_path / "s"))
         assert stored.corpus.mentions.equals(plain.corpus.mentions)
         assert list(stored.corpus.mentions.dtypes) == list(plain.corpus.mentions.dtypes)
         assert [vars(d) for d in stored.corpus.docs] == [vars(d) for d in plain.corpus.docs]
+
+
+def _outlet_wire(tmp_path: Path) -> Path:
+    wire = tmp_path / "wire.jsonl"
+    wire.write_text("".join(json.dumps(r) + "\n" for r in [
+        {"id": "w1", "text": "Harbour Works will spend $40 million on the pier.", "outlet": "Harbour Gazette"},
+        {"id": "w2", "text": "Harbour Works will spend $42 million on the pier.", "url": "https://valley.example/w2"},
+    ]), encoding="utf-8")
+    return wire
+
+
+def test_a_stored_document_keeps_its_declared_outlet(tmp_path, ruleset):
+    s = Store(tmp_path / "s")
+    scan([str(_outlet_wire(tmp_path))], ruleset, store=s)
+    (source,) = s.sources()
+    assert [(d.id, d.outlet, d.url) for d in s.documents(source)] == [
+        ("w1", "Harbour Gazette", None), ("w2", None, "https://valley.example/w2")]
+    hits, _ = s.search(["pier"], sources=[source], fts=False)
+    assert sorted((h.doc.id, h.doc.outlet, h.row["text"]) for h in hits) == [
+        ("w1", "Harbour Gazette", "$40 million"), ("w2", None, "$42 million")]
+
+
+def test_a_store_file_of_the_format_before_outlets_is_rebuilt(tmp_path, ruleset):
+    """A store written before documents kept their outlet (no such column, an older format
+    number) is emptied and built again: its documents read back with their outlet."""
+    wire = _outlet_wire(tmp_path)
+    scan([str(wire)], ruleset, store=Store(tmp_path / "s"))
+    with sqlite3.connect(tmp_path / "s" / "archive.sqlite") as db:
+        version = db.execute("PRAGMA user_version").fetchone()[0]
+        db.execute("ALTER TABLE documents DROP COLUMN outlet")
+        db.execute(f"PRAGMA user_version = {version - 1}")
+    again = scan([str(wire)], ruleset, store=Store(tmp_path / "s"))
+    assert [d.outlet for d in again.corpus.docs] == ["Harbour Gazette", None]
 
 
 def test_frame_of_is_mentions_frame(ruleset):

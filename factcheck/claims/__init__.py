@@ -89,13 +89,15 @@ def _stories_of(table: pd.DataFrame, docs: Sequence[DocInfo], decision: Decision
 
 
 def outlets_of(docs: Sequence[DocInfo], drafts: set[str] | None = None) -> dict[str, str]:
-    """Each article's outlet where its input gives a URL: the site without "www."
+    """Each article's outlet where its input says: the `outlet` it declares ("Fox News"),
+    case and surrounding spaces folded, else the site of its URL without "www."
     ("https://www.nytimes.com/..." → "nytimes.com"). In a check (`drafts`), a draft and the
     archive are two tellings of a story: the drafts are one outlet, every archive article
-    without a URL another."""
+    without an outlet or a URL another."""
     out = {}
     for d in docs:
-        site = urlsplit(d.url).netloc.lower().removeprefix("www.") if d.url else ""
+        declared = (d.outlet or "").strip().casefold()
+        site = declared or (urlsplit(d.url).netloc.lower().removeprefix("www.") if d.url else "")
         if drafts is not None:
             site = "<draft>" if d.id in drafts else site or "<archive>"
         if site:
