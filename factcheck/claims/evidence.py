@@ -47,7 +47,8 @@ FEATURES: dict[str, str] = {
     "story": "articles tell one story (similarity of headlines and leads; 1 within one article)",
     "same_doc": "both figures in one article",
     "linked": "two articles linked as one story (other outlets, a re-issue, a draft and its archive)",
-    "outlets": "two amounts in articles linked as one story, from two outlets (the sites of their URLs)",
+    "outlets": "two amounts in articles linked as one story, from two outlets (as the input declares them, else "
+               "the sites of their URLs)",
     "context_near": "same words right around the figures (rare words weigh more, numbers left out)",
     "context": "same words in the figures' sentences (rare words weigh more, numbers left out)",
     "specific": "the words both sentences share are rare ones, not a template's (\"holistic retreat\")",
