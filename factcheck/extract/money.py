@@ -1712,11 +1712,16 @@ def _pairs(text: str, figs: list[_Figure]) -> list[tuple[_Figure, _Figure, re.Ma
         if (a.per is None) != (b.per is None) and not a.magnitude and not b.magnitude \
                 and b.start - a.end <= 24 and _RATE_PAIR.fullmatch(text, a.end, b.start) and _alike_rate(a, b):
             a.per = b.per = a.per or b.per
-        if a.per != b.per or (a.currency == b.currency and a.family == b.family):
+        if (a.per is not None and b.per is not None and a.per != b.per) \
+                or (a.currency == b.currency and a.family == b.family):
             continue  # "5 mln dlrs vs 4 mln dlrs" is no conversion
+        if a.per != b.per and bool(a.magnitude) != bool(b.magnitude):
+            continue  # a price per unit and a total: "1.50 dlrs a share, or 3 mln stg"
         m = _CONVERSION_GAP.fullmatch(text, a.end, b.start)
         if m is None:
             continue
+        # (one rate, written between the amount and its conversion or after the conversion, is
+        # the rate of both once they are linked: "883 stg per tonne, equivalent to 1,417 dlrs")
         if m.group("paren"):
             if not _PAREN_CLOSE.match(text, b.end):
                 continue
