@@ -1257,6 +1257,12 @@ def _merge_ranges(text: str, figs: list[_Figure]) -> list[_Figure]:
                     # "rising by 408 mln marks to 594 mln")
                     if not ok and both and fig.has_currency and not prev.between:
                         ok, close = _range_to(text, prev.start)
+                    elif not ok and not prev.magnitude and not fig.magnitude and fig.has_currency \
+                            and prev.currency == fig.currency and prev.family == fig.family:
+                        # both bounds with their currency and no magnitude, only after a word
+                        # of range and "from": "ranging from pounds 19 to pounds 29" ("rose
+                        # from $19 to $29" is a move and the price it reaches)
+                        ok = _range_from(text, prev.start)
                 else:  # or, oder: "5 or 6 mln dlrs"
                     ok = not prev.has_currency and not prev.magnitude
                 ok = ok and prev.qualifier in _RANGE_LOWER_QUALS and not (
@@ -1404,6 +1410,12 @@ def _range_to(text: str, start: int) -> tuple[bool, Decimal]:
     if word in _RANGE_BY:
         return True, _RANGE_BY_CLOSE  # "by 1.24 billion to 12.60 billion" is a change
     return True, _RANGE_CLOSE
+
+
+def _range_from(text: str, start: int) -> bool:
+    """Whether the amount at `start` is opened as a range's lower bound by a word of range and
+    "from" ("ranging from", "priced from"; `from_range` in [range_to])."""
+    return _range_to(text, start)[1] == _RANGE_WIDE
 
 
 _POW10 = {e: Decimal(10) ** e for e in range(-8, 16)}
