@@ -60,7 +60,7 @@ def test_a_change_or_a_conversion_joined_by_to_or_a_dash_is_not_a_range(text, la
     assert all(q != "range" for _, q, *_ in spans(text, lang))
 
 
-# ----------------------------------------------------------------------------- sample 14: no magnitude, a currency on both bounds
+# ------------------------------------------------------------ sample 14: a currency on both bounds, no magnitude
 
 @pytest.mark.parametrize(("text", "written", "low", "high", "currency"), [
     pytest.param("The new games will sell at prices ranging from pounds 19 to pounds 29.",

@@ -196,7 +196,7 @@ def test_a_total_and_its_conversion_before_a_rate_keep_no_rate():
     assert got["$5 million"]["per"] is None and got["£3 million"]["per"] is None
 
 
-# ----------------------------------------------------------------------------- sample 14: a rate between an amount and its conversion
+# ------------------------------------------------------ sample 14: a rate between an amount and its conversion
 
 @pytest.mark.parametrize(("text", "spans", "per"), [
     pytest.param("LONDON, May 4 - Copper touched 883 stg per tonne, equivalent to 1,417 dlrs, on Monday.",
