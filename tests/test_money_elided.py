@@ -60,6 +60,38 @@ def test_a_change_or_a_conversion_joined_by_to_or_a_dash_is_not_a_range(text, la
     assert all(q != "range" for _, q, *_ in spans(text, lang))
 
 
+# ------------------------------------------------------------ sample 14: a currency on both bounds, no magnitude
+
+@pytest.mark.parametrize(("text", "written", "low", "high", "currency"), [
+    pytest.param("The new games will sell at prices ranging from pounds 19 to pounds 29.",
+                 "pounds 19 to pounds 29", "19", "29", "GBP", id="ranging-from-a-currency-word-before-each-bound"),
+    pytest.param("The new games are priced from £19 to £29.", "£19 to £29", "19", "29", "GBP",
+                 id="priced-from-a-sign-on-each-bound"),
+    pytest.param("Hotel rooms ranged from 90 dlrs to 140 dlrs.", "90 dlrs to 140 dlrs", "90", "140", "USD",
+                 id="ranged-from-a-currency-after-each-bound"),
+    pytest.param("Tickets range from 97p to £1.20.", "97p to £1.20", "0.97", "1.20", "GBP",
+                 id="pence-to-pounds"),
+])
+def test_a_range_with_its_currency_on_both_bounds_and_no_magnitude_is_one_range(text, written, low, high, currency):
+    assert spans(text) == [(written, "range", Decimal(low), Decimal(high), currency)]
+
+
+def test_a_range_with_its_currency_on_both_bounds_keeps_its_rate():
+    got = find_money("LONDON, May 4 - Offers ranged from 140 stg to 170 stg a tonne.")
+    assert [(s.qualifier, s.low, s.high, s.per) for s in got] == [("range", Decimal(140), Decimal(170), "tonne")]
+
+
+@pytest.mark.parametrize("text", [
+    pytest.param("The price of the game rose from pounds 19 to pounds 29.", id="rose-from-is-a-move"),
+    pytest.param("Harbour shares fell from $29 to $19 in a week.", id="fell-from-is-a-move"),
+    pytest.param("They cut the fee from £19 to £29 for members.", id="from-after-a-noun-is-no-range-word"),
+    pytest.param("Fees ranging from £19 to $29 apply.", id="two-currencies-are-no-range"),
+    pytest.param("Prices ranging from £2 to £290 apply.", id="bounds-too-far-apart"),
+])
+def test_bounds_with_their_currency_but_no_range_word_stay_two_amounts(text):
+    assert [q for _, q, *_ in spans(text)] == ["exact", "exact"]
+
+
 @pytest.mark.parametrize(("text", "lang", "money"), [
     pytest.param("The group paid 300 mln dlrs for the plant and issued 300 mln shares, up from 270.1 mln "
                  "a year earlier.", "en", ["300 mln dlrs"], id="shares-then-an-elided-count"),

@@ -194,3 +194,33 @@ def test_a_rate_written_at_the_last_item_reaches_past_a_conversion(text, spans, 
 def test_a_total_and_its_conversion_before_a_rate_keep_no_rate():
     got = money("He paid $5 million (£3 million) and then $90 a month.")
     assert got["$5 million"]["per"] is None and got["£3 million"]["per"] is None
+
+
+# ------------------------------------------------------ sample 14: a rate between an amount and its conversion
+
+@pytest.mark.parametrize(("text", "spans", "per"), [
+    pytest.param("LONDON, May 4 - Copper touched 883 stg per tonne, equivalent to 1,417 dlrs, on Monday.",
+                 ["883 stg per tonne", "1,417 dlrs"], "tonne", id="equivalent-to-after-the-rate"),
+    pytest.param("LONDON, May 4 - Copper touched 883 stg per tonne (1,417 dlrs) on Monday.",
+                 ["883 stg per tonne", "1,417 dlrs"], "tonne", id="in-brackets-after-the-rate"),
+    pytest.param("TOKYO, May 4 - Rice sold at 300 yen a kilo, or about two dlrs, in the city.",
+                 ["300 yen a kilo", "about two dlrs"], "kilo", id="or-about-after-the-rate"),
+    pytest.param("LONDON, May 4 - Copper touched 883 stg, equivalent to 1,417 dlrs per tonne, on Monday.",
+                 ["883 stg", "1,417 dlrs per tonne"], "tonne", id="the-rate-after-the-conversion"),
+])
+def test_a_rate_written_between_an_amount_and_its_conversion_is_the_rate_of_both(text, spans, per):
+    got = money(text)
+    assert [got[s]["per"] for s in spans] == [per] * len(spans)
+    assert got[spans[0]]["converts"] is not None and got[spans[1]]["converts"] is not None
+
+
+@pytest.mark.parametrize(("text", "span"), [
+    pytest.param("LONDON, May 4 - Harwick earned 15p a share, or 3 mln dlrs.", "3 mln dlrs",
+                 id="a-price-per-share-then-a-total"),
+    pytest.param("LONDON, May 4 - Copper touched 883 stg per tonne and 1,417 dlrs in New York.", "1,417 dlrs",
+                 id="no-conversion-word"),
+    pytest.param("LONDON, May 4 - Copper touched 883 stg per tonne, 1,417 dlrs less than lead.", "1,417 dlrs",
+                 id="a-comma-alone"),
+])
+def test_an_amount_after_a_rate_that_is_no_conversion_takes_no_rate(text, span):
+    assert money(text)[span]["per"] is None

@@ -1257,6 +1257,12 @@ def _merge_ranges(text: str, figs: list[_Figure]) -> list[_Figure]:
                     # "rising by 408 mln marks to 594 mln")
                     if not ok and both and fig.has_currency and not prev.between:
                         ok, close = _range_to(text, prev.start)
+                    elif not ok and not prev.magnitude and not fig.magnitude and fig.has_currency \
+                            and prev.currency == fig.currency and prev.family == fig.family:
+                        # both bounds with their currency and no magnitude, only after a word
+                        # of range and "from": "ranging from pounds 19 to pounds 29" ("rose
+                        # from $19 to $29" is a move and the price it reaches)
+                        ok = _range_from(text, prev.start)
                 else:  # or, oder: "5 or 6 mln dlrs"
                     ok = not prev.has_currency and not prev.magnitude
                 ok = ok and prev.qualifier in _RANGE_LOWER_QUALS and not (
@@ -1404,6 +1410,12 @@ def _range_to(text: str, start: int) -> tuple[bool, Decimal]:
     if word in _RANGE_BY:
         return True, _RANGE_BY_CLOSE  # "by 1.24 billion to 12.60 billion" is a change
     return True, _RANGE_CLOSE
+
+
+def _range_from(text: str, start: int) -> bool:
+    """Whether the amount at `start` is opened as a range's lower bound by a word of range and
+    "from" ("ranging from", "priced from"; `from_range` in [range_to])."""
+    return _range_to(text, start)[1] == _RANGE_WIDE
 
 
 _POW10 = {e: Decimal(10) ** e for e in range(-8, 16)}
@@ -1712,11 +1724,16 @@ def _pairs(text: str, figs: list[_Figure]) -> list[tuple[_Figure, _Figure, re.Ma
         if (a.per is None) != (b.per is None) and not a.magnitude and not b.magnitude \
                 and b.start - a.end <= 24 and _RATE_PAIR.fullmatch(text, a.end, b.start) and _alike_rate(a, b):
             a.per = b.per = a.per or b.per
-        if a.per != b.per or (a.currency == b.currency and a.family == b.family):
+        if (a.per is not None and b.per is not None and a.per != b.per) \
+                or (a.currency == b.currency and a.family == b.family):
             continue  # "5 mln dlrs vs 4 mln dlrs" is no conversion
+        if a.per != b.per and bool(a.magnitude) != bool(b.magnitude):
+            continue  # a price per unit and a total: "1.50 dlrs a share, or 3 mln stg"
         m = _CONVERSION_GAP.fullmatch(text, a.end, b.start)
         if m is None:
             continue
+        # (one rate, written between the amount and its conversion or after the conversion, is
+        # the rate of both once they are linked: "883 stg per tonne, equivalent to 1,417 dlrs")
         if m.group("paren"):
             if not _PAREN_CLOSE.match(text, b.end):
                 continue
