@@ -283,14 +283,18 @@ def _regions(text: str | None) -> list[Any]:
     return [] if text is None or text == "[]" else json.loads(text)
 
 
-_DOC_COLS = "d.id, d.lang, d.date, d.title, d.url, d.file, d.encoding, d.locale, d.outlet, d.key"
+_DOC_COLS = ", ".join(f"d.{f}" for f in (*DOC_FIELDS, "key"))
+# a row of `SELECT {_DOC_COLS}, a.mentions, a.lead, a.regions`: where each part stands, read
+# from DOC_FIELDS so that a new document field moves them all
+_MENTIONS = len(DOC_FIELDS) + 1
+_REGIONS = _MENTIONS + 2
 
 
 def _stored_doc(r: Sequence[Any]) -> StoredDoc:
     """A StoredDoc of a row `SELECT {_DOC_COLS}, a.mentions, a.lead, a.regions ...`."""
     if bytes in map(type, r):  # (rare: text that UTF-8 cannot hold)
-        r = [_dec(v) for v in r[:12]] + [r[12]]
-    return StoredDoc(*r[:12], _regions(r[12]))
+        r = [_dec(v) for v in r[:_REGIONS]] + [r[_REGIONS]]
+    return StoredDoc(*r[:_REGIONS], _regions(r[_REGIONS]))
 
 
 def _executemany(db: sqlite3.Connection, sql: str, rows: list[tuple[Any, ...]]) -> None:
@@ -695,8 +699,8 @@ class Store:
                 sid = row[0]
                 for table in ("documents", "errors", "images", "findings", "finding_mentions", "stories"):
                     db.execute(f"DELETE FROM {table} WHERE source = ?", (sid,))
-            _executemany(db, "INSERT INTO documents(source, pos, key, id, lang, date, title, url, file, encoding,"
-                         " locale, outlet) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+            _executemany(db, f"INSERT INTO documents(source, pos, key, {', '.join(DOC_FIELDS)})"
+                         f" VALUES ({', '.join('?' * (len(DOC_FIELDS) + 3))})",
                          [(sid, i, d.key, *(_enc(d.record.get(f)) for f in DOC_FIELDS)) for i, d in enumerate(docs)])
             _executemany(db, "INSERT INTO errors VALUES (?, ?, ?, ?)",
                          [(sid, i, e.source, e.reason) for i, e in enumerate(errors)])
@@ -733,7 +737,7 @@ class Store:
     def _documents(self, db: sqlite3.Connection, source: SourceEntry) -> list[StoredDoc]:
         rows = db.execute(f"SELECT {_DOC_COLS}, a.mentions, a.lead, a.regions FROM documents d LEFT JOIN analyses a"
                           " ON a.key = d.key WHERE d.source = ? ORDER BY d.pos", (source.id,)).fetchall()
-        if len(rows) != source.documents or any(r[10] is None for r in rows):
+        if len(rows) != source.documents or any(r[_MENTIONS] is None for r in rows):
             raise StaleSource(source.path)
         return [_stored_doc(r) for r in rows]
 
@@ -918,8 +922,8 @@ class Store:
             got = db.execute(sql, params).fetchall()
             hits = []
             for r in got:
-                doc = _stored_doc(r[1:14])
-                row = {c: _dec(v) for c, v in zip(cols, r[14:], strict=True)}
+                doc = _stored_doc(r[1:_REGIONS + 2])
+                row = {c: _dec(v) for c, v in zip(cols, r[_REGIONS + 2:], strict=True)}
                 row["doc"] = doc.id
                 hits.append(Hit(row, doc, by_id[r[0]]))
             for h in hits:
