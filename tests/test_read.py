@@ -400,6 +400,12 @@ def test_published_wins_over_updated_and_stand_works_in_german() -> None:
     assert find_dateline("Veröffentlicht am 3. März 2024") == dt.date(2024, 3, 3)
 
 
+def test_a_byline_after_a_letter_that_lower_cases_to_two_still_gives_its_date() -> None:
+    # "İ" lower-cases to two characters: the marker's offsets must still fall on the date
+    assert find_dateline("İSTANBUL İŞ\nPUBLISHED: 22 Jan 2025") == dt.date(2025, 1, 22)
+    assert find_dateline("İzmir\nveröffentlicht am 3. März 2024") == dt.date(2024, 3, 3)
+
+
 def test_dateline_is_only_looked_for_near_the_top() -> None:
     assert find_dateline("x" * 4000 + " Published: 22 Jan 2025") is None
 
