@@ -224,3 +224,17 @@ def test_a_rate_written_between_an_amount_and_its_conversion_is_the_rate_of_both
 ])
 def test_an_amount_after_a_rate_that_is_no_conversion_takes_no_rate(text, span):
     assert money(text)[span]["per"] is None
+
+
+# ----------------------------------------------------- sample 15: a rate past an apposed currency, "on each"
+
+def test_a_rate_after_an_apposition_naming_the_currency_is_the_amount_s_rate():
+    def per(text: str) -> str | None:
+        return money(text)[next(k for k in money(text) if "European currency units" in k)]["per"]
+
+    assert per("BRUSSELS, May 4 - The EC set a refund of 98.40 European currency units, Ecus, per tonne for oats.") \
+        == "tonne"
+    assert per("BRUSSELS, May 4 - The EC set a refund of 98.40 European currency units, ECU, a tonne for oats.") \
+        == "tonne"
+    # an apposition followed by no rate makes none
+    assert per("BRUSSELS, May 4 - The EC set aside 20 mln European currency units, Ecus, for the scheme.") is None

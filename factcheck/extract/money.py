@@ -2082,9 +2082,12 @@ _OPEN = _LEX["per_open"]
 _NOT_RATE_NOUNS = frozenset(w.lower() for w in _OPEN["not_nouns"])
 _EACH_THEN = frozenset(_OPEN["each_then"])
 _COUNT_WORDS = frozenset(w.lower() for w in _OPEN["count_words"])
-# "$17.6m (£9.49m) per plane", "£9.49m) per plane", "20 Dollar pro 1000 Kubikmeter", "$95m each"
+# "$17.6m (£9.49m) per plane", "£9.49m) per plane", "20 Dollar pro 1000 Kubikmeter", "$95m each";
+# past an apposition that names the amount's currency again: "134.75 European currency units,
+# Ecus, per tonne" (a currency word set off by commas, no figure: the rate is still the amount's)
 _RATE_AFTER = re.compile(
     r"(?P<close>\))?(?:[ \t]{0,2}(?P<bracket>\([^()]{1,60}\)))?"  # (wire lines wrap inside brackets)
+    r"(?P<appos>,\s{1,3}(?:" + _alternation([*_SUFFIX, *_CODES], ci=True) + r"),)?"
     r"(?:(?:\s{1,3}(?P<intro>" + _alternation([*_OPEN["intro"], *_OPEN["unit_intro"], "a", "an"], ci=True)
     + r")\s{1,3}|\s{0,2}/\s?)"
     r"(?:(?P<n>\d{1,4})\s{1,2})?(?P<noun>[^\W\d_][\w-]{0,30})(?![\w-])"
@@ -2139,7 +2142,7 @@ def _open_rate(text: str, fig: _Figure, low: str | None = None) -> tuple[str | N
         if noun is not None and intro in _A:
             # "pounds 15 (dollars 28) a month": only past a bracket, only a [per] unit, no time
             words = [_norm_key(w) for w in (noun, *m.group("next").split())]
-            if (m.group("bracket") or m.group("close")) and words[0] in _RATE_WORDS \
+            if (m.group("bracket") or m.group("close") or m.group("appos")) and words[0] in _RATE_WORDS \
                     and (len(words) < 2 or words[1] not in _NOT_A_RATE_AFTER):
                 return str(_PER[words[0]]), inside
             noun = None
