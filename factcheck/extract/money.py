@@ -2094,6 +2094,11 @@ _RATE_AFTER = re.compile(
     r"(?P<next>(?:[ \t]{1,2}[^\W\d_][\w-]{0,30}(?![\w-])){0,2})"
     r"|\s{1,3}(?:" + _alternation(_OPEN["each_after"], ci=True) + r")(?![\w-])(?:\s{1,3}(?P<then>[^\W\d_]+))?)")
 _A = frozenset(("a", "an"))
+_ITEM_AFTER = re.compile(
+    r"(?P<gap>(?:\s{1,3}(?!(?:" + _alternation(_OPEN["item_gap_stop"], ci=True) + r")(?![\w-]))[^\W\d_][\w'-]{0,30}){0,"
+    + str(int(_OPEN["item_gap"])) + r"})\s{1,3}(?:" + _alternation(_OPEN["item_intro"], ci=True)
+    + r")(?P<words>(?:\s{1,3}[^\s,;:.!?()]+){1,5})")
+_ITEM_AS = dict(_OPEN["item_as"])
 _UNIT_INTRO = frozenset(w.lower() for w in _OPEN["unit_intro"])
 _WORTH_AFTER = re.compile(
     r"(?:[ \t]{0,2}(?P<bracket>\([^()]{1,60}\)))?\s{1,3}(?:" + _alternation(_OPEN["worth_intro"], ci=True)
@@ -2174,6 +2179,9 @@ def _open_rate(text: str, fig: _Figure, low: str | None = None) -> tuple[str | N
     w = _WORTH_AFTER.match(text, fig.end)
     if w is not None and _norm_key(w.group("unit")) in _RATE_WORDS:
         return str(_PER[_norm_key(w.group("unit"))]), (w.end("bracket") if w.group("bracket") else 0)
+    item = _item_rate(text, fig)
+    if item is not None:
+        return item, 0
     lo = max(0, fig.start - 60)
     far = text.find(_EACH_FAR_WORD, max(0, fig.start - _EACH_FAR_SPAN), fig.start)
     if far >= 0:
@@ -2219,6 +2227,27 @@ def _open_rate(text: str, fig: _Figure, low: str | None = None) -> tuple[str | N
         if p is not None:
             return _PRICE_NOUNS[_norm_key(p.group("noun"))], 0
     return None, 0
+
+
+def _item_rate(text: str, fig: _Figure) -> str | None:
+    """The noun after "on each"/"for each" past the amount (see `item_intro` in money.toml):
+    "a 50,000 dlr fine on each count" is per count."""
+    m = _ITEM_AFTER.match(text, fig.end)
+    if m is None:
+        return None
+    words = m.group("words").split()
+    if words[0].lower() == "of":  # "for each of their shares": only a [per] word
+        known = next((w for w in words[1:] if _norm_key(w) in _RATE_WORDS), None)
+        return str(_PER[_norm_key(known)]) if known is not None else None
+    known = next((w for w in words[:3] if _norm_key(w) in _RATE_WORDS), None)
+    if known is not None:
+        return str(_PER[_norm_key(known)])  # "for each AMC common share"
+    noun = words[0]
+    if not noun.isalpha() or not noun.islower() or noun in _NOT_RATE_NOUNS:
+        return None
+    if len(words) > 1 and words[1] not in _EACH_THEN and not words[1].endswith("ed"):
+        return None  # "for each personal computer", "for each series A": the noun may be further on
+    return _ITEM_AS.get(noun, noun)
 
 
 def _dividend_rates(text: str, figs: list[_Figure]) -> None:
