@@ -1511,7 +1511,7 @@ def _resolve_currencies(text: str, figs: list[_Figure], ctx: CurrencyContext) ->
                 fig.source = "story" if last.source == "stated" else last.source
             elif fig.src is None and family != "any" and fig.pair is None and family not in stated:
                 # nothing in the story yet: the same word reads the same throughout
-                key = (family, fig.sign, fig.currency, fig.per in _WORLD_UNITS)
+                key = (family, fig.sign, fig.currency, fig.per in _WORLD_UNITS, fig.per in _TRADE_UNITS)
                 known = memo.get(key)
                 if known is None:
                     _resolve(text, fig, ctx, stated, memo, last)
@@ -1582,7 +1582,8 @@ def _resolve(text: str, fig: _Figure, ctx: CurrencyContext, stated: dict[str, li
     near = memo.get(fam.name, _UNSET)
     if near is _UNSET:
         near = memo[fam.name] = ctx.local(fam.members)
-    if fig.per in _WORLD_UNITS:
+    if fig.per in _WORLD_UNITS or (near is not None and near[0] != "USD" and "USD" in fam.members
+                                   and _trade_price(text, fig, memo)):
         near = None  # "10.50 dlrs/bbl" in a Singapore story: the world's oil price
     if fig.sign:
         # "$5": the writer's own sign, which only the place of publication redefines (an
@@ -1681,6 +1682,24 @@ def _set_apart(text: str, prev: _Figure, fig: _Figure, local: str, memo: dict[ob
 
 _SIGN_SOURCES = frozenset(_LEX["context"]["sign_sources"])
 _WORLD_UNITS = frozenset(_LEX["context"]["world_price_units"])
+_TRADE = _LEX["context"]["trade"]
+_TRADE_UNITS = frozenset(_TRADE["units"])
+_TRADE_CUE = re.compile(
+    r"(?<![\w.&+])(?:" + "|".join(re.escape(t).replace(r"\ ", r"\s{1,3}") for t in _TRADE["terms"])
+    + r")(?![\w&+])|(?<![\w.])(?:" + "|".join(re.escape(o) for o in _TRADE["origins"]) + r")\s{1,3}(?:"
+    + "|".join(re.escape(w) for ws in load("goods")["goods"].values() for w in ws) + r")", re.I)
+
+
+def _trade_price(text: str, fig: _Figure, memo: dict[object, object]) -> bool:
+    """Whether `fig` is a price of international trade, quoted in US dollars whatever the
+    dateline (see [context.trade] in money.toml): grain per tonne in a story with "c and f
+    Taiwan" or "U.S. maize"."""
+    if fig.per not in _TRADE_UNITS:
+        return False
+    key = ("trade",)
+    if key not in memo:
+        memo[key] = _TRADE_CUE.search(text) is not None
+    return bool(memo[key])
 # currency -> the families it is a member of, and whether a member read from the context is
 # story evidence in that family too
 _FAMILIES_OF: dict[str, tuple[tuple[str, bool], ...]] = {}
