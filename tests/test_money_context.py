@@ -413,6 +413,37 @@ def test_an_oil_price_in_a_singapore_story_is_in_us_dollars():
     assert read(got["2.5 mln dlrs"])[:2] == (2.5e6, "SGD")
 
 
+@pytest.mark.parametrize("text", [
+    pytest.param("TAIPEI, March 18 - Taiwan bought 50,000 tonnes of soybeans at 210.50 dlrs per tonne.\n"
+                 "    The cargoes are c and f Kaohsiung.", id="c-and-f"),
+    pytest.param("TAIWAN BUYS U.S. SORGHUM\nTAIPEI, March 18 - Taiwan bought sorghum at 88.20 dlrs per tonne.",
+                 id="a-us-good-in-the-headline"),
+    pytest.param("SYDNEY, March 18 - Exporters sold wheat to Egypt at 131 dlrs a tonne fob in a tender.",
+                 id="fob-in-a-tender"),
+])
+def test_a_traded_good_s_price_per_tonne_is_in_us_dollars_whatever_the_dateline(text):
+    price = next(r for r in money(text).values() if r["per"] == "tonne")
+    assert read(price)[1:] == ("USD", "default")
+
+
+def test_in_a_trade_story_only_the_price_per_tonne_left_to_the_dateline_is_in_us_dollars():
+    got = money("TAIPEI, March 18 - Taiwan bought maize at 93.75 dlrs per tonne c and f, and its importers "
+                "earned 5 mln dlrs.")
+    assert read(got["93.75 dlrs per tonne"])[1:] == ("USD", "default")
+    assert read(got["5 mln dlrs"])[1:] == ("TWD", "dateline")
+    # a dollar named in the story still counts, and a grain price in a story of no trade is local
+    got = money("TAIPEI, March 18 - Taiwan bought soybeans at 900 Taiwan dlrs per tonne c and f and maize at "
+                "93.75 dlrs per tonne.")
+    assert read(got["93.75 dlrs per tonne"])[1:] == ("TWD", "story")
+    got = money("WINNIPEG, March 18 - The wheat board set an initial payment of 120 dlrs a tonne.")
+    assert read(got["120 dlrs a tonne"])[1:] == ("CAD", "dateline")
+    # only a dollar is changed, and a price per barrel before it does not speak for a price per tonne
+    got = money("PARIS, March 18 - Greece bought maize in a tender at 1,210 francs per tonne.")
+    assert read(got["1,210 francs per tonne"])[1] == "FRF"
+    got = money("NEW YORK, March 18 - Crude rose to 18 dlrs a barrel and gasoil fell 1.50 dlrs a tonne in a tender.")
+    assert read(got["18 dlrs a barrel"])[2] == "default" and read(got["1.50 dlrs a tonne"])[2] == "dateline"
+
+
 def test_a_monthly_amount_written_with_an_adverb_is_a_rate():
     de = money("Zwischen 20 und 40 Kilometer sind es monatlich 58 Euro.", "de")
     en = money("The plan costs 5 mln dlrs annually.")

@@ -224,3 +224,42 @@ def test_a_rate_written_between_an_amount_and_its_conversion_is_the_rate_of_both
 ])
 def test_an_amount_after_a_rate_that_is_no_conversion_takes_no_rate(text, span):
     assert money(text)[span]["per"] is None
+
+
+# ----------------------------------------------------- sample 15: a rate past an apposed currency, "on each"
+
+def test_a_rate_after_an_apposition_naming_the_currency_is_the_amount_s_rate():
+    def per(text: str) -> str | None:
+        return money(text)[next(k for k in money(text) if "European currency units" in k)]["per"]
+
+    assert per("BRUSSELS, May 4 - The EC set a refund of 98.40 European currency units, Ecus, per tonne for oats.") \
+        == "tonne"
+    assert per("BRUSSELS, May 4 - The EC set a refund of 98.40 European currency units, ECU, a tonne for oats.") \
+        == "tonne"
+    # an apposition followed by no rate makes none
+    assert per("BRUSSELS, May 4 - The EC set aside 20 mln European currency units, Ecus, for the scheme.") is None
+
+
+@pytest.mark.parametrize(("text", "span", "per"), [
+    pytest.param("HALIFAX, Nova Scotia, May 4 - Orchard Mills faces a maximum 25,000 dlr fine on each count.",
+                 "25,000 dlr", "count", id="a-fine-on-each-count-after-its-noun"),
+    pytest.param("The court fined the dealer 2,000 dlrs on each charge, court papers showed.", "2,000 dlrs",
+                 "charge", id="on-each-after-the-amount"),
+    pytest.param("The agency will pay 40 cents for each bottle returned.", "40 cents", "bottle",
+                 id="for-each-and-a-participle"),
+    pytest.param("Kestrel will pay 18 dlrs in cash for each Orchard common share.", "18 dlrs", "share",
+                 id="a-per-word-after-for-each-past-in-cash"),
+    pytest.param("Holders may take 7.20 dlrs cash for each common, or new notes.", "7.20 dlrs", "share",
+                 id="for-each-common"),
+])
+def test_on_each_or_for_each_and_a_noun_make_a_price_per_item(text, span, per):
+    assert money(text)[span]["per"] == per
+
+
+def test_on_each_or_for_each_makes_a_rate_only_of_an_item_the_amount_is_paid_for():
+    got = money("Orchard paid 4 mln dlrs, and then a fee of 300 dlrs on each count. Kestrel sells 500 dlrs software "
+                "for each personal computer maker and offered 700p for each Orchard Mills ordinary.")
+    assert got["300 dlrs"]["per"] == "count"
+    assert got["4 mln dlrs"]["per"] is None  # a comma and a clause in between
+    assert got["500 dlrs"]["per"] is None  # the noun runs on: which word is the item is not known
+    assert got["700p"]["per"] in (None, "unit")  # a name after "for each": read as before

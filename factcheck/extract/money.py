@@ -1511,7 +1511,7 @@ def _resolve_currencies(text: str, figs: list[_Figure], ctx: CurrencyContext) ->
                 fig.source = "story" if last.source == "stated" else last.source
             elif fig.src is None and family != "any" and fig.pair is None and family not in stated:
                 # nothing in the story yet: the same word reads the same throughout
-                key = (family, fig.sign, fig.currency, fig.per in _WORLD_UNITS)
+                key = (family, fig.sign, fig.currency, fig.per in _WORLD_UNITS, fig.per in _TRADE_UNITS)
                 known = memo.get(key)
                 if known is None:
                     _resolve(text, fig, ctx, stated, memo, last)
@@ -1582,7 +1582,8 @@ def _resolve(text: str, fig: _Figure, ctx: CurrencyContext, stated: dict[str, li
     near = memo.get(fam.name, _UNSET)
     if near is _UNSET:
         near = memo[fam.name] = ctx.local(fam.members)
-    if fig.per in _WORLD_UNITS:
+    if fig.per in _WORLD_UNITS or (near is not None and near[0] != "USD" and "USD" in fam.members
+                                   and _trade_price(text, fig, memo)):
         near = None  # "10.50 dlrs/bbl" in a Singapore story: the world's oil price
     if fig.sign:
         # "$5": the writer's own sign, which only the place of publication redefines (an
@@ -1681,6 +1682,24 @@ def _set_apart(text: str, prev: _Figure, fig: _Figure, local: str, memo: dict[ob
 
 _SIGN_SOURCES = frozenset(_LEX["context"]["sign_sources"])
 _WORLD_UNITS = frozenset(_LEX["context"]["world_price_units"])
+_TRADE = _LEX["context"]["trade"]
+_TRADE_UNITS = frozenset(_TRADE["units"])
+_TRADE_CUE = re.compile(
+    r"(?<![\w.&+])(?:" + "|".join(re.escape(t).replace(r"\ ", r"\s{1,3}") for t in _TRADE["terms"])
+    + r")(?![\w&+])|(?<![\w.])(?:" + "|".join(re.escape(o) for o in _TRADE["origins"]) + r")\s{1,3}(?:"
+    + "|".join(re.escape(w) for ws in load("goods")["goods"].values() for w in ws) + r")", re.I)
+
+
+def _trade_price(text: str, fig: _Figure, memo: dict[object, object]) -> bool:
+    """Whether `fig` is a price of international trade, quoted in US dollars whatever the
+    dateline (see [context.trade] in money.toml): grain per tonne in a story with "c and f
+    Taiwan" or "U.S. maize"."""
+    if fig.per not in _TRADE_UNITS:
+        return False
+    key = ("trade",)
+    if key not in memo:
+        memo[key] = _TRADE_CUE.search(text) is not None
+    return bool(memo[key])
 # currency -> the families it is a member of, and whether a member read from the context is
 # story evidence in that family too
 _FAMILIES_OF: dict[str, tuple[tuple[str, bool], ...]] = {}
@@ -2082,15 +2101,23 @@ _OPEN = _LEX["per_open"]
 _NOT_RATE_NOUNS = frozenset(w.lower() for w in _OPEN["not_nouns"])
 _EACH_THEN = frozenset(_OPEN["each_then"])
 _COUNT_WORDS = frozenset(w.lower() for w in _OPEN["count_words"])
-# "$17.6m (£9.49m) per plane", "£9.49m) per plane", "20 Dollar pro 1000 Kubikmeter", "$95m each"
+# "$17.6m (£9.49m) per plane", "£9.49m) per plane", "20 Dollar pro 1000 Kubikmeter", "$95m each";
+# past an apposition that names the amount's currency again: "134.75 European currency units,
+# Ecus, per tonne" (a currency word set off by commas, no figure: the rate is still the amount's)
 _RATE_AFTER = re.compile(
     r"(?P<close>\))?(?:[ \t]{0,2}(?P<bracket>\([^()]{1,60}\)))?"  # (wire lines wrap inside brackets)
+    r"(?P<appos>,\s{1,3}(?:" + _alternation([*_SUFFIX, *_CODES], ci=True) + r"),)?"
     r"(?:(?:\s{1,3}(?P<intro>" + _alternation([*_OPEN["intro"], *_OPEN["unit_intro"], "a", "an"], ci=True)
     + r")\s{1,3}|\s{0,2}/\s?)"
     r"(?:(?P<n>\d{1,4})\s{1,2})?(?P<noun>[^\W\d_][\w-]{0,30})(?![\w-])"
     r"(?P<next>(?:[ \t]{1,2}[^\W\d_][\w-]{0,30}(?![\w-])){0,2})"
     r"|\s{1,3}(?:" + _alternation(_OPEN["each_after"], ci=True) + r")(?![\w-])(?:\s{1,3}(?P<then>[^\W\d_]+))?)")
 _A = frozenset(("a", "an"))
+_ITEM_AFTER = re.compile(
+    r"(?P<gap>(?:\s{1,3}(?!(?:" + _alternation(_OPEN["item_gap_stop"], ci=True) + r")(?![\w-]))[^\W\d_][\w'-]{0,30}){0,"
+    + str(int(_OPEN["item_gap"])) + r"})\s{1,3}(?:" + _alternation(_OPEN["item_intro"], ci=True)
+    + r")(?P<words>(?:\s{1,3}[^\s,;:.!?()]+){1,5})")
+_ITEM_AS = dict(_OPEN["item_as"])
 _UNIT_INTRO = frozenset(w.lower() for w in _OPEN["unit_intro"])
 _WORTH_AFTER = re.compile(
     r"(?:[ \t]{0,2}(?P<bracket>\([^()]{1,60}\)))?\s{1,3}(?:" + _alternation(_OPEN["worth_intro"], ci=True)
@@ -2139,7 +2166,7 @@ def _open_rate(text: str, fig: _Figure, low: str | None = None) -> tuple[str | N
         if noun is not None and intro in _A:
             # "pounds 15 (dollars 28) a month": only past a bracket, only a [per] unit, no time
             words = [_norm_key(w) for w in (noun, *m.group("next").split())]
-            if (m.group("bracket") or m.group("close")) and words[0] in _RATE_WORDS \
+            if (m.group("bracket") or m.group("close") or m.group("appos")) and words[0] in _RATE_WORDS \
                     and (len(words) < 2 or words[1] not in _NOT_A_RATE_AFTER):
                 return str(_PER[words[0]]), inside
             noun = None
@@ -2171,6 +2198,9 @@ def _open_rate(text: str, fig: _Figure, low: str | None = None) -> tuple[str | N
     w = _WORTH_AFTER.match(text, fig.end)
     if w is not None and _norm_key(w.group("unit")) in _RATE_WORDS:
         return str(_PER[_norm_key(w.group("unit"))]), (w.end("bracket") if w.group("bracket") else 0)
+    item = _item_rate(text, fig)
+    if item is not None:
+        return item, 0
     lo = max(0, fig.start - 60)
     far = text.find(_EACH_FAR_WORD, max(0, fig.start - _EACH_FAR_SPAN), fig.start)
     if far >= 0:
@@ -2216,6 +2246,27 @@ def _open_rate(text: str, fig: _Figure, low: str | None = None) -> tuple[str | N
         if p is not None:
             return _PRICE_NOUNS[_norm_key(p.group("noun"))], 0
     return None, 0
+
+
+def _item_rate(text: str, fig: _Figure) -> str | None:
+    """The noun after "on each"/"for each" past the amount (see `item_intro` in money.toml):
+    "a 50,000 dlr fine on each count" is per count."""
+    m = _ITEM_AFTER.match(text, fig.end)
+    if m is None:
+        return None
+    words = m.group("words").split()
+    if words[0].lower() == "of":  # "for each of their shares": only a [per] word
+        known = next((w for w in words[1:] if _norm_key(w) in _RATE_WORDS), None)
+        return str(_PER[_norm_key(known)]) if known is not None else None
+    known = next((w for w in words[:3] if _norm_key(w) in _RATE_WORDS), None)
+    if known is not None:
+        return str(_PER[_norm_key(known)])  # "for each AMC common share"
+    noun = words[0]
+    if not noun.isalpha() or not noun.islower() or noun in _NOT_RATE_NOUNS:
+        return None
+    if len(words) > 1 and words[1] not in _EACH_THEN and not words[1].endswith("ed"):
+        return None  # "for each personal computer", "for each series A": the noun may be further on
+    return _ITEM_AS.get(noun, noun)
 
 
 def _dividend_rates(text: str, figs: list[_Figure]) -> None:
