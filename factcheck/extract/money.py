@@ -1700,6 +1700,8 @@ def _trade_price(text: str, fig: _Figure, memo: dict[object, object]) -> bool:
     if key not in memo:
         memo[key] = _TRADE_CUE.search(text) is not None
     return bool(memo[key])
+
+
 # currency -> the families it is a member of, and whether a member read from the context is
 # story evidence in that family too
 _FAMILIES_OF: dict[str, tuple[tuple[str, bool], ...]] = {}
