@@ -653,6 +653,36 @@ def test_a_claimants_own_name_shared_by_two_sentences_is_not_specific_evidence()
     assert _pair_of(table, scored, "$5,687", "$5,587")["specific"] > 0.2
 
 
+def test_rare_shared_words_count_more_for_two_outlets_written_dates_than_for_amounts() -> None:
+    """Two amounts of one story share its rare words whether or not they are one fact (another
+    part of the deal); their claimant and metric name the fact. A year two outlets write has no
+    claimant or metric: the rare words of its sentence name its event, so they count once more."""
+    words = ["north", "south", "east", "west", "abroad", "online", "again", "overall", "mainly", "partly",
+             "largely", "locally", "early", "late", "quietly", "openly", "steadily", "sharply"]
+    fillers = [{"id": f"f{n}", "date": "2025-03-04", "outlet": "Filler",
+                "text": f"Company{n} spent ${n + 2} million in the quarter, {word} {noun}."}
+               for n, (word, noun) in enumerate((w, x) for x in ("trading", "markets", "clients") for w in words)]
+    story = "The Zephyrix lighthouse restoration"
+    table, scored = _pairs([
+        *fillers,
+        {"id": "a", "date": "2025-03-04", "outlet": "Gazette",
+         "text": f"{story} began. The Zephyrix lighthouse was first lit in 2011 by the harbour guild. "
+                 "The guild paid $5,687 for the Zephyrix lantern glass."},
+        {"id": "b", "date": "2025-03-04", "outlet": "Courier",
+         "text": f"{story} began. The Zephyrix lighthouse was first lit in 2012 by the harbour guild. "
+                 "The guild paid $5,587 for the Zephyrix lantern glass."},
+        {"id": "c", "date": "2025-03-04", "outlet": "Courier",
+         "text": f"{story} began. The Zephyrix lighthouse was first lit in 2013 by the harbour guild."},
+    ])
+    dates = _pair_of(table, scored, "2011", "2012")
+    assert dates["specific"] > 0.2
+    assert dates["specific_date"] == dates["specific"]
+    amounts = _pair_of(table, scored, "$5,687", "$5,587")
+    assert amounts["specific"] > 0.2 and amounts["specific_date"] == 0.0
+    # one outlet's two articles: the rare words count as for any other pair
+    assert _pair_of(table, scored, "2012", "2013")["specific_date"] == 0.0
+
+
 def test_a_table_rounds_its_figures_but_never_truncates_them() -> None:
     """Prose may write "$43 million" for $43.9 million; an earnings table printing 1,460,000
     for 1,465,153 would be wrong (rounded it is 1,470,000), while 1,982,000 for 1,981,681 is

@@ -119,6 +119,8 @@ FEATURES: dict[str, str] = {
                     "few per cent apart ($5.7 and $5.6 billion): neither rounding nor a bound reconciles them",
     "event_told": "two outlets' written dates in sentences alike (the share of their words, rare ones weighing "
                   "more, numbers left out): one event told twice",
+    "specific_date": "`specific` for two outlets' written dates: no claimant or metric names a date's event, the "
+                     "rare words of its sentence do (so they count more there than for amounts)",
     "unexplained": "two amounts differ with no mark of an error: no correction, shared headline or table slot; "
                    "not one digit, a magnitude word, a currency or orders of magnitude apart, nor within 3%",
     "unbacked": "a check: this archive amount is one error away from the draft's (a power of ten, a magnitude "
@@ -147,7 +149,7 @@ SIGNS: dict[str, int] = {
     "per_differs": -1, "relative": 0, "deictic": -1, "relative_apart": -1,
     "same_words": -1, "guessed": -1, "is_date": 0, "counterpart": 1, "twin": -1,
     "shared_figures": 1, "renewed": -1, "unexplained": -1, "one_writer": -1, "event_unnamed": -1,
-    "event_told": 1, "subjects_differ": -1, "stated_apart": 1, "unbacked": 1,
+    "event_told": 1, "specific_date": 1, "subjects_differ": -1, "stated_apart": 1, "unbacked": 1,
 }
 
 
@@ -1140,6 +1142,10 @@ def features(table: pd.DataFrame, pairs: pd.DataFrame, stories: Stories,
     # the figure's claimant and metric are for an amount, the sentence's words are for a date
     out["event_told"] = np.where(two_outlets & is_date & (out["deictic"].to_numpy() == 0),
                                  out["context"].to_numpy(), 0.0)
+    # two amounts of one story share its rare words whether or not they are one fact (another
+    # part of the deal, another company in it): their claimant and metric name the fact. A date
+    # two outlets write out has neither; the rare words of its sentence name its event
+    out["specific_date"] = np.where(out["event_told"].to_numpy() > 0, out["specific"].to_numpy(), 0.0)
     stage_names = np.append(cols.codes("stage")[1], None)
     earlier = stage_names[stage] == "previous"
     prec = _f(table, "precision")
