@@ -151,6 +151,21 @@ def test_a_draft_amount_one_error_from_the_storys_fails_the_check_however_worded
     assert "unbacked" in {e["name"] for e in f["evidence"]}
 
 
+def test_a_drafts_round_amount_one_digit_from_the_storys_still_fails_the_check(tmp_path: Path) -> None:
+    """In a scan two round amounts one digit apart are no sign of a slip; in a check the archive
+    is the reference, and a draft's "$90 billion" where both outlets say "$60 billion" is one."""
+    code, findings = _jobs_check("$447 billion", tmp_path / "a")
+    assert code == 0
+    archive = tmp_path / "b" / "archive"
+    archive.mkdir(parents=True)
+    (archive / "news.jsonl").write_text("".join(json.dumps(r) + "\n" for r in _JOBS_BILL + _unrelated(10)),
+                                        encoding="utf-8")
+    draft = ("Obama presses ahead on jobs\nDemocrats will next push a $90 billion infrastructure package "
+             "of roads and bridges, aides said on Thursday.\n")
+    code, findings = _check(draft, tmp_path / "b", archive)
+    assert code == 1 and _against(findings, "$90 billion", "$60 billion")
+
+
 @pytest.mark.parametrize("figure", ["$35 billion", "$120 billion"], ids=["an-amount-the-story-states", "no-slip-apart"])
 def test_a_draft_amount_the_story_states_or_no_slip_explains_passes_the_check(tmp_path: Path, figure: str) -> None:
     """The same sentence with an amount the outlets state, or one that no slip of theirs

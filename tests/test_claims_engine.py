@@ -633,6 +633,26 @@ def test_a_round_number_slipped_in_its_magnitude_word_may_be_chance() -> None:
     assert _pair_of(table, scored, "4.72 mln dlrs", "4.72 billion dlrs")["round_same"] == 0.0
 
 
+def test_a_single_significant_digit_changed_is_no_shape_of_an_error_in_a_scan() -> None:
+    """Any two round amounts of one scale differ in one digit ("80 mln" and "50 mln" of two bill
+    issues, "5 cts" and "4 cts" for two share classes): that is no sign of a slip. With two
+    significant digits or more, or beside the same other numbers, one changed digit still is one."""
+    table, scored = _pairs([
+        {"id": "a", "date": "2025-03-04", "text": "Acme Corp sold $80 million of bills on Tuesday."},
+        {"id": "b", "date": "2025-03-04", "text": "Acme Corp sold $50 million of bills on Tuesday."},
+        {"id": "c", "date": "2025-03-05", "text": "Bolt Corp sold $85 million of notes on Wednesday."},
+        {"id": "d", "date": "2025-03-05", "text": "Bolt Corp sold $55 million of notes on Wednesday."},
+    ])
+    assert _pair_of(table, scored, "$80 million", "$50 million")["unexplained"] == 1.0
+    assert _pair_of(table, scored, "$85 million", "$55 million")["unexplained"] == 0.0
+    # beside the same other numbers the changed digit is the shape of a slip again
+    table, scored = _pairs([
+        {"id": "a", "date": "2025-03-04", "text": "Acme Corp shares lost 3p to 821p in early trading."},
+        {"id": "b", "date": "2025-03-04", "text": "Acme Corp shares lost 4p to 821p in early trading."},
+    ])
+    assert _pair_of(table, scored, "3p", "4p")["unexplained"] == 0.0
+
+
 def test_a_claimants_own_name_shared_by_two_sentences_is_not_specific_evidence() -> None:
     """Every story about a company names it: sharing that rare name says "same company" (the
     `claimant` evidence), not "same fact". Another rare name both sentences share still does."""

@@ -1055,7 +1055,7 @@ def features(table: pd.DataFrame, pairs: pd.DataFrame, stories: Stories,
         power = np.where(pos, np.log10(np.where(pos, va / vb, 1.0)), 0.0)
     out["digits"] = ((~is_date) & pos & (np.abs(power) > 0.5) & (np.abs(power - np.round(power)) < 1e-6)
                      ).astype(np.float64)
-    run, one_digit = _digit_run(va, vb)
+    run, one_digit, one_digit_single = _digit_run(va, vb)
     out["digit_run"] = np.where(is_date | (va == vb), 0.0, run)
     out["scale"] = (rel == "scale_mismatch").astype(np.float64)
     # a round number slipped in its magnitude word ("about one mln" / "more than one billion")
@@ -1188,7 +1188,13 @@ def features(table: pd.DataFrame, pairs: pd.DataFrame, stories: Stories,
     # in one article, two items a few per cent apart are common (operating and trading profit,
     # 1.48 and 1.51 billion): its writer did not misread one of them; two prices one digit and
     # a few per cent apart are two quotes
-    slipped = (one_digit & ~(within & prices)) | (near & ~same_doc)
+    # a single significant digit changed is no sign by itself: any two round amounts of one scale
+    # differ so ("5 cts" and "4 cts" for two share classes, "80 mln" and "50 mln" of bills). It is
+    # one beside the same other numbers ("lost 3p to 821" / "lost 4p to 821"), and in a check,
+    # where the archive is the reference and `unbacked` weighs that shape on the draft's behalf
+    drafted = _draft_pairs(doc_codes, doc_names, drafts, i, j)
+    chance = one_digit_single & ~drafted & (out["numbers"].to_numpy() < 0.5)
+    slipped = (one_digit & ~chance & ~(within & prices)) | (near & ~same_doc)
     # two outlets telling one story write one amount to the same precision, exactly, and a
     # digit apart ("$5.7 billion" / "$5.6 billion"): one of them misread or misheard it. Within
     # one publisher the same shape is as often two quotes of a moving price (no `outlets` there)
@@ -1222,6 +1228,15 @@ def features(table: pd.DataFrame, pairs: pd.DataFrame, stories: Stories,
     out["unbacked"] = _unbacked(value, currency, money, i, j, doc_codes, doc_names, drafts,
                                 ~is_date & differing & shaped_as_error & (story > 0))
     return out
+
+
+def _draft_pairs(doc: np.ndarray, doc_names: np.ndarray, drafts: set[str] | None, i: np.ndarray,
+                 j: np.ndarray) -> np.ndarray:
+    """Whether each pair has a figure of a draft (a check's article, read against the archive)."""
+    if not drafts:
+        return np.zeros(len(i), dtype=bool)
+    in_draft = np.append(np.isin(doc_names.astype(str), list(drafts)), False)[doc]  # (-1: no article)
+    return in_draft[i] | in_draft[j]
 
 
 def _unbacked(value: np.ndarray, currency: np.ndarray, money: np.ndarray, i: np.ndarray, j: np.ndarray,
@@ -1430,15 +1445,17 @@ def _row_names(cols: Columns, tab: np.ndarray) -> np.ndarray:
     return np.where(tab, names[label], "")
 
 
-def _digit_run(va: np.ndarray, vb: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
+def _digit_run(va: np.ndarray, vb: np.ndarray) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
     """How improbable it is that two differing amounts share their digits by chance: the
     significant digits they share when one is the other a power of ten apart, or with one digit
     changed at the same scale (a typing slip): a third for each beyond the first, 1 from four.
     Two unrelated amounts rarely share three digits or more; round ones share one often. And
     whether the two differ in one significant digit at one scale ($5.7 / $5.6 billion, $5 / $7
-    billion, 4,568,000 / 4,538,000): a mistyped or misread digit, the shape of an error."""
+    billion, 4,568,000 / 4,538,000): a mistyped or misread digit, the shape of an error; and
+    whether both of those have a single significant digit, where it is no sign at all ($5 / $7
+    billion, 80 / 50 mln: any two such amounts of one scale differ in one digit)."""
     if len(va) == 0:
-        return np.zeros(0), np.zeros(0, dtype=bool)
+        return np.zeros(0), np.zeros(0, dtype=bool), np.zeros(0, dtype=bool)
     # each distinct value once: pairs repeat a few thousand figures
     uniq, inv = np.unique(np.concatenate([va, vb]), return_inverse=True)
     digits, length, power = _mantissas(uniq)
@@ -1449,7 +1466,8 @@ def _digit_run(va: np.ndarray, vb: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
     stated = (length[a] > 0) & (length[b] > 0)
     shared = np.where(stated, shared, 0)
     one_digit = stated & (differ == 1) & (power[a] == power[b])
-    return np.clip((shared - 1) / 3.0, 0.0, 1.0), one_digit
+    single = one_digit & (np.maximum(length[a], length[b]) < 2)
+    return np.clip((shared - 1) / 3.0, 0.0, 1.0), one_digit, single
 
 
 def _round_same(number: np.ndarray, i: np.ndarray, j: np.ndarray, same: np.ndarray) -> np.ndarray:
