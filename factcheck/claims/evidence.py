@@ -1192,8 +1192,8 @@ def features(table: pd.DataFrame, pairs: pd.DataFrame, stories: Stories,
     # differ so ("5 cts" and "4 cts" for two share classes, "80 mln" and "50 mln" of bills). It is
     # one beside the same other numbers ("lost 3p to 821" / "lost 4p to 821"), and in a check,
     # where the archive is the reference and `unbacked` weighs that shape on the draft's behalf
-    drafted = _draft_pairs(doc_codes, doc_names, drafts, i, j)
-    chance = one_digit_single & ~drafted & (out["numbers"].to_numpy() < 0.5)
+    in_draft = _in_draft(doc_codes, doc_names, drafts)
+    chance = one_digit_single & ~(in_draft[i] | in_draft[j]) & (out["numbers"].to_numpy() < 0.5)
     slipped = (one_digit & ~chance & ~(within & prices)) | (near & ~same_doc)
     # two outlets telling one story write one amount to the same precision, exactly, and a
     # digit apart ("$5.7 billion" / "$5.6 billion"): one of them misread or misheard it. Within
@@ -1225,31 +1225,28 @@ def features(table: pd.DataFrame, pairs: pd.DataFrame, stories: Stories,
     currency = _o(table, "currency")
     one_currency = (currency[i] == currency[j]) | pd.isna(currency[i]) | pd.isna(currency[j])
     shaped_as_error = ((out["digits"].to_numpy() > 0) | (out["slip"].to_numpy() > 0) | one_digit) & one_currency
-    out["unbacked"] = _unbacked(value, currency, money, i, j, doc_codes, doc_names, drafts,
+    out["unbacked"] = _unbacked(value, currency, money, i, j, doc_codes, in_draft,
                                 ~is_date & differing & shaped_as_error & (story > 0))
     return out
 
 
-def _draft_pairs(doc: np.ndarray, doc_names: np.ndarray, drafts: set[str] | None, i: np.ndarray,
-                 j: np.ndarray) -> np.ndarray:
-    """Whether each pair has a figure of a draft (a check's article, read against the archive)."""
+def _in_draft(doc: np.ndarray, doc_names: np.ndarray, drafts: set[str] | None) -> np.ndarray:
+    """Whether each row is a draft's figure (a check's article, read against the archive)."""
     if not drafts:
-        return np.zeros(len(i), dtype=bool)
-    in_draft = np.append(np.isin(doc_names.astype(str), list(drafts)), False)[doc]  # (-1: no article)
-    return in_draft[i] | in_draft[j]
+        return np.zeros(len(doc), dtype=bool)
+    return np.append(np.isin(doc_names.astype(str), list(drafts)), False)[doc]  # (-1: no article)
 
 
 def _unbacked(value: np.ndarray, currency: np.ndarray, money: np.ndarray, i: np.ndarray, j: np.ndarray,
-              doc: np.ndarray, doc_names: np.ndarray, drafts: set[str] | None, shaped: np.ndarray) -> np.ndarray:
-    """1 for a pair of a draft's amount and an archive amount (`shaped`: one error apart) whose
-    archive article states the draft's amount nowhere (within 3%, in its currency or none). An
-    amount a digit and a few per cent from the draft's backs it as well: two such are a
-    misreading (`stated_apart`) or two quotes, no mistyping. Each pair is read on its own two
+              doc: np.ndarray, in_draft: np.ndarray, shaped: np.ndarray) -> np.ndarray:
+    """1 for a pair of a draft's amount (`in_draft`: per row) and an archive amount (`shaped`:
+    one error apart) whose archive article states the draft's amount nowhere (within 3%, in its
+    currency or none). An amount a digit and a few per cent from the draft's backs it as well:
+    two such are a misreading (`stated_apart`) or two quotes, no mistyping. Each pair is read on its own two
     articles: an article added to the archive never unmakes a pair's evidence."""
     out = np.zeros(len(i))
-    if not drafts or not shaped.any():
+    if not in_draft.any() or not shaped.any():
         return out
-    in_draft = np.append(np.isin(doc_names.astype(str), list(drafts)), False)[doc]  # (-1: no article)
     at = np.flatnonzero(shaped & (in_draft[i] != in_draft[j]))
     if not len(at):
         return out
