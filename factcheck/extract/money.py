@@ -2389,9 +2389,13 @@ def _later_rates(text: str, figs: list[_Figure], title: str | None) -> None:
     # in the story has it too
     repeated: dict[tuple[str | None, str | None, Decimal | None, bool], str] = {}
     inferred: set[int] = set()  # the figures whose rate was read from the sense of their sentence
+    prev: _Figure | None = None  # the figure before
     for fig in figs:
+        prev, before = fig, prev
         if _bracketed(text, fig):
             continue  # "fell from 97p ($1.87) to 44p": a conversion takes its amount's rate when linked
+        if before is not None and _rate_count(text, before, fig):
+            continue  # "46 cts per 100 dlrs of assets, but fell two cts": the 100 dlrs ends no list
         if not fig.has_currency or fig.magnitude or fig.vague is not None:
             if (carry is not None or listed) and not fig.has_currency and _date_part(text, fig):
                 continue  # a date between prices ("1,450 stg in January 1987 and 1,750 stg")
@@ -2529,6 +2533,18 @@ def _list_rate(text: str, items: list[_Figure], fig: _Figure) -> bool:
     if _LIST_ITEM_SEP.search(text, end, fig.start) is None or _LIST_END.search(text, end, fig.start):
         return False
     return _LIST_STOP.search(text, end, fig.start) is None
+
+
+_RATE_COUNT_REACH = 80  # characters between an amount and the count of its rate, a bracket included
+
+
+def _rate_count(text: str, fig: _Figure, other: _Figure) -> bool:
+    """Whether `other` is the count written in the rate after `fig` ("46 cts per 100 dlrs of
+    average assets": the 100 dlrs is part of the rate, no amount of its own for a list)."""
+    if fig.per is None or not fig.per[:1].isdigit() or other.start - fig.end > _RATE_COUNT_REACH:
+        return False
+    m = _RATE_AFTER.match(text, fig.end)
+    return m is not None and m.group("n") is not None and m.start("n") == other.start
 
 
 def _bracketed(text: str, fig: _Figure) -> bool:
