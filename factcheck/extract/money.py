@@ -1801,6 +1801,57 @@ def _link_conversions(pairs: list[tuple[_Figure, _Figure, re.Match[str]]]) -> No
             b.qualifier = a.qualifier
 
 
+_BOUND_JOIN = re.compile(r"\s{0,2}(?:-|–|—|(?i:to|and|bis|und))\s{0,2}")
+
+
+def _bracketed_ranges(text: str, figs: list[_Figure]) -> None:
+    """A range whose lower bound has its conversion in brackets between the bounds ("range from
+    $2.5m (£1.6m) to $4m (£2.6m)", "between 250 euros (£173) and 600 euros"): the bounds are
+    not joined in one span, but each is read as the range (qualifier "range", low and high), as
+    are the conversions when both bounds have one; a bound's conversion alone is that bound, a
+    floor or a ceiling ("at_least", "at_most"). The pair is a range by the rules of
+    `_merge_ranges` for bounds written with their currencies: "between ... and", or "to" after
+    a word of range and "from" ("rose from $19 ($30) to $29" is a move and its level). A rate
+    written at one bound is the rate of both (and of their conversions)."""
+    for i in range(len(figs) - 2):
+        a, conv, b = figs[i], figs[i + 1], figs[i + 2]
+        if a.converts is not conv or not _bracketed(text, conv) or not b.has_currency \
+                or a.qualifier != "exact" or b.qualifier != "exact" or b.vague is not None or a.vague is not None \
+                or b.currency != a.currency or b.family != a.family or _bracketed(text, b):
+            continue
+        close = _PAREN_CLOSE.match(text, conv.end)
+        if close is None or close.group(0).strip() != ")":
+            continue
+        join = _BOUND_JOIN.fullmatch(text, close.end(), b.start)
+        if join is None:
+            continue
+        word = join.group(0).strip().lower()
+        if not (a.between if word in ("and", "und", "-", "–", "—") else _range_from(text, a.start)):
+            continue
+        low, high = _amount(a), _amount(b)
+        if low is None or high is None or not low < high < _RANGE_WIDE * low:
+            continue
+        per = a.per or b.per
+        if a.per is not None and b.per is not None and a.per != b.per:
+            continue
+        hconv = b.converts if b.converts is not None and _bracketed(text, b.converts) else None
+        a.qualifier = b.qualifier = "range"
+        a.vague = b.vague = (low, high)
+        lconv, hlow = _amount(conv), _amount(hconv) if hconv is not None else None
+        if hconv is not None and hconv.currency == conv.currency and lconv is not None and hlow is not None \
+                and lconv < hlow and conv.qualifier == hconv.qualifier == "exact":
+            conv.qualifier = hconv.qualifier = "range"
+            conv.vague = hconv.vague = (lconv, hlow)
+        else:
+            if conv.qualifier == "exact":
+                conv.qualifier = "at_least"
+            if hconv is not None and hconv.qualifier == "exact":
+                hconv.qualifier = "at_most"
+        for f in (a, conv, b, hconv):
+            if f is not None and f.per is None:
+                f.per = per
+
+
 def _amount(fig: _Figure) -> Decimal | None:
     if fig.vague is not None and fig.qualifier != "range":
         return None
@@ -1906,6 +1957,7 @@ def find_money(text: str, lang: str = "en", context: CurrencyContext | str | Non
         _table_note(text, figs, tables)
     if pairs:
         _link_conversions(pairs)
+        _bracketed_ranges(text, figs)
     return [_to_span(f) for f in figs if f.has_currency or f.table or f.vague is not None]
 
 
