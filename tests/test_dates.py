@@ -344,6 +344,19 @@ def test_black_friday_is_not_on_friday():
     assert found("Black Friday sales", pubdate=PUB)[0][1] == D(2024, 11, 29)
 
 
+def test_a_weekday_of_a_schedule_is_no_date():
+    """"every Friday", "each Tuesday", "jeden (ersten) Freitag" and "the fourth Monday of every
+    month" name a recurring day, not one day; "struck a second on Monday" and "the third
+    Friday of the month" name one."""
+    for text, lang in (("Tenders are held each Tuesday.", "en"), ("The show airs every Friday at nine.", "en"),
+                       ("The board meets on the fourth Monday of every month.", "en"),
+                       ("Jeden Freitag wird demonstriert.", "de"), ("Jeden ersten Sonntag bleibt sie autofrei.", "de")):
+        assert found(text, lang, pubdate=PUB) == [], text
+    assert [t for t, *_ in found("It hit one platform and struck a second on Monday.", pubdate=PUB)] == ["Monday"]
+    assert [t for t, *_ in found("Options expire on the third Friday of the month.", pubdate=PUB)] == [
+        "third Friday of the month"]
+
+
 def test_holiday_with_year():
     assert found("Ostermontag 2018", "de") == [
         ("Ostermontag 2018", D(2018, 4, 2), D(2018, 4, 3), "day", False)

@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import datetime as dt
 import re
+from collections.abc import Iterable
 
 from factcheck.extract.dates.calendars import holiday_day, holiday_interval
 from factcheck.extract.dates.reading import (
@@ -82,6 +83,8 @@ from factcheck.extract.dates.words import (
     RELATIVE_DAY_NOUN_AFTER,
     RELATIVE_DAY_NOUNS,
     RELATIVE_DAY_TITLE_AFTER,
+    SCHEDULE_AFTER,
+    SCHEDULE_BEFORE,
     SPELLED_YEARS,
     WEEK_AFTER_NEXT,
     WEEK_EDGES,
@@ -166,6 +169,18 @@ def read_units_ago(m: re.Match, ctx: Ctx) -> Cand | None:
     return fixed_cand(m.start(), m.end(), "year", dt.date(y, 1, 1), dt.date(y + 1, 1, 1))
 
 
+def _alternation(phrases: Iterable[str]) -> str:
+    return "|".join(re.escape(p).replace(r"\ ", r"\s+") for p in sorted(phrases, key=len, reverse=True))
+
+
+# a weekday of a schedule (see [weekday_schedules]): "every Friday", "jeden ersten Sonntag",
+# "the third Friday of every month"
+_SCHEDULE = _alternation(SCHEDULE_BEFORE)
+_ORDINALS = _alternation(w for w, n in NTH.items() if n > 0)
+SCHEDULE_BEFORE_RE = re.compile(rf"(?<![^\W\d_])(?:{_SCHEDULE})\s+(?:(?:{_ORDINALS})\s+)?\Z")
+SCHEDULE_AFTER_RE = re.compile(rf"\s+(?:{_alternation(SCHEDULE_AFTER)})(?![^\W\d_])") if SCHEDULE_AFTER else None
+
+
 def read_weekday(m: re.Match, ctx: Ctx) -> Cand | None:
     if ctx.pubdate is None:
         return None
@@ -176,6 +191,9 @@ def read_weekday(m: re.Match, ctx: Ctx) -> Cand | None:
         return None
     if prev_word(ctx, m.start()) in NOT_WEEKDAY_BEFORE:
         return None
+    if SCHEDULE_BEFORE_RE.search(ctx.low, max(0, m.start() - 40), m.start()) or (
+            SCHEDULE_AFTER_RE is not None and SCHEDULE_AFTER_RE.match(ctx.low, m.end())):
+        return None  # a schedule names no one day
     if m.group("wd").lower() not in WEEKDAYS_LANG[ctx.lang]:
         return None  # "The Independent on Sunday" in a German article
     wd = WEEKDAYS[m.group("wd").lower()]
