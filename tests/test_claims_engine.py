@@ -1293,3 +1293,27 @@ def test_a_finding_quotes_the_two_figures_that_differ_not_one_that_agrees() -> N
     message = found[0].message
     assert "“$3.5 billion”" in message and "“$3.6 billion”" in message
     assert "“about $3.6 billion”" not in message
+
+
+def test_reports_of_one_market_at_different_points_of_the_day_are_snapshots_not_a_conflict() -> None:
+    """An early report and a closing report of one market give its prices at two times
+    ("HIGHER IN EARLY TRADE" against "CLOSE MIXED", "OPENING" against "CLOSING"): the prices
+    moved in between (May 15.60 then 15.59), so a move of 0.16 then 0.15 cent is no error,
+    while two runs of one closing report that differ so remain one."""
+    def finding(title_a: str, title_b: str):
+        records = [
+            {"id": "a", "date": "1987-04-07T10:00:00", "title": title_a,
+             "text": f"{title_a}\nCHICAGO, April 7 - Velsa oats futures were 0.16 cent per lb higher on the Kenton "
+                     "Board of Trade, with May at 15.60 cents, on buying by commercial houses.\n"},
+            {"id": "b", "date": "1987-04-07T15:00:00", "title": title_b,
+             "text": f"{title_b}\nCHICAGO, April 7 - Velsa oats futures closed 0.15 cent per lb higher on the "
+                     "Kenton Board of Trade, with May at 15.59 cents, on buying by commercial houses.\n"},
+        ]
+        return next(f for f in _findings(records) if f.rule == "FC101")
+
+    early = finding("KENTON OATS FUTURES HIGHER IN EARLY TRADE", "KENTON OATS FUTURES CLOSE MIXED")
+    opening = finding("KENTON OATS EXCHANGE OPENING - APRIL 7", "KENTON OATS EXCHANGE CLOSING - APRIL 7")
+    rerun = finding("KENTON OATS FUTURES CLOSE MIXED", "KENTON OATS FUTURES CLOSE MIXED")
+    assert early.severity == "info" and opening.severity != "error" and rerun.severity == "error"
+    assert "session_differs" in {e["name"] for e in early.evidence}
+    assert "session_differs" not in {e["name"] for e in rerun.evidence}

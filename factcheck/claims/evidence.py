@@ -115,6 +115,8 @@ FEATURES: dict[str, str] = {
                      "outlets' written dates of one story",
     "subjects_differ": "two capitals headlines without tickers name different subjects before their verbs "
                        "(LAND SECURITIES ISSUES ..., TORONTO DOMINION ISSUES ...)",
+    "session_differs": "the two headlines name different points of a trading day (a market's opening, "
+                       "midsession, close): two snapshots of prices that move between them",
     "stated_apart": "two outlets of one story state an amount exactly, to the same precision, one digit and a "
                     "few per cent apart ($5.7 and $5.6 billion): neither rounding nor a bound reconciles them",
     "event_told": "two outlets' written dates in sentences alike (the share of their words, rare ones weighing "
@@ -149,7 +151,8 @@ SIGNS: dict[str, int] = {
     "per_differs": -1, "relative": 0, "deictic": -1, "relative_apart": -1,
     "same_words": -1, "guessed": -1, "is_date": 0, "counterpart": 1, "twin": -1,
     "shared_figures": 1, "renewed": -1, "unexplained": -1, "one_writer": -1, "event_unnamed": -1,
-    "event_told": 1, "specific_date": 1, "subjects_differ": -1, "stated_apart": 1, "unbacked": 1,
+    "event_told": 1, "specific_date": 1, "subjects_differ": -1, "session_differs": -1,
+    "stated_apart": 1, "unbacked": 1,
 }
 
 
@@ -411,6 +414,30 @@ def _subjects_differ(titles: np.ndarray, title: np.ndarray, i: np.ndarray, j: np
             seen[key] = max(name_overlap(*key), name_overlap(key[1], key[0])) < 0.5
         out[n] = seen[key]
     return out
+
+
+@cache
+def _session_words() -> dict[str, int]:
+    """Each word of `[session_points]` (factcheck/data/words.toml) → its point's bit."""
+    points = load("words")["session_points"]
+    return {w: 1 << n for n, words in enumerate(points.values()) for w in words.split()}
+
+
+def _session_point(title: str) -> int:
+    words = _session_words()
+    bits = 0
+    for w in re.findall(r"[a-z]+(?:-[a-z]+)?", title.lower()):
+        bits |= words.get(w, 0)
+    return bits
+
+
+def _session_differs(titles: np.ndarray, title: np.ndarray, i: np.ndarray, j: np.ndarray) -> np.ndarray:
+    """Two headlines that name different points of a trading day ("... OPENING - APRIL 7" and
+    "... CLOSING - APR 7", "FUTURES HIGHER IN EARLY TRADE" and "FUTURES CLOSE MIXED"): two
+    snapshots of one market, whose prices, moves and rates differ because time passed."""
+    point = np.array(_per_title(titles, np.concatenate([title[i], title[j]]), _session_point, 0), dtype=np.int64)
+    pa, pb = point[title[i]], point[title[j]]
+    return ((pa != 0) & (pb != 0) & ((pa & pb) == 0)).astype(np.float64)
 
 
 def _name_similarity(a: Any, b: Any) -> float:
@@ -1022,6 +1049,7 @@ def features(table: pd.DataFrame, pairs: pd.DataFrame, stories: Stories,
     fcodes = np.append(pd.factorize(folded)[0], -1)[title]  # -1 (missing) stays missing
     out["headline_same"] = ((fcodes[i] >= 0) & (fcodes[i] == fcodes[j]) & ~same_doc).astype(np.float64)
     out["subjects_differ"] = np.where(same_doc, 0.0, _subjects_differ(titles, title, i, j))
+    out["session_differs"] = np.where(same_doc, 0.0, _session_differs(titles, title, i, j))
     out["doc_names"] = np.where(same_doc, 0.0, per_doc.names(doc_codes[i], doc_codes[j]))
     out["others_differ"] = np.where(same_doc, 0.0, per_doc.others_differ(doc_codes[i], doc_codes[j]))
     goods = _goods(cols, title, head_words, used)
