@@ -6,12 +6,18 @@ of documents: the pipeline hands it its per-document step, and the claims stage 
 per-block step. `ProcessMap` takes items from the iterable as a stream, in chunks, with a
 few chunks per worker in flight, so memory follows the chunk size, not the input; the
 function is sent to each worker once; no worker starts until there is an item, and the
-workers serve every later map of the same function until `close`.
+workers serve every later map of the same function until `close`. `ForkMap` is for work on
+data this process already holds (the claims stage's pairs over the mentions table): its
+workers are forked at the call and inherit the function and its data instead of receiving
+them pickled.
 """
 
 from __future__ import annotations
 
+import multiprocessing
 import os
+import sys
+import threading
 from collections import deque
 from collections.abc import Callable, Iterable, Iterator
 from concurrent.futures import Future, ProcessPoolExecutor
@@ -116,6 +122,42 @@ class ProcessMap:
 
     def __exit__(self, *exc: object) -> None:
         self.close()
+
+
+def fork_safe() -> bool:
+    """Whether forking this process is safe: on Linux (elsewhere libraries may not survive a
+    fork), with no other thread alive (a lock it holds would stay held in the child)."""
+    return (sys.platform.startswith("linux") and "fork" in multiprocessing.get_all_start_methods()
+            and threading.active_count() == 1)
+
+
+class ForkMap:
+    """An ordered map that computes the first item in this process and the others in up to
+    `jobs - 1` processes forked at the call. The function and whatever it closes over (an
+    in-memory table) reach the workers by the fork, not by pickling; only the items and the
+    results are pickled. The built-in map where a fork is unsafe (`fork_safe`) or there is
+    one item. Meant for a few large items: each is one task."""
+
+    def __init__(self, jobs: int) -> None:
+        self.jobs = resolve_jobs(jobs)
+
+    def __call__(self, function: Callable[[T], R], items: Iterable[T]) -> Iterator[R]:
+        todo = list(items)
+        if self.jobs < 2 or len(todo) < 2 or not fork_safe():
+            yield from map(function, todo)
+            return
+        workers = min(self.jobs - 1, len(todo) - 1)
+        with ProcessPoolExecutor(workers, mp_context=multiprocessing.get_context("fork"), initializer=_init,
+                                 initargs=(function,)) as pool:
+            futures = [pool.submit(_work, [item]) for item in todo[1:]]
+            try:
+                yield function(todo[0])
+                for fut in futures:
+                    yield from fut.result()
+            except BaseException:
+                for fut in futures:
+                    fut.cancel()
+                raise
 
 
 def executor(jobs: int | None = 1) -> OrderedMap:

@@ -60,7 +60,7 @@ from factcheck.claims.calibrate import run as fit_decision
 from factcheck.claims.decision import dumps_decision
 from factcheck.documents import Document, ReadError
 from factcheck.findings import Finding, _value_key, finding_from_dict
-from factcheck.parallel import OrderedMap, executor
+from factcheck.parallel import ForkMap, OrderedMap, executor, resolve_jobs
 from factcheck.progress import Progress
 from factcheck.read import DOCUMENT_EXTENSIONS, iter_inputs
 from factcheck.ruleset import RuleSet
@@ -139,16 +139,27 @@ class CheckResult(ScanResult):
 
 @dataclass
 class Engine:
-    """Where the two wide steps run: `documents` maps the per-document analysis, `blocks`
-    the claims stage's per-block decisions. Both are ordered maps (`parallel.OrderedMap`)."""
+    """Where the wide steps run: `documents` maps the per-document analysis, `blocks` the
+    claims stage's per-block decisions, `pairs` its evidence over parts of the candidate
+    pairs (on the table in memory). All are ordered maps (`parallel.OrderedMap`)."""
 
     documents: OrderedMap = map
     blocks: OrderedMap = map
+    pairs: OrderedMap = map
 
     @classmethod
     def local(cls, jobs: int | None = 1) -> Engine:
-        """This machine: one process, or `jobs` processes for the documents (0: every CPU)."""
-        return cls(executor(jobs), map)
+        """This machine: one process, or `jobs` processes for the documents and the pairs'
+        evidence (0: every CPU)."""
+        jobs = resolve_jobs(jobs)
+        return cls(executor(jobs), map, ForkMap(jobs) if jobs > 1 else map)
+
+    def idle(self) -> None:
+        """End the document workers between the reading and the claims stage: the pairs'
+        workers are forked from this process, which must then run no other thread."""
+        close = getattr(self.documents, "close", None)
+        if close is not None and self.pairs is not map:
+            close()
 
     def close(self) -> None:
         """End the executors' workers (those that keep any)."""
@@ -526,7 +537,8 @@ def _run(paths: Sequence[str], ruleset: RuleSet, *, store: Store | None, engine:
         corpus = Corpus(docs, annotate(table, docs, ruleset.decision), errors)
         del table  # (annotate's copy is the corpus's)
         _settle()
-        findings = decide(corpus.mentions, corpus.docs, ruleset, map_blocks=engine.blocks)
+        engine.idle()
+        findings = decide(corpus.mentions, corpus.docs, ruleset, map_blocks=engine.blocks, map_pairs=engine.pairs)
         if store is not None and key is not None:
             _save_result(store, key, {"findings": [f.as_dict() for f in findings],
                                       "stories": stories_of_table(corpus.mentions)})
@@ -744,7 +756,8 @@ def _check(drafts: Sequence[Document | ReadError], archive: Sequence[str], rules
     table_docs = [*draft.docs, *loaded, *(d for d in every if d.id not in seen and d.id not in draft_ids)]
     parts = [Part([], [], columns_of(rows), len(rows)), *(p for p in others if p.n), draft]
     table = annotate(frame_of(parts), table_docs, ruleset.decision)
-    findings = decide(table, table_docs, ruleset, focus=draft_ids, map_blocks=engine.blocks)
+    engine.idle()
+    findings = decide(table, table_docs, ruleset, focus=draft_ids, map_blocks=engine.blocks, map_pairs=engine.pairs)
 
     involved = {doc for f in findings for doc in f.docs}
     docs = [*draft.docs, *sorted((d for d in loaded if d.id in involved), key=lambda d: d.id)]

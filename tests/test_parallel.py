@@ -49,6 +49,26 @@ def test_jobs_2_equals_jobs_1(command, corpus):
     assert one[1] and one == two
 
 
+@pytest.mark.parametrize("check", [False, True])
+def test_evidence_in_parts_on_forked_workers_equals_one_process(check, corpus, monkeypatch):
+    """With --jobs 2 the claims stage computes the pairs' evidence in parts, each part's
+    article pairs whole, the second part in a forked worker: the findings are the same, in a
+    scan and in a check."""
+    import factcheck.claims as claims
+
+    monkeypatch.setattr(claims, "PAIRS_PER_PART", 1)  # split however few the pairs
+    cut: list[int] = []
+    real = claims._parts
+    monkeypatch.setattr(claims, "_parts", lambda *a: cut.append(len(got := real(*a))) or got)
+    draft = sorted(SEEDS.iterdir())[1]
+    args = (["check", str(draft), "--against", str(SEEDS), "--against", str(corpus)] if check
+            else ["scan", str(SEEDS), str(corpus), "--no-report"])
+    one = run(*args, "--format", "json", "--jobs", "1", "--skip-unreadable", "-q", "--no-cache")
+    two = run(*args, "--format", "json", "--jobs", "2", "--skip-unreadable", "-q", "--no-cache")
+    assert cut == [1, 2]  # one part on one job, two on two
+    assert json.loads(one[1])["findings"] and one == two
+
+
 def test_jobs_with_a_store_equals_without(corpus, tmp_path):
     store = str(tmp_path / "store")
     plain = run("scan", str(SEEDS), str(corpus), "--format", "json", "--no-report", "-q", "--skip-unreadable",
@@ -111,6 +131,31 @@ def test_process_map_keeps_its_workers_for_the_same_function():
     # pids); which of the two served a map is up to the scheduler.
     assert len(first | again) <= 2 and not other & (first | again)
     assert os.getpid() not in first | again | other
+
+
+def test_fork_map_runs_the_first_item_here_and_the_others_in_forked_workers():
+    """ForkMap: results in input order; the function and what it closes over reach the
+    workers by the fork (a local lambda cannot be pickled); the first item runs here."""
+    if not parallel.fork_safe():
+        pytest.skip("no fork on this platform (ForkMap runs in one process there)")
+    offset = (lambda: 10)  # noqa: E731 (unpicklable on purpose)
+    got = list(parallel.ForkMap(2)(lambda x: (x + offset(), os.getpid()), [1, 2, 3]))
+    assert [v for v, _ in got] == [11, 12, 13]
+    assert got[0][1] == os.getpid() and {p for _, p in got[1:]} and os.getpid() not in {p for _, p in got[1:]}
+
+
+def test_fork_map_stays_in_this_process_while_another_thread_runs():
+    import threading
+
+    stop = threading.Event()
+    t = threading.Thread(target=stop.wait)
+    t.start()
+    try:
+        assert not parallel.fork_safe()
+        assert {p for p in parallel.ForkMap(2)(lambda _: os.getpid(), range(3))} == {os.getpid()}
+    finally:
+        stop.set()
+        t.join()
 
 
 def test_known_documents_never_reach_the_executor_and_order_holds(ruleset, monkeypatch):

@@ -13,6 +13,7 @@ from dataclasses import dataclass, field
 from typing import TYPE_CHECKING, Any
 from urllib.parse import urlsplit
 
+import numpy as np
 import pandas as pd
 
 from factcheck.claims.decision import Decision
@@ -37,6 +38,9 @@ _LAST: dict[str, Stories] = {}
 # An ordered map (function, items) → results in the same order: the executor the per-block
 # decisions run on (the built-in `map`, a process pool, Dask).
 OrderedMap = Callable[[Callable[[Any], Any], Iterable[Any]], Iterable[Any]]
+# Candidate pairs per part below which the evidence is computed in one part: a fork and the
+# results' way back cost about what this many pairs' evidence does.
+PAIRS_PER_PART = 100_000
 
 
 def block_of(actor: Any) -> str:
@@ -106,27 +110,59 @@ def outlets_of(docs: Sequence[DocInfo], drafts: set[str] | None = None) -> dict[
 
 
 def score_pairs(table: pd.DataFrame, docs: Sequence[DocInfo], decision: Decision,
-                drafts: set[str] | None = None) -> pd.DataFrame:
+                drafts: set[str] | None = None, map_pairs: OrderedMap = map) -> pd.DataFrame:
     """Every candidate pair of an annotated table with its features, relation and score;
-    `drafts`: the articles a check reads against the others (`outlets_of`)."""
+    `drafts`: the articles a check reads against the others (`outlets_of`); `map_pairs`: the
+    ordered map the evidence of parts of the pairs runs on (its `jobs` parts, when it has
+    them and the pairs are many; `parallel.ForkMap`)."""
     stories = _stories_of(table, docs, decision)
     pairs = candidates(table, stories, decision.pairs)
     if pairs.empty:
         return pairs.assign(relation=pd.Series(dtype="object"), score=pd.Series(dtype="float64"))
     pairs, context = prune(table, pairs, decision.pairs.max_link_pairs)
-    feats = features(table, pairs, stories, decision.relations, context, outlets_of(docs, drafts), drafts)
+    outlets = outlets_of(docs, drafts)
+    parts = _parts(table, pairs, min(int(getattr(map_pairs, "jobs", 1)), len(pairs) // PAIRS_PER_PART))
+    if len(parts) < 2:
+        feats = features(table, pairs, stories, decision.relations, context, outlets, drafts)
+    else:
+        def part_features(at: np.ndarray) -> pd.DataFrame:
+            return features(table, pairs.iloc[at], stories, decision.relations, context.iloc[at], outlets, drafts)
+
+        feats = pd.concat(list(map_pairs(part_features, parts))).loc[pairs.index]
     scored = pd.concat([pairs, feats], axis=1)
     scored["score"] = decision.score(feats)
     return scored
 
 
+def _parts(table: pd.DataFrame, pairs: pd.DataFrame, n: int) -> list[np.ndarray]:
+    """The positions of `pairs` in `n` parts of about equal size, each article pair whole: a
+    pair's evidence reads the other pairs of its two articles (`evidence._alignment`), never
+    those of other articles, so the parts' evidence is the whole's."""
+    if n < 2:
+        return [np.arange(len(pairs))]
+    doc = pd.factorize(table["doc"].astype("object"))[0].astype(np.int64)
+    a, b = doc[pairs["i"].to_numpy()], doc[pairs["j"].to_numpy()]
+    width = int(doc.max()) + 1
+    group = pd.factorize(np.minimum(a, b) * width + np.maximum(a, b))[0]
+    # whole article pairs, in order of first appearance, cut where the running count passes
+    # each n-th of the pairs
+    ends = np.cumsum(np.bincount(group))
+    cut = np.searchsorted(ends, np.arange(1, n) * len(pairs) / n)
+    part_of_group = np.searchsorted(cut, np.arange(len(ends)), side="right")
+    part = part_of_group[group]
+    return [p for p in (np.flatnonzero(part == k) for k in range(n)) if len(p)]
+
+
 def decide(table: pd.DataFrame, docs: Sequence[DocInfo], ruleset: RuleSet, *,
-           focus: set[str] | None = None, map_blocks: OrderedMap = map) -> list[Finding]:
-    """Every finding of an annotated table; with `focus` (draft ids) only those involving them."""
+           focus: set[str] | None = None, map_blocks: OrderedMap = map, map_pairs: OrderedMap = map
+           ) -> list[Finding]:
+    """Every finding of an annotated table; with `focus` (draft ids) only those involving them;
+    the evidence of the candidate pairs runs on `map_pairs` (`score_pairs`), the per-block
+    decisions on `map_blocks`."""
     table = table.reset_index(drop=True) if not isinstance(table.index, pd.RangeIndex) else table
     decision = ruleset.decision if focus is None else ruleset.decision.for_check()
     titles = doc_labels(docs)
-    scored = score_pairs(table, docs, decision, focus)
+    scored = score_pairs(table, docs, decision, focus, map_pairs)
     if scored.empty:
         return []
     if focus is not None:
