@@ -49,24 +49,45 @@ def test_jobs_2_equals_jobs_1(command, corpus):
     assert one[1] and one == two
 
 
+# Run in a fresh interpreter: the forked workers need a process with no other thread alive,
+# which the test process (browser tests, pools) cannot promise.
+_IN_PARTS = """
+import os, sys
+import factcheck.claims as claims
+from factcheck.cli import entry
+claims.PAIRS_PER_PART = 1  # split however few the pairs
+real = claims.features
+def features(*a, **k):
+    with open(os.environ["PIDS"], "a") as fh:
+        fh.write(f"{os.getpid()}\\n")
+    return real(*a, **k)
+claims.features = features
+sys.argv = ["factcheck", *sys.argv[1:]]
+entry()
+"""
+
+
+@pytest.mark.skipif(not sys.platform.startswith("linux"), reason="ForkMap forks on Linux only")
 @pytest.mark.parametrize("check", [False, True])
-def test_evidence_in_parts_on_forked_workers_equals_one_process(check, corpus, monkeypatch):
+def test_evidence_in_parts_on_forked_workers_equals_one_process(check, corpus, tmp_path):
     """With --jobs 2 the claims stage computes the pairs' evidence in parts, each part's
     article pairs whole, the second part in a forked worker: the findings are the same, in a
     scan and in a check."""
-    import factcheck.claims as claims
+    import subprocess
 
-    monkeypatch.setattr(claims, "PAIRS_PER_PART", 1)  # split however few the pairs
-    cut: list[int] = []
-    real = claims._parts
-    monkeypatch.setattr(claims, "_parts", lambda *a: cut.append(len(got := real(*a))) or got)
     draft = sorted(SEEDS.iterdir())[1]
     args = (["check", str(draft), "--against", str(SEEDS), "--against", str(corpus)] if check
             else ["scan", str(SEEDS), str(corpus), "--no-report"])
-    one = run(*args, "--format", "json", "--jobs", "1", "--skip-unreadable", "-q", "--no-cache")
-    two = run(*args, "--format", "json", "--jobs", "2", "--skip-unreadable", "-q", "--no-cache")
-    assert cut == [1, 2]  # one part on one job, two on two
-    assert json.loads(one[1])["findings"] and one == two
+    out, pids = {}, {}
+    for jobs in ("1", "2"):
+        log = tmp_path / f"pids{jobs}"
+        env = {**os.environ, "PIDS": str(log), "PYTHONPATH": str(ROOT)}
+        r = subprocess.run([sys.executable, "-c", _IN_PARTS, *args, "--format", "json", "--jobs", jobs,
+                            "--skip-unreadable", "-q", "--no-cache"], capture_output=True, text=True, env=env,
+                           cwd=tmp_path, check=False)
+        out[jobs], pids[jobs] = (r.returncode, r.stdout), log.read_text().split()
+    assert len(pids["1"]) == 1 and len(pids["2"]) == 2 and len(set(pids["2"])) == 2  # a part in another process
+    assert json.loads(out["1"][1])["findings"] and out["1"] == out["2"]
 
 
 def test_jobs_with_a_store_equals_without(corpus, tmp_path):
@@ -133,15 +154,25 @@ def test_process_map_keeps_its_workers_for_the_same_function():
     assert os.getpid() not in first | again | other
 
 
+@pytest.mark.skipif(not sys.platform.startswith("linux"), reason="ForkMap forks on Linux only")
 def test_fork_map_runs_the_first_item_here_and_the_others_in_forked_workers():
     """ForkMap: results in input order; the function and what it closes over reach the
-    workers by the fork (a local lambda cannot be pickled); the first item runs here."""
-    if not parallel.fork_safe():
-        pytest.skip("no fork on this platform (ForkMap runs in one process there)")
-    offset = (lambda: 10)  # noqa: E731 (unpicklable on purpose)
-    got = list(parallel.ForkMap(2)(lambda x: (x + offset(), os.getpid()), [1, 2, 3]))
+    workers by the fork (a local lambda cannot be pickled); the first item runs here. In a
+    fresh interpreter, where no other thread runs."""
+    import subprocess
+
+    code = """
+import json, os
+from factcheck import parallel
+offset = (lambda: 10)
+got = list(parallel.ForkMap(2)(lambda x: (x + offset(), os.getpid()), [1, 2, 3]))
+print(json.dumps([os.getpid(), got]))
+"""
+    r = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True,
+                       env={**os.environ, "PYTHONPATH": str(ROOT)})
+    me, got = json.loads(r.stdout)
     assert [v for v, _ in got] == [11, 12, 13]
-    assert got[0][1] == os.getpid() and {p for _, p in got[1:]} and os.getpid() not in {p for _, p in got[1:]}
+    assert got[0][1] == me and {p for _, p in got[1:]} and me not in {p for _, p in got[1:]}
 
 
 def test_fork_map_stays_in_this_process_while_another_thread_runs():
