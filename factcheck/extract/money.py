@@ -2196,6 +2196,7 @@ _NOT_EVERY = frozenset(w.lower() for w in _OPEN["not_every_nouns"])
 _EVERY_STOP = frozenset(w.lower() for w in _OPEN["every_gap_stop"])
 _NUMBER_WORD_SET = frozenset(k.lower() for k in (*_LEX["number_words"], *_LEX["number_words_de"]))
 _PRICE_NOUNS = {_norm_key(k): v for k, v in _OPEN["price_nouns"].items()}
+_SLASH_UNITS = {_norm_key(k): v for k, v in _OPEN["slash_units"].items()}
 _PRICE_BEFORE = re.compile(r"(?<![^\W\d_])(?P<noun>" + _alternation(list(_OPEN["price_nouns"]), ci=True) + r")" + _GAP)
 # any of the words the checks below look for in the lower-cased text before an amount
 _BEFORE_CUE = re.compile("|".join(map(re.escape, (*_EACH_CHECK, *_EVERY_CHECK, "preis", "price"))))
@@ -2231,6 +2232,11 @@ def _open_rate(text: str, fig: _Figure, low: str | None = None) -> tuple[str | N
             known = next((w for w in words if w in _RATE_WORDS), None)
             if known is not None:
                 return str(_PER[known]), inside
+        elif noun is not None and m.group("intro") is None:
+            # after a slash only a unit: "2,09 Cent/kWh", "yen 154.65/dlr", not "(2 Mio. Euro/Par 72)"
+            unit = _slash_unit([_norm_key(w) for w in (noun, *m.group("next").split())], fig)
+            if unit is not None:
+                return ((m.group("n") + " " + unit) if m.group("n") else unit), inside
         elif noun is not None:
             words = [_norm_key(w) for w in (noun, *m.group("next").split())]
             # a unit after modifiers ("per common share", "per troy ounce"), but a time word there
@@ -2300,6 +2306,22 @@ def _open_rate(text: str, fig: _Figure, low: str | None = None) -> tuple[str | N
         if p is not None:
             return _PRICE_NOUNS[_norm_key(p.group("noun"))], 0
     return None, 0
+
+
+def _slash_unit(words: list[str], fig: _Figure) -> str | None:
+    """The unit the words after a slash make of `fig` (see `slash_units` in money.toml): a [per]
+    word or a unit of `slash_units`, perhaps after modifiers ("/common shr", "/short ton"; no
+    time word there); a currency, an exchange rate, only for an amount with no magnitude ("1.60
+    stg/dlr", not "50 mln dlr/stg"); any other word none ("(2 Mio. Euro/Par 72)")."""
+    word = words[0]
+    if word in _RATE_WORDS:
+        return str(_PER[word])
+    if word in _SLASH_UNITS:
+        return str(_SLASH_UNITS[word])
+    if word in _CURRENCY_RATES and not fig.magnitude:
+        return word
+    known = next((w for w in words[1:] if w in _RATE_WORDS and _PER[w] not in _TIME_UNITS), None)
+    return str(_PER[known]) if known is not None else None
 
 
 def _item_rate(text: str, fig: _Figure) -> str | None:
