@@ -2599,6 +2599,8 @@ def _list_rate(text: str, items: list[_Figure], fig: _Figure) -> bool:
         return False
     if _RATE_PAIR.fullmatch(text, end, fig.start):
         return True  # an item's change and its level: "Widget 8p to 120p"
+    if _pair_past_rate(text, prev, fig):
+        return True  # the price it moved from: "to 200 dinars ($2.77) per canister from 170 dinars"
     if prev.per == "share" and text.endswith(_LEVEL_TO, 0, fig.start) \
             and not _LIST_END.search(text, end, fig.start):
         # the level a share's move reaches, words later in its clause: "lost 65 cents or 25% on
@@ -2607,6 +2609,21 @@ def _list_rate(text: str, items: list[_Figure], fig: _Figure) -> bool:
     if _LIST_ITEM_SEP.search(text, end, fig.start) is None or _LIST_END.search(text, end, fig.start):
         return False
     return _LIST_STOP.search(text, end, fig.start) is None
+
+
+def _pair_past_rate(text: str, fig: _Figure, other: _Figure) -> bool:
+    """Whether `other` is the amount `fig` moved from or to, written after the rate written after
+    `fig` (perhaps past its conversion in brackets): "rose to 200 dinars ($2.77) per canister
+    from 170 dinars", "to 3.50 dlrs per common share from four dlrs"."""
+    m = _RATE_AFTER.match(text, fig.end)
+    if m is None or m.group("noun") is None or m.end("noun") > other.start:
+        return False
+    # (a move's levels only, not a comparison: "85,000 dlrs per suite versus 100,000 dlrs a room")
+    if _LEVEL_PAIR.fullmatch(text, m.end("noun"), other.start):
+        return True
+    # (past the words after the unit: "per troy ounce from", "per common share from")
+    base = m.start("next")
+    return any(_LEVEL_PAIR.fullmatch(text, base + w.end(), other.start) for w in _WORD_RUN.finditer(m.group("next")))
 
 
 _RATE_COUNT_REACH = 80  # characters between an amount and the count of its rate, a bracket included
@@ -2650,6 +2667,8 @@ def _list_rate_ahead(text: str, fig: _Figure, nxt: _Figure) -> bool:
             or not _alike(fig, nxt):
         return False
     end = _past_conversion(text, fig)  # the list reads on past "$60,000 (£30,800)"
+    if _RATE_PAIR.fullmatch(text, end, nxt.start):
+        return True  # the price it moved from, past its conversion: "from 17 pesos ($0.30) to 20 pesos per ride"
     if _LIST_ITEM_SEP.search(text, end, nxt.start) is None or _LIST_END.search(text, end, nxt.start):
         return False
     # (a total or one-off said just before the item itself: "a one-off fee of 80 stg and 40 stg a year")
