@@ -2454,13 +2454,14 @@ def _later_rates(text: str, figs: list[_Figure], title: str | None) -> None:
     prices after it in the same currency and of a like size, until another rate or amount
     intervenes (see [per_carry]). A figure's share move is decided before it carries a rate or
     takes one: the carry looks only back. The same amount written again later in the story,
-    in the same currency, has the rate it was first written with ("a reference price of 18 dlrs
-    a barrel", paragraphs later "defend the 18 dlrs")."""
+    in the same currency and with no magnitude, has the rate it was first written with, whatever
+    its unit but a currency ("a reference price of 18 dlrs a barrel", paragraphs later "defend
+    the 18 dlrs"; "335 francs per certificate", later "making a total 335 francs")."""
     report: list[bool] = []  # whether the story is a share-market report (read when needed)
     carry: _Figure | None = None
     listed: list[_Figure] = []  # the figures of a list that share a rate, for its next item
-    # the rate of each amount written with a rate per quantity or share: the same amount again
-    # in the story has it too
+    # the rate of each amount written with a rate (not an exchange rate, "146.20 yen per
+    # dollar"): the same amount again in the story has it too
     repeated: dict[tuple[str | None, str | None, Decimal | None, bool], str] = {}
     inferred: set[int] = set()  # the figures whose rate was read from the sense of their sentence
     prev: _Figure | None = None  # the figure before
@@ -2507,7 +2508,7 @@ def _later_rates(text: str, figs: list[_Figure], title: str | None) -> None:
         if fig.per is not None:
             unit = fig.per.rsplit(" ", 1)[-1]
             carry = fig if unit in _CARRY_UNITS else None
-            if unit in _CARRY_UNITS or unit == "share":
+            if _norm_key(unit) not in _CURRENCY_RATES:
                 # (one amount written with two rates in one story carries neither)
                 key = (fig.currency, fig.family, fig.number, fig.exact_cents)
                 repeated[key] = fig.per if repeated.get(key, fig.per) == fig.per else ""
