@@ -769,6 +769,8 @@ def _read_candidate(text: str, m: re.Match[str], lang: str, floor: int, in_table
             pass  # "1 $10": the symbol belongs to the next figure
         elif _norm_key(cur) in ("pounds", "pound") and _OF_WEIGHT.match(text, cur_end):
             pass  # "500 pounds of beef" is a weight
+        elif _heading_below(text, end, right.start("cur")):
+            pass  # "90 days  7.05" over "CANADIAN DOLLAR SWAPS": the next line's heading, not the unit
         elif not numeral and not fig.magnitude and lang == "en" and _norm_key(m.group(0)) in ("a", "an") \
                 and (_noun_follows(text, cur_end) or _DIGIT_NEXT.match(text, cur_end)):
             pass  # "a dollar bill", "a pound coin"; "a dollars 600m loan" (the word is the prefix)
@@ -2637,6 +2639,21 @@ def _rate_count(text: str, fig: _Figure, other: _Figure) -> bool:
         return False
     m = _RATE_AFTER.match(text, fig.end)
     return m is not None and m.group("n") is not None and m.start("n") == other.start
+
+
+def _heading_below(text: str, number_end: int, cur_start: int) -> bool:
+    """Whether the currency word after a number opens the next line, a heading in capitals of
+    two words or more below a line in lower case ("90 days  7.05" over "CANADIAN DOLLAR SWAPS"):
+    the heading of what follows, not the number's unit. A wrapped line of running text goes on
+    in lower case, and a story all in capitals is no heading below lower case."""
+    gap = text[number_end:cur_start]
+    if "\n" not in gap or gap.strip():
+        return False
+    below_end = text.find("\n", cur_start)
+    below = text[text.rfind("\n", 0, cur_start) + 1:below_end if below_end >= 0 else len(text)]
+    line = text[text.rfind("\n", 0, number_end) + 1:number_end]
+    return (len(below.split()) >= 2 and not any(c.islower() for c in below) and any(c.isalpha() for c in below)
+            and any(c.islower() for c in line))
 
 
 def _bracketed(text: str, fig: _Figure) -> bool:
