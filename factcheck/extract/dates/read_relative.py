@@ -8,7 +8,6 @@ from __future__ import annotations
 
 import datetime as dt
 import re
-from collections.abc import Iterable
 
 from factcheck.extract.dates.calendars import holiday_day, holiday_interval
 from factcheck.extract.dates.reading import (
@@ -23,7 +22,7 @@ from factcheck.extract.dates.reading import (
     pick,
     third_of,
 )
-from factcheck.extract.dates.templates import LETTER
+from factcheck.extract.dates.templates import LETTER, S1, s1_alt
 from factcheck.extract.dates.tense import WORD_RX, tense_lean
 from factcheck.extract.dates.text import (
     HOL_MOD_RE,
@@ -169,16 +168,11 @@ def read_units_ago(m: re.Match, ctx: Ctx) -> Cand | None:
     return fixed_cand(m.start(), m.end(), "year", dt.date(y, 1, 1), dt.date(y + 1, 1, 1))
 
 
-def _alternation(phrases: Iterable[str]) -> str:
-    return "|".join(re.escape(p).replace(r"\ ", r"\s+") for p in sorted(phrases, key=len, reverse=True))
-
-
 # a weekday of a schedule (see [weekday_schedules]): "every Friday", "jeden ersten Sonntag",
 # "the third Friday of every month"
-_SCHEDULE = _alternation(SCHEDULE_BEFORE)
-_ORDINALS = _alternation(w for w, n in NTH.items() if n > 0)
-SCHEDULE_BEFORE_RE = re.compile(rf"(?<![^\W\d_])(?:{_SCHEDULE})\s+(?:(?:{_ORDINALS})\s+)?\Z")
-SCHEDULE_AFTER_RE = re.compile(rf"\s+(?:{_alternation(SCHEDULE_AFTER)})(?![^\W\d_])") if SCHEDULE_AFTER else None
+_ORDINALS = s1_alt(w for w, n in NTH.items() if n > 0)
+SCHEDULE_BEFORE_RE = re.compile(rf"(?<!{LETTER}){s1_alt(SCHEDULE_BEFORE)}{S1}(?:{_ORDINALS}{S1})?\Z")
+SCHEDULE_AFTER_RE = re.compile(rf"{S1}{s1_alt(SCHEDULE_AFTER)}(?!{LETTER})") if SCHEDULE_AFTER else None
 
 
 def read_weekday(m: re.Match, ctx: Ctx) -> Cand | None:
