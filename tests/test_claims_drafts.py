@@ -199,6 +199,72 @@ def test_an_article_stating_the_drafts_amount_added_to_the_archive_keeps_the_sli
     assert "unbacked" in {e["name"] for f in after for e in f["evidence"]}
 
 
+# One invented ballot measure told by two outlets, each in its own words.
+_MEASURE = [
+    {"id": "courier-1", "url": "https://courier.example/1", "date": "2019-03-04",
+     "title": "Two counties sue over Northland soda tax",
+     "text": "Two counties sue over Northland soda tax\nTwo neighbouring counties filed a lawsuit on Monday "
+             "against Northland's tax on sugary drinks. Northland voters approved Measure 12, which put a "
+             "levy of two cents an ounce on soda, in 2014. The counties say shoppers now cross the line.\n"},
+    {"id": "gazette-2", "url": "https://gazette.example/2", "date": "2019-03-04",
+     "title": "Counties take Northland to court over drinks levy",
+     "text": "Counties take Northland to court over drinks levy\nThe suit asks a judge to strike down the "
+             "levy. Measure 12 was approved by Northland voters in 2014 by a wide margin, and the city has "
+             "collected the tax ever since.\n"},
+]
+
+
+def _measure_check(year: str, tmp_path: Path, story: list[dict] = _MEASURE, sentence: str = ""
+                   ) -> tuple[int, list[dict]]:
+    archive = tmp_path / "archive"
+    archive.mkdir(parents=True)
+    records = [*story, *_unrelated(10)]
+    (archive / "news.jsonl").write_text("".join(json.dumps(r) + "\n" for r in records), encoding="utf-8")
+    when = year if year.startswith("on ") else f"in {year}"
+    body = sentence or (f"Measure 12, which voters in Northland approved {when}, put a levy of two cents an "
+                        "ounce on soda.")
+    draft = f"Counties sue Northland over soda levy\nTwo counties went to court on Monday. {body}\n"
+    return _check(draft, tmp_path, archive)
+
+
+@pytest.mark.parametrize(("stated", "drafted"), [("2014", "2016"), ("March 12, 2014", "March 14, 2014")],
+                         ids=["year", "day"])
+def test_a_draft_date_one_slip_from_the_storys_fails_the_check(tmp_path: Path, stated: str, drafted: str) -> None:
+    """Both outlets date the vote alike in sentences alike; the draft's date is theirs with the
+    year or the day a little off, and neither article dates anything within it: a slip, a
+    warning and exit 1, naming that evidence."""
+    story = [dict(r, text=r["text"].replace("in 2014", ("on " if "," in stated else "in ") + stated))
+             for r in _MEASURE]
+    code, findings = _measure_check(("on " if "," in drafted else "") + drafted, tmp_path, story)
+    assert code == 1
+    slips = [f for f in _serious(findings) if f["rule"] == "FC201" and drafted in {m["text"] for m in f["mentions"]}]
+    assert slips and all(stated in {m["text"] for m in f["mentions"]} for f in slips)
+    assert "unbacked" in {e["name"] for f in slips for e in f["evidence"]}
+
+
+def test_a_draft_year_the_story_dates_something_in_is_not_read_as_a_slip(tmp_path: Path) -> None:
+    """Against an outlet that also dates an event in 2016 (the tax took effect then), the
+    draft's 2016 may be that year: nothing there says it was mistyped. The same outlet without
+    that sentence does."""
+    first = dict(_MEASURE[0], text=_MEASURE[0]["text"].replace(" The counties", " It took effect in January 2016."
+                                                                  " The counties"))
+
+    def unbacked(story: list[dict], where: Path) -> list[dict]:
+        _, findings = _measure_check("2016", where, story)
+        return [e for f in findings for e in f["evidence"] if e["name"] == "unbacked"]
+
+    assert unbacked([_MEASURE[0]], tmp_path / "without")
+    assert not unbacked([first], tmp_path / "with")
+
+
+def test_a_draft_year_a_few_from_the_storys_in_another_events_sentence_passes(tmp_path: Path) -> None:
+    """A year two from the story's in a sentence about something else (the city's budget) is
+    another event, not a slip: no warning."""
+    code, findings = _measure_check("", tmp_path, sentence="The city balanced its budget in 2016 for the first "
+                                                        "time in a decade.")
+    assert code == 0, _serious(findings)
+
+
 def test_a_check_warns_from_the_decisions_check_threshold_where_a_scan_only_informs(tmp_path: Path) -> None:
     """The same pair of figures: an info in an archive scan, a warning (exit 1) when the figure
     is in a draft, because `[check]` sets a lower warning score for drafts."""
@@ -227,7 +293,8 @@ def test_a_check_warns_from_the_decisions_check_threshold_where_a_scan_only_info
 
 @pytest.mark.parametrize("draft", [
     "Stargate will invest $50 billion over four years, the partners said on Tuesday.\n",
-    "OpenAI, founded in 2017 by Sam Altman and Elon Musk, leads the Stargate venture.\n",
+    # (a year four from the seeds' 2015: 2017 would be one slip from it, which a check reads as mistyped)
+    "OpenAI, founded in 2011 by Sam Altman and Elon Musk, leads the Stargate venture.\n",
 ], ids=["stargate", "openai"])
 def test_a_check_against_a_small_archive_scores_the_draft_as_a_full_scan_does(tmp_path: Path, draft: str) -> None:
     """The rarity of the words around a figure is read among all the archive's candidates, not
@@ -253,7 +320,7 @@ def test_a_check_against_a_small_archive_scores_the_draft_as_a_full_scan_does(tm
                       if any(m["doc"].endswith("draft") for m in f["mentions"]))
 
     checked = json.loads(check.stdout)["findings"]
-    # (no draft amount here is one the check reads as mistyped: `unbacked`, a check's own
+    # (no draft figure here is one the check reads as mistyped: `unbacked`, a check's own
     # evidence, would set the two apart)
     assert not [e for f in checked for e in f["evidence"] if e["name"] == "unbacked"]
     assert key(checked) and key(checked) == key(json.loads(scan.stdout)["findings"])

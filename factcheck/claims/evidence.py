@@ -126,7 +126,9 @@ FEATURES: dict[str, str] = {
     "unexplained": "two amounts differ with no mark of an error: no correction, shared headline or table slot; "
                    "not one digit, a magnitude word, a currency or orders of magnitude apart, nor within 3%",
     "unbacked": "a check: this archive amount is one error away from the draft's (a power of ten, a magnitude "
-                "word, one digit changed), and its article states the draft's amount nowhere",
+                "word, one digit changed), and its article states the draft's amount nowhere; or this archive "
+                "date, told in words alike, one slip from the draft's (a year or a day a few apart) and its "
+                "article dates nothing within the draft's date",
 }
 
 
@@ -1255,6 +1257,74 @@ def features(table: pd.DataFrame, pairs: pd.DataFrame, stories: Stories,
     shaped_as_error = ((out["digits"].to_numpy() > 0) | (out["slip"].to_numpy() > 0) | one_digit) & one_currency
     out["unbacked"] = _unbacked(value, currency, money, i, j, doc_codes, in_draft,
                                 ~is_date & differing & shaped_as_error & (story > 0))
+    # so is a draft's written date one slip from an archive date whose sentence tells the same
+    # event in words alike (a year or a day a few apart, the rest the same: "approved by voters
+    # in 2015" against "voters approved Amendment 64 ... in 2012") and that the archive article
+    # dates nothing within. A story's years are many, and two of them a few apart in sentences
+    # sharing a few words are most often two events ("since 2002" for one leader, "since 2003"
+    # for two others): only sentences this alike count
+    written = ~(resolved | guessed)
+    slipped_date = (is_date & differing & written[i] & written[j] & (out["event_told"].to_numpy() >= _TOLD_ALIKE)
+                    & (in_draft[i] != in_draft[j]))
+    at = np.flatnonzero(slipped_date)
+    slipped_date[at] = _one_date_slip(table, i[at], j[at])
+    if slipped_date.any():
+        out["unbacked"] = np.maximum(out["unbacked"].to_numpy(),
+                                     _unbacked_dates(table, i, j, doc_codes, in_draft, slipped_date, guessed))
+    return out
+
+
+_TOLD_ALIKE = 0.4  # `context` from which two outlets' sentences tell one event for a date's slip
+_DATE_SLIP_YEARS = 3  # a year this many apart, month and day the same, is one slip ("2012", "2015")
+_DATE_SLIP_DAYS = 3  # so is a day this many apart in one month ("March 12", "March 14")
+
+
+def _one_date_slip(table: pd.DataFrame, i: np.ndarray, j: np.ndarray) -> np.ndarray:
+    """Two dates of one granularity that one slip tells apart: one end of the two (or both by
+    the same step) a few years apart with month and day the same, or a few days apart in one
+    month ("from 2009 to 2013" / "from 2008 to 2013", "2012" / "2015", "March 12" / "March 14")."""
+    out = np.zeros(len(i), dtype=bool)
+    start, end, gran = _o(table, "date_start"), _o(table, "date_end"), _o(table, "granularity")
+    for n in np.flatnonzero((start[i] != start[j]) | (end[i] != end[j])).tolist():
+        a, b = int(i[n]), int(j[n])
+        if gran[a] != gran[b] or not all(isinstance(x, str) and len(x) == 10
+                                         for x in (start[a], start[b], end[a], end[b])):
+            continue
+        steps = {_slip(str(start[a]), str(start[b])), _slip(str(end[a]), str(end[b]))}
+        out[n] = steps <= {"same", "year", "day"} and steps != {"same"} and len(steps - {"same"}) == 1
+    return out
+
+
+def _slip(a: str, b: str) -> str:
+    """How two ISO dates differ: "same", "year" (a few years, month and day alike), "day" (a few
+    days in one month) or "other"."""
+    if a == b:
+        return "same"
+    if a[4:] == b[4:] and 0 < abs(int(a[:4]) - int(b[:4])) <= _DATE_SLIP_YEARS:
+        return "year"
+    if a[:8] == b[:8] and 0 < abs(int(a[8:]) - int(b[8:])) <= _DATE_SLIP_DAYS:
+        return "day"
+    return "other"
+
+
+def _unbacked_dates(table: pd.DataFrame, i: np.ndarray, j: np.ndarray, doc: np.ndarray, in_draft: np.ndarray,
+                    shaped: np.ndarray, guessed: np.ndarray) -> np.ndarray:
+    """`_unbacked` for dates: 1 for a pair of a draft's date and an archive date (`shaped`: one
+    slip apart) whose archive article dates nothing within the draft's date (a date whose year
+    is our guess, `guessed` per row, states no year)."""
+    out = np.zeros(len(i))
+    at = np.flatnonzero(shaped & (in_draft[i] != in_draft[j]))
+    if not len(at):
+        return out
+    own = np.where(in_draft[i[at]], i[at], j[at])
+    other_doc = doc[np.where(in_draft[i[at]], j[at], i[at])]
+    first, last = _ordinals(table, "date_start"), _ordinals(table, "date_end")
+    dated = np.flatnonzero((first >= 0) & ~guessed & np.isin(doc, np.unique(other_doc)))
+    rows_of = pd.Series(dated).groupby(doc[dated]).agg(list).to_dict()
+    for n, r, d in zip(at.tolist(), own.tolist(), other_doc.tolist(), strict=True):
+        there = np.array(rows_of.get(d, ()), dtype=np.int64)
+        inside = (first[there] < last[r]) & (last[there] > first[r])  # any day in common
+        out[n] = 0.0 if inside.any() else 1.0
     return out
 
 
