@@ -1250,6 +1250,28 @@ def test_capitals_headlines_of_two_issuers_make_their_unnamed_figures_two_issuer
                            "NORTH-RHINE WESTPHALIA ISSUES 100 MLN STG BOND") == 0.0
 
 
+def test_a_programme_two_listed_companies_deal_with_is_no_shared_claimant() -> None:
+    """Two companies' contract items name one programme as the buyer ("under the Coastal Defence
+    Sales programme"): their completion dates are each company's. Under headlines with tickers
+    none in common, the shared name neither headline gives is a third party, not one claimant;
+    the same programme named in a headline, or two items of one company, still share it."""
+    def pair(head_a: str, head_b: str):
+        item = ("{head}\nWASHINGTON, March 19 -\nThe work for Coastal Defence Sales is to be completed by "
+                "{when}.\n")
+        table, scored = _pairs([
+            {"id": "a", "date": "1987-03-19", "title": head_a, "text": item.format(head=head_a, when="July 1989")},
+            {"id": "b", "date": "1987-03-19", "title": head_b, "text": item.format(head=head_b, when="December 1988")},
+        ])
+        return _pair_of(table, scored, "July 1989", "December 1988")
+
+    apart = pair("GLOBEX <GBX> GETS 120.3 MLN DLR CONTRACT", "INITECH <ITC> GETS 114 MLN DLRS IN CONTRACTS")
+    assert apart["claimant"] == 0.0 and apart["claimant_differs"] == 1.0
+    one = pair("GLOBEX <GBX> GETS 120.3 MLN DLR CONTRACT", "GLOBEX <GBX> GETS 114 MLN DLRS IN CONTRACTS")
+    named = pair("COASTAL DEFENCE SALES BUYS GLOBEX <GBX> RADARS", "INITECH <ITC> GETS 114 MLN DLRS IN CONTRACTS")
+    assert one["claimant_differs"] == 0.0 and named["claimant_differs"] == 0.0
+    assert apart["score"] < min(one["score"], named["score"])
+
+
 def test_two_outlets_stating_one_amount_a_digit_apart_at_the_same_precision_contradict() -> None:
     """Two outlets tell one story: one writes that the mayor wants "$5.7 billion" for the
     tunnel, the other quotes her asking for "$5.6 billion". Both are exact and written to the

@@ -392,6 +392,33 @@ def _listed_apart(table: pd.DataFrame, cols: Columns, actor: np.ndarray, i: np.n
     return out
 
 
+def _third_party(table: pd.DataFrame, cols: Columns, actor: np.ndarray, actors: np.ndarray, i: np.ndarray,
+                 j: np.ndarray) -> np.ndarray:
+    """Pairs of two articles whose headlines list companies under tickers none in common and
+    whose shared claimant neither headline names: a programme, agency or market both companies
+    deal with ("Foreign Military Sales" in IBM's and Westinghouse's contract items). Each
+    article's figures are its own company's, so the shared name is no sign of one fact."""
+    title, titles = cols.codes("title")
+    live = np.flatnonzero((actor[i] >= 0) & (actor[i] == actor[j]) & (title[i] >= 0) & (title[j] >= 0)
+                          & (title[i] != title[j]))
+    out = np.zeros(len(i), dtype=bool)
+    if not len(live):
+        return out
+    sets = _per_title(titles, np.concatenate([title[i[live]], title[j[live]]]), title_tickers, frozenset())
+    words = _per_title(titles, np.concatenate([title[i[live]], title[j[live]]]),
+                       lambda t: frozenset(content_words(t)), frozenset())
+    seen: dict[tuple[int, int, int], bool] = {}
+    for n in live.tolist():
+        ta, tb, a = int(title[i[n]]), int(title[j[n]]), int(actor[i[n]])
+        key = (min(ta, tb), max(ta, tb), a)
+        if key not in seen:
+            name = frozenset(content_words(str(actors[a])))
+            seen[key] = (bool(sets[ta]) and bool(sets[tb]) and not (sets[ta] & sets[tb])
+                         and bool(name) and not (name & words[ta]) and not (name & words[tb]))
+        out[n] = seen[key]
+    return out
+
+
 def _per_title(titles: np.ndarray, wanted: np.ndarray, read: Any, empty: Any) -> list[Any]:
     """`read(title)` of each headline whose code is in `wanted`, `empty` for the others and
     (appended, index -1) for no headline: the pairs' headlines only, not the corpus's."""
@@ -1019,6 +1046,7 @@ def features(table: pd.DataFrame, pairs: pd.DataFrame, stories: Stories,
     at = np.flatnonzero(listed)
     listed[at] = [not same_name(str(actors[a]), str(actors[b]))
                   for a, b in zip(actor[i[at]], actor[j[at]], strict=True)]
+    listed |= _third_party(table, cols, actor, actors, i, j)
     out["claimant"] = np.where(listed, 0.0, out["claimant"].to_numpy())
     out["claimant_missing"] = ((actor[i] < 0) | (actor[j] < 0)).astype(np.float64)
     out["claimant_common"] = np.where(out["claimant"].to_numpy() >= 0.5, _claimant_spread(table, actor, i, j), 0.0)
