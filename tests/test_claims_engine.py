@@ -592,6 +592,41 @@ def test_a_correction_explains_a_difference_of_any_shape() -> None:
     assert _pair_of(table, scored, "$46 million", "$53 million")["unexplained"] == 0.0
 
 
+@pytest.mark.parametrize(("first", "second", "one_writer"), [
+    ("five Ecus", "50 Ecus", 1.0),  # one significant digit a power of ten apart: two coins
+    ("1.5 mln dlrs", "900 mln dlrs", 1.0),  # orders of magnitude apart: two items
+    ("500 billion dlrs", "500 dlrs", 0.0),  # the same digits, the magnitude word lost: a slip
+    ("245 mln dlrs", "2,450 mln dlrs", 0.0),  # a run of digits a power of ten apart: a slip
+], ids=["tenfold-one-digit", "orders-apart", "magnitude-word", "digits-moved"])
+def test_one_writers_amounts_apart_by_chance_shapes_are_two_items(first: str, second: str, one_writer: float) -> None:
+    """Across two articles, amounts a power of ten or orders of magnitude apart have the shape
+    of an error; in one article their writer stated both, and one significant digit a power of
+    ten apart, or orders of magnitude, is as often two items (two coins) as a slip. The same
+    digits under another magnitude word, or a run of digits moved, stay a slip of the one hand."""
+    table, scored = _pairs([
+        {"id": "a", "date": "1987-03-02", "title": "GLOBEX <GBX> SETS COIN ISSUE",
+         "text": f"GLOBEX <GBX> SETS COIN ISSUE\nNEW YORK, March 2 -\nGlobex Inc said it will sell a gold coin "
+                 f"valued at {first}.\nGlobex Inc said it will also sell a silver coin valued at {second}.\n"},
+    ])
+    assert _pair_of(table, scored, first, second)["one_writer"] == one_writer
+
+
+def test_a_drafts_own_amounts_keep_every_shape_of_an_error() -> None:
+    """A draft is not yet edited: its "five billion" beside "50 billion" for one thing is a
+    question for its editor, so in a check the shape counts (no `one_writer`)."""
+    from factcheck.ruleset import load_rules
+
+    rs = load_rules()
+    records = [{"id": "draft", "text": "Globex Inc said it will sell a gold coin valued at five Ecus. Globex Inc "
+                                       "said it will also sell a silver coin valued at 50 Ecus."}]
+    corpus = read_corpus(documents_from_records(records), rs)
+    table = annotate(corpus.mentions, corpus.docs, rs.decision).reset_index(drop=True)
+    scan = score_pairs(table, corpus.docs, rs.decision)
+    check = score_pairs(table, corpus.docs, rs.decision.for_check(), drafts={"draft"})
+    assert _pair_of(table, scan, "five Ecus", "50 Ecus")["one_writer"] == 1.0
+    assert _pair_of(table, check, "five Ecus", "50 Ecus")["one_writer"] == 0.0
+
+
 def test_a_sentence_form_filled_three_ways_is_a_template_not_one_fact() -> None:
     """Three issuers' bonds in one boilerplate sentence: sentences alike, facts apart. Two
     fillings may be a story and its corrected re-issue, so they stay comparable."""

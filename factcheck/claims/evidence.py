@@ -1261,6 +1261,17 @@ def features(table: pd.DataFrame, pairs: pd.DataFrame, stories: Stories,
                            ).astype(np.float64)
     shaped = ((out["slip"].to_numpy() > 0) | (out["digits"].to_numpy() > 0) | (slipped & ~is_date & (va != vb))
               | (out["currency_slip"].to_numpy() > 0) | (rel == "scale_mismatch"))
+    # one writer's two amounts orders of magnitude apart, or one significant digit a power of
+    # ten apart, are two items of the article ("five Ecus" and "50 Ecus" for two coins, "145
+    # dlrs" a share and "125 mln dlrs" of equity): chance shapes, as a single changed digit is
+    # across articles. A slip of the writer's hand keeps its shape: the same digits under
+    # another magnitude or currency word ("500 Milliarden US-Dollar" and "500 US-Dollar"), a
+    # run of digits moved ("245 mln" and "2,450 mln"), a digit changed. In a draft, not yet
+    # edited, every shape still counts
+    kept = (out["slip"].to_numpy() > 0) | (out["currency_slip"].to_numpy() > 0)
+    single = (out["digits"].to_numpy() > 0) & (out["digit_run"].to_numpy() == 0)
+    chance_in_one = same_doc & ~in_draft[i] & ~kept & ((rel == "scale_mismatch") | single)
+    shaped &= ~chance_in_one
     differing = np.isin(rel, list(CONFLICTS))
     # two dates are one event's when something names the event: the same metric ("pay",
     # "completion"), two outlets' written dates of one story, or one sentence two articles
