@@ -202,3 +202,42 @@ def is_name(name: str) -> bool:
 
 
 _NAME_WORD = re.compile(r"[^\W_]+")
+
+
+@cache
+def _event_verb_words() -> tuple[frozenset[str], frozenset[str], tuple[str, ...], frozenset[str]]:
+    d = _data().get("event_verbs", {})
+    return (frozenset(d.get("skip", "").split()), frozenset(d.get("clause_ends", "").split()),
+            tuple(d.get("past_endings", ())), frozenset(d.get("infinitive_marks", ())))
+
+
+_CLAUSE_TOKEN = re.compile(r"[^\W\d_][\w'’-]*|\d[\d,.]*|[^\w\s]")
+
+
+def event_verb(sentence: str, start: int, end: int) -> frozenset[str]:
+    """The stems of the verbs that date the event of a date at `start:end` of `sentence`: on
+    each side, the nearest content word of its clause when it is written as a verb ("had to
+    apologize Saturday", "on Friday apologized" → apolog); empty when it is a noun or a name
+    ([event_verbs] in words.toml)."""
+    skip, ends, past, marks = _event_verb_words()
+    out: set[str] = set()
+    for side in (-1, 1):
+        tokens = _CLAUSE_TOKEN.findall(sentence[:max(start, 0)] if side < 0 else sentence[end:])
+        if side < 0:
+            tokens.reverse()
+        clause: list[str] = []
+        for tok in tokens:
+            if not tok[0].isalpha() or tok.lower() in ends:
+                break
+            clause.append(tok)
+        for k, tok in enumerate(clause):
+            low = tok.lower()
+            if low in skip or tok[0].isupper():
+                continue
+            stem = content_words(low)
+            if stem:
+                before = clause[k + 1] if side < 0 and k + 1 < len(clause) else clause[k - 1] if side > 0 and k else ""
+                if low.endswith(past) or before.lower() in marks:
+                    out.update(stem)
+                break
+    return frozenset(out)

@@ -1374,3 +1374,48 @@ def test_reports_of_one_market_at_different_points_of_the_day_are_snapshots_not_
     assert early.severity == "info" and opening.severity != "error" and rerun.severity == "error"
     assert "session_differs" in {e["name"] for e in early.evidence}
     assert "session_differs" not in {e["name"] for e in rerun.evidence}
+
+
+def _apology(first: str, second: str) -> list[dict]:
+    """One invented apology told by two outlets a day apart, each dating it by a weekday."""
+    return [
+        {"id": "a", "date": "2014-11-29", "outlet": "Gazette", "title": "Councillor apologises for post on mayor's son",
+         "text": "Councillor apologises for post on mayor's son\nCouncillor Dana Whitfield " + first
+                 + " a social media post that mocked the mayor's son at the harvest fair."},
+        {"id": "b", "date": "2014-11-30", "outlet": "Courier", "title": "Whitfield sorry for social media post",
+         "text": "Whitfield sorry for social media post\nCouncillor Dana Whitfield " + second
+                 + " a social media post about the mayor's son, after a day of criticism."},
+    ]
+
+
+def _date_findings(records: list[dict]) -> list:
+    return [f for f in _findings(records) if f.rule == "FC201" and f.severity in ("warning", "error")]
+
+
+def test_two_outlets_giving_one_persons_act_two_weekdays_contradict() -> None:
+    """By one outlet she apologized on Friday (November 28), by the other, a day later, on
+    Saturday (November 29): one person, one act, the verb beside each weekday the same. Read
+    against each article's own date the two days differ: a warning at least."""
+    records = _apology("on Friday apologized for", "had to apologize Saturday for")
+    table, scored = _pairs(records)
+    assert _pair_of(table, scored, "Friday", "Saturday")["event_verb"] == 1.0
+    assert _date_findings(records)
+
+
+@pytest.mark.parametrize("second", [
+    "resigned Saturday over",  # another act of hers: another day's event
+    "gave an interview Saturday about",  # a noun beside the weekday names no act
+], ids=["another-verb", "a-noun"])
+def test_two_outlets_weekdays_beside_other_words_are_two_events(second: str) -> None:
+    records = _apology("on Friday apologized for", second)
+    table, scored = _pairs(records)
+    assert _pair_of(table, scored, "Friday", "Saturday")["event_verb"] == 0.0
+    assert not _date_findings(records)
+
+
+def test_two_outlets_weekdays_of_one_verb_by_two_people_are_two_events() -> None:
+    """The same verb beside each weekday, but two people apologized: two acts."""
+    records = _apology("on Friday apologized for", "had to apologize Saturday for")
+    records[1]["text"] = records[1]["text"].replace("Councillor Dana Whitfield", "Her colleague Rob Tandy")
+    table, scored = _pairs(records)
+    assert _pair_of(table, scored, "Friday", "Saturday")["event_verb"] == 0.0

@@ -29,6 +29,7 @@ from factcheck.kinds import ONE_SIDED, coarser, currencies_apart, ranges_differ,
 from factcheck.patterns import trie
 from factcheck.words import (
     content_words,
+    event_verb,
     generic_names,
     is_name,
     name_overlap,
@@ -121,6 +122,8 @@ FEATURES: dict[str, str] = {
                     "few per cent apart ($5.7 and $5.6 billion): neither rounding nor a bound reconciles them",
     "event_told": "two outlets' written dates in sentences alike (the share of their words, rare ones weighing "
                   "more, numbers left out): one event told twice",
+    "event_verb": "two outlets' dates read against their publication days, one claimant, the verb next to "
+                  "each date the same (\"on Friday apologized\" / \"had to apologize Saturday\"): one event told twice",
     "specific_date": "`specific` for two outlets' written dates: no claimant or metric names a date's event, the "
                      "rare words of its sentence do (so they count more there than for amounts)",
     "unexplained": "two amounts differ with no mark of an error: no correction, shared headline or table slot; "
@@ -153,7 +156,7 @@ SIGNS: dict[str, int] = {
     "per_differs": -1, "relative": 0, "deictic": -1, "relative_apart": -1,
     "same_words": -1, "guessed": -1, "is_date": 0, "counterpart": 1, "twin": -1,
     "shared_figures": 1, "renewed": -1, "unexplained": -1, "one_writer": -1, "event_unnamed": -1,
-    "event_told": 1, "specific_date": 1, "subjects_differ": -1, "session_differs": -1,
+    "event_told": 1, "event_verb": 1, "specific_date": 1, "subjects_differ": -1, "session_differs": -1,
     "stated_apart": 1, "unbacked": 1,
 }
 
@@ -597,6 +600,26 @@ class Contexts:
                 "names": _jaccard(self.names, self.ent[i], self.ent[j]), "numbers": numbers,
                 "numbers_differ": (both & (numbers < 0.5)).astype(np.float64),
                 "names_differ": ((osize[oi] > 0) & (osize[oj] > 0) & (ointer == 0)).astype(np.float64)}
+
+
+def _event_verb_shared(table: pd.DataFrame, i: np.ndarray, j: np.ndarray, live: np.ndarray) -> np.ndarray:
+    """1 for the `live` pairs whose dates' event verbs (`words.event_verb`) share a stem."""
+    out = np.zeros(len(i))
+    at = np.flatnonzero(live)
+    if not len(at):
+        return out
+    sent, s0 = _o(table, "sentence"), _f(table, "sent_start")
+    start, end = _f(table, "start"), _f(table, "end")
+    memo: dict[int, frozenset[str]] = {}
+
+    def verbs(k: int) -> frozenset[str]:
+        got = memo.get(k)
+        if got is None:
+            a = int(start[k] - s0[k])
+            got = memo[k] = event_verb(str(sent[k] or ""), a, a + int(end[k] - start[k]))
+        return got
+    out[at] = [1.0 if verbs(int(a)) & verbs(int(b)) else 0.0 for a, b in zip(i[at], j[at], strict=True)]
+    return out
 
 
 def _memo_words() -> Any:
@@ -1198,8 +1221,16 @@ def features(table: pd.DataFrame, pairs: pd.DataFrame, stories: Stories,
     # a written date two outlets put in sentences alike (numbers left out) dates one event
     # told twice ("voters approved Amendment 64 in 2012" / "approved by voters in 2015"): what
     # the figure's claimant and metric are for an amount, the sentence's words are for a date
-    out["event_told"] = np.where(two_outlets & is_date & (out["deictic"].to_numpy() == 0),
-                                 out["context"].to_numpy(), 0.0)
+    # a weekday or "last month" two outlets read against their own days dates one event where
+    # the same claimant does the same thing by both accounts, the verb next to the date naming
+    # it ("Lauten on Friday apologized" / "had to apologize Saturday"): a story's days hold
+    # many events, and a shared noun ("interview", "statement") or another person's act is
+    # another day's
+    deictic = out["deictic"].to_numpy() > 0
+    out["event_verb"] = _event_verb_shared(table, i, j, two_outlets & is_date & deictic
+                                           & (out["claimant"].to_numpy() >= 0.5))
+    named_event = ~deictic | (out["event_verb"].to_numpy() > 0)
+    out["event_told"] = np.where(two_outlets & is_date & named_event, out["context"].to_numpy(), 0.0)
     # two amounts of one story share its rare words whether or not they are one fact (another
     # part of the deal, another company in it): their claimant and metric name the fact. A date
     # two outlets write out has neither; the rare words of its sentence name its event
@@ -1278,7 +1309,7 @@ def features(table: pd.DataFrame, pairs: pd.DataFrame, stories: Stories,
     # tell with only the date changed ("served from 1996 to 2007" / "from 1997 to 2007")
     retold = (~same_doc & (out["context_near"].to_numpy() >= 0.9) & (out["context"].to_numpy() >= 0.9)
               & (out["numbers_differ"].to_numpy() == 0) & (out["same_words"].to_numpy() == 0))
-    event = (out["metric"].to_numpy() >= 1) | (two_outlets & (out["deictic"].to_numpy() == 0)) | retold
+    event = (out["metric"].to_numpy() >= 1) | (two_outlets & named_event) | retold
     out["unexplained"] = (differing & ~anchored & np.where(is_date, ~event, ~shaped)).astype(np.float64)
     # one writer states both figures: an article giving two values of one fact without a slip's
     # shape is rarer than one listing two alike items (Class A and Class B payouts)
