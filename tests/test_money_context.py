@@ -296,6 +296,22 @@ def test_an_amount_and_its_conversion_point_at_each_other_and_share_about():
     assert (b["low"], b["high"]) == pytest.approx((6.3e9 * 0.9, 6.3e9 * 1.1))
 
 
+@pytest.mark.parametrize("sep", ["; ", ", "], ids=["semicolon", "comma"])
+def test_a_second_conversion_in_one_bracket_converts_the_amount_with_its_rate_and_bound(sep: str):
+    """"more than 200bn euros a year (£140bn; $258bn)": the dollars state the euro amount once
+    more, not the pounds, and are a yearly sum at least that large, as the pounds are."""
+    got = money(f"Piracy costs more than 200bn euros a year (£140bn{sep}$258bn), the report said.")
+    euros, pounds, dollars = got["more than 200bn euros a year"], got["£140bn"], got["$258bn"]
+    assert dollars["converts"] == pounds["converts"] == euros["start"]
+    assert euros["converts"] == pounds["start"]
+    assert (dollars["per"], dollars["qualifier"]) == (pounds["per"], pounds["qualifier"]) == ("year", "more_than")
+
+
+def test_an_amount_after_a_bracketed_conversion_outside_the_bracket_is_no_second_conversion():
+    got = money("Sales were 200m euros (£140m), and $90m came from licences.")
+    assert got["$90m"]["converts"] is None
+
+
 def test_a_german_conversion_with_umgerechnet_is_linked():
     got = money("Die Firma zahlt 500 Millionen Dollar (umgerechnet 445 Mio. Euro).", "de")
     assert got["500 Millionen Dollar"]["converts"] == got["445 Mio. Euro"]["start"]

@@ -1959,8 +1959,34 @@ def find_money(text: str, lang: str = "en", context: CurrencyContext | str | Non
         _table_note(text, figs, tables)
     if pairs:
         _link_conversions(pairs)
+        _second_conversions(text, figs)
         _bracketed_ranges(text, figs)
     return [_to_span(f) for f in figs if f.has_currency or f.table or f.vague is not None]
+
+
+# between two conversions in one bracket: "(£140bn; $258bn)", "(£140bn, $258bn)", "(£140bn or $258bn)"
+_NEXT_CONVERSION = re.compile(r"[ \t]{0,2}(?:[;,/]|,?[ \t]{1,2}or)[ \t]{1,2}")
+
+
+def _second_conversions(text: str, figs: list[_Figure]) -> None:
+    """The second conversion in one bracket states the amount once more, in a third currency
+    ("more than 200bn euros a year (£140bn; $258bn)"): it converts the amount, not the first
+    conversion, and takes the amount's rate and qualifier as the first does."""
+    for conv, nxt in itertools.pairwise(figs):
+        amount = conv.converts
+        if amount is None or amount.converts is not conv or not _bracketed(text, conv) or nxt.converts is not None \
+                or not nxt.currency or nxt.currency in (amount.currency, conv.currency) \
+                or not _NEXT_CONVERSION.fullmatch(text, conv.end, nxt.start) \
+                or not _PAREN_CLOSE.match(text, nxt.end) or text[nxt.end:nxt.end + 3].strip()[:1] != ")":
+            continue
+        av, bv = _amount(amount), _amount(nxt)
+        if not av or not bv or not Decimal("0.0001") < av / bv < 10000:
+            continue
+        nxt.converts = amount
+        if nxt.per is None:
+            nxt.per = amount.per
+        if nxt.qualifier == "exact" and amount.qualifier not in ("exact", "range", "vague"):
+            nxt.qualifier = amount.qualifier
 
 
 def _last(rx: re.Pattern[str], text: str, lo: int = 0, hi: int | None = None) -> re.Match[str] | None:
