@@ -220,7 +220,7 @@ def _measure_check(year: str, tmp_path: Path, story: list[dict] = _MEASURE, sent
     archive.mkdir(parents=True)
     records = [*story, *_unrelated(10)]
     (archive / "news.jsonl").write_text("".join(json.dumps(r) + "\n" for r in records), encoding="utf-8")
-    when = year if year.startswith("on ") else f"in {year}"
+    when = year if year.startswith(("on ", "from ")) else f"in {year}"
     body = sentence or (f"Measure 12, which voters in Northland approved {when}, put a levy of two cents an "
                         "ounce on soda.")
     draft = f"Counties sue Northland over soda levy\nTwo counties went to court on Monday. {body}\n"
@@ -259,10 +259,28 @@ def test_a_draft_year_the_story_dates_something_in_is_not_read_as_a_slip(tmp_pat
 
 def test_a_draft_year_a_few_from_the_storys_in_another_events_sentence_passes(tmp_path: Path) -> None:
     """A year two from the story's in a sentence about something else (the city's budget) is
-    another event, not a slip: no warning."""
+    another event, not a slip: no warning, and nothing reads it as mistyped."""
     code, findings = _measure_check("", tmp_path, sentence="The city balanced its budget in 2016 for the first "
                                                         "time in a decade.")
     assert code == 0, _serious(findings)
+    assert not [e for f in findings for e in f["evidence"] if e["name"] == "unbacked"]
+
+
+@pytest.mark.parametrize(("stated", "drafted"), [
+    ("from 2009 to 2013", "from 2008 to 2013"),  # one end of a range moved
+    ("on March 29, 2014", "on March 31, 2014"),  # a day at a month's end
+], ids=["range-end", "month-end"])
+def test_a_draft_range_end_or_month_end_day_one_slip_off_is_read_as_mistyped(
+        tmp_path: Path, stated: str, drafted: str) -> None:
+    story = [dict(r, text=r["text"].replace("in 2014", stated)) for r in _MEASURE]
+    _, findings = _measure_check(drafted, tmp_path, story)
+    assert [e for f in findings for e in f["evidence"] if e["name"] == "unbacked"], findings
+
+
+def test_a_draft_range_with_both_ends_moved_by_different_steps_is_no_slip(tmp_path: Path) -> None:
+    story = [dict(r, text=r["text"].replace("in 2014", "from 2009 to 2010")) for r in _MEASURE]
+    _, findings = _measure_check("from 2011 to 2013", tmp_path, story)
+    assert not [e for f in findings for e in f["evidence"] if e["name"] == "unbacked"], findings
 
 
 def test_a_check_warns_from_the_decisions_check_threshold_where_a_scan_only_informs(tmp_path: Path) -> None:

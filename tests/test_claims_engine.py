@@ -597,7 +597,8 @@ def test_a_correction_explains_a_difference_of_any_shape() -> None:
     ("1.5 mln dlrs", "900 mln dlrs", 1.0),  # orders of magnitude apart: two items
     ("500 billion dlrs", "500 dlrs", 0.0),  # the same digits, the magnitude word lost: a slip
     ("245 mln dlrs", "2,450 mln dlrs", 0.0),  # a run of digits a power of ten apart: a slip
-], ids=["tenfold-one-digit", "orders-apart", "magnitude-word", "digits-moved"])
+    ("4.5 mln dlrs", "450 mln dlrs", 0.0),  # a run of digits two powers of ten apart: a point dropped
+], ids=["tenfold-one-digit", "orders-apart", "magnitude-word", "digits-moved", "point-dropped"])
 def test_one_writers_amounts_apart_by_chance_shapes_are_two_items(first: str, second: str, one_writer: float) -> None:
     """Across two articles, amounts a power of ten or orders of magnitude apart have the shape
     of an error; in one article their writer stated both, and one significant digit a power of
@@ -1300,7 +1301,10 @@ def test_a_programme_two_listed_companies_deal_with_is_no_shared_claimant() -> N
         return _pair_of(table, scored, "July 1989", "December 1988")
 
     apart = pair("GLOBEX <GBX> GETS 120.3 MLN DLR CONTRACT", "INITECH <ITC> GETS 114 MLN DLRS IN CONTRACTS")
-    assert apart["claimant"] == 0.0 and apart["claimant_differs"] == 1.0
+    assert apart["claimant"] == 0.0 and apart["claimant_differs"] == 1.0 and apart["claimant_known"] == 0.0
+    # one company under two tickers (a share class or a slip) is one company
+    classes = pair("GLOBEX <GBX> GETS 120.3 MLN DLR CONTRACT", "GLOBEX <GBXB> GETS 114 MLN DLRS IN CONTRACTS")
+    assert classes["claimant_differs"] == 0.0
     one = pair("GLOBEX <GBX> GETS 120.3 MLN DLR CONTRACT", "GLOBEX <GBX> GETS 114 MLN DLRS IN CONTRACTS")
     named = pair("COASTAL DEFENCE SALES BUYS GLOBEX <GBX> RADARS", "INITECH <ITC> GETS 114 MLN DLRS IN CONTRACTS")
     assert one["claimant_differs"] == 0.0 and named["claimant_differs"] == 0.0

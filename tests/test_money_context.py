@@ -307,9 +307,12 @@ def test_a_second_conversion_in_one_bracket_converts_the_amount_with_its_rate_an
     assert (dollars["per"], dollars["qualifier"]) == (pounds["per"], pounds["qualifier"]) == ("year", "more_than")
 
 
-def test_an_amount_after_a_bracketed_conversion_outside_the_bracket_is_no_second_conversion():
-    got = money("Sales were 200m euros (£140m), and $90m came from licences.")
-    assert got["$90m"]["converts"] is None
+@pytest.mark.parametrize("text", [
+    "Sales were 200m euros (£140m), and $90m came from licences.",  # after the bracket
+    "Sales were 200m euros (£140m; $90m of it from licences).",  # in it, but not closing it
+], ids=["outside", "not-closing"])
+def test_an_amount_beside_a_bracketed_conversion_that_does_not_close_it_is_no_second_conversion(text: str):
+    assert money(text)["$90m"]["converts"] is None
 
 
 def test_a_german_conversion_with_umgerechnet_is_linked():

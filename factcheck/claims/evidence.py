@@ -120,18 +120,20 @@ FEATURES: dict[str, str] = {
                        "midsession, close): two snapshots of prices that move between them",
     "stated_apart": "two outlets of one story state an amount exactly, to the same precision, one digit and a "
                     "few per cent apart ($5.7 and $5.6 billion): neither rounding nor a bound reconciles them",
-    "event_told": "two outlets' written dates in sentences alike (the share of their words, rare ones weighing "
-                  "more, numbers left out): one event told twice",
-    "event_verb": "two outlets' dates read against their publication days, one claimant, the verb next to "
-                  "each date the same (\"on Friday apologized\" / \"had to apologize Saturday\"): one event told twice",
+    "event_told": "two outlets' written dates (or dates whose `event_verb` is shared) in sentences alike (the "
+                  "share of their words, rare ones weighing more, numbers left out): one event told twice",
+    "event_verb": "two outlets' dates, one or both read against a publication day, one claimant, the verb next "
+                  "to each date the same (\"on Friday apologized\" / \"had to apologize Saturday\"): one event "
+                  "told twice (it lets `event_told` and `specific_date` count for them too)",
     "specific_date": "`specific` for two outlets' written dates: no claimant or metric names a date's event, the "
                      "rare words of its sentence do (so they count more there than for amounts)",
     "unexplained": "two amounts differ with no mark of an error: no correction, shared headline or table slot; "
-                   "not one digit, a magnitude word, a currency or orders of magnitude apart, nor within 3%",
+                   "not one digit, a magnitude word, a currency or orders of magnitude apart, nor within 3% (in one "
+                   "article, orders of magnitude or one significant digit a power of ten apart mark nothing)",
     "unbacked": "a check: this archive amount is one error away from the draft's (a power of ten, a magnitude "
                 "word, one digit changed), and its article states the draft's amount nowhere; or this archive "
                 "date, told in words alike, one slip from the draft's (a year or a day a few apart) and its "
-                "article dates nothing within the draft's date",
+                "article dates nothing else that shares a day with the draft's date",
 }
 
 
@@ -402,21 +404,27 @@ def _third_party(table: pd.DataFrame, cols: Columns, actor: np.ndarray, actors: 
     deal with ("Foreign Military Sales" in IBM's and Westinghouse's contract items). Each
     article's figures are its own company's, so the shared name is no sign of one fact."""
     title, titles = cols.codes("title")
-    live = np.flatnonzero((actor[i] >= 0) & (actor[i] == actor[j]) & (title[i] >= 0) & (title[j] >= 0)
-                          & (title[i] != title[j]))
+    ticked = np.append(np.array(["<" in str(t) for t in titles], dtype=bool), False)  # (-1: no headline)
+    live = np.flatnonzero((actor[i] >= 0) & (actor[i] == actor[j]) & (title[i] != title[j])
+                          & ticked[title[i]] & ticked[title[j]])
     out = np.zeros(len(i), dtype=bool)
     if not len(live):
         return out
-    sets = _per_title(titles, np.concatenate([title[i[live]], title[j[live]]]), title_tickers, frozenset())
-    words = _per_title(titles, np.concatenate([title[i[live]], title[j[live]]]),
-                       lambda t: frozenset(content_words(t)), frozenset())
+    wanted = np.concatenate([title[i[live]], title[j[live]]])
+    sets = _per_title(titles, wanted, title_tickers, frozenset())
+    words = _per_title(titles, wanted, lambda t: frozenset(content_words(t)), frozenset())
+    subject = _o(table, "subject")  # each article's headline company
     seen: dict[tuple[int, int, int], bool] = {}
     for n in live.tolist():
         ta, tb, a = int(title[i[n]]), int(title[j[n]]), int(actor[i[n]])
         key = (min(ta, tb), max(ta, tb), a)
         if key not in seen:
             name = frozenset(content_words(str(actors[a])))
+            # one company under two tickers (a share class, a slip) is one company
+            sa, sb = subject[i[n]], subject[j[n]]
             seen[key] = (bool(sets[ta]) and bool(sets[tb]) and not (sets[ta] & sets[tb])
+                         and isinstance(sa, str) and isinstance(sb, str) and bool(sa) and bool(sb)
+                         and not same_name(sa, sb)
                          and bool(name) and not (name & words[ta]) and not (name & words[tb]))
         out[n] = seen[key]
     return out
@@ -608,15 +616,18 @@ def _event_verb_shared(table: pd.DataFrame, i: np.ndarray, j: np.ndarray, live: 
     at = np.flatnonzero(live)
     if not len(at):
         return out
-    sent, s0 = _o(table, "sentence"), _f(table, "sent_start")
-    start, end = _f(table, "start"), _f(table, "end")
+    sent, s0, text = _o(table, "sentence"), _f(table, "sent_start"), _o(table, "text")
+    start = _f(table, "start")
     memo: dict[int, frozenset[str]] = {}
 
     def verbs(k: int) -> frozenset[str]:
         got = memo.get(k)
         if got is None:
+            sentence, span = str(sent[k] or ""), str(text[k] or "")
             a = int(start[k] - s0[k])
-            got = memo[k] = event_verb(str(sent[k] or ""), a, a + int(end[k] - start[k]))
+            if sentence[a:a + len(span)] != span:  # a long sentence is kept as a window around its figures
+                a = sentence.find(span)
+            got = memo[k] = event_verb(sentence, a, a + len(span)) if a >= 0 and span else frozenset()
         return got
     out[at] = [1.0 if verbs(int(a)) & verbs(int(b)) else 0.0 for a, b in zip(i[at], j[at], strict=True)]
     return out
@@ -1074,7 +1085,8 @@ def features(table: pd.DataFrame, pairs: pd.DataFrame, stories: Stories,
     out["claimant_missing"] = ((actor[i] < 0) | (actor[j] < 0)).astype(np.float64)
     out["claimant_common"] = np.where(out["claimant"].to_numpy() >= 0.5, _claimant_spread(table, actor, i, j), 0.0)
     known = cols.flag("actor_known")
-    out["claimant_known"] = (known[i] & known[j] & (actor[i] == actor[j]) & (actor[i] >= 0)).astype(np.float64)
+    out["claimant_known"] = (known[i] & known[j] & (actor[i] == actor[j]) & (actor[i] >= 0) & ~listed
+                             ).astype(np.float64)
     both_named = (actor[i] >= 0) & (actor[j] >= 0)
     differs = both_named & (out["claimant"].to_numpy() < 0.5)
     per_doc = DocWords(table, doc_codes, doc_codes[used])
@@ -1299,9 +1311,8 @@ def features(table: pd.DataFrame, pairs: pd.DataFrame, stories: Stories,
     # another magnitude or currency word ("500 Milliarden US-Dollar" and "500 US-Dollar"), a
     # run of digits moved ("245 mln" and "2,450 mln"), a digit changed. In a draft, not yet
     # edited, every shape still counts
-    kept = (out["slip"].to_numpy() > 0) | (out["currency_slip"].to_numpy() > 0)
-    single = (out["digits"].to_numpy() > 0) & (out["digit_run"].to_numpy() == 0)
-    chance_in_one = same_doc & ~in_draft[i] & ~kept & ((rel == "scale_mismatch") | single)
+    kept = (out["slip"].to_numpy() > 0) | (out["currency_slip"].to_numpy() > 0) | (out["digit_run"].to_numpy() > 0)
+    chance_in_one = same_doc & ~in_draft[i] & ~kept & ((rel == "scale_mismatch") | (out["digits"].to_numpy() > 0))
     shaped &= ~chance_in_one
     differing = np.isin(rel, list(CONFLICTS))
     # two dates are one event's when something names the event: the same metric ("pay",
@@ -1330,14 +1341,15 @@ def features(table: pd.DataFrame, pairs: pd.DataFrame, stories: Stories,
     # so is a draft's written date one slip from an archive date whose sentence tells the same
     # event in words alike (a year or a day a few apart, the rest the same: "approved by voters
     # in 2015" against "voters approved Amendment 64 ... in 2012") and that the archive article
-    # dates nothing within. A story's years are many, and two of them a few apart in sentences
+    # dates nothing else on. A story's years are many, and two of them a few apart in sentences
     # sharing a few words are most often two events ("since 2002" for one leader, "since 2003"
     # for two others): only sentences this alike count
     written = ~(resolved | guessed)
     slipped_date = (is_date & differing & written[i] & written[j] & (out["event_told"].to_numpy() >= _TOLD_ALIKE)
                     & (in_draft[i] != in_draft[j]))
     at = np.flatnonzero(slipped_date)
-    slipped_date[at] = _one_date_slip(table, i[at], j[at])
+    if len(at):
+        slipped_date[at] = _one_date_slip(table, i[at], j[at])
     if slipped_date.any():
         out["unbacked"] = np.maximum(out["unbacked"].to_numpy(),
                                      _unbacked_dates(table, i, j, doc_codes, in_draft, slipped_date, guessed))
@@ -1360,28 +1372,33 @@ def _one_date_slip(table: pd.DataFrame, i: np.ndarray, j: np.ndarray) -> np.ndar
         if gran[a] != gran[b] or not all(isinstance(x, str) and len(x) == 10
                                          for x in (start[a], start[b], end[a], end[b])):
             continue
-        steps = {_slip(str(start[a]), str(start[b])), _slip(str(end[a]), str(end[b]))}
-        out[n] = steps <= {"same", "year", "day"} and steps != {"same"} and len(steps - {"same"}) == 1
+        # a day's end is the next day (another month at a month's end): its start says it all
+        ends = [(str(start[a]), str(start[b]))] if gran[a] == "day" else \
+            [(str(start[a]), str(start[b])), (str(end[a]), str(end[b]))]
+        steps = {_slip(x, y) for x, y in ends} - {(None, 0)}
+        out[n] = len(steps) == 1 and next(iter(steps))[0] in ("year", "day")
     return out
 
 
-def _slip(a: str, b: str) -> str:
-    """How two ISO dates differ: "same", "year" (a few years, month and day alike), "day" (a few
-    days in one month) or "other"."""
+def _slip(a: str, b: str) -> tuple[str | None, int]:
+    """How two ISO dates differ: (None, 0) alike; ("year", step) a few years apart, month and
+    day alike; ("day", step) a few days apart in one month; ("other", 0) otherwise. Two ends
+    that moved make one slip only by the same step."""
     if a == b:
-        return "same"
+        return None, 0
     if a[4:] == b[4:] and 0 < abs(int(a[:4]) - int(b[:4])) <= _DATE_SLIP_YEARS:
-        return "year"
+        return "year", int(a[:4]) - int(b[:4])
     if a[:8] == b[:8] and 0 < abs(int(a[8:]) - int(b[8:])) <= _DATE_SLIP_DAYS:
-        return "day"
-    return "other"
+        return "day", int(a[8:]) - int(b[8:])
+    return "other", 0
 
 
 def _unbacked_dates(table: pd.DataFrame, i: np.ndarray, j: np.ndarray, doc: np.ndarray, in_draft: np.ndarray,
                     shaped: np.ndarray, guessed: np.ndarray) -> np.ndarray:
     """`_unbacked` for dates: 1 for a pair of a draft's date and an archive date (`shaped`: one
-    slip apart) whose archive article dates nothing within the draft's date (a date whose year
-    is our guess, `guessed` per row, states no year)."""
+    slip apart) whose archive article dates nothing else within the draft's date (a date whose
+    year is our guess, `guessed` per row, states no year; the paired date itself, a range
+    overlapping the draft's, is what differs)."""
     out = np.zeros(len(i))
     at = np.flatnonzero(shaped & (in_draft[i] != in_draft[j]))
     if not len(at):
@@ -1391,8 +1408,10 @@ def _unbacked_dates(table: pd.DataFrame, i: np.ndarray, j: np.ndarray, doc: np.n
     first, last = _ordinals(table, "date_start"), _ordinals(table, "date_end")
     dated = np.flatnonzero((first >= 0) & ~guessed & np.isin(doc, np.unique(other_doc)))
     rows_of = pd.Series(dated).groupby(doc[dated]).agg(list).to_dict()
-    for n, r, d in zip(at.tolist(), own.tolist(), other_doc.tolist(), strict=True):
+    paired = np.where(in_draft[i[at]], j[at], i[at])
+    for n, r, d, p in zip(at.tolist(), own.tolist(), other_doc.tolist(), paired.tolist(), strict=True):
         there = np.array(rows_of.get(d, ()), dtype=np.int64)
+        there = there[there != p]
         inside = (first[there] < last[r]) & (last[there] > first[r])  # any day in common
         out[n] = 0.0 if inside.any() else 1.0
     return out

@@ -1964,8 +1964,8 @@ def find_money(text: str, lang: str = "en", context: CurrencyContext | str | Non
     return [_to_span(f) for f in figs if f.has_currency or f.table or f.vague is not None]
 
 
-# between two conversions in one bracket: "(£140bn; $258bn)", "(£140bn, $258bn)", "(£140bn or $258bn)"
-_NEXT_CONVERSION = re.compile(r"[ \t]{0,2}(?:[;,/]|,?[ \t]{1,2}or)[ \t]{1,2}")
+# between two conversions in one bracket: "(£140bn; $258bn)", "(£140bn, $258bn)"
+_NEXT_CONVERSION = re.compile(r"[ \t]{0,2}[;,][ \t]{1,2}")
 
 
 def _second_conversions(text: str, figs: list[_Figure]) -> None:
@@ -1976,8 +1976,10 @@ def _second_conversions(text: str, figs: list[_Figure]) -> None:
         amount = conv.converts
         if amount is None or amount.converts is not conv or not _bracketed(text, conv) or nxt.converts is not None \
                 or not nxt.currency or nxt.currency in (amount.currency, conv.currency) \
-                or not _NEXT_CONVERSION.fullmatch(text, conv.end, nxt.start) \
-                or not _PAREN_CLOSE.match(text, nxt.end) or text[nxt.end:nxt.end + 3].strip()[:1] != ")":
+                or not _NEXT_CONVERSION.fullmatch(text, conv.end, nxt.start):
+            continue
+        close = _PAREN_CLOSE.match(text, nxt.end)
+        if close is None or close.group(0).strip() != ")":
             continue
         av, bv = _amount(amount), _amount(nxt)
         if not av or not bv or not Decimal("0.0001") < av / bv < 10000:
