@@ -1400,21 +1400,26 @@ def _unbacked_dates(table: pd.DataFrame, i: np.ndarray, j: np.ndarray, doc: np.n
     year is our guess, `guessed` per row, states no year; the paired date itself, a range
     overlapping the draft's, is what differs)."""
     out = np.zeros(len(i))
-    at = np.flatnonzero(shaped & (in_draft[i] != in_draft[j]))
-    if not len(at):
-        return out
-    own = np.where(in_draft[i[at]], i[at], j[at])
-    other_doc = doc[np.where(in_draft[i[at]], j[at], i[at])]
     first, last = _ordinals(table, "date_start"), _ordinals(table, "date_end")
-    dated = np.flatnonzero((first >= 0) & ~guessed & np.isin(doc, np.unique(other_doc)))
-    rows_of = pd.Series(dated).groupby(doc[dated]).agg(list).to_dict()
-    paired = np.where(in_draft[i[at]], j[at], i[at])
-    for n, r, d, p in zip(at.tolist(), own.tolist(), other_doc.tolist(), paired.tolist(), strict=True):
+    at, own, paired, rows_of = _draft_sides(i, j, doc, in_draft, shaped, (first >= 0) & ~guessed)
+    for n, r, d, p in zip(at.tolist(), own.tolist(), doc[paired].tolist(), paired.tolist(), strict=True):
         there = np.array(rows_of.get(d, ()), dtype=np.int64)
         there = there[there != p]
         inside = (first[there] < last[r]) & (last[there] > first[r])  # any day in common
         out[n] = 0.0 if inside.any() else 1.0
     return out
+
+
+def _draft_sides(i: np.ndarray, j: np.ndarray, doc: np.ndarray, in_draft: np.ndarray, shaped: np.ndarray,
+                 rows: np.ndarray) -> tuple[np.ndarray, np.ndarray, np.ndarray, dict[int, list[int]]]:
+    """For the `shaped` pairs of a draft's figure and an archive one: their positions, the
+    draft's row and the archive's row of each, and the `rows` (a row mask) of each paired
+    archive article, by article (what `_unbacked` reads the draft's figure against)."""
+    at = np.flatnonzero(shaped & (in_draft[i] != in_draft[j]))
+    own = np.where(in_draft[i[at]], i[at], j[at])
+    paired = np.where(in_draft[i[at]], j[at], i[at])
+    there = np.flatnonzero(rows & np.isin(doc, np.unique(doc[paired])))
+    return at, own, paired, pd.Series(there).groupby(doc[there]).agg(list).to_dict()
 
 
 def _in_draft(doc: np.ndarray, doc_names: np.ndarray, drafts: set[str] | None) -> np.ndarray:
@@ -1434,13 +1439,10 @@ def _unbacked(value: np.ndarray, currency: np.ndarray, money: np.ndarray, i: np.
     out = np.zeros(len(i))
     if not in_draft.any() or not shaped.any():
         return out
-    at = np.flatnonzero(shaped & (in_draft[i] != in_draft[j]))
+    at, own, paired, rows_of = _draft_sides(i, j, doc, in_draft, shaped, money)
     if not len(at):
         return out
-    own = np.where(in_draft[i[at]], i[at], j[at])  # the draft's figure of each pair
-    other_doc = doc[np.where(in_draft[i[at]], j[at], i[at])]
-    rows = np.flatnonzero(money & np.isin(doc, np.unique(other_doc)))  # the paired articles' amounts
-    rows_of = pd.Series(rows).groupby(doc[rows]).agg(list).to_dict()
+    other_doc = doc[paired]
     states: dict[tuple[int, int], bool] = {}
     for r, d in zip(own.tolist(), other_doc.tolist(), strict=True):
         if (r, d) not in states:
