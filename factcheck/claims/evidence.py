@@ -107,6 +107,9 @@ FEATURES: dict[str, str] = {
     "is_date": "dates, not money",
     "counterpart": "each figure is the other's closest match in the other article",
     "twin": "an article states this figure again in matching words (it is accounted for)",
+    "stated_there": "the other article states this amount too, in the same unit, column and period, under "
+                    "other words or another line (\"Shr diluted 1.01 dlrs\" against a flash's \"SHR 1.01 DLRS\"): "
+                    "it is accounted for there (not for corrections, nor in a check)",
     "shared_figures": "share of the two articles' figures that agree (near 1: one article re-issued)",
     "renewed": "one publisher's articles of different days whose figures (three or more) nearly all differ, "
                "no correction: a new issue of a recurring report",
@@ -156,7 +159,7 @@ SIGNS: dict[str, int] = {
     "bound": -1, "revision": -1, "successive": -1,
     "table": 0, "table_slot": 1, "period_differs": -1, "horizon_differs": -1, "horizon_same": 1, "stage_differs": -1,
     "per_differs": -1, "relative": 0, "deictic": -1, "relative_apart": -1,
-    "same_words": -1, "guessed": -1, "is_date": 0, "counterpart": 1, "twin": -1,
+    "same_words": -1, "guessed": -1, "is_date": 0, "counterpart": 1, "twin": -1, "stated_there": -1,
     "shared_figures": 1, "renewed": -1, "unexplained": -1, "one_writer": -1, "event_unnamed": -1,
     "event_told": 1, "event_verb": 1, "specific_date": 1, "subjects_differ": -1, "session_differs": -1,
     "stated_apart": 1, "unbacked": 1,
@@ -913,14 +916,20 @@ def _number_form() -> re.Pattern[str]:
     return re.compile(rf"\b(?:{trie(words)})\b|{_DIGITS.pattern}" if words else _DIGITS.pattern)
 
 
+_ABBREVIATION = re.compile(r"[.'’]")  # "U.K." is "UK"
+_PUNCTUATION = re.compile(r"[^\w\s#]+")
+
+
 def _headline_forms(cols: Columns) -> np.ndarray:
-    """Per row, the code of its headline's form: lower-cased, numbers masked ("MONEY MARKET
-    GIVEN # MLN STG HELP"); -1 without a headline. Computed once per table (`Columns`)."""
+    """Per row, the code of its headline's form: lower-cased, numbers masked and punctuation
+    dropped ("U.K. MONEY MARKET GIVEN 442 MLN STG HELP" and "UK MONEY MARKET GIVEN TWO MLN
+    STG HELP" are "uk money market given # mln stg help"); -1 without a headline. Computed
+    once per table (`Columns`)."""
     if "_headline_form" not in cols.memo:
         title, titles = cols.codes("title")
         numbers = _number_form()
-        folded = pd.factorize(pd.Series([numbers.sub("#", " ".join(str(t).lower().split())) for t in titles],
-                                        dtype="object"))[0]
+        forms = [_PUNCTUATION.sub(" ", _ABBREVIATION.sub("", numbers.sub("#", str(t).lower()))) for t in titles]
+        folded = pd.factorize(pd.Series([" ".join(f.split()) for f in forms], dtype="object"))[0]
         cols.memo["_headline_form"] = np.where(title >= 0, np.append(folded, -1)[title], -1)
     return cols.memo["_headline_form"]
 
@@ -982,7 +991,9 @@ def _recurring(table: pd.DataFrame, cols: Columns, i: np.ndarray, j: np.ndarray)
     """Is either figure's sentence form (the sentence with figures and digits masked), or its
     article's headline form (digits masked: "MONEY MARKET GIVEN # MLN STG HELP", a company's
     "4TH QTR NET"), printed on `_SERIES_DAYS` or more publication days in the corpus? And do
-    both articles carry one such recurring headline form?"""
+    both articles carry one such recurring headline form, or one headline form on two days (a
+    re-issue comes out the same day; a headline printed again days later, with no correction,
+    is the report's next issue: "PORLA CRUDE PALM OIL TRADE REPORT FOR APRIL 2", then "... 6")?"""
     out = np.zeros(len(i), dtype=bool)
     both_head = np.zeros(len(i), dtype=bool)
     if len(i) == 0:
@@ -1003,7 +1014,8 @@ def _recurring(table: pd.DataFrame, cols: Columns, i: np.ndarray, j: np.ndarray)
         per_row = np.where(form >= 0, n[np.maximum(form, 0)], 0)
         out |= (per_row[i] >= _SERIES_DAYS) | (per_row[j] >= _SERIES_DAYS)
         if headline:
-            both_head |= (form[i] >= 0) & (form[i] == form[j]) & (per_row[i] >= _SERIES_DAYS)
+            two_days = (days[i] != days[j]) & (days[i] >= 0) & (days[j] >= 0)
+            both_head |= (form[i] >= 0) & (form[i] == form[j]) & ((per_row[i] >= _SERIES_DAYS) | two_days)
     return out, both_head
 
 
@@ -1328,12 +1340,20 @@ def features(table: pd.DataFrame, pairs: pd.DataFrame, stories: Stories,
     # a date whose event nothing names is most often another event's date (another period of
     # a report, another step of one story): hand checks found few such date conflicts real
     out["event_unnamed"] = ((out["unexplained"].to_numpy() > 0) & is_date).astype(np.float64)
+    money = (kinds[kind] == "money") & (kind >= 0) if len(kinds) else np.zeros(len(table), dtype=bool)
+    # the other article states this amount too, in the same unit, column and period (a flash
+    # "SHR 1.01 DLRS VS 66 CTS" against the table's "Shr diluted 1.01 dlrs vs 66 cts" beside its
+    # "Shr 1.04 dlrs vs 67 cts"): the figure is accounted for there, and the differing one is
+    # another line. A correction restates the value it replaces, and a draft is read against
+    # the archive line by line (`unbacked`), so neither counts
+    out["stated_there"] = _stated_there(table, cols, i, j, doc_codes, money,
+                                        differing & ~is_date & ~same_doc & ~(in_draft[i] | in_draft[j])
+                                        & (out["correction"].to_numpy() == 0) & (out["corrected"].to_numpy() == 0))
+    currency = _o(table, "currency")
     # a check reads the draft against its story as told so far: a draft's amount one error away
     # from an archive amount (ten times it, its digits under another magnitude word, one digit
     # changed), in an archive article that states the draft's amount nowhere, is most likely
     # that amount mistyped, however differently the two sentences are worded
-    money = (kinds[kind] == "money") & (kind >= 0) if len(kinds) else np.zeros(len(table), dtype=bool)
-    currency = _o(table, "currency")
     one_currency = (currency[i] == currency[j]) | pd.isna(currency[i]) | pd.isna(currency[j])
     shaped_as_error = ((out["digits"].to_numpy() > 0) | (out["slip"].to_numpy() > 0) | one_digit) & one_currency
     out["unbacked"] = _unbacked(value, currency, money, i, j, doc_codes, in_draft,
@@ -1452,6 +1472,37 @@ def _unbacked(value: np.ndarray, currency: np.ndarray, money: np.ndarray, i: np.
             states[r, d] = bool((np.abs(value[there] - value[r]) <= _NEAR * np.maximum(np.abs(value[there]),
                                                                                      abs(value[r]))).any())
     out[at] = [0.0 if states[r, d] else 1.0 for r, d in zip(own.tolist(), other_doc.tolist(), strict=True)]
+    return out
+
+
+def _stated_there(table: pd.DataFrame, cols: Columns, i: np.ndarray, j: np.ndarray, doc: np.ndarray,
+                  money: np.ndarray, eligible: np.ndarray) -> np.ndarray:
+    """1 for an `eligible` pair where either amount's article states the other's value exactly,
+    in its currency and per-unit, at the same stage and period (all as read, missing alike).
+    Only an amount of two significant digits or more counts: a market report's list of moves
+    ("lost 3p", "rose 4p") repeats one-digit amounts by chance. (Dates are left out: a story's
+    years and decades recur for other events, "the 1980s" of one item and of another.)"""
+    out = np.zeros(len(i))
+    at = np.flatnonzero(eligible)
+    if not len(at):
+        return out
+    value = np.round(_f(table, "value"), 9)
+    asked_rows = np.concatenate([i[at], j[at]])  # i's amounts asked in j's article, then j's in i's
+    _, length, _ = _mantissas(value[asked_rows])
+    wanted = np.unique(np.concatenate([doc[i[at]], doc[j[at]]]))
+    rows = np.flatnonzero(money & np.isin(doc, wanted))
+    keys = [cols.codes(c)[0] if c in table else np.zeros(len(table), dtype=np.int64)
+            for c in ("currency", "per", "stage", "period")]
+
+    def frame(where: np.ndarray, figure: np.ndarray) -> pd.DataFrame:
+        return pd.DataFrame({"doc": where, "value": value[figure], **{str(n): k[figure] for n, k in enumerate(keys)}})
+
+    stated = frame(doc[rows], rows)
+    asked = frame(np.concatenate([doc[j[at]], doc[i[at]]]), asked_rows)
+    codes = pd.concat([stated, asked], ignore_index=True).groupby(list(stated.columns), dropna=False).ngroup()
+    codes = codes.to_numpy()
+    found = np.isin(codes[len(stated):], codes[:len(stated)]) & (length >= 2)
+    out[at] = (found[:len(at)] | found[len(at):]).astype(np.float64)
     return out
 
 
