@@ -192,9 +192,33 @@ def currencies_apart(ca: Any, sa: Any, fa: Any, cb: Any, sb: Any, fb: Any) -> bo
     return wa is not None and wb is not None and not (wa & wb)
 
 
+def _own_currencies(currency: Any, source: Any, family: Any) -> frozenset[str] | None:
+    """`written_currencies`, and for a bare amount the currency its own article wrote earlier
+    (source "story": "denominations of 1,000 and 10,000 stg", a table under "in mln stg")."""
+    words = written_currencies(currency, source, family)
+    if words is None and source == "story" and isinstance(currency, str) and currency:
+        return frozenset([currency])
+    return words
+
+
+def currencies_incomparable(ca: Any, sa: Any, fa: Any, cb: Any, sb: Any, fb: Any) -> bool:
+    """Are two amounts in currencies that cannot be one, by their own articles' words? As
+    `currencies_apart`, and a bare amount whose article wrote its currency earlier counts that
+    currency: "1,000" of a sterling bond's denominations is no yen amount to compare with "one
+    mln yen". Such a pair is not compared, nor is it a currency mismatch (the story, not the
+    amount, named the currency)."""
+    wa, wb = _own_currencies(ca, sa, fa), _own_currencies(cb, sb, fb)
+    return wa is not None and wb is not None and not (wa & wb)
+
+
 def _apart(a: dict[str, Any], b: dict[str, Any]) -> bool:
     return currencies_apart(a.get("currency"), a.get("currency_source"), a.get("currency_family"),
                             b.get("currency"), b.get("currency_source"), b.get("currency_family"))
+
+
+def _incomparable(a: dict[str, Any], b: dict[str, Any]) -> bool:
+    return currencies_incomparable(a.get("currency"), a.get("currency_source"), a.get("currency_family"),
+                                   b.get("currency"), b.get("currency_source"), b.get("currency_family"))
 
 
 def kind_holds(kind: str, a: dict[str, Any], b: dict[str, Any], params: dict[str, Any],
@@ -212,7 +236,7 @@ def kind_holds(kind: str, a: dict[str, Any], b: dict[str, Any], params: dict[str
         va, vb = _num(a.get("value")) or 0.0, _num(b.get("value")) or 0.0
         rel = abs(va - vb) / max(abs(va), abs(vb), 1e-9)
         return _apart(a, b) and rel <= p["max_rel_diff"]
-    if _apart(a, b):
+    if _incomparable(a, b):
         return False  # no FX conversion: amounts in two currencies are not compared
     orders = _orders(a, b)
     if kind == "magnitude_slip":
@@ -243,7 +267,7 @@ def agree(a: dict[str, Any], b: dict[str, Any], rel_tol: float, scale_orders: fl
         return False
     if a["kind"] == "date":
         return (a["date_start"], a["date_end"]) == (b["date_start"], b["date_end"])
-    if _apart(a, b):
+    if _incomparable(a, b):
         return False
     return _orders(a, b) < scale_orders and money_compatible(a, b, rel_tol)
 

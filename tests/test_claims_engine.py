@@ -339,6 +339,21 @@ def test_a_relative_date_copied_with_its_sentence_into_a_later_reissue_is_no_dat
     assert not [f for f in _findings(records) if f.rule == "FC201"]
 
 
+def test_the_same_relative_words_on_one_publication_day_name_one_time_whatever_the_tense() -> None:
+    """One speaker's forecast told by two articles of one day, one in the future tense, one in
+    the past: "the last six months of the year" is one half-year in both."""
+    records = [{"id": "a", "date": "1987-04-24", "title": "GLOBEX TRADE SURPLUS FALLS",
+                "text": "Minister Jane Roe said the trade surplus should reach one billion dlrs in each of the "
+                        "last six months of the year.\n"},
+               {"id": "b", "date": "1987-04-24", "title": "GLOBEX TRADE SURPLUS FALLS SHARPLY",
+                "text": "Minister Jane Roe said they were estimating that in each of the last six months of the "
+                        "year the trade surplus would amount one billion dlrs.\n"}]
+    table, scored = _pairs(records)
+    phrase = "the last six months of the year"
+    assert _pair_of(table, scored, phrase, phrase)["relation"] == "agree"
+    assert not [f for f in _findings(records) if f.rule == "FC201"]
+
+
 def test_a_date_that_differs_in_words_is_still_a_conflict_between_reissues() -> None:
     records = [{"id": "first", "date": "1987-03-21", "title": "ACME ROBOTICS SETS RECORD DATE",
                 "text": "Acme Robotics said the dividend is payable April 15 to holders of record March 31.\n"},
@@ -390,6 +405,21 @@ def test_amounts_sharing_a_run_of_digits_are_evidence_of_one_figure_mistyped(a: 
         {"id": "y", "date": "2025-03-04", "text": f"Tax records show the couple paid {b} in federal taxes."},
     ])
     assert _pair_of(table, scored, a, b)["digit_run"] == pytest.approx(run)
+
+
+def test_a_bare_amount_in_the_currency_its_article_wrote_is_not_compared_with_another_currency() -> None:
+    """"1,000 and 10,000 stg": the 1,000 is sterling by its own article's words, so it is no
+    amount to weigh against "one mln yen" (nor a currency mismatch: the amount wrote no word);
+    against "one mln stg" it compares."""
+    def bond(doc: str, issuer: str, sentence: str) -> dict:
+        return {"id": doc, "date": "1987-03-27", "title": f"{issuer} ISSUES EUROBOND",
+                "text": f"{issuer} ISSUES EUROBOND\nThe non-callable bonds will be issued in {sentence}.\n"}
+
+    sterling = bond("a", "ACME", "denominations of 1,000 and 10,000 stg")
+    table, scored = _pairs([sterling, bond("b", "GLOBEX", "denominations of one mln yen")])
+    assert _pair_of(table, scored, "1,000", "one mln yen")["relation"] == "incomparable"
+    table, scored = _pairs([sterling, bond("c", "INITECH", "denominations of one mln stg")])
+    assert _pair_of(table, scored, "1,000", "one mln stg")["relation"] == "scale_mismatch"
 
 
 def test_the_same_round_number_in_two_currencies_is_weaker_evidence_than_a_precise_one() -> None:

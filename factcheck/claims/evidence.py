@@ -25,7 +25,7 @@ from factcheck.claims.pairs import _days
 from factcheck.claims.stories import Stories
 from factcheck.datafiles import load
 from factcheck.entities import headline_subject, title_tickers
-from factcheck.kinds import ONE_SIDED, coarser, currencies_apart, ranges_differ, unit_days
+from factcheck.kinds import ONE_SIDED, coarser, currencies_apart, currencies_incomparable, ranges_differ, unit_days
 from factcheck.patterns import trie
 from factcheck.words import (
     content_words,
@@ -245,8 +245,11 @@ def relations(table: pd.DataFrame, i: np.ndarray, j: np.ndarray, params: Relatio
     has_cur = np.array([c is not None for c in cur], dtype=bool)  # per row, then per pair
     both_cur = has_cur[i] & has_cur[j]
     diff_cur = both_cur & (ca != cb)
+    stated_apart = np.zeros(len(i), dtype=bool)  # apart by the amounts' own words: only these mismatch
     at = np.flatnonzero(diff_cur & is_money)
-    if len(at):  # apart only as the words say (`currencies_apart`), each distinct pair of readings once
+    # apart only as the articles' words say (`currencies_incomparable`: a bare amount counts the
+    # currency its article wrote earlier), each distinct pair of readings once
+    if len(at):
         seen: dict[tuple[Any, Any, Any], int] = {}  # (currency, its source, its family) → its number
         said = np.fromiter((seen.setdefault(r, len(seen)) for r in zip(cur, src, fam, strict=True)), dtype=np.int64,
                            count=len(cur))
@@ -254,13 +257,16 @@ def relations(table: pd.DataFrame, i: np.ndarray, j: np.ndarray, params: Relatio
         combo, inverse = np.unique(said[i[at]].astype(np.int64) * width + said[j[at]], return_inverse=True)
         apart = np.array([currencies_apart(*readings[c // width], *readings[c % width]) for c in combo.tolist()],
                          dtype=bool)
-        diff_cur[at] = apart[inverse.ravel()]
+        kept = np.array([currencies_incomparable(*readings[c // width], *readings[c % width])
+                         for c in combo.tolist()], dtype=bool)
+        stated_apart[at] = apart[inverse.ravel()]
+        diff_cur[at] = kept[inverse.ravel()]
     with np.errstate(divide="ignore", invalid="ignore"):
         rel = np.abs(va - vb) / np.maximum(np.maximum(np.abs(va), np.abs(vb)), 1e-9)
         pos = (va > 0) & (vb > 0)
         orders = np.where(pos, np.abs(np.log10(np.where(pos, va / vb, 1.0))), 0.0)
     m = is_money & diff_cur
-    cm = m & (rel <= params.currency_rel_diff)  # the same number in two currencies
+    cm = m & stated_apart & (rel <= params.currency_rel_diff)  # the same number in two currencies
     out[cm] = "currency_mismatch"
     out[m & ~cm] = "incomparable"  # no FX conversion; a currency read from context is no claim
     live = is_money & ~diff_cur & pos
@@ -1231,8 +1237,13 @@ def features(table: pd.DataFrame, pairs: pd.DataFrame, stories: Stories,
     same_words = is_date & (folded[i] == folded[j]) & (resolved[i] | resolved[j])
     out["same_words"] = same_words.astype(np.float64)
     # a relative date copied with its sentence (a re-issue filed days later) is one statement
-    # read against two publication dates: as written, the two agree
-    copied = same_words & ~same_doc & (out["context_near"].to_numpy() >= 0.8) & (out["context"].to_numpy() >= 0.8)
+    # read against two publication dates: as written, the two agree. So are the same words read
+    # against one publication day, whatever the tense around them made of the year ("should
+    # reach ... in the last six months of the year" / "were estimating that in the last six
+    # months of the year"): the writers named one time
+    one_day = same_doc | ((da >= 0) & (da == db))
+    copied = same_words & (one_day | (~same_doc & (out["context_near"].to_numpy() >= 0.8)
+                                      & (out["context"].to_numpy() >= 0.8)))
     out.loc[copied, "relation"] = "agree"
     out.loc[copied, "closeness"] = 1.0
     out["is_date"] = is_date.astype(np.float64)
