@@ -27,11 +27,14 @@ class Entity:
 
 
 # A name runs on over a space or a wrapped line, never past a closing quote ("... 'A Miracle'"
-# ending a headline, then "Dave Brat" opening the text).
+# ending a headline, then "Dave Brat" opening the text), and over a middle initial before the
+# next name word ("Jesse L. Jackson Jr.", "Robert S. Mueller III").
 _PROPER = re.compile(
     r"(?<![\w.])(?:[A-ZÄÖÜ][\w&'’.-]{0,30}|[a-z]{1,4}[A-Z][\w-]{0,30})"
-    r"(?:(?<!['’])(?:[ \t]|\n(?![ \t]))(?:[A-ZÄÖÜ][\w&'’-]{0,30}|of|de|von|&)){0,3}"
+    r"(?:(?<!['’])(?:[ \t]|\n(?![ \t]))(?:[A-Z]\.(?=[ \t][A-Z][a-z])|[A-ZÄÖÜ][\w&'’-]{0,30}|of|de|von|&)){0,3}"
 )
+_MIDDLE_INITIAL = re.compile(r"[A-Z]\.")
+_NAME_SUFFIXES = frozenset(["Jr", "Sr", "II", "III", "IV"])
 _TITLE_NOISE = re.compile(r"^\W*(?:\(?CORRECTED\)?|CORRECTION|REFILED|UPDATE \d*)\W*", re.I)
 _TICKER = re.compile(r"<([A-Z0-9.]{1,8})>")
 # a name of several words in angle brackets: the wire's mark for a company without a ticker
@@ -94,9 +97,10 @@ def _proper_name(m: re.Match[str], text: str, lang: str, lex: Lexicon) -> Entity
     tokens = m.group(0).split()
     while tokens and (tokens[0] in lex.stop or tokens[0].rstrip(".:") in lex.stop):
         tokens.pop(0)
-    # a stop word inside ("Pay April", "Record March") ends the name
+    # a stop word inside ("Pay April", "Record March") ends the name; a middle initial does not
+    # ("John A. Boehner")
     for i, t in enumerate(tokens[1:], 1):
-        if t in lex.stop or t.rstrip(".:,") in lex.stop:
+        if (t in lex.stop or t.rstrip(".:,") in lex.stop) and not _MIDDLE_INITIAL.fullmatch(t):
             tokens = tokens[:i]
             break
     while tokens and tokens[-1] in ("of", "de", "von", "&"):
@@ -135,7 +139,8 @@ def _corefer_short_names(found: list[Entity]) -> list[Entity]:
     full_by_last: dict[str, str] = {}
     persons = set()
     for e in found:
-        parts = e.name.split()
+        # the surname: the last word but middle initials and suffixes ("Jesse L Jackson Jr")
+        parts = [p for p in e.name.split() if not (len(p) == 1 and p.isupper()) and p not in _NAME_SUFFIXES]
         if len(parts) in (2, 3) and e.type == "unknown":
             full_by_last.setdefault(parts[-1], e.name)
     out = []

@@ -149,6 +149,15 @@ def test_a_name_does_not_run_on_past_a_closing_quote_into_the_next_line():
     assert rows(text)["$5 million"]["actor"] == "Jane Roe"
 
 
+@pytest.mark.parametrize("name", ["Jane Q. Roe", "John A. Doe Jr."])
+def test_a_middle_initial_keeps_a_name_whole(name: str):
+    """One newspaper writes "Jane Q. Roe" where another writes "Jane Roe": the initial is part
+    of the name, not a full stop that cuts it into "Jane Q" and "Roe"."""
+    r = rows(f"{name} spent $750,000 of campaign money on personal items.")
+    actor = r["$750,000"]["actor"]
+    assert actor.startswith(name.split()[0]) and name.split()[2].rstrip(".") in actor
+
+
 def test_a_company_named_in_angle_brackets_in_the_headline_claims_its_table():
     """The wire marks a company without a ticker as "<ACME ROBOTICS LTD>": the table's rows
     belong to it, as they do to a company named before its ticker."""
