@@ -1650,18 +1650,21 @@ _SIG_DIGITS = 12  # significant digits compared (a float holds about 15)
 
 def _mantissas(values: np.ndarray) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
     """Each positive value's significant digits (a row of `_SIG_DIGITS`, zeros after the last),
-    how many there are, and its power of ten."""
-    digits = np.zeros((len(values), _SIG_DIGITS), dtype=np.int8)
-    length = np.zeros(len(values), dtype=np.int64)
-    power = np.zeros(len(values), dtype=np.int64)
-    for n, v in enumerate(values):
+    how many there are, and its power of ten. Each distinct value is read once: pairs repeat a
+    few thousand figures."""
+    uniq, inv = np.unique(np.asarray(values, dtype=np.float64), return_inverse=True)
+    digits = np.zeros((len(uniq), _SIG_DIGITS), dtype=np.int8)
+    length = np.zeros(len(uniq), dtype=np.int64)
+    power = np.zeros(len(uniq), dtype=np.int64)
+    for n, v in enumerate(uniq.tolist()):
         if not v > 0 or not np.isfinite(v):
             continue
         mant, exp = f"{v:.{_SIG_DIGITS - 1}e}".split("e")
         run = mant.replace(".", "").rstrip("0")
         digits[n, :len(run)] = [int(c) for c in run]
         length[n], power[n] = len(run), int(exp)
-    return digits, length, power
+    inv = inv.ravel()
+    return digits[inv], length[inv], power[inv]
 
 
 _NEAR = 0.03  # amounts this close that still differ after rounding: a misreading, not another fact
@@ -1707,6 +1710,7 @@ def _digit_run(va: np.ndarray, vb: np.ndarray) -> tuple[np.ndarray, np.ndarray, 
     # each distinct value once: pairs repeat a few thousand figures
     uniq, inv = np.unique(np.concatenate([va, vb]), return_inverse=True)
     digits, length, power = _mantissas(uniq)
+    inv = inv.ravel()
     a, b = inv[:len(va)], inv[len(va):]
     differ = (digits[a] != digits[b]).sum(axis=1)
     longest = np.maximum(length[a], length[b])
