@@ -151,6 +151,20 @@ def test_a_draft_amount_one_error_from_the_storys_fails_the_check_however_worded
     assert "unbacked" in {e["name"] for e in f["evidence"]}
 
 
+def test_a_draft_amount_one_error_from_the_storys_fails_the_check_in_a_sentence_sharing_no_word(
+        tmp_path: Path) -> None:
+    """A scan drops the pairs of two linked articles whose sentences share no word (most are two
+    facts); a draft's few figures meet its story's however it words them."""
+    archive = tmp_path / "archive"
+    archive.mkdir(parents=True)
+    (archive / "news.jsonl").write_text("".join(json.dumps(r) + "\n" for r in _JOBS_BILL + _unrelated(10)),
+                                        encoding="utf-8")
+    draft = ("Republicans block piece of Obama jobs bill\nThe vote fell short on Thursday. Critics balked at "
+             "its $44.7 billion price tag.\n")
+    code, findings = _check(draft, tmp_path, archive)
+    assert code == 1 and _against(findings, "$44.7 billion", "$447 billion")
+
+
 def test_a_drafts_round_amount_one_digit_from_the_storys_still_fails_the_check(tmp_path: Path) -> None:
     """In a scan two round amounts one digit apart are no sign of a slip; in a check the archive
     is the reference, and a draft's "$90 billion" where both outlets say "$60 billion" is one."""

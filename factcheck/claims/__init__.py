@@ -119,7 +119,8 @@ def score_pairs(table: pd.DataFrame, docs: Sequence[DocInfo], decision: Decision
     pairs = candidates(table, stories, decision.pairs)
     if pairs.empty:
         return pairs.assign(relation=pd.Series(dtype="object"), score=pd.Series(dtype="float64"))
-    pairs, context = prune(table, pairs, decision.pairs.max_link_pairs)
+    drafted = table["doc"].isin(drafts).to_numpy() if drafts else None
+    pairs, context = prune(table, pairs, decision.pairs.max_link_pairs, drafted)
     outlets = outlets_of(docs, drafts)
     parts = _parts(table, pairs, min(int(getattr(map_pairs, "jobs", 1)), len(pairs) // PAIRS_PER_PART))
     if len(parts) < 2:

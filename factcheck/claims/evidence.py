@@ -662,11 +662,13 @@ def _distinct(values: np.ndarray, n: int, used: np.ndarray) -> tuple[np.ndarray,
     return index, list(uniq)
 
 
-def prune(table: pd.DataFrame, pairs: pd.DataFrame, max_link_pairs: int) -> tuple[pd.DataFrame, pd.DataFrame]:
+def prune(table: pd.DataFrame, pairs: pd.DataFrame, max_link_pairs: int,
+          kept_rows: np.ndarray | None = None) -> tuple[pd.DataFrame, pd.DataFrame]:
     """Drop the story-link pairs whose sentences share no word: most pairs of two linked
     articles are different facts, and a fact told twice shares at least some words. Of two
-    long tables, keep the `max_link_pairs` most alike pairs. Claimant-block pairs all stay.
-    Returns the kept pairs and their context features."""
+    long tables, keep the `max_link_pairs` most alike pairs. Claimant-block pairs all stay, and
+    so do the pairs of `kept_rows` (per row: a check's draft, whose few figures meet its
+    story's however it words them). Returns the kept pairs and their context features."""
     i, j = pairs["i"].to_numpy(), pairs["j"].to_numpy()
     mark = np.zeros(len(table), dtype=bool)  # the rows of any pair, in table order
     mark[i] = True
@@ -674,6 +676,8 @@ def prune(table: pd.DataFrame, pairs: pd.DataFrame, max_link_pairs: int) -> tupl
     ctx = Contexts(table, np.flatnonzero(mark)).overlap(i, j)
     by_claim = (pairs["via"].to_numpy() & 2) > 0
     keep = (ctx["context"] > 0) | (ctx["names"] > 0) | by_claim
+    if kept_rows is not None:
+        keep |= kept_rows[i] | kept_rows[j]
     doc = pd.factorize(table["doc"].astype("object"))[0].astype(np.int64)
     link = doc[i] * (int(doc.max()) + 1 if len(doc) else 1) + doc[j]
     # the story links with more than `max_link_pairs` kept pairs: only their pairs are ranked
