@@ -94,17 +94,20 @@ def find_entities(text: str, lang: str, lex: Lexicon) -> list[Entity]:
 
 
 def _proper_name(m: re.Match[str], text: str, lang: str, lex: Lexicon) -> Entity | None:
-    tokens = m.group(0).split()
-    while tokens and (tokens[0] in lex.stop or tokens[0].rstrip(".:") in lex.stop):
-        tokens.pop(0)
+    spans = [t.span() for t in re.finditer(r"\S+", m.group(0))]  # each token's place in the match
+    tokens = [m.group(0)[a:b] for a, b in spans]
+    first = 0
+    while first < len(tokens) and (tokens[first] in lex.stop or tokens[first].rstrip(".:") in lex.stop):
+        first += 1
+    tokens, spans = tokens[first:], spans[first:]
     # a stop word inside ("Pay April", "Record March") ends the name; a middle initial does not
     # ("John A. Boehner")
     for i, t in enumerate(tokens[1:], 1):
         if (t in lex.stop or t.rstrip(".:,") in lex.stop) and not _MIDDLE_INITIAL.fullmatch(t):
-            tokens = tokens[:i]
+            tokens, spans = tokens[:i], spans[:i]
             break
     while tokens and tokens[-1] in ("of", "de", "von", "&"):
-        tokens.pop()
+        tokens, spans = tokens[:-1], spans[:-1]
     if not tokens:
         return None
     # ALL-CAPS runs of long words are headlines or datelines shouting, not names
@@ -114,8 +117,11 @@ def _proper_name(m: re.Match[str], text: str, lang: str, lex: Lexicon) -> Entity
     if len(name) < 2 or name in lex.stop or name in lex.lone_stop or not _looks_like_name(name, lang, m.start(), text):
         return None
     etype = "org" if tokens[-1].rstrip(".") in lex.org_suffixes else "unknown"
-    start = m.start() + m.group(0).index(tokens[0])
-    return Entity(name, etype, start, start + len(name))
+    # the span as written, up to the last word without its trailing marks or "'s" ("Jane Q.
+    # Roe's" ends after "Roe", where a possessive is read): `name` drops an initial's point
+    last = re.sub(r"['’]s$", "", tokens[-1].rstrip(".,:'’")) or tokens[-1]
+    start = m.start() + spans[0][0]
+    return Entity(name, etype, start, m.start() + spans[-1][0] + len(last))
 
 
 def _looks_like_name(name: str, lang: str, pos: int, text: str) -> bool:

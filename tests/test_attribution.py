@@ -158,6 +158,20 @@ def test_a_middle_initial_keeps_a_name_whole(name: str):
     assert actor.startswith(name.split()[0]) and name.split()[2].rstrip(".") in actor
 
 
+def test_a_name_with_a_middle_initial_ends_where_its_possessive_begins():
+    """"Jane Q. Roe's campaign": the name's span ends at "Roe", so the possessive is read and the
+    campaign, not Jane Q. Roe, is what the payer paid; as without the initial."""
+    for name in ("Jane Roe", "Jane Q. Roe"):
+        r = rows(f"Globex Corp paid {name}'s campaign $750,000 last year.")
+        assert r["$750,000"]["actor"] == "Globex Corp", name
+
+
+def test_a_lone_surname_is_the_full_name_past_its_initial_and_suffix():
+    text = ("Jesse L. Jackson Jr. resigned from Congress in November.\n"
+            "On Tuesday, Jackson said he spent $750,000 of campaign money on personal items.")
+    assert rows(text)["$750,000"]["actor"] == "Jesse L Jackson Jr"
+
+
 def test_a_company_named_in_angle_brackets_in_the_headline_claims_its_table():
     """The wire marks a company without a ticker as "<ACME ROBOTICS LTD>": the table's rows
     belong to it, as they do to a company named before its ticker."""

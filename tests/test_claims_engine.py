@@ -523,6 +523,59 @@ def test_a_flash_whose_figures_the_table_states_on_another_line_does_not_contrad
     assert [f for f in _findings(_flash_and_table(one)) if f.severity in serious and f.rule == "FC101"]
 
 
+def test_two_outlets_printing_one_wire_headline_a_day_apart_still_disagree() -> None:
+    """Two outlets (their URLs name them) run one wire headline, dated a day apart by their time
+    zones: that is no recurring report's next issue, and their two amounts for one measure are
+    a contradiction."""
+    head = "Republicans block piece of Obama jobs bill"
+
+    def outlet(doc: str, site: str, date: str, amount: str) -> dict:
+        return {"id": doc, "url": f"https://{site}/{doc}", "date": date, "title": head,
+                "text": f"{head}\nSenate Republicans on Thursday blocked a {amount} measure to pay for teachers "
+                        f"and firefighters, the first piece of President Obama's jobs agenda to come to a vote.\n"}
+
+    records = [outlet("a", "times.example", "2011-10-20", "$35 billion"),
+               outlet("b", "post.example", "2011-10-21", "$53 billion")]
+    table, scored = _pairs(records)
+    assert _pair_of(table, scored, "$35 billion", "$53 billion")["series"] == 0.0
+    assert [f for f in _findings(records) if f.rule == "FC101" and f.severity in ("warning", "error")]
+
+
+def test_one_headline_punctuated_two_ways_is_one_filling_of_its_form() -> None:
+    """"U.K. ... 166" and "UK ... 166" are one headline re-run: with "UK ... 183" the form is
+    filled two ways, not three, so the same day's 183 against 166 is no template's filling."""
+    def report(doc: str, headline: str, amount: str) -> dict:
+        head = headline.format(amount.upper())
+        return {"id": doc, "date": "1987-04-06", "title": head,
+                "text": f"{head}\nThe Globex central bank said it gave the market {amount} of help today.\n"}
+
+    table, scored = _pairs([report("a", "U.K. GLOBEX MARKET GIVEN {} HELP", "166 mln stg"),
+                            report("b", "UK GLOBEX MARKET GIVEN {} HELP", "166 mln stg"),
+                            report("c", "UK GLOBEX MARKET GIVEN {} HELP", "183 mln stg")])
+    text = table["text"].to_numpy()
+    wanted = {"166 mln stg", "183 mln stg"}
+    pairs = [p for _, p in scored.iterrows() if {text[int(p["i"])], text[int(p["j"])]} == wanted]
+    assert pairs and all(p["series"] == 0.0 for p in pairs)
+
+
+@pytest.mark.parametrize(("outlets", "differs"), [(False, 1.0), (True, 0.0)], ids=["one-publisher", "two-outlets"])
+def test_two_outlets_wording_one_sum_as_two_metrics_is_no_evidence_against_one_fact(outlets: bool, differs: float
+                                                                                   ) -> None:
+    """One outlet's "spent $750,000 in campaign cash", another's "repay $350,000 in campaign
+    money": the metric lexicon reads spending and a deal's value. Within one publisher the two
+    metrics tell two items apart; across outlets the words differ more than the facts."""
+    records = [{"id": "a", "date": "2013-02-20", "title": "Roe pleads guilty",
+                "text": "Roe pleads guilty\nFormer Rep. Jane Roe pleaded guilty to charges that she spent $750,000 "
+                        "in campaign cash on personal items.\n"},
+               {"id": "b", "date": "2013-02-20", "title": "Roe pleads guilty in campaign case",
+                "text": "Roe pleads guilty in campaign case\nJane Roe agreed to repay $350,000 in campaign money "
+                        "under the plea deal.\n"}]
+    if outlets:
+        records[0]["url"], records[1]["url"] = "https://times.example/a", "https://post.example/b"
+    table, scored = _pairs(records)
+    assert _pair_of(table, scored, "$750,000", "$350,000")["metric_differs"] == differs
+
+
 def test_a_later_round_of_a_daily_report_on_the_same_day_is_a_series_and_a_correction_is_not() -> None:
     def report(doc: str, date: str, amount: str, corrected: bool = False) -> dict:
         head = ("CORRECTED - " if corrected else "") + f"GLOBEX MARKET GIVEN {amount.upper()} HELP"

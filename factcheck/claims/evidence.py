@@ -68,7 +68,8 @@ FEATURES: dict[str, str] = {
     "claimant_differs": "both figures have a claimant, the names differ, and neither article names the other's",
     "metric": "same metric",
     "metric_missing": "a figure has no metric",
-    "metric_differs": "both figures have a metric and they differ",
+    "metric_differs": "both figures have a metric and they differ (not two outlets' sentences: their words differ "
+                      "more than their facts)",
     "headline": "same headline words (rare words weigh more)",
     "doc_names": "the two articles name the same organisations",
     "goods_differ": "the figures' sentences (else their headlines) name goods, none in common (copper and nickel)",
@@ -77,8 +78,9 @@ FEATURES: dict[str, str] = {
     "correction": "an article says it corrects a report",
     "corrected": "the correcting article's sentence names the other figure's value too (\"36 cts, not 37 cts\")",
     "days_apart": "days between publications, on a log scale (1 day 0.2, a week 0.6, a month 1)",
-    "series": "a recurring report's new figure (its sentence on another day, or a shared headline form, on 3+ days), "
-              "or a template (a sentence or shared headline form filled three different ways)",
+    "series": "a recurring report's new figure (its sentence on another day, or a shared headline form, on 3+ days, "
+              "or one publisher's on two), or a template (a sentence or shared headline form filled three different "
+              "ways)",
     "same_day": "published the same day",
     "closeness": "values close (money: 1 when equal, 0 from a factor of three; dates: gap against length)",
     "slip": "same digits, magnitude word missing or different",
@@ -109,7 +111,7 @@ FEATURES: dict[str, str] = {
     "twin": "an article states this figure again in matching words (it is accounted for)",
     "stated_there": "the other article states this amount too, in the same unit, column and period, under "
                     "other words or another line (\"Shr diluted 1.01 dlrs\" against a flash's \"SHR 1.01 DLRS\"): "
-                    "it is accounted for there (not for corrections, nor in a check)",
+                    "it is accounted for there (within one publisher; not for corrections, nor in a check)",
     "shared_figures": "share of the two articles' figures that agree (near 1: one article re-issued)",
     "renewed": "one publisher's articles of different days whose figures (three or more) nearly all differ, "
                "no correction: a new issue of a recurring report",
@@ -245,7 +247,7 @@ def relations(table: pd.DataFrame, i: np.ndarray, j: np.ndarray, params: Relatio
     has_cur = np.array([c is not None for c in cur], dtype=bool)  # per row, then per pair
     both_cur = has_cur[i] & has_cur[j]
     diff_cur = both_cur & (ca != cb)
-    stated_apart = np.zeros(len(i), dtype=bool)  # apart by the amounts' own words: only these mismatch
+    words_apart = np.zeros(len(i), dtype=bool)  # apart by the amounts' own words: only these mismatch
     at = np.flatnonzero(diff_cur & is_money)
     # apart only as the articles' words say (`currencies_incomparable`: a bare amount counts the
     # currency its article wrote earlier), each distinct pair of readings once
@@ -257,16 +259,16 @@ def relations(table: pd.DataFrame, i: np.ndarray, j: np.ndarray, params: Relatio
         combo, inverse = np.unique(said[i[at]].astype(np.int64) * width + said[j[at]], return_inverse=True)
         apart = np.array([currencies_apart(*readings[c // width], *readings[c % width]) for c in combo.tolist()],
                          dtype=bool)
-        kept = np.array([currencies_incomparable(*readings[c // width], *readings[c % width])
-                         for c in combo.tolist()], dtype=bool)
-        stated_apart[at] = apart[inverse.ravel()]
-        diff_cur[at] = kept[inverse.ravel()]
+        incomparable = np.array([currencies_incomparable(*readings[c // width], *readings[c % width])
+                                 for c in combo.tolist()], dtype=bool)
+        words_apart[at] = apart[inverse.ravel()]
+        diff_cur[at] = incomparable[inverse.ravel()]
     with np.errstate(divide="ignore", invalid="ignore"):
         rel = np.abs(va - vb) / np.maximum(np.maximum(np.abs(va), np.abs(vb)), 1e-9)
         pos = (va > 0) & (vb > 0)
         orders = np.where(pos, np.abs(np.log10(np.where(pos, va / vb, 1.0))), 0.0)
     m = is_money & diff_cur
-    cm = m & stated_apart & (rel <= params.currency_rel_diff)  # the same number in two currencies
+    cm = m & words_apart & (rel <= params.currency_rel_diff)  # the same number in two currencies
     out[cm] = "currency_mismatch"
     out[m & ~cm] = "incomparable"  # no FX conversion; a currency read from context is no claim
     live = is_money & ~diff_cur & pos
@@ -667,8 +669,10 @@ def prune(table: pd.DataFrame, pairs: pd.DataFrame, max_link_pairs: int,
     """Drop the story-link pairs whose sentences share no word: most pairs of two linked
     articles are different facts, and a fact told twice shares at least some words. Of two
     long tables, keep the `max_link_pairs` most alike pairs. Claimant-block pairs all stay, and
-    so do the pairs of `kept_rows` (per row: a check's draft, whose few figures meet its
-    story's however it words them). Returns the kept pairs and their context features."""
+    a `kept_rows` figure's pairs with the others' are kept however they word it (per row: a
+    check's draft, whose few figures meet its story's), within the same bound per link: past
+    it, the least alike go as any link's do (kept, they shift `shared_figures` by their number
+    alone). Returns the kept pairs and their context features."""
     i, j = pairs["i"].to_numpy(), pairs["j"].to_numpy()
     mark = np.zeros(len(table), dtype=bool)  # the rows of any pair, in table order
     mark[i] = True
@@ -676,8 +680,8 @@ def prune(table: pd.DataFrame, pairs: pd.DataFrame, max_link_pairs: int,
     ctx = Contexts(table, np.flatnonzero(mark)).overlap(i, j)
     by_claim = (pairs["via"].to_numpy() & 2) > 0
     keep = (ctx["context"] > 0) | (ctx["names"] > 0) | by_claim
-    if kept_rows is not None:
-        keep |= kept_rows[i] | kept_rows[j]
+    forced = kept_rows[i] != kept_rows[j] if kept_rows is not None else np.zeros(len(i), dtype=bool)
+    keep |= forced
     doc = pd.factorize(table["doc"].astype("object"))[0].astype(np.int64)
     link = doc[i] * (int(doc.max()) + 1 if len(doc) else 1) + doc[j]
     # the story links with more than `max_link_pairs` kept pairs: only their pairs are ranked
@@ -930,6 +934,11 @@ _ABBREVIATION = re.compile(r"[.'’]")  # "U.K." is "UK"
 _PUNCTUATION = re.compile(r"[^\w\s#]+")
 
 
+def _unpunctuated(text: str) -> str:
+    """A headline without its punctuation ("U.K. MONEY MARKET" is "UK MONEY MARKET")."""
+    return _PUNCTUATION.sub(" ", _ABBREVIATION.sub("", text))
+
+
 def _headline_forms(cols: Columns) -> np.ndarray:
     """Per row, the code of its headline's form: lower-cased, numbers masked and punctuation
     dropped ("U.K. MONEY MARKET GIVEN 442 MLN STG HELP" and "UK MONEY MARKET GIVEN TWO MLN
@@ -938,7 +947,7 @@ def _headline_forms(cols: Columns) -> np.ndarray:
     if "_headline_form" not in cols.memo:
         title, titles = cols.codes("title")
         numbers = _number_form()
-        forms = [_PUNCTUATION.sub(" ", _ABBREVIATION.sub("", numbers.sub("#", str(t).lower()))) for t in titles]
+        forms = [_unpunctuated(numbers.sub("#", str(t).lower())) for t in titles]
         folded = pd.factorize(pd.Series([" ".join(f.split()) for f in forms], dtype="object"))[0]
         cols.memo["_headline_form"] = np.where(title >= 0, np.append(folded, -1)[title], -1)
     return cols.memo["_headline_form"]
@@ -990,24 +999,31 @@ def _templates(table: pd.DataFrame, cols: Columns, i: np.ndarray, j: np.ndarray)
         many = _filled(form, table["sentence"], _TEMPLATE_FILLINGS) & long[form]
         out = many[i] | many[j]
     if "title" in table:
-        title, _ = cols.codes("title")
+        title, titles = cols.codes("title")
         hform = _headline_forms(cols)
-        many = _filled(hform, table["title"], _TEMPLATE_FILLINGS)
-        head = (hform[i] >= 0) & (hform[i] == hform[j]) & many[i] & (title[i] != title[j])
+        # headlines counted as their forms are read: "U.K. ... 166" and "UK ... 166" are one filling
+        plain = pd.factorize(pd.Series([_unpunctuated(str(t)) for t in titles], dtype="object"))[0]
+        plain = np.where(title >= 0, np.append(plain, -1)[title], -1)
+        many = _filled(hform, pd.Series(plain), _TEMPLATE_FILLINGS)
+        head = (hform[i] >= 0) & (hform[i] == hform[j]) & many[i] & (plain[i] != plain[j])
     return out, head
 
 
-def _recurring(table: pd.DataFrame, cols: Columns, i: np.ndarray, j: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
+def _recurring(table: pd.DataFrame, cols: Columns, i: np.ndarray, j: np.ndarray
+               ) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
     """Is either figure's sentence form (the sentence with figures and digits masked), or its
     article's headline form (digits masked: "MONEY MARKET GIVEN # MLN STG HELP", a company's
     "4TH QTR NET"), printed on `_SERIES_DAYS` or more publication days in the corpus? And do
-    both articles carry one such recurring headline form, or one headline form on two days (a
-    re-issue comes out the same day; a headline printed again days later, with no correction,
-    is the report's next issue: "PORLA CRUDE PALM OIL TRADE REPORT FOR APRIL 2", then "... 6")?"""
+    both articles carry one such recurring headline form? The third array: both carry one
+    headline form on two publication days (within one publisher, a re-issue comes out the same
+    day, and a headline printed again days later, with no correction, is the report's next
+    issue: "PORLA CRUDE PALM OIL TRADE REPORT FOR APRIL 2", then "... 6"; two outlets may print
+    one wire headline a day apart)."""
     out = np.zeros(len(i), dtype=bool)
     both_head = np.zeros(len(i), dtype=bool)
+    two_day = np.zeros(len(i), dtype=bool)
     if len(i) == 0:
-        return out, both_head
+        return out, both_head, two_day
     days = _days(table)
     forms = []
     if "masked" in table:
@@ -1024,9 +1040,10 @@ def _recurring(table: pd.DataFrame, cols: Columns, i: np.ndarray, j: np.ndarray)
         per_row = np.where(form >= 0, n[np.maximum(form, 0)], 0)
         out |= (per_row[i] >= _SERIES_DAYS) | (per_row[j] >= _SERIES_DAYS)
         if headline:
-            two_days = (days[i] != days[j]) & (days[i] >= 0) & (days[j] >= 0)
-            both_head |= (form[i] >= 0) & (form[i] == form[j]) & ((per_row[i] >= _SERIES_DAYS) | two_days)
-    return out, both_head
+            one_form = (form[i] >= 0) & (form[i] == form[j])
+            both_head |= one_form & (per_row[i] >= _SERIES_DAYS)
+            two_day |= one_form & (days[i] != days[j]) & (days[i] >= 0) & (days[j] >= 0)
+    return out, both_head, two_day
 
 
 _FEW_STORIES = 5  # a company's results, dividend and deal news: a claimant of a few stories is no hub
@@ -1257,6 +1274,10 @@ def features(table: pd.DataFrame, pairs: pd.DataFrame, stories: Stories,
     oa, ob = outlet[doc_codes[i]], outlet[doc_codes[j]]
     two_outlets = (story > 0) & ~same_doc & (oa != "") & (ob != "") & (oa != ob)
     out["outlets"] = (two_outlets & ~is_date).astype(np.float64)
+    # the metric lexicon reads one outlet's "spent $750,000 in campaign cash" and another's "use
+    # of $750,000 in campaign money" as two metrics: across outlets (not table lines) their
+    # words differ more than their facts, so a differing metric is no evidence against one fact
+    out["metric_differs"] = np.where(two_outlets & ~both_tab, 0.0, out["metric_differs"].to_numpy())
     # a written date two outlets put in sentences alike (numbers left out) dates one event
     # told twice ("voters approved Amendment 64 in 2012" / "approved by voters in 2015"): what
     # the figure's claimant and metric are for an amount, the sentence's words are for a date
@@ -1290,8 +1311,10 @@ def features(table: pd.DataFrame, pairs: pd.DataFrame, stories: Stories,
                       ).astype(np.float64)
     # no correction, and another day with the same template in a sentence form the corpus
     # prints on three days or more, or one headline form both articles share that it prints
-    # so often (on any day: a daily report's later round): a recurring report's new figure
-    recurring, same_form = _recurring(table, cols, i, j)
+    # so often (on any day: a daily report's later round), or that one publisher prints on two
+    # days: a recurring report's new figure
+    recurring, same_form, two_day = _recurring(table, cols, i, j)
+    same_form |= two_day & ~two_outlets
     template, template_head = _templates(table, cols, i, j)
     alike = out["context"].to_numpy() >= 0.6
     out["series"] = ((out["correction"].to_numpy() == 0)
@@ -1359,11 +1382,13 @@ def features(table: pd.DataFrame, pairs: pd.DataFrame, stories: Stories,
     # the other article states this amount too, in the same unit, column and period (a flash
     # "SHR 1.01 DLRS VS 66 CTS" against the table's "Shr diluted 1.01 dlrs vs 66 cts" beside its
     # "Shr 1.04 dlrs vs 67 cts"): the figure is accounted for there, and the differing one is
-    # another line. A correction restates the value it replaces, and a draft is read against
-    # the archive line by line (`unbacked`), so neither counts
+    # another line. A correction restates the value it replaces, a draft is read against the
+    # archive line by line (`unbacked`), and two outlets each give their own account (one may
+    # state the other's figure for another item), so none of these counts
     out["stated_there"] = _stated_there(table, cols, i, j, doc_codes, money,
                                         differing & ~is_date & ~same_doc & ~(in_draft[i] | in_draft[j])
-                                        & (out["correction"].to_numpy() == 0) & (out["corrected"].to_numpy() == 0))
+                                        & ~two_outlets & (out["correction"].to_numpy() == 0)
+                                        & (out["corrected"].to_numpy() == 0))
     currency = _o(table, "currency")
     # a check reads the draft against its story as told so far: a draft's amount one error away
     # from an archive amount (ten times it, its digits under another magnitude word, one digit
