@@ -18,6 +18,23 @@ def _words_re(words: list[str], *, before: str = r"(?<![\w])", after: str = r"(?
     return re.compile(flags + before + "(?:" + alternation(words or ["\x00"]) + ")" + after)
 
 
+_SHORT_CUE = 4  # a cue this short is a word of its own, not a word's start ("div" is no "division")
+
+
+def _cues_re(cues: list[str]) -> re.Pattern[str]:
+    """Metric cues as word starts ("dividend" in "dividends", "invest" in "investment"), but a
+    short one as a whole word or its plural: "div" and "Net" start "diverting", "division",
+    "Netherlands" and "Network". The match is the cue itself, as the lexicon writes it."""
+    long_cues = [c for c in cues if len(c) > _SHORT_CUE]
+    short = [c for c in cues if len(c) <= _SHORT_CUE]
+    parts = []
+    if long_cues:
+        parts.append(alternation(long_cues))
+    if short:
+        parts.append("(?:" + alternation(short) + r")(?=(?:e?s)?(?![\w]))")
+    return re.compile(r"(?<![\w])(?:" + ("|".join(parts) or "\x00") + ")")
+
+
 def _before_then_re(before: list[str], then: list[str]) -> re.Pattern[str]:
     """A `before` word followed, at most three words on, by a `then` word (when given):
     "includes gain", "exclude a loss", "excludes discontinued operations gain"."""
@@ -66,7 +83,7 @@ class Lexicon:
                 for cue in spec.get("cues", []):
                     table.setdefault(cue, metric)
             self.cue_metric[kind] = table
-            self.cue_re[kind] = _words_re(list(table), after="")
+            self.cue_re[kind] = _cues_re(list(table))
         stage = metrics.get("stage", {})
         self.stage_re = re.compile(
             r"(?<![\w])(?:(?P<initial>" + alternation(stage.get("initial", ["initial"]))

@@ -172,6 +172,17 @@ def test_a_lone_surname_is_the_full_name_past_its_initial_and_suffix():
     assert rows(text)["$750,000"]["actor"] == "Jesse L Jackson Jr"
 
 
+@pytest.mark.parametrize(("sentence", "metric"), [
+    ("The division earned $5 million in the quarter.", None),  # "div" is no "division"
+    ("Its Netherlands unit paid $5 million in taxes.", None),  # "Net" is no "Netherlands"
+    ("Acme Corp declared a quarterly div of 25 cts a share.", "dividend"),
+    ("Acme Corp agreed a $5 million buyout of the unit.", "deal_value"),
+])
+def test_a_short_metric_cue_is_a_word_of_its_own_not_a_longer_words_start(sentence: str, metric: str | None):
+    r = next(iter(rows(sentence).values()))
+    assert r["metric"] == metric
+
+
 def test_a_company_named_in_angle_brackets_in_the_headline_claims_its_table():
     """The wire marks a company without a ticker as "<ACME ROBOTICS LTD>": the table's rows
     belong to it, as they do to a company named before its ticker."""
