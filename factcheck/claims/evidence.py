@@ -1531,8 +1531,7 @@ def _stated_there(table: pd.DataFrame, cols: Columns, i: np.ndarray, j: np.ndarr
     _, length, _ = _mantissas(value[asked_rows])
     wanted = np.unique(np.concatenate([doc[i[at]], doc[j[at]]]))
     rows = np.flatnonzero(money & np.isin(doc, wanted))
-    keys = [cols.codes(c)[0] if c in table else np.zeros(len(table), dtype=np.int64)
-            for c in ("currency", "per", "stage", "period")]
+    keys = [cols.codes(c)[0] for c in ("currency", "per", "stage", "period")]  # -1 where unread
 
     def frame(where: np.ndarray, figure: np.ndarray) -> pd.DataFrame:
         return pd.DataFrame({"doc": where, "value": value[figure], **{str(n): k[figure] for n, k in enumerate(keys)}})
@@ -1736,18 +1735,17 @@ def _digit_run(va: np.ndarray, vb: np.ndarray) -> tuple[np.ndarray, np.ndarray, 
     billion, 80 / 50 mln: any two such amounts of one scale differ in one digit)."""
     if len(va) == 0:
         return np.zeros(0), np.zeros(0, dtype=bool), np.zeros(0, dtype=bool)
-    # each distinct value once: pairs repeat a few thousand figures
-    uniq, inv = np.unique(np.concatenate([va, vb]), return_inverse=True)
-    digits, length, power = _mantissas(uniq)
-    inv = inv.ravel()
-    a, b = inv[:len(va)], inv[len(va):]
-    differ = (digits[a] != digits[b]).sum(axis=1)
-    longest = np.maximum(length[a], length[b])
-    shared = np.where(differ == 0, longest, np.where((differ == 1) & (power[a] == power[b]), longest - 1, 0))
-    stated = (length[a] > 0) & (length[b] > 0)
+    digits, length, power = _mantissas(np.concatenate([va, vb]))  # (each distinct value read once)
+    n = len(va)
+    len_a, len_b = length[:n], length[n:]
+    same_power = power[:n] == power[n:]
+    differ = (digits[:n] != digits[n:]).sum(axis=1)
+    longest = np.maximum(len_a, len_b)
+    shared = np.where(differ == 0, longest, np.where((differ == 1) & same_power, longest - 1, 0))
+    stated = (len_a > 0) & (len_b > 0)
     shared = np.where(stated, shared, 0)
-    one_digit = stated & (differ == 1) & (power[a] == power[b])
-    single = one_digit & (np.maximum(length[a], length[b]) < 2)
+    one_digit = stated & (differ == 1) & same_power
+    single = one_digit & (longest < 2)
     return np.clip((shared - 1) / 3.0, 0.0, 1.0), one_digit, single
 
 
