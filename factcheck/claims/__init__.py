@@ -17,7 +17,7 @@ import numpy as np
 import pandas as pd
 
 from factcheck.claims.decision import Decision
-from factcheck.claims.evidence import features, prune
+from factcheck.claims.evidence import Columns, features, prune
 from factcheck.claims.facts import assemble
 from factcheck.claims.pairs import candidates
 from factcheck.claims.stories import Stories, link
@@ -120,14 +120,18 @@ def score_pairs(table: pd.DataFrame, docs: Sequence[DocInfo], decision: Decision
     if pairs.empty:
         return pairs.assign(relation=pd.Series(dtype="object"), score=pd.Series(dtype="float64"))
     drafted = table["doc"].isin(drafts).to_numpy() if drafts else None
-    pairs, context = prune(table, pairs, decision.pairs.max_link_pairs, drafted)
+    cols = Columns(table)
+    pairs, context = prune(table, pairs, decision.pairs.max_link_pairs, drafted, cols)
     outlets = outlets_of(docs, drafts)
-    parts = _parts(table, pairs, min(int(getattr(map_pairs, "jobs", 1)), len(pairs) // PAIRS_PER_PART))
+    # what the evidence reads of the table alone, read once for the kept pairs' rows: the parts share it
+    cols = cols.for_rows(np.unique(pairs[["i", "j"]].to_numpy())).prepare()
+    parts = _parts(cols, pairs, min(int(getattr(map_pairs, "jobs", 1)), len(pairs) // PAIRS_PER_PART))
     if len(parts) < 2:
-        feats = features(table, pairs, stories, decision.relations, context, outlets, drafts)
+        feats = features(table, pairs, stories, decision.relations, context, outlets, drafts, cols)
     else:
         def part_features(at: np.ndarray) -> pd.DataFrame:
-            return features(table, pairs.iloc[at], stories, decision.relations, context.iloc[at], outlets, drafts)
+            return features(table, pairs.iloc[at], stories, decision.relations, context.iloc[at], outlets, drafts,
+                            cols)
 
         feats = pd.concat(list(map_pairs(part_features, parts))).loc[pairs.index]
     scored = pd.concat([pairs, feats], axis=1)
@@ -135,13 +139,13 @@ def score_pairs(table: pd.DataFrame, docs: Sequence[DocInfo], decision: Decision
     return scored
 
 
-def _parts(table: pd.DataFrame, pairs: pd.DataFrame, n: int) -> list[np.ndarray]:
+def _parts(cols: Columns, pairs: pd.DataFrame, n: int) -> list[np.ndarray]:
     """The positions of `pairs` in `n` parts of about equal size, each article pair whole: a
     pair's evidence reads the other pairs of its two articles (`evidence._alignment`), never
     those of other articles, so the parts' evidence is the whole's."""
     if n < 2:
         return [np.arange(len(pairs))]
-    doc = pd.factorize(table["doc"].astype("object"))[0].astype(np.int64)
+    doc = cols.codes("doc")[0]
     a, b = doc[pairs["i"].to_numpy()], doc[pairs["j"].to_numpy()]
     width = int(doc.max()) + 1
     group = pd.factorize(np.minimum(a, b) * width + np.maximum(a, b))[0]

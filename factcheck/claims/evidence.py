@@ -11,9 +11,9 @@ magnitude_slip, scale_mismatch, currency_mismatch, date_conflict, date_precision
 from __future__ import annotations
 
 import re
-from collections.abc import Mapping, Sequence
+from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass
-from functools import cache
+from functools import cache, wraps
 from itertools import chain
 from typing import Any
 
@@ -202,6 +202,108 @@ def _ordinals(table: pd.DataFrame, col: str) -> np.ndarray:
     return out
 
 
+class Columns:
+    """The table's columns as arrays and integer codes, and the pieces of evidence that read
+    the table alone (`_per_table`), each converted once for all pairs. `score_pairs` prepares
+    one for the pairs it keeps before it splits them into parts, which then share it instead of
+    each converting the table again. `used`: the rows the pairs read (the pieces that read
+    text do so for these rows only; None: all)."""
+
+    def __init__(self, table: pd.DataFrame, used: np.ndarray | None = None) -> None:
+        self.table = table
+        self.used = np.arange(len(table)) if used is None else used
+        self._codes: dict[str, tuple[np.ndarray, np.ndarray]] = {}
+        self._arrays: dict[tuple[str, str], np.ndarray] = {}  # (how read, column) → its array
+        self.memo: dict[str, Any] = {}  # the `_per_table` pieces
+
+    def for_rows(self, used: np.ndarray) -> Columns:
+        """These columns for pairs that read the rows `used`: the converted columns are shared."""
+        out = Columns(self.table, used)
+        out._codes, out._arrays = self._codes, self._arrays
+        return out
+
+    def prepare(self) -> Columns:
+        """Every `_per_table` piece built now, so that the parts of the pairs share them."""
+        for piece in _PIECES:
+            piece(self)
+        return self
+
+    def codes(self, col: str) -> tuple[np.ndarray, np.ndarray]:
+        """(codes, uniques) of a column; -1 for a missing value."""
+        if col not in self._codes:
+            if col in self.table.columns and isinstance(self.table[col].dtype, pd.StringDtype):
+                codes, uniques = pd.factorize(self.table[col], use_na_sentinel=True)  # no object copy
+            elif col in self.table.columns:
+                s = self.table[col].astype("object")
+                codes, uniques = pd.factorize(s.where(s.notna(), None), use_na_sentinel=True)
+            else:
+                codes, uniques = np.full(len(self.table), -1, dtype=np.int64), np.empty(0, dtype=object)
+            self._codes[col] = _frozen((np.asarray(codes, dtype=np.int64), np.asarray(uniques, dtype=object)))
+        return self._codes[col]
+
+    def _array(self, how: str, col: str, read: Any) -> np.ndarray:
+        got = self._arrays.get((how, col))
+        if got is None:
+            got = self._arrays[how, col] = _frozen(read(self.table, col))
+        return got
+
+    def flag(self, col: str) -> np.ndarray:
+        """A column as booleans, missing as False (all False without the column)."""
+        return self._array("flag", col, _flags)
+
+    def obj(self, col: str) -> np.ndarray:
+        """A column as objects, missing as None (`_o`)."""
+        return self._array("obj", col, _o)
+
+    def num(self, col: str) -> np.ndarray:
+        """A column as floats, missing as NaN (`_f`)."""
+        return self._array("num", col, _f)
+
+    def ordinals(self, col: str) -> np.ndarray:
+        """A column of ISO dates as day ordinals, -1 where missing (`_ordinals`)."""
+        return self._array("ordinals", col, _ordinals)
+
+    def days(self) -> np.ndarray:
+        """Publication day of each row's article (`pairs._days`)."""
+        return self._array("days", "doc_date", lambda table, _: _days(table))
+
+
+def _flags(table: pd.DataFrame, col: str) -> np.ndarray:
+    if col not in table.columns:
+        return np.zeros(len(table), dtype=bool)
+    s = table[col]
+    return s.where(s.notna(), False).astype(bool).to_numpy()
+
+
+def _frozen(value: Any) -> Any:
+    """`value` with its arrays read-only: a shared piece must not be changed by one reader."""
+    if isinstance(value, np.ndarray):
+        value.setflags(write=False)
+    elif isinstance(value, tuple | dict):
+        for v in value.values() if isinstance(value, dict) else value:
+            _frozen(v)
+    return value
+
+
+_PIECES: list[Callable[[Columns], Any]] = []
+
+
+def _per_table(build: Callable[[Columns], Any]) -> Callable[[Columns], Any]:
+    """A piece of evidence that reads the table alone, never the pairs (per row, per headline,
+    per article): built once per `Columns` (`Columns.prepare`), whatever the part of the pairs."""
+    name = build.__qualname__
+
+    @wraps(build)
+    def piece(cols: Columns) -> Any:
+        got = cols.memo.get(name)
+        if got is None:
+            got = cols.memo[name] = _frozen(build(cols))
+        return got
+
+    _PIECES.append(piece)
+    return piece
+
+
 def units(table: pd.DataFrame) -> np.ndarray:
     """Each money row's unit of its last stated digit, in currency units (`kinds.unit_of`)."""
     number, value = _f(table, "number"), _f(table, "value")
@@ -231,20 +333,20 @@ def _interval(lo: np.ndarray, hi: np.ndarray, v: np.ndarray, unit: np.ndarray, t
     return np.where(np.isnan(lo), -np.inf, lo - down), np.where(np.isnan(hi), np.inf, hi + up)
 
 
-def relations(table: pd.DataFrame, i: np.ndarray, j: np.ndarray, params: RelationParams) -> np.ndarray:
+def relations(table: pd.DataFrame, i: np.ndarray, j: np.ndarray, params: RelationParams,
+              cols: Columns | None = None) -> np.ndarray:
     """The value relation of each pair (names from RELATIONS), vectorised over pairs."""
+    cols = cols or Columns(table)
+    row = _relation_rows(cols)
     out = np.full(len(i), "agree", dtype=object)
-    kind = _o(table, "kind")
-    is_money = kind[i] == "money"
+    is_money = row["money"][i]
     # -- money
-    value = _f(table, "value")
+    value = cols.num("value")
     va, vb = value[i], value[j]
-    lo, hi = _f(table, "low"), _f(table, "high")
-    cur = _o(table, "currency")
-    src = _o(table, "currency_source")
+    lo, hi = cols.num("low"), cols.num("high")
+    cur = cols.obj("currency")
     ca, cb = cur[i], cur[j]
-    fam = _o(table, "currency_family")
-    has_cur = np.array([c is not None for c in cur], dtype=bool)  # per row, then per pair
+    has_cur = row["has_currency"]
     both_cur = has_cur[i] & has_cur[j]
     diff_cur = both_cur & (ca != cb)
     words_apart = np.zeros(len(i), dtype=bool)  # apart by the amounts' own words: only these mismatch
@@ -252,10 +354,8 @@ def relations(table: pd.DataFrame, i: np.ndarray, j: np.ndarray, params: Relatio
     # apart only as the articles' words say (`currencies_incomparable`: a bare amount counts the
     # currency its article wrote earlier), each distinct pair of readings once
     if len(at):
-        seen: dict[tuple[Any, Any, Any], int] = {}  # (currency, its source, its family) → its number
-        said = np.fromiter((seen.setdefault(r, len(seen)) for r in zip(cur, src, fam, strict=True)), dtype=np.int64,
-                           count=len(cur))
-        readings, width = list(seen), max(len(seen), 1)
+        said, readings = row["said"], row["readings"]
+        width = max(len(readings), 1)
         combo, inverse = np.unique(said[i[at]].astype(np.int64) * width + said[j[at]], return_inverse=True)
         apart = np.array([currencies_apart(*readings[c // width], *readings[c % width]) for c in combo.tolist()],
                          dtype=bool)
@@ -272,26 +372,24 @@ def relations(table: pd.DataFrame, i: np.ndarray, j: np.ndarray, params: Relatio
     out[cm] = "currency_mismatch"
     out[m & ~cm] = "incomparable"  # no FX conversion; a currency read from context is no claim
     live = is_money & ~diff_cur & pos
-    num = _f(table, "number")
-    mag = _o(table, "magnitude")
-    mag_code = pd.factorize(pd.Series([m or "" for m in mag], dtype="object"))[0]
+    num = cols.num("number")
+    mag_code = row["magnitude"]
     same_digits = (num[i] == num[j]) & (mag_code[i] != mag_code[j])
     slip = live & same_digits & (orders >= params.slip_orders)
     out[slip] = "magnitude_slip"
     scale = live & ~slip & (orders >= params.scale_orders)
     out[scale] = "scale_mismatch"
     rest = live & ~slip & ~scale
-    unit = units(table)
+    unit = row["unit"]
     ua, ub = unit[i], unit[j]
     # prose may truncate ("$43 million" for $43.9 million); a table rounds, never truncates
-    tab = table["table"].fillna(False).astype(bool).to_numpy() if "table" in table else np.zeros(len(table), bool)
+    tab = cols.flag("table")
     la, ha = _interval(lo[i], hi[i], va, ua, coarser(ua, ub) & ~tab[i], params.rel_tolerance)
     lb, hb = _interval(lo[j], hi[j], vb, ub, coarser(ub, ua) & ~tab[j], params.rel_tolerance)
     out[rest & ((ha < lb) | (hb < la))] = "value_conflict"
     # two bounds of one direction state the bound itself ("a maximum of 374 mln", "a maximum
     # of 375 mln"): they disagree when the bounds do, though either could hold the truth
-    qual, quals = pd.factorize(pd.Series([q or "" for q in _o(table, "qualifier")], dtype="object"))
-    one_sided = np.append(np.isin(quals, list(ONE_SIDED)), False)
+    qual, one_sided = row["qualifier"], row["one_sided"]
     same_bound = rest & (qual[i] == qual[j]) & one_sided[qual[i]]
     if same_bound.any():
         upper = np.isnan(lo[i]) & np.isnan(lo[j])
@@ -301,25 +399,20 @@ def relations(table: pd.DataFrame, i: np.ndarray, j: np.ndarray, params: Relatio
         out[same_bound & ((ha < lb) | (hb < la))] = "value_conflict"
     # -- dates
     is_date = ~is_money
-    sa, ea = _ordinals(table, "date_start")[i], _ordinals(table, "date_end")[i]
-    sb, eb = _ordinals(table, "date_start")[j], _ordinals(table, "date_end")[j]
+    start, end = cols.ordinals("date_start"), cols.ordinals("date_end")
+    sa, ea = start[i], end[i]
+    sb, eb = start[j], end[j]
     same = (sa == sb) & (ea == eb)
-    guessed = _o(table, "guessed")
-    gran = _o(table, "granularity")
-    ds = _o(table, "date_start")
     # "April Nine" read in the publication year vs "April 9, 1997": the year was our guess
     year_only = np.zeros(len(i), dtype=bool)
     if is_date.any():  # per row once, then compared per pair
-        g = np.array([bool(x) for x in guessed], dtype=bool)
-        gran_code = pd.factorize(pd.Series([x or "" for x in gran], dtype="object"))[0]
-        day_or_month = np.array([x in ("day", "month") for x in gran], dtype=bool)
-        suffix = pd.factorize(pd.Series([(x or "")[5:] for x in ds], dtype="object"))[0]
+        g, gran_code, day_or_month, suffix = row["guessed"], row["granularity"], row["day_or_month"], row["suffix"]
         year_only = ((g[i] != g[j]) & (gran_code[i] == gran_code[j]) & day_or_month[i]
                      & (suffix[i] == suffix[j]))
     disjoint = (ea <= sb) | (eb <= sa)
     nested = ((sa <= sb) & (eb <= ea)) | ((sb <= sa) & (ea <= eb))
     if (nested & is_date).any():  # two stated ranges, one inside the other, disagree
-        unit = np.array([unit_days(g) for g in gran], dtype=np.float64)  # per row, then per pair
+        unit = row["unit_days"]
         with np.errstate(invalid="ignore"):
             differ = ranges_differ(ea - sa, unit[i], eb - sb, unit[j])
         nested &= ~(differ & is_date)
@@ -328,6 +421,30 @@ def relations(table: pd.DataFrame, i: np.ndarray, j: np.ndarray, params: Relatio
     out[d & ~disjoint & nested] = "date_precision"
     out[d & ~disjoint & ~nested] = "date_conflict"
     return out
+
+
+@_per_table
+def _relation_rows(cols: Columns) -> dict[str, Any]:
+    """Per row, what `relations` compares of two figures, each read once for all pairs."""
+    cur, src, fam = cols.obj("currency"), cols.obj("currency_source"), cols.obj("currency_family")
+    seen: dict[tuple[Any, Any, Any], int] = {}  # (currency, its source, its family) → its number
+    said = np.fromiter((seen.setdefault(r, len(seen)) for r in zip(cur, src, fam, strict=True)), dtype=np.int64,
+                       count=len(cur))
+    qual, quals = pd.factorize(pd.Series([q or "" for q in cols.obj("qualifier")], dtype="object"))
+    gran, ds = cols.obj("granularity"), cols.obj("date_start")
+    return {
+        "money": cols.obj("kind") == "money",
+        "has_currency": np.array([c is not None for c in cur], dtype=bool),
+        "said": said, "readings": list(seen),
+        "magnitude": pd.factorize(pd.Series([m or "" for m in cols.obj("magnitude")], dtype="object"))[0],
+        "unit": units(cols.table),
+        "qualifier": qual, "one_sided": np.append(np.isin(quals, list(ONE_SIDED)), False),
+        "guessed": np.array([bool(x) for x in cols.obj("guessed")], dtype=bool),
+        "granularity": pd.factorize(pd.Series([x or "" for x in gran], dtype="object"))[0],
+        "day_or_month": np.array([x in ("day", "month") for x in gran], dtype=bool),
+        "suffix": pd.factorize(pd.Series([(x or "")[5:] for x in ds], dtype="object"))[0],
+        "unit_days": np.array([unit_days(g) for g in gran], dtype=np.float64),
+    }
 
 
 def _tokens(lists: Sequence[Sequence[str]], weighted: bool = False) -> sparse.csr_matrix:
@@ -394,13 +511,39 @@ def _wide(context: str | None) -> list[str]:
     return context.replace("|", " ").split() if context else []
 
 
-def _listed_apart(table: pd.DataFrame, cols: Columns, actor: np.ndarray, i: np.ndarray, j: np.ndarray
-                  ) -> np.ndarray:
-    """Pairs whose claimants are their headlines' companies, listed under tickers none in common."""
+@_per_table
+def _claimants(cols: Columns) -> tuple[np.ndarray, np.ndarray]:
+    """(each row's claimant code, -1 for none or a word that names nobody, and the claimants)."""
+    actor, actors = cols.codes("actor")
+    named = np.append(np.array([is_name(str(a)) for a in actors], dtype=bool), False)
+    return np.where(named[actor], actor, -1), actors  # "APR", "QTR SHR": no claimant
+
+
+@_per_table
+def _headlines(cols: Columns) -> dict[str, Any]:
+    """Per headline of the rows `used` (each once; index -1: no headline): its tickers, whether
+    it lists one, its content words (those that do), its subject before its verb and its point
+    of a trading day."""
     title, titles = cols.codes("title")
-    own = (actor >= 0) & (_o(table, "actor") == _o(table, "subject"))
-    t = np.where(own, title, -1)  # index -1: the appended empty set (no tickers)
-    sets = _per_title(titles, np.concatenate([t[i], t[j]]), title_tickers, frozenset())
+    wanted = np.unique(title[cols.used])
+    wanted = wanted[wanted >= 0].tolist()
+    tickers: list[frozenset[str]] = [frozenset()] * (len(titles) + 1)
+    words: list[frozenset[str]] = [frozenset()] * (len(titles) + 1)
+    subject = np.full(len(titles) + 1, "", dtype=object)
+    session = np.zeros(len(titles) + 1, dtype=np.int64)
+    for t in wanted:
+        text = str(titles[t])
+        tickers[t], subject[t], session[t] = title_tickers(text), headline_subject(text), _session_point(text)
+        if "<" in text:
+            words[t] = frozenset(content_words(text))
+    ticked = np.append(np.array(["<" in str(t) for t in titles], dtype=bool), False)
+    return {"tickers": tickers, "ticked": ticked, "words": words, "subject": subject, "session": session}
+
+
+def _listed_apart(cols: Columns, i: np.ndarray, j: np.ndarray) -> np.ndarray:
+    """Pairs whose claimants are their headlines' companies, listed under tickers none in common."""
+    t = _own_title(cols)  # index -1: the appended empty set (no tickers)
+    sets = _headlines(cols)["tickers"]
     has = np.array([bool(x) for x in sets])
     out = has[t[i]] & has[t[j]] & (t[i] != t[j])
     for n in np.flatnonzero(out):
@@ -408,23 +551,30 @@ def _listed_apart(table: pd.DataFrame, cols: Columns, actor: np.ndarray, i: np.n
     return out
 
 
-def _third_party(table: pd.DataFrame, cols: Columns, actor: np.ndarray, actors: np.ndarray, i: np.ndarray,
-                 j: np.ndarray) -> np.ndarray:
+@_per_table
+def _own_title(cols: Columns) -> np.ndarray:
+    """Per row, its headline's code where its claimant is the headline's company, else -1."""
+    actor, _ = _claimants(cols)
+    own = (actor >= 0) & (cols.obj("actor") == cols.obj("subject"))
+    return np.where(own, cols.codes("title")[0], -1)
+
+
+def _third_party(cols: Columns, actor: np.ndarray, actors: np.ndarray, i: np.ndarray, j: np.ndarray
+                 ) -> np.ndarray:
     """Pairs of two articles whose headlines list companies under tickers none in common and
     whose shared claimant neither headline names: a programme, agency or market both companies
     deal with ("Foreign Military Sales" in IBM's and Westinghouse's contract items). Each
     article's figures are its own company's, so the shared name is no sign of one fact."""
-    title, titles = cols.codes("title")
-    ticked = np.append(np.array(["<" in str(t) for t in titles], dtype=bool), False)  # (-1: no headline)
+    title, _ = cols.codes("title")
+    heads = _headlines(cols)
+    ticked = heads["ticked"]  # (-1: no headline)
     live = np.flatnonzero((actor[i] >= 0) & (actor[i] == actor[j]) & (title[i] != title[j])
                           & ticked[title[i]] & ticked[title[j]])
     out = np.zeros(len(i), dtype=bool)
     if not len(live):
         return out
-    wanted = np.concatenate([title[i[live]], title[j[live]]])
-    sets = _per_title(titles, wanted, title_tickers, frozenset())
-    words = _per_title(titles, wanted, lambda t: frozenset(content_words(t)), frozenset())
-    subject = _o(table, "subject")  # each article's headline company
+    sets, words = heads["tickers"], heads["words"]
+    subject = cols.obj("subject")  # each article's headline company
     seen: dict[tuple[int, int, int], bool] = {}
     for n in live.tolist():
         ta, tb, a = int(title[i[n]]), int(title[j[n]]), int(actor[i[n]])
@@ -441,20 +591,12 @@ def _third_party(table: pd.DataFrame, cols: Columns, actor: np.ndarray, actors: 
     return out
 
 
-def _per_title(titles: np.ndarray, wanted: np.ndarray, read: Any, empty: Any) -> list[Any]:
-    """`read(title)` of each headline whose code is in `wanted`, `empty` for the others and
-    (appended, index -1) for no headline: the pairs' headlines only, not the corpus's."""
-    out = [empty] * (len(titles) + 1)
-    for t in np.unique(wanted[wanted >= 0]).tolist():
-        out[t] = read(str(titles[t]))
-    return out
-
-
-def _subjects_differ(titles: np.ndarray, title: np.ndarray, i: np.ndarray, j: np.ndarray) -> np.ndarray:
+def _subjects_differ(cols: Columns, i: np.ndarray, j: np.ndarray) -> np.ndarray:
     """Two capitals headlines without tickers whose subjects differ ("LAND SECURITIES ISSUES
     ..." and "TORONTO DOMINION ISSUES ..."): each article's figures are its own subject's, even
     where their sentences name nobody ("denominations of 1,000 and 10,000 stg")."""
-    subject = np.array(_per_title(titles, np.concatenate([title[i], title[j]]), headline_subject, ""), dtype=object)
+    title, _ = cols.codes("title")
+    subject = _headlines(cols)["subject"]
     sa, sb = subject[title[i]], subject[title[j]]
     out = np.zeros(len(i), dtype=np.float64)
     live = np.flatnonzero((sa != "") & (sb != "") & (sa != sb))
@@ -482,11 +624,12 @@ def _session_point(title: str) -> int:
     return bits
 
 
-def _session_differs(titles: np.ndarray, title: np.ndarray, i: np.ndarray, j: np.ndarray) -> np.ndarray:
+def _session_differs(cols: Columns, i: np.ndarray, j: np.ndarray) -> np.ndarray:
     """Two headlines that name different points of a trading day ("... OPENING - APRIL 7" and
     "... CLOSING - APR 7", "FUTURES HIGHER IN EARLY TRADE" and "FUTURES CLOSE MIXED"): two
     snapshots of one market, whose prices, moves and rates differ because time passed."""
-    point = np.array(_per_title(titles, np.concatenate([title[i], title[j]]), _session_point, 0), dtype=np.int64)
+    title, _ = cols.codes("title")
+    point = _headlines(cols)["session"]
     pa, pb = point[title[i]], point[title[j]]
     return ((pa != 0) & (pb != 0) & ((pa & pb) == 0)).astype(np.float64)
 
@@ -503,19 +646,20 @@ class Contexts:
     """The words around each figure as token matrices, built once for all pairs, one row per
     distinct context (a re-issued story repeats its sentences: they are tokenised once)."""
 
-    def __init__(self, table: pd.DataFrame, used: np.ndarray) -> None:
-        self.ctx, uniq = _distinct(_o(table, "context")[used], len(table), used)
-        self.near = _tokens([_near(c) for c in uniq], weighted=True)
+    def __init__(self, table: pd.DataFrame, used: np.ndarray, cols: Columns | None = None) -> None:
+        cols = cols or Columns(table)
+        self.ctx, uniq = _distinct(cols.obj("context")[used], len(table), used)
+        self.near_words = _tokens([_near(c) for c in uniq], weighted=True)
         wide = [_wide(c) for c in uniq]
         self.wide = _tokens(wide, weighted=True)
-        ents = _o(table, "entities")[used]
+        ents = cols.obj("entities")[used]
         keys = np.array(["\x1f".join(map(str, e)) if isinstance(e, list | tuple | np.ndarray) else "" for e in ents],
                         dtype=object)
         self.ent, uniq_ents = _distinct(keys, len(table), used)
         # `specific` reads the sentence's words other than its claimant's name: a company's name
         # is in every story about it (and is its own evidence, `claimant`), so sharing it says
         # "same company", not "same fact"; another name both sentences share still counts
-        self.act, uniq_act = _distinct(_o(table, "actor")[used], len(table), used)
+        self.act, uniq_act = _distinct(cols.obj("actor")[used], len(table), used)
         act_words = [frozenset(content_words(str(a))) if a else frozenset() for a in uniq_act]
         n_act = max(len(uniq_act), 1)
         self.plain, uniq_plain = _distinct(self.ctx[used] * n_act + self.act[used], len(table), used)
@@ -539,10 +683,9 @@ class Contexts:
                            for c in combo.tolist()], dtype=object)
         self.oth, uniq_oth = _distinct(others[first.ravel()], len(table), used)
         self.others = _tokens([k.split("\x1f") if k else [] for k in uniq_oth])
-        self.num, uniq_nums = _distinct(_o(table, "numbers")[used], len(table), used)
-        tab = table["table"] if "table" in table.columns else pd.Series(False, index=table.index)
-        self.tab = tab.where(tab.notna(), False).astype(bool).to_numpy()
-        self.doc, _ = pd.factorize(pd.Series(_o(table, "doc"), dtype="object"))
+        self.num, uniq_nums = _distinct(cols.obj("numbers")[used], len(table), used)
+        self.tab = cols.flag("table")
+        self.doc, _ = cols.codes("doc")
         n_docs = int(self.doc.max()) + 1 if len(self.doc) else 0
         self.doc_tab = np.zeros(n_docs, dtype=bool)  # the articles with a table
         self.doc_tab[self.doc[self.tab]] = True
@@ -551,10 +694,10 @@ class Contexts:
         self.tab_line = self.tab.copy()
         heads = used[self.doc_tab[self.doc[used]] & ~self.tab[used]]
         self.tab_line[heads] = [" ".join(str(a).split()) == " ".join(str(b).split()) and bool(a)
-                                for a, b in zip(_o(table, "sentence")[heads], _o(table, "title")[heads], strict=True)]
+                                for a, b in zip(cols.obj("sentence")[heads], cols.obj("title")[heads], strict=True)]
         # every number of each table's article (all its rows), in the vocabulary of `numbers`
         per_doc: dict[int, set[str]] = {}
-        lines = pd.DataFrame({"doc": self.doc[in_tab], "numbers": _o(table, "numbers")[in_tab]}).drop_duplicates()
+        lines = pd.DataFrame({"doc": self.doc[in_tab], "numbers": cols.obj("numbers")[in_tab]}).drop_duplicates()
         for d, n in zip(lines["doc"].to_numpy(), lines["numbers"].to_numpy(), strict=True):
             per_doc.setdefault(int(d), set()).update((n or "").split())
         self.doc_row = np.full(n_docs, -1, dtype=np.int64)
@@ -566,9 +709,8 @@ class Contexts:
         # article states (a story figure whose value its table states is accounted for there);
         # read for the figures paired and the tables' rows only
         need = np.union1d(in_tab, used)
-        value = pd.to_numeric(table["value"], errors="coerce").to_numpy()[need] if "value" in table.columns \
-            else np.full(len(need), np.nan)
-        start = _o(table, "date_start")[need] if "date_start" in table.columns else np.full(len(need), None)
+        value = cols.num("value")[need]
+        start = cols.obj("date_start")[need]
         keys = [f"{v:.6g}" if v == v else (f"d{d}" if d is not None and d == d else "")
                 for v, d in zip(value, start, strict=True)]
         codes, value_keys = pd.factorize(pd.Series(keys, dtype="object"))
@@ -579,8 +721,19 @@ class Contexts:
         self.n_values = max(len(value_keys), 1)
         self.doc_values = np.unique(self.doc[in_tab].astype(np.int64) * self.n_values + self.value[in_tab])
 
-    def overlap(self, i: np.ndarray, j: np.ndarray) -> dict[str, np.ndarray]:
-        ci, cj = self.ctx[i], self.ctx[j]
+    def alike(self, i: np.ndarray, j: np.ndarray) -> dict[str, np.ndarray]:
+        """`context` and `names` of each pair: what `prune` keeps a pair for."""
+        return {"context": _cosine(self.wide, self.ctx[i], self.ctx[j]),
+                "names": _jaccard(self.names, self.ent[i], self.ent[j])}
+
+    def near(self, i: np.ndarray, j: np.ndarray) -> np.ndarray:
+        """`context_near` of each pair."""
+        return _cosine(self.near_words, self.ctx[i], self.ctx[j])
+
+    def overlap(self, i: np.ndarray, j: np.ndarray, alike: Mapping[str, np.ndarray] | None = None
+                ) -> dict[str, np.ndarray]:
+        """Every context feature of each pair (`alike`: theirs, when computed before)."""
+        alike = alike or self.alike(i, j)
         ni, nj = self.num[i], self.num[j]
         size = np.asarray(self.numbers.sum(axis=1)).ravel()
         both = (size[ni] > 0) & (size[nj] > 0)
@@ -614,21 +767,21 @@ class Contexts:
         oi, oj = self.oth[i], self.oth[j]
         osize = np.asarray(self.others.sum(axis=1)).ravel()
         ointer = _row_products(self.others, oi, oj)
-        return {"context_near": _cosine(self.near, ci, cj), "context": _cosine(self.wide, ci, cj),
+        return {"context_near": self.near(i, j), "context": alike["context"],
                 "specific": np.minimum(1.0, shared / _SPECIFIC_MASS),
-                "names": _jaccard(self.names, self.ent[i], self.ent[j]), "numbers": numbers,
+                "names": alike["names"], "numbers": numbers,
                 "numbers_differ": (both & (numbers < 0.5)).astype(np.float64),
                 "names_differ": ((osize[oi] > 0) & (osize[oj] > 0) & (ointer == 0)).astype(np.float64)}
 
 
-def _event_verb_shared(table: pd.DataFrame, i: np.ndarray, j: np.ndarray, live: np.ndarray) -> np.ndarray:
+def _event_verb_shared(cols: Columns, i: np.ndarray, j: np.ndarray, live: np.ndarray) -> np.ndarray:
     """1 for the `live` pairs whose dates' event verbs (`words.event_verb`) share a stem."""
     out = np.zeros(len(i))
     at = np.flatnonzero(live)
     if not len(at):
         return out
-    sent, s0, text = _o(table, "sentence"), _f(table, "sent_start"), _o(table, "text")
-    start = _f(table, "start")
+    sent, s0, text = cols.obj("sentence"), cols.num("sent_start"), cols.obj("text")
+    start = cols.num("start")
     memo: dict[int, frozenset[str]] = {}
 
     def verbs(k: int) -> frozenset[str]:
@@ -665,7 +818,7 @@ def _distinct(values: np.ndarray, n: int, used: np.ndarray) -> tuple[np.ndarray,
 
 
 def prune(table: pd.DataFrame, pairs: pd.DataFrame, max_link_pairs: int,
-          kept_rows: np.ndarray | None = None) -> tuple[pd.DataFrame, pd.DataFrame]:
+          kept_rows: np.ndarray | None = None, cols: Columns | None = None) -> tuple[pd.DataFrame, pd.DataFrame]:
     """Drop the story-link pairs whose sentences share no word: most pairs of two linked
     articles are different facts, and a fact told twice shares at least some words. Of two
     long tables, keep the `max_link_pairs` most alike pairs. Claimant-block pairs all stay, and
@@ -677,12 +830,14 @@ def prune(table: pd.DataFrame, pairs: pd.DataFrame, max_link_pairs: int,
     mark = np.zeros(len(table), dtype=bool)  # the rows of any pair, in table order
     mark[i] = True
     mark[j] = True
-    ctx = Contexts(table, np.flatnonzero(mark)).overlap(i, j)
+    cols = cols or Columns(table)
+    contexts = Contexts(table, np.flatnonzero(mark), cols)
+    alike = contexts.alike(i, j)  # the rest of the context features only for the pairs kept
     by_claim = (pairs["via"].to_numpy() & 2) > 0
-    keep = (ctx["context"] > 0) | (ctx["names"] > 0) | by_claim
+    keep = (alike["context"] > 0) | (alike["names"] > 0) | by_claim
     forced = kept_rows[i] != kept_rows[j] if kept_rows is not None else np.zeros(len(i), dtype=bool)
     keep |= forced
-    doc = pd.factorize(table["doc"].astype("object"))[0].astype(np.int64)
+    doc = cols.codes("doc")[0]
     link = doc[i] * (int(doc.max()) + 1 if len(doc) else 1) + doc[j]
     # the story links with more than `max_link_pairs` kept pairs: only their pairs are ranked
     # (most alike words around the figures first, then in pair order), and those past the
@@ -691,40 +846,13 @@ def prune(table: pd.DataFrame, pairs: pd.DataFrame, max_link_pairs: int,
     per_link = pd.factorize(link[sel])[0]
     sel = sel[np.bincount(per_link)[per_link] > max_link_pairs] if len(sel) else sel
     if len(sel):
-        order = np.lexsort((sel, -ctx["context"][sel], -ctx["context_near"][sel], link[sel]))
+        order = np.lexsort((sel, -alike["context"][sel], -contexts.near(i[sel], j[sel]), link[sel]))
         ranked, links = sel[order], link[sel][order]
         rank = np.arange(len(ranked)) - np.searchsorted(links, links, side="left")
         keep[ranked[rank >= max_link_pairs]] = False
-    kept = pairs[keep].reset_index(drop=True)
-    return kept, pd.DataFrame({k: v[keep] for k, v in ctx.items()})
-
-
-class Columns:
-    """The table's columns as arrays and integer codes, converted once for all pairs."""
-
-    def __init__(self, table: pd.DataFrame) -> None:
-        self.table = table
-        self._codes: dict[str, tuple[np.ndarray, np.ndarray]] = {}
-        self.memo: dict[str, Any] = {}  # derived per-row arrays more than one feature reads
-
-    def codes(self, col: str) -> tuple[np.ndarray, np.ndarray]:
-        """(codes, uniques) of a column; -1 for a missing value."""
-        if col not in self._codes:
-            if col in self.table.columns and isinstance(self.table[col].dtype, pd.StringDtype):
-                codes, uniques = pd.factorize(self.table[col], use_na_sentinel=True)  # no object copy
-            elif col in self.table.columns:
-                s = self.table[col].astype("object")
-                codes, uniques = pd.factorize(s.where(s.notna(), None), use_na_sentinel=True)
-            else:
-                codes, uniques = np.full(len(self.table), -1, dtype=np.int64), np.empty(0, dtype=object)
-            self._codes[col] = (np.asarray(codes, dtype=np.int64), np.asarray(uniques, dtype=object))
-        return self._codes[col]
-
-    def flag(self, col: str) -> np.ndarray:
-        if col not in self.table.columns:
-            return np.zeros(len(self.table), dtype=bool)
-        s = self.table[col]
-        return s.where(s.notna(), False).astype(bool).to_numpy()
+    at = np.flatnonzero(keep)
+    ctx = contexts.overlap(i[at], j[at], {k: v[at] for k, v in alike.items()})
+    return pairs.iloc[at].reset_index(drop=True), pd.DataFrame(ctx)
 
 
 def _pair_similarity(codes: np.ndarray, uniques: np.ndarray, i: np.ndarray, j: np.ndarray,
@@ -759,7 +887,9 @@ class DocWords:
     to Mexico; organisations are left out there, as two outlets name different ones). Read
     for the articles of `wanted` (codes) only: the others' rows are empty."""
 
-    def __init__(self, table: pd.DataFrame, doc_codes: np.ndarray, wanted: np.ndarray | None = None) -> None:
+    def __init__(self, table: pd.DataFrame, doc_codes: np.ndarray, wanted: np.ndarray | None = None,
+                 cols: Columns | None = None) -> None:
+        cols = cols or Columns(table)
         # a row per article (its first), articles in code order; plain loops, not a groupby
         # with a Python function per article (hundreds of thousands of articles in an archive)
         keys, first = np.unique(doc_codes, return_index=True)
@@ -782,9 +912,9 @@ class DocWords:
             return frozenset().union(*(name_words(str(n)) for n in names))
 
         self._words = words
-        self._actor, self._entities = _o(table, "actor"), _o(table, "entities")
-        objs = _o(table, "objects")
-        places = _o(table, "places")
+        self._actor, self._entities = cols.obj("actor"), cols.obj("entities")
+        objs = cols.obj("objects")
+        places = cols.obj("places")
         generic = generic_names()
         self._generic = generic
         orgs: list[list[str]] = [[] for _ in range(len(keys))]
@@ -847,7 +977,7 @@ class DocWords:
         return ((size[da] > 0) & (size[db] > 0) & (inter == 0)).astype(np.float64)
 
 
-def _corrected(table: pd.DataFrame, i: np.ndarray, j: np.ndarray, corr: np.ndarray, doc: np.ndarray) -> np.ndarray:
+def _corrected(cols: Columns, i: np.ndarray, j: np.ndarray, corr: np.ndarray, doc: np.ndarray) -> np.ndarray:
     """1 where a correcting article states, in the sentence of its own figure, the other
     article's value too ("36 cts per share, not the 37 cts it reported"; "eight mln dlrs, not
     3,800,000 dlrs"): it names the figure it replaces. A date replaces one of its own
@@ -855,12 +985,12 @@ def _corrected(table: pd.DataFrame, i: np.ndarray, j: np.ndarray, corr: np.ndarr
     and a year, not a replaced date."""
     out = np.zeros(len(i))
     live = np.flatnonzero((corr[i] | corr[j]) & (doc[i] != doc[j]))
-    if not len(live) or "sent_start" not in table:
+    if not len(live) or "sent_start" not in cols.table:
         return out
-    kind = _o(table, "kind")
-    value = _f(table, "value")
-    start, end = _o(table, "date_start"), _o(table, "date_end")
-    sent = pd.to_numeric(table["sent_start"], errors="coerce").to_numpy()
+    kind = cols.obj("kind")
+    value = cols.num("value")
+    start, end = cols.obj("date_start"), cols.obj("date_end")
+    sent = cols.num("sent_start")
 
     def said(r: int) -> tuple[Any, ...]:
         return (kind[r], round(float(value[r]), 6)) if kind[r] == "money" else (kind[r], start[r], end[r])
@@ -869,7 +999,7 @@ def _corrected(table: pd.DataFrame, i: np.ndarray, j: np.ndarray, corr: np.ndarr
     docs_needed = set(doc[i[live]].tolist()) | set(doc[j[live]].tolist())
     for r in np.flatnonzero(np.isin(doc, list(docs_needed)) & corr):
         stated.add((int(doc[r]), sent[r], *said(r)))
-    gran = _o(table, "granularity") if "granularity" in table.columns else np.full(len(table), None)
+    gran = cols.obj("granularity")
     for k in live:
         a, b = i[k], j[k]
         if kind[a] == "date" and gran[a] != gran[b]:
@@ -879,31 +1009,17 @@ def _corrected(table: pd.DataFrame, i: np.ndarray, j: np.ndarray, corr: np.ndarr
     return out
 
 
-def _sentence_dates_differ(table: pd.DataFrame, cols: Columns, doc: np.ndarray, i: np.ndarray,
-                           j: np.ndarray) -> np.ndarray:
+def _sentence_dates_differ(cols: Columns, i: np.ndarray, j: np.ndarray) -> np.ndarray:
     """1 where two amounts' sentences each write dates out ("in the week ended February 25",
     "in the week ended March 4") and none of them in common: the figures are of two periods or
     days, a recurring report's two issues. Dates read against the publication day ("last
     week") are left out: two outlets' weekdays for one day differ in words."""
     out = np.zeros(len(i))
-    if not len(i) or "sent_start" not in table:
+    if not len(i) or "sent_start" not in cols.table:
         return out
-    kind = _o(table, "kind")
-    pointing = cols.flag("resolved") & ~cols.flag("guessed")  # "last week", "Friday"
-    # (a dateline or a headline's date is the report's own)
-    written = (kind == "date") & ~pointing & (_o(table, "metric") != "publication")
-    if not written.any():
-        return out
-    # each row's sentence by number, and the dates each sentence writes out
-    sentence = pd.MultiIndex.from_arrays([doc, pd.to_numeric(table["sent_start"], errors="coerce").to_numpy()])
-    sid = pd.factorize(sentence)[0]
-    start = _o(table, "date_start")
-    dates: dict[int, set[Any]] = {}
-    for r in np.flatnonzero(written).tolist():
-        dates.setdefault(int(sid[r]), set()).add(start[r])
-    dated = np.zeros(int(sid.max()) + 1, dtype=bool)
-    dated[list(dates)] = True
-    live = np.flatnonzero((kind[i] == "money") & dated[sid[i]] & dated[sid[j]])
+    dated, dates = _written_dates(cols)
+    sid = _sentences(cols)
+    live = np.flatnonzero((cols.obj("kind")[i] == "money") & dated[sid[i]] & dated[sid[j]])
     if not len(live):
         return out
     # each distinct pair of sentences once: far fewer than the pairs of figures
@@ -912,6 +1028,33 @@ def _sentence_dates_differ(table: pd.DataFrame, cols: Columns, doc: np.ndarray, 
     apart = np.array([not (dates[c // width] & dates[c % width]) for c in combo.tolist()], dtype=bool)
     out[live] = apart[first].astype(np.float64)
     return out
+
+
+@_per_table
+def _sentences(cols: Columns) -> np.ndarray:
+    """Per row, the code of its sentence: its article and the sentence's start (one per article
+    where the start is unread)."""
+    doc, _ = cols.codes("doc")
+    start = pd.factorize(cols.num("sent_start"))[0]  # -1: unread
+    return pd.factorize(doc * (int(start.max()) + 2 if len(start) else 1) + start + 1)[0]
+
+
+@_per_table
+def _written_dates(cols: Columns) -> tuple[np.ndarray, dict[int, set[Any]]]:
+    """Per sentence (`_sentences`), whether it writes dates out, and the dates each that does
+    writes (their first days)."""
+    sid = _sentences(cols)
+    dated = np.zeros(int(sid.max()) + 1 if len(sid) else 0, dtype=bool)
+    dates: dict[int, set[Any]] = {}
+    kind = cols.obj("kind")
+    pointing = cols.flag("resolved") & ~cols.flag("guessed")  # "last week", "Friday"
+    # (a dateline or a headline's date is the report's own)
+    written = (kind == "date") & ~pointing & (cols.obj("metric") != "publication")
+    start = cols.obj("date_start")
+    for r in np.flatnonzero(written).tolist():
+        dates.setdefault(int(sid[r]), set()).add(start[r])
+    dated[list(dates)] = True
+    return dated, dates
 
 
 _SERIES_DAYS = 3  # a sentence form printed on this many days is a recurring report
@@ -939,18 +1082,16 @@ def _unpunctuated(text: str) -> str:
     return _PUNCTUATION.sub(" ", _ABBREVIATION.sub("", text))
 
 
+@_per_table
 def _headline_forms(cols: Columns) -> np.ndarray:
     """Per row, the code of its headline's form: lower-cased, numbers masked and punctuation
     dropped ("U.K. MONEY MARKET GIVEN 442 MLN STG HELP" and "UK MONEY MARKET GIVEN TWO MLN
-    STG HELP" are "uk money market given # mln stg help"); -1 without a headline. Computed
-    once per table (`Columns`)."""
-    if "_headline_form" not in cols.memo:
-        title, titles = cols.codes("title")
-        numbers = _number_form()
-        forms = [_unpunctuated(numbers.sub("#", str(t).lower())) for t in titles]
-        folded = pd.factorize(pd.Series([" ".join(f.split()) for f in forms], dtype="object"))[0]
-        cols.memo["_headline_form"] = np.where(title >= 0, np.append(folded, -1)[title], -1)
-    return cols.memo["_headline_form"]
+    STG HELP" are "uk money market given # mln stg help"); -1 without a headline."""
+    title, titles = cols.codes("title")
+    numbers = _number_form()
+    forms = [_unpunctuated(numbers.sub("#", str(t).lower())) for t in titles]
+    folded = pd.factorize(pd.Series([" ".join(f.split()) for f in forms], dtype="object"))[0]
+    return np.where(title >= 0, np.append(folded, -1)[title], -1)
 
 
 _TEMPLATE_FILLINGS = 3  # a form written with this many different fillings is a template
@@ -982,7 +1123,7 @@ def _filled(form: np.ndarray, text: pd.Series, times: int) -> np.ndarray:
     return out
 
 
-def _templates(table: pd.DataFrame, cols: Columns, i: np.ndarray, j: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
+def _templates(cols: Columns, i: np.ndarray, j: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
     """Is either figure's sentence a template, its form (figures and digits masked) written
     with `_TEMPLATE_FILLINGS` or more different fillings across the corpus, whatever the days
     ("The debentures are convertible ... at <money>", "Top <money> per cwt")? And do both
@@ -993,24 +1134,37 @@ def _templates(table: pd.DataFrame, cols: Columns, i: np.ndarray, j: np.ndarray)
     head = np.zeros(len(i), dtype=bool)
     if len(i) == 0:
         return out, head
+    many, heads = _template_rows(cols)
+    if many is not None:
+        out = many[i] | many[j]
+    if heads is not None:
+        hform, plain, many = heads
+        head = (hform[i] >= 0) & (hform[i] == hform[j]) & many[i] & (plain[i] != plain[j])
+    return out, head
+
+
+@_per_table
+def _template_rows(cols: Columns) -> tuple[np.ndarray | None, tuple[np.ndarray, np.ndarray, np.ndarray] | None]:
+    """Per row, whether its sentence form is a template (None without sentence forms); and per
+    row its headline form, its headline as read and whether that form is a template (None
+    without headlines)."""
+    table = cols.table
+    many, heads = None, None
     if "masked" in table and "sentence" in table:
         form, forms = cols.codes("masked")
         long = np.append(np.array([len(str(f).split()) >= _TEMPLATE_WORDS for f in forms], dtype=bool), False)
         many = _filled(form, table["sentence"], _TEMPLATE_FILLINGS) & long[form]
-        out = many[i] | many[j]
     if "title" in table:
         title, titles = cols.codes("title")
         hform = _headline_forms(cols)
         # headlines counted as their forms are read: "U.K. ... 166" and "UK ... 166" are one filling
         plain = pd.factorize(pd.Series([_unpunctuated(str(t)) for t in titles], dtype="object"))[0]
         plain = np.where(title >= 0, np.append(plain, -1)[title], -1)
-        many = _filled(hform, pd.Series(plain), _TEMPLATE_FILLINGS)
-        head = (hform[i] >= 0) & (hform[i] == hform[j]) & many[i] & (plain[i] != plain[j])
-    return out, head
+        heads = (hform, plain, _filled(hform, pd.Series(plain), _TEMPLATE_FILLINGS))
+    return many, heads
 
 
-def _recurring(table: pd.DataFrame, cols: Columns, i: np.ndarray, j: np.ndarray
-               ) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
+def _recurring(cols: Columns, i: np.ndarray, j: np.ndarray) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
     """Is either figure's sentence form (the sentence with figures and digits masked), or its
     article's headline form (digits masked: "MONEY MARKET GIVEN # MLN STG HELP", a company's
     "4TH QTR NET"), printed on `_SERIES_DAYS` or more publication days in the corpus? And do
@@ -1024,20 +1178,8 @@ def _recurring(table: pd.DataFrame, cols: Columns, i: np.ndarray, j: np.ndarray
     two_day = np.zeros(len(i), dtype=bool)
     if len(i) == 0:
         return out, both_head, two_day
-    days = _days(table)
-    forms = []
-    if "masked" in table:
-        forms.append((cols.codes("masked")[0], False))
-    if "title" in table:
-        forms.append((_headline_forms(cols), True))
-    for form, headline in forms:
-        ok = (form >= 0) & (days >= 0)
-        if not ok.any():
-            continue
-        spread = pd.Series(days[ok]).groupby(form[ok]).nunique()
-        n = np.zeros(int(form.max()) + 2)
-        n[spread.index.to_numpy()] = spread.to_numpy()
-        per_row = np.where(form >= 0, n[np.maximum(form, 0)], 0)
+    days = cols.days()
+    for form, per_row, headline in _form_days(cols):
         out |= (per_row[i] >= _SERIES_DAYS) | (per_row[j] >= _SERIES_DAYS)
         if headline:
             one_form = (form[i] >= 0) & (form[i] == form[j])
@@ -1046,25 +1188,75 @@ def _recurring(table: pd.DataFrame, cols: Columns, i: np.ndarray, j: np.ndarray
     return out, both_head, two_day
 
 
+@_per_table
+def _form_days(cols: Columns) -> tuple[tuple[np.ndarray, np.ndarray, bool], ...]:
+    """The sentence forms, then the headline forms (where the table has them and any is dated):
+    per row its form, the publication days that form is printed on, and whether it is a headline's."""
+    days = cols.days()
+    forms = []
+    if "masked" in cols.table:
+        forms.append((cols.codes("masked")[0], False))
+    if "title" in cols.table:
+        forms.append((_headline_forms(cols), True))
+    out = []
+    for form, headline in forms:
+        ok = (form >= 0) & (days >= 0)
+        if not ok.any():
+            continue
+        spread = pd.Series(days[ok]).groupby(form[ok]).nunique()
+        n = np.zeros(int(form.max()) + 2)
+        n[spread.index.to_numpy()] = spread.to_numpy()
+        out.append((form, np.where(form >= 0, n[np.maximum(form, 0)], 0), headline))
+    return tuple(out)
+
+
 _FEW_STORIES = 5  # a company's results, dividend and deal news: a claimant of a few stories is no hub
 _COMMON_STORIES = 50  # a claimant named in this many stories is a hub: `claimant_common` 1
 
 
-def _claimant_spread(table: pd.DataFrame, actor: np.ndarray, i: np.ndarray, j: np.ndarray) -> np.ndarray:
+def _claimant_spread(cols: Columns, i: np.ndarray, j: np.ndarray) -> np.ndarray:
     """How many of the corpus's stories each pair's claimants are named in, on a log scale (up
     to `_FEW_STORIES` 0, `_COMMON_STORIES` or more 1), the larger of the two: an agency, a regulator or a
     head of government recurs across unrelated stories, and as a claimant says little about
     which fact a figure states."""
-    if len(i) == 0 or "story" not in table:
+    if len(i) == 0 or "story" not in cols.table:
         return np.zeros(len(i))
-    story = pd.factorize(table["story"].astype("object").fillna(""))[0]
-    ok = actor >= 0
+    actor, _ = _claimants(cols)
+    spread = _stories_per_claimant(cols)
+    k = np.maximum(spread[np.where(actor[i] >= 0, actor[i], -1)], spread[np.where(actor[j] >= 0, actor[j], -1)])
+    return np.clip(np.log(np.maximum(k, 1) / _FEW_STORIES) / np.log(_COMMON_STORIES / _FEW_STORIES), 0.0, 1.0)
+
+
+@_per_table
+def _stories_per_claimant(cols: Columns) -> np.ndarray:
+    """Per claimant code, the stories it is named in (index -1: none)."""
+    actor, _ = _claimants(cols)
     spread = np.zeros(int(actor.max()) + 2 if len(actor) else 1)
+    if "story" not in cols.table:
+        return spread
+    story = pd.factorize(cols.table["story"].astype("object").fillna(""))[0]
+    ok = actor >= 0
     if ok.any():
         n = pd.Series(story[ok]).groupby(actor[ok]).nunique()
         spread[n.index.to_numpy()] = n.to_numpy()
-    k = np.maximum(spread[np.where(actor[i] >= 0, actor[i], -1)], spread[np.where(actor[j] >= 0, actor[j], -1)])
-    return np.clip(np.log(np.maximum(k, 1) / _FEW_STORIES) / np.log(_COMMON_STORIES / _FEW_STORIES), 0.0, 1.0)
+    return spread
+
+
+@_per_table
+def _headline_words(cols: Columns) -> tuple[list[list[str]], sparse.csr_matrix | None, np.ndarray]:
+    """Each headline's content words, their TF-IDF rows (None without headlines), and per row
+    the code of its headline without correction marks (-1: none)."""
+    title, titles = cols.codes("title")
+    words = [content_words(str(x)) for x in titles]
+    folded = pd.Series([_fold_title(x) for x in titles], dtype="object")
+    return (words, _tokens(words, weighted=True) if len(titles) else None,
+            np.append(pd.factorize(folded)[0], -1)[title])  # -1 (missing) stays missing
+
+
+@_per_table
+def _doc_words(cols: Columns) -> DocWords:
+    doc, _ = cols.codes("doc")
+    return DocWords(cols.table, doc, doc[cols.used], cols)
 
 
 def _story_similarity(stories: Stories, doc_codes: np.ndarray, doc_names: np.ndarray,
@@ -1086,14 +1278,17 @@ def _story_similarity(stories: Stories, doc_codes: np.ndarray, doc_names: np.nda
 
 def features(table: pd.DataFrame, pairs: pd.DataFrame, stories: Stories,
              params: RelationParams, context: pd.DataFrame | None = None,
-             outlets: Mapping[str, str] | None = None, drafts: set[str] | None = None) -> pd.DataFrame:
+             outlets: Mapping[str, str] | None = None, drafts: set[str] | None = None,
+             cols: Columns | None = None) -> pd.DataFrame:
     """The feature columns (FEATURES) and `relation` of each pair, aligned with `pairs`;
     `context`: the context features `prune` already computed for these pairs; `outlets`: each
     article's outlet where its input says (doc id → "nytimes.com"); `drafts`: in a check, the
-    articles read against the others (the reference side `unbacked` reads)."""
+    articles read against the others (the reference side `unbacked` reads); `cols`: the
+    table's columns, prepared for rows that include these pairs' (`Columns.prepare`)."""
     i, j = pairs["i"].to_numpy(), pairs["j"].to_numpy()
-    cols = Columns(table)
-    out = pd.DataFrame(index=pairs.index)
+    used = np.unique(np.concatenate([i, j])) if len(i) else np.zeros(0, np.int64)  # the rows paired
+    cols = cols or Columns(table, used)
+    out: dict[str, np.ndarray] = {}  # the features, as one frame at the end
     doc_codes, doc_names = cols.codes("doc")
     same_doc = doc_codes[i] == doc_codes[j]
     story = _story_similarity(stories, doc_codes, doc_names, i, j)
@@ -1101,34 +1296,31 @@ def features(table: pd.DataFrame, pairs: pd.DataFrame, stories: Stories,
     out["same_doc"] = same_doc.astype(np.float64)
     out["linked"] = ((story > 0) & ~same_doc).astype(np.float64)
 
-    used = np.unique(np.concatenate([i, j])) if len(i) else np.zeros(0, np.int64)  # the rows paired
     if context is None:
-        context = pd.DataFrame(Contexts(table, used).overlap(i, j))
+        context = pd.DataFrame(Contexts(table, used, cols).overlap(i, j))
     for name in ("context_near", "context", "specific", "names", "numbers", "numbers_differ", "names_differ"):
         out[name] = context[name].to_numpy()
-    out["parallel"] = (same_doc & (out["numbers_differ"].to_numpy() > 0)).astype(np.float64)
-    out["dates_differ"] = _sentence_dates_differ(table, cols, doc_codes, i, j)
-    actor, actors = cols.codes("actor")
-    named = np.append(np.array([is_name(str(a)) for a in actors], dtype=bool), False)
-    actor = np.where(named[actor], actor, -1)  # "APR", "QTR SHR": no claimant
+    out["parallel"] = (same_doc & (out["numbers_differ"] > 0)).astype(np.float64)
+    out["dates_differ"] = _sentence_dates_differ(cols, i, j)
+    actor, actors = _claimants(cols)
     out["claimant"] = _pair_similarity(actor, actors, i, j, _name_similarity)
     # two headline companies of different names, with tickers none in common, are two
     # companies whatever their names share ("KAY CORP <KAY>", "KAY JEWELERS INC <KJI>"); under
     # one name, a ticker that differs is a slip or a share class ("<FBO>", "<FBT>")
-    listed = _listed_apart(table, cols, actor, i, j)
+    listed = _listed_apart(cols, i, j)
     at = np.flatnonzero(listed)
     listed[at] = [not same_name(str(actors[a]), str(actors[b]))
                   for a, b in zip(actor[i[at]], actor[j[at]], strict=True)]
-    listed |= _third_party(table, cols, actor, actors, i, j)
-    out["claimant"] = np.where(listed, 0.0, out["claimant"].to_numpy())
+    listed |= _third_party(cols, actor, actors, i, j)
+    out["claimant"] = np.where(listed, 0.0, out["claimant"])
     out["claimant_missing"] = ((actor[i] < 0) | (actor[j] < 0)).astype(np.float64)
-    out["claimant_common"] = np.where(out["claimant"].to_numpy() >= 0.5, _claimant_spread(table, actor, i, j), 0.0)
+    out["claimant_common"] = np.where(out["claimant"] >= 0.5, _claimant_spread(cols, i, j), 0.0)
     known = cols.flag("actor_known")
     out["claimant_known"] = (known[i] & known[j] & (actor[i] == actor[j]) & (actor[i] >= 0) & ~listed
                              ).astype(np.float64)
     both_named = (actor[i] >= 0) & (actor[j] >= 0)
-    differs = both_named & (out["claimant"].to_numpy() < 0.5)
-    per_doc = DocWords(table, doc_codes, doc_codes[used])
+    differs = both_named & (out["claimant"] < 0.5)
+    per_doc = _doc_words(cols)
     if differs.any():  # two claimants an article names both are one story's people
         at = np.flatnonzero(differs & ~same_doc)
         differs[at] &= ~per_doc.name_each_other(actor[i[at]], actor[j[at]], doc_codes[i[at]], doc_codes[j[at]],
@@ -1141,42 +1333,40 @@ def features(table: pd.DataFrame, pairs: pd.DataFrame, stories: Stories,
                                                       np.where(family[i] == family[j], 0.5, 0.0)))
     out["metric_missing"] = m_missing.astype(np.float64)
     out["metric_differs"] = (~m_missing & (family[i] != family[j])).astype(np.float64)
-    title, titles = cols.codes("title")
-    head_words = [content_words(str(x)) for x in titles]
-    heads = _tokens(head_words, weighted=True) if len(titles) else None
+    title, _ = cols.codes("title")
+    _, heads, fcodes = _headline_words(cols)
     has = (title[i] >= 0) & (title[j] >= 0)
     head = np.zeros(len(i))
     if heads is not None and has.any():
         head[has] = _cosine(heads, title[i][has], title[j][has])
     out["headline"] = np.where(same_doc, 0.0, head)
-    folded = pd.Series([_fold_title(x) for x in titles], dtype="object")
-    fcodes = np.append(pd.factorize(folded)[0], -1)[title]  # -1 (missing) stays missing
     out["headline_same"] = ((fcodes[i] >= 0) & (fcodes[i] == fcodes[j]) & ~same_doc).astype(np.float64)
-    out["subjects_differ"] = np.where(same_doc, 0.0, _subjects_differ(titles, title, i, j))
-    out["session_differs"] = np.where(same_doc, 0.0, _session_differs(titles, title, i, j))
+    out["subjects_differ"] = np.where(same_doc, 0.0, _subjects_differ(cols, i, j))
+    out["session_differs"] = np.where(same_doc, 0.0, _session_differs(cols, i, j))
     out["doc_names"] = np.where(same_doc, 0.0, per_doc.names(doc_codes[i], doc_codes[j]))
     out["others_differ"] = np.where(same_doc, 0.0, per_doc.others_differ(doc_codes[i], doc_codes[j]))
-    goods = _goods(cols, title, head_words, used)
+    goods = _goods(cols)
     out["goods_differ"] = ((goods[i] != 0) & (goods[j] != 0) & ((goods[i] & goods[j]) == 0)).astype(np.float64)
     corr = cols.flag("correction")
     out["correction"] = ((corr[i] | corr[j]) & ~same_doc).astype(np.float64)
-    out["corrected"] = _corrected(table, i, j, corr, doc_codes)
-    days = _days(table)
+    out["corrected"] = _corrected(cols, i, j, corr, doc_codes)
+    days = cols.days()
     da, db = days[i], days[j]
     apart = np.where((da < 0) | (db < 0), 0, np.abs(da - db))
     out["days_apart"] = np.minimum(np.log2(1.0 + apart) / 5.0, 1.0)
     out["same_day"] = ((da >= 0) & (da == db)).astype(np.float64)
-    rel = relations(table, i, j, params)
+    rel = relations(table, i, j, params, cols)
     out["relation"] = rel
     kind, kinds = cols.codes("kind")
     is_date = kinds[kind[i]] == "date" if len(kinds) else np.zeros(len(i), dtype=bool)
-    value = _f(table, "value")
+    value = cols.num("value")
     va, vb = value[i], value[j]
     with np.errstate(divide="ignore", invalid="ignore"):
         pos = (va > 0) & (vb > 0)
         orders = np.where(pos, np.abs(np.log10(np.where(pos, va / vb, 1.0))), 0.0)
-    sa, ea = _ordinals(table, "date_start")[i], _ordinals(table, "date_end")[i]
-    sb, eb = _ordinals(table, "date_start")[j], _ordinals(table, "date_end")[j]
+    first, last = cols.ordinals("date_start"), cols.ordinals("date_end")
+    sa, ea = first[i], last[i]
+    sb, eb = first[j], last[j]
     gap = np.maximum(0, np.maximum(sb - ea, sa - eb))
     span = np.maximum(np.maximum(ea - sa, eb - sb), 1)
     # money: 1 for equal, 0.9 for 5% apart, 0 from a factor of about three (half an order)
@@ -1187,53 +1377,53 @@ def features(table: pd.DataFrame, pairs: pd.DataFrame, stories: Stories,
         power = np.where(pos, np.log10(np.where(pos, va / vb, 1.0)), 0.0)
     out["digits"] = ((~is_date) & pos & (np.abs(power) > 0.5) & (np.abs(power - np.round(power)) < 1e-6)
                      ).astype(np.float64)
-    run, one_digit, one_digit_single = _digit_run(va, vb)
+    run, one_digit, one_digit_single = _digit_run(cols, i, j)
     out["digit_run"] = np.where(is_date | (va == vb), 0.0, run)
     out["scale"] = (rel == "scale_mismatch").astype(np.float64)
     # a round number slipped in its magnitude word ("about one mln" / "more than one billion")
     # is as likely a coincidence as one in two currencies
-    out["round_same"] = _round_same(_f(table, "number"), i, j, (rel == "currency_mismatch") | (rel == "magnitude_slip"))
+    out["round_same"] = _round_same(cols.num("number"), i, j, (rel == "currency_mismatch") | (rel == "magnitude_slip"))
     qual, quals = cols.codes("qualifier")
     inexact = np.append(quals != "exact", False)  # index -1 (missing) reads as exact
     out["bound"] = ((inexact[qual[i]] | inexact[qual[j]]) & ~is_date).astype(np.float64)
     stage, _ = cols.codes("stage")
     revised = cols.flag("revised")
     out["revision"] = (revised[i] | revised[j]).astype(np.float64)
-    out["successive"] = (revised[i] & revised[j] & ~same_doc & (out["same_day"].to_numpy() == 0)
-                         & (out["days_apart"].to_numpy() > 0)).astype(np.float64)
+    out["successive"] = (revised[i] & revised[j] & ~same_doc & (out["same_day"] == 0)
+                         & (out["days_apart"] > 0)).astype(np.float64)
     tab = cols.flag("table")
     out["table"] = (tab[i] | tab[j]).astype(np.float64)
     both_tab = tab[i] & tab[j]
     # two table rows: the row label and its neighbours are all their "context"; what makes
     # them one figure is the same company (claimant), label (metric), column and period
     for name in ("context_near", "context", "specific"):
-        out[name] = np.where(both_tab, 0.0, out[name].to_numpy())
+        out[name] = np.where(both_tab, 0.0, out[name])
     # a table's claimant is its headline's company: two tables of companies whose names differ
     # are two companies' results, even when one article names both (a fund family's releases)
     out["claimant_differs"] = np.where(both_tab & (actor[i] >= 0) & (actor[j] >= 0)
-                                       & (out["claimant"].to_numpy() < 0.5), 1.0, out["claimant_differs"].to_numpy())
+                                       & (out["claimant"] < 0.5), 1.0, out["claimant_differs"])
     # a re-issued table (one headline): a row's other numbers are its other columns, which the
     # re-issue may have changed too; the slot, not they, tells two figures apart
-    reissued = both_tab & (out["headline_same"].to_numpy() > 0)
+    reissued = both_tab & (out["headline_same"] > 0)
     for name in ("numbers", "numbers_differ"):
-        out[name] = np.where(reissued, 0.0, out[name].to_numpy())
+        out[name] = np.where(reissued, 0.0, out[name])
     period, _ = cols.codes("period")
-    variant = _row_variants(table, tab)
-    row = _row_names(cols, tab)
+    variant = _row_variants(cols)
+    row = _row_names(cols)
     same_row = (row[i] == row[j]) | (row[i] == "") | (row[j] == "")  # ("": a row the reader did not label)
     # one slot of one company's table: with no claimant the tables may be two companies' (two
     # funds of one family whose headlines name no ticker)
-    one_company = both_named & (out["claimant"].to_numpy() >= 0.5)
+    one_company = both_named & (out["claimant"] >= 0.5)
     out["table_slot"] = (both_tab & one_company & (metric[i] == metric[j]) & (metric[i] >= 0)
                          & (stage[i] == stage[j]) & (period[i] == period[j]) & (variant[i] == variant[j])
                          & same_row).astype(np.float64)
     # one slot of two tables (or a re-issued table): a row's other numbers are its other
     # columns, each a slot of its own that may differ too; the slot, not they, tells figures apart
-    slot = out["table_slot"].to_numpy() > 0
+    slot = out["table_slot"] > 0
     for name in ("numbers", "numbers_differ"):
-        out[name] = np.where(slot, 0.0, out[name].to_numpy())
+        out[name] = np.where(slot, 0.0, out[name])
     # two tables' lines of different names measure different things ("Sales", "Revs")
-    out["metric_differs"] = np.where(both_tab & ~same_row, 1.0, out["metric_differs"].to_numpy())
+    out["metric_differs"] = np.where(both_tab & ~same_row, 1.0, out["metric_differs"])
     out["period_differs"] = _differs(cols.codes("period")[0], i, j)
     horizon, _ = cols.codes("horizon")
     out["horizon_differs"] = _differs(horizon, i, j)
@@ -1251,10 +1441,8 @@ def features(table: pd.DataFrame, pairs: pd.DataFrame, stories: Stories,
     out["deictic"] = ((pointing[i] | pointing[j]) & is_date).astype(np.float64)
     # "today", "last week" in articles of different days: the reference moved, and with it,
     # most often, the event (a continuing story's news of each day)
-    out["relative_apart"] = out["relative"].to_numpy() * out["days_apart"].to_numpy()
-    text, texts = cols.codes("text")
-    folded = np.append(pd.factorize(pd.Series([" ".join(str(t).lower().split()) for t in texts],
-                                              dtype="object"))[0], -1)[text]
+    out["relative_apart"] = out["relative"] * out["days_apart"]
+    folded = _text_forms(cols)
     same_words = is_date & (folded[i] == folded[j]) & (resolved[i] | resolved[j])
     out["same_words"] = same_words.astype(np.float64)
     # a relative date copied with its sentence (a re-issue filed days later) is one statement
@@ -1263,10 +1451,10 @@ def features(table: pd.DataFrame, pairs: pd.DataFrame, stories: Stories,
     # reach ... in the last six months of the year" / "were estimating that in the last six
     # months of the year"): the writers named one time
     one_day = same_doc | ((da >= 0) & (da == db))
-    copied = same_words & (one_day | (~same_doc & (out["context_near"].to_numpy() >= 0.8)
-                                      & (out["context"].to_numpy() >= 0.8)))
-    out.loc[copied, "relation"] = "agree"
-    out.loc[copied, "closeness"] = 1.0
+    copied = same_words & (one_day | (~same_doc & (out["context_near"] >= 0.8)
+                                      & (out["context"] >= 0.8)))
+    out["relation"] = np.where(copied, "agree", rel)
+    out["closeness"] = np.where(copied, 1.0, out["closeness"])
     out["is_date"] = is_date.astype(np.float64)
     # two outlets telling one story: where they give one amount two values, one of them is
     # wrong (their weekdays and "last year" are read against two publication dates instead)
@@ -1277,7 +1465,7 @@ def features(table: pd.DataFrame, pairs: pd.DataFrame, stories: Stories,
     # the metric lexicon reads one outlet's "spent $750,000 in campaign cash" and another's "use
     # of $750,000 in campaign money" as two metrics: across outlets (not table lines) their
     # words differ more than their facts, so a differing metric is no evidence against one fact
-    out["metric_differs"] = np.where(two_outlets & ~both_tab, 0.0, out["metric_differs"].to_numpy())
+    out["metric_differs"] = np.where(two_outlets & ~both_tab, 0.0, out["metric_differs"])
     # a written date two outlets put in sentences alike (numbers left out) dates one event
     # told twice ("voters approved Amendment 64 in 2012" / "approved by voters in 2015"): what
     # the figure's claimant and metric are for an amount, the sentence's words are for a date
@@ -1286,38 +1474,38 @@ def features(table: pd.DataFrame, pairs: pd.DataFrame, stories: Stories,
     # it ("Lauten on Friday apologized" / "had to apologize Saturday"): a story's days hold
     # many events, and a shared noun ("interview", "statement") or another person's act is
     # another day's
-    deictic = out["deictic"].to_numpy() > 0
-    out["event_verb"] = _event_verb_shared(table, i, j, two_outlets & is_date & deictic
-                                           & (out["claimant"].to_numpy() >= 0.5))
-    named_event = ~deictic | (out["event_verb"].to_numpy() > 0)
-    out["event_told"] = np.where(two_outlets & is_date & named_event, out["context"].to_numpy(), 0.0)
+    deictic = out["deictic"] > 0
+    out["event_verb"] = _event_verb_shared(cols, i, j, two_outlets & is_date & deictic
+                                           & (out["claimant"] >= 0.5))
+    named_event = ~deictic | (out["event_verb"] > 0)
+    out["event_told"] = np.where(two_outlets & is_date & named_event, out["context"], 0.0)
     # two amounts of one story share its rare words whether or not they are one fact (another
     # part of the deal, another company in it): their claimant and metric name the fact. A date
     # two outlets write out has neither; the rare words of its sentence name its event
-    out["specific_date"] = np.where(out["event_told"].to_numpy() > 0, out["specific"].to_numpy(), 0.0)
+    out["specific_date"] = np.where(out["event_told"] > 0, out["specific"], 0.0)
     stage_names = np.append(cols.codes("stage")[1], None)
     earlier = stage_names[stage] == "previous"
-    prec = _f(table, "precision")
+    prec = cols.num("precision")
     unequal = va != vb  # "67 mln" states 67.0 mln; "$3 billion" only allows $3.5 billion
-    sentence = pd.factorize(pd.MultiIndex.from_arrays([doc_codes, _f(table, "sent_start")]))[0]
+    sentence = _sentences(cols)
     out["counterpart"], out["twin"], out["shared_figures"], compared = _alignment(
         out, i, j, doc_codes, earlier[i] != earlier[j], (unequal & (prec[j] > prec[i]), unequal & (prec[i] > prec[j])),
         sentence)
     # two articles of one publisher and different days whose figures, three or more each with a
     # candidate in the other, nearly all differ (a third or fewer agree), with no correction: a
     # new issue of a recurring report (this week's money supply, line by line against last week's)
-    out["renewed"] = (~two_outlets & (apart >= 1) & (compared >= 3) & (out["shared_figures"].to_numpy() <= 1 / 3)
-                      & (out["correction"].to_numpy() == 0) & (out["corrected"].to_numpy() == 0)
+    out["renewed"] = (~two_outlets & (apart >= 1) & (compared >= 3) & (out["shared_figures"] <= 1 / 3)
+                      & (out["correction"] == 0) & (out["corrected"] == 0)
                       ).astype(np.float64)
     # no correction, and another day with the same template in a sentence form the corpus
     # prints on three days or more, or one headline form both articles share that it prints
     # so often (on any day: a daily report's later round), or that one publisher prints on two
     # days: a recurring report's new figure
-    recurring, same_form, two_day = _recurring(table, cols, i, j)
+    recurring, same_form, two_day = _recurring(cols, i, j)
     same_form |= two_day & ~two_outlets
-    template, template_head = _templates(table, cols, i, j)
-    alike = out["context"].to_numpy() >= 0.6
-    out["series"] = ((out["correction"].to_numpy() == 0)
+    template, template_head = _templates(cols, i, j)
+    alike = out["context"] >= 0.6
+    out["series"] = ((out["correction"] == 0)
                      & (((apart >= 1) & alike & recurring) | same_form | (template & alike & ~both_tab)
                         | template_head)).astype(np.float64)
     # a contradiction is somebody's error, and an amount's errors have shapes: a re-issue or
@@ -1325,14 +1513,14 @@ def features(table: pd.DataFrame, pairs: pd.DataFrame, stories: Stories,
     # misread amount a few per cent off. Two amounts that differ in none of these ways are,
     # more often than not, two facts (another item, day or deal) however alike their
     # sentences. (Dates have their own evidence: relative readings, days apart.)
-    anchored = ((out["correction"].to_numpy() > 0) | (out["corrected"].to_numpy() > 0)
-                | (out["headline_same"].to_numpy() > 0) | (out["table_slot"].to_numpy() > 0))
+    anchored = ((out["correction"] > 0) | (out["corrected"] > 0)
+                | (out["headline_same"] > 0) | (out["table_slot"] > 0))
     with np.errstate(divide="ignore", invalid="ignore"):
         # a balance moves that much from one week to the next: near only within a day; and a
         # price (per tonne, or a named good's amount without a magnitude word) that much between
         # markets, grades and hours of one day (gold's morning and afternoon fix): a few per
         # cent, even one digit, apart is no misreading for prices
-        priced = _priced(cols, goods)
+        priced = _priced(cols)
         prices = priced[i] | priced[j]
         within = ~is_date & pos & (np.abs(va - vb) <= _NEAR * np.maximum(va, vb))
         near = within & (apart <= 1) & ~prices
@@ -1344,16 +1532,16 @@ def features(table: pd.DataFrame, pairs: pd.DataFrame, stories: Stories,
     # one beside the same other numbers ("lost 3p to 821" / "lost 4p to 821"), and in a check,
     # where the archive is the reference and `unbacked` weighs that shape on the draft's behalf
     in_draft = _in_draft(doc_codes, doc_names, drafts)
-    chance = one_digit_single & ~(in_draft[i] | in_draft[j]) & (out["numbers"].to_numpy() < 0.5)
+    chance = one_digit_single & ~(in_draft[i] | in_draft[j]) & (out["numbers"] < 0.5)
     slipped = (one_digit & ~chance & ~(within & prices)) | (near & ~same_doc)
     # two outlets telling one story write one amount to the same precision, exactly, and a
     # digit apart ("$5.7 billion" / "$5.6 billion"): one of them misread or misheard it. Within
     # one publisher the same shape is as often two quotes of a moving price (no `outlets` there)
-    exact = out["bound"].to_numpy() == 0
+    exact = out["bound"] == 0
     out["stated_apart"] = (two_outlets & ~is_date & within & one_digit & (prec[i] == prec[j]) & exact
                            ).astype(np.float64)
-    shaped = ((out["slip"].to_numpy() > 0) | (out["digits"].to_numpy() > 0) | (slipped & ~is_date & (va != vb))
-              | (out["currency_slip"].to_numpy() > 0) | (rel == "scale_mismatch"))
+    shaped = ((out["slip"] > 0) | (out["digits"] > 0) | (slipped & ~is_date & (va != vb))
+              | (out["currency_slip"] > 0) | (rel == "scale_mismatch"))
     # one writer's two amounts orders of magnitude apart, or one significant digit a power of
     # ten apart, are two items of the article ("five Ecus" and "50 Ecus" for two coins, "145
     # dlrs" a share and "125 mln dlrs" of equity): chance shapes, as a single changed digit is
@@ -1361,23 +1549,23 @@ def features(table: pd.DataFrame, pairs: pd.DataFrame, stories: Stories,
     # another magnitude or currency word ("500 Milliarden US-Dollar" and "500 US-Dollar"), a
     # run of digits moved ("245 mln" and "2,450 mln"), a digit changed. In a draft, not yet
     # edited, every shape still counts
-    kept = (out["slip"].to_numpy() > 0) | (out["currency_slip"].to_numpy() > 0) | (out["digit_run"].to_numpy() > 0)
-    chance_in_one = same_doc & ~in_draft[i] & ~kept & ((rel == "scale_mismatch") | (out["digits"].to_numpy() > 0))
+    kept = (out["slip"] > 0) | (out["currency_slip"] > 0) | (out["digit_run"] > 0)
+    chance_in_one = same_doc & ~in_draft[i] & ~kept & ((rel == "scale_mismatch") | (out["digits"] > 0))
     shaped &= ~chance_in_one
     differing = np.isin(rel, list(CONFLICTS))
     # two dates are one event's when something names the event: the same metric ("pay",
     # "completion"), two outlets' written dates of one story, or one sentence two articles
     # tell with only the date changed ("served from 1996 to 2007" / "from 1997 to 2007")
-    retold = (~same_doc & (out["context_near"].to_numpy() >= 0.9) & (out["context"].to_numpy() >= 0.9)
-              & (out["numbers_differ"].to_numpy() == 0) & (out["same_words"].to_numpy() == 0))
-    event = (out["metric"].to_numpy() >= 1) | (two_outlets & named_event) | retold
+    retold = (~same_doc & (out["context_near"] >= 0.9) & (out["context"] >= 0.9)
+              & (out["numbers_differ"] == 0) & (out["same_words"] == 0))
+    event = (out["metric"] >= 1) | (two_outlets & named_event) | retold
     out["unexplained"] = (differing & ~anchored & np.where(is_date, ~event, ~shaped)).astype(np.float64)
     # one writer states both figures: an article giving two values of one fact without a slip's
     # shape is rarer than one listing two alike items (Class A and Class B payouts)
-    out["one_writer"] = (same_doc & (out["unexplained"].to_numpy() > 0)).astype(np.float64)
+    out["one_writer"] = (same_doc & (out["unexplained"] > 0)).astype(np.float64)
     # a date whose event nothing names is most often another event's date (another period of
     # a report, another step of one story): hand checks found few such date conflicts real
-    out["event_unnamed"] = ((out["unexplained"].to_numpy() > 0) & is_date).astype(np.float64)
+    out["event_unnamed"] = ((out["unexplained"] > 0) & is_date).astype(np.float64)
     money = (kinds[kind] == "money") & (kind >= 0) if len(kinds) else np.zeros(len(table), dtype=bool)
     # the other article states this amount too, in the same unit, column and period (a flash
     # "SHR 1.01 DLRS VS 66 CTS" against the table's "Shr diluted 1.01 dlrs vs 66 cts" beside its
@@ -1387,15 +1575,15 @@ def features(table: pd.DataFrame, pairs: pd.DataFrame, stories: Stories,
     # state the other's figure for another item), so none of these counts
     out["stated_there"] = _stated_there(table, cols, i, j, doc_codes, money,
                                         differing & ~is_date & ~same_doc & ~(in_draft[i] | in_draft[j])
-                                        & ~two_outlets & (out["correction"].to_numpy() == 0)
-                                        & (out["corrected"].to_numpy() == 0))
-    currency = _o(table, "currency")
+                                        & ~two_outlets & (out["correction"] == 0)
+                                        & (out["corrected"] == 0))
+    currency = cols.obj("currency")
     # a check reads the draft against its story as told so far: a draft's amount one error away
     # from an archive amount (ten times it, its digits under another magnitude word, one digit
     # changed), in an archive article that states the draft's amount nowhere, is most likely
     # that amount mistyped, however differently the two sentences are worded
     one_currency = (currency[i] == currency[j]) | pd.isna(currency[i]) | pd.isna(currency[j])
-    shaped_as_error = ((out["digits"].to_numpy() > 0) | (out["slip"].to_numpy() > 0) | one_digit) & one_currency
+    shaped_as_error = ((out["digits"] > 0) | (out["slip"] > 0) | one_digit) & one_currency
     out["unbacked"] = _unbacked(value, currency, money, i, j, doc_codes, in_draft,
                                 ~is_date & differing & shaped_as_error & (story > 0))
     # so is a draft's written date one slip from an archive date whose sentence tells the same
@@ -1405,15 +1593,15 @@ def features(table: pd.DataFrame, pairs: pd.DataFrame, stories: Stories,
     # sharing a few words are most often two events ("since 2002" for one leader, "since 2003"
     # for two others): only sentences this alike count
     written = ~(resolved | guessed)
-    slipped_date = (is_date & differing & written[i] & written[j] & (out["event_told"].to_numpy() >= _TOLD_ALIKE)
+    slipped_date = (is_date & differing & written[i] & written[j] & (out["event_told"] >= _TOLD_ALIKE)
                     & (in_draft[i] != in_draft[j]))
     at = np.flatnonzero(slipped_date)
     if len(at):
-        slipped_date[at] = _one_date_slip(table, i[at], j[at])
+        slipped_date[at] = _one_date_slip(cols, i[at], j[at])
     if slipped_date.any():
-        out["unbacked"] = np.maximum(out["unbacked"].to_numpy(),
-                                     _unbacked_dates(table, i, j, doc_codes, in_draft, slipped_date, guessed))
-    return out
+        out["unbacked"] = np.maximum(out["unbacked"],
+                                     _unbacked_dates(cols, i, j, doc_codes, in_draft, slipped_date, guessed))
+    return pd.DataFrame(out, index=pairs.index)
 
 
 _TOLD_ALIKE = 0.4  # `context` from which two outlets' sentences tell one event for a date's slip
@@ -1421,12 +1609,12 @@ _DATE_SLIP_YEARS = 3  # a year this many apart, month and day the same, is one s
 _DATE_SLIP_DAYS = 3  # so is a day this many apart in one month ("March 12", "March 14")
 
 
-def _one_date_slip(table: pd.DataFrame, i: np.ndarray, j: np.ndarray) -> np.ndarray:
+def _one_date_slip(cols: Columns, i: np.ndarray, j: np.ndarray) -> np.ndarray:
     """Two dates of one granularity that one slip tells apart: one end of the two (or both by
     the same step) a few years apart with month and day the same, or a few days apart in one
     month ("from 2009 to 2013" / "from 2008 to 2013", "2012" / "2015", "March 12" / "March 14")."""
     out = np.zeros(len(i), dtype=bool)
-    start, end, gran = _o(table, "date_start"), _o(table, "date_end"), _o(table, "granularity")
+    start, end, gran = cols.obj("date_start"), cols.obj("date_end"), cols.obj("granularity")
     for n in np.flatnonzero((start[i] != start[j]) | (end[i] != end[j])).tolist():
         a, b = int(i[n]), int(j[n])
         if gran[a] != gran[b] or not all(isinstance(x, str) and len(x) == 10
@@ -1453,14 +1641,14 @@ def _slip(a: str, b: str) -> tuple[str | None, int]:
     return "other", 0
 
 
-def _unbacked_dates(table: pd.DataFrame, i: np.ndarray, j: np.ndarray, doc: np.ndarray, in_draft: np.ndarray,
+def _unbacked_dates(cols: Columns, i: np.ndarray, j: np.ndarray, doc: np.ndarray, in_draft: np.ndarray,
                     shaped: np.ndarray, guessed: np.ndarray) -> np.ndarray:
     """`_unbacked` for dates: 1 for a pair of a draft's date and an archive date (`shaped`: one
     slip apart) whose archive article dates nothing else within the draft's date (a date whose
     year is our guess, `guessed` per row, states no year; the paired date itself, a range
     overlapping the draft's, is what differs)."""
     out = np.zeros(len(i))
-    first, last = _ordinals(table, "date_start"), _ordinals(table, "date_end")
+    first, last = cols.ordinals("date_start"), cols.ordinals("date_end")
     at, own, paired, rows_of = _draft_sides(i, j, doc, in_draft, shaped, (first >= 0) & ~guessed)
     for n, r, d, p in zip(at.tolist(), own.tolist(), doc[paired].tolist(), paired.tolist(), strict=True):
         there = np.array(rows_of.get(d, ()), dtype=np.int64)
@@ -1526,7 +1714,7 @@ def _stated_there(table: pd.DataFrame, cols: Columns, i: np.ndarray, j: np.ndarr
     at = np.flatnonzero(eligible)
     if not len(at):
         return out
-    value = np.round(_f(table, "value"), 9)
+    value = np.round(cols.num("value"), 9)
     asked_rows = np.concatenate([i[at], j[at]])  # i's amounts asked in j's article, then j's in i's
     _, length, _ = _mantissas(value[asked_rows])
     wanted = np.unique(np.concatenate([doc[i[at]], doc[j[at]]]))
@@ -1545,7 +1733,7 @@ def _stated_there(table: pd.DataFrame, cols: Columns, i: np.ndarray, j: np.ndarr
     return out
 
 
-def _alignment(out: pd.DataFrame, i: np.ndarray, j: np.ndarray, doc: np.ndarray, earlier: np.ndarray,
+def _alignment(out: Mapping[str, np.ndarray], i: np.ndarray, j: np.ndarray, doc: np.ndarray, earlier: np.ndarray,
                coarser: tuple[np.ndarray, np.ndarray] | None = None, sentence: np.ndarray | None = None
                ) -> tuple[np.ndarray, np.ndarray, np.ndarray, np.ndarray]:
     """How each pair stands among the figure's other candidates in the other article.
@@ -1571,10 +1759,10 @@ def _alignment(out: pd.DataFrame, i: np.ndarray, j: np.ndarray, doc: np.ndarray,
     """
     if len(i) == 0:
         return np.zeros(0), np.zeros(0), np.zeros(0), np.zeros(0)
-    sim = (out["context_near"].to_numpy() + out["context"].to_numpy() + out["table_slot"].to_numpy()
-           + 0.5 * out["claimant"].to_numpy())
+    sim = (np.asarray(out["context_near"]) + np.asarray(out["context"]) + np.asarray(out["table_slot"])
+           + 0.5 * np.asarray(out["claimant"]))
     # an agreeing value, not one an open bound merely allows ("more than $200,000" allows $5.4m)
-    agree = (out["relation"].to_numpy() == "agree") & ~earlier & (out["closeness"].to_numpy() >= 0.8)
+    agree = (np.asarray(out["relation"]) == "agree") & ~earlier & (np.asarray(out["closeness"]) >= 0.8)
     cross = doc[i] != doc[j]
     k = np.flatnonzero(cross)
     if not len(k):
@@ -1635,11 +1823,13 @@ def _price_units() -> tuple[frozenset[str], frozenset[str]]:
     return frozenset(units["quantity"]), frozenset(units["share_prices"])
 
 
-def _priced(cols: Columns, goods: np.ndarray) -> np.ndarray:
+@_per_table
+def _priced(cols: Columns) -> np.ndarray:
     """Per row, whether it is a price (factcheck/data/goods.toml [units]): a rate per a quantity,
     a share's price or a bid per share, or an amount of a named good's sentence (or headline)
     with no rate and no magnitude word ("gold was fixed at 419.80 dlrs"; "1.9 billion dlrs" of
-    an oil company is a total). `goods`: each row's goods bits."""
+    an oil company is a total)."""
+    goods = _goods(cols)
     quantities, share_prices = _price_units()
     per, pers = cols.codes("per")
     metric, metrics = cols.codes("metric")
@@ -1650,10 +1840,12 @@ def _priced(cols: Columns, goods: np.ndarray) -> np.ndarray:
     return unit[per] | (share[per] & priced_metric[metric]) | ((goods != 0) & (per < 0) & (mag < 0))
 
 
-def _goods(cols: Columns, title: np.ndarray, head_words: Sequence[Sequence[str]], used: np.ndarray) -> np.ndarray:
-    """Per row, the goods its sentence names (its context words), else its headline's (`title`:
-    each row's headline code; `head_words`: each headline's words): a bit each. Read for the
-    rows `used` only (0 elsewhere)."""
+@_per_table
+def _goods(cols: Columns) -> np.ndarray:
+    """Per row, the goods its sentence names (its context words), else its headline's: a bit
+    each. Read for the rows `used` only (0 elsewhere)."""
+    title, _ = cols.codes("title")
+    head_words = _headline_words(cols)[0]
     bits = _goods_bits()
     stems = bits.keys()
 
@@ -1665,7 +1857,7 @@ def _goods(cols: Columns, title: np.ndarray, head_words: Sequence[Sequence[str]]
 
     ctx, ctxs = cols.codes("context")
     by_ctx = np.zeros(len(ctxs) + 1, dtype=np.int64)
-    wanted = np.unique(ctx[used])
+    wanted = np.unique(ctx[cols.used])
     wanted = wanted[wanted >= 0]
     by_ctx[wanted] = [mask(_wide(c)) for c in ctxs[wanted]]
     by_title = np.append(np.array([mask(w) for w in head_words], dtype=np.int64), 0)
@@ -1698,11 +1890,13 @@ def _mantissas(values: np.ndarray) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
 _NEAR = 0.03  # amounts this close that still differ after rounding: a misreading, not another fact
 
 
-def _row_variants(table: pd.DataFrame, tab: np.ndarray) -> np.ndarray:
+@_per_table
+def _row_variants(cols: Columns) -> np.ndarray:
     """Per table row, the words before its figure that set it apart from other rows of its
     label ("Qtly div Class A 27-1/2 cts": "class class a"); "" for prose and plain rows."""
+    table = cols.table
     out = np.full(len(table), "", dtype=object)
-    at = np.flatnonzero(tab)
+    at = np.flatnonzero(cols.flag("table"))
     if len(at) and {"sentence", "start", "sent_start"} <= set(table.columns):
         sent = table["sentence"].to_numpy()
         cut = pd.to_numeric(table["start"], errors="coerce").to_numpy() - pd.to_numeric(
@@ -1714,17 +1908,18 @@ def _row_variants(table: pd.DataFrame, tab: np.ndarray) -> np.ndarray:
     return out
 
 
-def _row_names(cols: Columns, tab: np.ndarray) -> np.ndarray:
+@_per_table
+def _row_names(cols: Columns) -> np.ndarray:
     """Per table row, the line its label names, in content words without the words of its sign
     or variant: "Revs" and "Revenues" are one line, "Sales" another (a company reporting both
     prints both), "Net profit" and "Net loss" one; "" for prose and rows with no label."""
     label, labels = cols.codes("row_label")
     names = np.array([" ".join(sorted(set(content_words(str(x))) - row_sign_words())) for x in labels]
                      + [""], dtype=object)  # each label once; index -1: no label
-    return np.where(tab, names[label], "")
+    return np.where(cols.flag("table"), names[label], "")
 
 
-def _digit_run(va: np.ndarray, vb: np.ndarray) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
+def _digit_run(cols: Columns, i: np.ndarray, j: np.ndarray) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
     """How improbable it is that two differing amounts share their digits by chance: the
     significant digits they share when one is the other a power of ten apart, or with one digit
     changed at the same scale (a typing slip): a third for each beyond the first, 1 from four.
@@ -1733,13 +1928,12 @@ def _digit_run(va: np.ndarray, vb: np.ndarray) -> tuple[np.ndarray, np.ndarray, 
     billion, 4,568,000 / 4,538,000): a mistyped or misread digit, the shape of an error; and
     whether both of those have a single significant digit, where it is no sign at all ($5 / $7
     billion, 80 / 50 mln: any two such amounts of one scale differ in one digit)."""
-    if len(va) == 0:
+    if len(i) == 0:
         return np.zeros(0), np.zeros(0, dtype=bool), np.zeros(0, dtype=bool)
-    digits, length, power = _mantissas(np.concatenate([va, vb]))  # (each distinct value read once)
-    n = len(va)
-    len_a, len_b = length[:n], length[n:]
-    same_power = power[:n] == power[n:]
-    differ = (digits[:n] != digits[n:]).sum(axis=1)
+    digits, length, power = _value_digits(cols)
+    len_a, len_b = length[i], length[j]
+    same_power = power[i] == power[j]
+    differ = (digits[i] != digits[j]).sum(axis=1)
     longest = np.maximum(len_a, len_b)
     shared = np.where(differ == 0, longest, np.where((differ == 1) & same_power, longest - 1, 0))
     stated = (len_a > 0) & (len_b > 0)
@@ -1747,6 +1941,20 @@ def _digit_run(va: np.ndarray, vb: np.ndarray) -> tuple[np.ndarray, np.ndarray, 
     one_digit = stated & (differ == 1) & same_power
     single = one_digit & (longest < 2)
     return np.clip((shared - 1) / 3.0, 0.0, 1.0), one_digit, single
+
+
+@_per_table
+def _value_digits(cols: Columns) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
+    """Each row's value's significant digits, their number and its power of ten (`_mantissas`)."""
+    return _mantissas(cols.num("value"))
+
+
+@_per_table
+def _text_forms(cols: Columns) -> np.ndarray:
+    """Per row, the code of its figure's words, case and spacing aside (-1: none)."""
+    text, texts = cols.codes("text")
+    return np.append(pd.factorize(pd.Series([" ".join(str(t).lower().split()) for t in texts],
+                                            dtype="object"))[0], -1)[text]
 
 
 def _round_same(number: np.ndarray, i: np.ndarray, j: np.ndarray, same: np.ndarray) -> np.ndarray:
