@@ -356,3 +356,29 @@ def test_a_check_against_a_small_archive_scores_the_draft_as_a_full_scan_does(tm
     # evidence, would set the two apart)
     assert not [e for f in checked for e in f["evidence"] if e["name"] == "unbacked"]
     assert key(checked) and key(checked) == key(json.loads(scan.stdout)["findings"])
+
+
+def test_a_drafts_round_amount_one_digit_from_another_storys_is_no_slip(tmp_path: Path) -> None:
+    """Against its own story a round amount one digit off is a slip; against an article only
+    loosely linked to the draft (another story that shares its names), two round amounts of
+    one scale differ so by chance: the campaign's "$8 billion" fence is no mistyped "$5 billion"
+    of a budget fight years later."""
+    archive = tmp_path / "archive"
+    archive.mkdir()
+    records = [
+        {"id": "campaign", "url": "https://times.example/1", "date": "2016-03-01",
+         "title": "Hollis vows Norland will pay for the fence",
+         "text": "Hollis vows Norland will pay for the fence\nCandidate Tom Hollis repeated on Tuesday that Norland "
+                 "would pay for a border fence. (The candidate estimates the price tag at around $8 billion.) "
+                 "Norland officials have rejected the idea.\n"},
+        {"id": "budget", "url": "https://post.example/9", "date": "2019-01-03",
+         "title": "Hollis: Norland fence money non-negotiable",
+         "text": "Hollis: Norland fence money non-negotiable\nPresident Tom Hollis has said that $5 billion in "
+                 "funding for the fence is non-negotiable, while Democrats have said they will fund border "
+                 "security but not the fence. Talks resume on Friday.\n"},
+    ]
+    (archive / "news.jsonl").write_text("".join(json.dumps(r) + "\n" for r in records), encoding="utf-8")
+    draft = ("Hollis: Norland will pay\nFor his part, Mr. Hollis has insisted that as president he would make "
+             "Norland pay for the fence, which he estimates would cost about $8 billion.\n")
+    code, findings = _check(draft, tmp_path, archive)
+    assert code == 0, _serious(findings)

@@ -1544,3 +1544,25 @@ def test_two_outlets_weekdays_of_one_verb_by_two_people_are_two_events() -> None
     records[1]["text"] = records[1]["text"].replace("Councillor Dana Whitfield", "Her colleague Rob Tandy")
     table, scored = _pairs(records)
     assert _pair_of(table, scored, "Friday", "Saturday")["event_verb"] == 0.0
+
+
+def _patent_sale(second_url: str) -> list[dict]:
+    """One sale told twice: one account makes the analysts the claimant and names the buyer
+    beside them, the other makes the buyer the claimant and names the seller beside it."""
+    return [
+        {"id": "a", "date": "2013-02-20", "url": "https://times.example/1", "title": "Initech buys patents",
+         "text": "Initech buys patents\nHooli Research said on Monday that Initech Systems paid $750,000 for "
+                 "the patents.\n"},
+        {"id": "b", "date": "2013-02-20", "url": second_url, "title": "Globex sells patents",
+         "text": "Globex sells patents\nInitech Systems paid $350,000 for the patents, Globex Corp said.\n"},
+    ]
+
+
+def test_a_name_one_outlet_gives_beside_its_claimant_is_the_other_outlets_claimant_in_common() -> None:
+    """Across two outlets, "Initech Systems" beside one sentence's claimant and as the other's
+    claimant is a name both sentences give: their names do not differ. Within one publisher,
+    whose sentences word one fact alike, the names besides the claimants still decide."""
+    table, scored = _pairs(_patent_sale("https://post.example/2"))
+    assert _pair_of(table, scored, "$750,000", "$350,000")["names_differ"] == 0
+    table, scored = _pairs(_patent_sale("https://times.example/2"))
+    assert _pair_of(table, scored, "$750,000", "$350,000")["names_differ"] == 1

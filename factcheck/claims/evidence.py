@@ -682,7 +682,12 @@ class Contexts:
                                               - set(words(uniq_act[c % n_act])) - generic))
                            for c in combo.tolist()], dtype=object)
         self.oth, uniq_oth = _distinct(others[first.ravel()], len(table), used)
-        self.others = _tokens([k.split("\x1f") if k else [] for k in uniq_oth])
+        # the others' names and each claimant's in one vocabulary: a name one sentence gives
+        # besides its claimant may be the other's claimant ("Jesse L. Jackson Jr., the former
+        # representative from Illinois" against "Jesse Jackson Jr. pleaded guilty")
+        name_rows = _tokens([k.split("\x1f") if k else [] for k in uniq_oth]
+                            + [sorted(set(words(str(a))) - generic) if a else [] for a in uniq_act])
+        self.others, self.name_rows, self.claim_row = name_rows[: len(uniq_oth)], name_rows, len(uniq_oth)
         self.num, uniq_nums = _distinct(cols.obj("numbers")[used], len(table), used)
         self.tab = cols.flag("table")
         self.doc, _ = cols.codes("doc")
@@ -767,11 +772,16 @@ class Contexts:
         oi, oj = self.oth[i], self.oth[j]
         osize = np.asarray(self.others.sum(axis=1)).ravel()
         ointer = _row_products(self.others, oi, oj)
+        # a name one sentence gives besides its claimant that is the other's claimant
+        via_claimant = (_row_products(self.name_rows, oi, self.claim_row + self.act[j])
+                        + _row_products(self.name_rows, oj, self.claim_row + self.act[i])) > 0
+        names_differ = (osize[oi] > 0) & (osize[oj] > 0) & (ointer == 0)
         return {"context_near": self.near(i, j), "context": alike["context"],
                 "specific": np.minimum(1.0, shared / _SPECIFIC_MASS),
                 "names": alike["names"], "numbers": numbers,
                 "numbers_differ": (both & (numbers < 0.5)).astype(np.float64),
-                "names_differ": ((osize[oi] > 0) & (osize[oj] > 0) & (ointer == 0)).astype(np.float64)}
+                "names_differ": names_differ.astype(np.float64),
+                "names_via_claimant": (names_differ & via_claimant).astype(np.float64)}
 
 
 def _event_verb_shared(cols: Columns, i: np.ndarray, j: np.ndarray, live: np.ndarray) -> np.ndarray:
@@ -1466,6 +1476,11 @@ def features(table: pd.DataFrame, pairs: pd.DataFrame, stories: Stories,
     # of $750,000 in campaign money" as two metrics: across outlets (not table lines) their
     # words differ more than their facts, so a differing metric is no evidence against one fact
     out["metric_differs"] = np.where(two_outlets & ~both_tab, 0.0, out["metric_differs"])
+    # so do their names: the person one outlet makes the subject ("Jesse Jackson Jr. pleaded
+    # guilty") another names beside a claimant it read elsewhere ("Jesse L. Jackson Jr., the
+    # former representative from Illinois"); a name the two share that way is one in common
+    out["names_differ"] = np.where(two_outlets & (context["names_via_claimant"].to_numpy() > 0), 0.0,
+                                   out["names_differ"])
     # a written date two outlets put in sentences alike (numbers left out) dates one event
     # told twice ("voters approved Amendment 64 in 2012" / "approved by voters in 2015"): what
     # the figure's claimant and metric are for an amount, the sentence's words are for a date
@@ -1531,8 +1546,13 @@ def features(table: pd.DataFrame, pairs: pd.DataFrame, stories: Stories,
     # differ so ("5 cts" and "4 cts" for two share classes, "80 mln" and "50 mln" of bills). It is
     # one beside the same other numbers ("lost 3p to 821" / "lost 4p to 821"), and in a check,
     # where the archive is the reference and `unbacked` weighs that shape on the draft's behalf
+    # ... and only in an article of the draft's own story: two loosely linked articles' round
+    # amounts (a campaign's "$8 billion" wall, a budget fight's "$5 billion") differ so by chance
     in_draft = _in_draft(doc_codes, doc_names, drafts)
-    chance = one_digit_single & ~(in_draft[i] | in_draft[j]) & (out["numbers"] < 0.5)
+    story_of = np.array([stories.story.get(str(d), "") for d in doc_names] + [""], dtype=object)
+    one_story = (story_of[doc_codes[i]] == story_of[doc_codes[j]]) & (story_of[doc_codes[i]] != "")
+    chance = (one_digit_single & (~(in_draft[i] | in_draft[j]) | ~one_story)
+              & (out["numbers"] < 0.5))
     slipped = (one_digit & ~chance & ~(within & prices)) | (near & ~same_doc)
     # two outlets telling one story write one amount to the same precision, exactly, and a
     # digit apart ("$5.7 billion" / "$5.6 billion"): one of them misread or misheard it. Within
@@ -1583,7 +1603,8 @@ def features(table: pd.DataFrame, pairs: pd.DataFrame, stories: Stories,
     # changed), in an archive article that states the draft's amount nowhere, is most likely
     # that amount mistyped, however differently the two sentences are worded
     one_currency = (currency[i] == currency[j]) | pd.isna(currency[i]) | pd.isna(currency[j])
-    shaped_as_error = ((out["digits"] > 0) | (out["slip"] > 0) | one_digit) & one_currency
+    shaped_as_error = ((out["digits"] > 0) | (out["slip"] > 0)
+                       | (one_digit & ~(one_digit_single & ~one_story))) & one_currency
     out["unbacked"] = _unbacked(value, currency, money, i, j, doc_codes, in_draft,
                                 ~is_date & differing & shaped_as_error & (story > 0))
     # so is a draft's written date one slip from an archive date whose sentence tells the same
