@@ -1546,15 +1546,14 @@ def test_two_outlets_weekdays_of_one_verb_by_two_people_are_two_events() -> None
     assert _pair_of(table, scored, "Friday", "Saturday")["event_verb"] == 0.0
 
 
-def _patent_sale(second_url: str) -> list[dict]:
+def _patent_sale(second_url: str, buyer: str = "Initech Systems", other_buyer: str = "Initech Systems") -> list[dict]:
     """One sale told twice: one account makes the analysts the claimant and names the buyer
     beside them, the other makes the buyer the claimant and names the seller beside it."""
     return [
-        {"id": "a", "date": "2013-02-20", "url": "https://times.example/1", "title": "Initech buys patents",
-         "text": "Initech buys patents\nHooli Research said on Monday that Initech Systems paid $750,000 for "
-                 "the patents.\n"},
+        {"id": "a", "date": "2013-02-20", "url": "https://times.example/1", "title": "Patents sold",
+         "text": f"Patents sold\nHooli Research said on Monday that {buyer} paid $750,000 for the patents.\n"},
         {"id": "b", "date": "2013-02-20", "url": second_url, "title": "Globex sells patents",
-         "text": "Globex sells patents\nInitech Systems paid $350,000 for the patents, Globex Corp said.\n"},
+         "text": f"Globex sells patents\n{other_buyer} paid $350,000 for the patents, Globex Corp said.\n"},
     ]
 
 
@@ -1565,4 +1564,11 @@ def test_a_name_one_outlet_gives_beside_its_claimant_is_the_other_outlets_claima
     table, scored = _pairs(_patent_sale("https://post.example/2"))
     assert _pair_of(table, scored, "$750,000", "$350,000")["names_differ"] == 0
     table, scored = _pairs(_patent_sale("https://times.example/2"))
+    assert _pair_of(table, scored, "$750,000", "$350,000")["names_differ"] == 1
+
+
+def test_a_name_sharing_only_a_first_name_with_the_other_outlets_claimant_is_not_in_common() -> None:
+    """"John Smith" beside one sentence's claimant is not the other's claimant "John Kerry": the
+    whole claimant must be named, not one of its words."""
+    table, scored = _pairs(_patent_sale("https://post.example/2", "John Smith", "John Kerry"))
     assert _pair_of(table, scored, "$750,000", "$350,000")["names_differ"] == 1

@@ -772,9 +772,12 @@ class Contexts:
         oi, oj = self.oth[i], self.oth[j]
         osize = np.asarray(self.others.sum(axis=1)).ravel()
         ointer = _row_products(self.others, oi, oj)
-        # a name one sentence gives besides its claimant that is the other's claimant
-        via_claimant = (_row_products(self.name_rows, oi, self.claim_row + self.act[j])
-                        + _row_products(self.name_rows, oj, self.claim_row + self.act[i])) > 0
+        # a name one sentence gives besides its claimant that is the other's claimant: every
+        # word of that claimant ("John Smith" is no "John Kerry" for their "john")
+        csize = np.asarray(self.name_rows.sum(axis=1)).ravel()
+        ci_row, cj_row = self.claim_row + self.act[i], self.claim_row + self.act[j]
+        via_claimant = (((csize[cj_row] > 0) & (_row_products(self.name_rows, oi, cj_row) >= csize[cj_row]))
+                        | ((csize[ci_row] > 0) & (_row_products(self.name_rows, oj, ci_row) >= csize[ci_row])))
         names_differ = (osize[oi] > 0) & (osize[oj] > 0) & (ointer == 0)
         return {"context_near": self.near(i, j), "context": alike["context"],
                 "specific": np.minimum(1.0, shared / _SPECIFIC_MASS),
@@ -1291,7 +1294,8 @@ def features(table: pd.DataFrame, pairs: pd.DataFrame, stories: Stories,
              outlets: Mapping[str, str] | None = None, drafts: set[str] | None = None,
              cols: Columns | None = None) -> pd.DataFrame:
     """The feature columns (FEATURES) and `relation` of each pair, aligned with `pairs`;
-    `context`: the context features `prune` already computed for these pairs; `outlets`: each
+    `context`: the context features `prune` already computed for these pairs (`Contexts.overlap`:
+    its `names_via_claimant` too); `outlets`: each
     article's outlet where its input says (doc id → "nytimes.com"); `drafts`: in a check, the
     articles read against the others (the reference side `unbacked` reads); `cols`: the
     table's columns, prepared for rows that include these pairs' (`Columns.prepare`)."""
@@ -1548,11 +1552,10 @@ def features(table: pd.DataFrame, pairs: pd.DataFrame, stories: Stories,
     # where the archive is the reference and `unbacked` weighs that shape on the draft's behalf
     # ... and only in an article of the draft's own story: two loosely linked articles' round
     # amounts (a campaign's "$8 billion" wall, a budget fight's "$5 billion") differ so by chance
+    # (the story as grouped: an article the grouping leaves out of the draft's is read as another's)
     in_draft = _in_draft(doc_codes, doc_names, drafts)
-    story_of = np.array([stories.story.get(str(d), "") for d in doc_names] + [""], dtype=object)
-    one_story = (story_of[doc_codes[i]] == story_of[doc_codes[j]]) & (story_of[doc_codes[i]] != "")
-    chance = (one_digit_single & (~(in_draft[i] | in_draft[j]) | ~one_story)
-              & (out["numbers"] < 0.5))
+    by_chance = one_digit_single & (out["numbers"] < 0.5)
+    chance = by_chance & (~(in_draft[i] | in_draft[j]) | ~_one_story(stories, doc_codes, doc_names, i, j, drafts))
     slipped = (one_digit & ~chance & ~(within & prices)) | (near & ~same_doc)
     # two outlets telling one story write one amount to the same precision, exactly, and a
     # digit apart ("$5.7 billion" / "$5.6 billion"): one of them misread or misheard it. Within
@@ -1593,7 +1596,7 @@ def features(table: pd.DataFrame, pairs: pd.DataFrame, stories: Stories,
     # another line. A correction restates the value it replaces, a draft is read against the
     # archive line by line (`unbacked`), and two outlets each give their own account (one may
     # state the other's figure for another item), so none of these counts
-    out["stated_there"] = _stated_there(table, cols, i, j, doc_codes, money,
+    out["stated_there"] = _stated_there(cols, i, j, doc_codes, money,
                                         differing & ~is_date & ~same_doc & ~(in_draft[i] | in_draft[j])
                                         & ~two_outlets & (out["correction"] == 0)
                                         & (out["corrected"] == 0))
@@ -1603,8 +1606,7 @@ def features(table: pd.DataFrame, pairs: pd.DataFrame, stories: Stories,
     # changed), in an archive article that states the draft's amount nowhere, is most likely
     # that amount mistyped, however differently the two sentences are worded
     one_currency = (currency[i] == currency[j]) | pd.isna(currency[i]) | pd.isna(currency[j])
-    shaped_as_error = ((out["digits"] > 0) | (out["slip"] > 0)
-                       | (one_digit & ~(one_digit_single & ~one_story))) & one_currency
+    shaped_as_error = ((out["digits"] > 0) | (out["slip"] > 0) | (one_digit & ~chance)) & one_currency
     out["unbacked"] = _unbacked(value, currency, money, i, j, doc_codes, in_draft,
                                 ~is_date & differing & shaped_as_error & (story > 0))
     # so is a draft's written date one slip from an archive date whose sentence tells the same
@@ -1691,6 +1693,15 @@ def _draft_sides(i: np.ndarray, j: np.ndarray, doc: np.ndarray, in_draft: np.nda
     return at, own, paired, pd.Series(there).groupby(doc[there]).agg(list).to_dict()
 
 
+def _one_story(stories: Stories, doc_codes: np.ndarray, doc_names: np.ndarray, i: np.ndarray, j: np.ndarray,
+               drafts: set[str] | None) -> np.ndarray:
+    """1 where a pair's two articles are grouped in one story (read in a check only: all 1 in a scan)."""
+    if not drafts:
+        return np.ones(len(i), dtype=bool)
+    story_of = np.array([stories.story.get(str(d), "") for d in doc_names] + [""], dtype=object)
+    return (story_of[doc_codes[i]] == story_of[doc_codes[j]]) & (story_of[doc_codes[i]] != "")
+
+
 def _in_draft(doc: np.ndarray, doc_names: np.ndarray, drafts: set[str] | None) -> np.ndarray:
     """Whether each row is a draft's figure (a check's article, read against the archive)."""
     if not drafts:
@@ -1724,7 +1735,7 @@ def _unbacked(value: np.ndarray, currency: np.ndarray, money: np.ndarray, i: np.
     return out
 
 
-def _stated_there(table: pd.DataFrame, cols: Columns, i: np.ndarray, j: np.ndarray, doc: np.ndarray,
+def _stated_there(cols: Columns, i: np.ndarray, j: np.ndarray, doc: np.ndarray,
                   money: np.ndarray, eligible: np.ndarray) -> np.ndarray:
     """1 for an `eligible` pair where either amount's article states the other's value exactly,
     in its currency and per-unit, at the same stage and period (all as read, missing alike).
