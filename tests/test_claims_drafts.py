@@ -45,6 +45,13 @@ def _check(draft_text: str, tmp_path: Path, *archive: Path) -> tuple[int, list[d
     return res.exit_code, json.loads(res.stdout)["findings"]
 
 
+def _archive(root: Path, records: list[dict]) -> Path:
+    """A folder holding `records` as one JSONL corpus, for `--against`."""
+    root.mkdir(parents=True)
+    (root / "news.jsonl").write_text("".join(json.dumps(r) + "\n" for r in records), encoding="utf-8")
+    return root
+
+
 def _serious(findings: list[dict]) -> list[dict]:
     return [f for f in findings if f["severity"] in ("error", "warning")]
 
@@ -126,10 +133,7 @@ _JOBS_BILL = [
 
 def _jobs_check(figure: str, tmp_path: Path, *more: dict) -> tuple[int, list[dict]]:
     """A draft that words the whole package apart from both outlets, checked against them."""
-    archive = tmp_path / "archive"
-    archive.mkdir(parents=True)
-    records = _JOBS_BILL + list(more) + _unrelated(10)
-    (archive / "news.jsonl").write_text("".join(json.dumps(r) + "\n" for r in records), encoding="utf-8")
+    archive = _archive(tmp_path / "archive", _JOBS_BILL + list(more) + _unrelated(10))
     draft = ("Obama presses ahead on jobs\nThe president will keep pressing lawmakers after the "
              f"{figure} package failed when offered as a whole, aides said on Thursday.\n")
     return _check(draft, tmp_path, archive)
@@ -155,10 +159,7 @@ def test_a_draft_amount_one_error_from_the_storys_fails_the_check_in_a_sentence_
         tmp_path: Path) -> None:
     """A scan drops the pairs of two linked articles whose sentences share no word (most are two
     facts); a draft's few figures meet its story's however it words them."""
-    archive = tmp_path / "archive"
-    archive.mkdir(parents=True)
-    (archive / "news.jsonl").write_text("".join(json.dumps(r) + "\n" for r in _JOBS_BILL + _unrelated(10)),
-                                        encoding="utf-8")
+    archive = _archive(tmp_path / "archive", _JOBS_BILL + _unrelated(10))
     draft = ("Republicans block piece of Obama jobs bill\nThe vote fell short on Thursday. Critics balked at "
              "its $44.7 billion price tag.\n")
     code, findings = _check(draft, tmp_path, archive)
@@ -170,10 +171,7 @@ def test_a_drafts_round_amount_one_digit_from_the_storys_still_fails_the_check(t
     is the reference, and a draft's "$90 billion" where both outlets say "$60 billion" is one."""
     code, findings = _jobs_check("$447 billion", tmp_path / "a")
     assert code == 0
-    archive = tmp_path / "b" / "archive"
-    archive.mkdir(parents=True)
-    (archive / "news.jsonl").write_text("".join(json.dumps(r) + "\n" for r in _JOBS_BILL + _unrelated(10)),
-                                        encoding="utf-8")
+    archive = _archive(tmp_path / "b" / "archive", _JOBS_BILL + _unrelated(10))
     draft = ("Obama presses ahead on jobs\nDemocrats will next push a $90 billion infrastructure package "
              "of roads and bridges, aides said on Thursday.\n")
     code, findings = _check(draft, tmp_path / "b", archive)
@@ -230,10 +228,7 @@ _MEASURE = [
 
 def _measure_check(year: str, tmp_path: Path, story: list[dict] = _MEASURE, sentence: str = ""
                    ) -> tuple[int, list[dict]]:
-    archive = tmp_path / "archive"
-    archive.mkdir(parents=True)
-    records = [*story, *_unrelated(10)]
-    (archive / "news.jsonl").write_text("".join(json.dumps(r) + "\n" for r in records), encoding="utf-8")
+    archive = _archive(tmp_path / "archive", [*story, *_unrelated(10)])
     when = year if year.startswith(("on ", "from ")) else f"in {year}"
     body = sentence or (f"Measure 12, which voters in Northland approved {when}, put a levy of two cents an "
                         "ounce on soda.")
@@ -358,26 +353,27 @@ def test_a_check_against_a_small_archive_scores_the_draft_as_a_full_scan_does(tm
     assert key(checked) and key(checked) == key(json.loads(scan.stdout)["findings"])
 
 
+# One invented candidate and, years later, a budget fight that names him and his fence.
+_FENCE = [
+    {"id": "campaign", "url": "https://times.example/1", "date": "2016-03-01",
+     "title": "Hollis vows Norland will pay for the fence",
+     "text": "Hollis vows Norland will pay for the fence\nCandidate Tom Hollis repeated on Tuesday that Norland "
+             "would pay for a border fence. (The candidate estimates the price tag at around $8 billion.) "
+             "Norland officials have rejected the idea.\n"},
+    {"id": "budget", "url": "https://post.example/9", "date": "2019-01-03",
+     "title": "Hollis: Norland fence money non-negotiable",
+     "text": "Hollis: Norland fence money non-negotiable\nPresident Tom Hollis has said that $5 billion in "
+             "funding for the fence is non-negotiable, while Democrats have said they will fund border "
+             "security but not the fence. Talks resume on Friday.\n"},
+]
+
+
 def test_a_drafts_round_amount_one_digit_from_another_storys_is_no_slip(tmp_path: Path) -> None:
     """Against its own story a round amount one digit off is a slip; against an article only
     loosely linked to the draft (another story that shares its names), two round amounts of
     one scale differ so by chance: the campaign's "$8 billion" fence is no mistyped "$5 billion"
     of a budget fight years later."""
-    archive = tmp_path / "archive"
-    archive.mkdir()
-    records = [
-        {"id": "campaign", "url": "https://times.example/1", "date": "2016-03-01",
-         "title": "Hollis vows Norland will pay for the fence",
-         "text": "Hollis vows Norland will pay for the fence\nCandidate Tom Hollis repeated on Tuesday that Norland "
-                 "would pay for a border fence. (The candidate estimates the price tag at around $8 billion.) "
-                 "Norland officials have rejected the idea.\n"},
-        {"id": "budget", "url": "https://post.example/9", "date": "2019-01-03",
-         "title": "Hollis: Norland fence money non-negotiable",
-         "text": "Hollis: Norland fence money non-negotiable\nPresident Tom Hollis has said that $5 billion in "
-                 "funding for the fence is non-negotiable, while Democrats have said they will fund border "
-                 "security but not the fence. Talks resume on Friday.\n"},
-    ]
-    (archive / "news.jsonl").write_text("".join(json.dumps(r) + "\n" for r in records), encoding="utf-8")
+    archive = _archive(tmp_path / "archive", _FENCE)
     draft = ("Hollis: Norland will pay\nFor his part, Mr. Hollis has insisted that as president he would make "
              "Norland pay for the fence, which he estimates would cost about $8 billion.\n")
     code, findings = _check(draft, tmp_path, archive)
