@@ -687,7 +687,9 @@ class Contexts:
         # representative from Illinois" against "Jesse Jackson Jr. pleaded guilty")
         name_rows = _tokens([k.split("\x1f") if k else [] for k in uniq_oth]
                             + [sorted(set(words(str(a))) - generic) if a else [] for a in uniq_act])
-        self.others, self.name_rows, self.claim_row = name_rows[: len(uniq_oth)], name_rows, len(uniq_oth)
+        # rows [0, claim_row): the others' names (`self.oth`); then one per claimant (`self.act`)
+        self.name_rows, self.claim_row = name_rows, len(uniq_oth)
+        self.name_size = np.asarray(name_rows.sum(axis=1)).ravel()
         self.num, uniq_nums = _distinct(cols.obj("numbers")[used], len(table), used)
         self.tab = cols.flag("table")
         self.doc, _ = cols.codes("doc")
@@ -770,15 +772,17 @@ class Contexts:
         pi, pj = self.plain[i], self.plain[j]
         shared = _row_products(self.words, pi, pj, self.rarity)
         oi, oj = self.oth[i], self.oth[j]
-        osize = np.asarray(self.others.sum(axis=1)).ravel()
-        ointer = _row_products(self.others, oi, oj)
-        # a name one sentence gives besides its claimant that is the other's claimant: every
-        # word of that claimant ("John Smith" is no "John Kerry" for their "john")
-        csize = np.asarray(self.name_rows.sum(axis=1)).ravel()
-        ci_row, cj_row = self.claim_row + self.act[i], self.claim_row + self.act[j]
-        via_claimant = (((csize[cj_row] > 0) & (_row_products(self.name_rows, oi, cj_row) >= csize[cj_row]))
-                        | ((csize[ci_row] > 0) & (_row_products(self.name_rows, oj, ci_row) >= csize[ci_row])))
-        names_differ = (osize[oi] > 0) & (osize[oj] > 0) & (ointer == 0)
+        size, rows = self.name_size, self.name_rows
+        ointer = _row_products(rows, oi, oj)
+
+        def names_whole(others: np.ndarray, claimant: np.ndarray) -> np.ndarray:
+            # a name one sentence gives besides its claimant that is the other's claimant: every
+            # word of that claimant ("John Smith" is no "John Kerry" for their "john")
+            return (size[claimant] > 0) & (_row_products(rows, others, claimant) >= size[claimant])
+
+        via_claimant = (names_whole(oi, self.claim_row + self.act[j])
+                        | names_whole(oj, self.claim_row + self.act[i]))
+        names_differ = (size[oi] > 0) & (size[oj] > 0) & (ointer == 0)
         return {"context_near": self.near(i, j), "context": alike["context"],
                 "specific": np.minimum(1.0, shared / _SPECIFIC_MASS),
                 "names": alike["names"], "numbers": numbers,
