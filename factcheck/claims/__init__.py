@@ -16,8 +16,9 @@ from urllib.parse import urlsplit
 import numpy as np
 import pandas as pd
 
+from factcheck.claims.columns import Columns
 from factcheck.claims.decision import Decision
-from factcheck.claims.evidence import Columns, features, prune
+from factcheck.claims.evidence import features, prune
 from factcheck.claims.facts import assemble
 from factcheck.claims.pairs import candidates
 from factcheck.claims.stories import Stories, link
@@ -158,7 +159,7 @@ def _unpacked(packed: dict[str, np.ndarray]) -> pd.DataFrame:
 
 def _parts(cols: Columns, pairs: pd.DataFrame, n: int) -> list[np.ndarray]:
     """The positions of `pairs` in `n` parts of about equal size, each article pair whole: a
-    pair's evidence reads the other pairs of its two articles (`evidence._alignment`), never
+    pair's evidence reads the other pairs of its two articles (`alignment.alignment`), never
     those of other articles, so the parts' evidence is the whole's."""
     if n < 2:
         return [np.arange(len(pairs))]

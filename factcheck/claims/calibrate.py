@@ -29,7 +29,8 @@ import numpy as np
 import pandas as pd
 
 from factcheck.claims.decision import SEVERITIES, Decision
-from factcheck.claims.evidence import CONFLICTS, FEATURES, SIGNS
+from factcheck.claims.evidence import FEATURES, SIGNS
+from factcheck.claims.relations import CONFLICTS
 
 
 class LabelFileError(Exception):

@@ -18,8 +18,9 @@ from typing import Any
 import numpy as np
 import pandas as pd
 
-from factcheck.claims.evidence import FEATURES, RelationParams
+from factcheck.claims.evidence import FEATURES
 from factcheck.claims.pairs import PairParams
+from factcheck.claims.relations import RelationParams
 from factcheck.claims.stories import StoryParams
 
 DECISION_FILE = "decision.toml"

@@ -20,7 +20,7 @@ import numpy as np
 import pandas as pd
 
 from factcheck.claims.decision import Decision
-from factcheck.claims.evidence import CONFLICTS
+from factcheck.claims.relations import CONFLICTS
 from factcheck.findings import MENTION_FIELDS, SEVERITY_ORDER, Finding, build_finding
 from factcheck.kinds import CONFLICT_KINDS, Cluster, clusters, kind_holds
 from factcheck.ruleset import Rule

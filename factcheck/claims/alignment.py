@@ -1,0 +1,118 @@
+"""How each pair stands among a figure's other candidates in the other article: its closest
+match, a twin stating its value, the share of two articles' figures that agree, and whether
+the other article states the amount under other words (`stated_there`)."""
+
+from __future__ import annotations
+
+from collections.abc import Mapping
+
+import numpy as np
+import pandas as pd
+
+from factcheck.claims.columns import Columns
+from factcheck.claims.shapes import mantissas
+
+
+def stated_there(cols: Columns, i: np.ndarray, j: np.ndarray, doc: np.ndarray,
+                 money: np.ndarray, eligible: np.ndarray) -> np.ndarray:
+    """1 for an `eligible` pair where either amount's article states the other's value exactly,
+    in its currency and per-unit, at the same stage and period (all as read, missing alike).
+    Only an amount of two significant digits or more counts: a market report's list of moves
+    ("lost 3p", "rose 4p") repeats one-digit amounts by chance. (Dates are left out: a story's
+    years and decades recur for other events, "the 1980s" of one item and of another.)"""
+    out = np.zeros(len(i))
+    at = np.flatnonzero(eligible)
+    if not len(at):
+        return out
+    value = np.round(cols.num("value"), 9)
+    asked_rows = np.concatenate([i[at], j[at]])  # i's amounts asked in j's article, then j's in i's
+    _, length, _ = mantissas(value[asked_rows])
+    wanted = np.unique(np.concatenate([doc[i[at]], doc[j[at]]]))
+    rows = np.flatnonzero(money & np.isin(doc, wanted))
+    keys = [cols.codes(c)[0] for c in ("currency", "per", "stage", "period")]  # -1 where unread
+
+    def frame(where: np.ndarray, figure: np.ndarray) -> pd.DataFrame:
+        return pd.DataFrame({"doc": where, "value": value[figure], **{str(n): k[figure] for n, k in enumerate(keys)}})
+
+    stated = frame(doc[rows], rows)
+    asked = frame(np.concatenate([doc[j[at]], doc[i[at]]]), asked_rows)
+    codes = pd.concat([stated, asked], ignore_index=True).groupby(list(stated.columns), dropna=False).ngroup()
+    codes = codes.to_numpy()
+    found = np.isin(codes[len(stated):], codes[:len(stated)]) & (length >= 2)
+    out[at] = (found[:len(at)] | found[len(at):]).astype(np.float64)
+    return out
+
+
+def alignment(out: Mapping[str, np.ndarray], i: np.ndarray, j: np.ndarray, doc: np.ndarray, earlier: np.ndarray,
+              coarser: tuple[np.ndarray, np.ndarray] | None = None, sentence: np.ndarray | None = None
+              ) -> tuple[np.ndarray, np.ndarray, np.ndarray, np.ndarray]:
+    """How each pair stands among the figure's other candidates in the other article.
+
+    `counterpart`: each figure is the other's most alike candidate there (words around it, or
+    the table slot), so the two are what the two articles say at the same place.
+    `twin`: the other article also states this figure's own value (close, not only within an
+    open bound) in words at least as alike:
+    the figure is accounted for there, and a differing figure beside it is another fact
+    (a re-issued sentence listing 1986 and 1987 pairs each year with the other too). A rounder
+    figure of another value there (`coarser`: per pair, j's figure rounder than i's, and i's
+    than j's) only allows the value, it does not state it: "$3 billion" does not account for
+    $3.5 billion, while "67 mln" states 67.0 mln. A figure whose value the differing figure's
+    own sentence states too (`sentence`: each row's sentence) is accounted for there, however
+    alike the words: the differing figure is another item of that sentence's list ("about $200
+    million from Homeland Security and another $600 million from the Treasury"). A figure
+    the other article gives as the earlier value ("to 110 from 100") is history, not a twin of
+    a current one; two earlier values ("from 8.06 billion a year ago" in both) are twins.
+    `shared_figures`: the share of the two articles' candidate figures that have an agreeing
+    twin in the other: near 1 for a re-issue, where the few figures that differ are the edits.
+    The fourth array: how many figures each article has with candidates in the other (the
+    fewer of the two), so that a share of one in one is not read as a share of ten in ten.
+    """
+    if len(i) == 0:
+        return np.zeros(0), np.zeros(0), np.zeros(0), np.zeros(0)
+    sim = (np.asarray(out["context_near"]) + np.asarray(out["context"]) + np.asarray(out["table_slot"])
+           + 0.5 * np.asarray(out["claimant"]))
+    # an agreeing value, not one an open bound merely allows ("more than $200,000" allows $5.4m)
+    agree = (np.asarray(out["relation"]) == "agree") & ~earlier & (np.asarray(out["closeness"]) >= 0.8)
+    cross = doc[i] != doc[j]
+    k = np.flatnonzero(cross)
+    if not len(k):
+        return np.zeros(len(i)), np.zeros(len(i)), np.zeros(len(i)), np.zeros(len(i))
+    # each cross-article pair seen from both figures: (figure, the other's article) is a group
+    n_docs = int(doc.max()) + 1
+    fig = np.concatenate([i[k], j[k]]).astype(np.int64)
+    own = np.concatenate([doc[i[k]], doc[j[k]]]).astype(np.int64)
+    other = np.concatenate([doc[j[k]], doc[i[k]]]).astype(np.int64)
+    s, ag, n = np.concatenate([sim[k], sim[k]]), np.concatenate([agree[k], agree[k]]), np.concatenate([k, k])
+    # the figure's partner states its value: an agreeing partner no rounder than the figure
+    states = ag if coarser is None else ag & ~np.concatenate([coarser[0][k], coarser[1][k]])
+    g = pd.factorize(fig * n_docs + other)[0]
+    groups = int(g.max()) + 1
+    top = np.full(groups, -np.inf)
+    np.maximum.at(top, g, s)
+    best = s >= top[g] - 1e-9
+    twin_top = np.full(groups, -np.inf)  # the most alike pair of the group stating the figure's value
+    np.maximum.at(twin_top, g[states], s[states])
+    twinned = ~ag & (twin_top[g] >= s - 1e-9)
+    if sentence is not None:
+        n_sent = int(sentence.max()) + 1
+        fig_sentence = fig * n_sent + sentence[np.concatenate([j[k], i[k]])]  # the figure, its partner's sentence
+        twinned |= ~ag & np.isin(fig_sentence, fig_sentence[states])
+    best_count = np.bincount(n, weights=best.astype(np.float64), minlength=len(i))
+    twin_any = np.bincount(n, weights=twinned.astype(np.float64), minlength=len(i))
+    # per (figure, other article): has it an agreeing twin there? then the share per article pair
+    has_twin = np.zeros(groups, dtype=bool)
+    has_twin[g[ag]] = True
+    g_own, g_other = np.empty(groups, dtype=np.int64), np.empty(groups, dtype=np.int64)
+    g_own[g], g_other[g] = own, other
+    per_pair, pair_keys = pd.factorize(g_own * n_docs + g_other)
+    figures = np.bincount(per_pair).astype(np.float64)
+    ratio = np.bincount(per_pair, weights=has_twin.astype(np.float64)) / figures
+    at = pd.Index(pair_keys)
+    r_ab = at.get_indexer(doc[i].astype(np.int64) * n_docs + doc[j])
+    r_ba = at.get_indexer(doc[j].astype(np.int64) * n_docs + doc[i])
+
+    def fewer(per: np.ndarray) -> np.ndarray:  # the lesser of the two directions' values
+        return np.where(cross, np.fmin(np.where(r_ab >= 0, per[r_ab], 0.0), np.where(r_ba >= 0, per[r_ba], 0.0)), 0.0)
+
+    shared, compared = fewer(ratio), fewer(figures)
+    return (best_count >= 2).astype(np.float64), (twin_any > 0).astype(np.float64), shared, compared

@@ -1,0 +1,138 @@
+"""The mentions table as the claims stage reads it: columns as arrays and integer codes,
+converted once (`Columns`), and the pieces of evidence that read the table alone (`per_table`),
+built once per table and shared by every part of the pairs."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from functools import wraps
+from typing import Any
+
+import numpy as np
+import pandas as pd
+
+from factcheck.claims.pairs import _days
+
+
+def float_column(table: pd.DataFrame, col: str) -> np.ndarray:
+    if col not in table.columns:
+        return np.full(len(table), np.nan)
+    return pd.to_numeric(table[col], errors="coerce").to_numpy(dtype=np.float64, na_value=np.nan)
+
+
+def _o(table: pd.DataFrame, col: str) -> np.ndarray:
+    if col not in table.columns:
+        return np.full(len(table), None, dtype=object)
+    s = table[col].astype("object")
+    return s.where(s.notna(), None).to_numpy()
+
+
+def _ordinals(table: pd.DataFrame, col: str) -> np.ndarray:
+    d = pd.to_datetime(table[col].astype("object"), errors="coerce", format="%Y-%m-%d")
+    out = np.full(len(table), -1, dtype=np.int64)
+    ok = d.notna().to_numpy()
+    if ok.any():
+        out[ok] = d[ok].to_numpy().astype("datetime64[D]").astype(np.int64) + 719163
+    return out
+
+
+class Columns:
+    """The table's columns as arrays and integer codes, and the pieces of evidence that read
+    the table alone (`per_table`), each converted once for all pairs. `score_pairs` prepares
+    one for the pairs it keeps before it splits them into parts, which then share it instead of
+    each converting the table again. `used`: the rows the pairs read (the pieces that read
+    text do so for these rows only; None: all)."""
+
+    def __init__(self, table: pd.DataFrame, used: np.ndarray | None = None) -> None:
+        self.table = table
+        self.used = np.arange(len(table)) if used is None else used
+        self._codes: dict[str, tuple[np.ndarray, np.ndarray]] = {}
+        self._arrays: dict[tuple[str, str], np.ndarray] = {}  # (how read, column) → its array
+        self.memo: dict[str, Any] = {}  # the `per_table` pieces
+
+    def for_rows(self, used: np.ndarray) -> Columns:
+        """These columns for pairs that read the rows `used`: the converted columns are shared."""
+        out = Columns(self.table, used)
+        out._codes, out._arrays = self._codes, self._arrays
+        return out
+
+    def prepare(self) -> Columns:
+        """Every `per_table` piece built now, so that the parts of the pairs share them."""
+        for piece in _PIECES:
+            piece(self)
+        return self
+
+    def codes(self, col: str) -> tuple[np.ndarray, np.ndarray]:
+        """(codes, uniques) of a column; -1 for a missing value."""
+        if col not in self._codes:
+            if col in self.table.columns and isinstance(self.table[col].dtype, pd.StringDtype):
+                codes, uniques = pd.factorize(self.table[col], use_na_sentinel=True)  # no object copy
+            elif col in self.table.columns:
+                s = self.table[col].astype("object")
+                codes, uniques = pd.factorize(s.where(s.notna(), None), use_na_sentinel=True)
+            else:
+                codes, uniques = np.full(len(self.table), -1, dtype=np.int64), np.empty(0, dtype=object)
+            self._codes[col] = _frozen((np.asarray(codes, dtype=np.int64), np.asarray(uniques, dtype=object)))
+        return self._codes[col]
+
+    def _array(self, how: str, col: str, read: Any) -> np.ndarray:
+        got = self._arrays.get((how, col))
+        if got is None:
+            got = self._arrays[how, col] = _frozen(read(self.table, col))
+        return got
+
+    def flag(self, col: str) -> np.ndarray:
+        """A column as booleans, missing as False (all False without the column)."""
+        return self._array("flag", col, _flags)
+
+    def obj(self, col: str) -> np.ndarray:
+        """A column as objects, missing as None (`_o`)."""
+        return self._array("obj", col, _o)
+
+    def num(self, col: str) -> np.ndarray:
+        """A column as floats, missing as NaN (`float_column`)."""
+        return self._array("num", col, float_column)
+
+    def ordinals(self, col: str) -> np.ndarray:
+        """A column of ISO dates as day ordinals, -1 where missing (`_ordinals`)."""
+        return self._array("ordinals", col, _ordinals)
+
+    def days(self) -> np.ndarray:
+        """Publication day of each row's article (`pairs._days`)."""
+        return self._array("days", "doc_date", lambda table, _: _days(table))
+
+
+def _flags(table: pd.DataFrame, col: str) -> np.ndarray:
+    if col not in table.columns:
+        return np.zeros(len(table), dtype=bool)
+    s = table[col]
+    return s.where(s.notna(), False).astype(bool).to_numpy()
+
+
+def _frozen(value: Any) -> Any:
+    """`value` with its arrays read-only: a shared piece must not be changed by one reader."""
+    if isinstance(value, np.ndarray):
+        value.setflags(write=False)
+    elif isinstance(value, tuple | dict):
+        for v in value.values() if isinstance(value, dict) else value:
+            _frozen(v)
+    return value
+
+
+_PIECES: list[Callable[[Columns], Any]] = []
+
+
+def per_table(build: Callable[[Columns], Any]) -> Callable[[Columns], Any]:
+    """A piece of evidence that reads the table alone, never the pairs (per row, per headline,
+    per article): built once per `Columns` (`Columns.prepare`), whatever the part of the pairs."""
+    name = build.__qualname__
+
+    @wraps(build)
+    def piece(cols: Columns) -> Any:
+        got = cols.memo.get(name)
+        if got is None:
+            got = cols.memo[name] = _frozen(build(cols))
+        return got
+
+    _PIECES.append(piece)
+    return piece

@@ -1,0 +1,177 @@
+"""How two figures' values relate, vectorised over pairs: agree, value_conflict,
+magnitude_slip, scale_mismatch, currency_mismatch, date_conflict, date_precision, incomparable
+(the rules of `kinds`, read column-wise)."""
+
+from __future__ import annotations
+
+from collections.abc import Mapping
+from dataclasses import dataclass
+from typing import Any
+
+import numpy as np
+import pandas as pd
+
+from factcheck.claims.columns import Columns, float_column, per_table
+from factcheck.kinds import ONE_SIDED, coarser, currencies_apart, currencies_incomparable, ranges_differ, unit_days
+
+RELATIONS = ("agree", "value_conflict", "magnitude_slip", "scale_mismatch", "currency_mismatch",
+             "date_conflict", "date_precision", "incomparable")
+
+
+CONFLICTS = frozenset({"value_conflict", "magnitude_slip", "scale_mismatch", "currency_mismatch",
+                       "date_conflict"})
+
+
+@dataclass(frozen=True)
+class RelationParams:
+    rel_tolerance: float = 0.0  # relative slack on top of the rounding of the stated digits
+    slip_orders: float = 2.5  # same digits this far apart: a magnitude slip
+    scale_orders: float = 2.0  # this far apart: a scale mismatch
+    currency_rel_diff: float = 0.02  # the same number in two stated currencies
+
+    @classmethod
+    def from_table(cls, table: Mapping[str, Any]) -> RelationParams:
+        return cls(**{k: float(table[k]) for k in cls.__dataclass_fields__ if k in table})
+
+
+def units(table: pd.DataFrame) -> np.ndarray:
+    """Each money row's unit of its last stated digit, in currency units (`kinds.unit_of`)."""
+    number, value = float_column(table, "number"), float_column(table, "value")
+    out = np.zeros(len(table))
+    ok = ~np.isnan(number) & ~np.isnan(value) & (number != 0)
+    if not ok.any():
+        return out
+    x = number[ok]
+    exp = np.full(len(x), -9.0)  # -9: no stated digit found (then the unit is about zero)
+    for k in range(12, -9, -1):  # the largest power of ten the stated number is a multiple of
+        q = x / 10.0**k
+        hit = (exp == -9.0) & (np.round(q) != 0) & (np.abs(q - np.round(q)) <= 1e-9 * np.maximum(1.0, np.abs(q)))
+        exp[hit] = k
+    small = (np.abs(x) < 1000) & (x == np.round(x))  # "100 dlrs", "10 million": digits, not rounding
+    exp[small] = 0
+    out[ok] = 10.0**exp * np.abs(value[ok] / x)
+    return out
+
+
+def _interval(lo: np.ndarray, hi: np.ndarray, v: np.ndarray, unit: np.ndarray, truncates: np.ndarray,
+              rel_tol: float) -> tuple[np.ndarray, np.ndarray]:
+    """`kinds.money_interval`, vectorised."""
+    base = np.abs(np.where(np.isnan(v), np.where(np.isnan(lo), hi, lo), v))
+    hair = unit * 1e-6
+    down = unit / 2 + rel_tol * np.nan_to_num(base) - hair
+    up = np.where(truncates, unit, unit / 2) + rel_tol * np.nan_to_num(base) - hair
+    return np.where(np.isnan(lo), -np.inf, lo - down), np.where(np.isnan(hi), np.inf, hi + up)
+
+
+def relations(table: pd.DataFrame, i: np.ndarray, j: np.ndarray, params: RelationParams,
+              cols: Columns | None = None) -> np.ndarray:
+    """The value relation of each pair (names from RELATIONS), vectorised over pairs."""
+    cols = cols or Columns(table)
+    row = _relation_rows(cols)
+    out = np.full(len(i), "agree", dtype=object)
+    is_money = row["money"][i]
+    # -- money
+    value = cols.num("value")
+    va, vb = value[i], value[j]
+    lo, hi = cols.num("low"), cols.num("high")
+    cur = cols.obj("currency")
+    ca, cb = cur[i], cur[j]
+    has_cur = row["has_currency"]
+    both_cur = has_cur[i] & has_cur[j]
+    diff_cur = both_cur & (ca != cb)
+    words_apart = np.zeros(len(i), dtype=bool)  # apart by the amounts' own words: only these mismatch
+    at = np.flatnonzero(diff_cur & is_money)
+    # apart only as the articles' words say (`currencies_incomparable`: a bare amount counts the
+    # currency its article wrote earlier), each distinct pair of readings once
+    if len(at):
+        said, readings = row["said"], row["readings"]
+        width = max(len(readings), 1)
+        combo, inverse = np.unique(said[i[at]].astype(np.int64) * width + said[j[at]], return_inverse=True)
+        apart = np.array([currencies_apart(*readings[c // width], *readings[c % width]) for c in combo.tolist()],
+                         dtype=bool)
+        incomparable = np.array([currencies_incomparable(*readings[c // width], *readings[c % width])
+                                 for c in combo.tolist()], dtype=bool)
+        words_apart[at] = apart[inverse.ravel()]
+        diff_cur[at] = incomparable[inverse.ravel()]
+    with np.errstate(divide="ignore", invalid="ignore"):
+        rel = np.abs(va - vb) / np.maximum(np.maximum(np.abs(va), np.abs(vb)), 1e-9)
+        pos = (va > 0) & (vb > 0)
+        orders = np.where(pos, np.abs(np.log10(np.where(pos, va / vb, 1.0))), 0.0)
+    m = is_money & diff_cur
+    cm = m & words_apart & (rel <= params.currency_rel_diff)  # the same number in two currencies
+    out[cm] = "currency_mismatch"
+    out[m & ~cm] = "incomparable"  # no FX conversion; a currency read from context is no claim
+    live = is_money & ~diff_cur & pos
+    num = cols.num("number")
+    mag_code = row["magnitude"]
+    same_digits = (num[i] == num[j]) & (mag_code[i] != mag_code[j])
+    slip = live & same_digits & (orders >= params.slip_orders)
+    out[slip] = "magnitude_slip"
+    scale = live & ~slip & (orders >= params.scale_orders)
+    out[scale] = "scale_mismatch"
+    rest = live & ~slip & ~scale
+    unit = row["unit"]
+    ua, ub = unit[i], unit[j]
+    # prose may truncate ("$43 million" for $43.9 million); a table rounds, never truncates
+    tab = cols.flag("table")
+    la, ha = _interval(lo[i], hi[i], va, ua, coarser(ua, ub) & ~tab[i], params.rel_tolerance)
+    lb, hb = _interval(lo[j], hi[j], vb, ub, coarser(ub, ua) & ~tab[j], params.rel_tolerance)
+    out[rest & ((ha < lb) | (hb < la))] = "value_conflict"
+    # two bounds of one direction state the bound itself ("a maximum of 374 mln", "a maximum
+    # of 375 mln"): they disagree when the bounds do, though either could hold the truth
+    qual, one_sided = row["qualifier"], row["one_sided"]
+    same_bound = rest & (qual[i] == qual[j]) & one_sided[qual[i]]
+    if same_bound.any():
+        upper = np.isnan(lo[i]) & np.isnan(lo[j])
+        ba, bb = np.where(upper, hi[i], lo[i]), np.where(upper, hi[j], lo[j])
+        la, ha = _interval(ba, ba, ba, ua, np.zeros(len(i), dtype=bool), params.rel_tolerance)
+        lb, hb = _interval(bb, bb, bb, ub, np.zeros(len(i), dtype=bool), params.rel_tolerance)
+        out[same_bound & ((ha < lb) | (hb < la))] = "value_conflict"
+    # -- dates
+    is_date = ~is_money
+    start, end = cols.ordinals("date_start"), cols.ordinals("date_end")
+    sa, ea = start[i], end[i]
+    sb, eb = start[j], end[j]
+    same = (sa == sb) & (ea == eb)
+    # "April Nine" read in the publication year vs "April 9, 1997": the year was our guess
+    year_only = np.zeros(len(i), dtype=bool)
+    if is_date.any():  # per row once, then compared per pair
+        g, gran_code, day_or_month, suffix = row["guessed"], row["granularity"], row["day_or_month"], row["suffix"]
+        year_only = ((g[i] != g[j]) & (gran_code[i] == gran_code[j]) & day_or_month[i]
+                     & (suffix[i] == suffix[j]))
+    disjoint = (ea <= sb) | (eb <= sa)
+    nested = ((sa <= sb) & (eb <= ea)) | ((sb <= sa) & (ea <= eb))
+    if (nested & is_date).any():  # two stated ranges, one inside the other, disagree
+        unit = row["unit_days"]
+        with np.errstate(invalid="ignore"):
+            differ = ranges_differ(ea - sa, unit[i], eb - sb, unit[j])
+        nested &= ~(differ & is_date)
+    d = is_date & ~same & ~year_only
+    out[d & disjoint] = "date_conflict"
+    out[d & ~disjoint & nested] = "date_precision"
+    out[d & ~disjoint & ~nested] = "date_conflict"
+    return out
+
+
+@per_table
+def _relation_rows(cols: Columns) -> dict[str, Any]:
+    """Per row, what `relations` compares of two figures, each read once for all pairs."""
+    cur, src, fam = cols.obj("currency"), cols.obj("currency_source"), cols.obj("currency_family")
+    seen: dict[tuple[Any, Any, Any], int] = {}  # (currency, its source, its family) → its number
+    said = np.fromiter((seen.setdefault(r, len(seen)) for r in zip(cur, src, fam, strict=True)), dtype=np.int64,
+                       count=len(cur))
+    qual, quals = pd.factorize(pd.Series([q or "" for q in cols.obj("qualifier")], dtype="object"))
+    gran, ds = cols.obj("granularity"), cols.obj("date_start")
+    return {
+        "money": cols.obj("kind") == "money",
+        "has_currency": np.array([c is not None for c in cur], dtype=bool),
+        "said": said, "readings": list(seen),
+        "magnitude": pd.factorize(pd.Series([m or "" for m in cols.obj("magnitude")], dtype="object"))[0],
+        "unit": units(cols.table),
+        "qualifier": qual, "one_sided": np.append(np.isin(quals, list(ONE_SIDED)), False),
+        "guessed": np.array([bool(x) for x in cols.obj("guessed")], dtype=bool),
+        "granularity": pd.factorize(pd.Series([x or "" for x in gran], dtype="object"))[0],
+        "day_or_month": np.array([x in ("day", "month") for x in gran], dtype=bool),
+        "suffix": pd.factorize(pd.Series([(x or "")[5:] for x in ds], dtype="object"))[0],
+        "unit_days": np.array([unit_days(g) for g in gran], dtype=np.float64),
+    }

@@ -1,0 +1,180 @@
+"""The shapes an amount's error takes (a digit run moved, one digit changed, the same round
+number in two currencies, a table line's variant), and which amounts are prices of goods."""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from functools import cache
+
+import numpy as np
+import pandas as pd
+
+from factcheck.claims.columns import Columns, per_table
+from factcheck.claims.wording import headline_words, wide_words
+from factcheck.datafiles import load
+from factcheck.words import (
+    content_words,
+    row_sign_words,
+    row_variant,
+)
+
+
+@cache
+def _goods_bits() -> dict[str, int]:
+    """Each good's word stems (factcheck/data/goods.toml) → the good's bit."""
+    goods = load("goods")["goods"]
+    if len(goods) > 62:
+        raise ValueError("goods.toml: at most 62 goods")
+    return {stem: 1 << n for n, words in enumerate(goods.values()) for stem in content_words(" ".join(words))}
+
+
+@cache
+def _price_units() -> tuple[frozenset[str], frozenset[str]]:
+    units = load("goods")["units"]
+    return frozenset(units["quantity"]), frozenset(units["share_prices"])
+
+
+@per_table
+def price_rows(cols: Columns) -> np.ndarray:
+    """Per row, whether it is a price (factcheck/data/goods.toml [units]): a rate per a quantity,
+    a share's price or a bid per share, or an amount of a named good's sentence (or headline)
+    with no rate and no magnitude word ("gold was fixed at 419.80 dlrs"; "1.9 billion dlrs" of
+    an oil company is a total)."""
+    goods = goods_named(cols)
+    quantities, share_prices = _price_units()
+    per, pers = cols.codes("per")
+    metric, metrics = cols.codes("metric")
+    unit = np.append(np.array([p in quantities for p in pers], dtype=bool), False)
+    share = np.append(np.array([p == "share" for p in pers], dtype=bool), False)
+    priced_metric = np.append(np.array([m in share_prices for m in metrics], dtype=bool), False)
+    mag, _ = cols.codes("magnitude")
+    return unit[per] | (share[per] & priced_metric[metric]) | ((goods != 0) & (per < 0) & (mag < 0))
+
+
+@per_table
+def goods_named(cols: Columns) -> np.ndarray:
+    """Per row, the goods its sentence names (its context words), else its headline's: a bit
+    each. Read for the rows `used` only (0 elsewhere)."""
+    title, _ = cols.codes("title")
+    head_words = headline_words(cols)[0]
+    bits = _goods_bits()
+    stems = bits.keys()
+
+    def mask(words: Sequence[str]) -> int:
+        m = 0
+        for w in stems & set(words):  # (a word's bit counts once however often it is written)
+            m |= bits[w]
+        return m
+
+    ctx, ctxs = cols.codes("context")
+    by_ctx = np.zeros(len(ctxs) + 1, dtype=np.int64)
+    wanted = np.unique(ctx[cols.used])
+    wanted = wanted[wanted >= 0]
+    by_ctx[wanted] = [mask(wide_words(c)) for c in ctxs[wanted]]
+    by_title = np.append(np.array([mask(w) for w in head_words], dtype=np.int64), 0)
+    own = by_ctx[ctx]
+    return np.where(own != 0, own, by_title[title])
+
+
+_SIG_DIGITS = 12  # significant digits compared (a float holds about 15)
+
+
+def mantissas(values: np.ndarray) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
+    """Each positive value's significant digits (a row of `_SIG_DIGITS`, zeros after the last),
+    how many there are, and its power of ten. Each distinct value is read once: pairs repeat a
+    few thousand figures."""
+    uniq, inv = np.unique(np.asarray(values, dtype=np.float64), return_inverse=True)
+    digits = np.zeros((len(uniq), _SIG_DIGITS), dtype=np.int8)
+    length = np.zeros(len(uniq), dtype=np.int64)
+    power = np.zeros(len(uniq), dtype=np.int64)
+    for n, v in enumerate(uniq.tolist()):
+        if not v > 0 or not np.isfinite(v):
+            continue
+        mant, exp = f"{v:.{_SIG_DIGITS - 1}e}".split("e")
+        run = mant.replace(".", "").rstrip("0")
+        digits[n, :len(run)] = [int(c) for c in run]
+        length[n], power[n] = len(run), int(exp)
+    inv = inv.ravel()
+    return digits[inv], length[inv], power[inv]
+
+
+NEAR = 0.03  # amounts this close that still differ after rounding: a misreading, not another fact
+
+
+@per_table
+def row_variants(cols: Columns) -> np.ndarray:
+    """Per table row, the words before its figure that set it apart from other rows of its
+    label ("Qtly div Class A 27-1/2 cts": "class class a"); "" for prose and plain rows."""
+    table = cols.table
+    out = np.full(len(table), "", dtype=object)
+    at = np.flatnonzero(cols.flag("table"))
+    if len(at) and {"sentence", "start", "sent_start"} <= set(table.columns):
+        sent = table["sentence"].to_numpy()
+        cut = pd.to_numeric(table["start"], errors="coerce").to_numpy() - pd.to_numeric(
+            table["sent_start"], errors="coerce").to_numpy()
+        for k in at.tolist():
+            text = str(sent[k] or "")
+            end = int(cut[k]) if cut[k] == cut[k] and 0 <= cut[k] <= len(text) else len(text)
+            out[k] = row_variant(text[:end])
+    return out
+
+
+@per_table
+def row_names(cols: Columns) -> np.ndarray:
+    """Per table row, the line its label names, in content words without the words of its sign
+    or variant: "Revs" and "Revenues" are one line, "Sales" another (a company reporting both
+    prints both), "Net profit" and "Net loss" one; "" for prose and rows with no label."""
+    label, labels = cols.codes("row_label")
+    names = np.array([" ".join(sorted(set(content_words(str(x))) - row_sign_words())) for x in labels]
+                     + [""], dtype=object)  # each label once; index -1: no label
+    return np.where(cols.flag("table"), names[label], "")
+
+
+def digit_run(cols: Columns, i: np.ndarray, j: np.ndarray) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
+    """How improbable it is that two differing amounts share their digits by chance: the
+    significant digits they share when one is the other a power of ten apart, or with one digit
+    changed at the same scale (a typing slip): a third for each beyond the first, 1 from four.
+    Two unrelated amounts rarely share three digits or more; round ones share one often. And
+    whether the two differ in one significant digit at one scale ($5.7 / $5.6 billion, $5 / $7
+    billion, 4,568,000 / 4,538,000): a mistyped or misread digit, the shape of an error; and
+    whether both of those have a single significant digit, where it is no sign at all ($5 / $7
+    billion, 80 / 50 mln: any two such amounts of one scale differ in one digit)."""
+    if len(i) == 0:
+        return np.zeros(0), np.zeros(0, dtype=bool), np.zeros(0, dtype=bool)
+    digits, length, power = _value_digits(cols)
+    len_a, len_b = length[i], length[j]
+    same_power = power[i] == power[j]
+    differ = (digits[i] != digits[j]).sum(axis=1)
+    longest = np.maximum(len_a, len_b)
+    shared = np.where(differ == 0, longest, np.where((differ == 1) & same_power, longest - 1, 0))
+    stated = (len_a > 0) & (len_b > 0)
+    shared = np.where(stated, shared, 0)
+    one_digit = stated & (differ == 1) & same_power
+    single = one_digit & (longest < 2)
+    return np.clip((shared - 1) / 3.0, 0.0, 1.0), one_digit, single
+
+
+@per_table
+def _value_digits(cols: Columns) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
+    """Each row's value's significant digits, their number and its power of ten (`mantissas`)."""
+    return mantissas(cols.num("value"))
+
+
+@per_table
+def text_forms(cols: Columns) -> np.ndarray:
+    """Per row, the code of its figure's words, case and spacing aside (-1: none)."""
+    text, texts = cols.codes("text")
+    return np.append(pd.factorize(pd.Series([" ".join(str(t).lower().split()) for t in texts],
+                                            dtype="object"))[0], -1)[text]
+
+
+def round_same(number: np.ndarray, i: np.ndarray, j: np.ndarray, same: np.ndarray) -> np.ndarray:
+    """1 where two amounts of one number in two currencies (`same`) write it with one
+    significant digit ("10,000", "100 mln", "5,000"): such numbers coincide by chance across
+    unrelated stories, so the currency slip says little."""
+    a = number[i]
+    with np.errstate(divide="ignore", invalid="ignore"):
+        power = np.where(a > 0, 10.0 ** np.floor(np.log10(np.where(a > 0, a, 1.0))), 1.0)
+        lead = a / power
+    one_digit = (a > 0) & (np.abs(lead - np.round(lead)) < 1e-9)
+    return (same & one_digit & (number[i] == number[j])).astype(np.float64)
