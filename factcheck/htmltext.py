@@ -8,9 +8,11 @@ skips a bogus comment, instead of raising.
 
 from __future__ import annotations
 
+import json
 import re
 from dataclasses import dataclass, field
 from html.parser import HTMLParser
+from urllib.parse import urlsplit
 
 # Contents never shown to a reader.
 _HIDDEN = frozenset({"script", "style", "noscript", "template", "svg", "math", "iframe", "object"})
@@ -48,6 +50,11 @@ DATE_META_KEYS = (
     "sailthru.date",
 )
 _LD_DATE = re.compile(r'"datePublished"\s*:\s*"([^"]+)"')
+# Meta names/properties that name who published the page, best first (a JSON-LD `publisher`
+# comes between the Open Graph site name and these).
+OUTLET_META_KEYS = ("publisher", "dc.publisher", "citation_publisher")
+_LD_LIMIT = 1 << 20  # a JSON-LD block larger than this is not read for its publisher
+_LD_NODES = 10_000  # nor walked further than this many values (hostile nesting)
 _SPACE = re.compile(r"\s+")
 _NON_SPACE = re.compile(r"\S")
 
@@ -60,6 +67,8 @@ class HtmlPage:
     title: str | None = None
     lang: str | None = None
     dates: list[str] = field(default_factory=list)
+    outlet: str | None = None  # who published it: og:site_name, a JSON-LD publisher, a publisher meta
+    url: str | None = None  # the page's own address: its canonical link, else og:url
     # Comments in the shown part of the page: (offset in `text` of the first visible
     # character after the comment, comment text). Inline suppression reads them.
     comments: list[tuple[int, str]] = field(default_factory=list)
@@ -83,6 +92,9 @@ class _Extractor(HTMLParser):
         self.lang: str | None = None
         self.meta: dict[str, str] = {}
         self.other_dates: list[str] = []  # JSON-LD, itemprop, <time> — after the meta tags
+        self.canonical: str | None = None  # <link rel="canonical" href="...">
+        self.ld_text: list[str] = []  # the JSON-LD block being read
+        self.publishers: list[str] = []  # JSON-LD publisher names, in page order
         self.comments: list[tuple[int, str]] = []  # (chunks of `out` before it, comment text)
 
     # -- tags -----------------------------------------------------------------------
@@ -105,6 +117,7 @@ class _Extractor(HTMLParser):
             self.hidden.append(tag)
             self.hidden_open[tag] = self.hidden_open.get(tag, 0) + 1
             self.ld_json = tag == "script" and "ld+json" in attrs.get("type", "").lower()
+            self.ld_text = []
         elif tag == "h1" and self.h1 is None and not self.h1_text and not self.hidden:
             self.h1 = []
         if tag == "pre":
@@ -123,6 +136,9 @@ class _Extractor(HTMLParser):
             while (top := self.hidden.pop()) != tag:  # close whatever was left open inside it
                 self.hidden_open[top] -= 1
             self.hidden_open[tag] -= 1
+            if self.ld_json:
+                self.publishers.extend(_ld_publishers("".join(self.ld_text)))
+                self.ld_text = []
             self.ld_json = False
         elif tag in ("body", "html"):
             self.hidden.clear()  # an unclosed <svg> must not swallow a later document part
@@ -163,6 +179,9 @@ class _Extractor(HTMLParser):
                 self.other_dates.append(value)
         elif tag == "time" and attrs.get("datetime") and (self.header or "pubdate" in attrs):
             self.other_dates.append(attrs["datetime"])
+        elif (tag == "link" and self.canonical is None and attrs.get("href", "").strip()
+              and "canonical" in attrs.get("rel", "").lower().split()):
+            self.canonical = attrs["href"].strip()
 
     def handle_comment(self, data: str) -> None:
         if not self.hidden and not self.in_head and self.title is None:
@@ -187,6 +206,7 @@ class _Extractor(HTMLParser):
         elif self.hidden:
             if self.ld_json:
                 self.other_dates.extend(_LD_DATE.findall(data))
+                self.ld_text.append(data)
         elif not self.in_head:
             if self.h1 is not None:
                 self.h1.append(data)
@@ -202,6 +222,46 @@ class _Extractor(HTMLParser):
             self.out.append("\n".join(_SPACE.sub(" ", ln) for ln in data.split("\n")))
         else:
             self.out.append(_SPACE.sub(" ", data))
+
+
+def _ld_publishers(block: str) -> list[str]:
+    """The publisher names a JSON-LD block gives (`"publisher": {"name": ...}` or a list of
+    such, at any depth, `@graph` included), in order. A block that is no JSON, too large or
+    too deep gives none: the page is read all the same."""
+    if len(block) > _LD_LIMIT or '"publisher"' not in block:
+        return []
+    try:
+        data = json.loads(block)
+    except (ValueError, RecursionError):
+        return []
+    found: list[str] = []
+    todo, seen = [data], 0
+    while todo and seen < _LD_NODES:
+        node = todo.pop()
+        seen += 1
+        if isinstance(node, dict):
+            pub = node.get("publisher")
+            for p in pub if isinstance(pub, list) else [pub]:
+                if isinstance(p, dict) and isinstance(p.get("name"), str) and p["name"].strip():
+                    found.append(p["name"].strip())
+                elif isinstance(p, str) and p.strip():
+                    found.append(p.strip())
+            todo.extend(reversed(list(node.values())))
+        elif isinstance(node, list):
+            todo.extend(reversed(node))
+    return found
+
+
+def _page_url(canonical: str | None, og_url: str | None) -> str | None:
+    """The first of the page's canonical link and og:url that is an absolute web address."""
+    for candidate in (canonical, og_url):
+        try:
+            parts = urlsplit(candidate or "")
+        except ValueError:  # "http://[::1" and other malformed addresses
+            continue
+        if parts.scheme in ("http", "https") and parts.netloc:
+            return candidate
+    return None
 
 
 def _tidy(raw: str) -> str:
@@ -228,7 +288,8 @@ def _comment_offsets(chunks: list[str], marks: list[tuple[int, str]], text: str)
 
 
 def parse_html(source: str) -> HtmlPage:
-    """Visible text, title, declared language and publication-date candidates of a page."""
+    """Visible text, title, declared language, publication-date candidates, publisher and own
+    address of a page."""
     parser = _Extractor()
     parser.feed(source)
     if parser.rawdata.startswith("<"):  # a tag or comment left open at the end: browsers
@@ -238,11 +299,15 @@ def parse_html(source: str) -> HtmlPage:
         parser.titles.append("".join(parser.title))
     title = next((t for t in (_SPACE.sub(" ", t).strip() for t in parser.titles) if t), None)
     meta_dates = [parser.meta[key] for key in DATE_META_KEYS if parser.meta.get(key)]
+    outlets = [parser.meta.get("og:site_name", ""), *parser.publishers,
+               *(parser.meta.get(key, "") for key in OUTLET_META_KEYS)]
     text = _tidy("".join(parser.out))
     return HtmlPage(
         text=text,
         title=title or parser.h1_text or None,
         lang=parser.lang,
         dates=meta_dates + parser.other_dates,
+        outlet=next((_SPACE.sub(" ", o).strip() for o in outlets if o and o.strip()), None),
+        url=_page_url(parser.canonical, parser.meta.get("og:url")),
         comments=_comment_offsets(parser.out, parser.comments, text),
     )

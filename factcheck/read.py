@@ -255,7 +255,7 @@ def _build_document(
     text: str, *, doc_id: str, source: str, encoding: str, kind: str, lang: str | None
 ) -> Document:
     """A Document from decoded file text, with the metadata its format can carry."""
-    title = declared = date = locale = None
+    title = declared = date = locale = outlet = url = None
     date_source = None
     comments: tuple[tuple[int, int, str], ...] = ()
     if kind in (".html", ".htm"):
@@ -263,7 +263,7 @@ def _build_document(
         text = page.text
         if not text:
             raise _Unreadable("no visible text in the HTML page")
-        title, declared = page.title, page.lang
+        title, declared, outlet, url = page.title, page.lang, page.outlet, page.url
         date = _first_date(page.dates)
         date_source = "html meta" if date else None
         comments = tuple((at, at, data) for at, data in page.comments)
@@ -274,6 +274,8 @@ def _build_document(
         locale = meta.get("locale") or (f"-{meta['country']}" if meta.get("country") else None)
         date = _first_date(meta.get(key) for key in ("date", "published", "pubdate", "publishdate"))
         date_source = "front matter" if date else None
+        outlet = _optional_str(meta.get("outlet")) or _optional_str(meta.get("publisher"))
+        url = _optional_str(meta.get("url"))
     else:
         title = _headline(text)
     return _finish(
@@ -288,6 +290,8 @@ def _build_document(
         date_source=date_source,
         comments=comments,
         locale=locale,
+        outlet=outlet,
+        url=url,
     )
 
 
@@ -626,8 +630,19 @@ def _record_document(
         date=date,
         date_source="field" if date else None,
         locale=_locale(record),
-        outlet=_optional_str(record.get("outlet")),
+        outlet=_record_outlet(record),
     )
+
+
+def _record_outlet(record: dict) -> str | None:
+    """Who published a record: its `outlet`, else its `publisher`, `publication` or
+    `site_name`, else the `name` of a `source` object (the form news APIs give: {"id": ...,
+    "name": "Fox News"})."""
+    for key in ("outlet", "publisher", "publication", "site_name"):
+        if name := _optional_str(record.get(key)):
+            return name
+    source = record.get("source")
+    return _optional_str(source.get("name")) if isinstance(source, dict) else None
 
 
 def _locale(record: dict) -> str | None:

@@ -103,3 +103,40 @@ def test_in_memory_documents_take_their_outlet_too(ruleset) -> None:
     told = [f for f in result.findings if f.rule == "FC101"]
     assert any({e["name"] for e in f.evidence} >= TWO_TELLINGS for f in told)
 
+
+
+def _web_page(record: dict, head: str) -> str:
+    return (f"<html lang='en'><head><title>{record['title']}</title>"
+            f"<meta property='article:published_time' content='{record['date']}'>{head}</head>"
+            f"<body><h1>{record['title']}</h1><p>{record['text']}</p></body></html>")
+
+
+def test_saved_web_pages_of_two_sites_are_two_outlets_tellings(tmp_path: Path) -> None:
+    """A newsroom's folder of saved pages: each page's markup says who published it, so the
+    tunnel story told by two sites is two outlets' tellings; stripped of that markup it reads
+    as one publisher's two reports of a figure that moved."""
+    a, b = _story()
+    sites = {"a": ("Harbour Gazette", "https://www.harbour.example/tunnel"),
+             "b": ("Valley Courier", "https://valley.example/news/tunnel")}
+    for rec in (a, b):
+        name, url = sites[rec["id"]]
+        (tmp_path / "saved" / rec["id"]).mkdir(parents=True)
+        (tmp_path / "saved" / rec["id"] / "page.html").write_text(
+            _web_page(rec, f"<meta property='og:site_name' content='{name}'><link rel='canonical' href='{url}'>"),
+            encoding="utf-8")
+        (tmp_path / "bare" / rec["id"]).mkdir(parents=True)
+        (tmp_path / "bare" / rec["id"] / "page.html").write_text(_web_page(rec, ""), encoding="utf-8")
+    assert _evidence(_scan(tmp_path / "saved")) >= TWO_TELLINGS
+    assert _tunnel(_scan(tmp_path / "bare")) and not _evidence(_scan(tmp_path / "bare")) & TWO_TELLINGS
+
+
+def test_a_page_with_only_its_address_is_the_outlet_its_sites_pages_declare(tmp_path: Path) -> None:
+    """One site's two pages, one with its site name and one with only its address, are one
+    outlet's; a site whose pages declare two outlets (a host syndicating others) names none."""
+    one = _story("Harbour Gazette", None, "https://harbour.example/a", "https://www.harbour.example/b")
+    assert _tunnel(_scan(_write(tmp_path / "one.jsonl", one)))
+    assert not _evidence(_scan(_write(tmp_path / "one.jsonl", one))) & TWO_TELLINGS
+    host = [*_story("Harbour Gazette", None, "https://news.example/a", "https://news.example/b"),
+            {"id": "c", "date": "2019-01-03", "title": "Weather", "text": "Rain all week.",
+             "outlet": "Valley Courier", "url": "https://news.example/c"}]
+    assert _evidence(_scan(_write(tmp_path / "host.jsonl", host))) >= TWO_TELLINGS

@@ -478,3 +478,57 @@ def test_a_wire_datelines_day_is_the_storys_own_when_the_feed_stamps_another(tmp
     text = docs["late"].text
     yesterday = [d for d in find_dates(text, "en", docs["late"].date) if text[d.start:d.end] == "yesterday"]
     assert yesterday and yesterday[0].date_start == dt.date(1987, 3, 7)
+
+
+def _page(head: str, body: str = f"<p>{EN}</p>") -> str:
+    return f"<!doctype html><html lang='en'><head><title>Plant news</title>{head}</head><body>{body}</body></html>"
+
+
+def test_a_web_pages_site_name_and_canonical_link_are_its_outlet_and_address(tmp_path: Path) -> None:
+    head = ('<meta property="og:site_name" content=" Harbour  Gazette ">'
+            '<meta property="og:url" content="https://m.harbour.example/amp/a">'
+            '<link rel="canonical" href="https://www.harbour.example/a">')
+    doc = read_one(write(tmp_path / "a.html", _page(head)))
+    assert (doc.outlet, doc.url, doc.text) == ("Harbour Gazette", "https://www.harbour.example/a", EN)
+
+
+def test_a_web_page_without_a_site_name_is_its_json_ld_publishers(tmp_path: Path) -> None:
+    """The publisher an article's structured data names, at any depth (`@graph`, an object
+    with its logo before its name); a relative canonical link gives way to og:url."""
+    ld = json.dumps({"@graph": [{"@type": "NewsArticle", "headline": "Plant news",
+                                 "publisher": {"@type": "Organization", "logo": {"url": "/logo.png"},
+                                               "name": "Valley Courier"}}]})
+    head = (f'<script type="application/ld+json">{ld}</script><link rel="canonical" href="/news/a">'
+            '<meta property="og:url" content="https://valley.example/news/a">')
+    doc = read_one(write(tmp_path / "a.html", _page(head)))
+    assert (doc.outlet, doc.url) == ("Valley Courier", "https://valley.example/news/a")
+    doc = read_one(write(tmp_path / "b.html", _page('<meta name="dc.publisher" content="Valley Courier">')))
+    assert (doc.outlet, doc.url) == ("Valley Courier", None)
+
+
+@pytest.mark.parametrize("ld", ['{"publisher": {"name": ', "[" * 50_000 + '"publisher"' + "]" * 50_000,
+                                '{"publisher": [{"name": 7}, {"name": "  "}]}'])
+def test_a_broken_or_hostile_json_ld_block_names_no_publisher_and_the_page_is_read(tmp_path: Path, ld: str) -> None:
+    doc = read_one(write(tmp_path / "a.html", _page(f'<script type="application/ld+json">{ld}</script>'
+                                                    '<link rel="canonical" href="http://[::1">')))
+    assert (doc.outlet, doc.url, doc.text) == (None, None, EN)
+
+
+def test_markdown_front_matter_may_name_the_outlet_and_address(tmp_path: Path) -> None:
+    text = f"---\ntitle: Plant news\npublisher: Harbour Gazette\nurl: https://harbour.example/a\n---\n\n{EN}\n"
+    doc = read_one(write(tmp_path / "a.md", text))
+    assert (doc.outlet, doc.url) == ("Harbour Gazette", "https://harbour.example/a")
+
+
+@pytest.mark.parametrize(("fields", "outlet"), [
+    ({"publisher": "Harbour Gazette"}, "Harbour Gazette"),
+    ({"site_name": "Harbour Gazette"}, "Harbour Gazette"),
+    ({"publication": "Harbour Gazette"}, "Harbour Gazette"),
+    ({"source": {"id": "hg", "name": "Harbour Gazette"}}, "Harbour Gazette"),  # a news API's form
+    ({"outlet": "Valley Courier", "publisher": "Harbour Gazette"}, "Valley Courier"),  # `outlet` wins
+    ({"source": "reut2-000.sgm"}, None),  # a bare `source` says where the record came from, not who published it
+])
+def test_a_records_publisher_names_its_outlet_when_it_declares_none(tmp_path: Path, fields: dict,
+                                                                    outlet: str | None) -> None:
+    doc = read_one(write(tmp_path / "c.jsonl", json.dumps({"id": "a", "text": EN, **fields}) + "\n"))
+    assert doc.outlet == outlet

@@ -96,18 +96,34 @@ def _stories_of(table: pd.DataFrame, docs: Sequence[DocInfo], decision: Decision
 def outlets_of(docs: Sequence[DocInfo], drafts: set[str] | None = None) -> dict[str, str]:
     """Each article's outlet where its input says: the `outlet` it declares ("Fox News"),
     case and surrounding spaces folded, else the site of its URL without "www."
-    ("https://www.nytimes.com/..." → "nytimes.com"). In a check (`drafts`), a draft and the
-    archive are two tellings of a story: the drafts are one outlet, every archive article
-    without an outlet or a URL another."""
+    ("https://www.nytimes.com/..." → "nytimes.com"), read as the outlet that the articles of
+    that site declare when they all declare one (a page with a site name and a page with only
+    its address are one outlet's). In a check (`drafts`), a draft and the archive are two
+    tellings of a story: the drafts are one outlet, every archive article without an outlet or
+    a URL another."""
+    declared = {d.id: (d.outlet or "").strip().casefold() for d in docs}
+    sites = {d.id: _site(d.url) for d in docs}
+    named: dict[str, set[str]] = {}  # site → the outlets its articles declare
+    for d in docs:
+        if declared[d.id] and sites[d.id]:
+            named.setdefault(sites[d.id], set()).add(declared[d.id])
     out = {}
     for d in docs:
-        declared = (d.outlet or "").strip().casefold()
-        site = declared or (urlsplit(d.url).netloc.lower().removeprefix("www.") if d.url else "")
+        of_site = named.get(sites[d.id], set())
+        site = declared[d.id] or (next(iter(of_site)) if len(of_site) == 1 else sites[d.id])
         if drafts is not None:
             site = "<draft>" if d.id in drafts else site or "<archive>"
         if site:
             out[d.id] = site
     return out
+
+
+def _site(url: str | None) -> str:
+    """The host of a URL without "www." ("" for none, or for a malformed one)."""
+    try:
+        return urlsplit(url).netloc.lower().removeprefix("www.") if url else ""
+    except ValueError:
+        return ""
 
 
 def score_pairs(table: pd.DataFrame, docs: Sequence[DocInfo], decision: Decision,
