@@ -252,6 +252,16 @@ def _ld_publishers(block: str) -> list[str]:
     return found
 
 
+def _without_site(title: str | None, outlet: str | None) -> str | None:
+    """A page title without the site's name that pages append or prepend to it ("Senate
+    passes the bill | Harbour Gazette"): the headline is what two outlets' pages share."""
+    if not title or not outlet:
+        return title
+    site = re.escape(outlet)
+    bare = re.sub(rf"(?i)\s+[-|–—:·•]\s+{site}\s*$|^\s*{site}\s+[-|–—:·•]\s+", "", title)
+    return bare.strip() or title
+
+
 def _page_url(canonical: str | None, og_url: str | None) -> str | None:
     """The first of the page's canonical link and og:url that is an absolute web address."""
     for candidate in (canonical, og_url):
@@ -301,13 +311,14 @@ def parse_html(source: str) -> HtmlPage:
     meta_dates = [parser.meta[key] for key in DATE_META_KEYS if parser.meta.get(key)]
     outlets = [parser.meta.get("og:site_name", ""), *parser.publishers,
                *(parser.meta.get(key, "") for key in OUTLET_META_KEYS)]
+    outlet = next((_SPACE.sub(" ", o).strip() for o in outlets if o and o.strip()), None)
     text = _tidy("".join(parser.out))
     return HtmlPage(
         text=text,
-        title=title or parser.h1_text or None,
+        title=_without_site(title, outlet) or parser.h1_text or None,
         lang=parser.lang,
         dates=meta_dates + parser.other_dates,
-        outlet=next((_SPACE.sub(" ", o).strip() for o in outlets if o and o.strip()), None),
+        outlet=outlet,
         url=_page_url(parser.canonical, parser.meta.get("og:url")),
         comments=_comment_offsets(parser.out, parser.comments, text),
     )

@@ -532,3 +532,15 @@ def test_a_records_publisher_names_its_outlet_when_it_declares_none(tmp_path: Pa
                                                                     outlet: str | None) -> None:
     doc = read_one(write(tmp_path / "c.jsonl", json.dumps({"id": "a", "text": EN, **fields}) + "\n"))
     assert doc.outlet == outlet
+
+
+@pytest.mark.parametrize(("title", "headline"), [
+    ("Council backs tunnel plan | Harbour Gazette", "Council backs tunnel plan"),
+    ("HARBOUR GAZETTE - Council backs tunnel plan", "Council backs tunnel plan"),
+    ("Council backs Harbour Gazette tunnel plan", "Council backs Harbour Gazette tunnel plan"),
+    ("Harbour Gazette", "Harbour Gazette"),  # nothing but the site name: kept
+])
+def test_a_web_pages_title_loses_the_site_name_its_outlet_adds(tmp_path: Path, title: str, headline: str) -> None:
+    page = (f"<html><head><title>{title}</title><meta property='og:site_name' content='Harbour Gazette'>"
+            f"</head><body><p>{EN}</p></body></html>")
+    assert read_one(write(tmp_path / "a.html", page)).title == headline
