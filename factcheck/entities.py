@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass, replace
+from functools import lru_cache
 
 from factcheck.claimlex import Lexicon, norm
 from factcheck.datafiles import load
@@ -84,18 +85,34 @@ def find_entities(text: str, lang: str, lex: Lexicon) -> list[Entity]:
         found.append(Entity(name, lex.types.get(name, "unknown"), m.start(), m.end("a")))
         taken[m.start() : m.end()] = b"\x01" * (m.end() - m.start())
     for m in _PROPER.finditer(text):
-        if taken[m.start()]:
+        pos = m.start()
+        if taken[pos]:
             continue
-        ent = _proper_name(m, text, lang, lex)
-        if ent is not None:
-            found.append(ent)
+        read = _read_name(m.group(0), lang, lex)
+        if read is None:
+            continue
+        name, etype, a, b, lone = read
+        if lone and _opens_sentence(text, pos):
+            continue
+        found.append(Entity(name, etype, pos + a, pos + b))
     found.sort(key=lambda e: e.start)
     return _corefer_short_names(found)
 
 
-def _proper_name(m: re.Match[str], text: str, lang: str, lex: Lexicon) -> Entity | None:
-    spans = [t.span() for t in re.finditer(r"\S+", m.group(0))]  # each token's place in the match
-    tokens = [m.group(0)[a:b] for a, b in spans]
+_TOKEN = re.compile(r"\S+")
+_POSSESSIVE_END = re.compile(r"['’]s$")
+_INNER_CAPS = re.compile(r"[a-z][A-Z]")
+_SENTENCE_END_BEFORE = re.compile(r"[.!?:\n]\s*$|^\s*$")
+
+
+# The same capitalised runs recur across a corpus ("Federal Reserve", "The company"): what a
+# run's words make of it is read once. Only a lone word's sentence start depends on its place.
+@lru_cache(maxsize=1 << 16)
+def _read_name(words: str, lang: str, lex: Lexicon) -> tuple[str, str, int, int, bool] | None:
+    """A run's name, type, span within `words`, and whether it is a lone word that a sentence
+    start disqualifies (see `_opens_sentence`); None when the run names nothing."""
+    spans = [t.span() for t in _TOKEN.finditer(words)]  # each token's place in the match
+    tokens = [words[a:b] for a, b in spans]
     first = 0
     while first < len(tokens) and (tokens[first] in lex.stop or tokens[first].rstrip(".:") in lex.stop):
         first += 1
@@ -113,31 +130,36 @@ def _proper_name(m: re.Match[str], text: str, lang: str, lex: Lexicon) -> Entity
     # ALL-CAPS runs of long words are headlines or datelines shouting, not names
     if all(t.isupper() for t in tokens) and any(len(t.strip(".,'’")) > 4 for t in tokens):
         return None
-    name = re.sub(r"['’]s$", "", " ".join(t.rstrip(".,:'’") for t in tokens))
-    if len(name) < 2 or name in lex.stop or name in lex.lone_stop or not _looks_like_name(name, lang, m.start(), text):
+    name = _POSSESSIVE_END.sub("", " ".join(t.rstrip(".,:'’") for t in tokens))
+    if len(name) < 2 or name in lex.stop or name in lex.lone_stop:
+        return None
+    looks, lone = _name_shape(name, lang)
+    if not looks:
         return None
     etype = "org" if tokens[-1].rstrip(".") in lex.org_suffixes else "unknown"
     # the span as written, up to the last word without its trailing marks or "'s" ("Jane Q.
     # Roe's" ends after "Roe", where a possessive is read): `name` drops an initial's point
-    last = re.sub(r"['’]s$", "", tokens[-1].rstrip(".,:'’")) or tokens[-1]
-    start = m.start() + spans[0][0]
-    return Entity(name, etype, start, m.start() + spans[-1][0] + len(last))
+    last = _POSSESSIVE_END.sub("", tokens[-1].rstrip(".,:'’")) or tokens[-1]
+    return name, etype, spans[0][0], spans[-1][0] + len(last), lone
 
 
-def _looks_like_name(name: str, lang: str, pos: int, text: str) -> bool:
+def _name_shape(name: str, lang: str) -> tuple[bool, bool]:
+    """Does `name` look like a name, and is it a lone plain word (which a sentence start
+    disqualifies)?"""
     tokens = name.split()
-    inner_caps = any(re.search(r"[a-z][A-Z]", t) for t in tokens)
+    inner_caps = any(_INNER_CAPS.search(t) for t in tokens)
     acronym = any(len(t) >= 2 and t.isupper() and t.isalpha() for t in tokens)
     if lang == "de":
         # Every German noun is capitalised: only names that cannot be common nouns count.
         return inner_caps or acronym or (
-            len(tokens) >= 2 and not any(t.endswith(("en", "ung", "heit")) for t in tokens))
-    if len(tokens) == 1 and not inner_caps and not acronym:
-        # A lone capitalised word at a sentence start is usually just the first word.
-        before = text[max(0, pos - 3) : pos]
-        if pos == 0 or re.search(r"[.!?:\n]\s*$|^\s*$", before) or before.endswith(("“", '"', "•")):
-            return False
-    return True
+            len(tokens) >= 2 and not any(t.endswith(("en", "ung", "heit")) for t in tokens)), False
+    return True, len(tokens) == 1 and not inner_caps and not acronym
+
+
+def _opens_sentence(text: str, pos: int) -> bool:
+    """A lone capitalised word at a sentence start is usually just the first word."""
+    before = text[max(0, pos - 3) : pos]
+    return pos == 0 or _SENTENCE_END_BEFORE.search(before) is not None or before.endswith(("“", '"', "•"))
 
 
 def _corefer_short_names(found: list[Entity]) -> list[Entity]:
@@ -145,24 +167,37 @@ def _corefer_short_names(found: list[Entity]) -> list[Entity]:
     full_by_last: dict[str, str] = {}
     persons = set()
     for e in found:
-        # the surname: the last word but middle initials and suffixes ("Jesse L Jackson Jr")
-        parts = [p for p in e.name.split() if not (len(p) == 1 and p.isupper()) and p not in _NAME_SUFFIXES]
-        if len(parts) in (2, 3) and e.type == "unknown":
-            full_by_last.setdefault(parts[-1], e.name)
+        if e.type == "unknown":
+            last = _surname(e.name)
+            if last is not None:
+                full_by_last.setdefault(last, e.name)
     out = []
     for e in found:
         if " " not in e.name and e.name in full_by_last and e.type == "unknown":
             persons.add(full_by_last[e.name])
-            e = replace(e, name=full_by_last[e.name], type="person")
+            e = Entity(full_by_last[e.name], "person", e.start, e.end, e.demoted)
         out.append(e)
-    return [replace(e, type="person") if e.name in persons else e for e in out]
+    if not persons:
+        return out
+    return [Entity(e.name, "person", e.start, e.end, e.demoted) if e.name in persons else e for e in out]
+
+
+@lru_cache(maxsize=1 << 14)
+def _surname(name: str) -> str | None:
+    """The surname of a name of two or three words: the last word but middle initials and
+    suffixes ("Jesse L Jackson Jr"); None for other names. Names recur: read once."""
+    parts = [p for p in name.split() if not (len(p) == 1 and p.isupper()) and p not in _NAME_SUFFIXES]
+    return parts[-1] if len(parts) in (2, 3) else None
+
+
+_NEXT_WORD = re.compile(r"(?:['’]s|s)?\s+([a-z][\w-]*)")
 
 
 def demote_possessives(text: str, ents: list[Entity], cue_re: re.Pattern[str]) -> list[Entity]:
     """'OpenAI's o1 models': OpenAI owns the subject; 'OpenAI's valuation' keeps OpenAI."""
     out = []
     for e in ents:
-        m = re.match(r"(?:['’]s|s)?\s+([a-z][\w-]*)", text[e.end : e.end + 40])
+        m = _NEXT_WORD.match(text[e.end : e.end + 40])
         # "OpenAI's", and scraped text that lost the apostrophe: "OpenAIs"
         poss = text.startswith(("'s", "’s"), e.end) or (
             text[e.end : e.end + 1] == "s" and not text[e.end + 1 : e.end + 2].isalnum()
