@@ -54,7 +54,7 @@ _LD_DATE = re.compile(r'"datePublished"\s*:\s*"([^"]+)"')
 # comes between the Open Graph site name and these).
 OUTLET_META_KEYS = ("publisher", "dc.publisher", "citation_publisher")
 _LD_LIMIT = 1 << 20  # a JSON-LD block larger than this is not read for its publisher
-_LD_NODES = 10_000  # nor walked further than this many values (hostile nesting)
+_LD_ITEMS = 1_000  # nor more than this many of its items read
 _SPACE = re.compile(r"\s+")
 _NON_SPACE = re.compile(r"\S")
 
@@ -179,8 +179,8 @@ class _Extractor(HTMLParser):
                 self.other_dates.append(value)
         elif tag == "time" and attrs.get("datetime") and (self.header or "pubdate" in attrs):
             self.other_dates.append(attrs["datetime"])
-        elif (tag == "link" and self.canonical is None and attrs.get("href", "").strip()
-              and "canonical" in attrs.get("rel", "").lower().split()):
+        elif (tag == "link" and self.in_head and self.canonical is None and attrs.get("href", "").strip()
+              and "canonical" in attrs.get("rel", "").lower().split()):  # (a body's link is no page's own)
             self.canonical = attrs["href"].strip()
 
     def handle_comment(self, data: str) -> None:
@@ -225,41 +225,60 @@ class _Extractor(HTMLParser):
 
 
 def _ld_publishers(block: str) -> list[str]:
-    """The publisher names a JSON-LD block gives (`"publisher": {"name": ...}` or a list of
-    such, at any depth, `@graph` included), in order. A block that is no JSON, too large or
-    too deep gives none: the page is read all the same."""
+    """The publisher names a JSON-LD block gives for the page itself: the `publisher` of its
+    top-level items and of its `@graph` items (`{"name": ...}`, a name, or an `{"@id": ...}`
+    pointing at an item of the block), in order. Publishers nested deeper belong to other
+    works (the article a ClaimReview checks, a citation). A block that is no JSON, or too large,
+    gives none: the page is read all the same."""
     if len(block) > _LD_LIMIT or '"publisher"' not in block:
         return []
     try:
         data = json.loads(block)
     except (ValueError, RecursionError):
         return []
+    items: list[dict] = []
+    for top in data if isinstance(data, list) else [data]:
+        if isinstance(top, dict):
+            items.append(top)
+            graph = top.get("@graph")
+            if isinstance(graph, list):
+                items.extend(g for g in graph if isinstance(g, dict))
+    items = items[:_LD_ITEMS]
+    by_id = {it["@id"]: it for it in items if isinstance(it.get("@id"), str)}
     found: list[str] = []
-    todo, seen = [data], 0
-    while todo and seen < _LD_NODES:
-        node = todo.pop()
-        seen += 1
-        if isinstance(node, dict):
-            pub = node.get("publisher")
-            for p in pub if isinstance(pub, list) else [pub]:
-                if isinstance(p, dict) and isinstance(p.get("name"), str) and p["name"].strip():
-                    found.append(p["name"].strip())
-                elif isinstance(p, str) and p.strip():
-                    found.append(p.strip())
-            todo.extend(reversed(list(node.values())))
-        elif isinstance(node, list):
-            todo.extend(reversed(node))
+    for item in items:
+        pub = item.get("publisher")
+        for given in pub if isinstance(pub, list) else [pub]:
+            p = given
+            if isinstance(p, dict) and "name" not in p and isinstance(p.get("@id"), str):
+                p = by_id.get(p["@id"], p)  # {"@id": "#organization"}: the item it points at
+            name = p.get("name") if isinstance(p, dict) else p
+            if isinstance(name, str) and name.strip():
+                found.append(name.strip())
     return found
 
 
+_TITLE_SEPARATORS = "-|–—:·•»/"
+
+
 def _without_site(title: str | None, outlet: str | None) -> str | None:
-    """A page title without the site's name that pages append or prepend to it ("Senate
-    passes the bill | Harbour Gazette"): the headline is what two outlets' pages share."""
+    """A page title without the site's name that pages append or prepend to it ("Council
+    backs plan | Harbour Gazette", "Harbour Gazette: Council backs plan"): the headline is what
+    two outlets' pages share. A title that is only the site's name is no headline (None)."""
     if not title or not outlet:
         return title
-    site = re.escape(outlet)
-    bare = re.sub(rf"(?i)\s+[-|–—:·•]\s+{site}\s*$|^\s*{site}\s+[-|–—:·•]\s+", "", title)
-    return bare.strip() or title
+    n = len(outlet)
+    if title.casefold() == outlet.casefold():
+        return None
+    if len(title) > n and title[-n:].casefold() == outlet.casefold():
+        head = title[:-n].rstrip()
+        if head and head[-1] in _TITLE_SEPARATORS and head[:-1].strip():
+            return head[:-1].strip()
+    if len(title) > n and title[:n].casefold() == outlet.casefold():
+        tail = title[n:].lstrip()
+        if tail and tail[0] in _TITLE_SEPARATORS and tail[1:].strip():
+            return tail[1:].strip()
+    return title
 
 
 def _page_url(canonical: str | None, og_url: str | None) -> str | None:

@@ -17,8 +17,8 @@ import os
 import re
 import stat
 import sys
-from collections.abc import Iterable, Iterator, Sequence
-from typing import BinaryIO
+from collections.abc import Iterable, Iterator, Mapping, Sequence
+from typing import Any, BinaryIO
 
 from factcheck.documents import Document, ReadError
 from factcheck.htmltext import parse_html
@@ -634,12 +634,14 @@ def _record_document(
     )
 
 
-def _record_outlet(record: dict) -> str | None:
+def _record_outlet(record: Mapping[str, Any]) -> str | None:
     """Who published a record: its `outlet`, else its `publisher`, `publication` or
-    `site_name`, else the `name` of a `source` object (the form news APIs give: {"id": ...,
-    "name": "Fox News"})."""
+    `site_name`, a name or an object's `name` (the form news APIs give: {"id": ..., "name":
+    "Fox News"}), else the `name` of a `source` object (a bare `source` says where the record
+    came from, a file or a feed, not who published it)."""
     for key in ("outlet", "publisher", "publication", "site_name"):
-        if name := _optional_str(record.get(key)):
+        value = record.get(key)
+        if name := _optional_str(value.get("name") if isinstance(value, dict) and key != "outlet" else value):
             return name
     source = record.get("source")
     return _optional_str(source.get("name")) if isinstance(source, dict) else None

@@ -131,12 +131,17 @@ def test_saved_web_pages_of_two_sites_are_two_outlets_tellings(tmp_path: Path) -
 
 
 def test_a_page_with_only_its_address_is_the_outlet_its_sites_pages_declare(tmp_path: Path) -> None:
-    """One site's two pages, one with its site name and one with only its address, are one
-    outlet's; a site whose pages declare two outlets (a host syndicating others) names none."""
-    one = _story("Harbour Gazette", None, "https://harbour.example/a", "https://www.harbour.example/b")
+    """One site's pages, two with its site name and one with only its address (on another
+    port, under "www."), are one outlet's. A host whose pages declare two outlets (a site
+    syndicating others), or only one page (one republished article), names none."""
+    weather = {"id": "c", "date": "2019-01-03", "title": "Weather", "text": "Rain all week.",
+               "outlet": "Harbour Gazette", "url": "https://harbour.example/c"}
+    one = [*_story("Harbour Gazette", None, "https://harbour.example/a", "https://www.harbour.example:443/b"),
+           weather]
     assert _tunnel(_scan(_write(tmp_path / "one.jsonl", one)))
     assert not _evidence(_scan(_write(tmp_path / "one.jsonl", one))) & TWO_TELLINGS
     host = [*_story("Harbour Gazette", None, "https://news.example/a", "https://news.example/b"),
-            {"id": "c", "date": "2019-01-03", "title": "Weather", "text": "Rain all week.",
-             "outlet": "Valley Courier", "url": "https://news.example/c"}]
+            {**weather, "outlet": "Valley Courier", "url": "https://news.example/c"}]
     assert _evidence(_scan(_write(tmp_path / "host.jsonl", host))) >= TWO_TELLINGS
+    alone = _story("Harbour Gazette", None, "https://news.example/a", "https://news.example/b")
+    assert _evidence(_scan(_write(tmp_path / "alone.jsonl", alone))) >= TWO_TELLINGS

@@ -524,6 +524,7 @@ def test_markdown_front_matter_may_name_the_outlet_and_address(tmp_path: Path) -
     ({"publisher": "Harbour Gazette"}, "Harbour Gazette"),
     ({"site_name": "Harbour Gazette"}, "Harbour Gazette"),
     ({"publication": "Harbour Gazette"}, "Harbour Gazette"),
+    ({"publisher": {"@type": "Organization", "name": "Harbour Gazette"}}, "Harbour Gazette"),
     ({"source": {"id": "hg", "name": "Harbour Gazette"}}, "Harbour Gazette"),  # a news API's form
     ({"outlet": "Valley Courier", "publisher": "Harbour Gazette"}, "Valley Courier"),  # `outlet` wins
     ({"source": "reut2-000.sgm"}, None),  # a bare `source` says where the record came from, not who published it
@@ -537,10 +538,46 @@ def test_a_records_publisher_names_its_outlet_when_it_declares_none(tmp_path: Pa
 @pytest.mark.parametrize(("title", "headline"), [
     ("Council backs tunnel plan | Harbour Gazette", "Council backs tunnel plan"),
     ("HARBOUR GAZETTE - Council backs tunnel plan", "Council backs tunnel plan"),
+    ("Harbour Gazette: Council backs tunnel plan", "Council backs tunnel plan"),
+    ("Council backs tunnel plan|Harbour Gazette", "Council backs tunnel plan"),
     ("Council backs Harbour Gazette tunnel plan", "Council backs Harbour Gazette tunnel plan"),
-    ("Harbour Gazette", "Harbour Gazette"),  # nothing but the site name: kept
+    ("Harbour Gazette", "Tunnel plan backed"),  # nothing but the site name: the page's <h1>
 ])
 def test_a_web_pages_title_loses_the_site_name_its_outlet_adds(tmp_path: Path, title: str, headline: str) -> None:
     page = (f"<html><head><title>{title}</title><meta property='og:site_name' content='Harbour Gazette'>"
-            f"</head><body><p>{EN}</p></body></html>")
+            f"</head><body><h1>Tunnel plan backed</h1><p>{EN}</p></body></html>")
     assert read_one(write(tmp_path / "a.html", page)).title == headline
+
+
+def test_a_very_long_title_and_site_name_are_read_in_linear_time(tmp_path: Path) -> None:
+    page = _page(f"<meta property='og:site_name' content='{'a' * 160_000}'>").replace(
+        "<title>Plant news</title>", f"<title>{'a' * 320_000}</title>")
+    assert read_one(write(tmp_path / "a.html", page)).title == "a" * 320_000
+
+
+def test_a_pages_outlet_is_its_site_name_then_its_json_ld_publisher_then_its_publisher_meta(tmp_path: Path) -> None:
+    ld = '<script type="application/ld+json">{"publisher": {"name": "LD Gazette"}}</script>'
+    meta = '<meta name="citation_publisher" content="Meta Gazette">'
+    site = '<meta property="og:site_name" content="Site Gazette">'
+    outlets = [read_one(write(tmp_path / f"{n}.html", _page(head))).outlet
+               for n, head in enumerate([meta + ld + site, meta + ld, meta])]
+    assert outlets == ["Site Gazette", "LD Gazette", "Meta Gazette"]
+
+
+def test_json_ld_names_the_pages_own_publisher_not_that_of_a_work_it_cites(tmp_path: Path) -> None:
+    """A fact-check's ClaimReview names the checked article's publisher inside the item it
+    reviews; a WordPress graph points at its organisation by `@id`."""
+    review = {"@type": "ClaimReview", "itemReviewed": {"@type": "Claim", "publisher": {"name": "Other Gazette"}},
+              "publisher": {"@type": "Organization", "name": "Valley Checkers"}}
+    graph = {"@graph": [{"@type": "WebPage", "publisher": {"@id": "https://valley.example/#org"}},
+                        {"@type": "Organization", "@id": "https://valley.example/#org", "name": "Valley Courier"}]}
+    cited = {"@type": "NewsArticle", "citation": {"publisher": {"name": "Other Gazette"}}}
+    def outlet(n: int, ld: dict) -> str | None:
+        script = f'<script type="application/ld+json">{json.dumps(ld)}</script>'
+        return read_one(write(tmp_path / f"{n}.html", _page(script))).outlet
+
+    found = [outlet(n, ld) for n, ld in enumerate([review, graph, cited])]
+    assert found == ["Valley Checkers", "Valley Courier", None]
+    huge = json.dumps({"publisher": {"name": "Valley Courier"}, "body": "x" * (1 << 20)})
+    assert read_one(write(tmp_path / "huge.html", _page(f'<script type="application/ld+json">{huge}</script>'))
+                    ).outlet is None  # a block over 1 MiB is not read for its publisher

@@ -95,22 +95,24 @@ def _stories_of(table: pd.DataFrame, docs: Sequence[DocInfo], decision: Decision
 
 def outlets_of(docs: Sequence[DocInfo], drafts: set[str] | None = None) -> dict[str, str]:
     """Each article's outlet where its input says: the `outlet` it declares ("Fox News"),
-    case and surrounding spaces folded, else the site of its URL without "www."
-    ("https://www.nytimes.com/..." → "nytimes.com"), read as the outlet that the articles of
-    that site declare when they all declare one (a page with a site name and a page with only
-    its address are one outlet's). In a check (`drafts`), a draft and the archive are two
-    tellings of a story: the drafts are one outlet, every archive article without an outlet or
-    a URL another."""
+    case and surrounding spaces folded, else the host of its URL without "www."
+    ("https://www.nytimes.com/..." → "nytimes.com"), read as the outlet that the other
+    articles of that host declare when two or more do and all declare the same one (a page
+    with a site name and a page with only its address are one outlet's; one republished
+    article on a host that carries many outlets names none). In a check (`drafts`), a draft
+    and the archive are two tellings of a story: the drafts are one outlet, every archive
+    article without an outlet or a URL another."""
     declared = {d.id: (d.outlet or "").strip().casefold() for d in docs}
-    sites = {d.id: _site(d.url) for d in docs}
-    named: dict[str, set[str]] = {}  # site → the outlets its articles declare
+    hosts = {d.id: _host(d.url) for d in docs}
+    named: dict[str, list[str]] = {}  # host → the outlets its articles declare
     for d in docs:
-        if declared[d.id] and sites[d.id]:
-            named.setdefault(sites[d.id], set()).add(declared[d.id])
+        if declared[d.id] and hosts[d.id]:
+            named.setdefault(hosts[d.id], []).append(declared[d.id])
     out = {}
     for d in docs:
-        of_site = named.get(sites[d.id], set())
-        site = declared[d.id] or (next(iter(of_site)) if len(of_site) == 1 else sites[d.id])
+        of_host = named.get(hosts[d.id], [])
+        agreed = of_host[0] if len(of_host) >= 2 and len(set(of_host)) == 1 else ""
+        site = declared[d.id] or agreed or hosts[d.id]
         if drafts is not None:
             site = "<draft>" if d.id in drafts else site or "<archive>"
         if site:
@@ -118,10 +120,10 @@ def outlets_of(docs: Sequence[DocInfo], drafts: set[str] | None = None) -> dict[
     return out
 
 
-def _site(url: str | None) -> str:
-    """The host of a URL without "www." ("" for none, or for a malformed one)."""
+def _host(url: str | None) -> str:
+    """The host of a URL without "www.", port or user ("" for none, or for a malformed one)."""
     try:
-        return urlsplit(url).netloc.lower().removeprefix("www.") if url else ""
+        return (urlsplit(url).hostname or "").removeprefix("www.") if url else ""
     except ValueError:
         return ""
 

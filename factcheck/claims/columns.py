@@ -125,7 +125,7 @@ _PIECES: list[Callable[[Columns], Any]] = []
 def per_table(build: Callable[[Columns], Any]) -> Callable[[Columns], Any]:
     """A piece of evidence that reads the table alone, never the pairs (per row, per headline,
     per article): built once per `Columns` (`Columns.prepare`), whatever the part of the pairs."""
-    name = build.__qualname__
+    name = f"{build.__module__}.{build.__qualname__}"  # pieces of several modules in one memo
 
     @wraps(build)
     def piece(cols: Columns) -> Any:
