@@ -13,13 +13,14 @@ from __future__ import annotations
 import bisect
 import re
 from collections import Counter
+from collections.abc import Callable, Iterator
 from typing import Any
 
 from factcheck.claimlex import Lexicon, norm
 from factcheck.entities import DATELINE, Entity, demote_possessives, find_entities, title_subjects
 from factcheck.extract.money import label_as_meant
 from factcheck.extract.sentences import SentenceIndex
-from factcheck.words import content_words
+from factcheck.words import ascii_content_spans, content_words
 
 _WORD_NUMBERS = {
     "one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7, "eight": 8,
@@ -36,7 +37,6 @@ _POSSESSIVE = re.compile(r"['’]s\s{1,3}")
 _DIGITS = re.compile(r"\d")
 _REFINE_REACH = 100  # characters before a figure where "includes ... gain" may stand
 _TO = re.compile(r"(?<!\w)(?i:to|auf)\s{1,3}$")  # headlines shout: "RAISES PRICE 0.25 CT TO 65.75 CTS"
-_SPACE = re.compile(r"\s+")
 _NAME_TAIL = re.compile(r"\s{0,2}(?:\([^()\n]{1,30}\)\s{0,2})?")  # between a name and its "(Europe) SA"
 _DATELINE_REACH = 400  # characters from the top where a dateline stands
 _MOTION_REACH = 20  # characters: a motion word right before a figure ("up 0.50 dlr")
@@ -76,6 +76,8 @@ def attribute(text: str, lang: str, rows: list[dict[str, Any]], sidx: SentenceIn
     Columns: entities, actor, metric, family, stage, period, horizon, masked, context, correction.
     Each row needs `sent_start`/`sent_end` (from extraction).
     """
+    if not rows:  # nothing to fill: the names and cues of a text without figures go unread
+        return
     ents = find_entities(text, lang, lex)
     subjects = title_subjects(title, lang, lex)
     doc_correction = _corrects(text, title, rows, sidx, lex)
@@ -98,6 +100,12 @@ def attribute(text: str, lang: str, rows: list[dict[str, Any]], sidx: SentenceIn
         s_dates = [r for r in group if r["kind"] == "date"]
         money_rows = [r for r in group if r["kind"] == "money"]
         bounds = {"money": _Neighbours(money_rows), "date": _Neighbours(group)}
+        # the sentence's content words, read once for all its figures (ASCII text only; a lone
+        # figure reads its two windows, no faster from the whole sentence)
+        words = None
+        if len(group) > 1:
+            sentence = text[s_start:s_end]
+            words = ascii_content_spans(sentence) if sentence.isascii() else None
         for r in group:
             r["figures"] = len(money_rows)
             r["title"] = title
@@ -106,7 +114,8 @@ def attribute(text: str, lang: str, rows: list[dict[str, Any]], sidx: SentenceIn
             if brk:  # "gain 1,637,000 dlrs vs loss 720,000": "loss" is the next figure's
                 b = brk.start()
             r["masked"] = masked
-            r["context"] = _context(text, s_start, s_end, r["start"], r["end"])
+            context = None if words is None else _context_from(text, s_start, s_end, r["start"], r["end"], words)
+            r["context"] = _context(text, s_start, s_end, r["start"], r["end"]) if context is None else context
             r["numbers"] = _other_numbers(numbers, r["start"], r["end"])
             r["correction"] = doc_correction
             r["change"] = change
@@ -160,22 +169,29 @@ class _DocContext:
         self.objects = sorted({e.name for e in ents if e.type not in ("person", "place") and self.strong(e)})
         # the places a story is about (a loan to Turkey is not a loan to Mexico)
         self.places = sorted({e.name for e in ents if e.type == "place"})
-        self.appositives = [(m.start(), m.end()) for m in lex.appositive_re.finditer(text)]
-        self.anaphora = [(m.start(), m.end(), "project" if m.group("project") else "org")
-                         for m in lex.anaphora_re.finditer(text)]
+        # read only as far as the last sentence with a figure
+        self.appositives = _Scan(lex.appositive_re.finditer(text), lambda m: (m.start(), m.end()))
+        self.anaphora = _Scan(lex.anaphora_re.finditer(text),
+                              lambda m: (m.start(), m.end(), "project" if m.group("project") else "org"))
         # sorted starts, so each sentence looks only at its own entities (bisect, not a scan)
         self.ents = list(ents)
         self._ent_starts = [e.start for e in self.ents]
-        self._app_starts = [x[0] for x in self.appositives]
-        self._ana_starts = [x[0] for x in self.anaphora]
         self._per_sentence: dict[tuple[int, str], tuple[list, list, list, list]] = {}
         self._memo: dict[tuple[str, int], Any] = {}
-        periods = lex.section_periods
-        first = lex.title_period_re.search(title or "")
-        # .get: a case-insensitive match need not lower-case to a key ("ſix mths")
-        self.sections = [(0, periods.get(norm(first.group("sec")).lower()) if first else None)]
-        self.sections += [(m.start(), periods.get(norm(m.group("sec")).lower()))
-                          for m in lex.section_re.finditer(text)]
+        self.title = title
+        self._sections: list[tuple[int, str | None]] | None = None  # read when a table row asks
+
+    @property
+    def sections(self) -> list[tuple[int, str | None]]:
+        """Where each earnings-table section ("Shr", "3rd qtr", "Year") starts, and its period."""
+        if self._sections is None:
+            lex, periods = self.lex, self.lex.section_periods
+            first = lex.title_period_re.search(self.title or "")
+            # .get: a case-insensitive match need not lower-case to a key ("ſix mths")
+            self._sections = [(0, periods.get(norm(first.group("sec")).lower()) if first else None)]
+            self._sections += [(m.start(), periods.get(norm(m.group("sec")).lower()))
+                               for m in lex.section_re.finditer(self.text)]
+        return self._sections
 
     def _sentence(self, s_start: int, s_end: int, kind: str) -> tuple[list, list, list, list]:
         """What every mention of one sentence shares: its entities, anaphora, claimant candidates
@@ -184,11 +200,12 @@ class _DocContext:
         if key not in self._per_sentence:
             text, lex = self.text, self.lex
             s_ents = [e for e in self._within(self.ents, self._ent_starts, s_start, s_end) if self.strong(e)]
-            apps = self._within(self.appositives, self._app_starts, s_start, s_end)
-            anas = self._within(self.anaphora, self._ana_starts, s_start, s_end)
-            cands = [e for e in demote_possessives(text, s_ents, lex.cue_re[kind])
-                     if not any(x <= e.start < y for x, y in apps)
-                     and not any(x <= e.start < y for x, y, _ in anas)]
+            apps = self.appositives.within(s_start, s_end)
+            anas = self.anaphora.within(s_start, s_end)
+            cands = demote_possessives(text, s_ents, lex.cue_re[kind])
+            if apps or anas:  # (most sentences have neither)
+                cands = [e for e in cands if not any(x <= e.start < y for x, y in apps)
+                         and not any(x <= e.start < y for x, y, _ in anas)]
             cue_hits = [(m.start(), m.end(), lex.cue_metric[kind][norm(m.group(0))])
                         for m in lex.cue_re[kind].finditer(text, s_start, s_end)]
             self._per_sentence[key] = (s_ents, anas, cands, cue_hits)
@@ -249,10 +266,10 @@ class _DocContext:
         if kind == "money" and not label and r.get("per") == "share" and metric not in (
                 "dividend", "offer", "net_income", "loss"):
             metric = "price_per_share"
-        r["entities"] = list(dict.fromkeys(e.name for e in s_ents if e.type != "place"))
+        r["entities"] = list(self._names(s_start, kind, s_ents))
         r["metric"] = metric
         r["family"] = lex.metric_family.get(metric) if metric else None
-        r["horizon"] = _horizon(text, a, b, lex) or self._sentence_horizon(s_start, s_end)
+        r["horizon"] = self._horizon(a, b) or self._sentence_horizon(s_start, s_end)
         r["period"] = self._period(r, a, b, s_dates, label)
         if kind == "money":
             r["stage"] = self._stage(r, a, b, label)
@@ -276,8 +293,20 @@ class _DocContext:
         r["places"] = self.places
         r["subject"] = self.subject
 
+    def _names(self, s_start: int, kind: str, s_ents: list[Entity]) -> tuple[str, ...]:
+        key = ("names", s_start, kind)
+        if key not in self._memo:  # once per sentence, not per figure
+            self._memo[key] = tuple(dict.fromkeys(e.name for e in s_ents if e.type != "place"))
+        return self._memo[key]
+
+    def _horizon(self, a: int, b: int) -> str | None:
+        key = ("horizon", a, b)  # a date's span is read again for every figure of its sentence
+        if key not in self._memo:
+            self._memo[key] = _horizon(self.text, a, b, self.lex)
+        return self._memo[key]
+
     def _sentence_horizon(self, s_start: int, s_end: int) -> str | None:
-        key = ("horizon", s_start)
+        key = ("sentence_horizon", s_start)
         if key not in self._memo:  # once per sentence, not per figure: linear on long sentences
             self._memo[key] = _horizon(self.text, s_start, s_end, self.lex)
         return self._memo[key]
@@ -346,7 +375,7 @@ class _DocContext:
         gran = {"quarter": "Q", "half": "H", "year": "Y"}
         dated = [(d["start"], d["end"], gran[d["granularity"]]) for d in s_dates
                  if d is not r and d.get("granularity") in gran and a <= d["start"] < b
-                 and not _multi_year(d) and _horizon(self.text, d["start"], d["end"], self.lex) is None]
+                 and not _multi_year(d) and self._horizon(d["start"], d["end"]) is None]
         # ("over the next four years" is a horizon, not a period)
         return _nearest(dated, r["start"], r["end"])
 
@@ -472,6 +501,28 @@ def _multi_year(d: dict[str, Any]) -> bool:
     return bool(s and e) and int(e[:4]) - int(s[:4]) > 1
 
 
+class _Scan:
+    """The matches of a pattern over a whole text, taken from its `finditer` only as far as
+    asked: the same matches a full scan gives, without reading past the last figure."""
+
+    def __init__(self, matches: Iterator[re.Match[str]], item: Callable[[re.Match[str]], tuple]) -> None:
+        self._matches, self._item = matches, item
+        self.items: list[tuple] = []
+        self.starts: list[int] = []
+        self._done = False
+
+    def within(self, a: int, b: int) -> list[tuple]:
+        """The items of the matches starting in [a, b)."""
+        while not self._done and (not self.starts or self.starts[-1] < b):
+            m = next(self._matches, None)
+            if m is None:
+                self._done = True
+            else:
+                self.items.append(self._item(m))
+                self.starts.append(m.start())
+        return self.items[bisect.bisect_left(self.starts, a) : bisect.bisect_left(self.starts, b)]
+
+
 class _Neighbours:
     """The mentions of one sentence by position, to find each one's neighbours by bisection."""
 
@@ -529,6 +580,25 @@ def _context(text: str, s_start: int, s_end: int, start: int, end: int) -> str:
     return " ".join([*before, "|", *after])
 
 
+def _cuts_word(text: str, pos: int, s_start: int, s_end: int) -> bool:
+    """Does `pos` fall inside a run of letters of the sentence?"""
+    return s_start < pos < s_end and text[pos - 1].isalpha() and text[pos].isalpha()
+
+
+def _context_from(text: str, s_start: int, s_end: int, start: int, end: int,
+                  words: tuple[list[int], list[str]]) -> str | None:
+    """`_context` from the content words of the whole (ASCII) sentence (`ascii_content_spans`):
+    the same words when no window edge cuts a word; None when one does (then slice and read)."""
+    lo, hi = max(s_start, start - 400), min(s_end, end + 400)
+    if (_cuts_word(text, lo, s_start, s_end) or _cuts_word(text, start, s_start, s_end)
+            or _cuts_word(text, end, s_start, s_end) or _cuts_word(text, hi, s_start, s_end)):
+        return None
+    starts, stems = words
+    i, j = bisect.bisect_left(starts, lo - s_start), bisect.bisect_left(starts, start - s_start)
+    k, m = bisect.bisect_left(starts, end - s_start), bisect.bisect_left(starts, hi - s_start)
+    return " ".join([*stems[max(i, j - _CONTEXT_WORDS):j], "|", *stems[k:min(m, k + _CONTEXT_WORDS)]])
+
+
 def _mask(text: str, s_start: int, s_end: int, group: list[dict[str, Any]]) -> str:
     """The sentence with each figure replaced by its kind: re-issued stories match on it."""
     parts, pos = [], s_start
@@ -539,4 +609,5 @@ def _mask(text: str, s_start: int, s_end: int, group: list[dict[str, Any]]) -> s
         parts.append("<MONEY>" if r["kind"] == "money" else "<DATE>")
         pos = r["end"]
     parts.append(text[pos:s_end])
-    return _SPACE.sub(" ", _DIGITS.sub("#", "".join(parts))).strip().lower()
+    # str.split and strip take the white space that \s takes (both test Py_UNICODE_ISSPACE)
+    return " ".join(_DIGITS.sub("#", "".join(parts)).split()).lower()

@@ -9,6 +9,8 @@ from __future__ import annotations
 import re
 from collections.abc import Iterable
 from functools import cache, lru_cache
+from itertools import compress, repeat
+from operator import is_not
 
 import snowballstemmer
 
@@ -19,6 +21,7 @@ _WORD = re.compile(r"[^\W\d_]{3,}")
 # twice as fast as the Unicode classes (most news text is ASCII)
 _ASCII_WORD = re.compile(r"[a-z]{3,}")
 _STEMMER = snowballstemmer.stemmer("english")
+_GROUP, _MATCH_START = re.Match.group, re.Match.start
 
 
 class _Stems(dict):
@@ -70,6 +73,16 @@ def content_words(text: str) -> list[str]:
     """The words of `text` that carry content, lower-cased, written out and stemmed, in order
     ("Pelosi has led House Democrats since" → pelosi, led, hous, democrat)."""
     return [s for s in map(_STEMS.__getitem__, words_of(text)) if s is not None]
+
+
+def ascii_content_spans(text: str) -> tuple[list[int], list[str]]:
+    """For ASCII `text`: where each content word starts and its stem, in order, as
+    `content_words` finds them. A word is a maximal run of letters (three or more), so the
+    content words of a slice not cutting a run are those of the runs inside it."""
+    found = list(_ASCII_WORD.finditer(text.lower()))
+    stems = list(map(_STEMS.__getitem__, map(_GROUP, found)))
+    keep = list(map(is_not, stems, repeat(None)))  # (C loops: a Python loop a word costs more)
+    return list(compress(map(_MATCH_START, found), keep)), list(compress(stems, keep))
 
 
 @cache

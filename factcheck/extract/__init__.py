@@ -17,6 +17,7 @@ from factcheck.spans import DateSpan, MoneySpan
 _STAND_IN = dt.date(2000, 7, 1)  # a leap year, so "Feb. 29" still reads
 
 
+_NEWLINE = re.compile("\n")
 _QUOTE_SPAN = 1000  # a "sentence" longer than twice this (a table dump) is quoted around the mention
 
 
@@ -47,39 +48,47 @@ def find_mentions(doc: Document) -> tuple[list[dict[str, Any]], SentenceIndex]:
     taken = [(m.start, m.end) for m in money]
     dates = [d for d in dates if not any(a < d.end and d.start < b for a, b in taken)]
     sidx = SentenceIndex(text)
-    newlines = [m.start() for m in re.finditer("\n", text)]
-    rows = [_row(doc, s, sidx, newlines) for s in (*money, *dates)]
+    newlines = [m.start() for m in _NEWLINE.finditer(text)]
+    doc_date = doc.date.isoformat() if doc.date else None
+    rows = [_row(doc, s, sidx, newlines, doc_date) for s in (*money, *dates)]
     rows.sort(key=lambda r: (r["start"], r["end"]))
     return rows, sidx
 
 
-def _row(doc: Document, s: MoneySpan | DateSpan, sidx: SentenceIndex, newlines: list[int]
-         ) -> dict[str, Any]:
+def _row(doc: Document, s: MoneySpan | DateSpan, sidx: SentenceIndex, newlines: list[int],
+         doc_date: str | None) -> dict[str, Any]:
+    """One mention's row. `doc_date`: the document's date as written in every row (read once
+    per document by `find_mentions`). The columns stand in one order whatever the kind (a
+    single dict display per kind, not a dict updated per row)."""
     a, b = sidx.around(s.start, s.end)
     line = bisect.bisect_left(newlines, s.start)  # newlines before the mention
     col = s.start - (newlines[line - 1] + 1 if line else 0)
-    row: dict[str, Any] = {
-        "doc": doc.id, "doc_date": doc.date.isoformat() if doc.date else None,
-        "kind": "money" if isinstance(s, MoneySpan) else "date",
-        "start": s.start, "end": s.end, "text": doc.text[s.start : s.end], "lang": doc.lang,
-        "sentence": _quote(doc.text, a, b, s.start, s.end), "sent_start": a, "sent_end": b, "line": line + 1,
+    text = doc.text
+    if isinstance(s, MoneySpan):
+        value = s.value
+        return {
+            "doc": doc.id, "doc_date": doc_date, "kind": "money",
+            "start": s.start, "end": s.end, "text": text[s.start : s.end], "lang": doc.lang,
+            "sentence": _quote(text, a, b, s.start, s.end), "sent_start": a, "sent_end": b, "line": line + 1,
+            "col": col + 1,
+            "value": _f(value), "low": _f(s.low), "high": _f(s.high), "currency": s.currency,
+            "qualifier": s.qualifier, "per": s.per, "number": _f(s.number), "magnitude": s.magnitude,
+            "exact": None if value is None else format(value.normalize(), "f"), "precision": _f(s.precision),
+            "date_start": None, "date_end": None, "granularity": None, "resolved": None, "guessed": None,
+            "currency_source": s.currency_source, "currency_family": s.currency_family, "converts": s.converts,
+            "row_label": s.row_label,
+        }
+    unknown = s.resolved and doc.date is None  # no anchor: interval unknown
+    return {
+        "doc": doc.id, "doc_date": doc_date, "kind": "date",
+        "start": s.start, "end": s.end, "text": text[s.start : s.end], "lang": doc.lang,
+        "sentence": _quote(text, a, b, s.start, s.end), "sent_start": a, "sent_end": b, "line": line + 1,
         "col": col + 1,
         "value": None, "low": None, "high": None, "currency": None, "qualifier": None,
-        "per": None, "number": None, "magnitude": None,
-        "exact": None, "precision": None, "date_start": None, "date_end": None, "granularity": None,
-        "resolved": None, "guessed": None,
+        "per": None, "number": None, "magnitude": None, "exact": None, "precision": None,
+        "date_start": None if unknown else s.date_start.isoformat(),
+        "date_end": None if unknown else s.date_end.isoformat(),
+        "granularity": s.granularity, "resolved": False if unknown else s.resolved,
+        "guessed": None if unknown else s.guessed,
         "currency_source": None, "currency_family": None, "converts": None, "row_label": None,
     }
-    if isinstance(s, MoneySpan):
-        row.update(value=_f(s.value), low=_f(s.low), high=_f(s.high), currency=s.currency,
-                   qualifier=s.qualifier, per=s.per, number=_f(s.number), magnitude=s.magnitude,
-                   precision=_f(s.precision),
-                   exact=None if s.value is None else format(s.value.normalize(), "f"),
-                   currency_source=s.currency_source, currency_family=s.currency_family,
-                   converts=s.converts, row_label=s.row_label)
-    elif s.resolved and doc.date is None:
-        row.update(granularity=s.granularity, resolved=False)  # no anchor: interval unknown
-    else:
-        row.update(date_start=s.date_start.isoformat(), date_end=s.date_end.isoformat(),
-                   granularity=s.granularity, resolved=s.resolved, guessed=s.guessed)
-    return row
