@@ -114,8 +114,7 @@ def attribute(text: str, lang: str, rows: list[dict[str, Any]], sidx: SentenceIn
             if brk:  # "gain 1,637,000 dlrs vs loss 720,000": "loss" is the next figure's
                 b = brk.start()
             r["masked"] = masked
-            context = None if words is None else _context_from(text, s_start, s_end, r["start"], r["end"], words)
-            r["context"] = _context(text, s_start, s_end, r["start"], r["end"]) if context is None else context
+            r["context"] = _context(text, s_start, s_end, r["start"], r["end"], words)
             r["numbers"] = _other_numbers(numbers, r["start"], r["end"])
             r["correction"] = doc_correction
             r["change"] = change
@@ -562,6 +561,7 @@ def _nearest(matches: list[tuple[int, int, str]], start: int, end: int) -> str |
 
 
 _CONTEXT_WORDS = 15  # content words kept on each side of a figure, within its sentence
+_CONTEXT_REACH = 400  # characters read on each side of a figure for them
 _NUMBER = re.compile(r"\d+(?:[.,]\d+)*")
 
 
@@ -571,32 +571,28 @@ def _other_numbers(numbers: list[tuple[int, int, str]], start: int, end: int) ->
     return " ".join(sorted({n for a, b, n in numbers if b <= start or a >= end}))
 
 
-def _context(text: str, s_start: int, s_end: int, start: int, end: int) -> str:
+def _context(text: str, s_start: int, s_end: int, start: int, end: int,
+             words: tuple[list[int], list[str]] | None = None) -> str:
     """The content words around a figure in its sentence, nearest last before it and first
     after it: "led house democrats | leader pelosi". The claims stage compares figures of
-    different articles by these words (the same sentence template, numbers left out)."""
-    before = content_words(text[max(s_start, start - 400):start])[-_CONTEXT_WORDS:]
-    after = content_words(text[end:min(s_end, end + 400)])[:_CONTEXT_WORDS]
+    different articles by these words (the same sentence template, numbers left out).
+    `words`: the content words of the whole (ASCII) sentence (`ascii_content_spans`), read once
+    for all its figures: the same words as slicing gives when no window edge cuts a word."""
+    lo, hi = max(s_start, start - _CONTEXT_REACH), min(s_end, end + _CONTEXT_REACH)
+    if words is not None and not any(_cuts_word(text, p, s_start, s_end) for p in (lo, start, end, hi)):
+        starts, stems = words
+        i, j = bisect.bisect_left(starts, lo - s_start), bisect.bisect_left(starts, start - s_start)
+        k, m = bisect.bisect_left(starts, end - s_start), bisect.bisect_left(starts, hi - s_start)
+        before, after = stems[max(i, j - _CONTEXT_WORDS):j], stems[k:min(m, k + _CONTEXT_WORDS)]
+    else:
+        before = content_words(text[lo:start])[-_CONTEXT_WORDS:]
+        after = content_words(text[end:hi])[:_CONTEXT_WORDS]
     return " ".join([*before, "|", *after])
 
 
 def _cuts_word(text: str, pos: int, s_start: int, s_end: int) -> bool:
     """Does `pos` fall inside a run of letters of the sentence?"""
     return s_start < pos < s_end and text[pos - 1].isalpha() and text[pos].isalpha()
-
-
-def _context_from(text: str, s_start: int, s_end: int, start: int, end: int,
-                  words: tuple[list[int], list[str]]) -> str | None:
-    """`_context` from the content words of the whole (ASCII) sentence (`ascii_content_spans`):
-    the same words when no window edge cuts a word; None when one does (then slice and read)."""
-    lo, hi = max(s_start, start - 400), min(s_end, end + 400)
-    if (_cuts_word(text, lo, s_start, s_end) or _cuts_word(text, start, s_start, s_end)
-            or _cuts_word(text, end, s_start, s_end) or _cuts_word(text, hi, s_start, s_end)):
-        return None
-    starts, stems = words
-    i, j = bisect.bisect_left(starts, lo - s_start), bisect.bisect_left(starts, start - s_start)
-    k, m = bisect.bisect_left(starts, end - s_start), bisect.bisect_left(starts, hi - s_start)
-    return " ".join([*stems[max(i, j - _CONTEXT_WORDS):j], "|", *stems[k:min(m, k + _CONTEXT_WORDS)]])
 
 
 def _mask(text: str, s_start: int, s_end: int, group: list[dict[str, Any]]) -> str:

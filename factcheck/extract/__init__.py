@@ -57,38 +57,33 @@ def find_mentions(doc: Document) -> tuple[list[dict[str, Any]], SentenceIndex]:
 
 def _row(doc: Document, s: MoneySpan | DateSpan, sidx: SentenceIndex, newlines: list[int],
          doc_date: str | None) -> dict[str, Any]:
-    """One mention's row. `doc_date`: the document's date as written in every row (read once
-    per document by `find_mentions`). The columns stand in one order whatever the kind (a
-    single dict display per kind, not a dict updated per row)."""
+    """One mention's row, its columns in one order whatever the kind. `doc_date`: the
+    document's date as written in every row (read once per document by `find_mentions`)."""
     a, b = sidx.around(s.start, s.end)
     line = bisect.bisect_left(newlines, s.start)  # newlines before the mention
     col = s.start - (newlines[line - 1] + 1 if line else 0)
-    text = doc.text
-    if isinstance(s, MoneySpan):
-        value = s.value
-        return {
-            "doc": doc.id, "doc_date": doc_date, "kind": "money",
-            "start": s.start, "end": s.end, "text": text[s.start : s.end], "lang": doc.lang,
-            "sentence": _quote(text, a, b, s.start, s.end), "sent_start": a, "sent_end": b, "line": line + 1,
-            "col": col + 1,
-            "value": _f(value), "low": _f(s.low), "high": _f(s.high), "currency": s.currency,
-            "qualifier": s.qualifier, "per": s.per, "number": _f(s.number), "magnitude": s.magnitude,
-            "exact": None if value is None else format(value.normalize(), "f"), "precision": _f(s.precision),
-            "date_start": None, "date_end": None, "granularity": None, "resolved": None, "guessed": None,
-            "currency_source": s.currency_source, "currency_family": s.currency_family, "converts": s.converts,
-            "row_label": s.row_label,
-        }
-    unknown = s.resolved and doc.date is None  # no anchor: interval unknown
-    return {
-        "doc": doc.id, "doc_date": doc_date, "kind": "date",
-        "start": s.start, "end": s.end, "text": text[s.start : s.end], "lang": doc.lang,
-        "sentence": _quote(text, a, b, s.start, s.end), "sent_start": a, "sent_end": b, "line": line + 1,
+    row: dict[str, Any] = {
+        "doc": doc.id, "doc_date": doc_date,
+        "kind": "money" if isinstance(s, MoneySpan) else "date",
+        "start": s.start, "end": s.end, "text": doc.text[s.start : s.end], "lang": doc.lang,
+        "sentence": _quote(doc.text, a, b, s.start, s.end), "sent_start": a, "sent_end": b, "line": line + 1,
         "col": col + 1,
         "value": None, "low": None, "high": None, "currency": None, "qualifier": None,
-        "per": None, "number": None, "magnitude": None, "exact": None, "precision": None,
-        "date_start": None if unknown else s.date_start.isoformat(),
-        "date_end": None if unknown else s.date_end.isoformat(),
-        "granularity": s.granularity, "resolved": False if unknown else s.resolved,
-        "guessed": None if unknown else s.guessed,
+        "per": None, "number": None, "magnitude": None,
+        "exact": None, "precision": None, "date_start": None, "date_end": None, "granularity": None,
+        "resolved": None, "guessed": None,
         "currency_source": None, "currency_family": None, "converts": None, "row_label": None,
     }
+    if isinstance(s, MoneySpan):
+        row.update(value=_f(s.value), low=_f(s.low), high=_f(s.high), currency=s.currency,
+                   qualifier=s.qualifier, per=s.per, number=_f(s.number), magnitude=s.magnitude,
+                   precision=_f(s.precision),
+                   exact=None if s.value is None else format(s.value.normalize(), "f"),
+                   currency_source=s.currency_source, currency_family=s.currency_family,
+                   converts=s.converts, row_label=s.row_label)
+    elif s.resolved and doc.date is None:
+        row.update(granularity=s.granularity, resolved=False)  # no anchor: interval unknown
+    else:
+        row.update(date_start=s.date_start.isoformat(), date_end=s.date_end.isoformat(),
+                   granularity=s.granularity, resolved=s.resolved, guessed=s.guessed)
+    return row
