@@ -64,8 +64,9 @@ _cache_dir = click.option("--cache-dir", type=click.Path(file_okay=False), metav
                           help="Folder of the archive store, where analysed documents are kept by content "
                                "(also $FACTCHECK_CACHE_DIR or cache-dir in the config; default: the user cache "
                                "folder, e.g. ~/.cache/factcheck).")
-_jobs = click.option("--jobs", "-j", type=click.IntRange(min=0), default=1, show_default=True, metavar="N",
-                     help="Analyse documents on N processes (0: one per CPU); the output is the same as with 1.")
+_jobs = click.option("--jobs", "-j", type=click.IntRange(min=0), default=0, show_default=True, metavar="N",
+                     help="Analyse documents on N processes (0: one per CPU); the output is the same as with 1. "
+                          "The first half second of work runs in this process, so a small input starts none.")
 _no_cache = click.option("--no-cache", is_flag=True, default=None,
                          help="Read and analyse everything; use and change no store (also no-cache = true "
                               "in the config).")
@@ -253,7 +254,7 @@ def extract(paths, fmt, out, lang, rules_dirs, no_default_rules, jobs, config_fi
       factcheck extract seeds/ --format jsonl
       factcheck extract corpus.jsonl --format csv --out mentions.csv
       echo 'Stargate will invest $500bn.' | factcheck extract -
-      factcheck extract archive/ --jobs 0 --out mentions.jsonl   # on every CPU
+      factcheck extract archive/ --jobs 2 --out mentions.jsonl   # on two processes (default: every CPU)
     """
     from factcheck.output import mentions_csv, mentions_jsonl
     from factcheck.pipeline import read_corpus
@@ -316,7 +317,7 @@ def scan(paths, rules_dirs, no_default_rules, report, no_report, report_max_rows
       factcheck scan articles/ --baseline factcheck-baseline.json --fail-on warning
       factcheck scan drafts/ --rules newsroom-rules/ --format sarif --out findings.sarif
       factcheck scan archive/ --cache-dir .factcheck-cache --no-report
-      factcheck scan archive/ --jobs 0                  # analyse on every CPU
+      factcheck scan archive/ --jobs 1                  # analyse in one process (default: every CPU)
       factcheck scan archive/ --engine dask --scheduler tcp://10.0.0.5:8786
     """
     cfg = _load_config(config_file, no_config)

@@ -18,6 +18,7 @@ import multiprocessing
 import os
 import sys
 import threading
+import time
 from collections import deque
 from collections.abc import Callable, Iterable, Iterator
 from concurrent.futures import Future, ProcessPoolExecutor
@@ -30,6 +31,9 @@ OrderedMap = Callable[[Callable[[Any], Any], Iterable[Any]], Iterable[Any]]
 
 CHUNK = 48  # items per task: for documents ~0.1 s of work, so the pickling overhead stays small
 IN_FLIGHT = 3  # chunks queued per worker
+# seconds of work a ProcessMap does in this process before it starts its pool: an input that
+# small (a draft, the seeds) is done before the workers would have started
+WARMUP = 0.5
 
 
 def resolve_jobs(jobs: int | None) -> int:
@@ -81,9 +85,10 @@ def _same(f: Callable[[Any], Any], g: Callable[[Any], Any] | None) -> bool:
 
 
 class ProcessMap:
-    """An ordered map on `jobs` worker processes. The pool starts at the first item and
-    serves the following maps of the same function (workers keep what they compiled);
-    `close` ends it (so does the end of the program)."""
+    """An ordered map on `jobs` worker processes. The first `WARMUP` seconds of items run in
+    this process; the pool starts with the next item and serves the following maps of the
+    same function (workers keep what they compiled); `close` ends it (so does the end of the
+    program)."""
 
     def __init__(self, jobs: int, chunk: int | None = None, in_flight: int = IN_FLIGHT) -> None:
         self.jobs, self.chunk, self.in_flight = resolve_jobs(jobs), chunk, in_flight
@@ -98,6 +103,13 @@ class ProcessMap:
         return self._pool
 
     def __call__(self, function: Callable[[T], R], items: Iterable[T]) -> Iterator[R]:
+        items = iter(items)
+        if WARMUP > 0 and (self._pool is None or not _same(function, self._function)):
+            deadline = time.perf_counter() + WARMUP
+            for item in items:
+                yield function(item)
+                if time.perf_counter() >= deadline:
+                    break
         window: deque[Future[list[R]]] = deque()
         try:
             for part in chunks(items, self.chunk or CHUNK):

@@ -34,6 +34,7 @@ def corpus(tmp_path_factory) -> Path:
 @pytest.fixture(autouse=True)
 def small_chunks(monkeypatch):
     monkeypatch.setattr(parallel, "CHUNK", 7)  # many chunks in flight, out of order in the pool
+    monkeypatch.setattr(parallel, "WARMUP", 0.0)  # the pool from the first item on
 
 
 def run(*args: str) -> tuple[int, str]:
@@ -152,6 +153,24 @@ def test_process_map_keeps_its_workers_for_the_same_function():
     # pids); which of the two served a map is up to the scheduler.
     assert len(first | again) <= 2 and not other & (first | again)
     assert os.getpid() not in first | again | other
+
+
+def test_a_small_input_runs_here_and_starts_no_pool(monkeypatch):
+    """The default --jobs is every CPU: an input done within the warm-up (a draft, the seeds)
+    pays for no pool."""
+    monkeypatch.setattr(parallel, "WARMUP", 60.0)
+    pm = parallel.ProcessMap(2, chunk=1)
+    assert set(pm(_pid, range(20))) == {os.getpid()}
+    assert pm._pool is None
+
+
+def test_past_the_warm_up_the_rest_goes_to_the_pool_in_order(monkeypatch):
+    monkeypatch.setattr(parallel, "WARMUP", 1e-9)  # over after the first item
+    with parallel.ProcessMap(2, chunk=3) as pm:
+        pids = list(pm(_pid, range(12)))
+        again = list(pm(_pid, range(4)))  # the pool serves the same function at once
+    assert pids[0] == os.getpid() and os.getpid() not in pids[1:] + again
+    assert list(pm(_square, range(12))) == [i * i for i in range(12)]
 
 
 @pytest.mark.skipif(not sys.platform.startswith("linux"), reason="ForkMap forks on Linux only")
