@@ -34,6 +34,7 @@ IN_FLIGHT = 3  # chunks queued per worker
 # seconds of work a ProcessMap does in this process before it starts its pool: an input that
 # small (a draft, the seeds) is done before the workers would have started
 WARMUP = 0.5
+ORPHAN_POLL = 0.5  # seconds between a worker's looks at whether its parent still lives
 
 
 def resolve_jobs(jobs: int | None) -> int:
@@ -65,6 +66,16 @@ _FUNCTION: Callable[[Any], Any] | None = None
 def _init(function: Callable[[Any], Any]) -> None:
     global _FUNCTION
     _FUNCTION = function
+    threading.Thread(target=_exit_with, args=(os.getppid(),), daemon=True, name="factcheck-orphan-watch").start()
+
+
+def _exit_with(parent: int) -> None:
+    """End this worker once its parent is gone (killed: a CI job's timeout, a kill -9). The
+    pool's pipes have other readers, the sibling workers, so a worker would otherwise wait on
+    them for ever."""
+    while os.getppid() == parent:
+        time.sleep(ORPHAN_POLL)
+    os._exit(1)
 
 
 def _work(part: list[Any]) -> list[Any]:

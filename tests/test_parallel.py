@@ -155,6 +155,46 @@ def test_process_map_keeps_its_workers_for_the_same_function():
     assert os.getpid() not in first | again | other
 
 
+@pytest.mark.skipif(not sys.platform.startswith("linux"), reason="reads /proc")
+def test_workers_of_a_killed_run_end_instead_of_waiting_for_ever():
+    """A scan killed mid-way (kill -9, a CI job's timeout) must not leave its pool's workers
+    behind: they wait on pipes their siblings also hold, so nothing else would end them."""
+    import signal
+    import subprocess
+    import time
+
+    code = """
+import os, time
+from factcheck import parallel
+parallel.WARMUP = 0
+def pid(_):
+    return os.getpid()
+pm = parallel.ProcessMap(2, chunk=1)
+print(" ".join(map(str, sorted(set(pm(pid, range(8)))))), flush=True)
+time.sleep(120)
+"""
+    proc = subprocess.Popen([sys.executable, "-c", code], stdout=subprocess.PIPE, text=True,
+                            env={**os.environ, "PYTHONPATH": str(ROOT)})
+    workers = [int(p) for p in proc.stdout.readline().split()]
+    assert workers and proc.pid not in workers
+    proc.send_signal(signal.SIGKILL)
+    proc.wait(timeout=30)
+
+    def alive(pid: int) -> bool:  # a zombie nobody reaps yet has ended
+        try:
+            return Path(f"/proc/{pid}/stat").read_text().rsplit(")", 1)[1].split()[0] != "Z"
+        except OSError:
+            return False
+
+    deadline = time.monotonic() + 15
+    while any(map(alive, workers)) and time.monotonic() < deadline:
+        time.sleep(0.1)
+    left = [p for p in workers if alive(p)]
+    for p in left:  # (so that a failure leaves nothing running either)
+        os.kill(p, signal.SIGKILL)
+    assert not left
+
+
 def test_a_small_input_runs_here_and_starts_no_pool(monkeypatch):
     """The default --jobs is every CPU: an input done within the warm-up (a draft, the seeds)
     pays for no pool."""
