@@ -134,10 +134,18 @@ def evidence_text(evidence: list[dict[str, Any]], a: dict[str, Any], b: dict[str
 
 
 def build_finding(rule: Rule, severity: str, a: Cluster, b: Cluster | None, edge: dict[str, Any],
-                  decision: Decision, titles: dict[str, str]) -> Finding:
-    """A finding of `rule` between clusters a and b (b None: corroboration), decided by `edge`."""
-    if b is not None and (len(a.docs), len(a.rows)) > (len(b.docs), len(b.rows)):
-        a, b = b, a  # the odd one out first
+                  decision: Decision, titles: dict[str, str], drafts: set[str] | None = None) -> Finding:
+    """A finding of `rule` between clusters a and b (b None: corroboration), decided by `edge`.
+    The odd one out comes first (the side fewer articles state), and the finding is reported at
+    its first figure in a draft; in a check (`drafts`), the side fewer *archive* articles state:
+    drafts agreeing with each other are no support, and a draft that agrees with the archive
+    is never the one blamed."""
+    def support(c: Cluster) -> tuple[int, int, int]:
+        backed = len(set(c.docs) - drafts) if drafts else 0
+        return backed, len(c.docs), len(c.rows)
+
+    if b is not None and support(a) > support(b):
+        a, b = b, a
     groups = [a.rows] + ([b.rows] if b is not None else [])
     all_rows = [r for g in groups for r in g]
     ha, hb = a.head, b.head if b is not None else None
@@ -156,6 +164,10 @@ def build_finding(rule: Rule, severity: str, a: Cluster, b: Cluster | None, edge
             x, y = y, x
         if _has(a.rows, x) and _has(b.rows, y):
             ha, hb = x, y
+    # a finding is reported at its first mention: the figure its message quotes first, so the
+    # location and the title beside the quote name one article
+    first = next((k for k, m in enumerate(mentions) if (m["doc"], m["start"]) == (ha["doc"], ha["start"])), 0)
+    mentions.insert(0, mentions.pop(first))
     actor, metric = _about(all_rows)
     fields = {
         "a": ha["text"], "a_doc": source_name(ha["doc"], titles), "a_quote": _quote(ha, titles),

@@ -211,7 +211,7 @@ def _conflict(ca: Cluster, cb: Cluster, es: list[dict[str, Any]], rows: dict[int
         fired = [rule for rule in by_kind.get(kind, []) if kind_holds(kind, a, b, rule.params, best)]
         if fired:
             return [build_finding(rule, max(band, rule.severity, key=lambda s: SEVERITY_ORDER[s]), ca, cb, best,
-                                  decision, titles) for rule in fired]
+                                  decision, titles, focus) for rule in fired]
     return []
 
 
