@@ -133,17 +133,19 @@ def coarser(unit: Any, other: Any) -> Any:
     return unit > other * 1.5
 
 
-# Qualifiers that bound a figure on one side only ("up to", "at least", "more than").
-ONE_SIDED = frozenset({"up_to", "at_most", "less_than", "at_least", "more_than"})
+# Qualifiers that bound a figure on one side only, and the side ("up to", "at least", "more than").
+BOUND_SIDE = {"at_least": "low", "more_than": "low", "up_to": "high", "at_most": "high", "less_than": "high"}
 
 
 def money_compatible(a: dict[str, Any], b: dict[str, Any], rel_tol: float = 0.0) -> bool:
     """Can one amount be true and both figures be honest roundings (or truncations) of it?
-    Two bounds of one kind ("a maximum of 374 mln", "a maximum of 375 mln") state the bound
-    itself: they are compatible only when the bounds are."""
+    Two bounds on one side ("a maximum of 374 mln", "a maximum of 375 mln"; "at least $10,000",
+    "more than $1,000") state the bound itself, whichever word each writer chose: they are
+    compatible only when the bounds are."""
     ua = unit_of(_num(a.get("number")), _num(a.get("value")))
     ub = unit_of(_num(b.get("number")), _num(b.get("value")))
-    if a.get("qualifier") in ONE_SIDED and a.get("qualifier") == b.get("qualifier"):
+    side = BOUND_SIDE.get(a.get("qualifier") or "")
+    if side is not None and side == BOUND_SIDE.get(b.get("qualifier") or ""):
         a, b = _bound_only(a), _bound_only(b)
     # prose may truncate ("$43 million" for $43.9 million); a table rounds, never truncates
     la, ha = money_interval(a, ua, coarser(ua, ub) and not a.get("table"), rel_tol)

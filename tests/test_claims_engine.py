@@ -1045,6 +1045,11 @@ def test_a_price_raised_then_lowered_on_another_day_is_successive_not_contradict
     ("at least $500 billion", "at least $500 billion", "agree"),
     ("a maximum of $374 million", "$370 million", "agree"),  # a figure within the cap
     ("at least $500 billion", "$520 billion", "agree"),
+    # one side, two writers' words: the floor itself is what they state
+    ("at least $10,000", "more than $1,000", "value_conflict"),
+    ("at least $10,000", "more than $10,000", "agree"),
+    ("up to $5 million", "less than $3 million", "value_conflict"),
+    ("up to $5 million", "at least $3 million", "agree"),  # a ceiling and a floor: both can hold
 ])
 def test_two_bounds_of_one_kind_state_the_bound_itself(a: str, b: str, relation: str) -> None:
     table, scored = _pairs([{"id": "x", "date": "2019-01-04", "text": f"The Acme Corp bond will be issued to {a}."},

@@ -12,7 +12,7 @@ import numpy as np
 import pandas as pd
 
 from factcheck.claims.columns import Columns, float_column, per_table
-from factcheck.kinds import ONE_SIDED, coarser, currencies_apart, currencies_incomparable, ranges_differ, unit_days
+from factcheck.kinds import BOUND_SIDE, coarser, currencies_apart, currencies_incomparable, ranges_differ, unit_days
 
 RELATIONS = ("agree", "value_conflict", "magnitude_slip", "scale_mismatch", "currency_mismatch",
              "date_conflict", "date_precision", "incomparable")
@@ -117,10 +117,11 @@ def relations(table: pd.DataFrame, i: np.ndarray, j: np.ndarray, params: Relatio
     la, ha = _interval(lo[i], hi[i], va, ua, coarser(ua, ub) & ~tab[i], params.rel_tolerance)
     lb, hb = _interval(lo[j], hi[j], vb, ub, coarser(ub, ua) & ~tab[j], params.rel_tolerance)
     out[rest & ((ha < lb) | (hb < la))] = "value_conflict"
-    # two bounds of one direction state the bound itself ("a maximum of 374 mln", "a maximum
-    # of 375 mln"): they disagree when the bounds do, though either could hold the truth
-    qual, one_sided = row["qualifier"], row["one_sided"]
-    same_bound = rest & (qual[i] == qual[j]) & one_sided[qual[i]]
+    # two bounds on one side state the bound itself ("a maximum of 374 mln", "a maximum of 375
+    # mln"; "at least $10,000", "more than $1,000": the word is the writer's choice): they
+    # disagree when the bounds do, though either could hold the truth
+    side = row["side"][row["qualifier"]]
+    same_bound = rest & (side[i] == side[j]) & (side[i] > 0)
     if same_bound.any():
         upper = np.isnan(lo[i]) & np.isnan(lo[j])
         ba, bb = np.where(upper, hi[i], lo[i]), np.where(upper, hi[j], lo[j])
@@ -168,7 +169,9 @@ def _relation_rows(cols: Columns) -> dict[str, Any]:
         "said": said, "readings": list(seen),
         "magnitude": pd.factorize(pd.Series([m or "" for m in cols.obj("magnitude")], dtype="object"))[0],
         "unit": units(cols.table),
-        "qualifier": qual, "one_sided": np.append(np.isin(quals, list(ONE_SIDED)), False),
+        # per qualifier code, the side it bounds: 0 none, 1 low, 2 high (-1, no qualifier: none)
+        "qualifier": qual, "side": np.append([{"low": 1, "high": 2}.get(BOUND_SIDE.get(q, ""), 0) for q in quals],
+                                             0).astype(np.int64),
         "guessed": np.array([bool(x) for x in cols.obj("guessed")], dtype=bool),
         "granularity": pd.factorize(pd.Series([x or "" for x in gran], dtype="object"))[0],
         "day_or_month": np.array([x in ("day", "month") for x in gran], dtype=bool),
