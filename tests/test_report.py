@@ -532,6 +532,16 @@ def test_small_helpers():
     assert claim_label(None) == ""
 
 
+def test_a_claim_kept_apart_by_its_story_is_named_by_the_story_title_not_its_id():
+    from factcheck.report.data import DocRef
+
+    refs = {"reut-04008": DocRef("reut-04008", title="ACME SETS QUARTERLY PAYOUT", label="ACME SETS QUARTERLY PAYOUT"),
+            "x-1": DocRef("x-1")}
+    assert claim_label("money|story reut-04008", refs) == "money · story “ACME SETS QUARTERLY PAYOUT”"
+    assert claim_label("money|story x-1", refs) == "money · story x-1"  # no title: the id
+    assert claim_label("money|story gone", refs) == "money · story gone"
+
+
 # ------------------------------------------------------------------ the table
 
 

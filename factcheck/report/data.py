@@ -13,7 +13,7 @@ import hashlib
 import math
 import re
 from collections import Counter
-from collections.abc import Iterable
+from collections.abc import Iterable, Mapping
 from dataclasses import dataclass, field, replace
 from typing import Any
 from urllib.parse import urlsplit
@@ -30,6 +30,7 @@ SEVERITIES = ("error", "warning", "info")
 PALETTE_SIZE = 6  # colour classes c0..c5 in report.css (one per document of a finding)
 CONTEXT_CHARS = 220  # at most this much sentence on each side of a figure
 TABLE_SENTENCE_MAX = 600  # longer sentences are cut to a window around each mention
+STORY_NAME_MAX = 60  # characters of a story's title in a claim's label
 TABLE_FIELDS = (
     "doc", "kind", "text", "value", "low", "high", "currency", "qualifier", "per",
     "date_start", "date_end", "granularity", "claim", "sent", "s0", "s1", "line", "col", "hit",
@@ -291,11 +292,21 @@ def anchor_id(finding_id: str) -> str:
     return "f-" + hashlib.sha256(finding_id.encode("utf-8")).hexdigest()[:16]
 
 
-def claim_label(claim: str | None) -> str:
-    """'money|OpenAI|investment|total|' → 'money · OpenAI · investment · total'."""
+def claim_label(claim: str | None, refs: Mapping[str, DocRef] | None = None) -> str:
+    """'money|OpenAI|investment|total|' → 'money · OpenAI · investment · total'; a claim kept
+    apart by its story ('money|story reut-04008') names the story by its first article as a
+    reader sees it (`refs`), its title: 'money · story “ACME SETS PAYOUT”'."""
     if not claim:
         return ""
-    return " · ".join(p for p in str(claim).split("|") if p)
+    parts = [p for p in str(claim).split("|") if p]
+    if refs:
+        parts = [_story_named(p, refs) for p in parts]
+    return " · ".join(parts)
+
+
+def _story_named(part: str, refs: Mapping[str, DocRef]) -> str:
+    ref = refs.get(part[len("story "):]) if part.startswith("story ") else None
+    return f"story “{shorten(ref.name, STORY_NAME_MAX)}”" if ref is not None and ref.name != ref.id else part
 
 
 _SCALES = ((1e12, "trillion"), (1e9, "billion"), (1e6, "million"), (1e3, "thousand"))
@@ -791,7 +802,7 @@ def _card(f: Finding, refs: dict[str, DocRef], rel: dict[tuple[str, int, int], i
         id=str(f.id), anchor=anchor_id(str(f.id)), rule=str(f.rule), name=str(f.name),
         severity=str(f.severity), status=str(f.status or "new"),
         message=retitle(str(f.message), {d: refs[d].name for d in doc_ids if d in refs}),
-        claim=str(f.claim or ""), claim_label=claim_label(f.claim), why=str(f.why or ""),
+        claim=str(f.claim or ""), claim_label=claim_label(f.claim, refs), why=str(f.why or ""),
         description=descriptions.get(str(f.rule), ""),
         docs=[refs.get(d, DocRef(d)) for d in doc_ids], quotes=quotes, strip=strip,
         evidence=[_evidence_item(e) for e in (getattr(f, "evidence", None) or []) if isinstance(e, dict)],
@@ -921,7 +932,7 @@ def build_table(mentions: pd.DataFrame, refs: dict[str, DocRef], hits: set[Any],
         docs_payload.append([ref.id, ref.title or "", ref.date or "", ref.url or "", ref.lang or "", ref.name,
                              ref.encoding or ""])
     payload = {"fields": list(TABLE_FIELDS), "docFields": list(DOC_FIELDS), "docs": docs_payload,
-               "claims": claims, "claimLabels": [claim_label(c) for c in claims], "sentences": sentences,
+               "claims": claims, "claimLabels": [claim_label(c, refs) for c in claims], "sentences": sentences,
                "rows": rows, "total": total}
     kinds = sorted({str(k) for k in col("kind") if not is_missing(k)})
     currencies = sorted({str(k) for k in col("currency") if not is_missing(k)})
