@@ -13,9 +13,9 @@ from factcheck import __version__
 from factcheck.baseline import (
     BaselineError,
     apply_baseline,
-    baseline_document,
     baseline_text,
     load_baseline,
+    refresh_baseline,
     write_atomic,
 )
 from factcheck.config import Config, ConfigError, find_config
@@ -181,11 +181,12 @@ def _nothing_read(result, files: list[str | None], show=None, what: str = "nothi
     """When no input (for a check: no draft) could be read: each unreadable input is named
     once on stderr, no file is written (the report, --out, a baseline stay as they were: a
     failed run loses nothing), exit 2. A machine-readable format still prints its output,
-    with the errors, on stdout (`show`)."""
-    read = result.drafts if what == "no draft" else result.corpus.docs
-    if read or not result.corpus.errors:
+    with the errors, on stdout (`show`). `result`: a run's result, or an extract's corpus."""
+    corpus = getattr(result, "corpus", result)
+    read = result.drafts if what == "no draft" else corpus.docs
+    if read or not corpus.errors:
         return
-    for e in result.corpus.errors:
+    for e in corpus.errors:
         click.echo(f"factcheck: cannot read {e.source}: {e.reason}", err=True)
     if show is not None:
         click.echo(show(), nl=False)
@@ -194,8 +195,26 @@ def _nothing_read(result, files: list[str | None], show=None, what: str = "nothi
          + "; check the paths and run again")
 
 
+def _archive_unread(result, archive: tuple[str, ...], files: list[str | None], show=None) -> NoReturn:
+    """No archive document could be read: like `_nothing_read`, whatever --skip-unreadable says
+    (that flag skips some unreadable files, it does not make an empty archive a pass)."""
+    for e in result.corpus.errors:
+        click.echo(f"factcheck: cannot read {e.source}: {e.reason}", err=True)
+    if show is not None:
+        click.echo(show(), nl=False)
+    kept = [f for f in files if f and Path(f).exists()]
+    _die(f"no archive document could be read from {', '.join(archive)}, so nothing was checked or written"
+         + (f" ({', '.join(kept)} left as it was)" if kept else "")
+         + "; check the --against path" + ("s" if len(archive) > 1 else "") + " (or archive in the config)")
+
+
 def _stdin_for(paths: tuple[str, ...]):
     return sys.stdin.buffer if "-" in paths else None
+
+
+def _count(n: int, one: str, many: str | None = None) -> str:
+    """"1 finding", "2 findings": the number and the noun in the number it needs."""
+    return f"{n:,} {one if n == 1 else many or one + 's'}"
 
 
 def _report_unreadable(errors, skip: bool) -> bool:
@@ -203,8 +222,9 @@ def _report_unreadable(errors, skip: bool) -> bool:
     for e in errors:
         click.echo(f"factcheck: cannot read {e.source}: {e.reason}", err=True)
     if errors and not skip:
-        click.echo(f"factcheck: {len(errors)} input(s) could not be read; the output lists them. "
-                   "Fix or remove them, or pass --skip-unreadable.", err=True)
+        them = "it" if len(errors) == 1 else "them"
+        click.echo(f"factcheck: {_count(len(errors), 'input')} could not be read; the output lists {them}. "
+                   f"Fix or remove {them}, or pass --skip-unreadable.", err=True)
     return bool(errors) and not skip
 
 
@@ -265,6 +285,7 @@ def extract(paths, fmt, out, lang, rules_dirs, no_default_rules, jobs, config_fi
     lang = lang or cfg.get("lang")
     corpus = read_corpus(iter_inputs(paths, stdin=_stdin_for(paths), lang=lang), ruleset,
                          Progress(not quiet, label="extracting"), jobs=jobs)
+    _nothing_read(corpus, [out])  # whatever --skip-unreadable says: an empty table is no result
     text = mentions_jsonl(corpus.mentions) if fmt == "jsonl" else mentions_csv(corpus.mentions)
     _emit(text, out)
     if _report_unreadable(corpus.errors, skip_unreadable):
@@ -405,8 +426,10 @@ def check(drafts, archive, rules_dirs, no_default_rules, fmt, min_severity, out,
                        stdin=_stdin_for(drafts), progress=Progress(not quiet, label="reading archive"),
                        jobs=jobs)
     _store_notes(store)
-    _nothing_read(result, [report, out],
-                  None if fmt == "text" or out else lambda: _render(result, ruleset, fmt, [], base), what="no draft")
+    show = None if fmt == "text" or out else lambda: _render(result, ruleset, fmt, [], base)
+    _nothing_read(result, [report, out], show, what="no draft")
+    if result.archive_unread:  # checked against nothing, a draft would pass whatever it says
+        _archive_unread(result, archive, [report, out], show)
     fixed = apply_baseline(result.findings, base, scope=set(result.drafts)) if base is not None else []
     _emit(_render(result, ruleset, fmt, fixed, base, min_severity), out)
     if report:
@@ -490,13 +513,19 @@ def calibrate(labels, corpora, out, strength, rules_dirs, no_default_rules, lang
 @_config
 @_no_config
 @_quiet
+@click.option("--skip-unreadable", is_flag=True,
+              help="Write the baseline even though some inputs could not be read (they are listed); "
+                   "entries quoting a document that was not read are kept as they were. Without it, a "
+                   "run with an unreadable input writes nothing and exits 2.")
 def baseline_cmd(paths, out, rules_dirs, no_default_rules, lang, cache_dir, no_cache, jobs, engine, scheduler,
-                 config_file, no_config, quiet) -> None:
+                 config_file, no_config, quiet, skip_unreadable) -> None:
     """Accept every current finding of PATH...: write them to a reviewable baseline file.
 
     The file is JSON sorted by finding id; each entry gives the rule, the message, the
     quoted figures and sentences, and a justification for the editor to fill in. Ids come
     from the claim and the figures, so they survive edits elsewhere in the articles.
+    Entries whose finding no longer occurs are dropped (said on stderr, with how many had
+    a justification). A run in which an input cannot be read writes nothing (exit 2).
 
     \b
     Examples:
@@ -518,16 +547,35 @@ def baseline_cmd(paths, out, rules_dirs, no_default_rules, lang, cache_dir, no_c
                        scheduler=scheduler)
     _store_notes(store)
     _nothing_read(result, [out])
+    errors = result.corpus.errors
+    if errors and not skip_unreadable:
+        # the findings of an unread document would vanish from the file with their justifications
+        for e in errors:
+            click.echo(f"factcheck: cannot read {e.source}: {e.reason}", err=True)
+        left = f" ({out} left as it was)" if Path(out).exists() else ""
+        them = "it" if len(errors) == 1 else "them"
+        _die(f"{_count(len(errors), 'input')} could not be read, so no baseline was written{left}; "
+             f"fix or remove {them}, or pass --skip-unreadable to write it without {them}")
     accepted = [f for f in result.findings if f.status != "suppressed"]
-    doc = baseline_document(accepted, previous)
-    write_atomic(out, baseline_text(doc))
+    refresh = refresh_baseline(accepted, previous, {d.id for d in result.corpus.docs} if errors else None)
+    write_atomic(out, baseline_text(refresh.document))
     if not quiet:
-        gone = len(set(previous) - {f.id for f in accepted})
-        click.echo(f"factcheck: {len(doc['findings'])} findings written to {out}"
-                   + (f" ({gone} no longer found, dropped)" if gone else "")
+        notes = []
+        if refresh.kept:
+            notes.append(f"{_count(len(refresh.kept), 'earlier entry', 'earlier entries')} kept unchecked: "
+                         "a document they quote could not be read")
+        if refresh.dropped:
+            notes.append(f"{len(refresh.dropped)} no longer found, dropped")
+        click.echo(f"factcheck: {_count(len(accepted), 'finding')} written to {out}"
+                   + (f" ({'; '.join(notes)})" if notes else "")
                    + "; add a justification to each before committing it.", err=True)
-    if _report_unreadable(result.corpus.errors, False):
-        sys.exit(int(Exit.USAGE))
+    justified = refresh.justified_dropped
+    if justified:  # an editor's words are lost from the file: say so even with --quiet
+        ids = ", ".join(e["id"] for e in justified[:5]) + (", ..." if len(justified) > 5 else "")
+        click.echo(f"factcheck: {_count(len(justified), 'dropped entry', 'dropped entries')} had a "
+                   f"justification ({ids}); their findings no longer occur. The old file in version "
+                   "control still has them.", err=True)
+    _report_unreadable(errors, True)
 
 
 @main.group("cache")

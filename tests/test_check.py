@@ -137,6 +137,38 @@ def test_unreadable_draft_exits_2_after_the_output(newsroom):
     assert json.loads(res.stdout)["errors"][0]["source"] == "drafts/nope.md"
 
 
+@pytest.mark.parametrize("skip", [[], ["--skip-unreadable"]], ids=["plain", "skip-unreadable"])
+def test_an_archive_of_which_nothing_could_be_read_fails_with_or_without_skip_unreadable(newsroom, skip):
+    (newsroom / "report.html").write_text("last run", encoding="utf-8")
+    res = run("check", "drafts/stargate-slip.md", "--against", "nowhere/", "--against", "gone.jsonl",
+              "--report", "report.html", "--no-config", *skip)
+    assert res.exit_code == 2
+    assert "cannot read nowhere/: no such file or folder" in res.stderr
+    assert "cannot read gone.jsonl: no such file or folder" in res.stderr
+    assert "no archive document could be read from nowhere/, gone.jsonl" in res.stderr
+    assert "check the --against paths" in res.stderr and "pass --skip-unreadable" not in res.stderr
+    assert "0 findings" not in res.stdout
+    assert (newsroom / "report.html").read_text(encoding="utf-8") == "last run"  # a failed run overwrites nothing
+
+
+def test_an_archive_holding_only_the_draft_is_no_error(newsroom):
+    (newsroom / "solo").mkdir()
+    shutil.copy(newsroom / "drafts" / "clean.md", newsroom / "solo")
+    res = run("check", "solo/clean.md", "--against", "solo", "-q", "--no-config")
+    assert res.exit_code == 0, res.stderr
+
+
+def test_a_partly_readable_archive_still_checks(newsroom):
+    res = run("check", "drafts/stargate-slip.md", "--against", "articles", "--against", "nowhere/",
+              "--skip-unreadable", "--format", "json", "-q", "--no-config")
+    assert res.exit_code == 1, res.stderr  # the findings decide
+    assert [f["rule"] for f in findings_of(res)] == ["FC102"]
+    plain = run("check", "drafts/clean.md", "--against", "articles", "--against", "nowhere/", "-q", "--no-config")
+    assert plain.exit_code == 2
+    assert "1 input could not be read; the output lists it. Fix or remove it, or pass --skip-unreadable." in (
+        plain.stderr)
+
+
 def test_no_cache_reads_everything_and_writes_nothing(newsroom, tmp_path):
     res = run("check", "drafts/stargate-slip.md", "--against", "articles", "--no-cache", "-q")
     assert res.exit_code == 1

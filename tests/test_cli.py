@@ -250,3 +250,13 @@ def test_sarif_output_has_fingerprints_and_baseline_state():
 def test_github_format_is_workflow_commands():
     out = run("scan", str(SEEDS), "--format", "github", "--no-report", "-q").stdout
     assert out.startswith("::error file=") and "::warning file=" in out
+
+
+def test_extract_of_nothing_readable_fails_and_keeps_the_out_file(tmp_path):
+    out = tmp_path / "mentions.jsonl"
+    out.write_text("last run\n", encoding="utf-8")
+    res = run("extract", str(tmp_path / "nowhere"), "--out", str(out), "--skip-unreadable", "-q")
+    assert res.exit_code == 2
+    assert "nothing could be read" in res.stderr and "check the paths" in res.stderr
+    assert "--skip-unreadable" not in res.stderr
+    assert out.read_text(encoding="utf-8") == "last run\n"
