@@ -54,8 +54,15 @@ _min_severity = click.option("--min-severity", type=click.Choice(["error", "warn
 _baseline = click.option("--baseline", type=click.Path(dir_okay=False),
                          help="Baseline file: findings it lists are marked 'baseline' and do not fail the "
                               "run; listed findings that no longer occur are reported as fixed.")
-_fail_on = click.option("--fail-on", type=click.Choice(list(FAIL_LEVELS)), default=None,
-                        help="Exit 1 when a NEW finding is at or above this severity. [default: error]")
+
+
+def _fail_on(default: str):
+    """--fail-on, its help stating the command's own default (scan: error, check: warning)."""
+    return click.option("--fail-on", type=click.Choice(list(FAIL_LEVELS)), default=None,
+                        help="Exit 1 when a NEW finding is at or above this severity. "
+                             f"[default: fail-on in the config, else {default}]")
+
+
 _config = click.option("--config", "config_file", type=click.Path(dir_okay=False), metavar="FILE",
                        help="Read settings from FILE (a factcheck.toml or pyproject.toml) instead of the one "
                             "found upward from the working folder.")
@@ -261,7 +268,9 @@ def main() -> None:
 @_config
 @_no_config
 @_quiet
-@_skip
+@click.option("--skip-unreadable", is_flag=True,
+              help="Exit 0 with the mentions of the inputs that could be read; the others are still listed "
+                   "on stderr. Without it an unreadable input makes the exit code 2.")
 def extract(paths, fmt, out, lang, rules_dirs, no_default_rules, jobs, config_file, no_config, quiet,
             skip_unreadable) -> None:
     """Extract every money and date mention of PATH... into one table.
@@ -305,7 +314,7 @@ def extract(paths, fmt, out, lang, rules_dirs, no_default_rules, jobs, config_fi
 @_min_severity
 @_out
 @_baseline
-@_fail_on
+@_fail_on("error")
 @_lang
 @_cache_dir
 @_no_cache
@@ -375,7 +384,7 @@ def scan(paths, rules_dirs, no_default_rules, report, no_report, report_max_rows
 @_min_severity
 @_out
 @_baseline
-@_fail_on
+@_fail_on("warning")
 @_lang
 @_cache_dir
 @_no_cache
@@ -407,7 +416,7 @@ def check(drafts, archive, rules_dirs, no_default_rules, fmt, min_severity, out,
       factcheck check draft.md --against archive/
       factcheck check draft.md --against archive/ --against wire/reuters.jsonl --format json
       factcheck check articles/new.md --baseline factcheck-baseline.json --format github
-      cat draft.txt | factcheck check - --against archive/ --fail-on warning
+      cat draft.txt | factcheck check - --against archive/ --fail-on error   # only errors fail
     """
     from factcheck.check import check as run_check
 
@@ -630,7 +639,7 @@ def cache_info(cache_dir, config_file, no_config) -> None:
         _open_store(store)
     info = store.info()
     sources = info["sources"]
-    click.echo(f"{info['path']}\n{_mib(info['bytes'])}, {len(sources)} archive source(s), "
+    click.echo(f"{info['path']}\n{_mib(info['bytes'])}, {_count(len(sources), 'archive source')}, "
                f"{info['analyses']:,} documents analysed, {info['mentions']:,} mentions; search: {info['search']}")
     for s in sources:
         when = dt.datetime.fromtimestamp(s.built).strftime("%Y-%m-%d %H:%M")
@@ -667,7 +676,7 @@ def cache_clear(cache_dir, config_file, no_config) -> None:
     if old.is_dir():
         n += sum(1 for p in old.rglob("*") if p.is_file())
         shutil.rmtree(old, ignore_errors=True)
-    click.echo(f"factcheck: removed {n} files from {folder}", err=True)
+    click.echo(f"factcheck: removed {_count(n, 'file')} from {folder}", err=True)
 
 
 @main.command("claims")
@@ -681,7 +690,7 @@ def cache_clear(cache_dir, config_file, no_config) -> None:
               help="text for people; json (one document) or csv (one row per figure) for tools.")
 @click.option("--limit", type=click.IntRange(min=0), default=50, show_default=True,
               help="At most this many figures, newest first (0: all).")
-@_out
+@click.option("--out", type=click.Path(dir_okay=False), help="Write the figures to FILE instead of stdout.")
 @_rules
 @_no_defaults
 @_lang
@@ -764,7 +773,8 @@ def rules_show(rule_id, rules_dirs, no_default_rules) -> None:
     from factcheck.kinds import KINDS
 
     rs = _ruleset(rules_dirs, no_default_rules, _load_config(None, False))
-    r = rs.get(rule_id)
+    # ids are written FC101, typed fc101 as often: an exact id first, else one in any case
+    r = rs.get(rule_id) or next((x for x in rs.rules if x.id.casefold() == rule_id.casefold()), None)
     if r is None:
         _die(f"no rule {rule_id!r}; `factcheck rules list` shows the ids")
     click.echo(f"{r.id}: {r.name}\n  file: {r.path}\n  kind: {r.kind} — {KINDS[r.kind].doc}\n"

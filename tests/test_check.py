@@ -169,6 +169,13 @@ def test_a_partly_readable_archive_still_checks(newsroom):
         plain.stderr)
 
 
+def test_check_help_states_warning_as_the_fail_on_default():
+    text = " ".join(run("check", "--help").stdout.split())
+    assert "[default: fail-on in the config, else warning]" in text and "[default: error]" not in text
+    scan_help = " ".join(run("scan", "--help").stdout.split())
+    assert "[default: fail-on in the config, else error]" in scan_help
+
+
 def test_no_cache_reads_everything_and_writes_nothing(newsroom, tmp_path):
     res = run("check", "drafts/stargate-slip.md", "--against", "articles", "--no-cache", "-q")
     assert res.exit_code == 1
@@ -276,11 +283,11 @@ def test_cache_commands(newsroom, tmp_path):
     info = run("cache", "info").stdout
     lines = info.splitlines()
     assert lines[0] == str(tmp_path / "cache" / "archive.sqlite")
-    assert "1 archive source(s), 5 documents analysed" in lines[1]
+    assert "1 archive source, 5 documents analysed" in lines[1]
     assert lines[2].startswith("  articles: 4 documents,")
     assert run("cache", "clear").exit_code == 0
     assert not (tmp_path / "cache" / "archive.sqlite").exists()
-    assert "0 archive source(s)" in run("cache", "info").stdout
+    assert "0 archive sources" in run("cache", "info").stdout
     stray = tmp_path / "not-a-cache"
     stray.mkdir()
     (stray / "keep.txt").write_text("x", encoding="utf-8")
