@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+from dataclasses import dataclass, field
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
@@ -74,16 +75,54 @@ def _entry_docs(entry: dict[str, Any]) -> set[str]:
     return {str(m["doc"]) for m in mentions if isinstance(m, dict) and "doc" in m}
 
 
-def baseline_document(findings: list[Finding], previous: dict[str, dict[str, Any]] | None = None
-                      ) -> dict[str, Any]:
+@dataclass
+class Refresh:
+    """A baseline rewritten from a run: the new file's content and what became of the old entries."""
+
+    document: dict[str, Any]
+    kept: list[dict[str, Any]] = field(default_factory=list)  # not re-checked: a document they quote was not read
+    dropped: list[dict[str, Any]] = field(default_factory=list)  # their finding is gone from documents that were read
+
+    @property
+    def justified_dropped(self) -> list[dict[str, Any]]:
+        """Dropped entries an editor had written a justification for (work the caller must mention)."""
+        return [e for e in self.dropped if str(e.get("justification") or "").strip()]
+
+
+def refresh_baseline(findings: list[Finding], previous: dict[str, dict[str, Any]] | None = None,
+                     read_docs: set[str] | None = None) -> Refresh:
+    """The baseline of `findings`, with what `previous` held carried over or dropped.
+
+    `read_docs`: the ids of the documents this run read, when some input could not be read
+    (None: every input was read). An old entry whose finding did not occur is then kept as
+    it was if it quotes a document outside `read_docs` (or names none): its finding was not
+    checked again, and dropping it would lose the entry and its justification.
+    """
+    previous = previous or {}
+    found = {f.id for f in findings}
+    kept, dropped = [], []
+    for k, entry in sorted(previous.items()):
+        if k in found:
+            continue
+        docs = _entry_docs(entry)
+        if read_docs is not None and (not docs or not docs <= read_docs):
+            kept.append(entry)
+        else:
+            dropped.append(entry)
+    return Refresh(baseline_document(findings, previous, kept=kept), kept, dropped)
+
+
+def baseline_document(findings: list[Finding], previous: dict[str, dict[str, Any]] | None = None,
+                      kept: list[dict[str, Any]] | None = None) -> dict[str, Any]:
     """The reviewable baseline: one entry per finding, sorted by id, justifications kept.
 
     Each entry reads top to bottom as a reviewer needs it: the rule, the message, the
-    quotes (document, line, figure, sentence) and the editor's `justification`.
+    quotes (document, line, figure, sentence) and the editor's `justification`. `kept`:
+    earlier entries to carry over unchanged (see `refresh_baseline`).
     """
     previous = previous or {}
-    entries = []
-    for f in sorted(findings, key=lambda f: f.id):
+    entries = [dict(e) for e in kept or ()]
+    for f in findings:
         entries.append({
             "id": f.id, "rule": f.rule, "severity": f.severity, "message": f.message,
             "mentions": [{"doc": m["doc"], "text": m["text"],
@@ -91,6 +130,7 @@ def baseline_document(findings: list[Finding], previous: dict[str, dict[str, Any
                          for m in f.mentions],
             "justification": previous.get(f.id, {}).get("justification", ""),
         })
+    entries.sort(key=lambda e: e["id"])
     return {"version": VERSION, "generated_by": "factcheck",
             "note": "Accepted findings: `factcheck scan --baseline FILE` fails only on findings not listed "
                     "here. Ids come from the claim and the figures, not from positions. Write why each "

@@ -16,6 +16,7 @@ from __future__ import annotations
 
 import dataclasses
 import os
+from collections import Counter
 from collections.abc import Sequence
 from typing import BinaryIO
 
@@ -56,9 +57,21 @@ def read_drafts(drafts: Sequence[str], archive: Sequence[str], *, lang: str | No
     return out
 
 
+@dataclasses.dataclass
+class DraftCheck(CheckResult):
+    """A check's result, with the read errors of the archive apart from those of the drafts."""
+
+    archive_errors: list[ReadError] = dataclasses.field(default_factory=list)
+
+    @property
+    def archive_unread(self) -> bool:
+        """Nothing of the archive could be read: the drafts were checked against nothing."""
+        return self.archive_documents == 0 and bool(self.archive_errors)
+
+
 def check(drafts: Sequence[str], archive: Sequence[str], ruleset: RuleSet, *, store: Store | None = None,
           lang: str | None = None, stdin: BinaryIO | None = None, progress: Progress | None = None,
-          jobs: int = 1, engine: Engine | None = None) -> CheckResult:
+          jobs: int = 1, engine: Engine | None = None) -> DraftCheck:
     """Findings of `drafts` against themselves and `archive` (each finding involves a draft).
 
     `jobs` processes (or `engine`) analyse what the store does not hold yet; without a
@@ -73,7 +86,16 @@ def check(drafts: Sequence[str], archive: Sequence[str], ruleset: RuleSet, *, st
         if own is not None:
             own.close()
     assert isinstance(result, CheckResult)
-    return result
+    # the corpus lists the drafts' errors and the archive's together: take the drafts' out once each
+    draft_errors = Counter(item for item in items if isinstance(item, ReadError))
+    archive_errors = []
+    for e in result.corpus.errors:
+        if draft_errors[e]:
+            draft_errors[e] -= 1
+        else:
+            archive_errors.append(e)
+    fields = {f.name: getattr(result, f.name) for f in dataclasses.fields(result)}
+    return DraftCheck(**fields, archive_errors=archive_errors)
 
 
-__all__ = ["CheckResult", "check", "read_drafts"]
+__all__ = ["CheckResult", "DraftCheck", "check", "read_drafts"]

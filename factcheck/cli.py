@@ -13,9 +13,9 @@ from factcheck import __version__
 from factcheck.baseline import (
     BaselineError,
     apply_baseline,
-    baseline_document,
     baseline_text,
     load_baseline,
+    refresh_baseline,
     write_atomic,
 )
 from factcheck.config import Config, ConfigError, find_config
@@ -54,8 +54,15 @@ _min_severity = click.option("--min-severity", type=click.Choice(["error", "warn
 _baseline = click.option("--baseline", type=click.Path(dir_okay=False),
                          help="Baseline file: findings it lists are marked 'baseline' and do not fail the "
                               "run; listed findings that no longer occur are reported as fixed.")
-_fail_on = click.option("--fail-on", type=click.Choice(list(FAIL_LEVELS)), default=None,
-                        help="Exit 1 when a NEW finding is at or above this severity. [default: error]")
+
+
+def _fail_on(default: str):
+    """--fail-on, its help stating the command's own default (scan: error, check: warning)."""
+    return click.option("--fail-on", type=click.Choice(list(FAIL_LEVELS)), default=None,
+                        help="Exit 1 when a NEW finding is at or above this severity. "
+                             f"[default: fail-on in the config, else {default}]")
+
+
 _config = click.option("--config", "config_file", type=click.Path(dir_okay=False), metavar="FILE",
                        help="Read settings from FILE (a factcheck.toml or pyproject.toml) instead of the one "
                             "found upward from the working folder.")
@@ -181,11 +188,12 @@ def _nothing_read(result, files: list[str | None], show=None, what: str = "nothi
     """When no input (for a check: no draft) could be read: each unreadable input is named
     once on stderr, no file is written (the report, --out, a baseline stay as they were: a
     failed run loses nothing), exit 2. A machine-readable format still prints its output,
-    with the errors, on stdout (`show`)."""
-    read = result.drafts if what == "no draft" else result.corpus.docs
-    if read or not result.corpus.errors:
+    with the errors, on stdout (`show`). `result`: a run's result, or an extract's corpus."""
+    corpus = getattr(result, "corpus", result)
+    read = result.drafts if what == "no draft" else corpus.docs
+    if read or not corpus.errors:
         return
-    for e in result.corpus.errors:
+    for e in corpus.errors:
         click.echo(f"factcheck: cannot read {e.source}: {e.reason}", err=True)
     if show is not None:
         click.echo(show(), nl=False)
@@ -194,8 +202,26 @@ def _nothing_read(result, files: list[str | None], show=None, what: str = "nothi
          + "; check the paths and run again")
 
 
+def _archive_unread(result, archive: tuple[str, ...], files: list[str | None], show=None) -> NoReturn:
+    """No archive document could be read: like `_nothing_read`, whatever --skip-unreadable says
+    (that flag skips some unreadable files, it does not make an empty archive a pass)."""
+    for e in result.corpus.errors:
+        click.echo(f"factcheck: cannot read {e.source}: {e.reason}", err=True)
+    if show is not None:
+        click.echo(show(), nl=False)
+    kept = [f for f in files if f and Path(f).exists()]
+    _die(f"no archive document could be read from {', '.join(archive)}, so nothing was checked or written"
+         + (f" ({', '.join(kept)} left as it was)" if kept else "")
+         + "; check the --against path" + ("s" if len(archive) > 1 else "") + " (or archive in the config)")
+
+
 def _stdin_for(paths: tuple[str, ...]):
     return sys.stdin.buffer if "-" in paths else None
+
+
+def _count(n: int, one: str, many: str | None = None) -> str:
+    """"1 finding", "2 findings": the number and the noun in the number it needs."""
+    return f"{n:,} {one if n == 1 else many or one + 's'}"
 
 
 def _report_unreadable(errors, skip: bool) -> bool:
@@ -203,8 +229,9 @@ def _report_unreadable(errors, skip: bool) -> bool:
     for e in errors:
         click.echo(f"factcheck: cannot read {e.source}: {e.reason}", err=True)
     if errors and not skip:
-        click.echo(f"factcheck: {len(errors)} input(s) could not be read; the output lists them. "
-                   "Fix or remove them, or pass --skip-unreadable.", err=True)
+        them = "it" if len(errors) == 1 else "them"
+        click.echo(f"factcheck: {_count(len(errors), 'input')} could not be read; the output lists {them}. "
+                   f"Fix or remove {them}, or pass --skip-unreadable.", err=True)
     return bool(errors) and not skip
 
 
@@ -241,7 +268,9 @@ def main() -> None:
 @_config
 @_no_config
 @_quiet
-@_skip
+@click.option("--skip-unreadable", is_flag=True,
+              help="Exit 0 with the mentions of the inputs that could be read; the others are still listed "
+                   "on stderr. Without it an unreadable input makes the exit code 2.")
 def extract(paths, fmt, out, lang, rules_dirs, no_default_rules, jobs, config_file, no_config, quiet,
             skip_unreadable) -> None:
     """Extract every money and date mention of PATH... into one table.
@@ -265,6 +294,7 @@ def extract(paths, fmt, out, lang, rules_dirs, no_default_rules, jobs, config_fi
     lang = lang or cfg.get("lang")
     corpus = read_corpus(iter_inputs(paths, stdin=_stdin_for(paths), lang=lang), ruleset,
                          Progress(not quiet, label="extracting"), jobs=jobs)
+    _nothing_read(corpus, [out])  # whatever --skip-unreadable says: an empty table is no result
     text = mentions_jsonl(corpus.mentions) if fmt == "jsonl" else mentions_csv(corpus.mentions)
     _emit(text, out)
     if _report_unreadable(corpus.errors, skip_unreadable):
@@ -284,7 +314,7 @@ def extract(paths, fmt, out, lang, rules_dirs, no_default_rules, jobs, config_fi
 @_min_severity
 @_out
 @_baseline
-@_fail_on
+@_fail_on("error")
 @_lang
 @_cache_dir
 @_no_cache
@@ -354,7 +384,7 @@ def scan(paths, rules_dirs, no_default_rules, report, no_report, report_max_rows
 @_min_severity
 @_out
 @_baseline
-@_fail_on
+@_fail_on("warning")
 @_lang
 @_cache_dir
 @_no_cache
@@ -386,7 +416,7 @@ def check(drafts, archive, rules_dirs, no_default_rules, fmt, min_severity, out,
       factcheck check draft.md --against archive/
       factcheck check draft.md --against archive/ --against wire/reuters.jsonl --format json
       factcheck check articles/new.md --baseline factcheck-baseline.json --format github
-      cat draft.txt | factcheck check - --against archive/ --fail-on warning
+      cat draft.txt | factcheck check - --against archive/ --fail-on error   # only errors fail
     """
     from factcheck.check import check as run_check
 
@@ -405,8 +435,10 @@ def check(drafts, archive, rules_dirs, no_default_rules, fmt, min_severity, out,
                        stdin=_stdin_for(drafts), progress=Progress(not quiet, label="reading archive"),
                        jobs=jobs)
     _store_notes(store)
-    _nothing_read(result, [report, out],
-                  None if fmt == "text" or out else lambda: _render(result, ruleset, fmt, [], base), what="no draft")
+    show = None if fmt == "text" or out else lambda: _render(result, ruleset, fmt, [], base)
+    _nothing_read(result, [report, out], show, what="no draft")
+    if result.archive_unread:  # checked against nothing, a draft would pass whatever it says
+        _archive_unread(result, archive, [report, out], show)
     fixed = apply_baseline(result.findings, base, scope=set(result.drafts)) if base is not None else []
     _emit(_render(result, ruleset, fmt, fixed, base, min_severity), out)
     if report:
@@ -490,13 +522,19 @@ def calibrate(labels, corpora, out, strength, rules_dirs, no_default_rules, lang
 @_config
 @_no_config
 @_quiet
+@click.option("--skip-unreadable", is_flag=True,
+              help="Write the baseline even though some inputs could not be read (they are listed); "
+                   "entries quoting a document that was not read are kept as they were. Without it, a "
+                   "run with an unreadable input writes nothing and exits 2.")
 def baseline_cmd(paths, out, rules_dirs, no_default_rules, lang, cache_dir, no_cache, jobs, engine, scheduler,
-                 config_file, no_config, quiet) -> None:
+                 config_file, no_config, quiet, skip_unreadable) -> None:
     """Accept every current finding of PATH...: write them to a reviewable baseline file.
 
     The file is JSON sorted by finding id; each entry gives the rule, the message, the
     quoted figures and sentences, and a justification for the editor to fill in. Ids come
     from the claim and the figures, so they survive edits elsewhere in the articles.
+    Entries whose finding no longer occurs are dropped (said on stderr, with how many had
+    a justification). A run in which an input cannot be read writes nothing (exit 2).
 
     \b
     Examples:
@@ -518,16 +556,35 @@ def baseline_cmd(paths, out, rules_dirs, no_default_rules, lang, cache_dir, no_c
                        scheduler=scheduler)
     _store_notes(store)
     _nothing_read(result, [out])
+    errors = result.corpus.errors
+    if errors and not skip_unreadable:
+        # the findings of an unread document would vanish from the file with their justifications
+        for e in errors:
+            click.echo(f"factcheck: cannot read {e.source}: {e.reason}", err=True)
+        left = f" ({out} left as it was)" if Path(out).exists() else ""
+        them = "it" if len(errors) == 1 else "them"
+        _die(f"{_count(len(errors), 'input')} could not be read, so no baseline was written{left}; "
+             f"fix or remove {them}, or pass --skip-unreadable to write it without {them}")
     accepted = [f for f in result.findings if f.status != "suppressed"]
-    doc = baseline_document(accepted, previous)
-    write_atomic(out, baseline_text(doc))
+    refresh = refresh_baseline(accepted, previous, {d.id for d in result.corpus.docs} if errors else None)
+    write_atomic(out, baseline_text(refresh.document))
     if not quiet:
-        gone = len(set(previous) - {f.id for f in accepted})
-        click.echo(f"factcheck: {len(doc['findings'])} findings written to {out}"
-                   + (f" ({gone} no longer found, dropped)" if gone else "")
+        notes = []
+        if refresh.kept:
+            notes.append(f"{_count(len(refresh.kept), 'earlier entry', 'earlier entries')} kept unchecked: "
+                         "a document they quote could not be read")
+        if refresh.dropped:
+            notes.append(f"{len(refresh.dropped)} no longer found, dropped")
+        click.echo(f"factcheck: {_count(len(accepted), 'finding')} written to {out}"
+                   + (f" ({'; '.join(notes)})" if notes else "")
                    + "; add a justification to each before committing it.", err=True)
-    if _report_unreadable(result.corpus.errors, False):
-        sys.exit(int(Exit.USAGE))
+    justified = refresh.justified_dropped
+    if justified:  # an editor's words are lost from the file: say so even with --quiet
+        ids = ", ".join(e["id"] for e in justified[:5]) + (", ..." if len(justified) > 5 else "")
+        click.echo(f"factcheck: {_count(len(justified), 'dropped entry', 'dropped entries')} had a "
+                   f"justification ({ids}); their findings no longer occur. The old file in version "
+                   "control still has them.", err=True)
+    _report_unreadable(errors, True)
 
 
 @main.group("cache")
@@ -582,7 +639,7 @@ def cache_info(cache_dir, config_file, no_config) -> None:
         _open_store(store)
     info = store.info()
     sources = info["sources"]
-    click.echo(f"{info['path']}\n{_mib(info['bytes'])}, {len(sources)} archive source(s), "
+    click.echo(f"{info['path']}\n{_mib(info['bytes'])}, {_count(len(sources), 'archive source')}, "
                f"{info['analyses']:,} documents analysed, {info['mentions']:,} mentions; search: {info['search']}")
     for s in sources:
         when = dt.datetime.fromtimestamp(s.built).strftime("%Y-%m-%d %H:%M")
@@ -619,7 +676,7 @@ def cache_clear(cache_dir, config_file, no_config) -> None:
     if old.is_dir():
         n += sum(1 for p in old.rglob("*") if p.is_file())
         shutil.rmtree(old, ignore_errors=True)
-    click.echo(f"factcheck: removed {n} files from {folder}", err=True)
+    click.echo(f"factcheck: removed {_count(n, 'file')} from {folder}", err=True)
 
 
 @main.command("claims")
@@ -633,7 +690,7 @@ def cache_clear(cache_dir, config_file, no_config) -> None:
               help="text for people; json (one document) or csv (one row per figure) for tools.")
 @click.option("--limit", type=click.IntRange(min=0), default=50, show_default=True,
               help="At most this many figures, newest first (0: all).")
-@_out
+@click.option("--out", type=click.Path(dir_okay=False), help="Write the figures to FILE instead of stdout.")
 @_rules
 @_no_defaults
 @_lang
@@ -716,7 +773,8 @@ def rules_show(rule_id, rules_dirs, no_default_rules) -> None:
     from factcheck.kinds import KINDS
 
     rs = _ruleset(rules_dirs, no_default_rules, _load_config(None, False))
-    r = rs.get(rule_id)
+    # ids are written FC101, typed fc101 as often: an exact id first, else one in any case
+    r = rs.get(rule_id) or next((x for x in rs.rules if x.id.casefold() == rule_id.casefold()), None)
     if r is None:
         _die(f"no rule {rule_id!r}; `factcheck rules list` shows the ids")
     click.echo(f"{r.id}: {r.name}\n  file: {r.path}\n  kind: {r.kind} — {KINDS[r.kind].doc}\n"

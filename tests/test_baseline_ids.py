@@ -193,3 +193,57 @@ def test_fingerprint_ignores_offsets_and_order():
     assert fingerprint("FC102", "c", [a, b]) == fingerprint("FC102", "c", [b, moved])
     assert fingerprint("FC102", "c", [a, b]) != fingerprint("FC101", "c", [a, b])
     assert fingerprint("FC102", "c", [a, b]) != fingerprint("FC102", "c", [a, [dict(b[0], value=600.0)]])
+
+
+# -- a failed or partial refresh loses nothing ------------------------------------------
+
+
+def justify_all(path: Path) -> dict:
+    doc = json.loads(path.read_text(encoding="utf-8"))
+    for e in doc["findings"]:
+        e["justification"] = "Checked with the desk."
+    path.write_text(json.dumps(doc, indent=2), encoding="utf-8")
+    return doc
+
+
+def test_a_baseline_run_with_an_unreadable_file_writes_nothing_and_exits_2(repo):
+    path = repo / "factcheck-baseline.json"
+    justify_all(path)
+    before = path.read_bytes()
+    (repo / "articles" / "robotics-b.md").write_bytes(b"\x00\x01\x02")  # the finding's second article
+    res = run("baseline", "articles", "--out", str(path), "--no-config")
+    assert res.exit_code == 2
+    assert path.read_bytes() == before
+    assert "cannot read articles/robotics-b.md: binary file" in res.stderr
+    assert "no baseline was written" in res.stderr and "left as it was" in res.stderr
+    assert "findings written" not in res.stderr and "finding written" not in res.stderr
+
+
+def test_skip_unreadable_writes_the_baseline_keeping_the_entries_of_unread_documents(repo):
+    path = repo / "factcheck-baseline.json"
+    old = justify_all(path)["findings"]
+    (repo / "articles" / "robotics-b.md").write_bytes(b"\x00\x01\x02")
+    (repo / "articles" / "robotics-c.md").write_text(SLIP, encoding="utf-8")  # a readable change is written
+    res = run("baseline", "articles", "--out", str(path), "--no-config", "--skip-unreadable")
+    assert res.exit_code == 0, res.stderr
+    assert "cannot read articles/robotics-b.md" in res.stderr
+    assert "1 earlier entry kept unchecked" in res.stderr and "dropped" not in res.stderr
+    entries = {e["id"]: e for e in json.loads(path.read_text(encoding="utf-8"))["findings"]}
+    assert all(entries[e["id"]] == e for e in old)  # kept whole, justification and all
+
+
+def test_dropping_justified_entries_is_said_even_with_quiet(repo):
+    path = repo / "factcheck-baseline.json"
+    [entry] = justify_all(path)["findings"]
+    (repo / "articles" / "robotics-b.md").unlink()  # the finding is really gone
+    res = run("baseline", "articles", "--out", str(path), "--no-config", "-q")
+    assert res.exit_code == 0, res.stderr
+    assert json.loads(path.read_text(encoding="utf-8"))["findings"] == []
+    assert f"1 dropped entry had a justification ({entry['id']})" in res.stderr
+    loud = run("baseline", "articles", "--out", str(path), "--no-config")
+    assert "0 findings written" in loud.stderr and "justification (" not in loud.stderr  # nothing left to drop
+
+
+def test_one_finding_is_written_in_the_singular(repo):
+    res = run("baseline", "articles", "--out", "factcheck-baseline.json", "--no-config")
+    assert "factcheck: 1 finding written to factcheck-baseline.json;" in res.stderr

@@ -137,6 +137,45 @@ def test_unreadable_draft_exits_2_after_the_output(newsroom):
     assert json.loads(res.stdout)["errors"][0]["source"] == "drafts/nope.md"
 
 
+@pytest.mark.parametrize("skip", [[], ["--skip-unreadable"]], ids=["plain", "skip-unreadable"])
+def test_an_archive_of_which_nothing_could_be_read_fails_with_or_without_skip_unreadable(newsroom, skip):
+    (newsroom / "report.html").write_text("last run", encoding="utf-8")
+    res = run("check", "drafts/stargate-slip.md", "--against", "nowhere/", "--against", "gone.jsonl",
+              "--report", "report.html", "--no-config", *skip)
+    assert res.exit_code == 2
+    assert "cannot read nowhere/: no such file or folder" in res.stderr
+    assert "cannot read gone.jsonl: no such file or folder" in res.stderr
+    assert "no archive document could be read from nowhere/, gone.jsonl" in res.stderr
+    assert "check the --against paths" in res.stderr and "pass --skip-unreadable" not in res.stderr
+    assert "0 findings" not in res.stdout
+    assert (newsroom / "report.html").read_text(encoding="utf-8") == "last run"  # a failed run overwrites nothing
+
+
+def test_an_archive_holding_only_the_draft_is_no_error(newsroom):
+    (newsroom / "solo").mkdir()
+    shutil.copy(newsroom / "drafts" / "clean.md", newsroom / "solo")
+    res = run("check", "solo/clean.md", "--against", "solo", "-q", "--no-config")
+    assert res.exit_code == 0, res.stderr
+
+
+def test_a_partly_readable_archive_still_checks(newsroom):
+    res = run("check", "drafts/stargate-slip.md", "--against", "articles", "--against", "nowhere/",
+              "--skip-unreadable", "--format", "json", "-q", "--no-config")
+    assert res.exit_code == 1, res.stderr  # the findings decide
+    assert [f["rule"] for f in findings_of(res)] == ["FC102"]
+    plain = run("check", "drafts/clean.md", "--against", "articles", "--against", "nowhere/", "-q", "--no-config")
+    assert plain.exit_code == 2
+    assert "1 input could not be read; the output lists it. Fix or remove it, or pass --skip-unreadable." in (
+        plain.stderr)
+
+
+def test_check_help_states_warning_as_the_fail_on_default():
+    text = " ".join(run("check", "--help").stdout.split())
+    assert "[default: fail-on in the config, else warning]" in text and "[default: error]" not in text
+    scan_help = " ".join(run("scan", "--help").stdout.split())
+    assert "[default: fail-on in the config, else error]" in scan_help
+
+
 def test_no_cache_reads_everything_and_writes_nothing(newsroom, tmp_path):
     res = run("check", "drafts/stargate-slip.md", "--against", "articles", "--no-cache", "-q")
     assert res.exit_code == 1
@@ -244,11 +283,11 @@ def test_cache_commands(newsroom, tmp_path):
     info = run("cache", "info").stdout
     lines = info.splitlines()
     assert lines[0] == str(tmp_path / "cache" / "archive.sqlite")
-    assert "1 archive source(s), 5 documents analysed" in lines[1]
+    assert "1 archive source, 5 documents analysed" in lines[1]
     assert lines[2].startswith("  articles: 4 documents,")
     assert run("cache", "clear").exit_code == 0
     assert not (tmp_path / "cache" / "archive.sqlite").exists()
-    assert "0 archive source(s)" in run("cache", "info").stdout
+    assert "0 archive sources" in run("cache", "info").stdout
     stray = tmp_path / "not-a-cache"
     stray.mkdir()
     (stray / "keep.txt").write_text("x", encoding="utf-8")

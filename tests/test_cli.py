@@ -250,3 +250,37 @@ def test_sarif_output_has_fingerprints_and_baseline_state():
 def test_github_format_is_workflow_commands():
     out = run("scan", str(SEEDS), "--format", "github", "--no-report", "-q").stdout
     assert out.startswith("::error file=") and "::warning file=" in out
+
+
+def test_rules_show_takes_an_id_in_any_case():
+    res = run("rules", "show", "fc101")
+    assert res.exit_code == 0, res.stderr
+    assert res.stdout.startswith("FC101: ")
+
+
+def test_extract_and_claims_help_describe_what_they_write():
+    extract_help = " ".join(run("extract", "--help").stdout.split())
+    assert "let the exit code follow the findings" not in extract_help
+    assert "--skip-unreadable Exit 0 with the mentions of the inputs that could be read" in extract_help
+    claims_help = " ".join(run("claims", "--help").stdout.split())
+    assert "--out FILE Write the figures to FILE" in claims_help and "Write findings" not in claims_help
+
+
+def test_cache_clear_counts_one_file_in_the_singular(tmp_path):
+    cache = tmp_path / "cache"
+    cache.mkdir()
+    (cache / "CACHEDIR.TAG").write_text("Signature: 8a477f597d28d172789f06886806bc55\n", encoding="utf-8")
+    (cache / "archive.sqlite").write_bytes(b"")  # the store's one file
+    res = run("cache", "clear", "--cache-dir", str(cache), "--no-config")
+    assert res.exit_code == 0, res.stderr
+    assert f"factcheck: removed 1 file from {cache}" in res.stderr
+
+
+def test_extract_of_nothing_readable_fails_and_keeps_the_out_file(tmp_path):
+    out = tmp_path / "mentions.jsonl"
+    out.write_text("last run\n", encoding="utf-8")
+    res = run("extract", str(tmp_path / "nowhere"), "--out", str(out), "--skip-unreadable", "-q")
+    assert res.exit_code == 2
+    assert "nothing could be read" in res.stderr and "check the paths" in res.stderr
+    assert "--skip-unreadable" not in res.stderr
+    assert out.read_text(encoding="utf-8") == "last run\n"
