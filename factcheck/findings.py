@@ -108,7 +108,10 @@ def _about(rows: list[dict[str, Any]]) -> tuple[str, str]:
 def _subject(actor: str, metric: str) -> str:
     """" on Stargate's investment", " on Stargate", " on the investment", or nothing."""
     if actor and metric:
-        owner = actor if actor.endswith(("'s", "’s", "s'")) else f"{actor}'s"  # "Alexander's", not "Alexander's's"
+        # "Alexander's", not "Alexander's's"; a name ending in s takes the apostrophe alone
+        # ("House Democrats' date", "Acme Robotics' founding"), as news style writes it
+        owner = (actor if actor.endswith(("'s", "’s", "s'")) else f"{actor}'" if actor.endswith("s")
+                 else f"{actor}'s")
         return f" on {owner} {metric}"
     if actor:
         return f" on {actor}"
@@ -175,7 +178,9 @@ def build_finding(rule: Rule, severity: str, a: Cluster, b: Cluster | None, edge
         "b_quote": _quote(hb, titles) if hb else "",
         "b_all": _join([_quote(r, titles) for r in _one_per_doc(b.rows, hb, ha)]) if b and hb else "",
         "a_all": _join([_quote(r, titles) for r in (_one_per_doc(a.rows, ha, hb) if b else _one_per_doc(a.rows))]),
-        "actor": actor or "the subject", "metric": metric or "figure", "about": _subject(actor, metric),
+        "actor": actor or "the subject", "metric": metric or "figure",
+        # a date no metric names is still a date: "on House Democrats' date", not "on a date on ..."
+        "about": _subject(actor, metric or ("date" if ha["kind"] == "date" else "")),
         "docs": ", ".join(source_name(d, titles) for d in a.docs), "n_docs": len(a.docs),
         "orders": "", "ratio": "",
     }

@@ -77,3 +77,20 @@ def test_a_finding_is_reported_at_the_article_its_message_quotes_first(tmp_path)
         doc = line.split(":", 1)[0]
         first_title = line.split("” (", 1)[1].split(")", 1)[0]
         assert first_title == titles[doc], line
+
+
+def test_a_date_conflict_names_its_subject_once_in_news_style(tmp_path):
+    """No "disagree on a date on House Democrats", no "Democrats's": the subject's date."""
+    records = [
+        ("p1", "Pelosi wins another term", "Pelosi has led House Democrats since 2002, the party said."),
+        ("p2", "Pelosi re-elected as leader", "Pelosi has led House Democrats since 2003, and that is the problem."),
+    ]
+    corpus = tmp_path / "pelosi.jsonl"
+    corpus.write_text("".join(json.dumps({"id": i, "title": t, "date": "2016-11-30", "outlet": i,
+                                          "text": f"{t}\n\n{x}"}) + "\n" for i, t, x in records), encoding="utf-8")
+    r = CliRunner().invoke(main, ["scan", str(corpus), "--no-report", "--no-cache", "--format", "json"],
+                           catch_exceptions=False)
+    messages = [f["message"] for f in json.loads(r.stdout)["findings"] if f["rule"] == "FC201"]
+    assert messages, r.stdout
+    assert all("on a date on" not in m and "s's" not in m for m in messages)
+    assert any("Democrats' date" in m for m in messages)
