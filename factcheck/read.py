@@ -477,8 +477,8 @@ def _read_jsonl(path: str, doc_id: str, lang: str | None) -> Iterator[Document |
             if line is None:
                 yield ReadError(where, _LINE_TOO_LONG)
                 continue
-            try:
-                record = json.loads(line)
+            try:  # without its line end, so an error at the end of the line is placed there
+                record = json.loads(line.rstrip(_JSON_WHITESPACE))
             except (ValueError, RecursionError) as exc:
                 yield ReadError(where, _json_reason(exc, with_line=False))
                 continue
@@ -487,6 +487,9 @@ def _read_jsonl(path: str, doc_id: str, lang: str | None) -> Iterator[Document |
             )
     if not records:
         raise _Unreadable("empty file")
+
+
+_JSON_WHITESPACE = " \t\r\n"  # what JSON itself skips between tokens
 
 
 def _read_csv(path: str, doc_id: str, lang: str | None) -> Iterator[Document | ReadError]:

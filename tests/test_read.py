@@ -216,6 +216,18 @@ def test_jsonl_bad_line_is_reported_with_its_line_number_and_the_rest_is_read(
     assert errors[0].reason.startswith("invalid JSON:")
 
 
+def test_jsonl_line_missing_its_closing_brace_is_reported_at_the_end_of_that_line(
+    tmp_path: Path,
+) -> None:
+    broken = json.dumps({"id": "b", "text": EN})[:-1]  # the closing brace is missing
+    path = write(tmp_path / "c.jsonl", json.dumps({"id": "a", "text": EN}) + "\n" + broken + "\r\n")
+    docs, errors = read_inputs([str(path)])
+    assert [d.id for d in docs] == ["a"]
+    assert errors == [
+        ReadError(f"{path}:2", f"invalid JSON: Expecting ',' delimiter (column {len(broken) + 1})")
+    ]
+
+
 def test_corpus_record_fields_and_missing_id(tmp_path: Path) -> None:
     record = {"text": EN, "title": "T", "url": "https://x.test/a", "lang": "de"}
     write(tmp_path / "sub" / "c.jsonl", "\n" + json.dumps(record) + "\n")
