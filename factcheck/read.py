@@ -200,8 +200,9 @@ def _read_document_file(path: str, doc_id: str, lang: str | None) -> Document:
 def _read_stdin(stream: BinaryIO, lang: str | None) -> Document | ReadError:
     try:
         text, encoding = _decode_document(_read_limited(stream))
+        kind = ".md" if _FRONT_MATTER.match(text) else ""  # a draft piped in: Markdown or plain text
         return _build_document(
-            text, doc_id=STDIN_ID, source=STDIN_SOURCE, encoding=encoding, kind="", lang=lang
+            text, doc_id=STDIN_ID, source=STDIN_SOURCE, encoding=encoding, kind=kind, lang=lang
         )
     except _Unreadable as exc:
         return ReadError(STDIN_SOURCE, exc.reason)
@@ -298,8 +299,9 @@ def _build_document(
 def _headline(text: str) -> str | None:
     """A plain-text article's first line, when it is short enough to be its headline. A first
     line of at most three capitalised words (a site or section name: "DayFR Deutsch") gives way
-    to the next line when that one reads as a headline: four words or more, no final stop."""
-    lines = [line.strip() for line in text.lstrip().split("\n", 6)[:6]]
+    to the next line when that one reads as a headline: four words or more, no final stop.
+    A Markdown heading mark ("# Title", a draft piped in) is not part of the title."""
+    lines = [_unmark_heading(line.strip()) for line in text.lstrip().split("\n", 6)[:6]]
     lines = [line for line in lines if line]
     first = lines[0] if lines else ""
     if not 0 < len(first) <= 150:
@@ -379,6 +381,15 @@ def front_matter(text: str) -> dict[str, str]:
             value = value[1:-1]
         meta.setdefault(key.strip().lower(), value)
     return meta
+
+
+_ATX_MARK = re.compile(r"#{1,6}[ \t]+")
+
+
+def _unmark_heading(line: str) -> str:
+    """A line without its Markdown heading marks ("# Title #" -> "Title")."""
+    m = _ATX_MARK.match(line)
+    return line[m.end() :].rstrip(" \t#") if m else line
 
 
 def _markdown_heading(text: str) -> str | None:

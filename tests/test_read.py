@@ -139,6 +139,23 @@ def test_empty_stdin_is_an_error() -> None:
     assert errors == [ReadError("<stdin>", "empty file")]
 
 
+def test_a_markdown_draft_on_stdin_has_its_heading_as_title_without_the_mark() -> None:
+    draft = b"# Musk founding revisited\n\nxAI launched in 2019.\n"
+    docs, errors = read_inputs(["-"], stdin=io.BytesIO(draft))
+    assert errors == []
+    assert [d.title for d in docs] == ["Musk founding revisited"]
+    assert docs[0].text == draft.decode()  # offsets still index the text as piped in
+
+
+def test_a_draft_on_stdin_with_front_matter_is_read_as_markdown() -> None:
+    draft = b"---\ntitle: Musk founding revisited\ndate: 2025-01-23\n---\n# Heading\n\nxAI launched in 2019.\n"
+    docs, errors = read_inputs(["-"], stdin=io.BytesIO(draft))
+    assert errors == []
+    assert [(d.title, d.date, d.date_source) for d in docs] == [
+        ("Musk founding revisited", dt.date(2025, 1, 23), "front matter")
+    ]
+
+
 # -- decoding and binary files ----------------------------------------------------
 
 
