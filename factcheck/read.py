@@ -277,6 +277,7 @@ def _build_document(
         date_source = "front matter" if date else None
         outlet = _optional_str(meta.get("outlet")) or _optional_str(meta.get("publisher"))
         url = _optional_str(meta.get("url"))
+        comments = _markdown_hidden(text)
     else:
         title = _headline(text)
     return _finish(
@@ -384,12 +385,22 @@ def front_matter(text: str) -> dict[str, str]:
 
 
 _ATX_MARK = re.compile(r"#{1,6}[ \t]+")
+_COMMENT = re.compile(r"<!--(.*?)-->", re.S)  # as suppress.py finds them in a text
 
 
 def _unmark_heading(line: str) -> str:
     """A line without its Markdown heading marks ("# Title #" -> "Title")."""
     m = _ATX_MARK.match(line)
     return line[m.end() :].rstrip(" \t#") if m else line
+
+
+def _markdown_hidden(text: str) -> tuple[tuple[int, int, str], ...]:
+    """What a reader of a Markdown article never sees, as `Document.comments`: its front matter
+    (metadata: its `date:` is the publication date, not a claim of the text) and its comments."""
+    m = _FRONT_MATTER.match(text)
+    if not m:  # its comments alone: suppress.py finds them in the text
+        return ()
+    return ((0, m.end(), ""), *((c.start(), c.end(), c[1]) for c in _COMMENT.finditer(text)))
 
 
 def _markdown_heading(text: str) -> str | None:

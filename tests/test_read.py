@@ -396,6 +396,28 @@ def test_markdown_front_matter_gives_metadata_and_text_stays_whole(tmp_path: Pat
     )
 
 
+def test_markdown_front_matter_is_metadata_not_figures_of_the_article(tmp_path: Path) -> None:
+    from click.testing import CliRunner
+
+    from factcheck.cli import main
+
+    source = (
+        "---\ntitle: Stargate plans a data-centre push\ndate: 2025-01-22\n---\n"
+        "# Stargate plans a data-centre push\n\n"
+        "<!-- factcheck-ignore FC102 -- checked with the desk -->\n"
+        "Stargate will invest $500bn over the next four years, the company said on Tuesday.\n"
+    )
+    article = write(tmp_path / "stargate.md", source)
+    out = tmp_path / "mentions.jsonl"
+    result = CliRunner().invoke(main, ["extract", str(article), "--format", "jsonl", "--out", str(out)])
+    assert result.exit_code == 0, result.output
+    rows = [json.loads(line) for line in out.read_text(encoding="utf-8").splitlines()]
+    assert [r["text"] for r in rows] == ["$500bn", "the next four years", "Tuesday"]
+    assert all("---" not in r["sentence"] and "title:" not in r["sentence"] for r in rows)
+    assert all(source[r["start"] : r["end"]] == r["text"] for r in rows)
+    assert read_one(article).date == dt.date(2025, 1, 22)  # the date is still the publication date
+
+
 # -- publication dates ------------------------------------------------------------
 
 
