@@ -21,8 +21,10 @@ class Document:
     date_source: str | None = None  # where `date` came from: field, front matter, meta, dateline
     locale: str | None = None  # where it is published ("en-AU"): what a bare "$" means
     outlet: str | None = None  # who published it ("Fox News"), when the input declares it
-    # Markup comments that `text` no longer holds (HTML): (start, end, comment text), with
-    # start == end the visible-text offset where the comment stood. Read by suppress.py.
+    # Markup comments: (start, end, comment text). HTML: those `text` no longer holds, with
+    # start == end the visible-text offset where the comment stood. Markdown: the spans of
+    # `text` a reader never sees (its comments, and its front matter with an empty comment
+    # text); no figure is read there. Read by suppress.py.
     comments: tuple[tuple[int, int, str], ...] = ()
 
 

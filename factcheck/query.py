@@ -18,7 +18,8 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from factcheck.documents import ReadError
-from factcheck.store import Hit, SourceEntry, Store, StoreCorrupt, StoreUnavailable
+from factcheck.naming import doc_label
+from factcheck.store import Hit, SourceEntry, StaleSource, Store, StoreCorrupt, StoreUnavailable
 
 if TYPE_CHECKING:
     from factcheck.progress import Progress
@@ -38,6 +39,7 @@ class Found:
     total: int  # figures that match (hits holds at most the limit)
     sources: list[SourceEntry]  # the archives searched
     errors: list[ReadError] = field(default_factory=list)
+    stories: dict[tuple[int, str], str] = field(default_factory=dict)  # (source id, story doc id) → its label
 
 
 def search(store: Store, query: Sequence[str], *, archive: Sequence[str] = (), ruleset: RuleSet | None = None,
@@ -53,7 +55,7 @@ def search(store: Store, query: Sequence[str], *, archive: Sequence[str] = (), r
             latest: dict[tuple[str, str], SourceEntry] = {}
             for s in store.sources():  # most recent first: one listing per archive however it was named
                 latest.setdefault((s.real, s.lang), s)
-            return sorted(latest.values(), key=lambda s: s.id)
+            return sorted(_not_contained(store, list(latest.values())), key=lambda s: s.id)
         if ruleset is None:
             raise ValueError("reading an archive needs a rule set (its lexicons)")
         from factcheck.parallel import executor  # (imported here: a query of the store alone needs no pandas)
@@ -65,8 +67,9 @@ def search(store: Store, query: Sequence[str], *, archive: Sequence[str] = (), r
             for path in archive:
                 entry = _source(path, ruleset, store, lang, execute, progress)
                 if entry is None:
-                    errors.append(ReadError(path, "no such file or folder" if not Path(path).exists()
-                                            else "not a file or folder factcheck reads"))
+                    reason = ("no such file or folder" if not Path(path).exists()
+                              else "not a file or folder factcheck reads")
+                    errors.append(ReadError(path, f"{reason}; {_held(store)}"))
                 else:
                     out.append(entry)
                     errors.extend(ReadError(s, r) for s, r in store.errors(entry))
@@ -80,7 +83,9 @@ def search(store: Store, query: Sequence[str], *, archive: Sequence[str] = (), r
         errors.clear()
         sources = pick()
         hits, total = store.search(words, sources=sources, kind=kind, limit=limit)
-        return Found(words, hits, total, sources, list(errors))
+        unique = _unique(hits)
+        return Found(words, unique, total - (len(hits) - len(unique)), sources, list(errors),
+                     _story_labels(store, unique))
 
     try:
         found = answer()
@@ -93,6 +98,63 @@ def search(store: Store, query: Sequence[str], *, archive: Sequence[str] = (), r
     if progress:
         progress.done()
     return found
+
+
+def _not_contained(store: Store, sources: list[SourceEntry]) -> list[SourceEntry]:
+    """`sources` without those whose every document another one holds too (the same
+    archive scanned from another folder, or one file of a folder scanned on its own): each
+    document's figures are listed once. Of equal archives the most recently built stays."""
+    keys: dict[int, frozenset[str]] = {}
+    for s in sources:
+        try:
+            keys[s.id] = frozenset(d.key for d in store.documents(s))
+        except StaleSource:  # its analyses are gone: kept, as store.search finds none of them
+            keys[s.id] = frozenset()
+    kept: list[SourceEntry] = []
+    for s in sorted(sources, key=lambda s: -len(keys[s.id])):  # stable: most recent first among equals
+        if not keys[s.id] or not any(keys[s.id] <= keys[k.id] for k in kept):
+            kept.append(s)
+    return kept
+
+
+def _unique(hits: list[Hit]) -> list[Hit]:
+    """Each figure of a document once, however many archives hold that document."""
+    seen: set[tuple[str, Any, Any]] = set()
+    out = []
+    for h in hits:
+        key = (h.doc.key, h.row.get("start"), h.row.get("end"))
+        if key not in seen:
+            seen.add(key)
+            out.append(h)
+    return out
+
+
+def _story_labels(store: Store, hits: list[Hit]) -> dict[tuple[int, str], str]:
+    """The label (title, else opening words) of each story the hits were linked to."""
+    wanted = {(h.source.id, h.story) for h in hits if h.story}
+    labels: dict[tuple[int, str], str] = {}
+    for source in {h.source.id: h.source for h in hits}.values():
+        if not any(sid == source.id for sid, _ in wanted):
+            continue
+        try:
+            docs = store.documents(source)
+        except StaleSource:
+            continue
+        for d in docs:
+            if (source.id, d.id) in wanted:
+                labels[(source.id, d.id)] = doc_label(d.id, d.title, d.lead)
+    return labels
+
+
+def _held(store: Store) -> str:
+    """What the store holds, for a message about an archive it could not read."""
+    latest: dict[str, str] = {}
+    for s in store.sources():  # most recent first: an archive by the name it was last read under
+        latest.setdefault(s.real, s.path)
+    paths = sorted(latest.values())
+    if not paths:
+        return "the store holds no archive yet"
+    return f"the store holds {', '.join(paths)}: search them without --in, or name one of them"
 
 
 # -- rendering -----------------------------------------------------------------------
@@ -169,7 +231,9 @@ def render_text(found: Found) -> str:
         out.append(_safe(f"{h.doc.date or 'undated'}  {r.get('text')}  ({_value(r)})" + (f"  {who}" if who else "")))
         out.append(_safe(f"    “{_quote(h)}”"))
         title = h.doc.title or h.doc.id
-        story = f" (story {h.story})" if h.story else ""
+        story = ""
+        if h.story and h.story != h.doc.id:  # linked to another document's story: name it as people do
+            story = f" (story: {found.stories.get((h.source.id, h.story)) or Path(h.story).name})"
         out.append(_safe(f"    {' '.join(title.split())} — {_where(h)}:{r.get('line')}{story}"))
         for f in h.findings:
             out.append(_safe(f"    {f.severity} {f.rule} {f.id}: {' '.join(f.message.split())}"))

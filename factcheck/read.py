@@ -200,8 +200,9 @@ def _read_document_file(path: str, doc_id: str, lang: str | None) -> Document:
 def _read_stdin(stream: BinaryIO, lang: str | None) -> Document | ReadError:
     try:
         text, encoding = _decode_document(_read_limited(stream))
+        kind = ".md" if _FRONT_MATTER.match(text) else ""  # a draft piped in: Markdown or plain text
         return _build_document(
-            text, doc_id=STDIN_ID, source=STDIN_SOURCE, encoding=encoding, kind="", lang=lang
+            text, doc_id=STDIN_ID, source=STDIN_SOURCE, encoding=encoding, kind=kind, lang=lang
         )
     except _Unreadable as exc:
         return ReadError(STDIN_SOURCE, exc.reason)
@@ -276,6 +277,7 @@ def _build_document(
         date_source = "front matter" if date else None
         outlet = _optional_str(meta.get("outlet")) or _optional_str(meta.get("publisher"))
         url = _optional_str(meta.get("url"))
+        comments = _markdown_hidden(text)
     else:
         title = _headline(text)
     return _finish(
@@ -298,8 +300,9 @@ def _build_document(
 def _headline(text: str) -> str | None:
     """A plain-text article's first line, when it is short enough to be its headline. A first
     line of at most three capitalised words (a site or section name: "DayFR Deutsch") gives way
-    to the next line when that one reads as a headline: four words or more, no final stop."""
-    lines = [line.strip() for line in text.lstrip().split("\n", 6)[:6]]
+    to the next line when that one reads as a headline: four words or more, no final stop.
+    A Markdown heading mark ("# Title", a draft piped in) is not part of the title."""
+    lines = [_unmark_heading(line.strip()) for line in text.lstrip().split("\n", 6)[:6]]
     lines = [line for line in lines if line]
     first = lines[0] if lines else ""
     if not 0 < len(first) <= 150:
@@ -379,6 +382,25 @@ def front_matter(text: str) -> dict[str, str]:
             value = value[1:-1]
         meta.setdefault(key.strip().lower(), value)
     return meta
+
+
+_ATX_MARK = re.compile(r"#{1,6}[ \t]+")
+_COMMENT = re.compile(r"<!--(.*?)-->", re.S)  # as suppress.py finds them in a text
+
+
+def _unmark_heading(line: str) -> str:
+    """A line without its Markdown heading marks ("# Title #" -> "Title")."""
+    m = _ATX_MARK.match(line)
+    return line[m.end() :].rstrip(" \t#") if m else line
+
+
+def _markdown_hidden(text: str) -> tuple[tuple[int, int, str], ...]:
+    """What a reader of a Markdown article never sees, as `Document.comments`: its front matter
+    (metadata: its `date:` is the publication date, not a claim of the text) and its comments."""
+    m = _FRONT_MATTER.match(text)
+    if not m:  # its comments alone: suppress.py finds them in the text
+        return ()
+    return ((0, m.end(), ""), *((c.start(), c.end(), c[1]) for c in _COMMENT.finditer(text)))
 
 
 def _markdown_heading(text: str) -> str | None:
@@ -477,8 +499,8 @@ def _read_jsonl(path: str, doc_id: str, lang: str | None) -> Iterator[Document |
             if line is None:
                 yield ReadError(where, _LINE_TOO_LONG)
                 continue
-            try:
-                record = json.loads(line)
+            try:  # without its line end, so an error at the end of the line is placed there
+                record = json.loads(line.rstrip(_JSON_WHITESPACE))
             except (ValueError, RecursionError) as exc:
                 yield ReadError(where, _json_reason(exc, with_line=False))
                 continue
@@ -487,6 +509,9 @@ def _read_jsonl(path: str, doc_id: str, lang: str | None) -> Iterator[Document |
             )
     if not records:
         raise _Unreadable("empty file")
+
+
+_JSON_WHITESPACE = " \t\r\n"  # what JSON itself skips between tokens
 
 
 def _read_csv(path: str, doc_id: str, lang: str | None) -> Iterator[Document | ReadError]:

@@ -112,7 +112,7 @@ def load_rules(extra: list[str] | tuple[str, ...] = (), *, defaults: bool = True
     seen: dict[str, str] = {}
     for folder in folders:
         if not folder.is_dir():
-            raise RuleFileError(folder, "--rules", "not a folder")
+            raise RuleFileError(folder, "--rules", "not a folder" if folder.exists() else "no such folder")
         for path in sorted(folder.glob("*.toml")):
             if path.stem == DECISION_STEM:
                 decision_path = path  # the last folder's decision wins

@@ -135,3 +135,30 @@ def test_help_has_examples():
     for cmd in (["claims"], ["cache", "info"]):
         res = run(*cmd, "--help")
         assert res.exit_code == 0 and "Example" in res.stdout
+
+
+def test_a_document_held_by_several_archives_lists_each_figure_once(scanned):
+    once = json.loads(run("claims", "Stargate", "--format", "json").stdout)
+    shutil.copytree(scanned / "seeds", scanned / "again")  # the same articles, scanned from another folder
+    assert run("scan", "again", "--no-report", "-q").exit_code == 1
+    assert run("scan", "seeds/002_9bcf6e8d9c5eb8cb.txt", "--no-report", "-q").exit_code in (0, 1)
+    out = json.loads(run("claims", "Stargate", "--format", "json").stdout)
+    figures = [(r["document"].rsplit("/", 1)[-1], r["start"], r["end"]) for r in out["rows"]]
+    assert len(figures) == len(set(figures)) == len(once["rows"])
+    assert out["figures"] == once["figures"]
+
+
+def test_a_story_is_named_by_its_title_not_by_an_id(tmp_path, monkeypatch):
+    shutil.copytree(NEWSROOM, tmp_path / "newsroom")
+    monkeypatch.chdir(tmp_path)
+    monkeypatch.setenv("FACTCHECK_CACHE_DIR", str(tmp_path / "store"))
+    run("scan", "newsroom/articles", "--no-report", "-q")
+    text = run("claims", "Acme", "Robotics").stdout
+    assert "(story: Acme Robotics opens a new lab)" in text
+    assert "(story robotics" not in text and "(story articles/" not in text
+
+
+def test_an_archive_not_in_the_store_is_answered_with_the_archives_it_holds(scanned):
+    res = run("claims", "Stargate", "--in", "nowhere/")
+    assert res.exit_code == 2
+    assert "cannot read nowhere/: no such file or folder; the store holds seeds" in res.stderr

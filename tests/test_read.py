@@ -139,6 +139,23 @@ def test_empty_stdin_is_an_error() -> None:
     assert errors == [ReadError("<stdin>", "empty file")]
 
 
+def test_a_markdown_draft_on_stdin_has_its_heading_as_title_without_the_mark() -> None:
+    draft = b"# Musk founding revisited\n\nxAI launched in 2019.\n"
+    docs, errors = read_inputs(["-"], stdin=io.BytesIO(draft))
+    assert errors == []
+    assert [d.title for d in docs] == ["Musk founding revisited"]
+    assert docs[0].text == draft.decode()  # offsets still index the text as piped in
+
+
+def test_a_draft_on_stdin_with_front_matter_is_read_as_markdown() -> None:
+    draft = b"---\ntitle: Musk founding revisited\ndate: 2025-01-23\n---\n# Heading\n\nxAI launched in 2019.\n"
+    docs, errors = read_inputs(["-"], stdin=io.BytesIO(draft))
+    assert errors == []
+    assert [(d.title, d.date, d.date_source) for d in docs] == [
+        ("Musk founding revisited", dt.date(2025, 1, 23), "front matter")
+    ]
+
+
 # -- decoding and binary files ----------------------------------------------------
 
 
@@ -214,6 +231,18 @@ def test_jsonl_bad_line_is_reported_with_its_line_number_and_the_rest_is_read(
     ]
     assert [e.source for e in errors] == [f"{path}:2"]
     assert errors[0].reason.startswith("invalid JSON:")
+
+
+def test_jsonl_line_missing_its_closing_brace_is_reported_at_the_end_of_that_line(
+    tmp_path: Path,
+) -> None:
+    broken = json.dumps({"id": "b", "text": EN})[:-1]  # the closing brace is missing
+    path = write(tmp_path / "c.jsonl", json.dumps({"id": "a", "text": EN}) + "\n" + broken + "\r\n")
+    docs, errors = read_inputs([str(path)])
+    assert [d.id for d in docs] == ["a"]
+    assert errors == [
+        ReadError(f"{path}:2", f"invalid JSON: Expecting ',' delimiter (column {len(broken) + 1})")
+    ]
 
 
 def test_corpus_record_fields_and_missing_id(tmp_path: Path) -> None:
@@ -365,6 +394,28 @@ def test_markdown_front_matter_gives_metadata_and_text_stays_whole(tmp_path: Pat
         "front matter",
         "de",
     )
+
+
+def test_markdown_front_matter_is_metadata_not_figures_of_the_article(tmp_path: Path) -> None:
+    from click.testing import CliRunner
+
+    from factcheck.cli import main
+
+    source = (
+        "---\ntitle: Stargate plans a data-centre push\ndate: 2025-01-22\n---\n"
+        "# Stargate plans a data-centre push\n\n"
+        "<!-- factcheck-ignore FC102 -- checked with the desk -->\n"
+        "Stargate will invest $500bn over the next four years, the company said on Tuesday.\n"
+    )
+    article = write(tmp_path / "stargate.md", source)
+    out = tmp_path / "mentions.jsonl"
+    result = CliRunner().invoke(main, ["extract", str(article), "--format", "jsonl", "--out", str(out)])
+    assert result.exit_code == 0, result.output
+    rows = [json.loads(line) for line in out.read_text(encoding="utf-8").splitlines()]
+    assert [r["text"] for r in rows] == ["$500bn", "the next four years", "Tuesday"]
+    assert all("---" not in r["sentence"] and "title:" not in r["sentence"] for r in rows)
+    assert all(source[r["start"] : r["end"]] == r["text"] for r in rows)
+    assert read_one(article).date == dt.date(2025, 1, 22)  # the date is still the publication date
 
 
 # -- publication dates ------------------------------------------------------------

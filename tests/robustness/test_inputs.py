@@ -264,7 +264,7 @@ def test_malformed_jsonl_lines_are_reported_by_number_and_the_rest_is_read(tmp_p
     assert [d.id for d in docs] == ["one", "four", "eleven"]
     reasons = errors_by_source(errors)
     assert list(reasons) == [f"{path}:{n}" for n in (2, 5, 6, 7, 8, 9, 10)]
-    assert reasons[f"{path}:2"] == "invalid JSON: Invalid control character (column 36)"
+    assert reasons[f"{path}:2"] == "invalid JSON: Unterminated string starting (column 23)"  # the line, not its newline
     assert "got list" in reasons[f"{path}:5"]
     assert "no 'text' field" in reasons[f"{path}:6"]
     assert "'text' must be a string" in reasons[f"{path}:7"]

@@ -1,0 +1,36 @@
+"""Loading rule folders: what a --rules folder that cannot be used is called."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+from click.testing import CliRunner
+
+from factcheck.cli import main
+from factcheck.ruleset import RuleFileError, load_rules
+
+
+def test_a_missing_rules_folder_is_said_not_to_exist(tmp_path: Path) -> None:
+    missing = tmp_path / "nonexist"
+    with pytest.raises(RuleFileError) as caught:
+        load_rules([str(missing)])
+    assert str(caught.value) == f"{missing}: --rules: no such folder"
+    assert "not a folder" not in str(caught.value)
+
+
+def test_a_rules_path_that_is_a_file_is_said_not_to_be_a_folder(tmp_path: Path) -> None:
+    plain = tmp_path / "rules.toml"
+    plain.write_text("", encoding="utf-8")
+    with pytest.raises(RuleFileError) as caught:
+        load_rules([str(plain)])
+    assert str(caught.value) == f"{plain}: --rules: not a folder"
+
+
+def test_scan_with_a_missing_rules_folder_says_so_and_exits_2(tmp_path: Path) -> None:
+    article = tmp_path / "a.txt"
+    article.write_text("Acme said on Monday it would invest $5 million in the plant.", encoding="utf-8")
+    missing = tmp_path / "nonexist"
+    result = CliRunner().invoke(main, ["scan", str(article), "--rules", str(missing), "--no-report", "-q"])
+    assert result.exit_code == 2
+    assert f"{missing}: --rules: no such folder" in result.output
