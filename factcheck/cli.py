@@ -127,6 +127,8 @@ def _ruleset(rules_dirs: tuple[str, ...], no_defaults: bool | None, cfg: Config 
     try:
         return load_rules(rules_dirs, defaults=not no_defaults)
     except RuleFileError as ex:
+        if ex.key == "--rules":  # the folder itself: missing or a file, nothing broken in it
+            _die(f"--rules {ex.path}: {ex.reason}")
         _die(f"broken rule file: {ex}")
 
 
@@ -725,7 +727,8 @@ def claims_cmd(query, archive, kind, fmt, limit, out, rules_dirs, no_default_rul
     for e in found.errors:
         click.echo(f"factcheck: cannot read {e.source}: {e.reason}", err=True)
     if not found.sources:
-        _die("the store holds no archive yet: scan one first (factcheck scan ARCHIVE), or name it with --in ARCHIVE")
+        _die("nothing to search: no --in archive could be read (see above)" if archive else
+             "the store holds no archive yet: scan one first (factcheck scan ARCHIVE), or name it with --in ARCHIVE")
     _emit(render(found, fmt), out)
     if not quiet and fmt == "text" and not found.hits:
         click.echo("factcheck: no figure matches; fewer or other words may find some", err=True)

@@ -162,3 +162,4 @@ def test_an_archive_not_in_the_store_is_answered_with_the_archives_it_holds(scan
     res = run("claims", "Stargate", "--in", "nowhere/")
     assert res.exit_code == 2
     assert "cannot read nowhere/: no such file or folder; the store holds seeds" in res.stderr
+    assert "holds no archive yet" not in res.stderr  # it holds one: no hint that contradicts the line above

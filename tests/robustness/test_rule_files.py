@@ -161,7 +161,7 @@ def test_a_valid_newsroom_folder_extends_the_defaults(monkeypatch, capsys, tmp_p
 
 
 @pytest.mark.parametrize("args, fragment", [
-    (["--rules", "missing-folder"], "missing-folder: --rules: no such folder"),
+    (["--rules", "missing-folder"], "--rules missing-folder: no such folder"),
     (["--rules", "article.txt"], "'article.txt' is a file"),
     (["--no-default-rules"], "--no-default-rules needs at least one --rules DIR"),
 ])
