@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import json
+
 from factcheck.documents import Document
 from factcheck.htmltext import parse_html
 from factcheck.pipeline import documents_from_records, scan_documents
@@ -72,3 +74,19 @@ def test_figures_inside_markdown_comments_are_not_mentions(ruleset):
     res = scan_documents([doc], ruleset)
     assert sorted(res.corpus.mentions["text"]) == ["$5bn"]
     assert hidden_spans(doc) == [(0, 17)]
+
+
+def test_a_quoted_sentence_never_carries_the_comment_before_it(tmp_path):
+    """The editor's note in a factcheck-ignore comment is no part of the sentence a finding
+    quotes, nor of the words read around the figure."""
+    from click.testing import CliRunner
+
+    from factcheck.cli import main
+
+    (tmp_path / "a.md").write_text(
+        "# Stargate update\n\n<!-- factcheck-ignore FC102 -- the statement really says $500 -->\n"
+        "Stargate will invest $500 over the next four years, according to a statement.\n", encoding="utf-8")
+    r = CliRunner().invoke(main, ["extract", str(tmp_path / "a.md"), "--format", "jsonl"], catch_exceptions=False)
+    rows = [json.loads(line) for line in r.stdout.splitlines() if line.strip()]
+    figure = next(row for row in rows if row["text"] == "$500")
+    assert figure["sentence"] == "Stargate will invest $500 over the next four years, according to a statement."
