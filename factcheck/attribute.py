@@ -16,7 +16,7 @@ from collections import Counter
 from collections.abc import Callable, Iterator
 from typing import Any
 
-from factcheck.claimlex import Lexicon, norm
+from factcheck.claimlex import Lexicon, may_match, norm
 from factcheck.entities import DATELINE, Entity, demote_possessives, find_entities, title_subjects
 from factcheck.extract.money import label_as_meant
 from factcheck.extract.sentences import SentenceIndex
@@ -59,6 +59,8 @@ def _corrects(text: str, title: str | None, rows: list[dict[str, Any]], sidx: Se
     letter errors ... were corrected"."""
     if lex.title_correction_re.search(title or ""):
         return True
+    if not may_match(lex.correction_words, text):  # (most articles: no cue anywhere)
+        return False
     figured = {r["sent_start"] for r in rows}
     for m in lex.correction_re.finditer(text):
         start, _ = sidx.around(m.start(), m.end())

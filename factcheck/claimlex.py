@@ -44,6 +44,24 @@ def _before_then_re(before: list[str], then: list[str]) -> re.Pattern[str]:
                       + alternation(then) + r")(?![\w])")
 
 
+def _ascii_words(words: list[str]) -> tuple[str, ...] | None:
+    """Each word's first token, lower-cased: one of them is in the lower-cased text wherever a
+    case-insensitive pattern of `words` (`_words_re`) matches an ASCII text, so a text without
+    any need not be searched (the pattern cannot skip ahead to likely characters). None when a
+    word is not ASCII (its case may fold to ASCII letters: "ſ", the Kelvin sign)."""
+    if not words or not all(w.isascii() and w.split() for w in words):  # (no words: the pattern is "\x00")
+        return None
+    return tuple(sorted({w.split()[0].lower() for w in words}))
+
+
+def may_match(words: tuple[str, ...] | None, text: str) -> bool:
+    """False only where a case-insensitive pattern of words (`_ascii_words`) cannot match `text`."""
+    if words is None or not text.isascii():
+        return True
+    low = text.lower()
+    return any(w in low for w in words)
+
+
 class Lexicon:
     """Compiled entity aliases, metric cues, stage, period and revision cues."""
 
@@ -55,7 +73,11 @@ class Lexicon:
             for alias in [name, *spec.get("aliases", [])]:
                 surface[alias] = name
         self.surface = surface
-        self.alias_re = re.compile(r"(?<!\w)(?P<a>" + alternation(list(surface)) + r")(?:['’]s|s)?(?![\w])")
+        aliases = r"(?P<a>" + alternation(list(surface)) + r")(?:['’]s|s)?(?![\w])"
+        self.alias_re = re.compile(r"(?<!\w)" + aliases)
+        # the same without its opening look-behind, which keeps the regex engine from skipping to
+        # the names' first letters: `entities.find_entities` tests the character before instead
+        self.alias_scan = re.compile(aliases)
         self.stop = frozenset(entities.get("not_entities", {}).get("words", []))
         self.lone_stop = frozenset(entities.get("demonyms", {}).get("words", []))
         ana = entities.get("anaphora", {})
@@ -109,6 +131,7 @@ class Lexicon:
         self.motion_re = _words_re(diff.get("motion_verbs", []))
         correction = metrics.get("correction", {})
         self.correction_re = _words_re(correction.get("cues", []), flags="(?i)")
+        self.correction_words = _ascii_words(correction.get("cues", []))
         self.title_correction_re = _words_re([*correction.get("cues", []), *correction.get("title_cues", [])],
                                              flags="(?i)")
         self.change_re = _words_re(metrics.get("change", {}).get("verbs", []), flags="(?i)")

@@ -10,6 +10,7 @@ subject, which is what a bare earnings table is about.
 from __future__ import annotations
 
 import re
+from collections.abc import Iterator
 from dataclasses import dataclass, replace
 from functools import lru_cache
 
@@ -74,7 +75,7 @@ def find_entities(text: str, lang: str, lex: Lexicon) -> list[Entity]:
     taken = bytearray(len(text) + 1)
     for m in DATELINE.finditer(text):
         taken[m.start() : m.end()] = b"\x01" * (m.end() - m.start())
-    for m in lex.alias_re.finditer(text):
+    for m in _aliases(text, lex):
         if taken[m.start()]:
             continue
         name = lex.surface[norm(m.group("a"))]
@@ -97,6 +98,22 @@ def find_entities(text: str, lang: str, lex: Lexicon) -> list[Entity]:
         found.append(Entity(name, etype, pos + a, pos + b))
     found.sort(key=lambda e: e.start)
     return _corefer_short_names(found)
+
+
+_WORD = re.compile(r"\w")
+
+
+def _aliases(text: str, lex: Lexicon) -> Iterator[re.Match[str]]:
+    """The matches of `lex.alias_re` in `text`, found with `lex.alias_scan`: a match that starts
+    inside a word is none, and the search goes on one character after its start."""
+    search, pos = lex.alias_scan.search, 0
+    while (m := search(text, pos)) is not None:
+        start = m.start()
+        if start and _WORD.match(text, start - 1):
+            pos = start + 1
+            continue
+        yield m
+        pos = max(m.end(), start + 1)
 
 
 _TOKEN = re.compile(r"\S+")

@@ -23,7 +23,7 @@ from collections import deque
 from collections.abc import Callable, Iterable, Iterator
 from concurrent.futures import Future, ProcessPoolExecutor
 from functools import partial
-from typing import Any, TypeVar
+from typing import Any, Generic, TypeVar
 
 T = TypeVar("T")
 R = TypeVar("R")
@@ -181,6 +181,55 @@ class ForkMap:
                 for fut in futures:
                     fut.cancel()
                 raise
+
+
+    def shares(self) -> Callable[[Callable[[T], R], Iterable[T]], Iterator[R]]:
+        """This map for many small items: they go in `jobs` runs of about equal length, one
+        task each, so that this process computes a share as large as the others'."""
+        return partial(_in_runs, self)
+
+    def start(self, function: Callable[[], R]) -> Pending[R]:
+        """`function()` begun in a process forked now, while this one goes on (here, on
+        `Pending.result`, where a fork is unsafe or there is one job)."""
+        return Pending(function, self.jobs >= 2 and fork_safe())
+
+
+def _in_runs(fork: ForkMap, function: Callable[[T], R], items: Iterable[T]) -> Iterator[R]:
+    todo = list(items)
+    n = min(fork.jobs, len(todo))
+    runs = [todo[k * len(todo) // n:(k + 1) * len(todo) // n] for k in range(n)]
+    for out in fork(partial(_each, function), runs):
+        yield from out
+
+
+def _each(function: Callable[[T], R], items: list[T]) -> list[R]:
+    return [function(x) for x in items]
+
+
+class Pending(Generic[R]):
+    """A value being computed in a forked process (`ForkMap.start`): `result` waits for it and
+    ends the process, whose value comes back pickled. Until then this process runs threads
+    (the pool's), so it must not fork again: call `result` first."""
+
+    def __init__(self, function: Callable[[], R], fork: bool) -> None:
+        self._function: Callable[[], R] | None = function
+        self._pool: ProcessPoolExecutor | None = None
+        self._future: Future[list[R]] | None = None
+        self._value: R | None = None
+        if fork:
+            self._pool = ProcessPoolExecutor(1, mp_context=multiprocessing.get_context("fork"), initializer=_init,
+                                             initargs=(lambda _: function(),))
+            self._future = self._pool.submit(_work, [None])
+
+    def result(self) -> R:
+        if self._function is not None:
+            try:
+                self._value = self._function() if self._future is None else self._future.result()[0]
+            finally:
+                if self._pool is not None:
+                    self._pool.shutdown(wait=True, cancel_futures=True)
+                self._function = self._pool = self._future = None
+        return self._value  # type: ignore[return-value]
 
 
 def executor(jobs: int | None = 1) -> OrderedMap:

@@ -58,22 +58,34 @@ def _default_decision() -> Decision:
     return load_rules().decision
 
 
-def annotate(table: pd.DataFrame, docs: Sequence[DocInfo], decision: Decision | None = None) -> pd.DataFrame:
-    """The mentions table with each figure's claim (`claim`) and story (`story`)."""
+def annotate(table: pd.DataFrame, docs: Sequence[DocInfo], decision: Decision | None = None,
+             stories: Callable[[], Stories] | None = None) -> pd.DataFrame:
+    """The mentions table with each figure's claim (`claim`) and story (`story`); `stories`:
+    the story links of `docs` (`link_stories`) when they come from elsewhere (a process that
+    links them while this one assigns the claims)."""
     decision = decision or _default_decision()
-    stories = link(docs, decision.stories)
-    out = annotate_known(table, stories.story)
-    token = f"{id(stories):x}"
+    out = assign_claims(table)  # (first: the claims need not wait for the links)
+    linked = stories() if stories is not None else link_stories(docs, decision)
+    out = _with_stories(out, linked.story)
+    token = f"{id(linked):x}"
     _LAST.clear()
-    _LAST[token] = stories
+    _LAST[token] = linked
     out.attrs[_STORIES] = token
     return out
+
+
+def link_stories(docs: Sequence[DocInfo], decision: Decision | None = None) -> Stories:
+    """The articles of `docs` that tell one story (`stories.link`), as `annotate` links them."""
+    return link(docs, (decision or _default_decision()).stories)
 
 
 def annotate_known(table: pd.DataFrame, story: Mapping[str, str]) -> pd.DataFrame:
     """The mentions table with each figure's claim and the story of its article, from known
     stories (doc id → story id: `annotate`'s links, or a stored result of the same inputs)."""
-    out = assign_claims(table)
+    return _with_stories(assign_claims(table), story)
+
+
+def _with_stories(out: pd.DataFrame, story: Mapping[str, str]) -> pd.DataFrame:
     out["story"] = out["doc"].map(story).astype("object") if len(out) else pd.Series(dtype="object")
     return out
 
@@ -152,7 +164,7 @@ def score_pairs(table: pd.DataFrame, docs: Sequence[DocInfo], decision: Decision
             return _packed(features(table, pairs.iloc[at], stories, decision.relations, context.iloc[at], outlets,
                                     drafts, cols))
 
-        feats = pd.concat([_unpacked(p) for p in map_pairs(part_features, parts)]).loc[pairs.index]
+        feats = _joined(list(map_pairs(part_features, parts)), pairs.index)
     scored = pd.concat([pairs, feats], axis=1)
     scored["score"] = decision.score(feats)
     return scored
@@ -160,7 +172,7 @@ def score_pairs(table: pd.DataFrame, docs: Sequence[DocInfo], decision: Decision
 
 def _packed(frame: pd.DataFrame) -> dict[str, np.ndarray]:
     """A part's features for their way back from a worker: the columns of only 0 and 1 (most
-    features) as booleans, an eighth of the bytes to pickle; `_unpacked` restores them exactly."""
+    features) as booleans, an eighth of the bytes to pickle; `_joined` restores them exactly."""
     out = {"_index": frame.index.to_numpy()}
     for name in frame.columns:
         v = frame[name].to_numpy()
@@ -170,9 +182,18 @@ def _packed(frame: pd.DataFrame) -> dict[str, np.ndarray]:
     return out
 
 
-def _unpacked(packed: dict[str, np.ndarray]) -> pd.DataFrame:
-    return pd.DataFrame({k: v.astype(np.float64) if v.dtype == bool else v for k, v in packed.items() if k != "_index"},
-                        index=packed["_index"])
+def _joined(packed: list[dict[str, np.ndarray]], index: pd.Index) -> pd.DataFrame:
+    """The parts' features (`_packed`, booleans as floats again) as one frame in the order of
+    `index`, whose labels the parts' rows carry: their `pd.concat(...).loc[index]`, each column
+    put in place once instead of concatenated, reordered and copied into blocks again."""
+    where = index.get_indexer(np.concatenate([p["_index"] for p in packed]))
+    out: dict[str, np.ndarray] = {}
+    for name in packed[0]:
+        if name != "_index":
+            values = np.concatenate([p[name].astype(np.float64) if p[name].dtype == bool else p[name] for p in packed])
+            out[name] = np.empty_like(values)
+            out[name][where] = values
+    return pd.DataFrame(out, index=index, copy=False)
 
 
 def _parts(cols: Columns, pairs: pd.DataFrame, n: int) -> list[np.ndarray]:

@@ -649,7 +649,9 @@ def features(table: pd.DataFrame, pairs: pd.DataFrame, stories: Stories,
     if slipped_date.any():
         out["unbacked"] = np.maximum(out["unbacked"],
                                      dates_unbacked(cols, i, j, doc_codes, in_draft, slipped_date, guessed))
-    return pd.DataFrame(out, index=pairs.index)
+    # (one block per column, not copied: stacking some sixty columns of a million pairs into
+    # one block costs more than building them)
+    return pd.DataFrame(out, index=pairs.index, copy=False)
 
 
 def _differs(codes: np.ndarray, i: np.ndarray, j: np.ndarray) -> np.ndarray:
