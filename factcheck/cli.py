@@ -486,6 +486,7 @@ def calibrate(labels, corpora, out, strength, rules_dirs, no_default_rules, lang
       factcheck calibrate triage.json --corpus archive/ --out newsroom-rules/decision.toml
       factcheck scan archive/ --rules newsroom-rules/
     """
+    from factcheck.claims.calibrate import MIN_CONFLICTS
     from factcheck.output import calibration_report
     from factcheck.pipeline import LabelFileError
     from factcheck.pipeline import calibrate as fit
@@ -498,6 +499,12 @@ def calibrate(labels, corpora, out, strength, rules_dirs, no_default_rules, lang
     except LabelFileError as ex:
         _die(str(ex))
     click.echo(calibration_report(cal), nl=False)
+    if cal.cases < MIN_CONFLICTS:
+        few = (f"only {_count(cal.cases, 'labelled conflict')}: too few to fit weights from (at least "
+               f"{MIN_CONFLICTS}); label more cases or export more triage")
+        if out:
+            _die(f"{few}; {out} was not written")
+        click.echo(f"factcheck: {few}", err=True)
     if out:
         try:
             write_atomic(out, decision_text)
@@ -642,7 +649,8 @@ def cache_info(cache_dir, config_file, no_config) -> None:
     info = store.info()
     sources = info["sources"]
     click.echo(f"{info['path']}\n{_mib(info['bytes'])}, {_count(len(sources), 'archive source')}, "
-               f"{info['analyses']:,} documents analysed, {info['mentions']:,} mentions; search: {info['search']}")
+               f"{info['analyses']:,} documents analysed (texts alike across sources once), {info['mentions']:,} "
+               f"mentions; search: {info['search']}")
     for s in sources:
         when = dt.datetime.fromtimestamp(s.built).strftime("%Y-%m-%d %H:%M")
         lang = f" (--lang {s.lang})" if s.lang else ""

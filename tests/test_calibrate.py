@@ -123,3 +123,19 @@ def test_held_out_scores_crowded_near_one_still_get_a_bar_below_one() -> None:
     written = dumps_decision(replace(load_rules().decision, thresholds=bars))
     line = next(ln for ln in written.split("[thresholds]")[1].splitlines() if ln.startswith("warning = "))
     assert 0.99992 < float(line.split("=")[1]) <= 0.999993
+
+
+def test_too_few_labelled_conflicts_are_said_and_never_written_over_a_decision(tmp_path: Path) -> None:
+    corpus, labels = _corpus_and_labels(tmp_path)
+    one = [c for c in json.loads(labels.read_text(encoding="utf-8")) if c["label"] == "non_conflict"]
+    one.append(next(c for c in json.loads(labels.read_text(encoding="utf-8")) if c["label"] == "conflict"))
+    labels.write_text(json.dumps(one), encoding="utf-8")
+    out = tmp_path / "newsroom" / "decision.toml"
+    out.parent.mkdir()
+    out.write_text("# the newsroom's decision\n", encoding="utf-8")
+    res = CliRunner().invoke(main, ["calibrate", str(labels), "--corpus", str(corpus), "--out", str(out), "-q"])
+    assert res.exit_code == 2
+    assert "only 1 labelled conflict" in res.stderr and "not written" in res.stderr
+    assert out.read_text(encoding="utf-8") == "# the newsroom's decision\n"
+    shown = CliRunner().invoke(main, ["calibrate", str(labels), "--corpus", str(corpus), "-q"])
+    assert shown.exit_code == 0 and "too few to fit weights from" in shown.stderr

@@ -283,7 +283,7 @@ def test_cache_commands(newsroom, tmp_path):
     info = run("cache", "info").stdout
     lines = info.splitlines()
     assert lines[0] == str(tmp_path / "cache" / "archive.sqlite")
-    assert "1 archive source, 5 documents analysed" in lines[1]
+    assert "1 archive source, 5 documents analysed (texts alike across sources once)" in lines[1]
     assert lines[2].startswith("  articles: 4 documents,")
     assert run("cache", "clear").exit_code == 0
     assert not (tmp_path / "cache" / "archive.sqlite").exists()

@@ -357,6 +357,11 @@ def report(ex: Example, scores: np.ndarray, thresholds: dict[str, float], folds:
     return rows
 
 
+# labelled conflicts below which a fit says nothing: its held-out folds (the check of the fit)
+# would hold a conflict in one or two of five at most
+MIN_CONFLICTS = 3
+
+
 @dataclass
 class Calibration:
     """What `factcheck calibrate` found: the fitted decision, and how the decision in use and
@@ -399,7 +404,8 @@ def run(cases: Sequence[Case], table: pd.DataFrame, scored: pd.DataFrame, decisi
                        len(ex.y), int(ex.y.sum()), len(ex.positive_cases), covered)
 
 
-__all__ = ["Calibration", "Case", "Example", "LabelFileError", "Targets", "choose_thresholds", "examples", "fit",
+__all__ = ["MIN_CONFLICTS", "Calibration", "Case", "Example", "LabelFileError", "Targets", "choose_thresholds",
+           "examples", "fit",
            "load_cases", "quality", "report", "run", "scores_of"]
 
 
