@@ -499,9 +499,9 @@ def calibrate(labels, corpora, out, strength, rules_dirs, no_default_rules, lang
     except LabelFileError as ex:
         _die(str(ex))
     click.echo(calibration_report(cal), nl=False)
-    if cal.cases < MIN_CONFLICTS:
-        few = (f"only {_count(cal.cases, 'labelled conflict')}: too few to fit weights from (at least "
-               f"{MIN_CONFLICTS}); label more cases or export more triage")
+    if cal.covered < MIN_CONFLICTS:  # the conflicts a fit can learn from: those with a candidate pair
+        few = (f"only {_count(cal.covered, 'labelled conflict')} with a candidate pair: too few to fit weights "
+               f"from (at least {MIN_CONFLICTS}); label more cases or export more triage")
         if out:
             _die(f"{few}; {out} was not written")
         click.echo(f"factcheck: {few}", err=True)

@@ -63,10 +63,12 @@ def chunks(items: Iterable[T], size: int) -> Iterator[list[T]]:
 _FUNCTION: Callable[[Any], Any] | None = None
 
 
-def _init(function: Callable[[Any], Any]) -> None:
+def _init(function: Callable[[Any], Any], parent: int) -> None:
+    """A worker's start: its function, and a watch on `parent` (the pid read before the fork:
+    read here, it may already be init's if the parent died in between)."""
     global _FUNCTION
     _FUNCTION = function
-    threading.Thread(target=_exit_with, args=(os.getppid(),), daemon=True, name="factcheck-orphan-watch").start()
+    threading.Thread(target=_exit_with, args=(parent,), daemon=True, name="factcheck-orphan-watch").start()
 
 
 def _exit_with(parent: int) -> None:
@@ -109,7 +111,7 @@ class ProcessMap:
     def _pool_for(self, function: Callable[[Any], Any]) -> ProcessPoolExecutor:
         if self._pool is None or not _same(function, self._function):
             self.close()
-            self._pool = ProcessPoolExecutor(self.jobs, initializer=_init, initargs=(function,))
+            self._pool = ProcessPoolExecutor(self.jobs, initializer=_init, initargs=(function, os.getpid()))
             self._function = function
         return self._pool
 
@@ -171,7 +173,7 @@ class ForkMap:
             return
         workers = min(self.jobs - 1, len(todo) - 1)
         with ProcessPoolExecutor(workers, mp_context=multiprocessing.get_context("fork"), initializer=_init,
-                                 initargs=(function,)) as pool:
+                                 initargs=(function, os.getpid())) as pool:
             futures = [pool.submit(_work, [item]) for item in todo[1:]]
             try:
                 yield function(todo[0])
@@ -212,24 +214,35 @@ class Pending(Generic[R]):
     (the pool's), so it must not fork again: call `result` first."""
 
     def __init__(self, function: Callable[[], R], fork: bool) -> None:
-        self._function: Callable[[], R] | None = function
+        self._function = function
         self._pool: ProcessPoolExecutor | None = None
         self._future: Future[list[R]] | None = None
-        self._value: R | None = None
+        self._outcome: tuple[R | None, Exception | None] | None = None  # (value, error) once known
         if fork:
             self._pool = ProcessPoolExecutor(1, mp_context=multiprocessing.get_context("fork"), initializer=_init,
-                                             initargs=(lambda _: function(),))
+                                             initargs=(lambda _: function(), os.getpid()))
             self._future = self._pool.submit(_work, [None])
 
     def result(self) -> R:
-        if self._function is not None:
+        """The value, or the error computing it raised (again on every call)."""
+        if self._outcome is None:
             try:
-                self._value = self._function() if self._future is None else self._future.result()[0]
+                self._outcome = (self._function() if self._future is None else self._future.result()[0], None)
+            except Exception as ex:  # kept and raised to every caller
+                self._outcome = (None, ex)
             finally:
-                if self._pool is not None:
-                    self._pool.shutdown(wait=True, cancel_futures=True)
-                self._function = self._pool = self._future = None
-        return self._value  # type: ignore[return-value]
+                self.close()
+        value, error = self._outcome
+        if error is not None:
+            raise error
+        return value  # type: ignore[return-value]
+
+    def close(self) -> None:
+        """End the forked process without waiting for it (a caller that failed before asking
+        for the result must not keep a pool, and its threads, alive)."""
+        if self._pool is not None:
+            self._pool.shutdown(wait=False, cancel_futures=True)
+        self._pool = self._future = None
 
 
 def executor(jobs: int | None = 1) -> OrderedMap:

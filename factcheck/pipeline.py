@@ -554,16 +554,21 @@ def _run(paths: Sequence[str], ruleset: RuleSet, *, store: Store | None, engine:
         # the stories are linked (from the documents alone) in a process of their own while
         # this one builds the table and assigns the claims
         linking = _started(engine, partial(link_stories, docs, ruleset.decision))
-    table = frame_of(parts)
-    for p in parts:  # the table holds the rows now
-        p.columns = {}
+    try:
+        table = frame_of(parts)
+        for p in parts:  # the table holds the rows now
+            p.columns = {}
+        if known is None:
+            assert linking is not None
+            corpus = Corpus(docs, annotate(table, docs, ruleset.decision, stories=linking.result), errors)
+            del table  # (annotate's copy is the corpus's)
+    finally:
+        if linking is not None:  # (resolved by annotate, unless something failed before)
+            linking.close()
     if known is not None:  # the same inputs, rules and code as a scan before: its result
         corpus = Corpus(docs, annotate_known(table, known["stories"]), errors)
         findings = [finding_from_dict(f) for f in known["findings"]]
     else:
-        assert linking is not None
-        corpus = Corpus(docs, annotate(table, docs, ruleset.decision, stories=linking.result), errors)
-        del table  # (annotate's copy is the corpus's)
         _settle()
         findings = decide(corpus.mentions, corpus.docs, ruleset, map_blocks=engine.blocks, map_pairs=engine.pairs)
         if store is not None and key is not None:

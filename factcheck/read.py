@@ -200,7 +200,7 @@ def _read_document_file(path: str, doc_id: str, lang: str | None) -> Document:
 def _read_stdin(stream: BinaryIO, lang: str | None) -> Document | ReadError:
     try:
         text, encoding = _decode_document(_read_limited(stream))
-        kind = ".md" if _FRONT_MATTER.match(text) else ""  # a draft piped in: Markdown or plain text
+        kind = ".md" if _front_matter_match(text) else ""  # a draft piped in: Markdown or plain text
         return _build_document(
             text, doc_id=STDIN_ID, source=STDIN_SOURCE, encoding=encoding, kind=kind, lang=lang
         )
@@ -367,9 +367,24 @@ _FRONT_MATTER = re.compile(r"\A---[ \t]*\r?\n(.*?)^(?:---|\.\.\.)[ \t]*\r?$", re
 _MD_HEADING = re.compile(r"^#[ \t]+(.*)$", re.M)
 
 
+_META_LINE = re.compile(r"[ \t]|[-#]|[\w .-]+:")  # indented, a list item, a comment, or `key:`
+
+
+def _front_matter_match(text: str) -> re.Match[str] | None:
+    """A leading `---` block that is front matter: every line of it a `key: value`, an indented
+    line, a list item or a comment, and one key at least. A text that opens with a horizontal
+    rule (`---`, then prose) has none: its lines are the article's."""
+    m = _FRONT_MATTER.match(text)
+    if not m:
+        return None
+    lines = [line for line in m[1].splitlines() if line.strip()]
+    keyed = any(":" in line and not line[0].isspace() for line in lines)
+    return m if keyed and all(_META_LINE.match(line) for line in lines) else None
+
+
 def front_matter(text: str) -> dict[str, str]:
     """`key: value` lines of a leading `---` block, keys lower-cased (no YAML: flat only)."""
-    m = _FRONT_MATTER.match(text)
+    m = _front_matter_match(text)
     if not m:
         return {}
     meta: dict[str, str] = {}
@@ -397,14 +412,14 @@ def _unmark_heading(line: str) -> str:
 def _markdown_hidden(text: str) -> tuple[tuple[int, int, str], ...]:
     """What a reader of a Markdown article never sees, as `Document.comments`: its front matter
     (metadata: its `date:` is the publication date, not a claim of the text) and its comments."""
-    m = _FRONT_MATTER.match(text)
+    m = _front_matter_match(text)
     if not m:  # its comments alone: suppress.py finds them in the text
         return ()
     return ((0, m.end(), ""), *((c.start(), c.end(), c[1]) for c in _COMMENT.finditer(text)))
 
 
 def _markdown_heading(text: str) -> str | None:
-    body = text[m.end() :] if (m := _FRONT_MATTER.match(text)) else text
+    body = text[m.end() :] if (m := _front_matter_match(text)) else text
     for heading in _MD_HEADING.finditer(body):
         title = heading[1].rstrip(" \t#\r")
         if title:

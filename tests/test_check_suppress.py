@@ -90,3 +90,20 @@ def test_a_quoted_sentence_never_carries_the_comment_before_it(tmp_path):
     rows = [json.loads(line) for line in r.stdout.splitlines() if line.strip()]
     figure = next(row for row in rows if row["text"] == "$500")
     assert figure["sentence"] == "Stargate will invest $500 over the next four years, according to a statement."
+
+
+def test_a_comment_inside_a_line_leaves_its_sentence_whole(tmp_path):
+    """An inline ignore comment must not cut the figure off from its subject: the claim (and
+    so the finding and its id) stays what it was without the comment."""
+    from click.testing import CliRunner
+
+    from factcheck.cli import main
+
+    def claim(text: str) -> str:
+        (tmp_path / "a.md").write_text(text, encoding="utf-8")
+        r = CliRunner().invoke(main, ["extract", str(tmp_path / "a.md"), "--format", "jsonl"], catch_exceptions=False)
+        return next(json.loads(line) for line in r.stdout.splitlines() if '"$5 billion"' in line)["claim"]
+
+    plain = claim("Acme Corp said revenue rose to $5 billion in 2023.\n")
+    inline = claim("Acme Corp said revenue rose to <!-- factcheck-ignore FC101 --> $5 billion in 2023.\n")
+    assert plain and inline == plain

@@ -294,3 +294,13 @@ def test_resolve_jobs():
 def test_jobs_help():
     for cmd in ("scan", "extract", "baseline", "check"):
         assert "--jobs" in run(cmd, "--help")[1]
+
+
+def test_a_pending_value_that_failed_fails_again_instead_of_reading_none():
+    def boom() -> int:
+        raise ValueError("boom")
+
+    pending = parallel.Pending(boom, fork=False)
+    for _ in range(2):
+        with pytest.raises(ValueError, match="boom"):
+            pending.result()

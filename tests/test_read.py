@@ -418,6 +418,19 @@ def test_markdown_front_matter_is_metadata_not_figures_of_the_article(tmp_path: 
     assert read_one(article).date == dt.date(2025, 1, 22)  # the date is still the publication date
 
 
+def test_an_article_opening_with_a_horizontal_rule_keeps_its_figures(tmp_path: Path) -> None:
+    """`---`, prose, `---`: a rule around a paragraph, not front matter (no `key:` lines)."""
+    from click.testing import CliRunner
+
+    from factcheck.cli import main
+
+    article = write(tmp_path / "ruled.md", "---\nAcme Corp said revenue rose to $5 billion in 2023.\n\n---\n\n"
+                                           "Acme Corp expects $6 billion next year.\n")
+    result = CliRunner().invoke(main, ["extract", str(article), "--format", "jsonl"])
+    texts = [json.loads(line)["text"] for line in result.stdout.splitlines() if line.strip()]
+    assert "$5 billion" in texts and "$6 billion" in texts
+
+
 # -- publication dates ------------------------------------------------------------
 
 

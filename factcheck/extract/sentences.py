@@ -28,7 +28,9 @@ _BREAK = re.compile(
     r"|(?<=\n)(?:[ \t]{0,8}\n|(?=[ \t]{2,8}\S)|(?=\s{0,8}[•*·-]\s)))"
 )
 _SHORT_LINE = re.compile(r"\n(?=[^\n]{0,200})")
-_COMMENT = re.compile(r"<!--.*?-->", re.S)  # a Markdown/HTML comment is no part of a sentence
+# a Markdown/HTML comment on lines of its own (an editor's factcheck-ignore note) is no part of
+# the sentences around it; one inside a line stays in its sentence, which it must not cut in two
+_COMMENT_LINES = re.compile(r"^[ \t]*(<!--.*?-->)[ \t]*$", re.S | re.M)
 _WORD_BEFORE = re.compile(r"([\w.]{1,12})\.$")
 
 
@@ -45,8 +47,8 @@ def sentence_bounds(text: str) -> list[tuple[int, int]]:
                 continue
         cuts.append(m.end())
     cuts.extend(_short_line_breaks(text))
-    if "<!--" in text:  # a comment (an editor's factcheck-ignore note) is its own piece, never quoted with a figure
-        cuts.extend(x for m in _COMMENT.finditer(text) for x in m.span())
+    if "<!--" in text:
+        cuts.extend(x for m in _COMMENT_LINES.finditer(text) for x in m.span(1))
     cuts = sorted(set(cuts))
     cuts.append(len(text))
     out = []
