@@ -24,6 +24,7 @@ from factcheck.documents import Document, ReadError
 from factcheck.htmltext import parse_html
 from factcheck.lang import normalize_lang, resolve_lang
 from factcheck.pubdate import find_dateline, parse_date_value, wire_day
+from factcheck.suppress import text_comments
 
 DOCUMENT_EXTENSIONS = (".txt", ".md", ".html", ".htm")
 CORPUS_EXTENSIONS = (".json", ".jsonl", ".csv")
@@ -400,7 +401,6 @@ def front_matter(text: str) -> dict[str, str]:
 
 
 _ATX_MARK = re.compile(r"#{1,6}[ \t]+")
-_COMMENT = re.compile(r"<!--(.*?)-->", re.S)  # as suppress.py finds them in a text
 
 
 def _unmark_heading(line: str) -> str:
@@ -415,7 +415,7 @@ def _markdown_hidden(text: str) -> tuple[tuple[int, int, str], ...]:
     m = _front_matter_match(text)
     if not m:  # its comments alone: suppress.py finds them in the text
         return ()
-    return ((0, m.end(), ""), *((c.start(), c.end(), c[1]) for c in _COMMENT.finditer(text)))
+    return ((0, m.end(), ""), *text_comments(text))
 
 
 def _markdown_heading(text: str) -> str | None:

@@ -59,9 +59,14 @@ def comments(doc: Document) -> list[tuple[int, int, str]]:
     """(start, end, text) of every comment: recorded by the reader, or found in the text."""
     if doc.comments:
         return list(doc.comments)
-    if "<!--" not in doc.text:
+    return text_comments(doc.text)
+
+
+def text_comments(text: str) -> list[tuple[int, int, str]]:
+    """(start, end, text) of every `<!-- ... -->` comment written in `text`."""
+    if "<!--" not in text:
         return []
-    return [(m.start(), m.end(), m[1]) for m in _COMMENT.finditer(doc.text)]
+    return [(m.start(), m.end(), m[1]) for m in _COMMENT.finditer(text)]
 
 
 def hidden_spans(doc: Document) -> list[tuple[int, int]]:
