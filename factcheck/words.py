@@ -9,7 +9,7 @@ from __future__ import annotations
 import re
 from collections.abc import Iterable
 from functools import cache, lru_cache
-from itertools import compress, repeat
+from itertools import chain, compress, repeat
 from operator import is_not
 
 import snowballstemmer
@@ -232,8 +232,21 @@ def event_verb(sentence: str, start: int, end: int) -> frozenset[str]:
     each side, the nearest content word of its clause when it is written as a verb ("had to
     apologize Saturday", "on Friday apologized" → apolog); empty when it is a noun or a name
     ([event_verbs] in words.toml)."""
+    return frozenset(chain.from_iterable(stem for stem, verb in _nearest_words(sentence, start, end) if verb))
+
+
+def event_words(sentence: str, start: int, end: int) -> frozenset[str]:
+    """The stems of the words a date at `start:end` of `sentence` dates: on each side, the
+    nearest content word of its clause, noun or verb, never a name ("his term ends in 2018" →
+    end; "primaries in mid May" → primari)."""
+    return frozenset(chain.from_iterable(stem for stem, _ in _nearest_words(sentence, start, end)))
+
+
+def _nearest_words(sentence: str, start: int, end: int) -> list[tuple[tuple[str, ...], bool]]:
+    """Per side of `start:end`, the stems of the nearest content word of its clause and whether
+    it is written as a verb (a past form, or after an infinitive mark)."""
     skip, ends, past, marks = _event_verb_words()
-    out: set[str] = set()
+    out: list[tuple[tuple[str, ...], bool]] = []
     for side in (-1, 1):
         tokens = _CLAUSE_TOKEN.findall(sentence[:max(start, 0)] if side < 0 else sentence[end:])
         if side < 0:
@@ -250,7 +263,6 @@ def event_verb(sentence: str, start: int, end: int) -> frozenset[str]:
             stem = content_words(low)
             if stem:
                 before = clause[k + 1] if side < 0 and k + 1 < len(clause) else clause[k - 1] if side > 0 and k else ""
-                if low.endswith(past) or before.lower() in marks:
-                    out.update(stem)
+                out.append((tuple(stem), low.endswith(past) or before.lower() in marks))
                 break
-    return frozenset(out)
+    return out

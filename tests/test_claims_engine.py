@@ -1551,6 +1551,48 @@ def test_two_outlets_weekdays_of_one_verb_by_two_people_are_two_events() -> None
     assert _pair_of(table, scored, "Friday", "Saturday")["event_verb"] == 0.0
 
 
+def _term(first: str, second: str) -> list[dict]:
+    """One story told by two outlets a day apart, each dating something in a sentence of its own."""
+    return [
+        {"id": "a", "date": "2016-08-30", "outlet": "Gazette", "title": "Governor Alden Pryce weighs resigning early",
+         "text": "Governor Alden Pryce weighs resigning early\nGov. Alden Pryce of Vermont said he is weighing "
+                 "whether to resign early after a week of controversy over remarks about Burlington. " + first + "\n"},
+        {"id": "b", "date": "2016-08-31", "outlet": "Courier", "title": "Pryce weighs resigning early as governor",
+         "text": "Pryce weighs resigning early as governor\nGov. Alden Pryce of Vermont hinted that he may resign "
+                 "early after his remarks about Burlington drew a week of controversy. " + second + "\n"},
+    ]
+
+
+def test_two_outlets_dating_one_event_a_year_apart_beside_the_same_word_disagree(tmp_path, monkeypatch) -> None:
+    """"His term officially ends in 2019" against "before his term ends in 2018": the word beside
+    each year is the same and the years are one apart: one event given two dates. Checked as a
+    draft against the other outlet's article, a warning or an error, and exit 1."""
+    records = _term("His second and final term as governor officially ends in 2019.",
+                    "He may resign before his term ends in 2018, he said.")
+    table, scored = _pairs(records)
+    assert _pair_of(table, scored, "2019", "2018")["event_word"] == 1.0
+    monkeypatch.setenv("FACTCHECK_CACHE_DIR", str(tmp_path / "cache"))
+    (tmp_path / "archive").mkdir()
+    (tmp_path / "archive" / "a.jsonl").write_text(json.dumps(records[0]) + "\n", encoding="utf-8")
+    (tmp_path / "draft.jsonl").write_text(json.dumps(records[1]) + "\n", encoding="utf-8")
+    res = CliRunner().invoke(main, ["check", str(tmp_path / "draft.jsonl"), "--against", str(tmp_path / "archive"),
+                                    "--format", "json", "-q"], catch_exceptions=False)
+    assert res.exit_code == 1, res.stdout
+    found = json.loads(res.stdout)["findings"]
+    assert [f["rule"] for f in found] == ["FC201"] and found[0]["severity"] in ("warning", "error")
+    assert {m["text"] for m in found[0]["mentions"]} == {"2019", "2018"}
+
+
+@pytest.mark.parametrize("first, second, a, b", [
+    ("He was governor of the state from 2000 to 2006.", "His successor was governor from 2006 to 2012.",
+     "2000 to 2006", "2006 to 2012"),  # spans of several years each: two terms, not one slipped date
+    ("His term as governor ends in 2019.", "His term as mayor ended in 2009.", "2019", "2009"),  # years apart
+], ids=["two-spans", "far-apart"])
+def test_two_outlets_dates_beside_one_word_but_not_a_slip_apart_name_no_one_event(first, second, a, b) -> None:
+    table, scored = _pairs(_term(first, second))
+    assert _pair_of(table, scored, a, b)["event_word"] == 0.0
+
+
 def _patent_sale(second_url: str, buyer: str = "Initech Systems", other_buyer: str = "Initech Systems") -> list[dict]:
     """One sale told twice: one account makes the analysts the claimant and names the buyer
     beside them, the other makes the buyer the claimant and names the seller beside it."""

@@ -46,10 +46,12 @@ from factcheck.claims.wording import (
     cosine,
     doc_words,
     event_verb_shared,
+    event_word_shared,
     headline_words,
     name_similarity,
     pair_similarity,
 )
+from factcheck.kinds import unit_days
 from factcheck.words import (
     same_name,
 )
@@ -141,6 +143,9 @@ FEATURES: dict[str, str] = {
     "event_verb": "two outlets' dates, one or both read against a publication day, one claimant, the verb next "
                   "to each date the same (\"on Friday apologized\" / \"had to apologize Saturday\"): one event "
                   "told twice (it lets `event_told` and `specific_date` count for them too)",
+    "event_word": "two outlets' written dates a slip apart (no further apart than the coarser is long, neither a "
+                  "span of several of its units), the same word next to each (\"his term ends in 2018\" / \"term "
+                  "officially ends in 2019\"): one event given two dates",
     "specific_date": "`specific` for two outlets' written dates: no claimant or metric names a date's event, the "
                      "rare words of its sentence do (so they count more there than for amounts)",
     "unexplained": "two amounts differ with no mark of an error: no correction, shared headline or table slot; "
@@ -174,7 +179,7 @@ SIGNS: dict[str, int] = {
     "per_differs": -1, "relative": 0, "deictic": -1, "relative_apart": -1,
     "same_words": -1, "guessed": -1, "is_date": 0, "counterpart": 1, "twin": -1, "stated_there": -1,
     "shared_figures": 1, "renewed": -1, "unexplained": -1, "one_writer": -1, "event_unnamed": -1,
-    "event_told": 1, "event_verb": 1, "specific_date": 1, "subjects_differ": -1, "session_differs": -1,
+    "event_told": 1, "event_verb": 1, "event_word": 1, "specific_date": 1, "subjects_differ": -1, "session_differs": -1,
     "stated_apart": 1, "unbacked": 1,
 }
 
@@ -521,6 +526,16 @@ def features(table: pd.DataFrame, pairs: pd.DataFrame, stories: Stories,
     deictic = out["deictic"] > 0
     out["event_verb"] = event_verb_shared(cols, i, j, two_outlets & is_date & deictic
                                           & (out["claimant"] >= 0.5))
+    # a written date two outlets put next to the same word ("his term ends in 2018" / "term
+    # officially ends in 2019", "primaries in mid May" / "a primary in April") dates one event
+    # twice where the two dates are a slip apart: no further apart than the coarser one is long,
+    # neither a span of several of its units ("from 2000 to 2006" / "from 2006 to 2012" are two
+    # terms)
+    unit = np.array([unit_days(g) for g in cols.obj("granularity")], dtype=np.float64)
+    coarser = np.fmax(unit[i], unit[j])
+    with np.errstate(invalid="ignore"):
+        grain = ((ea - sa) <= coarser) & ((eb - sb) <= coarser) & (gap <= coarser)
+    out["event_word"] = event_word_shared(cols, i, j, two_outlets & is_date & ~deictic & grain)
     named_event = ~deictic | (out["event_verb"] > 0)
     out["event_told"] = np.where(two_outlets & is_date & named_event, out["context"], 0.0)
     # two amounts of one story share its rare words whether or not they are one fact (another

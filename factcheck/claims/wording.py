@@ -5,7 +5,7 @@ per pair: the context features (`Contexts`), headline words and the names each a
 from __future__ import annotations
 
 import re
-from collections.abc import Mapping, Sequence
+from collections.abc import Callable, Mapping, Sequence
 from itertools import chain
 from typing import Any
 
@@ -17,6 +17,7 @@ from factcheck.claims.columns import Columns, per_table
 from factcheck.words import (
     content_words,
     event_verb,
+    event_words,
     generic_names,
     name_overlap,
 )
@@ -247,6 +248,16 @@ class Contexts:
 
 def event_verb_shared(cols: Columns, i: np.ndarray, j: np.ndarray, live: np.ndarray) -> np.ndarray:
     """1 for the `live` pairs whose dates' event verbs (`words.event_verb`) share a stem."""
+    return _shared_next_words(cols, i, j, live, event_verb)
+
+
+def event_word_shared(cols: Columns, i: np.ndarray, j: np.ndarray, live: np.ndarray) -> np.ndarray:
+    """1 for the `live` pairs whose dates' nearest words (`words.event_words`) share a stem."""
+    return _shared_next_words(cols, i, j, live, event_words)
+
+
+def _shared_next_words(cols: Columns, i: np.ndarray, j: np.ndarray, live: np.ndarray,
+                       words_of: Callable[[str, int, int], frozenset[str]]) -> np.ndarray:
     out = np.zeros(len(i))
     at = np.flatnonzero(live)
     if not len(at):
@@ -255,16 +266,16 @@ def event_verb_shared(cols: Columns, i: np.ndarray, j: np.ndarray, live: np.ndar
     start = cols.num("start")
     memo: dict[int, frozenset[str]] = {}
 
-    def verbs(k: int) -> frozenset[str]:
+    def next_words(k: int) -> frozenset[str]:
         got = memo.get(k)
         if got is None:
             sentence, span = str(sent[k] or ""), str(text[k] or "")
             a = int(start[k] - s0[k])
             if sentence[a:a + len(span)] != span:  # a long sentence is kept as a window around its figures
                 a = sentence.find(span)
-            got = memo[k] = event_verb(sentence, a, a + len(span)) if a >= 0 and span else frozenset()
+            got = memo[k] = words_of(sentence, a, a + len(span)) if a >= 0 and span else frozenset()
         return got
-    out[at] = [1.0 if verbs(int(a)) & verbs(int(b)) else 0.0 for a, b in zip(i[at], j[at], strict=True)]
+    out[at] = [1.0 if next_words(int(a)) & next_words(int(b)) else 0.0 for a, b in zip(i[at], j[at], strict=True)]
     return out
 
 
