@@ -286,3 +286,11 @@ def test_a_payout_period_word_starting_prose_names_no_row():
     text = "MAPLE REALTY INC <MPR> SALES\nTORONTO, March 3 -\nQtrly sales rose to 4.1 mln dlrs.\n"
     got = list(rows(text, title=text.split("\n")[0]).values())
     assert [(r["metric"], r.get("per"), r["table"]) for r in got] == [("revenue", None, False)]
+
+
+def test_the_possessor_of_what_a_date_dates_is_its_claimant():
+    """"Pryce’s final term ends in 2019" dates Pryce's term: Pryce is its claimant, as he would be
+    of "Pryce said on Tuesday", when the sentence names no one else."""
+    text = "Governor news\n\nAlden Pryce’s second and final term as governor officially ends in 2019."
+    r = date_rows(text, date="2016-08-30")
+    assert r[f"{text.index('2019')}:2019"]["actor"] == "Alden Pryce"

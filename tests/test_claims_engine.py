@@ -1593,6 +1593,20 @@ def test_two_outlets_dates_beside_one_word_but_not_a_slip_apart_name_no_one_even
     assert _pair_of(table, scored, a, b)["event_word"] == 0.0
 
 
+def test_one_articles_two_pay_dates_of_one_company_are_two_payments() -> None:
+    """One article gives the stock distribution's pay date and the cash dividend's: its writer
+    stated both, so they are two payments, not one payment dated twice (as for amounts)."""
+    records = [{"id": "a", "date": "1987-03-24", "title": "ACME TOOL SPLITS 3-FOR-2, RAISES DIVIDEND",
+                "text": "ACME TOOL SPLITS 3-FOR-2, RAISES DIVIDEND\nBRIDGEPORT, Conn., March 24 - Acme Tool Co said "
+                        "its board approved a stock split and raised its quarterly dividend.\nAcme Tool Co said the "
+                        "stock distribution for the split is payable April 30 to holders of record on April 3.\n"
+                        "Acme Tool Co said the quarterly cash dividend is payable April 15 to holders of record on "
+                        "April 3.\n"}]
+    table, scored = _pairs(records)
+    assert _pair_of(table, scored, "April 30", "April 15")["one_writer"] == 1.0
+    assert not [f for f in _findings(records) if f.rule == "FC201"]
+
+
 def _patent_sale(second_url: str, buyer: str = "Initech Systems", other_buyer: str = "Initech Systems") -> list[dict]:
     """One sale told twice: one account makes the analysts the claimant and names the buyer
     beside them, the other makes the buyer the claimant and names the seller beside it."""

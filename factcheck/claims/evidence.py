@@ -129,7 +129,8 @@ FEATURES: dict[str, str] = {
     "renewed": "one publisher's articles of different days whose figures (three or more) nearly all differ, "
                "no correction: a new issue of a recurring report",
     "one_writer": "both figures in one article, differing with no mark of an error: its writer stated both, "
-                  "so they are two facts (Class A and Class B payouts, operating and trading profit)",
+                  "so they are two facts (Class A and Class B payouts, operating and trading profit; a stock "
+                  "distribution's and a cash dividend's pay dates)",
     "event_unnamed": "two dates differ and nothing names their event as one: no metric both name, nor two "
                      "outlets' written dates of one story",
     "subjects_differ": "two capitals headlines without tickers name different subjects before their verbs "
@@ -625,7 +626,10 @@ def features(table: pd.DataFrame, pairs: pd.DataFrame, stories: Stories,
     out["unexplained"] = (differing & ~anchored & np.where(is_date, ~event, ~shaped)).astype(np.float64)
     # one writer states both figures: an article giving two values of one fact without a slip's
     # shape is rarer than one listing two alike items (Class A and Class B payouts)
-    out["one_writer"] = (same_doc & (out["unexplained"] > 0)).astype(np.float64)
+    # (for dates as well when something names their event: one article's "payable April 30"
+    # for a stock distribution and "payable April 15" for the cash dividend are two payments)
+    out["one_writer"] = (same_doc & ((out["unexplained"] > 0) | (is_date & differing & ~anchored))
+                         ).astype(np.float64)
     # a date whose event nothing names is most often another event's date (another period of
     # a report, another step of one story): hand checks found few such date conflicts real
     out["event_unnamed"] = ((out["unexplained"] > 0) & is_date).astype(np.float64)
