@@ -439,8 +439,8 @@ class _DocContext:
 
 def _date_actor(text, r, cands, cue_hits, metric) -> str | None:
     """The organisation an event date is about; people only when no organisation is named; a
-    possessor when the sentence names no one else ("LePage's term ends in 2019" dates something
-    of LePage's: without him the date would have no claimant)."""
+    possessor when the sentence names no one else ("Pryce's lease expires in 2019" dates something
+    of Pryce's: without him the date would have no claimant)."""
     usable = [e for e in cands if not e.demoted and e.type != "place"] or [e for e in cands if e.type != "place"]
     pool = [e for e in usable if e.type != "person"] or usable
     if not pool:

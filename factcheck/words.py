@@ -224,6 +224,11 @@ def _event_verb_words() -> tuple[frozenset[str], frozenset[str], tuple[str, ...]
             tuple(d.get("past_endings", ())), frozenset(d.get("infinitive_marks", ())))
 
 
+@cache
+def _ly_nouns() -> frozenset[str]:
+    return frozenset(_data().get("event_verbs", {}).get("ly_nouns", "").split())
+
+
 _CLAUSE_TOKEN = re.compile(r"[^\W\d_][\w'’-]*|\d[\d,.]*|[^\w\s]")
 
 
@@ -237,15 +242,19 @@ def event_verb(sentence: str, start: int, end: int) -> frozenset[str]:
 
 def event_words(sentence: str, start: int, end: int) -> frozenset[str]:
     """The stems of the words a date at `start:end` of `sentence` dates: on each side, the
-    nearest content word of its clause, noun or verb, never a name ("his term ends in 2018" →
-    end; "primaries in mid May" → primari)."""
-    return frozenset(chain.from_iterable(stem for stem, _ in _nearest_words(sentence, start, end)))
+    nearest content word of its clause, passing over adverbs and modifiers in -ly ("rose
+    sharply in 2018" → rose; "a quarterly payout" → payout), never a name ("the lease
+    expires in 2018" → expir; "a runoff in mid May" → runoff)."""
+    return frozenset(chain.from_iterable(stem for stem, _ in _nearest_words(sentence, start, end, modifiers=False)))
 
 
-def _nearest_words(sentence: str, start: int, end: int) -> list[tuple[tuple[str, ...], bool]]:
+def _nearest_words(sentence: str, start: int, end: int, *, modifiers: bool = True
+                   ) -> list[tuple[tuple[str, ...], bool]]:
     """Per side of `start:end`, the stems of the nearest content word of its clause and whether
-    it is written as a verb (a past form, or after an infinitive mark)."""
+    it is written as a verb (a past form, or after an infinitive mark); `modifiers=False`
+    passes over words in -ly that are no nouns ("sharply", "officially", "quarterly")."""
     skip, ends, past, marks = _event_verb_words()
+    ly_nouns = _ly_nouns()
     out: list[tuple[tuple[str, ...], bool]] = []
     for side in (-1, 1):
         tokens = _CLAUSE_TOKEN.findall(sentence[:max(start, 0)] if side < 0 else sentence[end:])
@@ -258,7 +267,7 @@ def _nearest_words(sentence: str, start: int, end: int) -> list[tuple[tuple[str,
             clause.append(tok)
         for k, tok in enumerate(clause):
             low = tok.lower()
-            if low in skip or tok[0].isupper():
+            if low in skip or tok[0].isupper() or (not modifiers and low.endswith("ly") and low not in ly_nouns):
                 continue
             stem = content_words(low)
             if stem:

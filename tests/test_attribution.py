@@ -289,8 +289,8 @@ def test_a_payout_period_word_starting_prose_names_no_row():
 
 
 def test_the_possessor_of_what_a_date_dates_is_its_claimant():
-    """"Pryce’s final term ends in 2019" dates Pryce's term: Pryce is its claimant, as he would be
+    """"Pryce’s lease expires in 2019" dates Pryce's lease: Pryce is its claimant, as he would be
     of "Pryce said on Tuesday", when the sentence names no one else."""
-    text = "Governor news\n\nAlden Pryce’s second and final term as governor officially ends in 2019."
+    text = "Harbour news\n\nAlden Pryce’s lease on the old pier formally expires in 2019."
     r = date_rows(text, date="2016-08-30")
     assert r[f"{text.index('2019')}:2019"]["actor"] == "Alden Pryce"

@@ -1551,24 +1551,28 @@ def test_two_outlets_weekdays_of_one_verb_by_two_people_are_two_events() -> None
     assert _pair_of(table, scored, "Friday", "Saturday")["event_verb"] == 0.0
 
 
-def _term(first: str, second: str) -> list[dict]:
+def _lease(first: str, second: str) -> list[dict]:
     """One story told by two outlets a day apart, each dating something in a sentence of its own."""
     return [
-        {"id": "a", "date": "2016-08-30", "outlet": "Gazette", "title": "Governor Alden Pryce weighs resigning early",
-         "text": "Governor Alden Pryce weighs resigning early\nGov. Alden Pryce of Vermont said he is weighing "
-                 "whether to resign early after a week of controversy over remarks about Burlington. " + first + "\n"},
-        {"id": "b", "date": "2016-08-31", "outlet": "Courier", "title": "Pryce weighs resigning early as governor",
-         "text": "Pryce weighs resigning early as governor\nGov. Alden Pryce of Vermont hinted that he may resign "
-                 "early after his remarks about Burlington drew a week of controversy. " + second + "\n"},
+        {"id": "a", "date": "2016-08-30", "outlet": "Gazette", "title": "Harbor Park team weighs leaving Millbrook",
+         "text": "Harbor Park team weighs leaving Millbrook\nThe Millbrook Otters said they are weighing a move "
+                 "away from Harbor Park after a week of talks with the Millbrook council failed. " + first + "\n"},
+        {"id": "b", "date": "2016-08-31", "outlet": "Courier", "title": "Otters weigh leaving Harbor Park",
+         "text": "Otters weigh leaving Harbor Park\nThe Millbrook Otters hinted that they may leave Harbor Park "
+                 "after their talks with the Millbrook council failed this week. " + second + "\n"},
     ]
 
 
+def _date_warnings(records: list[dict]) -> list:
+    return [f for f in _findings(records) if f.rule == "FC201" and f.severity in ("warning", "error")]
+
+
 def test_two_outlets_dating_one_event_a_year_apart_beside_the_same_word_disagree(tmp_path, monkeypatch) -> None:
-    """"His term officially ends in 2019" against "before his term ends in 2018": the word beside
-    each year is the same and the years are one apart: one event given two dates. Checked as a
-    draft against the other outlet's article, a warning or an error, and exit 1."""
-    records = _term("His second and final term as governor officially ends in 2019.",
-                    "He may resign before his term ends in 2018, he said.")
+    """"The lease formally expires in 2019" against "before the lease expires in 2018": the word
+    beside each year is the same and the years neighbour: one event given two dates. Checked as
+    a draft against the other outlet's article, a warning or an error, and exit 1."""
+    records = _lease("The lease at the park formally expires in 2019.",
+                     "The club could leave before the lease expires in 2018, officials said.")
     table, scored = _pairs(records)
     assert _pair_of(table, scored, "2019", "2018")["event_word"] == 1.0
     monkeypatch.setenv("FACTCHECK_CACHE_DIR", str(tmp_path / "cache"))
@@ -1584,13 +1588,20 @@ def test_two_outlets_dating_one_event_a_year_apart_beside_the_same_word_disagree
 
 
 @pytest.mark.parametrize("first, second, a, b", [
-    ("He was governor of the state from 2000 to 2006.", "His successor was governor from 2006 to 2012.",
-     "2000 to 2006", "2006 to 2012"),  # spans of several years each: two terms, not one slipped date
-    ("His term as governor ends in 2019.", "His term as mayor ended in 2009.", "2019", "2009"),  # years apart
-], ids=["two-spans", "far-apart"])
-def test_two_outlets_dates_beside_one_word_but_not_a_slip_apart_name_no_one_event(first, second, a, b) -> None:
-    table, scored = _pairs(_term(first, second))
+    # spans of several years each, side by side: two terms, not one slipped date
+    ("Alden Pryce's father was governor from 2000 to 2006.", "His uncle was governor from 2006 to 2012.",
+     "2000 to 2006", "2006 to 2012"),
+    # two years apart: two openings, not a slip
+    ("The old stadium opened in 2014.", "The new arena opened in 2016.", "2014", "2016"),
+    # the nearest word is an adverb: two trends, not one event
+    ("Ticket revenue at the park rose sharply in 2018.", "Attendance at the arena fell sharply in 2019.",
+     "2018", "2019"),
+], ids=["two-spans", "two-years-apart", "an-adverb"])
+def test_two_outlets_dates_beside_one_word_but_not_one_slipped_event_disagree_on_nothing(first, second, a, b):
+    records = _lease(first, second)
+    table, scored = _pairs(records)
     assert _pair_of(table, scored, a, b)["event_word"] == 0.0
+    assert not _date_warnings(records)
 
 
 def test_one_articles_two_pay_dates_of_one_company_are_two_payments() -> None:

@@ -144,9 +144,10 @@ FEATURES: dict[str, str] = {
     "event_verb": "two outlets' dates, one or both read against a publication day, one claimant, the verb next "
                   "to each date the same (\"on Friday apologized\" / \"had to apologize Saturday\"): one event "
                   "told twice (it lets `event_told` and `specific_date` count for them too)",
-    "event_word": "two outlets' written dates a slip apart (no further apart than the coarser is long, neither a "
-                  "span of several of its units), the same word next to each (\"his term ends in 2018\" / \"term "
-                  "officially ends in 2019\"): one event given two dates",
+    "event_word": "two outlets' written dates a slip apart (at most half the coarser one's unit between them, "
+                  "neither longer than that unit), the same word next to each (\"the lease expires in 2018\" / "
+                  "\"the lease formally expires in 2019\"), neither claimants nor other names that differ: one event "
+                  "given two dates",
     "specific_date": "`specific` for two outlets' written dates: no claimant or metric names a date's event, the "
                      "rare words of its sentence do (so they count more there than for amounts)",
     "unexplained": "two amounts differ with no mark of an error: no correction, shared headline or table slot; "
@@ -527,16 +528,19 @@ def features(table: pd.DataFrame, pairs: pd.DataFrame, stories: Stories,
     deictic = out["deictic"] > 0
     out["event_verb"] = event_verb_shared(cols, i, j, two_outlets & is_date & deictic
                                           & (out["claimant"] >= 0.5))
-    # a written date two outlets put next to the same word ("his term ends in 2018" / "term
-    # officially ends in 2019", "primaries in mid May" / "a primary in April") dates one event
-    # twice where the two dates are a slip apart: no further apart than the coarser one is long,
-    # neither a span of several of its units ("from 2000 to 2006" / "from 2006 to 2012" are two
-    # terms)
-    unit = np.array([unit_days(g) for g in cols.obj("granularity")], dtype=np.float64)
-    coarser = np.fmax(unit[i], unit[j])
-    with np.errstate(invalid="ignore"):
-        grain = ((ea - sa) <= coarser) & ((eb - sb) <= coarser) & (gap <= coarser)
-    out["event_word"] = event_word_shared(cols, i, j, two_outlets & is_date & ~deictic & grain)
+    # a written date two outlets put next to the same word ("the lease expires in 2018" / "the
+    # lease formally expires in 2019", "a runoff in mid May" / "the runoff in April") dates one
+    # event twice where the two dates are a slip apart: at most half the coarser one's unit
+    # between them (neighbouring years or months, not two apart) and neither longer than that
+    # unit ("from 2000 to 2006" / "from 2006 to 2012" are two terms); and where nothing tells
+    # the sentences apart, neither claimants nor other names that differ (two men, each "named
+    # director" in his year)
+    unit = _unit_days(cols)
+    coarser = np.maximum(unit[i], unit[j])  # NaN (a date of no known grain) compares false
+    known = (sa >= 0) & (ea >= 0) & (sb >= 0) & (eb >= 0)
+    grain = known & ((ea - sa) <= coarser) & ((eb - sb) <= coarser) & (2 * gap <= coarser)
+    alike_told = (out["names_differ"] == 0) & (out["claimant_differs"] == 0)
+    out["event_word"] = event_word_shared(cols, i, j, two_outlets & is_date & ~deictic & grain & alike_told)
     named_event = ~deictic | (out["event_verb"] > 0)
     out["event_told"] = np.where(two_outlets & is_date & named_event, out["context"], 0.0)
     # two amounts of one story share its rare words whether or not they are one fact (another
@@ -671,6 +675,12 @@ def features(table: pd.DataFrame, pairs: pd.DataFrame, stories: Stories,
     # (one block per column, not copied: stacking some sixty columns of a million pairs into
     # one block costs more than building them)
     return pd.DataFrame(out, index=pairs.index, copy=False)
+
+
+@per_table
+def _unit_days(cols: Columns) -> np.ndarray:
+    """Per row, the days of its date's granularity (`kinds.unit_days`; NaN for amounts)."""
+    return np.array([unit_days(g) for g in cols.obj("granularity")], dtype=np.float64)
 
 
 def _differs(codes: np.ndarray, i: np.ndarray, j: np.ndarray) -> np.ndarray:
