@@ -26,6 +26,9 @@ class Document:
     # `text` a reader never sees (its comments, and its front matter with an empty comment
     # text); no figure is read there. Read by suppress.py.
     comments: tuple[tuple[int, int, str], ...] = ()
+    # A corpus record's 1-based line in `source` (a .csv record's first line, a .json list
+    # item's opening line); None for a document that is a whole file, stdin or in memory.
+    line: int | None = None
 
 
 @dataclass(frozen=True, slots=True)

@@ -116,6 +116,18 @@ def _where(f: Finding, prefer: set[str] | None = None) -> dict[str, Any]:
     return f.mentions[0] if f.mentions else {"doc": "-", "line": 1, "col": 1}
 
 
+def _records(result: ScanResult) -> dict[str, tuple[str, int]]:
+    """Document id → (corpus file, the record's line in it) for every corpus record: where
+    GitHub and SARIF viewers place a finding (a record's id names no file, and the line and
+    column of a mention are positions inside the record's text)."""
+    return {d.id: (d.source, d.line) for d in result.corpus.docs if getattr(d, "line", None) is not None}
+
+
+def _in_text(doc: str, m: dict[str, Any]) -> str:
+    """'record r3, text line 2 col 14': a figure's place inside its corpus record."""
+    return f"record {doc}, text line {m.get('line', 1)} col {m.get('col', 1)}"
+
+
 def _drafts(result: ScanResult) -> set[str] | None:
     drafts = getattr(result, "drafts", None)
     return set(drafts) if drafts else None
@@ -240,23 +252,31 @@ def scan_github(result: ScanResult, *, sources: dict[str, str] | None = None,
 
     New findings are annotated at their severity; baseline and suppressed ones as notices
     tagged with their status, so they stay visible without looking like failures. Sources
-    are named by their titles in the message; the annotation's file is the path.
+    are named by their titles in the message; the annotation's file is the path. A figure
+    in a corpus record is annotated at the record's line of the corpus file (no column),
+    the message opening with the record's id and the figure's line and column in its text.
     """
     sources = sources or {}
     prefer = _drafts(result)
     labels = doc_labels(result.corpus.docs)
+    records = _records(result)
     level = {"error": "error", "warning": "warning", "info": "notice"}
     out = []
     for f in result.findings:
         if not at_least(f.severity, min_severity):
             continue
         m = _where(f, prefer)
-        file = _gh_escape(sources.get(m["doc"], m["doc"]), prop=True)
+        record = records.get(m["doc"])
         lvl = level[f.severity] if f.status == "new" else "notice"
-        msg = _gh_escape(f"{retitle(f.message, labels)} [{f.id}]{_tag(result, f)}")
+        msg = f"{retitle(f.message, labels)} [{f.id}]{_tag(result, f)}"
+        if record is not None:
+            place = f"file={_gh_escape(record[0], prop=True)},line={record[1]}"
+            msg = f"{_in_text(m['doc'], m)}: {msg}"
+        else:
+            place = (f"file={_gh_escape(sources.get(m['doc'], m['doc']), prop=True)},"
+                     f"line={m.get('line', 1)},col={m.get('col', 1)}")
         title = f"{f.rule} {f.name}" + ("" if f.status == "new" else f" ({f.status})")
-        out.append(f"::{lvl} file={file},line={m.get('line', 1)},col={m.get('col', 1)},"
-                   f"title={_gh_escape(title, prop=True)}::{msg}")
+        out.append(f"::{lvl} {place},title={_gh_escape(title, prop=True)}::{_gh_escape(msg)}")
     for e in fixed or []:
         out.append(f"::notice title=fixed baseline finding::{_gh_escape(str(e['id']) + ' ' + str(e.get('message')))}")
     for e in result.corpus.errors:
@@ -276,15 +296,40 @@ def _uri(path: str) -> str:
     return quote(path.replace("\\", "/"), safe="/:@-._~!$&'()*+,;=")
 
 
+def _location(m: dict[str, Any], sources: dict[str, str], records: dict[str, tuple[str, int]]) -> dict[str, Any]:
+    """A mention as a SARIF location. A whole-file document's region is the figure (line,
+    column, offset and length in the file's text). A corpus record's region is its line of
+    the corpus file (offsets in its text are not the file's): the record is named by a
+    logical location, and the figure's place in its text kept in the location's properties."""
+    record = records.get(m["doc"])
+    if record is None:
+        return {"physicalLocation": {
+            "artifactLocation": {"uri": _uri(sources.get(m["doc"], m["doc"]))},
+            "region": {"startLine": max(1, int(m.get("line") or 1)),
+                       "startColumn": max(1, int(m.get("col") or 1)),
+                       "charOffset": m["start"], "charLength": m["end"] - m["start"],
+                       "snippet": {"text": m["text"]}},
+        }}
+    return {
+        "physicalLocation": {"artifactLocation": {"uri": _uri(record[0])}, "region": {"startLine": record[1]}},
+        "logicalLocations": [{"name": str(m["doc"]), "kind": "object"}],
+        "properties": {"record": str(m["doc"]), "textLine": max(1, int(m.get("line") or 1)),
+                       "textColumn": max(1, int(m.get("col") or 1)), "textOffset": m["start"],
+                       "textLength": m["end"] - m["start"], "snippet": m["text"]},
+    }
+
+
 def scan_sarif(result: ScanResult, ruleset: RuleSet, *, sources: dict[str, str] | None = None,
                baseline: dict[str, Any] | None = None, fixed: list[dict[str, Any]] | None = None) -> str:
     """SARIF 2.1.0 with partialFingerprints and baselineState for code-scanning dashboards.
 
     `baselineState` is `unchanged` for a finding the baseline lists, else `new`; findings
-    suppressed inline carry a SARIF `suppressions` entry (kind inSource).
+    suppressed inline carry a SARIF `suppressions` entry (kind inSource). A figure in a corpus
+    record is located at the record's line of the corpus file (`_location`).
     """
     sources = sources or {}
     prefer = _drafts(result)
+    records = _records(result)
     known = set(baseline or ()) | {f.id for f in result.findings if f.status == "baseline"}
     rules = [{
         "id": r.id, "name": r.name,
@@ -297,15 +342,7 @@ def scan_sarif(result: ScanResult, ruleset: RuleSet, *, sources: dict[str, str] 
     for f in result.findings:
         first = _where(f, prefer)
         ordered = [first] + [m for m in f.mentions if m is not first]
-        locs = []
-        for m in ordered:
-            locs.append({"physicalLocation": {
-                "artifactLocation": {"uri": _uri(sources.get(m["doc"], m["doc"]))},
-                "region": {"startLine": max(1, int(m.get("line") or 1)),
-                           "startColumn": max(1, int(m.get("col") or 1)),
-                           "charOffset": m["start"], "charLength": m["end"] - m["start"],
-                           "snippet": {"text": m["text"]}},
-            }})
+        locs = [_location(m, sources, records) for m in ordered]
         res: dict[str, Any] = {
             "ruleId": f.rule, "level": _SARIF_LEVEL[f.severity],
             "message": {"text": f.message},
@@ -315,6 +352,8 @@ def scan_sarif(result: ScanResult, ruleset: RuleSet, *, sources: dict[str, str] 
             "properties": {"status": f.status, "claim": f.claim, "score": getattr(f, "score", None),
                            "story": getattr(f, "story", None), "evidence": getattr(f, "evidence", None) or []},
         }
+        if "properties" in locs[0]:  # a corpus record: its id and the figure's place in its text
+            res["properties"].update({k: locs[0]["properties"][k] for k in ("record", "textLine", "textColumn")})
         if f.rule in index:
             res["ruleIndex"] = index[f.rule]
         region = result.suppressed.get(f.id)

@@ -96,6 +96,7 @@ class DocInfo:
     lead: str | None = None  # the opening of the text (title left out): what links stories
     locale: str | None = None  # where it is published ("en-AU"), when the input says
     outlet: str | None = None  # who published it ("Fox News"), when the input says
+    line: int | None = None  # a corpus record's 1-based line in `source` (None: a whole file)
 
 
 @dataclass
@@ -284,18 +285,18 @@ def _failed(doc: Document, failure: Failure) -> ReadError:
 
 def doc_info(doc: Document, a: Analysis) -> DocInfo:
     return DocInfo(doc.id, doc.lang, doc.date.isoformat() if doc.date else None, doc.title, doc.url,
-                   doc.source, doc.encoding, len(a.rows), list(a.regions), a.lead, doc.locale, doc.outlet)
+                   doc.source, doc.encoding, len(a.rows), list(a.regions), a.lead, doc.locale, doc.outlet, doc.line)
 
 
 def _stored_info(d: StoredDoc) -> DocInfo:
     return DocInfo(d.id, d.lang, d.date, d.title, d.url, d.file, d.encoding, d.mentions,
-                   [Region.from_list(r) for r in d.regions], d.lead, d.locale, d.outlet)
+                   [Region.from_list(r) for r in d.regions], d.lead, d.locale, d.outlet, d.line)
 
 
 def _record(doc: Document) -> dict[str, Any]:
     return {"id": doc.id, "lang": doc.lang, "date": doc.date.isoformat() if doc.date else None,
             "title": doc.title, "url": doc.url, "file": doc.source, "encoding": doc.encoding, "locale": doc.locale,
-            "outlet": doc.outlet}
+            "outlet": doc.outlet, "line": doc.line}
 
 
 def _stored_analysis(a: Analysis) -> dict[str, Any]:

@@ -331,6 +331,7 @@ def _finish(
     comments: tuple[tuple[int, int, str], ...] = (),
     locale: str | None = None,
     outlet: str | None = None,
+    line: int | None = None,
 ) -> Document:
     """Fill in what the source did not declare: date from a byline, language from words. A
     wire dateline's day ("RIO DE JANEIRO, March 8 -") near the metadata's is the story's own:
@@ -353,6 +354,7 @@ def _finish(
         comments=comments,
         locale=locale,
         outlet=outlet,
+        line=line,
     )
 
 
@@ -520,7 +522,7 @@ def _read_jsonl(path: str, doc_id: str, lang: str | None) -> Iterator[Document |
                 yield ReadError(where, _json_reason(exc, with_line=False))
                 continue
             yield _record_document(
-                record, where, f"{doc_id}:{number}", source=path, encoding=encoding, lang=lang
+                record, where, f"{doc_id}:{number}", source=path, encoding=encoding, lang=lang, line=number
             )
     if not records:
         raise _Unreadable("empty file")
@@ -570,6 +572,7 @@ def _read_csv(path: str, doc_id: str, lang: str | None) -> Iterator[Document | R
                 source=path,
                 encoding=encoding,
                 lang=lang,
+                line=first_line,
             )
 
 
@@ -592,7 +595,8 @@ def _csv_lines(lines: _Lines) -> Iterator[str]:
 
 
 def _read_json(path: str, doc_id: str, lang: str | None) -> Iterator[Document | ReadError]:
-    """A JSON list of records; record numbers (1-based) stand in for line numbers.
+    """A JSON list of records; record numbers (1-based) stand in for line numbers in ids
+    and errors, and each record's `line` is the line its object opens on.
 
     json.loads needs the whole file (and several times its size in memory), so a .json
     corpus has the same size limit as one article; big corpora belong in .jsonl.
@@ -607,7 +611,7 @@ def _read_json(path: str, doc_id: str, lang: str | None) -> Iterator[Document | 
             raise _Unreadable(_json_too_large(None)) from None
     text, encoding = _decode_document(data)
     try:
-        items = json.loads(text)
+        items, lines = _json_list(text)
     except (ValueError, RecursionError) as exc:
         raise _Unreadable(_json_reason(exc, with_line=True)) from None
     if not isinstance(items, list):
@@ -622,7 +626,54 @@ def _read_json(path: str, doc_id: str, lang: str | None) -> Iterator[Document | 
             source=path,
             encoding=encoding,
             lang=lang,
+            line=lines[number - 1] if lines else None,
         )
+
+
+_JSON_DECODER = json.JSONDecoder()
+_JSON_SPACE = re.compile(r"[ \t\n\r]*")  # what JSON skips between tokens
+
+
+def _skip_space(text: str, at: int) -> int:
+    m = _JSON_SPACE.match(text, at)
+    return m.end() if m else at
+
+
+def _json_list(text: str) -> tuple[Any, list[int] | None]:
+    """`json.loads(text)` and, when it is a list, the 1-based line each item opens on (None
+    when the text is not a list). The list is walked item by item with the same decoder; any
+    surprise leaves it to `json.loads`, whose error (or value) is then the answer."""
+    try:
+        return _json_items(text)
+    except (ValueError, IndexError):
+        return json.loads(text), None
+
+
+def _json_items(text: str) -> tuple[list[Any], list[int]]:
+    at = _skip_space(text, 0)
+    if text[at] != "[":
+        raise ValueError("not a list")
+    items: list[Any] = []
+    lines: list[int] = []
+    line, counted = 1, 0
+    at = _skip_space(text, at + 1)
+    if text[at] != "]":
+        while True:
+            line += text.count("\n", counted, at)
+            counted = at
+            item, at = _JSON_DECODER.raw_decode(text, at)
+            items.append(item)
+            lines.append(line)
+            at = _skip_space(text, at)
+            if text[at] == ",":
+                at = _skip_space(text, at + 1)
+            elif text[at] == "]":
+                break
+            else:
+                raise ValueError("expected , or ]")
+    if _skip_space(text, at + 1) != len(text):
+        raise ValueError("extra data")
+    return items, lines
 
 
 def _json_reason(exc: Exception, *, with_line: bool) -> str:
@@ -636,7 +687,14 @@ def _json_reason(exc: Exception, *, with_line: bool) -> str:
 
 
 def _record_document(
-    record: object, where: str, fallback_id: str, *, source: str, encoding: str, lang: str | None
+    record: object,
+    where: str,
+    fallback_id: str,
+    *,
+    source: str,
+    encoding: str,
+    lang: str | None,
+    line: int | None = None,
 ) -> Document | ReadError:
     """A corpus record (JSON object or CSV row) as a Document, or why it is not one."""
     if not isinstance(record, dict):
@@ -671,6 +729,7 @@ def _record_document(
         date_source="field" if date else None,
         locale=_locale(record),
         outlet=_record_outlet(record),
+        line=line,
     )
 
 

@@ -47,13 +47,13 @@ from typing import Any
 import numpy as np
 
 FILE_NAME = "archive.sqlite"
-FORMAT = 3  # of the tables below: another number and the file is rebuilt
+FORMAT = 4  # of the tables below: another number and the file is rebuilt
 APPLICATION_ID = 0x46436B31  # "FCk1", in the header of every store file
 BUSY_SECONDS = 120.0  # how long a writer waits for another run's transaction
 BATCH = 256  # documents' analyses per write transaction
 KEEP_RESULTS = 3  # claims-stage results kept (one per set of inputs and rules scanned lately)
 KEEP_UNUSED_DAYS = 30  # analyses no source lists (drafts, edited articles' old text)
-DOC_FIELDS = ("id", "lang", "date", "title", "url", "file", "encoding", "locale", "outlet")
+DOC_FIELDS = ("id", "lang", "date", "title", "url", "file", "encoding", "locale", "outlet", "line")
 OLD_CACHE = "v2"  # the folder of the file cache that this store replaces
 TAG = b"Signature: 8a477f597d28d172789f06886806bc55\n# factcheck's archive store (a cache: `factcheck cache clear`).\n"
 _COLUMN = re.compile(r"[A-Za-z][A-Za-z0-9_]*\Z")
@@ -176,6 +176,7 @@ class StoredDoc:
     encoding: str
     locale: str | None
     outlet: str | None
+    line: int | None  # a corpus record's line in `file` (None: the document is the whole file)
     key: str
     mentions: int
     lead: str

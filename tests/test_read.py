@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import csv
 import datetime as dt
 import io
 import json
@@ -645,3 +646,21 @@ def test_json_ld_names_the_pages_own_publisher_not_that_of_a_work_it_cites(tmp_p
     huge = json.dumps({"publisher": {"name": "Valley Courier"}, "body": "x" * (1 << 20)})
     assert read_one(write(tmp_path / "huge.html", _page(f'<script type="application/ld+json">{huge}</script>'))
                     ).outlet is None  # a block over 1 MiB is not read for its publisher
+
+
+def test_read_keeps_each_records_line_in_its_corpus_file(tmp_path):
+    """JSONL: the record's line; CSV: the line a record starts on (a quoted field may span
+    lines); a .json list: the line its object opens on. Whole files and stdin have none."""
+    jsonl = write(tmp_path / "a.jsonl", '{"id": "j1", "text": "one"}\n\n{broken\n{"id": "j2", "text": "two"}\n')
+    rows = io.StringIO()
+    w = csv.writer(rows, lineterminator="\n")
+    w.writerows([["id", "text"], ["c1", "first line\nsecond line"], ["c2", "two"]])
+    (tmp_path / "b.csv").write_text(rows.getvalue(), encoding="utf-8")
+    (tmp_path / "c.json").write_text('[\n  {"id": "n1",\n   "text": "one"},\n\n  {"id": "n2", "text": "two"}\n]\n',
+                                     encoding="utf-8")
+    (tmp_path / "d.txt").write_text("A whole file.\n", encoding="utf-8")
+    docs, errors = read_inputs([str(jsonl), str(tmp_path / "b.csv"), str(tmp_path / "c.json"),
+                                str(tmp_path / "d.txt"), "-"], stdin=io.BytesIO(b"From stdin.\n"))
+    assert [(d.id, d.line) for d in docs] == [("j1", 1), ("j2", 4), ("c1", 2), ("c2", 4), ("n1", 2), ("n2", 5),
+                                              (str(tmp_path / "d.txt"), None), ("-", None)]
+    assert [e.source for e in errors] == [f"{jsonl}:3"]

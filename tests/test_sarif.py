@@ -113,3 +113,29 @@ def test_an_invalid_log_is_caught(validator):
     log = json.loads(run("scan", str(SEEDS), "--format", "sarif", "--no-report", "-q", "--no-config").stdout)
     del log["runs"][0]["results"][0]["message"]
     assert list(validator.iter_errors(log))
+
+
+@pytest.mark.parametrize("gaps", [False, True], ids=["three-lines", "blank-and-broken-lines-before"])
+def test_sarif_places_a_finding_in_record_3_at_its_line_of_the_corpus_file(validator, tmp_path, monkeypatch, gaps):
+    """The location is the corpus file at the record's line (no column, offset or snippet:
+    those of the figure are positions in the record's text); the record is named by a
+    logical location, and the figure's place in its text is kept in properties."""
+    from .test_record_location import record_lines, write_corpus
+
+    monkeypatch.chdir(tmp_path)
+    one, two, three = record_lines()
+    write_corpus(tmp_path / "pier.jsonl", [one, "", two, "{broken", three] if gaps else [one, two, three])
+    log = json.loads(run("scan", "pier.jsonl", "--format", "sarif", "--no-report", "-q", "--no-config",
+                         "--no-cache", "--skip-unreadable").stdout)
+    assert_valid(validator, log)
+    (result,) = [r for r in log["runs"][0]["results"] if r["ruleId"] == "FC101"]
+    line = 5 if gaps else 3
+    where = result["locations"][0]
+    assert where["physicalLocation"] == {"artifactLocation": {"uri": "pier.jsonl"}, "region": {"startLine": line}}
+    assert where["logicalLocations"] == [{"name": "pier-3", "kind": "object"}]
+    assert where["properties"] == {"record": "pier-3", "textLine": 3, "textColumn": 28, "textOffset": 46,
+                                   "textLength": 10, "snippet": "$4 million"}
+    assert {k: result["properties"][k] for k in ("record", "textLine", "textColumn")} == {
+        "record": "pier-3", "textLine": 3, "textColumn": 28}
+    related = {r["properties"]["record"]: r["physicalLocation"]["region"] for r in result["relatedLocations"]}
+    assert related == {"pier-1": {"startLine": 1}, "pier-2": {"startLine": 3 if gaps else 2}}

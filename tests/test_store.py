@@ -321,6 +321,20 @@ def test_a_stored_document_keeps_its_declared_outlet(tmp_path, ruleset):
         ("w1", "Harbour Gazette", "$40 million"), ("w2", None, "$42 million")]
 
 
+
+def test_a_stored_corpus_keeps_each_records_line_in_its_file(tmp_path, ruleset):
+    """A second scan takes the corpus from the store, not the file: its records keep the
+    file and their lines in it (where GitHub and SARIF place their findings)."""
+    wire = tmp_path / "wire.jsonl"
+    wire.write_text('{"id": "w1", "text": "Harbour Works will spend $40 million on the pier."}\n\n'
+                    '{"id": "w2", "text": "Harbour Works will spend $42 million on the pier."}\n', encoding="utf-8")
+    first = scan([str(wire)], ruleset, store=Store(tmp_path / "s"))
+    again_store = Store(tmp_path / "s")
+    again = scan([str(wire)], ruleset, store=again_store)
+    assert (again_store.stats.sources_built, again_store.stats.sources_loaded) == (0, 1)
+    assert [(d.id, d.source, d.line) for d in again.corpus.docs] == [
+        (d.id, d.source, d.line) for d in first.corpus.docs] == [("w1", str(wire), 1), ("w2", str(wire), 3)]
+
 def test_a_store_file_of_the_format_before_outlets_is_rebuilt(tmp_path, ruleset):
     """A store written before documents kept their outlet (no such column, an older format
     number) is emptied and built again: its documents read back with their outlet."""
