@@ -225,6 +225,19 @@ def _event_verb_words() -> tuple[frozenset[str], frozenset[str], tuple[str, ...]
 
 
 @cache
+def _running_total_pattern() -> re.Pattern[str]:
+    words = _data().get("running_totals", {}).get("phrases", [])
+    alts = "|".join(r"\s+".join(map(re.escape, w.split())) for w in sorted(words, key=len, reverse=True))
+    return re.compile(rf"(?<![\w-])(?:{alts})(?![\w-])", re.I) if alts else re.compile(r"(?!x)x")
+
+
+def running_total(sentence: str) -> bool:
+    """Does a sentence give a total so far ("3.9 mln dlrs has been tendered to date", "so far
+    this year")? Such a total moves from one day's report to the next."""
+    return _running_total_pattern().search(sentence) is not None
+
+
+@cache
 def _ly_nouns() -> frozenset[str]:
     return frozenset(_data().get("event_verbs", {}).get("ly_nouns", "").split())
 

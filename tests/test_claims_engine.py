@@ -1604,6 +1604,33 @@ def test_two_outlets_dates_beside_one_word_but_not_one_slipped_event_disagree_on
     assert not _date_warnings(records)
 
 
+def _tender(first_day: str, second_day: str, second: str) -> list[dict]:
+    """One exchange offer reported twice, each report giving the amount tendered."""
+    return [
+        {"id": "a", "date": first_day, "title": "KESTREL HOMES <KSH> EXTENDS EXCHANGE OFFER",
+         "text": "KESTREL HOMES <KSH> EXTENDS EXCHANGE OFFER\nKestrel Homes Inc said it extended its offer to "
+                 "exchange its 12 pct subordinated notes. To date, 3,863,000 dlrs principal amount of the notes has "
+                 "been tendered under the offer, it said.\n"},
+        {"id": "b", "date": second_day, "title": "KESTREL HOMES <KSH> EXTENDS EXCHANGE OFFER AGAIN",
+         "text": "KESTREL HOMES <KSH> EXTENDS EXCHANGE OFFER AGAIN\nKestrel Homes Inc said it again extended its "
+                 "offer to exchange its 12 pct subordinated notes. " + second + "\n"},
+    ]
+
+
+def test_two_days_running_totals_that_differ_are_a_count_that_moved() -> None:
+    """"To date, 3,863,000 dlrs has been tendered" and, two weeks later, "to date, 7,380,000
+    dlrs": the total moved between the reports, no slip; told the same day, one is wrong."""
+    moved = _tender("1987-03-02", "1987-03-16",
+                    "To date, 7,380,000 dlrs principal amount of the notes has been tendered, it said.")
+    table, scored = _pairs(moved)
+    assert _pair_of(table, scored, "3,863,000 dlrs", "7,380,000 dlrs")["successive"] == 1.0
+    assert not [f for f in _findings(moved) if f.rule == "FC101" and f.severity != "info"]
+    same_day = _tender("1987-03-02", "1987-03-02",
+                       "To date, 7,380,000 dlrs principal amount of the notes has been tendered, it said.")
+    table, scored = _pairs(same_day)
+    assert _pair_of(table, scored, "3,863,000 dlrs", "7,380,000 dlrs")["successive"] == 0.0
+
+
 def test_one_articles_two_pay_dates_of_one_company_are_two_payments() -> None:
     """One article gives the stock distribution's pay date and the cash dividend's: its writer
     stated both, so they are two payments, not one payment dated twice (as for amounts)."""

@@ -53,6 +53,7 @@ from factcheck.claims.wording import (
 )
 from factcheck.kinds import unit_days
 from factcheck.words import (
+    running_total,
     same_name,
 )
 
@@ -106,7 +107,8 @@ FEATURES: dict[str, str] = {
     "bound": "a figure is a bound or an estimate",
     "revision": "a sentence states a change (raised to, cut to)",
     "successive": "both figures are the new values of changes their sentences state, published on different "
-                  "days: one price or offer moved twice (raised to 66 cts, then lowered to 65.50 cts)",
+                  "days: one price or offer moved twice (raised to 66 cts, then lowered to 65.50 cts); or both "
+                  "running totals (\"tendered to date\", \"so far\"): the count moved between the days",
     "table": "a figure is an earnings-table row",
     "table_slot": "two table rows with the same label, column and period",
     "period_differs": "the figures name different periods (quarter, year)",
@@ -435,8 +437,11 @@ def features(table: pd.DataFrame, pairs: pd.DataFrame, stories: Stories,
     stage, _ = cols.codes("stage")
     revised = cols.flag("revised")
     out["revision"] = (revised[i] | revised[j]).astype(np.float64)
-    out["successive"] = (revised[i] & revised[j] & ~same_doc & (out["same_day"] == 0)
-                         & (out["days_apart"] > 0)).astype(np.float64)
+    # ... and so is a running total, two days' "to date" or "so far" (tendered to date: 3.9 mln
+    # dlrs, a week later 7.4 mln dlrs): the count moved between the two days
+    running = _running_totals(cols)
+    moved = (revised[i] & revised[j]) | (running[i] & running[j] & ~is_date & (va != vb))
+    out["successive"] = (moved & ~same_doc & (out["same_day"] == 0) & (out["days_apart"] > 0)).astype(np.float64)
     tab = cols.flag("table")
     out["table"] = (tab[i] | tab[j]).astype(np.float64)
     both_tab = tab[i] & tab[j]
@@ -675,6 +680,13 @@ def features(table: pd.DataFrame, pairs: pd.DataFrame, stories: Stories,
     # (one block per column, not copied: stacking some sixty columns of a million pairs into
     # one block costs more than building them)
     return pd.DataFrame(out, index=pairs.index, copy=False)
+
+
+@per_table
+def _running_totals(cols: Columns) -> np.ndarray:
+    """Per row, whether its sentence gives a total so far ("to date", "so far": `[running_totals]`
+    in words.toml)."""
+    return np.array([bool(s) and running_total(str(s)) for s in cols.obj("sentence")], dtype=bool)
 
 
 @per_table
