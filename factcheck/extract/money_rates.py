@@ -51,9 +51,11 @@ def last_match(rx: re.Pattern[str], text: str, lo: int = 0, hi: int | None = Non
     return m
 
 
-def _has_rates(text: str) -> bool:
-    """Whether `text` has a word that writes a rate before its amount ("pro Monat 1.216 Euro"),
-    perhaps opening a sentence ("Pro Kopf sind es 500 Euro")."""
+def _has_rates(text: str, low: str | None) -> bool:
+    """Whether `text` (`low`: lower-cased, or None) has a word that writes a rate before its
+    amount ("pro Monat 1.216 Euro"), perhaps opening a sentence ("Pro Kopf sind es 500 Euro")."""
+    if low is not None:
+        return "pro " in low or "je " in low or "per " in low
     return "pro " in text or "je " in text or "per " in text or "Pro " in text or "Je " in text or "Per " in text
 
 
@@ -67,7 +69,7 @@ def per_figure(text: str, figs: list[Figure], tables: list[tuple[int, int, str, 
     the same offsets, or None."""
     j, n = -1, len(tables)  # the last table row that starts at or before the figure
     prev_end = 0  # where the amount before ends
-    rates = _has_rates(text)  # whether the text writes a rate before an amount (once, not per amount)
+    rates = _has_rates(text, low)  # whether the text writes a rate before an amount (once, not per amount)
     for fig in figs:
         row = None
         if n:
