@@ -263,3 +263,52 @@ def test_on_each_or_for_each_makes_a_rate_only_of_an_item_the_amount_is_paid_for
     assert got["4 mln dlrs"]["per"] is None  # a comma and a clause in between
     assert got["500 dlrs"]["per"] is None  # the noun runs on: which word is the item is not known
     assert got["700p"]["per"] in (None, "unit")  # a name after "for each": read as before
+
+
+# ----------------------------------------------------------------------------- a rate of two units
+# (hand check of issue 18, samples 17 and 19: "dollars 17 per child per year")
+
+@pytest.mark.parametrize(("text", "span", "per", "lang"), [
+    pytest.param("The state spends dollars 12 per pupil per year on maps.", "dollars 12", "pupil per year", "en",
+                 id="unknown-noun-then-per-year"),
+    pytest.param("Rooms cost $90 per person per night.", "$90 per person per night", "person per night", "en",
+                 id="known-unit-then-per-night"),
+    pytest.param("The rent will be 2 dlrs a tonne per week.", "2 dlrs a tonne per week", "tonne per week", "en",
+                 id="a-unit-then-per-week"),
+    pytest.param("Die Schule erhält 45 Cent pro Schüler und Monat.", "45 Cent", "schüler per month", "de",
+                 id="pro-noun-und-monat"),
+    pytest.param("Der Eintritt kostet 9 Euro pro Tag und Kopf.", "9 Euro pro Tag und Kopf", "person per day", "de",
+                 id="time-written-first-reads-last"),
+])
+def test_a_rate_of_two_units_written_one_after_the_other_is_one_rate_of_both(text, span, per, lang):
+    """A careful reader takes "per child per year" as one rate of both units, not per child only;
+    the time unit last, whichever way round it is written."""
+    assert money(text, lang)[span]["per"] == per
+
+
+@pytest.mark.parametrize(("text", "span", "per"), [
+    pytest.param("It earned 2 dlrs per share a year ago.", "2 dlrs per share", "share", id="a-year-ago-is-a-time"),
+    pytest.param("Net was 5 dlrs per share per year ago.", "5 dlrs per share", "share", id="per-year-ago-is-a-time"),
+    pytest.param("It paid 3 dlrs per share and 2 dlrs in cash.", "3 dlrs per share", "share", id="and-an-amount"),
+])
+def test_a_word_after_a_rate_that_names_no_second_unit_leaves_the_rate_alone(text, span, per):
+    assert money(text)[span]["per"] == per
+
+
+@pytest.mark.parametrize(("text", "span", "per", "lang"), [
+    pytest.param("Pro Patient stehen nur 40 Cent pro Tag zur Verfügung.", "40 Cent pro Tag", "patient per day", "de",
+                 id="pro-noun-verb-amount-pro-tag"),
+    pytest.param("Pro Kopf sind es 300 Euro im Jahr.", "300 Euro im Jahr", "person per year", "de",
+                 id="sentence-opening-pro-kopf-im-jahr"),
+    pytest.param("Die Stadt zahlt pro Kopf 300 Euro im Jahr.", "300 Euro im Jahr", "person per year", "de",
+                 id="pro-kopf-right-before-im-jahr"),
+    pytest.param("The allowance per person is $14 a year.", "$14 a year", "person per year", "en",
+                 id="per-person-is-amount-a-year"),
+])
+def test_a_rate_before_the_amount_and_a_time_unit_after_it_are_one_rate_of_both(text, span, per, lang):
+    """"Pro Kind ... 38 Cent pro Monat": a careful reader takes both units, not the month only."""
+    assert money(text, lang)[span]["per"] == per
+
+
+def test_two_time_units_on_either_side_of_an_amount_make_no_rate_of_both():
+    assert money("Pro Jahr sind es 300 Euro im Monat.", "de")["300 Euro im Monat"]["per"] == "month"

@@ -22,7 +22,8 @@ def read(text, lang="en"):
     pytest.param("The minimum wage rises to £6.10 an hour in October.\n"
                  "    Unions said £6.10 was still too little to live on.", "en", "£6.10", "hour", id="per-hour"),
     pytest.param("Die Gebühr beträgt 12 Euro pro Haushalt und Monat.\n"
-                 "    Der Verband hält die 12 Euro für angemessen.", "de", "12 Euro", "haushalt", id="de-pro-haushalt"),
+                 "    Der Verband hält die 12 Euro für angemessen.", "de", "12 Euro", "haushalt per month",
+                 id="de-pro-haushalt-und-monat"),
 ])
 def test_an_amount_written_again_keeps_its_first_rate(text, lang, amount, unit):
     spans = read(text, lang)

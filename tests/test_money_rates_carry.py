@@ -111,3 +111,31 @@ def test_a_german_rate_before_its_amount_reaches_over_small_words(text, span, pe
 def test_a_german_rate_does_not_reach_across_a_clause_or_noun(text):
     (row,) = money(text, "de").values()
     assert row["per"] is None
+
+
+# ----------------------------------------------------------------------------- a rate, "again", amount
+# (hand check of issue 18, sample 18: "pro Flug noch einmal knapp 200 US-Dollar")
+
+@pytest.mark.parametrize(("text", "span", "per", "lang"), [
+    pytest.param("Der Ballon kostet pro Flug noch einmal knapp 300 Euro.", "knapp 300 Euro", "flug", "de",
+                 id="pro-noun-noch-einmal"),
+    pytest.param("Die Stadt zahlt je Kind weitere 40 Euro.", "40 Euro", "kind", "de", id="je-noun-weitere"),
+    pytest.param("Die Miete steigt pro Monat erneut um 25 Euro.", "25 Euro", "month", "de", id="pro-monat-erneut-um"),
+    pytest.param("The fee per night is another $60.", "$60", "night", "en", id="per-unit-is-another"),
+    pytest.param("Parking costs per hour an extra 3 dlrs.", "3 dlrs", "hour", "en", id="per-unit-an-extra"),
+    pytest.param("Storage per week will be a further 12 dlrs.", "12 dlrs", "week", "en",
+                 id="per-unit-will-be-a-further"),
+])
+def test_words_of_repetition_or_addition_do_not_part_a_rate_from_its_amount(text, span, per, lang):
+    """A careful reader takes "noch einmal", "weitere", "another", "an extra" as saying the amount
+    comes again or on top, not as ending the rate written before it."""
+    assert money(text, lang)[span]["per"] == per
+
+
+@pytest.mark.parametrize(("text", "span"), [
+    pytest.param("The rise per year slowed, and the fund paid another $60.", "$60", id="a-clause-between"),
+    pytest.param("Output per worker rose and costs were another $60.", "$60", id="a-noun-and-verb-between"),
+    pytest.param("Prices rose 5 per cent, another $60 in all.", "$60", id="per-cent-is-no-rate"),
+])
+def test_an_english_rate_reaches_over_small_words_only_when_nothing_else_stands_between(text, span):
+    assert money(text)[span]["per"] is None

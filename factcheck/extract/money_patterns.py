@@ -84,6 +84,30 @@ _PER_RE = (
 )
 
 
+# the second unit of a rate of two ("per child per year", "pro Kind und Monat"; see [per_second])
+_SECOND_RATE = re.compile(
+    r"[ \t]{1,2}(?:" + alternatives(LEX["per_second"]["joins"], ci=True) + r")[ \t]{1,3}(?P<per>"
+    + alternatives(PER, ci=True) + r")(?![\w-])(?!\s{1,3}(?:" + NOT_A_RATE_AFTER_RE + r"|zuvor|davor|früher)(?!\w))")
+_SECOND_CUES = tuple(" " + w + " " for w in LEX["per_second"]["joins"])
+
+
+def second_rate(text: str, pos: int, first: str) -> tuple[str, int] | None:
+    """The rate of two units when a second unit follows the rate `first` ending at `pos` (see
+    [per_second] in money.toml): "per child per year" gives ("child per year", its end), "pro
+    Monat und Kopf" ("person per month", its end); None when no second unit follows."""
+    if not text.startswith(_SECOND_CUES, pos, pos + 6):
+        return None
+    m = _SECOND_RATE.match(text, pos)
+    if m is None:
+        return None
+    second = str(PER[" ".join(m.group("per").split()).lower()])
+    if second == first:
+        return None
+    if first in TIME_UNITS and second not in TIME_UNITS:
+        first, second = second, first
+    return f"{first} per {second}", m.end()
+
+
 def _right_re(lang: str) -> re.Pattern[str]:
     words = [k for k in SUFFIX if k[0].isalpha()]
     symbols = [k for k in SUFFIX if not k[0].isalpha()]

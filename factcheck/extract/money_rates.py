@@ -22,7 +22,13 @@ from factcheck.extract.money_lexicon import (
     alternatives,
     norm_key,
 )
-from factcheck.extract.money_patterns import NOT_A_RATE_AFTER, PARALLEL_END, SENTENCE_BREAK, TIME_UNITS
+from factcheck.extract.money_patterns import (
+    NOT_A_RATE_AFTER,
+    PARALLEL_END,
+    SENTENCE_BREAK,
+    TIME_UNITS,
+    second_rate,
+)
 from factcheck.extract.money_reading import TABLE_NEXT_WORD
 
 # "pro Monat 1.216 Euro", "per ordinary share 12p", "per nominal 2.50 guilder share 5.79 guilders"
@@ -45,9 +51,12 @@ def last_match(rx: re.Pattern[str], text: str, lo: int = 0, hi: int | None = Non
     return m
 
 
-def _has_rates(text: str) -> bool:
-    """Whether `text` has a word that writes a rate before its amount ("pro Monat 1.216 Euro")."""
-    return "pro " in text or "je " in text or "per " in text
+def _has_rates(text: str, low: str | None) -> bool:
+    """Whether `text` (`low`: lower-cased, or None) has a word that writes a rate before its
+    amount ("pro Monat 1.216 Euro"), perhaps opening a sentence ("Pro Kopf sind es 500 Euro")."""
+    if low is not None:
+        return "pro " in low or "je " in low or "per " in low
+    return "pro " in text or "je " in text or "per " in text or "Pro " in text or "Je " in text or "Per " in text
 
 
 def per_figure(text: str, figs: list[Figure], tables: list[tuple[int, int, str, str]], low: str | None) -> None:
@@ -60,7 +69,7 @@ def per_figure(text: str, figs: list[Figure], tables: list[tuple[int, int, str, 
     the same offsets, or None."""
     j, n = -1, len(tables)  # the last table row that starts at or before the figure
     prev_end = 0  # where the amount before ends
-    rates = _has_rates(text)  # whether the text writes a rate before an amount (once, not per amount)
+    rates = _has_rates(text, low)  # whether the text writes a rate before an amount (once, not per amount)
     for fig in figs:
         row = None
         if n:
@@ -123,21 +132,45 @@ def per_figure(text: str, figs: list[Figure], tables: list[tuple[int, int, str, 
             if fig.per is None and not fig.magnitude and fig.label is None \
                     and _share_noun(text, fig, prev_end, low):
                 fig.per = "share"  # "earnings per share rose to 41p"
+        elif fig.per in TIME_UNITS and rates and not fig.magnitude and fig.has_currency:
+            before = _rate_written_before(text, fig)  # "Pro Kind stehen nur 38 Cent pro Monat"
+            if before is not None and before not in TIME_UNITS:
+                fig.per = f"{before} per {fig.per}"  # (see [per_second]: the time unit last)
         if fig.has_currency or fig.table:
             prev_end = fig.end
 
 
+def _rate_written_before(text: str, fig: Figure) -> str | None:
+    """The rate written before `fig`, right before it ("pro Kopf 500 Euro") or with small words
+    between ("Pro Kind stehen nur 38 Cent"), for an amount whose time unit follows it: one rate
+    of two units written on either side of the amount ("... 38 Cent pro Monat")."""
+    m = _RATE_BEFORE.search(text, max(0, fig.start - 60), fig.start)
+    if m is not None:
+        return str(PER[norm_key(m.group("per"))])
+    return _rate_before_gap(text, fig)
+
+
 _GAP_LEX = LEX["per_before_gap"]
 _GAP_INTRO = tuple(w.lower() + " " for w in _GAP_LEX["intro"])
+_GAP_REACH = str(int(_GAP_LEX["reach"]))
 _RATE_BEFORE_GAP = re.compile(
     r"(?<![^\W\d_])(?:" + alternatives(_GAP_LEX["intro"], ci=True) + r")\s{1,3}(?P<noun>[A-ZÄÖÜ][\w-]{0,30})"
-    r"(?:\s{1,3}(?:" + alternatives(_GAP_LEX["gap"], ci=True) + r")){1," + str(int(_GAP_LEX["reach"])) + r"}\s{1,3}\Z")
+    r"(?:\s{1,3}(?:" + alternatives([*_GAP_LEX["gap"], *_GAP_LEX["again"]], ci=True) + r")){1," + _GAP_REACH
+    + r"}\s{1,3}\Z")
+# English: only a unit of [per] after "per" ("the fee per night is another $50")
+_RATE_BEFORE_GAP_EN = re.compile(
+    r"(?<![^\W\d_])per\s{1,3}(?P<noun>" + alternatives(PER, ci=True) + r")(?:\s{1,3}(?:"
+    + alternatives(_GAP_LEX["gap_en"], ci=True) + r")){1," + _GAP_REACH + r"}\s{1,3}\Z")
 
 
 def _rate_before_gap(text: str, fig: Figure) -> str | None:
     """The rate written before `fig` with small words between (see [per_before_gap] in money.toml)."""
     lo = max(0, fig.start - 60)
     window = text[lo:fig.start].lower()
+    if "per " in window:
+        m = _RATE_BEFORE_GAP_EN.search(text, lo, fig.start)
+        if m is not None:
+            return str(PER[norm_key(m.group("noun"))])
     if not any(w in window for w in _GAP_INTRO):  # (most amounts: no "pro"/"je" before them)
         return None
     m = _RATE_BEFORE_GAP.search(text, lo, fig.start)
@@ -328,7 +361,12 @@ def _open_rate(text: str, fig: Figure, low: str | None = None) -> tuple[str | No
             else:
                 unit = words[0]
             if unit is not None:
-                return ((m.group("n") + " " + unit) if m.group("n") else unit), inside
+                unit = (m.group("n") + " " + unit) if m.group("n") else unit
+                if unit == words[0] or known == words[0]:
+                    two = second_rate(text, m.end("noun"), unit)  # "dollars 17 per child per year"
+                    if two is not None:
+                        unit = two[0]
+                return unit, inside
         elif noun is None and (m.group("then") is None or m.group("then").lower() in _EACH_THEN):
             return _counted(text, fig.start), inside
     w = _WORTH_AFTER.match(text, fig.end)

@@ -52,6 +52,7 @@ from factcheck.extract.money_patterns import (
     VAGUE_CONTEXT,
     VAGUE_P_AS_WRITTEN,
     VALUE_LINK,
+    second_rate,
 )
 from factcheck.extract.money_words import currency_of_word, magnitude_exponent, read_prefix, spelled_value
 from factcheck.extract.numbers import SPACE_GROUPED, parse_numeral
@@ -230,6 +231,9 @@ def read_candidate(text: str, m: re.Match[str], lang: str, floor: int, in_table)
         if right.group("per_n"):
             fig.per = right.group("per_n") + " " + fig.per  # "Marks per 100 kilos": "100 kilo"
         fig.end = right.end("per")
+        two = second_rate(text, fig.end, fig.per)
+        if two is not None:
+            fig.per, fig.end = two  # "$200 per person per night"
     elif fig.has_currency and not fig.magnitude and text.startswith((" s", " S"), fig.end):
         bare = PER_BARE.match(text, fig.end)  # the wire's "47 cts share", "1.06 dlrs shr"
         if bare:
