@@ -83,9 +83,7 @@ def search(store: Store, query: Sequence[str], *, archive: Sequence[str] = (), r
         errors.clear()
         sources = pick()
         hits, total = store.search(words, sources=sources, kind=kind, limit=limit)
-        unique = _unique(hits)
-        return Found(words, unique, total - (len(hits) - len(unique)), sources, list(errors),
-                     _story_labels(store, unique))
+        return Found(words, hits, total, sources, list(errors), _story_labels(store, hits))
 
     try:
         found = answer()
@@ -115,18 +113,6 @@ def _not_contained(store: Store, sources: list[SourceEntry]) -> list[SourceEntry
         if not keys[s.id] or not any(keys[s.id] <= keys[k.id] for k in kept):
             kept.append(s)
     return kept
-
-
-def _unique(hits: list[Hit]) -> list[Hit]:
-    """Each figure of a document once, however many archives hold that document."""
-    seen: set[tuple[str, Any, Any]] = set()
-    out = []
-    for h in hits:
-        key = (h.doc.key, h.row.get("start"), h.row.get("end"))
-        if key not in seen:
-            seen.add(key)
-            out.append(h)
-    return out
 
 
 def _story_labels(store: Store, hits: list[Hit]) -> dict[tuple[int, str], str]:

@@ -888,7 +888,8 @@ class Store:
     def search(self, words: Sequence[str], *, sources: Sequence[SourceEntry], kind: str | None = None,
                limit: int | None = None, fts: bool | None = None) -> tuple[list[Hit], int]:
         """The figures of `sources` whose claimant, metric or sentence holds every word,
-        newest document first, with the findings that quote each; and how many there are.
+        newest document first, with the findings that quote each; and how many there are. A
+        document several of the sources hold (by its content) is listed once.
 
         With FTS5, words match by their English stem ("investment" finds "invest"); without
         it (or with fts=False), by case-insensitive substring."""
@@ -897,7 +898,12 @@ class Store:
             return [], 0
         use_fts = self.fts if fts is None else (fts and self.fts)
         by_id = {s.id: s for s in sources}
-        where = [f"d.source IN ({', '.join(str(int(s)) for s in by_id)})"]
+        among = ", ".join(str(int(s)) for s in by_id)
+        # each figure once however many of the archives hold its document (two folders sharing
+        # some articles): in its first archive, so that the limit and the count are of figures
+        where = [f"d.source IN ({among})",
+                 "(d.source, d.pos) = (SELECT d2.source, d2.pos FROM documents d2 WHERE d2.key = d.key"
+                 f" AND d2.source IN ({among}) ORDER BY d2.source, d2.pos LIMIT 1)"]
         params: list[Any] = []
         if use_fts:
             match = " ".join('"' + w.replace('"', '""') + '"' for w in words)

@@ -83,6 +83,26 @@ def test_every_word_must_match_and_limit_and_kind(scanned):
     assert dates and {r["kind"] for r in dates} == {"date"}
 
 
+def test_two_archives_sharing_articles_list_each_figure_once_within_the_limit(tmp_path, monkeypatch):
+    """Two folders scanned on their own share the Stargate articles: each figure is listed once,
+    the count is of figures, and --limit fills up with figures, not with a second archive's copies."""
+    for folder, names in (("desk", ["001", "002", "004"]), ("wire", ["002", "003", "004"])):
+        (tmp_path / folder).mkdir()
+        for seed in SEEDS.iterdir():
+            if seed.name[:3] in names:
+                shutil.copy(seed, tmp_path / folder / seed.name)
+    monkeypatch.chdir(tmp_path)
+    monkeypatch.setenv("FACTCHECK_CACHE_DIR", str(tmp_path / "store"))
+    for folder in ("desk", "wire"):
+        assert run("scan", folder, "--no-report", "-q").exit_code in (0, 1)
+    every = json.loads(run("claims", "Stargate", "--kind", "money", "--format", "json").stdout)
+    figures = {(r["document"], r["text"]) for r in every["rows"]}
+    assert len(figures) == len(every["rows"]) == every["figures"] and figures >= {(d, t) for d, t, _ in STARGATE}
+    limited = json.loads(run("claims", "Stargate", "--kind", "money", "--limit", "5", "--format", "json").stdout)
+    assert limited["shown"] == len({(r["document"], r["text"]) for r in limited["rows"]}) == 5
+    assert limited["figures"] == every["figures"]
+
+
 def test_in_names_the_archive_and_reads_it_first(tmp_path, monkeypatch, ruleset):
     shutil.copytree(NEWSROOM, tmp_path / "newsroom")
     monkeypatch.chdir(tmp_path)
