@@ -1631,30 +1631,6 @@ def test_two_days_running_totals_that_differ_are_a_count_that_moved() -> None:
     assert _pair_of(table, scored, "3,863,000 dlrs", "7,380,000 dlrs")["successive"] == 0.0
 
 
-def _bid(first_day: str, second_day: str) -> list[dict]:
-    """One wire's two stories on one takeover fight, each giving the bidder's price a share."""
-    return [
-        {"id": "a", "date": first_day, "title": "HALLOWAY OFFER FOR GREENWICH FOODS STILL VALID",
-         "text": "HALLOWAY OFFER FOR GREENWICH FOODS STILL VALID\nWELLINGTON - Halloway Investments Ltd said its "
-                 "offer of 4.20 dlrs per share for supermarket group Greenwich Foods Ltd still stands.\n"},
-        {"id": "b", "date": second_day, "title": "HALLOWAY BIDS 4.35 DLRS A SHARE FOR GREENWICH FOODS",
-         "text": "HALLOWAY BIDS 4.35 DLRS A SHARE FOR GREENWICH FOODS\nWELLINGTON - Halloway Investments Ltd "
-                 "launched a full takeover offer for supermarket group Greenwich Foods Ltd at 4.35 dlrs per share.\n"},
-    ]
-
-
-def test_one_wires_differing_price_ten_days_later_without_a_correction_is_news() -> None:
-    """The wire gives 4.20 dlrs a share, and ten days later 4.35: with no correction and no
-    error's shape, its later story reports a new bid, no finding at all. The same two stories on
-    one day are not read so."""
-    later = _bid("1987-03-20", "1987-03-30")
-    table, scored = _pairs(later)
-    assert _pair_of(table, scored, "4.20 dlrs per share", "4.35 dlrs per share")["moved_on"] == 1.0
-    assert not [f for f in _findings(later) if f.rule == "FC101"]
-    table, scored = _pairs(_bid("1987-03-20", "1987-03-20"))
-    assert _pair_of(table, scored, "4.20 dlrs per share", "4.35 dlrs per share")["moved_on"] == 0.0
-
-
 def test_one_articles_two_pay_dates_of_one_company_are_two_payments() -> None:
     """One article gives the stock distribution's pay date and the cash dividend's: its writer
     stated both, so they are two payments, not one payment dated twice (as for amounts)."""

@@ -133,8 +133,6 @@ FEATURES: dict[str, str] = {
     "one_writer": "both figures in one article, differing with no mark of an error: its writer stated both, "
                   "so they are two facts (Class A and Class B payouts, operating and trading profit; a stock "
                   "distribution's and a cash dividend's pay dates)",
-    "moved_on": "one publisher's two amounts two days apart or more, differing with no mark of an error and "
-                "no correction: the later story reports a new value (a new bid, a higher count)",
     "event_unnamed": "two dates differ and nothing names their event as one: no metric both name, nor two "
                      "outlets' written dates of one story",
     "subjects_differ": "two capitals headlines without tickers name different subjects before their verbs "
@@ -184,7 +182,7 @@ SIGNS: dict[str, int] = {
     "table": 0, "table_slot": 1, "period_differs": -1, "horizon_differs": -1, "horizon_same": 1, "stage_differs": -1,
     "per_differs": -1, "relative": 0, "deictic": -1, "relative_apart": -1,
     "same_words": -1, "guessed": -1, "is_date": 0, "counterpart": 1, "twin": -1, "stated_there": -1,
-    "shared_figures": 1, "renewed": -1, "unexplained": -1, "one_writer": -1, "moved_on": -1, "event_unnamed": -1,
+    "shared_figures": 1, "renewed": -1, "unexplained": -1, "one_writer": -1, "event_unnamed": -1,
     "event_told": 1, "event_verb": 1, "event_word": 1, "specific_date": 1, "subjects_differ": -1, "session_differs": -1,
     "stated_apart": 1, "unbacked": 1,
 }
@@ -635,12 +633,6 @@ def features(table: pd.DataFrame, pairs: pd.DataFrame, stories: Stories,
               & (out["numbers_differ"] == 0) & (out["same_words"] == 0))
     event = (out["metric"] >= 1) | (two_outlets & named_event) | retold
     out["unexplained"] = (differing & ~anchored & np.where(is_date, ~event, ~shaped)).astype(np.float64)
-    # one publisher's two amounts of days apart (two or more) that differ with no mark of an
-    # error: its later story reports a new value (a new bid, a higher count), for a wire issues a
-    # correction when it got a figure wrong; two outlets' accounts are another matter, and so is
-    # a draft, whose figure is the one in question
-    out["moved_on"] = ((out["unexplained"] > 0) & ~is_date & ~same_doc & ~two_outlets & (apart >= 2)
-                       & (out["correction"] == 0) & ~(in_draft[i] | in_draft[j])).astype(np.float64)
     # one writer states both figures: an article giving two values of one fact without a slip's
     # shape is rarer than one listing two alike items (Class A and Class B payouts)
     # (for dates as well when something names their event: one article's "payable April 30"
