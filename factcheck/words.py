@@ -226,15 +226,40 @@ def _event_verb_words() -> tuple[frozenset[str], frozenset[str], tuple[str, ...]
 
 @cache
 def _running_total_pattern() -> re.Pattern[str]:
-    words = _data().get("running_totals", {}).get("phrases", [])
-    alts = "|".join(r"\s+".join(map(re.escape, w.split())) for w in sorted(words, key=len, reverse=True))
-    return re.compile(rf"(?<![\w-])(?:{alts})(?![\w-])", re.I) if alts else re.compile(r"(?!x)x")
+    d = _data().get("running_totals", {})
+    alts = "|".join(r"\s+".join(map(re.escape, w.split()))
+                    for w in sorted(d.get("phrases", []), key=len, reverse=True))
+    # "so far as", "up to date": no total so far
+    behind = "".join(rf"(?<!\b{re.escape(w)}\s)" for w in d.get("not_before", []))  # each of fixed width
+    ahead = "|".join(r"\s+".join(map(re.escape, w.split())) for w in d.get("not_after", [])) or "(?!x)x"
+    if not alts:
+        return re.compile(r"(?!x)x")
+    return re.compile(rf"(?<![\w-]){behind}(?:{alts})(?!\s+(?:{ahead})\b)(?![\w-])", re.I)
 
 
-def running_total(sentence: str) -> bool:
-    """Does a sentence give a total so far ("3.9 mln dlrs has been tendered to date", "so far
-    this year")? Such a total moves from one day's report to the next."""
-    return _running_total_pattern().search(sentence) is not None
+def running_total(sentence: str, start: int, end: int) -> bool:
+    """Does the figure at `start:end` of `sentence` give a total so far: a phrase of
+    `[running_totals]` in words.toml in its clause, at most `reach` characters from it
+    ("3.9 mln dlrs has been tendered to date", "so far, holders have tendered 2.1 mln dlrs")?
+    Such a total moves from one day's report to the next."""
+    reach = int(_data().get("running_totals", {}).get("reach", 60))
+    rx = _running_total_pattern()
+    for m in rx.finditer(sentence, max(0, start - reach), min(len(sentence), end + reach)):
+        between = sentence[m.end():start] if m.end() <= start else sentence[end:m.start()]
+        # a comma parts them, unless right after an opening phrase ("To date, 3.9 mln dlrs")
+        if m.end() <= start and between.lstrip().startswith(","):
+            between = between.lstrip()[1:]
+        if not _CLAUSE_BREAK.search(between):
+            return True
+    return False
+
+
+def running_total_phrases() -> re.Pattern[str]:
+    """The pattern of `[running_totals]` phrases (for finding the sentences that hold one)."""
+    return _running_total_pattern()
+
+
+_CLAUSE_BREAK = re.compile(r"[,;:!?()]|\.\s|\b(?:but|while|whereas|although|which|who|that)\b", re.I)
 
 
 @cache

@@ -54,6 +54,7 @@ from factcheck.claims.wording import (
 from factcheck.kinds import unit_days
 from factcheck.words import (
     running_total,
+    running_total_phrases,
     same_name,
 )
 
@@ -684,9 +685,20 @@ def features(table: pd.DataFrame, pairs: pd.DataFrame, stories: Stories,
 
 @per_table
 def _running_totals(cols: Columns) -> np.ndarray:
-    """Per row, whether its sentence gives a total so far ("to date", "so far": `[running_totals]`
-    in words.toml)."""
-    return np.array([bool(s) and running_total(str(s)) for s in cols.obj("sentence")], dtype=bool)
+    """Per row, whether its figure is a total so far (`words.running_total`); only the rows of
+    sentences that hold such a phrase at all are read closely."""
+    sent, s0, text, start = cols.obj("sentence"), cols.num("sent_start"), cols.obj("text"), cols.num("start")
+    out = np.zeros(len(sent), dtype=bool)
+    codes, uniques = pd.factorize(pd.Series([str(x or "") for x in sent], dtype="object"))
+    rx = running_total_phrases()
+    holds = np.array([rx.search(u) is not None for u in uniques], dtype=bool)
+    for k in np.flatnonzero(holds[codes] if len(codes) else []):
+        sentence, span = str(sent[k]), str(text[k] or "")
+        a = int(start[k] - s0[k])
+        if sentence[a:a + len(span)] != span:  # a long sentence is kept as a window around its figures
+            a = sentence.find(span)
+        out[k] = a >= 0 and bool(span) and running_total(sentence, a, a + len(span))
+    return out
 
 
 @per_table
