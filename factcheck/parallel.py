@@ -238,11 +238,20 @@ class Pending(Generic[R]):
         return value  # type: ignore[return-value]
 
     def close(self) -> None:
-        """End the forked process without waiting for it (a caller that failed before asking
-        for the result must not keep a pool, and its threads, alive)."""
-        if self._pool is not None:
-            self._pool.shutdown(wait=False, cancel_futures=True)
+        """End the forked process: a caller that failed before asking for the result wants its
+        work no more and must not keep a pool, and its threads, alive. The pool is shut down
+        whole, its manager thread joined: one left shutting down races the interpreter's exit,
+        which then prints a traceback under the run's own message."""
+        pool, future = self._pool, self._future
         self._pool = self._future = None
+        if pool is None:
+            return
+        if future is not None and not future.done():
+            # no public way to stop a task under way: end its process (the pool then breaks and
+            # its manager thread ends), rather than wait for work nobody will read
+            for process in list((getattr(pool, "_processes", None) or {}).values()):
+                process.terminate()
+        pool.shutdown(wait=True, cancel_futures=True)
 
 
 def executor(jobs: int | None = 1) -> OrderedMap:

@@ -304,3 +304,18 @@ def test_a_pending_value_that_failed_fails_again_instead_of_reading_none():
     for _ in range(2):
         with pytest.raises(ValueError, match="boom"):
             pending.result()
+
+
+def test_closing_a_pending_fork_before_its_result_ends_its_work_and_joins_its_pool():
+    """A caller that failed before asking for the result closes the fork: the work it no longer
+    wants is ended, not waited for, and no pool thread is left running into the interpreter's
+    exit (where a pool still shutting down prints a traceback under the run's message)."""
+    import threading
+    import time
+
+    started = time.perf_counter()
+    pending = parallel.Pending(lambda: time.sleep(30) or 1, fork=True)
+    time.sleep(0.3)
+    pending.close()
+    assert time.perf_counter() - started < 10
+    assert not [t for t in threading.enumerate() if type(t).__name__ == "_ExecutorManagerThread" and t.is_alive()]
