@@ -92,7 +92,7 @@ def scan_json(result: ScanResult, fixed: list[dict[str, Any]] | None = None) -> 
         "fixed": fixed or [],
         "summary": summary(result),
         "docs": [{"id": d.id, "lang": d.lang, "date": d.date, "title": d.title, "url": d.url,
-                  "mentions": d.mentions} for d in c.docs],
+                  "mentions": d.mentions, "source": d.source, "line": d.line} for d in c.docs],
     }
     drafts = getattr(result, "drafts", None)
     if drafts is not None:  # factcheck check: `docs` lists the drafts and the archive articles quoted

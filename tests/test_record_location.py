@@ -101,3 +101,16 @@ def test_check_places_a_draft_record_and_its_archive_records_by_their_lines(tmp_
     assert related == {"pier-1": {"artifactLocation": {"uri": "archive.jsonl"}, "region": {"startLine": 1}},
                        "pier-2": {"artifactLocation": {"uri": "archive.jsonl"}, "region": {"startLine": 3}}}
 
+
+
+def test_json_lists_each_articles_source_and_a_records_line_in_it(tmp_path, monkeypatch):
+    """The JSON `docs` say where each article was read: a corpus record by its file and line,
+    a whole file by its path and no line."""
+    monkeypatch.chdir(tmp_path)
+    write_corpus(tmp_path / "pier.jsonl", record_lines())
+    (tmp_path / "note.txt").write_text("Harbour Council will spend $40 million on the new pier.\n", encoding="utf-8")
+    out = json.loads(run("scan", "pier.jsonl", "note.txt", "--format", "json", "--no-report", "-q",
+                         "--no-cache").stdout)
+    where = {d["id"]: (d["source"], d["line"]) for d in out["docs"]}
+    assert where["pier-1"] == ("pier.jsonl", 1) and where["pier-3"] == ("pier.jsonl", 3)
+    assert where["note.txt"] == ("note.txt", None)
