@@ -225,7 +225,8 @@ def _event_verb_words() -> tuple[frozenset[str], frozenset[str], tuple[str, ...]
 
 
 @cache
-def _running_total_pattern() -> re.Pattern[str]:
+def running_total_pattern() -> re.Pattern[str]:
+    """The `[running_totals]` phrases of words.toml as one pattern."""
     d = _data().get("running_totals", {})
     alts = "|".join(r"\s+".join(map(re.escape, w.split()))
                     for w in sorted(d.get("phrases", []), key=len, reverse=True))
@@ -243,7 +244,7 @@ def running_total(sentence: str, start: int, end: int) -> bool:
     ("3.9 mln dlrs has been tendered to date", "so far, holders have tendered 2.1 mln dlrs")?
     Such a total moves from one day's report to the next."""
     reach = int(_data().get("running_totals", {}).get("reach", 60))
-    rx = _running_total_pattern()
+    rx = running_total_pattern()
     for m in rx.finditer(sentence, max(0, start - reach), min(len(sentence), end + reach)):
         between = sentence[m.end():start] if m.end() <= start else sentence[end:m.start()]
         # a comma parts them, unless right after an opening phrase ("To date, 3.9 mln dlrs")
@@ -252,11 +253,6 @@ def running_total(sentence: str, start: int, end: int) -> bool:
         if not _CLAUSE_BREAK.search(between):
             return True
     return False
-
-
-def running_total_phrases() -> re.Pattern[str]:
-    """The pattern of `[running_totals]` phrases (for finding the sentences that hold one)."""
-    return _running_total_pattern()
 
 
 _CLAUSE_BREAK = re.compile(r"[,;:!?()]|\.\s|\b(?:but|while|whereas|although|which|who|that)\b", re.I)

@@ -21,7 +21,7 @@ from factcheck.claims.alignment import alignment, stated_there
 from factcheck.claims.columns import Columns, per_table
 from factcheck.claims.drafts import TOLD_ALIKE, amounts_unbacked, dates_unbacked, draft_rows, one_date_slip, one_story
 from factcheck.claims.recurrence import recurring_forms, templates
-from factcheck.claims.relations import CONFLICTS, RelationParams, relations
+from factcheck.claims.relations import CONFLICTS, RelationParams, grain_days, relations
 from factcheck.claims.shapes import (
     NEAR,
     digit_run,
@@ -47,14 +47,14 @@ from factcheck.claims.wording import (
     doc_words,
     event_verb_shared,
     event_word_shared,
+    figure_in_sentence,
     headline_words,
     name_similarity,
     pair_similarity,
 )
-from factcheck.kinds import unit_days
 from factcheck.words import (
     running_total,
-    running_total_phrases,
+    running_total_pattern,
     same_name,
 )
 
@@ -541,7 +541,7 @@ def features(table: pd.DataFrame, pairs: pd.DataFrame, stories: Stories,
     # unit ("from 2000 to 2006" / "from 2006 to 2012" are two terms); and where nothing tells
     # the sentences apart, neither claimants nor other names that differ (two men, each "named
     # director" in his year)
-    unit = _unit_days(cols)
+    unit = grain_days(cols)
     coarser = np.maximum(unit[i], unit[j])  # NaN (a date of no known grain) compares false
     known = (sa >= 0) & (ea >= 0) & (sb >= 0) & (eb >= 0)
     grain = known & ((ea - sa) <= coarser) & ((eb - sb) <= coarser) & (2 * gap <= coarser)
@@ -687,24 +687,14 @@ def features(table: pd.DataFrame, pairs: pd.DataFrame, stories: Stories,
 def _running_totals(cols: Columns) -> np.ndarray:
     """Per row, whether its figure is a total so far (`words.running_total`); only the rows of
     sentences that hold such a phrase at all are read closely."""
-    sent, s0, text, start = cols.obj("sentence"), cols.num("sent_start"), cols.obj("text"), cols.num("start")
-    out = np.zeros(len(sent), dtype=bool)
-    codes, uniques = pd.factorize(pd.Series([str(x or "") for x in sent], dtype="object"))
-    rx = running_total_phrases()
+    codes, uniques = pd.factorize(pd.Series([str(x or "") for x in cols.obj("sentence")], dtype="object"))
+    out = np.zeros(len(codes), dtype=bool)
+    rx = running_total_pattern()
     holds = np.array([rx.search(u) is not None for u in uniques], dtype=bool)
-    for k in np.flatnonzero(holds[codes] if len(codes) else []):
-        sentence, span = str(sent[k]), str(text[k] or "")
-        a = int(start[k] - s0[k])
-        if sentence[a:a + len(span)] != span:  # a long sentence is kept as a window around its figures
-            a = sentence.find(span)
-        out[k] = a >= 0 and bool(span) and running_total(sentence, a, a + len(span))
+    for k in np.flatnonzero(holds[codes]) if len(codes) else ():
+        at = figure_in_sentence(cols, int(k))
+        out[k] = at is not None and running_total(*at)
     return out
-
-
-@per_table
-def _unit_days(cols: Columns) -> np.ndarray:
-    """Per row, the days of its date's granularity (`kinds.unit_days`; NaN for amounts)."""
-    return np.array([unit_days(g) for g in cols.obj("granularity")], dtype=np.float64)
 
 
 def _differs(codes: np.ndarray, i: np.ndarray, j: np.ndarray) -> np.ndarray:

@@ -155,6 +155,12 @@ def relations(table: pd.DataFrame, i: np.ndarray, j: np.ndarray, params: Relatio
 
 
 @per_table
+def grain_days(cols: Columns) -> np.ndarray:
+    """Per row, the days of its date's granularity (`kinds.unit_days`; NaN for amounts)."""
+    return np.array([unit_days(g) for g in cols.obj("granularity")], dtype=np.float64)
+
+
+@per_table
 def _relation_rows(cols: Columns) -> dict[str, Any]:
     """Per row, what `relations` compares of two figures, each read once for all pairs."""
     cur, src, fam = cols.obj("currency"), cols.obj("currency_source"), cols.obj("currency_family")
@@ -176,5 +182,5 @@ def _relation_rows(cols: Columns) -> dict[str, Any]:
         "granularity": pd.factorize(pd.Series([x or "" for x in gran], dtype="object"))[0],
         "day_or_month": np.array([x in ("day", "month") for x in gran], dtype=bool),
         "suffix": pd.factorize(pd.Series([(x or "")[5:] for x in ds], dtype="object"))[0],
-        "unit_days": np.array([unit_days(g) for g in gran], dtype=np.float64),
+        "unit_days": grain_days(cols),
     }

@@ -262,21 +262,25 @@ def _shared_next_words(cols: Columns, i: np.ndarray, j: np.ndarray, live: np.nda
     at = np.flatnonzero(live)
     if not len(at):
         return out
-    sent, s0, text = cols.obj("sentence"), cols.num("sent_start"), cols.obj("text")
-    start = cols.num("start")
     memo: dict[int, frozenset[str]] = {}
 
     def next_words(k: int) -> frozenset[str]:
         got = memo.get(k)
         if got is None:
-            sentence, span = str(sent[k] or ""), str(text[k] or "")
-            a = int(start[k] - s0[k])
-            if sentence[a:a + len(span)] != span:  # a long sentence is kept as a window around its figures
-                a = sentence.find(span)
-            got = memo[k] = words_of(sentence, a, a + len(span)) if a >= 0 and span else frozenset()
+            at = figure_in_sentence(cols, k)
+            got = memo[k] = words_of(*at) if at else frozenset()
         return got
     out[at] = [1.0 if next_words(int(a)) & next_words(int(b)) else 0.0 for a, b in zip(i[at], j[at], strict=True)]
     return out
+
+
+def figure_in_sentence(cols: Columns, k: int) -> tuple[str, int, int] | None:
+    """Row `k`'s sentence and where its figure stands in it (None when it cannot be found)."""
+    sentence, span = str(cols.obj("sentence")[k] or ""), str(cols.obj("text")[k] or "")
+    a = int(cols.num("start")[k] - cols.num("sent_start")[k])
+    if sentence[a:a + len(span)] != span:  # a long sentence is kept as a window around its figures
+        a = sentence.find(span)
+    return (sentence, a, a + len(span)) if a >= 0 and span else None
 
 
 def _memo_words() -> Any:
