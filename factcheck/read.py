@@ -535,7 +535,8 @@ def _read_csv(path: str, doc_id: str, lang: str | None) -> Iterator[Document | R
     csv.field_size_limit(MAX_DOCUMENT_BYTES)  # article bodies exceed the 128 KiB default
     with open(path, "rb") as f:
         lines = _Lines(f)
-        reader = csv.reader(_csv_lines(lines))
+        # strict: a stray quote would otherwise swallow the records after it into one text
+        reader = csv.reader(_csv_lines(lines), strict=True)
         try:
             header = next(reader, None)
         except csv.Error as exc:
@@ -559,7 +560,7 @@ def _read_csv(path: str, doc_id: str, lang: str | None) -> Iterator[Document | R
                         f"line {first_line}: a field is larger than 50 MiB (an unclosed quote?); "
                         "stopped reading there, the records before it were read"
                     ) from None
-                yield ReadError(f"{path}:{first_line}", f"invalid CSV: {exc}")
+                yield ReadError(f"{path}:{first_line}", f"invalid CSV: {_csv_reason(exc, reader.line_num)}")
                 continue
             encoding = lines.take_encoding()
             if not any(cell.strip() for cell in row):
@@ -574,6 +575,17 @@ def _read_csv(path: str, doc_id: str, lang: str | None) -> Iterator[Document | R
                 lang=lang,
                 line=first_line,
             )
+
+
+def _csv_reason(exc: csv.Error, last_line: int) -> str:
+    """What a CSV error means for the person who exported the file."""
+    text = str(exc)
+    if text.startswith("',' expected after '\"'"):
+        return (f"a quoted field closes before its cell ends (a stray or undoubled quote), through line "
+                f"{last_line}; this record is skipped, the ones after it are read")
+    if text == "unexpected end of data":
+        return "a quoted field is never closed (an unclosed quote): the file ends inside it"
+    return text
 
 
 _LONE_CR = re.compile(r"(?<=\r)(?!\n)")

@@ -311,6 +311,32 @@ def test_csv_corpus_reads_quoted_multiline_text(tmp_path: Path) -> None:
     ]
 
 
+def test_csv_stray_quote_is_an_error_not_a_record_swallowing_the_next(tmp_path: Path) -> None:
+    # the quote opened on line 2 closes on line 3 mid-cell: read leniently, record 1 would hold
+    # record 2's text and record 2 would vanish without a word
+    path = write(tmp_path / "c.csv",
+                 'id,text\n1,"Alpha paid $5 million\n2,"Beta paid $3 million"\n3,Gamma paid $1 million\n')
+    docs, errors = read_inputs([str(path)])
+    assert [d.id for d in docs] == ["3"]
+    assert [e.source for e in errors] == [f"{path}:2"]
+    assert "stray or undoubled quote" in errors[0].reason and "line 3" in errors[0].reason
+
+
+def test_csv_quote_never_closed_is_an_error_naming_its_line(tmp_path: Path) -> None:
+    path = write(tmp_path / "c.csv", 'id,text\n1,Alpha paid $5 million\n2,"Beta paid $3 million\n')
+    docs, errors = read_inputs([str(path)])
+    assert [d.id for d in docs] == ["1"]
+    assert [e.source for e in errors] == [f"{path}:3"]
+    assert "never closed" in errors[0].reason
+
+
+def test_csv_quotes_inside_cells_stay_text(tmp_path: Path) -> None:
+    path = write(tmp_path / "c.csv", 'id,text\n1,"He said ""yes"" twice"\n2,She said "no" once\n')
+    docs, errors = read_inputs([str(path)])
+    assert errors == []
+    assert [d.text for d in docs] == ['He said "yes" twice', 'She said "no" once']
+
+
 def test_csv_without_text_column_is_one_error_naming_it(tmp_path: Path) -> None:
     path = write(tmp_path / "c.csv", "id,body\n1,hello\n2,world\n")
     assert read_error(path) == ReadError(
