@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import datetime as dt
+from collections.abc import Iterable
 from dataclasses import dataclass
 
 
@@ -40,3 +41,29 @@ class ReadError:
 
     def as_dict(self) -> dict[str, str]:
         return {"source": self.source, "reason": self.reason}
+
+
+def place_of(source: str, line: int | None) -> str:
+    """Where a document was read: its file, with a corpus record's line ("wire.jsonl:17")."""
+    return source if line is None else f"{source}:{line}"
+
+
+class UniqueIds:
+    """Document ids kept unique within one run. Two inputs may name different articles alike
+    (`x.txt` in two folders, record "1" in two exports, one id twice in one corpus): a later
+    document whose id is taken is named by the place it was read instead (`place_of`, numbered
+    when even that is taken), so its figures are never mixed with another article's."""
+
+    def __init__(self, taken: Iterable[str] = ()) -> None:
+        self._taken = set(taken)
+
+    def __call__(self, doc_id: str, source: str, line: int | None) -> str:
+        """The id this document goes by: its own, unless an earlier one holds it."""
+        new = doc_id
+        if new in self._taken:
+            new = place = place_of(source, line)
+            n = 2
+            while new in self._taken:
+                new, n = f"{place}#{n}", n + 1
+        self._taken.add(new)
+        return new

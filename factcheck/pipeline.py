@@ -59,7 +59,7 @@ from factcheck.claims import (
 from factcheck.claims.calibrate import Calibration, LabelFileError, load_cases
 from factcheck.claims.calibrate import run as fit_decision
 from factcheck.claims.decision import dumps_decision
-from factcheck.documents import Document, ReadError
+from factcheck.documents import Document, ReadError, UniqueIds
 from factcheck.findings import Finding, _value_key, finding_from_dict
 from factcheck.parallel import ForkMap, OrderedMap, Pending, executor, resolve_jobs
 from factcheck.progress import Progress
@@ -382,6 +382,18 @@ def frame_of(parts: Sequence[Part]) -> pd.DataFrame:
 # -- inputs --------------------------------------------------------------------------
 
 
+def _unique_in(part: Part, ids: UniqueIds) -> None:
+    """`part`'s documents (and the rows of their mentions) under ids unique in the run."""
+    renamed: dict[str, str] = {}
+    for k, d in enumerate(part.docs):
+        new = ids(d.id, d.source, d.line)
+        if new != d.id:
+            renamed[d.id] = new
+            part.docs[k] = dataclasses.replace(d, id=new)
+    if renamed and part.n:  # (a part's own ids are unique: `read.iter_inputs` made them so)
+        part.columns["doc"] = np.array([renamed.get(x, x) for x in part.columns["doc"]], dtype=object)
+
+
 def _read_part(items: Iterable[Document | ReadError], ruleset: RuleSet, execute: OrderedMap,
                progress: Progress | None, *, keep_rows: bool = False) -> tuple[Part, list[dict[str, Any]]]:
     """Inputs read and analysed for this run only; also their rows when `keep_rows` (else
@@ -543,6 +555,11 @@ def _run(paths: Sequence[str], ruleset: RuleSet, *, store: Store | None, engine:
     parts = _with_store(store, gather) if store is not None else gather()
     if documents:
         parts.append(_read_part(documents, ruleset, engine.documents, progress)[0])
+    # each input's ids are its own (read one by one, or from the store): across inputs, as
+    # `read.iter_inputs` does within them, a taken id gives way to the document's place
+    ids = UniqueIds()
+    for p in parts:
+        _unique_in(p, ids)
     if progress:
         progress.done()
     docs = [d for p in parts for d in p.docs]
@@ -751,7 +768,8 @@ def _check(drafts: Sequence[Document | ReadError], archive: Sequence[str], rules
     archive_docs = sum(len(p.docs) for p in others)
     archive_mentions = sum(p.n for p in others)
     infos: dict[tuple[int, int], DocInfo] = {}  # (source id, position) → the document
-    skip: set[tuple[int, int]] = set()
+    stored_id: dict[str, str] = {}  # an archive document's id in the run → its id in the store
+    ids = UniqueIds(draft_ids)  # two inputs' documents of one id are kept apart, and from a draft's
     for path, entry, docs in sources:
         archive_docs += entry.documents
         archive_mentions += entry.mentions
@@ -759,11 +777,15 @@ def _check(drafts: Sequence[Document | ReadError], archive: Sequence[str], rules
         look = any(f == real or _inside(f, real) for f in draft_files)
         for i, d in enumerate(docs):
             if look and d.file and _real(d.file) in draft_files:  # the draft itself, as archived
-                skip.add((entry.id, i))
                 archive_docs -= 1
                 archive_mentions -= d.mentions
                 continue
-            infos[(entry.id, i)] = _stored_info(d)
+            info = _stored_info(d)
+            new = ids(d.id, d.file, d.line)
+            infos[(entry.id, i)] = info if new == d.id else dataclasses.replace(info, id=new)
+            stored_id[new] = d.id
+    for p in others:
+        _unique_in(p, ids)
 
     in_memory = [d for p in others for d in p.docs]
     every = [*infos.values(), *in_memory]
@@ -775,21 +797,18 @@ def _check(drafts: Sequence[Document | ReadError], archive: Sequence[str], rules
     else:
         needs = archive_needs(draft_rows, draft.docs, every, ruleset.decision)
     actors = [a for a in store.actors() if block_of(a) in needs.blocks] if needs.blocks else []
-    paths_of = {e.id: p for p, e, _ in sources}
     rows = []
     where: dict[str, tuple[int, int]] = {}
-    for sid, pos, r in store.rows([e for _, e, _ in sources], docs=needs.docs, actors=actors):
-        if (sid, pos) in skip:
+    wanted = {stored_id.get(d, d) for d in needs.docs}
+    for sid, pos, r in store.rows([e for _, e, _ in sources], docs=wanted, actors=actors):
+        info = infos.get((sid, pos))
+        if info is None:  # the draft itself, as archived
             continue
-        if r["doc"] in draft_ids:  # another file with a draft's id: keep them apart
-            r["doc"] = f"{paths_of[sid]}#{r['doc']}"
-        where.setdefault(r["doc"], (sid, pos))
+        r["doc"] = info.id
+        where.setdefault(info.id, (sid, pos))
         rows.append(r)
 
-    loaded = [*in_memory]
-    for doc_id, at in where.items():
-        info = infos[at]
-        loaded.append(info if info.id == doc_id else dataclasses.replace(info, id=doc_id))
+    loaded = [*in_memory, *(infos[at] for at in where.values())]
     # stories are linked over every archive article, as a full scan links them, so a draft's
     # evidence does not depend on which rows were loaded
     seen = {d.id for d in loaded}

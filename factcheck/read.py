@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import codecs
 import csv
+import dataclasses
 import datetime as dt
 import io
 import json
@@ -20,7 +21,7 @@ import sys
 from collections.abc import Iterable, Iterator, Mapping, Sequence
 from typing import Any, BinaryIO
 
-from factcheck.documents import Document, ReadError
+from factcheck.documents import Document, ReadError, UniqueIds
 from factcheck.htmltext import parse_html
 from factcheck.lang import normalize_lang, resolve_lang
 from factcheck.pubdate import find_dateline, parse_date_value, wire_day
@@ -68,9 +69,20 @@ def iter_inputs(
 
     `lang` ("en"/"de") overrides every declared or detected language; anything else is a
     usage error (ValueError). `stdin` is read for a "-" path (default: sys.stdin.buffer).
+    Ids are unique: a document whose id an earlier one holds goes by its place (`UniqueIds`).
     """
     if lang is not None and normalize_lang(lang) is None:
         raise ValueError(f"unsupported language {lang!r}: use en or de")
+    ids = UniqueIds()
+    for item in _iter_paths(paths, stdin, lang):
+        if isinstance(item, Document):
+            new = ids(item.id, item.source, item.line)
+            if new != item.id:
+                item = dataclasses.replace(item, id=new)
+        yield item
+
+
+def _iter_paths(paths: Sequence[str], stdin: BinaryIO | None, lang: str | None) -> Iterator[Document | ReadError]:
     for path in map(os.fspath, paths):
         if path == "-":
             yield _read_stdin(stdin if stdin is not None else sys.stdin.buffer, lang)

@@ -132,8 +132,10 @@ _JOBS_BILL = [
 
 
 def _jobs_check(figure: str, tmp_path: Path, *more: dict) -> tuple[int, list[dict]]:
-    """A draft that words the whole package apart from both outlets, checked against them."""
-    archive = _archive(tmp_path / "archive", _JOBS_BILL + list(more) + _unrelated(10))
+    """A draft that words the whole package apart from both outlets, checked against them (an
+    article of `more` with an outlet's id takes that article's place)."""
+    story = {r["id"]: r for r in _JOBS_BILL} | {r["id"]: r for r in more}
+    archive = _archive(tmp_path / "archive", list(story.values()) + _unrelated(10))
     draft = ("Obama presses ahead on jobs\nThe president will keep pressing lawmakers after the "
              f"{figure} package failed when offered as a whole, aides said on Thursday.\n")
     return _check(draft, tmp_path, archive)
