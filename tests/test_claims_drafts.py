@@ -113,6 +113,28 @@ def test_an_agreeing_article_added_to_the_archive_keeps_the_contradiction(tmp_pa
     assert {f["rule"] for f in _serious(after)} >= {f["rule"] for f in before}
 
 
+def test_an_archive_article_disagreeing_with_another_keeps_the_drafts_contradiction(tmp_path: Path) -> None:
+    # two archive articles already differ ($5 and $6 million); the draft's third figure, in the
+    # same words, is no third filling of a template: the archive's own forms decide that
+    def item(name: str, title: str, amount: str) -> Path:
+        folder = tmp_path / name
+        folder.mkdir()
+        (folder / f"{name}.txt").write_text(f"{title}\n\nKestrel Rail paid ${amount} million in 2019 for the "
+                                             "depot.\n", encoding="utf-8")
+        return folder
+
+    first, second = item("first", "Kestrel Rail buys depot", "5"), item("second", "Depot sold to Kestrel", "6")
+    draft = "Kestrel closes depot deal\n\nKestrel Rail paid $7 million in 2019 for the depot.\n"
+    code_one, one = _check(draft, tmp_path, first)
+    code_both, both = _check(draft, tmp_path, first, second)
+    assert code_one == code_both == 1
+    assert [(f["severity"], sorted(m["text"] for m in f["mentions"])) for f in _serious(one)] == [
+        ("error", ["$5 million", "$7 million"])]
+    # neither lost nor weakened to a warning by the second article
+    assert sorted((f["severity"], sorted(m["text"] for m in f["mentions"])) for f in _serious(both)) == [
+        ("error", ["$5 million", "$7 million"]), ("error", ["$6 million", "$7 million"])]
+
+
 # One invented Senate vote told by two outlets (URLs name them), each in its own words.
 _JOBS_BILL = [
     {"id": "times-1", "url": "https://times.example/1", "date": "2011-10-20",

@@ -151,7 +151,7 @@ def score_pairs(table: pd.DataFrame, docs: Sequence[DocInfo], decision: Decision
     if pairs.empty:
         return pairs.assign(relation=pd.Series(dtype="object"), score=pd.Series(dtype="float64"))
     drafted = table["doc"].isin(drafts).to_numpy() if drafts else None
-    cols = Columns(table)
+    cols = Columns(table, drafted=drafted)
     pairs, context = prune(table, pairs, decision.pairs.max_link_pairs, drafted, cols)
     outlets = outlets_of(docs, drafts)
     # what the evidence reads of the table alone, read once for the kept pairs' rows: the parts share it

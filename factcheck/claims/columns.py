@@ -41,18 +41,21 @@ class Columns:
     the table alone (`per_table`), each converted once for all pairs. `score_pairs` prepares
     one for the pairs it keeps before it splits them into parts, which then share it instead of
     each converting the table again. `used`: the rows the pairs read (the pieces that read
-    text do so for these rows only; None: all)."""
+    text do so for these rows only; None: all). `drafted`: in a check, the rows of the drafts
+    (None: a scan); what recurs in the archive is read without them."""
 
-    def __init__(self, table: pd.DataFrame, used: np.ndarray | None = None) -> None:
+    def __init__(self, table: pd.DataFrame, used: np.ndarray | None = None,
+                 drafted: np.ndarray | None = None) -> None:
         self.table = table
         self.used = np.arange(len(table)) if used is None else used
+        self.drafted = drafted
         self._codes: dict[str, tuple[np.ndarray, np.ndarray]] = {}
         self._arrays: dict[tuple[str, str], np.ndarray] = {}  # (how read, column) → its array
         self.memo: dict[str, Any] = {}  # the `per_table` pieces
 
     def for_rows(self, used: np.ndarray) -> Columns:
         """These columns for pairs that read the rows `used`: the converted columns are shared."""
-        out = Columns(self.table, used)
+        out = Columns(self.table, used, self.drafted)
         out._codes, out._arrays = self._codes, self._arrays
         return out
 

@@ -58,10 +58,13 @@ _TEMPLATE_FILLINGS = 3  # a form written with this many different fillings is a 
 _TEMPLATE_WORDS = 4  # ... when it has this many words: "Pay <date>" is a label, not a template
 
 
-def _filled(form: np.ndarray, text: pd.Series, times: int) -> np.ndarray:
-    """Per row, whether `times` or more different texts (case and spacing aside) fill its form."""
+def _filled(form: np.ndarray, text: pd.Series, times: int, counted: np.ndarray | None = None) -> np.ndarray:
+    """Per row, whether `times` or more different texts (case and spacing aside) fill its form;
+    only the `counted` rows' texts count (None: all), and every row of a form so filled is told."""
     ok = form >= 0
     out = np.zeros(len(form), dtype=bool)
+    if counted is not None:
+        ok &= counted
     if not ok.any():
         return out
     codes, uniq = pd.factorize(text[ok].astype("object").fillna("").to_numpy())
@@ -79,7 +82,8 @@ def _filled(form: np.ndarray, text: pd.Series, times: int) -> np.ndarray:
         n = pd.Series(folded[codes[live]]).groupby(form[ok][live]).nunique()
         per[:] = 0
         per[n.index.to_numpy()] = n.to_numpy()
-        out[np.flatnonzero(ok)[live]] = per[form[ok][live]] >= times
+        has = form >= 0
+        out[has] = per[form[has]] >= times
     return out
 
 
@@ -110,17 +114,20 @@ def _template_rows(cols: Columns) -> tuple[np.ndarray | None, tuple[np.ndarray, 
     without headlines)."""
     table = cols.table
     many, heads = None, None
+    # in a check the drafts fill no form: three fillings of the archive make a template, and a
+    # draft's own figure is no third one that would hide its conflict with two differing articles
+    counted = None if cols.drafted is None else ~cols.drafted
     if "masked" in table and "sentence" in table:
         form, forms = cols.codes("masked")
         long = np.append(np.array([len(str(f).split()) >= _TEMPLATE_WORDS for f in forms], dtype=bool), False)
-        many = _filled(form, table["sentence"], _TEMPLATE_FILLINGS) & long[form]
+        many = _filled(form, table["sentence"], _TEMPLATE_FILLINGS, counted) & long[form]
     if "title" in table:
         title, titles = cols.codes("title")
         hform = _headline_forms(cols)
         # headlines counted as their forms are read: "U.K. ... 166" and "UK ... 166" are one filling
         plain = pd.factorize(pd.Series([_unpunctuated(str(t)) for t in titles], dtype="object"))[0]
         plain = np.where(title >= 0, np.append(plain, -1)[title], -1)
-        heads = (hform, plain, _filled(hform, pd.Series(plain), _TEMPLATE_FILLINGS))
+        heads = (hform, plain, _filled(hform, pd.Series(plain), _TEMPLATE_FILLINGS, counted))
     return many, heads
 
 
@@ -161,6 +168,8 @@ def _form_days(cols: Columns) -> tuple[tuple[np.ndarray, np.ndarray, bool], ...]
     out = []
     for form, headline in forms:
         ok = (form >= 0) & (days >= 0)
+        if cols.drafted is not None:  # a draft's day is no printing of the archive's forms
+            ok &= ~cols.drafted
         if not ok.any():
             continue
         spread = pd.Series(days[ok]).groupby(form[ok]).nunique()
