@@ -20,7 +20,7 @@ from collections import Counter
 from collections.abc import Sequence
 from typing import BinaryIO
 
-from factcheck.documents import Document, ReadError
+from factcheck.documents import Document, ReadError, distinct_ids
 from factcheck.pipeline import CheckResult, Engine, run
 from factcheck.progress import Progress
 from factcheck.read import DOCUMENT_EXTENSIONS, iter_inputs
@@ -54,6 +54,13 @@ def read_drafts(drafts: Sequence[str], archive: Sequence[str], *, lang: str | No
             if new_id != item.id:
                 item = dataclasses.replace(item, id=new_id)
         out.append(item)
+    # two drafts named alike (story.txt of two desks) each go by their place
+    names = iter(distinct_ids([(d.id, d.source, d.line) for d in out if isinstance(d, Document)]))
+    for k, item in enumerate(out):
+        if isinstance(item, Document):
+            new_id = next(names)
+            if new_id != item.id:
+                out[k] = dataclasses.replace(item, id=new_id)
     return out
 
 

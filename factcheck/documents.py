@@ -3,7 +3,8 @@
 from __future__ import annotations
 
 import datetime as dt
-from collections.abc import Iterable
+from collections import Counter
+from collections.abc import Collection, Sequence
 from dataclasses import dataclass
 
 
@@ -43,27 +44,37 @@ class ReadError:
         return {"source": self.source, "reason": self.reason}
 
 
-def place_of(source: str, line: int | None) -> str:
-    """Where a document was read: its file, with a corpus record's line ("wire.jsonl:17")."""
+def place_of(source: str, line: int | None) -> str | None:
+    """Where a document was read: its file, with a corpus record's line ("wire.jsonl:17");
+    None for one read from no file (standard input, memory)."""
+    if not source or source.startswith("<"):
+        return None
     return source if line is None else f"{source}:{line}"
 
 
-class UniqueIds:
-    """Document ids kept unique within one run. Two inputs may name different articles alike
-    (`x.txt` in two folders, record "1" in two exports, one id twice in one corpus): a later
-    document whose id is taken is named by the place it was read instead (`place_of`, numbered
-    when even that is taken), so its figures are never mixed with another article's."""
+def distinct_ids(docs: Sequence[tuple[str, str, int | None]], reserved: Collection[str] = ()) -> list[str]:
+    """The id each of `docs` ((id, source, line), in input order) goes by in one run.
 
-    def __init__(self, taken: Iterable[str] = ()) -> None:
-        self._taken = set(taken)
-
-    def __call__(self, doc_id: str, source: str, line: int | None) -> str:
-        """The id this document goes by: its own, unless an earlier one holds it."""
-        new = doc_id
-        if new in self._taken:
-            new = place = place_of(source, line)
-            n = 2
-            while new in self._taken:
-                new, n = f"{place}#{n}", n + 1
-        self._taken.add(new)
-        return new
+    Inputs may name different articles alike (`story.txt` in two folders, record "1" in two
+    exports, one id twice in a corpus), and an archive article may be named like a draft
+    (`reserved`, which keep theirs): every holder of such an id goes by the place it was read
+    instead (`place_of`), so no article's figures mix with another's and each keeps its id in
+    whatever order the inputs come. A place some other id holds, or none, is numbered (`#2`).
+    """
+    count = Counter(doc_id for doc_id, _, _ in docs)
+    shared = {i for i, c in count.items() if c > 1} | (set(reserved) & set(count))
+    taken = (set(count) - shared) | set(reserved)
+    nth: Counter[str] = Counter()
+    out = []
+    for doc_id, source, line in docs:
+        if doc_id not in shared:
+            out.append(doc_id)
+            continue
+        nth[doc_id] += 1
+        new = base = place_of(source, line) or f"{doc_id}#{nth[doc_id]}"
+        n = 2
+        while new in taken:
+            new, n = f"{base}#{n}", n + 1
+        taken.add(new)
+        out.append(new)
+    return out

@@ -24,7 +24,7 @@ import hashlib
 import json
 import os
 from collections import deque
-from collections.abc import Callable, Iterable, Iterator, Sequence
+from collections.abc import Callable, Collection, Iterable, Iterator, Sequence
 from contextlib import contextmanager
 from dataclasses import dataclass, field
 from functools import cache, partial
@@ -59,7 +59,7 @@ from factcheck.claims import (
 from factcheck.claims.calibrate import Calibration, LabelFileError, load_cases
 from factcheck.claims.calibrate import run as fit_decision
 from factcheck.claims.decision import dumps_decision
-from factcheck.documents import Document, ReadError, UniqueIds
+from factcheck.documents import Document, ReadError, distinct_ids, place_of
 from factcheck.findings import Finding, _value_key, finding_from_dict
 from factcheck.parallel import ForkMap, OrderedMap, Pending, executor, resolve_jobs
 from factcheck.progress import Progress
@@ -183,6 +183,7 @@ class Part:
     columns: dict[str, np.ndarray]
     n: int
     source: SourceEntry | None = None
+    read_as: dict[str, str] = field(default_factory=dict)  # a renamed document's id → its id as read
 
 
 # -- per document --------------------------------------------------------------------
@@ -382,16 +383,49 @@ def frame_of(parts: Sequence[Part]) -> pd.DataFrame:
 # -- inputs --------------------------------------------------------------------------
 
 
-def _unique_in(part: Part, ids: UniqueIds) -> None:
-    """`part`'s documents (and the rows of their mentions) under ids unique in the run."""
-    renamed: dict[str, str] = {}
-    for k, d in enumerate(part.docs):
-        new = ids(d.id, d.source, d.line)
-        if new != d.id:
-            renamed[d.id] = new
-            part.docs[k] = dataclasses.replace(d, id=new)
-    if renamed and part.n:  # (a part's own ids are unique: `read.iter_inputs` made them so)
-        part.columns["doc"] = np.array([renamed.get(x, x) for x in part.columns["doc"]], dtype=object)
+def _place_key(source: str, line: int | None) -> tuple[str, int | None] | None:
+    """A document's file (resolved) and record line: the same article read twice has one."""
+    return None if place_of(source, line) is None else (os.path.realpath(source), line)
+
+
+def _distinct(parts: Sequence[Part], reserved: Collection[str] = (), read: set[Any] | None = None) -> None:
+    """Every article of `parts` once, under an id no other holds (the parts changed in place):
+    one read again (a file given twice, a folder and a file in it, or in `read`: the places
+    read already) is dropped with its rows; ids several articles share, or `reserved` ones,
+    give way to each holder's place (`distinct_ids`)."""
+    read = set() if read is None else read
+    keeps = []
+    for p in parts:
+        keep = []
+        for d in p.docs:
+            at = _place_key(d.source, d.line)
+            keep.append(at is None or at not in read)
+            if at is not None:
+                read.add(at)
+        keeps.append(keep)
+    names = iter(distinct_ids([(d.id, d.source, d.line) for p, keep in zip(parts, keeps, strict=True)
+                               for d, k in zip(p.docs, keep, strict=True) if k], reserved))
+    for p, keep in zip(parts, keeps, strict=True):
+        _rename(p, [next(names) if k else d.id for d, k in zip(p.docs, keep, strict=True)], keep)
+
+
+def _rename(part: Part, ids: list[str], keep: list[bool]) -> None:
+    """`part`'s documents under `ids` (one per document, in order), those not to `keep` dropped
+    with their rows. A part's rows follow its documents in order, each document's in a run of
+    its `mentions`: rows are told by position (two documents of one id have one name in them)."""
+    if all(keep) and all(new == d.id for new, d in zip(ids, part.docs, strict=True)):
+        return
+    counts = np.array([d.mentions for d in part.docs], dtype=np.int64)
+    assert int(counts.sum()) == part.n, "a part's rows follow its documents"
+    owner = np.repeat(np.arange(len(part.docs)), counts)
+    kept_rows = np.asarray(keep, dtype=bool)[owner] if len(owner) else np.zeros(0, dtype=bool)
+    columns = {c: v[kept_rows] for c, v in part.columns.items()} if not all(keep) else dict(part.columns)
+    if part.n:
+        columns["doc"] = np.array(ids, dtype=object)[owner[kept_rows]]
+    part.read_as.update({new: d.id for new, d, k in zip(ids, part.docs, keep, strict=True) if k and new != d.id})
+    part.docs = [d if new == d.id else dataclasses.replace(d, id=new)
+                 for new, d, k in zip(ids, part.docs, keep, strict=True) if k]
+    part.columns, part.n = columns, int(kept_rows.sum())
 
 
 def _read_part(items: Iterable[Document | ReadError], ruleset: RuleSet, execute: OrderedMap,
@@ -555,11 +589,7 @@ def _run(paths: Sequence[str], ruleset: RuleSet, *, store: Store | None, engine:
     parts = _with_store(store, gather) if store is not None else gather()
     if documents:
         parts.append(_read_part(documents, ruleset, engine.documents, progress)[0])
-    # each input's ids are its own (read one by one, or from the store): across inputs, as
-    # `read.iter_inputs` does within them, a taken id gives way to the document's place
-    ids = UniqueIds()
-    for p in parts:
-        _unique_in(p, ids)
+    _distinct(parts)  # (each input is read, or loaded from the store, on its own)
     if progress:
         progress.done()
     docs = [d for p in parts for d in p.docs]
@@ -651,23 +681,23 @@ def _scan_by_source(findings: list[Finding], table: pd.DataFrame, parts: list[Pa
     """What the store keeps of a scan, per source: the findings that quote its documents
     (with those quotes) and the story of each of its documents (when the claims stage
     gives the table a `story` column)."""
-    where: dict[str, list[SourceEntry]] = {}
+    where: dict[str, list[tuple[SourceEntry, str]]] = {}  # a document's id → (source, its id there)
     for p in parts:
         assert p.source is not None
         for d in p.docs:
-            where.setdefault(d.id, []).append(p.source)
+            where.setdefault(d.id, []).append((p.source, p.read_as.get(d.id, d.id)))
     out: dict[int, tuple[str, list[FindingRecord], dict[str, str]]] = {
         p.source.id: (p.source.stamp, [], {}) for p in parts if p.source is not None}
     for f in findings:
         by: dict[int, list[tuple[str, int, int]]] = {}
         for m in f.mentions:
-            for s in where.get(m["doc"], ()):
-                by.setdefault(s.id, []).append((m["doc"], int(m["start"]), int(m["end"])))
+            for s, listed in where.get(m["doc"], ()):
+                by.setdefault(s.id, []).append((listed, int(m["start"]), int(m["end"])))
         for sid, mentions in by.items():
             out[sid][1].append(FindingRecord(f.id, f.rule, f.severity, f.message, tuple(mentions)))
     for doc, story in sorted(stories_of_table(table).items()):
-        for s in where.get(doc, ()):
-            out[s.id][2][doc] = story
+        for s, listed in where.get(doc, ()):
+            out[s.id][2][listed] = story
     return out
 
 
@@ -699,14 +729,6 @@ def suppress_findings(findings: list[Finding], docs: Iterable[DocInfo]) -> dict[
 
 
 # -- a check: drafts against the archive --------------------------------------------
-
-
-def _real(path: str) -> str:
-    return os.path.realpath(path)
-
-
-def _inside(path: str, folder: str) -> bool:
-    return path.startswith(folder.rstrip(os.sep) + os.sep)
 
 
 def _draft_part(items: Sequence[Document | ReadError], ruleset: RuleSet, store: Store, engine: Engine,
@@ -763,29 +785,33 @@ def _check(drafts: Sequence[Document | ReadError], archive: Sequence[str], rules
     if progress:
         progress.done()
     draft_ids = {d.id for d in draft.docs}
-    draft_files = {_real(d.source) for d in draft.docs if d.source and os.path.isfile(d.source)}
-
-    archive_docs = sum(len(p.docs) for p in others)
-    archive_mentions = sum(p.n for p in others)
+    # an archive article read already (the draft itself, as archived, or one that two archive
+    # paths both hold) is read once; ids several articles share, or a draft's, give way to
+    # each archive holder's place
+    read = {k for k in (_place_key(d.source, d.line) for d in draft.docs) if k is not None}
+    archive_mentions = 0
+    kept: list[tuple[tuple[int, int], StoredDoc]] = []  # (source id, position), the document
+    for _, entry, docs in sources:
+        for i, d in enumerate(docs):
+            at = _place_key(d.file, d.line)
+            if at is None or at not in read:
+                kept.append(((entry.id, i), d))
+                archive_mentions += d.mentions
+            if at is not None:
+                read.add(at)
+    names = distinct_ids([(d.id, d.file, d.line) for _, d in kept]
+                         + [(d.id, d.source, d.line) for p in others for d in p.docs], draft_ids)
     infos: dict[tuple[int, int], DocInfo] = {}  # (source id, position) → the document
     stored_id: dict[str, str] = {}  # an archive document's id in the run → its id in the store
-    ids = UniqueIds(draft_ids)  # two inputs' documents of one id are kept apart, and from a draft's
-    for path, entry, docs in sources:
-        archive_docs += entry.documents
-        archive_mentions += entry.mentions
-        real = _real(path)
-        look = any(f == real or _inside(f, real) for f in draft_files)
-        for i, d in enumerate(docs):
-            if look and d.file and _real(d.file) in draft_files:  # the draft itself, as archived
-                archive_docs -= 1
-                archive_mentions -= d.mentions
-                continue
-            info = _stored_info(d)
-            new = ids(d.id, d.file, d.line)
-            infos[(entry.id, i)] = info if new == d.id else dataclasses.replace(info, id=new)
-            stored_id[new] = d.id
-    for p in others:
-        _unique_in(p, ids)
+    for (at, d), new in zip(kept, names, strict=False):
+        info = _stored_info(d)
+        infos[at] = info if new == d.id else dataclasses.replace(info, id=new)
+        stored_id[new] = d.id
+    rest = iter(names[len(kept):])
+    for p in others:  # (no file or folder: standard input; nothing there was read before)
+        _rename(p, [next(rest) for _ in p.docs], [True] * len(p.docs))
+    archive_docs = len(kept) + sum(len(p.docs) for p in others)
+    archive_mentions += sum(p.n for p in others)
 
     in_memory = [d for p in others for d in p.docs]
     every = [*infos.values(), *in_memory]
@@ -799,10 +825,11 @@ def _check(drafts: Sequence[Document | ReadError], archive: Sequence[str], rules
     actors = [a for a in store.actors() if block_of(a) in needs.blocks] if needs.blocks else []
     rows = []
     where: dict[str, tuple[int, int]] = {}
-    wanted = {stored_id.get(d, d) for d in needs.docs}
+    wanted, blocks = {stored_id.get(d, d) for d in needs.docs}, set(actors)
     for sid, pos, r in store.rows([e for _, e, _ in sources], docs=wanted, actors=actors):
         info = infos.get((sid, pos))
-        if info is None:  # the draft itself, as archived
+        # not the draft itself, nor an article read already, nor another of a wanted one's id
+        if info is None or (info.id not in needs.docs and r.get("actor") not in blocks):
             continue
         r["doc"] = info.id
         where.setdefault(info.id, (sid, pos))
@@ -812,7 +839,7 @@ def _check(drafts: Sequence[Document | ReadError], archive: Sequence[str], rules
     # stories are linked over every archive article, as a full scan links them, so a draft's
     # evidence does not depend on which rows were loaded
     seen = {d.id for d in loaded}
-    table_docs = [*draft.docs, *loaded, *(d for d in every if d.id not in seen and d.id not in draft_ids)]
+    table_docs = [*draft.docs, *loaded, *(d for d in every if d.id not in seen)]
     parts = [Part([], [], columns_of(rows), len(rows)), *(p for p in others if p.n), draft]
     table = annotate(frame_of(parts), table_docs, ruleset.decision)
     engine.idle()
@@ -873,6 +900,7 @@ def read_corpus(items: Iterable[Document | ReadError], ruleset: RuleSet, progres
         engine.close()
     if progress:
         progress.done()
+    _distinct([part])
     return Corpus(part.docs, annotate(frame_of([part]), part.docs, ruleset.decision), part.errors)
 
 

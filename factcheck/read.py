@@ -10,7 +10,6 @@ from __future__ import annotations
 
 import codecs
 import csv
-import dataclasses
 import datetime as dt
 import io
 import json
@@ -21,7 +20,7 @@ import sys
 from collections.abc import Iterable, Iterator, Mapping, Sequence
 from typing import Any, BinaryIO
 
-from factcheck.documents import Document, ReadError, UniqueIds
+from factcheck.documents import Document, ReadError
 from factcheck.htmltext import parse_html
 from factcheck.lang import normalize_lang, resolve_lang
 from factcheck.pubdate import find_dateline, parse_date_value, wire_day
@@ -69,20 +68,11 @@ def iter_inputs(
 
     `lang` ("en"/"de") overrides every declared or detected language; anything else is a
     usage error (ValueError). `stdin` is read for a "-" path (default: sys.stdin.buffer).
-    Ids are unique: a document whose id an earlier one holds goes by its place (`UniqueIds`).
+    Ids are as the inputs give them; two inputs may name different articles alike (a run
+    tells them apart: `documents.distinct_ids`).
     """
     if lang is not None and normalize_lang(lang) is None:
         raise ValueError(f"unsupported language {lang!r}: use en or de")
-    ids = UniqueIds()
-    for item in _iter_paths(paths, stdin, lang):
-        if isinstance(item, Document):
-            new = ids(item.id, item.source, item.line)
-            if new != item.id:
-                item = dataclasses.replace(item, id=new)
-        yield item
-
-
-def _iter_paths(paths: Sequence[str], stdin: BinaryIO | None, lang: str | None) -> Iterator[Document | ReadError]:
     for path in map(os.fspath, paths):
         if path == "-":
             yield _read_stdin(stdin if stdin is not None else sys.stdin.buffer, lang)
@@ -572,7 +562,8 @@ def _read_csv(path: str, doc_id: str, lang: str | None) -> Iterator[Document | R
                         f"line {first_line}: a field is larger than 50 MiB (an unclosed quote?); "
                         "stopped reading there, the records before it were read"
                     ) from None
-                yield ReadError(f"{path}:{first_line}", f"invalid CSV: {_csv_reason(exc, reader.line_num)}")
+                yield ReadError(f"{path}:{first_line}",
+                                f"invalid CSV: {_csv_reason(exc, first_line, reader.line_num)}")
                 continue
             encoding = lines.take_encoding()
             if not any(cell.strip() for cell in row):
@@ -589,14 +580,15 @@ def _read_csv(path: str, doc_id: str, lang: str | None) -> Iterator[Document | R
             )
 
 
-def _csv_reason(exc: csv.Error, last_line: int) -> str:
+def _csv_reason(exc: csv.Error, first_line: int, last_line: int) -> str:
     """What a CSV error means for the person who exported the file."""
     text = str(exc)
     if text.startswith("',' expected after '\"'"):
-        return (f"a quoted field closes before its cell ends (a stray or undoubled quote), through line "
-                f"{last_line}; this record is skipped, the ones after it are read")
+        lines = f"lines {first_line}-{last_line}" if last_line > first_line else f"line {first_line}"
+        return (f"text after a closing quote, even a space (a stray or undoubled quote?), in {lines}; "
+                "this record is skipped, the records after it are read")
     if text == "unexpected end of data":
-        return "a quoted field is never closed (an unclosed quote): the file ends inside it"
+        return "a quoted field is never closed (an unclosed quote?): every line after it was read into it"
     return text
 
 

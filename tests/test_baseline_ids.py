@@ -247,3 +247,19 @@ def test_dropping_justified_entries_is_said_even_with_quiet(repo):
 def test_one_finding_is_written_in_the_singular(repo):
     res = run("baseline", "articles", "--out", "factcheck-baseline.json", "--no-config")
     assert "factcheck: 1 finding written to factcheck-baseline.json;" in res.stderr
+
+
+def test_ids_do_not_depend_on_the_order_of_the_paths(tmp_path):
+    # two undated articles of one story: the story (and so the claim and the id) is named after
+    # the smaller id of the two, not the one given first
+    for name, amount in (("east", "4"), ("west", "40")):
+        (tmp_path / name).mkdir()
+        (tmp_path / name / f"{name}.txt").write_text(
+            f"Harbour crane order\n\nPortlane ordered cranes worth ${amount} million in March 2024.\n",
+            encoding="utf-8")
+
+    def ids(*folders: str) -> list[str]:
+        res = run("scan", *(str(tmp_path / f) for f in folders), "--no-cache", "--no-config", "--format", "json")
+        return sorted(f["id"] for f in json.loads(res.stdout)["findings"])
+
+    assert ids("east", "west") and ids("east", "west") == ids("west", "east")

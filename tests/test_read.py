@@ -319,7 +319,7 @@ def test_csv_stray_quote_is_an_error_not_a_record_swallowing_the_next(tmp_path: 
     docs, errors = read_inputs([str(path)])
     assert [d.id for d in docs] == ["3"]
     assert [e.source for e in errors] == [f"{path}:2"]
-    assert "stray or undoubled quote" in errors[0].reason and "line 3" in errors[0].reason
+    assert "stray or undoubled quote" in errors[0].reason and "lines 2-3" in errors[0].reason
 
 
 def test_csv_quote_never_closed_is_an_error_naming_its_line(tmp_path: Path) -> None:

@@ -10,7 +10,7 @@ share of a big archive (which say nothing about a story) are left out of the pro
 
 A story is a group of articles joined by strong links (kept by both articles among their
 nearest partners and at least `story_similarity`, or near copies at `same_story`) and told
-within `window_days`; its id is the id of its earliest article. Figures are compared along
+within `window_days`; its id is the id of its earliest article (the smallest id of a day). Figures are compared along
 every link, never across a whole group, so a long chain of loosely linked articles neither
 makes one story nor makes all their figures candidates.
 """
@@ -210,10 +210,11 @@ def link(docs: Sequence[DocInfo], params: StoryParams) -> Stories:
             if hi - lo <= params.window_days:  # a story is told within the window, not chained past it
                 parent[max(ra, rb)] = min(ra, rb)
                 span[min(ra, rb)] = (lo, hi)
-    # a story is named after its earliest article (then the first in input order)
+    # a story is named after its earliest article (then the smallest id: not the input order,
+    # so that the claims, and the findings' ids, are the same whatever order the paths come in)
     root = np.array([find(i) for i in range(n)], dtype=np.int64)
     day = np.where(days >= 0, days, np.iinfo(np.int64).max)
-    order = np.lexsort((np.arange(n), day, root))
+    order = np.lexsort((rank, day, root))
     heads = order[np.r_[True, root[order][1:] != root[order][:-1]]]  # each group's earliest, in root order
     earliest = np.zeros(n, dtype=np.int64)
     earliest[root[heads]] = heads
