@@ -171,10 +171,16 @@ def _render(result, ruleset: RuleSet, fmt: str, fixed: list, base: dict | None, 
     return scan_text(result, sources=sources, fixed=fixed, min_severity=min_severity)
 
 
-def _finish(result, fail_on: str, unreadable: bool) -> NoReturn:
+def _finish(result, fail_on: str, unreadable: bool, min_severity: str = "info", fmt: str = "text") -> NoReturn:
     failing = [f for f in result.findings if f.status == "new" and f.severity in FAIL_LEVELS[fail_on]]
     if unreadable:
         sys.exit(int(Exit.USAGE))
+    unshown = [f for f in failing if f.severity not in FAIL_LEVELS[min_severity]]
+    if unshown and fmt in ("text", "github"):  # failing on findings the output left out
+        one = len(unshown) == 1
+        click.echo(f"factcheck: {_count(len(unshown), 'new finding')} below --min-severity {min_severity} "
+                   f"{'fails' if one else 'fail'} the run (--fail-on {fail_on}); lower --min-severity to print "
+                   f"{'it' if one else 'them'}", err=True)
     sys.exit(int(Exit.FINDINGS if failing else Exit.OK))
 
 
@@ -235,6 +241,20 @@ def _report_unreadable(errors, skip: bool) -> bool:
         click.echo(f"factcheck: {_count(len(errors), 'input')} could not be read; the output lists {them}. "
                    f"Fix or remove {them}, or pass --skip-unreadable.", err=True)
     return bool(errors) and not skip
+
+
+def _apart(**files: str | None) -> None:
+    """Exit 2 before anything runs when two of a run's files are one: writing the output over
+    the baseline (or the report over either) would lose it."""
+    seen: dict[str, str] = {}
+    for option, path in files.items():
+        if not path or path == "-":
+            continue
+        real = os.path.realpath(path)
+        if real in seen:
+            _die(f"--{seen[real]} and --{option} are one file ({path}): the run would overwrite it; "
+                 f"give --{option} another path")
+        seen[real] = option
 
 
 def _emit(text: str, out: str | None) -> None:
@@ -355,6 +375,7 @@ def scan(paths, rules_dirs, no_default_rules, report, no_report, report_max_rows
     cfg = _load_config(config_file, no_config)
     ruleset = _ruleset(rules_dirs, no_default_rules, cfg)
     fmt, fail_on = fmt or cfg.get("format", "text"), fail_on or cfg.get("fail-on", "error")
+    _apart(baseline=baseline or cfg.get("baseline"), out=out, report=None if no_report else report)
     base = _load_baseline(baseline or cfg.get("baseline"))
     store = _store(cache_dir, no_cache, cfg)
     result = _run_scan(paths, ruleset, lang=lang or cfg.get("lang"), stdin=_stdin_for(paths),
@@ -372,7 +393,7 @@ def scan(paths, rules_dirs, no_default_rules, report, no_report, report_max_rows
                             max_rows=report_max_rows, min_severity=min_severity)
         if not quiet:
             click.echo(f"factcheck: report written to {path}", err=True)
-    _finish(result, fail_on, _report_unreadable(result.corpus.errors, skip_unreadable))
+    _finish(result, fail_on, _report_unreadable(result.corpus.errors, skip_unreadable), min_severity, fmt)
 
 
 @main.command()
@@ -431,6 +452,7 @@ def check(drafts, archive, rules_dirs, no_default_rules, fmt, min_severity, out,
     ruleset = _ruleset(rules_dirs, no_default_rules, cfg)
     # a draft that contradicts the archive at warning or above fails the check by default
     fmt, fail_on = fmt or cfg.get("format", "text"), fail_on or cfg.get("fail-on", "warning")
+    _apart(baseline=baseline or cfg.get("baseline"), out=out, report=report)
     base = _load_baseline(baseline or cfg.get("baseline"))
     store = _store(cache_dir, no_cache, cfg)
     result = run_check(drafts, archive, ruleset, store=store, lang=lang or cfg.get("lang"),
@@ -449,7 +471,7 @@ def check(drafts, archive, rules_dirs, no_default_rules, fmt, min_severity, out,
         path = write_report(result, ruleset, report, fixed=fixed, baseline=base, min_severity=min_severity)
         if not quiet:
             click.echo(f"factcheck: report written to {path}", err=True)
-    _finish(result, fail_on, _report_unreadable(result.corpus.errors, skip_unreadable))
+    _finish(result, fail_on, _report_unreadable(result.corpus.errors, skip_unreadable), min_severity, fmt)
 
 
 @main.command()
@@ -720,7 +742,7 @@ def claims_cmd(query, archive, kind, fmt, limit, out, rules_dirs, no_default_rul
 
     \b
     Examples:
-      factcheck scan archive/ && factcheck claims Stargate
+      factcheck scan archive/ --no-report; factcheck claims Stargate   # (a scan exits 1 on findings)
       factcheck claims Stargate investment --in archive/ --format json
       factcheck claims OpenAI founded --kind date --format csv --out founded.csv
     """

@@ -106,8 +106,35 @@ def _iter_folder(root: str, lang: str | None) -> Iterator[Document | ReadError]:
     for rel, path, error in sorted(found, key=lambda item: item[0]):
         if error is not None:
             yield error
-        else:
+        elif not own_output(path):
             yield from _iter_file(path, doc_id=rel, lang=lang)
+
+
+# What factcheck writes, by the opening of the file: its HTML report, a baseline, findings as
+# JSON or SARIF, an extracted mentions table. Inside a scanned folder (`factcheck scan .`
+# beside its report and baseline) these are no articles; given by name, they are read (and
+# refused) like any file.
+_OWN_OUTPUT = {
+    ".html": re.compile(rb'<meta name="generator" content="factcheck[ "]'),
+    ".htm": re.compile(rb'<meta name="generator" content="factcheck[ "]'),
+    ".json": re.compile(rb'^\s*\{\s*"(?:findings|\$schema)"|"generated_by":\s*"factcheck"'),
+    ".jsonl": re.compile(rb'^\s*\{"doc":\s*"[^\n]*"kind":\s*"(?:money|date)"'),
+    ".csv": re.compile(rb"^(?:\xef\xbb\xbf)?doc,kind,start,end,"),
+}
+_OWN_OUTPUT_HEAD = 2048  # the markers stand in the first lines
+
+
+def own_output(path: str) -> bool:
+    """Whether the file at `path` is one factcheck wrote (its opening says so)."""
+    marker = _OWN_OUTPUT.get(_extension(path))
+    if marker is None:
+        return False
+    try:
+        with open(path, "rb") as f:
+            head = f.read(_OWN_OUTPUT_HEAD)
+    except OSError:
+        return False  # reading it for real says why it cannot be read
+    return marker.search(head) is not None
 
 
 def _walk(root: str) -> list[tuple[str, str, ReadError | None]]:

@@ -1,0 +1,58 @@
+"""A run's own files: factcheck's outputs in a scanned folder are no articles, one run never
+writes one of its files over another, and a failure the output leaves out is said."""
+
+from __future__ import annotations
+
+import json
+
+import pytest
+from click.testing import CliRunner
+
+from factcheck.cli import main
+
+ARTICLE = "Harbour crane order\n\nPortlane ordered cranes worth $4 million in March 2024.\n"
+
+
+def run(*args: str):
+    return CliRunner().invoke(main, [*args, "--no-config"], catch_exceptions=False)
+
+
+@pytest.fixture
+def desk(tmp_path, monkeypatch):
+    root = tmp_path / "desk"
+    root.mkdir()
+    (root / "crane.txt").write_text(ARTICLE, encoding="utf-8")
+    monkeypatch.chdir(root)
+    monkeypatch.setenv("XDG_CACHE_HOME", str(tmp_path / "cache"))
+    return root
+
+
+def test_a_folder_scanned_beside_its_baseline_report_and_outputs_reads_only_its_articles(desk):
+    assert run("baseline", ".").exit_code == 0
+    assert run("baseline", ".").exit_code == 0  # the first baseline is no article of the second
+    assert run("extract", ".", "--out", "mentions.jsonl", "-q").exit_code == 0
+    assert run("extract", ".", "--format", "csv", "--out", "mentions.csv", "-q").exit_code == 0
+    assert run("scan", ".", "--format", "sarif", "--out", "findings.json", "-q").exit_code == 0
+    res = run("scan", ".", "--baseline", "factcheck-baseline.json", "--format", "json", "-q")
+    assert (desk / "reports" / "factcheck-report.html").exists()
+    assert res.exit_code == 0, res.output
+    out = json.loads(res.stdout)
+    assert out["documents"] == 1 and out["errors"] == []
+
+
+@pytest.mark.parametrize("first, second", [("--baseline", "--out"), ("--report", "--out")])
+def test_one_file_for_two_of_a_runs_files_is_a_usage_error_that_writes_nothing(desk, first, second):
+    run("baseline", ".", "--out", "kept.json")
+    before = (desk / "kept.json").read_text(encoding="utf-8")
+    res = run("scan", ".", first, "kept.json", second, "kept.json", "--format", "json")
+    assert res.exit_code == 2
+    assert "are one file (kept.json)" in res.stderr
+    assert (desk / "kept.json").read_text(encoding="utf-8") == before
+
+
+def test_findings_that_fail_the_run_unprinted_are_said(desk):
+    (desk / "slip.txt").write_text(ARTICLE.replace("$4 million", "$400 million"), encoding="utf-8")
+    res = run("scan", ".", "--no-report", "--format", "github", "--min-severity", "error", "--fail-on", "info")
+    assert res.exit_code == 1
+    assert res.stdout == ""
+    assert "below --min-severity error" in res.stderr and "--fail-on info" in res.stderr
