@@ -85,6 +85,14 @@ def test_a_figure_below_head_style_and_script_is_placed_at_its_line_and_column_o
     region = location["physicalLocation"]["region"]
     assert location["physicalLocation"]["artifactLocation"]["uri"] == "draft.html"
     assert (region["startLine"], region["startColumn"]) == (line, col)
+    # offsets in the visible text are no places in the file: they go beside the region
+    assert "charOffset" not in region and "charLength" not in region
+    visible = parse_html(PAGE).text
+    offset = location["properties"]["textOffset"]
+    assert visible[offset:offset + location["properties"]["textLength"]] == "$50bn"
+    # the archive's plain-text figure keeps its offsets: its text is its file
+    related = result["relatedLocations"][0]["physicalLocation"]["region"]
+    assert (related["startLine"], related["startColumn"], related["charOffset"]) == (3, 22, ARCHIVE.index("$500bn"))
 
 
 def test_mention_rows_of_an_html_page_give_the_file_line_and_column_and_visible_text_offsets(tmp_path, monkeypatch):
