@@ -1,11 +1,12 @@
 """Per-document analysis: one document in, its mentions and what the outputs say of it out.
 
-A pure function of the document's content (text, language, publication date, title, locale
-and markup comments) and of the attribution lexicons: the unit that executors map over and
-that the archive store keeps by content hash (`content_key`). The version of stored
-analyses hashes this module's import closure (`factcheck.imports`), the language data in
-`factcheck/data/` and the lexicons, so whatever this module imports is "before the store"
-and nothing after it (grouping, rules, rendering) invalidates a stored analysis.
+A pure function of the document's content (text, language, publication date, title, locale,
+markup comments and where an HTML page's text stands in its file) and of the attribution
+lexicons: the unit that executors map over and that the archive store keeps by content hash
+(`content_key`). The version of stored analyses hashes this module's import closure
+(`factcheck.imports`), the language data in `factcheck/data/` and the lexicons, so whatever
+this module imports is "before the store" and nothing after it (grouping, rules, rendering)
+invalidates a stored analysis.
 """
 
 from __future__ import annotations
@@ -73,6 +74,9 @@ def study(doc: Document, lex: Lexicon) -> Analysis:
     hidden = hidden_spans(doc)
     if hidden:  # a figure inside a Markdown comment is not something the article states
         rows = [r for r in rows if not any(a <= r["start"] < b for a, b in hidden)]
+    if doc.positions:  # text extracted from a file (HTML): a figure's line and column are the file's
+        for r in rows:
+            r["line"], r["col"] = doc.file_position(r["start"])
     return Analysis(rows, lead_of(doc), regions(doc))
 
 
@@ -119,9 +123,12 @@ def analysis_version(lexicons: dict[str, Any]) -> str:
 
 
 def content_key(doc: Document, version: str) -> str:
-    """Hash of what `study` reads: text, language, date, title, locale, comments (not the id)."""
+    """Hash of what `study` reads: text, language, date, title, locale, comments and where the
+    text stands in its file (not the id)."""
     parts: list[Any] = [version, doc.lang, doc.date.isoformat() if doc.date else None, doc.title, doc.text]
     if doc.locale or doc.comments:  # appended only when set
         parts += [doc.locale, [list(c) for c in doc.comments]]
+    if doc.positions:  # two pages of one visible text, laid out apart, place their figures apart
+        parts.append(doc.positions)
     blob = json.dumps(parts, ensure_ascii=False)
     return hashlib.sha256(blob.encode("utf-8", "surrogatepass")).hexdigest()[:32]

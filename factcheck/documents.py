@@ -3,9 +3,14 @@
 from __future__ import annotations
 
 import datetime as dt
+from bisect import bisect_right
 from collections import Counter
 from collections.abc import Collection, Sequence
 from dataclasses import dataclass
+
+# Files read for the text they show, not as they are written: offsets in a Document's text are
+# not the file's (its `positions` place the text in the file).
+HTML_EXTENSIONS = (".html", ".htm")
 
 
 @dataclass(frozen=True, slots=True)
@@ -31,6 +36,24 @@ class Document:
     # A corpus record's 1-based line in `source` (a .csv record's first line, a .json list
     # item's opening line); None for a document that is a whole file, stdin or in memory.
     line: int | None = None
+    # Where `text` stands in the file when it is not the file's own text (HTML: the visible
+    # text): (offset in `text`, 1-based line, 1-based column in the file), text order; from
+    # each offset on, the text follows the file character for character up to the next entry.
+    # Empty when offsets in `text` are the file's own. Read by `file_position`.
+    positions: tuple[tuple[int, int, int], ...] = ()
+
+    def file_position(self, offset: int) -> tuple[int, int] | None:
+        """(line, column), both 1-based, in the file of the character at `offset` of `text`;
+        None when `text` is the file's own text (its line and column are the text's)."""
+        if not self.positions:
+            return None
+        i = max(bisect_right(self.positions, offset, key=_first) - 1, 0)
+        at, line, col = self.positions[i]
+        return line, col + max(offset - at, 0)
+
+
+def _first(entry: tuple[int, int, int]) -> int:
+    return entry[0]
 
 
 @dataclass(frozen=True, slots=True)

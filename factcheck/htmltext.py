@@ -8,9 +8,13 @@ skips a bogus comment, instead of raising.
 
 from __future__ import annotations
 
+import html
 import json
 import re
+import sys
+from bisect import bisect_right
 from dataclasses import dataclass, field
+from functools import lru_cache
 from html.parser import HTMLParser
 from urllib.parse import urlsplit
 
@@ -57,6 +61,12 @@ _LD_LIMIT = 1 << 20  # a JSON-LD block larger than this is not read for its publ
 _LD_ITEMS = 1_000  # nor more than this many of its items read
 _SPACE = re.compile(r"\s+")
 _NON_SPACE = re.compile(r"\S")
+# A stretch of text that reaches the visible text unchanged: words with single spaces between
+# them. Any other whitespace (a line break, a tab, two spaces) is squeezed or stripped.
+_VERBATIM = re.compile(r"\S++(?: \S++)*+")  # possessive: nothing to backtrack into
+_NEWLINE = re.compile("\n")
+# A character reference as `html.unescape` reads one (the pattern of `html._charref`).
+_CHARREF = re.compile(r"&(#[0-9]+;?|#[xX][0-9a-fA-F]+;?|[^\t\n\f <&#;]{1,32};?)")
 
 
 @dataclass(slots=True)
@@ -72,11 +82,21 @@ class HtmlPage:
     # Comments in the shown part of the page: (offset in `text` of the first visible
     # character after the comment, comment text). Inline suppression reads them.
     comments: list[tuple[int, str]] = field(default_factory=list)
+    # Where `text` stands in the page's source: (offset in `text`, 1-based line, 1-based column
+    # in the source), text order. From each offset on, the text follows the source character
+    # for character up to the next entry (an entity such as `&amp;` is an entry of its own).
+    positions: list[tuple[int, int, int]] = field(default_factory=list)
 
 
 class _Extractor(HTMLParser):
-    def __init__(self) -> None:
+    def __init__(self, source: str = "") -> None:
         super().__init__(convert_charrefs=True)  # entities arrive decoded
+        self.source = source  # what is fed, whole: where each text chunk came from
+        self.line_starts = [0, *(m.end() for m in _NEWLINE.finditer(source))]
+        # The visible stretches of the source, in order: (start, end) in the source, each of which
+        # stands in the visible text as its `end - start` characters of text; whitespace alone
+        # stands between two of them.
+        self.stretches: list[tuple[int, int]] = []
         self.out: list[str] = []
         self.hidden: list[str] = []  # open hidden elements, innermost last
         self.hidden_open: dict[str, int] = {}  # tag -> how many of `hidden` (O(1) lookups)
@@ -218,10 +238,48 @@ class _Extractor(HTMLParser):
                 return
             self.out.append("\n" * self.pending)
             self.pending = 0
+        self._locate(data)
         if self.pre:  # keep the lines of preformatted text, still squeeze the spaces
             self.out.append("\n".join(_SPACE.sub(" ", ln) for ln in data.split("\n")))
         else:
             self.out.append(_SPACE.sub(" ", data))
+
+    def _locate(self, data: str) -> None:
+        """Record where the text chunk `data` stands in the source, as `stretches`.
+
+        html.parser hands text on at the place it starts (`getpos`), entities decoded. A chunk
+        the source holds as it is maps character for character; in one with entities, the text
+        between them does, and each entity's characters map to where it is written. Every
+        visible character of `data` is in a stretch, placed or not: `_positions` finds the
+        stretches in the visible text by counting them off in order.
+        """
+        if not self.source:  # not fed by parse_html: nothing to map to
+            return
+        line, col = self.getpos()
+        at = self.line_starts[line - 1] + col
+        source, out = self.source, self.stretches
+        if source.startswith(data, at):
+            out.extend([m.span() for m in _VERBATIM.finditer(source, at, at + len(data))])
+            return
+        end = source.find("<", at)
+        end = len(source) if end < 0 else end
+        if html.unescape(source[at:end]) == data:  # text up to the next tag, its entities decoded
+            for ref in _CHARREF.finditer(source, at, end):
+                written = ref.start()
+                if written > at:
+                    out.extend([m.span() for m in _VERBATIM.finditer(source, at, written)])
+                out.extend([(written, written + 1) for ch in _unescape(ref[0]) if not ch.isspace()])
+                at = ref.end()
+            out.extend([m.span() for m in _VERBATIM.finditer(source, at, end)])
+            return
+        # Some other text (html.parser's recovery from broken markup): its characters are
+        # counted off all the same, placed from where the chunk starts.
+        out.extend([(at + m.start(), at + m.end()) for m in _VERBATIM.finditer(data)])
+
+
+@lru_cache(maxsize=1024)
+def _unescape(ref: str) -> str:
+    return html.unescape(ref)
 
 
 def _ld_publishers(block: str) -> list[str]:
@@ -316,10 +374,37 @@ def _comment_offsets(chunks: list[str], marks: list[tuple[int, str]], text: str)
     return out
 
 
+def _positions(text: str, stretches: list[tuple[int, int]], line_starts: list[int]) -> list[tuple[int, int, int]]:
+    """(offset in `text`, line, column) of each source stretch (start, end), merged where the
+    text runs on along a line of the source.
+
+    Tidying changes only whitespace and a stretch reaches `text` unchanged, so the stretches
+    stand in `text` in order with only whitespace between them: each starts at the first
+    non-space character after the one before. One search per stretch, each over whitespace.
+    """
+    out: list[tuple[int, int, int]] = []
+    search = _NON_SPACE.search
+    t = 0
+    shift = -1  # source offset minus text offset along the last entry
+    line_end = 0  # where the last entry's source line ends
+    for at, end in stretches:
+        m = search(text, t)
+        if m is None:
+            break
+        t = m.start()
+        if at - t != shift or at >= line_end:  # not the text running on along one source line
+            line = bisect_right(line_starts, at)
+            out.append((t, line, at - line_starts[line - 1] + 1))
+            shift = at - t
+            line_end = line_starts[line] if line < len(line_starts) else sys.maxsize
+        t += end - at
+    return out
+
+
 def parse_html(source: str) -> HtmlPage:
     """Visible text, title, declared language, publication-date candidates, publisher and own
-    address of a page."""
-    parser = _Extractor()
+    address of a page, and where its text stands in `source` (`positions`)."""
+    parser = _Extractor(source)
     parser.feed(source)
     if parser.rawdata.startswith("<"):  # a tag or comment left open at the end: browsers
         parser.rawdata = ""  # show none of it, html.parser would print it as text
@@ -340,4 +425,5 @@ def parse_html(source: str) -> HtmlPage:
         outlet=outlet,
         url=_page_url(parser.canonical, parser.meta.get("og:url")),
         comments=_comment_offsets(parser.out, parser.comments, text),
+        positions=_positions(text, parser.stretches, parser.line_starts),
     )

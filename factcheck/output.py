@@ -12,6 +12,7 @@ from urllib.parse import quote
 import pandas as pd
 
 from factcheck import __version__
+from factcheck.documents import HTML_EXTENSIONS
 from factcheck.findings import Finding
 from factcheck.jsontext import dumps_indented
 from factcheck.naming import doc_labels, plural, retitle, shorten
@@ -298,18 +299,26 @@ def _uri(path: str) -> str:
 
 def _location(m: dict[str, Any], sources: dict[str, str], records: dict[str, tuple[str, int]]) -> dict[str, Any]:
     """A mention as a SARIF location. A whole-file document's region is the figure (line,
-    column, offset and length in the file's text). A corpus record's region is its line of
-    the corpus file (offsets in its text are not the file's): the record is named by a
-    logical location, and the figure's place in its text kept in the location's properties."""
+    column, offset and length in the file's text); an HTML page's is its line and column, its
+    offsets (in the visible text, not the file) kept in the location's properties. A corpus
+    record's region is its line of the corpus file (offsets in its text are not the file's):
+    the record is named by a logical location, and the figure's place in its text kept in the
+    location's properties."""
     record = records.get(m["doc"])
     if record is None:
-        return {"physicalLocation": {
-            "artifactLocation": {"uri": _uri(sources.get(m["doc"], m["doc"]))},
+        path = sources.get(m["doc"], m["doc"])
+        offsets = {"charOffset": m["start"], "charLength": m["end"] - m["start"]}
+        extracted = path.lower().endswith(HTML_EXTENSIONS)
+        loc: dict[str, Any] = {"physicalLocation": {
+            "artifactLocation": {"uri": _uri(path)},
             "region": {"startLine": max(1, int(m.get("line") or 1)),
                        "startColumn": max(1, int(m.get("col") or 1)),
-                       "charOffset": m["start"], "charLength": m["end"] - m["start"],
+                       **({} if extracted else offsets),
                        "snippet": {"text": m["text"]}},
         }}
+        if extracted:
+            loc["properties"] = {"textOffset": m["start"], "textLength": m["end"] - m["start"]}
+        return loc
     return {
         "physicalLocation": {"artifactLocation": {"uri": _uri(record[0])}, "region": {"startLine": record[1]}},
         "logicalLocations": [{"name": str(m["doc"]), "kind": "object"}],
@@ -352,7 +361,7 @@ def scan_sarif(result: ScanResult, ruleset: RuleSet, *, sources: dict[str, str] 
             "properties": {"status": f.status, "claim": f.claim, "score": getattr(f, "score", None),
                            "story": getattr(f, "story", None), "evidence": getattr(f, "evidence", None) or []},
         }
-        if "properties" in locs[0]:  # a corpus record: its id and the figure's place in its text
+        if "record" in locs[0].get("properties", {}):  # a corpus record: its id and the figure's place in its text
             res["properties"].update({k: locs[0]["properties"][k] for k in ("record", "textLine", "textColumn")})
         if f.rule in index:
             res["ruleIndex"] = index[f.rule]

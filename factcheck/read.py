@@ -20,7 +20,7 @@ import sys
 from collections.abc import Iterable, Iterator, Mapping, Sequence
 from typing import Any, BinaryIO
 
-from factcheck.documents import Document, ReadError
+from factcheck.documents import HTML_EXTENSIONS, Document, ReadError
 from factcheck.htmltext import parse_html
 from factcheck.lang import normalize_lang, resolve_lang
 from factcheck.pubdate import find_dateline, parse_date_value, wire_day
@@ -289,7 +289,8 @@ def _build_document(
     title = declared = date = locale = outlet = url = None
     date_source = None
     comments: tuple[tuple[int, int, str], ...] = ()
-    if kind in (".html", ".htm"):
+    positions: tuple[tuple[int, int, int], ...] = ()
+    if kind in HTML_EXTENSIONS:
         page = parse_html(text)
         text = page.text
         if not text:
@@ -298,6 +299,7 @@ def _build_document(
         date = _first_date(page.dates)
         date_source = "html meta" if date else None
         comments = tuple((at, at, data) for at, data in page.comments)
+        positions = tuple(page.positions)  # a figure is placed in the file, not the visible text
     elif kind == ".md":
         meta = front_matter(text)
         title = meta.get("title") or _markdown_heading(text)
@@ -324,6 +326,7 @@ def _build_document(
         locale=locale,
         outlet=outlet,
         url=url,
+        positions=positions,
     )
 
 
@@ -361,6 +364,7 @@ def _finish(
     locale: str | None = None,
     outlet: str | None = None,
     line: int | None = None,
+    positions: tuple[tuple[int, int, int], ...] = (),
 ) -> Document:
     """Fill in what the source did not declare: date from a byline, language from words. A
     wire dateline's day ("RIO DE JANEIRO, March 8 -") near the metadata's is the story's own:
@@ -384,6 +388,7 @@ def _finish(
         locale=locale,
         outlet=outlet,
         line=line,
+        positions=positions,
     )
 
 
