@@ -161,3 +161,12 @@ def test_an_open_file_named_by_its_descriptor_is_written_through(tmp_path):
     with open(target, "w", encoding="utf-8") as fh:
         write_atomic(f"/proc/self/fd/{fh.fileno()}", "whole\n")
     assert target.read_text(encoding="utf-8") == "whole\n"
+
+
+@pytest.mark.skipif(not Path(os.devnull).is_char_device(), reason="the null device is not a device here")
+def test_out_to_the_null_device_discards_the_output_and_leaves_the_device(tmp_path):
+    """`--out /dev/null` (tests/test_check.py and the benchmarks use it): before, as root, the
+    rename replaced /dev/null with a regular file holding the output, for every program."""
+    write_atomic(os.devnull, "discarded\n")
+    assert Path(os.devnull).is_char_device()
+    assert Path(os.devnull).read_bytes() == b""
