@@ -22,6 +22,9 @@ Without --scheduler a `distributed.LocalCluster` of --jobs worker processes is s
 
 from __future__ import annotations
 
+import asyncio
+import os
+import threading
 from collections import deque
 from collections.abc import Callable, Iterable, Iterator, Sequence
 from typing import Any, BinaryIO, TypeVar
@@ -38,7 +41,57 @@ IN_FLIGHT = 4  # chunks per worker thread
 
 
 class DaskUnavailable(Exception):
-    """Dask is not installed or the scheduler cannot be reached; str() says which."""
+    """Dask is not installed, or --scheduler is not a Dask scheduler's address, cannot be
+    reached or does not answer as one; str() says which (the CLI's exit 2)."""
+
+
+TIMEOUT = 20.0
+"""Seconds to reach a --scheduler, then as many again for it to answer as a Dask scheduler.
+The environment variable FACTCHECK_DASK_TIMEOUT overrides it (the tests use 1 or 2)."""
+
+EXAMPLE = "tcp://HOST:PORT, e.g. tcp://10.0.0.5:8786"
+GARBLED = "its answer is not Dask's protocol (is another service, or a proxy, answering on that port?)"
+
+
+def _timeout() -> float:
+    try:
+        seconds = float(os.environ.get("FACTCHECK_DASK_TIMEOUT", TIMEOUT))
+    except ValueError:
+        return TIMEOUT
+    return seconds if 0 < seconds < float("inf") else TIMEOUT
+
+
+def check_address(address: str) -> str:
+    """`address` as Dask reads it ("HOST:PORT" is tcp://HOST:PORT), or DaskUnavailable
+    saying what is wrong with it and what a scheduler's address looks like."""
+    from distributed.comm.addressing import parse_address, parse_host_port
+    from distributed.comm.registry import get_backend
+
+    address = address.strip()
+    scheme, loc = parse_address(address)
+    if scheme in ("http", "https"):
+        why = (f"{scheme}:// is the dashboard's; the scheduler's own address is tcp://, on port 8786 unless "
+               "it was started with another")
+    else:
+        try:
+            get_backend(scheme)
+            why = None if scheme != "inproc" else "inproc:// is only seen inside one process"
+        except ValueError:
+            why = f"unknown scheme {scheme}://"
+    if why is None:
+        try:
+            host, port = parse_host_port(loc)
+            if not host:
+                why = "no host"
+            elif not 0 < port < 65536:
+                why = f"port {port} is not between 1 and 65535"
+        except ValueError:
+            why = ("a port without a host" if loc.isdigit() else
+                   "no port" if ":" not in loc.strip("[]") or loc.endswith("]") else "the port is not a number")
+    if why:
+        raise DaskUnavailable(f"--scheduler {address!r} is not a Dask scheduler address ({why}); "
+                              f"one looks like {EXAMPLE}")
+    return address
 
 
 def client_for(scheduler: str | None, jobs: int) -> tuple[Any, Any]:
@@ -49,13 +102,113 @@ def client_for(scheduler: str | None, jobs: int) -> tuple[Any, Any]:
         raise DaskUnavailable("--engine dask needs Dask: pip install 'factcheck[dask]' "
                               "(or pip install 'dask[distributed]')") from None
     if scheduler:
+        address = check_address(scheduler)
+        timeout = _timeout()
+        # Dask's Client waits for the scheduler's first answer without a time limit, and reads
+        # whatever comes back as a frame length ("HTTP/1.1" is 3 EiB): it hangs on a silent
+        # service and fails with a MemoryError on an HTTP one. So ask first, within a limit.
+        probe(address, timeout)
         try:
-            return Client(scheduler, timeout="20s"), None
-        except OSError as ex:
-            raise DaskUnavailable(f"cannot reach the Dask scheduler {scheduler}: {ex}") from None
+            return Client(address, timeout=f"{timeout:g}s"), None
+        except Exception as ex:  # the probe's scheduler went away or changed in between
+            raise DaskUnavailable(f"cannot connect to the Dask scheduler {address}: {_said(ex)}") from None
     cluster = LocalCluster(n_workers=resolve_jobs(jobs), threads_per_worker=1, processes=True,
                            dashboard_address=None)
     return Client(cluster), cluster
+
+
+def probe(address: str, timeout: float) -> dict[str, Any]:
+    """The identity of the Dask scheduler at `address`, or DaskUnavailable: no connection
+    within `timeout` seconds ("cannot reach"), no answer within `timeout` more, an answer
+    that is not Dask's protocol, or a Dask server that is not a scheduler (a worker)."""
+    from distributed.security import Security
+
+    connection_args = Security().get_connection_args("client")  # tls:// as the Client would
+    outcome: list[Any] = []
+    # Its own event loop on a thread of its own: safe when the caller runs a loop, and
+    # never keeps the process alive (a daemon) if the user interrupts the wait.
+    thread = threading.Thread(target=lambda: outcome.append(_run(_probe(address, timeout, connection_args))),
+                              name="factcheck-dask-probe", daemon=True)
+    thread.start()
+    thread.join(2 * timeout + 10)  # the probe keeps its own time; this is a backstop
+    if not outcome:
+        raise DaskUnavailable(f"{address} does not answer as a Dask scheduler: no answer within "
+                              f"{2 * timeout + 10:g} s")
+    if isinstance(outcome[0], BaseException):
+        raise outcome[0]
+    return outcome[0]
+
+
+def _run(coroutine: Any) -> Any:
+    try:
+        return asyncio.run(coroutine)
+    except BaseException as ex:  # handed to the waiting thread
+        return ex
+
+
+async def _probe(address: str, timeout: float, connection_args: dict[str, Any]) -> dict[str, Any]:
+    from distributed.comm.addressing import parse_address
+    from distributed.comm.core import CommClosedError
+    from distributed.comm.registry import get_backend
+
+    scheme, loc = parse_address(address)
+    loop = asyncio.get_running_loop()
+    deadline, pause = loop.time() + timeout, 0.05
+    while True:  # retried until the time is up, as Dask does: a scheduler may be starting
+        try:
+            connector = get_backend(scheme).get_connector()
+            comm = await asyncio.wait_for(connector.connect(loc, deserialize=True, **connection_args),
+                                          max(0.01, deadline - loop.time()))
+            break
+        except OSError as ex:  # refused, unreachable, a name that does not resolve; TimeoutError too
+            if loop.time() + pause >= deadline:
+                why = _said(ex) if str(ex) else "no connection"
+                raise DaskUnavailable(f"cannot reach the Dask scheduler {address}: {why} "
+                                      f"(tried for {timeout:g} s)") from None
+            await asyncio.sleep(pause)
+            pause = min(1.0, 2 * pause)
+        except Exception as ex:  # tls:// without a certificate in Dask's configuration, ucx:// without ucx...
+            raise DaskUnavailable(f"cannot connect to the Dask scheduler {address}: {_said(ex)}") from None
+    not_dask = f"{address} does not answer as a Dask scheduler"
+    try:
+        who = await asyncio.wait_for(_hello(comm), timeout)
+    except TimeoutError:
+        raise DaskUnavailable(f"{not_dask}: no answer within {timeout:g} s (is another service listening on "
+                              "that port?)") from None
+    except CommClosedError:
+        raise DaskUnavailable(f"{not_dask}: it closed the connection (is another service listening on "
+                              "that port?)") from None
+    except Exception:  # garbage read as Dask frames: MemoryError ("HTTP/1.1" is 3 EiB), msgpack's errors...
+        raise DaskUnavailable(f"{not_dask}: {GARBLED}") from None
+    finally:
+        comm.abort()
+    kind = who.get("type") if isinstance(who, dict) else None
+    if not isinstance(kind, str):
+        raise DaskUnavailable(f"{not_dask}: {GARBLED}")
+    if "Scheduler" not in kind:
+        raise DaskUnavailable(f"{address} is a Dask {kind}, not a scheduler: give the scheduler's address "
+                              "(the one its workers were started with)")
+    return who
+
+
+async def _hello(comm: Any) -> Any:
+    """Dask's handshake (each side sends its settings), then the identity request."""
+    await comm.write(comm.handshake_info())
+    settings = await comm.read()
+    if not isinstance(settings, dict):
+        raise ValueError("the handshake is not a mapping")
+    await comm.write({"op": "identity", "reply": True})
+    return await comm.read()
+
+
+def _said(ex: BaseException) -> str:
+    """The reason in the system's words: "Connection refused", not Dask's wrapping of it."""
+    cause: BaseException | None = ex
+    while cause is not None:
+        if isinstance(cause, OSError) and cause.strerror:
+            return cause.strerror
+        cause = cause.__cause__ or cause.__context__
+    return str(ex) or type(ex).__name__
 
 
 def _apply(function: Callable[[Any], Any], part: list[Any]) -> list[Any]:

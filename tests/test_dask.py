@@ -91,3 +91,127 @@ def test_the_dask_engine_runs_the_one_composition_with_its_own_executors(client,
     factcheck.dask_engine.scan([str(SEEDS)], ruleset, client=client)
     (engine,) = seen
     assert isinstance(engine.documents, factcheck.dask_engine.DaskMap) and engine.blocks is engine.documents
+
+
+# -- --scheduler: a wrong address, or something else on the port, is a usage error (exit 2) --------
+
+
+def _one_line(run) -> str:
+    from tests.robustness.helpers import assert_clean_stderr
+
+    assert run.code == 2 and run.stdout == "", (run.code, run.stderr)
+    [line] = assert_clean_stderr(run.stderr)
+    return line
+
+
+def _scan_on(address: str, tmp_path, timeout: float = 60, **env: str):
+    from tests.robustness.helpers import run_cli
+
+    return run_cli("scan", str(SEEDS), "--no-report", "--no-cache", "--engine", "dask", "--scheduler", address,
+                   cwd=tmp_path, env=env, timeout=timeout)
+
+
+@pytest.mark.parametrize("address", ["notaurl", "8786", "tcp://10.0.0.5", "tcp://10.0.0.5:port",
+                                     "http://10.0.0.5:8787"])
+def test_a_scheduler_address_that_is_not_one_is_a_usage_error_saying_what_one_looks_like(address, tmp_path):
+    line = _one_line(_scan_on(address, tmp_path))
+    assert line.startswith(f"factcheck: --scheduler {address!r} is not a Dask scheduler address (")
+    assert line.endswith("one looks like tcp://HOST:PORT, e.g. tcp://10.0.0.5:8786")
+
+
+class Impostor:
+    """A local TCP service that is not a Dask scheduler: it stays silent, answers like an
+    HTTP server (whose "HTTP/1.1" Dask reads as a frame of 3 EiB), sends a few bytes of
+    garbage, or hangs up at once. `address` is where it listens."""
+
+    HTTP = b"HTTP/1.1 400 Bad Request\r\nconnection: close\r\ncontent-length: 0\r\n\r\n"
+
+    def __init__(self, behaviour: str) -> None:
+        import socket
+        import threading
+
+        self.behaviour, self.conns = behaviour, []
+        self.sock = socket.create_server(("127.0.0.1", 0))
+        self.address = f"tcp://127.0.0.1:{self.sock.getsockname()[1]}"
+        threading.Thread(target=self._serve, daemon=True).start()
+
+    def _serve(self) -> None:
+        while True:
+            try:
+                conn, _ = self.sock.accept()
+            except OSError:
+                return
+            self.conns.append(conn)
+            if self.behaviour == "silent":
+                continue  # accepted, never answered
+            if self.behaviour != "hangs up":
+                conn.recv(4096)
+                conn.sendall(self.HTTP if self.behaviour == "http" else b"\x05\x00\x00\x00\x00\x00\x00\x00garbage!")
+            conn.close()
+
+    def close(self) -> None:
+        self.sock.close()
+        for conn in self.conns:
+            conn.close()
+
+
+@pytest.mark.parametrize("behaviour, reason", [
+    ("silent", "does not answer as a Dask scheduler: no answer within 2 s"),
+    ("http", "does not answer as a Dask scheduler: its answer is not Dask's protocol"),
+    ("garbage", "does not answer as a Dask scheduler: its answer is not Dask's protocol"),
+    ("hangs up", "does not answer as a Dask scheduler: it closed the connection"),
+])
+def test_another_service_on_the_scheduler_port_is_a_usage_error_within_the_time_allowed(behaviour, reason,
+                                                                                        tmp_path):
+    import time
+
+    impostor = Impostor(behaviour)
+    try:
+        start = time.monotonic()
+        run = _scan_on(impostor.address, tmp_path, FACTCHECK_DASK_TIMEOUT="2")
+        took = time.monotonic() - start
+    finally:
+        impostor.close()
+    line = _one_line(run)
+    assert line.startswith(f"factcheck: {impostor.address} {reason}"), line
+    assert took < 30, took  # 2 s to connect, 2 s for an answer, and the start-up of the process
+
+
+def test_a_closed_port_gives_up_within_the_time_allowed(tmp_path):
+    import socket
+    import time
+
+    with socket.create_server(("127.0.0.1", 0)) as s:
+        port = s.getsockname()[1]  # free once closed: nothing listens there
+    start = time.monotonic()
+    run = _scan_on(f"tcp://127.0.0.1:{port}", tmp_path, FACTCHECK_DASK_TIMEOUT="1")
+    assert _one_line(run).startswith(f"factcheck: cannot reach the Dask scheduler tcp://127.0.0.1:{port}: ")
+    assert time.monotonic() - start < 15  # not Dask's 20 s: the time allowed is the one set
+
+
+@pytest.fixture(scope="module")
+def tcp_cluster():
+    from distributed import Client, LocalCluster
+
+    cluster = LocalCluster(n_workers=1, threads_per_worker=1, processes=False, protocol="tcp://",
+                           host="127.0.0.1", dashboard_address=":0")
+    c = Client(cluster)
+    yield c
+    c.close()
+    cluster.close()
+
+
+def test_a_real_scheduler_at_the_address_runs_the_scan_and_a_worker_address_is_refused(tcp_cluster, tmp_path):
+    from tests.robustness.helpers import run_cli
+
+    address = tcp_cluster.scheduler.address
+    assert address.startswith("tcp://127.0.0.1:")
+    local = run_cli("scan", str(SEEDS), "--no-report", "--no-cache", "--format", "json", cwd=tmp_path)
+    dasked = run_cli("scan", str(SEEDS), "--no-report", "--no-cache", "--format", "json", "--engine", "dask",
+                     "--scheduler", address, cwd=tmp_path, env={"FACTCHECK_DASK_TIMEOUT": "5"})
+    assert dasked.code == local.code == 1, dasked.stderr
+    assert dasked.stdout == local.stdout
+    [worker] = tcp_cluster.scheduler_info()["workers"]
+    line = _one_line(_scan_on(worker, tmp_path, FACTCHECK_DASK_TIMEOUT="5"))
+    assert line == (f"factcheck: {worker} is a Dask Worker, not a scheduler: give the scheduler's address "
+                    "(the one its workers were started with)")
