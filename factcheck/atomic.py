@@ -37,7 +37,8 @@ def write_atomic(path: str | os.PathLike[str], text: str) -> None:
                                                                     or DESCRIPTOR.fullmatch(shown) is not None)
     if in_place:
         try:
-            with open(p, "w", encoding="utf-8", newline="\n") as fh:
+            # appended, never emptied first: `/dev/stdout` sent with >> to a log holds what came before
+            with open(p, "a", encoding="utf-8", newline="\n") as fh:
                 fh.write(text)
         except OSError as ex:
             raise WriteError(ex.errno or errno.EIO, ex.strerror or str(ex), shown) from ex

@@ -4,12 +4,15 @@ from __future__ import annotations
 
 import os
 import sys
+from collections.abc import Iterator
+from contextlib import contextmanager
 from pathlib import Path
 from typing import NoReturn
 
 import click
 
 from factcheck import __version__
+from factcheck.atomic import WriteError
 from factcheck.baseline import (
     BaselineError,
     apply_baseline,
@@ -243,23 +246,34 @@ def _report_unreadable(errors, skip: bool) -> bool:
     return bool(errors) and not skip
 
 
-def _apart(**files: str | None) -> None:
-    """Exit 2 before anything runs when two of a run's files are one: writing the output over
-    the baseline (or the report over either) would lose it."""
+def _apart(*files: tuple[str, str | None]) -> None:
+    """Exit 2 before anything runs when two of a run's files are one (`files`: what each is,
+    its path): writing the output over the baseline, the report or an input would lose it."""
     seen: dict[str, str] = {}
-    for option, path in files.items():
+    for what, path in files:
         if not path or path == "-":
             continue
         real = os.path.realpath(path)
         if real in seen:
-            _die(f"--{seen[real]} and --{option} are one file ({path}): the run would overwrite it; "
-                 f"give --{option} another path")
-        seen[real] = option
+            _die(f"{seen[real]} and {what} are one file ({path}): the run would overwrite it; "
+                 f"give {what} another path")
+        seen[real] = what
+
+
+@contextmanager
+def _writing() -> Iterator[None]:
+    """A file of the run that cannot be written: its path as given and why, exit 2. Said here,
+    inside the command: click would take a broken pipe (`--out` to a closed one) for a quiet exit 1."""
+    try:
+        yield
+    except WriteError as ex:
+        _die(f"cannot write {ex.filename}: {ex.strerror}")
 
 
 def _emit(text: str, out: str | None) -> None:
     if out:
-        write_atomic(out, text)
+        with _writing():
+            write_atomic(out, text)
     else:
         click.echo(text, nl=False)
 
@@ -375,7 +389,8 @@ def scan(paths, rules_dirs, no_default_rules, report, no_report, report_max_rows
     cfg = _load_config(config_file, no_config)
     ruleset = _ruleset(rules_dirs, no_default_rules, cfg)
     fmt, fail_on = fmt or cfg.get("format", "text"), fail_on or cfg.get("fail-on", "error")
-    _apart(baseline=baseline or cfg.get("baseline"), out=out, report=None if no_report else report)
+    _apart(*(("an input", p) for p in paths if os.path.isfile(p)), ("--baseline", baseline or cfg.get("baseline")),
+           ("--out", out), ("--report", None if no_report else report))
     base = _load_baseline(baseline or cfg.get("baseline"))
     store = _store(cache_dir, no_cache, cfg)
     result = _run_scan(paths, ruleset, lang=lang or cfg.get("lang"), stdin=_stdin_for(paths),
@@ -389,8 +404,9 @@ def scan(paths, rules_dirs, no_default_rules, report, no_report, report_max_rows
     if not no_report:
         from factcheck.report.html import write_report
 
-        path = write_report(result, ruleset, report, fixed=fixed, baseline=base,
-                            max_rows=report_max_rows, min_severity=min_severity)
+        with _writing():
+            path = write_report(result, ruleset, report, fixed=fixed, baseline=base,
+                                max_rows=report_max_rows, min_severity=min_severity)
         if not quiet:
             click.echo(f"factcheck: report written to {path}", err=True)
     _finish(result, fail_on, _report_unreadable(result.corpus.errors, skip_unreadable), min_severity, fmt)
@@ -452,7 +468,8 @@ def check(drafts, archive, rules_dirs, no_default_rules, fmt, min_severity, out,
     ruleset = _ruleset(rules_dirs, no_default_rules, cfg)
     # a draft that contradicts the archive at warning or above fails the check by default
     fmt, fail_on = fmt or cfg.get("format", "text"), fail_on or cfg.get("fail-on", "warning")
-    _apart(baseline=baseline or cfg.get("baseline"), out=out, report=report)
+    _apart(*(("a draft", d) for d in drafts if os.path.isfile(d)), ("--baseline", baseline or cfg.get("baseline")),
+           ("--out", out), ("--report", report))
     base = _load_baseline(baseline or cfg.get("baseline"))
     store = _store(cache_dir, no_cache, cfg)
     result = run_check(drafts, archive, ruleset, store=store, lang=lang or cfg.get("lang"),
@@ -468,7 +485,8 @@ def check(drafts, archive, rules_dirs, no_default_rules, fmt, min_severity, out,
     if report:
         from factcheck.report.html import write_report
 
-        path = write_report(result, ruleset, report, fixed=fixed, baseline=base, min_severity=min_severity)
+        with _writing():
+            path = write_report(result, ruleset, report, fixed=fixed, baseline=base, min_severity=min_severity)
         if not quiet:
             click.echo(f"factcheck: report written to {path}", err=True)
     _finish(result, fail_on, _report_unreadable(result.corpus.errors, skip_unreadable), min_severity, fmt)
@@ -528,10 +546,8 @@ def calibrate(labels, corpora, out, strength, rules_dirs, no_default_rules, lang
             _die(f"{few}; {out} was not written")
         click.echo(f"factcheck: {few}", err=True)
     if out:
-        try:
+        with _writing():
             write_atomic(out, decision_text)
-        except OSError as ex:
-            _die(f"cannot write {out} ({ex.strerror or ex})")
         if not quiet:
             click.echo(f"factcheck: decision written to {out}; use it with --rules {os.path.dirname(out) or '.'}",
                        err=True)
@@ -598,7 +614,8 @@ def baseline_cmd(paths, out, rules_dirs, no_default_rules, lang, cache_dir, no_c
              f"fix or remove {them}, or pass --skip-unreadable to write it without {them}")
     accepted = [f for f in result.findings if f.status != "suppressed"]
     refresh = refresh_baseline(accepted, previous, {d.id for d in result.corpus.docs} if errors else None)
-    write_atomic(out, baseline_text(refresh.document))
+    with _writing():
+        write_atomic(out, baseline_text(refresh.document))
     if not quiet:
         notes = []
         if refresh.kept:
@@ -851,7 +868,9 @@ def entry() -> None:
     except KeyboardInterrupt:
         click.echo("factcheck: interrupted", err=True)
         sys.exit(130)
-    except OSError as ex:  # e.g. the report or output path cannot be written
+    except WriteError as ex:  # `atomic`: the path as given, the reason in words
+        _die(f"cannot write {ex.filename}: {ex.strerror}")
+    except OSError as ex:  # e.g. an input or the store cannot be read
         where = f" {ex.filename}" if getattr(ex, "filename", None) else ""
         _die(f"cannot write or read{where}: {ex.strerror or ex}")
     except Exception as ex:  # a bug: say so in one line; the traceback is opt-in

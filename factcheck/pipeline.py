@@ -458,7 +458,7 @@ def _read_part(items: Iterable[Document | ReadError], ruleset: RuleSet, execute:
 
 def source_digest(path: str) -> str | None:
     """Hash of everything `read.iter_inputs([path])` would read; None when it is not a path."""
-    from factcheck.read import _walk
+    from factcheck.read import _walk, own_output
 
     def file_digest(p: str) -> str:
         with open(p, "rb") as fh:
@@ -470,6 +470,8 @@ def source_digest(path: str) -> str | None:
         if os.path.isdir(path):
             h = hashlib.sha256(b"folder\n")
             for rel, full, error in sorted(_walk(path), key=lambda item: item[0]):
+                if error is None and own_output(full):  # (not read: a new report is no new input)
+                    continue
                 try:
                     what = error.reason if error is not None else file_digest(full)
                 except OSError as ex:

@@ -111,15 +111,15 @@ def _iter_folder(root: str, lang: str | None) -> Iterator[Document | ReadError]:
 
 
 # What factcheck writes, by the opening of the file: its HTML report, a baseline, findings as
-# JSON or SARIF, an extracted mentions table. Inside a scanned folder (`factcheck scan .`
+# JSON or SARIF, an extracted mentions table, the figures `claims` found. Inside a scanned folder (`factcheck scan .`
 # beside its report and baseline) these are no articles; given by name, they are read (and
 # refused) like any file.
 _OWN_OUTPUT = {
     ".html": re.compile(rb'<meta name="generator" content="factcheck[ "]'),
     ".htm": re.compile(rb'<meta name="generator" content="factcheck[ "]'),
-    ".json": re.compile(rb'^\s*\{\s*"(?:findings|\$schema)"|"generated_by":\s*"factcheck"'),
+    ".json": re.compile(rb'^\s*\{\s*"(?:findings|query|\$schema)"|"generated_by":\s*"factcheck"'),
     ".jsonl": re.compile(rb'^\s*\{"doc":\s*"[^\n]*"kind":\s*"(?:money|date)"'),
-    ".csv": re.compile(rb"^(?:\xef\xbb\xbf)?doc,kind,start,end,"),
+    ".csv": re.compile(rb"^(?:\xef\xbb\xbf)?(?:doc,kind,start,end,|date,kind,text,value,low,high,currency,)"),
 }
 _OWN_OUTPUT_HEAD = 2048  # the markers stand in the first lines
 

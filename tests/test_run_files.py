@@ -33,6 +33,8 @@ def test_a_folder_scanned_beside_its_baseline_report_and_outputs_reads_only_its_
     assert run("extract", ".", "--out", "mentions.jsonl", "-q").exit_code == 0
     assert run("extract", ".", "--format", "csv", "--out", "mentions.csv", "-q").exit_code == 0
     assert run("scan", ".", "--format", "sarif", "--out", "findings.json", "-q").exit_code == 0
+    assert run("claims", "Portlane", "--format", "csv", "--out", "found.csv").exit_code == 0
+    assert run("claims", "Portlane", "--format", "json", "--out", "found.json").exit_code == 0
     res = run("scan", ".", "--baseline", "factcheck-baseline.json", "--format", "json", "-q")
     assert (desk / "reports" / "factcheck-report.html").exists()
     assert res.exit_code == 0, res.output
@@ -50,9 +52,32 @@ def test_one_file_for_two_of_a_runs_files_is_a_usage_error_that_writes_nothing(d
     assert (desk / "kept.json").read_text(encoding="utf-8") == before
 
 
+def test_a_check_writing_its_output_over_the_draft_is_a_usage_error(desk):
+    (desk / "archive").mkdir()
+    (desk / "archive" / "old.txt").write_text(ARTICLE.replace("$4 million", "$40 million"), encoding="utf-8")
+    res = run("check", "crane.txt", "--against", "archive", "--out", "crane.txt")
+    assert res.exit_code == 2 and "a draft and --out are one file (crane.txt)" in res.stderr
+    assert (desk / "crane.txt").read_text(encoding="utf-8") == ARTICLE
+
+
 def test_findings_that_fail_the_run_unprinted_are_said(desk):
     (desk / "slip.txt").write_text(ARTICLE.replace("$4 million", "$400 million"), encoding="utf-8")
     res = run("scan", ".", "--no-report", "--format", "github", "--min-severity", "error", "--fail-on", "info")
     assert res.exit_code == 1
     assert res.stdout == ""
     assert "below --min-severity error" in res.stderr and "--fail-on info" in res.stderr
+
+
+def test_corpora_that_merely_look_like_tables_are_still_read(desk):
+    (desk / "wire.jsonl").write_text('{"id": "w1", "text": "Portlane paid $5 million in 2024."}\n', encoding="utf-8")
+    (desk / "list.json").write_text('[{"id": "j1", "text": "Portlane paid $6 million in 2024."}]', encoding="utf-8")
+    (desk / "sheet.csv").write_text('id,text\nc1,Portlane paid $7 million in 2024.\n', encoding="utf-8")
+    out = json.loads(run("scan", ".", "--format", "json", "--no-report", "-q").stdout)
+    assert sorted(d["id"] for d in out["docs"]) == ["c1", "crane.txt", "j1", "w1"]
+
+
+def test_an_unwritable_output_is_named_as_given_with_its_reason(desk):
+    (desk / "afile").write_text("", encoding="utf-8")
+    res = run("scan", ".", "--no-report", "--format", "json", "--out", "afile/o.json")
+    assert res.exit_code == 2
+    assert res.stderr.startswith("factcheck: cannot write afile/o.json: ")

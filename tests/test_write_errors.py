@@ -8,6 +8,7 @@ import errno
 import os
 import shutil
 import subprocess
+import tempfile
 import threading
 from pathlib import Path
 
@@ -163,10 +164,25 @@ def test_an_open_file_named_by_its_descriptor_is_written_through(tmp_path):
     assert target.read_text(encoding="utf-8") == "whole\n"
 
 
+@pytest.mark.skipif(not Path("/proc/self/fd").is_dir(), reason="needs Linux's /proc")
+def test_an_open_file_appended_to_keeps_what_it_held(tmp_path):
+    """`--out /dev/stdout >> run.log`: the log keeps its earlier lines, the output follows them."""
+    target = tmp_path / "run.log"
+    target.write_text("earlier\n", encoding="utf-8")
+    with open(target, "a", encoding="utf-8") as fh:
+        write_atomic(f"/proc/self/fd/{fh.fileno()}", "findings\n")
+    assert target.read_text(encoding="utf-8") == "earlier\nfindings\n"
+
+
 @pytest.mark.skipif(not Path(os.devnull).is_char_device(), reason="the null device is not a device here")
-def test_out_to_the_null_device_discards_the_output_and_leaves_the_device(tmp_path):
+def test_out_to_the_null_device_is_written_in_place_never_renamed_over(monkeypatch):
     """`--out /dev/null` (tests/test_check.py and the benchmarks use it): before, as root, the
-    rename replaced /dev/null with a regular file holding the output, for every program."""
+    rename replaced /dev/null with a regular file for every program. The rename is barred here,
+    so a regression fails this test instead of breaking the machine."""
+    def barred(*args, **kwargs):
+        raise AssertionError("a temporary file renamed over a device")
+
+    monkeypatch.setattr(os, "replace", barred)
+    monkeypatch.setattr(tempfile, "mkstemp", barred)
     write_atomic(os.devnull, "discarded\n")
     assert Path(os.devnull).is_char_device()
-    assert Path(os.devnull).read_bytes() == b""
