@@ -226,6 +226,19 @@ def _archive_unread(result, archive: tuple[str, ...], files: list[str | None], s
          + "; check the --against path" + ("s" if len(archive) > 1 else "") + " (or archive in the config)")
 
 
+def _unknown_ignores(result, ruleset: RuleSet) -> None:
+    """Say each factcheck-ignore comment that names a rule no rule file defines (a typo such as
+    FC991 for FC101): it accepts nothing for that name, so the finding it meant stays as it is."""
+    known = {r.id for r in ruleset.rules}
+    for d in result.corpus.docs:
+        for region in d.suppress:
+            for rule in region.rules:
+                if rule not in known:
+                    click.echo(f"factcheck: {d.source or d.id}:{region.line}: factcheck-ignore names {rule}, "
+                               f"which no rule has (rules: {', '.join(sorted(known))}); it accepts nothing",
+                               err=True)
+
+
 def _stdin_for(paths: tuple[str, ...]):
     return sys.stdin.buffer if "-" in paths else None
 
@@ -397,6 +410,7 @@ def scan(paths, rules_dirs, no_default_rules, report, no_report, report_max_rows
                        progress=Progress(not quiet, label="scanning"), store=store, jobs=jobs, engine=engine,
                        scheduler=scheduler)
     _store_notes(store)
+    _unknown_ignores(result, ruleset)
     _nothing_read(result, [None if no_report else report, out],
                   None if fmt == "text" or out else lambda: _render(result, ruleset, fmt, [], base))
     fixed = apply_baseline(result.findings, base) if base is not None else []
@@ -476,6 +490,7 @@ def check(drafts, archive, rules_dirs, no_default_rules, fmt, min_severity, out,
                        stdin=_stdin_for(drafts), progress=Progress(not quiet, label="reading archive"),
                        jobs=jobs)
     _store_notes(store)
+    _unknown_ignores(result, ruleset)
     show = None if fmt == "text" or out else lambda: _render(result, ruleset, fmt, [], base)
     _nothing_read(result, [report, out], show, what="no draft")
     if result.archive_unread:  # checked against nothing, a draft would pass whatever it says
@@ -602,6 +617,7 @@ def baseline_cmd(paths, out, rules_dirs, no_default_rules, lang, cache_dir, no_c
                        progress=Progress(not quiet, label="scanning"), store=store, jobs=jobs, engine=engine,
                        scheduler=scheduler)
     _store_notes(store)
+    _unknown_ignores(result, ruleset)
     _nothing_read(result, [out])
     errors = result.corpus.errors
     if errors and not skip_unreadable:

@@ -30,8 +30,9 @@ class Progress:
     def _draw(self) -> None:
         rate = self.docs / max(time.monotonic() - self._t0, 1e-6)
         err = f", {self.errors} unreadable" if self.errors else ""
-        self.stream.write(f"\r{self.label}: {self.docs:,} documents, {self.mentions:,} mentions"
-                          f"{err} ({rate:,.0f} docs/s)\x1b[K")
+        docs = f"{self.docs:,} document{'' if self.docs == 1 else 's'}"
+        mentions = f"{self.mentions:,} mention{'' if self.mentions == 1 else 's'}"
+        self.stream.write(f"\r{self.label}: {docs}, {mentions}{err} ({rate:,.0f} docs/s)\x1b[K")
         self.stream.flush()
 
     def done(self) -> None:

@@ -81,3 +81,27 @@ def test_an_unwritable_output_is_named_as_given_with_its_reason(desk):
     res = run("scan", ".", "--no-report", "--format", "json", "--out", "afile/o.json")
     assert res.exit_code == 2
     assert res.stderr.startswith("factcheck: cannot write afile/o.json: ")
+
+
+def test_an_ignore_comment_naming_no_rule_is_said_with_its_place(desk):
+    (desk / "note.md").write_text("Harbour cranes\n\n<!-- factcheck-ignore FC991 -->\nPortlane paid $9 million.\n",
+                                  encoding="utf-8")
+    res = run("scan", ".", "--no-report", "-q")
+    assert "note.md:3: factcheck-ignore names FC991, which no rule has" in res.stderr
+    assert "FC101" in res.stderr  # the names it could have meant
+
+
+def test_the_progress_line_counts_in_the_singular_too():
+    import io
+
+    from factcheck.progress import Progress
+
+    class Terminal(io.StringIO):
+        def isatty(self) -> bool:
+            return True
+
+    stream = Terminal()
+    progress = Progress(True, stream, label="scanning")
+    progress.update(docs=1, mentions=1)
+    progress.done()
+    assert "scanning: 1 document, 1 mention (" in stream.getvalue()
