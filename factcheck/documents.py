@@ -12,6 +12,10 @@ from dataclasses import dataclass
 # not the file's (its `positions` place the text in the file).
 HTML_EXTENSIONS = (".html", ".htm")
 
+# A markup comment of a Document: (start, end, comment text), and for an HTML page the 1-based
+# line of the file the comment opens on (a line of its visible text is no line of the file).
+Comment = tuple[int, int, str] | tuple[int, int, str, int]
+
 
 @dataclass(frozen=True, slots=True)
 class Document:
@@ -29,10 +33,11 @@ class Document:
     locale: str | None = None  # where it is published ("en-AU"): what a bare "$" means
     outlet: str | None = None  # who published it ("Fox News"), when the input declares it
     # Markup comments: (start, end, comment text). HTML: those `text` no longer holds, with
-    # start == end the visible-text offset where the comment stood. Markdown: the spans of
-    # `text` a reader never sees (its comments, and its front matter with an empty comment
-    # text); no figure is read there. Read by suppress.py.
-    comments: tuple[tuple[int, int, str], ...] = ()
+    # start == end the visible-text offset where the comment stood, and a fourth item, the
+    # comment's 1-based line in the file. Markdown: the spans of `text` a reader never sees
+    # (its comments, and its front matter with an empty comment text); no figure is read
+    # there, and a comment's line is counted in `text`. Read by suppress.py.
+    comments: tuple[Comment, ...] = ()
     # A corpus record's 1-based line in `source` (a .csv record's first line, a .json list
     # item's opening line); None for a document that is a whole file, stdin or in memory.
     line: int | None = None

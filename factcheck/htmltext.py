@@ -80,8 +80,9 @@ class HtmlPage:
     outlet: str | None = None  # who published it: og:site_name, a JSON-LD publisher, a publisher meta
     url: str | None = None  # the page's own address: its canonical link, else og:url
     # Comments in the shown part of the page: (offset in `text` of the first visible
-    # character after the comment, comment text). Inline suppression reads them.
-    comments: list[tuple[int, str]] = field(default_factory=list)
+    # character after the comment, comment text, 1-based line of the source the comment opens
+    # on). Inline suppression reads them.
+    comments: list[tuple[int, str, int]] = field(default_factory=list)
     # Where `text` stands in the page's source: (offset in `text`, 1-based line, 1-based column
     # in the source), text order. From each offset on, the text follows the source character
     # for character up to the next entry (an entity such as `&amp;` is an entry of its own).
@@ -115,7 +116,7 @@ class _Extractor(HTMLParser):
         self.canonical: str | None = None  # <link rel="canonical" href="...">
         self.ld_text: list[str] = []  # the JSON-LD block being read
         self.publishers: list[str] = []  # JSON-LD publisher names, in page order
-        self.comments: list[tuple[int, str]] = []  # (chunks of `out` before it, comment text)
+        self.comments: list[tuple[int, str, int]] = []  # (chunks of `out` before it, comment text, line)
 
     # -- tags -----------------------------------------------------------------------
     def handle_starttag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
@@ -205,7 +206,7 @@ class _Extractor(HTMLParser):
 
     def handle_comment(self, data: str) -> None:
         if not self.hidden and not self.in_head and self.title is None:
-            self.comments.append((len(self.out), data))
+            self.comments.append((len(self.out), data, self.getpos()[0]))  # getpos: where `<!--` is
 
     # -- markup html.parser cannot handle ---------------------------------------------
     def parse_marked_section(self, i: int, report: int = 1) -> int:
@@ -357,8 +358,8 @@ def _tidy(raw: str) -> str:
     return re.sub(r"\n{3,}", "\n\n", "\n".join(lines)).strip()
 
 
-def _comment_offsets(chunks: list[str], marks: list[tuple[int, str]], text: str) -> list[tuple[int, str]]:
-    """Where each comment stood, as an offset in the tidied `text`.
+def _comment_offsets(chunks: list[str], marks: list[tuple[int, str, int]], text: str) -> list[tuple[int, str, int]]:
+    """Where each comment stood, as an offset in the tidied `text` (its text and source line kept).
 
     Tidying only ever changes whitespace, so a comment preceded by k visible (non-space)
     characters in the raw output sits just before the (k+1)-th one of `text`.
@@ -367,10 +368,10 @@ def _comment_offsets(chunks: list[str], marks: list[tuple[int, str]], text: str)
         return []
     visible = [m.start() for m in _NON_SPACE.finditer(text)]
     out, seen, done = [], 0, 0
-    for chunk_index, data in marks:
+    for chunk_index, data, line in marks:
         seen += sum(len(_NON_SPACE.findall(c)) for c in chunks[done:chunk_index])
         done = chunk_index
-        out.append((visible[seen] if seen < len(visible) else len(text), data))
+        out.append((visible[seen] if seen < len(visible) else len(text), data, line))
     return out
 
 

@@ -20,7 +20,7 @@ import sys
 from collections.abc import Iterable, Iterator, Mapping, Sequence
 from typing import Any, BinaryIO
 
-from factcheck.documents import HTML_EXTENSIONS, Document, ReadError
+from factcheck.documents import HTML_EXTENSIONS, Comment, Document, ReadError
 from factcheck.htmltext import parse_html
 from factcheck.lang import normalize_lang, resolve_lang
 from factcheck.pubdate import find_dateline, parse_date_value, wire_day
@@ -288,7 +288,7 @@ def _build_document(
     """A Document from decoded file text, with the metadata its format can carry."""
     title = declared = date = locale = outlet = url = None
     date_source = None
-    comments: tuple[tuple[int, int, str], ...] = ()
+    comments: tuple[Comment, ...] = ()
     positions: tuple[tuple[int, int, int], ...] = ()
     if kind in HTML_EXTENSIONS:
         page = parse_html(text)
@@ -298,7 +298,7 @@ def _build_document(
         title, declared, outlet, url = page.title, page.lang, page.outlet, page.url
         date = _first_date(page.dates)
         date_source = "html meta" if date else None
-        comments = tuple((at, at, data) for at, data in page.comments)
+        comments = tuple((at, at, data, line) for at, data, line in page.comments)  # line: in the file
         positions = tuple(page.positions)  # a figure is placed in the file, not the visible text
     elif kind == ".md":
         meta = front_matter(text)
@@ -360,7 +360,7 @@ def _finish(
     date: dt.date | None,
     date_source: str | None,
     url: str | None = None,
-    comments: tuple[tuple[int, int, str], ...] = (),
+    comments: tuple[Comment, ...] = (),
     locale: str | None = None,
     outlet: str | None = None,
     line: int | None = None,

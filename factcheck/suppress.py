@@ -16,7 +16,10 @@ same figure in the finding is inside such a region too (`pipeline.suppress_findi
 
 Markdown and plain-text articles keep their comments in the text; HTML articles drop
 them from the visible text, and the HTML reader records where they stood
-(`Document.comments`), so both give regions in the offsets that mentions use.
+(`Document.comments`), so both give regions in the offsets that mentions use. A region's
+`line`, what messages name, is the comment's line in the file: counted in the text of a
+Markdown or text article, recorded by the reader for an HTML page (whose visible text has
+lines of its own).
 """
 
 from __future__ import annotations
@@ -25,7 +28,7 @@ import re
 from dataclasses import dataclass
 from typing import Any
 
-from factcheck.documents import Document
+from factcheck.documents import Comment, Document
 
 _COMMENT = re.compile(r"<!--(.*?)-->", re.S)
 _DIRECTIVE = re.compile(r"\s*factcheck-ignore(?P<kind>-start|-end)?(?![\w-])(?P<rest>.*)\Z", re.S)
@@ -40,7 +43,7 @@ class Region:
     start: int
     end: int
     rules: tuple[str, ...]
-    line: int  # 1-based line of the comment, for messages
+    line: int  # 1-based line of the comment in the article's file (a corpus record: in its text), for messages
     reason: str = ""
 
     def covers(self, rule: str, offset: int) -> bool:
@@ -55,8 +58,9 @@ class Region:
         return cls(int(start), int(end), tuple(rules), int(line), str(reason))
 
 
-def comments(doc: Document) -> list[tuple[int, int, str]]:
-    """(start, end, text) of every comment: recorded by the reader, or found in the text."""
+def comments(doc: Document) -> list[Comment]:
+    """(start, end, text[, line]) of every comment: recorded by the reader (an HTML page's with
+    their line in the file), or found in the text."""
     if doc.comments:
         return list(doc.comments)
     return text_comments(doc.text)
@@ -71,7 +75,7 @@ def text_comments(text: str) -> list[tuple[int, int, str]]:
 
 def hidden_spans(doc: Document) -> list[tuple[int, int]]:
     """Spans of `doc.text` that a reader never sees: the comments of a Markdown or text article."""
-    return [(a, b) for a, b, _ in comments(doc) if b > a]
+    return [(c[0], c[1]) for c in comments(doc) if c[1] > c[0]]
 
 
 def _parse(body: str) -> tuple[str, tuple[str, ...], str] | None:
@@ -102,12 +106,12 @@ def regions(doc: Document) -> list[Region]:
     text = doc.text
     out: list[Region] = []
     open_blocks: list[tuple[int, tuple[str, ...], int, str]] = []
-    for start, end, body in found:
+    for start, end, body, *recorded in found:
         parsed = _parse(body)
         if parsed is None:
             continue
         kind, ids, reason = parsed
-        line = text.count("\n", 0, start) + 1
+        line = recorded[0] if recorded else text.count("\n", 0, start) + 1  # HTML: the file's line
         if kind == "one":
             out.append(Region(end, _line_end_after(text, end), ids, line, reason))
         elif kind == "start":

@@ -55,8 +55,8 @@ def test_html_comments_are_mapped_into_the_visible_text():
             "<p>Harbour   Bank made 21 million euros.</p><p>Other 5 million euros.</p></body></html>")
     parsed = parse_html(page)
     assert parsed.text == "Shares rose.\n\nHarbour Bank made 21 million euros.\n\nOther 5 million euros."
-    ((at, body),) = parsed.comments
-    assert parsed.text[at:].startswith("Harbour") and "factcheck-ignore" in body
+    ((at, body, line),) = parsed.comments
+    assert parsed.text[at:].startswith("Harbour") and "factcheck-ignore" in body and line == 2
     doc = _build_document(page, doc_id="p.html", source="p.html", encoding="utf-8", kind=".html", lang="en")
     assert covered(doc, "21 million") and not covered(doc, "5 million")
     assert hidden_spans(doc) == []  # HTML comments are not in the text at all
@@ -66,7 +66,7 @@ def test_visible_text_of_html_is_unchanged_by_comments():
     plain = "<p>A <b>b</b>  c</p><div>d</div>"
     commented = "<p>A <!-- x --><b>b</b>  c</p><!-- y --><div>d<!-- z --></div><!-- end -->"
     assert parse_html(commented).text == parse_html(plain).text
-    assert [parse_html(commented).text[at:at + 1] for at, _ in parse_html(commented).comments] == ["b", "d", "", ""]
+    assert [parse_html(commented).text[at:at + 1] for at, _, _ in parse_html(commented).comments] == ["b", "d", "", ""]
 
 
 def test_figures_inside_markdown_comments_are_not_mentions(ruleset):

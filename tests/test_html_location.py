@@ -179,3 +179,83 @@ def test_every_visible_character_maps_to_itself_in_the_source_or_to_its_entity()
     assert doc.file_position(parsed.text.index("€")) == where(page, "&euro;")
     assert doc.file_position(parsed.text.index("three")) == where(page, "three")
     assert doc.file_position(parsed.text.index("these")) == where(page, "these")
+
+
+# An ignore comment on a line of its own between a paragraph and the one holding the slip, below
+# a head and a style sheet: line 14 of the file, line 5 of the visible text (the slip's line),
+# and not the slip's line 16 of the file either.
+IGNORED = """<!DOCTYPE html>
+<html lang="en">
+<head>
+  <meta charset="utf-8">
+  <title>Stargate html two</title>
+  <style>
+    p { margin: 0 }
+    h1 { font-size: 2em }
+  </style>
+</head>
+<body>
+  <h1>Stargate html two</h1>
+  <p>Some intro text here.</p>
+  <!-- factcheck-ignore FC101 -->
+  <p>
+    Stargate will invest $50bn over the next four years, according to a statement.
+  </p>
+</body>
+</html>
+"""
+
+
+def suppressed(tmp_path: Path, page: str, fmt: str, *options: str) -> str:
+    """A check of `page` (draft.html) whose one finding is suppressed: the run passes."""
+    (tmp_path / "archive").mkdir(exist_ok=True)
+    (tmp_path / "archive" / "stargate.txt").write_text(ARCHIVE, encoding="utf-8")
+    (tmp_path / "draft.html").write_text(page, encoding="utf-8")
+    r = CliRunner().invoke(main, ["check", "draft.html", "--against", "archive", "--format", fmt, "--no-config",
+                                  "-q", *(options or ("--no-cache",))], catch_exceptions=False)
+    assert r.exit_code == 0, r.output
+    return r.stdout
+
+
+def test_a_suppression_comment_of_an_html_page_is_named_by_its_line_in_the_html_file(tmp_path, monkeypatch):
+    monkeypatch.chdir(tmp_path)
+    comment_line = IGNORED.count("\n", 0, IGNORED.index("<!-- factcheck-ignore")) + 1
+    assert comment_line == 14 and where(IGNORED, "$50bn") == (16, 26)
+    visible = parse_html(IGNORED).text
+    assert visible.count("\n", 0, visible.index("Stargate will")) + 1 == 5  # the line the old messages gave
+
+    text = suppressed(tmp_path, IGNORED, "text")
+    assert "draft.html:16:26: error FC101 [suppressed at line 14] “$50bn”" in text, text
+
+    sarif = json.loads(suppressed(tmp_path, IGNORED, "sarif"))
+    (result,) = sarif["runs"][0]["results"]
+    assert result["locations"][0]["physicalLocation"]["region"]["startLine"] == 16
+    assert result["suppressions"] == [{"kind": "inSource", "status": "accepted",
+                                       "justification": "factcheck-ignore comment at line 14"}]
+
+    (finding,) = json.loads(suppressed(tmp_path, IGNORED, "json"))["findings"]
+    assert finding["status"] == "suppressed" and finding["suppression"]["line"] == 14
+
+
+def test_a_block_suppression_of_an_html_page_is_named_by_the_line_of_its_start_comment(tmp_path, monkeypatch):
+    monkeypatch.chdir(tmp_path)
+    page = IGNORED.replace("  <!-- factcheck-ignore FC101 -->\n",
+                           "  <!--\n    factcheck-ignore-start FC101\n  -->\n").replace(
+                           "</body>", "<!-- factcheck-ignore-end --></body>")
+    assert where(page, "factcheck-ignore-start")[0] == 15  # the comment opens on line 14: it is named, as in Markdown
+    assert "draft.html:18:26: error FC101 [suppressed at line 14] “$50bn”" in suppressed(tmp_path, page, "text")
+
+
+def test_pages_alike_but_for_the_line_of_their_comment_keep_their_own_suppression_line_through_the_store(
+        tmp_path, monkeypatch):
+    """The store keeps a page's suppression regions with its analysis: two pages that show the
+    same text at the same places, one with the ignore comment a line further up, must not share
+    them."""
+    monkeypatch.chdir(tmp_path)
+    up = IGNORED.replace("<p>Some intro text here.</p>\n  <!-- factcheck-ignore FC101 -->\n",
+                         "<p>Some intro text here.</p><!-- factcheck-ignore FC101 -->\n\n")
+    assert parse_html(up).positions == parse_html(IGNORED).positions
+    store = str(tmp_path / "store")
+    said = [suppressed(tmp_path, page, "text", "--cache-dir", store) for page in (IGNORED, up, IGNORED)]
+    assert ["[suppressed at line 14]" in s for s in said] == [True, False, True]
+    assert "draft.html:16:26: error FC101 [suppressed at line 13] “$50bn”" in said[1]
