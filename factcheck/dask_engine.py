@@ -24,6 +24,8 @@ from __future__ import annotations
 
 import asyncio
 import os
+import re
+import ssl
 import threading
 from collections import deque
 from collections.abc import Callable, Iterable, Iterator, Sequence
@@ -148,7 +150,7 @@ def _run(coroutine: Any) -> Any:
 
 async def _probe(address: str, timeout: float, connection_args: dict[str, Any]) -> dict[str, Any]:
     from distributed.comm.addressing import parse_address
-    from distributed.comm.core import CommClosedError
+    from distributed.comm.core import CommClosedError, FatalCommClosedError
     from distributed.comm.registry import get_backend
 
     scheme, loc = parse_address(address)
@@ -160,6 +162,8 @@ async def _probe(address: str, timeout: float, connection_args: dict[str, Any]) 
             comm = await asyncio.wait_for(connector.connect(loc, deserialize=True, **connection_args),
                                           max(0.01, deadline - loop.time()))
             break
+        except FatalCommClosedError as ex:  # a TLS certificate refused: Dask's own connect does not retry it either
+            raise DaskUnavailable(f"cannot connect to the Dask scheduler {address}: {_fatal(ex)}") from None
         except OSError as ex:  # refused, unreachable, a name that does not resolve; TimeoutError too
             if loop.time() + pause >= deadline:
                 why = _said(ex) if str(ex) else "no connection"
@@ -175,6 +179,8 @@ async def _probe(address: str, timeout: float, connection_args: dict[str, Any]) 
     except TimeoutError:
         raise DaskUnavailable(f"{not_dask}: no answer within {timeout:g} s (is another service listening on "
                               "that port?)") from None
+    except FatalCommClosedError as ex:  # TLS 1.3: the scheduler refuses our certificate after the handshake
+        raise DaskUnavailable(f"cannot connect to the Dask scheduler {address}: {_fatal(ex)}") from None
     except CommClosedError:
         raise DaskUnavailable(f"{not_dask}: it closed the connection (is another service listening on "
                               "that port?)") from None
@@ -209,6 +215,30 @@ def _said(ex: BaseException) -> str:
             return cause.strerror
         cause = cause.__cause__ or cause.__context__
     return str(ex) or type(ex).__name__
+
+
+def _fatal(ex: BaseException) -> str:
+    """Why a connection failed for good (Dask's FatalCommClosedError, a TLS failure), in the
+    TLS library's words without its codes: "its TLS certificate failed verification:
+    self-signed certificate", "the scheduler refused the TLS connection: tlsv1 alert unknown ca"."""
+    cause: BaseException | None = ex
+    while cause is not None:
+        if isinstance(cause, ssl.SSLCertVerificationError):
+            why = getattr(cause, "verify_message", None) or _ssl_said(cause)
+            return f"its TLS certificate failed verification: {why}"
+        if isinstance(cause, ssl.SSLError):
+            if "ALERT" in (getattr(cause, "reason", None) or ""):  # the scheduler's alert, e.g. our certificate unknown
+                return f"the scheduler refused the TLS connection: {_ssl_said(cause)}"
+            return f"the TLS handshake failed: {_ssl_said(cause)}"
+        # Dask raises it from tornado's StreamClosedError, which keeps the SSLError as real_error
+        cause = cause.__cause__ or cause.__context__ or getattr(cause, "real_error", None)
+    return re.sub(r"^in <[^>]*>: ", "", _said(ex))  # Dask names its comm object first
+
+
+def _ssl_said(ex: ssl.SSLError) -> str:
+    """ "[SSL: TLSV1_ALERT_UNKNOWN_CA] tlsv1 alert unknown ca (_ssl.c:2580)" as "tlsv1 alert unknown ca"."""
+    said = str(ex.strerror or ex)
+    return re.sub(r"^\[[^\]]*\] *| *\(_ssl\.c:\d+\)$", "", said) or said
 
 
 def _apply(function: Callable[[Any], Any], part: list[Any]) -> list[Any]:

@@ -215,3 +215,129 @@ def test_a_real_scheduler_at_the_address_runs_the_scan_and_a_worker_address_is_r
     line = _one_line(_scan_on(worker, tmp_path, FACTCHECK_DASK_TIMEOUT="5"))
     assert line == (f"factcheck: {worker} is a Dask Worker, not a scheduler: give the scheduler's address "
                     "(the one its workers were started with)")
+
+
+# -- a fatal connection error (a TLS certificate refused) is said at once, not retried -------------
+
+
+def _fatal_error(kind: str):
+    """A FatalCommClosedError as Dask raises it: on a certificate the client does not trust
+    (from the ssl module's error), on the scheduler's TLS alert, or bare."""
+    import ssl
+
+    from distributed.comm.core import FatalCommClosedError
+
+    if kind == "bare":
+        return FatalCommClosedError("in <TCP (closed) local=tcp://127.0.0.1:1>: the peer is gone for good")
+    if kind == "untrusted":
+        failure = ssl.SSLCertVerificationError(1, "[SSL: CERTIFICATE_VERIFY_FAILED] certificate verify failed: "
+                                                  "self-signed certificate (_ssl.c:1006)")
+        failure.verify_message = "self-signed certificate"  # as the ssl module sets them
+        message = "TLS certificate does not match. Check your security settings."
+    else:
+        failure = ssl.SSLError(1, "[SSL: TLSV1_ALERT_UNKNOWN_CA] tlsv1 alert unknown ca (_ssl.c:2580)")
+        failure.reason = "TLSV1_ALERT_UNKNOWN_CA"
+        message = "in <TLS (closed) local=tls://127.0.0.1:1>: SSLError: tlsv1 alert unknown ca"
+    try:
+        raise FatalCommClosedError(message) from failure
+    except FatalCommClosedError as ex:
+        return ex
+
+
+@pytest.mark.parametrize("when, kind, reason", [
+    ("connecting", "untrusted", "its TLS certificate failed verification: self-signed certificate"),
+    ("connecting", "bare", "the peer is gone for good"),
+    ("in the handshake", "alert", "the scheduler refused the TLS connection: tlsv1 alert unknown ca"),
+])
+def test_a_fatal_connection_error_stops_the_probe_at_once(when, kind, reason, monkeypatch):
+    """Dask's connect() gives up at once on a FatalCommClosedError (an OSError, a CommClosedError);
+    the probe retried it for the whole time allowed and then said "cannot reach", or, in the
+    handshake, took it for a service that hangs up."""
+    import time
+
+    from distributed.comm.tcp import TCP, TCPConnector
+
+    from factcheck.dask_engine import DaskUnavailable, probe
+
+    calls = []
+
+    async def fail(*args, **kwargs):
+        calls.append(args)
+        raise _fatal_error(kind)
+
+    monkeypatch.setattr(TCPConnector if when == "connecting" else TCP, "connect" if when == "connecting" else "read",
+                        fail)
+    impostor = Impostor("silent")  # only reached in the handshake; Dask's read is the one that fails
+    try:
+        start = time.monotonic()
+        with pytest.raises(DaskUnavailable) as caught:
+            probe(impostor.address, 20)
+        took = time.monotonic() - start
+    finally:
+        impostor.close()
+    assert str(caught.value) == f"cannot connect to the Dask scheduler {impostor.address}: {reason}"
+    assert took < 2, took
+    assert len(calls) == 1  # not retried
+
+
+class TLSService:
+    """A local TLS service with the certificate `cert`. It never answers past the TLS handshake."""
+
+    def __init__(self, cert: str, key: str) -> None:
+        import socket
+        import ssl
+        import threading
+
+        self.context = ssl.SSLContext(ssl.PROTOCOL_TLS_SERVER)
+        self.context.load_cert_chain(cert, key)
+        self.sock, self.conns = socket.create_server(("127.0.0.1", 0)), []
+        self.address = f"tls://127.0.0.1:{self.sock.getsockname()[1]}"
+        threading.Thread(target=self._serve, daemon=True).start()
+
+    def _serve(self) -> None:
+        import contextlib
+
+        while True:
+            try:
+                conn, _ = self.sock.accept()
+            except OSError:
+                return
+            self.conns.append(conn)
+            with contextlib.suppress(OSError):  # the client refuses the certificate, as the test means it to
+                self.context.wrap_socket(conn, server_side=True).recv(1)
+
+    def close(self) -> None:
+        self.sock.close()
+        for conn in self.conns:
+            conn.close()
+
+
+def _self_signed(folder: Path, name: str) -> tuple[str, str]:
+    """A throwaway self-signed certificate and its key, made by the openssl command."""
+    import subprocess
+
+    cert, key = folder / f"{name}.crt", folder / f"{name}.key"
+    subprocess.run(["openssl", "req", "-x509", "-newkey", "rsa:2048", "-nodes", "-days", "1", "-subj", f"/CN={name}",
+                    "-keyout", str(key), "-out", str(cert)], check=True, capture_output=True, timeout=60)
+    return str(cert), str(key)
+
+
+@pytest.mark.skipif(not __import__("shutil").which("openssl"), reason="needs the openssl command for certificates")
+def test_a_scheduler_certificate_the_client_does_not_trust_is_said_at_once(tmp_path):
+    """Dask's TLS settings trust one self-signed certificate; the service has another. Dask's
+    FatalCommClosedError: said at once, not retried for the 20 s allowed and called "cannot reach"."""
+    import time
+
+    ours, theirs = _self_signed(tmp_path, "ours"), _self_signed(tmp_path, "theirs")
+    service = TLSService(*theirs)
+    env = {"DASK_DISTRIBUTED__COMM__TLS__CA_FILE": ours[0], "DASK_DISTRIBUTED__COMM__TLS__CLIENT__CERT": ours[0],
+           "DASK_DISTRIBUTED__COMM__TLS__CLIENT__KEY": ours[1]}
+    try:
+        start = time.monotonic()
+        run = _scan_on(service.address, tmp_path, FACTCHECK_DASK_TIMEOUT="20", **env)
+        took = time.monotonic() - start
+    finally:
+        service.close()
+    assert _one_line(run) == (f"factcheck: cannot connect to the Dask scheduler {service.address}: "
+                              "its TLS certificate failed verification: self-signed certificate")
+    assert took < 15, took  # not the 20 s allowed to connect
