@@ -32,7 +32,9 @@ from factcheck.documents import Comment, Document
 
 _COMMENT = re.compile(r"<!--(.*?)-->", re.S)
 _DIRECTIVE = re.compile(r"\s*factcheck-ignore(?P<kind>-start|-end)?(?![\w-])(?P<rest>.*)\Z", re.S)
-_RULE_ID = re.compile(r"[A-Za-z]+[0-9]+\Z")
+# a word shaped like a rule id, typos included ("FC10l", "FC1O1"): read as one, it names no rule and
+# is said (`cli`), where read as the reason it would have made the comment accept every rule
+_RULE_ID = re.compile(r"[A-Za-z]+[0-9][0-9A-Za-z]*\Z")
 _TEXT_ON_LINE = re.compile(r"[^\n]*?\S[^\n]*")
 
 

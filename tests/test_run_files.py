@@ -105,3 +105,14 @@ def test_the_progress_line_counts_in_the_singular_too():
     progress.update(docs=1, mentions=1)
     progress.done()
     assert "scanning: 1 document, 1 mention (" in stream.getvalue()
+
+
+def test_a_mistyped_rule_id_accepts_nothing_instead_of_every_rule(desk):
+    # "FC1O1" (a letter O): read as the comment's reason, it made the comment accept every rule
+    (desk / "slip.md").write_text("Harbour crane order\n\n<!-- factcheck-ignore FC1O1 -->\n"
+                                  "Portlane ordered cranes worth $400 million in March 2024.\n", encoding="utf-8")
+    res = run("scan", ".", "--no-report", "--format", "json", "-q", "--fail-on", "warning")
+    assert "factcheck-ignore names FC1O1, which no rule has" in res.stderr
+    findings = [f for f in json.loads(res.stdout)["findings"] if f["severity"] != "info"]
+    assert findings and all(f["status"] == "new" for f in findings)
+    assert res.exit_code == 1
