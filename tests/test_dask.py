@@ -119,20 +119,16 @@ def test_a_scheduler_address_that_is_not_one_is_a_usage_error_saying_what_one_lo
     assert line.endswith("one looks like tcp://HOST:PORT, e.g. tcp://10.0.0.5:8786")
 
 
-class Impostor:
-    """A local TCP service that is not a Dask scheduler: it stays silent, answers like an
-    HTTP server (whose "HTTP/1.1" Dask reads as a frame of 3 EiB), sends a few bytes of
-    garbage, or hangs up at once. `address` is where it listens."""
+class LocalService:
+    """A local service on a free port of 127.0.0.1 (`scheme`://...), each connection it accepts
+    handed to `answer`; `close` ends it and its connections."""
 
-    HTTP = b"HTTP/1.1 400 Bad Request\r\nconnection: close\r\ncontent-length: 0\r\n\r\n"
-
-    def __init__(self, behaviour: str) -> None:
+    def __init__(self, scheme: str) -> None:
         import socket
         import threading
 
-        self.behaviour, self.conns = behaviour, []
-        self.sock = socket.create_server(("127.0.0.1", 0))
-        self.address = f"tcp://127.0.0.1:{self.sock.getsockname()[1]}"
+        self.sock, self.conns = socket.create_server(("127.0.0.1", 0)), []
+        self.address = f"{scheme}://127.0.0.1:{self.sock.getsockname()[1]}"
         threading.Thread(target=self._serve, daemon=True).start()
 
     def _serve(self) -> None:
@@ -142,17 +138,35 @@ class Impostor:
             except OSError:
                 return
             self.conns.append(conn)
-            if self.behaviour == "silent":
-                continue  # accepted, never answered
-            if self.behaviour != "hangs up":
-                conn.recv(4096)
-                conn.sendall(self.HTTP if self.behaviour == "http" else b"\x05\x00\x00\x00\x00\x00\x00\x00garbage!")
-            conn.close()
+            self.answer(conn)
+
+    def answer(self, conn) -> None:
+        raise NotImplementedError
 
     def close(self) -> None:
         self.sock.close()
         for conn in self.conns:
             conn.close()
+
+
+class Impostor(LocalService):
+    """A local TCP service that is not a Dask scheduler: it stays silent, answers like an
+    HTTP server (whose "HTTP/1.1" Dask reads as a frame of 3 EiB), sends a few bytes of
+    garbage, or hangs up at once. `address` is where it listens."""
+
+    HTTP = b"HTTP/1.1 400 Bad Request\r\nconnection: close\r\ncontent-length: 0\r\n\r\n"
+
+    def __init__(self, behaviour: str) -> None:
+        self.behaviour = behaviour
+        super().__init__("tcp")
+
+    def answer(self, conn) -> None:
+        if self.behaviour == "silent":
+            return  # accepted, never answered
+        if self.behaviour != "hangs up":
+            conn.recv(4096)
+            conn.sendall(self.HTTP if self.behaviour == "http" else b"\x05\x00\x00\x00\x00\x00\x00\x00garbage!")
+        conn.close()
 
 
 @pytest.mark.parametrize("behaviour, reason", [
@@ -280,36 +294,21 @@ def test_a_fatal_connection_error_stops_the_probe_at_once(when, kind, reason, mo
     assert len(calls) == 1  # not retried
 
 
-class TLSService:
+class TLSService(LocalService):
     """A local TLS service with the certificate `cert`. It never answers past the TLS handshake."""
 
     def __init__(self, cert: str, key: str) -> None:
-        import socket
         import ssl
-        import threading
 
         self.context = ssl.SSLContext(ssl.PROTOCOL_TLS_SERVER)
         self.context.load_cert_chain(cert, key)
-        self.sock, self.conns = socket.create_server(("127.0.0.1", 0)), []
-        self.address = f"tls://127.0.0.1:{self.sock.getsockname()[1]}"
-        threading.Thread(target=self._serve, daemon=True).start()
+        super().__init__("tls")
 
-    def _serve(self) -> None:
+    def answer(self, conn) -> None:
         import contextlib
 
-        while True:
-            try:
-                conn, _ = self.sock.accept()
-            except OSError:
-                return
-            self.conns.append(conn)
-            with contextlib.suppress(OSError):  # the client refuses the certificate, as the test means it to
-                self.context.wrap_socket(conn, server_side=True).recv(1)
-
-    def close(self) -> None:
-        self.sock.close()
-        for conn in self.conns:
-            conn.close()
+        with contextlib.suppress(OSError):  # the client refuses the certificate, as the test means it to
+            self.context.wrap_socket(conn, server_side=True).recv(1)
 
 
 def _self_signed(folder: Path, name: str) -> tuple[str, str]:
