@@ -194,10 +194,20 @@ def _name_abbreviations() -> tuple[re.Pattern[str], dict[str, str]]:
     return re.compile(r"(?<![\w'])(?:" + "|".join(map(re.escape, keys)) + r")(?![\w'])", re.I), table
 
 
+@cache
+def _given_names() -> tuple[re.Pattern[str], dict[str, str]]:
+    table = dict(_data().get("given_names", {}))
+    keys = sorted(table, key=len, reverse=True) or ["\x00"]
+    # as written (a capital first), before another name or an initial: "Bill Gates", not "bill"
+    return re.compile(r"(?<![\w'])(?:" + "|".join(map(re.escape, keys)) + r")(?=\s+[A-Z])"), table
+
+
 def _written_out(name: str) -> str:
-    """A name with the wire's short forms written out ("Int'l Hydron": "international Hydron")."""
+    """A name with the wire's short forms written out ("Int'l Hydron": "international Hydron")
+    and a given name's familiar form as its formal one ("Dave Brat": "David Brat")."""
     rx, table = _name_abbreviations()
-    return rx.sub(lambda m: table[m.group(0).lower()], name)
+    given, formal = _given_names()
+    return given.sub(lambda m: formal[m.group(0)], rx.sub(lambda m: table[m.group(0).lower()], name))
 
 
 @cache

@@ -989,6 +989,29 @@ def test_a_shorter_name_missing_a_generic_word_of_its_own_is_another_company() -
     assert name_overlap("Int'l Hydron Corp", "International Hydron Corp") == 1.0  # the wire's short form
 
 
+def test_a_familiar_and_a_formal_given_name_are_one_person() -> None:
+    """Outlets differ in the given name they print ("Dave Brat", "David Brat"; "Chuck Schumer",
+    "Charles E. Schumer"): one claimant. Two people of one family stay two, and a familiar form
+    is read as a given name only before a surname ("a spending bill" is no William)."""
+    from factcheck.words import name_overlap
+
+    assert name_overlap("Dave Brat", "David Brat") == 1.0
+    assert name_overlap("Chuck Schumer", "Charles E. Schumer") == 1.0
+    assert name_overlap("Dick Cheney", "Liz Cheney") < 0.5
+    assert name_overlap("Bill", "William") == 0.0
+
+
+def test_two_outlets_naming_one_person_by_two_forms_of_his_name_are_one_claimant() -> None:
+    table, scored = _pairs([
+        {"id": "a", "date": "2014-06-11", "title": "Brat defeats Cantor",
+         "text": "Dave Brat spent just over $200,000 on his primary campaign against Eric Cantor."},
+        {"id": "b", "date": "2014-06-11", "title": "Cantor loses primary to Brat",
+         "text": "David Brat spent about $100,000 on his primary campaign against Eric Cantor."},
+    ])
+    pair = _pair_of(table, scored, "just over $200,000", "about $100,000")
+    assert pair["claimant"] == 1.0 and pair["claimant_differs"] == 0.0
+
+
 def test_a_legal_form_or_a_measure_alone_names_no_claimant() -> None:
     from factcheck.words import is_name
 
