@@ -1610,6 +1610,18 @@ def test_two_outlets_dating_one_event_a_year_apart_beside_the_same_word_disagree
     assert {m["text"] for m in found[0]["mentions"]} == {"2019", "2018"}
 
 
+def test_two_outlets_dating_one_event_beside_one_word_disagree_though_neither_names_who() -> None:
+    """"Put to a council vote in mid May" against "clash in a council vote in April": a date's
+    event is named by the word beside it; that neither sentence has a claimant (a date's
+    sentence often has none) is no sign of two events."""
+    records = _lease("Both sides will put the lease to a council vote in mid May.",
+                     "It promises to be a bruising fight, with two factions likely to clash in a council vote "
+                     "in April.")
+    table, scored = _pairs(records)
+    assert _pair_of(table, scored, "mid May", "April")["event_word"] == 1.0
+    assert [{m["text"] for m in f.mentions} for f in _date_warnings(records)] == [{"mid May", "April"}]
+
+
 @pytest.mark.parametrize("first, second, a, b", [
     # spans of several years each, side by side: two terms, not one slipped date
     ("Alden Pryce's father was governor from 2000 to 2006.", "His uncle was governor from 2006 to 2012.",

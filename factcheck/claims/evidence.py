@@ -76,13 +76,13 @@ FEATURES: dict[str, str] = {
     "dates_differ": "two amounts' sentences write out dates, none in common (the weeks ended February 25 and "
                     "March 4): two issues of a recurring report",
     "claimant": "same claimant",
-    "claimant_missing": "a figure has no claimant",
+    "claimant_missing": "a figure has no claimant (not for two dates the word beside each names as one event)",
     "claimant_known": "the same claimant, one the entity lexicon knows (not a guessed name)",
     "claimant_common": "the same claimant, named across many of the corpus's stories (an agency, a regulator, a "
                        "head of government): log scale, up to five stories 0, fifty or more 1",
     "claimant_differs": "both figures have a claimant, the names differ, and neither article names the other's",
     "metric": "same metric",
-    "metric_missing": "a figure has no metric",
+    "metric_missing": "a figure has no metric (not for two dates the word beside each names as one event)",
     "metric_differs": "both figures have a metric and they differ (not two outlets' sentences: their words differ "
                       "more than their facts)",
     "headline": "same headline words (rare words weigh more)",
@@ -553,6 +553,12 @@ def features(table: pd.DataFrame, pairs: pd.DataFrame, stories: Stories,
     # part of the deal, another company in it): their claimant and metric name the fact. A date
     # two outlets write out has neither; the rare words of its sentence name its event
     out["specific_date"] = np.where(out["event_told"] > 0, out["specific"], 0.0)
+    # a date's event named by the word next to it is named: a claimant or metric is what names
+    # an amount's fact, and a date's sentence lacking one ("both parties will hold primaries in
+    # mid May") is no sign of another event
+    worded = out["event_word"] > 0
+    out["claimant_missing"] = np.where(worded, 0.0, out["claimant_missing"])
+    out["metric_missing"] = np.where(worded, 0.0, out["metric_missing"])
     stage_names = np.append(cols.codes("stage")[1], None)
     earlier = stage_names[stage] == "previous"
     prec = cols.num("precision")
