@@ -47,25 +47,68 @@ def load_baseline(path: str | Path) -> dict[str, dict[str, Any]]:
     return out
 
 
+def _quotes(mentions: Any, with_doc: bool) -> frozenset[tuple[str, str, str]]:
+    """A finding's or an entry's quotes: (document or "", figure, sentence with its spaces squeezed)."""
+    if not isinstance(mentions, list):
+        return frozenset()
+    return frozenset((str(m.get("doc")) if with_doc else "", str(m.get("text")), " ".join(str(m.get("sentence") or
+                                                                                           "").split()))
+                     for m in mentions if isinstance(m, dict))
+
+
+def match_baseline(findings: list[Finding], baseline: dict[str, dict[str, Any]]) -> dict[str, str]:
+    """Which accepted entry each finding is (finding id → entry id): the one of its id, else
+    an entry of its rule whose quotes it all still quotes, in the same articles, else in any
+    (a moved or renamed file). An id names the claim and the figures of each side, so it moves
+    when a story gains an article that joins a side, when the claimant's name is read from
+    another article, or when a file moves: the contradiction accepted is still the one quoted.
+    Each entry is matched once."""
+    out = {f.id: f.id for f in findings if f.id in baseline}
+    free = {k for k in baseline if k not in out}
+    for with_doc in (True, False):
+        if not free:
+            break
+        # entries by rule and one quote of theirs, so a finding is compared with few
+        index: dict[tuple[str, tuple[str, str, str]], list[tuple[str, frozenset]]] = {}
+        for k in sorted(free):
+            quotes = _quotes(baseline[k].get("mentions"), with_doc)
+            if quotes:
+                index.setdefault((str(baseline[k].get("rule")), min(quotes)), []).append((k, quotes))
+        for f in sorted(findings, key=lambda f: f.id):
+            if f.id in out:
+                continue
+            mine = _quotes(f.mentions, with_doc)
+            for q in sorted(mine):
+                hit = next((k for k, quotes in index.get((f.rule, q), ()) if k in free and quotes <= mine), None)
+                if hit is not None:
+                    out[f.id] = hit
+                    free.discard(hit)
+                    break
+    return out
+
+
 def apply_baseline(findings: list[Finding], baseline: dict[str, dict[str, Any]],
                    scope: set[str] | None = None) -> list[dict[str, Any]]:
     """Mark findings `baseline` or `new`; return the baseline entries that no longer occur.
 
+    A finding is accepted by the entry `match_baseline` finds for it; under its own id the
+    entry is then in `baseline` too (so its justification is found by the finding's id).
     A finding already `suppressed` by an inline comment stays so (it never fails a run
     either way). `scope`: only entries that quote one of these documents can be fixed
     (a check of some drafts cannot tell whether an archive-only finding still occurs).
     """
-    present = set()
+    matched = match_baseline(findings, baseline)
     for f in findings:
-        if f.id in baseline:
-            present.add(f.id)
+        if f.id in matched:
+            baseline.setdefault(f.id, baseline[matched[f.id]])
             if f.status != "suppressed":
                 f.status = "baseline"
         elif f.status != "suppressed":
             f.status = "new"
+    present = set(matched.values())
     return [{"id": k, "rule": v.get("rule"), "message": v.get("message")}
             for k, v in sorted(baseline.items())
-            if k not in present and (scope is None or scope & _entry_docs(v))]
+            if k not in present and k not in matched and (scope is None or scope & _entry_docs(v))]
 
 
 def _entry_docs(entry: dict[str, Any]) -> set[str]:
@@ -99,10 +142,12 @@ def refresh_baseline(findings: list[Finding], previous: dict[str, dict[str, Any]
     checked again, and dropping it would lose the entry and its justification.
     """
     previous = previous or {}
-    found = {f.id for f in findings}
+    matched = match_baseline(findings, previous)
+    previous = {**previous, **{f: previous[k] for f, k in matched.items()}}  # justifications by the new id
+    found = set(matched.values())
     kept, dropped = [], []
     for k, entry in sorted(previous.items()):
-        if k in found:
+        if k in found or k in matched:
             continue
         docs = _entry_docs(entry)
         if read_docs is not None and (not docs or not docs <= read_docs):

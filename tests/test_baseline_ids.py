@@ -136,6 +136,43 @@ def test_a_fixed_finding_is_listed_as_fixed(repo):
     assert "fixed: fc-" in text and "1 fixed" in text
 
 
+def test_an_accepted_finding_stays_accepted_when_its_article_moves_to_a_subfolder(repo):
+    """A move renames the document (its id is its path in the folder), and so the finding's
+    id: the contradiction accepted, the same two sentences, is still accepted."""
+    (repo / "articles" / "2025").mkdir()
+    (repo / "articles" / "robotics-a.md").rename(repo / "articles" / "2025" / "robotics-a.md")
+    code, out = scan_json()
+    assert code == 0, out
+    assert [(f["rule"], f["status"]) for f in out["findings"] if f["severity"] != "info"] == [("FC201", "baseline")]
+    assert out["fixed"] == []
+
+
+def test_an_accepted_finding_stays_accepted_when_its_story_gains_an_agreeing_article(repo):
+    """A third article gives the founding year one side gives: it joins that side of the
+    finding (a new id), and the contradiction accepted is still the one quoted."""
+    (repo / "articles" / "robotics-c.md").write_text(
+        "---\ntitle: Acme Robotics expands\ndate: 2025-01-22\n---\n# Acme Robotics expands\n\n"
+        "Acme Robotics was founded in 2015 by two engineers, the company said.\n", encoding="utf-8")
+    code, out = scan_json()
+    assert code == 0, out
+    serious = [f for f in out["findings"] if f["severity"] != "info"]
+    assert serious and {f["status"] for f in serious} == {"baseline"}
+    assert out["fixed"] == []
+
+
+def test_a_baseline_rewritten_after_a_move_keeps_the_justification(repo):
+    base = json.loads(Path("factcheck-baseline.json").read_text(encoding="utf-8"))
+    base["findings"][0]["justification"] = "Checked with the company: 2015."
+    Path("factcheck-baseline.json").write_text(json.dumps(base), encoding="utf-8")
+    (repo / "articles" / "2025").mkdir()
+    (repo / "articles" / "robotics-a.md").rename(repo / "articles" / "2025" / "robotics-a.md")
+    res = run("baseline", "articles", "--out", "factcheck-baseline.json", "--no-config", "-q")
+    assert res.exit_code == 0, res.stderr
+    (entry,) = json.loads(Path("factcheck-baseline.json").read_text(encoding="utf-8"))["findings"]
+    assert entry["justification"] == "Checked with the company: 2015."
+    assert any(m["doc"] == "2025/robotics-a.md" for m in entry["mentions"])
+
+
 @pytest.mark.parametrize(("content", "says"), [
     (None, "no such baseline file"),
     ("{not json", "corrupt baseline, not JSON"),
