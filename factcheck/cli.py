@@ -824,8 +824,10 @@ def rules_list(rules_dirs, no_default_rules) -> None:
       factcheck rules list --rules newsroom-rules/
     """
     rs = _ruleset(rules_dirs, no_default_rules, _load_config(None, False))
+    width = max((len(r.id) for r in rs.rules), default=0)  # a newsroom's ids are of any length
+    kinds = max((len(r.kind) for r in rs.rules), default=0)
     for r in rs.rules:
-        click.echo(f"{r.id}  {r.severity:<7}  {r.kind:<18}  {r.name}")
+        click.echo(f"{r.id:<{width}}  {r.severity:<7}  {r.kind:<{kinds}}  {r.name}")
 
 
 @rules.command("show")

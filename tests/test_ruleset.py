@@ -59,3 +59,9 @@ def test_every_documented_message_field_is_accepted(tmp_path: Path) -> None:
              "{n_docs} {orders} {ratio}"
     _rule_with_message(tmp_path / "rules", fields)
     assert load_rules([str(tmp_path / "rules")]).get("NR1") is not None
+
+
+def test_rules_list_keeps_its_columns_whatever_the_length_of_an_id(tmp_path: Path) -> None:
+    _rule_with_message(tmp_path / "rules", "{a_quote} against {b_all}")
+    lines = CliRunner().invoke(main, ["rules", "list", "--rules", str(tmp_path / "rules")]).stdout.splitlines()
+    assert len({line.index(line.split()[1]) for line in lines}) == 1  # every severity starts in one column
