@@ -123,6 +123,7 @@ def _load_config(config_file: str | None, no_config: bool) -> Config:
 
 def _ruleset(rules_dirs: tuple[str, ...], no_defaults: bool | None, cfg: Config | None = None) -> RuleSet:
     cfg = cfg or Config()
+    from_config = not rules_dirs and bool(cfg.get("rules"))
     rules_dirs = tuple(rules_dirs) or tuple(cfg.get("rules", ()))
     no_defaults = cfg.get("no-default-rules", False) if no_defaults is None else no_defaults
     if no_defaults and not rules_dirs:
@@ -130,6 +131,8 @@ def _ruleset(rules_dirs: tuple[str, ...], no_defaults: bool | None, cfg: Config 
     try:
         return load_rules(rules_dirs, defaults=not no_defaults)
     except RuleFileError as ex:
+        if ex.key == "--rules" and from_config:  # named by the config file: say which, so it can be mended
+            _die(f"{cfg.path}: rules: {ex.path}: {ex.reason}")
         if ex.key == "--rules":  # the folder itself: missing or a file, nothing broken in it
             _die(f"--rules {ex.path}: {ex.reason}")
         _die(f"broken rule file: {ex}")
@@ -821,8 +824,10 @@ def rules_list(rules_dirs, no_default_rules) -> None:
       factcheck rules list --rules newsroom-rules/
     """
     rs = _ruleset(rules_dirs, no_default_rules, _load_config(None, False))
+    width = max((len(r.id) for r in rs.rules), default=0)  # a newsroom's ids are of any length
+    kinds = max((len(r.kind) for r in rs.rules), default=0)
     for r in rs.rules:
-        click.echo(f"{r.id}  {r.severity:<7}  {r.kind:<18}  {r.name}")
+        click.echo(f"{r.id:<{width}}  {r.severity:<7}  {r.kind:<{kinds}}  {r.name}")
 
 
 @rules.command("show")

@@ -284,7 +284,9 @@ def _rule(path: Path, data: dict[str, Any]) -> Rule:
         params[k] = v
     try:
         message.format_map(_TemplateProbe())
-    except (ValueError, IndexError, AttributeError, KeyError, TypeError) as ex:
+    except KeyError as ex:
+        raise RuleFileError(path, "rule.message", str(ex.args[0])) from None
+    except (ValueError, IndexError, AttributeError, TypeError) as ex:
         raise RuleFileError(path, "rule.message", f"bad template ({ex})") from None
     if not rid.strip():
         raise RuleFileError(path, "rule.id", "must not be empty")
@@ -299,8 +301,17 @@ def _rule(path: Path, data: dict[str, Any]) -> Rule:
                 description, examples, str(path))
 
 
+# What a rule's message may name (findings fill them): a name outside these is a typo that
+# would print nothing where the editor expects a figure or an article
+MESSAGE_FIELDS = ("a", "a_doc", "a_quote", "a_all", "b", "b_doc", "b_quote", "b_all", "actor", "metric", "about",
+                  "docs", "n_docs", "orders", "ratio")
+
+
 class _TemplateProbe(dict):
     def __missing__(self, key: str) -> str:
+        if key not in MESSAGE_FIELDS:
+            known = ", ".join(f"{{{f}}}" for f in MESSAGE_FIELDS)
+            raise KeyError(f"{{{key}}} names nothing; a message may use {known}")
         return ""
 
 

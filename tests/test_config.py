@@ -158,3 +158,10 @@ def test_no_cache_in_the_config_turns_the_store_off(project, tmp_path):
     assert not (tmp_path / "xdg-cache").exists()
     run("scan", "articles", "--no-report", "-q", "--cache-dir", str(tmp_path / "opt"))  # the option wins
     assert (tmp_path / "opt" / "archive.sqlite").is_file()
+
+
+def test_a_rules_folder_the_config_names_that_is_missing_is_said_with_the_config_file(project):
+    (project / "factcheck.toml").write_text('rules = ["house-rules"]\n', encoding="utf-8")
+    res = run("rules", "list")
+    assert res.exit_code == 2
+    assert f"{project / 'factcheck.toml'}: rules: house-rules: no such folder" in res.stderr

@@ -35,3 +35,33 @@ def test_scan_with_a_missing_rules_folder_says_so_and_exits_2(tmp_path: Path) ->
     assert result.exit_code == 2
     assert f"--rules {missing}: no such folder" in result.output
     assert "broken rule file" not in result.output  # nothing in it is broken: it is not there
+
+
+def _rule_with_message(folder: Path, message: str) -> Path:
+    folder.mkdir()
+    (folder / "nr1.toml").write_text(
+        '[rule]\nid = "NR1"\nname = "newsroom-magnitude"\nkind = "scale_mismatch"\nseverity = "warning"\n'
+        f'message = "{message}"\n', encoding="utf-8")
+    return folder / "nr1.toml"
+
+
+def test_a_message_naming_no_field_is_a_broken_rule_file(tmp_path: Path) -> None:
+    """"{nonsense}" would print nothing where the editor expects a figure: the run stops, naming
+    the file, the key and the mistyped name."""
+    path = _rule_with_message(tmp_path / "rules", "{nonsense} against {b_all}")
+    res = CliRunner().invoke(main, ["rules", "list", "--rules", str(tmp_path / "rules")])
+    assert res.exit_code == 2
+    assert str(path) in res.output and "rule.message" in res.output and "{nonsense} names nothing" in res.output
+
+
+def test_every_documented_message_field_is_accepted(tmp_path: Path) -> None:
+    fields = "{a} {a_doc} {a_quote} {a_all} {b} {b_doc} {b_quote} {b_all} {actor} {metric} {about} {docs} " \
+             "{n_docs} {orders} {ratio}"
+    _rule_with_message(tmp_path / "rules", fields)
+    assert load_rules([str(tmp_path / "rules")]).get("NR1") is not None
+
+
+def test_rules_list_keeps_its_columns_whatever_the_length_of_an_id(tmp_path: Path) -> None:
+    _rule_with_message(tmp_path / "rules", "{a_quote} against {b_all}")
+    lines = CliRunner().invoke(main, ["rules", "list", "--rules", str(tmp_path / "rules")]).stdout.splitlines()
+    assert len({line.index(line.split()[1]) for line in lines}) == 1  # every severity starts in one column
