@@ -430,10 +430,25 @@ def front_matter(text: str) -> dict[str, str]:
         if not sep or not key.strip() or key[0] in " \t#-":  # nested, comment or list item
             continue
         value = value.strip()
-        if len(value) >= 2 and value[0] == value[-1] and value[0] in "\"'":
-            value = value[1:-1]
+        if len(value) >= 2 and value[0] == value[-1] == '"':
+            value = _YAML_ESCAPE.sub(_yaml_unescape, value[1:-1])  # "Trump\u2019s": YAML's escapes
+        elif len(value) >= 2 and value[0] == value[-1] == "'":
+            value = value[1:-1].replace("''", "'")  # 'It''s': YAML's single-quoted form
         meta.setdefault(key.strip().lower(), value)
     return meta
+
+
+_YAML_ESCAPE = re.compile(r"\\(u[0-9a-fA-F]{4}|U[0-9a-fA-F]{8}|x[0-9a-fA-F]{2}|.)")
+_YAML_CHARS = {"n": "\n", "t": "\t", "r": "\r", "0": "\0", "_": "\u00a0", "N": "\u0085", " ": " ", "/": "/",
+               '"': '"', "\\": "\\", "a": "\a", "b": "\b", "e": "\x1b", "f": "\f", "v": "\v"}
+
+
+def _yaml_unescape(m: re.Match[str]) -> str:
+    code = m[1]
+    if len(code) > 1:  # \uXXXX, \UXXXXXXXX, \xXX
+        n = int(code[1:], 16)
+        return chr(n) if n <= 0x10FFFF else m[0]
+    return _YAML_CHARS.get(code, m[0])
 
 
 _ATX_MARK = re.compile(r"#{1,6}[ \t]+")

@@ -423,6 +423,16 @@ def test_markdown_front_matter_gives_metadata_and_text_stays_whole(tmp_path: Pat
     )
 
 
+@pytest.mark.parametrize(("written", "title"), [
+    ('"Mayor\\u2019s \\"harbour\\" plan"', "Mayor\u2019s \"harbour\" plan"),  # YAML double-quoted escapes
+    ("'The mayor''s plan'", "The mayor's plan"),  # single-quoted: '' is one quote
+    ("Plain \\u2019 stays", "Plain \\u2019 stays"),  # unquoted: no escapes in YAML
+])
+def test_a_quoted_front_matter_title_is_read_as_yaml_writes_it(tmp_path: Path, written: str, title: str) -> None:
+    doc = read_one(write(tmp_path / "a.md", f"---\ntitle: {written}\n---\n" + EN))
+    assert doc.title == title
+
+
 def test_markdown_front_matter_is_metadata_not_figures_of_the_article(tmp_path: Path) -> None:
     from click.testing import CliRunner
 
