@@ -752,7 +752,8 @@ def cache_clear(cache_dir, config_file, no_config) -> None:
 @click.option("--in", "archive", multiple=True, metavar="ARCHIVE",
               help="Only figures of this archive (a folder or corpus file; repeatable), read and analysed "
                    "first if the store does not hold it as it is now. Default: archive in the config, else "
-                   "every archive the store holds.")
+                   "every archive the store holds as last read (a file read on its own before its folder "
+                   "was read again is the folder's).")
 @click.option("--kind", type=click.Choice(["money", "date"]), default=None, help="Only amounts, or only dates.")
 @click.option("--format", "fmt", type=click.Choice(["text", "json", "csv"]), default="text", show_default=True,
               help="text for people; json (one document) or csv (one row per figure) for tools.")

@@ -11,6 +11,7 @@ from __future__ import annotations
 import csv
 import io
 import json
+import os
 import re
 from collections.abc import Sequence
 from dataclasses import dataclass, field
@@ -55,7 +56,7 @@ def search(store: Store, query: Sequence[str], *, archive: Sequence[str] = (), r
             latest: dict[tuple[str, str], SourceEntry] = {}
             for s in store.sources():  # most recent first: one listing per archive however it was named
                 latest.setdefault((s.real, s.lang), s)
-            return sorted(_not_contained(store, list(latest.values())), key=lambda s: s.id)
+            return sorted(_not_contained(store, _not_superseded(list(latest.values()))), key=lambda s: s.id)
         if ruleset is None:
             raise ValueError("reading an archive needs a rule set (its lexicons)")
         from factcheck.parallel import executor  # (imported here: a query of the store alone needs no pandas)
@@ -96,6 +97,16 @@ def search(store: Store, query: Sequence[str], *, archive: Sequence[str] = (), r
     if progress:
         progress.done()
     return found
+
+
+def _not_superseded(sources: list[SourceEntry]) -> list[SourceEntry]:
+    """`sources` without a file or folder read on its own before a folder holding it was read
+    again: the folder's newer listing has the file as it is now (edited since, its old
+    figures would be listed as the archive's)."""
+    def inside(a: str, b: str) -> bool:
+        return a != b and a.startswith(b.rstrip(os.sep) + os.sep)
+
+    return [s for s in sources if not any(inside(s.real, t.real) and t.built > s.built for t in sources)]
 
 
 def _not_contained(store: Store, sources: list[SourceEntry]) -> list[SourceEntry]:

@@ -183,3 +183,19 @@ def test_an_archive_not_in_the_store_is_answered_with_the_archives_it_holds(scan
     assert res.exit_code == 2
     assert "cannot read nowhere/: no such file or folder; the store holds seeds" in res.stderr
     assert "holds no archive yet" not in res.stderr  # it holds one: no hint that contradicts the line above
+
+
+def test_a_file_read_on_its_own_then_edited_and_read_again_in_its_folder_lists_its_new_figures(tmp_path, monkeypatch):
+    """A reporter scans one article, corrects it, then scans its folder: `claims` lists the
+    corrected figure, not the old one the store still holds from the first scan."""
+    articles = tmp_path / "articles"
+    articles.mkdir()
+    story = articles / "depot.md"
+    story.write_text("# Kestrel buys depot\n\nKestrel Rail paid $48,000 for the Millbrook depot.\n", encoding="utf-8")
+    monkeypatch.chdir(tmp_path)
+    monkeypatch.setenv("FACTCHECK_CACHE_DIR", str(tmp_path / "store"))
+    assert run("scan", "articles/depot.md", "--no-report", "-q").exit_code in (0, 1)
+    story.write_text(story.read_text(encoding="utf-8").replace("$48,000", "$84,000"), encoding="utf-8")
+    assert run("scan", "articles", "--no-report", "-q").exit_code in (0, 1)
+    rows = json.loads(run("claims", "Kestrel", "--kind", "money", "--format", "json").stdout)["rows"]
+    assert [r["text"] for r in rows] == ["$84,000"]
