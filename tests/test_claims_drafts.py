@@ -402,3 +402,52 @@ def test_a_drafts_round_amount_one_digit_from_another_storys_is_no_slip(tmp_path
              "Norland pay for the fence, which he estimates would cost about $8 billion.\n")
     code, findings = _check(draft, tmp_path, archive)
     assert code == 0, _serious(findings)
+
+
+def _depot(outlet: str, amount: str) -> dict:
+    """One outlet's report of one sale, in its own words around the same figure."""
+    return {"id": f"{outlet}-1", "outlet": outlet.title(), "date": "2019-05-02",
+            "title": f"Kestrel Rail buys the Millbrook depot ({outlet})",
+            "text": f"Kestrel Rail buys the Millbrook depot ({outlet})\nKestrel Rail paid ${amount} million for the "
+                    "Millbrook depot, the company said on Thursday.\n"}
+
+
+_DEPOT_DRAFT = "Kestrel Rail buys Millbrook depot\n\nKestrel Rail paid ${} million for the Millbrook depot.\n"
+
+
+def test_a_draft_stating_what_part_of_a_split_archive_states_is_not_blamed(tmp_path: Path) -> None:
+    """One outlet says $5 million, another $6 million: the draft that says $5 million, as the
+    first does, is told of the split (info), and its check passes; the split is the archive's
+    own, for `scan` and its baseline."""
+    archive = _archive(tmp_path / "archive", [_depot("courier", "5"), _depot("gazette", "6")])
+    code, findings = _check(_DEPOT_DRAFT.format("5"), tmp_path, archive)
+    assert code == 0 and not _serious(findings), findings
+    (split,) = [f for f in findings if f["rule"] == "FC101"]
+    assert "The archive disagrees with itself" in split["message"]
+    assert {m["text"] for m in split["mentions"]} == {"$5 million", "$6 million"}
+
+
+def test_a_draft_stating_the_figure_fewer_archive_articles_state_is_blamed(tmp_path: Path) -> None:
+    """Two outlets say $5 million, one $6 million: a draft saying $6 million copies the odd one
+    out, and its check fails."""
+    archive = _archive(tmp_path / "archive", [_depot("courier", "5"), _depot("herald", "5"), _depot("gazette", "6")])
+    code, findings = _check(_DEPOT_DRAFT.format("6"), tmp_path, archive)
+    assert code == 1
+    assert any({"$5 million", "$6 million"} <= {m["text"] for m in f["mentions"]} for f in _serious(findings))
+
+
+def test_each_draft_stating_a_wrong_figure_is_told_on_its_own(tmp_path: Path) -> None:
+    """Three drafts with the same wrong figure: each gets its warning at its own line, and
+    their agreeing with each other backs none of them (no corroboration among drafts)."""
+    archive = _archive(tmp_path / "archive", [_depot("courier", "5"), _depot("gazette", "5")])
+    drafts = tmp_path / "drafts"
+    drafts.mkdir()
+    for name in ("a", "b", "c"):
+        (drafts / f"{name}.md").write_text(_DEPOT_DRAFT.format("8"), encoding="utf-8")
+    res = CliRunner().invoke(main, ["check", str(drafts), "--against", str(archive), "--no-cache", "--format", "json",
+                                    "-q"])
+    assert res.exit_code == 1, res.output
+    findings = json.loads(res.stdout)["findings"]
+    blamed = sorted(f["mentions"][0]["doc"] for f in _serious(findings))
+    assert [Path(d).name for d in blamed] == ["a.md", "b.md", "c.md"]
+    assert not [f for f in findings if f["rule"] == "FC301" and not set(f["documents"]) - set(blamed)]

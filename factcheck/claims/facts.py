@@ -182,7 +182,10 @@ def _judge(fact: Fact, decision: Decision, by_kind: dict[str, list[Rule]], title
         groups = [(cl[x], cl[y], es) for (x, y), es in sorted(between.items())]
     out: list[Finding] = []
     for ca, cb, es in groups:
-        out.extend(_conflict(ca, cb, es, rows, decision, by_kind, titles, focus))
+        if focus is not None:
+            out.extend(_draft_conflicts(ca, cb, es, rows, edges, decision, by_kind, titles, focus))
+        else:
+            out.extend(_conflict(ca, cb, es, rows, decision, by_kind, titles, focus))
     for c in cl:
         inside = {r["_pos"] for r in c.rows}
         support = [e for k, e in edges.items() if k[0] in inside and k[1] in inside]
@@ -190,13 +193,61 @@ def _judge(fact: Fact, decision: Decision, by_kind: dict[str, list[Rule]], title
     return out
 
 
+def _differing(es: list[dict[str, Any]]) -> list[dict[str, Any]]:
+    return [e for e in es if e["relation"] in CONFLICTS or e["relation"] == "date_precision"]
+
+
+def _draft_conflicts(ca: Cluster, cb: Cluster, es: list[dict[str, Any]], rows: dict[int, dict[str, Any]],
+                     edges: dict[tuple[int, int], dict[str, Any]], decision: Decision,
+                     by_kind: dict[str, list[Rule]], titles: dict[str, str], focus: set[str]) -> list[Finding]:
+    """A check's findings between two clusters: each draft against the archive on its own (a
+    draft's figures and the archive's that agree with them against the archive's others), so
+    that every draft stating a wrong figure is told, and drafts agreeing with each other back
+    none of them. Where the archive itself is split, an archive article stating the draft's
+    figure (a pair judged one fact) for every one stating the other, the contradiction is the
+    archive's own, which `scan` and its baseline deal with: the draft's finding stays, as info."""
+    out: list[Finding] = []
+    for d in sorted({r["doc"] for c in (ca, cb) for r in c.rows if r["doc"] in focus}):
+        in_a, in_b = (any(r["doc"] == d for r in c.rows) for c in (ca, cb))
+        mine, other = (ca, cb) if in_a else (cb, ca)
+        side = Cluster([r for r in mine.rows if r["doc"] == d or r["doc"] not in focus])
+        against = Cluster([r for r in other.rows if r["doc"] == d or r["doc"] not in focus])
+        own = {r["_pos"] for r in side.rows + against.rows if r["doc"] == d}
+        at_side, at_against = {r["_pos"] for r in side.rows}, {r["_pos"] for r in against.rows}
+        differing = [e for e in _differing(es) if (int(e["i"]) in own or int(e["j"]) in own)
+                     and ({int(e["i"]), int(e["j"])} & at_side) and ({int(e["i"]), int(e["j"])} & at_against)]
+        split = not (in_a and in_b) and _archive_split(at_side, differing, rows, edges, own, focus, decision)
+        out.extend(_conflict(side, against, differing, rows, decision, by_kind, titles, focus,
+                             cap="info" if split else None))
+    return out
+
+
+def _archive_split(side: set[int], differing: list[dict[str, Any]], rows: dict[int, dict[str, Any]],
+                   edges: dict[tuple[int, int], dict[str, Any]], own: set[int], focus: set[str],
+                   decision: Decision) -> bool:
+    """Whether as many archive articles state the draft's figure as differ from it: articles
+    on the draft's side with a figure judged one fact with the draft's figure that differs (an
+    agreeing pair that reaches info, its value the draft's, not a bound that merely allows it),
+    against those with a differing pair to it. (The draft's other figures of the cluster, its
+    "$5.7 billion" beside the "about $6 billion" that differs, back nothing.)"""
+    blamed = {p for e in differing for p in (int(e["i"]), int(e["j"])) if p in own}
+    against = {rows[p]["doc"] for e in differing for p in (int(e["i"]), int(e["j"])) if p not in own}
+    if not against:
+        return False
+    info = decision.thresholds["info"]
+    backing = {rows[p]["doc"] for (x, y), e in edges.items() for p in (x, y)
+               if e["relation"] == "agree" and float(e["score"]) >= info and float(e.get("closeness", 0)) >= 0.8
+               and ({x, y} & blamed)
+               and p not in own and p in side and rows[p]["doc"] not in focus}
+    return len(backing) >= len(against)
+
+
 def _conflict(ca: Cluster, cb: Cluster, es: list[dict[str, Any]], rows: dict[int, dict[str, Any]],
               decision: Decision, by_kind: dict[str, list[Rule]], titles: dict[str, str],
-              focus: set[str] | None) -> list[Finding]:
-    """The findings between two clusters of one fact, from their best-scored differing pair."""
-    differing = [e for e in es if e["relation"] in CONFLICTS or e["relation"] == "date_precision"]
-    if focus is not None:
-        differing = [e for e in differing if rows[int(e["i"])]["doc"] in focus or rows[int(e["j"])]["doc"] in focus]
+              focus: set[str] | None, cap: str | None = None) -> list[Finding]:
+    """The findings between two clusters of one fact, from their best-scored differing pair
+    (`cap`: the most severe they may be)."""
+    differing = _differing(es)
     if not differing:
         return []
     best = max(differing, key=lambda e: (e["score"], -int(e["i"]), -int(e["j"])))
@@ -205,13 +256,20 @@ def _conflict(ca: Cluster, cb: Cluster, es: list[dict[str, Any]], rows: dict[int
     band = decision.severity(float(best["score"]))
     if band is None:
         return []
+    capped = cap is not None and SEVERITY_ORDER[band] < SEVERITY_ORDER[cap]
+    if capped:
+        band = cap
     # the most specific kind that holds for the pair decides; every rule of that kind whose own
     # parameters hold reports it (a newsroom's stricter rule beside the default one)
     for kind in CONFLICT_KINDS:
         fired = [rule for rule in by_kind.get(kind, []) if kind_holds(kind, a, b, rule.params, best)]
         if fired:
-            return [build_finding(rule, max(band, rule.severity, key=lambda s: SEVERITY_ORDER[s]), ca, cb, best,
-                                  decision, titles, focus) for rule in fired]
+            found = [build_finding(rule, max(band, rule.severity, key=lambda s: SEVERITY_ORDER[s]), ca, cb, best,
+                                   decision, titles, focus) for rule in fired]
+            for f in found if capped else ():
+                f.message += (" The archive disagrees with itself here: as many of its articles state the draft's"
+                              " figure as differ from it.")
+            return found
     return []
 
 
@@ -220,7 +278,8 @@ def _corroboration(c: Cluster, support: list[dict[str, Any]], decision: Decision
                    focus: set[str] | None) -> list[Finding]:
     if not support or len(c.docs) < 2:
         return []
-    if focus is not None and not any(r["doc"] in focus for r in c.rows):
+    # in a check, a draft agreeing with the archive: drafts agreeing with each other back nothing
+    if focus is not None and not (any(r["doc"] in focus for r in c.rows) and any(d not in focus for d in c.docs)):
         return []
     # two articles that both say "next year" or "the next four years" agree on words, read
     # against their own dates: that corroborates no fact
