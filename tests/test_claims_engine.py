@@ -1486,6 +1486,31 @@ def test_two_outlets_stating_one_amount_a_digit_apart_at_the_same_precision_cont
     assert pair("$5.6 billion", site_b="https://example-news.com/b")["stated_apart"] == 0.0
 
 
+def test_two_neighbouring_digits_swapped_are_the_shape_of_a_typing_slip() -> None:
+    """One outlet says the settlement was $84,000, another $48,000: the same digits, two of
+    them swapped, is as much a slip's shape as one digit changed (no `unexplained`), and
+    the two outlets' pair is reported. $49,000 is no such shape."""
+    def records(other: str) -> list[dict]:
+        return [
+            {"id": "a", "date": "2018-04-06", "url": "https://example-news.com/a",
+             "title": "Congressman Dale Ruiz resigns over settlement",
+             "text": "Congressman Dale Ruiz resigns over settlement\nRuiz used $84,000 in public money to "
+                     "settle a harassment claim brought by a former aide in 2015, and has promised to repay it."},
+            {"id": "b", "date": "2018-04-06", "url": "https://other-paper.org/b",
+             "title": "Ruiz quits the House after settlement",
+             "text": f"Ruiz quits the House after settlement\nThe former aide received {other} from a public fund "
+                     "to settle her harassment claim in 2015; Ruiz had pledged to pay the money back."},
+        ]
+
+    table, scored = _pairs(records("$48,000"))
+    swapped = _pair_of(table, scored, "$84,000", "$48,000")
+    assert swapped["unexplained"] == 0.0
+    assert [f.rule for f in _findings(records("$48,000")) if f.rule != "FC301"] == ["FC101"]
+    table, scored = _pairs(records("$49,000"))
+    other = _pair_of(table, scored, "$84,000", "$49,000")
+    assert other["unexplained"] == 1.0 and other["score"] < swapped["score"]
+
+
 def test_a_finding_quotes_the_two_figures_that_differ_not_one_that_agrees() -> None:
     """Three outlets: "$3.5 billion", "about $3.6 billion" in the same words, and "$3.6 billion".
     The bound agrees with both and joins the side it is told alike with; the message must quote

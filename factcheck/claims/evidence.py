@@ -101,7 +101,8 @@ FEATURES: dict[str, str] = {
     "slip": "same digits, magnitude word missing or different",
     "currency_slip": "the same number in currencies whose words cannot name one (\"4.8 bn dlrs\", \"4.8 bn stg\")",
     "digits": "the same significant digits a power of ten apart (a zero added or dropped, a point moved)",
-    "digit_run": "amounts sharing a run of significant digits, a power of ten apart or one digit changed "
+    "digit_run": "amounts sharing a run of significant digits, a power of ten apart, one digit changed or two "
+                 "neighbouring ones swapped "
                  "($43,885,310 and $438,853,100): a third a digit beyond the first, 1 from four",
     "scale": "orders of magnitude apart",
     "round_same": "one round number in two currencies (10,000 dlrs, 10,000 stg): it repeats across unrelated stories",

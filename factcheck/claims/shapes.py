@@ -133,10 +133,12 @@ def row_names(cols: Columns) -> np.ndarray:
 def digit_run(cols: Columns, i: np.ndarray, j: np.ndarray) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
     """How improbable it is that two differing amounts share their digits by chance: the
     significant digits they share when one is the other a power of ten apart, or with one digit
-    changed at the same scale (a typing slip): a third for each beyond the first, 1 from four.
+    changed, or two neighbouring ones swapped, at the same scale (a typing slip): a third for each
+    beyond the first, 1 from four.
     Two unrelated amounts rarely share three digits or more; round ones share one often. And
     whether the two differ in one significant digit at one scale ($5.7 / $5.6 billion, $5 / $7
-    billion, 4,568,000 / 4,538,000): a mistyped or misread digit, the shape of an error; and
+    billion, 4,568,000 / 4,538,000; or two neighbours swapped, $84,000 / $48,000): a mistyped or
+    misread digit, the shape of an error; and
     whether both of those have a single significant digit, where it is no sign at all ($5 / $7
     billion, 80 / 50 mln: any two such amounts of one scale differ in one digit)."""
     if len(i) == 0:
@@ -144,7 +146,18 @@ def digit_run(cols: Columns, i: np.ndarray, j: np.ndarray) -> tuple[np.ndarray, 
     digits, length, power = _value_digits(cols)
     len_a, len_b = length[i], length[j]
     same_power = power[i] == power[j]
-    differ = (digits[i] != digits[j]).sum(axis=1)
+    da, db = digits[i], digits[j]
+    unequal = da != db
+    differ = unequal.sum(axis=1)
+    # two neighbouring digits swapped ($84,000 / $48,000, 1.23 / 1.32): a typing slip as common
+    # as one digit changed, and read as one
+    at = np.flatnonzero((differ == 2) & same_power & (len_a == len_b))
+    if len(at):
+        k = unequal[at].argmax(axis=1)
+        nxt = np.minimum(k + 1, unequal.shape[1] - 1)
+        swap = (unequal[at, nxt] & (da[at, k] == db[at, nxt]) & (da[at, nxt] == db[at, k]))
+        differ = differ.copy()
+        differ[at[swap]] = 1
     longest = np.maximum(len_a, len_b)
     shared = np.where(differ == 0, longest, np.where((differ == 1) & same_power, longest - 1, 0))
     stated = (len_a > 0) & (len_b > 0)
