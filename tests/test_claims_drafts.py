@@ -415,16 +415,19 @@ def _depot(outlet: str, amount: str) -> dict:
 _DEPOT_DRAFT = "Kestrel Rail buys Millbrook depot\n\nKestrel Rail paid ${} million for the Millbrook depot.\n"
 
 
-def test_a_draft_stating_what_part_of_a_split_archive_states_is_not_blamed(tmp_path: Path) -> None:
-    """One outlet says $5 million, another $6 million: the draft that says $5 million, as the
-    first does, is told of the split (info), and its check passes; the split is the archive's
-    own, for `scan` and its baseline."""
-    archive = _archive(tmp_path / "archive", [_depot("courier", "5"), _depot("gazette", "6")])
-    code, findings = _check(_DEPOT_DRAFT.format("5"), tmp_path, archive)
+def test_a_draft_stating_what_most_of_a_split_archive_states_is_not_blamed(tmp_path: Path) -> None:
+    """Two outlets say $5 million, a third $6 million: the draft that says $5 million, as most
+    do, is told of the split (info), and its check passes; the split is the archive's own, for
+    `scan` and its baseline. Against one outlet of each, a tie, the draft is blamed: copying one
+    of two outlets that disagree passes no check."""
+    outlets = [_depot("courier", "5"), _depot("herald", "5"), _depot("gazette", "6")]
+    code, findings = _check(_DEPOT_DRAFT.format("5"), tmp_path, _archive(tmp_path / "archive", outlets))
     assert code == 0 and not _serious(findings), findings
     (split,) = [f for f in findings if f["rule"] == "FC101"]
     assert "The archive disagrees with itself" in split["message"]
     assert {m["text"] for m in split["mentions"]} == {"$5 million", "$6 million"}
+    tie = _archive(tmp_path / "tie", [_depot("courier", "5"), _depot("gazette", "6")])
+    assert _check(_DEPOT_DRAFT.format("5"), tmp_path, tie)[0] == 1
 
 
 def test_a_draft_stating_the_figure_fewer_archive_articles_state_is_blamed(tmp_path: Path) -> None:

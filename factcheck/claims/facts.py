@@ -203,43 +203,49 @@ def _draft_conflicts(ca: Cluster, cb: Cluster, es: list[dict[str, Any]], rows: d
     """A check's findings between two clusters: each draft against the archive on its own (a
     draft's figures and the archive's that agree with them against the archive's others), so
     that every draft stating a wrong figure is told, and drafts agreeing with each other back
-    none of them. Where the archive itself is split, an archive article stating the draft's
-    figure (a pair judged one fact) for every one stating the other, the contradiction is the
-    archive's own, which `scan` and its baseline deal with: the draft's finding stays, as info."""
+    none of them. Where the archive itself is split and more of its articles state the draft's
+    figure (a pair judged one fact) than the other, the contradiction is the archive's own,
+    which `scan` and its baseline deal with: the draft's finding stays, as info. A tie blames
+    the draft: copying one of two outlets that disagree is no check passed."""
     out: list[Finding] = []
+    told: set[tuple[str, ...]] = set()
     for d in sorted({r["doc"] for c in (ca, cb) for r in c.rows if r["doc"] in focus}):
         in_a, in_b = (any(r["doc"] == d for r in c.rows) for c in (ca, cb))
         mine, other = (ca, cb) if in_a else (cb, ca)
         side = Cluster([r for r in mine.rows if r["doc"] == d or r["doc"] not in focus])
-        against = Cluster([r for r in other.rows if r["doc"] == d or r["doc"] not in focus])
+        against = Cluster(other.rows)  # other drafts too: two drafts contradicting each other is told
         own = {r["_pos"] for r in side.rows + against.rows if r["doc"] == d}
         at_side, at_against = {r["_pos"] for r in side.rows}, {r["_pos"] for r in against.rows}
         differing = [e for e in _differing(es) if (int(e["i"]) in own or int(e["j"]) in own)
                      and ({int(e["i"]), int(e["j"])} & at_side) and ({int(e["i"]), int(e["j"])} & at_against)]
         split = not (in_a and in_b) and _archive_split(at_side, differing, rows, edges, own, focus, decision)
-        out.extend(_conflict(side, against, differing, rows, decision, by_kind, titles, focus,
-                             cap="info" if split else None))
+        for f in _conflict(side, against, differing, rows, decision, by_kind, titles, focus,
+                           cap="info" if split else None):
+            if (f.rule, *f.docs) not in told:  # two drafts against each other: told once
+                told.add((f.rule, *f.docs))
+                out.append(f)
     return out
 
 
 def _archive_split(side: set[int], differing: list[dict[str, Any]], rows: dict[int, dict[str, Any]],
                    edges: dict[tuple[int, int], dict[str, Any]], own: set[int], focus: set[str],
                    decision: Decision) -> bool:
-    """Whether as many archive articles state the draft's figure as differ from it: articles
+    """Whether more archive articles state the draft's figure than differ from it: articles
     on the draft's side with a figure judged one fact with the draft's figure that differs (an
     agreeing pair that reaches info, its value the draft's, not a bound that merely allows it),
     against those with a differing pair to it. (The draft's other figures of the cluster, its
     "$5.7 billion" beside the "about $6 billion" that differs, back nothing.)"""
     blamed = {p for e in differing for p in (int(e["i"]), int(e["j"])) if p in own}
-    against = {rows[p]["doc"] for e in differing for p in (int(e["i"]), int(e["j"])) if p not in own}
-    if not against:
+    against = {rows[p]["doc"] for e in differing for p in (int(e["i"]), int(e["j"]))
+               if p not in own and rows[p]["doc"] not in focus}
+    if not against:  # another draft alone differs: the drafts disagree, the archive is not split
         return False
     info = decision.thresholds["info"]
     backing = {rows[p]["doc"] for (x, y), e in edges.items() for p in (x, y)
                if e["relation"] == "agree" and float(e["score"]) >= info and float(e.get("closeness", 0)) >= 0.8
                and ({x, y} & blamed)
                and p not in own and p in side and rows[p]["doc"] not in focus}
-    return len(backing) >= len(against)
+    return len(backing) > len(against)
 
 
 def _conflict(ca: Cluster, cb: Cluster, es: list[dict[str, Any]], rows: dict[int, dict[str, Any]],
@@ -267,8 +273,8 @@ def _conflict(ca: Cluster, cb: Cluster, es: list[dict[str, Any]], rows: dict[int
             found = [build_finding(rule, max(band, rule.severity, key=lambda s: SEVERITY_ORDER[s]), ca, cb, best,
                                    decision, titles, focus) for rule in fired]
             for f in found if capped else ():
-                f.message += (" The archive disagrees with itself here: as many of its articles state the draft's"
-                              " figure as differ from it.")
+                f.message += (" The archive disagrees with itself here: more of its articles state the draft's"
+                              " figure than differ from it.")
             return found
     return []
 
