@@ -446,13 +446,15 @@ def scan(paths, rules_dirs, no_default_rules, report, no_report, report_max_rows
 @_no_cache
 @click.option("--report", type=click.Path(dir_okay=False), default=None,
               help="Also write an HTML report of the findings to FILE.")
+@click.option("--no-report", is_flag=True,
+              help="Write no HTML report (the default; accepted so that scripts can pass scan's options).")
 @_jobs
 @_config
 @_no_config
 @_quiet
 @_skip
 def check(drafts, archive, rules_dirs, no_default_rules, fmt, min_severity, out, baseline, fail_on, lang, cache_dir,
-          no_cache, report, jobs, config_file, no_config, quiet, skip_unreadable) -> None:
+          no_cache, report, no_report, jobs, config_file, no_config, quiet, skip_unreadable) -> None:
     """Check drafts against the archive before publication: only findings that involve a draft.
 
     Reports contradictions between a draft and the archive, and within the drafts, never
@@ -476,6 +478,8 @@ def check(drafts, archive, rules_dirs, no_default_rules, fmt, min_severity, out,
     """
     from factcheck.check import check as run_check
 
+    if report and no_report:
+        _die("--report and --no-report contradict each other: pass one")
     cfg = _load_config(config_file, no_config)
     archive = tuple(archive) or tuple(cfg.get("archive", ()))
     if not archive:

@@ -392,3 +392,15 @@ def test_a_warm_check_of_an_unchanged_draft_loads_no_extractor(tmp_path):
              "except SystemExit:\n    pass\nprint('factcheck.extract' in sys.modules)")
     res = subprocess.run([sys.executable, "-c", probe], env=env, capture_output=True, text=True, timeout=300)
     assert res.stdout.strip().splitlines()[-1] == "False", res.stdout + res.stderr
+
+
+def test_check_accepts_scans_no_report_and_refuses_it_beside_a_report(tmp_path):
+    """Scripts pass scan's options to check: --no-report is check's default; with --report too,
+    the two contradict each other."""
+    draft = tmp_path / "draft.md"
+    draft.write_text("Stargate will invest $500 billion over the next four years.\n", encoding="utf-8")
+    base = ["check", str(draft), "--against", str(SEEDS), "--no-cache", "-q"]
+    assert CliRunner().invoke(main, [*base, "--no-report"]).exit_code in (0, 1)
+    both = CliRunner().invoke(main, [*base, "--no-report", "--report", str(tmp_path / "r.html")])
+    assert both.exit_code == 2 and "contradict" in both.output
+    assert not (tmp_path / "r.html").exists()
