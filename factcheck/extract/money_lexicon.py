@@ -80,7 +80,9 @@ CODE_ISO = {c: _CODE_ALIAS.get(c, c) for c in CODES}
 CODES_LOWER = {c.lower(): CODE_ISO[c] for c in LEX["codes"]["lowercase"]}
 SUFFIX = LEX["suffix"]
 SUFFIX_AS_WRITTEN = LEX["suffix_as_written"]
+SUFFIX_NAME_LIKE = frozenset(LEX["suffix_name_like"]["words"])
 SUFFIX_DE = LEX["suffix_de"]
+SUFFIX_EN = LEX["suffix_en"]
 SUBUNIT_CI = LEX["subunit"]
 SUBUNIT_AS_WRITTEN = LEX["subunit_as_written"]
 SUBUNIT = {**SUBUNIT_CI, **SUBUNIT_AS_WRITTEN}
@@ -103,6 +105,7 @@ PER = _ci_lookup(LEX["per"])
 FOLLOW = frozenset(LEX["follow"]["words"])
 APPROX = Decimal(str(LEX["approx"]["width"]))
 ATTACHED_NOT_MONEY = frozenset(LEX["attached_not_money"]["words"])
+DOT_THOUSANDS = frozenset(LEX["dot_thousands"]["currencies"])  # "Rp 235.000" is 235,000
 
 
 @dataclass(frozen=True, slots=True)

@@ -28,6 +28,8 @@ from factcheck.extract.money_lexicon import (
     SUFFIX,
     SUFFIX_AS_WRITTEN,
     SUFFIX_DE,
+    SUFFIX_EN,
+    SUFFIX_NAME_LIKE,
     VAGUE_P,
     VAGUE_Q,
     VQ_MAGS,
@@ -58,7 +60,7 @@ MAG_RE = (
 def _subunit_re(lang: str) -> str:
     """Subunit words in lower case or capitals ("cts", "CTS"; a capitalised "Cent" after a
     number is German, or in English the name of a rapper)."""
-    keys = [v for k in SUBUNIT_CI if len(k) > 1 for v in (k, k.upper())]
+    keys = [v for k in SUBUNIT_CI if len(k) > 1 or not k.isalpha() for v in (k, k.upper())]  # (and "¢")
     written = [k for k in SUBUNIT_AS_WRITTEN if lang == "de" or k != "Cent"]
     return r"(?P<sub>" + alternatives(keys) + "|" + alternatives(written) + ")"
 
@@ -109,12 +111,16 @@ def second_rate(text: str, pos: int, first: str) -> tuple[str, int] | None:
 
 
 def _right_re(lang: str) -> re.Pattern[str]:
-    words = [k for k in SUFFIX if k[0].isalpha()]
+    words = [k for k in SUFFIX if k[0].isalpha() and k not in SUFFIX_NAME_LIKE]
     symbols = [k for k in SUFFIX if not k[0].isalpha()]
-    cur = [alternatives(SUFFIX_AS_WRITTEN), alternatives(words, ci=True), _CODE_RE,
-           r"(?<=[MTk])" + _CODE_AFTER_MAG, alternatives(symbols)]
-    if lang == "de":
-        cur.insert(0, alternatives(SUFFIX_DE))
+    as_written = [*SUFFIX_AS_WRITTEN, *(SUFFIX_DE if lang == "de" else SUFFIX_EN)]
+    written = [k for k in as_written if k not in SUFFIX_NAME_LIKE]
+    # ("In 2010 Lei Jun", "Ft Lauderdale": a name, when a capitalised word follows)
+    name_like = ("(?:" + alternatives([k for k in as_written if k in SUFFIX_NAME_LIKE]) + "|"
+                 + alternatives([k for k in SUFFIX if k in SUFFIX_NAME_LIKE], ci=True)
+                 + r")(?![ \t]{1,3}[A-ZÄÖÜ][a-zäöüß])")
+    cur = [alternatives(written), alternatives(words, ci=True), _CODE_RE,
+           r"(?<=[MTk])" + _CODE_AFTER_MAG, alternatives(symbols), name_like]
     return re.compile(
         # a closing quote may stand between the number and a long magnitude word: a quote
         # closed one word early ("asking for $5.6” billion")

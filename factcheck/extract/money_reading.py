@@ -14,6 +14,7 @@ from factcheck.extract.money_lexicon import (
     ATTACHED_NOT_MONEY,
     COIN,
     COIN_DEFAULT,
+    DOT_THOUSANDS,
     FOLLOW,
     FRACTIONS_CI,
     LEFT_WINDOW,
@@ -58,6 +59,10 @@ from factcheck.extract.money_words import currency_of_word, magnitude_exponent, 
 from factcheck.extract.numbers import SPACE_GROUPED, parse_numeral
 
 _QUOTES = "„“\"«»"
+_DOT_GROUPED = re.compile(r"\d{1,3}(?:\.\d{3})+")
+# a price's dash for its decimals, "none" ("49,– Euro", "12,- €", "Fr. 12.–"; German and Swiss)
+_ZERO_CENTS = re.compile(r"[.,][-–—](?![\w-])")
+_ZERO_CENTS_START = (",-", ",–", ",—", ".-", ".–", ".—")
 # last words of the qualifier phrases, to skip the phrase lookup for most figures
 _QUAL_LAST = frozenset(k.split()[-1] for k in QUALS) | {"between", "zwischen"}
 
@@ -133,6 +138,12 @@ def read_candidate(text: str, m: re.Match[str], lang: str, floor: int, in_table)
                 r = right_re.match(text, sp.end(), sp.end() + RIGHT_WINDOW)
                 if prefix or r.group("cur") or r.group("sub"):
                     raw, end = sp.group(0), sp.end()
+        num_lang = lang
+        if text.startswith(_ZERO_CENTS_START, end):
+            z = _ZERO_CENTS.match(text, end)
+            if z:  # "49,– Euro", "Fr. 12.–": a dash for no cents, after the decimal mark
+                num_lang = "de" if text[end] == "," else "en"
+                end = z.end()
         if prefix is None and PCT_AFTER.match(text, end):
             return None  # "5 pct": no unit can follow, and the bare number below would end so
         if prefix is None and (end >= len(text) or text[end] in ENDS_FIGURE):
@@ -154,14 +165,14 @@ def read_candidate(text: str, m: re.Match[str], lang: str, floor: int, in_table)
                 return None
             if NOT_MONEY_AFTER.match(text, end):
                 return None
-            number = parse_numeral(raw, lang)
+            number = parse_numeral(raw, num_lang)
             if number is None:
                 return None
             fig = Figure(start, end, number, table=table, linked=linked)
             if table:
                 read_left(text, fig, floor)
             return fig
-        number = parse_numeral(raw, lang)
+        number = parse_numeral(raw, num_lang)
         if number is None:
             return None
         fig = Figure(start, end, number)
@@ -226,6 +237,8 @@ def read_candidate(text: str, m: re.Match[str], lang: str, floor: int, in_table)
             fig.number = fig.number / 100
             fig.has_currency = fig.exact_cents = True
             fig.end = right.end("att")
+    if numeral and fig.currency in DOT_THOUSANDS and not fig.exponent and _DOT_GROUPED.fullmatch(raw):
+        fig.number = parse_numeral(raw, "de")  # "Rp 235.000", "12.500 ₫": thousands, in any language
     if right.group("per") and right.start("per_intro") == fig.end and (fig.has_currency or not fig.magnitude):
         fig.per = str(PER[norm_key(right.group("per"))])
         if right.group("per_n"):

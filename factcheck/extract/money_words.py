@@ -18,6 +18,7 @@ from factcheck.extract.money_lexicon import (
     SUFFIX_AS_WRITTEN,
     SUFFIX_CI,
     SUFFIX_DE,
+    SUFFIX_EN,
     WORDS,
     WORDS_CI,
     norm_key,
@@ -40,6 +41,8 @@ def currency_of_word(word: str, lang: str) -> str:
         return CODE_ISO[word]
     if lang == "de" and word in SUFFIX_DE:
         return str(SUFFIX_DE[word])
+    if lang != "de" and word in SUFFIX_EN:
+        return str(SUFFIX_EN[word])
     if word in SUFFIX_AS_WRITTEN:
         return str(SUFFIX_AS_WRITTEN[word])
     if word in SUFFIX:
@@ -94,16 +97,18 @@ def _german_compound(tok: str) -> int | None:
 
 
 def read_prefix(text: str, start: int, floor: int) -> tuple[int, str, str] | None:
-    """The currency written just before `start` ("$", "US$ ", "EUR ", "hk $ "): (its start, ISO,
-    the prefix as written)."""
-    i = start
+    """The currency written just before `start` ("$", "US$ ", "EUR ", "hk $ ", "US$:"): (its start,
+    ISO, the prefix as written)."""
+    i = end = start
     while i > floor and start - i < 2 and text[i - 1] in " \t\n\u00a0":
         i -= 1
+    if i - 1 > floor and text[i - 1] == ":" and not (text[i - 2].isalnum() or text[i - 2] in " \t\n."):
+        i = end = i - 1  # "US$: 12.99": a sign, then a colon (after a code, "USD: 1.0850" is a quote's label)
     if i <= floor or (text[i - 1] not in PREFIX_ENDS and text[i - 2:i] not in PREFIX_ENDS):
         return None
-    m = PREFIX_REV.match(text[max(floor, start - PREFIX_WINDOW):start][::-1])
+    m = PREFIX_REV.match(text[max(floor, end - PREFIX_WINDOW):end][::-1])
     if not m:
         return None
     written = m.group(1)[::-1]
     iso = PREFIX_ISO.get(norm_key(written).replace(" ", ""))
-    return None if iso is None else (start - m.end(), iso, written)
+    return None if iso is None else (end - m.end(), iso, written)
