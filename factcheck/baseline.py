@@ -56,34 +56,57 @@ def _quotes(mentions: Any, with_doc: bool) -> frozenset[tuple[str, str, str]]:
                      for m in mentions if isinstance(m, dict))
 
 
-def match_baseline(findings: list[Finding], baseline: dict[str, dict[str, Any]]) -> dict[str, str]:
+_RANK = {"error": 0, "warning": 1, "info": 2}
+
+
+def match_baseline(findings: list[Finding], baseline: dict[str, dict[str, Any]],
+                   scope: set[str] | None = None) -> dict[str, str]:
     """Which accepted entry each finding is (finding id → entry id): the one of its id, else
     an entry of its rule whose quotes it all still quotes, in the same articles, else in any
     (a moved or renamed file). An id names the claim and the figures of each side, so it moves
     when a story gains an article that joins a side, when the claimant's name is read from
     another article, or when a file moves: the contradiction accepted is still the one quoted.
-    Each entry is matched once."""
+    Not when the finding is more severe than the entry accepted, nor, in a check (`scope`: the
+    drafts), when it quotes a draft the entry does not: a draft taking a side in a contradiction
+    the archive already has is the draft's own finding. Each entry is matched once, the
+    closest first (the most of the finding's quotes)."""
     out = {f.id: f.id for f in findings if f.id in baseline}
     free = {k for k in baseline if k not in out}
+    scope = scope or set()
     for with_doc in (True, False):
         if not free:
             break
-        # entries by rule and one quote of theirs, so a finding is compared with few
-        index: dict[tuple[str, tuple[str, str, str]], list[tuple[str, frozenset]]] = {}
+        # entries by rule and each quote of theirs, so a finding is compared with few
+        index: dict[tuple[str, tuple[str, str, str]], list[str]] = {}
+        quotes_of: dict[str, frozenset] = {}
         for k in sorted(free):
-            quotes = _quotes(baseline[k].get("mentions"), with_doc)
-            if quotes:
-                index.setdefault((str(baseline[k].get("rule")), min(quotes)), []).append((k, quotes))
+            quotes = quotes_of[k] = _quotes(baseline[k].get("mentions"), with_doc)
+            for q in quotes:
+                index.setdefault((str(baseline[k].get("rule")), q), []).append(k)
         for f in sorted(findings, key=lambda f: f.id):
-            if f.id in out:
+            if f.id in out or f.status == "suppressed":
                 continue
+            drafted = {str(m.get("doc")) for m in f.mentions} & scope
+            if drafted and not with_doc:
+                continue  # a draft is no moved file
             mine = _quotes(f.mentions, with_doc)
-            for q in sorted(mine):
-                hit = next((k for k, quotes in index.get((f.rule, q), ()) if k in free and quotes <= mine), None)
-                if hit is not None:
-                    out[f.id] = hit
-                    free.discard(hit)
-                    break
+            seen: set[str] = set()
+            best = None
+            for q in mine:
+                for k in index.get((f.rule, q), ()):
+                    if k in seen or k not in free:
+                        continue
+                    seen.add(k)
+                    e = baseline[k]
+                    if not quotes_of[k] <= mine or _RANK.get(f.severity, 2) < _RANK.get(str(e.get("severity")), 0):
+                        continue
+                    if drafted - {str(m.get("doc")) for m in e.get("mentions") or () if isinstance(m, dict)}:
+                        continue
+                    if best is None or (len(quotes_of[k]), k) > (len(quotes_of[best]), best):
+                        best = k
+            if best is not None:
+                out[f.id] = best
+                free.discard(best)
     return out
 
 
@@ -97,7 +120,7 @@ def apply_baseline(findings: list[Finding], baseline: dict[str, dict[str, Any]],
     either way). `scope`: only entries that quote one of these documents can be fixed
     (a check of some drafts cannot tell whether an archive-only finding still occurs).
     """
-    matched = match_baseline(findings, baseline)
+    matched = match_baseline(findings, baseline, scope)
     for f in findings:
         if f.id in matched:
             baseline.setdefault(f.id, baseline[matched[f.id]])

@@ -409,7 +409,7 @@ def _depot(outlet: str, amount: str) -> dict:
     return {"id": f"{outlet}-1", "outlet": outlet.title(), "date": "2019-05-02",
             "title": f"Kestrel Rail buys the Millbrook depot ({outlet})",
             "text": f"Kestrel Rail buys the Millbrook depot ({outlet})\nKestrel Rail paid ${amount} million for the "
-                    "Millbrook depot, the company said on Thursday.\n"}
+                    f"Millbrook depot, the company told the {outlet.title()} on Thursday.\n"}
 
 
 _DEPOT_DRAFT = "Kestrel Rail buys Millbrook depot\n\nKestrel Rail paid ${} million for the Millbrook depot.\n"
@@ -439,9 +439,10 @@ def test_a_draft_stating_the_figure_fewer_archive_articles_state_is_blamed(tmp_p
     assert any({"$5 million", "$6 million"} <= {m["text"] for m in f["mentions"]} for f in _serious(findings))
 
 
-def test_each_draft_stating_a_wrong_figure_is_told_on_its_own(tmp_path: Path) -> None:
-    """Three drafts with the same wrong figure: each gets its warning at its own line, and
-    their agreeing with each other backs none of them (no corroboration among drafts)."""
+def test_drafts_stating_a_wrong_figure_fail_the_check_and_back_each_other_nowhere(tmp_path: Path) -> None:
+    """Three drafts with the same wrong figure: the check fails with a finding quoting each of
+    them, and their agreeing with each other corroborates nothing. A right draft beside a wrong
+    one hides nothing: the wrong one still fails the check."""
     archive = _archive(tmp_path / "archive", [_depot("courier", "5"), _depot("gazette", "5")])
     drafts = tmp_path / "drafts"
     drafts.mkdir()
@@ -451,6 +452,39 @@ def test_each_draft_stating_a_wrong_figure_is_told_on_its_own(tmp_path: Path) ->
                                     "-q"])
     assert res.exit_code == 1, res.output
     findings = json.loads(res.stdout)["findings"]
-    blamed = sorted(f["mentions"][0]["doc"] for f in _serious(findings))
-    assert [Path(d).name for d in blamed] == ["a.md", "b.md", "c.md"]
-    assert not [f for f in findings if f["rule"] == "FC301" and not set(f["documents"]) - set(blamed)]
+    assert {Path(d).name for f in _serious(findings) for d in f["documents"]} >= {"a.md", "b.md", "c.md"}
+    assert not [f for f in findings if f["rule"] == "FC301" and all(Path(d).name in "a.md b.md c.md"
+                                                                     for d in f["documents"])]
+    (drafts / "a.md").write_text(_DEPOT_DRAFT.format("5"), encoding="utf-8")
+    for name in ("b", "c"):
+        (drafts / f"{name}.md").unlink()
+    (drafts / "d.md").write_text(_DEPOT_DRAFT.format("6"), encoding="utf-8")
+    res = CliRunner().invoke(main, ["check", str(drafts), "--against", str(archive), "--no-cache", "--format", "json",
+                                    "-q"])
+    assert res.exit_code == 1, res.output
+
+
+def test_a_copy_of_the_draft_in_the_archive_is_no_second_source(tmp_path: Path) -> None:
+    """One outlet says $5 million, another $6 million, and the archive also holds the draft's
+    own text under another name (its web version): still a tie, and the draft is blamed."""
+    copy = {"id": "depot-web", "date": "2019-05-02", "title": "Kestrel Rail buys Millbrook depot",
+            "text": _DEPOT_DRAFT.format("6")}
+    archive = _archive(tmp_path / "archive", [_depot("courier", "5"), _depot("gazette", "6"), copy])
+    assert _check(_DEPOT_DRAFT.format("6"), tmp_path, archive)[0] == 1
+
+
+def test_a_draft_taking_a_side_of_an_accepted_archive_contradiction_is_its_own_finding(tmp_path: Path) -> None:
+    """The archive's $5 million against $6 million is accepted in the baseline; a draft saying
+    $5 million joins one side of it (a tie: the draft is blamed). The baseline entry does not
+    accept the draft's finding: the check fails."""
+    archive = _archive(tmp_path / "archive", [_depot("courier", "5"), _depot("gazette", "6")])
+    base = tmp_path / "base.json"
+    made = CliRunner().invoke(main, ["baseline", str(archive), "--out", str(base), "--no-cache", "-q"])
+    assert made.exit_code == 0, made.output
+    assert any(e["rule"] == "FC101" for e in json.loads(base.read_text(encoding="utf-8"))["findings"])
+    draft = tmp_path / "draft.txt"
+    draft.write_text(_DEPOT_DRAFT.format("5"), encoding="utf-8")
+    res = CliRunner().invoke(main, ["check", str(draft), "--against", str(archive), "--baseline", str(base),
+                                    "--no-cache", "--format", "json", "-q"])
+    assert res.exit_code == 1, res.output
+    assert {f["status"] for f in _serious(json.loads(res.stdout)["findings"])} == {"new"}

@@ -182,10 +182,8 @@ def _judge(fact: Fact, decision: Decision, by_kind: dict[str, list[Rule]], title
         groups = [(cl[x], cl[y], es) for (x, y), es in sorted(between.items())]
     out: list[Finding] = []
     for ca, cb, es in groups:
-        if focus is not None:
-            out.extend(_draft_conflicts(ca, cb, es, rows, edges, decision, by_kind, titles, focus))
-        else:
-            out.extend(_conflict(ca, cb, es, rows, decision, by_kind, titles, focus))
+        split = focus is not None and _archive_split(ca, cb, es, rows, edges, focus, decision)
+        out.extend(_conflict(ca, cb, es, rows, decision, by_kind, titles, focus, cap="info" if split else None))
     for c in cl:
         inside = {r["_pos"] for r in c.rows}
         support = [e for k, e in edges.items() if k[0] in inside and k[1] in inside]
@@ -197,54 +195,39 @@ def _differing(es: list[dict[str, Any]]) -> list[dict[str, Any]]:
     return [e for e in es if e["relation"] in CONFLICTS or e["relation"] == "date_precision"]
 
 
-def _draft_conflicts(ca: Cluster, cb: Cluster, es: list[dict[str, Any]], rows: dict[int, dict[str, Any]],
-                     edges: dict[tuple[int, int], dict[str, Any]], decision: Decision,
-                     by_kind: dict[str, list[Rule]], titles: dict[str, str], focus: set[str]) -> list[Finding]:
-    """A check's findings between two clusters: each draft against the archive on its own (a
-    draft's figures and the archive's that agree with them against the archive's others), so
-    that every draft stating a wrong figure is told, and drafts agreeing with each other back
-    none of them. Where the archive itself is split and more of its articles state the draft's
-    figure (a pair judged one fact) than the other, the contradiction is the archive's own,
-    which `scan` and its baseline deal with: the draft's finding stays, as info. A tie blames
-    the draft: copying one of two outlets that disagree is no check passed."""
-    out: list[Finding] = []
-    told: set[tuple[str, ...]] = set()
-    for d in sorted({r["doc"] for c in (ca, cb) for r in c.rows if r["doc"] in focus}):
-        in_a, in_b = (any(r["doc"] == d for r in c.rows) for c in (ca, cb))
-        mine, other = (ca, cb) if in_a else (cb, ca)
-        side = Cluster([r for r in mine.rows if r["doc"] == d or r["doc"] not in focus])
-        against = Cluster(other.rows)  # other drafts too: two drafts contradicting each other is told
-        own = {r["_pos"] for r in side.rows + against.rows if r["doc"] == d}
-        at_side, at_against = {r["_pos"] for r in side.rows}, {r["_pos"] for r in against.rows}
-        differing = [e for e in _differing(es) if (int(e["i"]) in own or int(e["j"]) in own)
-                     and ({int(e["i"]), int(e["j"])} & at_side) and ({int(e["i"]), int(e["j"])} & at_against)]
-        split = not (in_a and in_b) and _archive_split(at_side, differing, rows, edges, own, focus, decision)
-        for f in _conflict(side, against, differing, rows, decision, by_kind, titles, focus,
-                           cap="info" if split else None):
-            if (f.rule, *f.docs) not in told:  # two drafts against each other: told once
-                told.add((f.rule, *f.docs))
-                out.append(f)
-    return out
+def _archive_split(ca: Cluster, cb: Cluster, es: list[dict[str, Any]], rows: dict[int, dict[str, Any]],
+                   edges: dict[tuple[int, int], dict[str, Any]], focus: set[str], decision: Decision) -> bool:
+    """In a check, whether the archive disagrees with itself on a figure and more of it states
+    the drafts' figure than the other: the drafts all on one side, and more distinct archive
+    sentences there state their figure that differs (an agreeing pair that reaches info, the
+    value the draft's, not a bound that merely allows it) than the other side's sentences
+    that differ from it. Sentences, not articles: a copy of the draft, or one outlet's update
+    repeating itself, is no second source. Then the contradiction is the archive's own, for
+    `scan` and its baseline; a tie blames the drafts (copying one of two outlets that
+    disagree passes no check)."""
+    in_a, in_b = (any(r["doc"] in focus for r in c.rows) for c in (ca, cb))
+    if in_a == in_b:  # no draft, or drafts on both sides: the drafts disagree
+        return False
+    side, other = (ca, cb) if in_a else (cb, ca)
+    at_side, at_other = {r["_pos"] for r in side.rows}, {r["_pos"] for r in other.rows}
+    differing = [e for e in _differing(es) if {int(e["i"]), int(e["j"])} & at_side
+                 and {int(e["i"]), int(e["j"])} & at_other]
+    blamed = {p for e in differing for p in (int(e["i"]), int(e["j"])) if rows[p]["doc"] in focus}
+    if not blamed:
+        return False
 
+    def said(p: int) -> str:
+        return " ".join(str(rows[p].get("sentence") or "").split())
 
-def _archive_split(side: set[int], differing: list[dict[str, Any]], rows: dict[int, dict[str, Any]],
-                   edges: dict[tuple[int, int], dict[str, Any]], own: set[int], focus: set[str],
-                   decision: Decision) -> bool:
-    """Whether more archive articles state the draft's figure than differ from it: articles
-    on the draft's side with a figure judged one fact with the draft's figure that differs (an
-    agreeing pair that reaches info, its value the draft's, not a bound that merely allows it),
-    against those with a differing pair to it. (The draft's other figures of the cluster, its
-    "$5.7 billion" beside the "about $6 billion" that differs, back nothing.)"""
-    blamed = {p for e in differing for p in (int(e["i"]), int(e["j"])) if p in own}
-    against = {rows[p]["doc"] for e in differing for p in (int(e["i"]), int(e["j"]))
-               if p not in own and rows[p]["doc"] not in focus}
-    if not against:  # another draft alone differs: the drafts disagree, the archive is not split
+    own = {said(p) for p in blamed}
+    against = {said(p) for e in differing for p in (int(e["i"]), int(e["j"]))
+               if p in at_other and rows[p]["doc"] not in focus}
+    if not against:
         return False
     info = decision.thresholds["info"]
-    backing = {rows[p]["doc"] for (x, y), e in edges.items() for p in (x, y)
+    backing = {said(p) for (x, y), e in edges.items() for p in (x, y)
                if e["relation"] == "agree" and float(e["score"]) >= info and float(e.get("closeness", 0)) >= 0.8
-               and ({x, y} & blamed)
-               and p not in own and p in side and rows[p]["doc"] not in focus}
+               and ({x, y} & blamed) and p in at_side and rows[p]["doc"] not in focus} - own
     return len(backing) > len(against)
 
 
@@ -254,6 +237,8 @@ def _conflict(ca: Cluster, cb: Cluster, es: list[dict[str, Any]], rows: dict[int
     """The findings between two clusters of one fact, from their best-scored differing pair
     (`cap`: the most severe they may be)."""
     differing = _differing(es)
+    if focus is not None:
+        differing = [e for e in differing if rows[int(e["i"])]["doc"] in focus or rows[int(e["j"])]["doc"] in focus]
     if not differing:
         return []
     best = max(differing, key=lambda e: (e["score"], -int(e["i"]), -int(e["j"])))
