@@ -438,16 +438,20 @@ def front_matter(text: str) -> dict[str, str]:
     return meta
 
 
-_YAML_ESCAPE = re.compile(r"\\(u[0-9a-fA-F]{4}|U[0-9a-fA-F]{8}|x[0-9a-fA-F]{2}|.)")
+_YAML_ESCAPE = re.compile(r"\\(u[dD][89abAB][0-9a-fA-F]{2}\\u[dD][c-fC-F][0-9a-fA-F]{2}|u[0-9a-fA-F]{4}"
+                          r"|U[0-9a-fA-F]{8}|x[0-9a-fA-F]{2}|.)")
 _YAML_CHARS = {"n": "\n", "t": "\t", "r": "\r", "0": "\0", "_": "\u00a0", "N": "\u0085", " ": " ", "/": "/",
                '"': '"', "\\": "\\", "a": "\a", "b": "\b", "e": "\x1b", "f": "\f", "v": "\v"}
 
 
 def _yaml_unescape(m: re.Match[str]) -> str:
     code = m[1]
-    if len(code) > 1:  # \uXXXX, \UXXXXXXXX, \xXX
+    if len(code) == 11:  # a surrogate pair, as JSON writes an emoji: one character
+        high, low = int(code[1:5], 16), int(code[7:], 16)
+        return chr(0x10000 + ((high - 0xD800) << 10) + (low - 0xDC00))
+    if len(code) > 1:  # \uXXXX, \UXXXXXXXX, \xXX; a lone surrogate is no character: left as written
         n = int(code[1:], 16)
-        return chr(n) if n <= 0x10FFFF else m[0]
+        return chr(n) if n <= 0x10FFFF and not 0xD800 <= n <= 0xDFFF else m[0]
     return _YAML_CHARS.get(code, m[0])
 
 

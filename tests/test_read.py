@@ -427,6 +427,8 @@ def test_markdown_front_matter_gives_metadata_and_text_stays_whole(tmp_path: Pat
     ('"Mayor\\u2019s \\"harbour\\" plan"', "Mayor\u2019s \"harbour\" plan"),  # YAML double-quoted escapes
     ("'The mayor''s plan'", "The mayor's plan"),  # single-quoted: '' is one quote
     ("Plain \\u2019 stays", "Plain \\u2019 stays"),  # unquoted: no escapes in YAML
+    ('"Fans \\ud83d\\ude00 cheer"', "Fans \U0001F600 cheer"),  # a surrogate pair, as JSON writes an emoji
+    ('"A lone \\ud83d half"', "A lone \\ud83d half"),  # no character: left as written
 ])
 def test_a_quoted_front_matter_title_is_read_as_yaml_writes_it(tmp_path: Path, written: str, title: str) -> None:
     doc = read_one(write(tmp_path / "a.md", f"---\ntitle: {written}\n---\n" + EN))
