@@ -102,8 +102,6 @@ def test_a_currency_sign_then_a_colon_still_marks_the_amount_but_a_code_then_a_c
     case("lev-abbreviation", "a meal for 27.00 лв. in Sofia", "27.00 лв.", "27.00", "BGN"),
     case("leu-plural", "rent of 950 lei in Bucharest", "950 lei", "950", "RON"),
     case("leu-in-capitals", "SALE 133,86 LEI", "133,86 LEI", "133.86", "RON"),
-    case("forint-abbreviation", "a lunch for 3 990 Ft in Pécs", "3 990 Ft", "3990", "HUF"),
-    case("franc-abbreviation-after", "a fondue for 39.90 Fr. in Bern", "39.90 Fr.", "39.90", "CHF"),
 ])
 def test_currency_abbreviations_of_central_and_eastern_europe_after_the_amount(text, lang, span, value, currency):
     check(text, lang, span, value, currency)
@@ -160,6 +158,14 @@ def test_an_abbreviation_that_is_also_a_name_is_no_currency_before_a_capitalised
     text = ("In 2010 Lei Jun founded Xiaomi, by 2012 Ft Lauderdale had grown, in 2015 TL Smith and in 1998 "
             "Fr. Brown retired; a loaf costs 5 lei.")
     assert found(text) == [("5 lei", Decimal("5"), "RON")]
+
+
+def test_ft_and_fr_after_a_number_are_a_fort_feet_or_a_father_not_money():
+    """"Ft." and "Fr." after a number are far more often a fort, feet or a priest in news than
+    forints or francs: none is read as money."""
+    text = ("The vote was held in March 2012 Ft. Lauderdale officials said; the boat is 40 Ft long; since 2001 "
+            "Fr. O'Neill.")
+    assert found(text) == []
 
 
 def test_Br_is_no_currency_and_Rp_only_before_a_number():
