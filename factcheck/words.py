@@ -196,7 +196,8 @@ def _name_abbreviations() -> tuple[re.Pattern[str], dict[str, str]]:
 
 @cache
 def _given_names() -> tuple[re.Pattern[str], dict[str, str]]:
-    table = dict(_data().get("given_names", {}))
+    given = dict(_data().get("given_names", {}))
+    table = {**given, **{k.upper(): v for k, v in given.items()}}  # a wire's capitals: "BILL CLINTON"
     keys = sorted(table, key=len, reverse=True) or ["\x00"]
     # as written (a capital first), before another name or an initial: "Bill Gates", not "bill"
     return re.compile(r"(?<![\w'])(?:" + "|".join(map(re.escape, keys)) + r")(?=\s+[A-Z])"), table

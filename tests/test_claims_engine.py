@@ -999,6 +999,8 @@ def test_a_familiar_and_a_formal_given_name_are_one_person() -> None:
     assert name_overlap("Chuck Schumer", "Charles E. Schumer") == 1.0
     assert name_overlap("Dick Cheney", "Liz Cheney") < 0.5
     assert name_overlap("Bill", "William") == 0.0
+    assert name_overlap("BILL CLINTON", "William J. Clinton") == 1.0  # a wire headline's capitals
+    assert name_overlap("Steve Bannon", "Stephen K. Bannon") < 0.5  # Steven or Stephen: not read
 
 
 def test_two_outlets_naming_one_person_by_two_forms_of_his_name_are_one_claimant() -> None:
@@ -1509,6 +1511,8 @@ def test_two_neighbouring_digits_swapped_are_the_shape_of_a_typing_slip() -> Non
     table, scored = _pairs(records("$49,000"))
     other = _pair_of(table, scored, "$84,000", "$49,000")
     assert other["unexplained"] == 1.0 and other["score"] < swapped["score"]
+    table, scored = _pairs(records("$80,400"))  # a zero swapped in: the same slip
+    assert _pair_of(table, scored, "$84,000", "$80,400")["unexplained"] == 0.0
 
 
 def test_a_finding_quotes_the_two_figures_that_differ_not_one_that_agrees() -> None:

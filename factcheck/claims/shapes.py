@@ -149,9 +149,10 @@ def digit_run(cols: Columns, i: np.ndarray, j: np.ndarray) -> tuple[np.ndarray, 
     da, db = digits[i], digits[j]
     unequal = da != db
     differ = unequal.sum(axis=1)
-    # two neighbouring digits swapped ($84,000 / $48,000, 1.23 / 1.32): a typing slip as common
-    # as one digit changed, and read as one
-    at = np.flatnonzero((differ == 2) & same_power & (len_a == len_b))
+    # two neighbouring digits swapped ($84,000 / $48,000, 1.23 / 1.32, 84,000 / 80,400): a typing
+    # slip as common as one digit changed, and read as one (the digit rows are padded with zeros,
+    # so a swapped trailing zero compares in place)
+    at = np.flatnonzero((differ == 2) & same_power)
     if len(at):
         k = unequal[at].argmax(axis=1)
         nxt = np.minimum(k + 1, unequal.shape[1] - 1)
