@@ -56,7 +56,7 @@ def search(store: Store, query: Sequence[str], *, archive: Sequence[str] = (), r
             latest: dict[tuple[str, str], SourceEntry] = {}
             for s in store.sources():  # most recent first: one listing per archive however it was named
                 latest.setdefault((s.real, s.lang), s)
-            return sorted(_not_contained(store, _not_superseded(list(latest.values()))), key=lambda s: s.id)
+            return sorted(_not_contained(store, _not_superseded(store, list(latest.values()))), key=lambda s: s.id)
         if ruleset is None:
             raise ValueError("reading an archive needs a rule set (its lexicons)")
         from factcheck.parallel import executor  # (imported here: a query of the store alone needs no pandas)
@@ -99,14 +99,32 @@ def search(store: Store, query: Sequence[str], *, archive: Sequence[str] = (), r
     return found
 
 
-def _not_superseded(sources: list[SourceEntry]) -> list[SourceEntry]:
-    """`sources` without a file or folder read on its own before a folder holding it was read
-    again: the folder's newer listing has the file as it is now (edited since, its old
-    figures would be listed as the archive's)."""
+def _not_superseded(store: Store, sources: list[SourceEntry]) -> list[SourceEntry]:
+    """`sources` without a file or folder read on its own before a folder holding all of its
+    files was read again: the folder's newer listing has them as they are now (edited since,
+    their old figures would be listed as the archive's). A file the folder's walk skips (a
+    hidden one) is the folder's in no listing, and stays."""
     def inside(a: str, b: str) -> bool:
         return a != b and a.startswith(b.rstrip(os.sep) + os.sep)
 
-    return [s for s in sources if not any(inside(s.real, t.real) and t.built > s.built for t in sources)]
+    def files(src: SourceEntry) -> set[str]:
+        try:
+            docs = store.documents(src)
+        except StaleSource:
+            return set()
+        # each document's file as the listing read it, from where that run was named
+        return {os.path.normpath(os.path.join(src.real, os.path.relpath(d.file, src.path)))
+                if d.file != src.path else src.real for d in docs}
+
+    held: dict[int, set[str]] = {}
+    out = []
+    for s in sources:
+        newer = [t for t in sources if inside(s.real, t.real) and t.built > s.built]
+        mine = files(s) if newer else set()
+        if mine and any(mine <= held.setdefault(t.id, files(t)) for t in newer):
+            continue
+        out.append(s)
+    return out
 
 
 def _not_contained(store: Store, sources: list[SourceEntry]) -> list[SourceEntry]:

@@ -199,3 +199,18 @@ def test_a_file_read_on_its_own_then_edited_and_read_again_in_its_folder_lists_i
     assert run("scan", "articles", "--no-report", "-q").exit_code in (0, 1)
     rows = json.loads(run("claims", "Kestrel", "--kind", "money", "--format", "json").stdout)["rows"]
     assert [r["text"] for r in rows] == ["$84,000"]
+
+
+def test_a_file_the_folder_walk_skips_keeps_its_figures_after_the_folder_is_read(tmp_path, monkeypatch):
+    """A hidden file read on its own is in no listing of its folder (the walk skips it): its
+    figures stay listed."""
+    articles = tmp_path / "articles"
+    articles.mkdir()
+    (articles / ".note.md").write_text("Kestrel Rail paid $7 million for the Harbour depot.\n", encoding="utf-8")
+    (articles / "depot.md").write_text("Kestrel Rail paid $5 million for the Millbrook depot.\n", encoding="utf-8")
+    monkeypatch.chdir(tmp_path)
+    monkeypatch.setenv("FACTCHECK_CACHE_DIR", str(tmp_path / "store"))
+    assert run("scan", "articles/.note.md", "--no-report", "-q").exit_code in (0, 1)
+    assert run("scan", "articles", "--no-report", "-q").exit_code in (0, 1)
+    rows = json.loads(run("claims", "Kestrel", "--kind", "money", "--format", "json").stdout)["rows"]
+    assert sorted(r["text"] for r in rows) == ["$5 million", "$7 million"]
