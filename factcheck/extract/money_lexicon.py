@@ -47,6 +47,8 @@ def alternatives(keys, *, ci: bool = False, guard: bool = True) -> str:
     keys match in their usual case variants (a tree of variants is faster than `(?i)`).
     """
     keys = cased(keys) if ci else set(keys)
+    if not keys:
+        return "(?!)"  # no key: matches nothing (an empty group would match everywhere)
     groups: dict[tuple[bool, bool], list[str]] = {}
     for k in keys:
         groups.setdefault((k[0].isalnum(), k[-1].isalnum()), []).append(k)
