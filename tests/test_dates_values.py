@@ -34,3 +34,13 @@ def test_a_declined_german_week_ordinal_reads_the_week_of_the_month():
 
 def test_a_german_week_ordinal_without_a_month_stays_a_relative_week():
     assert found("in der letzten Woche", "de") == [("letzten Woche", D(2013, 2, 4), D(2013, 2, 11), "week", True)]
+
+
+# ----------------------------------------------------------------------------- holidays
+
+
+def test_the_declined_second_day_of_christmas_is_the_26th():
+    assert found("Das Spiel findet am zweiten Weihnachtsfeiertag 2014 statt.", "de") == [
+        ("zweiten Weihnachtsfeiertag 2014", D(2014, 12, 26), D(2014, 12, 27), "day", False)]
+    assert found("am ersten Weihnachtstag 2014", "de") == [
+        ("ersten Weihnachtstag 2014", D(2014, 12, 25), D(2014, 12, 26), "day", False)]
