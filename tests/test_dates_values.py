@@ -44,3 +44,45 @@ def test_the_declined_second_day_of_christmas_is_the_26th():
         ("zweiten Weihnachtsfeiertag 2014", D(2014, 12, 26), D(2014, 12, 27), "day", False)]
     assert found("am ersten Weihnachtstag 2014", "de") == [
         ("ersten Weihnachtstag 2014", D(2014, 12, 25), D(2014, 12, 26), "day", False)]
+
+
+# ----------------------------------------------------------------------------- a year after the date
+
+
+def test_a_year_written_after_a_month_with_in_is_that_months_year():
+    assert found("The last vote of that kind was held in February in 1974.", pubdate=D(2005, 3, 1)) == [
+        ("February in 1974", D(1974, 2, 1), D(1974, 3, 1), "month", False)]
+
+
+def test_a_year_after_a_range_dates_both_its_ends():
+    assert found("The fair ran from 26 June to 28 June in 2009.") == [
+        ("26 June to 28 June in 2009", D(2009, 6, 26), D(2009, 6, 29), "day", False)]
+    assert found("The fair moved from March in 1986 to April in 1987.", pubdate=D(1987, 4, 2)) == [
+        ("March in 1986 to April in 1987", D(1986, 3, 1), D(1987, 5, 1), "month", False)]
+
+
+def test_a_relative_year_after_a_day_is_that_days_year():
+    assert found("The tranche falls due on December 31 this year.", pubdate=D(1987, 4, 2)) == [
+        ("December 31 this year", D(1987, 12, 31), D(1988, 1, 1), "day", True)]
+    assert found("Output fell from June 30 last year.", pubdate=D(1987, 4, 2)) == [
+        ("June 30 last year", D(1986, 6, 30), D(1986, 7, 1), "day", True)]
+    assert found("Zuletzt siegte das Team am 21. September letzten Jahres.", "de") == [
+        ("21. September letzten Jahres", D(2012, 9, 21), D(2012, 9, 22), "day", True)]
+
+
+def test_des_vorjahres_after_a_period_is_the_year_before_the_publication_year():
+    # not two dates, the second pointing back from the first: "Vorjahres" is the period's year
+    assert found("Der Umsatz im vierten Quartal des Vorjahres sank.", "de") == [
+        ("vierten Quartal des Vorjahres", D(2012, 10, 1), D(2013, 1, 1), "quarter", True)]
+    assert found("Seit Mai des Vorjahres ist er im Amt.", "de") == [
+        ("Mai des Vorjahres", D(2012, 5, 1), D(2012, 6, 1), "month", True)]
+
+
+def test_a_year_after_a_date_is_not_taken_across_punctuation_or_by_a_possessive():
+    assert found("Prices rose in March; in 2009 they fell.", pubdate=D(2010, 5, 3)) == [
+        ("March", D(2010, 3, 1), D(2010, 4, 1), "month", True), ("2009", D(2009, 1, 1), D(2010, 1, 1), "year", False)]
+    assert [f[0] for f in found("On March 3 last year's profit was restated.")] == ["March 3", "last year"]
+
+
+def test_a_date_with_its_own_year_keeps_it():
+    assert found("Talks began on June 3, 2008 in 2008 terms.")[0][:3] == ("June 3, 2008", D(2008, 6, 3), D(2008, 6, 4))

@@ -208,6 +208,9 @@ def read_month_year(m: re.Match, ctx: Ctx) -> Cand | None:
 def read_month_relative_year(m: re.Match, ctx: Ctx) -> Cand | None:
     if ctx.pubdate is None or not month_ok(orig(m, ctx, "mon"), ctx, bare=True):
         return None
+    day = prev_token(ctx.low, ctx.rlow, m.start())
+    if day.isdigit() or day in ORD_WORDS:
+        return None  # "am 31. Dezember letzten Jahres": the day's year (see `assembly.years_after`)
     y = ctx.pubdate.year + REL_YEAR[norm(m.group("ry"))]
     c = Cand(m.start(), m.end(), "month", y=y, m=MONTHS[m.group("mon").lower()])
     c.resolved = True
