@@ -86,3 +86,30 @@ def test_a_year_after_a_date_is_not_taken_across_punctuation_or_by_a_possessive(
 
 def test_a_date_with_its_own_year_keeps_it():
     assert found("Talks began on June 3, 2008 in 2008 terms.")[0][:3] == ("June 3, 2008", D(2008, 6, 3), D(2008, 6, 4))
+
+
+# ----------------------------------------------------------------------------- between ... and
+
+
+def test_between_two_months_is_the_range_from_the_first_to_the_second():
+    assert found("Sales fell between October and December.", pubdate=D(2005, 2, 3)) == [
+        ("October and December", D(2004, 10, 1), D(2005, 1, 1), "month", True)]
+    assert found("Zwischen Jänner und November 2015 stiegen die Preise.", "de") == [
+        ("Jänner und November 2015", D(2015, 1, 1), D(2015, 12, 1), "month", False)]
+
+
+def test_between_two_months_takes_a_relative_year_written_after_them():
+    assert found("Imports rose between June and August last year.", pubdate=D(1987, 4, 2)) == [
+        ("June and August last year", D(1986, 6, 1), D(1986, 9, 1), "month", True)]
+
+
+def test_between_two_days_of_a_month_is_a_range_of_days():
+    assert found("The winners are named between 13 and 15 March 2005.") == [
+        ("13 and 15 March 2005", D(2005, 3, 13), D(2005, 3, 16), "day", False)]
+    assert found("Die Umfrage lief zwischen dem 24. und dem 26. Juni 2015.", "de") == [
+        ("24. und dem 26. Juni 2015", D(2015, 6, 24), D(2015, 6, 27), "day", False)]
+
+
+def test_two_months_or_days_joined_by_and_without_between_stay_a_list():
+    assert [f[0] for f in found("Prices rose in March and May.")] == ["March"]
+    assert [f[0] for f in found("The board met on 4 and 22 January 2009.")] == ["22 January 2009"]

@@ -163,6 +163,8 @@ def read_day_range_month(m: re.Match, ctx: Ctx) -> Cand | None:
     d1, d2 = int(m.group("d1")), int(m.group("d2"))
     if not (1 <= d1 < d2 <= 31):
         return None
+    if m.group("and") and not BETWEEN_RE.search(ctx.text, max(0, m.start() - 30), m.start()):
+        return None  # "on 4 and 22 January": two days, a range only after "between"
     mon = MONTHS[m.group("mon").lower()]
     y = year_from_tail(m)
     end = Cand(m.start("d2"), m.end(), "day", y=y, m=mon, d=d2)
@@ -298,7 +300,14 @@ def read_month_pair(m: re.Match, ctx: Ctx) -> Cand | None:
     prev = prev_token(ctx.low, ctx.rlow, m.start())
     if prev[-1:].isdigit():
         return None  # "16 January-March": the day belongs to the first month
+    if m.group("and") and not BETWEEN_RE.search(ctx.text, max(0, m.start() - 30), m.start()):
+        return None  # "in March and May": two months, a range only after "between"
     y = int(m.group("y")) if m.group("y") else None
+    resolved = False
+    if m.group("ry"):  # "between June and August last year"
+        if ctx.pubdate is None:
+            return None
+        y, resolved = ctx.pubdate.year + REL_YEAR[norm(m.group("ry"))], True
     if m.group("q"):
         if a % 3 == 1 and b == a + 2:  # "the January/March quarter": the calendar quarter
             return Cand(m.start(), m.end(), "quarter", y=y, n=(a + 2) // 3, mode="recent")
@@ -317,8 +326,8 @@ def read_month_pair(m: re.Match, ctx: Ctx) -> Cand | None:
     forward = (FORWARD_AFTER.match(ctx.low, end_at) or prev in MONTH_FORWARD
                or PRICE_AFTER.match(ctx.low, end_at) or (abbreviated and not measured))
     mode = "soon" if forward else "recent"
-    end = Cand(m.start("mon2"), end_at, "month", y=y, m=b, mode="recent")
-    return Cand(m.start(), end_at, "month", m=a, mode=mode, until=end)
+    end = Cand(m.start("mon2"), end_at, "month", y=y, m=b, mode="recent", resolved=resolved)
+    return Cand(m.start(), end_at, "month", m=a, mode=mode, until=end, resolved=resolved)
 
 
 

@@ -189,11 +189,13 @@ FAMILIES: tuple[Family, ...] = (
                   "[March twenty-first, 2019] => 2019-03-21 day"),
     ),
     Family(
-        "day_range_month",  # "13-15 July", "15.-19. November", "from 4 to 22 January, 2017"
-        r"<DNUM:d1><S>" + RANGE_SEP + r"<S>(?:<W:article_in_range><S1>)?<DNUM:d2><S>(?:<W:of><S1>)?<MON:mon>" + YT,
+        "day_range_month",  # "13-15 July", "15.-19. November", "from 4 to 22 January, 2017", "between 24 and 26 June"
+        r"<DNUM:d1><S>(?:" + RANGE_SEP + r"|(?P<and><W:day_range_and>))<S>(?:<W:article_in_range><S1>)?<DNUM:d2><S>"
+        r"(?:<W:of><S1>)?<MON:mon>" + YT,
         (window(MONTHS, 40, "digit"),), read_day_range_month, reach=32,
         examples=("[13-15 July 2024] => 2024-07-13..2024-07-16 day",
-                  "de: vom [15.-19. November 2021] => 2021-11-15..2021-11-20 day"),
+                  "de: vom [15.-19. November 2021] => 2021-11-15..2021-11-20 day",
+                  "de: zwischen dem [4. und dem 22. Januar 1995] => 1995-01-04..1995-01-23 day"),
     ),
     Family(
         "month_day_range",  # "July 13-15", "July 13 to 15, 2024", "November 15th through the 19th"
@@ -236,13 +238,16 @@ FAMILIES: tuple[Family, ...] = (
         examples=("elections in [November] were => 2012-11-01 month", "de: [Ende März] => 2013-03-21..2013-04-01 day"),
     ),
     Family(
-        "month_pair",  # "the January-March period", "for Apr/May shipment", "April-Sept 1986" (not "Feb-March 3")
-        r"<MON:mon><S>[-\u2013/]<S>(?P<mon2>" + alt(MONTHS) + r")<NA>\.?"
-        r"(?:<S>,?<S>(?P<y><YEAR4>)(?![.,/]?\d))?(?!<S>\.?<S>(?:<W:of><S1>)?['\u2019]?\d)"
-        r"(?P<q><S1><W:month_pair_quarter><NA>)?",
+        "month_pair",  # "the January-March period", "for Apr/May shipment", "April-Sept 1986" (not "Feb-March 3"),
+        # "between March and May last year"
+        r"<MON:mon>(?:<S>[-\u2013/]<S>|<S1>(?P<and><W:range_joiners>)<S1>)(?P<mon2>" + alt(MONTHS) + r")<NA>\.?"
+        r"(?:<S>,?<S>(?P<y><YEAR4>)(?![.,/]?\d)|<S1>(?P<ry>" + REL_YEAR_ALT + r")<S1><W:year_after_relative><NA>)?"
+        r"(?!<S>\.?<S>(?:<W:of><S1>)?['\u2019]?\d)(?P<q><S1><W:month_pair_quarter><NA>)?",
         (at(MONTHS),), read_month_pair,
         examples=("in [April-Sept 1986] => 1986-04-01..1986-10-01 month",
-                  "in the [January/March quarter] => 2013-01-01 quarter"),
+                  "in the [January/March quarter] => 2013-01-01 quarter",
+                  "de: zwischen [März und Mai] => 2013-03-01..2013-06-01 month",
+                  "between [June and August last year] => 2012-06-01..2012-09-01 month"),
     ),
     Family(
         "month_before_noun",  # "weak March employment data" (English)
