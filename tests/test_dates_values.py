@@ -113,3 +113,17 @@ def test_between_two_days_of_a_month_is_a_range_of_days():
 def test_two_months_or_days_joined_by_and_without_between_stay_a_list():
     assert [f[0] for f in found("Prices rose in March and May.")] == ["March"]
     assert [f[0] for f in found("The board met on 4 and 22 January 2009.")] == ["22 January 2009"]
+
+
+# ----------------------------------------------------------------------------- the year first in a code
+
+
+def test_a_quarter_code_after_its_year_is_that_quarter():
+    assert found("Its 2019 Q3 results beat forecasts.") == [
+        ("2019 Q3", D(2019, 7, 1), D(2019, 10, 1), "quarter", False)]
+    assert found("during 2017-q1") == [("2017-q1", D(2017, 1, 1), D(2017, 4, 1), "quarter", False)]
+
+
+def test_a_half_code_after_its_year_needs_a_hyphen_or_slash():
+    assert found("guidance for 2019-H2") == [("2019-H2", D(2019, 7, 1), D(2020, 1, 1), "half", False)]
+    assert found("by 2030 H2 output will double") == [("2030", D(2030, 1, 1), D(2031, 1, 1), "year", False)]

@@ -50,6 +50,7 @@ from factcheck.extract.dates.read_periods import (
     read_third_of_year,
     read_week_of_month,
     read_year,
+    read_year_period_code,
     read_year_range,
 )
 from factcheck.extract.dates.read_relative import (
@@ -317,6 +318,12 @@ FAMILIES: tuple[Family, ...] = (
         r"(?P<qn>[1-4](?<![\w.].))q<S>[/'\u2019-]?<S>(?:(?P<y><YEAR4>)|(?P<yy>\d{2})(?!\d)(?![.,]\d))",
         (digits("q_after"),), read_quarter_code_digit_first,
         examples=("[3Q24] => 2024-07-01 quarter",),
+    ),
+    Family(
+        "year_period_code",  # the year first: "2019 Q1", "2017-q1", "2019-H2"
+        r"(?P<y>[12](?<![\w$€£¥#.,/:+-].)\d{3})(?P<sep><S>[-/]?<S>)(?P<p>[qh])(?P<n>[1-4])(?![\w])(?![.,]\d)",
+        (digits("year"),), read_year_period_code, ended_months=3,
+        examples=("the [2019 Q1] results => 2019-01-01 quarter", "[2019-H2] => 2019-07-01 half"),
     ),
     Family(
         "half_of_year",  # "first half of 2025", "1. Halbjahr 2024", "zweite Jahreshälfte"
