@@ -127,3 +127,19 @@ def test_a_quarter_code_after_its_year_is_that_quarter():
 def test_a_half_code_after_its_year_needs_a_hyphen_or_slash():
     assert found("guidance for 2019-H2") == [("2019-H2", D(2019, 7, 1), D(2020, 1, 1), "half", False)]
     assert found("by 2030 H2 output will double") == [("2030", D(2030, 1, 1), D(2031, 1, 1), "year", False)]
+
+
+# ----------------------------------------------------------------------------- years in words
+
+
+def test_a_month_before_a_year_in_words_is_that_month():
+    assert found("The treaty was signed in October two thousand and five.") == [
+        ("October two thousand and five", D(2005, 10, 1), D(2005, 11, 1), "month", False)]
+    assert found("on the third of March nineteen ninety") == [
+        ("third of March nineteen ninety", D(1990, 3, 3), D(1990, 3, 4), "day", False)]
+
+
+def test_a_number_in_words_after_a_month_is_a_count_not_a_day_or_a_year():
+    assert found("In October two thousand people marched.") == [
+        ("October", D(2012, 10, 1), D(2012, 11, 1), "month", True)]
+    assert found("on 3 March two thousand people marched") == [("3 March", D(2013, 3, 3), D(2013, 3, 4), "day", True)]

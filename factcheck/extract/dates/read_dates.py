@@ -52,10 +52,12 @@ from factcheck.extract.dates.words import (
     NOT_YEAR_AFTER,
     NOT_YEAR_BEFORE,
     NUM_BLOCK_BEFORE,
+    NUMBER_GOES_ON,
     ORD_WORDS,
     PERSON_AFTER,
     POSSESSIVE_MONTHS,
     REL_YEAR,
+    SPELLED_YEARS,
     WEEKDAY_ABBR,
     WEEKDAYS,
     norm,
@@ -80,6 +82,27 @@ FORWARD_AFTER = re.compile(r"[\s\u00a0]{1,3}(?:" + alt(MONTH_FORWARD) + r")(?![^
 # ----------------------------------------------------------------------------- handlers
 
 
+def counted(nxt: str) -> bool:
+    """Whether a number in words is a count by the word after it: "two thousand people", "two
+    thousand five hundred", "five firms"."""
+    return (nxt in COUNT_AFTER or nxt in NOT_YEAR_AFTER or nxt.split("-")[0] in NUMBER_GOES_ON
+            or (len(nxt) > 3 and nxt.endswith("s") and nxt not in FUNCTION))
+
+
+def spelled_tail(m: re.Match, ctx: Ctx) -> tuple[int, int | None]:
+    """The end of a date and its year in words, where one follows it ("25 January nineteen
+    eighty six"); a count in words is left out of the date ("on 3 March two thousand people
+    marched", "Nineteen Eighty-Four" as a title)."""
+    if not m.group("ysp"):
+        return m.end(), None
+    if (ctx.cased and not orig(m, ctx, "ysp").islower()) or counted(next_word(ctx, m.end())):
+        end = m.start("ysp")
+        while ctx.text[end - 1] in " ,\u00a0":
+            end -= 1
+        return end, None
+    return m.end(), SPELLED_YEARS[norm(m.group("ysp"))]
+
+
 def read_day_month_year(m: re.Match, ctx: Ctx, word: bool = False) -> Cand | None:
     mon = orig(m, ctx, "mon")
     if not month_ok(mon, ctx):
@@ -99,9 +122,10 @@ def read_day_month_year(m: re.Match, ctx: Ctx, word: bool = False) -> Cand | Non
             return None
         if mon.isupper() and m.end() == m.end("mon") and ctx.text[m.end() : m.end() + 1].isdigit():
             return None  # "UP  17   JUL7 1467": a price change, then a futures contract month
-    y = year_from_tail(m)
+    end, spelled = spelled_tail(m, ctx)
+    y = year_from_tail(m) or spelled
     start, wd = wd_prefix(ctx, m.start())
-    return Cand(start, m.end(), "day", y=y, m=MONTHS[m.group("mon")], d=day, wd=wd)
+    return Cand(start, end, "day", y=y, m=MONTHS[m.group("mon")], d=day, wd=wd)
 
 
 def read_day_word_month_year(m: re.Match, ctx: Ctx) -> Cand | None:
@@ -123,6 +147,7 @@ def read_month_day_year(m: re.Match, ctx: Ctx) -> Cand | None:
     if not month_ok(mon, ctx):
         return None
     dn, dw, ys, ya = m.group("dn", "dw", "y", "ya")
+    end, spelled = spelled_tail(m, ctx)
     sep = ctx.low[mon_b : m.start("dn" if dn else "dw")]
     if "." in sep and mon.lower() in MONTH_FULL and (dw or m.group("art")):
         return None  # a full stop after a month written out: "in February. The first ...", "May. One"
@@ -134,10 +159,10 @@ def read_month_day_year(m: re.Match, ctx: Ctx) -> Cand | None:
             return None  # "SEP7" in a futures table: the contract month of 1987
         if ya is None and ys is None and _second_of_pair(ctx, mon_a):
             return None  # "Dec/Jul  12-3/4 over": a spread of two contract months, then its price
-        if ya is None and ys is None:
+        if ya is None and ys is None and spelled is None:
             # "March 3" must not be a count: "in March 10 people" is rare, "May 5" common;
             # but a following "percent"/unit word means a number
-            nxt = next_word(ctx, m.end())
+            nxt = next_word(ctx, end)
             if nxt in NOT_YEAR_AFTER or nxt == "%":
                 return None
     else:
@@ -147,14 +172,11 @@ def read_month_day_year(m: re.Match, ctx: Ctx) -> Cand | None:
         day = ORD_WORDS.get(key) or CARD_WORDS.get(key)
         if day is None or not 1 <= day <= 31:
             return None
-        if key in CARD_WORDS and ys is None:
-            nxt = next_word(ctx, m.end())
-            if nxt in COUNT_AFTER or nxt in NOT_YEAR_AFTER or (len(nxt) > 3 and nxt.endswith("s")
-                                                                and nxt not in FUNCTION):
-                return None  # "in August six people died"
-    y = int(ys) if ys else year2(ya) if ya else None
+        if key in CARD_WORDS and ys is None and spelled is None and counted(next_word(ctx, end)):
+            return None  # "in August six people died", "in October two thousand people"
+    y = int(ys) if ys else year2(ya) if ya else spelled
     start, wd = wd_prefix(ctx, m.start())
-    return Cand(start, m.end(), "day", y=y, m=MONTHS[m.group("mon")], d=day, wd=wd)
+    return Cand(start, end, "day", y=y, m=MONTHS[m.group("mon")], d=day, wd=wd)
 
 
 def read_day_range_month(m: re.Match, ctx: Ctx) -> Cand | None:
@@ -166,9 +188,10 @@ def read_day_range_month(m: re.Match, ctx: Ctx) -> Cand | None:
     if m.group("and") and not BETWEEN_RE.search(ctx.text, max(0, m.start() - 30), m.start()):
         return None  # "on 4 and 22 January": two days, a range only after "between"
     mon = MONTHS[m.group("mon").lower()]
-    y = year_from_tail(m)
-    end = Cand(m.start("d2"), m.end(), "day", y=y, m=mon, d=d2)
-    return Cand(m.start(), m.end(), "day", y=y, m=mon, d=d1, until=end)
+    stop, spelled = spelled_tail(m, ctx)
+    y = year_from_tail(m) or spelled
+    end = Cand(m.start("d2"), stop, "day", y=y, m=mon, d=d2)
+    return Cand(m.start(), stop, "day", y=y, m=mon, d=d1, until=end)
 
 
 def read_month_day_range(m: re.Match, ctx: Ctx) -> Cand | None:
@@ -180,13 +203,14 @@ def read_month_day_range(m: re.Match, ctx: Ctx) -> Cand | None:
     sep = ctx.text[m.end("d1") : m.start("d2")].strip().lower()
     if sep.startswith(DAY_RANGE_AND) and not BETWEEN_RE.search(ctx.text, max(0, m.start() - 30), m.start()):
         return None
-    nxt = next_word(ctx, m.end())
+    stop, spelled = spelled_tail(m, ctx)
+    nxt = next_word(ctx, stop)
     if nxt in NOT_YEAR_AFTER or nxt == "%":
         return None
     mon = MONTHS[m.group("mon").lower()]
-    y = year_from_tail(m)
-    end = Cand(m.start("d2"), m.end(), "day", y=y, m=mon, d=d2)
-    return Cand(m.start(), m.end(), "day", y=y, m=mon, d=d1, until=end)
+    y = year_from_tail(m) or spelled
+    end = Cand(m.start("d2"), stop, "day", y=y, m=mon, d=d2)
+    return Cand(m.start(), stop, "day", y=y, m=mon, d=d1, until=end)
 
 
 def read_numeric_day_range(m: re.Match, ctx: Ctx) -> Cand | None:
@@ -203,6 +227,12 @@ def read_numeric_day_range(m: re.Match, ctx: Ctx) -> Cand | None:
 def read_month_year(m: re.Match, ctx: Ctx) -> Cand | None:
     if not month_ok(orig(m, ctx, "mon"), ctx):
         return None
+    if m.group("ys"):  # "October two thousand and five"
+        if ctx.cased and not orig(m, ctx, "ys").islower():
+            return None  # "Nineteen Eighty-Four" is a title
+        if counted(next_word(ctx, m.end())):
+            return None  # "in October two thousand people marched": a count
+        return Cand(m.start(), m.end(), "month", y=SPELLED_YEARS[norm(m.group("ys"))], m=MONTHS[m.group("mon")])
     y = year_from_tail(m)
     return Cand(m.start(), m.end(), "month", y=y, m=MONTHS[m.group("mon")])
 

@@ -213,10 +213,12 @@ FAMILIES: tuple[Family, ...] = (
         examples=("de: am [14. - 15.10.2018] => 2018-10-14..2018-10-16 day",),
     ),
     Family(
-        "month_year",  # "March 2023", "March of 2023", "Jan, 2001", "Oct. '99"
-        r"<MON:mon><S>,?<S>(?:<W:of><S1>)?(?:(?P<y><YEAR4>)|['\u2019](?P<ya>\d{2})(?!\d)(?![.,]\d))",
+        "month_year",  # "March 2023", "March of 2023", "Jan, 2001", "Oct. '99", "October two thousand and five"
+        r"<MON:mon><S>,?<S>(?:<W:of><S1>)?(?:(?P<y><YEAR4>)|['\u2019](?P<ya>\d{2})(?!\d)(?![.,]\d)"
+        r"|(?P<ys>" + SPELLED_ALT + r")<NA>)",
         (at(MONTHS),), read_month_year,
-        examples=("In [March 2023], Musk launched => 2023-03-01 month", "[Oct. '99] => 1999-10-01 month"),
+        examples=("In [March 2023], Musk launched => 2023-03-01 month", "[Oct. '99] => 1999-10-01 month",
+                  "held in [October two thousand and five] => 2005-10-01 month"),
     ),
     Family(
         "month_relative_year",  # "June next year", "im März letzten Jahres"
