@@ -143,3 +143,12 @@ def test_a_number_in_words_after_a_month_is_a_count_not_a_day_or_a_year():
     assert found("In October two thousand people marched.") == [
         ("October", D(2012, 10, 1), D(2012, 11, 1), "month", True)]
     assert found("on 3 March two thousand people marched") == [("3 March", D(2013, 3, 3), D(2013, 3, 4), "day", True)]
+
+
+# ----------------------------------------------------------------------------- counts
+
+
+def test_a_count_after_the_last_belongs_to_that_run_not_to_a_later_ago():
+    assert found("They searched for the last 3 months and 2 days ago found it.") == [
+        ("the last 3 months", D(2012, 11, 1), D(2013, 2, 1), "month", True),
+        ("2 days ago", D(2013, 2, 10), D(2013, 2, 11), "day", True)]
