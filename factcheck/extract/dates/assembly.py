@@ -2,11 +2,12 @@
 
 The scan (`scan.py`) gives each family's matches; the family's reader turns a match into a
 candidate (`text.Cand`) or refuses it. Candidates are chosen longest first without overlaps
-(`select`), neighbours joined by "to", "-", "bis", "between ... and" become one range
-(`merge_ranges`), dates listed together share the year written once (`inherit_years`), and
-each candidate becomes an interval (`to_span`: a missing year from the publication date, see
-`reading.py`). Last, the periods that "ended" on a day, the parts of periods and the dates
-that point back are read (`pointing_back.py`).
+(`select`), a date that names no year takes the year named right after it ("March in 1986",
+"December 31 this year", "im Mai des Vorjahres": `years_after`), neighbours joined by "to",
+"-", "bis", "between ... and" become one range (`merge_ranges`), dates listed together share
+the year written once (`inherit_years`), and each candidate becomes an interval (`to_span`: a
+missing year from the publication date, see `reading.py`). Last, the periods that "ended" on
+a day, the parts of periods and the dates that point back are read (`pointing_back.py`).
 """
 
 from __future__ import annotations
