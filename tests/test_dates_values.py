@@ -152,3 +152,18 @@ def test_a_count_after_the_last_belongs_to_that_run_not_to_a_later_ago():
     assert found("They searched for the last 3 months and 2 days ago found it.") == [
         ("the last 3 months", D(2012, 11, 1), D(2013, 2, 1), "month", True),
         ("2 days ago", D(2013, 2, 10), D(2013, 2, 11), "day", True)]
+
+
+# ----------------------------------------------------------------------------- sentence ends
+
+
+def test_a_relative_year_after_a_full_stop_is_not_the_months_year():
+    assert found("The vote will be held in December. Next year turnout will fall.") == [
+        ("December", D(2013, 12, 1), D(2014, 1, 1), "month", True),
+        ("Next year", D(2014, 1, 1), D(2015, 1, 1), "year", True)]
+    assert found("It fell between March and May. Next year it will rise.")[0][:3] == (
+        "March and May", D(2013, 3, 1), D(2013, 6, 1))
+
+
+def test_an_abbreviated_month_keeps_its_relative_year():
+    assert found("It rose in Sept. last year.") == [("Sept. last year", D(2012, 9, 1), D(2012, 10, 1), "month", True)]

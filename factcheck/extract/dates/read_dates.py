@@ -243,6 +243,8 @@ def read_month_relative_year(m: re.Match, ctx: Ctx) -> Cand | None:
     day = prev_token(ctx.low, ctx.rlow, m.start())
     if day.isdigit() or day in ORD_WORDS:
         return None  # "am 31. Dezember letzten Jahres": the day's year (see `assembly.years_after`)
+    if m.group("mon").lower() in MONTH_FULL and "." in ctx.low[m.end("mon") : m.start("ry")]:
+        return None  # "held in December. Next year ...": a full stop after a month written out
     y = ctx.pubdate.year + REL_YEAR[norm(m.group("ry"))]
     c = Cand(m.start(), m.end(), "month", y=y, m=MONTHS[m.group("mon").lower()])
     c.resolved = True
@@ -338,12 +340,17 @@ def read_month_pair(m: re.Match, ctx: Ctx) -> Cand | None:
         if ctx.pubdate is None:
             return None
         y, resolved = ctx.pubdate.year + REL_YEAR[norm(m.group("ry"))], True
-    if m.group("q"):
+    # a full stop after a month written out ends the sentence: "between March and May. Next
+    # year ..." is no May of next year
+    crossed = bool(y and second.lower() in MONTH_FULL and ctx.text[m.end("mon2") : m.end("mon2") + 1] == ".")
+    if crossed:
+        y, resolved = None, False
+    if m.group("q") and not crossed:
         if a % 3 == 1 and b == a + 2:  # "the January/March quarter": the calendar quarter
             return Cand(m.start(), m.end(), "quarter", y=y, n=(a + 2) // 3, mode="recent")
         end_at = m.start("q")  # a fiscal quarter ("the November-January quarter"): the months
     else:
-        end_at = m.end()
+        end_at = m.end("mon2") if crossed else m.end()
     # goods shipped ("for shipment June-September", "Apr/May delivery") and a trader's pair
     # of months ("Oct/Dec at 4,480 dlrs"): a range not over by the publication date; other
     # ranges as a whole nearest it (see `fill_pair`)
