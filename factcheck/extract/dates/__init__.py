@@ -31,8 +31,9 @@ the word before it fits (a count before "years", a modifier before "March"). So 
 pays for the families it can match, and a common word for little. Every match is checked by
 its family's reader (valid day and month, context words that make "2000" a count rather
 than a year, case of "May"/"march" ...) and becomes a candidate. Candidates are chosen
-longest first without overlaps; adjacent candidates joined by "to", "-", "bis", "between
-... and" ... become one range (`assembly.py`). Last, dates that point back are read from the
+longest first without overlaps; a date without a year takes the year named right after it
+("March in 1986", "June 30 last year"); adjacent candidates joined by "to", "-", "bis",
+"between ... and" ... become one range (`assembly.py`). Last, dates that point back are read from the
 period their sentence named last ("from the previous month", "a year earlier", "the same
 quarter of 1986"; see `pointing_back.reanchor`), and a quarter or fiscal year "ended January
 31" becomes the months up to that day. The words of each language live in the data files

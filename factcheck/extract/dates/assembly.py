@@ -2,11 +2,12 @@
 
 The scan (`scan.py`) gives each family's matches; the family's reader turns a match into a
 candidate (`text.Cand`) or refuses it. Candidates are chosen longest first without overlaps
-(`select`), neighbours joined by "to", "-", "bis", "between ... and" become one range
-(`merge_ranges`), dates listed together share the year written once (`inherit_years`), and
-each candidate becomes an interval (`to_span`: a missing year from the publication date, see
-`reading.py`). Last, the periods that "ended" on a day, the parts of periods and the dates
-that point back are read (`pointing_back.py`).
+(`select`), a date that names no year takes the year named right after it ("March in 1986",
+"December 31 this year", "im Mai des Vorjahres": `years_after`), neighbours joined by "to",
+"-", "bis", "between ... and" become one range (`merge_ranges`), dates listed together share
+the year written once (`inherit_years`), and each candidate becomes an interval (`to_span`: a
+missing year from the publication date, see `reading.py`). Last, the periods that "ended" on
+a day, the parts of periods and the dates that point back are read (`pointing_back.py`).
 """
 
 from __future__ import annotations
@@ -181,6 +182,54 @@ def merge_ranges(chosen: list[Cand], ctx: Ctx) -> list[Cand]:
     return out
 
 
+# between a date that names no year and the year after it: "March in 1986", "im Mai im Jahr
+# 2019"; "December 31 this year", "March 3 of last year", "im Mai des Vorjahres"
+YEAR_AFTER_RE = re.compile(expand(r"<S1><W:year_after_date><S1>"), re.IGNORECASE)
+RELATIVE_YEAR_AFTER_RE = re.compile(expand(r"<S1>(?:<W:relative_year_after_date><S1>)?"), re.IGNORECASE)
+POSSESSIVE_RE = re.compile(expand(r"<W:possessive>"), re.IGNORECASE)  # "on March 3 last year's profit"
+WRITTEN_YEARS = frozenset(("year", "spelled_year"))  # families of a calendar year written out
+RELATIVE_YEARS = frozenset(("relative_period", "previous_period"))  # "last year", "Vorjahres"
+TAKES_A_YEAR = frozenset(("day", "month", "quarter", "half"))
+
+
+def _yearless(c: Cand) -> bool:
+    return (c.y is None and not c.fixed and c.until is None and c.gran in TAKES_A_YEAR
+            and not (c.shift or c.back or c.to_year))
+
+
+def years_after(chosen: list[Cand], ctx: Ctx) -> list[Cand]:
+    """A date that names no year takes the year named right after it, and its span the year's:
+    "from [March in 1986] to April", "[26 June to 28 June in 2020]" (the last end, and so the
+    first), "[December 31 this year]", "im [Mai des Vorjahres]". A relative year is read from the
+    publication date, as "the fourth quarter of last year" is: the two are one mention, and
+    "Vorjahres" no longer points back on its own from the date it belongs to."""
+    out: list[Cand] = []
+    i = 0
+    while i < len(chosen):
+        c = chosen[i]
+        out.append(c)
+        i += 1
+        if i == len(chosen):
+            break
+        y, target = chosen[i], c.until or c
+        if y.until is not None or y.gran != "year" or y.shift or y.to_year or not _yearless(target):
+            continue
+        if c.until is not None and not (c.y is not None or _yearless(c)):
+            continue
+        name = y.family.name if y.family else ""
+        if name in WRITTEN_YEARS and not y.fixed and YEAR_AFTER_RE.fullmatch(ctx.text, c.end, y.start):
+            target.y = y.y
+        elif (name in RELATIVE_YEARS and y.fixed and RELATIVE_YEAR_AFTER_RE.fullmatch(ctx.text, c.end, y.start)
+              and not POSSESSIVE_RE.match(ctx.low, y.end)):
+            target.y = y.fixed[0].year
+            target.resolved = c.resolved = True
+        else:
+            continue
+        c.end = target.end = y.end
+        i += 1  # the year is part of the date now
+    return out
+
+
 LIST_GAP_RE = re.compile(r"(?:[\s\d:.,;/&()\u00a0-]|\b(?:" + "|".join(
     sorted(LIST_GAP_WORDS | set(MONTHS), key=lambda w: (-len(w), w))) + r")\b)*", re.IGNORECASE)
 
@@ -264,7 +313,7 @@ def _read(text: str, lang: str, pubdate: dt.date | None) -> tuple[list[DateSpan 
                 covered[c.start : c.end] = ONES[:n] if n <= len(ONES) else b"\x01" * n
     if not cands:
         return [], []
-    chosen = inherit_years(merge_ranges(select(cands, len(text)), ctx), ctx)
+    chosen = inherit_years(merge_ranges(years_after(select(cands, len(text)), ctx), ctx), ctx)
     spans: list[DateSpan | None] = []
     for c in chosen:
         try:

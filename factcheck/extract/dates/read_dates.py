@@ -52,10 +52,12 @@ from factcheck.extract.dates.words import (
     NOT_YEAR_AFTER,
     NOT_YEAR_BEFORE,
     NUM_BLOCK_BEFORE,
+    NUMBER_GOES_ON,
     ORD_WORDS,
     PERSON_AFTER,
     POSSESSIVE_MONTHS,
     REL_YEAR,
+    SPELLED_YEARS,
     WEEKDAY_ABBR,
     WEEKDAYS,
     norm,
@@ -80,6 +82,27 @@ FORWARD_AFTER = re.compile(r"[\s\u00a0]{1,3}(?:" + alt(MONTH_FORWARD) + r")(?![^
 # ----------------------------------------------------------------------------- handlers
 
 
+def counted(nxt: str) -> bool:
+    """Whether a number in words is a count by the word after it: "two thousand people", "two
+    thousand five hundred", "five firms"."""
+    return (nxt in COUNT_AFTER or nxt in NOT_YEAR_AFTER or nxt.split("-")[0] in NUMBER_GOES_ON
+            or (len(nxt) > 3 and nxt.endswith("s") and nxt not in FUNCTION))
+
+
+def spelled_tail(m: re.Match, ctx: Ctx) -> tuple[int, int | None]:
+    """The end of a date and its year in words, where one follows it ("25 January nineteen
+    eighty six"); a count in words is left out of the date ("on 3 March two thousand people
+    marched", "Nineteen Eighty-Four" as a title)."""
+    if not m.group("ysp"):
+        return m.end(), None
+    if (ctx.cased and not orig(m, ctx, "ysp").islower()) or counted(next_word(ctx, m.end())):
+        end = m.start("ysp")
+        while ctx.text[end - 1] in " ,\u00a0":
+            end -= 1
+        return end, None
+    return m.end(), SPELLED_YEARS[norm(m.group("ysp"))]
+
+
 def read_day_month_year(m: re.Match, ctx: Ctx, word: bool = False) -> Cand | None:
     mon = orig(m, ctx, "mon")
     if not month_ok(mon, ctx):
@@ -99,9 +122,10 @@ def read_day_month_year(m: re.Match, ctx: Ctx, word: bool = False) -> Cand | Non
             return None
         if mon.isupper() and m.end() == m.end("mon") and ctx.text[m.end() : m.end() + 1].isdigit():
             return None  # "UP  17   JUL7 1467": a price change, then a futures contract month
-    y = year_from_tail(m)
+    end, spelled = spelled_tail(m, ctx)
+    y = year_from_tail(m) or spelled
     start, wd = wd_prefix(ctx, m.start())
-    return Cand(start, m.end(), "day", y=y, m=MONTHS[m.group("mon")], d=day, wd=wd)
+    return Cand(start, end, "day", y=y, m=MONTHS[m.group("mon")], d=day, wd=wd)
 
 
 def read_day_word_month_year(m: re.Match, ctx: Ctx) -> Cand | None:
@@ -123,6 +147,7 @@ def read_month_day_year(m: re.Match, ctx: Ctx) -> Cand | None:
     if not month_ok(mon, ctx):
         return None
     dn, dw, ys, ya = m.group("dn", "dw", "y", "ya")
+    end, spelled = spelled_tail(m, ctx)
     sep = ctx.low[mon_b : m.start("dn" if dn else "dw")]
     if "." in sep and mon.lower() in MONTH_FULL and (dw or m.group("art")):
         return None  # a full stop after a month written out: "in February. The first ...", "May. One"
@@ -134,10 +159,10 @@ def read_month_day_year(m: re.Match, ctx: Ctx) -> Cand | None:
             return None  # "SEP7" in a futures table: the contract month of 1987
         if ya is None and ys is None and _second_of_pair(ctx, mon_a):
             return None  # "Dec/Jul  12-3/4 over": a spread of two contract months, then its price
-        if ya is None and ys is None:
+        if ya is None and ys is None and spelled is None:
             # "March 3" must not be a count: "in March 10 people" is rare, "May 5" common;
             # but a following "percent"/unit word means a number
-            nxt = next_word(ctx, m.end())
+            nxt = next_word(ctx, end)
             if nxt in NOT_YEAR_AFTER or nxt == "%":
                 return None
     else:
@@ -147,14 +172,11 @@ def read_month_day_year(m: re.Match, ctx: Ctx) -> Cand | None:
         day = ORD_WORDS.get(key) or CARD_WORDS.get(key)
         if day is None or not 1 <= day <= 31:
             return None
-        if key in CARD_WORDS and ys is None:
-            nxt = next_word(ctx, m.end())
-            if nxt in COUNT_AFTER or nxt in NOT_YEAR_AFTER or (len(nxt) > 3 and nxt.endswith("s")
-                                                                and nxt not in FUNCTION):
-                return None  # "in August six people died"
-    y = int(ys) if ys else year2(ya) if ya else None
+        if key in CARD_WORDS and ys is None and spelled is None and counted(next_word(ctx, end)):
+            return None  # "in August six people died", "in October two thousand people"
+    y = int(ys) if ys else year2(ya) if ya else spelled
     start, wd = wd_prefix(ctx, m.start())
-    return Cand(start, m.end(), "day", y=y, m=MONTHS[m.group("mon")], d=day, wd=wd)
+    return Cand(start, end, "day", y=y, m=MONTHS[m.group("mon")], d=day, wd=wd)
 
 
 def read_day_range_month(m: re.Match, ctx: Ctx) -> Cand | None:
@@ -163,10 +185,13 @@ def read_day_range_month(m: re.Match, ctx: Ctx) -> Cand | None:
     d1, d2 = int(m.group("d1")), int(m.group("d2"))
     if not (1 <= d1 < d2 <= 31):
         return None
+    if m.group("and") and not BETWEEN_RE.search(ctx.text, max(0, m.start() - 30), m.start()):
+        return None  # "on 4 and 22 January": two days, a range only after "between"
     mon = MONTHS[m.group("mon").lower()]
-    y = year_from_tail(m)
-    end = Cand(m.start("d2"), m.end(), "day", y=y, m=mon, d=d2)
-    return Cand(m.start(), m.end(), "day", y=y, m=mon, d=d1, until=end)
+    stop, spelled = spelled_tail(m, ctx)
+    y = year_from_tail(m) or spelled
+    end = Cand(m.start("d2"), stop, "day", y=y, m=mon, d=d2)
+    return Cand(m.start(), stop, "day", y=y, m=mon, d=d1, until=end)
 
 
 def read_month_day_range(m: re.Match, ctx: Ctx) -> Cand | None:
@@ -178,13 +203,14 @@ def read_month_day_range(m: re.Match, ctx: Ctx) -> Cand | None:
     sep = ctx.text[m.end("d1") : m.start("d2")].strip().lower()
     if sep.startswith(DAY_RANGE_AND) and not BETWEEN_RE.search(ctx.text, max(0, m.start() - 30), m.start()):
         return None
-    nxt = next_word(ctx, m.end())
+    stop, spelled = spelled_tail(m, ctx)
+    nxt = next_word(ctx, stop)
     if nxt in NOT_YEAR_AFTER or nxt == "%":
         return None
     mon = MONTHS[m.group("mon").lower()]
-    y = year_from_tail(m)
-    end = Cand(m.start("d2"), m.end(), "day", y=y, m=mon, d=d2)
-    return Cand(m.start(), m.end(), "day", y=y, m=mon, d=d1, until=end)
+    y = year_from_tail(m) or spelled
+    end = Cand(m.start("d2"), stop, "day", y=y, m=mon, d=d2)
+    return Cand(m.start(), stop, "day", y=y, m=mon, d=d1, until=end)
 
 
 def read_numeric_day_range(m: re.Match, ctx: Ctx) -> Cand | None:
@@ -201,6 +227,12 @@ def read_numeric_day_range(m: re.Match, ctx: Ctx) -> Cand | None:
 def read_month_year(m: re.Match, ctx: Ctx) -> Cand | None:
     if not month_ok(orig(m, ctx, "mon"), ctx):
         return None
+    if m.group("ys"):  # "October two thousand and five"
+        if ctx.cased and not orig(m, ctx, "ys").islower():
+            return None  # "Nineteen Eighty-Four" is a title
+        if counted(next_word(ctx, m.end())):
+            return None  # "in October two thousand people marched": a count
+        return Cand(m.start(), m.end(), "month", y=SPELLED_YEARS[norm(m.group("ys"))], m=MONTHS[m.group("mon")])
     y = year_from_tail(m)
     return Cand(m.start(), m.end(), "month", y=y, m=MONTHS[m.group("mon")])
 
@@ -208,6 +240,11 @@ def read_month_year(m: re.Match, ctx: Ctx) -> Cand | None:
 def read_month_relative_year(m: re.Match, ctx: Ctx) -> Cand | None:
     if ctx.pubdate is None or not month_ok(orig(m, ctx, "mon"), ctx, bare=True):
         return None
+    day = prev_token(ctx.low, ctx.rlow, m.start())
+    if day.isdigit() or day in ORD_WORDS:
+        return None  # "am 31. Dezember letzten Jahres": the day's year (see `assembly.years_after`)
+    if m.group("mon").lower() in MONTH_FULL and "." in ctx.low[m.end("mon") : m.start("ry")]:
+        return None  # "held in December. Next year ...": a full stop after a month written out
     y = ctx.pubdate.year + REL_YEAR[norm(m.group("ry"))]
     c = Cand(m.start(), m.end(), "month", y=y, m=MONTHS[m.group("mon").lower()])
     c.resolved = True
@@ -295,13 +332,25 @@ def read_month_pair(m: re.Match, ctx: Ctx) -> Cand | None:
     prev = prev_token(ctx.low, ctx.rlow, m.start())
     if prev[-1:].isdigit():
         return None  # "16 January-March": the day belongs to the first month
+    if m.group("and") and not BETWEEN_RE.search(ctx.text, max(0, m.start() - 30), m.start()):
+        return None  # "in March and May": two months, a range only after "between"
     y = int(m.group("y")) if m.group("y") else None
-    if m.group("q"):
+    resolved = False
+    if m.group("ry"):  # "between June and August last year"
+        if ctx.pubdate is None:
+            return None
+        y, resolved = ctx.pubdate.year + REL_YEAR[norm(m.group("ry"))], True
+    # a full stop after a month written out ends the sentence: "between March and May. Next
+    # year ..." is no May of next year
+    crossed = bool(y and second.lower() in MONTH_FULL and ctx.text[m.end("mon2") : m.end("mon2") + 1] == ".")
+    if crossed:
+        y, resolved = None, False
+    if m.group("q") and not crossed:
         if a % 3 == 1 and b == a + 2:  # "the January/March quarter": the calendar quarter
             return Cand(m.start(), m.end(), "quarter", y=y, n=(a + 2) // 3, mode="recent")
         end_at = m.start("q")  # a fiscal quarter ("the November-January quarter"): the months
     else:
-        end_at = m.end()
+        end_at = m.end("mon2") if crossed else m.end()
     # goods shipped ("for shipment June-September", "Apr/May delivery") and a trader's pair
     # of months ("Oct/Dec at 4,480 dlrs"): a range not over by the publication date; other
     # ranges as a whole nearest it (see `fill_pair`)
@@ -314,8 +363,8 @@ def read_month_pair(m: re.Match, ctx: Ctx) -> Cand | None:
     forward = (FORWARD_AFTER.match(ctx.low, end_at) or prev in MONTH_FORWARD
                or PRICE_AFTER.match(ctx.low, end_at) or (abbreviated and not measured))
     mode = "soon" if forward else "recent"
-    end = Cand(m.start("mon2"), end_at, "month", y=y, m=b, mode="recent")
-    return Cand(m.start(), end_at, "month", m=a, mode=mode, until=end)
+    end = Cand(m.start("mon2"), end_at, "month", y=y, m=b, mode="recent", resolved=resolved)
+    return Cand(m.start(), end_at, "month", m=a, mode=mode, until=end, resolved=resolved)
 
 
 

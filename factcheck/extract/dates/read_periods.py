@@ -161,6 +161,16 @@ def read_quarter_code_digit_first(m: re.Match, ctx: Ctx) -> Cand | None:
     return Cand(m.start(), m.end(), "quarter", y=y, n=int(m.group("qn")))
 
 
+def read_year_period_code(m: re.Match, ctx: Ctx) -> Cand | None:
+    """"2019 Q1", "2017-q1", "2019-H2": a quarter or half with its year written first."""
+    n = int(m.group("n"))
+    if m.group("p") == "h":
+        if n > 2 or not m.group("sep").strip():
+            return None  # "by 2030 H2 output": hydrogen as often, so a half only as "2019-H2"
+        return Cand(m.start(), m.end(), "half", y=int(m.group("y")), n=n)
+    return Cand(m.start(), m.end(), "quarter", y=int(m.group("y")), n=n)
+
+
 THE = words("pattern_words.the")
 
 

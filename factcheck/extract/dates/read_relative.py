@@ -532,6 +532,8 @@ def read_day_of_relative_month(m: re.Match, ctx: Ctx) -> Cand | None:
 def read_compound_duration(m: re.Match, ctx: Ctx) -> Cand | None:
     if ctx.pubdate is None:
         return None
+    if prev_word(ctx, m.start()) in NU_REL:
+        return None  # "the last 3 months and 2 days ago": the first count is the next_units'
     sign = CDUR_AFTER[norm(m.group("post"))]
     d = ctx.pubdate
     for ng, ug in (("n1", "u1"), ("n2", "u2")):

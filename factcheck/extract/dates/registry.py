@@ -50,6 +50,7 @@ from factcheck.extract.dates.read_periods import (
     read_third_of_year,
     read_week_of_month,
     read_year,
+    read_year_period_code,
     read_year_range,
 )
 from factcheck.extract.dates.read_relative import (
@@ -189,11 +190,13 @@ FAMILIES: tuple[Family, ...] = (
                   "[March twenty-first, 2019] => 2019-03-21 day"),
     ),
     Family(
-        "day_range_month",  # "13-15 July", "15.-19. November", "from 4 to 22 January, 2017"
-        r"<DNUM:d1><S>" + RANGE_SEP + r"<S>(?:<W:article_in_range><S1>)?<DNUM:d2><S>(?:<W:of><S1>)?<MON:mon>" + YT,
+        "day_range_month",  # "13-15 July", "15.-19. November", "from 4 to 22 January, 2017", "between 24 and 26 June"
+        r"<DNUM:d1><S>(?:" + RANGE_SEP + r"|(?P<and><W:day_range_and>))<S>(?:<W:article_in_range><S1>)?<DNUM:d2><S>"
+        r"(?:<W:of><S1>)?<MON:mon>" + YT,
         (window(MONTHS, 40, "digit"),), read_day_range_month, reach=32,
         examples=("[13-15 July 2024] => 2024-07-13..2024-07-16 day",
-                  "de: vom [15.-19. November 2021] => 2021-11-15..2021-11-20 day"),
+                  "de: vom [15.-19. November 2021] => 2021-11-15..2021-11-20 day",
+                  "de: zwischen dem [4. und dem 22. Januar 1995] => 1995-01-04..1995-01-23 day"),
     ),
     Family(
         "month_day_range",  # "July 13-15", "July 13 to 15, 2024", "November 15th through the 19th"
@@ -210,10 +213,12 @@ FAMILIES: tuple[Family, ...] = (
         examples=("de: am [14. - 15.10.2018] => 2018-10-14..2018-10-16 day",),
     ),
     Family(
-        "month_year",  # "March 2023", "March of 2023", "Jan, 2001", "Oct. '99"
-        r"<MON:mon><S>,?<S>(?:<W:of><S1>)?(?:(?P<y><YEAR4>)|['\u2019](?P<ya>\d{2})(?!\d)(?![.,]\d))",
+        "month_year",  # "March 2023", "March of 2023", "Jan, 2001", "Oct. '99", "October two thousand and five"
+        r"<MON:mon><S>,?<S>(?:<W:of><S1>)?(?:(?P<y><YEAR4>)|['\u2019](?P<ya>\d{2})(?!\d)(?![.,]\d)"
+        r"|(?P<ys>" + SPELLED_ALT + r")<NA>)",
         (at(MONTHS),), read_month_year,
-        examples=("In [March 2023], Musk launched => 2023-03-01 month", "[Oct. '99] => 1999-10-01 month"),
+        examples=("In [March 2023], Musk launched => 2023-03-01 month", "[Oct. '99] => 1999-10-01 month",
+                  "held in [October two thousand and five] => 2005-10-01 month"),
     ),
     Family(
         "month_relative_year",  # "June next year", "im März letzten Jahres"
@@ -236,13 +241,16 @@ FAMILIES: tuple[Family, ...] = (
         examples=("elections in [November] were => 2012-11-01 month", "de: [Ende März] => 2013-03-21..2013-04-01 day"),
     ),
     Family(
-        "month_pair",  # "the January-March period", "for Apr/May shipment", "April-Sept 1986" (not "Feb-March 3")
-        r"<MON:mon><S>[-\u2013/]<S>(?P<mon2>" + alt(MONTHS) + r")<NA>\.?"
-        r"(?:<S>,?<S>(?P<y><YEAR4>)(?![.,/]?\d))?(?!<S>\.?<S>(?:<W:of><S1>)?['\u2019]?\d)"
-        r"(?P<q><S1><W:month_pair_quarter><NA>)?",
+        "month_pair",  # "the January-March period", "for Apr/May shipment", "April-Sept 1986" (not "Feb-March 3"),
+        # "between March and May last year"
+        r"<MON:mon>(?:<S>[-\u2013/]<S>|<S1>(?P<and><W:range_joiners>)<S1>)(?P<mon2>" + alt(MONTHS) + r")<NA>\.?"
+        r"(?:<S>,?<S>(?P<y><YEAR4>)(?![.,/]?\d)|<S1>(?P<ry>" + REL_YEAR_ALT + r")<S1><W:year_after_relative><NA>)?"
+        r"(?!<S>\.?<S>(?:<W:of><S1>)?['\u2019]?\d)(?P<q><S1><W:month_pair_quarter><NA>)?",
         (at(MONTHS),), read_month_pair,
         examples=("in [April-Sept 1986] => 1986-04-01..1986-10-01 month",
-                  "in the [January/March quarter] => 2013-01-01 quarter"),
+                  "in the [January/March quarter] => 2013-01-01 quarter",
+                  "de: zwischen [März und Mai] => 2013-03-01..2013-06-01 month",
+                  "between [June and August last year] => 2012-06-01..2012-09-01 month"),
     ),
     Family(
         "month_before_noun",  # "weak March employment data" (English)
@@ -312,6 +320,12 @@ FAMILIES: tuple[Family, ...] = (
         r"(?P<qn>[1-4](?<![\w.].))q<S>[/'\u2019-]?<S>(?:(?P<y><YEAR4>)|(?P<yy>\d{2})(?!\d)(?![.,]\d))",
         (digits("q_after"),), read_quarter_code_digit_first,
         examples=("[3Q24] => 2024-07-01 quarter",),
+    ),
+    Family(
+        "year_period_code",  # the year first: "2019 Q1", "2017-q1", "2019-H2"
+        r"(?P<y>[12](?<![\w$€£¥#.,/:+-].)\d{3})(?P<sep><S>[-/]?<S>)(?P<p>[qh])(?P<n>[1-4])(?![\w])(?![.,]\d)",
+        (digits("year"),), read_year_period_code, ended_months=3,
+        examples=("the [2019 Q1] results => 2019-01-01 quarter", "[2019-H2] => 2019-07-01 half"),
     ),
     Family(
         "half_of_year",  # "first half of 2025", "1. Halbjahr 2024", "zweite Jahreshälfte"

@@ -104,14 +104,17 @@ def expand(pattern: str) -> str:
 
 
 # year tails after a day and month: ", 2025", " of 2016", "-74", " '25"
+# and a year in words (see `read_dates.spelled_tail`): "jan twenty one two thousand and eighteen"
 YT = (
     r"(?:<S>[,/-]?<S>(?:<W:of><S1>)?(?P<y><YEAR4>)"
     r"|<S>[-/]<S>(?P<yy>\d{2})(?!\d)(?![.,]\d)"
-    r"|<S>['\u2019](?P<ya>\d{2})(?!\d))?"
+    r"|<S>['\u2019](?P<ya>\d{2})(?!\d)"
+    r"|<S>,?<S>(?P<ysp>" + SPELLED_ALT + r")<NA>)?"
 )
 YT_MDY = (
     r"(?:<S>,?<S>(?:<W:of><S1>)?(?P<y><YEAR4>)"
-    r"|<S>,?<S>['\u2019](?P<ya>\d{2})(?!\d))?"
+    r"|<S>,?<S>['\u2019](?P<ya>\d{2})(?!\d)"
+    r"|<S>,?<S>(?P<ysp>" + SPELLED_ALT + r")<NA>)?"
 )
 # year tails after a quarter, half or bare month name
 PERIOD_YT = (

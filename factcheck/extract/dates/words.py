@@ -318,6 +318,9 @@ def build_spelled_years() -> dict[str, int]:
 
 SPELLED_YEARS = build_spelled_years()
 SPELLED_YEAR_BEFORE = words("spelled_years.before")
+# the words that go on with a number in words: "two [thousand]", "nineteen [eighty]"
+NUMBER_GOES_ON = (words("spelled_years.number_goes_on") | set(table("cardinals")) | set(table("tens"))
+                  | set(table("spelled_years.tens")))
 
 NORM_RX = re.compile(r"[\s\-\u00a0]+")
 
