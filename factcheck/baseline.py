@@ -100,7 +100,7 @@ def match_baseline(findings: list[Finding], baseline: dict[str, dict[str, Any]],
                     e = baseline[k]
                     if not quotes_of[k] <= mine or _RANK.get(f.severity, 2) < _RANK.get(str(e.get("severity")), 0):
                         continue
-                    if drafted - {str(m.get("doc")) for m in e.get("mentions") or () if isinstance(m, dict)}:
+                    if drafted - _entry_docs(e):
                         continue
                     if best is None or (len(quotes_of[k]), k) > (len(quotes_of[best]), best):
                         best = k

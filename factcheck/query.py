@@ -20,7 +20,7 @@ from typing import TYPE_CHECKING, Any
 
 from factcheck.documents import ReadError
 from factcheck.naming import doc_label
-from factcheck.store import Hit, SourceEntry, StaleSource, Store, StoreCorrupt, StoreUnavailable
+from factcheck.store import Hit, SourceEntry, StaleSource, Store, StoreCorrupt, StoredDoc, StoreUnavailable
 
 if TYPE_CHECKING:
     from factcheck.progress import Progress
@@ -56,7 +56,8 @@ def search(store: Store, query: Sequence[str], *, archive: Sequence[str] = (), r
             latest: dict[tuple[str, str], SourceEntry] = {}
             for s in store.sources():  # most recent first: one listing per archive however it was named
                 latest.setdefault((s.real, s.lang), s)
-            return sorted(_not_contained(store, _not_superseded(store, list(latest.values()))), key=lambda s: s.id)
+            listed = _Listings(store)
+            return sorted(_not_contained(listed, _not_superseded(listed, list(latest.values()))), key=lambda s: s.id)
         if ruleset is None:
             raise ValueError("reading an archive needs a rule set (its lexicons)")
         from factcheck.parallel import executor  # (imported here: a query of the store alone needs no pandas)
@@ -99,7 +100,22 @@ def search(store: Store, query: Sequence[str], *, archive: Sequence[str] = (), r
     return found
 
 
-def _not_superseded(store: Store, sources: list[SourceEntry]) -> list[SourceEntry]:
+class _Listings(dict):
+    """Each source's stored documents, read from the store once (None: its analyses are gone)."""
+
+    def __init__(self, store: Store) -> None:
+        super().__init__()
+        self.store = store
+
+    def __missing__(self, source: SourceEntry) -> list[StoredDoc] | None:
+        try:
+            docs = self[source] = self.store.documents(source)
+        except StaleSource:
+            docs = self[source] = None
+        return docs
+
+
+def _not_superseded(listed: _Listings, sources: list[SourceEntry]) -> list[SourceEntry]:
     """`sources` without a file or folder read on its own before a folder holding all of its
     files was read again: the folder's newer listing has them as they are now (edited since,
     their old figures would be listed as the archive's). A file the folder's walk skips (a
@@ -108,35 +124,26 @@ def _not_superseded(store: Store, sources: list[SourceEntry]) -> list[SourceEntr
         return a != b and a.startswith(b.rstrip(os.sep) + os.sep)
 
     def files(src: SourceEntry) -> set[str]:
-        try:
-            docs = store.documents(src)
-        except StaleSource:
-            return set()
         # each document's file as the listing read it, from where that run was named
         return {os.path.normpath(os.path.join(src.real, os.path.relpath(d.file, src.path)))
-                if d.file != src.path else src.real for d in docs}
+                if d.file != src.path else src.real for d in listed[src] or ()}
 
-    held: dict[int, set[str]] = {}
     out = []
     for s in sources:
         newer = [t for t in sources if inside(s.real, t.real) and t.built > s.built]
         mine = files(s) if newer else set()
-        if mine and any(mine <= held.setdefault(t.id, files(t)) for t in newer):
+        if mine and any(mine <= files(t) for t in newer):
             continue
         out.append(s)
     return out
 
 
-def _not_contained(store: Store, sources: list[SourceEntry]) -> list[SourceEntry]:
+def _not_contained(listed: _Listings, sources: list[SourceEntry]) -> list[SourceEntry]:
     """`sources` without those whose every document another one holds too (the same
     archive scanned from another folder, or one file of a folder scanned on its own): each
-    document's figures are listed once. Of equal archives the most recently built stays."""
-    keys: dict[int, frozenset[str]] = {}
-    for s in sources:
-        try:
-            keys[s.id] = frozenset(d.key for d in store.documents(s))
-        except StaleSource:  # its analyses are gone: kept, as store.search finds none of them
-            keys[s.id] = frozenset()
+    document's figures are listed once. Of equal archives the most recently built stays.
+    (A source whose analyses are gone is kept: store.search finds none of them.)"""
+    keys = {s.id: frozenset(d.key for d in listed[s] or ()) for s in sources}
     kept: list[SourceEntry] = []
     for s in sorted(sources, key=lambda s: -len(keys[s.id])):  # stable: most recent first among equals
         if not keys[s.id] or not any(keys[s.id] <= keys[k.id] for k in kept):

@@ -190,17 +190,21 @@ def _distinctive(name: str) -> frozenset[str]:
 @cache
 def _name_abbreviations() -> tuple[re.Pattern[str], dict[str, str]]:
     table = {k.lower(): v for k, v in _data().get("name_abbreviations", {}).items()}
-    keys = sorted(table, key=len, reverse=True) or ["\x00"]
-    return re.compile(r"(?<![\w'])(?:" + "|".join(map(re.escape, keys)) + r")(?![\w'])", re.I), table
+    return re.compile(_alternation(table) + r"(?![\w'])", re.I), table
 
 
 @cache
 def _given_names() -> tuple[re.Pattern[str], dict[str, str]]:
     given = dict(_data().get("given_names", {}))
     table = {**given, **{k.upper(): v for k, v in given.items()}}  # a wire's capitals: "BILL CLINTON"
-    keys = sorted(table, key=len, reverse=True) or ["\x00"]
     # as written (a capital first), before another name or an initial: "Bill Gates", not "bill"
-    return re.compile(r"(?<![\w'])(?:" + "|".join(map(re.escape, keys)) + r")(?=\s+[A-Z])"), table
+    return re.compile(_alternation(table) + r"(?=\s+[A-Z])"), table
+
+
+def _alternation(words: dict[str, str]) -> str:
+    """Any of `words` as a whole word (not inside one), the longest tried first."""
+    keys = sorted(words, key=len, reverse=True) or ["\x00"]
+    return r"(?<![\w'])(?:" + "|".join(map(re.escape, keys)) + ")"
 
 
 def _written_out(name: str) -> str:
