@@ -272,6 +272,13 @@ class _DocContext:
         r["family"] = lex.metric_family.get(metric) if metric else None
         r["horizon"] = self._horizon(a, b) or self._sentence_horizon(s_start, s_end)
         r["period"] = self._period(r, a, b, s_dates, label)
+        if r["period"] is None and kind == "money" and not label and (a, b) != (s_start, s_end):
+            # "corrected its fourth quarter net income to 485,380 dlrs from 528,790 dlrs": a
+            # figure whose clause names no period has its sentence's, when the sentence names one
+            found = ({v for _, _, v in self._period_hits(s_start, s_end)}
+                     or {v for _, _, v in self._dated_periods(r, s_start, s_end, s_dates)})
+            if len(found) == 1:
+                r["period"] = found.pop()
         if kind == "money":
             r["stage"] = self._stage(r, a, b, label)
             # "raised its bid to 110 dlrs": the new value of a change the sentence states
@@ -326,7 +333,7 @@ class _DocContext:
 
     def _refine(self, metric: str | None, r: dict[str, Any], s_start: int, s_end: int) -> str | None:
         """Re-read the metric when the sentence says what kind of figure it is (`[refine]`)."""
-        for target, metrics, before_re, sentence_re in self.lex.refinements:
+        for target, metrics, before_re, sentence_re, around in self.lex.refinements:
             if (metric or "") not in metrics:
                 continue
             if sentence_re is not None and self._says(sentence_re, s_start, s_end):
@@ -334,6 +341,10 @@ class _DocContext:
             # "includes gain of 40 cts": the words stand shortly before the figure
             if before_re is not None and before_re.search(self.text, max(s_start, r["start"] - _REFINE_REACH),
                                                           r["start"]):
+                return target
+            # ... or around it: "excludes 706,000 dlr loss from discontinued operations"
+            if around is not None and around[0].search(self.text, max(s_start, r["start"] - _REFINE_REACH),
+                                                       r["start"]) and around[1].match(self.text, r["end"]):
                 return target
         return metric
 
@@ -368,17 +379,21 @@ class _DocContext:
                 label: dict[str, str] | None) -> str | None:
         if label:
             return self.section_period(r["start"])
-        hits = [(m.start(), m.end(), self.lex.period_cues.get(norm(m.group(0)).lower(), "Y"))
+        found = _nearest(self._period_hits(a, b), r["start"], r["end"])
+        return found or _nearest(self._dated_periods(r, a, b, s_dates), r["start"], r["end"])
+
+    def _period_hits(self, a: int, b: int) -> list[tuple[int, int, str]]:
+        return [(m.start(), m.end(), self.lex.period_cues.get(norm(m.group(0)).lower(), "Y"))
                 for m in self.lex.period_re.finditer(self.text, a, b)]
-        found = _nearest(hits, r["start"], r["end"])
-        if found:
-            return found
+
+    def _dated_periods(self, r: dict[str, Any], a: int, b: int, s_dates: list[dict[str, Any]]
+                       ) -> list[tuple[int, int, str]]:
+        """The dates of `a:b` that name a quarter, half or year ("over the next four years" is a
+        horizon, not a period)."""
         gran = {"quarter": "Q", "half": "H", "year": "Y"}
-        dated = [(d["start"], d["end"], gran[d["granularity"]]) for d in s_dates
-                 if d is not r and d.get("granularity") in gran and a <= d["start"] < b
-                 and not _multi_year(d) and self._horizon(d["start"], d["end"]) is None]
-        # ("over the next four years" is a horizon, not a period)
-        return _nearest(dated, r["start"], r["end"])
+        return [(d["start"], d["end"], gran[d["granularity"]]) for d in s_dates
+                if d is not r and d.get("granularity") in gran and a <= d["start"] < b
+                and not _multi_year(d) and self._horizon(d["start"], d["end"]) is None]
 
     def _owns_metric(self, e: Entity) -> bool:
         """"OpenAI's valuation": the entity owns the metric word that follows it."""

@@ -135,14 +135,19 @@ class Lexicon:
         self.title_correction_re = _words_re([*correction.get("cues", []), *correction.get("title_cues", [])],
                                              flags="(?i)")
         self.change_re = _words_re(metrics.get("change", {}).get("verbs", []), flags="(?i)")
-        # (metric, the metrics it re-reads, "before ... then" regex, sentence regex)
-        self.refinements: list[tuple[str, frozenset[str], Any, Any]] = []
+        # (metric, the metrics it re-reads, "before ... then" regex, sentence regex, and the
+        # "before" word right before the figure with the "then" word right after it)
+        self.refinements: list[tuple[str, frozenset[str], Any, Any, Any]] = []
         for metric, spec in metrics.get("refine", {}).items():
             self.metric_family.setdefault(metric, metric)
+            before, then = spec.get("before", []), spec.get("then", [])
             self.refinements.append((
                 metric, frozenset(spec.get("metrics", [])),
-                _before_then_re(spec.get("before", []), spec.get("then", [])) if spec.get("before") else None,
+                _before_then_re(before, then) if before else None,
                 _words_re(spec["sentence"]) if spec.get("sentence") else None,
+                (_words_re(before, after=r"\s{1,3}(?:(?:a|an|the)\s{1,3})?$"),
+                 re.compile(r"\s{1,3}(?:[\w-]{1,30}\s{1,3}){0,2}?(?:" + alternation(then) + r")(?![\w])"))
+                if before and then else None,
             ))
         self.speaker_after_re = re.compile(
             r"\s{0,3}(?:,[^,.;]{0,60},\s{0,3})?(?:said|says|told|reported|announced|estimated|sagte|sagt|"

@@ -43,6 +43,27 @@ def test_a_period_named_after_a_statement_belongs_to_all_its_figures():
         "Q", "Q", "H", "H"]
 
 
+def test_a_figure_whose_clause_names_no_period_has_its_sentences_one_period():
+    """The replaced figure of a correction ("from 528,790 dlrs") is the same quarter's as the new
+    one: its own clause names no period, its sentence names one. A sentence naming two periods
+    lends neither."""
+    r = rows("Silver State Mining Corp said it has corrected its 1986 fourth quarter net income to "
+             "485,380 dlrs from 528,790 dlrs reported earlier today.")
+    assert (r["485,380 dlrs"]["period"], r["528,790 dlrs"]["period"]) == ("Q", "Q")
+    two = rows("Acme said fourth quarter sales rose to 85.2 mln dlrs and year sales, which it said fell, "
+               "reached 40 mln dlrs from 310.5 mln dlrs reported before.")
+    assert two["310.5 mln dlrs"]["period"] is None
+
+
+def test_an_amount_a_result_excludes_is_a_special_item_whatever_word_follows_it():
+    """"Net excludes 706,000 dlr loss from discontinued operations": the loss the note excludes
+    is a one-off item, not the net loss of the table, though "loss" follows the figure. Without
+    the word of exclusion, "a loss of 706,000 dlrs" stays a loss."""
+    assert rows("NOTE: Current half net excludes 706,000 dlr loss from discontinued oil and natural gas "
+                "operations.")["706,000 dlr"]["metric"] == "special_item"
+    assert rows("The company said it had a loss of 706,000 dlrs from the sale.")["706,000 dlrs"]["metric"] == "loss"
+
+
 def test_a_cue_after_vs_belongs_to_the_next_figure():
     r = rows("NOTE: Net excludes discontinued operations gain 1,637,000 dlrs vs loss 720,000 dlrs in quarter.")
     assert r["1,637,000 dlrs"]["metric"] == "special_item"
