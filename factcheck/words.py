@@ -324,3 +324,33 @@ def _nearest_words(sentence: str, start: int, end: int, *, modifiers: bool = Tru
                 out.append((tuple(stem), low.endswith(past) or before.lower() in marks))
                 break
     return out
+
+
+@cache
+def _measure_words() -> tuple[frozenset[str], frozenset[str], frozenset[str]]:
+    d = _data().get("measured_items", {})
+    return (frozenset(d.get("generic", "").split()), frozenset(d.get("determiners", "").split()),
+            frozenset(d.get("links", "").split()))
+
+
+def measured_item(sentence: str, start: int, end: int) -> frozenset[str]:
+    """The stems of what an amount at `start:end` of `sentence` measures, where its words name
+    it: the noun it is "of" ("a total capitalisation of £1.4 trillion" → capitalis, "a bid of
+    £1.4bn" → bid), or the nouns it modifies after a determiner or in a capitals headline ("a
+    15 mln dlr bus contract" → bus, contract; "ISSUES 150 MLN DLR EUROBOND" → eurobond). Empty
+    where they name nothing, or only a quantity (`generic`: "a total of", "to the tune of")."""
+    generic, determiners, links = _measure_words()
+    out: list[str] = []
+    before = _CLAUSE_TOKEN.findall(sentence[:max(start, 0)])
+    if len(before) >= 2 and before[-1].lower() in links:
+        noun = before[-2]
+        if noun[0].isalpha() and noun.islower() and noun not in generic:
+            out += content_words(noun)
+    headline = sentence.isupper()
+    if headline or (before and before[-1].lower() in determiners) or (before and before[-1].endswith(("'s", "’s"))):
+        for tok in _CLAUSE_TOKEN.findall(sentence[end:])[:3]:
+            low = tok.lower()
+            if not tok[0].isalpha() or low in stopwords() or low in generic or (tok[0].isupper() and not headline):
+                break
+            out += content_words(low)
+    return frozenset(out)

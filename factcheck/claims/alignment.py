@@ -9,7 +9,7 @@ from collections.abc import Mapping
 import numpy as np
 import pandas as pd
 
-from factcheck.claims.columns import Columns
+from factcheck.claims.columns import Columns, per_table
 from factcheck.claims.shapes import mantissas
 
 
@@ -116,3 +116,35 @@ def alignment(out: Mapping[str, np.ndarray], i: np.ndarray, j: np.ndarray, doc: 
 
     shared, compared = fewer(ratio), fewer(figures)
     return (best_count >= 2).astype(np.float64), (twin_any > 0).astype(np.float64), shared, compared
+
+
+@per_table
+def sentence_slots(cols: Columns) -> tuple[np.ndarray, np.ndarray]:
+    """Per row, its amount's place among the amounts of its sentence (0 for the first; an
+    amount inside another's span shares its place) and how many places the sentence holds;
+    -1 and 0 for a date."""
+    kind, kinds = cols.codes("kind")
+    money = (kind >= 0) & (np.append(kinds, "")[kind] == "money")
+    slot = np.full(len(kind), -1, dtype=np.int64)
+    count = np.zeros(len(kind), dtype=np.int64)
+    rows = np.flatnonzero(money)
+    if not len(rows):
+        return slot, count
+    doc = cols.codes("doc")[0][rows]
+    sent = np.nan_to_num(cols.num("sent_start")[rows], nan=-1)
+    start, end = cols.num("start")[rows], cols.num("end")[rows]
+    order = np.lexsort((-end, start, sent, doc))
+    place = np.zeros(len(rows), dtype=np.int64)
+    places = np.zeros(len(rows), dtype=np.int64)
+    first, n, reach = 0, -1, -1.0
+    for k, r in enumerate(order):
+        if k and (doc[r] != doc[order[k - 1]] or sent[r] != sent[order[k - 1]]):
+            places[order[first:k]] = n + 1
+            first, n, reach = k, -1, -1.0
+        if start[r] >= reach:  # a new amount, not a part of the one before ("145" in "145.85/90")
+            n += 1
+        reach = max(reach, end[r])
+        place[r] = n
+    places[order[first:]] = n + 1
+    slot[rows], count[rows] = place, places
+    return slot, count

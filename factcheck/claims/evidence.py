@@ -17,7 +17,7 @@ from typing import Any
 import numpy as np
 import pandas as pd
 
-from factcheck.claims.alignment import alignment, stated_there
+from factcheck.claims.alignment import alignment, sentence_slots, stated_there
 from factcheck.claims.columns import Columns, per_table
 from factcheck.claims.drafts import TOLD_ALIKE, amounts_unbacked, dates_unbacked, draft_rows, one_date_slip, one_story
 from factcheck.claims.recurrence import recurring_forms, templates
@@ -26,6 +26,7 @@ from factcheck.claims.shapes import (
     NEAR,
     digit_run,
     goods_named,
+    mantissas,
     price_rows,
     round_same,
     row_names,
@@ -49,6 +50,7 @@ from factcheck.claims.wording import (
     event_word_shared,
     figure_in_sentence,
     headline_words,
+    items_differ,
     name_similarity,
     pair_similarity,
 )
@@ -57,6 +59,10 @@ from factcheck.words import (
     running_total_pattern,
     same_name,
 )
+
+_DIGIT_ORDERS = 3  # the most powers of ten an amount's digits slip without its magnitude word (a misread separator)
+_CHANCE_DIGITS = 2  # significant digits two unrelated amounts share by chance often enough ("1.4", "50")
+_TEMPLATE = 0.8  # `context` from which two sentences read as one template filled twice
 
 # name → what it means, for explanations and `factcheck calibrate`
 FEATURES: dict[str, str] = {
@@ -100,7 +106,8 @@ FEATURES: dict[str, str] = {
     "closeness": "values close (money: 1 when equal, 0 from a factor of three; dates: gap against length)",
     "slip": "same digits, magnitude word missing or different",
     "currency_slip": "the same number in currencies whose words cannot name one (\"4.8 bn dlrs\", \"4.8 bn stg\")",
-    "digits": "the same significant digits a power of ten apart (a zero added or dropped, a point moved)",
+    "digits": "the same significant digits a power of ten apart (a zero added or dropped, a point or a "
+              "separator moved: one to three powers, any with a magnitude word slipped)",
     "digit_run": "amounts sharing a run of significant digits, a power of ten apart, one digit changed or two "
                  "neighbouring ones swapped "
                  "($43,885,310 and $438,853,100): a third a digit beyond the first, 1 from four",
@@ -139,8 +146,20 @@ FEATURES: dict[str, str] = {
                      "outlets' written dates of one story",
     "subjects_differ": "two capitals headlines without tickers name different subjects before their verbs "
                        "(LAND SECURITIES ISSUES ..., TORONTO DOMINION ISSUES ...)",
-    "session_differs": "the two headlines name different points of a trading day (a market's opening, "
-                       "midsession, close): two snapshots of prices that move between them",
+    "session_differs": "the two headlines, or the words just before the two figures, name different points of a "
+                       "trading day (a market's opening, midsession, close): two snapshots of prices that move "
+                       "between them",
+    "companies_differ": "each figure is its own article's company's, the two listed under tickers none in common "
+                        "and named differently (or a third party both deal with): two companies' facts, however "
+                        "alike their sentences",
+    "items_differ": "two amounts whose words name what each measures, two different things (\"a total "
+                    "capitalisation of £1.4 trillion\" / \"a bid of £1.4bn\", \"a 15 mln dlr bus contract\" / \"its "
+                    "150 mln dlr eurobond\"): two facts, and the shape of their values (a slipped magnitude word, "
+                    "digits) is then no error's (within one publisher: two outlets, or a draft and its archive, "
+                    "name one thing in their own words)",
+    "slot_differs": "two articles' sentences alike, each listing the same number of amounts, the figures in "
+                    "different places of the list (\"two mln stg in band one and 22 mln in band two\" / \"120 "
+                    "mln in band one and 315 mln in band two\"): two items",
     "stated_apart": "two outlets of one story state an amount exactly, to the same precision, one digit and a "
                     "few per cent apart ($5.7 and $5.6 billion): neither rounding nor a bound reconciles them",
     "event_told": "two outlets' written dates (or dates whose `event_verb` is shared) in sentences alike (the "
@@ -186,6 +205,7 @@ SIGNS: dict[str, int] = {
     "same_words": -1, "guessed": -1, "is_date": 0, "counterpart": 1, "twin": -1, "stated_there": -1,
     "shared_figures": 1, "renewed": -1, "unexplained": -1, "one_writer": -1, "event_unnamed": -1,
     "event_told": 1, "event_verb": 1, "event_word": 1, "specific_date": 1, "subjects_differ": -1, "session_differs": -1,
+    "companies_differ": -1, "slot_differs": -1, "items_differ": -1,
     "stated_apart": 1, "unbacked": 1,
 }
 
@@ -376,6 +396,7 @@ def features(table: pd.DataFrame, pairs: pd.DataFrame, stories: Stories,
         differs[at] &= ~per_doc.name_each_other(actor[i[at]], actor[j[at]], doc_codes[i[at]], doc_codes[j[at]],
                                                 actors)
     out["claimant_differs"] = (differs | listed).astype(np.float64)
+    out["companies_differ"] = listed.astype(np.float64)
     metric, _ = cols.codes("metric")
     family, _ = cols.codes("family")
     m_missing = (metric[i] < 0) | (metric[j] < 0)
@@ -425,11 +446,41 @@ def features(table: pd.DataFrame, pairs: pd.DataFrame, stories: Stories,
     out["currency_slip"] = (rel == "currency_mismatch").astype(np.float64)
     with np.errstate(divide="ignore", invalid="ignore"):
         power = np.where(pos, np.log10(np.where(pos, va / vb, 1.0)), 0.0)
-    out["digits"] = ((~is_date) & pos & (np.abs(power) > 0.5) & (np.abs(power - np.round(power)) < 1e-6)
-                     ).astype(np.float64)
+    # (up to a factor of 1,000, a separator read as a point: four zeros or more are no slip of
+    # a hand that wrote the same digits, "125,000 dlrs" of provisions and "1.25 billion" of
+    # loans, unless a magnitude word went with them, "500 US-Dollar" for "500 Milliarden")
+    out["digits"] = ((~is_date) & pos & (np.abs(power) > 0.5)
+                     & ((np.abs(power) < _DIGIT_ORDERS + 0.5) | (out["slip"] > 0))
+                     & (np.abs(power - np.round(power)) < 1e-6)).astype(np.float64)
     run, one_digit, one_digit_single = digit_run(cols, i, j)
     out["digit_run"] = np.where(is_date | (va == vb), 0.0, run)
     out["scale"] = (rel == "scale_mismatch").astype(np.float64)
+    # two outlets telling one story: where they give one amount two values, one of them is
+    # wrong (their weekdays and "last year" are read against two publication dates instead)
+    outlet = np.append(np.array([(outlets or {}).get(str(d), "") for d in doc_names], dtype=object), "")
+    oa, ob = outlet[doc_codes[i]], outlet[doc_codes[j]]
+    two_outlets = (story > 0) & ~same_doc & (oa != "") & (ob != "") & (oa != ob)
+    in_draft = draft_rows(doc_codes, doc_names, drafts)
+    # two amounts whose words name two different things ("a total capitalisation of £1.4
+    # trillion" / "a bid of £1.4bn", "a 15 mln dlr bus contract" / "its 150 mln dlr eurobond")
+    # are two facts: their values' shape is no error's then. Within one publisher only: two
+    # outlets, or a draft and its archive, name one thing in their own words ("the $447 billion
+    # package", "the president's $447 billion proposal"), as they do its metric
+    tab = cols.flag("table")
+    out["items_differ"] = items_differ(cols, i, j, ~is_date & (va != vb) & ~(tab[i] & tab[j]) & ~two_outlets
+                                       & ~(in_draft[i] | in_draft[j]))
+    # ... and a number of two significant digits or fewer ("1.4", "50") under two magnitude
+    # words or units, in sentences that share neither a word near the figures nor a metric,
+    # coincides by chance: a slip's shape needs a fact in common first. (Not in a draft, not yet
+    # edited, read against its archive: there every shape counts, and `unbacked` weighs it)
+    _, length, _ = mantissas(np.where(va > 0, va, np.nan))
+    by_chance = ((length <= _CHANCE_DIGITS) & (out["context_near"] == 0) & (out["metric"] < 1) & ~(tab[i] & tab[j])
+                 & (out["headline_same"] == 0) & ~(in_draft[i] | in_draft[j]))
+    for name in ("slip", "currency_slip", "digits", "digit_run"):
+        out[name] = np.where((out["items_differ"] > 0) | by_chance, 0.0, out[name])
+    # two snapshots of a moving market: a price moves a digit between them ("closed at 145.25
+    # yen" / "had opened here at 145.95 yen")
+    out["digit_run"] = np.where(out["session_differs"] > 0, 0.0, out["digit_run"])
     # a round number slipped in its magnitude word ("about one mln" / "more than one billion")
     # is as likely a coincidence as one in two currencies
     out["round_same"] = round_same(cols.num("number"), i, j, (rel == "currency_mismatch") | (rel == "magnitude_slip"))
@@ -444,7 +495,6 @@ def features(table: pd.DataFrame, pairs: pd.DataFrame, stories: Stories,
     running = _running_totals(cols)
     moved = (revised[i] & revised[j]) | (running[i] & running[j] & ~is_date & (va != vb))
     out["successive"] = (moved & ~same_doc & (out["same_day"] == 0) & (out["days_apart"] > 0)).astype(np.float64)
-    tab = cols.flag("table")
     out["table"] = (tab[i] | tab[j]).astype(np.float64)
     both_tab = tab[i] & tab[j]
     # two table rows: the row label and its neighbours are all their "context"; what makes
@@ -475,6 +525,11 @@ def features(table: pd.DataFrame, pairs: pd.DataFrame, stories: Stories,
     slot = out["table_slot"] > 0
     for name in ("numbers", "numbers_differ"):
         out[name] = np.where(slot, 0.0, out[name])
+    # two articles' sentences of one template, listing as many amounts, pair them place by
+    # place: the first amount of one and the second of the other are two items of the list
+    slot, slots = sentence_slots(cols)
+    out["slot_differs"] = (~same_doc & ~both_tab & (slots[i] >= 2) & (slots[i] == slots[j]) & (slot[i] != slot[j])
+                           & (out["context"] >= _TEMPLATE)).astype(np.float64)
     # two tables' lines of different names measure different things ("Sales", "Revs")
     out["metric_differs"] = np.where(both_tab & ~same_row, 1.0, out["metric_differs"])
     out["period_differs"] = _differs(cols.codes("period")[0], i, j)
@@ -509,11 +564,6 @@ def features(table: pd.DataFrame, pairs: pd.DataFrame, stories: Stories,
     out["relation"] = np.where(copied, "agree", rel)
     out["closeness"] = np.where(copied, 1.0, out["closeness"])
     out["is_date"] = is_date.astype(np.float64)
-    # two outlets telling one story: where they give one amount two values, one of them is
-    # wrong (their weekdays and "last year" are read against two publication dates instead)
-    outlet = np.append(np.array([(outlets or {}).get(str(d), "") for d in doc_names], dtype=object), "")
-    oa, ob = outlet[doc_codes[i]], outlet[doc_codes[j]]
-    two_outlets = (story > 0) & ~same_doc & (oa != "") & (ob != "") & (oa != ob)
     out["outlets"] = (two_outlets & ~is_date).astype(np.float64)
     # the metric lexicon reads one outlet's "spent $750,000 in campaign cash" and another's "use
     # of $750,000 in campaign money" as two metrics: across outlets (not table lines) their
@@ -611,7 +661,6 @@ def features(table: pd.DataFrame, pairs: pd.DataFrame, stories: Stories,
     # ... and only in an article of the draft's own story: two loosely linked articles' round
     # amounts (a campaign's "$8 billion" wall, a budget fight's "$5 billion") differ so by chance
     # (the story as grouped: an article the grouping leaves out of the draft's is read as another's)
-    in_draft = draft_rows(doc_codes, doc_names, drafts)
     by_chance = one_digit_single & (out["numbers"] < 0.5)
     chance = by_chance & (~(in_draft[i] | in_draft[j]) | ~one_story(stories, doc_codes, doc_names, i, j, drafts))
     slipped = (one_digit & ~chance & ~(within & prices)) | (near & ~same_doc)

@@ -1,0 +1,142 @@
+"""Two figures that look like one fact told two ways but are two facts: what each amount
+measures, its place in a list both articles give, two listed companies, two snapshots of a
+market, and number shapes that happen by chance. Each test has a control that stays a finding,
+so the evidence tells the cases apart rather than silencing the rule."""
+
+from __future__ import annotations
+
+from factcheck.claims import annotate, score_pairs
+from factcheck.pipeline import documents_from_records, read_corpus, scan_documents
+from factcheck.ruleset import load_rules
+
+
+def _findings(records: list[dict]) -> list:
+    return scan_documents(documents_from_records(records), load_rules()).findings
+
+
+def _pairs(records: list[dict]) -> tuple:
+    """The mentions table and every candidate pair of it, scored with its features."""
+    rules = load_rules()
+    corpus = read_corpus(documents_from_records(records), rules)
+    table = annotate(corpus.mentions, corpus.docs, rules.decision).reset_index(drop=True)
+    return table, score_pairs(table, corpus.docs, rules.decision)
+
+
+def _pair_of(table, scored, a: str, b: str):
+    text = table["text"].to_numpy()
+    for _, p in scored.iterrows():
+        if {text[int(p["i"])], text[int(p["j"])]} == {a, b}:
+            return p
+    raise AssertionError(f"no candidate pair {a} / {b}")
+
+
+def _flagged(records: list[dict], *texts: str) -> list:
+    """Warnings and errors whose quoted figures include every one of `texts`."""
+    return [f for f in _findings(records) if f.severity in ("warning", "error")
+            and all(f"“{t}”" in f.message for t in texts)]
+
+
+def _two(first: str, second: str, *, titles: tuple[str, str] = ("A", "B"), days: tuple[str, str] = ("1987-03-02",
+         "1987-03-02")) -> list[dict]:
+    return [{"id": "one", "date": days[0], "title": titles[0], "text": first},
+            {"id": "two", "date": days[1], "title": titles[1], "text": second}]
+
+
+def test_amounts_whose_words_name_two_different_things_are_two_facts_whatever_their_digits() -> None:
+    """"A 15 mln dlr bus contract" and "its 150 mln dlr eurobond" share their digits a power of
+    ten apart, the shape of a dropped zero; but their words say what each amount is, and the two
+    are different things. The same headline form naming one thing twice keeps the finding."""
+    def records(head: str, body: str) -> list[dict]:
+        return [
+            {"id": "bus", "date": "1987-03-02", "title": "VELSA-KORP WINS 15 MLN DLR BUS CONTRACT",
+             "text": "VELSA-KORP WINS 15 MLN DLR BUS CONTRACT\nSTOCKHOLM, March 2 - Velsa-Korp AB said it won "
+                     "a 15 mln dlr bus contract from the city of Kenton.\n"},
+            {"id": "other", "date": "1987-03-02", "title": head,
+             "text": f"{head}\nSTOCKHOLM, March 2 - Velsa-Korp AB said it {body} from the city of Kenton.\n"},
+        ]
+    two_things = records("VELSA-KORP ISSUES 150 MLN DLR EUROBOND", "placed a 150 mln dlr eurobond")
+    one_thing = records("VELSA-KORP WINS 150 MLN DLR BUS CONTRACT", "won a 150 mln dlr bus contract")
+    assert not [f for f in _findings(two_things) if f.severity in ("warning", "error")]
+    assert [f for f in _findings(one_thing) if f.severity in ("warning", "error")]
+
+
+def test_a_total_and_a_bid_sharing_two_digits_under_two_magnitude_words_are_no_slip() -> None:
+    """"A total capitalisation of £1.4 trillion" and "a bid of £1.4bn": the same two digits
+    under "trillion" and "bn" is the shape of a slipped magnitude word, but they measure two
+    things, and two short digits coincide by chance. One amount told "£1.4bn" and "£1.4
+    trillion" in sentences alike is still a slip."""
+    apart = _two("The Kenton exchange lists stocks with a total capitalisation of £1.4 trillion.",
+                 "Velsa is ready to make a bid of £1.4bn for the Kenton exchange.",
+                 titles=("Velsa eyes Kenton exchange", "Velsa bid for Kenton exchange"))
+    slipped = _two("Velsa is ready to make a cash bid of £1.4bn for the Kenton exchange, sources said.",
+                   "Velsa is ready to make a cash bid of £1.4 trillion for the Kenton exchange, sources said.",
+                   titles=("Velsa eyes Kenton exchange", "Velsa bid for Kenton exchange"))
+    assert not _flagged(apart, "£1.4 trillion")
+    assert _flagged(slipped, "£1.4 trillion")
+
+
+def test_a_list_two_articles_give_pairs_its_amounts_place_by_place() -> None:
+    """Two rounds of a money market operation, each told "X in band one and Y in band two": the
+    first amount of one and the second of the other are two items, though the sentences are
+    one template; the same places of the two lists are compared as before."""
+    def record(n: str, hour: str, head: str, one: str, two: str) -> dict:
+        return {"id": n, "date": f"1987-03-02T{hour}:00:00", "title": head,
+                "text": f"{head}\nLONDON, March 2 - The central bank purchased bank bills outright comprising "
+                        f"{one} in band one at 10-7/8 pct and {two} in band two at 10-13/16 pct.\n"}
+    table, scored = _pairs([record("early", "10", "KENTON MONEY MARKET GIVEN 24 MLN STG ASSISTANCE", "two mln stg",
+                                   "22 mln stg"),
+                            record("late", "15", "KENTON MONEY MARKET GIVEN FURTHER 437 MLN STG HELP", "120 mln stg",
+                                   "315 mln stg")])
+    crossed = _pair_of(table, scored, "two mln stg", "315 mln stg")
+    same_place = _pair_of(table, scored, "two mln stg", "120 mln stg")
+    assert crossed["slot_differs"] == 1.0 and same_place["slot_differs"] == 0.0
+    assert crossed["score"] < same_place["score"]
+
+
+def test_two_listed_companies_announcing_in_one_template_state_two_facts() -> None:
+    """Two companies' initial dividends, announced in the same words the same minute, payable
+    March 26 and March 19: each article's figure is its own company's (each headline lists it
+    under its ticker), however alike the sentences. One company's two runs of the item differ
+    and stay a finding."""
+    def item(doc: str, head: str, name: str, day: str) -> dict:
+        return {"id": doc, "date": "1987-03-02T09:00:00", "title": head,
+                "text": f"{head}\nNEW YORK, March 2 - {name} said its board declared an initial annual dividend "
+                        f"of 10 cts per share, its first payout, payable {day} to holders of record March 12.\n"}
+    two = [item("p", "VELSA TECHNOLOGIES <VLST> SETS INITIAL DIVIDEND", "Velsa Technologies Corp", "March 26"),
+           item("m", "KORVIN CONTAINMENT <KRVN> SETS INITIAL PAYOUT", "Korvin Containment Inc", "March 19")]
+    one = [item("p", "VELSA TECHNOLOGIES <VLST> SETS INITIAL DIVIDEND", "Velsa Technologies Corp", "March 26"),
+           item("m", "VELSA TECHNOLOGIES <VLST> SETS INITIAL DIVIDEND", "Velsa Technologies Corp", "March 19")]
+    assert not _flagged(two, "March 26")
+    assert _flagged(one, "March 26")
+    explained = [f for f in _findings(two) if "“March 26”" in f.message]
+    assert not explained or "companies_differ" in {e["name"] for e in explained[0].evidence}
+
+
+def test_a_price_a_digit_apart_at_the_open_and_at_the_close_is_two_snapshots() -> None:
+    """"The dollar closed at 145.25 yen" and "had opened here at 145.95 yen": one digit apart,
+    the shape of a slip, but a price moves that much between the open and the close. Two runs
+    of the closing report that differ so stay a finding."""
+    def records(verb_a: str, verb_b: str, head_a: str, head_b: str) -> list[dict]:
+        return [{"id": n, "date": "1987-04-07T0" + h + ":00:00", "title": head,
+                 "text": f"{head}\nKENTON, April 7 - The dollar {verb} at 145.{d} yen against 145.85/90 in New York "
+                         "and 146.00 at the close here yesterday.\n"}
+                for n, h, verb, head, d in (("a", "6", verb_a, head_a, "25"), ("b", "7", verb_b, head_b, "95"))]
+    snapshots = records("closed", "had opened here", "DOLLAR CLOSES LOWER IN KENTON", "DOLLAR OPENS IN KENTON")
+    reruns = records("closed", "closed", "DOLLAR CLOSES LOWER IN KENTON", "DOLLAR CLOSES LOWER IN KENTON")
+    assert not _flagged(snapshots, "145.25 yen")
+    assert _flagged(reruns, "145.25 yen")
+
+
+def test_the_same_digits_four_powers_of_ten_apart_are_no_slip_of_the_hand() -> None:
+    """"125,000 dlrs" of provisions and "1.25 billion" of loans share their digits 10,000 times
+    apart: no dropped zero or moved point writes that. Ten times apart ("1.4 cts" for "14 cts")
+    is still the shape of a slip."""
+    def records(a: str, b: str) -> list[dict]:
+        return _two(f"KENTON SAVINGS BANK <KSBK> 3RD QTR NET\nKenton Savings Bank said its reserve was {a} "
+                    "at the end of the quarter.\n",
+                    f"KENTON SAVINGS BANK <KSBK> 3RD QTR\nKenton Savings Bank said its reserve was {b} at the end "
+                    "of the quarter.\n",
+                    titles=("KENTON SAVINGS BANK <KSBK> 3RD QTR NET", "KENTON SAVINGS BANK <KSBK> 3RD QTR"))
+    apart = [f for f in _findings(records("125,000 dlrs", "1.25 billion dlrs")) if "“125,000 dlrs”" in f.message]
+    assert not [f for f in apart if "digits" in {e["name"] for e in f.evidence}]
+    assert _flagged(records("1.25 mln dlrs", "12.5 mln dlrs"), "1.25 mln dlrs")
