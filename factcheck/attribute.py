@@ -272,15 +272,18 @@ class _DocContext:
         r["family"] = lex.metric_family.get(metric) if metric else None
         r["horizon"] = self._horizon(a, b) or self._sentence_horizon(s_start, s_end)
         r["period"] = self._period(r, a, b, s_dates, label)
-        if r["period"] is None and kind == "money" and not label and (a, b) != (s_start, s_end):
-            # "corrected its fourth quarter net income to 485,380 dlrs from 528,790 dlrs": a
-            # figure whose clause names no period has its sentence's, when the sentence names one
-            found = ({v for _, _, v in self._period_hits(s_start, s_end)}
-                     or {v for _, _, v in self._dated_periods(r, s_start, s_end, s_dates)})
-            if len(found) == 1:
-                r["period"] = found.pop()
         if kind == "money":
             r["stage"] = self._stage(r, a, b, label)
+            if (r["period"] is None and (r["stage"] == "previous" or metric == "special_item") and not label
+                    and (a, b) != (s_start, s_end)):
+                # "corrected its fourth quarter net income to 485,380 dlrs from 528,790 dlrs": the
+                # value a change or comparison starts from is of its sentence's period, when the
+                # sentence names one; so is a one-off item a result includes ("For the fourth
+                # quarter, it reported earnings of 118.8 mln dlrs, including a gain of 28.6 mln")
+                found = ({v for _, _, v in self._period_hits(s_start, s_end)}
+                         or {v for _, _, v in self._dated_periods(r, s_start, s_end, s_dates)})
+                if len(found) == 1:
+                    r["period"] = found.pop()
             # "raised its bid to 110 dlrs": the new value of a change the sentence states
             r["revised"] = bool(r.get("change")) and _TO.search(text, max(0, r["start"] - 6), r["start"]) is not None
             r["actor"] = self.subject if label else self._money_actor(r, cands, anas, metric)
@@ -333,19 +336,20 @@ class _DocContext:
 
     def _refine(self, metric: str | None, r: dict[str, Any], s_start: int, s_end: int) -> str | None:
         """Re-read the metric when the sentence says what kind of figure it is (`[refine]`)."""
-        for target, metrics, before_re, sentence_re, around in self.lex.refinements:
-            if (metric or "") not in metrics:
+        reach = max(s_start, r["start"] - _REFINE_REACH)
+        for ref in self.lex.refinements:
+            if (metric or "") not in ref.metrics:
                 continue
-            if sentence_re is not None and self._says(sentence_re, s_start, s_end):
-                return target
+            if ref.sentence_re is not None and self._says(ref.sentence_re, s_start, s_end):
+                return ref.metric
             # "includes gain of 40 cts": the words stand shortly before the figure
-            if before_re is not None and before_re.search(self.text, max(s_start, r["start"] - _REFINE_REACH),
-                                                          r["start"]):
-                return target
+            if ref.before_re is not None and ref.before_re.search(self.text, reach, r["start"]):
+                return ref.metric
             # ... or around it: "excludes 706,000 dlr loss from discontinued operations"
-            if around is not None and around[0].search(self.text, max(s_start, r["start"] - _REFINE_REACH),
-                                                       r["start"]) and around[1].match(self.text, r["end"]):
-                return target
+            if (ref.just_before_re is not None and ref.just_after_re is not None
+                    and ref.just_before_re.search(self.text, reach, r["start"])
+                    and ref.just_after_re.match(self.text, r["end"])):
+                return ref.metric
         return metric
 
     def _stage(self, r: dict[str, Any], a: int, b: int, label: dict[str, str] | None) -> str:

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import re
-from typing import Any
+from typing import Any, NamedTuple
 
 from factcheck.patterns import trie as alternation
 
@@ -11,6 +11,19 @@ from factcheck.patterns import trie as alternation
 def norm(s: str) -> str:
     """A matched phrase with its white space folded, as the lexicon writes it."""
     return " ".join(s.split())
+
+
+class Refinement(NamedTuple):
+    """A `[refine.*]` table of metrics.toml: the metric it reads a figure as, the metrics it
+    re-reads, and where its words stand: "before ... then" before the figure ("includes a gain
+    of"), anywhere in the sentence, or `before` right before the figure with `then` right after
+    it ("excludes 706,000 dlr loss")."""
+    metric: str
+    metrics: frozenset[str]
+    before_re: re.Pattern[str] | None
+    sentence_re: re.Pattern[str] | None
+    just_before_re: re.Pattern[str] | None
+    just_after_re: re.Pattern[str] | None
 
 
 def _words_re(words: list[str], *, before: str = r"(?<![\w])", after: str = r"(?![\w])",
@@ -135,19 +148,18 @@ class Lexicon:
         self.title_correction_re = _words_re([*correction.get("cues", []), *correction.get("title_cues", [])],
                                              flags="(?i)")
         self.change_re = _words_re(metrics.get("change", {}).get("verbs", []), flags="(?i)")
-        # (metric, the metrics it re-reads, "before ... then" regex, sentence regex, and the
-        # "before" word right before the figure with the "then" word right after it)
-        self.refinements: list[tuple[str, frozenset[str], Any, Any, Any]] = []
+        self.refinements: list[Refinement] = []
         for metric, spec in metrics.get("refine", {}).items():
             self.metric_family.setdefault(metric, metric)
             before, then = spec.get("before", []), spec.get("then", [])
-            self.refinements.append((
+            both = bool(before and then)
+            self.refinements.append(Refinement(
                 metric, frozenset(spec.get("metrics", [])),
                 _before_then_re(before, then) if before else None,
                 _words_re(spec["sentence"]) if spec.get("sentence") else None,
-                (_words_re(before, after=r"\s{1,3}(?:(?:a|an|the)\s{1,3})?$"),
-                 re.compile(r"\s{1,3}(?:[\w-]{1,30}\s{1,3}){0,2}?(?:" + alternation(then) + r")(?![\w])"))
-                if before and then else None,
+                _words_re(before, after=r"\s{1,3}(?:(?:a|an|the)\s{1,3})?$") if both else None,
+                re.compile(r"\s{1,3}(?:[\w-]{1,30}\s{1,3}){0,2}?(?:" + alternation(then) + r")(?![\w])")
+                if both else None,
             ))
         self.speaker_after_re = re.compile(
             r"\s{0,3}(?:,[^,.;]{0,60},\s{0,3})?(?:said|says|told|reported|announced|estimated|sagte|sagt|"

@@ -333,6 +333,9 @@ def _measure_words() -> tuple[frozenset[str], frozenset[str], frozenset[str]]:
             frozenset(d.get("links", "").split()))
 
 
+_MEASURE_REACH = 60  # characters before an amount that may name what it measures ("capitalisation of")
+
+
 def measured_item(sentence: str, start: int, end: int) -> frozenset[str]:
     """The stems of what an amount at `start:end` of `sentence` measures, where its words name
     it: the noun it is "of" ("a total capitalisation of £1.4 trillion" → capitalis, "a bid of
@@ -340,17 +343,19 @@ def measured_item(sentence: str, start: int, end: int) -> frozenset[str]:
     15 mln dlr bus contract" → bus, contract; "ISSUES 150 MLN DLR EUROBOND" → eurobond). Empty
     where they name nothing, or only a quantity (`generic`: "a total of", "to the tune of")."""
     generic, determiners, links = _measure_words()
+    past = _event_verb_words()[2]  # ("-ed": "the 5 mln dlrs paid" names a payment's verb, no thing)
     out: list[str] = []
-    before = _CLAUSE_TOKEN.findall(sentence[:max(start, 0)])
+    before = _CLAUSE_TOKEN.findall(sentence[max(start - _MEASURE_REACH, 0):max(start, 0)])
     if len(before) >= 2 and before[-1].lower() in links:
         noun = before[-2]
         if noun[0].isalpha() and noun.islower() and noun not in generic:
             out += content_words(noun)
     headline = sentence.isupper()
     if headline or (before and before[-1].lower() in determiners) or (before and before[-1].endswith(("'s", "’s"))):
-        for tok in _CLAUSE_TOKEN.findall(sentence[end:])[:3]:
+        for tok in _CLAUSE_TOKEN.findall(sentence[end:end + _MEASURE_REACH])[:3]:
             low = tok.lower()
-            if not tok[0].isalpha() or low in stopwords() or low in generic or (tok[0].isupper() and not headline):
+            if (not tok[0].isalpha() or low in stopwords() or low in generic or (tok[0].isupper() and not headline)
+                    or low.endswith(past)):
                 break
             out += content_words(low)
     return frozenset(out)

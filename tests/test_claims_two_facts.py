@@ -140,3 +140,38 @@ def test_the_same_digits_four_powers_of_ten_apart_are_no_slip_of_the_hand() -> N
     apart = [f for f in _findings(records("125,000 dlrs", "1.25 billion dlrs")) if "“125,000 dlrs”" in f.message]
     assert not [f for f in apart if "digits" in {e["name"] for e in f.evidence}]
     assert _flagged(records("1.25 mln dlrs", "12.5 mln dlrs"), "1.25 mln dlrs")
+
+
+def test_what_an_amounts_words_name_is_no_evidence_where_the_metric_or_the_outlets_say_otherwise() -> None:
+    """The nouns beside an amount tell two things apart only where nothing reads them as one:
+    "net income of" and "net profit of" are one metric to the lexicon; a correction may name
+    its item anew; two outlets (told apart by their URLs) name one package "package" and
+    "proposal". Each of these keeps its slip of a moved point."""
+    same_metric = _two("Velsa Corp said its net income of 5.2 mln dlrs was a record.",
+                       "Velsa Corp said its net profit of 52 mln dlrs was a record.",
+                       titles=("VELSA CORP <VLSA> YEAR NET", "VELSA CORP <VLSA> RESULTS"))
+    corrected = _two("Velsa Corp said it had a net loss of 5.2 mln dlrs in the year.",
+                     "Velsa Corp said it has corrected the figure: it had a deficit of 52 mln dlrs in the year.",
+                     titles=("VELSA CORP <VLSA> YEAR LOSS", "CORRECTED - VELSA CORP <VLSA> YEAR LOSS"))
+    outlets = [{"id": "a", "date": "2011-10-20", "url": "https://first-paper.com/jobs", "title": "Jobs plan fails",
+                "text": "The Senate blocked the $447 billion package on Tuesday, aides said."},
+               {"id": "b", "date": "2011-10-20", "url": "https://second-site.org/jobs", "title": "Jobs plan blocked",
+                "text": "The Senate blocked the $44.7 billion proposal on Tuesday, aides said."}]
+    assert _flagged(same_metric, "5.2 mln dlrs")
+    assert _flagged(corrected, "5.2 mln dlrs")
+    assert _flagged(outlets, "$447 billion")
+
+
+def test_a_short_number_under_two_magnitude_words_needs_a_fact_in_common_to_be_a_slip() -> None:
+    """"Valued by analysts at about £1.4 trillion" and "could raise £1.4bn": neither names an
+    item its words set apart, but two short digits ("1.4") coincide by chance, and the sentences
+    share no word near the figures nor a metric (a valuation, a sum raised). The same short
+    number in sentences alike stays a slip."""
+    apart = _two("Velsa, the Kenton exchange operator, is valued by analysts at about £1.4 trillion.",
+                 "Velsa could raise £1.4bn for the move, bankers said.",
+                 titles=("Velsa eyes Kenton exchange", "Velsa funds for Kenton"))
+    alike = _two("Velsa could raise £1.4bn for the move, bankers said.",
+                 "Velsa could raise £1.4 trillion for the move, bankers said.",
+                 titles=("Velsa eyes Kenton exchange", "Velsa funds for Kenton"))
+    assert not _flagged(apart, "£1.4 trillion") and not _flagged(apart, "about £1.4 trillion")
+    assert _flagged(alike, "£1.4 trillion")

@@ -26,11 +26,11 @@ from factcheck.claims.shapes import (
     NEAR,
     digit_run,
     goods_named,
-    mantissas,
     price_rows,
     round_same,
     row_names,
     row_variants,
+    significant_digits,
     text_forms,
 )
 from factcheck.claims.stories import Stories
@@ -146,16 +146,17 @@ FEATURES: dict[str, str] = {
                      "outlets' written dates of one story",
     "subjects_differ": "two capitals headlines without tickers name different subjects before their verbs "
                        "(LAND SECURITIES ISSUES ..., TORONTO DOMINION ISSUES ...)",
-    "session_differs": "the two headlines, or the words just before the two figures, name different points of a "
-                       "trading day (a market's opening, midsession, close): two snapshots of prices that move "
-                       "between them",
+    "session_differs": "the two headlines name different points of a trading day (a market's opening, "
+                       "midsession, close): two snapshots of prices that move between them (a digit that "
+                       "differs is then no slip's shape)",
     "companies_differ": "each figure is its own article's company's, the two listed under tickers none in common "
                         "and named differently (or a third party both deal with): two companies' facts, however "
                         "alike their sentences",
     "items_differ": "two amounts whose words name what each measures, two different things (\"a total "
                     "capitalisation of £1.4 trillion\" / \"a bid of £1.4bn\", \"a 15 mln dlr bus contract\" / \"its "
                     "150 mln dlr eurobond\"): two facts, and the shape of their values (a slipped magnitude word, "
-                    "digits) is then no error's (within one publisher: two outlets, or a draft and its archive, "
+                    "digits) is then no error's (not where the metric lexicon reads one metric, nor in a "
+                    "correction, nor between two outlets the input tells apart or a draft and its archive: they "
                     "name one thing in their own words)",
     "slot_differs": "two articles' sentences alike, each listing the same number of amounts, the figures in "
                     "different places of the list (\"two mln stg in band one and 22 mln in band two\" / \"120 "
@@ -463,21 +464,24 @@ def features(table: pd.DataFrame, pairs: pd.DataFrame, stories: Stories,
     in_draft = draft_rows(doc_codes, doc_names, drafts)
     # two amounts whose words name two different things ("a total capitalisation of £1.4
     # trillion" / "a bid of £1.4bn", "a 15 mln dlr bus contract" / "its 150 mln dlr eurobond")
-    # are two facts: their values' shape is no error's then. Within one publisher only: two
-    # outlets, or a draft and its archive, name one thing in their own words ("the $447 billion
-    # package", "the president's $447 billion proposal"), as they do its metric
+    # are two facts: their values' shape is no error's then. Not where the metric lexicon, which
+    # knows synonyms, reads one metric ("net income of" / "net profit of"), nor in a correction
+    # (it may name the item anew), nor between two outlets or a draft and its archive: they name
+    # one thing in their own words ("the $447 billion package", "the president's proposal")
     tab = cols.flag("table")
-    out["items_differ"] = items_differ(cols, i, j, ~is_date & (va != vb) & ~(tab[i] & tab[j]) & ~two_outlets
-                                       & ~(in_draft[i] | in_draft[j]))
+    out["items_differ"] = items_differ(
+        cols, i, j, ~is_date & (va != vb) & ~(tab[i] & tab[j]) & (out["metric"] < 1) & (out["correction"] == 0)
+        & ~two_outlets & ~(in_draft[i] | in_draft[j]))
     # ... and a number of two significant digits or fewer ("1.4", "50") under two magnitude
     # words or units, in sentences that share neither a word near the figures nor a metric,
     # coincides by chance: a slip's shape needs a fact in common first. (Not in a draft, not yet
     # edited, read against its archive: there every shape counts, and `unbacked` weighs it)
-    _, length, _ = mantissas(np.where(va > 0, va, np.nan))
-    by_chance = ((length <= _CHANCE_DIGITS) & (out["context_near"] == 0) & (out["metric"] < 1) & ~(tab[i] & tab[j])
-                 & (out["headline_same"] == 0) & ~(in_draft[i] | in_draft[j]))
+    length = significant_digits(cols)
+    short_shape = ((np.maximum(length[i], length[j]) <= _CHANCE_DIGITS) & (out["context_near"] == 0)
+                   & (out["metric"] < 1) & ~(tab[i] & tab[j]) & (out["headline_same"] == 0)
+                   & ~(in_draft[i] | in_draft[j]))
     for name in ("slip", "currency_slip", "digits", "digit_run"):
-        out[name] = np.where((out["items_differ"] > 0) | by_chance, 0.0, out[name])
+        out[name] = np.where((out["items_differ"] > 0) | short_shape, 0.0, out[name])
     # two snapshots of a moving market: a price moves a digit between them ("closed at 145.25
     # yen" / "had opened here at 145.95 yen")
     out["digit_run"] = np.where(out["session_differs"] > 0, 0.0, out["digit_run"])
@@ -527,9 +531,9 @@ def features(table: pd.DataFrame, pairs: pd.DataFrame, stories: Stories,
         out[name] = np.where(slot, 0.0, out[name])
     # two articles' sentences of one template, listing as many amounts, pair them place by
     # place: the first amount of one and the second of the other are two items of the list
-    slot, slots = sentence_slots(cols)
-    out["slot_differs"] = (~same_doc & ~both_tab & (slots[i] >= 2) & (slots[i] == slots[j]) & (slot[i] != slot[j])
-                           & (out["context"] >= _TEMPLATE)).astype(np.float64)
+    place, places = sentence_slots(cols)
+    out["slot_differs"] = (~same_doc & ~both_tab & (places[i] >= 2) & (places[i] == places[j])
+                           & (place[i] != place[j]) & (out["context"] >= _TEMPLATE)).astype(np.float64)
     # two tables' lines of different names measure different things ("Sales", "Revs")
     out["metric_differs"] = np.where(both_tab & ~same_row, 1.0, out["metric_differs"])
     out["period_differs"] = _differs(cols.codes("period")[0], i, j)

@@ -174,6 +174,11 @@ def _value_digits(cols: Columns) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
     return mantissas(cols.num("value"))
 
 
+def significant_digits(cols: Columns) -> np.ndarray:
+    """Per row, how many significant digits its value has (0 for none or a date's)."""
+    return _value_digits(cols)[1]
+
+
 @per_table
 def text_forms(cols: Columns) -> np.ndarray:
     """Per row, the code of its figure's words, case and spacing aside (-1: none)."""

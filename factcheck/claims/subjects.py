@@ -127,17 +127,6 @@ def _session_words() -> dict[str, int]:
     return {w: 1 << n for n, words in enumerate(points.values()) for w in words.split()}
 
 
-@cache
-def _session_stems() -> dict[str, int]:
-    """`_session_words` as the stems a figure's context holds ("opened" → open)."""
-    out: dict[str, int] = {}
-    for w, bit in _session_words().items():
-        stem = content_words(w)
-        if len(stem) == 1:  # not "mid-session": its halves alone name no point of the day
-            out[stem[0]] = out.get(stem[0], 0) | bit
-    return out
-
-
 def _session_point(title: str) -> int:
     words = _session_words()
     bits = 0
@@ -153,27 +142,7 @@ def session_differs(cols: Columns, i: np.ndarray, j: np.ndarray) -> np.ndarray:
     title, _ = cols.codes("title")
     point = _headlines(cols)["session"]
     pa, pb = point[title[i]], point[title[j]]
-    heads = (pa != 0) & (pb != 0) & ((pa & pb) == 0)
-    # ... or the words just before the two figures do ("the dollar closed at 145.25 yen" / "had
-    # opened here at 145.95 yen"): the headline of a market report may name neither
-    near = _near_session(cols)
-    na, nb = near[i], near[j]
-    return (heads | ((na != 0) & (nb != 0) & ((na & nb) == 0))).astype(np.float64)
-
-
-_SESSION_REACH = 3  # words before a figure that may name its point of the day ("had opened here at")
-
-
-@per_table
-def _near_session(cols: Columns) -> np.ndarray:
-    """Per row, the points of a trading day the (stemmed) words just before its figure name."""
-    codes, uniques = pd.factorize(pd.Series(cols.obj("context"), dtype="object").fillna(""))
-    words = _session_stems()
-    bits = np.zeros(len(uniques) + 1, dtype=np.int64)
-    for n, c in enumerate(uniques):
-        for w in str(c).partition("|")[0].split()[-_SESSION_REACH:]:
-            bits[n] |= words.get(w, 0)
-    return bits[codes]
+    return ((pa != 0) & (pb != 0) & ((pa & pb) == 0)).astype(np.float64)
 
 
 _FEW_STORIES = 5  # a company's results, dividend and deal news: a claimant of a few stories is no hub

@@ -293,8 +293,9 @@ def _shared_next_words(cols: Columns, i: np.ndarray, j: np.ndarray, live: np.nda
 def figure_in_sentence(cols: Columns, k: int) -> tuple[str, int, int] | None:
     """Row `k`'s sentence and where its figure stands in it (None when it cannot be found)."""
     sentence, span = str(cols.obj("sentence")[k] or ""), str(cols.obj("text")[k] or "")
-    a = int(cols.num("start")[k] - cols.num("sent_start")[k])
-    if sentence[a:a + len(span)] != span:  # a long sentence is kept as a window around its figures
+    offset = cols.num("start")[k] - cols.num("sent_start")[k]  # NaN where a table lacks the columns
+    a = int(offset) if np.isfinite(offset) else -1
+    if a < 0 or sentence[a:a + len(span)] != span:  # a long sentence is kept as a window around its figures
         a = sentence.find(span)
     return (sentence, a, a + len(span)) if a >= 0 and span else None
 
