@@ -14,6 +14,9 @@ from factcheck.claims.stories import StoryParams, link
 from factcheck.cli import main
 from factcheck.pipeline import DocInfo, documents_from_records, read_corpus, scan_documents
 
+from .claim_pairs import pair_of as _pair_of
+from .claim_pairs import scored_pairs as _pairs
+
 
 def _doc(doc_id: str, title: str, lead: str, date: str | None = "2025-03-04") -> DocInfo:
     return DocInfo(doc_id, "en", date, title, None, "", "utf-8", 0, [], lead)
@@ -88,23 +91,6 @@ def test_the_mentions_table_and_json_name_each_figures_story(tmp_path: Path) -> 
     (f,) = [f for f in json.loads(res.stdout)["findings"] if f["rule"] == "FC101"]
     assert f["story"] == "a"
     assert f["mentions"][0]["story"] == "a"
-
-
-def _pairs(records: list[dict]) -> tuple:
-    from factcheck.ruleset import load_rules
-
-    rs = load_rules()
-    corpus = read_corpus(documents_from_records(records), rs)
-    table = annotate(corpus.mentions, corpus.docs, rs.decision).reset_index(drop=True)
-    return table, score_pairs(table, corpus.docs, rs.decision)
-
-
-def _pair_of(table, scored, a: str, b: str):
-    text = table["text"].to_numpy()
-    for _, p in scored.iterrows():
-        if {text[int(p["i"])], text[int(p["j"])]} == {a, b}:
-            return p
-    raise AssertionError(f"no candidate pair {a} / {b}")
 
 
 def test_the_same_sentence_template_scores_higher_than_other_words_around_the_figure() -> None:

@@ -5,29 +5,15 @@ so the evidence tells the cases apart rather than silencing the rule."""
 
 from __future__ import annotations
 
-from factcheck.claims import annotate, score_pairs
-from factcheck.pipeline import documents_from_records, read_corpus, scan_documents
+from factcheck.pipeline import documents_from_records, scan_documents
 from factcheck.ruleset import load_rules
+
+from .claim_pairs import pair_of as _pair_of
+from .claim_pairs import scored_pairs as _pairs
 
 
 def _findings(records: list[dict]) -> list:
     return scan_documents(documents_from_records(records), load_rules()).findings
-
-
-def _pairs(records: list[dict]) -> tuple:
-    """The mentions table and every candidate pair of it, scored with its features."""
-    rules = load_rules()
-    corpus = read_corpus(documents_from_records(records), rules)
-    table = annotate(corpus.mentions, corpus.docs, rules.decision).reset_index(drop=True)
-    return table, score_pairs(table, corpus.docs, rules.decision)
-
-
-def _pair_of(table, scored, a: str, b: str):
-    text = table["text"].to_numpy()
-    for _, p in scored.iterrows():
-        if {text[int(p["i"])], text[int(p["j"])]} == {a, b}:
-            return p
-    raise AssertionError(f"no candidate pair {a} / {b}")
 
 
 def _flagged(records: list[dict], *texts: str) -> list:
