@@ -20,7 +20,7 @@ from factcheck.claimlex import Lexicon, may_match, norm
 from factcheck.entities import DATELINE, Entity, demote_possessives, find_entities, title_subjects
 from factcheck.extract.money import label_as_meant
 from factcheck.extract.sentences import SentenceIndex
-from factcheck.words import ascii_content_spans, content_words
+from factcheck.words import ascii_content_spans, content_words, measured_spans
 
 _WORD_NUMBERS = {
     "one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7, "eight": 8,
@@ -130,6 +130,26 @@ def attribute(text: str, lang: str, rows: list[dict[str, Any]], sidx: SentenceIn
                 if end:  # "2ND QTR FEB 7": the quarter's last day, not the report's date
                     r["metric"], r["family"] = end, "period_end"
         _link_statements(text, money_rows, s_end, lex)
+        _lend_periods(money_rows)
+
+
+_RESULTS = frozenset(("net_income", "operating_income", "loss", "revenue", "special_item"))
+
+
+def _lend_periods(money_rows: list[dict[str, Any]]) -> None:
+    """A figure whose clause names no period, the value a change or comparison starts from or a
+    one-off item of a result, is of the period of the sentence's figures it goes with: those of
+    its metric ("corrected its fourth quarter net income to 485,380 dlrs from 528,790 dlrs"), or
+    for a one-off item those of a result ("For the fourth quarter, it reported earnings of 118.8
+    mln dlrs, including a gain of 28.6 mln"), when they name one period. A figure of another
+    metric lends nothing ("cut its debt from 500 mln dlrs ... and posted a fourth quarter profit")."""
+    for r in money_rows:
+        if r.get("period") or r.get("table") or not (r.get("stage") == "previous" or r.get("metric") == "special_item"):
+            continue
+        mates = {m["period"] for m in money_rows if m is not r and m.get("period") and (
+            m.get("metric") == r.get("metric") or (r.get("metric") == "special_item" and m.get("metric") in _RESULTS))}
+        if len(mates) == 1 and r.get("metric") is not None:
+            r["period"] = mates.pop()
 
 
 def _period_end(text: str, start: int, lex: Lexicon) -> str | None:
@@ -274,16 +294,6 @@ class _DocContext:
         r["period"] = self._period(r, a, b, s_dates, label)
         if kind == "money":
             r["stage"] = self._stage(r, a, b, label)
-            if (r["period"] is None and (r["stage"] == "previous" or metric == "special_item") and not label
-                    and (a, b) != (s_start, s_end)):
-                # "corrected its fourth quarter net income to 485,380 dlrs from 528,790 dlrs": the
-                # value a change or comparison starts from is of its sentence's period, when the
-                # sentence names one; so is a one-off item a result includes ("For the fourth
-                # quarter, it reported earnings of 118.8 mln dlrs, including a gain of 28.6 mln")
-                found = ({v for _, _, v in self._period_hits(s_start, s_end)}
-                         or {v for _, _, v in self._dated_periods(r, s_start, s_end, s_dates)})
-                if len(found) == 1:
-                    r["period"] = found.pop()
             # "raised its bid to 110 dlrs": the new value of a change the sentence states
             r["revised"] = bool(r.get("change")) and _TO.search(text, max(0, r["start"] - 6), r["start"]) is not None
             r["actor"] = self.subject if label else self._money_actor(r, cands, anas, metric)
@@ -298,11 +308,22 @@ class _DocContext:
             # mark no name: a guessed one ("CT TO") is none; the headline's company stands
             r["actor"] = self.subject
         r["table"] = bool(label)
+        # what the words right at an amount say it measures, as a metric family ("a total
+        # capitalisation of £1.4 trillion": valuation; "a bid of £1.4bn": offer); English only
+        r["item"] = self._item(r, s_start, s_end, cue_hits) if kind == "money" and not label else None
         # a claimant the entity lexicon knows (an alias resolved), not a guessed proper name
         r["actor_known"] = r["actor"] in lex.types if r.get("actor") else False
         r["objects"] = self.objects
         r["places"] = self.places
         r["subject"] = self.subject
+
+    def _item(self, r: dict[str, Any], s_start: int, s_end: int, cue_hits: list) -> str | None:
+        if r.get("lang", "en") != "en":
+            return None
+        spans = [(s_start + a, s_start + b) for a, b in measured_spans(
+            self.text[s_start:s_end], r["start"] - s_start, r["end"] - s_start)]
+        kinds = {self.lex.metric_family.get(m, m) for h0, h1, m in cue_hits if any(h0 < b and h1 > a for a, b in spans)}
+        return kinds.pop() if len(kinds) == 1 else None
 
     def _names(self, s_start: int, kind: str, s_ents: list[Entity]) -> tuple[str, ...]:
         key = ("names", s_start, kind)

@@ -23,11 +23,11 @@ EXTRA_COLUMNS = [
     "line", "col", "number", "magnitude", "exact", "precision", "resolved", "guessed", "actor",
     "entities", "metric", "family", "stage", "period", "horizon", "correction", "change", "table",
     "objects", "places", "subject", "title", "figures", "doc_date", "masked", "context", "numbers", "claim",
-    "revised", "story", "actor_known", *MONEY_CONTEXT_COLUMNS,
+    "revised", "story", "actor_known", "item", *MONEY_CONTEXT_COLUMNS,
 ]
 _FLOATS = ["value", "low", "high", "number", "precision"]
 _CATEGORIES = ["kind", "lang", "currency", "qualifier", "per", "granularity", "metric",
-               "family", "stage", "period", "currency_source", "currency_family"]
+               "family", "stage", "period", "item", "currency_source", "currency_family"]
 
 
 def mentions_frame(rows: list[dict[str, Any]]) -> pd.DataFrame:

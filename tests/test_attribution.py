@@ -43,21 +43,21 @@ def test_a_period_named_after_a_statement_belongs_to_all_its_figures():
         "Q", "Q", "H", "H"]
 
 
-def test_a_figure_whose_clause_names_no_period_has_its_sentences_one_period():
-    """The replaced figure of a correction ("from 528,790 dlrs") is the same quarter's as the new
-    one: its own clause names no period, its sentence names one. A sentence naming two periods
-    lends neither, and a figure that is no starting value nor a one-off item of a result borrows
-    none ("it also holds 40 mln dlrs of cash" is no 1986 net)."""
+def test_a_starting_value_or_a_one_off_item_takes_the_period_of_the_figures_it_goes_with():
+    """The replaced figure of a correction ("from 528,790 dlrs") is the quarter's, as the new one
+    of its metric is; a one-off item a result includes is that result's period's. A figure of
+    another metric lends nothing ("cut its debt from 500 mln dlrs" in a sentence that also posts a
+    fourth quarter profit), nor does a figure that is neither ("40 mln dlrs of cash")."""
     r = rows("Silver State Mining Corp said it has corrected its 1986 fourth quarter net income to "
              "485,380 dlrs from 528,790 dlrs reported earlier today.")
     assert (r["485,380 dlrs"]["period"], r["528,790 dlrs"]["period"]) == ("Q", "Q")
-    two = rows("Acme said fourth quarter sales rose to 85.2 mln dlrs and year sales, which it said fell, "
-               "reached 40 mln dlrs from 310.5 mln dlrs reported before.")
-    assert two["310.5 mln dlrs"]["period"] is None
-    assert rows("Its 1986 net was 5.2 mln dlrs; it also holds 40 mln dlrs of cash.")["40 mln dlrs"]["period"] is None
     part = rows("For the fourth quarter, it reported earnings of 118.8 mln dlrs, including a gain of 28.6 mln dlrs "
                 "for discontinued operations.")
     assert part["28.6 mln dlrs"]["period"] == "Q"
+    debt = rows("Acme cut its debt from 500 mln dlrs to 400 mln dlrs and posted a fourth quarter profit of "
+                "20 mln dlrs.")
+    assert debt["500 mln dlrs"]["period"] is None
+    assert rows("Its 1986 net was 5.2 mln dlrs; it also holds 40 mln dlrs of cash.")["40 mln dlrs"]["period"] is None
 
 
 def test_an_amount_a_result_excludes_is_a_special_item_whatever_word_follows_it():

@@ -29,21 +29,28 @@ def _two(first: str, second: str, *, titles: tuple[str, str] = ("A", "B"), days:
 
 
 def test_amounts_whose_words_name_two_different_things_are_two_facts_whatever_their_digits() -> None:
-    """"A 15 mln dlr bus contract" and "its 150 mln dlr eurobond" share their digits a power of
-    ten apart, the shape of a dropped zero; but their words say what each amount is, and the two
-    are different things. The same headline form naming one thing twice keeps the finding."""
-    def records(head: str, body: str) -> list[dict]:
+    """"A 15 mln dlr loan" and "its 150 mln dlr acquisition" share their digits a power of ten
+    apart, the shape of a dropped zero; but the words right at each amount say what it is, a debt
+    and a purchase to the metric lexicon, two different things. The same thing named twice keeps
+    the finding, and so does a word the lexicon does not know ("deficit" for a net loss): no
+    evidence either way."""
+    def records(second: str) -> list[dict]:
         return [
-            {"id": "bus", "date": "1987-03-02", "title": "VELSA-KORP WINS 15 MLN DLR BUS CONTRACT",
-             "text": "VELSA-KORP WINS 15 MLN DLR BUS CONTRACT\nSTOCKHOLM, March 2 - Velsa-Korp AB said it won "
-                     "a 15 mln dlr bus contract from the city of Kenton.\n"},
-            {"id": "other", "date": "1987-03-02", "title": head,
-             "text": f"{head}\nSTOCKHOLM, March 2 - Velsa-Korp AB said it {body} from the city of Kenton.\n"},
+            {"id": "one", "date": "1987-03-02", "title": "VELSA-KORP <VLKP> TAKES LOAN",
+             "text": "VELSA-KORP <VLKP> TAKES LOAN\nSTOCKHOLM, March 2 - Velsa-Korp AB said it took a 15 mln dlr "
+                     "loan from a group of Kenton banks.\n"},
+            {"id": "two", "date": "1987-03-02", "title": "VELSA-KORP <VLKP> NEWS",
+             "text": f"VELSA-KORP <VLKP> NEWS\nSTOCKHOLM, March 2 - Velsa-Korp AB said it {second} from a group "
+                     "of Kenton banks.\n"},
         ]
-    two_things = records("VELSA-KORP ISSUES 150 MLN DLR EUROBOND", "placed a 150 mln dlr eurobond")
-    one_thing = records("VELSA-KORP WINS 150 MLN DLR BUS CONTRACT", "won a 150 mln dlr bus contract")
-    assert not [f for f in _findings(two_things) if f.severity in ("warning", "error")]
-    assert [f for f in _findings(one_thing) if f.severity in ("warning", "error")]
+    def serious(records: list[dict]) -> list:
+        return [f for f in _findings(records) if f.severity in ("warning", "error")]
+    assert not serious(records("completed a 150 mln dlr acquisition of a unit"))
+    assert serious(records("took a 150 mln dlr loan"))
+    deficit = _two("Velsa Corp said it had a net loss of 5.2 mln dlrs in the year.",
+                   "Velsa Corp said it had a deficit of 52 mln dlrs in the year.",
+                   titles=("VELSA CORP <VLSA> YEAR LOSS", "VELSA CORP <VLSA> RESULTS"))
+    assert _flagged(deficit, "5.2 mln dlrs")
 
 
 def test_a_total_and_a_bid_sharing_two_digits_under_two_magnitude_words_are_no_slip() -> None:

@@ -50,7 +50,6 @@ from factcheck.claims.wording import (
     event_word_shared,
     figure_in_sentence,
     headline_words,
-    items_differ,
     name_similarity,
     pair_similarity,
 )
@@ -152,12 +151,11 @@ FEATURES: dict[str, str] = {
     "companies_differ": "each figure is its own article's company's, the two listed under tickers none in common "
                         "and named differently (or a third party both deal with): two companies' facts, however "
                         "alike their sentences",
-    "items_differ": "two amounts whose words name what each measures, two different things (\"a total "
-                    "capitalisation of £1.4 trillion\" / \"a bid of £1.4bn\", \"a 15 mln dlr bus contract\" / \"its "
-                    "150 mln dlr eurobond\"): two facts, and the shape of their values (a slipped magnitude word, "
-                    "digits) is then no error's (not where the metric lexicon reads one metric, nor in a "
-                    "correction, nor between two outlets the input tells apart or a draft and its archive: they "
-                    "name one thing in their own words)",
+    "items_differ": "the words right at each amount name what it measures, two kinds of thing as the metric "
+                    "lexicon reads them (\"a total capitalisation of £1.4 trillion\", a valuation, / \"a bid of "
+                    "£1.4bn\", an offer): two facts, and the shape of their values (a slipped magnitude word, "
+                    "digits) is then no error's (not in a correction, nor between two outlets the input tells "
+                    "apart or a draft and its archive: they name one thing in their own words)",
     "slot_differs": "two articles' sentences alike, each listing the same number of amounts, the figures in "
                     "different places of the list (\"two mln stg in band one and 22 mln in band two\" / \"120 "
                     "mln in band one and 315 mln in band two\"): two items",
@@ -462,16 +460,16 @@ def features(table: pd.DataFrame, pairs: pd.DataFrame, stories: Stories,
     oa, ob = outlet[doc_codes[i]], outlet[doc_codes[j]]
     two_outlets = (story > 0) & ~same_doc & (oa != "") & (ob != "") & (oa != ob)
     in_draft = draft_rows(doc_codes, doc_names, drafts)
-    # two amounts whose words name two different things ("a total capitalisation of £1.4
-    # trillion" / "a bid of £1.4bn", "a 15 mln dlr bus contract" / "its 150 mln dlr eurobond")
-    # are two facts: their values' shape is no error's then. Not where the metric lexicon, which
-    # knows synonyms, reads one metric ("net income of" / "net profit of"), nor in a correction
-    # (it may name the item anew), nor between two outlets or a draft and its archive: they name
-    # one thing in their own words ("the $447 billion package", "the president's proposal")
+    # two amounts whose words name two different kinds of thing, as the metric lexicon reads the
+    # words right at each ("a total capitalisation of £1.4 trillion", a valuation, / "a bid of
+    # £1.4bn", an offer: the `item` column) are two facts: their values' shape is no error's
+    # then. Not in a correction (it may name its item anew), nor between two outlets or a draft
+    # and its archive, which name one thing in their own words
     tab = cols.flag("table")
-    out["items_differ"] = items_differ(
-        cols, i, j, ~is_date & (va != vb) & ~(tab[i] & tab[j]) & (out["metric"] < 1) & (out["correction"] == 0)
-        & ~two_outlets & ~(in_draft[i] | in_draft[j]))
+    item, _ = cols.codes("item")
+    out["items_differ"] = ((item[i] >= 0) & (item[j] >= 0) & (item[i] != item[j]) & ~is_date & ~(tab[i] & tab[j])
+                           & (out["correction"] == 0) & ~two_outlets & ~(in_draft[i] | in_draft[j])
+                           ).astype(np.float64)
     # ... and a number of two significant digits or fewer ("1.4", "50") under two magnitude
     # words or units, in sentences that share neither a word near the figures nor a metric,
     # coincides by chance: a slip's shape needs a fact in common first. (Not in a draft, not yet

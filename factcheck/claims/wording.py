@@ -19,7 +19,6 @@ from factcheck.words import (
     event_verb,
     event_words,
     generic_names,
-    measured_item,
     name_overlap,
 )
 
@@ -257,18 +256,8 @@ def event_word_shared(cols: Columns, i: np.ndarray, j: np.ndarray, live: np.ndar
     return _shared_next_words(cols, i, j, live, event_words)
 
 
-def items_differ(cols: Columns, i: np.ndarray, j: np.ndarray, live: np.ndarray) -> np.ndarray:
-    """1 for the `live` pairs of English amounts that both name what they measure
-    (`words.measured_item`), with no stem in common ("capitalisation of £1.4 trillion" / "a bid
-    of £1.4bn")."""
-    lang = cols.obj("lang")
-    live = live & (lang[i] == "en") & (lang[j] == "en")
-    return _shared_next_words(cols, i, j, live, measured_item, apart=True)
-
-
 def _shared_next_words(cols: Columns, i: np.ndarray, j: np.ndarray, live: np.ndarray,
-                       words_of: Callable[[str, int, int], frozenset[str]], apart: bool = False) -> np.ndarray:
-    """1 for the `live` pairs whose `words_of` share a stem (`apart`: both have some, none shared)."""
+                       words_of: Callable[[str, int, int], frozenset[str]]) -> np.ndarray:
     out = np.zeros(len(i))
     at = np.flatnonzero(live)
     if not len(at):
@@ -281,12 +270,7 @@ def _shared_next_words(cols: Columns, i: np.ndarray, j: np.ndarray, live: np.nda
             at = figure_in_sentence(cols, k)
             got = memo[k] = words_of(*at) if at else frozenset()
         return got
-    if apart:
-        out[at] = [1.0 if (wa := next_words(int(a))) and (wb := next_words(int(b))) and not wa & wb else 0.0
-                   for a, b in zip(i[at], j[at], strict=True)]
-    else:
-        out[at] = [1.0 if next_words(int(a)) & next_words(int(b)) else 0.0
-                   for a, b in zip(i[at], j[at], strict=True)]
+    out[at] = [1.0 if next_words(int(a)) & next_words(int(b)) else 0.0 for a, b in zip(i[at], j[at], strict=True)]
     return out
 
 
