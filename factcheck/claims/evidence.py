@@ -480,8 +480,8 @@ def features(table: pd.DataFrame, pairs: pd.DataFrame, stories: Stories,
                    & ~(in_draft[i] | in_draft[j]))
     for name in ("slip", "currency_slip", "digits", "digit_run"):
         out[name] = np.where((out["items_differ"] > 0) | short_shape, 0.0, out[name])
-    # two snapshots of a moving market: a price moves a digit between them ("closed at 145.25
-    # yen" / "had opened here at 145.95 yen")
+    # under headlines of two points of a trading day, two snapshots of a moving market: a price
+    # moves a digit between them ("closed at 145.25 yen" / "had opened here at 145.95 yen")
     out["digit_run"] = np.where(out["session_differs"] > 0, 0.0, out["digit_run"])
     # a round number slipped in its magnitude word ("about one mln" / "more than one billion")
     # is as likely a coincidence as one in two currencies
