@@ -293,7 +293,7 @@ class _DocContext:
         r["horizon"] = self._horizon(a, b) or self._sentence_horizon(s_start, s_end)
         r["period"] = self._period(r, a, b, s_dates, label)
         if kind == "money":
-            r["stage"] = self._stage(r, a, b, label)
+            r["stage"] = self._stage(r, a, b, label, s_start)
             # "raised its bid to 110 dlrs": the new value of a change the sentence states
             r["revised"] = bool(r.get("change")) and _TO.search(text, max(0, r["start"] - 6), r["start"]) is not None
             r["actor"] = self.subject if label else self._money_actor(r, cands, anas, metric)
@@ -373,12 +373,14 @@ class _DocContext:
                 return ref.metric
         return metric
 
-    def _stage(self, r: dict[str, Any], a: int, b: int, label: dict[str, str] | None) -> str:
+    def _stage(self, r: dict[str, Any], a: int, b: int, label: dict[str, str] | None, s_start: int) -> str:
         """`label`: the figure's table label (`row_label`), None in prose."""
         text, lex = self.text, self.lex
         line = text.rfind("\n", 0, r["start"]) + 1
         if label and _VS.search(text, line, r["start"]):
             return "previous"  # "Shr profit 37 cts vs loss 10 cts": last year's column
+        if not label and lex.prev_opener_re.match(text, s_start, r["start"]):
+            return "previous"  # "Previously, Zico had bought 965,000 shares for 31 dlrs a share"
         if lex.prev_before_re.search(text, max(0, r["start"] - 30), r["start"]) or lex.prev_after_re.match(
                 text[r["end"] : r["end"] + 40]):
             return "previous"

@@ -135,6 +135,7 @@ class Lexicon:
         bare = _words_re([w for w in befores if w.lower() == "from"], after=r"\s{1,3}$")
         self.prev_before_re = re.compile(f"{with_fillers.pattern}|{bare.pattern}")
         self.clause_break_re = _words_re(prev.get("clause_breaks", []))
+        self.prev_opener_re = _words_re(prev.get("openers", []), before=r"\s*", after=r"\s{0,2},")
         # after the figure, past its unit ("46 dlrs per share previously")
         self.prev_after_re = _words_re(prev.get("after", []),
                                        before=r"^[\s,]{1,3}(?:(?:per|a)\s{1,3}share[\s,]{1,3})?(?:in\s)?")

@@ -60,6 +60,15 @@ def test_a_starting_value_or_a_one_off_item_takes_the_period_of_the_figures_it_g
     assert rows("Its 1986 net was 5.2 mln dlrs; it also holds 40 mln dlrs of cash.")["40 mln dlrs"]["period"] is None
 
 
+def test_a_sentence_opening_with_previously_states_earlier_values():
+    """"Previously, Zico had bought ... for 31 dlrs a share" gives an earlier purchase's price, not
+    the offer the story is about; "Earlier, Coleco reported ..." only dates the report."""
+    assert rows("Previously, Zico had bought 965,000 Bancroft shares for 31 dlrs a share, giving it about 28 pct "
+                "of the company.")["31 dlrs a share"]["stage"] == "previous"
+    assert rows("Earlier, Coleco reported a net loss of 111.2 mln dlrs for the year.")["111.2 mln dlrs"]["stage"] == (
+        "total")
+
+
 def test_an_amount_a_result_excludes_is_a_special_item_whatever_word_follows_it():
     """"Net excludes 706,000 dlr loss from discontinued operations": the loss the note excludes
     is a one-off item, not the net loss of the table, though "loss" follows the figure. Without
