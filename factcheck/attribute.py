@@ -144,11 +144,13 @@ def _lend_periods(money_rows: list[dict[str, Any]]) -> None:
     mln dlrs, including a gain of 28.6 mln"), when they name one period. A figure of another
     metric lends nothing ("cut its debt from 500 mln dlrs ... and posted a fourth quarter profit")."""
     for r in money_rows:
-        if r.get("period") or r.get("table") or not (r.get("stage") == "previous" or r.get("metric") == "special_item"):
+        metric = r.get("metric")
+        if metric is None or r.get("period") or r.get("table") or not (
+                r.get("stage") == "previous" or metric == "special_item"):
             continue
         mates = {m["period"] for m in money_rows if m is not r and m.get("period") and (
-            m.get("metric") == r.get("metric") or (r.get("metric") == "special_item" and m.get("metric") in _RESULTS))}
-        if len(mates) == 1 and r.get("metric") is not None:
+            m.get("metric") == metric or (metric == "special_item" and m.get("metric") in _RESULTS))}
+        if len(mates) == 1:
             r["period"] = mates.pop()
 
 
@@ -320,8 +322,7 @@ class _DocContext:
     def _item(self, r: dict[str, Any], s_start: int, s_end: int, cue_hits: list) -> str | None:
         if r.get("lang", "en") != "en":
             return None
-        spans = [(s_start + a, s_start + b) for a, b in measured_spans(
-            self.text[s_start:s_end], r["start"] - s_start, r["end"] - s_start)]
+        spans = measured_spans(self.text, r["start"], r["end"], s_start, s_end)
         kinds = {self.lex.metric_family.get(m, m) for h0, h1, m in cue_hits if any(h0 < b and h1 > a for a, b in spans)}
         return kinds.pop() if len(kinds) == 1 else None
 

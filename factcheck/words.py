@@ -334,29 +334,27 @@ def _measure_words() -> tuple[frozenset[str], frozenset[str], frozenset[str]]:
 
 
 _MEASURE_REACH = 60  # characters before an amount that may name what it measures ("capitalisation of")
-_MEASURE_TOKEN = re.compile(r"[^\W\d_][\w'’-]*|\d[\d,.]*|[^\w\s]")
 
 
-def measured_spans(sentence: str, start: int, end: int) -> list[tuple[int, int]]:
-    """Where the words stand that say what an amount at `start:end` of an English `sentence`
-    measures: the noun it is "of" ("a total capitalisation of £1.4 trillion", "a bid of
-    £1.4bn"), or the nouns it modifies after a determiner or in a capitals headline ("a 15 mln
-    dlr bus contract", "ISSUES 150 MLN DLR EUROBOND"). None where they name nothing, or only a
-    quantity (`generic`: "a total of", "to the tune of"); a verb ending in one of the
-    `[event_verbs]` past endings ends them ("the 5 mln dlrs paid")."""
+def measured_spans(text: str, start: int, end: int, s_start: int, s_end: int) -> list[tuple[int, int]]:
+    """Where the words stand (offsets in `text`) that say what an amount at `start:end` of the
+    English sentence `s_start:s_end` measures: the noun it is "of" ("a total capitalisation of
+    £1.4 trillion", "a bid of £1.4bn"), or the nouns it modifies after a determiner or in a
+    capitals headline ("a 15 mln dlr bus contract", "ISSUES 150 MLN DLR EUROBOND"). None where
+    they name nothing, or only a quantity (`generic`: "a total of", "to the tune of"); a verb
+    ending in one of the `[event_verbs]` past endings ends them ("the 5 mln dlrs paid")."""
     generic, determiners, links = _measure_words()
-    past = _event_verb_words()[2]
     out: list[tuple[int, int]] = []
-    lo = max(start - _MEASURE_REACH, 0)
-    before = list(_MEASURE_TOKEN.finditer(sentence, lo, max(start, 0)))
+    before = list(_CLAUSE_TOKEN.finditer(text, max(start - _MEASURE_REACH, s_start), start))
     if len(before) >= 2 and before[-1].group().lower() in links:
         noun = before[-2].group()
         if noun[0].isalpha() and noun.islower() and noun not in generic:
             out.append(before[-2].span())
     last = before[-1].group() if before else ""
-    headline = sentence.isupper()
+    headline = text[s_start:s_end].isupper()
     if headline or last.lower() in determiners or last.endswith(("'s", "’s")):
-        for tok in list(_MEASURE_TOKEN.finditer(sentence, end, min(end + _MEASURE_REACH, len(sentence))))[:3]:
+        past = _event_verb_words()[2]
+        for tok in list(_CLAUSE_TOKEN.finditer(text, end, min(end + _MEASURE_REACH, s_end)))[:3]:
             word = tok.group()
             low = word.lower()
             if (not word[0].isalpha() or low in stopwords() or low in generic or (word[0].isupper() and not headline)
