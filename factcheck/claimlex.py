@@ -34,12 +34,13 @@ def _words_re(words: list[str], *, before: str = r"(?<![\w])", after: str = r"(?
 _SHORT_CUE = 4  # a cue this short is a word of its own, not a word's start ("div" is no "division")
 
 
-def _cues_re(cues: list[str]) -> re.Pattern[str]:
+def _cues_re(cues: list[str], words: frozenset[str] = frozenset()) -> re.Pattern[str]:
     """Metric cues as word starts ("dividend" in "dividends", "invest" in "investment"), but a
-    short one as a whole word or its plural: "div" and "Net" start "diverting", "division",
-    "Netherlands" and "Network". The match is the cue itself, as the lexicon writes it."""
-    long_cues = [c for c in cues if len(c) > _SHORT_CUE]
-    short = [c for c in cues if len(c) <= _SHORT_CUE]
+    short one, or one of `words`, as a whole word or its plural: "div" and "Net" start
+    "diverting", "division", "Netherlands" and "Network", "record" starts "recorded". The match
+    is the cue itself, as the lexicon writes it."""
+    long_cues = [c for c in cues if len(c) > _SHORT_CUE and c not in words]
+    short = [c for c in cues if len(c) <= _SHORT_CUE or c in words]
     parts = []
     if long_cues:
         parts.append(alternation(long_cues))
@@ -109,6 +110,7 @@ class Lexicon:
         self.cue_metric: dict[str, dict[str, str]] = {}
         for kind in ("money", "date"):
             table: dict[str, str] = {}
+            whole: set[str] = set()
             for metric, spec in metrics.get(kind, {}).items():
                 self.metric_family[metric] = spec.get("family", metric)
                 if spec.get("volatile"):
@@ -117,8 +119,11 @@ class Lexicon:
                     self.strict_families.add(spec.get("family", metric))
                 for cue in spec.get("cues", []):
                     table.setdefault(cue, metric)
+                for cue in spec.get("words", []):
+                    table.setdefault(cue, metric)
+                    whole.add(cue)
             self.cue_metric[kind] = table
-            self.cue_re[kind] = _cues_re(list(table))
+            self.cue_re[kind] = _cues_re(list(table), frozenset(whole))
         stage = metrics.get("stage", {})
         self.stage_re = re.compile(
             r"(?<![\w])(?:(?P<initial>" + alternation(stage.get("initial", ["initial"]))

@@ -343,3 +343,15 @@ def test_a_german_number_word_is_no_claimants_first_word():
     assert not str(actor(german, "12 Mrd. Euro", "de") or "").startswith("Million")
     assert actor("Thousand Oaks will spend $12 million on a new library, the city said.", "$12 million",
                  "en") == "Thousand Oaks"
+
+
+def test_record_as_a_word_names_the_record_date_it_precedes_not_recorded():
+    """The wire's dividend line "payable May 14, record April One": the second date is the
+    record date, not a second pay date. "Recorded" (a result booked in a year) names none."""
+    [doc] = documents_from_records([{"id": "a", "date": "1987-03-20", "lang": "en",
+                                     "text": "Velsa Mortgage said it will pay nine cts a unit for the month of March, "
+                                             "payable May 14, record April One. It recorded a loss in 1986."}])
+    dates = {doc.text[r["start"]:r["end"]]: r for r in analyse(doc, LEX) if r["kind"] == "date"}
+    assert dates["May 14"]["metric"] == "payment"
+    assert dates["April One"]["metric"] == "record"
+    assert dates["1986"]["metric"] != "record"

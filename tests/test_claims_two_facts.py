@@ -1,6 +1,7 @@
 """Two figures that look like one fact told two ways but are two facts: what each amount
 measures, its place in a list both articles give, two listed companies, two snapshots of a
-market, and number shapes that happen by chance. Each test has a control that stays a finding,
+market, a price against a total, a listed part against the whole, a record date against a pay
+date, and number shapes that happen by chance. Each test has a control that stays a finding,
 so the evidence tells the cases apart rather than silencing the rule."""
 
 from __future__ import annotations
@@ -168,3 +169,81 @@ def test_a_short_number_under_two_magnitude_words_needs_a_fact_in_common_to_be_a
                  titles=("Velsa eyes Kenton exchange", "Velsa funds for Kenton"))
     assert not _flagged(apart, "£1.4 trillion") and not _flagged(apart, "about £1.4 trillion")
     assert _flagged(alike, "£1.4 trillion")
+
+
+def test_a_short_number_slipped_between_two_claimants_is_chance() -> None:
+    """"50 dlrs principal amount per debenture" of one company's preferred shares and another
+    company's "Offering of 50 mln dlrs of ... convertible subordinated debentures": the words
+    near the figures are alike, but the two claimants differ and "50" is two digits any amounts
+    share. The same company's offering told in both keeps its slip."""
+    def records(first: str) -> list[dict]:
+        return _two(f"KENTON <KNT> REGISTERS TO OFFER\nNEW YORK, March 20 - {first}\n",
+                    "PROPOSED OFFERINGS RECENTLY FILED WITH THE SEC\nWASHINGTON, March 20 - Velsa Computer Corp - "
+                    "Offering of 50 mln dlrs of 25-year convertible subordinated debentures through Hambrecht and "
+                    "Quist Inc.\n",
+                    titles=("KENTON <KNT> REGISTERS TO OFFER", "PROPOSED OFFERINGS RECENTLY FILED WITH THE SEC"))
+    other = records("The shares also will be exchangeable into Kenton convertible subordinated debentures at a "
+                    "rate of 50 dlrs principal amount per debenture.")
+    same = records("Velsa Computer Corp said it registered an offering of 50 dlrs of 25-year convertible "
+                   "subordinated debentures.")
+    assert not _flagged(other, "50 dlrs")
+    assert _flagged(same, "50 dlrs")
+
+
+def test_a_price_with_no_magnitude_word_against_a_total_in_billions_is_no_reading_of_it() -> None:
+    """"Purchased additional shares ... for 40-1/8 dlrs" is a price, though it names no rate;
+    "its 3.2 billion dlr acquisition offer" a total: two facts, not one amount eight orders of
+    magnitude off. The same digits with the magnitude word dropped ("a 3.2 dlr acquisition
+    offer") are still a slip of the hand."""
+    def records(first: str) -> list[dict]:
+        return _two(f"GAF <GAF> PLANS NO CHANGES\nNEW YORK, March 20 - {first}\n",
+                    "GAF <GAF> DEBT MAY BE DOWNGRADED\nNEW YORK, March 21 - S and P cited GAF's 3.2 billion dlr "
+                    "acquisition offer for Borg-Warner Corp <BOR>.\n",
+                    titles=("GAF <GAF> PLANS NO CHANGES", "GAF <GAF> DEBT MAY BE DOWNGRADED"),
+                    days=("1987-03-20", "1987-03-21"))
+    table, scored = _pairs(records("Last week, GAF had purchased additional shares of Borg-Warner for 40-1/8 dlrs, "
+                                   "increasing its stake to 19.9 pct."))
+    assert _pair_of(table, scored, "40-1/8 dlrs", "3.2 billion dlr")["per_differs"] == 1
+    dropped = records("Standard and Poor's cited GAF's 3.2 dlr acquisition offer for Borg-Warner Corp <BOR>.")
+    table, scored = _pairs(dropped)
+    assert _pair_of(table, scored, "3.2 dlr", "3.2 billion dlr")["per_differs"] == 0
+    assert _flagged(dropped, "3.2 dlr")
+
+
+def test_one_of_several_amounts_a_sentence_lists_is_a_part_of_the_others_total() -> None:
+    """One outlet itemises the expenses ("included $4,272.78 on a cruise, $2,306.08 at Walt
+    Disney World and $3,544.00 at a boutique"), another states the whole ("$750,000 in campaign
+    money"): each item is a part of the total, not a reading of it. An amount alone in its
+    sentence, or an item whose digits slipped against the other figure, is no listed part."""
+    listed = "included $4,272.78 on a cruise, $2,306.08 at Walt Disney World and $3,544.00 at a boutique"
+
+    def records(expenses: str, total: str) -> list[dict]:
+        return [{"id": "a", "date": "2013-02-20", "url": "https://first-paper.com/a", "title": "Velsa Pleads Guilty",
+                 "text": f"Records revealed that expenses charged by Velsa and his wife to his campaign {expenses}."},
+                {"id": "b", "date": "2013-02-20", "url": "https://second-site.org/b",
+                 "title": "Tom Velsa Pleads Guilty in Campaign Money Case",
+                 "text": f"Tom Velsa pleaded guilty on Wednesday over his use of {total} in campaign money."}]
+    table, scored = _pairs(records(listed, "$750,000"))
+    assert _pair_of(table, scored, "$4,272.78", "$750,000")["part_listed"] == 1
+    table, scored = _pairs(records("included $4,272.78 on a cruise", "$750,000"))
+    assert _pair_of(table, scored, "$4,272.78", "$750,000")["part_listed"] == 0
+    table, scored = _pairs(records(listed, "$42,727.80"))
+    assert _pair_of(table, scored, "$4,272.78", "$42,727.80")["part_listed"] == 0
+
+
+def test_a_record_date_is_no_pay_date_of_another_article() -> None:
+    """"Payable May 14, record January 1" against "for the month of March, payable May 14,
+    record April 1": January 1 is a record date, March the month paid for, two different
+    dates of the payout. The two record dates stay compared."""
+    records = _two("VELSA MORTGAGE <VLMZ> CASH DISTRIBUTION RISES\nCHICAGO, March 20 - Velsa Mortgage said the "
+                   "distribution will be payable May 14, record January 1.\n",
+                   "VELSA MORTGAGE <VLMZ> MONTHLY CASH PAYOUT\nCHICAGO, March 20 - Velsa Mortgage said it declared a "
+                   "regular monthly cash distribution of nine cts a unit for the month of March, payable May 14, "
+                   "record April 1.\n",
+                   titles=("VELSA MORTGAGE <VLMZ> CASH DISTRIBUTION RISES",
+                           "VELSA MORTGAGE <VLMZ> MONTHLY CASH PAYOUT"),
+                   days=("1987-03-20", "1987-03-20"))
+    findings = [f for f in _findings(records) if f.rule == "FC201"]
+    assert not [f for f in findings if "“March”" in f.message and f.severity in ("warning", "error")]
+    assert [f for f in findings if "“January 1”" in f.message and "“April 1”" in f.message and f.claim
+            and f.claim.endswith("record")]

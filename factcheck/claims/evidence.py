@@ -60,6 +60,9 @@ from factcheck.words import (
 )
 
 _DIGIT_ORDERS = 3  # the most powers of ten an amount's digits slip without its magnitude word (a misread separator)
+_UNIT_AMOUNT = 1_000  # below this, an amount with no magnitude word or rate may be a price or a fee
+_TOTAL_AMOUNT = 1_000_000  # from this, an amount under a magnitude word is a total
+_LIST_PLACES = 3  # amounts in one sentence from which it lists parts (an itemised account)
 _CHANCE_DIGITS = 2  # significant digits two unrelated amounts share by chance often enough ("1.4", "50")
 _TEMPLATE = 0.8  # `context` from which two sentences read as one template filled twice
 
@@ -123,7 +126,9 @@ FEATURES: dict[str, str] = {
     "horizon_differs": "the figures name different horizons",
     "horizon_same": "the figures name the same horizon (\"over four years\")",
     "stage_differs": "a first step, a total or an earlier value against another of these",
-    "per_differs": "a rate (a share, a year) against a total, or two rates",
+    "per_differs": "a rate (a share, a year) against a total, or two rates; or an amount under a thousand with "
+                   "no magnitude word or rate (a price, a fee) against millions under a magnitude word, their "
+                   "digits not the same",
     "relative": "a date read against the publication date (a weekday, 'last year')",
     "deictic": "a date that points from the publication day ('Friday', 'yesterday', 'last year'), not a year guessed",
     "relative_apart": "a date read against the publication date, articles published days apart (log scale)",
@@ -159,6 +164,9 @@ FEATURES: dict[str, str] = {
     "slot_differs": "two articles' sentences alike, each listing the same number of amounts, the figures in "
                     "different places of the list (\"two mln stg in band one and 22 mln in band two\" / \"120 "
                     "mln in band one and 315 mln in band two\"): two items",
+    "part_listed": "the smaller figure is one of three or more amounts its sentence lists, a tenth or less of "
+                   "the other, with no slip of its digits (\"included $4,272.78 on the cruise, $2,306.08 at Walt "
+                   "Disney World, ...\" / \"spent $750,000 in campaign cash\"): a part of it",
     "stated_apart": "two outlets of one story state an amount exactly, to the same precision, one digit and a "
                     "few per cent apart ($5.7 and $5.6 billion): neither rounding nor a bound reconciles them",
     "event_told": "two outlets' written dates (or dates whose `event_verb` is shared) in sentences alike (the "
@@ -204,7 +212,7 @@ SIGNS: dict[str, int] = {
     "same_words": -1, "guessed": -1, "is_date": 0, "counterpart": 1, "twin": -1, "stated_there": -1,
     "shared_figures": 1, "renewed": -1, "unexplained": -1, "one_writer": -1, "event_unnamed": -1,
     "event_told": 1, "event_verb": 1, "event_word": 1, "specific_date": 1, "subjects_differ": -1, "session_differs": -1,
-    "companies_differ": -1, "slot_differs": -1, "items_differ": -1,
+    "companies_differ": -1, "slot_differs": -1, "items_differ": -1, "part_listed": -1,
     "stated_apart": 1, "unbacked": 1,
 }
 
@@ -471,11 +479,14 @@ def features(table: pd.DataFrame, pairs: pd.DataFrame, stories: Stories,
                            & (out["correction"] == 0) & ~two_outlets & ~(in_draft[i] | in_draft[j])
                            ).astype(np.float64)
     # ... and a number of two significant digits or fewer ("1.4", "50") under two magnitude
-    # words or units, in sentences that share neither a word near the figures nor a metric,
-    # coincides by chance: a slip's shape needs a fact in common first. (Not in a draft, not yet
-    # edited, read against its archive: there every shape counts, and `unbacked` weighs it)
+    # words or units, in sentences that share neither a word near the figures (or that name two
+    # claimants: Gould's "50 dlrs principal amount per debenture" / another company's "50 mln
+    # dlrs of 25-year convertible subordinated debentures") nor a metric, coincides by chance:
+    # a slip's shape needs a fact in common first. (Not in a draft, not yet edited, read
+    # against its archive: there every shape counts, and `unbacked` weighs it)
     length = significant_digits(cols)
-    short_shape = ((np.maximum(length[i], length[j]) <= _CHANCE_DIGITS) & (out["context_near"] == 0)
+    short_shape = ((np.maximum(length[i], length[j]) <= _CHANCE_DIGITS)
+                   & ((out["context_near"] == 0) | (out["claimant_differs"] > 0))
                    & (out["metric"] < 1) & ~(tab[i] & tab[j]) & (out["headline_same"] == 0)
                    & ~(in_draft[i] | in_draft[j]))
     for name in ("slip", "currency_slip", "digits", "digit_run"):
@@ -532,6 +543,13 @@ def features(table: pd.DataFrame, pairs: pd.DataFrame, stories: Stories,
     place, places = sentence_slots(cols)
     out["slot_differs"] = (~same_doc & ~both_tab & (places[i] >= 2) & (places[i] == places[j])
                            & (place[i] != place[j]) & (out["context"] >= _TEMPLATE)).astype(np.float64)
+    # one of several amounts its sentence lists (expenses that "included $4,272.78 on the
+    # cruise, $2,306.08 at Walt Disney World, over $10,000 at Best Buy"), a tenth or less of the
+    # other figure and no slip of its digits: a part of that amount, not another reading of it
+    small_places = np.where(va <= vb, places[i], places[j])
+    out["part_listed"] = (~is_date & pos & (small_places >= _LIST_PLACES) & (orders >= 1)
+                          & (out["slip"] == 0) & (out["digits"] == 0) & (out["digit_run"] == 0)
+                          & (out["currency_slip"] == 0)).astype(np.float64)
     # two tables' lines of different names measure different things ("Sales", "Revs")
     out["metric_differs"] = np.where(both_tab & ~same_row, 1.0, out["metric_differs"])
     out["period_differs"] = _differs(cols.codes("period")[0], i, j)
@@ -540,7 +558,16 @@ def features(table: pd.DataFrame, pairs: pd.DataFrame, stories: Stories,
     out["horizon_same"] = ((horizon[i] >= 0) & (horizon[i] == horizon[j])).astype(np.float64)
     out["stage_differs"] = _differs(stage, i, j)
     per, _ = cols.codes("per")
-    out["per_differs"] = ((per[i] != per[j]) & ~is_date).astype(np.float64)
+    # an amount under a thousand units with no magnitude word or rate against one of millions
+    # under a magnitude word, their digits not the same (no slip): a price, fee or per-item
+    # amount against a total ("bought shares for 40-1/8 dlrs" / "its 3.2 billion dlr offer"),
+    # whatever rate the first leaves unsaid
+    mag, _ = cols.codes("magnitude")
+    small = (mag < 0) & (value < _UNIT_AMOUNT) & (per < 0)
+    total = (mag >= 0) & (value >= _TOTAL_AMOUNT) & (per < 0)
+    unsaid = (((small[i] & total[j]) | (small[j] & total[i])) & (out["slip"] == 0) & (out["digits"] == 0)
+              & (out["digit_run"] == 0) & (out["currency_slip"] == 0))
+    out["per_differs"] = (((per[i] != per[j]) | unsaid) & ~is_date).astype(np.float64)
     resolved, guessed = cols.flag("resolved"), cols.flag("guessed")
     out["relative"] = ((resolved[i] | resolved[j]) & is_date).astype(np.float64)
     # two years both guessed from publication days a day apart at most are one guess: the
