@@ -34,13 +34,12 @@ def _words_re(words: list[str], *, before: str = r"(?<![\w])", after: str = r"(?
 _SHORT_CUE = 4  # a cue this short is a word of its own, not a word's start ("div" is no "division")
 
 
-def _cues_re(cues: list[str], words: frozenset[str] = frozenset()) -> re.Pattern[str]:
+def _cues_re(cues: list[str]) -> re.Pattern[str]:
     """Metric cues as word starts ("dividend" in "dividends", "invest" in "investment"), but a
-    short one, or one of `words`, as a whole word or its plural: "div" and "Net" start
-    "diverting", "division", "Netherlands" and "Network", "record" starts "recorded". The match
-    is the cue itself, as the lexicon writes it."""
-    long_cues = [c for c in cues if len(c) > _SHORT_CUE and c not in words]
-    short = [c for c in cues if len(c) <= _SHORT_CUE or c in words]
+    short one as a whole word or its plural: "div" and "Net" start "diverting", "division",
+    "Netherlands" and "Network". The match is the cue itself, as the lexicon writes it."""
+    long_cues = [c for c in cues if len(c) > _SHORT_CUE]
+    short = [c for c in cues if len(c) <= _SHORT_CUE]
     parts = []
     if long_cues:
         parts.append(alternation(long_cues))
@@ -108,9 +107,9 @@ class Lexicon:
         self.strict_families: set[str] = set()
         self.cue_re: dict[str, re.Pattern[str]] = {}
         self.cue_metric: dict[str, dict[str, str]] = {}
+        self.date_before: dict[str, str] = {}  # word → the metric of the date right after it
         for kind in ("money", "date"):
             table: dict[str, str] = {}
-            whole: set[str] = set()
             for metric, spec in metrics.get(kind, {}).items():
                 self.metric_family[metric] = spec.get("family", metric)
                 if spec.get("volatile"):
@@ -119,11 +118,13 @@ class Lexicon:
                     self.strict_families.add(spec.get("family", metric))
                 for cue in spec.get("cues", []):
                     table.setdefault(cue, metric)
-                for cue in spec.get("words", []):
-                    table.setdefault(cue, metric)
-                    whole.add(cue)
+                for word in spec.get("right_before", []):
+                    self.date_before.setdefault(word, metric)
             self.cue_metric[kind] = table
-            self.cue_re[kind] = _cues_re(list(table), frozenset(whole))
+            self.cue_re[kind] = _cues_re(list(table))
+        # a word that names a date only right before it ("payable May 14, record April One"; not
+        # "a record 4.8 billion stg today")
+        self.date_before_re = _words_re(list(self.date_before), after=r"\s{1,3}\Z") if self.date_before else None
         stage = metrics.get("stage", {})
         self.stage_re = re.compile(
             r"(?<![\w])(?:(?P<initial>" + alternation(stage.get("initial", ["initial"]))

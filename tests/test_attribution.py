@@ -345,13 +345,19 @@ def test_a_german_number_word_is_no_claimants_first_word():
                  "en") == "Thousand Oaks"
 
 
-def test_record_as_a_word_names_the_record_date_it_precedes_not_recorded():
-    """The wire's dividend line "payable May 14, record April One": the second date is the
-    record date, not a second pay date. "Recorded" (a result booked in a year) names none."""
+def test_record_right_before_a_date_names_it_the_record_date():
+    """The wire's dividend line "payable May 14, record April One" and its table line "Record
+    March 16": the date right after "record" is the record date, not a second pay date. The
+    word anywhere else names no date ("a record dividend on May 14", "Recorded sales fell in
+    1986", "closed at a record on Friday")."""
     [doc] = documents_from_records([{"id": "a", "date": "1987-03-20", "lang": "en",
                                      "text": "Velsa Mortgage said it will pay nine cts a unit for the month of March, "
-                                             "payable May 14, record April One. It recorded a loss in 1986."}])
+                                             "payable May 14, record April One.\n    Record  March 16\nRecorded sales "
+                                             "fell in 1986. It will pay a record dividend on June 4. Shares closed at "
+                                             "a record on Friday, March 6."}])
     dates = {doc.text[r["start"]:r["end"]]: r for r in analyse(doc, LEX) if r["kind"] == "date"}
     assert dates["May 14"]["metric"] == "payment"
     assert dates["April One"]["metric"] == "record"
-    assert dates["1986"]["metric"] != "record"
+    assert dates["March 16"]["metric"] == "record"
+    assert [dates[d]["metric"] for d in ("1986", "June 4")] == [None, None]
+    assert not any(r["metric"] == "record" for t, r in dates.items() if "March 6" in t or "Friday" in t)

@@ -171,25 +171,6 @@ def test_a_short_number_under_two_magnitude_words_needs_a_fact_in_common_to_be_a
     assert _flagged(alike, "£1.4 trillion")
 
 
-def test_a_short_number_slipped_between_two_claimants_is_chance() -> None:
-    """"50 dlrs principal amount per debenture" of one company's preferred shares and another
-    company's "Offering of 50 mln dlrs of ... convertible subordinated debentures": the words
-    near the figures are alike, but the two claimants differ and "50" is two digits any amounts
-    share. The same company's offering told in both keeps its slip."""
-    def records(first: str) -> list[dict]:
-        return _two(f"KENTON <KNT> REGISTERS TO OFFER\nNEW YORK, March 20 - {first}\n",
-                    "PROPOSED OFFERINGS RECENTLY FILED WITH THE SEC\nWASHINGTON, March 20 - Velsa Computer Corp - "
-                    "Offering of 50 mln dlrs of 25-year convertible subordinated debentures through Hambrecht and "
-                    "Quist Inc.\n",
-                    titles=("KENTON <KNT> REGISTERS TO OFFER", "PROPOSED OFFERINGS RECENTLY FILED WITH THE SEC"))
-    other = records("The shares also will be exchangeable into Kenton convertible subordinated debentures at a "
-                    "rate of 50 dlrs principal amount per debenture.")
-    same = records("Velsa Computer Corp said it registered an offering of 50 dlrs of 25-year convertible "
-                   "subordinated debentures.")
-    assert not _flagged(other, "50 dlrs")
-    assert _flagged(same, "50 dlrs")
-
-
 def test_a_price_with_no_magnitude_word_against_a_total_in_billions_is_no_reading_of_it() -> None:
     """"Purchased additional shares ... for 40-1/8 dlrs" is a price, though it names no rate;
     "its 3.2 billion dlr acquisition offer" a total: two facts, not one amount eight orders of
@@ -213,8 +194,9 @@ def test_a_price_with_no_magnitude_word_against_a_total_in_billions_is_no_readin
 def test_one_of_several_amounts_a_sentence_lists_is_a_part_of_the_others_total() -> None:
     """One outlet itemises the expenses ("included $4,272.78 on a cruise, $2,306.08 at Walt
     Disney World and $3,544.00 at a boutique"), another states the whole ("$750,000 in campaign
-    money"): each item is a part of the total, not a reading of it. An amount alone in its
-    sentence, or an item whose digits slipped against the other figure, is no listed part."""
+    money"): each item is a part of the total, not a reading of it. An item of a shorter list,
+    one less than ten times smaller than the other figure, one of a list that adds up to more
+    than it, or one whose digits slipped against it, is no listed part."""
     listed = "included $4,272.78 on a cruise, $2,306.08 at Walt Disney World and $3,544.00 at a boutique"
 
     def records(expenses: str, total: str) -> list[dict]:
@@ -223,12 +205,14 @@ def test_one_of_several_amounts_a_sentence_lists_is_a_part_of_the_others_total()
                 {"id": "b", "date": "2013-02-20", "url": "https://second-site.org/b",
                  "title": "Tom Velsa Pleads Guilty in Campaign Money Case",
                  "text": f"Tom Velsa pleaded guilty on Wednesday over his use of {total} in campaign money."}]
-    table, scored = _pairs(records(listed, "$750,000"))
-    assert _pair_of(table, scored, "$4,272.78", "$750,000")["part_listed"] == 1
-    table, scored = _pairs(records("included $4,272.78 on a cruise", "$750,000"))
-    assert _pair_of(table, scored, "$4,272.78", "$750,000")["part_listed"] == 0
-    table, scored = _pairs(records(listed, "$42,727.80"))
-    assert _pair_of(table, scored, "$4,272.78", "$42,727.80")["part_listed"] == 0
+    def part(expenses: str, total: str) -> float:
+        table, scored = _pairs(records(expenses, total))
+        return _pair_of(table, scored, "$4,272.78", total)["part_listed"]
+    assert part(listed, "$750,000") == 1
+    assert part("included $4,272.78 on a cruise and $2,306.08 at Walt Disney World", "$750,000") == 0  # two items
+    assert part(listed, "$40,000") == 0  # under ten times the item
+    assert part(listed.replace("$3,544.00", "$3,544,000"), "$750,000") == 0  # the list adds up to more
+    assert part(listed, "$42,727.80") == 0  # the item's digits, a point moved: a slip
 
 
 def test_a_record_date_is_no_pay_date_of_another_article() -> None:

@@ -148,3 +148,21 @@ def sentence_slots(cols: Columns) -> tuple[np.ndarray, np.ndarray]:
     places[order[first:]] = n + 1
     slot[rows], count[rows] = place, places
     return slot, count
+
+
+@per_table
+def sentence_sums(cols: Columns) -> np.ndarray:
+    """Per row, the sum of the amounts its sentence states (0 for a date, and for an amount of
+    no single value): what a list's parts add up to."""
+    kind, kinds = cols.codes("kind")
+    money = (kind >= 0) & (np.append(kinds, "")[kind] == "money")
+    out = np.zeros(len(kind))
+    rows = np.flatnonzero(money)
+    if not len(rows):
+        return out
+    doc = cols.codes("doc")[0][rows]
+    sent = np.nan_to_num(cols.num("sent_start")[rows], nan=-1)
+    value = np.nan_to_num(cols.num("value")[rows], nan=0.0)
+    groups = pd.factorize(pd.MultiIndex.from_arrays([doc, sent]))[0]
+    out[rows] = np.bincount(groups, weights=value)[groups]
+    return out

@@ -17,7 +17,7 @@ from typing import Any
 import numpy as np
 import pandas as pd
 
-from factcheck.claims.alignment import alignment, sentence_slots, stated_there
+from factcheck.claims.alignment import alignment, sentence_slots, sentence_sums, stated_there
 from factcheck.claims.columns import Columns, per_table
 from factcheck.claims.drafts import TOLD_ALIKE, amounts_unbacked, dates_unbacked, draft_rows, one_date_slip, one_story
 from factcheck.claims.recurrence import recurring_forms, templates
@@ -164,9 +164,10 @@ FEATURES: dict[str, str] = {
     "slot_differs": "two articles' sentences alike, each listing the same number of amounts, the figures in "
                     "different places of the list (\"two mln stg in band one and 22 mln in band two\" / \"120 "
                     "mln in band one and 315 mln in band two\"): two items",
-    "part_listed": "the smaller figure is one of three or more amounts its sentence lists, a tenth or less of "
-                   "the other, with no slip of its digits (\"included $4,272.78 on the cruise, $2,306.08 at Walt "
-                   "Disney World, ...\" / \"spent $750,000 in campaign cash\"): a part of it",
+    "part_listed": "the smaller figure is one of three or more amounts its sentence lists (not an earlier "
+                   "value), a tenth or less of the other, the list adding up to no more than it, with no slip of "
+                   "its digits (\"included $4,272.78 on the cruise, $2,306.08 at Walt Disney World, ...\" / \"spent "
+                   "$750,000 in campaign cash\"): a part of it",
     "stated_apart": "two outlets of one story state an amount exactly, to the same precision, one digit and a "
                     "few per cent apart ($5.7 and $5.6 billion): neither rounding nor a bound reconciles them",
     "event_told": "two outlets' written dates (or dates whose `event_verb` is shared) in sentences alike (the "
@@ -479,16 +480,16 @@ def features(table: pd.DataFrame, pairs: pd.DataFrame, stories: Stories,
                            & (out["correction"] == 0) & ~two_outlets & ~(in_draft[i] | in_draft[j])
                            ).astype(np.float64)
     # ... and a number of two significant digits or fewer ("1.4", "50") under two magnitude
-    # words or units, in sentences that share neither a word near the figures (or that name two
-    # claimants: Gould's "50 dlrs principal amount per debenture" / another company's "50 mln
-    # dlrs of 25-year convertible subordinated debentures") nor a metric, coincides by chance:
-    # a slip's shape needs a fact in common first. (Not in a draft, not yet edited, read
-    # against its archive: there every shape counts, and `unbacked` weighs it)
+    # words or units, in sentences that share neither a word near the figures nor a metric,
+    # coincides by chance: a slip's shape needs a fact in common first. (Not in a draft, not yet
+    # edited, read against its archive: there every shape counts, and `unbacked` weighs it)
     length = significant_digits(cols)
-    short_shape = ((np.maximum(length[i], length[j]) <= _CHANCE_DIGITS)
-                   & ((out["context_near"] == 0) | (out["claimant_differs"] > 0))
+    short_shape = ((np.maximum(length[i], length[j]) <= _CHANCE_DIGITS) & (out["context_near"] == 0)
                    & (out["metric"] < 1) & ~(tab[i] & tab[j]) & (out["headline_same"] == 0)
                    & ~(in_draft[i] | in_draft[j]))
+    # (the values' shapes as read, before the words set them aside: what rates and listed parts
+    # need is digits that do not match, whatever the words say of them)
+    digits_match = ((out["slip"] > 0) | (out["currency_slip"] > 0) | (out["digits"] > 0) | (out["digit_run"] > 0))
     for name in ("slip", "currency_slip", "digits", "digit_run"):
         out[name] = np.where((out["items_differ"] > 0) | short_shape, 0.0, out[name])
     # under headlines of two points of a trading day, two snapshots of a moving market: a price
@@ -545,11 +546,13 @@ def features(table: pd.DataFrame, pairs: pd.DataFrame, stories: Stories,
                            & (place[i] != place[j]) & (out["context"] >= _TEMPLATE)).astype(np.float64)
     # one of several amounts its sentence lists (expenses that "included $4,272.78 on the
     # cruise, $2,306.08 at Walt Disney World, over $10,000 at Best Buy"), a tenth or less of the
-    # other figure and no slip of its digits: a part of that amount, not another reading of it
-    small_places = np.where(va <= vb, places[i], places[j])
-    out["part_listed"] = (~is_date & pos & (small_places >= _LIST_PLACES) & (orders >= 1)
-                          & (out["slip"] == 0) & (out["digits"] == 0) & (out["digit_run"] == 0)
-                          & (out["currency_slip"] == 0)).astype(np.float64)
+    # other figure, the list adding up to no more than it, no slip of its digits: a part of that
+    # amount, not another reading of it. (Not an earlier value: "rose to X from Y" lists no parts)
+    small, large = np.where(va <= vb, i, j), np.where(va <= vb, j, i)
+    earlier_small = np.append(cols.codes("stage")[1], None)[stage[small]] == "previous"
+    out["part_listed"] = (~is_date & pos & (places[small] >= _LIST_PLACES) & (orders >= 1)
+                          & (sentence_sums(cols)[small] <= value[large]) & ~earlier_small
+                          & ~digits_match).astype(np.float64)
     # two tables' lines of different names measure different things ("Sales", "Revs")
     out["metric_differs"] = np.where(both_tab & ~same_row, 1.0, out["metric_differs"])
     out["period_differs"] = _differs(cols.codes("period")[0], i, j)
@@ -565,8 +568,7 @@ def features(table: pd.DataFrame, pairs: pd.DataFrame, stories: Stories,
     mag, _ = cols.codes("magnitude")
     small = (mag < 0) & (value < _UNIT_AMOUNT) & (per < 0)
     total = (mag >= 0) & (value >= _TOTAL_AMOUNT) & (per < 0)
-    unsaid = (((small[i] & total[j]) | (small[j] & total[i])) & (out["slip"] == 0) & (out["digits"] == 0)
-              & (out["digit_run"] == 0) & (out["currency_slip"] == 0))
+    unsaid = ((small[i] & total[j]) | (small[j] & total[i])) & ~digits_match
     out["per_differs"] = (((per[i] != per[j]) | unsaid) & ~is_date).astype(np.float64)
     resolved, guessed = cols.flag("resolved"), cols.flag("guessed")
     out["relative"] = ((resolved[i] | resolved[j]) & is_date).astype(np.float64)
