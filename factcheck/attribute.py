@@ -36,7 +36,6 @@ _OF_OWNER = re.compile(r"\s{1,3}(?:of|in)\s{1,3}(?:[a-zA-Z-]{1,15}\s{1,3}){0,4}?
 _POSSESSIVE = re.compile(r"['’]s\s{1,3}")
 _DIGITS = re.compile(r"\d")
 _REFINE_REACH = 100  # characters before a figure where "includes ... gain" may stand
-_RIGHT_BEFORE = 16  # characters before a date where a word that names it only there ("record") may end
 _TO = re.compile(r"(?<!\w)(?i:to|auf)\s{1,3}$")  # headlines shout: "RAISES PRICE 0.25 CT TO 65.75 CTS"
 _NAME_TAIL = re.compile(r"\s{0,2}(?:\([^()\n]{1,30}\)\s{0,2})?")  # between a name and its "(Europe) SA"
 _DATELINE_REACH = 400  # characters from the top where a dateline stands
@@ -280,9 +279,8 @@ class _DocContext:
         s_ents, anas, cands, cue_hits = self._sentence(s_start, s_end, kind)
         local = [h for h in cue_hits if a <= h[0] < b]
         metric = _nearest(local or cue_hits, r["start"], r["end"])
-        if kind == "date" and lex.date_before_re is not None:
-            right = lex.date_before_re.search(text, max(s_start, r["start"] - _RIGHT_BEFORE), r["start"])
-            metric = lex.date_before[right.group(0).strip()] if right else metric
+        if kind == "date":
+            metric = lex.date_named_before(text, s_start, r["start"]) or metric
         label = self.row_label(r) if kind == "money" else None
         if label:
             metric = label.get("metric", metric)

@@ -31,7 +31,13 @@ def _words_re(words: list[str], *, before: str = r"(?<![\w])", after: str = r"(?
     return re.compile(flags + before + "(?:" + alternation(words or ["\x00"]) + ")" + after)
 
 
+_RIGHT_BEFORE = 24  # characters before a date where a word that names only it ("record") may stand
 _SHORT_CUE = 4  # a cue this short is a word of its own, not a word's start ("div" is no "division")
+
+
+def _spaced(phrase: str) -> str:
+    """A phrase as a pattern whose words may stand one to three spaces or a line break apart."""
+    return r"\s{1,3}".join(re.escape(w) for w in phrase.split())
 
 
 def _cues_re(cues: list[str]) -> re.Pattern[str]:
@@ -119,12 +125,15 @@ class Lexicon:
                 for cue in spec.get("cues", []):
                     table.setdefault(cue, metric)
                 for word in spec.get("right_before", []):
-                    self.date_before.setdefault(word, metric)
+                    self.date_before.setdefault(" ".join(word.split()), metric)
             self.cue_metric[kind] = table
             self.cue_re[kind] = _cues_re(list(table))
-        # a word that names a date only right before it ("payable May 14, record April One"; not
-        # "a record 4.8 billion stg today")
-        self.date_before_re = _words_re(list(self.date_before), after=r"\s{1,3}\Z") if self.date_before else None
+        right = metrics.get("right_before", {})
+        joins = "|".join(_spaced(w) for w in right.get("joins", []))
+        self._date_before_re = re.compile(
+            r"(?<![\w])(" + "|".join(_spaced(w) for w in sorted(self.date_before, key=len, reverse=True))
+            + r")(?:\s{1,3}(?:" + (joins or "\x00") + r"))?\s{1,3}\Z") if self.date_before else None
+        self._not_after = frozenset(w.lower() for w in right.get("not_after", []))
         stage = metrics.get("stage", {})
         self.stage_re = re.compile(
             r"(?<![\w])(?:(?P<initial>" + alternation(stage.get("initial", ["initial"]))
@@ -209,3 +218,18 @@ class Lexicon:
         words = alternation(list(sections) or ["\x00"])
         self.section_re = re.compile(r"(?im)^[ \t]{0,8}(?P<sec>" + words + r")\b[^\n]{0,40}$")
         self.title_period_re = re.compile(r"(?i)\b(?P<sec>" + words + r")\b")
+
+    def date_named_before(self, text: str, floor: int, start: int) -> str | None:
+        """The metric a `right_before` word names for the date at `start` when it stands right
+        before it ("payable May 14, record April One", "shareholders of record on April 20"),
+        unless a determiner or an adjective makes it a noun of its own ("closed at a record
+        Friday", "its record 1986 sales"); else None. `floor`: where the sentence starts."""
+        if self._date_before_re is None:
+            return None
+        m = self._date_before_re.search(text, max(floor, start - _RIGHT_BEFORE), start)
+        if m is None:
+            return None
+        before = text[max(floor, m.start() - _RIGHT_BEFORE):m.start()].split()[-2:]
+        if any(w.lower() in self._not_after or w.endswith(("'s", "’s")) for w in before):
+            return None
+        return self.date_before[" ".join(m.group(1).split())]

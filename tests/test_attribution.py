@@ -361,3 +361,27 @@ def test_record_right_before_a_date_names_it_the_record_date():
     assert dates["March 16"]["metric"] == "record"
     assert [dates[d]["metric"] for d in ("1986", "June 4")] == [None, None]
     assert not any(r["metric"] == "record" for t, r in dates.items() if "March 6" in t or "Friday" in t)
+
+
+def test_record_names_a_date_after_a_join_but_not_after_a_determiner():
+    """"Shareholders of record on April 20" names the record date; "closed at a record
+    Friday" and "its record 1986 sales" use the word as a noun of their own."""
+    [doc] = documents_from_records([{"id": "a", "date": "1987-03-20", "lang": "en",
+                                     "text": "The dividend is payable May 20 to shareholders of record on April 20. "
+                                             "Stocks closed at a record Friday. Its record 1986 sales rose."}])
+    dates = {doc.text[r["start"]:r["end"]]: r["metric"] for r in analyse(doc, LEX) if r["kind"] == "date"}
+    assert dates["April 20"] == "record"
+    assert dates["May 20"] == "payment"
+    assert dates["Friday"] is None and dates["1986"] is None
+
+
+def test_a_rules_folders_right_before_phrase_may_span_a_line_break(tmp_path):
+    """A newsroom's own `right_before` phrase ("ex dividend") names the date after it however
+    the wire broke its line."""
+    (tmp_path / "metrics.toml").write_text('[date.ex_dividend]\nfamily = "ex_dividend"\ncues = []\n'
+                                           'right_before = ["ex dividend"]\n', encoding="utf-8")
+    lexicon = load_rules([str(tmp_path)]).lexicon
+    [doc] = documents_from_records([{"id": "a", "date": "1987-03-20", "lang": "en",
+                                     "text": "Velsa shares trade ex\ndividend April 3, the company said."}])
+    dates = {doc.text[r["start"]:r["end"]]: r["metric"] for r in analyse(doc, lexicon) if r["kind"] == "date"}
+    assert dates["April 3"] == "ex_dividend"

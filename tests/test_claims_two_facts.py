@@ -185,6 +185,13 @@ def test_a_price_with_no_magnitude_word_against_a_total_in_billions_is_no_readin
     table, scored = _pairs(records("Last week, GAF had purchased additional shares of Borg-Warner for 40-1/8 dlrs, "
                                    "increasing its stake to 19.9 pct."))
     assert _pair_of(table, scored, "40-1/8 dlrs", "3.2 billion dlr")["per_differs"] == 1
+    # the values' shape as read counts, though the words set the slip aside ("a bid of", "a loan
+    # of": two items): "50 dlrs" and "50 mln dlrs" are two items, not a price against a total
+    table, scored = _pairs(_two("VELSA <VLSA> NEWS\nVelsa Corp said it made a bid of 50 dlrs for the unit.",
+                                "VELSA <VLSA> LOAN\nVelsa Corp said it took a loan of 50 mln dlrs from banks.",
+                                titles=("VELSA <VLSA> NEWS", "VELSA <VLSA> LOAN")))
+    items = _pair_of(table, scored, "50 dlrs", "50 mln dlrs")
+    assert items["items_differ"] == 1 and items["per_differs"] == 0
     dropped = records("Standard and Poor's cited GAF's 3.2 dlr acquisition offer for Borg-Warner Corp <BOR>.")
     table, scored = _pairs(dropped)
     assert _pair_of(table, scored, "3.2 dlr", "3.2 billion dlr")["per_differs"] == 0
@@ -213,6 +220,10 @@ def test_one_of_several_amounts_a_sentence_lists_is_a_part_of_the_others_total()
     assert part(listed, "$40,000") == 0  # under ten times the item
     assert part(listed.replace("$3,544.00", "$3,544,000"), "$750,000") == 0  # the list adds up to more
     assert part(listed, "$42,727.80") == 0  # the item's digits, a point moved: a slip
+    assert part(listed.replace("$3,544.00", "tens of millions of dollars"), "$750,000") == 0  # at least ten million
+    assert part("rose to $12,000 from $4,272.78, with $2,306.08 at Walt Disney World", "$750,000") == 0  # earlier
+    table, scored = _pairs(records("rose to $12,000 from $4,272.78, with $2,306.08 at Walt Disney World", "$750,000"))
+    assert _pair_of(table, scored, "$2,306.08", "$750,000")["part_listed"] == 1
 
 
 def test_a_record_date_is_no_pay_date_of_another_article() -> None:
@@ -231,3 +242,16 @@ def test_a_record_date_is_no_pay_date_of_another_article() -> None:
     assert not [f for f in findings if "“March”" in f.message and f.severity in ("warning", "error")]
     assert [f for f in findings if "“January 1”" in f.message and "“April 1”" in f.message and f.claim
             and f.claim.endswith("record")]
+
+
+def test_a_short_number_slipped_between_a_company_and_an_official_stays_a_slip() -> None:
+    """The company says "a $50 million solar farm", the governor "a $50 billion solar farm":
+    two claimants, one fact, and "50" under two magnitude words in sentences alike is the
+    shape of a slip however short the number (two claimants are no sign of two facts here)."""
+    records = [{"id": "a", "date": "2024-03-02", "url": "https://first-paper.com/a",
+                "title": "Velsa plans Reno solar farm",
+                "text": "Velsa Energy will build a $50 million solar farm near Reno, the company said on Tuesday."},
+               {"id": "b", "date": "2024-03-02", "url": "https://second-site.org/b",
+                "title": "Governor backs Reno solar farm",
+                "text": "Governor Jane Kenton said on Tuesday that a $50 billion solar farm will be built near Reno."}]
+    assert _flagged(records, "$50 million", "$50 billion")

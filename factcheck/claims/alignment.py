@@ -152,8 +152,9 @@ def sentence_slots(cols: Columns) -> tuple[np.ndarray, np.ndarray]:
 
 @per_table
 def sentence_sums(cols: Columns) -> np.ndarray:
-    """Per row, the sum of the amounts its sentence states (0 for a date, and for an amount of
-    no single value): what a list's parts add up to."""
+    """Per row, the sum of the amounts its sentence states, an amount of no single value at its
+    lower bound ("tens of millions": ten million), 0 for a date: what a list's parts add up to
+    at the least."""
     kind, kinds = cols.codes("kind")
     money = (kind >= 0) & (np.append(kinds, "")[kind] == "money")
     out = np.zeros(len(kind))
@@ -162,7 +163,8 @@ def sentence_sums(cols: Columns) -> np.ndarray:
         return out
     doc = cols.codes("doc")[0][rows]
     sent = np.nan_to_num(cols.num("sent_start")[rows], nan=-1)
-    value = np.nan_to_num(cols.num("value")[rows], nan=0.0)
+    value = cols.num("value")[rows]
+    value = np.nan_to_num(np.where(np.isnan(value), cols.num("low")[rows], value), nan=0.0)
     groups = pd.factorize(pd.MultiIndex.from_arrays([doc, sent]))[0]
     out[rows] = np.bincount(groups, weights=value)[groups]
     return out

@@ -550,7 +550,8 @@ def features(table: pd.DataFrame, pairs: pd.DataFrame, stories: Stories,
     # amount, not another reading of it. (Not an earlier value: "rose to X from Y" lists no parts)
     small, large = np.where(va <= vb, i, j), np.where(va <= vb, j, i)
     earlier_small = np.append(cols.codes("stage")[1], None)[stage[small]] == "previous"
-    out["part_listed"] = (~is_date & pos & (places[small] >= _LIST_PLACES) & (orders >= 1)
+    in_sentence = np.isfinite(cols.num("sent_start"))  # (no sentence read: the article's amounts list nothing)
+    out["part_listed"] = (~is_date & pos & in_sentence[small] & (places[small] >= _LIST_PLACES) & (orders >= 1)
                           & (sentence_sums(cols)[small] <= value[large]) & ~earlier_small
                           & ~digits_match).astype(np.float64)
     # two tables' lines of different names measure different things ("Sales", "Revs")
