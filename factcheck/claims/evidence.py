@@ -567,9 +567,9 @@ def features(table: pd.DataFrame, pairs: pd.DataFrame, stories: Stories,
     # amount against a total ("bought shares for 40-1/8 dlrs" / "its 3.2 billion dlr offer"),
     # whatever rate the first leaves unsaid
     mag, _ = cols.codes("magnitude")
-    small = (mag < 0) & (value < _UNIT_AMOUNT) & (per < 0)
-    total = (mag >= 0) & (value >= _TOTAL_AMOUNT) & (per < 0)
-    unsaid = ((small[i] & total[j]) | (small[j] & total[i])) & ~digits_match
+    unit_row = (mag < 0) & (value < _UNIT_AMOUNT) & (per < 0)
+    total_row = (mag >= 0) & (value >= _TOTAL_AMOUNT) & (per < 0)
+    unsaid = ((unit_row[i] & total_row[j]) | (unit_row[j] & total_row[i])) & ~digits_match
     out["per_differs"] = (((per[i] != per[j]) | unsaid) & ~is_date).astype(np.float64)
     resolved, guessed = cols.flag("resolved"), cols.flag("guessed")
     out["relative"] = ((resolved[i] | resolved[j]) & is_date).astype(np.float64)
