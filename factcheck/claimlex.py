@@ -6,6 +6,7 @@ import re
 from typing import Any, NamedTuple
 
 from factcheck.patterns import trie as alternation
+from factcheck.words import makes_a_noun
 
 
 def norm(s: str) -> str:
@@ -222,14 +223,15 @@ class Lexicon:
     def date_named_before(self, text: str, floor: int, start: int) -> str | None:
         """The metric a `right_before` word names for the date at `start` when it stands right
         before it ("payable May 14, record April One", "shareholders of record on April 20"),
-        unless a determiner or an adjective makes it a noun of its own ("closed at a record
-        Friday", "its record 1986 sales"); else None. `floor`: where the sentence starts."""
+        unless a determiner, a possessive (`words.makes_a_noun`) or one of `[right_before]
+        not_after` makes it a noun of its own ("closed at a record Friday", "its record 1986
+        sales", "a new record Tuesday"); else None. `floor`: where the sentence starts."""
         if self._date_before_re is None:
             return None
         m = self._date_before_re.search(text, max(floor, start - _RIGHT_BEFORE), start)
         if m is None:
             return None
         before = text[max(floor, m.start() - _RIGHT_BEFORE):m.start()].split()[-2:]
-        if any(w.lower() in self._not_after or w.endswith(("'s", "’s")) for w in before):
+        if any(w.lower() in self._not_after or makes_a_noun(w) for w in before):
             return None
         return self.date_before[" ".join(m.group(1).split())]

@@ -333,6 +333,12 @@ def _measure_words() -> tuple[frozenset[str], frozenset[str], frozenset[str]]:
             frozenset(d.get("links", "").split()))
 
 
+def makes_a_noun(word: str) -> bool:
+    """Whether `word` makes the word after it a noun: a determiner (`[measured_items]
+    determiners`: "a", "its") or a possessive ("Velsa's")."""
+    return word.lower() in _measure_words()[1] or word.endswith(("'s", "’s"))
+
+
 _MEASURE_REACH = 60  # characters before an amount that may name what it measures ("capitalisation of")
 
 
@@ -343,7 +349,7 @@ def measured_spans(text: str, start: int, end: int, s_start: int, s_end: int) ->
     capitals headline ("a 15 mln dlr bus contract", "ISSUES 150 MLN DLR EUROBOND"). None where
     they name nothing, or only a quantity (`generic`: "a total of", "to the tune of"); a verb
     ending in one of the `[event_verbs]` past endings ends them ("the 5 mln dlrs paid")."""
-    generic, determiners, links = _measure_words()
+    generic, _, links = _measure_words()
     out: list[tuple[int, int]] = []
     before = list(_CLAUSE_TOKEN.finditer(text, max(start - _MEASURE_REACH, s_start), start))
     if len(before) >= 2 and before[-1].group().lower() in links:
@@ -352,7 +358,7 @@ def measured_spans(text: str, start: int, end: int, s_start: int, s_end: int) ->
             out.append(before[-2].span())
     last = before[-1].group() if before else ""
     headline = text[s_start:s_end].isupper()
-    if headline or last.lower() in determiners or last.endswith(("'s", "’s")):
+    if headline or makes_a_noun(last):
         past = _event_verb_words()[2]
         for tok in list(_CLAUSE_TOKEN.finditer(text, end, min(end + _MEASURE_REACH, s_end)))[:3]:
             word = tok.group()
