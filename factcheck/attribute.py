@@ -34,6 +34,7 @@ _LOWER = re.compile(r"[a-zäöüß]")
 _VS = re.compile(r"\b(?i:vs)\b")  # "Shr 55 cts vs 46 cts", the flash "SHR 55 CTS VS 46 CTS"
 _OF_OWNER = re.compile(r"\s{1,3}(?:of|in)\s{1,3}(?:[a-zA-Z-]{1,15}\s{1,3}){0,4}?of\s{1,3}(?:the\s{1,3})?")
 _POSSESSIVE = re.compile(r"['’]s\s{1,3}")
+_OWNED_GAP = re.compile(r"(?:[\w-]+\s{1,3}){0,2}")  # "year's [fourth ]quarter"
 _DIGITS = re.compile(r"\d")
 _REFINE_REACH = 100  # characters before a figure where "includes ... gain" may stand
 _TO = re.compile(r"(?<!\w)(?i:to|auf)\s{1,3}$")  # headlines shout: "RAISES PRICE 0.25 CT TO 65.75 CTS"
@@ -413,8 +414,13 @@ class _DocContext:
         return found or _nearest(self._dated_periods(r, a, b, s_dates), r["start"], r["end"])
 
     def _period_hits(self, a: int, b: int) -> list[tuple[int, int, str]]:
-        return [(m.start(), m.end(), self.lex.period_cues.get(norm(m.group(0)).lower(), "Y"))
+        hits = [(m.start(), m.end(), self.lex.period_cues.get(norm(m.group(0)).lower(), "Y"))
                 for m in self.lex.period_re.finditer(self.text, a, b)]
+        # "last year's fourth quarter": a period that owns the next one (a word or two on) only
+        # says which year that one falls in; the period meant is the one it owns
+        owned = {n for n in range(len(hits) - 1) if (m := _POSSESSIVE.match(self.text, hits[n][1]))
+                 and _OWNED_GAP.fullmatch(self.text, m.end(), hits[n + 1][0])}
+        return [h for n, h in enumerate(hits) if n not in owned]
 
     def _dated_periods(self, r: dict[str, Any], a: int, b: int, s_dates: list[dict[str, Any]]
                        ) -> list[tuple[int, int, str]]:

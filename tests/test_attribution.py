@@ -385,3 +385,10 @@ def test_a_rules_folders_right_before_phrase_may_span_a_line_break(tmp_path):
                                      "text": "Velsa shares trade ex\ndividend April 3, the company said."}])
     dates = {doc.text[r["start"]:r["end"]]: r["metric"] for r in analyse(doc, lexicon) if r["kind"] == "date"}
     assert dates["April 3"] == "ex_dividend"
+
+
+def test_a_period_that_owns_the_next_names_only_which_year_that_one_falls_in() -> None:
+    """"last year's fourth quarter" is a quarter, a year earlier; "last year" alone a year."""
+    r = rows("Acme earned 286,969 dlrs in last year's fourth quarter.")
+    assert (r["286,969 dlrs"]["period"], r["286,969 dlrs"]["stage"]) == ("Q", "previous")
+    assert rows("Acme earned 5.2 mln dlrs last year.")["5.2 mln dlrs"]["period"] == "Y"

@@ -255,3 +255,23 @@ def test_a_short_number_slipped_between_a_company_and_an_official_stays_a_slip()
                 "title": "Governor backs Reno solar farm",
                 "text": "Governor Jane Kenton said on Tuesday that a $50 billion solar farm will be built near Reno."}]
     assert _flagged(records, "$50 million", "$50 billion")
+
+
+def test_two_runs_of_a_table_whose_every_revenue_differs_alike_count_revenue_two_ways() -> None:
+    """Two runs of one quarter's table, every revenue figure of the second about 2 per cent
+    lower (its quarter, the year-ago quarter, both half years): one run counts something the
+    other leaves out, as a slip changes one figure. One revenue figure changed alone stays a
+    finding, and so do figures moved each its own way (columns swapped in one of them)."""
+    def runs(second: tuple[str, str, str, str]) -> list[dict]:
+        def table(revs: tuple[str, str, str, str]) -> str:
+            return ("GLOBEX-TEL INC <GLTL> 2ND QTR MAY 31 NET\nPHOENIX, June 22 -\n    Shr 12 cts vs ten cts\n"
+                    f"    Net 1,150,000 vs 960,000\n    Revs {revs[0]} vs {revs[1]}\n    Six mths\n"
+                    f"    Shr 23 cts vs 19 cts\n    Net 2,210,000 vs 1,830,000\n    Revs {revs[2]} vs {revs[3]}\n")
+        first = ("10,252,000", "8,929,000", "20.3 mln", "17.1 mln")
+        return [{"id": "run-1", "date": "1987-06-22", "title": "GLOBEX-TEL INC <GLTL> 2ND QTR MAY 31 NET",
+                 "text": table(first)},
+                {"id": "run-2", "date": "1987-06-22", "title": "GLOBEX-TEL INC <GLTL> 2ND QTR MAY 31 NET",
+                 "text": table(second)}]
+    assert not _flagged(runs(("10.1 mln", "8.7 mln", "19.9 mln", "16.8 mln")), "10,252,000")
+    assert _flagged(runs(("10,252,000", "8,929,000", "19.9 mln", "17.1 mln")), "20.3 mln", "19.9 mln")
+    assert _flagged(runs(("8,929,000", "10,252,000", "20.3 mln", "17.1 mln")), "10,252,000")

@@ -24,6 +24,7 @@ from factcheck.claims.recurrence import recurring_forms, templates
 from factcheck.claims.relations import CONFLICTS, RelationParams, grain_days, relations
 from factcheck.claims.shapes import (
     NEAR,
+    OFFSET,
     digit_run,
     goods_named,
     price_rows,
@@ -168,6 +169,9 @@ FEATURES: dict[str, str] = {
                    "value), a tenth or less of the other, the list adding up to no more than it, with no slip of "
                    "its digits (\"included $4,272.78 on the cruise, $2,306.08 at Walt Disney World, ...\" / \"spent "
                    "$750,000 in campaign cash\"): a part of it",
+    "measure_offset": "two runs of one table whose every amount of one measure, in the three or more slots both "
+                      "print, differs one way by a few per cent (revenues 10,252,000 and 8,929,000 against 10.1 "
+                      "and 8.7 mln): the runs count the measure differently, as a slip changes one figure",
     "stated_apart": "two outlets of one story state an amount exactly, to the same precision, one digit and a "
                     "few per cent apart ($5.7 and $5.6 billion): neither rounding nor a bound reconciles them",
     "event_told": "two outlets' written dates (or dates whose `event_verb` is shared) in sentences alike (the "
@@ -214,7 +218,7 @@ SIGNS: dict[str, int] = {
     "shared_figures": 1, "renewed": -1, "unexplained": -1, "one_writer": -1, "event_unnamed": -1,
     "event_told": 1, "event_verb": 1, "event_word": 1, "specific_date": 1, "subjects_differ": -1, "session_differs": -1,
     "companies_differ": -1, "slot_differs": -1, "items_differ": -1, "part_listed": -1,
-    "stated_apart": 1, "unbacked": 1,
+    "measure_offset": -1, "stated_apart": 1, "unbacked": 1,
 }
 
 
@@ -539,6 +543,7 @@ def features(table: pd.DataFrame, pairs: pd.DataFrame, stories: Stories,
     slot = out["table_slot"] > 0
     for name in ("numbers", "numbers_differ"):
         out[name] = np.where(slot, 0.0, out[name])
+    out["measure_offset"] = _measure_offset(slot & ~same_doc & pos, doc_codes, metric, i, j, va, vb)
     # two articles' sentences of one template, listing as many amounts, pair them place by
     # place: the first amount of one and the second of the other are two items of the list
     place, places = sentence_slots(cols)
@@ -740,8 +745,7 @@ def features(table: pd.DataFrame, pairs: pd.DataFrame, stories: Stories,
     # state the other's figure for another item), so none of these counts
     out["stated_there"] = stated_there(cols, i, j, doc_codes, money,
                                        differing & ~is_date & ~same_doc & ~(in_draft[i] | in_draft[j])
-                                       & ~two_outlets & (out["correction"] == 0)
-                                       & (out["corrected"] == 0))
+                                       & ~two_outlets & (out["corrected"] == 0))
     currency = cols.obj("currency")
     # a check reads the draft against its story as told so far: a draft's amount one error away
     # from an archive amount (ten times it, its digits under another magnitude word, one digit
@@ -782,6 +786,30 @@ def _running_totals(cols: Columns) -> np.ndarray:
     for k in np.flatnonzero(holds[codes]) if len(codes) else ():
         at = figure_in_sentence(cols, int(k))
         out[k] = at is not None and running_total(*at)
+    return out
+
+
+def _measure_offset(slot: np.ndarray, doc: np.ndarray, metric: np.ndarray, i: np.ndarray, j: np.ndarray,
+                    va: np.ndarray, vb: np.ndarray) -> np.ndarray:
+    """1 for each slot pair of two tables (one metric, two articles) whose slots, three or
+    more, all differ one way by at most OFFSET: the tables count the measure differently (with
+    and without other income). A slip changes one figure; a correction or swapped columns move
+    figures each its own way."""
+    out = np.zeros(len(i))
+    at = np.flatnonzero(slot)
+    if not len(at):
+        return out
+    first = doc[i[at]] <= doc[j[at]]  # each pair read from its lower article, so "one way" is one sign
+    lo_v, hi_v = np.where(first, va[at], vb[at]), np.where(first, vb[at], va[at])
+    with np.errstate(divide="ignore", invalid="ignore"):
+        gap = (lo_v - hi_v) / np.maximum(lo_v, hi_v)
+    frame = pd.DataFrame({"a": np.minimum(doc[i[at]], doc[j[at]]), "b": np.maximum(doc[i[at]], doc[j[at]]),
+                          "m": metric[i[at]], "up": gap > 0, "down": gap < 0,
+                          "near": (np.abs(gap) > 0) & (np.abs(gap) <= OFFSET)})
+    g = frame.groupby(["a", "b", "m"], sort=False)
+    n = g["near"].transform("size").to_numpy()
+    alike = (g["near"].transform("all") & (g["up"].transform("all") | g["down"].transform("all"))).to_numpy()
+    out[at] = ((n >= 3) & alike).astype(np.float64)
     return out
 
 

@@ -99,6 +99,7 @@ def mantissas(values: np.ndarray) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
 
 
 NEAR = 0.03  # amounts this close that still differ after rounding: a misreading, not another fact
+OFFSET = 0.05  # every figure of a measure this far apart, one way: two ways of counting it
 
 
 @per_table
