@@ -30,7 +30,8 @@ DEFAULT_REPORT = "reports/factcheck-report.html"
 FAIL_LEVELS = {"error": ("error",), "warning": ("error", "warning"),
                "info": ("error", "warning", "info"), "never": ()}
 
-FORMATS = ["text", "json", "sarif", "github"]
+FORMATS = ["text", "concise", "json", "sarif", "github"]
+_TEXT = ("text", "concise")  # formats that print nothing for nothing read
 DEFAULT_BASELINE = "factcheck-baseline.json"
 
 _paths = click.argument("paths", nargs=-1, required=True, metavar="PATH...")
@@ -46,7 +47,8 @@ _no_defaults = click.option("--no-default-rules/--default-rules", "no_default_ru
                             help="Use only the rules of the --rules folders (--default-rules: the default "
                                  "rules too, overriding the config).")
 _format = click.option("--format", "fmt", type=click.Choice(FORMATS), default=None,
-                       help="How findings are printed: text (path:line:col: severity rule message), json, "
+                       help="How findings are printed: text (path:line:col: severity rule message [evidence], "
+                            "then the quotes), concise (text, one line a finding: no quotes nor evidence), json, "
                             "sarif (SARIF 2.1.0) or github (workflow annotations). [default: text]")
 _out = click.option("--out", type=click.Path(dir_okay=False), help="Write findings to FILE instead of stdout.")
 _min_severity = click.option("--min-severity", type=click.Choice(["error", "warning", "info"]), default="info",
@@ -174,7 +176,7 @@ def _render(result, ruleset: RuleSet, fmt: str, fixed: list, base: dict | None, 
         return scan_sarif(result, ruleset, sources=sources, baseline=base, fixed=fixed)
     if fmt == "github":
         return scan_github(result, sources=sources, fixed=fixed, min_severity=min_severity)
-    return scan_text(result, sources=sources, fixed=fixed, min_severity=min_severity)
+    return scan_text(result, sources=sources, fixed=fixed, min_severity=min_severity, concise=fmt == "concise")
 
 
 def _finish(result, fail_on: str, unreadable: bool, min_severity: str = "info", fmt: str = "text") -> NoReturn:
@@ -182,7 +184,7 @@ def _finish(result, fail_on: str, unreadable: bool, min_severity: str = "info", 
     if unreadable:
         sys.exit(int(Exit.USAGE))
     unshown = [f for f in failing if f.severity not in FAIL_LEVELS[min_severity]]
-    if unshown and fmt in ("text", "github"):  # failing on findings the output left out
+    if unshown and fmt in ("text", "concise", "github"):  # failing on findings the output left out
         one = len(unshown) == 1
         click.echo(f"factcheck: {_count(len(unshown), 'new finding')} below --min-severity {min_severity} "
                    f"{'fails' if one else 'fail'} the run (--fail-on {fail_on}); lower --min-severity to print "
@@ -415,7 +417,7 @@ def scan(paths, rules_dirs, no_default_rules, report, no_report, report_max_rows
     _store_notes(store)
     _unknown_ignores(result, ruleset)
     _nothing_read(result, [None if no_report else report, out],
-                  None if fmt == "text" or out else lambda: _render(result, ruleset, fmt, [], base))
+                  None if fmt in _TEXT or out else lambda: _render(result, ruleset, fmt, [], base))
     fixed = apply_baseline(result.findings, base) if base is not None else []
     _emit(_render(result, ruleset, fmt, fixed, base, min_severity), out)
     if not no_report:
@@ -498,7 +500,7 @@ def check(drafts, archive, rules_dirs, no_default_rules, fmt, min_severity, out,
                        jobs=jobs)
     _store_notes(store)
     _unknown_ignores(result, ruleset)
-    show = None if fmt == "text" or out else lambda: _render(result, ruleset, fmt, [], base)
+    show = None if fmt in _TEXT or out else lambda: _render(result, ruleset, fmt, [], base)
     _nothing_read(result, [report, out], show, what="no draft")
     if result.archive_unread:  # checked against nothing, a draft would pass whatever it says
         _archive_unread(result, archive, [report, out], show)

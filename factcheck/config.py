@@ -31,7 +31,7 @@ from typing import Any
 CONFIG_NAME = "factcheck.toml"
 CACHE_ENV = "FACTCHECK_CACHE_DIR"
 FAIL_ON = ("error", "warning", "info", "never")
-FORMATS = ("text", "json", "sarif", "github")
+FORMATS = ("text", "concise", "json", "sarif", "github")
 LANGS = ("en", "de")
 # key → (kind, allowed values); kinds: path, paths, bool, choice
 KEYS: dict[str, tuple[str, tuple[str, ...]]] = {

@@ -183,12 +183,13 @@ def _quote_lines(f: Finding, labels: dict[str, str]) -> list[str]:
 
 
 def scan_text(result: ScanResult, *, sources: dict[str, str] | None = None,
-              fixed: list[dict[str, Any]] | None = None, min_severity: str = "info") -> str:
+              fixed: list[dict[str, Any]] | None = None, min_severity: str = "info", concise: bool = False) -> str:
     """`path:line:col: severity rule message [evidence: ...]`, one line a finding, then its quotes.
 
     Sources are named by their titles (the file name or id beside them). Why the figures
     were grouped is in the message (claimant and metric), in full in JSON and the report.
-    Findings below `min_severity` are not printed; the summary line counts them.
+    Findings below `min_severity` are not printed; the summary line counts them. `concise`:
+    the finding's line alone, without evidence or quotes (a list to work through or grep).
     """
     sources = sources or {}
     prefer = _drafts(result)
@@ -201,8 +202,10 @@ def scan_text(result: ScanResult, *, sources: dict[str, str] | None = None,
         path = sources.get(m["doc"], m["doc"])
         evidence = evidence_line(f)
         out.append(f"{path}:{m.get('line', 1)}:{m.get('col', 1)}: {f.severity} {f.rule}{_tag(result, f)} "
-                   f"{_one_line(retitle(f.message, labels))}" + (f" [evidence: {evidence}]" if evidence else ""))
-        out.extend(_quote_lines(f, labels))
+                   f"{_one_line(retitle(f.message, labels))}"
+                   + (f" [evidence: {evidence}]" if evidence and not concise else ""))
+        if not concise:
+            out.extend(_quote_lines(f, labels))
     for e in fixed or []:
         out.append(f"fixed: {e['id']} {e.get('rule') or ''} {e.get('message') or ''}".rstrip())
     c = result.corpus

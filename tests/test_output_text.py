@@ -117,3 +117,17 @@ def test_cli_min_severity_on_the_seeds(tmp_path):
     assert [line.split(" ")[0] for line in gh.stdout.splitlines()] == ["::error"]
     bad = run("scan", str(SEEDS), "--no-report", "--min-severity", "loud")
     assert bad.exit_code == 2 and "loud" in bad.stderr
+
+
+def test_concise_format_prints_each_finding_on_its_own_line_and_the_summary():
+    """`--format concise`: the text format's finding lines alone (no evidence, no quotes), with
+    --min-severity still counting what it leaves out; the exit code is the text format's."""
+    full = run("scan", str(SEEDS), "--no-report", "--quiet", "--min-severity", "warning")
+    res = run("scan", str(SEEDS), "--no-report", "--quiet", "--min-severity", "warning", "--format", "concise")
+    assert res.exit_code == full.exit_code == 1
+    lines = res.stdout.splitlines()
+    assert [line.split(" ")[1] for line in lines[:-1]] == ["error", "warning"]
+    assert not any(line.startswith("    ") or "[evidence:" in line for line in lines)
+    assert lines[:-1] == [h.split(" [evidence: ")[0] for h in header_lines(full.stdout)]
+    assert lines[-1] == full.stdout.splitlines()[-1]
+    assert len(run("scan", str(SEEDS), "--no-report", "--quiet", "--format", "concise").stdout.splitlines()) == 5
