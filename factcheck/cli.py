@@ -53,9 +53,9 @@ _format = click.option("--format", "fmt", type=click.Choice(FORMATS), default=No
 _out = click.option("--out", type=click.Path(dir_okay=False), help="Write findings to FILE instead of stdout.")
 _min_severity = click.option("--min-severity", type=click.Choice(["error", "warning", "info"]), default="info",
                              show_default=True,
-                             help="Print only findings at or above this severity in text and github output; the "
-                                  "summary line counts the others. JSON and SARIF stay complete; the report opens "
-                                  "with this filter and lists the rest one click away.")
+                             help="Print only findings at or above this severity in text, concise and github "
+                                  "output; the summary line counts the others. JSON and SARIF stay complete; the "
+                                  "report opens with this filter and lists the rest one click away.")
 _baseline = click.option("--baseline", type=click.Path(dir_okay=False),
                          help="Baseline file: findings it lists are marked 'baseline' and do not fail the "
                               "run; listed findings that no longer occur are reported as fixed.")

@@ -10,7 +10,7 @@ Paths in it are relative to the file's folder. Command-line options override it.
     no-default-rules = false
     baseline = "factcheck-baseline.json"
     fail-on = "error"                              # error | warning | info | never
-    format = "text"                                # text | json | sarif | github
+    format = "text"                                # text | concise | json | sarif | github
     cache-dir = ".factcheck-cache"                 # where the archive store lives
     no-cache = false                               # true: scan and check use no store
     lang = "en"                                    # en | de: read every article in this language

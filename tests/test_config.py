@@ -84,6 +84,17 @@ def test_scan_takes_format_fail_on_baseline_and_rules_from_the_file(project):
     assert "NR1" in run("rules", "list").stdout
 
 
+def test_a_check_prints_concise_lines_when_the_file_says_so(project):
+    """`format = "concise"`: the check's finding lines alone, then its summary."""
+    (project / "factcheck.toml").write_text('archive = ["articles"]\nformat = "concise"\n', encoding="utf-8")
+    res = run("check", "drafts/stargate-slip.md", "-q", "--no-cache")
+    full = run("check", "drafts/stargate-slip.md", "-q", "--no-cache", "--format", "text")
+    assert res.exit_code == full.exit_code == 1
+    lines = res.stdout.splitlines()
+    assert lines[0].startswith("drafts/stargate-slip.md:9:22: error FC102") and "[evidence:" not in lines[0]
+    assert lines[1:] == [full.stdout.splitlines()[-1]]
+
+
 def test_no_config_ignores_the_file(project):
     (project / "factcheck.toml").write_text('format = "json"\n', encoding="utf-8")
     res = run("scan", "articles", "--no-report", "-q", "--no-config")
