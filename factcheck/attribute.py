@@ -326,7 +326,14 @@ class _DocContext:
         if r.get("lang", "en") != "en":
             return None
         spans = measured_spans(self.text, r["start"], r["end"], s_start, s_end)
-        kinds = {self.lex.metric_family.get(m, m) for h0, h1, m in cue_hits if any(h0 < b and h1 > a for a, b in spans)}
+        if spans and self._shouts(s_start, s_end):
+            # a capitals headline ("WINS 15 MLN DLR BUS CONTRACT"): its words read as the lexicon
+            # writes them (cues are case-sensitive, so only its lower-case cues can match)
+            said = [self.lex.cue_re["money"].match(self.text[a:b].lower()) for a, b in spans]
+            metrics = [self.lex.cue_metric["money"].get(norm(m.group(0))) for m in said if m]
+        else:
+            metrics = [m for h0, h1, m in cue_hits if any(h0 < b and h1 > a for a, b in spans)]
+        kinds = {self.lex.metric_family.get(m, m) for m in metrics if m}
         return kinds.pop() if len(kinds) == 1 else None
 
     def _names(self, s_start: int, kind: str, s_ents: list[Entity]) -> tuple[str, ...]:

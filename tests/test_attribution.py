@@ -392,3 +392,14 @@ def test_a_period_that_owns_the_next_names_only_which_year_that_one_falls_in() -
     r = rows("Acme earned 286,969 dlrs in last year's fourth quarter.")
     assert (r["286,969 dlrs"]["period"], r["286,969 dlrs"]["stage"]) == ("Q", "previous")
     assert rows("Acme earned 5.2 mln dlrs last year.")["5.2 mln dlrs"]["period"] == "Y"
+
+
+def test_what_an_amount_in_a_capitals_headline_measures_is_read_from_its_words_as_in_the_text() -> None:
+    """"ISSUES 150 MLN DLR EUROBOND": the words after the amount say what it is, read as the
+    lexicon writes them (a debt), as the body's "a 150 mln dlr eurobond" is; a headline word
+    the lexicon does not know names nothing."""
+    r = rows("GLOBEX SAYS IT ISSUES 150 MLN DLR EUROBOND\nLONDON, March 2 - Globex AB is issuing a 150 mln dlr "
+             "eurobond due 1992.")
+    assert (r["150 MLN DLR"]["item"], r["150 mln dlr"]["item"]) == ("debt", "debt")
+    assert rows("GLOBEX TAKES 15 MLN DLR LOAN\n")["15 MLN DLR"]["item"] == "debt"
+    assert rows("GLOBEX WINS 15 MLN DLR BUS ORDER\n")["15 MLN DLR"]["item"] is None

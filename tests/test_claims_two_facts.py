@@ -261,7 +261,8 @@ def test_two_runs_of_a_table_whose_every_revenue_differs_alike_count_revenue_two
     """Two runs of one quarter's table, every revenue figure of the second about 2 per cent
     lower (its quarter, the year-ago quarter, both half years): one run counts something the
     other leaves out, as a slip changes one figure. One revenue figure changed alone stays a
-    finding, and so do figures moved each its own way (columns swapped in one of them)."""
+    finding, and so do figures moved each its own way (columns swapped in one of them, or a few
+    per cent up and down), one moved far more than the others, and a correction's."""
     def runs(second: tuple[str, str, str, str]) -> list[dict]:
         def table(revs: tuple[str, str, str, str]) -> str:
             return ("GLOBEX-TEL INC <GLTL> 2ND QTR MAY 31 NET\nPHOENIX, June 22 -\n    Shr 12 cts vs ten cts\n"
@@ -275,3 +276,25 @@ def test_two_runs_of_a_table_whose_every_revenue_differs_alike_count_revenue_two
     assert not _flagged(runs(("10.1 mln", "8.7 mln", "19.9 mln", "16.8 mln")), "10,252,000")
     assert _flagged(runs(("10,252,000", "8,929,000", "19.9 mln", "17.1 mln")), "20.3 mln", "19.9 mln")
     assert _flagged(runs(("8,929,000", "10,252,000", "20.3 mln", "17.1 mln")), "10,252,000")
+    # a few per cent each, but not one way, or one far beyond the others: no way of counting
+    assert _flagged(runs(("10.1 mln", "9.1 mln", "19.9 mln", "16.8 mln")), "8,929,000")
+    assert _flagged(runs(("10.1 mln", "8.7 mln", "19.9 mln", "16.3 mln")), "17.1 mln", "16.3 mln")
+    # and a correction may move every figure of a measure alike
+    corrected = runs(("10.1 mln", "8.7 mln", "19.9 mln", "16.8 mln"))
+    corrected[1]["title"] = "CORRECTED - " + corrected[1]["title"]
+    assert _flagged(corrected, "10,252,000")
+
+
+def test_two_spans_sharing_no_end_and_of_other_lengths_are_two_periods() -> None:
+    """Two outlets' "from 2007 to 2014" (a census) and "between January 2016 and December
+    2018" (a rule's years) share neither end and differ by years in length: two periods. A
+    term told a year off ("1967 to 1979" / "1966 to 1978") moves both ends alike, and a slip
+    moves one ("1996 to 2007" / "1997 to 2007"): those are one span told twice."""
+    def spans(first: str, second: str) -> float:
+        records = [{"id": f"{outlet}-1", "outlet": outlet, "date": "2018-11-17",
+                    "text": f"Elephant trophies ruling. Zambezi elephant herds were counted {span}, the survey said."}
+                   for outlet, span in (("Gazette", first), ("Courier", second))]
+        return float(_pair_of(*_pairs(records), *(t.split(" ", 1)[1] for t in (first, second)))["spans_differ"])
+    assert spans("from 2007 to 2014", "between January 2016 and December 2018") == 1.0
+    assert spans("from 1967 to 1979", "from 1966 to 1978") == 0.0
+    assert spans("from 1996 to 2007", "from 1997 to 2007") == 0.0

@@ -1,6 +1,7 @@
 """How each pair stands among a figure's other candidates in the other article: its closest
 match, a twin stating its value, the share of two articles' figures that agree, and whether
-the other article states the amount under other words (`stated_there`)."""
+the other article states the amount under other words (`stated_there`) or as the value before
+its own (`told_before`), or one article states the amount by which the two differ (`gap_stated`)."""
 
 from __future__ import annotations
 
@@ -40,6 +41,100 @@ def stated_there(cols: Columns, i: np.ndarray, j: np.ndarray, doc: np.ndarray,
     codes = codes.to_numpy()
     found = np.isin(codes[len(stated):], codes[:len(stated)]) & (length >= 2)
     out[at] = (found[:len(at)] | found[len(at):]).astype(np.float64)
+    return out
+
+
+def told_before(cols: Columns, i: np.ndarray, j: np.ndarray, doc: np.ndarray,
+                money: np.ndarray, eligible: np.ndarray) -> np.ndarray:
+    """1 for an `eligible` pair where one article states the other's amount as the value before
+    its own ("The bid is higher than the 4.20 dlrs BIL said it would offer when it first
+    announced" against the earlier "its offer of 4.20 N.Z. Dlrs per share"): an earlier or first
+    value of that article, of the same family and currency (missing alike), while neither figure
+    of the pair is itself an earlier one. The article tells a change; the two figures are the
+    fact before and after it. Only amounts of two significant digits or more count."""
+    out = np.zeros(len(i))
+    at = np.flatnonzero(eligible)
+    if not len(at):
+        return out
+    stage_code, stages = cols.codes("stage")
+    stage = np.append(stages, None)[stage_code]
+    earlier = money & np.isin(stage.astype(str), ("previous", "initial"))
+    at = at[~earlier[i[at]] & ~earlier[j[at]]]
+    if not len(at):
+        return out
+    value = np.round(cols.num("value"), 9)
+    asked_rows = np.concatenate([i[at], j[at]])  # i's amounts asked in j's article, then j's in i's
+    _, length, _ = mantissas(value[asked_rows])
+    rows = np.flatnonzero(earlier & np.isin(doc, np.unique(np.concatenate([doc[i[at]], doc[j[at]]]))))
+    keys = [cols.codes(c)[0] for c in ("currency", "family")]
+
+    def frame(where: np.ndarray, figure: np.ndarray) -> pd.DataFrame:
+        return pd.DataFrame({"doc": where, "value": value[figure], **{str(n): k[figure] for n, k in enumerate(keys)}})
+
+    told = frame(doc[rows], rows)
+    asked = frame(np.concatenate([doc[j[at]], doc[i[at]]]), asked_rows)
+    codes = pd.concat([told, asked], ignore_index=True).groupby(list(told.columns), dropna=False).ngroup().to_numpy()
+    found = np.isin(codes[len(told):], codes[:len(told)]) & (length >= 2)
+    out[at] = (found[:len(at)] | found[len(at):]).astype(np.float64)
+    return out
+
+
+def gap_stated(cols: Columns, i: np.ndarray, j: np.ndarray, doc: np.ndarray, money: np.ndarray,
+               eligible: np.ndarray) -> np.ndarray:
+    """1 for an `eligible` pair whose two amounts differ by exactly an amount that one of the
+    two articles states, and the other does not (in the pair's currency and unit, missing
+    alike, two significant digits or more): Ambrit's net of 4,568,000 in one run and 3,614,000
+    in the other, which states 954,000 dlrs of preferred dividends. One run counts that item
+    and the other does not; where both state it, both account for it alike and the gap stays
+    unexplained. A gap equal to either amount (10 and 20) names nothing."""
+    out = np.zeros(len(i))
+    value = np.round(cols.num("value"), 9)
+    va, vb = value[i], value[j]
+    gap = np.round(np.abs(va - vb), 9)
+    at = np.flatnonzero(eligible & (gap > 0) & (gap != va) & (gap != vb))
+    if not len(at):
+        return out
+    _, length, _ = mantissas(gap[at])
+    at = at[length >= 2]
+    if not len(at):
+        return out
+    keys = [cols.codes(c)[0] for c in ("currency", "per")]
+    rows = np.flatnonzero(money & np.isin(doc, np.unique(np.concatenate([doc[i[at]], doc[j[at]]]))))
+    stated = pd.DataFrame({"doc": doc[rows], "value": value[rows], **{str(n): k[rows] for n, k in enumerate(keys)}})
+    asked = [pd.DataFrame({"doc": doc[side[at]], "value": gap[at], **{str(n): k[i[at]] for n, k in enumerate(keys)}})
+             for side in (i, j)]
+    codes = pd.concat([stated, *asked], ignore_index=True).groupby(list(stated.columns), dropna=False).ngroup()
+    codes = codes.to_numpy()
+    known = codes[:len(stated)]
+    in_i = np.isin(codes[len(stated):len(stated) + len(at)], known)
+    in_j = np.isin(codes[len(stated) + len(at):], known)
+    one = np.flatnonzero(in_i != in_j)
+    if not len(one):
+        return out
+    # ... and the other does not write its digits at all, not even as a bare number beside
+    # another figure ("excludes loss 475,000, or five cts per share": a note read for its cents)
+    silent = np.where(in_i[one], doc[j[at[one]]], doc[i[at[one]]])
+    written = _written_numbers(cols, doc, np.unique(silent))
+    unsaid = np.array([not (written.get(int(d), set()) & {round(g / 10.0 ** k, 9) for k in (0, 3, 6, 9)})
+                       for d, g in zip(silent.tolist(), gap[at[one]].tolist(), strict=True)], dtype=bool)
+    out[at[one[unsaid]]] = 1.0
+    return out
+
+
+def _written_numbers(cols: Columns, doc: np.ndarray, docs: np.ndarray) -> dict[int, set[float]]:
+    """Per article of `docs`, every number its read sentences write (the mentions' values and
+    the `numbers` beside them), as written, with no magnitude word."""
+    out: dict[int, set[float]] = {}
+    rows = np.flatnonzero(np.isin(doc, docs))
+    for d, said, number in zip(doc[rows].tolist(), cols.obj("numbers")[rows], cols.num("number")[rows], strict=True):
+        seen = out.setdefault(int(d), set())
+        if number == number:
+            seen.add(round(float(number), 9))
+        for word in str(said or "").split():
+            try:
+                seen.add(round(float(word), 9))
+            except ValueError:
+                continue
     return out
 
 

@@ -17,7 +17,14 @@ from typing import Any
 import numpy as np
 import pandas as pd
 
-from factcheck.claims.alignment import alignment, sentence_slots, sentence_sums, stated_there
+from factcheck.claims.alignment import (
+    alignment,
+    gap_stated,
+    sentence_slots,
+    sentence_sums,
+    stated_there,
+    told_before,
+)
 from factcheck.claims.columns import Columns, per_table
 from factcheck.claims.drafts import TOLD_ALIKE, amounts_unbacked, dates_unbacked, draft_rows, one_date_slip, one_story
 from factcheck.claims.recurrence import recurring_forms, templates
@@ -140,7 +147,8 @@ FEATURES: dict[str, str] = {
     "twin": "an article states this figure again in matching words (it is accounted for)",
     "stated_there": "the other article states this amount too, in the same unit, column and period, under "
                     "other words or another line (\"Shr diluted 1.01 dlrs\" against a flash's \"SHR 1.01 DLRS\"): "
-                    "it is accounted for there (within one publisher; not for corrections, nor in a check)",
+                    "it is accounted for there (within one publisher; in a correction only a figure of another "
+                    "stage than the one it replaces; not in a check)",
     "shared_figures": "share of the two articles' figures that agree (near 1: one article re-issued)",
     "renewed": "one publisher's articles of different days whose figures (three or more) nearly all differ, "
                "no correction: a new issue of a recurring report",
@@ -169,9 +177,20 @@ FEATURES: dict[str, str] = {
                    "value), a tenth or less of the other, the list adding up to no more than it, with no slip of "
                    "its digits (\"included $4,272.78 on the cruise, $2,306.08 at Walt Disney World, ...\" / \"spent "
                    "$750,000 in campaign cash\"): a part of it",
-    "measure_offset": "two runs of one table whose every amount of one measure, in the three or more slots both "
-                      "print, differs one way by a few per cent (revenues 10,252,000 and 8,929,000 against 10.1 "
-                      "and 8.7 mln): the runs count the measure differently, as a slip changes one figure",
+    "spans_differ": "two spans of several units each that share neither end and differ in length by more than "
+                    "a unit (\"from 2007 to 2014\" / \"between January 2016 and December 2018\"): two periods, as a "
+                    "slip moves one end and a retelling off by a year moves both alike",
+    "gap_stated": "the two amounts differ by exactly an amount one of the two articles states and the other does "
+                  "not (net of 4,568,000 and 3,614,000, one run stating 954,000 dlrs of preferred dividends): one "
+                  "counts that item, the other does not (not in a correction or a check)",
+    "told_before": "one article states the other's amount as the value before its own, an earlier or first "
+                   "value of the same family (\"higher than the 4.20 dlrs it said it would offer when it first "
+                   "announced\"): it tells a change, the two are the fact before and after it (not in a correction "
+                   "or a check)",
+    "measure_offset": "two runs of one table whose every amount of one measure, in the three or more slots "
+                      "both print, differs one way by a few per cent, none twice as far as another (revenues "
+                      "10,252,000 and 8,929,000 against 10.1 and 8.7 mln): the runs count the measure differently, "
+                      "as a slip changes one figure",
     "stated_apart": "two outlets of one story state an amount exactly, to the same precision, one digit and a "
                     "few per cent apart ($5.7 and $5.6 billion): neither rounding nor a bound reconciles them",
     "event_told": "two outlets' written dates (or dates whose `event_verb` is shared) in sentences alike (the "
@@ -218,7 +237,7 @@ SIGNS: dict[str, int] = {
     "shared_figures": 1, "renewed": -1, "unexplained": -1, "one_writer": -1, "event_unnamed": -1,
     "event_told": 1, "event_verb": 1, "event_word": 1, "specific_date": 1, "subjects_differ": -1, "session_differs": -1,
     "companies_differ": -1, "slot_differs": -1, "items_differ": -1, "part_listed": -1,
-    "measure_offset": -1, "stated_apart": 1, "unbacked": 1,
+    "measure_offset": -1, "told_before": -1, "spans_differ": -1, "gap_stated": -1, "stated_apart": 1, "unbacked": 1,
 }
 
 
@@ -543,7 +562,9 @@ def features(table: pd.DataFrame, pairs: pd.DataFrame, stories: Stories,
     slot = out["table_slot"] > 0
     for name in ("numbers", "numbers_differ"):
         out[name] = np.where(slot, 0.0, out[name])
-    out["measure_offset"] = _measure_offset(slot & ~same_doc & pos, doc_codes, metric, i, j, va, vb)
+    # (not in a correction: a corrected table may move every figure of a measure alike)
+    out["measure_offset"] = _measure_offset(slot & ~same_doc & pos & (out["correction"] == 0), doc_codes, metric,
+                                            cols.codes("per")[0], i, j, va, vb)
     # two articles' sentences of one template, listing as many amounts, pair them place by
     # place: the first amount of one and the second of the other are two items of the list
     place, places = sentence_slots(cols)
@@ -634,6 +655,13 @@ def features(table: pd.DataFrame, pairs: pd.DataFrame, stories: Stories,
     known = (sa >= 0) & (ea >= 0) & (sb >= 0) & (eb >= 0)
     grain = known & ((ea - sa) <= coarser) & ((eb - sb) <= coarser) & (2 * gap <= coarser)
     alike_told = (out["names_differ"] == 0) & (out["claimant_differs"] == 0)
+    # two spans of several units each ("from 2007 to 2014" / "between January 2016 and December
+    # 2018") that share neither end and differ in length by more than a unit are two periods: a
+    # slip moves one end, a retelling off by a year moves both alike ("1967 to 1979" / "1966 to
+    # 1978")
+    spans = known & ((ea - sa) > 1.5 * unit[i]) & ((eb - sb) > 1.5 * unit[j])
+    out["spans_differ"] = (is_date & spans & (sa != sb) & (ea != eb)
+                           & (np.abs((ea - sa) - (eb - sb)) > coarser)).astype(np.float64)
     out["event_word"] = event_word_shared(cols, i, j, two_outlets & is_date & ~deictic & grain & alike_told)
     named_event = ~deictic | (out["event_verb"] > 0)
     out["event_told"] = np.where(two_outlets & is_date & named_event, out["context"], 0.0)
@@ -740,12 +768,28 @@ def features(table: pd.DataFrame, pairs: pd.DataFrame, stories: Stories,
     # the other article states this amount too, in the same unit, column and period (a flash
     # "SHR 1.01 DLRS VS 66 CTS" against the table's "Shr diluted 1.01 dlrs vs 66 cts" beside its
     # "Shr 1.04 dlrs vs 67 cts"): the figure is accounted for there, and the differing one is
-    # another line. A correction restates the value it replaces, a draft is read against the
-    # archive line by line (`unbacked`), and two outlets each give their own account (one may
-    # state the other's figure for another item), so none of these counts
+    # another line. A correction restates the value it replaces (named in the correcting
+    # sentence, or of the same stage as the new one), a draft is read against the archive line
+    # by line (`unbacked`), and two outlets each give their own account (one may state the
+    # other's figure for another item), so none of these counts; a correction's restated
+    # figure of another stage (last year's, unchanged) does
+    replaced = (out["corrected"] > 0) | ((out["correction"] > 0) & (stage[i] == stage[j]))
     out["stated_there"] = stated_there(cols, i, j, doc_codes, money,
                                        differing & ~is_date & ~same_doc & ~(in_draft[i] | in_draft[j])
-                                       & ~two_outlets & (out["corrected"] == 0))
+                                       & ~two_outlets & ~replaced)
+    # one article states the other's amount as the value before its own ("higher than the 4.20
+    # dlrs it said it would offer when it first announced"): a change it tells, not a second
+    # reading of one value. A correction states the value it replaces so too, and a draft is
+    # read against the archive (`unbacked`): neither counts
+    out["told_before"] = told_before(cols, i, j, doc_codes, money,
+                                     differing & ~is_date & ~same_doc & ~(in_draft[i] | in_draft[j])
+                                     & (out["correction"] == 0) & (out["corrected"] == 0))
+    # the two differ by exactly an amount one of the articles states elsewhere, the other not
+    # (preferred dividends one run of a table deducts): one counts that item, the other does not
+    # (not in a correction, nor in a check, where the draft is read against the archive)
+    out["gap_stated"] = gap_stated(cols, i, j, doc_codes, money,
+                                   differing & ~is_date & ~same_doc & ~(in_draft[i] | in_draft[j])
+                                   & (out["correction"] == 0) & (out["corrected"] == 0))
     currency = cols.obj("currency")
     # a check reads the draft against its story as told so far: a draft's amount one error away
     # from an archive amount (ten times it, its digits under another magnitude word, one digit
@@ -789,12 +833,12 @@ def _running_totals(cols: Columns) -> np.ndarray:
     return out
 
 
-def _measure_offset(slot: np.ndarray, doc: np.ndarray, metric: np.ndarray, i: np.ndarray, j: np.ndarray,
-                    va: np.ndarray, vb: np.ndarray) -> np.ndarray:
-    """1 for each slot pair of two tables (one metric, two articles) whose slots, three or
-    more, all differ one way by at most OFFSET: the tables count the measure differently (with
-    and without other income). A slip changes one figure; a correction or swapped columns move
-    figures each its own way."""
+def _measure_offset(slot: np.ndarray, doc: np.ndarray, metric: np.ndarray, per: np.ndarray, i: np.ndarray,
+                    j: np.ndarray, va: np.ndarray, vb: np.ndarray) -> np.ndarray:
+    """1 for each slot pair of two tables (one metric and unit, two articles) whose slots,
+    three or more, all differ one way by at most OFFSET, none twice as far as another: the
+    tables count the measure differently (with and without other income). A slip changes one
+    figure; swapped columns move figures each its own way."""
     out = np.zeros(len(i))
     at = np.flatnonzero(slot)
     if not len(at):
@@ -803,13 +847,15 @@ def _measure_offset(slot: np.ndarray, doc: np.ndarray, metric: np.ndarray, i: np
     lo_v, hi_v = np.where(first, va[at], vb[at]), np.where(first, vb[at], va[at])
     with np.errstate(divide="ignore", invalid="ignore"):
         gap = (lo_v - hi_v) / np.maximum(lo_v, hi_v)
+    size = np.abs(gap)
     frame = pd.DataFrame({"a": np.minimum(doc[i[at]], doc[j[at]]), "b": np.maximum(doc[i[at]], doc[j[at]]),
-                          "m": metric[i[at]], "up": gap > 0, "down": gap < 0,
-                          "near": (np.abs(gap) > 0) & (np.abs(gap) <= OFFSET)})
-    g = frame.groupby(["a", "b", "m"], sort=False)
-    n = g["near"].transform("size").to_numpy()
-    alike = (g["near"].transform("all") & (g["up"].transform("all") | g["down"].transform("all"))).to_numpy()
-    out[at] = ((n >= 3) & alike).astype(np.float64)
+                          "m": metric[i[at]], "per": per[i[at]], "row": np.where(first, i[at], j[at]),
+                          "up": gap > 0, "down": gap < 0, "near": (size > 0) & (size <= OFFSET), "size": size})
+    g = frame.groupby(["a", "b", "m", "per"], sort=False)
+    slots = g["row"].transform("nunique").to_numpy()  # slots, not pairs: a row may pair twice
+    alike = (g["near"].transform("all") & (g["up"].transform("all") | g["down"].transform("all"))
+             & (g["size"].transform("max") <= 2 * g["size"].transform("min"))).to_numpy()
+    out[at] = ((slots >= 3) & alike).astype(np.float64)
     return out
 
 

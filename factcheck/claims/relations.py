@@ -13,14 +13,13 @@ import numpy as np
 import pandas as pd
 
 from factcheck.claims.columns import Columns, float_column, per_table
-from factcheck.claims.shapes import mantissas
 from factcheck.kinds import BOUND_SIDE, coarser, currencies_apart, currencies_incomparable, ranges_differ, unit_days
 
 RELATIONS = ("agree", "value_conflict", "magnitude_slip", "scale_mismatch", "currency_mismatch",
              "date_conflict", "date_precision", "incomparable")
 
 
-_BARE = re.compile(r"\d{1,3}(?:,\d{3})*(?:\.\d+)?|\d+(?:\.\d+)?")  # digits alone, as a table prints them
+_BARE = re.compile(r"\d[\d.,]*")  # digits alone, as a table prints them
 
 CONFLICTS = frozenset({"value_conflict", "magnitude_slip", "scale_mismatch", "currency_mismatch",
                        "date_conflict"})
@@ -113,18 +112,14 @@ def relations(table: pd.DataFrame, i: np.ndarray, j: np.ndarray, params: Relatio
     out[slip] = "magnitude_slip"
     scale = live & ~slip & (orders >= params.scale_orders)
     out[scale] = "scale_mismatch"
-    # a figure written as digits alone whose unit our reading carried to it from its row ("Shr
-    # profit 38 cts vs loss 1.95" read as 1.95 cts): with the other's digits ("loss 1.95 dlrs")
-    # it is the same number written, the power of ten between them only that reading's
-    carried = live & (row["carried"][i] | row["carried"][j]) & (orders > 0.5)
-    if carried.any():
-        at = np.flatnonzero(carried)
-        da, na, _ = mantissas(va[at])
-        db, nb, _ = mantissas(vb[at])
-        carried[at] = (na == nb) & (da == db).all(axis=1)
-        out[carried] = "agree"
-        slip &= ~carried
-        scale &= ~carried
+    # a figure written as digits alone to which our reading carried its row's subunit ("Shr
+    # profit 38 cts vs loss 1.95" read as 1.95 cts) is, read in the main unit, the other's
+    # value ("loss 1.95 dlrs"): the same number written, the hundredfold only that reading's
+    subunit, written = row["subunit"], row["written"]
+    carried = live & ((subunit[i] & np.isclose(written[i], vb)) | (subunit[j] & np.isclose(written[j], va)))
+    out[carried] = "agree"
+    slip &= ~carried
+    scale &= ~carried
     rest = live & ~slip & ~scale & ~carried
     unit = row["unit"]
     ua, ub = unit[i], unit[j]
@@ -176,18 +171,23 @@ def grain_days(cols: Columns) -> np.ndarray:
     return np.array([unit_days(g) for g in cols.obj("granularity")], dtype=np.float64)
 
 
-def _carried(cols: Columns) -> np.ndarray:
-    """Per row, an amount written as digits alone ("1.95") read as another number (0.0195
-    dlrs): the unit or magnitude that scales it is one our reading carried from its row."""
+def _subunit_carried(cols: Columns) -> tuple[np.ndarray, np.ndarray]:
+    """Per row, whether an amount is written as digits alone ("1.95") and read as a hundredth of
+    that (0.0195 dlrs: its row's cents carried to it), and the number as written (NaN for
+    another form; German digits read with German separators)."""
     text = pd.Series(cols.obj("text"), dtype="object").str.strip()
     bare = text.str.fullmatch(_BARE).fillna(False).to_numpy(dtype=bool)
-    out = np.zeros(len(bare), dtype=bool)
+    written = np.full(len(bare), np.nan)
     at = np.flatnonzero(bare)
     if len(at):
-        written = pd.to_numeric(text.iloc[at].str.replace(",", "", regex=False), errors="coerce").to_numpy(float)
-        value = cols.num("value")[at]
-        out[at] = ~np.isnan(value) & ~np.isclose(written, value)
-    return out
+        german = pd.Series(cols.obj("lang"), dtype="object").iloc[at].eq("de").to_numpy()
+        digits = text.iloc[at]
+        digits = digits.where(~german, digits.str.replace(".", "", regex=False).str.replace(",", ".", regex=False))
+        digits = digits.where(german, digits.str.replace(",", "", regex=False))
+        written[at] = pd.to_numeric(digits, errors="coerce").to_numpy(float)
+    with np.errstate(invalid="ignore"):
+        subunit = ~np.isnan(written) & np.isclose(cols.num("value"), written / 100)
+    return subunit, written
 
 
 @per_table
@@ -201,7 +201,7 @@ def _relation_rows(cols: Columns) -> dict[str, Any]:
     gran, ds = cols.obj("granularity"), cols.obj("date_start")
     return {
         "money": cols.obj("kind") == "money",
-        "carried": _carried(cols),
+        **dict(zip(("subunit", "written"), _subunit_carried(cols), strict=True)),
         "has_currency": np.array([c is not None for c in cur], dtype=bool),
         "said": said, "readings": list(seen),
         "magnitude": pd.factorize(pd.Series([m or "" for m in cols.obj("magnitude")], dtype="object"))[0],
