@@ -93,6 +93,30 @@ def test_an_article_that_states_the_others_amount_as_the_one_before_its_own_tell
     assert (pair(told)["told_before"], untold["told_before"]) == (1.0, 0.0)
     assert pair(told)["score"] < untold["score"]
     assert pair(told, "CORRECTED - ")["told_before"] == 0.0
+    # a value the article denies is one it corrects, whatever its headline says
+    assert pair("The bid is 4.35 dlrs a share, not the 4.20 dlrs first reported.")["told_before"] == 0.0
+
+
+def test_an_earlier_value_is_told_in_prose_by_the_later_article() -> None:
+    """A table's year-ago column is another period, not the value before this one: a re-run
+    printing last year's net as this year's stays an error. And an article published before
+    the other tells no change the other made: a stale item's "4.20" against a later one that
+    says the bid was raised from it is read as any other pair."""
+    def runs(second: str) -> list[dict]:
+        return [{"id": f"run-{n}", "date": "1987-03-23", "title": "GLOBEX INC <GLBX> 4TH QTR NET",
+                 "text": f"GLOBEX INC <GLBX> 4TH QTR NET\nDAYTON, March 23 -\n    Shr 28 cts vs 24 cts\n    Net {net}\n"
+                         "    Revs 37.5 mln vs 31.2 mln\n"} for n, net in ((1, "1,410,000 vs 1,200,000"), (2, second))]
+    assert _serious(runs("1,200,000 vs 1,100,000"), "1,410,000", "1,200,000")
+    raised = ("VELSA RAISES GLOBEX BID\nWELLINGTON, March 25 -\n<Velsa Investments Ltd> raised its bid for "
+              "<Globex Enterprises Ltd> to 4.35 dlrs a share, higher than the 4.20 dlrs it first announced.\n")
+    stale = ("VELSA OFFER FOR GLOBEX STILL VALID\nWELLINGTON, March 30 -\n<Velsa Investments Ltd> said its "
+             "offer of 4.20 N.Z. Dlrs per share for <Globex Enterprises Ltd> still stands.\n")
+    def pair(stale_day: str) -> Any:
+        return pair_of(*scored_pairs([{"id": "raised", "date": "1987-03-25", "title": "VELSA RAISES GLOBEX BID",
+                                       "text": raised},
+                                      {"id": "stale", "date": stale_day, "title": "VELSA OFFER FOR GLOBEX STILL VALID",
+                                       "text": stale}]), "4.20 N.Z. Dlrs per share", "4.35 dlrs a share")
+    assert (pair("1987-03-24")["told_before"], pair("1987-03-30")["told_before"]) == (1.0, 0.0)
 
 
 def test_two_runs_apart_by_an_amount_only_one_of_them_states_count_that_item_differently() -> None:
@@ -114,3 +138,5 @@ def test_two_runs_apart_by_an_amount_only_one_of_them_states_count_that_item_dif
     bare = "    NOTE: qtr excludes loss 954,000, or five cts per share, for discontinued operations.\n"
     assert _serious(runs(bare, note), "3,614,000", "4,568,000")  # its digits, though read for its cents
     assert _serious(runs("", note.replace("954,000", "945,000")), "3,614,000", "4,568,000")
+    # a change the run states is its own difference, not an item the other leaves out
+    assert _serious(runs("", "    Note: net rose 954,000 dlrs from the third quarter.\n"), "3,614,000", "4,568,000")

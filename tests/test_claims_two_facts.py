@@ -282,7 +282,24 @@ def test_two_runs_of_a_table_whose_every_revenue_differs_alike_count_revenue_two
     # and a correction may move every figure of a measure alike
     corrected = runs(("10.1 mln", "8.7 mln", "19.9 mln", "16.8 mln"))
     corrected[1]["title"] = "CORRECTED - " + corrected[1]["title"]
-    assert _flagged(corrected, "10,252,000")
+    assert float(_pair_of(*_pairs(corrected), "10,252,000", "10.1 mln")["measure_offset"]) == 0.0
+    assert float(_pair_of(*_pairs(runs(("10.1 mln", "8.7 mln", "19.9 mln", "16.8 mln"))), "10,252,000",
+                          "10.1 mln")["measure_offset"]) == 1.0
+
+
+def test_a_measure_counted_two_ways_is_read_apart_from_its_per_share_rows() -> None:
+    """Every net figure of the second run about 2 per cent lower while the per-share rows,
+    which the lexicon also reads as net income, stay the same: the net rows alone are the
+    measure counted two ways."""
+    def table(nets: tuple[str, str, str, str]) -> str:
+        return ("GLOBEX-TEL INC <GLTL> 2ND QTR MAY 31 NET\nPHOENIX, June 22 -\n    Shr 12 cts vs ten cts\n"
+                f"    Net {nets[0]} vs {nets[1]}\n    Revs 10.3 mln vs 8.9 mln\n    Six mths\n"
+                f"    Shr 23 cts vs 19 cts\n    Net {nets[2]} vs {nets[3]}\n    Revs 20.3 mln vs 17.1 mln\n")
+    records = [{"id": f"run-{n}", "date": "1987-06-22", "title": "GLOBEX-TEL INC <GLTL> 2ND QTR MAY 31 NET",
+                "text": table(nets)}
+               for n, nets in ((1, ("1,150,000", "960,000", "2,210,000", "1,830,000")),
+                               (2, ("1,127,000", "941,000", "2,166,000", "1,794,000")))]
+    assert float(_pair_of(*_pairs(records), "1,150,000", "1,127,000")["measure_offset"]) == 1.0
 
 
 def test_two_spans_sharing_no_end_and_of_other_lengths_are_two_periods() -> None:

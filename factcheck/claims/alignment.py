@@ -5,6 +5,7 @@ its own (`told_before`), or one article states the amount by which the two diffe
 
 from __future__ import annotations
 
+import re
 from collections.abc import Mapping
 
 import numpy as np
@@ -49,7 +50,9 @@ def told_before(cols: Columns, i: np.ndarray, j: np.ndarray, doc: np.ndarray,
     """1 for an `eligible` pair where one article states the other's amount as the value before
     its own ("The bid is higher than the 4.20 dlrs BIL said it would offer when it first
     announced" against the earlier "its offer of 4.20 N.Z. Dlrs per share"): an earlier or first
-    value of that article, of the same family and currency (missing alike), while neither figure
+    value of that article, in its prose (a table's year-ago column is another period), of the
+    same family and currency (missing alike), in an article published no earlier than the
+    other's, not denied ("not the 4.20 dlrs first reported" corrects it), while neither figure
     of the pair is itself an earlier one. The article tells a change; the two figures are the
     fact before and after it. Only amounts of two significant digits or more count."""
     out = np.zeros(len(i))
@@ -65,7 +68,9 @@ def told_before(cols: Columns, i: np.ndarray, j: np.ndarray, doc: np.ndarray,
     value = np.round(cols.num("value"), 9)
     asked_rows = np.concatenate([i[at], j[at]])  # i's amounts asked in j's article, then j's in i's
     _, length, _ = mantissas(value[asked_rows])
-    rows = np.flatnonzero(earlier & np.isin(doc, np.unique(np.concatenate([doc[i[at]], doc[j[at]]]))))
+    rows = np.flatnonzero(earlier & ~cols.flag("table") & np.isin(doc, np.unique(np.concatenate([doc[i[at]],
+                                                                                                  doc[j[at]]]))))
+    rows = rows[~_denied(cols, rows)]
     keys = [cols.codes(c)[0] for c in ("currency", "family")]
 
     def frame(where: np.ndarray, figure: np.ndarray) -> pd.DataFrame:
@@ -74,9 +79,24 @@ def told_before(cols: Columns, i: np.ndarray, j: np.ndarray, doc: np.ndarray,
     told = frame(doc[rows], rows)
     asked = frame(np.concatenate([doc[j[at]], doc[i[at]]]), asked_rows)
     codes = pd.concat([told, asked], ignore_index=True).groupby(list(told.columns), dropna=False).ngroup().to_numpy()
-    found = np.isin(codes[len(told):], codes[:len(told)]) & (length >= 2)
+    day = cols.days()
+    # the article telling the earlier value is the later one (a date unread: either may be)
+    later = np.concatenate([day[j[at]] >= day[i[at]], day[i[at]] >= day[j[at]]])
+    later |= np.concatenate([(day[i[at]] < 0) | (day[j[at]] < 0)] * 2)
+    found = np.isin(codes[len(told):], codes[:len(told)]) & (length >= 2) & later
     out[at] = (found[:len(at)] | found[len(at):]).astype(np.float64)
     return out
+
+
+_DENIED = re.compile(r"(?i)(?:\bnot|\binstead\s+of|\brather\s+than)(?:\s+the)?\s*$")
+
+
+def _denied(cols: Columns, rows: np.ndarray) -> np.ndarray:
+    """Per row of `rows`, whether the words right before the amount deny it ("not the 4.20 dlrs
+    first reported", "instead of 4.20 dlrs")."""
+    sentence, start, s0 = cols.obj("sentence")[rows], cols.num("start")[rows], cols.num("sent_start")[rows]
+    return np.array([isinstance(t, str) and b == b and a == a and _DENIED.search(t[:max(0, int(a - b))]) is not None
+                     for t, a, b in zip(sentence, start, s0, strict=True)], dtype=bool)
 
 
 def gap_stated(cols: Columns, i: np.ndarray, j: np.ndarray, doc: np.ndarray, money: np.ndarray,
@@ -94,12 +114,19 @@ def gap_stated(cols: Columns, i: np.ndarray, j: np.ndarray, doc: np.ndarray, mon
     at = np.flatnonzero(eligible & (gap > 0) & (gap != va) & (gap != vb))
     if not len(at):
         return out
+    # an article's stated change is its own difference, not an item the other leaves out
+    stage_code, stages = cols.codes("stage")
+    change = np.append(stages, None)[stage_code].astype(str) == "difference"
+    rows = np.flatnonzero(money & ~change & np.isin(doc, np.unique(np.concatenate([doc[i[at]], doc[j[at]]]))))
+    at = at[np.isin(gap[at], value[rows])]  # a gap no figure of the two states: nothing more to ask
+    if not len(at):
+        return out
     _, length, _ = mantissas(gap[at])
     at = at[length >= 2]
     if not len(at):
         return out
     keys = [cols.codes(c)[0] for c in ("currency", "per")]
-    rows = np.flatnonzero(money & np.isin(doc, np.unique(np.concatenate([doc[i[at]], doc[j[at]]]))))
+    rows = rows[np.isin(doc[rows], np.unique(np.concatenate([doc[i[at]], doc[j[at]]])))]
     stated = pd.DataFrame({"doc": doc[rows], "value": value[rows], **{str(n): k[rows] for n, k in enumerate(keys)}})
     asked = [pd.DataFrame({"doc": doc[side[at]], "value": gap[at], **{str(n): k[i[at]] for n, k in enumerate(keys)}})
              for side in (i, j)]
@@ -115,7 +142,7 @@ def gap_stated(cols: Columns, i: np.ndarray, j: np.ndarray, doc: np.ndarray, mon
     # another figure ("excludes loss 475,000, or five cts per share": a note read for its cents)
     silent = np.where(in_i[one], doc[j[at[one]]], doc[i[at[one]]])
     written = _written_numbers(cols, doc, np.unique(silent))
-    unsaid = np.array([not (written.get(int(d), set()) & {round(g / 10.0 ** k, 9) for k in (0, 3, 6, 9)})
+    unsaid = np.array([not (written.get(int(d), set()) & {round(g / 10.0 ** k, 9) for k in (-2, 0, 3, 6, 9)})
                        for d, g in zip(silent.tolist(), gap[at[one]].tolist(), strict=True)], dtype=bool)
     out[at[one[unsaid]]] = 1.0
     return out

@@ -116,7 +116,8 @@ def relations(table: pd.DataFrame, i: np.ndarray, j: np.ndarray, params: Relatio
     # profit 38 cts vs loss 1.95" read as 1.95 cts) is, read in the main unit, the other's
     # value ("loss 1.95 dlrs"): the same number written, the hundredfold only that reading's
     subunit, written = row["subunit"], row["written"]
-    carried = live & ((subunit[i] & np.isclose(written[i], vb)) | (subunit[j] & np.isclose(written[j], va)))
+    carried = live & ((subunit[i] & (np.round(written[i], 9) == np.round(vb, 9)))
+                      | (subunit[j] & (np.round(written[j], 9) == np.round(va, 9))))
     out[carried] = "agree"
     slip &= ~carried
     scale &= ~carried
@@ -186,7 +187,7 @@ def _subunit_carried(cols: Columns) -> tuple[np.ndarray, np.ndarray]:
         digits = digits.where(german, digits.str.replace(",", "", regex=False))
         written[at] = pd.to_numeric(digits, errors="coerce").to_numpy(float)
     with np.errstate(invalid="ignore"):
-        subunit = ~np.isnan(written) & np.isclose(cols.num("value"), written / 100)
+        subunit = ~np.isnan(written) & (np.round(cols.num("value"), 9) == np.round(written / 100, 9))
     return subunit, written
 
 
