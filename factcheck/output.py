@@ -200,10 +200,9 @@ def scan_text(result: ScanResult, *, sources: dict[str, str] | None = None,
             continue
         m = _where(f, prefer)
         path = sources.get(m["doc"], m["doc"])
-        evidence = evidence_line(f)
+        evidence = "" if concise else evidence_line(f)
         out.append(f"{path}:{m.get('line', 1)}:{m.get('col', 1)}: {f.severity} {f.rule}{_tag(result, f)} "
-                   f"{_one_line(retitle(f.message, labels))}"
-                   + (f" [evidence: {evidence}]" if evidence and not concise else ""))
+                   f"{_one_line(retitle(f.message, labels))}" + (f" [evidence: {evidence}]" if evidence else ""))
         if not concise:
             out.extend(_quote_lines(f, labels))
     for e in fixed or []:

@@ -11,8 +11,20 @@ from collections.abc import Mapping
 import numpy as np
 import pandas as pd
 
-from factcheck.claims.columns import Columns, per_table
+from factcheck.claims.columns import Columns, per_table, row_stages
 from factcheck.claims.shapes import mantissas
+
+
+def _frame(where: np.ndarray, values: np.ndarray, keys: list[np.ndarray], rows: np.ndarray) -> pd.DataFrame:
+    """Amounts to match: each one's article, value and the codes of `keys` (of `rows`)."""
+    return pd.DataFrame({"doc": where, "value": values, **{str(n): k[rows] for n, k in enumerate(keys)}})
+
+
+def _found(stated: pd.DataFrame, asked: pd.DataFrame) -> np.ndarray:
+    """Per row of `asked`, whether `stated` holds a row equal to it in every column (missing alike)."""
+    codes = pd.concat([stated, asked], ignore_index=True).groupby(list(stated.columns), dropna=False).ngroup()
+    codes = codes.to_numpy()
+    return np.isin(codes[len(stated):], codes[:len(stated)])
 
 
 def stated_there(cols: Columns, i: np.ndarray, j: np.ndarray, doc: np.ndarray,
@@ -32,15 +44,8 @@ def stated_there(cols: Columns, i: np.ndarray, j: np.ndarray, doc: np.ndarray,
     wanted = np.unique(np.concatenate([doc[i[at]], doc[j[at]]]))
     rows = np.flatnonzero(money & np.isin(doc, wanted))
     keys = [cols.codes(c)[0] for c in ("currency", "per", "stage", "period")]  # -1 where unread
-
-    def frame(where: np.ndarray, figure: np.ndarray) -> pd.DataFrame:
-        return pd.DataFrame({"doc": where, "value": value[figure], **{str(n): k[figure] for n, k in enumerate(keys)}})
-
-    stated = frame(doc[rows], rows)
-    asked = frame(np.concatenate([doc[j[at]], doc[i[at]]]), asked_rows)
-    codes = pd.concat([stated, asked], ignore_index=True).groupby(list(stated.columns), dropna=False).ngroup()
-    codes = codes.to_numpy()
-    found = np.isin(codes[len(stated):], codes[:len(stated)]) & (length >= 2)
+    asked = _frame(np.concatenate([doc[j[at]], doc[i[at]]]), value[asked_rows], keys, asked_rows)
+    found = _found(_frame(doc[rows], value[rows], keys, rows), asked) & (length >= 2)
     out[at] = (found[:len(at)] | found[len(at):]).astype(np.float64)
     return out
 
@@ -59,36 +64,40 @@ def told_before(cols: Columns, i: np.ndarray, j: np.ndarray, doc: np.ndarray,
     at = np.flatnonzero(eligible)
     if not len(at):
         return out
-    stage_code, stages = cols.codes("stage")
-    stage = np.append(stages, None)[stage_code]
-    earlier = money & np.isin(stage.astype(str), ("previous", "initial"))
+    stage = row_stages(cols)
+    earlier = money & ((stage == "previous") | (stage == "initial"))
     at = at[~earlier[i[at]] & ~earlier[j[at]]]
     if not len(at):
         return out
     value = np.round(cols.num("value"), 9)
     asked_rows = np.concatenate([i[at], j[at]])  # i's amounts asked in j's article, then j's in i's
     _, length, _ = mantissas(value[asked_rows])
-    rows = np.flatnonzero(earlier & ~cols.flag("table") & np.isin(doc, np.unique(np.concatenate([doc[i[at]],
-                                                                                                  doc[j[at]]]))))
-    rows = rows[~_denied(cols, rows)]
+    rows = np.flatnonzero(_told_rows(cols) & np.isin(doc, np.unique(np.concatenate([doc[i[at]], doc[j[at]]]))))
     keys = [cols.codes(c)[0] for c in ("currency", "family")]
-
-    def frame(where: np.ndarray, figure: np.ndarray) -> pd.DataFrame:
-        return pd.DataFrame({"doc": where, "value": value[figure], **{str(n): k[figure] for n, k in enumerate(keys)}})
-
-    told = frame(doc[rows], rows)
-    asked = frame(np.concatenate([doc[j[at]], doc[i[at]]]), asked_rows)
-    codes = pd.concat([told, asked], ignore_index=True).groupby(list(told.columns), dropna=False).ngroup().to_numpy()
+    asked = _frame(np.concatenate([doc[j[at]], doc[i[at]]]), value[asked_rows], keys, asked_rows)
     day = cols.days()
     # the article telling the earlier value is the later one (a date unread: either may be)
     later = np.concatenate([day[j[at]] >= day[i[at]], day[i[at]] >= day[j[at]]])
     later |= np.concatenate([(day[i[at]] < 0) | (day[j[at]] < 0)] * 2)
-    found = np.isin(codes[len(told):], codes[:len(told)]) & (length >= 2) & later
+    found = _found(_frame(doc[rows], value[rows], keys, rows), asked) & (length >= 2) & later
     out[at] = (found[:len(at)] | found[len(at):]).astype(np.float64)
     return out
 
 
 _DENIED = re.compile(r"(?i)(?:\bnot|\binstead\s+of|\brather\s+than)(?:\s+the)?\s*$")
+
+
+@per_table
+def _told_rows(cols: Columns) -> np.ndarray:
+    """Per row, an amount an article's prose gives as an earlier or first value (not a table's
+    year-ago column) and does not deny: what `told_before` looks for."""
+    kind, kinds = cols.codes("kind")
+    stage = row_stages(cols)
+    money = (kind >= 0) & (np.append(kinds, "")[kind] == "money")
+    rows = np.flatnonzero(money & ((stage == "previous") | (stage == "initial")) & ~cols.flag("table"))
+    out = np.zeros(len(kind), dtype=bool)
+    out[rows[~_denied(cols, rows)]] = True
+    return out
 
 
 def _denied(cols: Columns, rows: np.ndarray) -> np.ndarray:
@@ -115,8 +124,7 @@ def gap_stated(cols: Columns, i: np.ndarray, j: np.ndarray, doc: np.ndarray, mon
     if not len(at):
         return out
     # an article's stated change is its own difference, not an item the other leaves out
-    stage_code, stages = cols.codes("stage")
-    change = np.append(stages, None)[stage_code].astype(str) == "difference"
+    change = row_stages(cols) == "difference"
     rows = np.flatnonzero(money & ~change & np.isin(doc, np.unique(np.concatenate([doc[i[at]], doc[j[at]]]))))
     at = at[np.isin(gap[at], value[rows])]  # a gap no figure of the two states: nothing more to ask
     if not len(at):
@@ -127,14 +135,9 @@ def gap_stated(cols: Columns, i: np.ndarray, j: np.ndarray, doc: np.ndarray, mon
         return out
     keys = [cols.codes(c)[0] for c in ("currency", "per")]
     rows = rows[np.isin(doc[rows], np.unique(np.concatenate([doc[i[at]], doc[j[at]]])))]
-    stated = pd.DataFrame({"doc": doc[rows], "value": value[rows], **{str(n): k[rows] for n, k in enumerate(keys)}})
-    asked = [pd.DataFrame({"doc": doc[side[at]], "value": gap[at], **{str(n): k[i[at]] for n, k in enumerate(keys)}})
-             for side in (i, j)]
-    codes = pd.concat([stated, *asked], ignore_index=True).groupby(list(stated.columns), dropna=False).ngroup()
-    codes = codes.to_numpy()
-    known = codes[:len(stated)]
-    in_i = np.isin(codes[len(stated):len(stated) + len(at)], known)
-    in_j = np.isin(codes[len(stated) + len(at):], known)
+    asked = pd.concat([_frame(doc[side[at]], gap[at], keys, i[at]) for side in (i, j)], ignore_index=True)
+    found = _found(_frame(doc[rows], value[rows], keys, rows), asked)
+    in_i, in_j = found[:len(at)], found[len(at):]
     one = np.flatnonzero(in_i != in_j)
     if not len(one):
         return out

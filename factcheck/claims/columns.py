@@ -139,3 +139,10 @@ def per_table(build: Callable[[Columns], Any]) -> Callable[[Columns], Any]:
 
     _PIECES.append(piece)
     return piece
+
+
+@per_table
+def row_stages(cols: Columns) -> np.ndarray:
+    """Per row, its stage's name ("total", "previous", "initial", "difference"; None unread)."""
+    codes, names = cols.codes("stage")
+    return np.append(names, None).astype(object)[codes]

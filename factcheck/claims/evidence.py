@@ -25,7 +25,7 @@ from factcheck.claims.alignment import (
     stated_there,
     told_before,
 )
-from factcheck.claims.columns import Columns, per_table
+from factcheck.claims.columns import Columns, per_table, row_stages
 from factcheck.claims.drafts import TOLD_ALIKE, amounts_unbacked, dates_unbacked, draft_rows, one_date_slip, one_story
 from factcheck.claims.recurrence import recurring_forms, templates
 from factcheck.claims.relations import CONFLICTS, RelationParams, grain_days, relations
@@ -575,7 +575,7 @@ def features(table: pd.DataFrame, pairs: pd.DataFrame, stories: Stories,
     # other figure, the list adding up to no more than it, no slip of its digits: a part of that
     # amount, not another reading of it. (Not an earlier value: "rose to X from Y" lists no parts)
     small, large = np.where(va <= vb, i, j), np.where(va <= vb, j, i)
-    earlier_small = np.append(cols.codes("stage")[1], None)[stage[small]] == "previous"
+    earlier_small = row_stages(cols)[small] == "previous"
     in_sentence = np.isfinite(cols.num("sent_start"))  # (no sentence read: the article's amounts list nothing)
     out["part_listed"] = (~is_date & pos & in_sentence[small] & (places[small] >= _LIST_PLACES) & (orders >= 1)
                           & (sentence_sums(cols)[small] <= value[large]) & ~earlier_small
@@ -675,8 +675,7 @@ def features(table: pd.DataFrame, pairs: pd.DataFrame, stories: Stories,
     worded = out["event_word"] > 0
     out["claimant_missing"] = np.where(worded, 0.0, out["claimant_missing"])
     out["metric_missing"] = np.where(worded, 0.0, out["metric_missing"])
-    stage_names = np.append(cols.codes("stage")[1], None)
-    earlier = stage_names[stage] == "previous"
+    earlier = row_stages(cols) == "previous"
     prec = cols.num("precision")
     unequal = va != vb  # "67 mln" states 67.0 mln; "$3 billion" only allows $3.5 billion
     sentence = _sentences(cols)
