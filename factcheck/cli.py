@@ -30,8 +30,8 @@ DEFAULT_REPORT = "reports/factcheck-report.html"
 FAIL_LEVELS = {"error": ("error",), "warning": ("error", "warning"),
                "info": ("error", "warning", "info"), "never": ()}
 
-FORMATS = ["text", "concise", "json", "sarif", "github"]
-_TEXT = ("text", "concise")  # formats that print nothing for nothing read
+FORMATS = ["text", "full", "concise", "json", "sarif", "github"]
+_TEXT = ("text", "full", "concise")  # formats that print nothing for nothing read
 DEFAULT_BASELINE = "factcheck-baseline.json"
 
 _paths = click.argument("paths", nargs=-1, required=True, metavar="PATH...")
@@ -48,8 +48,9 @@ _no_defaults = click.option("--no-default-rules/--default-rules", "no_default_ru
                                  "rules too, overriding the config).")
 _format = click.option("--format", "fmt", type=click.Choice(FORMATS), default=None,
                        help="How findings are printed: text (path:line:col: severity rule message [evidence], "
-                            "then the quotes), concise (text, one line a finding: no quotes nor evidence), json, "
-                            "sarif (SARIF 2.1.0) or github (workflow annotations). [default: text]")
+                            "then the quotes; past 20 findings one line each), full (text, always "
+                            "with evidence and quotes), concise (text, one line a finding: no quotes nor evidence), "
+                            "json, sarif (SARIF 2.1.0) or github (workflow annotations). [default: text]")
 _out = click.option("--out", type=click.Path(dir_okay=False), help="Write findings to FILE instead of stdout.")
 _min_severity = click.option("--min-severity", type=click.Choice(["error", "warning", "info"]), default="info",
                              show_default=True,
@@ -176,7 +177,8 @@ def _render(result, ruleset: RuleSet, fmt: str, fixed: list, base: dict | None, 
         return scan_sarif(result, ruleset, sources=sources, baseline=base, fixed=fixed)
     if fmt == "github":
         return scan_github(result, sources=sources, fixed=fixed, min_severity=min_severity)
-    return scan_text(result, sources=sources, fixed=fixed, min_severity=min_severity, concise=fmt == "concise")
+    quotes = {"full": "all", "concise": "none"}.get(fmt, "auto")
+    return scan_text(result, sources=sources, fixed=fixed, min_severity=min_severity, quotes=quotes)
 
 
 def _finish(result, fail_on: str, unreadable: bool, min_severity: str = "info", fmt: str = "text") -> NoReturn:
@@ -184,7 +186,7 @@ def _finish(result, fail_on: str, unreadable: bool, min_severity: str = "info", 
     if unreadable:
         sys.exit(int(Exit.USAGE))
     unshown = [f for f in failing if f.severity not in FAIL_LEVELS[min_severity]]
-    if unshown and fmt in ("text", "concise", "github"):  # failing on findings the output left out
+    if unshown and fmt in (*_TEXT, "github"):  # failing on findings the output left out
         one = len(unshown) == 1
         click.echo(f"factcheck: {_count(len(unshown), 'new finding')} below --min-severity {min_severity} "
                    f"{'fails' if one else 'fail'} the run (--fail-on {fail_on}); lower --min-severity to print "

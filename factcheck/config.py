@@ -10,7 +10,7 @@ Paths in it are relative to the file's folder. Command-line options override it.
     no-default-rules = false
     baseline = "factcheck-baseline.json"
     fail-on = "error"                              # error | warning | info | never
-    format = "text"                                # text | concise | json | sarif | github
+    format = "text"                                # text | full | concise | json | sarif | github
     cache-dir = ".factcheck-cache"                 # where the archive store lives
     no-cache = false                               # true: scan and check use no store
     lang = "en"                                    # en | de: read every article in this language
@@ -31,7 +31,7 @@ from typing import Any
 CONFIG_NAME = "factcheck.toml"
 CACHE_ENV = "FACTCHECK_CACHE_DIR"
 FAIL_ON = ("error", "warning", "info", "never")
-FORMATS = ("text", "concise", "json", "sarif", "github")
+FORMATS = ("text", "full", "concise", "json", "sarif", "github")
 LANGS = ("en", "de")
 # key → (kind, allowed values); kinds: path, paths, bool, choice
 KEYS: dict[str, tuple[str, tuple[str, ...]]] = {

@@ -31,6 +31,10 @@ _SARIF_LEVEL = {"error": "error", "warning": "warning", "info": "note"}
 SEVERITIES = ("error", "warning", "info")
 QUOTE_LABEL_CHARS = 60  # a source's label at the head of a quote line
 QUOTE_LINES = 3  # quote lines a finding prints; the other sources are named on one more line
+# The text format quotes each finding's sources while the output is a few findings to read (a
+# draft's check); past this many it is a list to work through, one line a finding, like `concise`.
+QUOTED_FINDINGS = 20
+QUOTES = ("auto", "all", "none")  # text (quotes up to QUOTED_FINDINGS findings), full, concise
 
 
 def at_least(severity: str, floor: str) -> bool:
@@ -183,34 +187,42 @@ def _quote_lines(f: Finding, labels: dict[str, str]) -> list[str]:
 
 
 def scan_text(result: ScanResult, *, sources: dict[str, str] | None = None,
-              fixed: list[dict[str, Any]] | None = None, min_severity: str = "info", concise: bool = False) -> str:
+              fixed: list[dict[str, Any]] | None = None, min_severity: str = "info", quotes: str = "auto") -> str:
     """`path:line:col: severity rule message [evidence: ...]`, one line a finding, then its quotes.
 
     Sources are named by their titles (the file name or id beside them). Why the figures
     were grouped is in the message (claimant and metric), in full in JSON and the report.
-    Findings below `min_severity` are not printed; the summary line counts them. `concise`:
-    the finding's line alone, without evidence or quotes (a list to work through or grep).
+    Findings below `min_severity` are not printed; the summary line counts them. `quotes`:
+    "all" prints every finding's evidence and quotes, "none" the finding's line alone (a list to
+    work through or grep), "auto" the quotes while at most QUOTED_FINDINGS findings are printed,
+    else the lines alone and the summary says so.
     """
+    if quotes not in QUOTES:
+        raise ValueError(f"quotes must be one of {', '.join(QUOTES)}, not {quotes!r}")
     sources = sources or {}
     prefer = _drafts(result)
     labels = doc_labels(result.corpus.docs)
+    shown = [f for f in result.findings if at_least(f.severity, min_severity)]
+    quoted = quotes == "all" or (quotes == "auto" and len(shown) <= QUOTED_FINDINGS)
     out = []
-    for f in result.findings:
-        if not at_least(f.severity, min_severity):
-            continue
+    for f in shown:
         m = _where(f, prefer)
         path = sources.get(m["doc"], m["doc"])
-        evidence = "" if concise else evidence_line(f)
+        evidence = evidence_line(f) if quoted else ""
         out.append(f"{path}:{m.get('line', 1)}:{m.get('col', 1)}: {f.severity} {f.rule}{_tag(result, f)} "
                    f"{_one_line(retitle(f.message, labels))}" + (f" [evidence: {evidence}]" if evidence else ""))
-        if not concise:
+        if quoted:
             out.extend(_quote_lines(f, labels))
     for e in fixed or []:
         out.append(f"fixed: {e['id']} {e.get('rule') or ''} {e.get('message') or ''}".rstrip())
     c = result.corpus
     for e in c.errors:
         out.append(f"{e.source}: unreadable: {e.reason}")
-    out.append(summary_line(result, fixed, min_severity))
+    line = summary_line(result, fixed, min_severity)
+    if quotes == "auto" and not quoted:
+        line += (f"; more than {QUOTED_FINDINGS} findings, so one line each without evidence or quotes "
+                 "(--format full prints them, the report shows them)")
+    out.append(line)
     return "\n".join(out) + "\n"
 
 
@@ -389,8 +401,8 @@ def scan_sarif(result: ScanResult, ruleset: RuleSet, *, sources: dict[str, str] 
     return json.dumps(log, ensure_ascii=False, indent=1) + "\n"
 
 
-__all__ = ["EXTRA_COLUMNS", "at_least", "evidence_line", "mentions_csv", "mentions_jsonl", "scan_github",
-           "scan_json", "scan_sarif", "scan_text", "summary_line"]
+__all__ = ["EXTRA_COLUMNS", "QUOTED_FINDINGS", "at_least", "evidence_line", "mentions_csv", "mentions_jsonl",
+           "scan_github", "scan_json", "scan_sarif", "scan_text", "summary_line"]
 
 
 def calibration_report(cal: Calibration) -> str:

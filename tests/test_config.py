@@ -115,7 +115,7 @@ def test_explicit_config_file(project, tmp_path):
     ("archive = 3\n", "archive", "must be a list of paths"),
     ('no-default-rules = "yes"\n', "no-default-rules", "must be true or false"),
     ("cache-dir = []\n", "cache-dir", "must be a path"),
-    ('format = "xml"\n', "format", "must be one of text, concise, json, sarif, github"),
+    ('format = "xml"\n', "format", "must be one of text, full, concise, json, sarif, github"),
 ])
 def test_unknown_keys_and_wrong_types_name_the_file_and_the_key(project, text, key, says):
     (project / "factcheck.toml").write_text(text, encoding="utf-8")

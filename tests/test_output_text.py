@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import dataclasses
 import importlib.util
 import json
 from pathlib import Path
@@ -10,7 +11,7 @@ from click.testing import CliRunner
 
 from factcheck.cli import main
 from factcheck.findings import Finding
-from factcheck.output import scan_json, scan_sarif, scan_text
+from factcheck.output import QUOTED_FINDINGS, scan_json, scan_sarif, scan_text
 
 from .conftest import SEEDS
 
@@ -133,3 +134,46 @@ def test_concise_format_prints_each_finding_on_its_own_line_and_the_summary():
     every = run("scan", str(SEEDS), "--no-report", "--quiet", "--format", "concise").stdout.splitlines()
     found = json.loads(run("scan", str(SEEDS), "--no-report", "--quiet", "--format", "json").stdout)["findings"]
     assert len(every) == len(found) + 1
+
+
+def _many(result, n: int, severity: str = "warning") -> list[Finding]:
+    """`n` findings like the sample's warning, each its own id."""
+    like = result.findings[1]
+    return [dataclasses.replace(like, id=f"fc-{k:016x}", severity=severity) for k in range(n)]
+
+
+def test_text_quotes_a_few_findings_and_lists_many_one_line_each():
+    """A draft's check reads with its quotes; an archive's hundred findings read as a list, and
+    the summary says how to get the quotes back."""
+    few = sample.sample_result()
+    few.findings = _many(few, QUOTED_FINDINGS)
+    text = scan_text(few)
+    assert sum(line.startswith("    ") for line in text.splitlines()) >= QUOTED_FINDINGS
+    assert "--format full" not in text
+    many = sample.sample_result()
+    many.findings = _many(many, QUOTED_FINDINGS + 1)
+    lines = scan_text(many).splitlines()
+    assert len(lines) == QUOTED_FINDINGS + 1 + 2  # the findings, the unreadable input, the summary
+    assert not any(line.startswith("    ") or "[evidence:" in line for line in lines)
+    assert lines[-1].endswith(f"; more than {QUOTED_FINDINGS} findings, so one line each without evidence or "
+                              "quotes (--format full prints them, the report shows them)")
+    assert lines[:-2] == scan_text(many, quotes="none").splitlines()[:-2]
+    full = scan_text(many, quotes="all").splitlines()
+    assert sum(line.startswith("    ") for line in full) >= QUOTED_FINDINGS + 1
+    assert "--format full" not in full[-1]
+
+
+def test_the_quoted_few_are_counted_after_min_severity():
+    """Many info findings left out by --min-severity do not cost the warnings their quotes."""
+    result = sample.sample_result()
+    result.findings = _many(result, 2) + _many(result, QUOTED_FINDINGS, severity="info")
+    shown = scan_text(result, min_severity="warning").splitlines()
+    assert sum(line.startswith("    ") for line in shown) >= 2 and "--format full" not in shown[-1]
+    assert "--format full" in scan_text(result).splitlines()[-1]
+
+
+def test_format_full_and_concise_on_the_command_line():
+    text = run("scan", str(SEEDS), "--no-report", "--quiet")
+    full = run("scan", str(SEEDS), "--no-report", "--quiet", "--format", "full")
+    assert full.stdout == text.stdout and full.exit_code == text.exit_code == 1  # four findings: quoted either way
+    assert f"past {QUOTED_FINDINGS} findings one line each" in run("scan", "--help").stdout
