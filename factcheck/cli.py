@@ -54,7 +54,7 @@ _format = click.option("--format", "fmt", type=click.Choice(FORMATS), default=No
 _out = click.option("--out", type=click.Path(dir_okay=False), help="Write findings to FILE instead of stdout.")
 _min_severity = click.option("--min-severity", type=click.Choice(["error", "warning", "info"]), default="info",
                              show_default=True,
-                             help="Print only findings at or above this severity in text, concise and github "
+                             help="Print only findings at or above this severity in text, full, concise and github "
                                   "output; the summary line counts the others. JSON and SARIF stay complete; the "
                                   "report opens with this filter and lists the rest one click away.")
 _baseline = click.option("--baseline", type=click.Path(dir_okay=False),
