@@ -488,3 +488,31 @@ def test_a_draft_taking_a_side_of_an_accepted_archive_contradiction_is_its_own_f
                                     "--no-cache", "--format", "json", "-q"])
     assert res.exit_code == 1, res.output
     assert {f["status"] for f in _serious(json.loads(res.stdout)["findings"])} == {"new"}
+
+
+def _restating_check(slip_sentence: str, tmp_path: Path) -> tuple[int, list[dict]]:
+    """A draft that gives the package's $447 billion in the outlets' words, and `slip_sentence`."""
+    archive = _archive(tmp_path / "archive", _JOBS_BILL + _unrelated(10))
+    draft = ("Senate blocks piece of Obama jobs bill\nRepublicans oppose Mr. Obama's $447 billion job-creation "
+             f"plan, which also includes tax cuts for workers and employers. {slip_sentence}\n")
+    return _check(draft, tmp_path, archive)
+
+
+def test_a_draft_that_restates_the_storys_amount_still_fails_on_its_slip_of_it(tmp_path: Path) -> None:
+    """The draft gets the $447 billion right in one paragraph, in one outlet's very words, and
+    mistypes it in the next: the right one elsewhere does not make the slip another fact (a
+    writer who mistypes a figure once most often gets it right somewhere else), so the slip is
+    read against both outlets, that one too."""
+    code, findings = _restating_check("Aides said the White House would offer the $44.7 billion plan again "
+                                      "in smaller parts.", tmp_path)
+    assert code == 1
+    against = {m["doc"] for f in _against(findings, "$44.7 billion", "$447 billion") for m in f["mentions"]
+               if m["text"] == "$447 billion"}
+    assert {"times-1", "post-2"} <= against
+
+
+def test_a_part_told_in_the_sentence_of_the_storys_amount_is_no_slip(tmp_path: Path) -> None:
+    """"$44.7 billion of the $447 billion plan": the sentence that gives the story's amount gives
+    the draft's beside it, another item of that sentence: no slip of it."""
+    _, findings = _restating_check("Aides said $44.7 billion of the $447 billion plan is for tax cuts.", tmp_path)
+    assert not _against(findings, "$44.7 billion", "$447 billion")

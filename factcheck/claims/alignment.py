@@ -7,6 +7,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Mapping
+from typing import NamedTuple
 
 import numpy as np
 import pandas as pd
@@ -168,9 +169,19 @@ def _written_numbers(cols: Columns, doc: np.ndarray, docs: np.ndarray) -> dict[i
     return out
 
 
+class Alignment(NamedTuple):
+    """Per pair, how it stands among its figures' other candidates (`alignment`)."""
+
+    counterpart: np.ndarray
+    twin: np.ndarray
+    listed: np.ndarray
+    shared: np.ndarray
+    compared: np.ndarray
+
+
 def alignment(out: Mapping[str, np.ndarray], i: np.ndarray, j: np.ndarray, doc: np.ndarray, earlier: np.ndarray,
               coarser: tuple[np.ndarray, np.ndarray] | None = None, sentence: np.ndarray | None = None
-              ) -> tuple[np.ndarray, np.ndarray, np.ndarray, np.ndarray]:
+              ) -> Alignment:
     """How each pair stands among the figure's other candidates in the other article.
 
     `counterpart`: each figure is the other's most alike candidate there (words around it, or
@@ -187,13 +198,14 @@ def alignment(out: Mapping[str, np.ndarray], i: np.ndarray, j: np.ndarray, doc: 
     million from Homeland Security and another $600 million from the Treasury"). A figure
     the other article gives as the earlier value ("to 110 from 100") is history, not a twin of
     a current one; two earlier values ("from 8.06 billion a year ago" in both) are twins.
+    `listed`: the twins of that last kind alone, told in the differing figure's own sentence.
     `shared_figures`: the share of the two articles' candidate figures that have an agreeing
     twin in the other: near 1 for a re-issue, where the few figures that differ are the edits.
     The fourth array: how many figures each article has with candidates in the other (the
     fewer of the two), so that a share of one in one is not read as a share of ten in ten.
     """
     if len(i) == 0:
-        return np.zeros(0), np.zeros(0), np.zeros(0), np.zeros(0)
+        return Alignment(*(np.zeros(0) for _ in range(5)))
     sim = (np.asarray(out["context_near"]) + np.asarray(out["context"]) + np.asarray(out["table_slot"])
            + 0.5 * np.asarray(out["claimant"]))
     # an agreeing value, not one an open bound merely allows ("more than $200,000" allows $5.4m)
@@ -201,7 +213,7 @@ def alignment(out: Mapping[str, np.ndarray], i: np.ndarray, j: np.ndarray, doc: 
     cross = doc[i] != doc[j]
     k = np.flatnonzero(cross)
     if not len(k):
-        return np.zeros(len(i)), np.zeros(len(i)), np.zeros(len(i)), np.zeros(len(i))
+        return Alignment(*(np.zeros(len(i)) for _ in range(5)))
     # each cross-article pair seen from both figures: (figure, the other's article) is a group
     n_docs = int(doc.max()) + 1
     fig = np.concatenate([i[k], j[k]]).astype(np.int64)
@@ -218,12 +230,14 @@ def alignment(out: Mapping[str, np.ndarray], i: np.ndarray, j: np.ndarray, doc: 
     twin_top = np.full(groups, -np.inf)  # the most alike pair of the group stating the figure's value
     np.maximum.at(twin_top, g[states], s[states])
     twinned = ~ag & (twin_top[g] >= s - 1e-9)
+    listed = np.zeros(len(s), dtype=bool)
     if sentence is not None:
         n_sent = int(sentence.max()) + 1
         fig_sentence = fig * n_sent + sentence[np.concatenate([j[k], i[k]])]  # the figure, its partner's sentence
-        twinned |= ~ag & np.isin(fig_sentence, fig_sentence[states])
+        listed = ~ag & np.isin(fig_sentence, fig_sentence[states])
     best_count = np.bincount(n, weights=best.astype(np.float64), minlength=len(i))
-    twin_any = np.bincount(n, weights=twinned.astype(np.float64), minlength=len(i))
+    twin_any = np.bincount(n, weights=(twinned | listed).astype(np.float64), minlength=len(i))
+    listed_any = np.bincount(n, weights=listed.astype(np.float64), minlength=len(i))
     # per (figure, other article): has it an agreeing twin there? then the share per article pair
     has_twin = np.zeros(groups, dtype=bool)
     has_twin[g[ag]] = True
@@ -240,7 +254,8 @@ def alignment(out: Mapping[str, np.ndarray], i: np.ndarray, j: np.ndarray, doc: 
         return np.where(cross, np.fmin(np.where(r_ab >= 0, per[r_ab], 0.0), np.where(r_ba >= 0, per[r_ba], 0.0)), 0.0)
 
     shared, compared = fewer(ratio), fewer(figures)
-    return (best_count >= 2).astype(np.float64), (twin_any > 0).astype(np.float64), shared, compared
+    return Alignment((best_count >= 2).astype(np.float64), (twin_any > 0).astype(np.float64),
+                     (listed_any > 0).astype(np.float64), shared, compared)
 
 
 @per_table

@@ -679,9 +679,10 @@ def features(table: pd.DataFrame, pairs: pd.DataFrame, stories: Stories,
     prec = cols.num("precision")
     unequal = va != vb  # "67 mln" states 67.0 mln; "$3 billion" only allows $3.5 billion
     sentence = _sentences(cols)
-    out["counterpart"], out["twin"], out["shared_figures"], compared = alignment(
-        out, i, j, doc_codes, earlier[i] != earlier[j], (unequal & (prec[j] > prec[i]), unequal & (prec[i] > prec[j])),
-        sentence)
+    aligned = alignment(out, i, j, doc_codes, earlier[i] != earlier[j],
+                        (unequal & (prec[j] > prec[i]), unequal & (prec[i] > prec[j])), sentence)
+    out["counterpart"], out["twin"], out["shared_figures"] = aligned.counterpart, aligned.twin, aligned.shared
+    compared = aligned.compared
     # two articles of one publisher and different days whose figures, three or more each with a
     # candidate in the other, nearly all differ (a third or fewer agree), with no correction: a
     # new issue of a recurring report (this week's money supply, line by line against last week's)
@@ -813,6 +814,11 @@ def features(table: pd.DataFrame, pairs: pd.DataFrame, stories: Stories,
     if slipped_date.any():
         out["unbacked"] = np.maximum(out["unbacked"],
                                      dates_unbacked(cols, i, j, doc_codes, in_draft, slipped_date, guessed))
+    # a draft's figure one error from an archive figure its article does not back is no other
+    # fact for the draft stating the archive's figure elsewhere in words alike: a writer who
+    # mistypes a figure once most often gets it right in another paragraph. The archive's figure
+    # told in the draft figure's own sentence still accounts for it (another item of that list)
+    out["twin"] = np.where(out["unbacked"] > 0, aligned.listed, out["twin"])
     # (one block per column, not copied: stacking some sixty columns of a million pairs into
     # one block costs more than building them)
     return pd.DataFrame(out, index=pairs.index, copy=False)
