@@ -220,8 +220,8 @@ def scan_text(result: ScanResult, *, sources: dict[str, str] | None = None,
         out.append(f"{e.source}: unreadable: {e.reason}")
     line = summary_line(result, fixed, min_severity)
     if quotes == "auto" and not quoted:
-        line += (f"; more than {QUOTED_FINDINGS} findings, so one line each without evidence or quotes "
-                 "(--format full prints them, the report shows them)")
+        line += (f"; more than {QUOTED_FINDINGS} findings printed, so one line each without evidence or quotes "
+                 "(--format full prints them)")
     out.append(line)
     return "\n".join(out) + "\n"
 

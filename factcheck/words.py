@@ -270,6 +270,22 @@ def running_total(sentence: str, start: int, end: int) -> bool:
     return False
 
 
+@cache
+def share_of_whole_pattern() -> re.Pattern[str]:
+    """The `[shares_of_whole]` phrases of words.toml as one pattern."""
+    phrases = _data().get("shares_of_whole", {}).get("phrases", [])
+    if not phrases:
+        return re.compile(r"(?!x)x")
+    alts = "|".join(r"\s+".join(map(re.escape, w.split())) for w in sorted(phrases, key=len, reverse=True))
+    return re.compile(rf"(?<![\w-])(?:{alts})(?![\w-])", re.I)
+
+
+def tells_a_share(sentence: str) -> bool:
+    """Does `sentence` tell an amount as a share of a whole ("Of that, $44.7 billion is for tax
+    cuts", "$3.5 billion of the money"): a phrase of `[shares_of_whole]` in words.toml?"""
+    return share_of_whole_pattern().search(sentence) is not None
+
+
 _CLAUSE_BREAK = re.compile(r"[,;:!?()]|\.\s|\b(?:but|while|whereas|although|which|who|that)\b", re.I)
 
 

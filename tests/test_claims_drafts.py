@@ -516,3 +516,14 @@ def test_a_part_told_in_the_sentence_of_the_storys_amount_is_no_slip(tmp_path: P
     the draft's beside it, another item of that sentence: no slip of it."""
     _, findings = _restating_check("Aides said $44.7 billion of the $447 billion plan is for tax cuts.", tmp_path)
     assert not _against(findings, "$44.7 billion", "$447 billion")
+
+
+@pytest.mark.parametrize("share", [
+    "Of that, $44.7 billion is for tax cuts for workers.",
+    "About a tenth of it, $44.7 billion, would go to aid for states.",
+], ids=["of-that", "a-tenth-of-it"])
+def test_a_share_of_the_storys_amount_the_draft_restates_is_no_slip(tmp_path: Path, share: str) -> None:
+    """The draft restates the $447 billion and tells its $44.7 billion as a share of it, in
+    another sentence: a part of the whole, not a slip of it."""
+    _, findings = _restating_check(share, tmp_path)
+    assert not _against(findings, "$44.7 billion", "$447 billion")

@@ -155,8 +155,8 @@ def test_text_quotes_a_few_findings_and_lists_many_one_line_each():
     lines = scan_text(many).splitlines()
     assert len(lines) == QUOTED_FINDINGS + 1 + 2  # the findings, the unreadable input, the summary
     assert not any(line.startswith("    ") or "[evidence:" in line for line in lines)
-    assert lines[-1].endswith(f"; more than {QUOTED_FINDINGS} findings, so one line each without evidence or "
-                              "quotes (--format full prints them, the report shows them)")
+    assert lines[-1].endswith(f"; more than {QUOTED_FINDINGS} findings printed, so one line each without "
+                              "evidence or quotes (--format full prints them)")
     assert lines[:-2] == scan_text(many, quotes="none").splitlines()[:-2]
     full = scan_text(many, quotes="all").splitlines()
     assert sum(line.startswith("    ") for line in full) >= QUOTED_FINDINGS + 1
@@ -170,6 +170,16 @@ def test_the_quoted_few_are_counted_after_min_severity():
     shown = scan_text(result, min_severity="warning").splitlines()
     assert sum(line.startswith("    ") for line in shown) >= 2 and "--format full" not in shown[-1]
     assert "--format full" in scan_text(result).splitlines()[-1]
+
+
+def test_format_full_on_the_command_line_quotes_past_the_cap(monkeypatch):
+    """With the cap at two, the seeds' four findings print one line each in the text format,
+    and with their quotes in the full format."""
+    monkeypatch.setattr("factcheck.output.QUOTED_FINDINGS", 2)
+    text = run("scan", str(SEEDS), "--no-report", "--quiet").stdout.splitlines()
+    full = run("scan", str(SEEDS), "--no-report", "--quiet", "--format", "full").stdout.splitlines()
+    assert not any(line.startswith("    ") for line in text) and "--format full" in text[-1]
+    assert sum(line.startswith("    ") for line in full) >= 4 and "--format full" not in full[-1]
 
 
 def test_format_full_and_concise_on_the_command_line():

@@ -65,6 +65,7 @@ from factcheck.words import (
     running_total,
     running_total_pattern,
     same_name,
+    tells_a_share,
 )
 
 _DIGIT_ORDERS = 3  # the most powers of ten an amount's digits slip without its magnitude word (a misread separator)
@@ -817,11 +818,32 @@ def features(table: pd.DataFrame, pairs: pd.DataFrame, stories: Stories,
     # a draft's figure one error from an archive figure its article does not back is no other
     # fact for the draft stating the archive's figure elsewhere in words alike: a writer who
     # mistypes a figure once most often gets it right in another paragraph. The archive's figure
-    # told in the draft figure's own sentence still accounts for it (another item of that list)
-    out["twin"] = np.where(out["unbacked"] > 0, aligned.listed, out["twin"])
+    # told in the draft figure's own sentence still accounts for it (another item of that list),
+    # and so does the draft's restatement when its figure's sentence tells a share of a whole
+    # ("Of that, $44.7 billion is for tax cuts": a part of the $447 billion, not a slip of it)
+    lift = np.flatnonzero(out["unbacked"] > 0)
+    if len(lift):
+        own = np.where(in_draft[i[lift]], i[lift], j[lift])
+        shares = _tells_shares(cols)
+        lift = lift[~shares[own]]
+        out["twin"][lift] = aligned.listed[lift]
     # (one block per column, not copied: stacking some sixty columns of a million pairs into
     # one block costs more than building them)
     return pd.DataFrame(out, index=pairs.index, copy=False)
+
+
+@per_table
+def _tells_shares(cols: Columns) -> np.ndarray:
+    """Per row, whether its sentence tells an amount as a share of a whole (`words.tells_a_share`);
+    only money rows of drafts are read (what the check's `twin` needs)."""
+    out = np.zeros(len(cols.table), dtype=bool)
+    drafted = cols.drafted
+    if drafted is None or not drafted.any():
+        return out
+    rows = np.flatnonzero(drafted & (cols.obj("kind") == "money"))
+    sentences = cols.obj("sentence")
+    out[rows] = [tells_a_share(str(sentences[r] or "")) for r in rows.tolist()]
+    return out
 
 
 @per_table
