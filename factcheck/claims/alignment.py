@@ -198,10 +198,11 @@ def alignment(out: Mapping[str, np.ndarray], i: np.ndarray, j: np.ndarray, doc: 
     million from Homeland Security and another $600 million from the Treasury"). A figure
     the other article gives as the earlier value ("to 110 from 100") is history, not a twin of
     a current one; two earlier values ("from 8.06 billion a year ago" in both) are twins.
-    `listed`: the twins of that last kind alone, told in the differing figure's own sentence.
-    `shared_figures`: the share of the two articles' candidate figures that have an agreeing
+    `listed`: only the twins stated in the differing figure's own sentence (the list items
+    above), which a check keeps where it sets the others aside (`evidence.features`).
+    `shared`: the share of the two articles' candidate figures that have an agreeing
     twin in the other: near 1 for a re-issue, where the few figures that differ are the edits.
-    The fourth array: how many figures each article has with candidates in the other (the
+    `compared`: how many figures each article has with candidates in the other (the
     fewer of the two), so that a share of one in one is not read as a share of ten in ten.
     """
     if len(i) == 0:
