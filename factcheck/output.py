@@ -32,7 +32,9 @@ SEVERITIES = ("error", "warning", "info")
 QUOTE_LABEL_CHARS = 60  # a source's label at the head of a quote line
 QUOTE_LINES = 3  # quote lines a finding prints; the other sources are named on one more line
 # The text format quotes each finding's sources while the output is a few findings to read (a
-# draft's check); past this many it is a list to work through, one line a finding, like `concise`.
+# draft's check); past this many it is a list to work through, one line a finding, like `concise`,
+# except the warnings and errors while they are this few (a draft's two warnings among many
+# corroborations of an archive keep their quotes).
 QUOTED_FINDINGS = 20
 QUOTES = ("auto", "all", "none")  # text (quotes up to QUOTED_FINDINGS findings), full, concise
 
@@ -194,8 +196,9 @@ def scan_text(result: ScanResult, *, sources: dict[str, str] | None = None,
     were grouped is in the message (claimant and metric), in full in JSON and the report.
     Findings below `min_severity` are not printed; the summary line counts them. `quotes`:
     "all" prints every finding's evidence and quotes, "none" the finding's line alone (a list to
-    work through or grep), "auto" the quotes while at most QUOTED_FINDINGS findings are printed,
-    else the lines alone and the summary says so.
+    work through or grep), "auto" the quotes while at most QUOTED_FINDINGS findings are printed;
+    past that, those of the warnings and errors while they are at most QUOTED_FINDINGS, and the
+    summary line says what went without.
     """
     if quotes not in QUOTES:
         raise ValueError(f"quotes must be one of {', '.join(QUOTES)}, not {quotes!r}")
@@ -203,9 +206,11 @@ def scan_text(result: ScanResult, *, sources: dict[str, str] | None = None,
     prefer = _drafts(result)
     labels = doc_labels(result.corpus.docs)
     shown = [f for f in result.findings if at_least(f.severity, min_severity)]
-    quoted = quotes == "all" or (quotes == "auto" and len(shown) <= QUOTED_FINDINGS)
+    every = quotes == "all" or (quotes == "auto" and len(shown) <= QUOTED_FINDINGS)
+    serious = quotes == "auto" and sum(f.severity != "info" for f in shown) <= QUOTED_FINDINGS
     out = []
     for f in shown:
+        quoted = every or (serious and f.severity != "info")
         m = _where(f, prefer)
         path = sources.get(m["doc"], m["doc"])
         evidence = evidence_line(f) if quoted else ""
@@ -219,9 +224,10 @@ def scan_text(result: ScanResult, *, sources: dict[str, str] | None = None,
     for e in c.errors:
         out.append(f"{e.source}: unreadable: {e.reason}")
     line = summary_line(result, fixed, min_severity)
-    if quotes == "auto" and not quoted:
-        line += (f"; more than {QUOTED_FINDINGS} findings printed, so one line each without evidence or quotes "
-                 "(--format full prints them)")
+    if quotes == "auto" and not every:
+        line += (f"; more than {QUOTED_FINDINGS} findings printed, so "
+                 + ("info findings one line each" if serious else "one line each")
+                 + " without evidence or quotes (--format full prints them)")
     out.append(line)
     return "\n".join(out) + "\n"
 

@@ -172,10 +172,26 @@ def test_the_quoted_few_are_counted_after_min_severity():
     assert "--format full" in scan_text(result).splitlines()[-1]
 
 
+def test_a_few_warnings_among_many_info_findings_keep_their_quotes():
+    """A draft's two warnings among a big archive's corroborations are still read with their
+    quotes; the info findings print one line each, and the summary line says so."""
+    result = sample.sample_result()
+    result.findings = _many(result, 2) + _many(result, QUOTED_FINDINGS, severity="info")
+    for k, f in enumerate(result.findings):
+        f.id = f"fc-{k:016x}"
+    lines = scan_text(result).splitlines()
+    heads = [n for n, line in enumerate(lines) if not line.startswith("    ")][:-2]
+    quoted = {lines[n].split(" ")[1] for n in heads if n + 1 < len(lines) and lines[n + 1].startswith("    ")}
+    assert quoted == {"warning"}
+    assert sum(not line.startswith("    ") and " info " in line for line in lines[:-1]) == QUOTED_FINDINGS
+    assert lines[-1].endswith(f"; more than {QUOTED_FINDINGS} findings printed, so info findings one line each "
+                              "without evidence or quotes (--format full prints them)")
+
+
 def test_format_full_on_the_command_line_quotes_past_the_cap(monkeypatch):
-    """With the cap at two, the seeds' four findings print one line each in the text format,
-    and with their quotes in the full format."""
-    monkeypatch.setattr("factcheck.output.QUOTED_FINDINGS", 2)
+    """With the cap at one, the seeds' four findings (two of them warnings and errors) print
+    one line each in the text format, and with their quotes in the full format."""
+    monkeypatch.setattr("factcheck.output.QUOTED_FINDINGS", 1)
     text = run("scan", str(SEEDS), "--no-report", "--quiet").stdout.splitlines()
     full = run("scan", str(SEEDS), "--no-report", "--quiet", "--format", "full").stdout.splitlines()
     assert not any(line.startswith("    ") for line in text) and "--format full" in text[-1]
