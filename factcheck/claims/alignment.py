@@ -16,6 +16,11 @@ from factcheck.claims.columns import Columns, per_table, row_stages
 from factcheck.claims.shapes import mantissas
 
 
+def _pair_docs(doc: np.ndarray, i: np.ndarray, j: np.ndarray, at: np.ndarray) -> np.ndarray:
+    """The articles of the pairs `at` (both sides), each once."""
+    return np.unique(np.concatenate([doc[i[at]], doc[j[at]]]))
+
+
 def _frame(where: np.ndarray, values: np.ndarray, keys: list[np.ndarray], rows: np.ndarray) -> pd.DataFrame:
     """Amounts to match: each one's article, value and the codes of `keys` (of `rows`)."""
     return pd.DataFrame({"doc": where, "value": values, **{str(n): k[rows] for n, k in enumerate(keys)}})
@@ -42,8 +47,7 @@ def stated_there(cols: Columns, i: np.ndarray, j: np.ndarray, doc: np.ndarray,
     value = np.round(cols.num("value"), 9)
     asked_rows = np.concatenate([i[at], j[at]])  # i's amounts asked in j's article, then j's in i's
     _, length, _ = mantissas(value[asked_rows])
-    wanted = np.unique(np.concatenate([doc[i[at]], doc[j[at]]]))
-    rows = np.flatnonzero(money & np.isin(doc, wanted))
+    rows = np.flatnonzero(money & np.isin(doc, _pair_docs(doc, i, j, at)))
     keys = [cols.codes(c)[0] for c in ("currency", "per", "stage", "period")]  # -1 where unread
     asked = _frame(np.concatenate([doc[j[at]], doc[i[at]]]), value[asked_rows], keys, asked_rows)
     found = _found(_frame(doc[rows], value[rows], keys, rows), asked) & (length >= 2)
@@ -73,7 +77,7 @@ def told_before(cols: Columns, i: np.ndarray, j: np.ndarray, doc: np.ndarray,
     value = np.round(cols.num("value"), 9)
     asked_rows = np.concatenate([i[at], j[at]])  # i's amounts asked in j's article, then j's in i's
     _, length, _ = mantissas(value[asked_rows])
-    rows = np.flatnonzero(_told_rows(cols) & np.isin(doc, np.unique(np.concatenate([doc[i[at]], doc[j[at]]]))))
+    rows = np.flatnonzero(_told_rows(cols) & np.isin(doc, _pair_docs(doc, i, j, at)))
     keys = [cols.codes(c)[0] for c in ("currency", "family")]
     asked = _frame(np.concatenate([doc[j[at]], doc[i[at]]]), value[asked_rows], keys, asked_rows)
     day = cols.days()
@@ -126,7 +130,7 @@ def gap_stated(cols: Columns, i: np.ndarray, j: np.ndarray, doc: np.ndarray, mon
         return out
     # an article's stated change is its own difference, not an item the other leaves out
     change = row_stages(cols) == "difference"
-    rows = np.flatnonzero(money & ~change & np.isin(doc, np.unique(np.concatenate([doc[i[at]], doc[j[at]]]))))
+    rows = np.flatnonzero(money & ~change & np.isin(doc, _pair_docs(doc, i, j, at)))
     at = at[np.isin(gap[at], value[rows])]  # a gap no figure of the two states: nothing more to ask
     if not len(at):
         return out
@@ -135,7 +139,7 @@ def gap_stated(cols: Columns, i: np.ndarray, j: np.ndarray, doc: np.ndarray, mon
     if not len(at):
         return out
     keys = [cols.codes(c)[0] for c in ("currency", "per")]
-    rows = rows[np.isin(doc[rows], np.unique(np.concatenate([doc[i[at]], doc[j[at]]])))]
+    rows = rows[np.isin(doc[rows], _pair_docs(doc, i, j, at))]
     asked = pd.concat([_frame(doc[side[at]], gap[at], keys, i[at]) for side in (i, j)], ignore_index=True)
     found = _found(_frame(doc[rows], value[rows], keys, rows), asked)
     in_i, in_j = found[:len(at)], found[len(at):]

@@ -774,23 +774,20 @@ def features(table: pd.DataFrame, pairs: pd.DataFrame, stories: Stories,
     # by line (`unbacked`), and two outlets each give their own account (one may state the
     # other's figure for another item), so none of these counts; a correction's restated
     # figure of another stage (last year's, unchanged) does
+    # (the three readings below: two archive articles' differing amounts)
+    archived = differing & ~is_date & ~same_doc & ~(in_draft[i] | in_draft[j])
+    uncorrected = (out["correction"] == 0) & (out["corrected"] == 0)
     replaced = (out["corrected"] > 0) | ((out["correction"] > 0) & (stage[i] == stage[j]))
-    out["stated_there"] = stated_there(cols, i, j, doc_codes, money,
-                                       differing & ~is_date & ~same_doc & ~(in_draft[i] | in_draft[j])
-                                       & ~two_outlets & ~replaced)
+    out["stated_there"] = stated_there(cols, i, j, doc_codes, money, archived & ~two_outlets & ~replaced)
     # one article states the other's amount as the value before its own ("higher than the 4.20
     # dlrs it said it would offer when it first announced"): a change it tells, not a second
     # reading of one value. A correction states the value it replaces so too, and a draft is
     # read against the archive (`unbacked`): neither counts
-    out["told_before"] = told_before(cols, i, j, doc_codes, money,
-                                     differing & ~is_date & ~same_doc & ~(in_draft[i] | in_draft[j])
-                                     & (out["correction"] == 0) & (out["corrected"] == 0))
+    out["told_before"] = told_before(cols, i, j, doc_codes, money, archived & uncorrected)
     # the two differ by exactly an amount one of the articles states elsewhere, the other not
     # (preferred dividends one run of a table deducts): one counts that item, the other does not
     # (not in a correction, nor in a check, where the draft is read against the archive)
-    out["gap_stated"] = gap_stated(cols, i, j, doc_codes, money,
-                                   differing & ~is_date & ~same_doc & ~(in_draft[i] | in_draft[j])
-                                   & (out["correction"] == 0) & (out["corrected"] == 0))
+    out["gap_stated"] = gap_stated(cols, i, j, doc_codes, money, archived & uncorrected)
     currency = cols.obj("currency")
     # a check reads the draft against its story as told so far: a draft's amount one error away
     # from an archive amount (ten times it, its digits under another magnitude word, one digit
