@@ -75,6 +75,14 @@ def content_words(text: str) -> list[str]:
     return [s for s in map(_STEMS.__getitem__, words_of(text)) if s is not None]
 
 
+@lru_cache(maxsize=1 << 17)
+def name_words(name: str) -> frozenset[str]:
+    """The `content_words` of a name as a set, remembered for the run: a claimant's or an
+    organisation's name recurs across many rows, articles and pairs (a frozenset is safe to
+    share, as the stems of a word never change)."""
+    return frozenset(content_words(name))
+
+
 def ascii_content_spans(text: str) -> tuple[list[int], list[str]]:
     """For ASCII `text`: where each content word starts and its stem, in order, as
     `content_words` finds them. A word is a maximal run of letters (three or more), so the

@@ -20,6 +20,7 @@ from factcheck.words import (
     event_words,
     generic_names,
     name_overlap,
+    name_words,
 )
 
 
@@ -115,7 +116,7 @@ class Contexts:
         # is in every story about it (and is its own evidence, `claimant`), so sharing it says
         # "same company", not "same fact"; another name both sentences share still counts
         self.act, uniq_act = _distinct(cols.obj("actor")[used], len(table), used)
-        act_words = [frozenset(content_words(str(a))) if a else frozenset() for a in uniq_act]
+        act_words = [name_words(str(a)) if a else frozenset() for a in uniq_act]
         n_act = max(len(uniq_act), 1)
         self.plain, uniq_plain = _distinct(self.ctx[used] * n_act + self.act[used], len(table), used)
 
@@ -131,17 +132,16 @@ class Contexts:
         # the names of a figure's sentence besides its own claimant's (who said it, about whom)
         # (each distinct pair of names and claimant once: rows repeat them)
         generic = generic_names()
-        words = _memo_words()
         combo, first = np.unique(self.ent[used] * n_act + self.act[used], return_inverse=True)
-        others = np.array(["\x1f".join(sorted(set(words(uniq_ents[c // n_act].replace("\x1f", " ; ")))
-                                              - set(words(uniq_act[c % n_act])) - generic))
+        others = np.array(["\x1f".join(sorted(name_words(uniq_ents[c // n_act].replace("\x1f", " ; "))
+                                              - name_words(uniq_act[c % n_act]) - generic))
                            for c in combo.tolist()], dtype=object)
         self.oth, uniq_oth = _distinct(others[first.ravel()], len(table), used)
         # the others' names and each claimant's in one vocabulary: a name one sentence gives
         # besides its claimant may be the other's claimant ("Jesse L. Jackson Jr., the former
         # representative from Illinois" against "Jesse Jackson Jr. pleaded guilty")
         name_rows = _tokens([k.split("\x1f") if k else [] for k in uniq_oth]
-                            + [sorted(set(words(str(a))) - generic) if a else [] for a in uniq_act])
+                            + [sorted(name_words(str(a)) - generic) if a else [] for a in uniq_act])
         # rows [0, claim_row): the others' names (`self.oth`); then one per claimant (`self.act`)
         self.name_rows, self.claim_row = name_rows, len(uniq_oth)
         self.name_size = np.asarray(name_rows.sum(axis=1)).ravel()
@@ -284,18 +284,6 @@ def figure_in_sentence(cols: Columns, k: int) -> tuple[str, int, int] | None:
     return (sentence, a, a + len(span)) if a >= 0 and span else None
 
 
-def _memo_words() -> Any:
-    """`content_words` remembered for the run: names and claimants recur across rows."""
-    seen: dict[str, tuple[str, ...]] = {}
-
-    def words(text: str) -> tuple[str, ...]:
-        got = seen.get(text)
-        if got is None:
-            got = seen[text] = tuple(content_words(text))
-        return got
-    return words
-
-
 def _distinct(values: np.ndarray, n: int, used: np.ndarray) -> tuple[np.ndarray, list[Any]]:
     """(row of each table position in the list of distinct values, the distinct values)."""
     codes, uniq = pd.factorize(pd.Series(values, dtype="object").fillna(""))
@@ -346,13 +334,6 @@ class DocWords:
         # each article's rows, for the names it gives (read when asked)
         self._by_slot = np.argsort(slot, kind="stable")
         self._bounds = np.searchsorted(slot[self._by_slot], np.arange(len(keys) + 1))
-        seen: dict[str, frozenset[str]] = {}  # names recur across articles: their words once
-
-        def name_words(name: str) -> frozenset[str]:
-            got = seen.get(name)
-            if got is None:
-                got = seen[name] = frozenset(content_words(name))
-            return got
 
         def words(names: Any) -> frozenset[str]:
             # the words of a list of names are the union of each name's (no word spans two)
@@ -405,7 +386,7 @@ class DocWords:
         `actors`) is named in the other figure's article too: two people of one story ("the
         White House" and "Trump"), not two stories."""
         generic = generic_names()
-        cl = [set(content_words(str(a))) - generic for a in actors]
+        cl = [name_words(str(a)) - generic for a in actors]
         # each distinct (claimant, other article) once: pairs repeat them many times over
         width = max(self._n, int(max(da.max(initial=-1), db.max(initial=-1))) + 1, 1)
         key = np.concatenate([ai.astype(np.int64) * width + db, aj.astype(np.int64) * width + da])
