@@ -28,15 +28,27 @@ def _tokens(lists: Sequence[Sequence[str]], weighted: bool = False) -> sparse.cs
     """Row-per-list matrix of tokens: binary, or (weighted) L2-normalised TF-IDF rows, with the
     inverse document frequency taken over the lists themselves: a word most contexts share
     ("president", "company") says less about a fact than one few share ("holistic retreat")."""
+    lengths, codes, vocab = _token_codes(lists)
+    return _matrix(np.repeat(np.arange(len(lists)), lengths), codes, len(lists), len(vocab), weighted)
+
+
+def _token_codes(lists: Sequence[Sequence[str]]) -> tuple[np.ndarray, np.ndarray, pd.Index]:
+    """Each list's length, the code of each token of the lists in turn (in order of first
+    appearance: the columns' order sets the order of the sums over a row) and the vocabulary."""
     lengths = np.fromiter(map(len, lists), dtype=np.int64, count=len(lists))
     codes, vocab = pd.factorize(pd.Series(list(chain.from_iterable(lists)), dtype="object"))
-    rows = np.repeat(np.arange(len(lists)), lengths)
-    m = sparse.csr_matrix((np.ones(len(codes)), (rows, codes)), shape=(len(lists), max(len(vocab), 1)))
+    return lengths, codes, vocab
+
+
+def _matrix(rows: np.ndarray, codes: np.ndarray, n_rows: int, n_cols: int, weighted: bool = False
+            ) -> sparse.csr_matrix:
+    """`_tokens`' matrix of the tokens `codes` of the lists `rows`."""
+    m = sparse.csr_matrix((np.ones(len(codes)), (rows, codes)), shape=(n_rows, max(n_cols, 1)))
     m.sum_duplicates()
     m.data[:] = 1.0
     if weighted and m.nnz:
         df = np.bincount(m.indices, minlength=m.shape[1])
-        m.data = np.log((1.0 + len(lists)) / (1.0 + df[m.indices])) + 1.0
+        m.data = np.log((1.0 + n_rows) / (1.0 + df[m.indices])) + 1.0
         norms = np.sqrt(np.asarray(m.multiply(m).sum(axis=1)).ravel())
         norms[norms == 0] = 1.0
         m = sparse.csr_matrix(sparse.diags(1.0 / norms) @ m)
@@ -81,11 +93,27 @@ def _near(context: str | None, n: int = 5) -> list[str]:
     if not context:
         return []
     before, _, after = context.partition("|")
-    return before.split()[-n:] + after.split()[:n]
+    return before.rsplit(None, n)[-n:] + after.split(None, n)[:n]  # a long sentence split no further
 
 
 def wide_words(context: str | None) -> list[str]:
     return context.replace("|", " ").split() if context else []
+
+
+def _words_besides(lengths: np.ndarray, codes: np.ndarray, vocab: pd.Index, ctx: np.ndarray, act: np.ndarray,
+                   act_words: Sequence[frozenset[str]]) -> sparse.csr_matrix:
+    """`_tokens` of the words of each context `ctx` but those of its claimant `act`, from the
+    contexts' tokens (`_token_codes`): the same matrix, with no word list built or hashed again."""
+    starts = np.cumsum(lengths) - lengths
+    n = lengths[ctx]
+    rows = np.repeat(np.arange(len(ctx)), n)
+    tokens = codes[np.repeat(starts[ctx] - (np.cumsum(n) - n), n) + np.arange(n.sum())]
+    code_of = dict(zip(vocab, range(len(vocab)), strict=True))
+    dropped = np.array([a * len(vocab) + code_of[w] for a, ws in enumerate(act_words) for w in ws if w in code_of],
+                       dtype=np.int64)
+    keep = ~np.isin(act[rows] * len(vocab) + tokens, dropped)
+    kept, uniq = pd.factorize(tokens[keep])
+    return _matrix(rows[keep], kept, len(ctx), len(uniq))
 
 
 def name_similarity(a: Any, b: Any) -> float:
@@ -106,8 +134,8 @@ class Contexts:
         cols = cols or Columns(table)
         self.ctx, uniq = _distinct(cols.obj("context")[used], len(table), used)
         self.near_words = _tokens([_near(c) for c in uniq], weighted=True)
-        wide = [wide_words(c) for c in uniq]
-        self.wide = _tokens(wide, weighted=True)
+        lengths, wide, vocab = _token_codes([wide_words(c) for c in uniq])
+        self.wide = _matrix(np.repeat(np.arange(len(uniq)), lengths), wide, len(uniq), len(vocab), weighted=True)
         ents = cols.obj("entities")[used]
         keys = np.array(["\x1f".join(map(str, e)) if isinstance(e, list | tuple | np.ndarray) else "" for e in ents],
                         dtype=object)
@@ -119,12 +147,8 @@ class Contexts:
         act_words = [name_words(str(a)) if a else frozenset() for a in uniq_act]
         n_act = max(len(uniq_act), 1)
         self.plain, uniq_plain = _distinct(self.ctx[used] * n_act + self.act[used], len(table), used)
-
-        def plain(k: int) -> list[str]:
-            ws, drop = wide[k // n_act], act_words[k % n_act]
-            return [w for w in ws if w not in drop] if not drop.isdisjoint(ws) else ws
-
-        self.words = _tokens([plain(k) for k in uniq_plain])
+        plain = np.asarray(uniq_plain, dtype=np.int64)
+        self.words = _words_besides(lengths, wide, vocab, plain // n_act, plain % n_act, act_words)
         df = np.bincount(self.words.indices, minlength=self.words.shape[1])
         # what a shared word tells: nothing when most contexts have it ("dividend", "said")
         self.rarity = np.maximum(0.0, np.log(max(len(uniq_plain), 1) / np.maximum(df, 1)) - _COMMON_IDF)
