@@ -152,13 +152,14 @@ class Contexts:
         df = np.bincount(self.words.indices, minlength=self.words.shape[1])
         # what a shared word tells: nothing when most contexts have it ("dividend", "said")
         self.rarity = np.maximum(0.0, np.log(max(len(uniq_plain), 1) / np.maximum(df, 1)) - _COMMON_IDF)
-        self.names = _tokens([content_words(k.replace("\x1f", " ; ")) for k in uniq_ents])
+        ent_words = [content_words(k.replace("\x1f", " ; ")) for k in uniq_ents]
+        self.names = _tokens(ent_words)
+        ent_sets = [frozenset(w) for w in ent_words]
         # the names of a figure's sentence besides its own claimant's (who said it, about whom)
         # (each distinct pair of names and claimant once: rows repeat them)
         generic = generic_names()
         combo, first = np.unique(self.ent[used] * n_act + self.act[used], return_inverse=True)
-        others = np.array(["\x1f".join(sorted(name_words(uniq_ents[c // n_act].replace("\x1f", " ; "))
-                                              - name_words(uniq_act[c % n_act]) - generic))
+        others = np.array(["\x1f".join(sorted(ent_sets[c // n_act] - act_words[c % n_act] - generic))
                            for c in combo.tolist()], dtype=object)
         self.oth, uniq_oth = _distinct(others[first.ravel()], len(table), used)
         # the others' names and each claimant's in one vocabulary: a name one sentence gives
@@ -194,7 +195,9 @@ class Contexts:
         # each figure's value (an amount, or a date's first day), and the values each table's
         # article states (a story figure whose value its table states is accounted for there);
         # read for the figures paired and the tables' rows only
-        need = np.union1d(in_tab, used)
+        read = np.zeros(len(table), dtype=bool)  # (a mask, not np.union1d: no sort)
+        read[in_tab] = read[used] = True
+        need = np.flatnonzero(read)
         value = cols.num("value")[need]
         start = cols.obj("date_start")[need]
         keys = [f"{v:.6g}" if v == v else (f"d{d}" if d is not None and d == d else "")
