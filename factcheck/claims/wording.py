@@ -366,10 +366,14 @@ class DocWords:
             # the words of a list of names are the union of each name's (no word spans two)
             if not isinstance(names, list | tuple | np.ndarray) or not len(names):
                 return frozenset()
-            return frozenset().union(*(name_words(str(n)) for n in names))
+            return frozenset().union(*map(name_words, map(str, names)))
 
         self._words = words
-        self._actor, self._entities = cols.obj("actor"), cols.obj("entities")
+        self._entities = cols.obj("entities")
+        # the claimants in article order, a list sliced per article (a numpy gather per article
+        # costs more than the claimants it reads)
+        self._actor = cols.obj("actor")[self._by_slot].tolist()
+        self._starts = self._bounds.tolist()
         objs = cols.obj("objects")
         places = cols.obj("places")
         generic = generic_names()
@@ -379,7 +383,7 @@ class DocWords:
         todo = range(len(keys)) if wanted is None else np.unique(np.searchsorted(keys, wanted)).tolist()
         for d in todo:
             r = first[d]
-            mine = words(sorted(self._actors(d)))
+            mine = words(list(self._actors(d)))
             orgs[d] = sorted(words(objs[r]))
             others[d] = sorted(words(places[r]) - mine - generic)
         self.orgs = _tokens(orgs)
@@ -393,7 +397,7 @@ class DocWords:
         return self._by_slot[self._bounds[d]:self._bounds[d + 1]]
 
     def _actors(self, d: int) -> set[str]:
-        return {a for a in self._actor[self._rows(d)].tolist() if isinstance(a, str)}
+        return {a for a in self._actor[self._starts[d]:self._starts[d + 1]] if isinstance(a, str)}
 
     def named(self, d: int) -> frozenset[str]:
         got = self._named.get(d)
