@@ -89,11 +89,25 @@ def cosine(m: sparse.csr_matrix, i: np.ndarray, j: np.ndarray) -> np.ndarray:
     return np.minimum(_row_products(m, i, j), 1.0)
 
 
-def _near(context: str | None, n: int = 5) -> list[str]:
-    if not context:
-        return []
-    before, _, after = context.partition("|")
-    return before.rsplit(None, n)[-n:] + after.split(None, n)[:n]  # a long sentence split no further
+_NEAR = 5  # the words on each side of a figure that `context_near` compares
+
+
+def _split_contexts(contexts: Sequence[str | None]) -> tuple[list[list[str]], np.ndarray]:
+    """Each context's words (`wide_words`) and how many of them stand before its figure (the
+    bar of "led house democrats | leader pelosi")."""
+    words, before = [], []
+    for context in contexts:
+        head, _, tail = (context or "").partition("|")
+        left = head.split()
+        words.append(left + tail.replace("|", " ").split())
+        before.append(len(left))
+    return words, np.array(before, dtype=np.int64)
+
+
+def _slices(codes: np.ndarray, start: np.ndarray, n: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
+    """The row of each token `codes[start[k]:start[k] + n[k]]` of each row k, and those tokens."""
+    rows = np.repeat(np.arange(len(n)), n)
+    return rows, codes[np.repeat(start - (np.cumsum(n) - n), n) + np.arange(n.sum())]
 
 
 def wide_words(context: str | None) -> list[str]:
@@ -104,10 +118,7 @@ def _words_besides(lengths: np.ndarray, codes: np.ndarray, vocab: pd.Index, ctx:
                    act_words: Sequence[frozenset[str]]) -> sparse.csr_matrix:
     """`_tokens` of the words of each context `ctx` but those of its claimant `act`, from the
     contexts' tokens (`_token_codes`): the same matrix, with no word list built or hashed again."""
-    starts = np.cumsum(lengths) - lengths
-    n = lengths[ctx]
-    rows = np.repeat(np.arange(len(ctx)), n)
-    tokens = codes[np.repeat(starts[ctx] - (np.cumsum(n) - n), n) + np.arange(n.sum())]
+    rows, tokens = _slices(codes, (np.cumsum(lengths) - lengths)[ctx], lengths[ctx])
     code_of = dict(zip(vocab, range(len(vocab)), strict=True))
     dropped = np.array([a * len(vocab) + code_of[w] for a, ws in enumerate(act_words) for w in ws if w in code_of],
                        dtype=np.int64)
@@ -133,9 +144,14 @@ class Contexts:
     def __init__(self, table: pd.DataFrame, used: np.ndarray, cols: Columns | None = None) -> None:
         cols = cols or Columns(table)
         self.ctx, uniq = _distinct(cols.obj("context")[used], len(table), used)
-        self.near_words = _tokens([_near(c) for c in uniq], weighted=True)
-        lengths, wide, vocab = _token_codes([wide_words(c) for c in uniq])
+        words, before = _split_contexts(uniq)
+        lengths, wide, vocab = _token_codes(words)
         self.wide = _matrix(np.repeat(np.arange(len(uniq)), lengths), wide, len(uniq), len(vocab), weighted=True)
+        # the words nearest the figure, a run of each context's: the same codes in order of first appearance
+        left, right = np.minimum(before, _NEAR), np.minimum(lengths - before, _NEAR)
+        rows, near = _slices(wide, np.cumsum(lengths) - lengths + before - left, left + right)
+        near, near_vocab = pd.factorize(near)
+        self.near_words = _matrix(rows, near, len(uniq), len(near_vocab), weighted=True)
         ents = cols.obj("entities")[used]
         keys = np.array(["\x1f".join(map(str, e)) if isinstance(e, list | tuple | np.ndarray) else "" for e in ents],
                         dtype=object)
