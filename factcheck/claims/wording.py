@@ -354,11 +354,12 @@ def pair_similarity(codes: np.ndarray, uniques: np.ndarray, i: np.ndarray, j: np
 
 
 _CORRECTED = re.compile(r"(?i)\(?\b(?:corrected|correction|refiled|repeat)\b\)?")
+_NON_WORD = re.compile(r"\W+")
 
 
 def _fold_title(title: Any) -> str:
     """A headline without its correction marks, punctuation and case."""
-    return " ".join(re.sub(r"\W+", " ", _CORRECTED.sub(" ", str(title))).lower().split())
+    return " ".join(_NON_WORD.sub(" ", _CORRECTED.sub(" ", str(title))).lower().split())
 
 
 class DocWords:
@@ -375,8 +376,8 @@ class DocWords:
         keys, first = np.unique(doc_codes, return_index=True)
         slot = np.searchsorted(keys, doc_codes)
         # each article's rows, for the names it gives (read when asked)
-        self._by_slot = np.argsort(slot, kind="stable")
-        self._bounds = np.searchsorted(slot[self._by_slot], np.arange(len(keys) + 1))
+        by_slot = np.argsort(slot, kind="stable")
+        self._starts = np.searchsorted(slot[by_slot], np.arange(len(keys) + 1)).tolist()
 
         def words(names: Any) -> frozenset[str]:
             # the words of a list of names are the union of each name's (no word spans two)
@@ -385,11 +386,10 @@ class DocWords:
             return frozenset().union(*map(name_words, map(str, names)))
 
         self._words = words
-        self._entities = cols.obj("entities")
-        # the claimants in article order, a list sliced per article (a numpy gather per article
-        # costs more than the claimants it reads)
-        self._actor = cols.obj("actor")[self._by_slot].tolist()
-        self._starts = self._bounds.tolist()
+        # the claimants and sentences' names in article order, lists sliced per article (a numpy
+        # gather per article costs more than the names it reads)
+        self._actor = cols.obj("actor")[by_slot].tolist()
+        self._entities = cols.obj("entities")[by_slot].tolist()
         objs = cols.obj("objects")
         places = cols.obj("places")
         generic = generic_names()
@@ -409,9 +409,6 @@ class DocWords:
         self._n = len(keys)
         self._named: dict[int, frozenset[str]] = {}
 
-    def _rows(self, d: int) -> np.ndarray:
-        return self._by_slot[self._bounds[d]:self._bounds[d + 1]]
-
     def _actors(self, d: int) -> set[str]:
         return {a for a in self._actor[self._starts[d]:self._starts[d + 1]] if isinstance(a, str)}
 
@@ -419,9 +416,9 @@ class DocWords:
         got = self._named.get(d)
         if got is None:
             if d < self._n:
-                ents = {n for e in self._entities[self._rows(d)].tolist() if isinstance(e, list | tuple | np.ndarray)
-                        for n in e if isinstance(n, str)}
-                got = self._words(sorted(self._actors(d) | ents)) - self._generic
+                ents = {n for e in self._entities[self._starts[d]:self._starts[d + 1]]
+                        if isinstance(e, list | tuple | np.ndarray) for n in e if isinstance(n, str)}
+                got = self._words(list(self._actors(d) | ents)) - self._generic
             else:
                 got = frozenset()
             self._named[d] = got
