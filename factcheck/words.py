@@ -60,13 +60,13 @@ def stems(words: Iterable[str]) -> list[str | None]:
     """The stem `content_words` gives each word of `words_of`; None for a stop word. The words
     not looked up before are stemmed in one call (a call per word costs more than the stemming)."""
     words = list(words)
-    new = [w for w in dict.fromkeys(words) if w not in _STEMS]
+    new = set(words).difference(_STEMS.keys())
     if new:
         stop, forms = stopwords(), _forms()
-        todo = [w for w in new if w not in stop]
-        _STEMS.update(dict.fromkeys(w for w in new if w in stop))
+        todo = list(new - stop)
+        _STEMS.update(dict.fromkeys(new & stop))
         _STEMS.update(zip(todo, _STEMMER.stemWords([forms.get(w, w) for w in todo]), strict=True))
-    return [_STEMS[w] for w in words]
+    return list(map(_STEMS.__getitem__, words))
 
 
 def content_words(text: str) -> list[str]:
