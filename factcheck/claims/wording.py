@@ -110,6 +110,16 @@ def _slices(codes: np.ndarray, start: np.ndarray, n: np.ndarray) -> tuple[np.nda
     return rows, codes[np.repeat(start - (np.cumsum(n) - n), n) + np.arange(n.sum())]
 
 
+def _value_keys(value: np.ndarray, start: np.ndarray) -> np.ndarray:
+    """Per figure, its amount to six digits, else "d" and its date's first day ("" for none).
+    Each distinct amount is written once (by its bits: -0.0 is written apart from 0.0)."""
+    bits, at = np.unique(value.view(np.int64), return_inverse=True)
+    keys = np.array([f"{v:.6g}" for v in bits.view(np.float64).tolist()], dtype=object)[at.ravel()]
+    dated = np.flatnonzero(np.isnan(value))
+    keys[dated] = [f"d{d}" if d is not None and d == d else "" for d in start[dated]]
+    return keys
+
+
 def wide_words(context: str | None) -> list[str]:
     return context.replace("|", " ").split() if context else []
 
@@ -216,9 +226,8 @@ class Contexts:
         need = np.flatnonzero(read)
         value = cols.num("value")[need]
         start = cols.obj("date_start")[need]
-        keys = [f"{v:.6g}" if v == v else (f"d{d}" if d is not None and d == d else "")
-                for v, d in zip(value, start, strict=True)]
-        codes, value_keys = pd.factorize(pd.Series(keys, dtype="object"))
+        keys = _value_keys(value, start)
+        codes, value_keys = pd.factorize(keys)
         self.value = np.full(len(table), -1, dtype=np.int64)
         self.value[need] = codes
         self.valued = np.zeros(len(table), dtype=bool)
