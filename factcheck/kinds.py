@@ -14,7 +14,7 @@ from __future__ import annotations
 
 import math
 from dataclasses import dataclass, field
-from functools import cache
+from functools import cache, lru_cache
 from typing import Any
 
 from factcheck.datafiles import load
@@ -80,6 +80,7 @@ def _num(x: Any) -> float | None:
     return float(x)
 
 
+@lru_cache(maxsize=1 << 16)  # (clustering compares each figure with many: its unit is worked out once)
 def unit_of(number: float | None, value: float | None) -> float:
     """The unit of the last digit a figure states, in currency units: "3.5 billion" → 0.1
     billion, "43,000" → 1,000, "2,594,474" → 1. Zero when unknown."""

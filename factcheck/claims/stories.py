@@ -121,6 +121,36 @@ def _normalised(x: sparse.csr_matrix) -> sparse.csr_matrix:
     return sparse.csr_matrix(sparse.diags(1.0 / norms) @ x)
 
 
+def _near_pairs(xs: sparse.csr_matrix, days: np.ndarray,
+                params: StoryParams) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
+    """The pairs (p, q, similarity), p < q, of the rows of `xs` (articles in order of
+    publication, `days`, the undated first) at least `min_similarity` alike and within the
+    window. Each pair's product is computed once, by the earlier article's chunk against the
+    articles after it that its window can reach (every later one for the undated): a row's
+    words are in column order in every row, so both rows would sum the same terms in the same
+    order, and the similarity is the one the full product has either way."""
+    n = xs.shape[0]
+    xs.sort_indices()  # (as built they are: the symmetry above rests on it)
+    xt = xs.T.tocsr()
+    undated = int(np.searchsorted(days, 0))
+    found_p, found_q, found_s = [], [], []
+    for lo in range(0, n, _CHUNK):
+        hi = min(lo + _CHUNK, n)
+        end = n if lo < undated else int(np.searchsorted(days, days[hi - 1] + params.window_days, side="right"))
+        prod = xs[lo:hi] @ xt[:, lo:end]
+        prod.data[prod.data < params.min_similarity - 1e-12] = 0.0
+        prod.eliminate_zeros()
+        prod = prod.tocoo()
+        p, q, sims = prod.row + lo, prod.col + lo, prod.data
+        ok = q > p
+        d_p, d_q = days[p], days[q]
+        ok &= (d_p < 0) | (d_q < 0) | (np.abs(d_p - d_q) <= params.window_days)
+        found_p.append(p[ok])
+        found_q.append(q[ok])
+        found_s.append(sims[ok])
+    return np.concatenate(found_p), np.concatenate(found_q), np.concatenate(found_s)
+
+
 def link(docs: Sequence[DocInfo], params: StoryParams) -> Stories:
     """Link the articles of `docs` that tell one story, by their headlines and leads."""
     n = len(docs)
@@ -138,42 +168,16 @@ def link(docs: Sequence[DocInfo], params: StoryParams) -> Stories:
         xp = sparse.csr_matrix(x @ sparse.diags((~common).astype(np.float64)))
         xp.eliminate_zeros()
         xp = _normalised(xp)
-    # the products run over articles in order of publication, each chunk against the articles
-    # that can be within the window of one of its own (and the undated ones): every product
-    # that counts, as the full product computes it, and none that the window drops anyway
     by_day = np.argsort(days, kind="stable")
-    xs = xp[by_day]
-    xt = xs.T.tocsr()
-    sorted_days = days[by_day]
-    undated = int(np.searchsorted(sorted_days, 0))  # the undated (-1) come first
-    found_a, found_b, found_s = [], [], []
-    for lo in range(0, n, _CHUNK):
-        hi = min(lo + _CHUNK, n)
-        if lo < undated:  # an undated article is compared with every other
-            cols = np.arange(n)
-        else:
-            c0 = int(np.searchsorted(sorted_days, sorted_days[lo] - params.window_days, side="left"))
-            c1 = int(np.searchsorted(sorted_days, sorted_days[hi - 1] + params.window_days, side="right"))
-            cols = np.concatenate([np.arange(undated), np.arange(max(c0, undated), c1)])
-        prod = xs[lo:hi] @ xt[:, cols]
-        prod.data[prod.data < params.min_similarity - 1e-12] = 0.0
-        prod.eliminate_zeros()
-        prod = prod.tocoo()
-        rows, cols, sims = by_day[prod.row + lo], by_day[cols[prod.col]], prod.data
-        ok = rows != cols
-        d_r, d_c = days[rows], days[cols]
-        ok &= (d_r < 0) | (d_c < 0) | (np.abs(d_r - d_c) <= params.window_days)
-        rows, cols, sims = rows[ok], cols[ok], sims[ok]
-        order = np.lexsort((cols, -sims, rows))  # per row: most similar first, ties by position
-        rows, cols, sims = rows[order], cols[order], sims[order]
-        first = np.searchsorted(rows, rows, side="left")  # where each row's run starts
-        keep = (np.arange(len(rows)) - first) < params.max_neighbours
-        found_a.append(np.minimum(rows[keep], cols[keep]))
-        found_b.append(np.maximum(rows[keep], cols[keep]))
-        found_s.append(sims[keep])
-    a_all = np.concatenate(found_a) if found_a else np.empty(0, np.int64)
-    b_all = np.concatenate(found_b) if found_b else np.empty(0, np.int64)
-    s_all = np.concatenate(found_s) if found_s else np.empty(0)
+    p, q, sims = _near_pairs(xp[by_day], days[by_day], params)
+    p, q = by_day[p], by_day[q]
+    # each pair as both articles' partner: per article, its most similar first, ties by position
+    rows, cols, sims = np.concatenate([p, q]), np.concatenate([q, p]), np.concatenate([sims, sims])
+    order = np.lexsort((cols, -sims, rows))
+    rows, cols, sims = rows[order], cols[order], sims[order]
+    first = np.searchsorted(rows, rows, side="left")  # where each row's run starts
+    keep = (np.arange(len(rows)) - first) < params.max_neighbours
+    a_all, b_all, s_all = np.minimum(rows[keep], cols[keep]), np.maximum(rows[keep], cols[keep]), sims[keep]
     order = np.lexsort((-s_all, b_all, a_all))  # one entry per pair: its highest similarity
     a_all, b_all, s_all = a_all[order], b_all[order], s_all[order]
     uniq = np.ones(len(a_all), dtype=bool)
