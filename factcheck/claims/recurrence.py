@@ -119,8 +119,12 @@ def _template_rows(cols: Columns) -> tuple[np.ndarray | None, tuple[np.ndarray, 
     counted = None if cols.drafted is None else ~cols.drafted
     if "masked" in table and "sentence" in table:
         form, forms = cols.codes("masked")
-        long = np.append(np.array([len(str(f).split()) >= _TEMPLATE_WORDS for f in forms], dtype=bool), False)
-        many = _filled(form, table["sentence"], _TEMPLATE_FILLINGS, counted) & long[form]
+        many = _filled(form, table["sentence"], _TEMPLATE_FILLINGS, counted)
+        # words counted for the forms so filled only: most forms are filled once
+        filled = np.unique(form[many])
+        long = np.zeros(len(forms) + 1, dtype=bool)
+        long[filled] = [len(str(f).split()) >= _TEMPLATE_WORDS for f in forms[filled]]
+        many &= long[form]
     if "title" in table:
         title, titles = cols.codes("title")
         hform = _headline_forms(cols)
