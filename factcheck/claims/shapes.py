@@ -87,13 +87,15 @@ def mantissas(values: np.ndarray) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
     digits = np.zeros((len(uniq), _SIG_DIGITS), dtype=np.int8)
     length = np.zeros(len(uniq), dtype=np.int64)
     power = np.zeros(len(uniq), dtype=np.int64)
-    for n, v in enumerate(uniq.tolist()):
-        if not v > 0 or not np.isfinite(v):
-            continue
-        mant, exp = f"{v:.{_SIG_DIGITS - 1}e}".split("e")
-        run = mant.replace(".", "").rstrip("0")
-        digits[n, :len(run)] = [int(c) for c in run]
-        length[n], power[n] = len(run), int(exp)
+    ok = np.flatnonzero((uniq > 0) & np.isfinite(uniq))
+    if len(ok):
+        # "4.56800000000e+06": the digits at fixed places before the "e", read for all at once
+        text = np.array([f"{v:.{_SIG_DIGITS - 1}e}" for v in uniq[ok].tolist()])
+        chars = text.view(np.uint32).reshape(len(text), -1).astype(np.int64) - ord("0")
+        run = np.concatenate([chars[:, :1], chars[:, 2:_SIG_DIGITS + 1]], axis=1)
+        digits[ok] = run
+        length[ok] = _SIG_DIGITS - np.argmax(run[:, ::-1] != 0, axis=1)  # up to the last digit not 0
+        power[ok] = [int(t[_SIG_DIGITS + 2:]) for t in text.tolist()]
     inv = inv.ravel()
     return digits[inv], length[inv], power[inv]
 
