@@ -97,19 +97,20 @@ def third_party(cols: Columns, actor: np.ndarray, actors: np.ndarray, i: np.ndar
         return out
     sets, words = heads["tickers"], heads["words"]
     subject = cols.obj("subject")  # each article's headline company
-    seen: dict[tuple[int, int, int], bool] = {}
-    for n in live.tolist():
-        ta, tb, a = int(title[i[n]]), int(title[j[n]]), int(actor[i[n]])
-        key = (min(ta, tb), max(ta, tb), a)
-        if key not in seen:
-            name = frozenset(content_words(str(actors[a])))
-            # one company under two tickers (a share class, a slip) is one company
-            sa, sb = subject[i[n]], subject[j[n]]
-            seen[key] = (bool(sets[ta]) and bool(sets[tb]) and not (sets[ta] & sets[tb])
-                         and isinstance(sa, str) and isinstance(sb, str) and bool(sa) and bool(sb)
-                         and not same_name(sa, sb)
-                         and bool(name) and not (name & words[ta]) and not (name & words[tb]))
-        out[n] = seen[key]
+    ta, tb, a = title[i[live]], title[j[live]], actor[i[live]]
+    # each (pair of headlines, claimant) once, read from its first pair of figures
+    key = (np.minimum(ta, tb).astype(np.int64) * len(sets) + np.maximum(ta, tb)) * len(actors) + a
+    _, first, inverse = np.unique(key, return_index=True, return_inverse=True)
+    apart = np.zeros(len(first), dtype=bool)
+    for k, n in enumerate(live[first].tolist()):
+        ha, hb, name = int(title[i[n]]), int(title[j[n]]), frozenset(content_words(str(actors[actor[i[n]]])))
+        # one company under two tickers (a share class, a slip) is one company
+        sa, sb = subject[i[n]], subject[j[n]]
+        apart[k] = (bool(sets[ha]) and bool(sets[hb]) and not (sets[ha] & sets[hb])
+                    and isinstance(sa, str) and isinstance(sb, str) and bool(sa) and bool(sb)
+                    and not same_name(sa, sb)
+                    and bool(name) and not (name & words[ha]) and not (name & words[hb]))
+    out[live] = apart[inverse.ravel()]
     return out
 
 
