@@ -109,16 +109,21 @@ def row_variants(cols: Columns) -> np.ndarray:
     """Per table row, the words before its figure that set it apart from other rows of its
     label ("Qtly div Class A 27-1/2 cts": "class class a"); "" for prose and plain rows."""
     table = cols.table
-    out = np.full(len(table), "", dtype=object)
+    out = np.empty(len(table), dtype=object)
+    out[:] = ""  # (np.full fills an object array many times slower)
     at = np.flatnonzero(cols.flag("table"))
     if len(at) and {"sentence", "start", "sent_start"} <= set(table.columns):
         sent = table["sentence"].to_numpy()
         cut = pd.to_numeric(table["start"], errors="coerce").to_numpy() - pd.to_numeric(
             table["sent_start"], errors="coerce").to_numpy()
+        variants: dict[str, str] = {}  # each label once: a re-issued table repeats its rows
         for k in at.tolist():
             text = str(sent[k] or "")
             end = int(cut[k]) if cut[k] == cut[k] and 0 <= cut[k] <= len(text) else len(text)
-            out[k] = row_variant(text[:end])
+            label = text[:end]
+            if label not in variants:
+                variants[label] = row_variant(label)
+            out[k] = variants[label]
     return out
 
 
