@@ -23,8 +23,7 @@ def float_column(table: pd.DataFrame, col: str) -> np.ndarray:
 def _o(table: pd.DataFrame, col: str) -> np.ndarray:
     if col not in table.columns:
         return np.full(len(table), None, dtype=object)
-    s = table[col].astype("object")
-    return s.where(s.notna(), None).to_numpy()
+    return table[col].to_numpy(dtype=object, na_value=None)
 
 
 def _ordinals(table: pd.DataFrame, col: str) -> np.ndarray:

@@ -15,6 +15,7 @@ from __future__ import annotations
 
 from collections.abc import Mapping
 from dataclasses import dataclass
+from itertools import chain
 from typing import Any
 
 import numpy as np
@@ -92,7 +93,8 @@ def _story_pairs(m: pd.DataFrame, stories: Stories, params: PairParams) -> pd.Da
     # integer codes, not strings: a rate unit's code 0 is "" (none stated), a table row label's
     # -1 is none
     doc, docs = pd.factorize(m["doc"])
-    ends = pd.Index(docs).get_indexer(np.array(list(stories.links), dtype=object).ravel()).reshape(-1, 2)
+    linked = np.fromiter(chain.from_iterable(stories.links), dtype=object, count=2 * len(stories.links))
+    ends = pd.Index(docs).get_indexer(linked).reshape(-1, 2)
     per_code = pd.factorize(np.concatenate([np.array([""], dtype=object), m["per"].to_numpy()]))[0][1:]
     row_code = pd.factorize(m["row"], use_na_sentinel=True)[0]
     pos = m["pos"].to_numpy()

@@ -58,32 +58,34 @@ _TEMPLATE_FILLINGS = 3  # a form written with this many different fillings is a 
 _TEMPLATE_WORDS = 4  # ... when it has this many words: "Pay <date>" is a label, not a template
 
 
-def _filled(form: np.ndarray, text: pd.Series, times: int, counted: np.ndarray | None = None) -> np.ndarray:
-    """Per row, whether `times` or more different texts (case and spacing aside) fill its form;
-    only the `counted` rows' texts count (None: all), and every row of a form so filled is told."""
+def _filled(form: np.ndarray, text: np.ndarray, texts: np.ndarray | None, times: int,
+            counted: np.ndarray | None = None) -> np.ndarray:
+    """Per row, whether `times` or more different texts fill its form: `text` per row its text's
+    code into `texts`, read case and spacing aside (None: the codes counted as they are). Only
+    the `counted` rows' texts count (None: all), and every row of a form so filled is told."""
     ok = form >= 0
     out = np.zeros(len(form), dtype=bool)
     if counted is not None:
         ok &= counted
     if not ok.any():
         return out
-    codes, uniq = pd.factorize(text[ok].astype("object").fillna("").to_numpy())
+    codes = text[ok]
     per = np.zeros(int(form.max()) + 1)
-    # folding only merges texts: a form of fewer texts as written has fewer still folded, so
-    # only the texts of the other forms are folded
     raw = pd.Series(codes).groupby(form[ok]).nunique()
     per[raw.index.to_numpy()] = raw.to_numpy()
     live = per[form[ok]] >= times
-    if live.any():
+    if texts is not None and live.any():
+        # folding only merges texts: a form of fewer texts as written has fewer still folded, so
+        # only the texts of the other forms are folded
         wanted = np.unique(codes[live])
-        folded = np.full(len(uniq), -1, dtype=np.int64)
-        folded[wanted] = pd.factorize(np.array([" ".join(str(x).lower().split()) for x in uniq[wanted]],
+        folded = np.full(len(texts), -1, dtype=np.int64)
+        folded[wanted] = pd.factorize(np.array([" ".join(str(x).lower().split()) for x in texts[wanted]],
                                                dtype=object))[0]
         n = pd.Series(folded[codes[live]]).groupby(form[ok][live]).nunique()
         per[:] = 0
         per[n.index.to_numpy()] = n.to_numpy()
-        has = form >= 0
-        out[has] = per[form[has]] >= times
+    has = form >= 0
+    out[has] = per[form[has]] >= times
     return out
 
 
@@ -119,15 +121,22 @@ def _template_rows(cols: Columns) -> tuple[np.ndarray | None, tuple[np.ndarray, 
     counted = None if cols.drafted is None else ~cols.drafted
     if "masked" in table and "sentence" in table:
         form, forms = cols.codes("masked")
-        long = np.append(np.array([len(str(f).split()) >= _TEMPLATE_WORDS for f in forms], dtype=bool), False)
-        many = _filled(form, table["sentence"], _TEMPLATE_FILLINGS, counted) & long[form]
+        sentence, sentences = cols.codes("sentence")
+        # a missing sentence is an empty one: the code after the last
+        sentence = np.where(sentence >= 0, sentence, len(sentences))
+        many = _filled(form, sentence, np.append(sentences, ""), _TEMPLATE_FILLINGS, counted)
+        # words counted for the forms so filled only: most forms are filled once
+        filled = np.unique(form[many])
+        long = np.zeros(len(forms) + 1, dtype=bool)
+        long[filled] = [len(str(f).split()) >= _TEMPLATE_WORDS for f in forms[filled]]
+        many &= long[form]
     if "title" in table:
         title, titles = cols.codes("title")
         hform = _headline_forms(cols)
         # headlines counted as their forms are read: "U.K. ... 166" and "UK ... 166" are one filling
         plain = pd.factorize(pd.Series([_unpunctuated(str(t)) for t in titles], dtype="object"))[0]
         plain = np.where(title >= 0, np.append(plain, -1)[title], -1)
-        heads = (hform, plain, _filled(hform, pd.Series(plain), _TEMPLATE_FILLINGS, counted))
+        heads = (hform, plain, _filled(hform, plain, None, _TEMPLATE_FILLINGS, counted))
     return many, heads
 
 

@@ -87,13 +87,15 @@ def mantissas(values: np.ndarray) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
     digits = np.zeros((len(uniq), _SIG_DIGITS), dtype=np.int8)
     length = np.zeros(len(uniq), dtype=np.int64)
     power = np.zeros(len(uniq), dtype=np.int64)
-    for n, v in enumerate(uniq.tolist()):
-        if not v > 0 or not np.isfinite(v):
-            continue
-        mant, exp = f"{v:.{_SIG_DIGITS - 1}e}".split("e")
-        run = mant.replace(".", "").rstrip("0")
-        digits[n, :len(run)] = [int(c) for c in run]
-        length[n], power[n] = len(run), int(exp)
+    ok = np.flatnonzero((uniq > 0) & np.isfinite(uniq))
+    if len(ok):
+        # "4.56800000000e+06": the digits at fixed places before the "e", read for all at once
+        text = np.array([f"{v:.{_SIG_DIGITS - 1}e}" for v in uniq[ok].tolist()])
+        chars = text.view(np.uint32).reshape(len(text), -1).astype(np.int64) - ord("0")
+        run = np.concatenate([chars[:, :1], chars[:, 2:_SIG_DIGITS + 1]], axis=1)
+        digits[ok] = run
+        length[ok] = _SIG_DIGITS - np.argmax(run[:, ::-1] != 0, axis=1)  # up to the last digit not 0
+        power[ok] = [int(t[_SIG_DIGITS + 2:]) for t in text.tolist()]
     inv = inv.ravel()
     return digits[inv], length[inv], power[inv]
 
@@ -107,16 +109,21 @@ def row_variants(cols: Columns) -> np.ndarray:
     """Per table row, the words before its figure that set it apart from other rows of its
     label ("Qtly div Class A 27-1/2 cts": "class class a"); "" for prose and plain rows."""
     table = cols.table
-    out = np.full(len(table), "", dtype=object)
+    out = np.empty(len(table), dtype=object)
+    out[:] = ""  # (np.full fills an object array many times slower)
     at = np.flatnonzero(cols.flag("table"))
     if len(at) and {"sentence", "start", "sent_start"} <= set(table.columns):
         sent = table["sentence"].to_numpy()
         cut = pd.to_numeric(table["start"], errors="coerce").to_numpy() - pd.to_numeric(
             table["sent_start"], errors="coerce").to_numpy()
+        variants: dict[str, str] = {}  # each label once: a re-issued table repeats its rows
         for k in at.tolist():
             text = str(sent[k] or "")
             end = int(cut[k]) if cut[k] == cut[k] and 0 <= cut[k] <= len(text) else len(text)
-            out[k] = row_variant(text[:end])
+            label = text[:end]
+            if label not in variants:
+                variants[label] = row_variant(label)
+            out[k] = variants[label]
     return out
 
 

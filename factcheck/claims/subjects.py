@@ -33,8 +33,8 @@ def claimant_codes(cols: Columns) -> tuple[np.ndarray, np.ndarray]:
 @per_table
 def _headlines(cols: Columns) -> dict[str, Any]:
     """Per headline of the rows `used` (each once; index -1: no headline): its tickers, whether
-    it lists one, its content words (those that do), its subject before its verb and its point
-    of a trading day."""
+    it lists one, its content words (those that do), its subject before its verb (and that
+    subject's code into the distinct `subjects`) and its point of a trading day."""
     title, titles = cols.codes("title")
     wanted = np.unique(title[cols.used])
     wanted = wanted[wanted >= 0].tolist()
@@ -48,7 +48,9 @@ def _headlines(cols: Columns) -> dict[str, Any]:
         if "<" in text:
             words[t] = frozenset(content_words(text))
     ticked = np.append(np.array(["<" in str(t) for t in titles], dtype=bool), False)
-    return {"tickers": tickers, "ticked": ticked, "words": words, "subject": subject, "session": session}
+    code, subjects = pd.factorize(subject)
+    return {"tickers": tickers, "ticked": ticked, "words": words, "subject": subject,
+            "subject_code": code, "subjects": subjects, "session": session}
 
 
 def listed_apart(cols: Columns, i: np.ndarray, j: np.ndarray) -> np.ndarray:
@@ -57,9 +59,18 @@ def listed_apart(cols: Columns, i: np.ndarray, j: np.ndarray) -> np.ndarray:
     sets = _headlines(cols)["tickers"]
     has = np.array([bool(x) for x in sets])
     out = has[t[i]] & has[t[j]] & (t[i] != t[j])
-    for n in np.flatnonzero(out):
-        out[n] = not (sets[t[i[n]]] & sets[t[j[n]]])
+    live = np.flatnonzero(out)
+    # each pair of headlines once: many figure pairs share their two articles
+    heads, inverse = _pairs_of(t[i[live]], t[j[live]], len(sets))
+    apart = np.array([not (sets[a] & sets[b]) for a, b in heads], dtype=bool)
+    out[live] = apart[inverse]
     return out
+
+
+def _pairs_of(a: np.ndarray, b: np.ndarray, n: int) -> tuple[list[tuple[int, int]], np.ndarray]:
+    """The distinct pairs of codes (a, b), each below `n`, and per pair the number of its own."""
+    keys, inverse = np.unique(a.astype(np.int64) * n + b, return_inverse=True)
+    return [(k // n, k % n) for k in keys.tolist()], inverse.ravel()
 
 
 @per_table
@@ -86,19 +97,20 @@ def third_party(cols: Columns, actor: np.ndarray, actors: np.ndarray, i: np.ndar
         return out
     sets, words = heads["tickers"], heads["words"]
     subject = cols.obj("subject")  # each article's headline company
-    seen: dict[tuple[int, int, int], bool] = {}
-    for n in live.tolist():
-        ta, tb, a = int(title[i[n]]), int(title[j[n]]), int(actor[i[n]])
-        key = (min(ta, tb), max(ta, tb), a)
-        if key not in seen:
-            name = frozenset(content_words(str(actors[a])))
-            # one company under two tickers (a share class, a slip) is one company
-            sa, sb = subject[i[n]], subject[j[n]]
-            seen[key] = (bool(sets[ta]) and bool(sets[tb]) and not (sets[ta] & sets[tb])
-                         and isinstance(sa, str) and isinstance(sb, str) and bool(sa) and bool(sb)
-                         and not same_name(sa, sb)
-                         and bool(name) and not (name & words[ta]) and not (name & words[tb]))
-        out[n] = seen[key]
+    ta, tb, a = title[i[live]], title[j[live]], actor[i[live]]
+    # each (pair of headlines, claimant) once, read from its first pair of figures
+    key = (np.minimum(ta, tb).astype(np.int64) * len(sets) + np.maximum(ta, tb)) * len(actors) + a
+    _, first, inverse = np.unique(key, return_index=True, return_inverse=True)
+    apart = np.zeros(len(first), dtype=bool)
+    for k, n in enumerate(live[first].tolist()):
+        ha, hb, name = int(title[i[n]]), int(title[j[n]]), frozenset(content_words(str(actors[actor[i[n]]])))
+        # one company under two tickers (a share class, a slip) is one company
+        sa, sb = subject[i[n]], subject[j[n]]
+        apart[k] = (bool(sets[ha]) and bool(sets[hb]) and not (sets[ha] & sets[hb])
+                    and isinstance(sa, str) and isinstance(sb, str) and bool(sa) and bool(sb)
+                    and not same_name(sa, sb)
+                    and bool(name) and not (name & words[ha]) and not (name & words[hb]))
+    out[live] = apart[inverse.ravel()]
     return out
 
 
@@ -107,16 +119,16 @@ def subjects_differ(cols: Columns, i: np.ndarray, j: np.ndarray) -> np.ndarray:
     ..." and "TORONTO DOMINION ISSUES ..."): each article's figures are its own subject's, even
     where their sentences name nobody ("denominations of 1,000 and 10,000 stg")."""
     title, _ = cols.codes("title")
-    subject = _headlines(cols)["subject"]
-    sa, sb = subject[title[i]], subject[title[j]]
+    heads = _headlines(cols)
+    subject, code, subjects = heads["subject"], heads["subject_code"], heads["subjects"]
+    ca, cb = code[title[i]], code[title[j]]
     out = np.zeros(len(i), dtype=np.float64)
-    live = np.flatnonzero((sa != "") & (sb != "") & (sa != sb))
-    seen: dict[tuple[str, str], bool] = {}
-    for n in live.tolist():
-        key = (sa[n], sb[n])
-        if key not in seen:
-            seen[key] = max(name_overlap(*key), name_overlap(key[1], key[0])) < 0.5
-        out[n] = seen[key]
+    live = np.flatnonzero((subject[title[i]] != "") & (subject[title[j]] != "") & (ca != cb))
+    # each pair of subjects once: many figure pairs share their two headlines
+    names, inverse = _pairs_of(ca[live], cb[live], int(code.max()) + 1)
+    apart = np.array([max(name_overlap(subjects[a], subjects[b]), name_overlap(subjects[b], subjects[a])) < 0.5
+                      for a, b in names], dtype=np.float64)
+    out[live] = apart[inverse]
     return out
 
 
