@@ -411,7 +411,8 @@ def features(table: pd.DataFrame, pairs: pd.DataFrame, stories: Stories,
     out["parallel"] = (same_doc & (out["numbers_differ"] > 0)).astype(np.float64)
     out["dates_differ"] = _sentence_dates_differ(cols, i, j)
     actor, actors = claimant_codes(cols)
-    out["claimant"] = pair_similarity(actor, actors, i, j, name_similarity)
+    by_actor, actor_pair = _distinct_pairs(actor[i], actor[j])
+    out["claimant"] = pair_similarity(actor, actors, i[by_actor], j[by_actor], name_similarity)[actor_pair]
     # two headline companies of different names, with tickers none in common, are two
     # companies whatever their names share ("KAY CORP <KAY>", "KAY JEWELERS INC <KJI>"); under
     # one name, a ticker that differs is a slip or a share class ("<FBO>", "<FBT>")
@@ -504,8 +505,8 @@ def features(table: pd.DataFrame, pairs: pd.DataFrame, stories: Stories,
     # two outlets telling one story: where they give one amount two values, one of them is
     # wrong (their weekdays and "last year" are read against two publication dates instead)
     outlet = np.append(np.array([(outlets or {}).get(str(d), "") for d in doc_names], dtype=object), "")
-    oa, ob = outlet[doc_codes[i]], outlet[doc_codes[j]]
-    two_outlets = (story > 0) & ~same_doc & (oa != "") & (ob != "") & (oa != ob)
+    oa, ob = outlet[di], outlet[dj]
+    two_outlets = (story > 0) & ~same_doc & ((oa != "") & (ob != "") & (oa != ob))[doc_pair]
     in_draft = draft_rows(doc_codes, doc_names, drafts)
     # two amounts whose words name two different kinds of thing, as the metric lexicon reads the
     # words right at each ("a total capitalisation of £1.4 trillion", a valuation, / "a bid of
