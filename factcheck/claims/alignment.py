@@ -299,20 +299,30 @@ def sentence_slots(cols: Columns) -> tuple[np.ndarray, np.ndarray]:
     sent = np.nan_to_num(cols.num("sent_start")[rows], nan=-1)
     start, end = cols.num("start")[rows], cols.num("end")[rows]
     order = np.lexsort((-end, start, sent, doc))
-    place = np.zeros(len(rows), dtype=np.int64)
-    places = np.zeros(len(rows), dtype=np.int64)
-    first, n, reach = 0, -1, -1.0
-    for k, r in enumerate(order):
-        if k and (doc[r] != doc[order[k - 1]] or sent[r] != sent[order[k - 1]]):
-            places[order[first:k]] = n + 1
-            first, n, reach = k, -1, -1.0
-        if start[r] >= reach:  # a new amount, not a part of the one before ("145" in "145.85/90")
-            n += 1
-        reach = max(reach, end[r])
-        place[r] = n
-    places[order[first:]] = n + 1
-    slot[rows], count[rows] = place, places
+    doc, sent = doc[order], sent[order]
+    opens = np.flatnonzero(np.r_[True, (doc[1:] != doc[:-1]) | (sent[1:] != sent[:-1])])  # each sentence's first
+    fresh = np.zeros(len(order), dtype=bool)
+    fresh[opens] = True
+    place = _places(fresh.tolist(), start[order].tolist(), end[order].tolist())
+    places = np.repeat(np.maximum.reduceat(place, opens) + 1, np.diff(np.append(opens, len(order))))
+    slot[rows[order]], count[rows[order]] = place, places
     return slot, count
+
+
+def _places(fresh: list[bool], start: list[float], end: list[float]) -> np.ndarray:
+    """Per amount, in order of sentence and position (`fresh`: a sentence's first), its place
+    among its sentence's amounts. (Python lists: a loop over numpy scalars costs several times
+    as much.)"""
+    out: list[int] = []
+    n, reach = -1, -1.0
+    for new, lo, hi in zip(fresh, start, end, strict=True):
+        if new:
+            n, reach = -1, -1.0
+        if lo >= reach:  # a new amount, not a part of the one before ("145" in "145.85/90")
+            n += 1
+        reach = max(reach, hi)
+        out.append(n)
+    return np.array(out, dtype=np.int64)
 
 
 @per_table
@@ -330,6 +340,7 @@ def sentence_sums(cols: Columns) -> np.ndarray:
     sent = np.nan_to_num(cols.num("sent_start")[rows], nan=-1)
     value = cols.num("value")[rows]
     value = np.nan_to_num(np.where(np.isnan(value), cols.num("low")[rows], value), nan=0.0)
-    groups = pd.factorize(pd.MultiIndex.from_arrays([doc, sent]))[0]
+    sent = pd.factorize(sent)[0]
+    groups = pd.factorize(doc.astype(np.int64) * (int(sent.max()) + 1) + sent)[0]  # (article, sentence)
     out[rows] = np.bincount(groups, weights=value)[groups]
     return out
