@@ -19,8 +19,8 @@ _KEY_BOUND = 1 << 62  # `_found`'s row keys stay below this (int64)
 
 
 def _pair_docs(doc: np.ndarray, i: np.ndarray, j: np.ndarray, at: np.ndarray) -> np.ndarray:
-    """The articles of the pairs `at` (both sides), each once."""
-    return np.unique(np.concatenate([doc[i[at]], doc[j[at]]]))
+    """The articles of the pairs `at` (both sides), each once (unsorted: a hash, not a sort)."""
+    return pd.unique(np.concatenate([doc[i[at]], doc[j[at]]]))
 
 
 def _frame(where: np.ndarray, values: np.ndarray, keys: list[np.ndarray], rows: np.ndarray) -> list[np.ndarray]:

@@ -499,7 +499,10 @@ def features(table: pd.DataFrame, pairs: pd.DataFrame, stories: Stories,
     out["digits"] = ((~is_date) & pos & (np.abs(power) > 0.5)
                      & ((np.abs(power) < _DIGIT_ORDERS + 0.5) | (out["slip"] > 0))
                      & (np.abs(power - np.round(power)) < 1e-6)).astype(np.float64)
-    run, one_digit, one_digit_single = digit_run(cols, i, j)
+    # (the digits of two values alone: read once per distinct pair of values)
+    value_code = pd.factorize(value)[0]
+    by_value, value_pair = _distinct_pairs(value_code[i], value_code[j])
+    run, one_digit, one_digit_single = (x[value_pair] for x in digit_run(cols, i[by_value], j[by_value]))
     out["digit_run"] = np.where(is_date | (va == vb), 0.0, run)
     out["scale"] = scale_mismatch.astype(np.float64)
     # two outlets telling one story: where they give one amount two values, one of them is
