@@ -15,22 +15,46 @@ import pandas as pd
 from factcheck.claims.columns import Columns, per_table, row_stages
 from factcheck.claims.shapes import mantissas
 
+_KEY_BOUND = 1 << 62  # `_found`'s row keys stay below this (int64)
+
 
 def _pair_docs(doc: np.ndarray, i: np.ndarray, j: np.ndarray, at: np.ndarray) -> np.ndarray:
-    """The articles of the pairs `at` (both sides), each once."""
-    return np.unique(np.concatenate([doc[i[at]], doc[j[at]]]))
+    """The articles of the pairs `at` (both sides), each once (unsorted: a hash, not a sort)."""
+    return pd.unique(np.concatenate([doc[i[at]], doc[j[at]]]))
 
 
-def _frame(where: np.ndarray, values: np.ndarray, keys: list[np.ndarray], rows: np.ndarray) -> pd.DataFrame:
-    """Amounts to match: each one's article, value and the codes of `keys` (of `rows`)."""
-    return pd.DataFrame({"doc": where, "value": values, **{str(n): k[rows] for n, k in enumerate(keys)}})
+def _frame(where: np.ndarray, values: np.ndarray, keys: list[np.ndarray], rows: np.ndarray) -> list[np.ndarray]:
+    """Amounts to match, as columns: each one's article, value and the codes of `keys` (of `rows`)."""
+    return [where, values, *(k[rows] for k in keys)]
 
 
-def _found(stated: pd.DataFrame, asked: pd.DataFrame) -> np.ndarray:
-    """Per row of `asked`, whether `stated` holds a row equal to it in every column (missing alike)."""
-    codes = pd.concat([stated, asked], ignore_index=True).groupby(list(stated.columns), dropna=False).ngroup()
-    codes = codes.to_numpy()
-    return np.isin(codes[len(stated):], codes[:len(stated)])
+def _found(stated: list[np.ndarray], asked: list[np.ndarray]) -> np.ndarray:
+    """Per row of `asked`, whether `stated` holds a row equal to it in every column (missing alike).
+    Each row is one integer, the columns' codes in mixed radix (re-coded densely before it could
+    overflow): hashing a few integer arrays, not grouping a frame."""
+    n = len(stated[0])
+    key, size = np.zeros(n + len(asked[0]), dtype=np.int64), 1
+    for mine, theirs in zip(stated, asked, strict=True):
+        codes, uniques = pd.factorize(np.concatenate([mine, theirs]), use_na_sentinel=False)
+        if size * len(uniques) >= _KEY_BOUND:
+            key = pd.factorize(key)[0]
+            size = int(key.max()) + 1
+        key, size = key * len(uniques) + codes, size * len(uniques)
+    return _held(key[n:], key[:n])
+
+
+def _held(values: np.ndarray, among: np.ndarray) -> np.ndarray:
+    """Per value, whether `among` holds it: a hash of the (fewer) keys of `among`, looked up,
+    instead of a sort of both (`np.isin`)."""
+    return pd.Index(pd.unique(among)).get_indexer(values) >= 0
+
+
+def _two_digits(found: np.ndarray, values: np.ndarray) -> np.ndarray:
+    """`found`, kept where its value has two significant digits or more (read only there: few
+    amounts are found)."""
+    hit = np.flatnonzero(found)
+    found[hit] = mantissas(values[hit])[1] >= 2
+    return found
 
 
 def stated_there(cols: Columns, i: np.ndarray, j: np.ndarray, doc: np.ndarray,
@@ -46,11 +70,10 @@ def stated_there(cols: Columns, i: np.ndarray, j: np.ndarray, doc: np.ndarray,
         return out
     value = np.round(cols.num("value"), 9)
     asked_rows = np.concatenate([i[at], j[at]])  # i's amounts asked in j's article, then j's in i's
-    _, length, _ = mantissas(value[asked_rows])
     rows = np.flatnonzero(money & np.isin(doc, _pair_docs(doc, i, j, at)))
     keys = [cols.codes(c)[0] for c in ("currency", "per", "stage", "period")]  # -1 where unread
     asked = _frame(np.concatenate([doc[j[at]], doc[i[at]]]), value[asked_rows], keys, asked_rows)
-    found = _found(_frame(doc[rows], value[rows], keys, rows), asked) & (length >= 2)
+    found = _two_digits(_found(_frame(doc[rows], value[rows], keys, rows), asked), value[asked_rows])
     out[at] = (found[:len(at)] | found[len(at):]).astype(np.float64)
     return out
 
@@ -76,7 +99,6 @@ def told_before(cols: Columns, i: np.ndarray, j: np.ndarray, doc: np.ndarray,
         return out
     value = np.round(cols.num("value"), 9)
     asked_rows = np.concatenate([i[at], j[at]])  # i's amounts asked in j's article, then j's in i's
-    _, length, _ = mantissas(value[asked_rows])
     rows = np.flatnonzero(_told_rows(cols) & np.isin(doc, _pair_docs(doc, i, j, at)))
     keys = [cols.codes(c)[0] for c in ("currency", "family")]
     asked = _frame(np.concatenate([doc[j[at]], doc[i[at]]]), value[asked_rows], keys, asked_rows)
@@ -84,7 +106,7 @@ def told_before(cols: Columns, i: np.ndarray, j: np.ndarray, doc: np.ndarray,
     # the article telling the earlier value is the later one (a date unread: either may be)
     later = np.concatenate([day[j[at]] >= day[i[at]], day[i[at]] >= day[j[at]]])
     later |= np.concatenate([(day[i[at]] < 0) | (day[j[at]] < 0)] * 2)
-    found = _found(_frame(doc[rows], value[rows], keys, rows), asked) & (length >= 2) & later
+    found = _two_digits(_found(_frame(doc[rows], value[rows], keys, rows), asked) & later, value[asked_rows])
     out[at] = (found[:len(at)] | found[len(at):]).astype(np.float64)
     return out
 
@@ -131,19 +153,17 @@ def gap_stated(cols: Columns, i: np.ndarray, j: np.ndarray, doc: np.ndarray, mon
     # an article's stated change is its own difference, not an item the other leaves out
     change = row_stages(cols) == "difference"
     rows = np.flatnonzero(money & ~change & np.isin(doc, _pair_docs(doc, i, j, at)))
-    at = at[np.isin(gap[at], value[rows])]  # a gap no figure of the two states: nothing more to ask
-    if not len(at):
-        return out
-    _, length, _ = mantissas(gap[at])
-    at = at[length >= 2]
+    at = at[_held(gap[at], value[rows])]  # a gap no figure of the two states: nothing more to ask
     if not len(at):
         return out
     keys = [cols.codes(c)[0] for c in ("currency", "per")]
     rows = rows[np.isin(doc[rows], _pair_docs(doc, i, j, at))]
-    asked = pd.concat([_frame(doc[side[at]], gap[at], keys, i[at]) for side in (i, j)], ignore_index=True)
+    twice = np.concatenate([at, at])  # each gap asked in i's article, then in j's
+    asked = _frame(doc[np.concatenate([i[at], j[at]])], gap[twice], keys, i[twice])
     found = _found(_frame(doc[rows], value[rows], keys, rows), asked)
     in_i, in_j = found[:len(at)], found[len(at):]
     one = np.flatnonzero(in_i != in_j)
+    one = one[mantissas(gap[at[one]])[1] >= 2]  # (read last: few gaps are left to read)
     if not len(one):
         return out
     # ... and the other does not write its digits at all, not even as a bare number beside
@@ -239,7 +259,7 @@ def alignment(out: Mapping[str, np.ndarray], i: np.ndarray, j: np.ndarray, doc: 
     if sentence is not None:
         n_sent = int(sentence.max()) + 1
         fig_sentence = fig * n_sent + sentence[np.concatenate([j[k], i[k]])]  # the figure, its partner's sentence
-        listed = ~ag & np.isin(fig_sentence, fig_sentence[states])
+        listed = ~ag & _held(fig_sentence, fig_sentence[states])
     best_count = np.bincount(n, weights=best.astype(np.float64), minlength=len(i))
     twin_any = np.bincount(n, weights=(twinned | listed).astype(np.float64), minlength=len(i))
     listed_any = np.bincount(n, weights=listed.astype(np.float64), minlength=len(i))
@@ -279,20 +299,30 @@ def sentence_slots(cols: Columns) -> tuple[np.ndarray, np.ndarray]:
     sent = np.nan_to_num(cols.num("sent_start")[rows], nan=-1)
     start, end = cols.num("start")[rows], cols.num("end")[rows]
     order = np.lexsort((-end, start, sent, doc))
-    place = np.zeros(len(rows), dtype=np.int64)
-    places = np.zeros(len(rows), dtype=np.int64)
-    first, n, reach = 0, -1, -1.0
-    for k, r in enumerate(order):
-        if k and (doc[r] != doc[order[k - 1]] or sent[r] != sent[order[k - 1]]):
-            places[order[first:k]] = n + 1
-            first, n, reach = k, -1, -1.0
-        if start[r] >= reach:  # a new amount, not a part of the one before ("145" in "145.85/90")
-            n += 1
-        reach = max(reach, end[r])
-        place[r] = n
-    places[order[first:]] = n + 1
-    slot[rows], count[rows] = place, places
+    doc, sent = doc[order], sent[order]
+    opens = np.flatnonzero(np.r_[True, (doc[1:] != doc[:-1]) | (sent[1:] != sent[:-1])])  # each sentence's first
+    fresh = np.zeros(len(order), dtype=bool)
+    fresh[opens] = True
+    place = _places(fresh.tolist(), start[order].tolist(), end[order].tolist())
+    places = np.repeat(np.maximum.reduceat(place, opens) + 1, np.diff(np.append(opens, len(order))))
+    slot[rows[order]], count[rows[order]] = place, places
     return slot, count
+
+
+def _places(fresh: list[bool], start: list[float], end: list[float]) -> np.ndarray:
+    """Per amount, in order of sentence and position (`fresh`: a sentence's first), its place
+    among its sentence's amounts. (Python lists: a loop over numpy scalars costs several times
+    as much.)"""
+    out: list[int] = []
+    n, reach = -1, -1.0
+    for new, lo, hi in zip(fresh, start, end, strict=True):
+        if new:
+            n, reach = -1, -1.0
+        if lo >= reach:  # a new amount, not a part of the one before ("145" in "145.85/90")
+            n += 1
+        reach = max(reach, hi)
+        out.append(n)
+    return np.array(out, dtype=np.int64)
 
 
 @per_table
@@ -310,6 +340,7 @@ def sentence_sums(cols: Columns) -> np.ndarray:
     sent = np.nan_to_num(cols.num("sent_start")[rows], nan=-1)
     value = cols.num("value")[rows]
     value = np.nan_to_num(np.where(np.isnan(value), cols.num("low")[rows], value), nan=0.0)
-    groups = pd.factorize(pd.MultiIndex.from_arrays([doc, sent]))[0]
+    sent = pd.factorize(sent)[0]
+    groups = pd.factorize(doc.astype(np.int64) * (int(sent.max()) + 1) + sent)[0]  # (article, sentence)
     out[rows] = np.bincount(groups, weights=value)[groups]
     return out

@@ -11,7 +11,7 @@ pre-publication check reads (`drafts`); all read the table through `columns.Colu
 
 from __future__ import annotations
 
-from collections.abc import Mapping
+from collections.abc import Collection, Mapping
 from typing import Any
 
 import numpy as np
@@ -320,7 +320,7 @@ def _sentence_dates_differ(cols: Columns, i: np.ndarray, j: np.ndarray) -> np.nd
     out = np.zeros(len(i))
     if not len(i) or "sent_start" not in cols.table:
         return out
-    dated, dates = _written_dates(cols)
+    dated, written, n_dates = _written_dates(cols)
     sid = _sentences(cols)
     live = np.flatnonzero((cols.obj("kind")[i] == "money") & dated[sid[i]] & dated[sid[j]])
     if not len(live):
@@ -328,7 +328,13 @@ def _sentence_dates_differ(cols: Columns, i: np.ndarray, j: np.ndarray) -> np.nd
     # each distinct pair of sentences once: far fewer than the pairs of figures
     width = len(dated)
     combo, first = np.unique(sid[i[live]].astype(np.int64) * width + sid[j[live]], return_inverse=True)
-    apart = np.array([not (dates[c // width] & dates[c % width]) for c in combo.tolist()], dtype=bool)
+    a, b = combo // width, combo % width
+    # each date of a's sentence, looked up among b's
+    lo, hi = np.searchsorted(written, a * n_dates), np.searchsorted(written, (a + 1) * n_dates)
+    owner = np.repeat(np.arange(len(combo)), hi - lo)
+    at = np.arange(len(owner)) - np.repeat(np.cumsum(hi - lo) - (hi - lo) - lo, hi - lo)
+    shared = np.isin(b[owner] * n_dates + written[at] % n_dates, written)
+    apart = np.bincount(owner[shared], minlength=len(combo)) == 0
     out[live] = apart[first].astype(np.float64)
     return out
 
@@ -343,21 +349,19 @@ def _sentences(cols: Columns) -> np.ndarray:
 
 
 @per_table
-def _written_dates(cols: Columns) -> tuple[np.ndarray, dict[int, set[Any]]]:
-    """Per sentence (`_sentences`), whether it writes dates out, and the dates each that does
-    writes (their first days)."""
+def _written_dates(cols: Columns) -> tuple[np.ndarray, np.ndarray, int]:
+    """Per sentence (`_sentences`), whether it writes dates out; the dates the sentences write
+    (their first days), each (sentence, date) once as a sorted key, the sentence times the number
+    of distinct dates plus the date's code; and that number."""
     sid = _sentences(cols)
     dated = np.zeros(int(sid.max()) + 1 if len(sid) else 0, dtype=bool)
-    dates: dict[int, set[Any]] = {}
     kind = cols.obj("kind")
     pointing = cols.flag("resolved") & ~cols.flag("guessed")  # "last week", "Friday"
     # (a dateline or a headline's date is the report's own)
-    written = (kind == "date") & ~pointing & (cols.obj("metric") != "publication")
-    start = cols.obj("date_start")
-    for r in np.flatnonzero(written).tolist():
-        dates.setdefault(int(sid[r]), set()).add(start[r])
-    dated[list(dates)] = True
-    return dated, dates
+    rows = np.flatnonzero((kind == "date") & ~pointing & (cols.obj("metric") != "publication"))
+    day, days = pd.factorize(cols.obj("date_start")[rows], use_na_sentinel=False)
+    dated[sid[rows]] = True
+    return dated, np.unique(sid[rows].astype(np.int64) * len(days) + day), len(days)
 
 
 def _story_similarity(stories: Stories, doc_codes: np.ndarray, doc_names: np.ndarray,
@@ -388,31 +392,35 @@ def features(table: pd.DataFrame, pairs: pd.DataFrame, stories: Stories,
     articles read against the others (the reference side `unbacked` reads); `cols`: the
     table's columns, prepared for rows that include these pairs' (`Columns.prepare`)."""
     i, j = pairs["i"].to_numpy(), pairs["j"].to_numpy()
-    used = np.unique(np.concatenate([i, j])) if len(i) else np.zeros(0, np.int64)  # the rows paired
-    cols = cols or Columns(table, used)
+    cols = cols or Columns(table, _paired_rows(i, j))
     out: dict[str, np.ndarray] = {}  # the features, as one frame at the end
     doc_codes, doc_names = cols.codes("doc")
     same_doc = doc_codes[i] == doc_codes[j]
-    story = _story_similarity(stories, doc_codes, doc_names, i, j)
+    # what reads two articles alone, read once per distinct pair of them
+    by_doc, doc_pair = _distinct_pairs(doc_codes[i], doc_codes[j])
+    di, dj = doc_codes[i][by_doc], doc_codes[j][by_doc]
+    story = _story_similarity(stories, doc_codes, doc_names, i[by_doc], j[by_doc])[doc_pair]
     out["story"] = np.where(same_doc, 1.0, story)  # one article is one story
     out["same_doc"] = same_doc.astype(np.float64)
     out["linked"] = ((story > 0) & ~same_doc).astype(np.float64)
 
     if context is None:
-        context = pd.DataFrame(Contexts(table, used, cols).overlap(i, j))
+        context = pd.DataFrame(Contexts(table, _paired_rows(i, j), cols).overlap(i, j))
     for name in ("context_near", "context", "specific", "names", "numbers", "numbers_differ", "names_differ"):
         out[name] = context[name].to_numpy()
     out["parallel"] = (same_doc & (out["numbers_differ"] > 0)).astype(np.float64)
     out["dates_differ"] = _sentence_dates_differ(cols, i, j)
     actor, actors = claimant_codes(cols)
-    out["claimant"] = pair_similarity(actor, actors, i, j, name_similarity)
+    by_actor, actor_pair = _distinct_pairs(actor[i], actor[j])
+    out["claimant"] = pair_similarity(actor, actors, i[by_actor], j[by_actor], name_similarity)[actor_pair]
     # two headline companies of different names, with tickers none in common, are two
     # companies whatever their names share ("KAY CORP <KAY>", "KAY JEWELERS INC <KJI>"); under
     # one name, a ticker that differs is a slip or a share class ("<FBO>", "<FBT>")
     listed = listed_apart(cols, i, j)
     at = np.flatnonzero(listed)
-    listed[at] = [not same_name(str(actors[a]), str(actors[b]))
-                  for a, b in zip(actor[i[at]], actor[j[at]], strict=True)]
+    first, each = _distinct_pairs(actor[i[at]], actor[j[at]])
+    listed[at] = np.array([not same_name(str(actors[a]), str(actors[b]))
+                           for a, b in zip(actor[i[at[first]]], actor[j[at[first]]], strict=True)], dtype=bool)[each]
     listed |= third_party(cols, actor, actors, i, j)
     out["claimant"] = np.where(listed, 0.0, out["claimant"])
     out["claimant_missing"] = ((actor[i] < 0) | (actor[j] < 0)).astype(np.float64)
@@ -438,16 +446,19 @@ def features(table: pd.DataFrame, pairs: pd.DataFrame, stories: Stories,
     out["metric_differs"] = (~m_missing & (family[i] != family[j])).astype(np.float64)
     title, _ = cols.codes("title")
     _, heads, fcodes = headline_words(cols)
-    has = (title[i] >= 0) & (title[j] >= 0)
-    head = np.zeros(len(i))
+    # so is what reads two headlines alone
+    by_title, title_pair = _distinct_pairs(title[i], title[j])
+    ti, tj = title[i][by_title], title[j][by_title]
+    has = (ti >= 0) & (tj >= 0)
+    head = np.zeros(len(by_title))
     if heads is not None and has.any():
-        head[has] = cosine(heads, title[i][has], title[j][has])
-    out["headline"] = np.where(same_doc, 0.0, head)
+        head[has] = cosine(heads, ti[has], tj[has])
+    out["headline"] = np.where(same_doc, 0.0, head[title_pair])
     out["headline_same"] = ((fcodes[i] >= 0) & (fcodes[i] == fcodes[j]) & ~same_doc).astype(np.float64)
-    out["subjects_differ"] = np.where(same_doc, 0.0, subjects_differ(cols, i, j))
+    out["subjects_differ"] = np.where(same_doc, 0.0, subjects_differ(cols, i[by_title], j[by_title])[title_pair])
     out["session_differs"] = np.where(same_doc, 0.0, session_differs(cols, i, j))
-    out["doc_names"] = np.where(same_doc, 0.0, per_doc.names(doc_codes[i], doc_codes[j]))
-    out["others_differ"] = np.where(same_doc, 0.0, per_doc.others_differ(doc_codes[i], doc_codes[j]))
+    out["doc_names"] = np.where(same_doc, 0.0, per_doc.names(di, dj)[doc_pair])
+    out["others_differ"] = np.where(same_doc, 0.0, per_doc.others_differ(di, dj)[doc_pair])
     goods = goods_named(cols)
     out["goods_differ"] = ((goods[i] != 0) & (goods[j] != 0) & ((goods[i] & goods[j]) == 0)).astype(np.float64)
     corr = cols.flag("correction")
@@ -461,7 +472,7 @@ def features(table: pd.DataFrame, pairs: pd.DataFrame, stories: Stories,
     rel = relations(table, i, j, params, cols)
     out["relation"] = rel
     kind, kinds = cols.codes("kind")
-    is_date = kinds[kind[i]] == "date" if len(kinds) else np.zeros(len(i), dtype=bool)
+    is_date = (kinds == "date")[kind[i]] if len(kinds) else np.zeros(len(i), dtype=bool)
     value = cols.num("value")
     va, vb = value[i], value[j]
     with np.errstate(divide="ignore", invalid="ignore"):
@@ -474,8 +485,12 @@ def features(table: pd.DataFrame, pairs: pd.DataFrame, stories: Stories,
     span = np.maximum(np.maximum(ea - sa, eb - sb), 1)
     # money: 1 for equal, 0.9 for 5% apart, 0 from a factor of about three (half an order)
     out["closeness"] = np.where(is_date, 1.0 / (1.0 + gap / span), np.maximum(0.0, 1.0 - 2.0 * orders))
-    out["slip"] = (rel == "magnitude_slip").astype(np.float64)
-    out["currency_slip"] = (rel == "currency_mismatch").astype(np.float64)
+    rel_codes, rel_names = pd.factorize(rel, use_na_sentinel=False)
+    magnitude_slip = _one_of(rel_codes, rel_names, {"magnitude_slip"})
+    currency_mismatch = _one_of(rel_codes, rel_names, {"currency_mismatch"})
+    scale_mismatch = _one_of(rel_codes, rel_names, {"scale_mismatch"})
+    out["slip"] = magnitude_slip.astype(np.float64)
+    out["currency_slip"] = currency_mismatch.astype(np.float64)
     with np.errstate(divide="ignore", invalid="ignore"):
         power = np.where(pos, np.log10(np.where(pos, va / vb, 1.0)), 0.0)
     # (up to a factor of 1,000, a separator read as a point: four zeros or more are no slip of
@@ -484,14 +499,17 @@ def features(table: pd.DataFrame, pairs: pd.DataFrame, stories: Stories,
     out["digits"] = ((~is_date) & pos & (np.abs(power) > 0.5)
                      & ((np.abs(power) < _DIGIT_ORDERS + 0.5) | (out["slip"] > 0))
                      & (np.abs(power - np.round(power)) < 1e-6)).astype(np.float64)
-    run, one_digit, one_digit_single = digit_run(cols, i, j)
+    # (the digits of two values alone: read once per distinct pair of values)
+    value_code = pd.factorize(value)[0]
+    by_value, value_pair = _distinct_pairs(value_code[i], value_code[j])
+    run, one_digit, one_digit_single = (x[value_pair] for x in digit_run(cols, i[by_value], j[by_value]))
     out["digit_run"] = np.where(is_date | (va == vb), 0.0, run)
-    out["scale"] = (rel == "scale_mismatch").astype(np.float64)
+    out["scale"] = scale_mismatch.astype(np.float64)
     # two outlets telling one story: where they give one amount two values, one of them is
     # wrong (their weekdays and "last year" are read against two publication dates instead)
     outlet = np.append(np.array([(outlets or {}).get(str(d), "") for d in doc_names], dtype=object), "")
-    oa, ob = outlet[doc_codes[i]], outlet[doc_codes[j]]
-    two_outlets = (story > 0) & ~same_doc & (oa != "") & (ob != "") & (oa != ob)
+    oa, ob = outlet[di], outlet[dj]
+    two_outlets = (story > 0) & ~same_doc & ((oa != "") & (ob != "") & (oa != ob))[doc_pair]
     in_draft = draft_rows(doc_codes, doc_names, drafts)
     # two amounts whose words name two different kinds of thing, as the metric lexicon reads the
     # words right at each ("a total capitalisation of £1.4 trillion", a valuation, / "a bid of
@@ -521,7 +539,7 @@ def features(table: pd.DataFrame, pairs: pd.DataFrame, stories: Stories,
     out["digit_run"] = np.where(out["session_differs"] > 0, 0.0, out["digit_run"])
     # a round number slipped in its magnitude word ("about one mln" / "more than one billion")
     # is as likely a coincidence as one in two currencies
-    out["round_same"] = round_same(cols.num("number"), i, j, (rel == "currency_mismatch") | (rel == "magnitude_slip"))
+    out["round_same"] = round_same(cols.num("number"), i, j, currency_mismatch | magnitude_slip)
     qual, quals = cols.codes("qualifier")
     inexact = np.append(quals != "exact", False)  # index -1 (missing) reads as exact
     out["bound"] = ((inexact[qual[i]] | inexact[qual[j]]) & ~is_date).astype(np.float64)
@@ -550,8 +568,9 @@ def features(table: pd.DataFrame, pairs: pd.DataFrame, stories: Stories,
         out[name] = np.where(reissued, 0.0, out[name])
     period, _ = cols.codes("period")
     variant = row_variants(cols)
-    row = row_names(cols)
-    same_row = (row[i] == row[j]) | (row[i] == "") | (row[j] == "")  # ("": a row the reader did not label)
+    row, labels = pd.factorize(row_names(cols), use_na_sentinel=False)
+    unlabelled = (labels == "")[row]  # a row the reader did not label
+    same_row = (row[i] == row[j]) | unlabelled[i] | unlabelled[j]
     # one slot of one company's table: with no claimant the tables may be two companies' (two
     # funds of one family whose headlines name no ticker)
     one_company = both_named & (out["claimant"] >= 0.5)
@@ -576,7 +595,8 @@ def features(table: pd.DataFrame, pairs: pd.DataFrame, stories: Stories,
     # other figure, the list adding up to no more than it, no slip of its digits: a part of that
     # amount, not another reading of it. (Not an earlier value: "rose to X from Y" lists no parts)
     small, large = np.where(va <= vb, i, j), np.where(va <= vb, j, i)
-    earlier_small = row_stages(cols)[small] == "previous"
+    earlier = row_stages(cols) == "previous"
+    earlier_small = earlier[small]
     in_sentence = np.isfinite(cols.num("sent_start"))  # (no sentence read: the article's amounts list nothing)
     out["part_listed"] = (~is_date & pos & in_sentence[small] & (places[small] >= _LIST_PLACES) & (orders >= 1)
                           & (sentence_sums(cols)[small] <= value[large]) & ~earlier_small
@@ -676,7 +696,6 @@ def features(table: pd.DataFrame, pairs: pd.DataFrame, stories: Stories,
     worded = out["event_word"] > 0
     out["claimant_missing"] = np.where(worded, 0.0, out["claimant_missing"])
     out["metric_missing"] = np.where(worded, 0.0, out["metric_missing"])
-    earlier = row_stages(cols) == "previous"
     prec = cols.num("precision")
     unequal = va != vb  # "67 mln" states 67.0 mln; "$3 billion" only allows $3.5 billion
     sentence = _sentences(cols)
@@ -737,7 +756,7 @@ def features(table: pd.DataFrame, pairs: pd.DataFrame, stories: Stories,
     out["stated_apart"] = (two_outlets & ~is_date & within & one_digit & (prec[i] == prec[j]) & exact
                            ).astype(np.float64)
     shaped = ((out["slip"] > 0) | (out["digits"] > 0) | (slipped & ~is_date & (va != vb))
-              | (out["currency_slip"] > 0) | (rel == "scale_mismatch"))
+              | (out["currency_slip"] > 0) | scale_mismatch)
     # one writer's two amounts orders of magnitude apart, or one significant digit a power of
     # ten apart, are two items of the article ("five Ecus" and "50 Ecus" for two coins, "145
     # dlrs" a share and "125 mln dlrs" of equity): chance shapes, as a single changed digit is
@@ -746,9 +765,9 @@ def features(table: pd.DataFrame, pairs: pd.DataFrame, stories: Stories,
     # run of digits moved ("245 mln" and "2,450 mln"), a digit changed. In a draft, not yet
     # edited, every shape still counts
     kept = (out["slip"] > 0) | (out["currency_slip"] > 0) | (out["digit_run"] > 0)
-    chance_in_one = same_doc & ~in_draft[i] & ~kept & ((rel == "scale_mismatch") | (out["digits"] > 0))
+    chance_in_one = same_doc & ~in_draft[i] & ~kept & (scale_mismatch | (out["digits"] > 0))
     shaped &= ~chance_in_one
-    differing = np.isin(rel, list(CONFLICTS))
+    differing = _one_of(rel_codes, rel_names, CONFLICTS)
     # two dates are one event's when something names the event: the same metric ("pay",
     # "completion"), two outlets' written dates of one story, or one sentence two articles
     # tell with only the date changed ("served from 1996 to 2007" / "from 1997 to 2007")
@@ -793,7 +812,8 @@ def features(table: pd.DataFrame, pairs: pd.DataFrame, stories: Stories,
     # from an archive amount (ten times it, its digits under another magnitude word, one digit
     # changed), in an archive article that states the draft's amount nowhere, is most likely
     # that amount mistyped, however differently the two sentences are worded
-    one_currency = (currency[i] == currency[j]) | pd.isna(currency[i]) | pd.isna(currency[j])
+    money_unit, _ = cols.codes("currency")  # (-1: unread)
+    one_currency = (money_unit[i] == money_unit[j]) | (money_unit[i] < 0) | (money_unit[j] < 0)
     shaped_as_error = ((out["digits"] > 0) | (out["slip"] > 0) | (one_digit & ~chance)) & one_currency
     out["unbacked"] = amounts_unbacked(value, currency, money, i, j, doc_codes, in_draft,
                                        ~is_date & differing & shaped_as_error & (story > 0))
@@ -846,13 +866,15 @@ def _tells_shares(cols: Columns) -> np.ndarray:
 @per_table
 def _running_totals(cols: Columns) -> np.ndarray:
     """Per row, whether its figure is a total so far (`words.running_total`); only the rows of
-    sentences that hold such a phrase at all are read closely."""
-    codes, uniques = pd.factorize(pd.Series([str(x or "") for x in cols.obj("sentence")], dtype="object"))
-    out = np.zeros(len(codes), dtype=bool)
+    sentences that hold such a phrase at all are read closely. Only the amounts the pairs read
+    are read: a pair is of one kind (`pairs`), and a date is no running total."""
+    out = np.zeros(len(cols.table), dtype=bool)
+    rows = cols.used[cols.obj("kind")[cols.used] != "date"]
+    codes, uniques = pd.factorize(cols.obj("sentence")[rows])  # -1: no sentence
     rx = running_total_pattern()
-    holds = np.array([rx.search(u) is not None for u in uniques], dtype=bool)
-    for k in np.flatnonzero(holds[codes]) if len(codes) else ():
-        at = figure_in_sentence(cols, int(k))
+    holds = np.array([rx.search(str(u)) is not None for u in uniques] + [False], dtype=bool)
+    for k in rows[holds[codes]].tolist():
+        at = figure_in_sentence(cols, k)
         out[k] = at is not None and running_total(*at)
     return out
 
@@ -881,6 +903,28 @@ def _measure_offset(slot: np.ndarray, doc: np.ndarray, metric: np.ndarray, per: 
              & (g["size"].transform("max") <= 2 * g["size"].transform("min"))).to_numpy()
     out[at] = ((slots >= 3) & alike).astype(np.float64)
     return out
+
+
+def _paired_rows(i: np.ndarray, j: np.ndarray) -> np.ndarray:
+    """The rows the pairs read, each once (only where `features` has no columns or context
+    given: sorting a million pairs' rows costs more than most features)."""
+    return np.unique(np.concatenate([i, j])) if len(i) else np.zeros(0, np.int64)
+
+
+def _one_of(codes: np.ndarray, uniques: np.ndarray, names: Collection[str]) -> np.ndarray:
+    """Per position, whether its value (`codes` into `uniques`) is one of `names`: each distinct
+    value compared once, not each pair's."""
+    return np.isin(uniques, list(names))[codes]
+
+
+def _distinct_pairs(a: np.ndarray, b: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
+    """Of two code arrays (-1: missing), one position of each distinct pair of codes and, per
+    position, its pair's index among those: what reads a pair of codes alone is read once each."""
+    width = int(max(a.max(initial=-1), b.max(initial=-1))) + 2
+    each = pd.factorize((a.astype(np.int64) + 1) * width + (b + 1))[0]
+    first = np.zeros(int(each.max(initial=-1)) + 1, dtype=np.int64)
+    first[each] = np.arange(len(each))  # any position of a pair serves: its codes are the same
+    return first, each
 
 
 def _differs(codes: np.ndarray, i: np.ndarray, j: np.ndarray) -> np.ndarray:
