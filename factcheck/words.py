@@ -76,10 +76,10 @@ def content_words(text: str) -> list[str]:
 
 
 @lru_cache(maxsize=1 << 17)
-def name_words(name: str) -> frozenset[str]:
-    """The `content_words` of a name as a set, remembered for the run: a claimant's or an
-    organisation's name recurs across many rows, articles and pairs (a frozenset is safe to
-    share, as the stems of a word never change)."""
+def content_word_set(name: str) -> frozenset[str]:
+    """The `content_words` of a name as a set, remembered for the process (as the stems are):
+    a claimant's or an organisation's name recurs across many rows, articles and pairs (a
+    frozenset is safe to share)."""
     return frozenset(content_words(name))
 
 

@@ -45,7 +45,7 @@ def _found(stated: list[np.ndarray], asked: list[np.ndarray]) -> np.ndarray:
 
 def _held(values: np.ndarray, among: np.ndarray) -> np.ndarray:
     """Per value, whether `among` holds it: a hash of the (fewer) keys of `among`, looked up,
-    instead of a sort of both (`np.isin`)."""
+    instead of a sort of both (`np.isin`). Unlike `np.isin`, a NaN finds a NaN: pass no NaN."""
     return pd.Index(pd.unique(among)).get_indexer(values) >= 0
 
 

@@ -23,7 +23,31 @@ def float_column(table: pd.DataFrame, col: str) -> np.ndarray:
 def _o(table: pd.DataFrame, col: str) -> np.ndarray:
     if col not in table.columns:
         return np.full(len(table), None, dtype=object)
-    return table[col].to_numpy(dtype=object, na_value=None)
+    column = table[col]
+    if column.dtype.kind in "mM":  # (to_numpy's na_value leaves NaT in a datetime column)
+        column = column.astype("object")
+        return column.where(column.notna(), None).to_numpy()
+    return column.to_numpy(dtype=object, na_value=None)
+
+
+def object_full(n: int, value: Any) -> np.ndarray:
+    """`np.full(n, value, dtype=object)`, filled by one assignment (np.full fills an object
+    array ten times slower)."""
+    out = np.empty(n, dtype=object)
+    out[:] = value
+    return out
+
+
+def distinct_pairs(a: np.ndarray, b: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
+    """Of two code arrays (-1: missing), the first position of each distinct pair of codes and,
+    per position, its pair's number among those (in order of first appearance): what reads a
+    pair of codes alone is read once each. (Codes number rows or values, far below 2**31:
+    a pair fits one int64.)"""
+    width = int(max(a.max(initial=-1), b.max(initial=-1))) + 2
+    each = pd.factorize((a.astype(np.int64) + 1) * width + (b + 1))[0]
+    # a pair's number is new where it exceeds every number before it
+    first = np.flatnonzero(each > np.maximum.accumulate(np.r_[-1, each[:-1]])) if len(each) else each
+    return first, each
 
 
 def _ordinals(table: pd.DataFrame, col: str) -> np.ndarray:

@@ -12,7 +12,6 @@ from __future__ import annotations
 import math
 import tomllib
 from dataclasses import dataclass, field, replace
-from itertools import compress, repeat
 from pathlib import Path
 from typing import Any
 
@@ -87,14 +86,14 @@ class Decision:
     def explain(self, row: pd.Series | dict[str, Any], top: int = 6) -> list[dict[str, Any]]:
         """The features that moved a pair's score most, strongest first: name, value, weight,
         contribution (weight × value) and what the feature means."""
-        names = list(self.weights)
-        # a pair has few of the many features, and only the strongest are described
-        values = list(map(row.get, names, repeat(0.0)))
-        moved = [(round(w * float(x), 3), name, w, float(x))
-                 for name, w, x in compress(zip(names, self.weights.values(), values, strict=True), values) if w]
-        moved.sort(key=lambda e: (-abs(e[0]), e[1]))
-        return [{"name": name, "value": round(x, 3), "weight": round(w, 3), "contribution": c,
-                 "text": FEATURES.get(name, name)} for c, name, w, x in moved[:top]]
+        items = []
+        for name, w in self.weights.items():
+            x = float(row.get(name, 0.0) or 0.0)
+            if x and w:
+                items.append({"name": name, "value": round(x, 3), "weight": round(w, 3),
+                              "contribution": round(w * x, 3), "text": FEATURES.get(name, name)})
+        items.sort(key=lambda e: (-abs(e["contribution"]), e["name"]))
+        return items[:top]
 
 
 def load_decision(path: Path | str) -> Decision:

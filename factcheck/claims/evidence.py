@@ -25,7 +25,7 @@ from factcheck.claims.alignment import (
     stated_there,
     told_before,
 )
-from factcheck.claims.columns import Columns, per_table, row_stages
+from factcheck.claims.columns import Columns, distinct_pairs, per_table, row_stages
 from factcheck.claims.drafts import TOLD_ALIKE, amounts_unbacked, dates_unbacked, draft_rows, one_date_slip, one_story
 from factcheck.claims.recurrence import recurring_forms, templates
 from factcheck.claims.relations import CONFLICTS, RelationParams, grain_days, relations
@@ -392,12 +392,15 @@ def features(table: pd.DataFrame, pairs: pd.DataFrame, stories: Stories,
     articles read against the others (the reference side `unbacked` reads); `cols`: the
     table's columns, prepared for rows that include these pairs' (`Columns.prepare`)."""
     i, j = pairs["i"].to_numpy(), pairs["j"].to_numpy()
-    cols = cols or Columns(table, _paired_rows(i, j))
+    # the rows paired, each once (sorting a million pairs' rows costs more than most features:
+    # only where the columns or the context are not given)
+    paired = _paired_rows(i, j) if cols is None or context is None else None
+    cols = cols or Columns(table, paired)
     out: dict[str, np.ndarray] = {}  # the features, as one frame at the end
     doc_codes, doc_names = cols.codes("doc")
     same_doc = doc_codes[i] == doc_codes[j]
     # what reads two articles alone, read once per distinct pair of them
-    by_doc, doc_pair = _distinct_pairs(doc_codes[i], doc_codes[j])
+    by_doc, doc_pair = distinct_pairs(doc_codes[i], doc_codes[j])
     di, dj = doc_codes[i][by_doc], doc_codes[j][by_doc]
     story = _story_similarity(stories, doc_codes, doc_names, i[by_doc], j[by_doc])[doc_pair]
     out["story"] = np.where(same_doc, 1.0, story)  # one article is one story
@@ -405,22 +408,23 @@ def features(table: pd.DataFrame, pairs: pd.DataFrame, stories: Stories,
     out["linked"] = ((story > 0) & ~same_doc).astype(np.float64)
 
     if context is None:
-        context = pd.DataFrame(Contexts(table, _paired_rows(i, j), cols).overlap(i, j))
+        context = pd.DataFrame(Contexts(table, paired, cols).overlap(i, j))
     for name in ("context_near", "context", "specific", "names", "numbers", "numbers_differ", "names_differ"):
         out[name] = context[name].to_numpy()
     out["parallel"] = (same_doc & (out["numbers_differ"] > 0)).astype(np.float64)
     out["dates_differ"] = _sentence_dates_differ(cols, i, j)
     actor, actors = claimant_codes(cols)
-    by_actor, actor_pair = _distinct_pairs(actor[i], actor[j])
+    by_actor, actor_pair = distinct_pairs(actor[i], actor[j])
     out["claimant"] = pair_similarity(actor, actors, i[by_actor], j[by_actor], name_similarity)[actor_pair]
     # two headline companies of different names, with tickers none in common, are two
     # companies whatever their names share ("KAY CORP <KAY>", "KAY JEWELERS INC <KJI>"); under
     # one name, a ticker that differs is a slip or a share class ("<FBO>", "<FBT>")
     listed = listed_apart(cols, i, j)
     at = np.flatnonzero(listed)
-    first, each = _distinct_pairs(actor[i[at]], actor[j[at]])
+    by_listed, listed_pair = distinct_pairs(actor[i[at]], actor[j[at]])
     listed[at] = np.array([not same_name(str(actors[a]), str(actors[b]))
-                           for a, b in zip(actor[i[at[first]]], actor[j[at[first]]], strict=True)], dtype=bool)[each]
+                           for a, b in zip(actor[i[at[by_listed]]], actor[j[at[by_listed]]], strict=True)],
+                          dtype=bool)[listed_pair]
     listed |= third_party(cols, actor, actors, i, j)
     out["claimant"] = np.where(listed, 0.0, out["claimant"])
     out["claimant_missing"] = ((actor[i] < 0) | (actor[j] < 0)).astype(np.float64)
@@ -447,7 +451,7 @@ def features(table: pd.DataFrame, pairs: pd.DataFrame, stories: Stories,
     title, _ = cols.codes("title")
     _, heads, fcodes = headline_words(cols)
     # so is what reads two headlines alone
-    by_title, title_pair = _distinct_pairs(title[i], title[j])
+    by_title, title_pair = distinct_pairs(title[i], title[j])
     ti, tj = title[i][by_title], title[j][by_title]
     has = (ti >= 0) & (tj >= 0)
     head = np.zeros(len(by_title))
@@ -501,7 +505,7 @@ def features(table: pd.DataFrame, pairs: pd.DataFrame, stories: Stories,
                      & (np.abs(power - np.round(power)) < 1e-6)).astype(np.float64)
     # (the digits of two values alone: read once per distinct pair of values)
     value_code = pd.factorize(value)[0]
-    by_value, value_pair = _distinct_pairs(value_code[i], value_code[j])
+    by_value, value_pair = distinct_pairs(value_code[i], value_code[j])
     run, one_digit, one_digit_single = (x[value_pair] for x in digit_run(cols, i[by_value], j[by_value]))
     out["digit_run"] = np.where(is_date | (va == vb), 0.0, run)
     out["scale"] = scale_mismatch.astype(np.float64)
@@ -866,10 +870,10 @@ def _tells_shares(cols: Columns) -> np.ndarray:
 @per_table
 def _running_totals(cols: Columns) -> np.ndarray:
     """Per row, whether its figure is a total so far (`words.running_total`); only the rows of
-    sentences that hold such a phrase at all are read closely. Only the amounts the pairs read
-    are read: a pair is of one kind (`pairs`), and a date is no running total."""
+    sentences that hold such a phrase at all are read closely, and of those only the rows the
+    pairs read (`Columns.used`)."""
     out = np.zeros(len(cols.table), dtype=bool)
-    rows = cols.used[cols.obj("kind")[cols.used] != "date"]
+    rows = cols.used
     codes, uniques = pd.factorize(cols.obj("sentence")[rows])  # -1: no sentence
     rx = running_total_pattern()
     holds = np.array([rx.search(str(u)) is not None for u in uniques] + [False], dtype=bool)
@@ -906,8 +910,7 @@ def _measure_offset(slot: np.ndarray, doc: np.ndarray, metric: np.ndarray, per: 
 
 
 def _paired_rows(i: np.ndarray, j: np.ndarray) -> np.ndarray:
-    """The rows the pairs read, each once (only where `features` has no columns or context
-    given: sorting a million pairs' rows costs more than most features)."""
+    """The rows the pairs read, each once, in order."""
     return np.unique(np.concatenate([i, j])) if len(i) else np.zeros(0, np.int64)
 
 
@@ -915,16 +918,6 @@ def _one_of(codes: np.ndarray, uniques: np.ndarray, names: Collection[str]) -> n
     """Per position, whether its value (`codes` into `uniques`) is one of `names`: each distinct
     value compared once, not each pair's."""
     return np.isin(uniques, list(names))[codes]
-
-
-def _distinct_pairs(a: np.ndarray, b: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
-    """Of two code arrays (-1: missing), one position of each distinct pair of codes and, per
-    position, its pair's index among those: what reads a pair of codes alone is read once each."""
-    width = int(max(a.max(initial=-1), b.max(initial=-1))) + 2
-    each = pd.factorize((a.astype(np.int64) + 1) * width + (b + 1))[0]
-    first = np.zeros(int(each.max(initial=-1)) + 1, dtype=np.int64)
-    first[each] = np.arange(len(each))  # any position of a pair serves: its codes are the same
-    return first, each
 
 
 def _differs(codes: np.ndarray, i: np.ndarray, j: np.ndarray) -> np.ndarray:

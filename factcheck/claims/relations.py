@@ -12,7 +12,7 @@ from typing import Any
 import numpy as np
 import pandas as pd
 
-from factcheck.claims.columns import Columns, float_column, per_table
+from factcheck.claims.columns import Columns, float_column, object_full, per_table
 from factcheck.kinds import BOUND_SIDE, coarser, currencies_apart, currencies_incomparable, ranges_differ, unit_days
 
 RELATIONS = ("agree", "value_conflict", "magnitude_slip", "scale_mismatch", "currency_mismatch",
@@ -71,8 +71,7 @@ def relations(table: pd.DataFrame, i: np.ndarray, j: np.ndarray, params: Relatio
     """The value relation of each pair (names from RELATIONS), vectorised over pairs."""
     cols = cols or Columns(table)
     row = _relation_rows(cols)
-    out = np.empty(len(i), dtype=object)
-    out[:] = "agree"  # (np.full fills an object array ten times slower)
+    out = object_full(len(i), "agree")
     is_money = row["money"][i]
     # -- money
     value = cols.num("value")
@@ -130,8 +129,7 @@ def relations(table: pd.DataFrame, i: np.ndarray, j: np.ndarray, params: Relatio
 
 def _date_relations(row: dict[str, Any], i: np.ndarray, j: np.ndarray, cols: Columns) -> np.ndarray:
     """The relation of each pair of dates: agree, date_conflict or date_precision."""
-    out = np.empty(len(i), dtype=object)
-    out[:] = "agree"
+    out = object_full(len(i), "agree")
     start, end = cols.ordinals("date_start"), cols.ordinals("date_end")
     sa, ea = start[i], end[i]
     sb, eb = start[j], end[j]

@@ -11,10 +11,11 @@ from typing import Any
 import numpy as np
 import pandas as pd
 
-from factcheck.claims.columns import Columns, per_table
+from factcheck.claims.columns import Columns, distinct_pairs, per_table
 from factcheck.datafiles import load
 from factcheck.entities import headline_subject, title_tickers
 from factcheck.words import (
+    content_word_set,
     content_words,
     is_name,
     name_overlap,
@@ -61,16 +62,12 @@ def listed_apart(cols: Columns, i: np.ndarray, j: np.ndarray) -> np.ndarray:
     out = has[t[i]] & has[t[j]] & (t[i] != t[j])
     live = np.flatnonzero(out)
     # each pair of headlines once: many figure pairs share their two articles
-    heads, inverse = _pairs_of(t[i[live]], t[j[live]], len(sets))
-    apart = np.array([not (sets[a] & sets[b]) for a, b in heads], dtype=bool)
+    ta, tb = t[i[live]], t[j[live]]
+    first, inverse = distinct_pairs(ta, tb)
+    apart = np.array([not (sets[a] & sets[b]) for a, b in zip(ta[first].tolist(), tb[first].tolist(), strict=True)],
+                     dtype=bool)
     out[live] = apart[inverse]
     return out
-
-
-def _pairs_of(a: np.ndarray, b: np.ndarray, n: int) -> tuple[list[tuple[int, int]], np.ndarray]:
-    """The distinct pairs of codes (a, b), each below `n`, and per pair the number of its own."""
-    keys, inverse = np.unique(a.astype(np.int64) * n + b, return_inverse=True)
-    return [(k // n, k % n) for k in keys.tolist()], inverse.ravel()
 
 
 @per_table
@@ -99,18 +96,18 @@ def third_party(cols: Columns, actor: np.ndarray, actors: np.ndarray, i: np.ndar
     subject = cols.obj("subject")  # each article's headline company
     ta, tb, a = title[i[live]], title[j[live]], actor[i[live]]
     # each (pair of headlines, claimant) once, read from its first pair of figures
-    key = (np.minimum(ta, tb).astype(np.int64) * len(sets) + np.maximum(ta, tb)) * len(actors) + a
-    _, first, inverse = np.unique(key, return_index=True, return_inverse=True)
+    _, headlines = distinct_pairs(np.minimum(ta, tb), np.maximum(ta, tb))
+    first, inverse = distinct_pairs(headlines, a)
     apart = np.zeros(len(first), dtype=bool)
     for k, n in enumerate(live[first].tolist()):
-        ha, hb, name = int(title[i[n]]), int(title[j[n]]), frozenset(content_words(str(actors[actor[i[n]]])))
+        ha, hb, name = int(title[i[n]]), int(title[j[n]]), content_word_set(str(actors[actor[i[n]]]))
         # one company under two tickers (a share class, a slip) is one company
         sa, sb = subject[i[n]], subject[j[n]]
         apart[k] = (bool(sets[ha]) and bool(sets[hb]) and not (sets[ha] & sets[hb])
                     and isinstance(sa, str) and isinstance(sb, str) and bool(sa) and bool(sb)
                     and not same_name(sa, sb)
                     and bool(name) and not (name & words[ha]) and not (name & words[hb]))
-    out[live] = apart[inverse.ravel()]
+    out[live] = apart[inverse]
     return out
 
 
@@ -125,9 +122,10 @@ def subjects_differ(cols: Columns, i: np.ndarray, j: np.ndarray) -> np.ndarray:
     out = np.zeros(len(i), dtype=np.float64)
     live = np.flatnonzero((subject[title[i]] != "") & (subject[title[j]] != "") & (ca != cb))
     # each pair of subjects once: many figure pairs share their two headlines
-    names, inverse = _pairs_of(ca[live], cb[live], int(code.max()) + 1)
+    a_live, b_live = ca[live], cb[live]
+    first, inverse = distinct_pairs(a_live, b_live)
     apart = np.array([max(name_overlap(subjects[a], subjects[b]), name_overlap(subjects[b], subjects[a])) < 0.5
-                      for a, b in names], dtype=np.float64)
+                      for a, b in zip(a_live[first].tolist(), b_live[first].tolist(), strict=True)], dtype=np.float64)
     out[live] = apart[inverse]
     return out
 

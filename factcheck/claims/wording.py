@@ -15,12 +15,12 @@ from scipy import sparse
 
 from factcheck.claims.columns import Columns, per_table
 from factcheck.words import (
+    content_word_set,
     content_words,
     event_verb,
     event_words,
     generic_names,
     name_overlap,
-    name_words,
 )
 
 
@@ -94,7 +94,8 @@ _NEAR = 5  # the words on each side of a figure that `context_near` compares
 
 def _split_contexts(contexts: Sequence[str | None]) -> tuple[list[list[str]], np.ndarray]:
     """Each context's words (`wide_words`) and how many of them stand before its figure (the
-    bar of "led house democrats | leader pelosi")."""
+    bar of "led house democrats | leader pelosi"; a further bar, which `attribute` never
+    writes, is no word)."""
     words, before = [], []
     for context in contexts:
         head, _, tail = (context or "").partition("|")
@@ -155,11 +156,11 @@ class Contexts:
         cols = cols or Columns(table)
         self.ctx, uniq = _distinct(cols.obj("context")[used], len(table), used)
         words, before = _split_contexts(uniq)
-        lengths, wide, vocab = _token_codes(words)
-        self.wide = _matrix(np.repeat(np.arange(len(uniq)), lengths), wide, len(uniq), len(vocab), weighted=True)
+        lengths, codes, vocab = _token_codes(words)
+        self.wide = _matrix(np.repeat(np.arange(len(uniq)), lengths), codes, len(uniq), len(vocab), weighted=True)
         # the words nearest the figure, a run of each context's: the same codes in order of first appearance
         left, right = np.minimum(before, _NEAR), np.minimum(lengths - before, _NEAR)
-        rows, near = _slices(wide, np.cumsum(lengths) - lengths + before - left, left + right)
+        rows, near = _slices(codes, np.cumsum(lengths) - lengths + before - left, left + right)
         near, near_vocab = pd.factorize(near)
         self.near_words = _matrix(rows, near, len(uniq), len(near_vocab), weighted=True)
         ents = cols.obj("entities")[used]
@@ -170,11 +171,11 @@ class Contexts:
         # is in every story about it (and is its own evidence, `claimant`), so sharing it says
         # "same company", not "same fact"; another name both sentences share still counts
         self.act, uniq_act = _distinct(cols.obj("actor")[used], len(table), used)
-        act_words = [name_words(str(a)) if a else frozenset() for a in uniq_act]
+        act_words = [content_word_set(str(a)) if a else frozenset() for a in uniq_act]
         n_act = max(len(uniq_act), 1)
         self.plain, uniq_plain = _distinct(self.ctx[used] * n_act + self.act[used], len(table), used)
         plain = np.asarray(uniq_plain, dtype=np.int64)
-        self.words = _words_besides(lengths, wide, vocab, plain // n_act, plain % n_act, act_words)
+        self.words = _words_besides(lengths, codes, vocab, plain // n_act, plain % n_act, act_words)
         df = np.bincount(self.words.indices, minlength=self.words.shape[1])
         # what a shared word tells: nothing when most contexts have it ("dividend", "said")
         self.rarity = np.maximum(0.0, np.log(max(len(uniq_plain), 1) / np.maximum(df, 1)) - _COMMON_IDF)
@@ -192,7 +193,7 @@ class Contexts:
         # besides its claimant may be the other's claimant ("Jesse L. Jackson Jr., the former
         # representative from Illinois" against "Jesse Jackson Jr. pleaded guilty")
         name_rows = _tokens([k.split("\x1f") if k else [] for k in uniq_oth]
-                            + [sorted(name_words(str(a)) - generic) if a else [] for a in uniq_act])
+                            + [sorted(content_word_set(str(a)) - generic) if a else [] for a in uniq_act])
         # rows [0, claim_row): the others' names (`self.oth`); then one per claimant (`self.act`)
         self.name_rows, self.claim_row = name_rows, len(uniq_oth)
         self.name_size = np.asarray(name_rows.sum(axis=1)).ravel()
@@ -392,7 +393,7 @@ class DocWords:
             # the words of a list of names are the union of each name's (no word spans two)
             if not isinstance(names, list | tuple | np.ndarray) or not len(names):
                 return frozenset()
-            return frozenset().union(*map(name_words, map(str, names)))
+            return frozenset().union(*map(content_word_set, map(str, names)))
 
         self._words = words
         # the claimants and sentences' names in article order, lists sliced per article (a numpy
@@ -439,7 +440,7 @@ class DocWords:
         `actors`) is named in the other figure's article too: two people of one story ("the
         White House" and "Trump"), not two stories."""
         generic = generic_names()
-        cl = [name_words(str(a)) - generic for a in actors]
+        cl = [content_word_set(str(a)) - generic for a in actors]
         # each distinct (claimant, other article) once: pairs repeat them many times over
         width = max(self._n, int(max(da.max(initial=-1), db.max(initial=-1))) + 1, 1)
         key = np.concatenate([ai.astype(np.int64) * width + db, aj.astype(np.int64) * width + da])
