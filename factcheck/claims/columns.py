@@ -38,6 +38,13 @@ def object_full(n: int, value: Any) -> np.ndarray:
     return out
 
 
+def runs(values: np.ndarray, start: np.ndarray, n: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
+    """The runs `values[start[k]:start[k] + n[k]]` of each k, end to end, and the k of each
+    value taken: a slice per row without a loop over rows."""
+    rows = np.repeat(np.arange(len(n)), n)
+    return rows, values[np.repeat(start - (np.cumsum(n) - n), n) + np.arange(n.sum())]
+
+
 def distinct_pairs(a: np.ndarray, b: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
     """Of two code arrays (-1: missing), the first position of each distinct pair of codes and,
     per position, its pair's number among those (in order of first appearance): what reads a

@@ -25,7 +25,7 @@ from factcheck.claims.alignment import (
     stated_there,
     told_before,
 )
-from factcheck.claims.columns import Columns, distinct_pairs, per_table, row_stages
+from factcheck.claims.columns import Columns, distinct_pairs, per_table, row_stages, runs
 from factcheck.claims.drafts import TOLD_ALIKE, amounts_unbacked, dates_unbacked, draft_rows, one_date_slip, one_story
 from factcheck.claims.recurrence import recurring_forms, templates
 from factcheck.claims.relations import CONFLICTS, RelationParams, grain_days, relations
@@ -326,16 +326,15 @@ def _sentence_dates_differ(cols: Columns, i: np.ndarray, j: np.ndarray) -> np.nd
     if not len(live):
         return out
     # each distinct pair of sentences once: far fewer than the pairs of figures
-    width = len(dated)
-    combo, first = np.unique(sid[i[live]].astype(np.int64) * width + sid[j[live]], return_inverse=True)
-    a, b = combo // width, combo % width
+    si, sj = sid[i[live]], sid[j[live]]
+    first, pair = distinct_pairs(si, sj)
+    a, b = si[first].astype(np.int64), sj[first].astype(np.int64)
     # each date of a's sentence, looked up among b's
     lo, hi = np.searchsorted(written, a * n_dates), np.searchsorted(written, (a + 1) * n_dates)
-    owner = np.repeat(np.arange(len(combo)), hi - lo)
-    at = np.arange(len(owner)) - np.repeat(np.cumsum(hi - lo) - (hi - lo) - lo, hi - lo)
-    shared = np.isin(b[owner] * n_dates + written[at] % n_dates, written)
-    apart = np.bincount(owner[shared], minlength=len(combo)) == 0
-    out[live] = apart[first].astype(np.float64)
+    owner, dates = runs(written, lo, hi - lo)
+    shared = np.isin(b[owner] * n_dates + dates % n_dates, written)
+    apart = np.bincount(owner[shared], minlength=len(first)) == 0
+    out[live] = apart[pair].astype(np.float64)
     return out
 
 
@@ -370,7 +369,7 @@ def _story_similarity(stories: Stories, doc_codes: np.ndarray, doc_names: np.nda
         return np.zeros(len(i))
     width = max(len(doc_names), 1)
     # each link's two articles as codes into `doc_names` (-1: not in the table), both ways round
-    ends = pd.Index(doc_names).get_indexer(np.array(list(stories.links), dtype=object).ravel()).reshape(-1, 2)
+    ends = stories.ends(doc_names)
     sims = np.fromiter(stories.links.values(), dtype=np.float64, count=len(stories.links))
     ok = (ends[:, 0] >= 0) & (ends[:, 1] >= 0)
     if not ok.any():

@@ -15,7 +15,6 @@ from __future__ import annotations
 
 from collections.abc import Mapping
 from dataclasses import dataclass
-from itertools import chain
 from typing import Any
 
 import numpy as np
@@ -93,8 +92,7 @@ def _story_pairs(m: pd.DataFrame, stories: Stories, params: PairParams) -> pd.Da
     # integer codes, not strings: a rate unit's code 0 is "" (none stated), a table row label's
     # -1 is none
     doc, docs = pd.factorize(m["doc"])
-    linked = np.fromiter(chain.from_iterable(stories.links), dtype=object, count=2 * len(stories.links))
-    ends = pd.Index(docs).get_indexer(linked).reshape(-1, 2)
+    ends = stories.ends(docs)
     per_code = pd.factorize(np.concatenate([np.array([""], dtype=object), m["per"].to_numpy()]))[0][1:]
     row_code = pd.factorize(m["row"], use_na_sentinel=True)[0]
     pos = m["pos"].to_numpy()

@@ -12,7 +12,7 @@ from typing import Any
 import numpy as np
 import pandas as pd
 
-from factcheck.claims.columns import Columns, float_column, object_full, per_table
+from factcheck.claims.columns import Columns, distinct_pairs, float_column, object_full, per_table
 from factcheck.kinds import BOUND_SIDE, coarser, currencies_apart, currencies_incomparable, ranges_differ, unit_days
 
 RELATIONS = ("agree", "value_conflict", "magnitude_slip", "scale_mismatch", "currency_mismatch",
@@ -87,14 +87,13 @@ def relations(table: pd.DataFrame, i: np.ndarray, j: np.ndarray, params: Relatio
     # currency its article wrote earlier), each distinct pair of readings once
     if len(at):
         said, readings = row["said"], row["readings"]
-        width = max(len(readings), 1)
-        combo, inverse = np.unique(said[i[at]].astype(np.int64) * width + said[j[at]], return_inverse=True)
-        apart = np.array([currencies_apart(*readings[c // width], *readings[c % width]) for c in combo.tolist()],
-                         dtype=bool)
-        incomparable = np.array([currencies_incomparable(*readings[c // width], *readings[c % width])
-                                 for c in combo.tolist()], dtype=bool)
-        words_apart[at] = apart[inverse.ravel()]
-        diff_cur[at] = incomparable[inverse.ravel()]
+        sa, sb = said[i[at]], said[j[at]]
+        first, pair = distinct_pairs(sa, sb)
+        both = [(readings[a], readings[b]) for a, b in zip(sa[first].tolist(), sb[first].tolist(), strict=True)]
+        apart = np.array([currencies_apart(*x, *y) for x, y in both], dtype=bool)
+        incomparable = np.array([currencies_incomparable(*x, *y) for x, y in both], dtype=bool)
+        words_apart[at] = apart[pair]
+        diff_cur[at] = incomparable[pair]
     with np.errstate(divide="ignore", invalid="ignore"):
         rel = np.abs(va - vb) / np.maximum(np.maximum(np.abs(va), np.abs(vb)), 1e-9)
         pos = (va > 0) & (vb > 0)

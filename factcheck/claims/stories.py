@@ -20,7 +20,7 @@ from __future__ import annotations
 import datetime as dt
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, field
-from itertools import count, repeat
+from itertools import chain, count, repeat
 from typing import TYPE_CHECKING, Any
 
 import numpy as np
@@ -60,6 +60,12 @@ class Stories:
         if a == b:
             return 1.0
         return self.links.get((a, b) if a < b else (b, a), 0.0)
+
+    def ends(self, names: Sequence[str] | pd.Index) -> np.ndarray:
+        """Each link's two articles as positions in `names` (one row per link, in the order of
+        `links`; -1: an article not among them)."""
+        linked = np.fromiter(chain.from_iterable(self.links), dtype=object, count=2 * len(self.links))
+        return pd.Index(names).get_indexer(linked).reshape(-1, 2)
 
     def partners(self) -> dict[str, list[str]]:
         """Each linked article's partners."""

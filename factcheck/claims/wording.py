@@ -13,7 +13,7 @@ import numpy as np
 import pandas as pd
 from scipy import sparse
 
-from factcheck.claims.columns import Columns, per_table
+from factcheck.claims.columns import Columns, distinct_pairs, per_table, runs
 from factcheck.words import (
     content_word_set,
     content_words,
@@ -105,12 +105,6 @@ def _split_contexts(contexts: Sequence[str | None]) -> tuple[list[list[str]], np
     return words, np.array(before, dtype=np.int64)
 
 
-def _slices(codes: np.ndarray, start: np.ndarray, n: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
-    """The row of each token `codes[start[k]:start[k] + n[k]]` of each row k, and those tokens."""
-    rows = np.repeat(np.arange(len(n)), n)
-    return rows, codes[np.repeat(start - (np.cumsum(n) - n), n) + np.arange(n.sum())]
-
-
 def _value_keys(value: np.ndarray, start: np.ndarray) -> np.ndarray:
     """Per figure, its amount to six digits, else "d" and its date's first day ("" for none).
     Each distinct amount is written once (by its bits: -0.0 is written apart from 0.0)."""
@@ -129,7 +123,7 @@ def _words_besides(lengths: np.ndarray, codes: np.ndarray, vocab: pd.Index, ctx:
                    act_words: Sequence[frozenset[str]]) -> sparse.csr_matrix:
     """`_tokens` of the words of each context `ctx` but those of its claimant `act`, from the
     contexts' tokens (`_token_codes`): the same matrix, with no word list built or hashed again."""
-    rows, tokens = _slices(codes, (np.cumsum(lengths) - lengths)[ctx], lengths[ctx])
+    rows, tokens = runs(codes, (np.cumsum(lengths) - lengths)[ctx], lengths[ctx])
     code_of = dict(zip(vocab, range(len(vocab)), strict=True))
     dropped = np.array([a * len(vocab) + code_of[w] for a, ws in enumerate(act_words) for w in ws if w in code_of],
                        dtype=np.int64)
@@ -160,7 +154,7 @@ class Contexts:
         self.wide = _matrix(np.repeat(np.arange(len(uniq)), lengths), codes, len(uniq), len(vocab), weighted=True)
         # the words nearest the figure, a run of each context's: the same codes in order of first appearance
         left, right = np.minimum(before, _NEAR), np.minimum(lengths - before, _NEAR)
-        rows, near = _slices(codes, np.cumsum(lengths) - lengths + before - left, left + right)
+        rows, near = runs(codes, np.cumsum(lengths) - lengths + before - left, left + right)
         near, near_vocab = pd.factorize(near)
         self.near_words = _matrix(rows, near, len(uniq), len(near_vocab), weighted=True)
         ents = cols.obj("entities")[used]
@@ -442,12 +436,11 @@ class DocWords:
         generic = generic_names()
         cl = [content_word_set(str(a)) - generic for a in actors]
         # each distinct (claimant, other article) once: pairs repeat them many times over
-        width = max(self._n, int(max(da.max(initial=-1), db.max(initial=-1))) + 1, 1)
-        key = np.concatenate([ai.astype(np.int64) * width + db, aj.astype(np.int64) * width + da])
-        uniq, inverse = np.unique(key, return_inverse=True)
+        claimant, other = np.concatenate([ai, aj]), np.concatenate([db, da])
+        first, pair = distinct_pairs(claimant, other)
         found = np.array([a >= 0 and bool(cl[a]) and cl[a] <= self.named(d)
-                          for a, d in zip((uniq // width).tolist(), (uniq % width).tolist(), strict=True)], dtype=bool)
-        hit = found[inverse]
+                          for a, d in zip(claimant[first].tolist(), other[first].tolist(), strict=True)], dtype=bool)
+        hit = found[pair]
         return hit[:len(ai)] | hit[len(ai):]
 
     def names(self, da: np.ndarray, db: np.ndarray) -> np.ndarray:
