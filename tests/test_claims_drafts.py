@@ -527,3 +527,34 @@ def test_a_share_of_the_storys_amount_the_draft_restates_is_no_slip(tmp_path: Pa
     another sentence: a part of the whole, not a slip of it."""
     _, findings = _restating_check(share, tmp_path)
     assert not _against(findings, "$44.7 billion", "$447 billion")
+
+
+# One invented release of tax returns told by two outlets.
+_RETURNS = [
+    {"id": "courier-9", "url": "https://courier.example/9", "date": "2022-04-08",
+     "title": "Senator Vale releases seven years of tax returns",
+     "text": "Senator Vale releases seven years of tax returns\nSenator Ada Vale and her husband released seven "
+             "years of tax returns on Friday. The couple gave nearly $15 million to charity over the period, "
+             "the returns show.\n"},
+    {"id": "gazette-10", "url": "https://gazette.example/10", "date": "2022-04-08",
+     "title": "Vale tax returns show big gifts to charity",
+     "text": "Vale tax returns show big gifts to charity\nThe returns Senator Ada Vale made public on Friday show "
+             "the couple paid $43 million in federal taxes over seven years.\n"},
+]
+
+
+@pytest.mark.parametrize(("gift", "fails"), [("$1.5 million", True), ("$14.8 million", False)],
+                         ids=["tenth", "rounded"])
+def test_nearly_stretches_an_amount_to_its_own_digits_not_to_another_amount(
+        tmp_path: Path, gift: str, fails: bool) -> None:
+    """"Nearly $15 million" is a little under 15 million: the $13.6 million of state taxes the
+    draft's sentence also gives is no restatement of it, so the draft's $1.5 million (a tenth of
+    the archive's gift) is still a slip; $14.8 million is the gift rounded up."""
+    archive = _archive(tmp_path / "archive", [*_RETURNS, *_unrelated(10)])
+    draft = (f"Senator Vale releases tax returns\nSenator Ada Vale and her husband released their tax returns on "
+             f"Friday. They donated {gift} to charity, and paid an additional $13.6 million in state taxes.\n")
+    code, findings = _check(draft, tmp_path, archive)
+    slips = [f for f in _serious(findings) if gift in {m["text"] for m in f["mentions"]}]
+    assert (code, bool(slips)) == (int(fails), fails), findings
+    if fails:
+        assert all("nearly $15 million" in {m["text"] for m in f["mentions"]} for f in slips)

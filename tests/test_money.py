@@ -80,8 +80,13 @@ def test_cents_are_read_in_the_main_unit_with_fractions():
     ("bis zu 3 Mrd. Euro", "de", "up_to", None, 3e9),
     ("rund 2 Mio. Euro", "de", "approx", 1.8e6, 2.2e6),
     ("about $100 million", "en", "approx", 90e6, 110e6),
-    ("nearly $2.3 billion", "en", "approx", 2.07e9, 2.3e9),
+    ("nearly $2.3 billion", "en", "approx", 2.231e9, 2.3e9),  # 3%: more than its last digit's half
     ("knapp 2 Millionen Euro", "de", "approx", 1.8e6, 2e6),
+    # a writer rounds to the digits written: "nearly $15 million" is no $13.6 million
+    ("nearly $15 million", "en", "approx", 14.5e6, 15e6),
+    ("about $3.6 billion", "en", "approx", 3.492e9, 3.708e9),
+    ("roughly $200 million", "en", "approx", 180e6, 220e6),  # rounded to the hundred million: 10%
+    ("just over $5.25m", "en", "approx", 5.25e6, 5.4075e6),
 ])
 def test_qualifiers_become_bounds(text, lang, qualifier, low, high):
     _, s = one(text, lang)

@@ -5,7 +5,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from decimal import Decimal
 
-from factcheck.extract.money_lexicon import APPROX
+from factcheck.extract.money_lexicon import APPROX, APPROX_LEAST
 from factcheck.spans import MoneySpan
 
 
@@ -79,14 +79,26 @@ def to_span(fig: Figure) -> MoneySpan:
         high = None
     elif q in ("at_most", "less_than", "up_to"):
         low = None
-    elif q == "approx":
-        low, high = value * (1 - APPROX), value * (1 + APPROX)
-    elif q == "nearly":
-        q, low = "approx", value * (1 - APPROX)
-    elif q == "just_over":
-        q, high = "approx", value * (1 + APPROX)
+    elif q in ("approx", "nearly", "just_over"):
+        slack = _approx_slack(number, scale, value)
+        if q != "just_over":
+            low = value - slack
+        if q != "nearly":
+            high = value + slack
+        q = "approx"
     return _new_tuple(MoneySpan, (fig.start, fig.end, value, low, high, fig.currency, q, fig.per,
                                   fig.number, fig.magnitude, precision, source, family, converts, fig.label))
+
+
+def _approx_slack(number: Decimal, scale: Decimal, value: Decimal) -> Decimal:
+    """How far a word of approximation lets a figure stray: half a unit of its last digit that
+    is not 0 (a writer rounds to the digits written), at least APPROX_LEAST and at most APPROX
+    of it. "nearly $15 million" is 14.5 to 15 million, not 13.6; "roughly $141 million" allows
+    $139 million; "about $200 million", rounded to the hundred million, spans 180 to 220."""
+    last = number.normalize().as_tuple().exponent
+    size = abs(value)
+    half = _HALF_POW10[max(-16, min(15, last))] * scale if isinstance(last, int) else size
+    return min(size * APPROX, max(size * APPROX_LEAST, half))
 
 
 def amount_of(fig: Figure) -> Decimal | None:

@@ -106,6 +106,7 @@ QUALS = _ci_lookup(LEX["qualifier"])
 PER = _ci_lookup(LEX["per"])
 FOLLOW = frozenset(LEX["follow"]["words"])
 APPROX = Decimal(str(LEX["approx"]["width"]))
+APPROX_LEAST = Decimal(str(LEX["approx"]["least"]))
 ATTACHED_NOT_MONEY = frozenset(LEX["attached_not_money"]["words"])
 DOT_THOUSANDS = frozenset(LEX["dot_thousands"]["currencies"])  # "Rp 235.000" is 235,000
 
