@@ -6,6 +6,8 @@ so the evidence tells the cases apart rather than silencing the rule."""
 
 from __future__ import annotations
 
+import pytest
+
 from factcheck.pipeline import documents_from_records, scan_documents
 from factcheck.ruleset import load_rules
 
@@ -315,3 +317,37 @@ def test_two_spans_sharing_no_end_and_of_other_lengths_are_two_periods() -> None
     assert spans("from 2007 to 2014", "between January 2016 and December 2018") == 1.0
     assert spans("from 1967 to 1979", "from 1966 to 1978") == 0.0
     assert spans("from 1996 to 2007", "from 1997 to 2007") == 0.0
+
+
+
+def _returns(sentence: str) -> list[dict]:
+    """Two outlets on one release of tax returns; the second's `sentence` dates something."""
+    return [
+        {"id": "courier-1", "url": "https://courier.example/1", "date": "2022-04-08",
+         "title": "Vales release eight years of tax returns",
+         "text": "Vales release eight years of tax returns\nSenator Ada Vale and her husband released eight years "
+                 "of tax returns on Friday. The documents show the Vales have paid $43 million in federal taxes "
+                 "since 2007.\n"},
+        {"id": "gazette-2", "url": "https://gazette.example/2", "date": "2022-04-08",
+         "title": "Vale tax returns released",
+         "text": f"Vale tax returns released\nSenator Ada Vale and her husband made their tax returns public on "
+                 f"Friday. {sentence}\n"},
+    ]
+
+
+@pytest.mark.parametrize(("sentence", "year", "two_dates"), [
+    ("The Vales first made their federal tax returns public in 1977, when she ran for the state senate.", "1977",
+     True),
+    ("The Vales first made their federal tax returns public in 2006, when she ran for the state senate.", "2006",
+     False),
+    ("The documents show the Vales have paid $43 million in federal taxes since 1977.", "1977", False),
+], ids=["no-slip-other-words", "a-year-off", "one-sentence-told-twice"])
+def test_two_dates_no_slip_tells_apart_are_two_dates_unless_one_sentence_tells_both(
+        sentence: str, year: str, two_dates: bool) -> None:
+    """1977 against 2007 is no slip of one year (not a few years, not one digit): in sentences
+    that tell different things of the same couple it is two dates, as two amounts with no
+    error's shape are two amounts. A year off by one is a slip's shape, and one sentence told
+    twice with another year is one event misdated, whatever the gap."""
+    table, scored = _pairs(_returns(sentence))
+    pair = _pair_of(table, scored, "2007", year)
+    assert (pair["unexplained"] > 0) == two_dates

@@ -32,6 +32,7 @@ from factcheck.claims.relations import CONFLICTS, RelationParams, grain_days, re
 from factcheck.claims.shapes import (
     NEAR,
     OFFSET,
+    dates_shaped,
     digit_run,
     goods_named,
     price_rows,
@@ -207,7 +208,9 @@ FEATURES: dict[str, str] = {
                      "rare words of its sentence do (so they count more there than for amounts)",
     "unexplained": "two amounts differ with no mark of an error: no correction, shared headline or table slot; "
                    "not one digit, a magnitude word, a currency or orders of magnitude apart, nor within 3% (in one "
-                   "article, orders of magnitude or one significant digit a power of ten apart mark nothing)",
+                   "article, orders of magnitude or one significant digit a power of ten apart mark nothing); two "
+                   "dates whose event nothing names, or that no slip tells apart (1977 and 2007: not a few units, "
+                   "one digit or the month alone) in sentences not alike",
     "unbacked": "a check: this archive amount is one error away from the draft's (a power of ten, a magnitude "
                 "word, one digit changed), and its article states the draft's amount nowhere; or this archive "
                 "date, told in words alike, one slip from the draft's (a year or a day a few apart) and its "
@@ -777,7 +780,14 @@ def features(table: pd.DataFrame, pairs: pd.DataFrame, stories: Stories,
     retold = (~same_doc & (out["context_near"] >= 0.9) & (out["context"] >= 0.9)
               & (out["numbers_differ"] == 0) & (out["same_words"] == 0))
     event = (out["metric"] >= 1) | (two_outlets & named_event) | retold
-    out["unexplained"] = (differing & ~anchored & np.where(is_date, ~event, ~shaped)).astype(np.float64)
+    # two dates no slip tells apart (1977 and 2007, March 3 and May 18) in sentences that do
+    # not tell one event alike are two dates, as two amounts with no error's shape are two
+    # amounts ("returns dating back to 1977" / "returns going back to 2007"); one sentence told
+    # twice with another year is still one event misdated
+    open_dates = differing & ~anchored & is_date
+    no_event = open_dates & ~event
+    date_shaped = dates_shaped(cols, i, j, open_dates & event & (out["context"] < TOLD_ALIKE))
+    out["unexplained"] = (differing & ~anchored & np.where(is_date, ~event | ~date_shaped, ~shaped)).astype(np.float64)
     # one writer states both figures: an article giving two values of one fact without a slip's
     # shape is rarer than one listing two alike items (Class A and Class B payouts)
     # (for dates as well when something names their event: one article's "payable April 30"
@@ -786,7 +796,7 @@ def features(table: pd.DataFrame, pairs: pd.DataFrame, stories: Stories,
                          ).astype(np.float64)
     # a date whose event nothing names is most often another event's date (another period of
     # a report, another step of one story): hand checks found few such date conflicts real
-    out["event_unnamed"] = ((out["unexplained"] > 0) & is_date).astype(np.float64)
+    out["event_unnamed"] = no_event.astype(np.float64)
     money = (kinds[kind] == "money") & (kind >= 0) if len(kinds) else np.zeros(len(table), dtype=bool)
     # the other article states this amount too, in the same unit, column and period (a flash
     # "SHR 1.01 DLRS VS 66 CTS" against the table's "Shr diluted 1.01 dlrs vs 66 cts" beside its

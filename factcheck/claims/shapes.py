@@ -3,13 +3,14 @@ number in two currencies, a table line's variant), and which amounts are prices 
 
 from __future__ import annotations
 
+import datetime as dt
 from collections.abc import Sequence
 from functools import cache
 
 import numpy as np
 import pandas as pd
 
-from factcheck.claims.columns import Columns, object_full, per_table
+from factcheck.claims.columns import Columns, distinct_pairs, object_full, per_table
 from factcheck.claims.wording import headline_words, wide_words
 from factcheck.datafiles import load
 from factcheck.words import (
@@ -204,3 +205,63 @@ def round_same(number: np.ndarray, i: np.ndarray, j: np.ndarray, same: np.ndarra
         lead = a / power
     one_digit = (a > 0) & (np.abs(lead - np.round(lead)) < 1e-9)
     return (same & one_digit & (number[i] == number[j])).astype(np.float64)
+
+
+_DATE_SLIP_UNITS = 3  # a date this many of its units off is one slip ("2012" / "2015", "May 12" / "May 14")
+_CALENDAR_GRAINS = frozenset({"day", "month", "quarter", "half", "year", "decade"})  # judged by their fields
+
+
+def dates_shaped(cols: Columns, i: np.ndarray, j: np.ndarray, live: np.ndarray) -> np.ndarray:
+    """Per `live` pair of dates of one granularity, whether one slip tells them apart, as a
+    changed digit or a few units tell two amounts apart: one field of the date moved (the
+    year a few years or one digit off, the month alone, the day a few days or one digit off;
+    a span's two ends each so, or alike) or the dates are read, not written (a weekday, "last
+    year": our reading carries a guess). 1977 against 2007, or March 3 against May 18, is no
+    slip of one date but two dates. A year we guessed is left out of the comparison. True
+    where the pair is not `live` or there is nothing to compare (other granularities)."""
+    out = np.ones(len(i), dtype=bool)
+    at = np.flatnonzero(live)
+    if not len(at):
+        return out
+    start, end, gran = cols.obj("date_start"), cols.obj("date_end"), cols.obj("granularity")
+    read, guessed = cols.flag("resolved"), cols.flag("guessed")
+    # each distinct pair of (start, end, granularity, guessed) read once
+    key = pd.factorize(pd.Series(list(zip(start, end, gran, read | guessed * 2, strict=True)), dtype="object"))[0]
+    first, each = distinct_pairs(key[i[at]], key[j[at]])
+    verdict = np.array([_one_slip(int(a), int(b), start, end, gran, read, guessed)
+                        for a, b in zip(i[at][first], j[at][first], strict=True)], dtype=bool)
+    out[at] = verdict[each]
+    return out
+
+
+def _one_slip(a: int, b: int, start: np.ndarray, end: np.ndarray, gran: np.ndarray, read: np.ndarray,
+              guessed: np.ndarray) -> bool:
+    dates = (start[a], start[b], end[a], end[b])
+    if (read[a] or read[b] or gran[a] != gran[b] or gran[a] not in _CALENDAR_GRAINS
+            or not all(isinstance(d, str) and len(d) == 10 for d in dates)):
+        return True
+    years = not (guessed[a] or guessed[b])
+    if gran[a] == "day":  # a day's end is the next day: its start says it all
+        return _slip_of(dates[0], dates[1], years, "day")
+    return _slip_of(dates[0], dates[1], years, gran[a]) and _slip_of(dates[2], dates[3], years, gran[a])
+
+
+def _slip_of(x: str, y: str, years: bool, gran: str) -> bool:
+    """Whether two ISO dates differ in one field by a slip's shape (or not at all)."""
+    fields = [(x[:4], y[:4], "year")] if years else []
+    fields += [(x[5:7], y[5:7], "month"), (x[8:], y[8:], "day")]
+    moved = [(p, q, name) for p, q, name in fields if p != q]
+    if not moved:
+        return True
+    if len(moved) > 1:  # a day at a month's or year's end ("March 31" / "April 1") is still one slip
+        return _days_apart(x, y) <= _DATE_SLIP_UNITS
+    p, q, name = moved[0]
+    if name == "month":
+        return True  # another month's word, the rest the same
+    steps = abs(int(p) - int(q)) // (10 if gran == "decade" else 1)
+    one_digit = sum(c != d for c, d in zip(p, q, strict=True)) == 1
+    return steps <= _DATE_SLIP_UNITS or one_digit
+
+
+def _days_apart(x: str, y: str) -> int:
+    return abs((dt.date.fromisoformat(x) - dt.date.fromisoformat(y)).days)
