@@ -66,6 +66,12 @@ def _ordinals(table: pd.DataFrame, col: str) -> np.ndarray:
     return out
 
 
+class RowsUnknown(BaseException):
+    """A piece asked for the rows the pairs read (`Columns.used`) of columns built before the
+    pairs were known (`Columns.unpaired_pieces`). A BaseException: no piece's own `except
+    Exception` may swallow it."""
+
+
 class Columns:
     """The table's columns as arrays and integer codes, and the pieces of evidence that read
     the table alone (`per_table`), each converted once for all pairs. `score_pairs` prepares
@@ -77,7 +83,7 @@ class Columns:
     def __init__(self, table: pd.DataFrame, used: np.ndarray | None = None,
                  drafted: np.ndarray | None = None) -> None:
         self.table = table
-        self.used = np.arange(len(table)) if used is None else used
+        self._used: np.ndarray | None = np.arange(len(table)) if used is None else used
         self.drafted = drafted
         self._codes: dict[str, tuple[np.ndarray, np.ndarray]] = {}
         self._arrays: dict[tuple[str, str], np.ndarray] = {}  # (how read, column) → its array
@@ -89,10 +95,36 @@ class Columns:
         out._codes, out._arrays = self._codes, self._arrays
         return out
 
+    @property
+    def used(self) -> np.ndarray:
+        if self._used is None:
+            raise RowsUnknown
+        return self._used
+
     def prepare(self) -> Columns:
         """Every `per_table` piece built now, so that the parts of the pairs share them."""
         for piece in _PIECES:
             piece(self)
+        return self
+
+    def unpaired_pieces(self) -> dict[str, Any]:
+        """The `per_table` pieces that need not know which rows the pairs read, built now (while
+        another process prunes the pairs): a piece that asks for `used`, or reads a piece that
+        does, is left for `prepare` once the pairs are known. Returns the memo (`adopt`)."""
+        cols = self.for_rows(np.empty(0, dtype=np.int64))
+        cols._used = None
+        for piece in _PIECES:
+            try:
+                piece(cols)
+            except RowsUnknown:
+                pass
+        return cols.memo
+
+    def adopt(self, memo: dict[str, Any]) -> Columns:
+        """These columns with `per_table` pieces built elsewhere (`unpaired_pieces`, here or in
+        a forked process) of the same table and drafts."""
+        for name, value in memo.items():
+            self.memo.setdefault(name, _frozen(value))
         return self
 
     def codes(self, col: str) -> tuple[np.ndarray, np.ndarray]:
