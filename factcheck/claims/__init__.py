@@ -164,7 +164,7 @@ def score_pairs(table: pd.DataFrame, docs: Sequence[DocInfo], decision: Decision
     finally:
         if unpaired is not None:
             unpaired.close()
-    cols.prepare()
+    cols.prepare(start)
     outlets = outlets_of(docs, drafts)
     parts = _parts(cols, pairs, min(int(getattr(map_pairs, "jobs", 1)), len(pairs) // PAIRS_PER_PART))
     if len(parts) < 2:

@@ -5,13 +5,17 @@ built once per table and shared by every part of the pairs."""
 from __future__ import annotations
 
 from collections.abc import Callable
-from functools import wraps
-from typing import Any
+from contextlib import suppress
+from functools import partial, wraps
+from typing import TYPE_CHECKING, Any
 
 import numpy as np
 import pandas as pd
 
 from factcheck.claims.pairs import _days
+
+if TYPE_CHECKING:
+    from factcheck.parallel import Pending
 
 
 def float_column(table: pd.DataFrame, col: str) -> np.ndarray:
@@ -101,11 +105,28 @@ class Columns:
             raise RowsUnknown
         return self._used
 
-    def prepare(self) -> Columns:
-        """Every `per_table` piece built now, so that the parts of the pairs share them."""
+    def prepare(self, start: Callable[[Callable[[], Any]], Pending[dict[str, Any]]] | None = None) -> Columns:
+        """Every `per_table` piece built now, so that the parts of the pairs share them; with
+        `start` (`ForkMap.start`), the latter half of those not built yet in a process forked
+        beside this one."""
+        left = [piece for piece in _PIECES if piece.memo_key not in self.memo]  # type: ignore[attr-defined]
+        if start is not None and len(left) >= 2:
+            theirs = start(partial(self._built, left[len(left) // 2:]))
+            try:
+                self._built(left[: len(left) // 2])
+                self.adopt(theirs.result())
+            finally:
+                theirs.close()
         for piece in _PIECES:
             piece(self)
         return self
+
+    def _built(self, pieces: list[Callable[[Columns], Any]]) -> dict[str, Any]:
+        """`pieces` built, and what they added to the memo (with the pieces they read)."""
+        before = set(self.memo)
+        for piece in pieces:
+            piece(self)
+        return {name: value for name, value in self.memo.items() if name not in before}
 
     def unpaired_pieces(self) -> dict[str, Any]:
         """The `per_table` pieces that need not know which rows the pairs read, built now (while
@@ -114,10 +135,8 @@ class Columns:
         cols = self.for_rows(np.empty(0, dtype=np.int64))
         cols._used = None
         for piece in _PIECES:
-            try:
+            with suppress(RowsUnknown):
                 piece(cols)
-            except RowsUnknown:
-                pass
         return cols.memo
 
     def adopt(self, memo: dict[str, Any]) -> Columns:
@@ -199,6 +218,7 @@ def per_table(build: Callable[[Columns], Any]) -> Callable[[Columns], Any]:
             got = cols.memo[name] = _frozen(build(cols))
         return got
 
+    piece.memo_key = name  # type: ignore[attr-defined]
     _PIECES.append(piece)
     return piece
 

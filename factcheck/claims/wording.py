@@ -366,6 +366,14 @@ def _fold_title(title: Any) -> str:
     return " ".join(_NON_WORD.sub(" ", _CORRECTED.sub(" ", str(title))).lower().split())
 
 
+def _names_words(names: Any) -> frozenset[str]:
+    """The words of a list of names: the union of each name's (no word spans two). (A module
+    function: a `DocWords` built in a forked process comes back pickled.)"""
+    if not isinstance(names, list | tuple | np.ndarray) or not len(names):
+        return frozenset()
+    return frozenset().union(*map(content_word_set, map(str, names)))
+
+
 class DocWords:
     """Per article: the words of the organisations it names (`objects`), and those of the places
     it names besides its claimants (for telling two stories apart: a loan to Turkey is not one
@@ -383,13 +391,7 @@ class DocWords:
         by_slot = np.argsort(slot, kind="stable")
         self._starts = np.searchsorted(slot[by_slot], np.arange(len(keys) + 1)).tolist()
 
-        def words(names: Any) -> frozenset[str]:
-            # the words of a list of names are the union of each name's (no word spans two)
-            if not isinstance(names, list | tuple | np.ndarray) or not len(names):
-                return frozenset()
-            return frozenset().union(*map(content_word_set, map(str, names)))
-
-        self._words = words
+        words = _names_words
         # the claimants and sentences' names in article order, lists sliced per article (a numpy
         # gather per article costs more than the names it reads)
         self._actor = cols.obj("actor")[by_slot].tolist()
@@ -422,7 +424,7 @@ class DocWords:
             if d < self._n:
                 ents = {n for e in self._entities[self._starts[d]:self._starts[d + 1]]
                         if isinstance(e, list | tuple | np.ndarray) for n in e if isinstance(n, str)}
-                got = self._words(list(self._actors(d) | ents)) - self._generic
+                got = _names_words(list(self._actors(d) | ents)) - self._generic
             else:
                 got = frozenset()
             self._named[d] = got
