@@ -168,10 +168,11 @@ def score_pairs(table: pd.DataFrame, docs: Sequence[DocInfo], decision: Decision
     outlets = outlets_of(docs, drafts)
     parts = _parts(cols, pairs, min(int(getattr(map_pairs, "jobs", 1)), len(pairs) // PAIRS_PER_PART))
     if len(parts) < 2:
-        feats = features(table, pairs, stories, decision.relations, context, outlets, drafts, cols)
+        feats = features(table, pairs, stories, decision.relations, context.frame(), outlets, drafts, cols)
     else:
         def part_features(at: np.ndarray) -> dict[str, np.ndarray]:
-            return _packed(features(table, pairs.iloc[at], stories, decision.relations, context.iloc[at], outlets,
+            # (the context features too: each part computes its own)
+            return _packed(features(table, pairs.iloc[at], stories, decision.relations, context.frame(at), outlets,
                                     drafts, cols))
 
         feats = _joined(list(map_pairs(part_features, parts)), pairs.index)

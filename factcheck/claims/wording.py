@@ -293,6 +293,22 @@ class Contexts:
                 "names_via_claimant": (names_differ & via_claimant).astype(np.float64)}
 
 
+class PairContexts:
+    """The context features (`Contexts.overlap`) of some pairs, computed when asked: for all of
+    them, or for a part (each part of the pairs in its own process). `alike`: theirs, already
+    computed. A pair's features read its two rows alone, so a part's are the whole's rows."""
+
+    def __init__(self, contexts: Contexts, i: np.ndarray, j: np.ndarray, alike: Mapping[str, np.ndarray]) -> None:
+        self.contexts, self.i, self.j, self.alike = contexts, i, j, alike
+
+    def frame(self, at: np.ndarray | None = None) -> pd.DataFrame:
+        """The features of every pair, or of the pairs at positions `at` (labelled by them)."""
+        if at is None:
+            return pd.DataFrame(self.contexts.overlap(self.i, self.j, self.alike))
+        alike = {name: v[at] for name, v in self.alike.items()}
+        return pd.DataFrame(self.contexts.overlap(self.i[at], self.j[at], alike), index=at)
+
+
 def event_verb_shared(cols: Columns, i: np.ndarray, j: np.ndarray, live: np.ndarray) -> np.ndarray:
     """1 for the `live` pairs whose dates' event verbs (`words.event_verb`) share a stem."""
     return _shared_next_words(cols, i, j, live, event_verb)
