@@ -80,9 +80,13 @@ def _exit_with(parent: int) -> None:
     os._exit(1)
 
 
-def _work(part: list[Any]) -> list[Any]:
+def _work(part: list[Any]) -> Any:
+    """A chunk's results, in the form the function's `pack` gives them for their way back
+    (`ProcessMap`), else as a list."""
     assert _FUNCTION is not None
-    return [_FUNCTION(x) for x in part]
+    out = [_FUNCTION(x) for x in part]
+    pack = getattr(_FUNCTION, "pack", None)
+    return pack(out) if pack is not None else out
 
 
 # -- main side -----------------------------------------------------------------------
@@ -101,7 +105,8 @@ class ProcessMap:
     """An ordered map on `jobs` worker processes. The first `WARMUP` seconds of items run in
     this process; the pool starts with the next item and serves the following maps of the
     same function (workers keep what they compiled); `close` ends it (so does the end of the
-    program)."""
+    program). A function may carry `pack` and `unpack` (a chunk's list of results to a form
+    cheaper to pickle, and back): a worker packs each chunk's results, this process unpacks them."""
 
     def __init__(self, jobs: int, chunk: int | None = None, in_flight: int = IN_FLIGHT) -> None:
         self.jobs, self.chunk, self.in_flight = resolve_jobs(jobs), chunk, in_flight
@@ -123,14 +128,15 @@ class ProcessMap:
                 yield function(item)
                 if time.perf_counter() >= deadline:
                     break
-        window: deque[Future[list[R]]] = deque()
+        window: deque[Future[Any]] = deque()
+        unpack: Callable[[Any], list[R]] = getattr(function, "unpack", list)
         try:
             for part in chunks(items, self.chunk or CHUNK):
                 window.append(self._pool_for(function).submit(_work, part))
                 while len(window) > self.jobs * self.in_flight:
-                    yield from window.popleft().result()
+                    yield from unpack(window.popleft().result())
             while window:
-                yield from window.popleft().result()
+                yield from unpack(window.popleft().result())
         except BaseException:
             for fut in window:
                 fut.cancel()

@@ -34,6 +34,7 @@ from typing import Any, BinaryIO
 import numpy as np
 import pandas as pd
 
+from factcheck import rowblock
 from factcheck.analysis import (
     Analysis,
     Failure,
@@ -64,6 +65,7 @@ from factcheck.findings import Finding, _value_key, finding_from_dict
 from factcheck.parallel import ForkMap, OrderedMap, Pending, executor, resolve_jobs
 from factcheck.progress import Progress
 from factcheck.read import DOCUMENT_EXTENSIONS, iter_inputs
+from factcheck.rowblock import BlockRows
 from factcheck.ruleset import RuleSet
 from factcheck.store import (
     DocEntry,
@@ -261,13 +263,20 @@ def analysed(items: Iterable[Document | ReadError], ruleset: RuleSet, execute: O
                 cold = False
             yield item
 
-    for outcome in execute(partial(study_safely, lex=ruleset.lexicon, debug=_debug()), todo()):
+    for outcome in execute(_study(ruleset), todo()):
         while pending[0][2] is not _TODO:
             yield pending.popleft()
         item, key, _ = pending.popleft()
         yield item, key, outcome
     while pending:
         yield pending.popleft()
+
+
+def _study(ruleset: RuleSet) -> Callable[[Document], Analysis | Failure]:
+    """The per-document step, whose chunks a pool's workers send back packed (`rowblock`)."""
+    step = partial(study_safely, lex=ruleset.lexicon, debug=_debug())
+    step.pack, step.unpack = rowblock.pack, rowblock.unpack  # type: ignore[attr-defined]
+    return step
 
 
 def _compile_analysis() -> None:
@@ -301,7 +310,7 @@ def _record(doc: Document) -> dict[str, Any]:
 
 
 def _stored_analysis(a: Analysis) -> dict[str, Any]:
-    return {"rows": a.rows, "lead": a.lead, "regions": [r.as_list() for r in a.regions]}
+    return {"rows": list(a.rows), "lead": a.lead, "regions": [r.as_list() for r in a.regions]}
 
 
 def _from_store(doc: Document, stored: dict[str, Any]) -> Analysis:
@@ -327,17 +336,37 @@ class _ColumnBuilder:
 
     def __init__(self) -> None:
         self._pending: list[dict[str, Any]] = []
+        self._block: BlockRows | None = None  # a run of documents' rows of one block, in order
         self._done: list[tuple[int, dict[str, np.ndarray]]] = []
 
-    def add(self, rows: list[dict[str, Any]]) -> None:
+    def add(self, rows: Sequence[dict[str, Any]]) -> None:
+        if isinstance(rows, BlockRows):  # a worker's: columns already, taken as they are
+            self._flush_rows()
+            block = self._block
+            if block is not None and block.block is rows.block and block.hi == rows.lo:
+                block.hi = rows.hi
+            else:
+                self._flush_block()
+                self._block = BlockRows(rows.block, rows.lo, rows.hi)
+            return
+        self._flush_block()
         self._pending.extend(rows)
         if len(self._pending) >= self.BATCH:
-            self._flush()
+            self._flush_rows()
 
     def _flush(self) -> None:
+        self._flush_rows()
+        self._flush_block()
+
+    def _flush_rows(self) -> None:
         if self._pending:
             self._done.append((len(self._pending), columns_of(self._pending)))
             self._pending = []
+
+    def _flush_block(self) -> None:
+        if self._block is not None and len(self._block):
+            self._done.append((len(self._block), self._block.block.columns_of(self._block.lo, self._block.hi)))
+        self._block = None
 
     def columns(self) -> dict[str, np.ndarray]:
         self._flush()

@@ -152,16 +152,27 @@ def score_pairs(table: pd.DataFrame, docs: Sequence[DocInfo], decision: Decision
         return pairs.assign(relation=pd.Series(dtype="object"), score=pd.Series(dtype="float64"))
     drafted = table["doc"].isin(drafts).to_numpy() if drafts else None
     cols = Columns(table, drafted=drafted)
-    pairs, context = prune(table, pairs, decision.pairs.max_link_pairs, drafted, cols)
+    # what the evidence reads of the table alone is read once, shared by the parts of the pairs:
+    # the pieces that need not know the kept pairs in a process beside the pruning, when there is one
+    start = getattr(map_pairs, "start", None)
+    unpaired = start(cols.unpaired_pieces) if start is not None else None
+    try:
+        pairs, context = prune(table, pairs, decision.pairs.max_link_pairs, drafted, cols)
+        cols = cols.for_rows(np.unique(pairs[["i", "j"]].to_numpy()))
+        if unpaired is not None:
+            cols.adopt(unpaired.result())
+    finally:
+        if unpaired is not None:
+            unpaired.close()
+    cols.prepare(start)
     outlets = outlets_of(docs, drafts)
-    # what the evidence reads of the table alone, read once for the kept pairs' rows: the parts share it
-    cols = cols.for_rows(np.unique(pairs[["i", "j"]].to_numpy())).prepare()
     parts = _parts(cols, pairs, min(int(getattr(map_pairs, "jobs", 1)), len(pairs) // PAIRS_PER_PART))
     if len(parts) < 2:
-        feats = features(table, pairs, stories, decision.relations, context, outlets, drafts, cols)
+        feats = features(table, pairs, stories, decision.relations, context.frame(), outlets, drafts, cols)
     else:
         def part_features(at: np.ndarray) -> dict[str, np.ndarray]:
-            return _packed(features(table, pairs.iloc[at], stories, decision.relations, context.iloc[at], outlets,
+            # (the context features too: each part computes its own)
+            return _packed(features(table, pairs.iloc[at], stories, decision.relations, context.frame(at), outlets,
                                     drafts, cols))
 
         feats = _joined(list(map_pairs(part_features, parts)), pairs.index)

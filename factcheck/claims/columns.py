@@ -5,13 +5,17 @@ built once per table and shared by every part of the pairs."""
 from __future__ import annotations
 
 from collections.abc import Callable
-from functools import wraps
-from typing import Any
+from contextlib import suppress
+from functools import partial, wraps
+from typing import TYPE_CHECKING, Any
 
 import numpy as np
 import pandas as pd
 
 from factcheck.claims.pairs import _days
+
+if TYPE_CHECKING:
+    from factcheck.parallel import Pending
 
 
 def float_column(table: pd.DataFrame, col: str) -> np.ndarray:
@@ -66,6 +70,12 @@ def _ordinals(table: pd.DataFrame, col: str) -> np.ndarray:
     return out
 
 
+class RowsUnknown(BaseException):
+    """A piece asked for the rows the pairs read (`Columns.used`) of columns built before the
+    pairs were known (`Columns.unpaired_pieces`). A BaseException: no piece's own `except
+    Exception` may swallow it."""
+
+
 class Columns:
     """The table's columns as arrays and integer codes, and the pieces of evidence that read
     the table alone (`per_table`), each converted once for all pairs. `score_pairs` prepares
@@ -77,7 +87,7 @@ class Columns:
     def __init__(self, table: pd.DataFrame, used: np.ndarray | None = None,
                  drafted: np.ndarray | None = None) -> None:
         self.table = table
-        self.used = np.arange(len(table)) if used is None else used
+        self._used: np.ndarray | None = np.arange(len(table)) if used is None else used
         self.drafted = drafted
         self._codes: dict[str, tuple[np.ndarray, np.ndarray]] = {}
         self._arrays: dict[tuple[str, str], np.ndarray] = {}  # (how read, column) → its array
@@ -89,10 +99,51 @@ class Columns:
         out._codes, out._arrays = self._codes, self._arrays
         return out
 
-    def prepare(self) -> Columns:
-        """Every `per_table` piece built now, so that the parts of the pairs share them."""
+    @property
+    def used(self) -> np.ndarray:
+        if self._used is None:
+            raise RowsUnknown
+        return self._used
+
+    def prepare(self, start: Callable[[Callable[[], Any]], Pending[dict[str, Any]]] | None = None) -> Columns:
+        """Every `per_table` piece built now, so that the parts of the pairs share them; with
+        `start` (`ForkMap.start`), the latter half of those not built yet in a process forked
+        beside this one."""
+        left = [piece for piece in _PIECES if piece.memo_key not in self.memo]  # type: ignore[attr-defined]
+        if start is not None and len(left) >= 2:
+            theirs = start(partial(self._built, left[len(left) // 2:]))
+            try:
+                self._built(left[: len(left) // 2])
+                self.adopt(theirs.result())
+            finally:
+                theirs.close()
         for piece in _PIECES:
             piece(self)
+        return self
+
+    def _built(self, pieces: list[Callable[[Columns], Any]]) -> dict[str, Any]:
+        """`pieces` built, and what they added to the memo (with the pieces they read)."""
+        before = set(self.memo)
+        for piece in pieces:
+            piece(self)
+        return {name: value for name, value in self.memo.items() if name not in before}
+
+    def unpaired_pieces(self) -> dict[str, Any]:
+        """The `per_table` pieces that need not know which rows the pairs read, built now (while
+        another process prunes the pairs): a piece that asks for `used`, or reads a piece that
+        does, is left for `prepare` once the pairs are known. Returns the memo (`adopt`)."""
+        cols = self.for_rows(np.empty(0, dtype=np.int64))
+        cols._used = None
+        for piece in _PIECES:
+            with suppress(RowsUnknown):
+                piece(cols)
+        return cols.memo
+
+    def adopt(self, memo: dict[str, Any]) -> Columns:
+        """These columns with `per_table` pieces built elsewhere (`unpaired_pieces`, here or in
+        a forked process) of the same table and drafts."""
+        for name, value in memo.items():
+            self.memo.setdefault(name, _frozen(value))
         return self
 
     def codes(self, col: str) -> tuple[np.ndarray, np.ndarray]:
@@ -167,6 +218,7 @@ def per_table(build: Callable[[Columns], Any]) -> Callable[[Columns], Any]:
             got = cols.memo[name] = _frozen(build(cols))
         return got
 
+    piece.memo_key = name  # type: ignore[attr-defined]
     _PIECES.append(piece)
     return piece
 

@@ -53,6 +53,7 @@ from factcheck.claims.subjects import (
 )
 from factcheck.claims.wording import (
     Contexts,
+    PairContexts,
     cosine,
     doc_words,
     event_verb_shared,
@@ -246,14 +247,14 @@ SIGNS: dict[str, int] = {
 
 
 def prune(table: pd.DataFrame, pairs: pd.DataFrame, max_link_pairs: int,
-          kept_rows: np.ndarray | None = None, cols: Columns | None = None) -> tuple[pd.DataFrame, pd.DataFrame]:
+          kept_rows: np.ndarray | None = None, cols: Columns | None = None) -> tuple[pd.DataFrame, PairContexts]:
     """Drop the story-link pairs whose sentences share no word: most pairs of two linked
     articles are different facts, and a fact told twice shares at least some words. Of two
     long tables, keep the `max_link_pairs` most alike pairs. Claimant-block pairs all stay, and
     a `kept_rows` figure's pairs with the others' are kept however they word it (per row: a
     check's draft, whose few figures meet its story's), within the same bound per link: past
     it, the least alike go as any link's do (kept, they shift `shared_figures` by their number
-    alone). Returns the kept pairs and their context features."""
+    alone). Returns the kept pairs and their context features (computed when asked)."""
     i, j = pairs["i"].to_numpy(), pairs["j"].to_numpy()
     mark = np.zeros(len(table), dtype=bool)  # the rows of any pair, in table order
     mark[i] = True
@@ -279,8 +280,8 @@ def prune(table: pd.DataFrame, pairs: pd.DataFrame, max_link_pairs: int,
         rank = np.arange(len(ranked)) - np.searchsorted(links, links, side="left")
         keep[ranked[rank >= max_link_pairs]] = False
     at = np.flatnonzero(keep)
-    ctx = contexts.overlap(i[at], j[at], {k: v[at] for k, v in alike.items()})
-    return pairs.iloc[at].reset_index(drop=True), pd.DataFrame(ctx)
+    kept = {k: v[at] for k, v in alike.items()}
+    return pairs.iloc[at].reset_index(drop=True), PairContexts(contexts, i[at], j[at], kept)
 
 
 def _corrected(cols: Columns, i: np.ndarray, j: np.ndarray, corr: np.ndarray, doc: np.ndarray) -> np.ndarray:

@@ -293,6 +293,22 @@ class Contexts:
                 "names_via_claimant": (names_differ & via_claimant).astype(np.float64)}
 
 
+class PairContexts:
+    """The context features (`Contexts.overlap`) of some pairs, computed when asked: for all of
+    them, or for a part (each part of the pairs in its own process). `alike`: theirs, already
+    computed. A pair's features read its two rows alone, so a part's are the whole's rows."""
+
+    def __init__(self, contexts: Contexts, i: np.ndarray, j: np.ndarray, alike: Mapping[str, np.ndarray]) -> None:
+        self.contexts, self.i, self.j, self.alike = contexts, i, j, alike
+
+    def frame(self, at: np.ndarray | None = None) -> pd.DataFrame:
+        """The features of every pair, or of the pairs at positions `at` (labelled by them)."""
+        if at is None:
+            return pd.DataFrame(self.contexts.overlap(self.i, self.j, self.alike))
+        alike = {name: v[at] for name, v in self.alike.items()}
+        return pd.DataFrame(self.contexts.overlap(self.i[at], self.j[at], alike), index=at)
+
+
 def event_verb_shared(cols: Columns, i: np.ndarray, j: np.ndarray, live: np.ndarray) -> np.ndarray:
     """1 for the `live` pairs whose dates' event verbs (`words.event_verb`) share a stem."""
     return _shared_next_words(cols, i, j, live, event_verb)
@@ -366,6 +382,14 @@ def _fold_title(title: Any) -> str:
     return " ".join(_NON_WORD.sub(" ", _CORRECTED.sub(" ", str(title))).lower().split())
 
 
+def _names_words(names: Any) -> frozenset[str]:
+    """The words of a list of names: the union of each name's (no word spans two). (A module
+    function: a `DocWords` built in a forked process comes back pickled.)"""
+    if not isinstance(names, list | tuple | np.ndarray) or not len(names):
+        return frozenset()
+    return frozenset().union(*map(content_word_set, map(str, names)))
+
+
 class DocWords:
     """Per article: the words of the organisations it names (`objects`), and those of the places
     it names besides its claimants (for telling two stories apart: a loan to Turkey is not one
@@ -383,13 +407,7 @@ class DocWords:
         by_slot = np.argsort(slot, kind="stable")
         self._starts = np.searchsorted(slot[by_slot], np.arange(len(keys) + 1)).tolist()
 
-        def words(names: Any) -> frozenset[str]:
-            # the words of a list of names are the union of each name's (no word spans two)
-            if not isinstance(names, list | tuple | np.ndarray) or not len(names):
-                return frozenset()
-            return frozenset().union(*map(content_word_set, map(str, names)))
-
-        self._words = words
+        words = _names_words
         # the claimants and sentences' names in article order, lists sliced per article (a numpy
         # gather per article costs more than the names it reads)
         self._actor = cols.obj("actor")[by_slot].tolist()
@@ -422,7 +440,7 @@ class DocWords:
             if d < self._n:
                 ents = {n for e in self._entities[self._starts[d]:self._starts[d + 1]]
                         if isinstance(e, list | tuple | np.ndarray) for n in e if isinstance(n, str)}
-                got = self._words(list(self._actors(d) | ents)) - self._generic
+                got = _names_words(list(self._actors(d) | ents)) - self._generic
             else:
                 got = frozenset()
             self._named[d] = got
