@@ -558,3 +558,34 @@ def test_nearly_stretches_an_amount_to_its_own_digits_not_to_another_amount(
     assert (code, bool(slips)) == (int(fails), fails), findings
     if fails:
         assert all("nearly $15 million" in {m["text"] for m in f["mentions"]} for f in slips)
+
+
+# One invented indictment told by two outlets.
+_INDICTED = [
+    {"id": "courier-13", "url": "https://courier.example/13",
+     "title": "Representative Lowe indicted over campaign funds",
+     "text": "Representative Lowe indicted over campaign funds\nRepresentative Dale Lowe was indicted on charges of "
+             "spending campaign money on family trips. His lawyers said he had repaid more than $60,000 to the "
+             "campaign.\n"},
+    {"id": "gazette-14", "url": "https://gazette.example/14", "title": "Lowe and his wife indicted",
+     "text": "Lowe and his wife indicted\nA grand jury indicted Representative Dale Lowe and his wife over campaign "
+             "spending. He repaid about $60,000 to his campaign, his lawyers said.\n"},
+]
+
+
+@pytest.mark.parametrize(("sentence", "fails"), [
+    ("The spending included a $600 airline ticket for the family's pet rabbit.", False),
+    ("His lawyers said he had repaid more than $6,000 to the campaign.", True),
+], ids=["one-digit-two-powers-apart", "a-zero-dropped"])
+def test_one_digit_two_powers_of_ten_apart_is_chance_a_zero_dropped_a_slip(
+        tmp_path: Path, sentence: str, fails: bool) -> None:
+    """A $600 ticket shares its one significant digit with the $60,000 repaid by chance (any
+    two such amounts do one time in nine, and a hand drops one zero, not two); the repayment
+    with a zero dropped is the outlets' figure mistyped."""
+    archive = _archive(tmp_path / "archive", [*_INDICTED, *_unrelated(10)])
+    draft = (f"Representative Lowe indicted\nRepresentative Dale Lowe was indicted on Tuesday over campaign "
+             f"spending. {sentence}\n")
+    code, findings = _check(draft, tmp_path, archive)
+    figure = "$600" if "$600 " in sentence else "$6,000"
+    slips = [f for f in _serious(findings) if any(m["text"].endswith(figure) for m in f["mentions"])]
+    assert (code, bool(slips)) == (int(fails), fails), findings

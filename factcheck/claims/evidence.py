@@ -536,6 +536,14 @@ def features(table: pd.DataFrame, pairs: pd.DataFrame, stories: Stories,
     short_shape = ((np.maximum(length[i], length[j]) <= _CHANCE_DIGITS) & (out["context_near"] == 0)
                    & (out["metric"] < 1) & ~(tab[i] & tab[j]) & (out["headline_same"] == 0)
                    & ~(in_draft[i] | in_draft[j]))
+    # ... and one significant digit two powers of ten or more apart, both written in digits
+    # alone ("$600" for a rabbit's ticket, "more than $60,000" repaid), is chance even in a
+    # draft: a hand adds or drops one zero, and any two such amounts share their digit one
+    # time in nine. A magnitude word on either side keeps the shape ("800,000 francs"
+    # corrected to "800 mln francs": the digits as written, under another word)
+    mag, _ = cols.codes("magnitude")
+    short_shape |= ((np.maximum(length[i], length[j]) <= 1) & (np.abs(power) > 1.5) & (out["slip"] == 0)
+                    & (mag[i] < 0) & (mag[j] < 0) & ~is_date)
     # (the values' shapes as read, before the words set them aside: what rates and listed parts
     # need is digits that do not match, whatever the words say of them)
     digits_match = ((out["slip"] > 0) | (out["currency_slip"] > 0) | (out["digits"] > 0) | (out["digit_run"] > 0))
@@ -620,7 +628,6 @@ def features(table: pd.DataFrame, pairs: pd.DataFrame, stories: Stories,
     # under a magnitude word, their digits not the same (no slip): a price, fee or per-item
     # amount against a total ("bought shares for 40-1/8 dlrs" / "its 3.2 billion dlr offer"),
     # whatever rate the first leaves unsaid
-    mag, _ = cols.codes("magnitude")
     unit_row = (mag < 0) & (value < _UNIT_AMOUNT) & (per < 0)
     total_row = (mag >= 0) & (value >= _TOTAL_AMOUNT) & (per < 0)
     unsaid = ((unit_row[i] & total_row[j]) | (unit_row[j] & total_row[i])) & ~digits_match
