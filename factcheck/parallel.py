@@ -61,13 +61,15 @@ def chunks(items: Iterable[T], size: int) -> Iterator[list[T]]:
 # -- worker side ---------------------------------------------------------------------
 
 _FUNCTION: Callable[[Any], Any] | None = None
+_PACK: Callable[[list[Any]], Any] | None = None
 
 
-def _init(function: Callable[[Any], Any], parent: int) -> None:
-    """A worker's start: its function, and a watch on `parent` (the pid read before the fork:
-    read here, it may already be init's if the parent died in between)."""
-    global _FUNCTION
-    _FUNCTION = function
+def _init(function: Callable[[Any], Any], parent: int, pack: Callable[[list[Any]], Any] | None = None) -> None:
+    """A worker's start: its function, how it packs a chunk's results (given apart: a spawned
+    worker unpickles a partial without its attributes), and a watch on `parent` (the pid read
+    before the fork: read here, it may already be init's if the parent died in between)."""
+    global _FUNCTION, _PACK
+    _FUNCTION, _PACK = function, pack
     threading.Thread(target=_exit_with, args=(parent,), daemon=True, name="factcheck-orphan-watch").start()
 
 
@@ -85,8 +87,7 @@ def _work(part: list[Any]) -> Any:
     (`ProcessMap`), else as a list."""
     assert _FUNCTION is not None
     out = [_FUNCTION(x) for x in part]
-    pack = getattr(_FUNCTION, "pack", None)
-    return pack(out) if pack is not None else out
+    return _PACK(out) if _PACK is not None else out
 
 
 # -- main side -----------------------------------------------------------------------
@@ -98,7 +99,7 @@ def _same(f: Callable[[Any], Any], g: Callable[[Any], Any] | None) -> bool:
     if f is g:
         return True
     return (isinstance(f, partial) and isinstance(g, partial) and f.func is g.func and f.args == g.args
-            and f.keywords == g.keywords)
+            and f.keywords == g.keywords and getattr(f, "pack", None) is getattr(g, "pack", None))
 
 
 class ProcessMap:
@@ -108,15 +109,19 @@ class ProcessMap:
     program). A function may carry `pack` and `unpack` (a chunk's list of results to a form
     cheaper to pickle, and back): a worker packs each chunk's results, this process unpacks them."""
 
-    def __init__(self, jobs: int, chunk: int | None = None, in_flight: int = IN_FLIGHT) -> None:
-        self.jobs, self.chunk, self.in_flight = resolve_jobs(jobs), chunk, in_flight
+    def __init__(self, jobs: int, chunk: int | None = None, in_flight: int = IN_FLIGHT,
+                 context: multiprocessing.context.BaseContext | None = None) -> None:
+        # `context`: how workers start (None: the platform's default, fork on Linux, spawn on
+        # macOS and Windows)
+        self.jobs, self.chunk, self.in_flight, self.context = resolve_jobs(jobs), chunk, in_flight, context
         self._pool: ProcessPoolExecutor | None = None
         self._function: Callable[[Any], Any] | None = None
 
     def _pool_for(self, function: Callable[[Any], Any]) -> ProcessPoolExecutor:
         if self._pool is None or not _same(function, self._function):
             self.close()
-            self._pool = ProcessPoolExecutor(self.jobs, initializer=_init, initargs=(function, os.getpid()))
+            self._pool = ProcessPoolExecutor(self.jobs, mp_context=self.context, initializer=_init,
+                                             initargs=(function, os.getpid(), getattr(function, "pack", None)))
             self._function = function
         return self._pool
 

@@ -573,19 +573,19 @@ _INDICTED = [
 ]
 
 
-@pytest.mark.parametrize(("sentence", "fails"), [
-    ("The spending included a $600 airline ticket for the family's pet rabbit.", False),
-    ("His lawyers said he had repaid more than $6,000 to the campaign.", True),
-], ids=["one-digit-two-powers-apart", "a-zero-dropped"])
-def test_one_digit_two_powers_of_ten_apart_is_chance_a_zero_dropped_a_slip(
-        tmp_path: Path, sentence: str, fails: bool) -> None:
+@pytest.mark.parametrize(("sentence", "figure", "fails"), [
+    ("The spending included a $600 airline ticket for the family's pet rabbit.", "$600", False),
+    ("His lawyers said he had repaid more than $6,000 to the campaign.", "$6,000", True),
+    ("His lawyers said he had repaid more than $60 to the campaign.", "$60", True),
+], ids=["one-digit-two-powers-apart", "a-zero-dropped", "a-group-of-three-dropped"])
+def test_one_digit_two_powers_of_ten_apart_is_chance_a_zero_or_a_group_dropped_a_slip(
+        tmp_path: Path, sentence: str, figure: str, fails: bool) -> None:
     """A $600 ticket shares its one significant digit with the $60,000 repaid by chance (any
-    two such amounts do one time in nine, and a hand drops one zero, not two); the repayment
-    with a zero dropped is the outlets' figure mistyped."""
+    two such amounts do one time in nine, and a hand drops one zero or a group of three, not
+    two zeros); the repayment with a zero or ",000" dropped is the outlets' figure mistyped."""
     archive = _archive(tmp_path / "archive", [*_INDICTED, *_unrelated(10)])
     draft = (f"Representative Lowe indicted\nRepresentative Dale Lowe was indicted on Tuesday over campaign "
              f"spending. {sentence}\n")
     code, findings = _check(draft, tmp_path, archive)
-    figure = "$600" if "$600 " in sentence else "$6,000"
     slips = [f for f in _serious(findings) if any(m["text"].endswith(figure) for m in f["mentions"])]
     assert (code, bool(slips)) == (int(fails), fails), findings

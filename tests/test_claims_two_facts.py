@@ -320,14 +320,16 @@ def test_two_spans_sharing_no_end_and_of_other_lengths_are_two_periods() -> None
 
 
 
-def _returns(sentence: str) -> list[dict]:
-    """Two outlets on one release of tax returns; the second's `sentence` dates something."""
+
+def _returns(stated: str, sentence: str) -> list[dict]:
+    """Two outlets on one release of tax returns: the first dates the taxes paid `stated`, the
+    second's `sentence` dates something."""
     return [
         {"id": "courier-1", "url": "https://courier.example/1", "date": "2022-04-08",
          "title": "Vales release eight years of tax returns",
          "text": "Vales release eight years of tax returns\nSenator Ada Vale and her husband released eight years "
-                 "of tax returns on Friday. The documents show the Vales have paid $43 million in federal taxes "
-                 "since 2007.\n"},
+                 f"of tax returns on Friday. The documents show the Vales have paid $43 million in federal taxes "
+                 f"since {stated}.\n"},
         {"id": "gazette-2", "url": "https://gazette.example/2", "date": "2022-04-08",
          "title": "Vale tax returns released",
          "text": f"Vale tax returns released\nSenator Ada Vale and her husband made their tax returns public on "
@@ -335,19 +337,34 @@ def _returns(sentence: str) -> list[dict]:
     ]
 
 
-@pytest.mark.parametrize(("sentence", "year", "two_dates"), [
-    ("The Vales first made their federal tax returns public in 1977, when she ran for the state senate.", "1977",
-     True),
-    ("The Vales first made their federal tax returns public in 2006, when she ran for the state senate.", "2006",
-     False),
-    ("The documents show the Vales have paid $43 million in federal taxes since 1977.", "1977", False),
-], ids=["no-slip-other-words", "a-year-off", "one-sentence-told-twice"])
-def test_two_dates_no_slip_tells_apart_are_two_dates_unless_one_sentence_tells_both(
-        sentence: str, year: str, two_dates: bool) -> None:
+_FIRST = "The Vales first made their federal tax returns public in {}, when she ran for the state senate."
+
+
+@pytest.mark.parametrize(("stated", "other", "two_dates"), [
+    ("2007", "1977", True),  # no slip: neither a few years nor one digit
+    ("2007", "2006", False),  # a year off
+    ("2007", "2017", False),  # one digit
+    ("March 3, 2007", "May 18, 2007", True),
+    ("May 3, 2007", "May 30, 2007", False),  # a digit added
+    ("December 2007", "January 2008", False),  # neighbouring months across a year's end
+    ("the third quarter of 2007", "the fourth quarter of 2007", False),
+    ("2007", "March 1977", True),  # two grains: compared by their years
+    ("the 1980s", "the 1990s", False),
+    ("the 1970s", "the 2000s", True),
+], ids=lambda v: str(v))
+def test_two_dates_no_slip_tells_apart_in_sentences_not_alike_are_two_dates(
+        stated: str, other: str, two_dates: bool) -> None:
     """1977 against 2007 is no slip of one year (not a few years, not one digit): in sentences
     that tell different things of the same couple it is two dates, as two amounts with no
-    error's shape are two amounts. A year off by one is a slip's shape, and one sentence told
-    twice with another year is one event misdated, whatever the gap."""
-    table, scored = _pairs(_returns(sentence))
-    pair = _pair_of(table, scored, "2007", year)
+    error's shape are two amounts. A year, a month or a day a little off, or one digit of it,
+    is a slip's shape, across a year's end too."""
+    table, scored = _pairs(_returns(stated, _FIRST.format(other)))
+    pair = _pair_of(table, scored, stated.removeprefix("the "), other.removeprefix("the "))
     assert (pair["unexplained"] > 0) == two_dates
+
+
+def test_one_sentence_told_twice_with_another_year_is_one_event_misdated() -> None:
+    """The outlets' sentence told again with 1977 for 2007: one event, whatever the gap."""
+    table, scored = _pairs(_returns("2007", "The documents show the Vales have paid $43 million in federal taxes "
+                                            "since 1977."))
+    assert _pair_of(table, scored, "2007", "1977")["unexplained"] == 0

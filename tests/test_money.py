@@ -87,6 +87,7 @@ def test_cents_are_read_in_the_main_unit_with_fractions():
     ("about $3.6 billion", "en", "approx", 3.492e9, 3.708e9),
     ("roughly $200 million", "en", "approx", 180e6, 220e6),  # rounded to the hundred million: 10%
     ("just over $5.25m", "en", "approx", 5.25e6, 5.4075e6),
+    ("about $100,000,000,000,000,000,000", "en", "approx", 9e19, 1.1e20),  # rounded to 10**20: 10%
 ])
 def test_qualifiers_become_bounds(text, lang, qualifier, low, high):
     _, s = one(text, lang)

@@ -155,6 +155,34 @@ def test_process_map_keeps_its_workers_for_the_same_function():
     assert os.getpid() not in first | again | other
 
 
+def _tagged(x: int) -> int:
+    return x + 1
+
+
+def _pack(results: list[int]) -> tuple[str, list[int]]:
+    return "packed", results
+
+
+def _unpack(packed: tuple[str, list[int]]) -> list[int]:
+    tag, results = packed
+    assert tag == "packed"
+    return results
+
+
+@pytest.mark.parametrize("start", ["fork", "spawn"])
+def test_a_functions_pack_and_unpack_serve_spawned_workers_too(start: str) -> None:
+    """The per-document step carries how its chunks travel back (`pack`, `unpack`); a spawned
+    worker (macOS, Windows) unpickles the step without those attributes, so the pool hands
+    `pack` to each worker itself: the results come back packed and in order either way."""
+    import multiprocessing
+    from functools import partial
+
+    step = partial(_tagged)
+    step.pack, step.unpack = _pack, _unpack  # type: ignore[attr-defined]
+    with parallel.ProcessMap(2, chunk=3, context=multiprocessing.get_context(start)) as pm:
+        assert list(pm(step, range(20))) == list(range(1, 21))
+
+
 @pytest.mark.skipif(not sys.platform.startswith("linux"), reason="reads /proc")
 def test_workers_of_a_killed_run_end_instead_of_waiting_for_ever():
     """A scan killed mid-way (kill -9, a CI job's timeout) must not leave its pool's workers

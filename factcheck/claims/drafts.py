@@ -23,7 +23,9 @@ _DATE_SLIP_DAYS = 3  # so is a day this many apart in one month ("March 12", "Ma
 def one_date_slip(cols: Columns, i: np.ndarray, j: np.ndarray) -> np.ndarray:
     """Two dates of one granularity that one slip tells apart: one end of the two (or both by
     the same step) a few years apart with month and day the same, or a few days apart in one
-    month ("from 2009 to 2013" / "from 2008 to 2013", "2012" / "2015", "March 12" / "March 14")."""
+    month ("from 2009 to 2013" / "from 2008 to 2013", "2012" / "2015", "March 12" / "March 14").
+    Narrower than `shapes.dates_shaped` (which also takes one digit or the month alone): this
+    one names a draft's date mistyped, that one only keeps two dates from reading as two."""
     out = np.zeros(len(i), dtype=bool)
     start, end, gran = cols.obj("date_start"), cols.obj("date_end"), cols.obj("granularity")
     for n in np.flatnonzero((start[i] != start[j]) | (end[i] != end[j])).tolist():

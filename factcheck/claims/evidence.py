@@ -536,14 +536,16 @@ def features(table: pd.DataFrame, pairs: pd.DataFrame, stories: Stories,
     short_shape = ((np.maximum(length[i], length[j]) <= _CHANCE_DIGITS) & (out["context_near"] == 0)
                    & (out["metric"] < 1) & ~(tab[i] & tab[j]) & (out["headline_same"] == 0)
                    & ~(in_draft[i] | in_draft[j]))
-    # ... and one significant digit two powers of ten or more apart, both written in digits
-    # alone ("$600" for a rabbit's ticket, "more than $60,000" repaid), is chance even in a
-    # draft: a hand adds or drops one zero, and any two such amounts share their digit one
-    # time in nine. A magnitude word on either side keeps the shape ("800,000 francs"
-    # corrected to "800 mln francs": the digits as written, under another word)
+    # ... and one significant digit two powers of ten apart, both written in digits alone
+    # ("$600" for a rabbit's ticket, "more than $60,000" repaid), is chance even in a draft:
+    # a hand adds or drops one zero, or a group of three ("$5,000" for "$5,000,000"), and any
+    # two such amounts share their digit one time in nine. A magnitude word on either side
+    # keeps the shape ("800,000 francs" corrected to "800 mln francs"), as do two table rows
+    # and a re-issue under one headline
     mag, _ = cols.codes("magnitude")
-    short_shape |= ((np.maximum(length[i], length[j]) <= 1) & (np.abs(power) > 1.5) & (out["slip"] == 0)
-                    & (mag[i] < 0) & (mag[j] < 0) & ~is_date)
+    short_shape |= ((np.maximum(length[i], length[j]) <= 1) & (np.abs(np.abs(power) - 2) < 0.5)
+                    & (out["slip"] == 0) & (mag[i] < 0) & (mag[j] < 0) & ~(tab[i] & tab[j])
+                    & (out["headline_same"] == 0) & ~is_date)
     # (the values' shapes as read, before the words set them aside: what rates and listed parts
     # need is digits that do not match, whatever the words say of them)
     digits_match = ((out["slip"] > 0) | (out["currency_slip"] > 0) | (out["digits"] > 0) | (out["digit_run"] > 0))

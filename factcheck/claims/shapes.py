@@ -208,25 +208,30 @@ def round_same(number: np.ndarray, i: np.ndarray, j: np.ndarray, same: np.ndarra
 
 
 _DATE_SLIP_UNITS = 3  # a date this many of its units off is one slip ("2012" / "2015", "May 12" / "May 14")
-_CALENDAR_GRAINS = frozenset({"day", "month", "quarter", "half", "year", "decade"})  # judged by their fields
+_MONTHS = {"month": 1, "quarter": 3, "half": 6}  # the grains counted in months
+_CALENDAR_GRAINS = frozenset({"day", *_MONTHS, "year", "decade"})  # judged by their fields
 
 
 def dates_shaped(cols: Columns, i: np.ndarray, j: np.ndarray, live: np.ndarray) -> np.ndarray:
-    """Per `live` pair of dates of one granularity, whether one slip tells them apart, as a
-    changed digit or a few units tell two amounts apart: one field of the date moved (the
-    year a few years or one digit off, the month alone, the day a few days or one digit off;
-    a span's two ends each so, or alike) or the dates are read, not written (a weekday, "last
-    year": our reading carries a guess). 1977 against 2007, or March 3 against May 18, is no
-    slip of one date but two dates. A year we guessed is left out of the comparison. True
-    where the pair is not `live` or there is nothing to compare (other granularities)."""
+    """Per `live` pair of dates, whether one slip tells them apart, as a changed digit or a few
+    units tell two amounts apart: one field of the date moved (the year a few years or one
+    digit off, the month alone, the day a few days off or one digit changed, added or dropped)
+    or the date a few of its units off across a month's or year's end ("December 2007" /
+    "January 2008"); a span's first and last units each so; two grains compared by their
+    years. True also where the dates are read, not written (a weekday, "last year": our
+    reading carries a guess) or there is nothing to compare. A year we guessed is left out.
+    1977 against 2007, or March 3 against May 18, is no slip of one date but two dates."""
     out = np.ones(len(i), dtype=bool)
     at = np.flatnonzero(live)
     if not len(at):
         return out
     start, end, gran = cols.obj("date_start"), cols.obj("date_end"), cols.obj("granularity")
     read, guessed = cols.flag("resolved"), cols.flag("guessed")
-    # each distinct pair of (start, end, granularity, guessed) read once
-    key = pd.factorize(pd.Series(list(zip(start, end, gran, read | guessed * 2, strict=True)), dtype="object"))[0]
+    # each distinct pair of (start, end, granularity, read or guessed) read once
+    rows = np.unique(np.concatenate([i[at], j[at]]))
+    key = np.full(len(start), -1, dtype=np.int64)
+    key[rows] = pd.factorize(pd.Series(list(zip(start[rows], end[rows], gran[rows], read[rows] | guessed[rows] * 2,
+                                                strict=True)), dtype="object"))[0]
     first, each = distinct_pairs(key[i[at]], key[j[at]])
     verdict = np.array([_one_slip(int(a), int(b), start, end, gran, read, guessed)
                         for a, b in zip(i[at][first], j[at][first], strict=True)], dtype=bool)
@@ -236,32 +241,60 @@ def dates_shaped(cols: Columns, i: np.ndarray, j: np.ndarray, live: np.ndarray) 
 
 def _one_slip(a: int, b: int, start: np.ndarray, end: np.ndarray, gran: np.ndarray, read: np.ndarray,
               guessed: np.ndarray) -> bool:
-    dates = (start[a], start[b], end[a], end[b])
-    if (read[a] or read[b] or gran[a] != gran[b] or gran[a] not in _CALENDAR_GRAINS
-            or not all(isinstance(d, str) and len(d) == 10 for d in dates)):
+    if read[a] or read[b] or gran[a] not in _CALENDAR_GRAINS or gran[b] not in _CALENDAR_GRAINS:
+        return True
+    try:
+        sa, sb = dt.date.fromisoformat(start[a]), dt.date.fromisoformat(start[b])
+        la, lb = _last_unit(dt.date.fromisoformat(end[a]), gran[a]), _last_unit(dt.date.fromisoformat(end[b]), gran[b])
+    except (TypeError, ValueError):
         return True
     years = not (guessed[a] or guessed[b])
-    if gran[a] == "day":  # a day's end is the next day: its start says it all
-        return _slip_of(dates[0], dates[1], years, "day")
-    return _slip_of(dates[0], dates[1], years, gran[a]) and _slip_of(dates[2], dates[3], years, gran[a])
+    if gran[a] != gran[b]:  # "since 2007" / "in March 1977": compared by their years
+        return not years or "decade" in (gran[a], gran[b]) or _slip_of(sa.replace(month=1, day=1),
+                                                                        sb.replace(month=1, day=1), True, "year")
+    return _slip_of(sa, sb, years, gran[a]) and _slip_of(la, lb, years, gran[a])
 
 
-def _slip_of(x: str, y: str, years: bool, gran: str) -> bool:
-    """Whether two ISO dates differ in one field by a slip's shape (or not at all)."""
-    fields = [(x[:4], y[:4], "year")] if years else []
-    fields += [(x[5:7], y[5:7], "month"), (x[8:], y[8:], "day")]
-    moved = [(p, q, name) for p, q, name in fields if p != q]
+def _last_unit(end: dt.date, gran: str) -> dt.date:
+    """The first day of a date's last unit, from its (exclusive) end."""
+    if gran == "day":
+        return end - dt.timedelta(days=1)
+    if gran in _MONTHS:
+        months = end.year * 12 + end.month - 1 - _MONTHS[gran]
+        return dt.date(months // 12, months % 12 + 1, 1)
+    return dt.date(end.year - (10 if gran == "decade" else 1), 1, 1)
+
+
+def _slip_of(x: dt.date, y: dt.date, years: bool, gran: str) -> bool:
+    """Whether two dates (the first days of units of `gran`) differ by one slip's shape."""
+    if not years:
+        y = y.replace(year=x.year) if not (y.month == 2 and y.day == 29) else y.replace(year=x.year, day=28)
+    moved = [name for name, p, q in (("year", x.year, y.year), ("month", x.month, y.month), ("day", x.day, y.day))
+             if p != q]
     if not moved:
         return True
-    if len(moved) > 1:  # a day at a month's or year's end ("March 31" / "April 1") is still one slip
-        return _days_apart(x, y) <= _DATE_SLIP_UNITS
-    p, q, name = moved[0]
-    if name == "month":
+    if moved == ["month"]:
         return True  # another month's word, the rest the same
-    steps = abs(int(p) - int(q)) // (10 if gran == "decade" else 1)
-    one_digit = sum(c != d for c, d in zip(p, q, strict=True)) == 1
-    return steps <= _DATE_SLIP_UNITS or one_digit
+    if moved == ["year"]:
+        if gran == "decade":
+            return abs(x.year - y.year) <= 10
+        return abs(x.year - y.year) <= _DATE_SLIP_UNITS or _one_edit(str(x.year), str(y.year))
+    if moved == ["day"] and _one_edit(str(x.day), str(y.day)):
+        return True  # "May 3" / "May 30", "Dec 21" / "Dec 31"
+    # a few units apart, across a month's or a year's end as well ("March 31" / "April 1")
+    if gran == "day":
+        units = abs((x - y).days)
+    elif gran in _MONTHS:
+        units = abs((x.year * 12 + x.month) - (y.year * 12 + y.month)) // _MONTHS[gran]
+    else:
+        units = abs(x.year - y.year) // (10 if gran == "decade" else 1)
+    return units <= _DATE_SLIP_UNITS
 
 
-def _days_apart(x: str, y: str) -> int:
-    return abs((dt.date.fromisoformat(x) - dt.date.fromisoformat(y)).days)
+def _one_edit(p: str, q: str) -> bool:
+    """Two numbers as written one digit apart: one changed, added or dropped ("21" / "31",
+    "3" / "30", "1986" / "1996")."""
+    if len(p) == len(q):
+        return sum(c != d for c, d in zip(p, q, strict=True)) == 1
+    short, long_ = sorted((p, q), key=len)
+    return len(long_) == len(short) + 1 and any(long_[:k] + long_[k + 1:] == short for k in range(len(long_)))

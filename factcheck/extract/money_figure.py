@@ -96,9 +96,10 @@ def _approx_slack(number: Decimal, scale: Decimal, value: Decimal) -> Decimal:
     of it. "nearly $15 million" is 14.5 to 15 million, not 13.6; "roughly $141 million" allows
     $139 million; "about $200 million", rounded to the hundred million, spans 180 to 220."""
     last = number.normalize().as_tuple().exponent
+    if not isinstance(last, int):  # not a finite number (never read so): nothing to stretch
+        return ZERO
     size = abs(value)
-    half = _HALF_POW10[max(-16, min(15, last))] * scale if isinstance(last, int) else size
-    return min(size * APPROX, max(size * APPROX_LEAST, half))
+    return min(size * APPROX, max(size * APPROX_LEAST, Decimal(5).scaleb(last - 1) * scale))
 
 
 def amount_of(fig: Figure) -> Decimal | None:
