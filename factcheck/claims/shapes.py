@@ -241,6 +241,7 @@ def dates_shaped(cols: Columns, i: np.ndarray, j: np.ndarray, live: np.ndarray) 
 
 def _one_slip(a: int, b: int, start: np.ndarray, end: np.ndarray, gran: np.ndarray, read: np.ndarray,
               guessed: np.ndarray) -> bool:
+    """`dates_shaped` for rows `a` and `b`: their first units, and their last ones (a span)."""
     if read[a] or read[b] or gran[a] not in _CALENDAR_GRAINS or gran[b] not in _CALENDAR_GRAINS:
         return True
     try:
