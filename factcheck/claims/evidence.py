@@ -794,10 +794,10 @@ def features(table: pd.DataFrame, pairs: pd.DataFrame, stories: Stories,
     # not tell one event alike are two dates, as two amounts with no error's shape are two
     # amounts ("returns dating back to 1977" / "returns going back to 2007"); one sentence told
     # twice with another year is still one event misdated
-    open_dates = differing & ~anchored & is_date
-    no_event = open_dates & ~event
-    date_shaped = dates_shaped(cols, i, j, open_dates & event & (out["context"] < TOLD_ALIKE))
-    out["unexplained"] = (differing & ~anchored & np.where(is_date, ~event | ~date_shaped, ~shaped)).astype(np.float64)
+    open_ = differing & ~anchored
+    no_event = open_ & is_date & ~event
+    date_shaped = dates_shaped(cols, i, j, open_ & is_date & event & (out["context"] < TOLD_ALIKE))
+    out["unexplained"] = (open_ & np.where(is_date, ~event | ~date_shaped, ~shaped)).astype(np.float64)
     # one writer states both figures: an article giving two values of one fact without a slip's
     # shape is rarer than one listing two alike items (Class A and Class B payouts)
     # (for dates as well when something names their event: one article's "payable April 30"

@@ -407,7 +407,6 @@ class DocWords:
         by_slot = np.argsort(slot, kind="stable")
         self._starts = np.searchsorted(slot[by_slot], np.arange(len(keys) + 1)).tolist()
 
-        words = _names_words
         # the claimants and sentences' names in article order, lists sliced per article (a numpy
         # gather per article costs more than the names it reads)
         self._actor = cols.obj("actor")[by_slot].tolist()
@@ -421,9 +420,9 @@ class DocWords:
         todo = range(len(keys)) if wanted is None else np.unique(np.searchsorted(keys, wanted)).tolist()
         for d in todo:
             r = first[d]
-            mine = words(list(self._actors(d)))
-            orgs[d] = sorted(words(objs[r]))
-            others[d] = sorted(words(places[r]) - mine - generic)
+            mine = _names_words(list(self._actors(d)))
+            orgs[d] = sorted(_names_words(objs[r]))
+            others[d] = sorted(_names_words(places[r]) - mine - generic)
         self.orgs = _tokens(orgs)
         self.others = _tokens(others)
         # every name an article gives (its figures' claimants and the names of their sentences),
