@@ -12,12 +12,13 @@ pre-publication check reads (`drafts`); all read the table through `columns.Colu
 from __future__ import annotations
 
 from collections.abc import Collection, Mapping
-from typing import Any
+from typing import Any, NamedTuple
 
 import numpy as np
 import pandas as pd
 
 from factcheck.claims.alignment import (
+    Alignment,
     alignment,
     gap_stated,
     sentence_slots,
@@ -384,6 +385,64 @@ def _story_similarity(stories: Stories, doc_codes: np.ndarray, doc_names: np.nda
     return np.where(at >= 0, np.concatenate([sim, sim])[np.maximum(at, 0)], 0.0)
 
 
+class _View(NamedTuple):
+    """What most features read of the pairs: the rows paired, their articles, kinds and values,
+    computed once for all the feature groups below."""
+
+    cols: Columns
+    i: np.ndarray
+    j: np.ndarray
+    stories: Stories
+    drafts: set[str] | None
+    doc_codes: np.ndarray
+    doc_names: np.ndarray
+    same_doc: np.ndarray
+    doc_pair: np.ndarray  # each pair's distinct article pair (`distinct_pairs`) ...
+    di: np.ndarray  # ... and its two articles
+    dj: np.ndarray
+    story: np.ndarray  # story similarity of the two articles (0 within one)
+    two_outlets: np.ndarray
+    in_draft: np.ndarray  # per row
+    is_date: np.ndarray
+    va: np.ndarray
+    vb: np.ndarray
+    pos: np.ndarray  # both values positive
+    power: np.ndarray  # log10 of their ratio (0 unless `pos`)
+    da: np.ndarray  # publication days (-1: undated)
+    db: np.ndarray
+    apart: np.ndarray  # days between publications (0 when either is undated)
+    tab: np.ndarray  # per row: an earnings-table row
+    both_tab: np.ndarray
+
+
+def _view(cols: Columns, i: np.ndarray, j: np.ndarray, stories: Stories, outlets: Mapping[str, str] | None,
+          drafts: set[str] | None) -> _View:
+    doc_codes, doc_names = cols.codes("doc")
+    same_doc = doc_codes[i] == doc_codes[j]
+    # what reads two articles alone, read once per distinct pair of them
+    by_doc, doc_pair = distinct_pairs(doc_codes[i], doc_codes[j])
+    di, dj = doc_codes[i][by_doc], doc_codes[j][by_doc]
+    story = _story_similarity(stories, doc_codes, doc_names, i[by_doc], j[by_doc])[doc_pair]
+    # two outlets telling one story: where they give one amount two values, one of them is
+    # wrong (their weekdays and "last year" are read against two publication dates instead)
+    outlet = np.append(np.array([(outlets or {}).get(str(d), "") for d in doc_names], dtype=object), "")
+    oa, ob = outlet[di], outlet[dj]
+    two_outlets = (story > 0) & ~same_doc & ((oa != "") & (ob != "") & (oa != ob))[doc_pair]
+    kind, kinds = cols.codes("kind")
+    is_date = (kinds == "date")[kind[i]] if len(kinds) else np.zeros(len(i), dtype=bool)
+    value = cols.num("value")
+    va, vb = value[i], value[j]
+    with np.errstate(divide="ignore", invalid="ignore"):
+        pos = (va > 0) & (vb > 0)
+        power = np.where(pos, np.log10(np.where(pos, va / vb, 1.0)), 0.0)
+    days = cols.days()
+    da, db = days[i], days[j]
+    tab = cols.flag("table")
+    return _View(cols, i, j, stories, drafts, doc_codes, doc_names, same_doc, doc_pair, di, dj, story,
+                 two_outlets, draft_rows(doc_codes, doc_names, drafts), is_date, va, vb, pos, power, da, db,
+                 np.where((da < 0) | (db < 0), 0, np.abs(da - db)), tab, tab[i] & tab[j])
+
+
 def features(table: pd.DataFrame, pairs: pd.DataFrame, stories: Stories,
              params: RelationParams, context: pd.DataFrame | None = None,
              outlets: Mapping[str, str] | None = None, drafts: set[str] | None = None,
@@ -393,29 +452,56 @@ def features(table: pd.DataFrame, pairs: pd.DataFrame, stories: Stories,
     its `names_via_claimant` too); `outlets`: each
     article's outlet where its input says (doc id → "nytimes.com"); `drafts`: in a check, the
     articles read against the others (the reference side `unbacked` reads); `cols`: the
-    table's columns, prepared for rows that include these pairs' (`Columns.prepare`)."""
+    table's columns, prepared for rows that include these pairs' (`Columns.prepare`).
+
+    The groups below run in order: a later one reads (and sometimes overrides) what an earlier
+    one wrote in `out`."""
     i, j = pairs["i"].to_numpy(), pairs["j"].to_numpy()
     # the rows paired, each once (sorting a million pairs' rows costs more than most features:
     # only where the columns or the context are not given)
     paired = _paired_rows(i, j) if cols is None or context is None else None
     cols = cols or Columns(table, paired)
-    out: dict[str, np.ndarray] = {}  # the features, as one frame at the end
-    doc_codes, doc_names = cols.codes("doc")
-    same_doc = doc_codes[i] == doc_codes[j]
-    # what reads two articles alone, read once per distinct pair of them
-    by_doc, doc_pair = distinct_pairs(doc_codes[i], doc_codes[j])
-    di, dj = doc_codes[i][by_doc], doc_codes[j][by_doc]
-    story = _story_similarity(stories, doc_codes, doc_names, i[by_doc], j[by_doc])[doc_pair]
-    out["story"] = np.where(same_doc, 1.0, story)  # one article is one story
-    out["same_doc"] = same_doc.astype(np.float64)
-    out["linked"] = ((story > 0) & ~same_doc).astype(np.float64)
-
     if context is None:
         context = pd.DataFrame(Contexts(table, paired, cols).overlap(i, j))
+    v = _view(cols, i, j, stories, outlets, drafts)
+    out: dict[str, np.ndarray] = {}  # the features, as one frame at the end
+    _article_features(v, out, context)
+    _claimant_features(v, out)
+    _metric_features(v, out)
+    _headline_features(v, out)
+    _publication_features(v, out)
+    shapes = _value_features(v, out, table, params)
+    _change_features(v, out)
+    _table_features(v, out)
+    _scope_features(v, out, shapes)
+    _date_reading_features(v, out)
+    _outlet_features(v, out, context)
+    named_event = _date_event_features(v, out)
+    aligned = _alignment_features(v, out)
+    _recurrence_features(v, out, aligned)
+    chance = _unexplained_features(v, out, shapes, named_event)
+    _restated_features(v, out, shapes)
+    _check_features(v, out, shapes, chance, aligned)
+    # (one block per column, not copied: stacking some sixty columns of a million pairs into
+    # one block costs more than building them)
+    return pd.DataFrame(out, index=pairs.index, copy=False)
+
+
+def _article_features(v: _View, out: dict[str, np.ndarray], context: pd.DataFrame) -> None:
+    """Whether the two figures share an article or a story, and the words around them."""
+    out["story"] = np.where(v.same_doc, 1.0, v.story)  # one article is one story
+    out["same_doc"] = v.same_doc.astype(np.float64)
+    out["linked"] = ((v.story > 0) & ~v.same_doc).astype(np.float64)
     for name in ("context_near", "context", "specific", "names", "numbers", "numbers_differ", "names_differ"):
         out[name] = context[name].to_numpy()
-    out["parallel"] = (same_doc & (out["numbers_differ"] > 0)).astype(np.float64)
-    out["dates_differ"] = _sentence_dates_differ(cols, i, j)
+    out["parallel"] = (v.same_doc & (out["numbers_differ"] > 0)).astype(np.float64)
+    out["dates_differ"] = _sentence_dates_differ(v.cols, v.i, v.j)
+
+
+def _claimant_features(v: _View, out: dict[str, np.ndarray]) -> None:
+    """Whom the two figures are about: the same claimant, a known one, one of many stories,
+    two companies."""
+    cols, i, j = v.cols, v.i, v.j
     actor, actors = claimant_codes(cols)
     by_actor, actor_pair = distinct_pairs(actor[i], actor[j])
     out["claimant"] = pair_similarity(actor, actors, i[by_actor], j[by_actor], name_similarity)[actor_pair]
@@ -435,22 +521,30 @@ def features(table: pd.DataFrame, pairs: pd.DataFrame, stories: Stories,
     known = cols.flag("actor_known")
     out["claimant_known"] = (known[i] & known[j] & (actor[i] == actor[j]) & (actor[i] >= 0) & ~listed
                              ).astype(np.float64)
-    both_named = (actor[i] >= 0) & (actor[j] >= 0)
-    differs = both_named & (out["claimant"] < 0.5)
-    per_doc = doc_words(cols)
+    differs = (actor[i] >= 0) & (actor[j] >= 0) & (out["claimant"] < 0.5)
     if differs.any():  # two claimants an article names both are one story's people
-        at = np.flatnonzero(differs & ~same_doc)
-        differs[at] &= ~per_doc.name_each_other(actor[i[at]], actor[j[at]], doc_codes[i[at]], doc_codes[j[at]],
-                                                actors)
+        at = np.flatnonzero(differs & ~v.same_doc)
+        differs[at] &= ~doc_words(cols).name_each_other(actor[i[at]], actor[j[at]], v.doc_codes[i[at]],
+                                                         v.doc_codes[j[at]], actors)
     out["claimant_differs"] = (differs | listed).astype(np.float64)
     out["companies_differ"] = listed.astype(np.float64)
-    metric, _ = cols.codes("metric")
-    family, _ = cols.codes("family")
+
+
+def _metric_features(v: _View, out: dict[str, np.ndarray]) -> None:
+    """What the two figures measure, by the metric lexicon."""
+    metric, _ = v.cols.codes("metric")
+    family, _ = v.cols.codes("family")
+    i, j = v.i, v.j
     m_missing = (metric[i] < 0) | (metric[j] < 0)
     out["metric"] = np.where(m_missing, 0.0, np.where(metric[i] == metric[j], 1.0,
                                                       np.where(family[i] == family[j], 0.5, 0.0)))
     out["metric_missing"] = m_missing.astype(np.float64)
     out["metric_differs"] = (~m_missing & (family[i] != family[j])).astype(np.float64)
+
+
+def _headline_features(v: _View, out: dict[str, np.ndarray]) -> None:
+    """What the two articles' headlines and names say of them (nothing within one article)."""
+    cols, i, j, same_doc = v.cols, v.i, v.j, v.same_doc
     title, _ = cols.codes("title")
     _, heads, fcodes = headline_words(cols)
     # so is what reads two headlines alone
@@ -464,27 +558,41 @@ def features(table: pd.DataFrame, pairs: pd.DataFrame, stories: Stories,
     out["headline_same"] = ((fcodes[i] >= 0) & (fcodes[i] == fcodes[j]) & ~same_doc).astype(np.float64)
     out["subjects_differ"] = np.where(same_doc, 0.0, subjects_differ(cols, i[by_title], j[by_title])[title_pair])
     out["session_differs"] = np.where(same_doc, 0.0, session_differs(cols, i, j))
-    out["doc_names"] = np.where(same_doc, 0.0, per_doc.names(di, dj)[doc_pair])
-    out["others_differ"] = np.where(same_doc, 0.0, per_doc.others_differ(di, dj)[doc_pair])
+    per_doc = doc_words(cols)
+    out["doc_names"] = np.where(same_doc, 0.0, per_doc.names(v.di, v.dj)[v.doc_pair])
+    out["others_differ"] = np.where(same_doc, 0.0, per_doc.others_differ(v.di, v.dj)[v.doc_pair])
     goods = goods_named(cols)
     out["goods_differ"] = ((goods[i] != 0) & (goods[j] != 0) & ((goods[i] & goods[j]) == 0)).astype(np.float64)
-    corr = cols.flag("correction")
-    out["correction"] = ((corr[i] | corr[j]) & ~same_doc).astype(np.float64)
-    out["corrected"] = _corrected(cols, i, j, corr, doc_codes)
-    days = cols.days()
-    da, db = days[i], days[j]
-    apart = np.where((da < 0) | (db < 0), 0, np.abs(da - db))
-    out["days_apart"] = np.minimum(np.log2(1.0 + apart) / 5.0, 1.0)
-    out["same_day"] = ((da >= 0) & (da == db)).astype(np.float64)
+
+
+def _publication_features(v: _View, out: dict[str, np.ndarray]) -> None:
+    """Corrections, and the days between the two publications."""
+    corr = v.cols.flag("correction")
+    out["correction"] = ((corr[v.i] | corr[v.j]) & ~v.same_doc).astype(np.float64)
+    out["corrected"] = _corrected(v.cols, v.i, v.j, corr, v.doc_codes)
+    out["days_apart"] = np.minimum(np.log2(1.0 + v.apart) / 5.0, 1.0)
+    out["same_day"] = ((v.da >= 0) & (v.da == v.db)).astype(np.float64)
+
+
+class _Shapes(NamedTuple):
+    """How two values relate, as later groups read it."""
+
+    relation: np.ndarray  # per pair, its name in RELATIONS
+    differing: np.ndarray  # the relation is a conflict's
+    scale_mismatch: np.ndarray
+    one_digit: np.ndarray  # one significant digit changed (`shapes.digit_run`) ...
+    one_digit_single: np.ndarray  # ... of a single significant digit
+    digits_match: np.ndarray  # the digits match a slip's, whatever the words say
+    orders: np.ndarray  # orders of magnitude between the values
+
+
+def _value_features(v: _View, out: dict[str, np.ndarray], table: pd.DataFrame, params: RelationParams) -> _Shapes:
+    """The value relation, and the shapes of an error it may have: a slipped magnitude word,
+    currency or digit, orders of magnitude; and what makes a shape chance."""
+    cols, i, j, is_date, va, vb, pos = v.cols, v.i, v.j, v.is_date, v.va, v.vb, v.pos
     rel = relations(table, i, j, params, cols)
     out["relation"] = rel
-    kind, kinds = cols.codes("kind")
-    is_date = (kinds == "date")[kind[i]] if len(kinds) else np.zeros(len(i), dtype=bool)
-    value = cols.num("value")
-    va, vb = value[i], value[j]
-    with np.errstate(divide="ignore", invalid="ignore"):
-        pos = (va > 0) & (vb > 0)
-        orders = np.where(pos, np.abs(np.log10(np.where(pos, va / vb, 1.0))), 0.0)
+    orders = np.abs(v.power)
     first, last = cols.ordinals("date_start"), cols.ordinals("date_end")
     sa, ea = first[i], last[i]
     sb, eb = first[j], last[j]
@@ -498,8 +606,7 @@ def features(table: pd.DataFrame, pairs: pd.DataFrame, stories: Stories,
     scale_mismatch = _one_of(rel_codes, rel_names, {"scale_mismatch"})
     out["slip"] = magnitude_slip.astype(np.float64)
     out["currency_slip"] = currency_mismatch.astype(np.float64)
-    with np.errstate(divide="ignore", invalid="ignore"):
-        power = np.where(pos, np.log10(np.where(pos, va / vb, 1.0)), 0.0)
+    power = v.power
     # (up to a factor of 1,000, a separator read as a point: four zeros or more are no slip of
     # a hand that wrote the same digits, "125,000 dlrs" of provisions and "1.25 billion" of
     # loans, unless a magnitude word went with them, "500 US-Dollar" for "500 Milliarden")
@@ -507,26 +614,20 @@ def features(table: pd.DataFrame, pairs: pd.DataFrame, stories: Stories,
                      & ((np.abs(power) < _DIGIT_ORDERS + 0.5) | (out["slip"] > 0))
                      & (np.abs(power - np.round(power)) < 1e-6)).astype(np.float64)
     # (the digits of two values alone: read once per distinct pair of values)
-    value_code = pd.factorize(value)[0]
+    value_code = pd.factorize(cols.num("value"))[0]
     by_value, value_pair = distinct_pairs(value_code[i], value_code[j])
     run, one_digit, one_digit_single = (x[value_pair] for x in digit_run(cols, i[by_value], j[by_value]))
     out["digit_run"] = np.where(is_date | (va == vb), 0.0, run)
     out["scale"] = scale_mismatch.astype(np.float64)
-    # two outlets telling one story: where they give one amount two values, one of them is
-    # wrong (their weekdays and "last year" are read against two publication dates instead)
-    outlet = np.append(np.array([(outlets or {}).get(str(d), "") for d in doc_names], dtype=object), "")
-    oa, ob = outlet[di], outlet[dj]
-    two_outlets = (story > 0) & ~same_doc & ((oa != "") & (ob != "") & (oa != ob))[doc_pair]
-    in_draft = draft_rows(doc_codes, doc_names, drafts)
+    in_draft = v.in_draft
     # two amounts whose words name two different kinds of thing, as the metric lexicon reads the
     # words right at each ("a total capitalisation of £1.4 trillion", a valuation, / "a bid of
     # £1.4bn", an offer: the `item` column) are two facts: their values' shape is no error's
     # then. Not in a correction (it may name its item anew), nor between two outlets or a draft
     # and its archive, which name one thing in their own words
-    tab = cols.flag("table")
     item, _ = cols.codes("item")
-    out["items_differ"] = ((item[i] >= 0) & (item[j] >= 0) & (item[i] != item[j]) & ~is_date & ~(tab[i] & tab[j])
-                           & (out["correction"] == 0) & ~two_outlets & ~(in_draft[i] | in_draft[j])
+    out["items_differ"] = ((item[i] >= 0) & (item[j] >= 0) & (item[i] != item[j]) & ~is_date & ~v.both_tab
+                           & (out["correction"] == 0) & ~v.two_outlets & ~(in_draft[i] | in_draft[j])
                            ).astype(np.float64)
     # ... and a number of two significant digits or fewer ("1.4", "50") under two magnitude
     # words or units, in sentences that share neither a word near the figures nor a metric,
@@ -534,7 +635,7 @@ def features(table: pd.DataFrame, pairs: pd.DataFrame, stories: Stories,
     # edited, read against its archive: there every shape counts, and `unbacked` weighs it)
     length = significant_digits(cols)
     short_shape = ((np.maximum(length[i], length[j]) <= _CHANCE_DIGITS) & (out["context_near"] == 0)
-                   & (out["metric"] < 1) & ~(tab[i] & tab[j]) & (out["headline_same"] == 0)
+                   & (out["metric"] < 1) & ~v.both_tab & (out["headline_same"] == 0)
                    & ~(in_draft[i] | in_draft[j]))
     # ... and one significant digit two powers of ten apart, both written in digits alone
     # ("$600" for a rabbit's ticket, "more than $60,000" repaid), is chance even in a draft:
@@ -544,7 +645,7 @@ def features(table: pd.DataFrame, pairs: pd.DataFrame, stories: Stories,
     # and a re-issue under one headline
     mag, _ = cols.codes("magnitude")
     short_shape |= ((np.maximum(length[i], length[j]) <= 1) & (np.abs(np.abs(power) - 2) < 0.5)
-                    & (out["slip"] == 0) & (mag[i] < 0) & (mag[j] < 0) & ~(tab[i] & tab[j])
+                    & (out["slip"] == 0) & (mag[i] < 0) & (mag[j] < 0) & ~v.both_tab
                     & (out["headline_same"] == 0) & ~is_date)
     # (the values' shapes as read, before the words set them aside: what rates and listed parts
     # need is digits that do not match, whatever the words say of them)
@@ -560,29 +661,44 @@ def features(table: pd.DataFrame, pairs: pd.DataFrame, stories: Stories,
     qual, quals = cols.codes("qualifier")
     inexact = np.append(quals != "exact", False)  # index -1 (missing) reads as exact
     out["bound"] = ((inexact[qual[i]] | inexact[qual[j]]) & ~is_date).astype(np.float64)
-    stage, _ = cols.codes("stage")
+    return _Shapes(rel, _one_of(rel_codes, rel_names, CONFLICTS), scale_mismatch, one_digit, one_digit_single,
+                   digits_match, orders)
+
+
+def _change_features(v: _View, out: dict[str, np.ndarray]) -> None:
+    """A change a sentence states ("raised to"), and one value moved twice."""
+    cols, i, j = v.cols, v.i, v.j
     revised = cols.flag("revised")
     out["revision"] = (revised[i] | revised[j]).astype(np.float64)
     # ... and so is a running total, two days' "to date" or "so far" (tendered to date: 3.9 mln
     # dlrs, a week later 7.4 mln dlrs): the count moved between the two days
     running = _running_totals(cols)
-    moved = (revised[i] & revised[j]) | (running[i] & running[j] & ~is_date & (va != vb))
-    out["successive"] = (moved & ~same_doc & (out["same_day"] == 0) & (out["days_apart"] > 0)).astype(np.float64)
-    out["table"] = (tab[i] | tab[j]).astype(np.float64)
-    both_tab = tab[i] & tab[j]
+    moved = (revised[i] & revised[j]) | (running[i] & running[j] & ~v.is_date & (v.va != v.vb))
+    out["successive"] = (moved & ~v.same_doc & (out["same_day"] == 0) & (out["days_apart"] > 0)).astype(np.float64)
+
+
+def _table_features(v: _View, out: dict[str, np.ndarray]) -> None:
+    """Earnings-table rows: their slot (company, label, column, period) is what makes two rows
+    one figure, not the words around them."""
+    cols, i, j, both_tab = v.cols, v.i, v.j, v.both_tab
+    out["table"] = (v.tab[i] | v.tab[j]).astype(np.float64)
     # two table rows: the row label and its neighbours are all their "context"; what makes
     # them one figure is the same company (claimant), label (metric), column and period
     for name in ("context_near", "context", "specific"):
         out[name] = np.where(both_tab, 0.0, out[name])
     # a table's claimant is its headline's company: two tables of companies whose names differ
     # are two companies' results, even when one article names both (a fund family's releases)
-    out["claimant_differs"] = np.where(both_tab & (actor[i] >= 0) & (actor[j] >= 0)
-                                       & (out["claimant"] < 0.5), 1.0, out["claimant_differs"])
+    actor, _ = claimant_codes(cols)
+    both_named = (actor[i] >= 0) & (actor[j] >= 0)
+    out["claimant_differs"] = np.where(both_tab & both_named & (out["claimant"] < 0.5), 1.0,
+                                       out["claimant_differs"])
     # a re-issued table (one headline): a row's other numbers are its other columns, which the
     # re-issue may have changed too; the slot, not they, tells two figures apart
     reissued = both_tab & (out["headline_same"] > 0)
     for name in ("numbers", "numbers_differ"):
         out[name] = np.where(reissued, 0.0, out[name])
+    metric, _ = cols.codes("metric")
+    stage, _ = cols.codes("stage")
     period, _ = cols.codes("period")
     variant = row_variants(cols)
     row, labels = pd.factorize(row_names(cols), use_na_sentinel=False)
@@ -600,45 +716,57 @@ def features(table: pd.DataFrame, pairs: pd.DataFrame, stories: Stories,
     for name in ("numbers", "numbers_differ"):
         out[name] = np.where(slot, 0.0, out[name])
     # (not in a correction: a corrected table may move every figure of a measure alike)
-    out["measure_offset"] = _measure_offset(slot & ~same_doc & pos & (out["correction"] == 0), doc_codes, metric,
-                                            cols.codes("per")[0], i, j, va, vb)
+    out["measure_offset"] = _measure_offset(slot & ~v.same_doc & v.pos & (out["correction"] == 0), v.doc_codes,
+                                            metric, cols.codes("per")[0], i, j, v.va, v.vb)
+    # two tables' lines of different names measure different things ("Sales", "Revs")
+    out["metric_differs"] = np.where(both_tab & ~same_row, 1.0, out["metric_differs"])
+
+
+def _scope_features(v: _View, out: dict[str, np.ndarray], shapes: _Shapes) -> None:
+    """What each figure covers: its place in a list, its period, horizon, stage and rate."""
+    cols, i, j, is_date, va, vb = v.cols, v.i, v.j, v.is_date, v.va, v.vb
     # two articles' sentences of one template, listing as many amounts, pair them place by
     # place: the first amount of one and the second of the other are two items of the list
     place, places = sentence_slots(cols)
-    out["slot_differs"] = (~same_doc & ~both_tab & (places[i] >= 2) & (places[i] == places[j])
+    out["slot_differs"] = (~v.same_doc & ~v.both_tab & (places[i] >= 2) & (places[i] == places[j])
                            & (place[i] != place[j]) & (out["context"] >= _TEMPLATE)).astype(np.float64)
     # one of several amounts its sentence lists (expenses that "included $4,272.78 on the
     # cruise, $2,306.08 at Walt Disney World, over $10,000 at Best Buy"), a tenth or less of the
     # other figure, the list adding up to no more than it, no slip of its digits: a part of that
     # amount, not another reading of it. (Not an earlier value: "rose to X from Y" lists no parts)
     small, large = np.where(va <= vb, i, j), np.where(va <= vb, j, i)
-    earlier = row_stages(cols) == "previous"
-    earlier_small = earlier[small]
+    earlier_small = (row_stages(cols) == "previous")[small]
+    value = cols.num("value")
     in_sentence = np.isfinite(cols.num("sent_start"))  # (no sentence read: the article's amounts list nothing)
-    out["part_listed"] = (~is_date & pos & in_sentence[small] & (places[small] >= _LIST_PLACES) & (orders >= 1)
-                          & (sentence_sums(cols)[small] <= value[large]) & ~earlier_small
-                          & ~digits_match).astype(np.float64)
-    # two tables' lines of different names measure different things ("Sales", "Revs")
-    out["metric_differs"] = np.where(both_tab & ~same_row, 1.0, out["metric_differs"])
+    out["part_listed"] = (~is_date & v.pos & in_sentence[small] & (places[small] >= _LIST_PLACES)
+                          & (shapes.orders >= 1) & (sentence_sums(cols)[small] <= value[large]) & ~earlier_small
+                          & ~shapes.digits_match).astype(np.float64)
     out["period_differs"] = _differs(cols.codes("period")[0], i, j)
     horizon, _ = cols.codes("horizon")
     out["horizon_differs"] = _differs(horizon, i, j)
     out["horizon_same"] = ((horizon[i] >= 0) & (horizon[i] == horizon[j])).astype(np.float64)
-    out["stage_differs"] = _differs(stage, i, j)
+    out["stage_differs"] = _differs(cols.codes("stage")[0], i, j)
     per, _ = cols.codes("per")
+    mag, _ = cols.codes("magnitude")
     # an amount under a thousand units with no magnitude word or rate against one of millions
     # under a magnitude word, their digits not the same (no slip): a price, fee or per-item
     # amount against a total ("bought shares for 40-1/8 dlrs" / "its 3.2 billion dlr offer"),
     # whatever rate the first leaves unsaid
     unit_row = (mag < 0) & (value < _UNIT_AMOUNT) & (per < 0)
     total_row = (mag >= 0) & (value >= _TOTAL_AMOUNT) & (per < 0)
-    unsaid = ((unit_row[i] & total_row[j]) | (unit_row[j] & total_row[i])) & ~digits_match
+    unsaid = ((unit_row[i] & total_row[j]) | (unit_row[j] & total_row[i])) & ~shapes.digits_match
     out["per_differs"] = (((per[i] != per[j]) | unsaid) & ~is_date).astype(np.float64)
+
+
+def _date_reading_features(v: _View, out: dict[str, np.ndarray]) -> None:
+    """How each date was read: against a publication day, with a guessed year, in words two
+    articles share."""
+    cols, i, j, is_date, same_doc = v.cols, v.i, v.j, v.is_date, v.same_doc
     resolved, guessed = cols.flag("resolved"), cols.flag("guessed")
     out["relative"] = ((resolved[i] | resolved[j]) & is_date).astype(np.float64)
     # two years both guessed from publication days a day apart at most are one guess: the
     # months and days compare whatever the year ("3RD QTR JAN 28" and "ended January 31")
-    one_guess = guessed[i] & guessed[j] & (apart <= 1)
+    one_guess = guessed[i] & guessed[j] & (v.apart <= 1)
     out["guessed"] = ((guessed[i] | guessed[j]) & is_date & ~one_guess).astype(np.float64)
     pointing = resolved & ~guessed
     out["deictic"] = ((pointing[i] | pointing[j]) & is_date).astype(np.float64)
@@ -653,25 +781,34 @@ def features(table: pd.DataFrame, pairs: pd.DataFrame, stories: Stories,
     # against one publication day, whatever the tense around them made of the year ("should
     # reach ... in the last six months of the year" / "were estimating that in the last six
     # months of the year"): the writers named one time
-    one_day = same_doc | ((da >= 0) & (da == db))
+    one_day = same_doc | ((v.da >= 0) & (v.da == v.db))
     copied = same_words & (one_day | (~same_doc & (out["context_near"] >= 0.8)
                                       & (out["context"] >= 0.8)))
-    out["relation"] = np.where(copied, "agree", rel)
+    out["relation"] = np.where(copied, "agree", out["relation"])
     out["closeness"] = np.where(copied, 1.0, out["closeness"])
     out["is_date"] = is_date.astype(np.float64)
-    out["outlets"] = (two_outlets & ~is_date).astype(np.float64)
+
+
+def _outlet_features(v: _View, out: dict[str, np.ndarray], context: pd.DataFrame) -> None:
+    """Two outlets of one story, and what their own words make of metrics and names."""
+    two_outlets = v.two_outlets
+    out["outlets"] = (two_outlets & ~v.is_date).astype(np.float64)
     # the metric lexicon reads one outlet's "spent $750,000 in campaign cash" and another's "use
     # of $750,000 in campaign money" as two metrics: across outlets (not table lines) their
     # words differ more than their facts, so a differing metric is no evidence against one fact
-    out["metric_differs"] = np.where(two_outlets & ~both_tab, 0.0, out["metric_differs"])
+    out["metric_differs"] = np.where(two_outlets & ~v.both_tab, 0.0, out["metric_differs"])
     # so do their names: the person one outlet makes the subject ("Jesse Jackson Jr. pleaded
     # guilty") another names beside a claimant it read elsewhere ("Jesse L. Jackson Jr., the
     # former representative from Illinois"); a name the two share that way is one in common
     out["names_differ"] = np.where(two_outlets & (context["names_via_claimant"].to_numpy() > 0), 0.0,
                                    out["names_differ"])
-    # a written date two outlets put in sentences alike (numbers left out) dates one event
-    # told twice ("voters approved Amendment 64 in 2012" / "approved by voters in 2015"): what
-    # the figure's claimant and metric are for an amount, the sentence's words are for a date
+
+
+def _date_event_features(v: _View, out: dict[str, np.ndarray]) -> np.ndarray:
+    """What names the event two dates are of: the verb or word next to each, the words of their
+    sentences; two spans of two periods. Returns per pair whether a date's event is named (a
+    written date, or a relative one whose verb two outlets share)."""
+    cols, i, j, is_date, two_outlets = v.cols, v.i, v.j, v.is_date, v.two_outlets
     # a weekday or "last month" two outlets read against their own days dates one event where
     # the same claimant does the same thing by both accounts, the verb next to the date naming
     # it ("Lauten on Friday apologized" / "had to apologize Saturday"): a story's days hold
@@ -687,6 +824,10 @@ def features(table: pd.DataFrame, pairs: pd.DataFrame, stories: Stories,
     # unit ("from 2000 to 2006" / "from 2006 to 2012" are two terms); and where nothing tells
     # the sentences apart, neither claimants nor other names that differ (two men, each "named
     # director" in his year)
+    first, last = cols.ordinals("date_start"), cols.ordinals("date_end")
+    sa, ea = first[i], last[i]
+    sb, eb = first[j], last[j]
+    gap = np.maximum(0, np.maximum(sb - ea, sa - eb))
     unit = grain_days(cols)
     coarser = np.maximum(unit[i], unit[j])  # NaN (a date of no known grain) compares false
     known = (sa >= 0) & (ea >= 0) & (sb >= 0) & (eb >= 0)
@@ -700,6 +841,9 @@ def features(table: pd.DataFrame, pairs: pd.DataFrame, stories: Stories,
     out["spans_differ"] = (is_date & spans & (sa != sb) & (ea != eb)
                            & (np.abs((ea - sa) - (eb - sb)) > coarser)).astype(np.float64)
     out["event_word"] = event_word_shared(cols, i, j, two_outlets & is_date & ~deictic & grain & alike_told)
+    # a written date two outlets put in sentences alike (numbers left out) dates one event
+    # told twice ("voters approved Amendment 64 in 2012" / "approved by voters in 2015"): what
+    # the figure's claimant and metric are for an amount, the sentence's words are for a date
     named_event = ~deictic | (out["event_verb"] > 0)
     out["event_told"] = np.where(two_outlets & is_date & named_event, out["context"], 0.0)
     # two amounts of one story share its rare words whether or not they are one fact (another
@@ -712,17 +856,28 @@ def features(table: pd.DataFrame, pairs: pd.DataFrame, stories: Stories,
     worded = out["event_word"] > 0
     out["claimant_missing"] = np.where(worded, 0.0, out["claimant_missing"])
     out["metric_missing"] = np.where(worded, 0.0, out["metric_missing"])
+    return named_event
+
+
+def _alignment_features(v: _View, out: dict[str, np.ndarray]) -> Alignment:
+    """Each figure among its candidates in the other article (`alignment.alignment`)."""
+    cols, i, j = v.cols, v.i, v.j
     prec = cols.num("precision")
-    unequal = va != vb  # "67 mln" states 67.0 mln; "$3 billion" only allows $3.5 billion
-    sentence = _sentences(cols)
-    aligned = alignment(out, i, j, doc_codes, earlier[i] != earlier[j],
-                        (unequal & (prec[j] > prec[i]), unequal & (prec[i] > prec[j])), sentence)
+    unequal = v.va != v.vb  # "67 mln" states 67.0 mln; "$3 billion" only allows $3.5 billion
+    earlier = row_stages(cols) == "previous"
+    aligned = alignment(out, i, j, v.doc_codes, earlier[i] != earlier[j],
+                        (unequal & (prec[j] > prec[i]), unequal & (prec[i] > prec[j])), _sentences(cols))
     out["counterpart"], out["twin"], out["shared_figures"] = aligned.counterpart, aligned.twin, aligned.shared
-    compared = aligned.compared
+    return aligned
+
+
+def _recurrence_features(v: _View, out: dict[str, np.ndarray], aligned: Alignment) -> None:
+    """A recurring report's new issue: its figures are new values, not contradictions."""
+    cols, i, j, two_outlets, apart = v.cols, v.i, v.j, v.two_outlets, v.apart
     # two articles of one publisher and different days whose figures, three or more each with a
     # candidate in the other, nearly all differ (a third or fewer agree), with no correction: a
     # new issue of a recurring report (this week's money supply, line by line against last week's)
-    out["renewed"] = (~two_outlets & (apart >= 1) & (compared >= 3) & (out["shared_figures"] <= 1 / 3)
+    out["renewed"] = (~two_outlets & (apart >= 1) & (aligned.compared >= 3) & (out["shared_figures"] <= 1 / 3)
                       & (out["correction"] == 0) & (out["corrected"] == 0)
                       ).astype(np.float64)
     # no correction, and another day with the same template in a sentence form the corpus
@@ -734,8 +889,16 @@ def features(table: pd.DataFrame, pairs: pd.DataFrame, stories: Stories,
     template, template_head = templates(cols, i, j)
     alike = out["context"] >= 0.6
     out["series"] = ((out["correction"] == 0)
-                     & (((apart >= 1) & alike & recurring) | same_form | (template & alike & ~both_tab)
+                     & (((apart >= 1) & alike & recurring) | same_form | (template & alike & ~v.both_tab)
                         | template_head)).astype(np.float64)
+
+
+def _unexplained_features(v: _View, out: dict[str, np.ndarray], shapes: _Shapes, named_event: np.ndarray
+                          ) -> np.ndarray:
+    """Whether two differing figures have an error's shape, or else read as two facts. Returns
+    per pair whether a single changed digit is chance (what a check's `unbacked` reads too)."""
+    cols, i, j, is_date, same_doc, two_outlets = v.cols, v.i, v.j, v.is_date, v.same_doc, v.two_outlets
+    va, vb, in_draft = v.va, v.vb, v.in_draft
     # a contradiction is somebody's error, and an amount's errors have shapes: a re-issue or
     # correction, a slipped digit, magnitude or currency, an amount orders of magnitude off, a
     # misread amount a few per cent off. Two amounts that differ in none of these ways are,
@@ -750,8 +913,8 @@ def features(table: pd.DataFrame, pairs: pd.DataFrame, stories: Stories,
         # cent, even one digit, apart is no misreading for prices
         priced = price_rows(cols)
         prices = priced[i] | priced[j]
-        within = ~is_date & pos & (np.abs(va - vb) <= NEAR * np.maximum(va, vb))
-        near = within & (apart <= 1) & ~prices
+        within = ~is_date & v.pos & (np.abs(va - vb) <= NEAR * np.maximum(va, vb))
+        near = within & (v.apart <= 1) & ~prices
     # in one article, two items a few per cent apart are common (operating and trading profit,
     # 1.48 and 1.51 billion): its writer did not misread one of them; two prices one digit and
     # a few per cent apart are two quotes
@@ -762,17 +925,19 @@ def features(table: pd.DataFrame, pairs: pd.DataFrame, stories: Stories,
     # ... and only in an article of the draft's own story: two loosely linked articles' round
     # amounts (a campaign's "$8 billion" wall, a budget fight's "$5 billion") differ so by chance
     # (the story as grouped: an article the grouping leaves out of the draft's is read as another's)
-    by_chance = one_digit_single & (out["numbers"] < 0.5)
-    chance = by_chance & (~(in_draft[i] | in_draft[j]) | ~one_story(stories, doc_codes, doc_names, i, j, drafts))
-    slipped = (one_digit & ~chance & ~(within & prices)) | (near & ~same_doc)
+    by_chance = shapes.one_digit_single & (out["numbers"] < 0.5)
+    chance = by_chance & (~(in_draft[i] | in_draft[j])
+                          | ~one_story(v.stories, v.doc_codes, v.doc_names, i, j, v.drafts))
+    slipped = (shapes.one_digit & ~chance & ~(within & prices)) | (near & ~same_doc)
     # two outlets telling one story write one amount to the same precision, exactly, and a
     # digit apart ("$5.7 billion" / "$5.6 billion"): one of them misread or misheard it. Within
     # one publisher the same shape is as often two quotes of a moving price (no `outlets` there)
+    prec = cols.num("precision")
     exact = out["bound"] == 0
-    out["stated_apart"] = (two_outlets & ~is_date & within & one_digit & (prec[i] == prec[j]) & exact
+    out["stated_apart"] = (two_outlets & ~is_date & within & shapes.one_digit & (prec[i] == prec[j]) & exact
                            ).astype(np.float64)
     shaped = ((out["slip"] > 0) | (out["digits"] > 0) | (slipped & ~is_date & (va != vb))
-              | (out["currency_slip"] > 0) | scale_mismatch)
+              | (out["currency_slip"] > 0) | shapes.scale_mismatch)
     # one writer's two amounts orders of magnitude apart, or one significant digit a power of
     # ten apart, are two items of the article ("five Ecus" and "50 Ecus" for two coins, "145
     # dlrs" a share and "125 mln dlrs" of equity): chance shapes, as a single changed digit is
@@ -781,9 +946,9 @@ def features(table: pd.DataFrame, pairs: pd.DataFrame, stories: Stories,
     # run of digits moved ("245 mln" and "2,450 mln"), a digit changed. In a draft, not yet
     # edited, every shape still counts
     kept = (out["slip"] > 0) | (out["currency_slip"] > 0) | (out["digit_run"] > 0)
-    chance_in_one = same_doc & ~in_draft[i] & ~kept & (scale_mismatch | (out["digits"] > 0))
+    chance_in_one = same_doc & ~in_draft[i] & ~kept & (shapes.scale_mismatch | (out["digits"] > 0))
     shaped &= ~chance_in_one
-    differing = _one_of(rel_codes, rel_names, CONFLICTS)
+    differing = shapes.differing
     # two dates are one event's when something names the event: the same metric ("pay",
     # "completion"), two outlets' written dates of one story, or one sentence two articles
     # tell with only the date changed ("served from 1996 to 2007" / "from 1997 to 2007")
@@ -807,7 +972,20 @@ def features(table: pd.DataFrame, pairs: pd.DataFrame, stories: Stories,
     # a date whose event nothing names is most often another event's date (another period of
     # a report, another step of one story): hand checks found few such date conflicts real
     out["event_unnamed"] = no_event.astype(np.float64)
-    money = (kinds[kind] == "money") & (kind >= 0) if len(kinds) else np.zeros(len(table), dtype=bool)
+    return chance
+
+
+def _money_rows(cols: Columns) -> np.ndarray:
+    kind, kinds = cols.codes("kind")
+    return (kinds[kind] == "money") & (kind >= 0) if len(kinds) else np.zeros(len(kind), dtype=bool)
+
+
+def _restated_features(v: _View, out: dict[str, np.ndarray], shapes: _Shapes) -> None:
+    """Two archive articles' differing amounts that one of them accounts for: stated there under
+    another line, told as the value before, or apart by an item one of them states."""
+    cols, i, j, doc_codes = v.cols, v.i, v.j, v.doc_codes
+    money = _money_rows(cols)
+    stage, _ = cols.codes("stage")
     # the other article states this amount too, in the same unit, column and period (a flash
     # "SHR 1.01 DLRS VS 66 CTS" against the table's "Shr diluted 1.01 dlrs vs 66 cts" beside its
     # "Shr 1.04 dlrs vs 67 cts"): the figure is accounted for there, and the differing one is
@@ -817,10 +995,10 @@ def features(table: pd.DataFrame, pairs: pd.DataFrame, stories: Stories,
     # other's figure for another item), so none of these counts; a correction's restated
     # figure of another stage (last year's, unchanged) does
     # (the three readings below: two archive articles' differing amounts)
-    archived = differing & ~is_date & ~same_doc & ~(in_draft[i] | in_draft[j])
+    archived = shapes.differing & ~v.is_date & ~v.same_doc & ~(v.in_draft[i] | v.in_draft[j])
     uncorrected = (out["correction"] == 0) & (out["corrected"] == 0)
     replaced = (out["corrected"] > 0) | ((out["correction"] > 0) & (stage[i] == stage[j]))
-    out["stated_there"] = stated_there(cols, i, j, doc_codes, money, archived & ~two_outlets & ~replaced)
+    out["stated_there"] = stated_there(cols, i, j, doc_codes, money, archived & ~v.two_outlets & ~replaced)
     # one article states the other's amount as the value before its own ("higher than the 4.20
     # dlrs it said it would offer when it first announced"): a change it tells, not a second
     # reading of one value. A correction states the value it replaces so too, and a draft is
@@ -830,22 +1008,30 @@ def features(table: pd.DataFrame, pairs: pd.DataFrame, stories: Stories,
     # (preferred dividends one run of a table deducts): one counts that item, the other does not
     # (not in a correction, nor in a check, where the draft is read against the archive)
     out["gap_stated"] = gap_stated(cols, i, j, doc_codes, money, archived & uncorrected)
-    currency = cols.obj("currency")
+
+
+def _check_features(v: _View, out: dict[str, np.ndarray], shapes: _Shapes, chance: np.ndarray,
+                    aligned: Alignment) -> None:
+    """What only a pre-publication check reads: a draft's figure one error from an archive
+    figure that its article does not back (`unbacked`: always 0 in a scan)."""
+    cols, i, j, is_date, in_draft, doc_codes = v.cols, v.i, v.j, v.is_date, v.in_draft, v.doc_codes
+    differing = shapes.differing
     # a check reads the draft against its story as told so far: a draft's amount one error away
     # from an archive amount (ten times it, its digits under another magnitude word, one digit
     # changed), in an archive article that states the draft's amount nowhere, is most likely
     # that amount mistyped, however differently the two sentences are worded
     money_unit, _ = cols.codes("currency")  # (-1: unread)
     one_currency = (money_unit[i] == money_unit[j]) | (money_unit[i] < 0) | (money_unit[j] < 0)
-    shaped_as_error = ((out["digits"] > 0) | (out["slip"] > 0) | (one_digit & ~chance)) & one_currency
-    out["unbacked"] = amounts_unbacked(value, currency, money, i, j, doc_codes, in_draft,
-                                       ~is_date & differing & shaped_as_error & (story > 0))
+    shaped_as_error = ((out["digits"] > 0) | (out["slip"] > 0) | (shapes.one_digit & ~chance)) & one_currency
+    out["unbacked"] = amounts_unbacked(cols.num("value"), cols.obj("currency"), _money_rows(cols), i, j,
+                                       doc_codes, in_draft, ~is_date & differing & shaped_as_error & (v.story > 0))
     # so is a draft's written date one slip from an archive date whose sentence tells the same
     # event in words alike (a year or a day a few apart, the rest the same: "approved by voters
     # in 2015" against "voters approved Amendment 64 ... in 2012") and that the archive article
     # dates nothing else on. A story's years are many, and two of them a few apart in sentences
     # sharing a few words are most often two events ("since 2002" for one leader, "since 2003"
     # for two others): only sentences this alike count
+    resolved, guessed = cols.flag("resolved"), cols.flag("guessed")
     written = ~(resolved | guessed)
     slipped_date = (is_date & differing & written[i] & written[j] & (out["event_told"] >= TOLD_ALIKE)
                     & (in_draft[i] != in_draft[j]))
@@ -867,9 +1053,6 @@ def features(table: pd.DataFrame, pairs: pd.DataFrame, stories: Stories,
         shares = _tells_shares(cols)
         lift = lift[~shares[own]]
         out["twin"][lift] = aligned.listed[lift]
-    # (one block per column, not copied: stacking some sixty columns of a million pairs into
-    # one block costs more than building them)
-    return pd.DataFrame(out, index=pairs.index, copy=False)
 
 
 @per_table
