@@ -853,18 +853,7 @@ def build_table(mentions: pd.DataFrame, refs: dict[str, DocRef], hits: set[Any],
     that must be in the document list (the findings' documents) besides the table's own.
     """
     total = len(mentions)
-    df = mentions
-    if total:
-        df = df.assign(_doc=df["doc"].astype(str)).sort_values(["_doc", "start", "end"],
-                                                                kind="mergesort")
-    if max_rows is not None and total > max_rows:
-        key = list(zip(df["_doc"].tolist(), df["start"].astype("int64").tolist(),
-                       df["end"].astype("int64").tolist(), strict=True))
-        first = hits if priority is None else priority
-        is_hit = pd.Series([k in first for k in key], index=df.index)
-        keep_hits = df[is_hit].head(max_rows)
-        rest = df[~is_hit].head(max(0, max_rows - len(keep_hits)))
-        df = pd.concat([keep_hits, rest]).sort_values(["_doc", "start", "end"], kind="mergesort")
+    df = _kept_rows(mentions, hits if priority is None else priority, max_rows)
 
     def col(name: str) -> list[Any]:
         if name not in df.columns:
@@ -889,25 +878,9 @@ def build_table(mentions: pd.DataFrame, refs: dict[str, DocRef], hits: set[Any],
             col("end"), col("line"), col("col"), col("row_label"), col("currency_source"), strict=True):
         doc = str(doc)
         text = "" if is_missing(text) else str(text)
-        sentence = "" if is_missing(sentence) else str(sentence)
         start_i, end_i = int(start), int(end)
-        r = _i(s_start)
-        rel = start_i - r if r is not None else None
-        if rel is None or sentence[rel:rel + len(text)] != text:
-            rel = sentence.find(text) if text else -1
-            rel = None if rel < 0 else rel
-        if len(sentence) > TABLE_SENTENCE_MAX and rel is not None:
-            a = max(0, rel - CONTEXT_CHARS)
-            b = min(len(sentence), rel + len(text) + CONTEXT_CHARS)
-            shown = ("…" if a else "") + sentence[a:b] + ("…" if b < len(sentence) else "")
-            rel = rel - a + (1 if a else 0)
-            skey: Any = (doc, start_i, end_i)
-        elif len(sentence) > TABLE_SENTENCE_MAX:
-            shown = sentence[:TABLE_SENTENCE_MAX] + "…"
-            skey = (doc, start_i, end_i)
-        else:
-            shown = sentence
-            skey = shown
+        shown, rel, skey = _shown_sentence("" if is_missing(sentence) else str(sentence), text, start_i,
+                                           _i(s_start), (doc, start_i, end_i))
         si = sent_index.get(skey)
         if si is None:
             si = sent_index[skey] = len(sentences)
@@ -937,6 +910,42 @@ def build_table(mentions: pd.DataFrame, refs: dict[str, DocRef], hits: set[Any],
     kinds = sorted({str(k) for k in col("kind") if not is_missing(k)})
     currencies = sorted({str(k) for k in col("currency") if not is_missing(k)})
     return TableData(payload, total, len(rows), max_rows, kinds, currencies)
+
+
+def _kept_rows(mentions: pd.DataFrame, first: set[Any], max_rows: int | None) -> pd.DataFrame:
+    """The mentions the table embeds, in (document, start, end) order: all of them, or at most
+    `max_rows` with those in `first` ((doc, start, end) keys) kept first."""
+    df = mentions
+    if len(df):
+        df = df.assign(_doc=df["doc"].astype(str)).sort_values(["_doc", "start", "end"],
+                                                                kind="mergesort")
+    if max_rows is not None and len(df) > max_rows:
+        key = list(zip(df["_doc"].tolist(), df["start"].astype("int64").tolist(),
+                       df["end"].astype("int64").tolist(), strict=True))
+        is_hit = pd.Series([k in first for k in key], index=df.index)
+        keep_hits = df[is_hit].head(max_rows)
+        rest = df[~is_hit].head(max(0, max_rows - len(keep_hits)))
+        df = pd.concat([keep_hits, rest]).sort_values(["_doc", "start", "end"], kind="mergesort")
+    return df
+
+
+def _shown_sentence(sentence: str, text: str, start: int, sent_start: int | None,
+                    key: tuple[str, int, int]) -> tuple[str, int | None, Any]:
+    """(the sentence as the table shows it, the mention's offset in it or None, the key under
+    which the table stores it once). A long sentence is cut to a window around its mention,
+    stored under the mention's own key; a short one is stored once for all its mentions."""
+    rel = start - sent_start if sent_start is not None else None
+    if rel is None or sentence[rel:rel + len(text)] != text:
+        rel = sentence.find(text) if text else -1
+        rel = None if rel < 0 else rel
+    if len(sentence) > TABLE_SENTENCE_MAX and rel is not None:
+        a = max(0, rel - CONTEXT_CHARS)
+        b = min(len(sentence), rel + len(text) + CONTEXT_CHARS)
+        shown = ("…" if a else "") + sentence[a:b] + ("…" if b < len(sentence) else "")
+        return shown, rel - a + (1 if a else 0), key
+    if len(sentence) > TABLE_SENTENCE_MAX:
+        return sentence[:TABLE_SENTENCE_MAX] + "…", rel, key
+    return sentence, rel, sentence
 
 
 def report_identity(title: str, doc_ids: Iterable[str]) -> str:
