@@ -1023,8 +1023,9 @@ def _check_features(v: _View, out: dict[str, np.ndarray], shapes: _Shapes, chanc
     money_unit, _ = cols.codes("currency")  # (-1: unread)
     one_currency = (money_unit[i] == money_unit[j]) | (money_unit[i] < 0) | (money_unit[j] < 0)
     shaped_as_error = ((out["digits"] > 0) | (out["slip"] > 0) | (shapes.one_digit & ~chance)) & one_currency
+    told = one_story(v.stories, doc_codes, v.doc_names, i, j, v.drafts)
     out["unbacked"] = amounts_unbacked(cols.num("value"), cols.obj("currency"), _money_rows(cols), i, j,
-                                       doc_codes, in_draft, ~is_date & differing & shaped_as_error & (v.story > 0))
+                                       doc_codes, in_draft, ~is_date & differing & shaped_as_error & told)
     # so is a draft's written date one slip from an archive date whose sentence tells the same
     # event in words alike (a year or a day a few apart, the rest the same: "approved by voters
     # in 2015" against "voters approved Amendment 64 ... in 2012") and that the archive article
