@@ -403,6 +403,7 @@ class _View(NamedTuple):
     story: np.ndarray  # story similarity of the two articles (0 within one)
     two_outlets: np.ndarray
     in_draft: np.ndarray  # per row
+    told: np.ndarray  # the two articles are of one story as grouped (a check's; all True in a scan)
     is_date: np.ndarray
     va: np.ndarray
     vb: np.ndarray
@@ -439,7 +440,8 @@ def _view(cols: Columns, i: np.ndarray, j: np.ndarray, stories: Stories, outlets
     da, db = days[i], days[j]
     tab = cols.flag("table")
     return _View(cols, i, j, stories, drafts, doc_codes, doc_names, same_doc, doc_pair, di, dj, story,
-                 two_outlets, draft_rows(doc_codes, doc_names, drafts), is_date, va, vb, pos, power, da, db,
+                 two_outlets, draft_rows(doc_codes, doc_names, drafts),
+                 one_story(stories, doc_codes, doc_names, i, j, drafts), is_date, va, vb, pos, power, da, db,
                  np.where((da < 0) | (db < 0), 0, np.abs(da - db)), tab, tab[i] & tab[j])
 
 
@@ -632,11 +634,12 @@ def _value_features(v: _View, out: dict[str, np.ndarray], table: pd.DataFrame, p
     # ... and a number of two significant digits or fewer ("1.4", "50") under two magnitude
     # words or units, in sentences that share neither a word near the figures nor a metric,
     # coincides by chance: a slip's shape needs a fact in common first. (Not in a draft, not yet
-    # edited, read against its archive: there every shape counts, and `unbacked` weighs it)
+    # edited, read against an archive article of its own story: there every shape counts, and
+    # `unbacked` weighs it; against another story's, a draft's shapes are chance as any)
     length = significant_digits(cols)
     short_shape = ((np.maximum(length[i], length[j]) <= _CHANCE_DIGITS) & (out["context_near"] == 0)
                    & (out["metric"] < 1) & ~v.both_tab & (out["headline_same"] == 0)
-                   & ~(in_draft[i] | in_draft[j]))
+                   & ~((in_draft[i] | in_draft[j]) & v.told))
     # ... and one significant digit two powers of ten apart, both written in digits alone
     # ("$600" for a rabbit's ticket, "more than $60,000" repaid), is chance even in a draft:
     # a hand adds or drops one zero, or a group of three ("$5,000" for "$5,000,000"), and any
@@ -926,8 +929,7 @@ def _unexplained_features(v: _View, out: dict[str, np.ndarray], shapes: _Shapes,
     # amounts (a campaign's "$8 billion" wall, a budget fight's "$5 billion") differ so by chance
     # (the story as grouped: an article the grouping leaves out of the draft's is read as another's)
     by_chance = shapes.one_digit_single & (out["numbers"] < 0.5)
-    chance = by_chance & (~(in_draft[i] | in_draft[j])
-                          | ~one_story(v.stories, v.doc_codes, v.doc_names, i, j, v.drafts))
+    chance = by_chance & (~(in_draft[i] | in_draft[j]) | ~v.told)
     slipped = (shapes.one_digit & ~chance & ~(within & prices)) | (near & ~same_doc)
     # two outlets telling one story write one amount to the same precision, exactly, and a
     # digit apart ("$5.7 billion" / "$5.6 billion"): one of them misread or misheard it. Within
@@ -1023,9 +1025,8 @@ def _check_features(v: _View, out: dict[str, np.ndarray], shapes: _Shapes, chanc
     money_unit, _ = cols.codes("currency")  # (-1: unread)
     one_currency = (money_unit[i] == money_unit[j]) | (money_unit[i] < 0) | (money_unit[j] < 0)
     shaped_as_error = ((out["digits"] > 0) | (out["slip"] > 0) | (shapes.one_digit & ~chance)) & one_currency
-    told = one_story(v.stories, doc_codes, v.doc_names, i, j, v.drafts)
     out["unbacked"] = amounts_unbacked(cols.num("value"), cols.obj("currency"), _money_rows(cols), i, j,
-                                       doc_codes, in_draft, ~is_date & differing & shaped_as_error & told)
+                                       doc_codes, in_draft, ~is_date & differing & shaped_as_error & v.told)
     # so is a draft's written date one slip from an archive date whose sentence tells the same
     # event in words alike (a year or a day a few apart, the rest the same: "approved by voters
     # in 2015" against "voters approved Amendment 64 ... in 2012") and that the archive article
