@@ -386,49 +386,58 @@ def _story_similarity(stories: Stories, doc_codes: np.ndarray, doc_names: np.nda
 
 
 class _View(NamedTuple):
-    """What most features read of the pairs: the rows paired, their articles, kinds and values,
-    computed once for all the feature groups below."""
+    """What most feature groups read of the pairs, computed once. Arrays are per pair (aligned
+    with `i` and `j`) unless their name says otherwise: `row_` per table row, `doc_` per article
+    code, `link_pair` per distinct article pair."""
 
     cols: Columns
     i: np.ndarray
     j: np.ndarray
     stories: Stories
     drafts: set[str] | None
-    doc_codes: np.ndarray
-    doc_names: np.ndarray
+    doc_codes: np.ndarray  # per row: its article's code
+    doc_names: np.ndarray  # per article code: its id
     same_doc: np.ndarray
-    doc_pair: np.ndarray  # each pair's distinct article pair (`distinct_pairs`) ...
-    di: np.ndarray  # ... and its two articles
-    dj: np.ndarray
-    story: np.ndarray  # story similarity of the two articles (0 within one)
+    link_pair: np.ndarray  # each pair's distinct article pair (`distinct_pairs`) ...
+    link_a: np.ndarray  # ... and the two articles of each distinct pair
+    link_b: np.ndarray
+    link: np.ndarray  # the story link's similarity of the two articles (0 within one; `out["story"]` is 1 there)
     two_outlets: np.ndarray
-    in_draft: np.ndarray  # per row
     told: np.ndarray  # the two articles are of one story as grouped (a check's; all True in a scan)
+    row_in_draft: np.ndarray  # per row: a check's draft figure
+    row_table: np.ndarray  # per row: an earnings-table row
+    both_tab: np.ndarray
     is_date: np.ndarray
     va: np.ndarray
     vb: np.ndarray
     pos: np.ndarray  # both values positive
     power: np.ndarray  # log10 of their ratio (0 unless `pos`)
+    orders: np.ndarray  # orders of magnitude between them (|power|)
+    sa: np.ndarray  # each date's first and last day as ordinals (-1: none)
+    ea: np.ndarray
+    sb: np.ndarray
+    eb: np.ndarray
+    gap: np.ndarray  # days between two dates' spans (0 where they meet or overlap)
     da: np.ndarray  # publication days (-1: undated)
     db: np.ndarray
     apart: np.ndarray  # days between publications (0 when either is undated)
-    tab: np.ndarray  # per row: an earnings-table row
-    both_tab: np.ndarray
 
 
 def _view(cols: Columns, i: np.ndarray, j: np.ndarray, stories: Stories, outlets: Mapping[str, str] | None,
           drafts: set[str] | None) -> _View:
+    """The shared readings of the pairs `features` hands to each group."""
     doc_codes, doc_names = cols.codes("doc")
     same_doc = doc_codes[i] == doc_codes[j]
-    # what reads two articles alone, read once per distinct pair of them
-    by_doc, doc_pair = distinct_pairs(doc_codes[i], doc_codes[j])
-    di, dj = doc_codes[i][by_doc], doc_codes[j][by_doc]
-    story = _story_similarity(stories, doc_codes, doc_names, i[by_doc], j[by_doc])[doc_pair]
+    # what reads two articles alone, read once per distinct pair of them (as is what reads two
+    # headlines or two claimants alone, in their groups)
+    by_doc, link_pair = distinct_pairs(doc_codes[i], doc_codes[j])
+    link_a, link_b = doc_codes[i][by_doc], doc_codes[j][by_doc]
+    link = _story_similarity(stories, doc_codes, doc_names, i[by_doc], j[by_doc])[link_pair]
     # two outlets telling one story: where they give one amount two values, one of them is
     # wrong (their weekdays and "last year" are read against two publication dates instead)
     outlet = np.append(np.array([(outlets or {}).get(str(d), "") for d in doc_names], dtype=object), "")
-    oa, ob = outlet[di], outlet[dj]
-    two_outlets = (story > 0) & ~same_doc & ((oa != "") & (ob != "") & (oa != ob))[doc_pair]
+    oa, ob = outlet[link_a], outlet[link_b]
+    two_outlets = (link > 0) & ~same_doc & ((oa != "") & (ob != "") & (oa != ob))[link_pair]
     kind, kinds = cols.codes("kind")
     is_date = (kinds == "date")[kind[i]] if len(kinds) else np.zeros(len(i), dtype=bool)
     value = cols.num("value")
@@ -436,13 +445,19 @@ def _view(cols: Columns, i: np.ndarray, j: np.ndarray, stories: Stories, outlets
     with np.errstate(divide="ignore", invalid="ignore"):
         pos = (va > 0) & (vb > 0)
         power = np.where(pos, np.log10(np.where(pos, va / vb, 1.0)), 0.0)
+    first, last = cols.ordinals("date_start"), cols.ordinals("date_end")
+    sa, ea, sb, eb = first[i], last[i], first[j], last[j]
     days = cols.days()
     da, db = days[i], days[j]
     tab = cols.flag("table")
-    return _View(cols, i, j, stories, drafts, doc_codes, doc_names, same_doc, doc_pair, di, dj, story,
-                 two_outlets, draft_rows(doc_codes, doc_names, drafts),
-                 one_story(stories, doc_codes, doc_names, i, j, drafts), is_date, va, vb, pos, power, da, db,
-                 np.where((da < 0) | (db < 0), 0, np.abs(da - db)), tab, tab[i] & tab[j])
+    return _View(
+        cols=cols, i=i, j=j, stories=stories, drafts=drafts, doc_codes=doc_codes, doc_names=doc_names,
+        same_doc=same_doc, link_pair=link_pair, link_a=link_a, link_b=link_b, link=link, two_outlets=two_outlets,
+        told=one_story(stories, doc_codes, doc_names, i, j, drafts),
+        row_in_draft=draft_rows(doc_codes, doc_names, drafts), row_table=tab, both_tab=tab[i] & tab[j],
+        is_date=is_date, va=va, vb=vb, pos=pos, power=power, orders=np.abs(power),
+        sa=sa, ea=ea, sb=sb, eb=eb, gap=np.maximum(0, np.maximum(sb - ea, sa - eb)),
+        da=da, db=db, apart=np.where((da < 0) | (db < 0), 0, np.abs(da - db)))
 
 
 def features(table: pd.DataFrame, pairs: pd.DataFrame, stories: Stories,
@@ -456,8 +471,9 @@ def features(table: pd.DataFrame, pairs: pd.DataFrame, stories: Stories,
     articles read against the others (the reference side `unbacked` reads); `cols`: the
     table's columns, prepared for rows that include these pairs' (`Columns.prepare`).
 
-    The groups below run in order: a later one reads (and sometimes overrides) what an earlier
-    one wrote in `out`."""
+    The groups run in this order, each writing its columns of `out`; a later group reads what
+    earlier ones wrote, and some override an earlier column (each group's docstring names what
+    it overrides): moving a group changes features silently."""
     i, j = pairs["i"].to_numpy(), pairs["j"].to_numpy()
     # the rows paired, each once (sorting a million pairs' rows costs more than most features:
     # only where the columns or the context are not given)
@@ -490,10 +506,11 @@ def features(table: pd.DataFrame, pairs: pd.DataFrame, stories: Stories,
 
 
 def _article_features(v: _View, out: dict[str, np.ndarray], context: pd.DataFrame) -> None:
-    """Whether the two figures share an article or a story, and the words around them."""
-    out["story"] = np.where(v.same_doc, 1.0, v.story)  # one article is one story
+    """Whether the two figures share an article or a story, and the words around them
+    (`context`, `prune`'s): story, same_doc, linked, the context features, parallel, dates_differ."""
+    out["story"] = np.where(v.same_doc, 1.0, v.link)  # one article is one story
     out["same_doc"] = v.same_doc.astype(np.float64)
-    out["linked"] = ((v.story > 0) & ~v.same_doc).astype(np.float64)
+    out["linked"] = ((v.link > 0) & ~v.same_doc).astype(np.float64)
     for name in ("context_near", "context", "specific", "names", "numbers", "numbers_differ", "names_differ"):
         out[name] = context[name].to_numpy()
     out["parallel"] = (v.same_doc & (out["numbers_differ"] > 0)).astype(np.float64)
@@ -501,8 +518,8 @@ def _article_features(v: _View, out: dict[str, np.ndarray], context: pd.DataFram
 
 
 def _claimant_features(v: _View, out: dict[str, np.ndarray]) -> None:
-    """Whom the two figures are about: the same claimant, a known one, one of many stories,
-    two companies."""
+    """Whom the two figures are about: claimant, claimant_missing, claimant_common,
+    claimant_known, claimant_differs, companies_differ."""
     cols, i, j = v.cols, v.i, v.j
     actor, actors = claimant_codes(cols)
     by_actor, actor_pair = distinct_pairs(actor[i], actor[j])
@@ -533,7 +550,7 @@ def _claimant_features(v: _View, out: dict[str, np.ndarray]) -> None:
 
 
 def _metric_features(v: _View, out: dict[str, np.ndarray]) -> None:
-    """What the two figures measure, by the metric lexicon."""
+    """What the two figures measure, by the metric lexicon: metric, metric_missing, metric_differs."""
     metric, _ = v.cols.codes("metric")
     family, _ = v.cols.codes("family")
     i, j = v.i, v.j
@@ -545,11 +562,13 @@ def _metric_features(v: _View, out: dict[str, np.ndarray]) -> None:
 
 
 def _headline_features(v: _View, out: dict[str, np.ndarray]) -> None:
-    """What the two articles' headlines and names say of them (nothing within one article)."""
+    """What the two articles' headlines and names say of them (0 within one article): headline,
+    headline_same, subjects_differ, session_differs, doc_names, others_differ; and the goods the
+    two figures' sentences name (goods_differ, within one article too)."""
     cols, i, j, same_doc = v.cols, v.i, v.j, v.same_doc
     title, _ = cols.codes("title")
     _, heads, fcodes = headline_words(cols)
-    # so is what reads two headlines alone
+    # what reads two headlines alone, read once per distinct pair of them
     by_title, title_pair = distinct_pairs(title[i], title[j])
     ti, tj = title[i][by_title], title[j][by_title]
     has = (ti >= 0) & (tj >= 0)
@@ -561,14 +580,15 @@ def _headline_features(v: _View, out: dict[str, np.ndarray]) -> None:
     out["subjects_differ"] = np.where(same_doc, 0.0, subjects_differ(cols, i[by_title], j[by_title])[title_pair])
     out["session_differs"] = np.where(same_doc, 0.0, session_differs(cols, i, j))
     per_doc = doc_words(cols)
-    out["doc_names"] = np.where(same_doc, 0.0, per_doc.names(v.di, v.dj)[v.doc_pair])
-    out["others_differ"] = np.where(same_doc, 0.0, per_doc.others_differ(v.di, v.dj)[v.doc_pair])
+    out["doc_names"] = np.where(same_doc, 0.0, per_doc.names(v.link_a, v.link_b)[v.link_pair])
+    out["others_differ"] = np.where(same_doc, 0.0, per_doc.others_differ(v.link_a, v.link_b)[v.link_pair])
     goods = goods_named(cols)
     out["goods_differ"] = ((goods[i] != 0) & (goods[j] != 0) & ((goods[i] & goods[j]) == 0)).astype(np.float64)
 
 
 def _publication_features(v: _View, out: dict[str, np.ndarray]) -> None:
-    """Corrections, and the days between the two publications."""
+    """Corrections, and the days between the two publications: correction, corrected,
+    days_apart, same_day."""
     corr = v.cols.flag("correction")
     out["correction"] = ((corr[v.i] | corr[v.j]) & ~v.same_doc).astype(np.float64)
     out["corrected"] = _corrected(v.cols, v.i, v.j, corr, v.doc_codes)
@@ -579,29 +599,24 @@ def _publication_features(v: _View, out: dict[str, np.ndarray]) -> None:
 class _Shapes(NamedTuple):
     """How two values relate, as later groups read it."""
 
-    relation: np.ndarray  # per pair, its name in RELATIONS
-    differing: np.ndarray  # the relation is a conflict's
+    differing: np.ndarray  # the relation, as first read, is a conflict's (before `_date_reading_features`
+    # reads a relative date copied with its sentence as agreeing: later groups see it differ)
     scale_mismatch: np.ndarray
     one_digit: np.ndarray  # one significant digit changed (`shapes.digit_run`) ...
     one_digit_single: np.ndarray  # ... of a single significant digit
     digits_match: np.ndarray  # the digits match a slip's, whatever the words say
-    orders: np.ndarray  # orders of magnitude between the values
 
 
 def _value_features(v: _View, out: dict[str, np.ndarray], table: pd.DataFrame, params: RelationParams) -> _Shapes:
-    """The value relation, and the shapes of an error it may have: a slipped magnitude word,
-    currency or digit, orders of magnitude; and what makes a shape chance."""
+    """The value relation, and the shapes of an error it may have: relation, closeness, slip,
+    currency_slip, digits, digit_run, scale; what makes a shape chance (items_differ, the short
+    shapes, which zero slip, currency_slip, digits and digit_run), round_same and bound."""
     cols, i, j, is_date, va, vb, pos = v.cols, v.i, v.j, v.is_date, v.va, v.vb, v.pos
     rel = relations(table, i, j, params, cols)
     out["relation"] = rel
-    orders = np.abs(v.power)
-    first, last = cols.ordinals("date_start"), cols.ordinals("date_end")
-    sa, ea = first[i], last[i]
-    sb, eb = first[j], last[j]
-    gap = np.maximum(0, np.maximum(sb - ea, sa - eb))
-    span = np.maximum(np.maximum(ea - sa, eb - sb), 1)
+    span = np.maximum(np.maximum(v.ea - v.sa, v.eb - v.sb), 1)
     # money: 1 for equal, 0.9 for 5% apart, 0 from a factor of about three (half an order)
-    out["closeness"] = np.where(is_date, 1.0 / (1.0 + gap / span), np.maximum(0.0, 1.0 - 2.0 * orders))
+    out["closeness"] = np.where(is_date, 1.0 / (1.0 + v.gap / span), np.maximum(0.0, 1.0 - 2.0 * v.orders))
     rel_codes, rel_names = pd.factorize(rel, use_na_sentinel=False)
     magnitude_slip = _one_of(rel_codes, rel_names, {"magnitude_slip"})
     currency_mismatch = _one_of(rel_codes, rel_names, {"currency_mismatch"})
@@ -621,7 +636,7 @@ def _value_features(v: _View, out: dict[str, np.ndarray], table: pd.DataFrame, p
     run, one_digit, one_digit_single = (x[value_pair] for x in digit_run(cols, i[by_value], j[by_value]))
     out["digit_run"] = np.where(is_date | (va == vb), 0.0, run)
     out["scale"] = scale_mismatch.astype(np.float64)
-    in_draft = v.in_draft
+    in_draft = v.row_in_draft
     # two amounts whose words name two different kinds of thing, as the metric lexicon reads the
     # words right at each ("a total capitalisation of £1.4 trillion", a valuation, / "a bid of
     # £1.4bn", an offer: the `item` column) are two facts: their values' shape is no error's
@@ -664,17 +679,18 @@ def _value_features(v: _View, out: dict[str, np.ndarray], table: pd.DataFrame, p
     qual, quals = cols.codes("qualifier")
     inexact = np.append(quals != "exact", False)  # index -1 (missing) reads as exact
     out["bound"] = ((inexact[qual[i]] | inexact[qual[j]]) & ~is_date).astype(np.float64)
-    return _Shapes(rel, _one_of(rel_codes, rel_names, CONFLICTS), scale_mismatch, one_digit, one_digit_single,
-                   digits_match, orders)
+    return _Shapes(_one_of(rel_codes, rel_names, CONFLICTS), scale_mismatch, one_digit, one_digit_single,
+                   digits_match)
 
 
 def _change_features(v: _View, out: dict[str, np.ndarray]) -> None:
-    """A change a sentence states ("raised to"), and one value moved twice."""
+    """A change a sentence states ("raised to"), and one value moved twice: revision, successive."""
     cols, i, j = v.cols, v.i, v.j
     revised = cols.flag("revised")
     out["revision"] = (revised[i] | revised[j]).astype(np.float64)
-    # ... and so is a running total, two days' "to date" or "so far" (tendered to date: 3.9 mln
-    # dlrs, a week later 7.4 mln dlrs): the count moved between the two days
+    # two new values of stated changes on two days are one price or offer moved twice, and so
+    # is a running total, two days' "to date" or "so far" (tendered to date: 3.9 mln dlrs, a
+    # week later 7.4 mln dlrs): the count moved between the two days
     running = _running_totals(cols)
     moved = (revised[i] & revised[j]) | (running[i] & running[j] & ~v.is_date & (v.va != v.vb))
     out["successive"] = (moved & ~v.same_doc & (out["same_day"] == 0) & (out["days_apart"] > 0)).astype(np.float64)
@@ -682,9 +698,12 @@ def _change_features(v: _View, out: dict[str, np.ndarray]) -> None:
 
 def _table_features(v: _View, out: dict[str, np.ndarray]) -> None:
     """Earnings-table rows: their slot (company, label, column, period) is what makes two rows
-    one figure, not the words around them."""
+    one figure, not the words around them: table, table_slot, measure_offset. Overrides, for two
+    table rows: context_near, context and specific (0), numbers and numbers_differ (0 for a
+    re-issue or one slot), claimant_differs (two companies' tables) and metric_differs (two
+    labels)."""
     cols, i, j, both_tab = v.cols, v.i, v.j, v.both_tab
-    out["table"] = (v.tab[i] | v.tab[j]).astype(np.float64)
+    out["table"] = (v.row_table[i] | v.row_table[j]).astype(np.float64)
     # two table rows: the row label and its neighbours are all their "context"; what makes
     # them one figure is the same company (claimant), label (metric), column and period
     for name in ("context_near", "context", "specific"):
@@ -726,7 +745,9 @@ def _table_features(v: _View, out: dict[str, np.ndarray]) -> None:
 
 
 def _scope_features(v: _View, out: dict[str, np.ndarray], shapes: _Shapes) -> None:
-    """What each figure covers: its place in a list, its period, horizon, stage and rate."""
+    """What each figure covers: its place in a list (slot_differs, part_listed), its period,
+    horizon, stage and rate (period_differs, horizon_differs, horizon_same, stage_differs,
+    per_differs)."""
     cols, i, j, is_date, va, vb = v.cols, v.i, v.j, v.is_date, v.va, v.vb
     # two articles' sentences of one template, listing as many amounts, pair them place by
     # place: the first amount of one and the second of the other are two items of the list
@@ -742,7 +763,7 @@ def _scope_features(v: _View, out: dict[str, np.ndarray], shapes: _Shapes) -> No
     value = cols.num("value")
     in_sentence = np.isfinite(cols.num("sent_start"))  # (no sentence read: the article's amounts list nothing)
     out["part_listed"] = (~is_date & v.pos & in_sentence[small] & (places[small] >= _LIST_PLACES)
-                          & (shapes.orders >= 1) & (sentence_sums(cols)[small] <= value[large]) & ~earlier_small
+                          & (v.orders >= 1) & (sentence_sums(cols)[small] <= value[large]) & ~earlier_small
                           & ~shapes.digits_match).astype(np.float64)
     out["period_differs"] = _differs(cols.codes("period")[0], i, j)
     horizon, _ = cols.codes("horizon")
@@ -763,7 +784,8 @@ def _scope_features(v: _View, out: dict[str, np.ndarray], shapes: _Shapes) -> No
 
 def _date_reading_features(v: _View, out: dict[str, np.ndarray]) -> None:
     """How each date was read: against a publication day, with a guessed year, in words two
-    articles share."""
+    articles share: relative, guessed, deictic, relative_apart, same_words, is_date. Overrides
+    relation and closeness: a relative date copied with its sentence agrees."""
     cols, i, j, is_date, same_doc = v.cols, v.i, v.j, v.is_date, v.same_doc
     resolved, guessed = cols.flag("resolved"), cols.flag("guessed")
     out["relative"] = ((resolved[i] | resolved[j]) & is_date).astype(np.float64)
@@ -793,7 +815,8 @@ def _date_reading_features(v: _View, out: dict[str, np.ndarray]) -> None:
 
 
 def _outlet_features(v: _View, out: dict[str, np.ndarray], context: pd.DataFrame) -> None:
-    """Two outlets of one story, and what their own words make of metrics and names."""
+    """Two outlets of one story (outlets), and what their own words make of metrics and names:
+    overrides metric_differs and names_differ (0 across outlets, as described below)."""
     two_outlets = v.two_outlets
     out["outlets"] = (two_outlets & ~v.is_date).astype(np.float64)
     # the metric lexicon reads one outlet's "spent $750,000 in campaign cash" and another's "use
@@ -809,8 +832,10 @@ def _outlet_features(v: _View, out: dict[str, np.ndarray], context: pd.DataFrame
 
 def _date_event_features(v: _View, out: dict[str, np.ndarray]) -> np.ndarray:
     """What names the event two dates are of: the verb or word next to each, the words of their
-    sentences; two spans of two periods. Returns per pair whether a date's event is named (a
-    written date, or a relative one whose verb two outlets share)."""
+    sentences (event_verb, event_word, event_told, specific_date); two spans of two periods
+    (spans_differ). Overrides claimant_missing and metric_missing (0 where the word next to the
+    dates names their event). Returns per pair whether a date's event is named (a written date,
+    or a relative one whose verb two outlets share)."""
     cols, i, j, is_date, two_outlets = v.cols, v.i, v.j, v.is_date, v.two_outlets
     # a weekday or "last month" two outlets read against their own days dates one event where
     # the same claimant does the same thing by both accounts, the verb next to the date naming
@@ -827,10 +852,7 @@ def _date_event_features(v: _View, out: dict[str, np.ndarray]) -> np.ndarray:
     # unit ("from 2000 to 2006" / "from 2006 to 2012" are two terms); and where nothing tells
     # the sentences apart, neither claimants nor other names that differ (two men, each "named
     # director" in his year)
-    first, last = cols.ordinals("date_start"), cols.ordinals("date_end")
-    sa, ea = first[i], last[i]
-    sb, eb = first[j], last[j]
-    gap = np.maximum(0, np.maximum(sb - ea, sa - eb))
+    sa, ea, sb, eb, gap = v.sa, v.ea, v.sb, v.eb, v.gap
     unit = grain_days(cols)
     coarser = np.maximum(unit[i], unit[j])  # NaN (a date of no known grain) compares false
     known = (sa >= 0) & (ea >= 0) & (sb >= 0) & (eb >= 0)
@@ -863,7 +885,8 @@ def _date_event_features(v: _View, out: dict[str, np.ndarray]) -> np.ndarray:
 
 
 def _alignment_features(v: _View, out: dict[str, np.ndarray]) -> Alignment:
-    """Each figure among its candidates in the other article (`alignment.alignment`)."""
+    """Each figure among its candidates in the other article (`alignment.alignment`):
+    counterpart, twin, shared_figures."""
     cols, i, j = v.cols, v.i, v.j
     prec = cols.num("precision")
     unequal = v.va != v.vb  # "67 mln" states 67.0 mln; "$3 billion" only allows $3.5 billion
@@ -875,7 +898,8 @@ def _alignment_features(v: _View, out: dict[str, np.ndarray]) -> Alignment:
 
 
 def _recurrence_features(v: _View, out: dict[str, np.ndarray], aligned: Alignment) -> None:
-    """A recurring report's new issue: its figures are new values, not contradictions."""
+    """A recurring report's new issue, whose figures are new values, not contradictions:
+    renewed, series."""
     cols, i, j, two_outlets, apart = v.cols, v.i, v.j, v.two_outlets, v.apart
     # two articles of one publisher and different days whose figures, three or more each with a
     # candidate in the other, nearly all differ (a third or fewer agree), with no correction: a
@@ -898,10 +922,12 @@ def _recurrence_features(v: _View, out: dict[str, np.ndarray], aligned: Alignmen
 
 def _unexplained_features(v: _View, out: dict[str, np.ndarray], shapes: _Shapes, named_event: np.ndarray
                           ) -> np.ndarray:
-    """Whether two differing figures have an error's shape, or else read as two facts. Returns
-    per pair whether a single changed digit is chance (what a check's `unbacked` reads too)."""
+    """Whether two differing figures have an error's shape, or else read as two facts:
+    unexplained, one_writer, event_unnamed; and stated_apart (two outlets' amounts a digit
+    apart, one of those shapes). Returns per pair whether a single changed digit is chance
+    (what a check's `unbacked` reads too)."""
     cols, i, j, is_date, same_doc, two_outlets = v.cols, v.i, v.j, v.is_date, v.same_doc, v.two_outlets
-    va, vb, in_draft = v.va, v.vb, v.in_draft
+    va, vb, in_draft = v.va, v.vb, v.row_in_draft
     # a contradiction is somebody's error, and an amount's errors have shapes: a re-issue or
     # correction, a slipped digit, magnitude or currency, an amount orders of magnitude off, a
     # misread amount a few per cent off. Two amounts that differ in none of these ways are,
@@ -978,13 +1004,15 @@ def _unexplained_features(v: _View, out: dict[str, np.ndarray], shapes: _Shapes,
 
 
 def _money_rows(cols: Columns) -> np.ndarray:
+    """Per row, whether it is an amount."""
     kind, kinds = cols.codes("kind")
     return (kinds[kind] == "money") & (kind >= 0) if len(kinds) else np.zeros(len(kind), dtype=bool)
 
 
 def _restated_features(v: _View, out: dict[str, np.ndarray], shapes: _Shapes) -> None:
     """Two archive articles' differing amounts that one of them accounts for: stated there under
-    another line, told as the value before, or apart by an item one of them states."""
+    another line (stated_there), told as the value before (told_before), or apart by an item
+    one of them states (gap_stated)."""
     cols, i, j, doc_codes = v.cols, v.i, v.j, v.doc_codes
     money = _money_rows(cols)
     stage, _ = cols.codes("stage")
@@ -997,7 +1025,7 @@ def _restated_features(v: _View, out: dict[str, np.ndarray], shapes: _Shapes) ->
     # other's figure for another item), so none of these counts; a correction's restated
     # figure of another stage (last year's, unchanged) does
     # (the three readings below: two archive articles' differing amounts)
-    archived = shapes.differing & ~v.is_date & ~v.same_doc & ~(v.in_draft[i] | v.in_draft[j])
+    archived = shapes.differing & ~v.is_date & ~v.same_doc & ~(v.row_in_draft[i] | v.row_in_draft[j])
     uncorrected = (out["correction"] == 0) & (out["corrected"] == 0)
     replaced = (out["corrected"] > 0) | ((out["correction"] > 0) & (stage[i] == stage[j]))
     out["stated_there"] = stated_there(cols, i, j, doc_codes, money, archived & ~v.two_outlets & ~replaced)
@@ -1015,8 +1043,10 @@ def _restated_features(v: _View, out: dict[str, np.ndarray], shapes: _Shapes) ->
 def _check_features(v: _View, out: dict[str, np.ndarray], shapes: _Shapes, chance: np.ndarray,
                     aligned: Alignment) -> None:
     """What only a pre-publication check reads: a draft's figure one error from an archive
-    figure that its article does not back (`unbacked`: always 0 in a scan)."""
-    cols, i, j, is_date, in_draft, doc_codes = v.cols, v.i, v.j, v.is_date, v.in_draft, v.doc_codes
+    figure of its story that the archive article does not back (unbacked: always 0 in a scan).
+    Overrides twin for those pairs (only a twin in the draft figure's own sentence still
+    accounts for it)."""
+    cols, i, j, is_date, in_draft, doc_codes = v.cols, v.i, v.j, v.is_date, v.row_in_draft, v.doc_codes
     differing = shapes.differing
     # a check reads the draft against its story as told so far: a draft's amount one error away
     # from an archive amount (ten times it, its digits under another magnitude word, one digit
@@ -1054,7 +1084,9 @@ def _check_features(v: _View, out: dict[str, np.ndarray], shapes: _Shapes, chanc
         own = np.where(in_draft[i[lift]], i[lift], j[lift])
         shares = _tells_shares(cols)
         lift = lift[~shares[own]]
-        out["twin"][lift] = aligned.listed[lift]
+        held = np.zeros(len(i), dtype=bool)
+        held[lift] = True
+        out["twin"] = np.where(held, aligned.listed, out["twin"])
 
 
 @per_table
