@@ -589,3 +589,28 @@ def test_one_digit_two_powers_of_ten_apart_is_chance_a_zero_or_a_group_dropped_a
     code, findings = _check(draft, tmp_path, archive)
     slips = [f for f in _serious(findings) if any(m["text"].endswith(figure) for m in f["mentions"])]
     assert (code, bool(slips)) == (int(fails), fails), findings
+
+
+# Another story that shares the draft's names (Boeing, an airline, planes, a deal), filed
+# five times over a week as wires re-issue an item: its copies are one another's nearest
+# articles, so it links to the draft without joining the draft's story.
+_LEASE = [{"id": f"lease-{k}", "date": f"1987-03-0{k + 1}", "title": "VARIG SEEN IN BOEING PLANE LEASE DEAL",
+           "text": "VARIG SEEN IN BOEING PLANE LEASE DEAL\nBrazilian airline Varig is close to a deal to lease "
+                   "six Boeing 767 planes for ten years. The carrier's creditors put its debt at 400 mln dlrs, "
+                   "sources in Rio de Janeiro said.\n"} for k in range(6)]
+
+
+def test_a_draft_amount_ten_times_another_storys_is_no_slip(tmp_path: Path) -> None:
+    """A draft's amount a power of ten from an archive amount is read as mistyped only against
+    an article of the draft's own story: an article that merely shares its names (another
+    airline's Boeing deal) states the draft's amount nowhere by chance, not because the draft
+    slipped. The same draft against its own story's article still fails."""
+    draft = ("Ryanair in $4bn Boeing deal\n\nBudget airline Ryanair has ordered 70 Boeing planes in a deal "
+             "worth $4bn, the airline said on Monday.\n")
+    code, findings = _check(draft, tmp_path, _archive(tmp_path / "archive", _LEASE + _unrelated(20)))
+    assert code == 0, _serious(findings)
+    own = {"id": "ryanair", "title": "Ryanair orders 70 Boeing planes",
+           "text": "Ryanair orders 70 Boeing planes\nBudget airline Ryanair has ordered 70 Boeing planes in a "
+                   "deal worth $400m, the airline said on Monday.\n"}
+    code, findings = _check(draft, tmp_path, _archive(tmp_path / "archive2", [own, *_LEASE, *_unrelated(20)]))
+    assert code == 1 and any("$4bn" in f["message"] for f in _serious(findings)), findings
