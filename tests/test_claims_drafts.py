@@ -614,3 +614,20 @@ def test_a_draft_amount_ten_times_another_storys_is_no_slip(tmp_path: Path) -> N
                    "deal worth $400m, the airline said on Monday.\n"}
     code, findings = _check(draft, tmp_path, _archive(tmp_path / "archive2", [own, *_LEASE, *_unrelated(20)]))
     assert code == 1 and any("$4bn" in f["message"] for f in _serious(findings)), findings
+
+
+_TOOLS = [{"id": f"tools-{k}", "date": f"1987-03-1{k}", "title": "BUSH INDUSTRIES SEES HIGHER YEAR RESULTS",
+           "text": "BUSH INDUSTRIES SEES HIGHER YEAR RESULTS\nBush Industries Inc said it expects higher results "
+                   "for the year after first-quarter revenues rose to 23.0 mln dlrs from 19.4 mln dlrs, helped by "
+                   "strong sales of its furniture lines.\n"} for k in range(6)]
+
+
+def test_a_short_drafted_amount_under_another_magnitude_word_in_another_story_is_chance(tmp_path: Path) -> None:
+    """Two significant digits under two magnitude words, nothing shared around them, coincide
+    by chance: a draft is read for every shape only against its own story, and an article
+    that only shares a name with it (a company called Bush, a President Bush's budget) is not."""
+    draft = ("Bush budget seeks deep cutbacks\n\nPresident Bush has sent Congress a budget that seeks just under "
+             "$23bn of cuts in farm subsidies and health programmes.\n\nThe White House said it expects higher "
+             "results for the year as revenues rose, helped by strong sales of Treasury bonds.\n")
+    code, findings = _check(draft, tmp_path, _archive(tmp_path / "archive", _TOOLS + _unrelated(20)))
+    assert code == 0, _serious(findings)
