@@ -214,8 +214,8 @@ FEATURES: dict[str, str] = {
                    "dates whose event nothing names, or that no slip tells apart (1977 and 2007: not a few units, "
                    "one digit or the month alone) in sentences not alike",
     "unbacked": "a check: this archive amount is one error away from the draft's (a power of ten, a magnitude "
-                "word, one digit changed), its article is of the draft's story and states the draft's amount "
-                "nowhere; or this archive "
+                "word, one digit changed), its article is linked to the draft as one story's are and states the "
+                "draft's amount nowhere; or this archive "
                 "date, told in words alike, one slip from the draft's (a year or a day a few apart) and its "
                 "article dates nothing else that shares a day with the draft's date",
 }
