@@ -222,12 +222,30 @@ def _settled() -> Iterator[None]:
     # the claims stage makes objects by the million (tokens, pairs, findings): young
     # collections every 700 of them (the default) cost about a second on three corpora
     gc.set_threshold(max(threshold[0], _YOUNG), *threshold[1:])
+    huge = _huge_pages(False)
     try:
         yield
     finally:
         _SETTLING = False
+        _huge_pages(huge)
         gc.set_threshold(*threshold)
         gc.unfreeze()
+
+
+def _huge_pages(on: bool) -> bool:
+    """Whether numpy asks the kernel for huge pages under its large arrays (`madvise`), set to
+    `on`; returns the setting before. A scan allocates and frees arrays of megabytes by the
+    thousand, and in forked processes: where the kernel compacts memory for a huge page at the
+    fault (its default, `defrag=madvise`), those faults stalled a scan's claims stage for
+    seconds of system time, more than the huge pages saved."""
+    try:
+        from numpy._core.multiarray import _set_madvise_hugepage
+    except ImportError:  # numpy 1
+        try:
+            from numpy.core.multiarray import _set_madvise_hugepage
+        except ImportError:
+            return on
+    return bool(_set_madvise_hugepage(on))
 
 
 def _settle() -> None:
