@@ -262,6 +262,27 @@ print(json.dumps([os.getpid(), got]))
     assert got[0][1] == me and {p for _, p in got[1:]} and me not in {p for _, p in got[1:]}
 
 
+@pytest.mark.skipif(not sys.platform.startswith("linux"), reason="ForkMap forks on Linux only")
+def test_forked_workers_keep_what_they_inherit_out_of_their_collectors_sight():
+    """A forked worker (ForkMap, Pending) freezes what it inherits: its collections never walk
+    (and so never copy) the parent's objects; this process's collector is left as it was."""
+    import subprocess
+
+    code = """
+import gc, json
+from factcheck import parallel
+inherited = [[i] for i in range(1000)]
+frozen = list(parallel.ForkMap(2)(lambda _: gc.get_freeze_count(), range(2)))
+pending = parallel.Pending(lambda: gc.get_freeze_count(), fork=True).result()
+print(json.dumps([frozen, pending, gc.get_freeze_count()]))
+"""
+    r = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True,
+                       env={**os.environ, "PYTHONPATH": str(ROOT)})
+    (here, forked), pending, after = json.loads(r.stdout)
+    assert here == 0 and after == 0
+    assert forked >= 1000 and pending >= 1000
+
+
 def test_fork_map_stays_in_this_process_while_another_thread_runs():
     import threading
 

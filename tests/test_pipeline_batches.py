@@ -45,3 +45,29 @@ def test_a_program_that_freezes_objects_itself_keeps_them_frozen(ruleset):
         assert 0 < gc.get_freeze_count() <= frozen
     finally:
         gc.unfreeze()
+
+
+def _huge_pages_now() -> bool:
+    before = pipeline._huge_pages(False)
+    pipeline._huge_pages(before)
+    return before
+
+
+def test_a_scan_runs_without_numpys_huge_page_advice_and_gives_it_back(ruleset, monkeypatch):
+    seen = []
+    decide = pipeline.decide
+
+    def watched(*args, **kwargs):
+        seen.append(_huge_pages_now())
+        return decide(*args, **kwargs)
+
+    monkeypatch.setattr(pipeline, "decide", watched)
+    original = _huge_pages_now()
+    try:
+        for setting in (True, False):
+            pipeline._huge_pages(setting)
+            scan_documents(documents_from_records(DOCS), ruleset)
+            assert _huge_pages_now() is setting  # the program's own setting afterwards
+    finally:
+        pipeline._huge_pages(original)
+    assert seen == [False, False]
