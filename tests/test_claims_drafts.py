@@ -591,57 +591,18 @@ def test_one_digit_two_powers_of_ten_apart_is_chance_a_zero_or_a_group_dropped_a
     assert (code, bool(slips)) == (int(fails), fails), findings
 
 
-# Another story that shares a name with the draft (Boeing, an airline): linked to it, but more
-# loosely than two articles of one story are.
-_LEASE = {"id": "lease", "date": "1987-03-02", "title": "VARIG SEEN LEASING BOEING 767S",
-          "text": "VARIG SEEN LEASING BOEING 767S\nBrazilian airline Varig is close to leasing six Boeing 767s for "
-                  "ten years. Creditors put the carrier's debt at 400 mln dlrs, sources in Rio de Janeiro said.\n"}
-
-
-def test_a_draft_amount_ten_times_another_storys_is_no_slip(tmp_path: Path) -> None:
-    """A draft's amount a power of ten from an archive amount is read as mistyped only against
-    an article linked to it as strongly as one story's articles are: an article that merely
-    shares a name (another airline's Boeing lease) states the draft's amount nowhere by chance,
-    not because the draft slipped. The same draft against its own story's article still fails."""
-    draft = ("Ryanair in $4bn Boeing deal\n\nBudget airline Ryanair has ordered 70 Boeing planes in a deal "
-             "worth $4bn, the airline said on Monday.\n")
-    code, findings = _check(draft, tmp_path, _archive(tmp_path / "archive", [_LEASE, *_unrelated(20)]))
-    assert code == 0, _serious(findings)
-    own = {"id": "ryanair", "title": "Ryanair orders 70 Boeing planes",
-           "text": "Ryanair orders 70 Boeing planes\nBudget airline Ryanair has ordered 70 Boeing planes in a "
-                   "deal worth $400m, the airline said on Monday.\n"}
-    code, findings = _check(draft, tmp_path, _archive(tmp_path / "archive2", [own, _LEASE, *_unrelated(20)]))
-    assert code == 1 and any("$4bn" in f["message"] for f in _serious(findings)), findings
-
-
-_TOOLS = {"id": "tools", "date": "1987-03-10", "title": "BUSH INDUSTRIES SEES HIGHER YEAR RESULTS",
-          "text": "BUSH INDUSTRIES SEES HIGHER YEAR RESULTS\nBush Industries Inc said it expects higher results for "
-                  "the year after first-quarter revenues rose to 23.0 mln dlrs from 19.4 mln dlrs, helped by strong "
-                  "sales of its furniture lines.\n"}
-
-
-def test_a_short_drafted_amount_under_another_magnitude_word_in_another_story_is_chance(tmp_path: Path) -> None:
-    """Two significant digits under two magnitude words, nothing shared around them, coincide
-    by chance: a draft is read for every shape only against its own story, and an article
-    that only shares a name with it (a company called Bush, a President Bush's budget) is not."""
-    draft = ("Bush budget seeks deep cutbacks\n\nPresident Bush has sent Congress a budget that seeks just under "
-             "$23bn of cuts in farm subsidies and health programmes.\n\nThe White House said it expects revenues "
-             "to rise this year.\n")
-    code, findings = _check(draft, tmp_path, _archive(tmp_path / "archive", [_TOOLS, *_unrelated(20)]))
-    assert code == 0, _serious(findings)
-
-
-def test_copies_of_the_storys_article_added_to_the_archive_keep_the_slip_found(tmp_path: Path) -> None:
-    """Whether an archive article tells the draft's story is read on the two articles alone:
-    five copies of it added to the archive (a wire re-issuing its item) regroup the archive's
-    stories around them, and the draft's mistyped amount is still found."""
+@pytest.mark.parametrize("copies", [5, 10])
+def test_copies_of_the_storys_article_added_to_the_archive_keep_the_slip_found(tmp_path: Path, copies: int) -> None:
+    """An archive that grows by copies of the story's article (a wire re-issuing its item)
+    regroups its stories around them and dilutes the words the draft shares with it; the
+    draft's mistyped amount is still found (acceptance: a larger archive never hides a conflict)."""
     draft = ("Ryanair in $4bn Boeing deal\n\nBudget airline Ryanair has ordered 70 Boeing planes in a deal "
              "worth $4bn, the airline said on Monday.\n")
     own = {"id": "ryanair", "title": "Ryanair orders 70 Boeing planes",
            "text": "Ryanair orders 70 Boeing planes\nThe Irish budget carrier will take delivery of the 737 jets "
                    "from 2008, in an order valued at $400m at list prices, chief executive Michael O'Leary told "
                    "reporters in Dublin.\n"}
-    copies = [dict(own, id=f"ryanair-{k}") for k in range(5)]
-    for name, records in (("alone", [own]), ("copied", [own, *copies])):
+    added = [dict(own, id=f"ryanair-{k}") for k in range(copies)]
+    for name, records in (("alone", [own]), ("copied", [own, *added])):
         code, findings = _check(draft, tmp_path, _archive(tmp_path / name, [*records, *_unrelated(20)]))
         assert code == 1 and any("$4bn" in f["message"] for f in _serious(findings)), (name, findings)

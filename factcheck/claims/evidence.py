@@ -214,8 +214,7 @@ FEATURES: dict[str, str] = {
                    "dates whose event nothing names, or that no slip tells apart (1977 and 2007: not a few units, "
                    "one digit or the month alone) in sentences not alike",
     "unbacked": "a check: this archive amount is one error away from the draft's (a power of ten, a magnitude "
-                "word, one digit changed), its article is linked to the draft as one story's are and states the "
-                "draft's amount nowhere; or this archive "
+                "word, one digit changed), and its article states the draft's amount nowhere; or this archive "
                 "date, told in words alike, one slip from the draft's (a year or a day a few apart) and its "
                 "article dates nothing else that shares a day with the draft's date",
 }
@@ -405,9 +404,6 @@ class _View(NamedTuple):
     link: np.ndarray  # the story link's similarity of the two articles (0 within one; `out["story"]` is 1 there)
     two_outlets: np.ndarray
     told: np.ndarray  # the two articles are of one story as grouped (a check's; all True in a scan)
-    told_apart: np.ndarray  # linked as strongly as one story's articles, read on the two alone (a
-    # check's; all True in a scan): what a draft's evidence needs, since adding articles to the
-    # archive regroups stories but changes no link between two articles
     row_in_draft: np.ndarray  # per row: a check's draft figure
     row_table: np.ndarray  # per row: an earnings-table row
     both_tab: np.ndarray
@@ -458,7 +454,6 @@ def _view(cols: Columns, i: np.ndarray, j: np.ndarray, stories: Stories, outlets
         cols=cols, i=i, j=j, stories=stories, drafts=drafts, doc_codes=doc_codes, doc_names=doc_names,
         same_doc=same_doc, link_pair=link_pair, link_a=link_a, link_b=link_b, link=link, two_outlets=two_outlets,
         told=one_story(stories, doc_codes, doc_names, i, j, drafts),
-        told_apart=(link >= stories.strong) | (drafts is None) | same_doc,
         row_in_draft=draft_rows(doc_codes, doc_names, drafts), row_table=tab, both_tab=tab[i] & tab[j],
         is_date=is_date, va=va, vb=vb, pos=pos, power=power, orders=np.abs(power),
         sa=sa, ea=ea, sb=sb, eb=eb, gap=np.maximum(0, np.maximum(sb - ea, sa - eb)),
@@ -654,12 +649,11 @@ def _value_features(v: _View, out: dict[str, np.ndarray], table: pd.DataFrame, p
     # ... and a number of two significant digits or fewer ("1.4", "50") under two magnitude
     # words or units, in sentences that share neither a word near the figures nor a metric,
     # coincides by chance: a slip's shape needs a fact in common first. (Not in a draft, not yet
-    # edited, read against an archive article of its own story: there every shape counts, and
-    # `unbacked` weighs it; against another story's, a draft's shapes are chance as any)
+    # edited, read against its archive: there every shape counts, and `unbacked` weighs it)
     length = significant_digits(cols)
     short_shape = ((np.maximum(length[i], length[j]) <= _CHANCE_DIGITS) & (out["context_near"] == 0)
                    & (out["metric"] < 1) & ~v.both_tab & (out["headline_same"] == 0)
-                   & ~((in_draft[i] | in_draft[j]) & v.told_apart))
+                   & ~(in_draft[i] | in_draft[j]))
     # ... and one significant digit two powers of ten apart, both written in digits alone
     # ("$600" for a rabbit's ticket, "more than $60,000" repaid), is chance even in a draft:
     # a hand adds or drops one zero, or a group of three ("$5,000" for "$5,000,000"), and any
@@ -1061,7 +1055,7 @@ def _check_features(v: _View, out: dict[str, np.ndarray], shapes: _Shapes, chanc
     one_currency = (money_unit[i] == money_unit[j]) | (money_unit[i] < 0) | (money_unit[j] < 0)
     shaped_as_error = ((out["digits"] > 0) | (out["slip"] > 0) | (shapes.one_digit & ~chance)) & one_currency
     out["unbacked"] = amounts_unbacked(cols.num("value"), cols.obj("currency"), _money_rows(cols), i, j,
-                                       doc_codes, in_draft, ~is_date & differing & shaped_as_error & v.told_apart)
+                                       doc_codes, in_draft, ~is_date & differing & shaped_as_error & (v.link > 0))
     # so is a draft's written date one slip from an archive date whose sentence tells the same
     # event in words alike (a year or a day a few apart, the rest the same: "approved by voters
     # in 2015" against "voters approved Amendment 64 ... in 2012") and that the archive article

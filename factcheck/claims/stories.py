@@ -55,9 +55,6 @@ class StoryParams:
 class Stories:
     story: dict[str, str] = field(default_factory=dict)  # doc id → story id
     links: dict[tuple[str, str], float] = field(default_factory=dict)  # (a, b) with a < b → similarity
-    # a link at least this strong tells one story (`StoryParams.story_similarity`): read on its
-    # own two articles, whatever else the archive holds
-    strong: float = StoryParams.story_similarity
 
     def similarity(self, a: str, b: str) -> float:
         if a == b:
@@ -164,7 +161,7 @@ def link(docs: Sequence[DocInfo], params: StoryParams) -> Stories:
     """Link the articles of `docs` that tell one story, by their headlines and leads."""
     n = len(docs)
     if n == 0:
-        return Stories(strong=params.story_similarity)
+        return Stories()
     ids = [d.id for d in docs]
     x = vectors([story_text(d) for d in docs])
     days = np.array([_ordinal(d.date) for d in docs], dtype=np.int64)
@@ -232,5 +229,5 @@ def link(docs: Sequence[DocInfo], params: StoryParams) -> Stories:
     earliest = np.zeros(n, dtype=np.int64)
     earliest[root[heads]] = heads
     story = dict(zip(ids, id_of[earliest[root]].tolist(), strict=True))
-    return Stories(story, links, params.story_similarity)
+    return Stories(story, links)
 
