@@ -240,12 +240,15 @@ def _huge_pages(on: bool) -> bool:
     seconds of system time, more than the huge pages saved."""
     try:
         from numpy._core.multiarray import _set_madvise_hugepage
-    except ImportError:  # numpy 1
+    except ImportError:  # numpy before 1.26
         try:
             from numpy.core.multiarray import _set_madvise_hugepage
         except ImportError:
             return on
-    return bool(_set_madvise_hugepage(on))
+    try:  # a private function: a numpy that changed it leaves the setting alone, and the scan runs
+        return bool(_set_madvise_hugepage(on))
+    except Exception:
+        return on
 
 
 def _settle() -> None:

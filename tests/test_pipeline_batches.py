@@ -5,6 +5,8 @@ from __future__ import annotations
 
 import gc
 
+import pytest
+
 from factcheck import pipeline
 from factcheck.pipeline import documents_from_records, scan_documents
 
@@ -53,6 +55,18 @@ def _huge_pages_now() -> bool:
     return before
 
 
+def _numpy_advises_huge_pages() -> bool:
+    try:
+        from numpy._core.multiarray import _set_madvise_hugepage
+    except ImportError:
+        try:
+            from numpy.core.multiarray import _set_madvise_hugepage  # noqa: F401
+        except ImportError:
+            return False
+    return True
+
+
+@pytest.mark.skipif(not _numpy_advises_huge_pages(), reason="this numpy has no huge-page advice to turn off")
 def test_a_scan_runs_without_numpys_huge_page_advice_and_gives_it_back(ruleset, monkeypatch):
     seen = []
     decide = pipeline.decide
@@ -71,3 +85,21 @@ def test_a_scan_runs_without_numpys_huge_page_advice_and_gives_it_back(ruleset, 
     finally:
         pipeline._huge_pages(original)
     assert seen == [False, False]
+
+
+@pytest.mark.skipif(not _numpy_advises_huge_pages(), reason="this numpy has no huge-page advice to turn off")
+def test_a_numpy_whose_huge_page_switch_fails_leaves_the_scan_as_it_was(ruleset, monkeypatch):
+    """The switch is numpy's private function: one that changed or fails must cost the scan
+    nothing, and leave the next scan free to settle its rows as usual."""
+    expected = [f.message for f in scan_documents(documents_from_records(DOCS), ruleset).findings]
+    try:
+        import numpy._core.multiarray as multiarray
+    except ImportError:
+        import numpy.core.multiarray as multiarray
+
+    def broken(on: bool) -> bool:
+        raise TypeError("changed in this numpy")
+
+    monkeypatch.setattr(multiarray, "_set_madvise_hugepage", broken)
+    assert [f.message for f in scan_documents(documents_from_records(DOCS), ruleset).findings] == expected
+    assert pipeline._SETTLING is False and gc.get_threshold()[0] != pipeline._YOUNG
