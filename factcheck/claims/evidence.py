@@ -406,6 +406,8 @@ class _View(NamedTuple):
     told: np.ndarray  # the two articles are of one story as grouped (a check's; all True in a scan)
     row_in_draft: np.ndarray  # per row: a check's draft figure
     row_table: np.ndarray  # per row: an earnings-table row
+    row_money: np.ndarray  # per row: an amount
+    row_earlier: np.ndarray  # per row: the value before another ("from 8.06 billion")
     both_tab: np.ndarray
     is_date: np.ndarray
     va: np.ndarray
@@ -440,6 +442,7 @@ def _view(cols: Columns, i: np.ndarray, j: np.ndarray, stories: Stories, outlets
     two_outlets = (link > 0) & ~same_doc & ((oa != "") & (ob != "") & (oa != ob))[link_pair]
     kind, kinds = cols.codes("kind")
     is_date = (kinds == "date")[kind[i]] if len(kinds) else np.zeros(len(i), dtype=bool)
+    money = (kinds[kind] == "money") & (kind >= 0) if len(kinds) else np.zeros(len(kind), dtype=bool)
     value = cols.num("value")
     va, vb = value[i], value[j]
     with np.errstate(divide="ignore", invalid="ignore"):
@@ -455,6 +458,7 @@ def _view(cols: Columns, i: np.ndarray, j: np.ndarray, stories: Stories, outlets
         same_doc=same_doc, link_pair=link_pair, link_a=link_a, link_b=link_b, link=link, two_outlets=two_outlets,
         told=one_story(stories, doc_codes, doc_names, i, j, drafts),
         row_in_draft=draft_rows(doc_codes, doc_names, drafts), row_table=tab, both_tab=tab[i] & tab[j],
+        row_money=money, row_earlier=row_stages(cols) == "previous",
         is_date=is_date, va=va, vb=vb, pos=pos, power=power, orders=np.abs(power),
         sa=sa, ea=ea, sb=sb, eb=eb, gap=np.maximum(0, np.maximum(sb - ea, sa - eb)),
         da=da, db=db, apart=np.where((da < 0) | (db < 0), 0, np.abs(da - db)))
@@ -758,7 +762,7 @@ def _scope_features(v: _View, out: dict[str, np.ndarray], shapes: _Shapes) -> No
     # other figure, the list adding up to no more than it, no slip of its digits: a part of that
     # amount, not another reading of it. (Not an earlier value: "rose to X from Y" lists no parts)
     small, large = np.where(va <= vb, i, j), np.where(va <= vb, j, i)
-    earlier_small = (row_stages(cols) == "previous")[small]
+    earlier_small = v.row_earlier[small]
     value = cols.num("value")
     in_sentence = np.isfinite(cols.num("sent_start"))  # (no sentence read: the article's amounts list nothing)
     out["part_listed"] = (~is_date & v.pos & in_sentence[small] & (places[small] >= _LIST_PLACES)
@@ -889,7 +893,7 @@ def _alignment_features(v: _View, out: dict[str, np.ndarray]) -> Alignment:
     cols, i, j = v.cols, v.i, v.j
     prec = cols.num("precision")
     unequal = v.va != v.vb  # "67 mln" states 67.0 mln; "$3 billion" only allows $3.5 billion
-    earlier = row_stages(cols) == "previous"
+    earlier = v.row_earlier
     aligned = alignment(out, i, j, v.doc_codes, earlier[i] != earlier[j],
                         (unequal & (prec[j] > prec[i]), unequal & (prec[i] > prec[j])), _sentences(cols))
     out["counterpart"], out["twin"], out["shared_figures"] = aligned.counterpart, aligned.twin, aligned.shared
@@ -1002,18 +1006,12 @@ def _unexplained_features(v: _View, out: dict[str, np.ndarray], shapes: _Shapes,
     return chance
 
 
-def _money_rows(cols: Columns) -> np.ndarray:
-    """Per row, whether it is an amount."""
-    kind, kinds = cols.codes("kind")
-    return (kinds[kind] == "money") & (kind >= 0) if len(kinds) else np.zeros(len(kind), dtype=bool)
-
-
 def _restated_features(v: _View, out: dict[str, np.ndarray], shapes: _Shapes) -> None:
     """Two archive articles' differing amounts that one of them accounts for: stated there under
     another line (stated_there), told as the value before (told_before), or apart by an item
     one of them states (gap_stated)."""
     cols, i, j, doc_codes = v.cols, v.i, v.j, v.doc_codes
-    money = _money_rows(cols)
+    money = v.row_money
     stage, _ = cols.codes("stage")
     # the other article states this amount too, in the same unit, column and period (a flash
     # "SHR 1.01 DLRS VS 66 CTS" against the table's "Shr diluted 1.01 dlrs vs 66 cts" beside its
@@ -1054,7 +1052,7 @@ def _check_features(v: _View, out: dict[str, np.ndarray], shapes: _Shapes, chanc
     money_unit, _ = cols.codes("currency")  # (-1: unread)
     one_currency = (money_unit[i] == money_unit[j]) | (money_unit[i] < 0) | (money_unit[j] < 0)
     shaped_as_error = ((out["digits"] > 0) | (out["slip"] > 0) | (shapes.one_digit & ~chance)) & one_currency
-    out["unbacked"] = amounts_unbacked(cols.num("value"), cols.obj("currency"), _money_rows(cols), i, j,
+    out["unbacked"] = amounts_unbacked(cols.num("value"), cols.obj("currency"), v.row_money, i, j,
                                        doc_codes, in_draft, ~is_date & differing & shaped_as_error & (v.link > 0))
     # so is a draft's written date one slip from an archive date whose sentence tells the same
     # event in words alike (a year or a day a few apart, the rest the same: "approved by voters
